@@ -1,0 +1,26 @@
+//! The vocabulary every stage of dossier speaks: content hashes, partial dates, document
+//! metadata and the map from extracted text back to the original bytes.
+//!
+//! # Brief overview
+//!
+//! - [`Sha256`] names an original file by its content; it is the document's identity.
+//! - [`PartialDate`] is a calendar date known to the year, the month or the day, as news states it.
+//! - [`Metadata`] holds what is known about a document (title, publisher, date, ...) and
+//!   [`Provenance`] records where each value came from.
+//! - [`Segment`] ties a stretch of extracted text to the bytes or page of the original.
+//!
+//! This crate does no IO and knows nothing of SQL, HTTP or file formats.
+#![deny(missing_docs)]
+
+mod date;
+mod hash;
+mod meta;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use date::{DateError, PartialDate};
+pub use hash::{HashError, Sha256};
+pub use meta::{Field, Format, Metadata, Provenance};
+pub use text::{Diagnostic, Extraction, Segment, SourceLoc};

@@ -1,0 +1,128 @@
+use model::{Extraction, Field, Format, Metadata, Provenance, Segment, Sha256, SourceLoc};
+
+use crate::{NewVersion, Outcome, Overrides, Store};
+
+fn extraction(text: &str) -> Extraction {
+    let mut metadata = Metadata::default();
+    metadata.set(Field::Title, "A title", Provenance::Text).unwrap();
+    Extraction {
+        format: Format::Text,
+        encoding: Some("UTF-8".into()),
+        text: text.to_string(),
+        segments: vec![Segment {
+            text: 0..text.len(),
+            source: SourceLoc { bytes: Some(0..text.len()), page: None },
+        }],
+        metadata,
+        diagnostics: vec![],
+    }
+}
+
+fn record(store: &mut Store, path: &str, bytes: &[u8], overrides: &Overrides) -> Outcome {
+    let run = store.begin_run("test").unwrap();
+    let ex = extraction(std::str::from_utf8(bytes).unwrap());
+    let mut metadata = ex.metadata.clone();
+    for (field, value) in overrides {
+        metadata.set(*field, value, Provenance::Flag).unwrap();
+    }
+    store
+        .record(&NewVersion {
+            path,
+            name: path.rsplit('/').next().unwrap(),
+            bytes,
+            sha256: Sha256::digest(bytes),
+            extraction: &ex,
+            metadata: &metadata,
+            overrides,
+            extractor: "test",
+            run,
+        })
+        .unwrap()
+}
+
+#[test]
+fn same_bytes_are_a_no_op_and_other_bytes_a_new_version() {
+    let mut store = Store::open_in_memory().unwrap();
+    let none = Overrides::new();
+    assert_eq!(record(&mut store, "/a/one.txt", b"first", &none), Outcome::Ingested { doc: 1 });
+    let before = store.counts().unwrap();
+    assert_eq!(
+        record(&mut store, "/a/one.txt", b"first", &none),
+        Outcome::Unchanged { doc: 1, duplicate_of: None }
+    );
+    assert_eq!(store.counts().unwrap()["versions"], before["versions"]);
+    assert_eq!(
+        record(&mut store, "/a/one.txt", b"second", &none),
+        Outcome::NewVersion { doc: 1, seq: 2 }
+    );
+    let docs = store.documents().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].sha256, Sha256::digest(b"second"));
+    // The old version and its bytes are kept.
+    assert!(store.blob(&Sha256::digest(b"first")).unwrap().is_some());
+    let detail = store.detail(&docs[0]).unwrap();
+    assert_eq!(detail.history.len(), 2);
+    assert!(store.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn a_copy_under_another_path_is_unchanged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let none = Overrides::new();
+    record(&mut store, "/a/one.txt", b"same", &none);
+    assert_eq!(
+        record(&mut store, "/b/copy.txt", b"same", &none),
+        Outcome::Unchanged { doc: 1, duplicate_of: Some("/a/one.txt".into()) }
+    );
+    assert_eq!(store.documents().unwrap().len(), 1);
+}
+
+#[test]
+fn changed_overrides_update_metadata_in_place() {
+    let mut store = Store::open_in_memory().unwrap();
+    record(&mut store, "/a/one.txt", b"text", &Overrides::new());
+    let overrides = Overrides::from([(Field::Publisher, "Wire".to_string())]);
+    assert_eq!(record(&mut store, "/a/one.txt", b"text", &overrides), Outcome::Updated { doc: 1 });
+    let doc = &store.documents().unwrap()[0];
+    assert_eq!(doc.metadata.publisher.as_deref(), Some("Wire"));
+    assert_eq!(doc.metadata.title.as_deref(), Some("A title"));
+    let known = store.known().unwrap();
+    assert!(known.is_unchanged("/a/one.txt", &Sha256::digest(b"text"), &overrides));
+    assert!(!known.is_unchanged("/a/one.txt", &Sha256::digest(b"text"), &Overrides::new()));
+}
+
+#[test]
+fn find_by_id_hash_prefix_name_and_path_suffix() {
+    let mut store = Store::open_in_memory().unwrap();
+    record(&mut store, "/corpus/x/report.txt", b"abc", &Overrides::new());
+    let sha = Sha256::digest(b"abc").to_hex();
+    for q in ["1", &sha[..8], "report.txt", "x/report.txt"] {
+        assert_eq!(store.find(q).unwrap().len(), 1, "query {q}");
+    }
+    assert!(store.find("nothing").unwrap().is_empty());
+}
+
+#[test]
+fn check_finds_a_tampered_blob() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(&path).unwrap();
+    record(&mut store, "/a.txt", b"original", &Overrides::new());
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE blobs SET bytes = X'00'", []).unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let report = store.check().unwrap();
+    assert_eq!(report.blobs_checked, 1);
+    assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+}
+
+#[test]
+fn reopening_does_not_migrate_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    drop(Store::open(&path).unwrap());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.counts().unwrap()["documents"], 0);
+}
