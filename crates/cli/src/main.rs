@@ -1,1 +1,247 @@
-fn main() {}
+//! The `dossier` command line: argument parsing, terminal output and exit codes.
+//!
+//! Exit codes: 0 when everything went through, 1 when some inputs failed (the rest landed),
+//! 2 when the run could not work at all (no store, bad arguments).
+
+mod output;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use model::Field;
+use store::{Overrides, Store};
+
+/// Build case files from open-source documents about people of interest.
+#[derive(Parser, Debug)]
+#[command(name = "dossier", version, about, max_term_width = 100)]
+struct Cli {
+    /// The store: one SQLite file, created if missing.
+    #[arg(long, global = true, env = "DOSSIER_DB", default_value = "dossier.db")]
+    db: PathBuf,
+    /// No progress bar and no summary; errors are still printed.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Ingest text, Markdown, HTML and PDF files or folders (recursively).
+    Ingest(IngestArgs),
+    /// List the documents in the store.
+    Docs {
+        /// One JSON object a line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one document's metadata and text.
+    Show {
+        /// A document id, a SHA-256 prefix, a file name or the end of a path.
+        doc: String,
+        /// The metadata, source map and text as one JSON object.
+        #[arg(long, conflicts_with = "original")]
+        json: bool,
+        /// Write the original bytes to standard output instead.
+        #[arg(long)]
+        original: bool,
+    },
+    /// Check the store: every original's SHA-256, foreign keys, one current version each.
+    Doctor,
+}
+
+#[derive(Args, Debug)]
+struct IngestArgs {
+    /// Files and folders to ingest.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Set the title of every file ingested by this command.
+    #[arg(long)]
+    title: Option<String>,
+    /// Set the publisher.
+    #[arg(long)]
+    publisher: Option<String>,
+    /// Set the author.
+    #[arg(long)]
+    author: Option<String>,
+    /// Set the URL.
+    #[arg(long)]
+    url: Option<String>,
+    /// Set the language (ISO 639-1, such as `en`).
+    #[arg(long)]
+    language: Option<String>,
+    /// Set the publication date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<String>,
+    /// Largest file accepted, such as 64MiB, 500K or 1000000.
+    #[arg(long, default_value = "64MiB", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Largest extracted text accepted, in characters.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    max_text_size: usize,
+    /// Longest time to spend extracting one file, in seconds.
+    #[arg(long, default_value_t = 60)]
+    timeout: u64,
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n: u64 = num.parse().map_err(|_| format!("not a size: {s:?} (try 64MiB)"))?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        other => return Err(format!("unknown size unit {other:?} (use K, M or G)")),
+    };
+    n.checked_mul(factor).ok_or_else(|| format!("size too large: {s}"))
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    s.parse::<model::PartialDate>().map(|d| d.to_string()).map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    quiet_extractor_panics();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The PDF reader may panic on odd files; that is caught and reported as a one-line error,
+/// so its panic message would only be noise.
+fn quiet_extractor_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some("dossier-extract") {
+            default(info);
+        }
+    }));
+}
+
+fn open_store(cli: &Cli) -> anyhow::Result<Store> {
+    Store::open(&cli.db).with_context(|| format!("cannot use the store {}", cli.db.display()))
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Ingest(args) => ingest(cli, args),
+        Command::Docs { json } => {
+            let store = open_store(cli)?;
+            let docs = store.documents()?;
+            let mut out = std::io::stdout().lock();
+            if *json {
+                for doc in &docs {
+                    writeln!(out, "{}", serde_json::to_string(&output::doc_json(doc))?)?;
+                }
+            } else {
+                output::docs_table(&mut out, &docs)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { doc, json, original } => {
+            let store = open_store(cli)?;
+            let found = store.find(doc)?;
+            let summary = match found.as_slice() {
+                [] => anyhow::bail!("no document matches {doc:?}: run `dossier docs` to list them"),
+                [one] => one,
+                many => {
+                    let names: Vec<String> =
+                        many.iter().take(5).map(|d| format!("{} ({})", d.name, d.sha256.short(12))).collect();
+                    anyhow::bail!(
+                        "{} documents match {doc:?}: {}; give a longer SHA-256 prefix or the id",
+                        many.len(),
+                        names.join(", ")
+                    )
+                }
+            };
+            let mut out = std::io::stdout().lock();
+            if *original {
+                let bytes = store
+                    .blob(&summary.sha256)?
+                    .with_context(|| format!("original {} missing: run `dossier doctor`", summary.sha256))?;
+                out.write_all(&bytes)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let detail = store.detail(summary)?;
+            if *json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&output::detail_json(&detail))?)?;
+            } else {
+                output::show(&mut out, &detail)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Doctor => {
+            let store = open_store(cli)?;
+            let report = store.check()?;
+            for problem in &report.problems {
+                eprintln!("problem: {problem}");
+            }
+            println!(
+                "{}: {} documents, {} originals re-hashed, {} problems",
+                cli.db.display(),
+                report.documents_checked,
+                report.blobs_checked,
+                report.problems.len()
+            );
+            Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}
+
+fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(cli)?;
+    let mut flags = Overrides::new();
+    for (field, value) in [
+        (Field::Title, &args.title),
+        (Field::Publisher, &args.publisher),
+        (Field::Author, &args.author),
+        (Field::Url, &args.url),
+        (Field::Language, &args.language),
+        (Field::Published, &args.date),
+    ] {
+        if let Some(v) = value {
+            flags.insert(field, v.clone());
+        }
+    }
+    let options = pipeline::IngestOptions {
+        limits: ingest::Limits {
+            max_file_size: args.max_file_size,
+            max_text_chars: args.max_text_size,
+            timeout: Duration::from_secs(args.timeout),
+        },
+        flags,
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+    };
+    let started = Instant::now();
+    let show_bar = !cli.quiet && std::io::stderr().is_terminal();
+    let progress = output::Bar::new(show_bar);
+    let report = pipeline::ingest(&mut store, &args.paths, &options, &progress)?;
+    if !cli.quiet {
+        eprintln!(
+            "ingested {}, unchanged {}, updated {}, failed {} ({} files in {:.1} s) into {}",
+            report.ingested(),
+            report.unchanged(),
+            report.updated(),
+            report.failed(),
+            report.files.len(),
+            started.elapsed().as_secs_f64(),
+            cli.db.display()
+        );
+    }
+    Ok(if report.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,1 +1,230 @@
-//! placeholder
+//! Runs the stages over many files: the one entry point that the command line (and later the
+//! web UI) calls, so that both batch the same way.
+//!
+//! # Brief overview
+//!
+//! - [`ingest`] walks paths, reads and extracts files in parallel, and writes each file to the
+//!   [`store::Store`] in its own transaction as soon as it is ready.
+//! - [`IngestOptions`] carries the limits and the user's metadata flags; [`Progress`] lets the
+//!   caller show progress without this crate knowing about terminals.
+//! - [`IngestReport`] says, file by file, what happened.
+//!
+//! A failing file never stops the batch: it is reported, logged in the store, and counted.
+//! Killing the process loses at most the files not yet committed; a re-run picks them up.
+#![warn(missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+
+use model::{Extraction, Metadata, Provenance, Sha256};
+use rayon::prelude::*;
+use store::{NewVersion, Outcome, Overrides, RunId, Store};
+
+/// What the caller wants of an ingest run.
+#[derive(Clone, Debug, Default)]
+pub struct IngestOptions {
+    /// Size, text and time limits per file.
+    pub limits: ingest::Limits,
+    /// Metadata set on the command line; it applies to every file of the run and wins over
+    /// sidecar files.
+    pub flags: Overrides,
+    /// The command line, recorded with the run.
+    pub command: String,
+}
+
+/// Receives progress as files are done; implemented by the command line with a progress bar.
+pub trait Progress: Sync {
+    /// The number of files found.
+    fn start(&self, total: usize);
+    /// One file is done.
+    fn advance(&self, file: &FileReport);
+    /// All files are done.
+    fn finish(&self);
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn advance(&self, _: &FileReport) {}
+    fn finish(&self) {}
+}
+
+/// What became of one file.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    /// The file.
+    pub path: PathBuf,
+    /// What the store did, or the one-line reason it failed (what went wrong, what to do).
+    pub result: Result<Outcome, String>,
+}
+
+/// What an ingest run did.
+#[derive(Clone, Debug, Default)]
+pub struct IngestReport {
+    /// Every file, in the order they were finished.
+    pub files: Vec<FileReport>,
+}
+
+impl IngestReport {
+    fn count(&self, f: impl Fn(&FileReport) -> bool) -> usize {
+        self.files.iter().filter(|r| f(r)).count()
+    }
+
+    /// New documents and new versions of known ones.
+    pub fn ingested(&self) -> usize {
+        self.count(|r| matches!(r.result, Ok(Outcome::Ingested { .. } | Outcome::NewVersion { .. })))
+    }
+
+    /// Files whose bytes were already stored.
+    pub fn unchanged(&self) -> usize {
+        self.count(|r| matches!(r.result, Ok(Outcome::Unchanged { .. })))
+    }
+
+    /// Files whose bytes were known but whose user metadata changed.
+    pub fn updated(&self) -> usize {
+        self.count(|r| matches!(r.result, Ok(Outcome::Updated { .. })))
+    }
+
+    /// Files that could not be ingested.
+    pub fn failed(&self) -> usize {
+        self.count(|r| r.result.is_err())
+    }
+}
+
+/// An error that stops the whole run: the store itself failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The store could not be read or written.
+    #[error(transparent)]
+    Store(#[from] store::Error),
+}
+
+/// What a worker hands to the writer.
+enum Work {
+    Write { path: PathBuf, bytes: Arc<Vec<u8>>, sha: Sha256, extraction: Box<Extraction>, metadata: Metadata, overrides: Overrides },
+    Unchanged { path: PathBuf, outcome: Outcome },
+    Failed { path: PathBuf, sha: Option<Sha256>, message: String },
+}
+
+/// Ingests files and folders into `store`.
+pub fn ingest(
+    store: &mut Store,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<IngestReport, Error> {
+    let (inputs, walk_errors) = ingest::files(paths);
+    let known = store.known()?;
+    progress.start(inputs.len() + walk_errors.len());
+    let mut writer = Writer { store, run: None, command: &options.command, report: IngestReport::default(), progress };
+    for (path, error) in walk_errors {
+        writer.fail(path, None, error.to_string())?;
+    }
+    let (tx, rx) = mpsc::sync_channel::<Work>(2 * rayon::current_num_threads());
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(|| {
+            inputs.par_iter().for_each_with(tx, |tx, input| {
+                let _ = tx.send(prepare(&input.path, &input.name(), &known, options));
+            });
+        });
+        for work in rx {
+            match work {
+                Work::Write { path, bytes, sha, extraction, metadata, overrides } => {
+                    let path_text = path.to_string_lossy();
+                    let name = path.file_name().map_or_else(|| path_text.to_string(), |n| n.to_string_lossy().into_owned());
+                    let run = writer.run()?;
+                    let outcome = writer.store.record(&NewVersion {
+                        path: &path_text,
+                        name: &name,
+                        bytes: &bytes,
+                        sha256: sha,
+                        extraction: &extraction,
+                        metadata: &metadata,
+                        overrides: &overrides,
+                        extractor: ingest::EXTRACTOR,
+                        run,
+                    })?;
+                    writer.done(FileReport { path, result: Ok(outcome) });
+                }
+                Work::Unchanged { path, outcome } => writer.done(FileReport { path, result: Ok(outcome) }),
+                Work::Failed { path, sha, message } => writer.fail(path, sha, message)?,
+            }
+        }
+        Ok(())
+    })?;
+    let Writer { store, run, report, .. } = writer;
+    if let Some(run) = run {
+        store.finish_run(run, [report.ingested(), report.unchanged(), report.updated(), report.failed()])?;
+    }
+    progress.finish();
+    Ok(report)
+}
+
+/// Reads, hashes and extracts one file; runs on a worker thread.
+fn prepare(path: &Path, name: &str, known: &store::Known, options: &IngestOptions) -> Work {
+    let fail = |sha: Option<Sha256>, e: ingest::Error| Work::Failed { path: path.to_path_buf(), sha, message: e.to_string() };
+    let sidecar = match ingest::overrides_for(path) {
+        Ok(s) => s,
+        Err(e) => return fail(None, e),
+    };
+    let mut overrides = sidecar.clone();
+    overrides.extend(options.flags.iter().map(|(k, v)| (*k, v.clone())));
+    let bytes = match ingest::read_file(path, &options.limits) {
+        Ok(b) => Arc::new(b),
+        Err(e) => return fail(None, e),
+    };
+    let sha = Sha256::digest(&bytes);
+    if let Some(outcome) = known.unchanged(&path.to_string_lossy(), &sha, &overrides) {
+        return Work::Unchanged { path: path.to_path_buf(), outcome };
+    }
+    let extraction = match ingest::extract_guarded(Arc::clone(&bytes), name, &options.limits) {
+        Ok(x) => x,
+        Err(e) => return fail(Some(sha), e),
+    };
+    let mut metadata = extraction.metadata.clone();
+    for (field, value) in &overrides {
+        let from = if options.flags.contains_key(field) { Provenance::Flag } else { Provenance::Sidecar };
+        if let Err(e) = metadata.set(*field, value, from) {
+            let what = if from == Provenance::Flag { "flag" } else { "sidecar" };
+            return Work::Failed { path: path.to_path_buf(), sha: Some(sha), message: format!("bad {} in {what}: {e}", field.as_str()) };
+        }
+    }
+    Work::Write { path: path.to_path_buf(), bytes, sha, extraction: Box::new(extraction), metadata, overrides }
+}
+
+/// The single thread that writes to the store. The run row is created on the first write, so
+/// that a run that changes nothing leaves the store untouched.
+struct Writer<'a> {
+    store: &'a mut Store,
+    run: Option<RunId>,
+    command: &'a str,
+    report: IngestReport,
+    progress: &'a dyn Progress,
+}
+
+impl Writer<'_> {
+    fn run(&mut self) -> Result<RunId, Error> {
+        match self.run {
+            Some(run) => Ok(run),
+            None => {
+                let run = self.store.begin_run(self.command)?;
+                self.run = Some(run);
+                Ok(run)
+            }
+        }
+    }
+
+    fn fail(&mut self, path: PathBuf, sha: Option<Sha256>, message: String) -> Result<(), Error> {
+        let run = self.run()?;
+        self.store.record_failure(run, &path.to_string_lossy(), sha.as_ref(), &message)?;
+        self.done(FileReport { path, result: Err(message) });
+        Ok(())
+    }
+
+    fn done(&mut self, file: FileReport) {
+        self.progress.advance(&file);
+        self.report.files.push(file);
+    }
+}

@@ -104,22 +104,28 @@ impl Outcome {
 /// any extraction work is done.
 #[derive(Clone, Debug, Default)]
 pub struct Known {
-    /// Current SHA-256 and overrides of each document, by path.
-    pub by_path: HashMap<String, (Sha256, Overrides)>,
-    /// Path of the document whose current version has these bytes.
-    pub by_sha: HashMap<Sha256, String>,
+    /// Document id, current SHA-256 and overrides of each document, by path.
+    pub by_path: HashMap<String, (i64, Sha256, Overrides)>,
+    /// Id and path of the document whose current version has these bytes.
+    pub by_sha: HashMap<Sha256, (i64, String)>,
 }
 
 impl Known {
-    /// True when ingesting these bytes under this path with these overrides would change
-    /// nothing.
-    pub fn is_unchanged(&self, path: &str, sha: &Sha256, overrides: &Overrides) -> bool {
+    /// `Some(Outcome::Unchanged)` when ingesting these bytes under this path with these
+    /// overrides would change nothing.
+    pub fn unchanged(&self, path: &str, sha: &Sha256, overrides: &Overrides) -> Option<Outcome> {
         match self.by_path.get(path) {
-            Some((current, stored)) if current == sha => stored == overrides,
-            Some(_) => false,
+            Some((doc, current, stored)) if current == sha && stored == overrides => {
+                Some(Outcome::Unchanged { doc: *doc, duplicate_of: None })
+            }
+            Some(_) => None,
             // The bytes may be known under another path: a copy. Copies carry no overrides of
             // their own, so they only count as unchanged when none are given.
-            None => overrides.is_empty() && self.by_sha.contains_key(sha),
+            None if overrides.is_empty() => self
+                .by_sha
+                .get(sha)
+                .map(|(doc, other)| Outcome::Unchanged { doc: *doc, duplicate_of: Some(other.clone()) }),
+            None => None,
         }
     }
 }
@@ -235,17 +241,17 @@ impl Store {
     pub fn known(&self) -> Result<Known> {
         let mut known = Known::default();
         let mut stmt = self.conn.prepare(
-            "SELECT d.path, v.sha256, v.overrides FROM documents d
+            "SELECT d.id, d.path, v.sha256, v.overrides FROM documents d
              JOIN versions v ON v.document_id = d.id AND v.is_current = 1",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
         })?;
         for row in rows {
-            let (path, sha, overrides) = row?;
+            let (id, path, sha, overrides) = row?;
             let sha = parse_sha(&sha)?;
-            known.by_sha.entry(sha).or_insert_with(|| path.clone());
-            known.by_path.insert(path, (sha, parse_json(&overrides)?));
+            known.by_sha.entry(sha).or_insert_with(|| (id, path.clone()));
+            known.by_path.insert(path, (id, sha, parse_json(&overrides)?));
         }
         Ok(known)
     }
@@ -400,33 +406,42 @@ impl Store {
         log(&self.conn, run, path, sha.as_deref(), "failed", Some(message))
     }
 
-    /// Every document's current version, in ingest order.
+    /// Every document's current version, ordered by path.
     pub fn documents(&self) -> Result<Vec<DocSummary>> {
         self.summaries("v.is_current = 1", params![])
     }
 
-    /// Documents matching `query`: a document id, a SHA-256 prefix of any version (at least
-    /// four hex digits), a name, or the end of a path. A SHA-256 names that very version.
+    /// Documents matching `query`, tried in this order: a document id (digits without a
+    /// leading zero), a file name, a SHA-256 prefix of any version (at least six hex digits; it
+    /// names that very version), the start of a file name, the end of a path.
     pub fn find(&self, query: &str) -> Result<Vec<DocSummary>> {
         let q = query.trim();
-        if let Ok(id) = q.parse::<i64>() {
+        let like = |s: &str| s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        if !q.starts_with('0')
+            && let Ok(id) = q.parse::<i64>()
+        {
             let found = self.summaries("v.is_current = 1 AND d.id = ?1", params![id])?;
             if !found.is_empty() {
                 return Ok(found);
             }
         }
-        if q.len() >= 4 && q.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let found = self.summaries("v.is_current = 1 AND d.name = ?1", params![q])?;
+        if !found.is_empty() {
+            return Ok(found);
+        }
+        if q.len() >= 6 && q.bytes().all(|b| b.is_ascii_hexdigit()) {
             let pattern = format!("{}%", q.to_ascii_lowercase());
             let found = self.summaries("v.sha256 LIKE ?1", params![pattern])?;
             if !found.is_empty() {
                 return Ok(found);
             }
         }
-        let by_name = self.summaries("v.is_current = 1 AND d.name = ?1", params![q])?;
-        if !by_name.is_empty() {
-            return Ok(by_name);
+        let prefix = format!("{}%", like(q));
+        let found = self.summaries("v.is_current = 1 AND d.name LIKE ?1 ESCAPE '\\'", params![prefix])?;
+        if !found.is_empty() {
+            return Ok(found);
         }
-        let suffix = format!("%{}", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let suffix = format!("%{}", like(q));
         self.summaries("v.is_current = 1 AND d.path LIKE ?1 ESCAPE '\\'", params![suffix])
     }
 
@@ -575,7 +590,7 @@ impl Store {
             "SELECT d.id, d.name, d.path, v.sha256, v.seq, v.is_current, v.format, v.metadata,
                     v.chars, v.ingested_at
              FROM documents d JOIN versions v ON v.document_id = d.id
-             WHERE {condition} ORDER BY d.id, v.seq"
+             WHERE {condition} ORDER BY d.path, v.seq"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(args, |r| {
