@@ -1,1 +1,66 @@
-fn main() {}
+//! Project chores that are code, not shell: generating the committed fixtures and running the
+//! end-to-end ingest benchmark.
+//!
+//! - `cargo xtask fixtures` rewrites the generated files: the demo corpus's PDF and the PDF and
+//!   legacy-encoding fixtures of `crates/ingest/test_data/`. Their text sources live in
+//!   `xtask/data/`; output is deterministic, so a re-run changes no committed byte.
+//! - `cargo xtask bench-ingest [N...]` builds the release binary, generates N documents from the
+//!   demo corpus and the seeds, ingests them into a fresh store and prints docs/s, MB/s and
+//!   peak memory.
+
+mod bench;
+mod pdf;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("fixtures") => fixtures(),
+        Some("bench-ingest") => bench::run(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask fixtures | bench-ingest [N...]");
+            std::process::exit(2);
+        }
+    }
+}
+
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("wrote {} ({} bytes)", path.strip_prefix(root()).unwrap_or(path).display(), bytes.len());
+    Ok(())
+}
+
+fn fixtures() -> anyhow::Result<()> {
+    let root = root();
+    let source = std::fs::read_to_string(root.join("xtask/data/thinktank-analysis.txt"))?;
+    let paper = pdf::Paper::parse(&source)?;
+    write(&root.join("examples/corpus/hsi-intelligence-state-2020-03.pdf"), &pdf::render(&paper, None)?)?;
+
+    let data = root.join("crates/ingest/test_data");
+    let small = pdf::Paper::parse(&std::fs::read_to_string(root.join("xtask/data/two-page.txt"))?)?;
+    let two_page = pdf::render(&small, None)?;
+    write(&data.join("two-page.pdf"), &two_page)?;
+    write(&data.join("encrypted.pdf"), &pdf::render(&small, Some("open-sesame"))?)?;
+    write(&data.join("truncated.pdf"), &two_page[..two_page.len() / 2])?;
+    write(&data.join("image-only.pdf"), &pdf::image_only()?)?;
+
+    let western = std::fs::read_to_string(root.join("xtask/data/cp1252.txt"))?;
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&western);
+    anyhow::ensure!(!lossy, "cp1252.txt has characters Windows-1252 cannot hold");
+    write(&data.join("windows-1252.txt"), &bytes)?;
+    let arabic = std::fs::read_to_string(root.join("xtask/data/cp1256.txt"))?;
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1256.encode(&arabic);
+    anyhow::ensure!(!lossy, "cp1256.txt has characters Windows-1256 cannot hold");
+    write(&data.join("windows-1256-arabic.txt"), &bytes)?;
+    Ok(())
+}

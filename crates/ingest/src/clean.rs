@@ -64,7 +64,7 @@ re!(PAGE_MARKER, r"(?i)\b(page|seite|página|pagina)\s+\d+\s+(of|von|de|di)\s+\d
 re!(URL_ANYWHERE, r"(?i)(https?://|www\.)\S+");
 re!(URL_ONLY, r"(?i)^[<(\[]?(https?://|www\.)\S+[>)\]]?$");
 re!(PRINT_STAMP, r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}),?\s+\d{1,2}[:*.h]\d{2}(\s*[ap]\.?m\.?)?\s*(?P<title>.*)$");
-re!(LABELS_ONLY, r"^(\p{L}[\p{L} ]{0,20}:\s*)+$");
+re!(LABELS_ONLY, r"(?i)^((\p{L}[\p{L} ]{0,20}:\s*){2,}|(published|updated|posted|date|by|author|tags|topics|source|photo|category|share)\s*:)$");
 re!(TEASER, r"(?i)^(read|read more|read also|also read|see also|related|watch|listen|more|recommended)\s*:\s*\S");
 re!(SECTION_MARKER, r"(?i)^(related|related (articles|stories|posts|news|content|reading|coverage)|latest|latest (articles|news|stories|posts|updates)|more (articles|stories|news|on this|on this story|from [\p{L} ]{1,30})|recommended( for you| articles| stories)?|(most )?popular( articles| stories| now)?|most (read|viewed|shared|popular)|top (content|stories|news)( trending)?|trending( now| stories| topics)?|you (may|might) also (like|be interested in)|read (more|next|also)|further reading|see also|in other news|more in [\p{L} ]{1,30}|editor'?s picks)\s*:?$");
 re!(LANGUAGE_SWITCH, r"(?i)^((languages? )?available in|read (this|it) in|also available in|other languages|language)\s*:?\s*(\p{L}+\s*[|/·•,]?\s*){0,8}$");
@@ -106,7 +106,7 @@ fn single_line_rule(line: &Line) -> Option<&'static str> {
     if URL_ONLY.is_match(t) {
         return Some("bare URL");
     }
-    if PAGE_NUMBER.is_match(t) {
+    if PAGE_NUMBER.is_match(t) || (PAGE_MARKER.is_match(t) && line.words() <= 8) {
         return Some("page number");
     }
     if LABELS_ONLY.is_match(t) {

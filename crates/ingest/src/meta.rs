@@ -155,15 +155,23 @@ pub(crate) fn from_lines(lines: &mut [Line], header: &PrintHeader, meta: &mut Me
     // The headline is the title-like line just above a date line near the top, or else the
     // first title-like line.
     let near_top = dated.filter(|(k, _)| *k <= 8).map(|(k, _)| k);
+    // A bare name just above the date is the author's, not the headline.
+    let headline_like = |j: usize| {
+        let t = &lines[kept[j]].text;
+        title_like(t) && !BARE_NAME.is_match(t) && !BYLINE.is_match(t)
+    };
     let headline = near_top
-        .and_then(|k| (0..k).rev().find(|&j| title_like(&lines[kept[j]].text)))
-        .or_else(|| (0..kept.len().min(5)).find(|&j| title_like(&lines[kept[j]].text)));
+        .and_then(|k| (0..k).rev().find(|&j| headline_like(j)))
+        .or_else(|| (0..kept.len().min(5)).find(|&j| headline_like(j)));
     if let Some(j) = headline {
         meta.offer(Field::Title, &lines[kept[j]].text, Provenance::Text);
+        // Short lines above a headline that sits right over its date line are the site's
+        // masthead or tagline. A line that markup named as the title is never one.
         if near_top.is_some() {
             for &i in &kept[..j] {
                 let l = &mut lines[i];
-                if l.text.split_whitespace().count() <= 8 && !l.text.ends_with('.') {
+                let is_title = meta.title.as_deref() == Some(l.text.as_str());
+                if !is_title && l.text.split_whitespace().count() <= 8 && !l.text.ends_with('.') {
                     l.removed = Some("masthead");
                 }
             }
