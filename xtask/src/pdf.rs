@@ -5,7 +5,8 @@ use anyhow::Context;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat, dictionary};
 
-/// A text to typeset: `key: value` lines, `---`, then paragraphs separated by blank lines.
+/// A text to typeset: `key: value` lines, `---`, then paragraphs separated by blank lines; a
+/// paragraph `[page break]` starts a new page.
 pub struct Paper {
     title: String,
     header: String,
@@ -74,6 +75,11 @@ pub fn render(paper: &Paper, user_password: Option<&str>) -> anyhow::Result<Vec<
     let mut pages: Vec<Vec<(f32, String)>> = vec![Vec::new()];
     let mut y = TOP;
     for paragraph in &paper.paragraphs {
+        if paragraph == "[page break]" {
+            pages.push(Vec::new());
+            y = TOP;
+            continue;
+        }
         for line in wrap(paragraph) {
             if y < BOTTOM {
                 pages.push(Vec::new());

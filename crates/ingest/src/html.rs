@@ -437,7 +437,8 @@ fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>) {
 /// It indexes the page's visible characters (outside tags, comments, scripts and styles,
 /// entities decoded), keeping only letters and digits, lowercased, each with the byte offset
 /// it came from; a block is located by the same reduction of its own text.
-struct Aligner {
+struct Aligner<'a> {
+    source: &'a str,
     hay: String,
     /// For each byte of `hay`, the source byte offset of the character it came from.
     origin: Vec<usize>,
@@ -446,9 +447,9 @@ struct Aligner {
     cursor: usize,
 }
 
-impl Aligner {
-    fn new(html: &str) -> Aligner {
-        let mut a = Aligner { hay: String::new(), origin: Vec::new(), origin_end: Vec::new(), cursor: 0 };
+impl<'a> Aligner<'a> {
+    fn new(html: &'a str) -> Aligner<'a> {
+        let mut a = Aligner { source: html, hay: String::new(), origin: Vec::new(), origin_end: Vec::new(), cursor: 0 };
         let bytes = html.as_bytes();
         let lower = html.to_ascii_lowercase();
         let mut i = 0;
@@ -516,6 +517,12 @@ impl Aligner {
         let from = (from..=self.hay.len()).find(|&i| self.hay.is_char_boundary(i))?;
         let end = from + self.hay[from..].find(tail)? + tail.len();
         self.cursor = end;
-        Some(self.origin[start]..self.origin_end[end - 1])
+        // Extend over closing punctuation up to the next tag, so that the range ends where
+        // the paragraph's text ends.
+        let rest = &self.source[self.origin_end[end - 1]..];
+        let stop = rest.find(|c: char| c == '<' || c.is_alphanumeric()).unwrap_or(rest.len());
+        let tail = rest[..stop].trim_end();
+        let tail = if tail.contains('&') { "" } else { tail };
+        Some(self.origin[start]..self.origin_end[end - 1] + tail.len())
     }
 }

@@ -21,13 +21,13 @@ pub(crate) fn read(text: &str, meta_out: &mut Metadata) -> Vec<Line> {
             Event::Text(t) if in_metadata => front_matter(&t, meta_out),
             Event::Start(Tag::List(_)) => list_depth += 1,
             Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::TableCell) => {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::TableCell | Tag::Item) => {
                 let heading = matches!(event, Event::Start(Tag::Heading { .. }));
                 if current.is_none() {
                     current = Some((String::new(), range, heading, list_depth > 0));
                 }
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableCell) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableCell | TagEnd::Item) => {
                 if let Some((body, range, heading, list_item)) = current.take() {
                     let body = body.trim();
                     if !body.is_empty() {
