@@ -58,7 +58,8 @@ fn generate(dir: &Path, n: usize, sources: &[PathBuf]) -> anyhow::Result<u64> {
     let originals: Vec<(Vec<u8>, String)> = sources
         .iter()
         .map(|p| {
-            let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            let ext =
+                p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
             Ok((std::fs::read(p)?, ext))
         })
         .collect::<anyhow::Result<_>>()?;
@@ -88,14 +89,22 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let sizes: Vec<usize> = if args.is_empty() {
         vec![1000]
     } else {
-        args.iter().map(|a| a.parse().with_context(|| format!("not a count: {a}"))).collect::<anyhow::Result<_>>()?
+        args.iter()
+            .map(|a| a.parse().with_context(|| format!("not a count: {a}")))
+            .collect::<anyhow::Result<_>>()?
     };
-    let status = Command::new(env!("CARGO")).args(["build", "--release", "-q", "-p", "cli"]).current_dir(&root).status()?;
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "-q", "-p", "cli"])
+        .current_dir(&root)
+        .status()?;
     anyhow::ensure!(status.success(), "release build failed");
     let binary = root.join("target/release/dossier");
     let sources = sources(&root)?;
     let work = root.join("target/bench-ingest");
-    println!("{:>6}  {:>8}  {:>7}  {:>8}  {:>7}  {:>9}", "docs", "MB", "wall s", "docs/s", "MB/s", "peak MiB");
+    println!(
+        "{:>6}  {:>8}  {:>7}  {:>8}  {:>7}  {:>9}",
+        "docs", "MB", "wall s", "docs/s", "MB/s", "peak MiB"
+    );
     for n in sizes {
         let dir = work.join(format!("docs-{n}"));
         let bytes = generate(&dir, n, &sources)?;
@@ -104,7 +113,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
         }
         let started = Instant::now();
-        let status = Command::new(&binary).arg("--db").arg(&db).arg("--quiet").arg("ingest").arg(&dir).status()?;
+        let status = Command::new(&binary)
+            .arg("--db")
+            .arg(&db)
+            .arg("--quiet")
+            .arg("ingest")
+            .arg(&dir)
+            .status()?;
         let wall = started.elapsed().as_secs_f64();
         anyhow::ensure!(status.success(), "ingest failed on the generated documents");
         let mb = bytes as f64 / 1e6;

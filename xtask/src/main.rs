@@ -28,7 +28,10 @@ fn main() -> anyhow::Result<()> {
 }
 
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
 }
 
 fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -36,7 +39,11 @@ fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    println!("wrote {} ({} bytes)", path.strip_prefix(root()).unwrap_or(path).display(), bytes.len());
+    println!(
+        "wrote {} ({} bytes)",
+        path.strip_prefix(root()).unwrap_or(path).display(),
+        bytes.len()
+    );
     Ok(())
 }
 
@@ -44,7 +51,10 @@ fn fixtures() -> anyhow::Result<()> {
     let root = root();
     let source = std::fs::read_to_string(root.join("xtask/data/thinktank-analysis.txt"))?;
     let paper = pdf::Paper::parse(&source)?;
-    write(&root.join("examples/corpus/hsi-intelligence-state-2020-03.pdf"), &pdf::render(&paper, None)?)?;
+    write(
+        &root.join("examples/corpus/hsi-intelligence-state-2020-03.pdf"),
+        &pdf::render(&paper, None)?,
+    )?;
 
     let data = root.join("crates/ingest/test_data");
     let small = pdf::Paper::parse(&std::fs::read_to_string(root.join("xtask/data/two-page.txt"))?)?;

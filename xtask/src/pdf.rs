@@ -16,7 +16,8 @@ pub struct Paper {
 
 impl Paper {
     pub fn parse(source: &str) -> anyhow::Result<Paper> {
-        let (head, body) = source.split_once("\n---\n").context("no `---` line after the header fields")?;
+        let (head, body) =
+            source.split_once("\n---\n").context("no `---` line after the header fields")?;
         let field = |name: &str| -> anyhow::Result<String> {
             head.lines()
                 .find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix(':')))
@@ -28,7 +29,12 @@ impl Paper {
             .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|p| !p.is_empty())
             .collect();
-        Ok(Paper { title: field("title")?, header: field("header")?, footer: field("footer")?, paragraphs })
+        Ok(Paper {
+            title: field("title")?,
+            header: field("header")?,
+            footer: field("footer")?,
+            paragraphs,
+        })
     }
 }
 
@@ -100,7 +106,13 @@ pub fn render(paper: &Paper, user_password: Option<&str>) -> anyhow::Result<Vec<
             for (y, line) in lines {
                 show(&mut ops, LEFT, y, 11.0, &line);
             }
-            show(&mut ops, LEFT, 40.0, 8.0, &format!("{}    Page {} of {count}", paper.footer, i + 1));
+            show(
+                &mut ops,
+                LEFT,
+                40.0,
+                8.0,
+                &format!("{}    Page {} of {count}", paper.footer, i + 1),
+            );
             ops
         })
         .collect();
@@ -117,7 +129,11 @@ pub fn image_only() -> anyhow::Result<Vec<u8>> {
     build(vec![ops], "Scanned letter", None)
 }
 
-fn build(pages: Vec<Vec<Operation>>, title: &str, user_password: Option<&str>) -> anyhow::Result<Vec<u8>> {
+fn build(
+    pages: Vec<Vec<Operation>>,
+    title: &str,
+    user_password: Option<&str>,
+) -> anyhow::Result<Vec<u8>> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font = doc.add_object(dictionary! {
@@ -138,9 +154,13 @@ fn build(pages: Vec<Vec<Operation>>, title: &str, user_password: Option<&str>) -
         kids.push(Object::Reference(page));
     }
     let count = kids.len() as i64;
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    let info = doc.add_object(dictionary! { "Title" => text(title), "Producer" => "dossier xtask" });
+    let info =
+        doc.add_object(dictionary! { "Title" => text(title), "Producer" => "dossier xtask" });
     doc.trailer.set("Root", catalog);
     doc.trailer.set("Info", info);
     // A fixed file identifier keeps the output, encrypted or not, byte-for-byte reproducible.

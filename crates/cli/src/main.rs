@@ -113,7 +113,9 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => code,
         Err(e) => {
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {e:#}");
@@ -160,8 +162,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 [] => anyhow::bail!("no document matches {doc:?}: run `dossier docs` to list them"),
                 [one] => one,
                 many => {
-                    let names: Vec<String> =
-                        many.iter().take(5).map(|d| format!("{} ({})", d.name, d.sha256.short(12))).collect();
+                    let names: Vec<String> = many
+                        .iter()
+                        .take(5)
+                        .map(|d| format!("{} ({})", d.name, d.sha256.short(12)))
+                        .collect();
                     anyhow::bail!(
                         "{} documents match {doc:?}: {}; give a longer SHA-256 prefix or the id",
                         many.len(),
@@ -171,9 +176,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             let mut out = std::io::stdout().lock();
             if *original {
-                let bytes = store
-                    .blob(&summary.sha256)?
-                    .with_context(|| format!("original {} missing: run `dossier doctor`", summary.sha256))?;
+                let bytes = store.blob(&summary.sha256)?.with_context(|| {
+                    format!("original {} missing: run `dossier doctor`", summary.sha256)
+                })?;
                 out.write_all(&bytes)?;
                 return Ok(ExitCode::SUCCESS);
             }

@@ -17,8 +17,10 @@ impl Bar {
         let bar = visible.then(|| {
             let bar = ProgressBar::new(0);
             bar.set_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {wide_msg}")
-                    .expect("static template"),
+                ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} files, {per_sec}, eta {eta} {wide_msg}",
+                )
+                .expect("static template"),
             );
             bar
         });
@@ -43,7 +45,9 @@ impl Progress for Bar {
         }
         if let Some(bar) = &self.bar {
             bar.inc(1);
-            bar.set_message(file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+            bar.set_message(
+                file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            );
         }
     }
 
@@ -117,11 +121,12 @@ pub fn detail_json(d: &DocDetail) -> Value {
     v["overrides"] = json!(d.overrides);
     v["diagnostics"] = json!(d.diagnostics);
     v["segments"] = json!(d.segments);
-    v["history"] = json!(d
-        .history
-        .iter()
-        .map(|(seq, sha, at)| json!({"version": seq, "sha256": sha, "ingested_at": at}))
-        .collect::<Vec<_>>());
+    v["history"] = json!(
+        d.history
+            .iter()
+            .map(|(seq, sha, at)| json!({"version": seq, "sha256": sha, "ingested_at": at}))
+            .collect::<Vec<_>>()
+    );
     v["text"] = json!(d.text);
     v
 }
@@ -130,14 +135,43 @@ pub fn show(out: &mut impl Write, d: &DocDetail) -> io::Result<()> {
     let s = &d.summary;
     let m = &s.metadata;
     let source = |f: model::Field| {
-        m.sources.get(&f).map(|p| format!("  [{}]", serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())).unwrap_or_default()
+        m.sources
+            .get(&f)
+            .map(|p| {
+                format!(
+                    "  [{}]",
+                    serde_json::to_value(p)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
     };
-    writeln!(out, "document   {} (id {}, version {} of {})", s.name, s.id, s.version, d.history.len())?;
+    writeln!(
+        out,
+        "document   {} (id {}, version {} of {})",
+        s.name,
+        s.id,
+        s.version,
+        d.history.len()
+    )?;
     writeln!(out, "path       {}", s.path)?;
     writeln!(out, "sha256     {}", s.sha256)?;
-    writeln!(out, "format     {}{}", s.format, d.encoding.as_ref().map(|e| format!(" ({e})")).unwrap_or_default())?;
+    writeln!(
+        out,
+        "format     {}{}",
+        s.format,
+        d.encoding.as_ref().map(|e| format!(" ({e})")).unwrap_or_default()
+    )?;
     for field in model::Field::ALL {
-        writeln!(out, "{:<10} {}{}", field.as_str(), m.get(field).unwrap_or_else(|| "unknown".into()), source(field))?;
+        writeln!(
+            out,
+            "{:<10} {}{}",
+            field.as_str(),
+            m.get(field).unwrap_or_else(|| "unknown".into()),
+            source(field)
+        )?;
     }
     writeln!(out, "chars      {}", s.chars)?;
     writeln!(out, "ingested   {} by {}", s.ingested_at, d.extractor)?;

@@ -59,18 +59,45 @@ macro_rules! re {
     };
 }
 
-re!(PAGE_NUMBER, r"(?i)^[-–—(\[]?\s*(page|seite|página|pagina|pag\.|p\.|s\.)?\s*\d{1,3}\s*((of|von|de|di|sur|/|из)\s*\d{1,3})?\s*[-–—)\]]?$");
+re!(
+    PAGE_NUMBER,
+    r"(?i)^[-–—(\[]?\s*(page|seite|página|pagina|pag\.|p\.|s\.)?\s*\d{1,3}\s*((of|von|de|di|sur|/|из)\s*\d{1,3})?\s*[-–—)\]]?$"
+);
 re!(PAGE_MARKER, r"(?i)\b(page|seite|página|pagina)\s+\d+\s+(of|von|de|di)\s+\d+");
 re!(URL_ANYWHERE, r"(?i)(https?://|www\.)\S+");
 re!(URL_ONLY, r"(?i)^[<(\[]?(https?://|www\.)\S+[>)\]]?$");
-re!(PRINT_STAMP, r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}),?\s+\d{1,2}[:*.h]\d{2}(\s*[ap]\.?m\.?)?\s*(?P<title>.*)$");
-re!(LABELS_ONLY, r"(?i)^((\p{L}[\p{L} ]{0,20}:\s*){2,}|(published|updated|posted|date|by|author|tags|topics|source|photo|category|share)\s*:)$");
-re!(TEASER, r"(?i)^(read|read more|read also|also read|see also|related|watch|listen|more|recommended)\s*:\s*\S");
-re!(SECTION_MARKER, r"(?i)^(related|related (articles|stories|posts|news|content|reading|coverage)|latest|latest (articles|news|stories|posts|updates)|more (articles|stories|news|on this|on this story|from [\p{L} ]{1,30})|recommended( for you| articles| stories)?|(most )?popular( articles| stories| now)?|most (read|viewed|shared|popular)|top (content|stories|news)( trending)?|trending( now| stories| topics)?|you (may|might) also (like|be interested in)|read (more|next|also)|further reading|see also|in other news|more in [\p{L} ]{1,30}|editor'?s picks)\s*:?$");
-re!(LANGUAGE_SWITCH, r"(?i)^((languages? )?available in|read (this|it) in|also available in|other languages|language)\s*:?\s*(\p{L}+\s*[|/·•,]?\s*){0,8}$");
-re!(LANGUAGE_NAMES, r"(?i)^((english|español|espanol|français|francais|deutsch|русский|عربي|العربية|فارسی|türkçe|italiano|português|中文|українська|kurdî|کوردی)\s*[|/·•,]?\s*){1,8}$");
-re!(CALL_TO_ACTION, r"(?i)^(view|download|read|print|share|subscribe|sign up|sign in|log in|follow us|follow|click here|email|tweet|listen|watch|donate|support us|back to top|skip to (main )?content|go back)\b[\p{L} ]{0,30}$");
-re!(SOCIAL, r"(?i)^((share|tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|comments?( \(\d+\))?|\d+ comments?|advertisement|sponsored|cookie settings)\s*[|/·•,]?\s*)+$");
+re!(
+    PRINT_STAMP,
+    r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}),?\s+\d{1,2}[:*.h]\d{2}(\s*[ap]\.?m\.?)?\s*(?P<title>.*)$"
+);
+re!(
+    LABELS_ONLY,
+    r"(?i)^((\p{L}[\p{L} ]{0,20}:\s*){2,}|(published|updated|posted|date|by|author|tags|topics|source|photo|category|share)\s*:)$"
+);
+re!(
+    TEASER,
+    r"(?i)^(read|read more|read also|also read|see also|related|watch|listen|more|recommended)\s*:\s*\S"
+);
+re!(
+    SECTION_MARKER,
+    r"(?i)^(related|related (articles|stories|posts|news|content|reading|coverage)|latest|latest (articles|news|stories|posts|updates)|more (articles|stories|news|on this|on this story|from [\p{L} ]{1,30})|recommended( for you| articles| stories)?|(most )?popular( articles| stories| now)?|most (read|viewed|shared|popular)|top (content|stories|news)( trending)?|trending( now| stories| topics)?|you (may|might) also (like|be interested in)|read (more|next|also)|further reading|see also|in other news|more in [\p{L} ]{1,30}|editor'?s picks)\s*:?$"
+);
+re!(
+    LANGUAGE_SWITCH,
+    r"(?i)^((languages? )?available in|read (this|it) in|also available in|other languages|language)\s*:?\s*(\p{L}+\s*[|/·•,]?\s*){0,8}$"
+);
+re!(
+    LANGUAGE_NAMES,
+    r"(?i)^((english|español|espanol|français|francais|deutsch|русский|عربي|العربية|فارسی|türkçe|italiano|português|中文|українська|kurdî|کوردی)\s*[|/·•,]?\s*){1,8}$"
+);
+re!(
+    CALL_TO_ACTION,
+    r"(?i)^(view|download|read|print|share|subscribe|sign up|sign in|log in|follow us|follow|click here|email|tweet|listen|watch|donate|support us|back to top|skip to (main )?content|go back)\b[\p{L} ]{0,30}$"
+);
+re!(
+    SOCIAL,
+    r"(?i)^((share|tweet|email|e-mail|print|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|copy link|comments?( \(\d+\))?|\d+ comments?|advertisement|sponsored|cookie settings)\s*[|/·•,]?\s*)+$"
+);
 re!(BREADCRUMB, r"(?i)^home\s*([>/»›|]|$)");
 
 /// Applies every rule to `lines` and reports what was removed; returns what the print headers

@@ -40,7 +40,12 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         return Decoded { text: text.into_owned(), encoding: enc, guessed: false, bom };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded { text: text.to_string(), encoding: encoding_rs::UTF_8, guessed: false, bom: 0 };
+        return Decoded {
+            text: text.to_string(),
+            encoding: encoding_rs::UTF_8,
+            guessed: false,
+            bom: 0,
+        };
     }
     let declared = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
     // A page that declares UTF-8 but is not valid UTF-8 has lied; fall through to a guess.

@@ -22,10 +22,14 @@ pub enum Error {
     #[error("binary file ({0}), not text, HTML or PDF: convert it to one of those first")]
     Binary(String),
     /// A PDF that needs a password.
-    #[error("encrypted PDF: decrypt it first (for example `qpdf --decrypt --password=... in.pdf out.pdf`)")]
+    #[error(
+        "encrypted PDF: decrypt it first (for example `qpdf --decrypt --password=... in.pdf out.pdf`)"
+    )]
     PdfEncrypted,
     /// A PDF that cannot be parsed.
-    #[error("broken or truncated PDF ({0}): download it again or repair it (for example with qpdf)")]
+    #[error(
+        "broken or truncated PDF ({0}): download it again or repair it (for example with qpdf)"
+    )]
     PdfBroken(String),
     /// A PDF whose pages carry no text, only images.
     #[error("no text layer: OCR it first (for example with ocrmypdf)")]
@@ -34,7 +38,9 @@ pub enum Error {
     #[error("no main text found: check that the file is an article, report or statement")]
     NoText,
     /// The extracted text is larger than the configured limit.
-    #[error("extracted text has {chars} characters, over the limit of {limit}: raise --max-text-size")]
+    #[error(
+        "extracted text has {chars} characters, over the limit of {limit}: raise --max-text-size"
+    )]
     TextTooLarge {
         /// Characters extracted.
         chars: usize,

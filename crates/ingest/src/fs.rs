@@ -26,12 +26,15 @@ pub struct Input {
 impl Input {
     /// The file name, for display and for extension-based tie-breaks.
     pub fn name(&self) -> String {
-        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        self.path
+            .file_name()
+            .map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into_owned())
     }
 }
 
 fn is_sidecar(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name =
+        path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     name.ends_with(".meta.json") || name == FOLDER_SIDECAR
 }
 
@@ -119,7 +122,8 @@ pub fn overrides_for(path: &Path) -> Result<BTreeMap<Field, String>> {
         }
     }
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    for candidate in [dir.join(format!("{name}.meta.json")), dir.join(format!("{stem}.meta.json"))] {
+    for candidate in [dir.join(format!("{name}.meta.json")), dir.join(format!("{stem}.meta.json"))]
+    {
         if !candidate.is_file() {
             continue;
         }
@@ -140,10 +144,15 @@ pub fn overrides_for(path: &Path) -> Result<BTreeMap<Field, String>> {
         break;
     }
     for (field, value) in &out {
-        if *field == Field::Published && !value.is_empty() && value.parse::<model::PartialDate>().is_err() {
+        if *field == Field::Published
+            && !value.is_empty()
+            && value.parse::<model::PartialDate>().is_err()
+        {
             return Err(Error::Sidecar {
                 path: dir.display().to_string(),
-                detail: format!("published date {value:?} for {name} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                detail: format!(
+                    "published date {value:?} for {name} is not YYYY, YYYY-MM or YYYY-MM-DD"
+                ),
             });
         }
     }

@@ -59,9 +59,39 @@ const SKIPPED_TAGS: &[&str] = &[
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dt", "dd",
-    "td", "th", "div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr",
-    "hr", "address", "caption", "summary", "details", "figure", "body", "center",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "hr",
+    "address",
+    "caption",
+    "summary",
+    "details",
+    "figure",
+    "body",
+    "center",
 ];
 
 /// Reads `html` (already decoded) into lines and fills `meta` from its markup.
@@ -81,14 +111,20 @@ pub(crate) fn read(html: &str, meta: &mut Metadata) -> Vec<Line> {
     let mut aligner = Aligner::new(html);
     let mut lines = Vec::new();
     for block in blocks {
-        for (k, piece) in block.text.split('\n').map(str::trim).filter(|p| !p.is_empty()).enumerate() {
+        for (k, piece) in
+            block.text.split('\n').map(str::trim).filter(|p| !p.is_empty()).enumerate()
+        {
             lines.push(Line {
                 text: piece.to_string(),
                 src: aligner.locate(piece),
                 para_start: k == 0,
                 heading: block.heading,
                 list_item: block.list_item,
-                link_share: if block.chars == 0 { 0.0 } else { block.link_chars as f32 / block.chars as f32 },
+                link_share: if block.chars == 0 {
+                    0.0
+                } else {
+                    block.link_chars as f32 / block.chars as f32
+                },
                 ..Line::default()
             });
         }
@@ -99,10 +135,10 @@ pub(crate) fn read(html: &str, meta: &mut Metadata) -> Vec<Line> {
 fn read_metadata(doc: &Html, meta: &mut Metadata) {
     for script in doc.select(&JSON_LD) {
         let raw: String = script.text().collect();
-        if let Ok(value) = serde_json::from_str::<Value>(raw.trim()) {
-            if let Some(article) = find_article(&value) {
-                json_ld(article, meta);
-            }
+        if let Ok(value) = serde_json::from_str::<Value>(raw.trim())
+            && let Some(article) = find_article(&value)
+        {
+            json_ld(article, meta);
         }
     }
     let mut tags: Vec<(String, String)> = Vec::new();
@@ -113,18 +149,33 @@ fn read_metadata(doc: &Html, meta: &mut Metadata) {
         }
     }
     let tag = |names: &[&str]| -> Option<String> {
-        names.iter().find_map(|n| tags.iter().find(|(k, v)| k == n && !v.trim().is_empty()).map(|(_, v)| v.clone()))
+        names.iter().find_map(|n| {
+            tags.iter().find(|(k, v)| k == n && !v.trim().is_empty()).map(|(_, v)| v.clone())
+        })
     };
     if let Some(t) = tag(&["og:title", "twitter:title", "citation_title", "dc.title"]) {
         meta.offer(Field::Title, &t, Provenance::HtmlMeta);
     }
-    if let Some(p) = tag(&["og:site_name", "application-name", "citation_publisher", "dc.publisher", "publisher"]) {
+    if let Some(p) = tag(&[
+        "og:site_name",
+        "application-name",
+        "citation_publisher",
+        "dc.publisher",
+        "publisher",
+    ]) {
         meta.offer(Field::Publisher, &p, Provenance::HtmlMeta);
     }
-    if let Some(a) = tag(&["author", "article:author", "citation_author", "dc.creator", "byl", "parsely-author"]) {
-        if !a.starts_with("http") {
-            meta.offer(Field::Author, a.trim_start_matches("By ").trim_start_matches("by "), Provenance::HtmlMeta);
-        }
+    let author = tag(&[
+        "author",
+        "article:author",
+        "citation_author",
+        "dc.creator",
+        "byl",
+        "parsely-author",
+    ]);
+    if let Some(a) = author.filter(|a| !a.starts_with("http")) {
+        let a = a.trim_start_matches("By ").trim_start_matches("by ");
+        meta.offer(Field::Author, a, Provenance::HtmlMeta);
     }
     if let Some(u) = doc.select(&CANONICAL).next().and_then(|l| l.attr("href")) {
         meta.offer(Field::Url, u, Provenance::HtmlMeta);
@@ -152,18 +203,28 @@ fn read_metadata(doc: &Html, meta: &mut Metadata) {
     if let Some(d) = doc.select(&TIME).find_map(|t| t.attr("datetime").and_then(meta::date_in)) {
         meta.offer_date(d, Provenance::HtmlMeta);
     }
-    if let Some(lang) = doc.select(&HTML).next().and_then(|h| h.attr("lang")).and_then(meta::language_tag) {
+    if let Some(lang) =
+        doc.select(&HTML).next().and_then(|h| h.attr("lang")).and_then(meta::language_tag)
+    {
         meta.offer(Field::Language, &lang, Provenance::HtmlMeta);
     }
-    if let Some(lang) = tag(&["og:locale", "dc.language", "language"]).and_then(|l| meta::language_tag(&l)) {
+    if let Some(lang) =
+        tag(&["og:locale", "dc.language", "language"]).and_then(|l| meta::language_tag(&l))
+    {
         meta.offer(Field::Language, &lang, Provenance::HtmlMeta);
     }
-    let h1 = doc.select(&H1).map(|h| collapse(&h.text().collect::<String>())).find(|t| !t.is_empty());
+    let h1 =
+        doc.select(&H1).map(|h| collapse(&h.text().collect::<String>())).find(|t| !t.is_empty());
     if let Some(h1) = h1 {
         meta.offer(Field::Title, &h1, Provenance::HtmlTitle);
     }
-    if let Some(title) = doc.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>())) {
-        meta.offer(Field::Title, &strip_site(&title, meta.publisher.as_deref()), Provenance::HtmlTitle);
+    if let Some(title) = doc.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>()))
+    {
+        meta.offer(
+            Field::Title,
+            &strip_site(&title, meta.publisher.as_deref()),
+            Provenance::HtmlTitle,
+        );
     }
 }
 
@@ -224,7 +285,9 @@ fn json_ld(article: &Value, meta: &mut Metadata) {
                     .iter()
                     .filter_map(|i| match i {
                         Value::String(s) => Some(s.clone()),
-                        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
+                        Value::Object(o) => {
+                            o.get("name").and_then(Value::as_str).map(str::to_string)
+                        }
                         _ => None,
                     })
                     .collect();
@@ -333,7 +396,9 @@ fn is_furniture(el: &scraper::node::Element, node: NodeRef<'_, Node>, root_chars
     }
     let named = el.id().is_some_and(|id| FURNITURE.is_match(id))
         || el.classes().any(|c| FURNITURE.is_match(c))
-        || el.attr("role").is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"));
+        || el.attr("role").is_some_and(|r| {
+            matches!(r, "navigation" | "banner" | "contentinfo" | "complementary")
+        });
     if !named {
         return false;
     }
@@ -357,7 +422,9 @@ fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>) {
                 text,
                 chars: current.chars,
                 link_chars: current.link_chars,
-                heading: open.last().is_some_and(|t| matches!(*t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
+                heading: open
+                    .last()
+                    .is_some_and(|t| matches!(*t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")),
                 list_item: open.contains(&"li"),
             });
         }
@@ -393,7 +460,9 @@ fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>) {
                             }
                             continue;
                         }
-                        if t.starts_with(char::is_whitespace) && !current.text.ends_with([' ', '\n']) {
+                        if t.starts_with(char::is_whitespace)
+                            && !current.text.ends_with([' ', '\n'])
+                        {
                             current.text.push(' ');
                         }
                         let words = collapse(t);
@@ -449,7 +518,13 @@ struct Aligner<'a> {
 
 impl<'a> Aligner<'a> {
     fn new(html: &'a str) -> Aligner<'a> {
-        let mut a = Aligner { source: html, hay: String::new(), origin: Vec::new(), origin_end: Vec::new(), cursor: 0 };
+        let mut a = Aligner {
+            source: html,
+            hay: String::new(),
+            origin: Vec::new(),
+            origin_end: Vec::new(),
+            cursor: 0,
+        };
         let bytes = html.as_bytes();
         let lower = html.to_ascii_lowercase();
         let mut i = 0;
@@ -461,7 +536,10 @@ impl<'a> Aligner<'a> {
                 } else if rest.starts_with("<script") || rest.starts_with("<style") {
                     let close = if rest.starts_with("<script") { "</script" } else { "</style" };
                     rest.find(close).and_then(|e| lower[i + e..].find('>').map(|g| i + e + g + 1))
-                } else if rest.len() > 1 && (rest.as_bytes()[1].is_ascii_alphabetic() || matches!(rest.as_bytes()[1], b'/' | b'!' | b'?')) {
+                } else if rest.len() > 1
+                    && (rest.as_bytes()[1].is_ascii_alphabetic()
+                        || matches!(rest.as_bytes()[1], b'/' | b'!' | b'?'))
+                {
                     rest.find('>').map(|e| i + e + 1)
                 } else {
                     None
@@ -505,7 +583,8 @@ impl<'a> Aligner<'a> {
     }
 
     fn locate(&mut self, text: &str) -> Option<std::ops::Range<usize>> {
-        let key: String = text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        let key: String =
+            text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
         if key.is_empty() {
             return None;
         }

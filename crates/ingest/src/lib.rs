@@ -68,7 +68,8 @@ impl Default for Limits {
 ///
 /// `file_name` is used only for its extension, which breaks ties the content leaves open.
 pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extraction> {
-    let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let extension =
+        file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let format = sniff::sniff(bytes, &extension)?;
     let mut metadata = Metadata::default();
     let mut diagnostics = Vec::new();
@@ -77,7 +78,8 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
     let mut lines = match format {
         Format::Pdf => pdf::read(bytes, &mut metadata)?,
         Format::Text | Format::Markdown | Format::Html => {
-            let declared = (format == Format::Html).then(|| decode::declared_charset(bytes)).flatten();
+            let declared =
+                (format == Format::Html).then(|| decode::declared_charset(bytes)).flatten();
             let d = decode::decode(bytes, declared.as_deref());
             encoding = Some(d.encoding.name().to_string());
             if d.guessed {
@@ -115,7 +117,11 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
 ///
 /// A file that runs past the limit is reported as [`Error::Timeout`] and its thread is left to
 /// finish on its own; the batch goes on.
-pub fn extract_guarded(bytes: Arc<Vec<u8>>, file_name: &str, limits: &Limits) -> Result<Extraction> {
+pub fn extract_guarded(
+    bytes: Arc<Vec<u8>>,
+    file_name: &str,
+    limits: &Limits,
+) -> Result<Extraction> {
     let (tx, rx) = mpsc::channel();
     let name = file_name.to_string();
     let thread_limits = limits.clone();
@@ -137,10 +143,14 @@ pub fn extract_guarded(bytes: Arc<Vec<u8>>, file_name: &str, limits: &Limits) ->
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "panic".into());
-            Err(Error::Crashed(message.lines().next().unwrap_or("panic").chars().take(120).collect()))
+            Err(Error::Crashed(
+                message.lines().next().unwrap_or("panic").chars().take(120).collect(),
+            ))
         }
         Err(mpsc::RecvTimeoutError::Timeout) => Err(Error::Timeout(limits.timeout.as_secs())),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(Error::Crashed("extractor thread died".into())),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Error::Crashed("extractor thread died".into()))
+        }
     }
 }
 
@@ -184,7 +194,11 @@ fn assemble(lines: &[Line], decoded: Option<&decode::Decoded>) -> (String, Vec<S
         }
         let continues = previous.is_some_and(|p| {
             let prev = &lines[p];
-            p + 1 == i && !line.para_start && !line.heading && !prev.heading && prev.page == line.page
+            p + 1 == i
+                && !line.para_start
+                && !line.heading
+                && !prev.heading
+                && prev.page == line.page
         });
         let src = line
             .src
@@ -204,7 +218,10 @@ fn assemble(lines: &[Line], decoded: Option<&decode::Decoded>) -> (String, Vec<S
             }
             let start = text.len();
             text.push_str(&line.text);
-            segments.push(Segment { text: start..text.len(), source: SourceLoc { bytes: src, page: line.page } });
+            segments.push(Segment {
+                text: start..text.len(),
+                source: SourceLoc { bytes: src, page: line.page },
+            });
         }
         previous = Some(i);
     }

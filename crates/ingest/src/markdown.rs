@@ -9,7 +9,8 @@ use crate::meta;
 /// Reads Markdown `text` into lines, one per paragraph, heading or list item, each with the
 /// byte range of its block in the source.
 pub(crate) fn read(text: &str, meta_out: &mut Metadata) -> Vec<Line> {
-    let parser = Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES);
+    let parser =
+        Parser::new_ext(text, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES);
     let mut lines = Vec::new();
     let mut current: Option<(String, std::ops::Range<usize>, bool, bool)> = None;
     let mut in_metadata = false;
@@ -21,13 +22,25 @@ pub(crate) fn read(text: &str, meta_out: &mut Metadata) -> Vec<Line> {
             Event::Text(t) if in_metadata => front_matter(&t, meta_out),
             Event::Start(Tag::List(_)) => list_depth += 1,
             Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::TableCell | Tag::Item) => {
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::TableCell
+                | Tag::Item,
+            ) => {
                 let heading = matches!(event, Event::Start(Tag::Heading { .. }));
                 if current.is_none() {
                     current = Some((String::new(), range, heading, list_depth > 0));
                 }
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableCell | TagEnd::Item) => {
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::Item,
+            ) => {
                 if let Some((body, range, heading, list_item)) = current.take() {
                     let body = body.trim();
                     if !body.is_empty() {

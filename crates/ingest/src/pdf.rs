@@ -56,7 +56,9 @@ fn broken(detail: &str) -> Error {
 /// Title and author from the document information dictionary, when they are real values and
 /// not the name of the file the PDF was printed from.
 fn info(doc: &lopdf::Document, meta: &mut Metadata) {
-    let Ok(info) = doc.trailer.get(b"Info").and_then(|o| o.as_reference()).and_then(|r| doc.get_dictionary(r)) else {
+    let Ok(info) =
+        doc.trailer.get(b"Info").and_then(|o| o.as_reference()).and_then(|r| doc.get_dictionary(r))
+    else {
         return;
     };
     let get = |key: &[u8]| -> Option<String> {

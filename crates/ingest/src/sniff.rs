@@ -53,10 +53,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
         return false; // UTF-16 with a byte order mark.
     }
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
+    let controls =
+        sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
     sample.contains(&0) || controls * 100 > sample.len()
 }
 
@@ -70,7 +68,9 @@ fn looks_like_html(head: &[u8]) -> bool {
 
 fn has_tags(head: &[u8]) -> bool {
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    ["<p", "<div", "<body", "<article", "<h1", "<br", "<span", "<title"].iter().any(|t| text.contains(t))
+    ["<p", "<div", "<body", "<article", "<h1", "<br", "<span", "<title"]
+        .iter()
+        .any(|t| text.contains(t))
 }
 
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -59,8 +59,16 @@ fn squash(s: &str) -> String {
 fn seeds_publication_dates_and_titles() {
     let cases = [
         ("000", None, "Ali Mamlouk: Security chief in Syria, wanted man in France"),
-        ("001", date("2024-04-23"), "After controversy over his fate, Ali Mamlouk appears in Russia"),
-        ("002", date("2018-12-24"), "Syria intelligence chief Ali Mamlouk makes rare visit to Cairo"),
+        (
+            "001",
+            date("2024-04-23"),
+            "After controversy over his fate, Ali Mamlouk appears in Russia",
+        ),
+        (
+            "002",
+            date("2018-12-24"),
+            "Syria intelligence chief Ali Mamlouk makes rare visit to Cairo",
+        ),
         ("003", date("2018-03-05"), "Dangerous Liaisons"),
         ("004", None, "Towards Accountability, Justice, and Ending Impunity in Syria"),
     ];
@@ -76,13 +84,20 @@ fn seeds_publication_dates_and_titles() {
 #[test]
 fn seed_003_loses_print_furniture_and_keeps_every_article_line() {
     let (bytes, ex) = seed("003");
-    for gone in ["Seite 2 von 3", "Seite 3 von 3", "15.03.18, 16*30", "carnegie-mec.org/diwan/75699", "http"] {
+    for gone in [
+        "Seite 2 von 3",
+        "Seite 3 von 3",
+        "15.03.18, 16*30",
+        "carnegie-mec.org/diwan/75699",
+        "http",
+    ] {
         assert!(!ex.text.contains(gone), "{gone:?} is still in the text");
     }
     let kept: std::collections::HashSet<&str> = ex.text.lines().collect();
     let raw = String::from_utf8(bytes).unwrap();
     for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let furniture = line.starts_with("15.03.18") || line.starts_with("Seite ") || line.starts_with("http");
+        let furniture =
+            line.starts_with("15.03.18") || line.starts_with("Seite ") || line.starts_with("http");
         if !furniture {
             assert!(kept.contains(line), "article line lost: {line:?}");
         }
@@ -99,13 +114,22 @@ fn seeds_lose_their_related_articles_tails() {
     assert!(!ex.text.contains("Published: Updated:"));
 
     let (_, ex) = seed("001");
-    for gone in ["Related Articles", "Idlib", "Syrian Security Apparatus Undergo", "\nPolitics", "\nMore"] {
+    for gone in
+        ["Related Articles", "Idlib", "Syrian Security Apparatus Undergo", "\nPolitics", "\nMore"]
+    {
         assert!(!ex.text.contains(gone), "{gone:?} is still in 001");
     }
     assert!(ex.text.trim_end().ends_with("involvement in crimes against humanity.”"));
 
     let (_, ex) = seed("004");
-    for gone in ["Latest Articles", "Related articles", "SNHR Condemns", "Available In", "View full Report", "HomeStatements"] {
+    for gone in [
+        "Latest Articles",
+        "Related articles",
+        "SNHR Condemns",
+        "Available In",
+        "View full Report",
+        "HomeStatements",
+    ] {
         assert!(!ex.text.contains(gone), "{gone:?} is still in 004");
     }
     assert!(ex.text.contains("We do this in order to secure the rights of victims"));
@@ -140,7 +164,8 @@ fn two_page_pdf_loses_running_header_and_page_numbers() {
     assert!(ex.text.starts_with("Border Monitoring Note"));
     assert!(squash(&ex.text).contains("This field note records what monitors observed"));
     assert!(squash(&ex.text).ends_with("below the running header, and ends the document."));
-    let pages: std::collections::BTreeSet<_> = ex.segments.iter().filter_map(|s| s.source.page).collect();
+    let pages: std::collections::BTreeSet<_> =
+        ex.segments.iter().filter_map(|s| s.source.page).collect();
     assert_eq!(pages.into_iter().collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(ex.metadata.title.as_deref(), Some("Border Monitoring Note"));
     assert_segments_sound(&ex);
@@ -149,13 +174,22 @@ fn two_page_pdf_loses_running_header_and_page_numbers() {
 #[test]
 fn broken_pdfs_give_the_right_error() {
     let limits = Limits::default();
-    assert!(matches!(extract(&fixture("encrypted.pdf"), "x.pdf", &limits), Err(Error::PdfEncrypted)));
-    assert!(matches!(extract(&fixture("truncated.pdf"), "x.pdf", &limits), Err(Error::PdfBroken(_))));
+    assert!(matches!(
+        extract(&fixture("encrypted.pdf"), "x.pdf", &limits),
+        Err(Error::PdfEncrypted)
+    ));
+    assert!(matches!(
+        extract(&fixture("truncated.pdf"), "x.pdf", &limits),
+        Err(Error::PdfBroken(_))
+    ));
     let err = extract(&fixture("image-only.pdf"), "x.pdf", &limits).unwrap_err();
     assert!(matches!(err, Error::PdfNoText));
     assert_eq!(err.to_string(), "no text layer: OCR it first (for example with ocrmypdf)");
     // A PDF saved under a text name is still read as a PDF.
-    assert_eq!(extract(&fixture("two-page.pdf"), "notes.txt", &limits).unwrap().format, Format::Pdf);
+    assert_eq!(
+        extract(&fixture("two-page.pdf"), "notes.txt", &limits).unwrap().format,
+        Format::Pdf
+    );
 }
 
 #[test]
@@ -184,7 +218,10 @@ fn empty_and_binary_files_are_refused() {
     assert!(matches!(extract(b"  \n\t\n", "a.txt", &limits), Err(Error::Empty)));
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
     let err = extract(png, "photo.txt", &limits).unwrap_err();
-    assert_eq!(err.to_string(), "binary file (png image), not text, HTML or PDF: convert it to one of those first");
+    assert_eq!(
+        err.to_string(),
+        "binary file (png image), not text, HTML or PDF: convert it to one of those first"
+    );
     let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
     assert!(matches!(extract(&noise, "data.txt", &limits), Err(Error::Binary(_))));
 }
@@ -205,7 +242,17 @@ fn deeply_nested_html_is_read_without_recursion() {
 fn html_news_page_keeps_the_article_and_drops_the_page() {
     let (bytes, ex) = example("caribe-herald-havana-visit.html");
     assert_eq!(ex.format, Format::Html);
-    for gone in ["Business", "Share on Facebook", "Related articles", "Cuba and Venezuela sign", "Comments (3)", "All rights reserved", "dataLayer", "Log in to comment", "Home"] {
+    for gone in [
+        "Business",
+        "Share on Facebook",
+        "Related articles",
+        "Cuba and Venezuela sign",
+        "Comments (3)",
+        "All rights reserved",
+        "dataLayer",
+        "Log in to comment",
+        "Home",
+    ] {
         assert!(!ex.text.contains(gone), "{gone:?} is still in the text");
     }
     assert!(ex.text.starts_with("Venezuelan spy chief Vallejo makes rare visit to Havana\n\n"));
@@ -215,7 +262,10 @@ fn html_news_page_keeps_the_article_and_drops_the_page() {
     assert_eq!(m.published, date("2018-10-22"));
     assert_eq!(m.publisher.as_deref(), Some("Caribe Herald"));
     assert_eq!(m.author.as_deref(), Some("Tomás Arriaga"));
-    assert_eq!(m.url.as_deref(), Some("https://caribeherald.example/news/2018/10/22/vallejo-havana-visit"));
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://caribeherald.example/news/2018/10/22/vallejo-havana-visit")
+    );
     assert_eq!(m.language.as_deref(), Some("en"));
     // Each paragraph's byte range in the original starts and ends inside that paragraph.
     let html = String::from_utf8(bytes).unwrap();
@@ -225,7 +275,10 @@ fn html_news_page_keeps_the_article_and_drops_the_page() {
         let first = text.split_whitespace().next().unwrap();
         let last = text.split_whitespace().last().unwrap().trim_end_matches(['.', '”', '"']);
         let original = &html[src];
-        assert!(original.starts_with(first) || original.starts_with(&first[..1]), "{original:?} for {text:?}");
+        assert!(
+            original.starts_with(first) || original.starts_with(&first[..1]),
+            "{original:?} for {text:?}"
+        );
         assert!(original.contains(last.split('&').next().unwrap()), "{original:?} for {text:?}");
     }
 }
@@ -237,7 +290,9 @@ fn markdown_front_matter_and_blocks() {
     assert_eq!(ex.metadata.published, date("2022-05-10"));
     assert_eq!(ex.metadata.publisher.as_deref(), Some("Accountability Profiles"));
     assert!(!ex.text.contains("---") && !ex.text.contains("# "), "markup is stripped");
-    assert!(ex.text.contains("\n\n2009-2014: deputy director of the Military Counter-Intelligence Directorate"));
+    assert!(ex.text.contains(
+        "\n\n2009-2014: deputy director of the Military Counter-Intelligence Directorate"
+    ));
     let src = ex.segments[0].source.bytes.clone().unwrap();
     assert_eq!(&bytes[src], "# Hernán Octavio Vallejo Brito\n".as_bytes());
 }
@@ -246,14 +301,21 @@ fn markdown_front_matter_and_blocks() {
 
 #[test]
 fn teasers_labels_and_share_lines_go() {
-    let ex = run("The harbour reopened on Friday after a week of repairs.\n\nRead: Ferry operators count their losses\n\nPosted: Updated:\n\nShare | Tweet | Email\n\nDock workers returned to work the same evening.\n");
-    assert_eq!(ex.text, "The harbour reopened on Friday after a week of repairs.\n\nDock workers returned to work the same evening.");
+    let ex = run(
+        "The harbour reopened on Friday after a week of repairs.\n\nRead: Ferry operators count their losses\n\nPosted: Updated:\n\nShare | Tweet | Email\n\nDock workers returned to work the same evening.\n",
+    );
+    assert_eq!(
+        ex.text,
+        "The harbour reopened on Friday after a week of repairs.\n\nDock workers returned to work the same evening."
+    );
 }
 
 #[test]
 fn a_section_marker_late_in_the_text_cuts_the_list_that_follows() {
     let body = "The mayor of the coastal town resigned on Wednesday after an audit found irregularities in the awarding of road contracts over four years, the regional prosecutor said.";
-    let ex = run(&format!("{body}\n\n{body}\n\nMost read\n\nStorm closes mountain pass...\nFestival draws record crowds...\n"));
+    let ex = run(&format!(
+        "{body}\n\n{body}\n\nMost read\n\nStorm closes mountain pass...\nFestival draws record crowds...\n"
+    ));
     assert_eq!(ex.text, format!("{body}\n\n{body}"));
     // Early in a text the same words are a heading, not a tail.
     let ex = run(&format!("Related\n\n{body}\n\n{body}"));
@@ -262,7 +324,11 @@ fn a_section_marker_late_in_the_text_cuts_the_list_that_follows() {
 
 #[test]
 fn text_dumps_of_printed_pages_lose_repeated_print_lines() {
-    let page = |n| format!("Opening paragraph {n} of the report explains the method used by the monitors.\n\n01.02.21, 10:15Monitoring Report - Example Institute\n\nPage {n} of 3https://example.org/report\n\n");
+    let page = |n| {
+        format!(
+            "Opening paragraph {n} of the report explains the method used by the monitors.\n\n01.02.21, 10:15Monitoring Report - Example Institute\n\nPage {n} of 3https://example.org/report\n\n"
+        )
+    };
     let ex = run(&format!("{}{}{}", page(1), page(2), page(3)));
     assert!(!ex.text.contains("Example Institute") && !ex.text.contains("Page "), "{}", ex.text);
     assert_eq!(ex.metadata.title.as_deref(), Some("Monitoring Report"));
@@ -280,13 +346,20 @@ fn a_quotation_repeated_in_an_article_is_kept() {
 
 #[test]
 fn date_lines_headlines_and_bylines() {
-    let ex = run("Daily Ledger: news since 1990\n\nProvincial governor dismissed after corruption probe\n\nPublished: Tuesday, 7 May 2019 | 10:32 GMT\n\nBy Amara Okafor and Jens Lund\n\nThe governor was removed from office on Monday.\n");
-    assert_eq!(ex.metadata.title.as_deref(), Some("Provincial governor dismissed after corruption probe"));
+    let ex = run(
+        "Daily Ledger: news since 1990\n\nProvincial governor dismissed after corruption probe\n\nPublished: Tuesday, 7 May 2019 | 10:32 GMT\n\nBy Amara Okafor and Jens Lund\n\nThe governor was removed from office on Monday.\n",
+    );
+    assert_eq!(
+        ex.metadata.title.as_deref(),
+        Some("Provincial governor dismissed after corruption probe")
+    );
     assert_eq!(ex.metadata.published, date("2019-05-07"));
     assert_eq!(ex.metadata.author.as_deref(), Some("Amara Okafor and Jens Lund"));
     assert!(!ex.text.contains("Daily Ledger"), "the masthead above the headline goes");
     // A date inside a sentence is not a publication date.
-    let ex = run("Election observers report delays\n\nThe vote, first planned for March 3, 2019, was postponed twice.\n");
+    let ex = run(
+        "Election observers report delays\n\nThe vote, first planned for March 3, 2019, was postponed twice.\n",
+    );
     assert_eq!(ex.metadata.published, None);
 }
 
@@ -310,7 +383,10 @@ fn leading_dates_in_the_forms_news_prints() {
     }
     assert!(meta::date_line("• 2024/04/23").is_some());
     assert!(meta::date_line("March 05, 2018 عربي Comments (1)").is_some());
-    assert!(meta::date_line("March 5, 2018 was the day the court finally ruled on the appeal.").is_none());
+    assert!(
+        meta::date_line("March 5, 2018 was the day the court finally ruled on the appeal.")
+            .is_none()
+    );
 }
 
 // ---- Properties ----

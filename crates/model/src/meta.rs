@@ -70,8 +70,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in display order.
-    pub const ALL: [Field; 6] =
-        [Field::Title, Field::Publisher, Field::Author, Field::Url, Field::Language, Field::Published];
+    pub const ALL: [Field; 6] = [
+        Field::Title,
+        Field::Publisher,
+        Field::Author,
+        Field::Url,
+        Field::Language,
+        Field::Published,
+    ];
 
     /// The lowercase name used in sidecar files, flags and JSON.
     pub fn as_str(&self) -> &'static str {
@@ -162,7 +168,12 @@ impl Metadata {
     ///
     /// An empty or blank value clears the field. A `published` value that is not an ISO date
     /// is an error, so that a typo in a sidecar file is reported, not silently dropped.
-    pub fn set(&mut self, field: Field, value: &str, from: Provenance) -> Result<(), crate::DateError> {
+    pub fn set(
+        &mut self,
+        field: Field,
+        value: &str,
+        from: Provenance,
+    ) -> Result<(), crate::DateError> {
         let value = value.trim();
         if value.is_empty() {
             self.clear(field);

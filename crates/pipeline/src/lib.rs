@@ -74,7 +74,9 @@ impl IngestReport {
 
     /// New documents and new versions of known ones.
     pub fn ingested(&self) -> usize {
-        self.count(|r| matches!(r.result, Ok(Outcome::Ingested { .. } | Outcome::NewVersion { .. })))
+        self.count(|r| {
+            matches!(r.result, Ok(Outcome::Ingested { .. } | Outcome::NewVersion { .. }))
+        })
     }
 
     /// Files whose bytes were already stored.
@@ -103,9 +105,23 @@ pub enum Error {
 
 /// What a worker hands to the writer.
 enum Work {
-    Write { path: PathBuf, bytes: Arc<Vec<u8>>, sha: Sha256, extraction: Box<Extraction>, metadata: Metadata, overrides: Overrides },
-    Unchanged { path: PathBuf, outcome: Outcome },
-    Failed { path: PathBuf, sha: Option<Sha256>, message: String },
+    Write {
+        path: PathBuf,
+        bytes: Arc<Vec<u8>>,
+        sha: Sha256,
+        extraction: Box<Extraction>,
+        metadata: Metadata,
+        overrides: Overrides,
+    },
+    Unchanged {
+        path: PathBuf,
+        outcome: Outcome,
+    },
+    Failed {
+        path: PathBuf,
+        sha: Option<Sha256>,
+        message: String,
+    },
 }
 
 /// Ingests files and folders into `store`.
@@ -118,7 +134,13 @@ pub fn ingest(
     let (inputs, walk_errors) = ingest::files(paths);
     let known = store.known()?;
     progress.start(inputs.len() + walk_errors.len());
-    let mut writer = Writer { store, run: None, command: &options.command, report: IngestReport::default(), progress };
+    let mut writer = Writer {
+        store,
+        run: None,
+        command: &options.command,
+        report: IngestReport::default(),
+        progress,
+    };
     for (path, error) in walk_errors {
         writer.fail(path, None, error.to_string())?;
     }
@@ -133,7 +155,10 @@ pub fn ingest(
             match work {
                 Work::Write { path, bytes, sha, extraction, metadata, overrides } => {
                     let path_text = path.to_string_lossy();
-                    let name = path.file_name().map_or_else(|| path_text.to_string(), |n| n.to_string_lossy().into_owned());
+                    let name = path.file_name().map_or_else(
+                        || path_text.to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
                     let run = writer.run()?;
                     let outcome = writer.store.record(&NewVersion {
                         path: &path_text,
@@ -148,7 +173,9 @@ pub fn ingest(
                     })?;
                     writer.done(FileReport { path, result: Ok(outcome) });
                 }
-                Work::Unchanged { path, outcome } => writer.done(FileReport { path, result: Ok(outcome) }),
+                Work::Unchanged { path, outcome } => {
+                    writer.done(FileReport { path, result: Ok(outcome) })
+                }
                 Work::Failed { path, sha, message } => writer.fail(path, sha, message)?,
             }
         }
@@ -156,7 +183,10 @@ pub fn ingest(
     })?;
     let Writer { store, run, report, .. } = writer;
     if let Some(run) = run {
-        store.finish_run(run, [report.ingested(), report.unchanged(), report.updated(), report.failed()])?;
+        store.finish_run(
+            run,
+            [report.ingested(), report.unchanged(), report.updated(), report.failed()],
+        )?;
     }
     progress.finish();
     Ok(report)
@@ -164,7 +194,11 @@ pub fn ingest(
 
 /// Reads, hashes and extracts one file; runs on a worker thread.
 fn prepare(path: &Path, name: &str, known: &store::Known, options: &IngestOptions) -> Work {
-    let fail = |sha: Option<Sha256>, e: ingest::Error| Work::Failed { path: path.to_path_buf(), sha, message: e.to_string() };
+    let fail = |sha: Option<Sha256>, e: ingest::Error| Work::Failed {
+        path: path.to_path_buf(),
+        sha,
+        message: e.to_string(),
+    };
     let sidecar = match ingest::overrides_for(path) {
         Ok(s) => s,
         Err(e) => return fail(None, e),
@@ -185,13 +219,25 @@ fn prepare(path: &Path, name: &str, known: &store::Known, options: &IngestOption
     };
     let mut metadata = extraction.metadata.clone();
     for (field, value) in &overrides {
-        let from = if options.flags.contains_key(field) { Provenance::Flag } else { Provenance::Sidecar };
+        let from =
+            if options.flags.contains_key(field) { Provenance::Flag } else { Provenance::Sidecar };
         if let Err(e) = metadata.set(*field, value, from) {
             let what = if from == Provenance::Flag { "flag" } else { "sidecar" };
-            return Work::Failed { path: path.to_path_buf(), sha: Some(sha), message: format!("bad {} in {what}: {e}", field.as_str()) };
+            return Work::Failed {
+                path: path.to_path_buf(),
+                sha: Some(sha),
+                message: format!("bad {} in {what}: {e}", field.as_str()),
+            };
         }
     }
-    Work::Write { path: path.to_path_buf(), bytes, sha, extraction: Box::new(extraction), metadata, overrides }
+    Work::Write {
+        path: path.to_path_buf(),
+        bytes,
+        sha,
+        extraction: Box::new(extraction),
+        metadata,
+        overrides,
+    }
 }
 
 /// The single thread that writes to the store. The run row is created on the first write, so

@@ -14,7 +14,9 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// The file was written by a newer dossier whose schema this build does not know.
-    #[error("the store {path} has schema version {found}, newer than this build's {known}: upgrade dossier")]
+    #[error(
+        "the store {path} has schema version {found}, newer than this build's {known}: upgrade dossier"
+    )]
     TooNew {
         /// The database file.
         path: PathBuf,

@@ -121,10 +121,9 @@ impl Known {
             Some(_) => None,
             // The bytes may be known under another path: a copy. Copies carry no overrides of
             // their own, so they only count as unchanged when none are given.
-            None if overrides.is_empty() => self
-                .by_sha
-                .get(sha)
-                .map(|(doc, other)| Outcome::Unchanged { doc: *doc, duplicate_of: Some(other.clone()) }),
+            None if overrides.is_empty() => self.by_sha.get(sha).map(|(doc, other)| {
+                Outcome::Unchanged { doc: *doc, duplicate_of: Some(other.clone()) }
+            }),
             None => None,
         }
     }
@@ -245,7 +244,12 @@ impl Store {
              JOIN versions v ON v.document_id = d.id AND v.is_current = 1",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?;
         for row in rows {
             let (id, path, sha, overrides) = row?;
@@ -262,33 +266,32 @@ impl Store {
         let sha = new.sha256.to_hex();
         let overrides_json = to_json(new.overrides);
 
-        let doc: Option<(i64, Option<(i64, String, String)>)> = tx
+        let doc: Option<i64> = tx
             .query_row("SELECT id FROM documents WHERE path = ?1", params![new.path], |r| r.get(0))
-            .optional()?
-            .map(|id: i64| -> Result<_> {
-                let current = tx
-                    .query_row(
-                        "SELECT seq, sha256, overrides FROM versions
-                         WHERE document_id = ?1 AND is_current = 1",
-                        params![id],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                    )
-                    .optional()?;
-                Ok((id, current))
-            })
-            .transpose()?;
+            .optional()?;
+        // The current version's bytes and overrides, as (sha256, overrides JSON).
+        let current: Option<(String, String)> = match doc {
+            Some(id) => tx
+                .query_row(
+                    "SELECT sha256, overrides FROM versions WHERE document_id = ?1 AND is_current = 1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?,
+            None => None,
+        };
 
-        if let Some((id, Some((_, current_sha, current_overrides)))) = &doc
+        if let (Some(id), Some((current_sha, current_overrides))) = (doc, &current)
             && *current_sha == sha
         {
             if *current_overrides == overrides_json {
                 tx.commit()?;
-                return Ok(Outcome::Unchanged { doc: *id, duplicate_of: None });
+                return Ok(Outcome::Unchanged { doc: id, duplicate_of: None });
             }
-            set_metadata(&tx, *id, new.metadata, &overrides_json)?;
+            set_metadata(&tx, id, new.metadata, &overrides_json)?;
             log(&tx, new.run, new.path, Some(&sha), "updated", Some("metadata overrides changed"))?;
             tx.commit()?;
-            return Ok(Outcome::Updated { doc: *id });
+            return Ok(Outcome::Updated { doc: id });
         }
 
         if doc.is_none() && new.overrides.is_empty() {
@@ -313,8 +316,8 @@ impl Store {
              VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
             params![sha, new.bytes.len() as i64, new.bytes],
         )?;
-        let (doc_id, seq) = match &doc {
-            Some((id, _)) => {
+        let (doc_id, seq) = match doc {
+            Some(id) => {
                 tx.execute(
                     "UPDATE versions SET is_current = 0 WHERE document_id = ?1 AND is_current = 1",
                     params![id],
@@ -324,7 +327,7 @@ impl Store {
                     params![id],
                     |r| r.get(0),
                 )?;
-                (*id, last + 1)
+                (id, last + 1)
             }
             None => {
                 tx.execute(
@@ -437,7 +440,8 @@ impl Store {
             }
         }
         let prefix = format!("{}%", like(q));
-        let found = self.summaries("v.is_current = 1 AND d.name LIKE ?1 ESCAPE '\\'", params![prefix])?;
+        let found =
+            self.summaries("v.is_current = 1 AND d.name LIKE ?1 ESCAPE '\\'", params![prefix])?;
         if !found.is_empty() {
             return Ok(found);
         }
@@ -506,11 +510,9 @@ impl Store {
     pub fn blob(&self, sha256: &Sha256) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT bytes FROM blobs WHERE sha256 = ?1",
-                params![sha256.to_hex()],
-                |r| r.get(0),
-            )
+            .query_row("SELECT bytes FROM blobs WHERE sha256 = ?1", params![sha256.to_hex()], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -550,7 +552,9 @@ impl Store {
                 report.problems.push(format!("blob {key}: bytes hash to {actual}"));
             }
             if size != bytes.len() as i64 {
-                report.problems.push(format!("blob {key}: size {size} recorded, {} stored", bytes.len()));
+                report
+                    .problems
+                    .push(format!("blob {key}: size {size} recorded, {} stored", bytes.len()));
             }
         }
         let mut stmt = self.conn.prepare(
@@ -562,14 +566,18 @@ impl Store {
             let (path, current) = doc?;
             report.documents_checked += 1;
             if current != 1 {
-                report.problems.push(format!("document {path}: {current} current versions, expected 1"));
+                report
+                    .problems
+                    .push(format!("document {path}: {current} current versions, expected 1"));
             }
         }
-        let mut stmt = self.conn.prepare(
-            "SELECT v.id, v.sha256, LENGTH(CAST(v.text AS BLOB)) FROM versions v",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT v.id, v.sha256, LENGTH(CAST(v.text AS BLOB)) FROM versions v")?;
         let versions = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for (id, sha, text_len) in versions {
             let bad: i64 = self.conn.query_row(
@@ -608,7 +616,8 @@ impl Store {
             ))
         })?;
         rows.map(|row| {
-            let (id, name, path, sha, version, current, format, metadata, chars, ingested_at) = row?;
+            let (id, name, path, sha, version, current, format, metadata, chars, ingested_at) =
+                row?;
             Ok(DocSummary {
                 id,
                 name,
