@@ -10,6 +10,8 @@
 
 mod bench;
 mod pdf;
+#[cfg(test)]
+mod tidy;
 
 use std::path::{Path, PathBuf};
 

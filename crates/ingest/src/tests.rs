@@ -1,3 +1,6 @@
+//! Ingest tests: the seeds' acceptance checks, the project's own fixtures, each clutter rule on
+//! sentences of our own, and properties over arbitrary input.
+
 use std::path::{Path, PathBuf};
 
 use model::{Extraction, Format, PartialDate};

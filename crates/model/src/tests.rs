@@ -1,3 +1,5 @@
+//! Tests of the vocabulary types: date parsing and printing, hashes, metadata precedence.
+
 use proptest::prelude::*;
 
 use crate::{DateError, Field, Metadata, PartialDate, Provenance, Sha256};

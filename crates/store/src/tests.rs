@@ -1,3 +1,5 @@
+//! Store tests against real SQLite, in memory and on disk.
+
 use model::{Extraction, Field, Format, Metadata, Provenance, Segment, Sha256, SourceLoc};
 
 use crate::{NewVersion, Outcome, Overrides, Store};
