@@ -73,15 +73,17 @@ fn generate(dir: &Path, n: usize, sources: &[PathBuf]) -> anyhow::Result<u64> {
     Ok(total)
 }
 
-fn peak_rss_of_children_kib() -> i64 {
-    // SAFETY-free: getrusage only fills the struct we hand it.
+/// Waits for `child` and returns whether it succeeded and its own peak resident memory in KiB.
+fn wait_with_peak_rss(child: std::process::Child) -> (bool, i64) {
+    let mut status = 0;
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: wait4 reaps this very child and fills the two out-parameters we own.
     #[allow(unsafe_code)]
     let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        libc::wait4(child.id() as libc::pid_t, &mut status, 0, usage.as_mut_ptr());
         usage.assume_init()
     };
-    usage.ru_maxrss
+    (libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, usage.ru_maxrss)
 }
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
@@ -113,21 +115,22 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
         }
         let started = Instant::now();
-        let status = Command::new(&binary)
+        let child = Command::new(&binary)
             .arg("--db")
             .arg(&db)
             .arg("--quiet")
             .arg("ingest")
             .arg(&dir)
-            .status()?;
+            .spawn()?;
+        let (ok, peak_kib) = wait_with_peak_rss(child);
         let wall = started.elapsed().as_secs_f64();
-        anyhow::ensure!(status.success(), "ingest failed on the generated documents");
+        anyhow::ensure!(ok, "ingest failed on the generated documents");
         let mb = bytes as f64 / 1e6;
         println!(
             "{n:>6}  {mb:>8.2}  {wall:>7.2}  {:>8.0}  {:>7.2}  {:>9.1}",
             n as f64 / wall,
             mb / wall,
-            peak_rss_of_children_kib() as f64 / 1024.0
+            peak_kib as f64 / 1024.0
         );
     }
     Ok(())
