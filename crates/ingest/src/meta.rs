@@ -201,7 +201,9 @@ pub(crate) fn from_lines(lines: &mut [Line], header: &PrintHeader, meta: &mut Me
 
 /// The language of `text` as an ISO 639-1 code where one exists, when the identifier is sure.
 pub(crate) fn language(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(20_000).collect();
+    // A few thousand characters identify a language as well as the whole text, at a fraction
+    // of the cost (identification was the largest single cost of ingest).
+    let sample: String = text.chars().take(3_000).collect();
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() && info.confidence() < 0.5 {
         return None;
