@@ -427,3 +427,28 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn extraction_past_the_time_limit_is_an_error_not_a_hang() {
+    let html = format!(
+        "<html><body>{}</body></html>",
+        "<p>A long page of minutes from the council meeting.</p>".repeat(40_000)
+    );
+    let limits = Limits { timeout: std::time::Duration::from_millis(1), ..Limits::default() };
+    let err = crate::extract_guarded(std::sync::Arc::new(html.into_bytes()), "long.html", &limits)
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout(_)), "{err}");
+    assert!(err.to_string().contains("raise --timeout"));
+}
+
+#[test]
+fn the_guard_passes_ordinary_errors_through() {
+    let limits = Limits { max_text_chars: 10, ..Limits::default() };
+    let err = crate::extract_guarded(
+        std::sync::Arc::new(b"A sentence that is longer than ten characters.".to_vec()),
+        "a.txt",
+        &limits,
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::TextTooLarge { limit: 10, .. }), "{err}");
+}
