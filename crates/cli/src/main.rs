@@ -52,6 +52,24 @@ enum Command {
     },
     /// Check the store: every original's SHA-256, foreign keys, one current version each.
     Doctor,
+    /// Score a stage against gold data, as the reference scorers in shared/tools do.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum EvalCommand {
+    /// Temporal expressions against TimeML files (TempEval-3 scoring), found recursively in DIR.
+    Timex {
+        /// A folder of `.tml` files (searched recursively).
+        dir: PathBuf,
+        /// Write each file again with the system's TIMEX3 tags into this folder.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// List every missed, spurious and wrongly valued expression.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -190,6 +208,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(EvalCommand::Timex { dir, output, errors }) => {
+            eval_timex(dir, output.as_deref(), *errors)
+        }
         Command::Doctor => {
             let store = open_store(cli)?;
             let report = store.check()?;
@@ -249,4 +270,92 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(if report.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn tml_files(dir: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d)
+            .with_context(|| format!("cannot read the folder {}", d.display()))?;
+        for entry in entries {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "tml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    anyhow::ensure!(
+        !out.is_empty(),
+        "no .tml files in {}: point it at a folder of TimeML files",
+        dir.display()
+    );
+    Ok(out)
+}
+
+fn eval_timex(
+    dir: &std::path::Path,
+    output: Option<&std::path::Path>,
+    errors: bool,
+) -> anyhow::Result<ExitCode> {
+    use eval::timeml;
+    let files = tml_files(dir)?;
+    let mut total = timeml::Scores::default();
+    let mut failed = 0;
+    let mut out = std::io::stdout().lock();
+    for path in &files {
+        let source = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let doc = match timeml::Document::parse(&source) {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("error: {}: {e}: skipped", path.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let system = timeml::tag(&doc);
+        let (scores, outcomes) = timeml::score(&doc.text, &doc.gold, &system);
+        total.add(&scores);
+        if errors {
+            let name =
+                path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            for (g, o) in doc.gold.iter().zip(&outcomes) {
+                let shown = &doc.text[g.span.clone()];
+                match o {
+                    timeml::Outcome::Right => {}
+                    timeml::Outcome::WrongValue(v) => {
+                        writeln!(out, "value   {name}  {shown:?}  gold={} sys={v}", g.value)?
+                    }
+                    timeml::Outcome::Missed => {
+                        writeln!(out, "missed  {name}  {shown:?}  gold={} {}", g.kind, g.value)?
+                    }
+                }
+            }
+            for s in &system {
+                if !doc.gold.iter().any(|g| g.span.start < s.span.end && s.span.start < g.span.end)
+                {
+                    writeln!(
+                        out,
+                        "spurious {name}  {:?}  sys={} {}",
+                        &doc.text[s.span.clone()],
+                        s.kind,
+                        s.value
+                    )?;
+                }
+            }
+        }
+        if let Some(dir) = output {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let target = dir.join(path.file_name().unwrap_or_default());
+            std::fs::write(&target, doc.render(&system))
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+    }
+    writeln!(out, "{total}")?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

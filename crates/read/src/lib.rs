@@ -1,6 +1,14 @@
-//! Turns a document's text into annotated sentences: tokens, named entities, temporal
-//! expressions normalised against the publication date, and in-document coreference.
+//! Turns a document's text into annotations that later stages build on.
 //!
-//! Status: not built yet. Tokenisation and the entity tagger come with issue #3, temporal
-//! expressions with issue #4. The stage will do no IO beyond loading its model, and will never
-//! fail on messy text.
+//! # Brief overview
+//!
+//! - [`time`]: temporal expressions (TIMEX3), found by declarative rules and normalised
+//!   against the publication date; [`time::tag`] is the entry point, [`time::Timex`] the result
+//!   and [`time::Interval`] what dates become for comparison.
+//!
+//! Tokens, sentences and the named-entity tagger come with issue #3, coreference with #5.
+//! The stage does no IO beyond its compiled-in rules and never fails on messy text: odd input
+//! yields fewer annotations and a diagnostic.
+#![warn(missing_docs)]
+
+pub mod time;

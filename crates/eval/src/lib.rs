@@ -1,0 +1,12 @@
+//! Scores dossier's stages against gold data, the way the reference scorers in
+//! `shared/tools/` do, so that the figures can be checked with either.
+//!
+//! # Brief overview
+//!
+//! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
+//!   reading ([`timeml::Document`]) and writing of system output in the same format.
+//!
+//! This crate does no IO: callers read the files and hand over their text.
+#![warn(missing_docs)]
+
+pub mod timeml;

@@ -1,0 +1,379 @@
+//! Temporal expressions: found by declarative rules, normalised to TimeML values against the
+//! publication date, and turned into intervals that later stages can compare.
+//!
+//! The rules live in `rules/time/<language>.toml` (vocabularies, patterns, value functions),
+//! in the manner of HeidelTime's resources and Duckling's rule lists; this module compiles
+//! them, runs them over a text, keeps the longest match where several overlap, and evaluates
+//! each match's value with the anchor and the sentence's tense.
+//!
+//! The anchor is the document creation time, except for rules marked `narrative` ("two months
+//! later"), which follow the last absolute date mentioned before them. With no creation time,
+//! relative expressions keep X's in their value.
+
+mod grammar;
+mod interval;
+mod normalize;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use model::Diagnostic;
+
+pub use interval::{Interval, Precision};
+
+use grammar::Grammar;
+
+/// The four TIMEX3 types.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum TimexType {
+    /// A calendar date or period: "2018", "last month", "Monday".
+    Date,
+    /// A time of day: "9 a.m.", "tonight".
+    Time,
+    /// A length of time: "two years", "the past three months".
+    Duration,
+    /// A recurrence: "every week", "annually".
+    Set,
+}
+
+impl TimexType {
+    /// The TimeML name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+
+    fn parse(s: &str) -> Option<TimexType> {
+        Some(match s {
+            "DATE" => TimexType::Date,
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            "SET" => TimexType::Set,
+            _ => return None,
+        })
+    }
+}
+
+/// The tense of the sentence around an expression, which decides the direction of
+/// expressions that do not ("on Monday", "in March").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tense {
+    /// Past: "met", "was", "had said".
+    Past,
+    /// Present or unknown.
+    Present,
+    /// Future: "will", "is to", "plans to".
+    Future,
+}
+
+/// One temporal expression in a text.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Timex {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// The TIMEX3 type.
+    pub kind: TimexType,
+    /// The TimeML value: `2018-11-05`, `2018-W45`, `P2Y`, `PRESENT_REF`, `XXXX-04-22`, ...
+    pub value: String,
+    /// For ranges ("between the 23rd and 25th of April"), the value of the last day.
+    pub end: Option<String>,
+    /// The rule that found it, for explanations and debugging.
+    pub rule: String,
+}
+
+impl Timex {
+    /// The interval the value stands for, when it is a point on the calendar.
+    pub fn interval(&self) -> Option<Interval> {
+        let start = Interval::of(&self.value)?;
+        match self.end.as_deref().and_then(Interval::of) {
+            Some(end) => Some(start.through(&end)),
+            None => Some(start),
+        }
+    }
+}
+
+static ENGLISH: LazyLock<Grammar> = LazyLock::new(|| {
+    Grammar::parse(include_str!("../../rules/time/en.toml"))
+        .expect("the English time rules compile")
+});
+
+/// Finds and normalises the temporal expressions of an English `text` written on `dct`.
+///
+/// Never fails: text it cannot read yields fewer expressions, and values it cannot compute
+/// are left out with a diagnostic.
+pub fn tag(text: &str, dct: Option<Date>) -> (Vec<Timex>, Vec<Diagnostic>) {
+    tag_with(&ENGLISH, text, dct)
+}
+
+fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    // All matches of all rules, then the longest of each overlapping group.
+    let mut candidates: Vec<(Range<usize>, usize, regex::Captures<'_>)> = Vec::new();
+    for (index, rule) in grammar.rules.iter().enumerate() {
+        for caps in rule.regex.captures_iter(text) {
+            let m = caps.get(0).expect("group 0");
+            if m.is_empty() || !guard(rule.guard.as_deref(), text, m.range()) {
+                continue;
+            }
+            candidates.push((m.range(), index, caps));
+        }
+    }
+    candidates.sort_by_key(|(span, index, _)| (std::cmp::Reverse(span.len()), *index, span.start));
+    let mut chosen: Vec<(Range<usize>, usize, regex::Captures<'_>)> = Vec::new();
+    for candidate in candidates {
+        if chosen.iter().all(|(s, _, _)| candidate.0.end <= s.start || s.end <= candidate.0.start) {
+            chosen.push(candidate);
+        }
+    }
+    chosen.sort_by_key(|(span, _, _)| span.start);
+
+    let mut out = Vec::new();
+    let mut narrative: Option<Date> = None;
+    for (span, index, caps) in chosen {
+        let rule = &grammar.rules[index];
+        let mut expr = rule.value.clone();
+        for (group, kind) in &rule.slots {
+            let captured = caps.name(group).map_or("", |m| m.as_str());
+            let value = if captured.is_empty() {
+                String::new()
+            } else {
+                grammar.lookup(kind, captured).unwrap_or_else(|| built_in_value(kind, captured))
+            };
+            let placeholder = format!("{{{}}}", group.replace("__", "#"));
+            expr = expr.replace(&placeholder, &value);
+        }
+        let anchor = if rule.narrative { narrative.or(dct) } else { dct };
+        let ctx = normalize::Context {
+            anchor,
+            tense: tense_at(text, span.clone()),
+            matched: &text[span.clone()],
+        };
+        match normalize::evaluate(&expr, &ctx) {
+            Some(n) => {
+                if is_absolute(&n.value) && !rule.narrative {
+                    narrative = Interval::of(&n.value).map(|i| i.start);
+                }
+                out.push(Timex {
+                    span,
+                    kind: rule.kind,
+                    value: n.value,
+                    end: n.end,
+                    rule: rule.name.clone(),
+                });
+            }
+            None => diagnostics.push(Diagnostic::new(
+                "timex-unnormalised",
+                format!("rule {:?} matched {:?} but gave no value", rule.name, &text[span]),
+            )),
+        }
+    }
+    (out, diagnostics)
+}
+
+fn built_in_value(kind: &str, captured: &str) -> String {
+    match kind {
+        "day" => captured.trim_end_matches(|c: char| c.is_ascii_alphabetic()).to_string(),
+        "yy" => captured.trim_start_matches('\'').to_string(),
+        _ => captured.to_string(),
+    }
+}
+
+/// A value that names a calendar period by itself, without the anchor ("2012-08", "2012").
+fn is_absolute(value: &str) -> bool {
+    value.len() >= 4 && value[..4].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn word_before(text: &str, at: usize) -> &str {
+    text[..at].split_whitespace().next_back().unwrap_or("")
+}
+
+fn word_after(text: &str, at: usize) -> &str {
+    text[at..].split_whitespace().next().unwrap_or("")
+}
+
+/// Context checks that keep ambiguous words out: "may" the verb, "fall" the verb, "2012
+/// people", "a day" outside "twice a day".
+fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
+    let Some(name) = name else { return true };
+    let matched = &text[span.clone()];
+    let before = word_before(text, span.start).to_ascii_lowercase();
+    let after = word_after(text, span.end).to_ascii_lowercase();
+    match name {
+        // Month names alone are capitalised; "May" must not open a question or a wish.
+        "month" => {
+            matched.starts_with(char::is_uppercase)
+                && !(matched.eq_ignore_ascii_case("may")
+                    && (before.is_empty() || before.ends_with(['.', '?', '!'])))
+                && !matched.eq_ignore_ascii_case("mar")
+        }
+        "year" => {
+            let money = before.ends_with('$') || text[..span.start].ends_with('$');
+            let counted = [
+                "people", "percent", "%", "troops", "soldiers", "members", "workers", "votes",
+                "shares", "tons", "barrels", "units", "cases", "dead", "deaths", "of",
+            ];
+            !money
+                && !counted
+                    .contains(&after.trim_matches(|c: char| !c.is_alphanumeric() && c != '%'))
+        }
+        "present" => {
+            let m = matched.to_ascii_lowercase();
+            m != "present" || before == "the" || before == "at"
+        }
+        "past" | "future" => true,
+        "season" => {
+            let m = matched.to_ascii_lowercase();
+            !(m.ends_with("fall") || m.ends_with("spring"))
+                || [
+                    "the", "this", "last", "next", "in", "during", "early", "late", "mid", "that",
+                    "past",
+                ]
+                .contains(&before.as_str())
+                || after.starts_with(|c: char| c.is_ascii_digit())
+        }
+        "weekend" => true,
+        "the unit" => true,
+        "bare unit" => {
+            let m = matched.to_ascii_lowercase();
+            let plural = m.ends_with('s');
+            plural
+                && ["for", "in", "within", "over", "after", "took", "lasted", "last"]
+                    .contains(&before.as_str())
+        }
+        "clock" => true,
+        "set" => {
+            let m = matched.to_ascii_lowercase();
+            m.ends_with("ly")
+                || m.starts_with("every")
+                || m.starts_with("each")
+                || before.chars().any(|c| c.is_ascii_digit())
+                || ["times", "twice", "once", "thrice"].contains(&before.as_str())
+        }
+        _ => true,
+    }
+}
+
+/// Bounds of the sentence around a span: from after the last sentence end before it to the
+/// next one after it.
+fn sentence(text: &str, span: Range<usize>) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start > 0 {
+        let b = bytes[start - 1];
+        if (b == b'.' || b == b'!' || b == b'?' || b == b'\n')
+            && (start == span.start || bytes[start].is_ascii_whitespace())
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = span.end;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b == b'\n'
+            || ((b == b'.' || b == b'!' || b == b'?')
+                && bytes.get(end + 1).is_none_or(|n| n.is_ascii_whitespace()))
+        {
+            break;
+        }
+        end += 1;
+    }
+    let start = (0..=start).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    &text[start..end]
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "going to",
+    "plans to",
+    "plan to",
+    "is to",
+    "are to",
+    "scheduled",
+    "expected to",
+    "due to",
+    "next",
+    "would",
+    "intends to",
+    "hopes to",
+    "set to",
+];
+const PAST_IRREGULAR: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "met",
+    "held",
+    "took",
+    "made",
+    "gave",
+    "came",
+    "went",
+    "told",
+    "left",
+    "began",
+    "became",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "saw",
+    "sent",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "led",
+    "spoke",
+    "wrote",
+    "knew",
+    "found",
+    "got",
+    "put",
+    "set",
+    "hit",
+    "cut",
+    "struck",
+    "fled",
+    "flew",
+    "ran",
+    "kept",
+    "felt",
+    "heard",
+    "meant",
+    "ago",
+    "last",
+    "yesterday",
+];
+
+/// The tense of the sentence around `span`: a future marker wins, then any past form, else
+/// present.
+pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
+    let s = sentence(text, span).to_ascii_lowercase();
+    let words: Vec<&str> =
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    let joined = format!(" {} ", words.join(" "));
+    if FUTURE.iter().any(|f| joined.contains(&format!(" {f} "))) {
+        return Tense::Future;
+    }
+    let past = words.iter().any(|w| {
+        PAST_IRREGULAR.contains(w)
+            || (w.len() > 4
+                && w.ends_with("ed")
+                && !["need", "indeed", "speed", "feed", "seed", "breed", "hundred"].contains(w))
+    });
+    if past { Tense::Past } else { Tense::Present }
+}
