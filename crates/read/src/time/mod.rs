@@ -156,6 +156,12 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
             tense: tense_at(text, span.clone()),
             matched: &text[span.clone()],
         };
+        // Financial reports talk about one quarter at a time: "the quarter" and "a year
+        // earlier" refer to the quarter under discussion, filled in below.
+        if expr.starts_with("thequarter(") || expr.starts_with("yearago(") {
+            out.push(Timex { span, kind: rule.kind, value: expr, end: None, rule: rule.name.clone() });
+            continue;
+        }
         match normalize::evaluate(&expr, &ctx) {
             Some(n) => {
                 if is_absolute(&n.value) && !rule.narrative {
@@ -175,7 +181,41 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
             )),
         }
     }
+    resolve_quarter_references(&mut out, dct);
     (out, diagnostics)
+}
+
+/// Fills in "the quarter" and "a year earlier": the nearest quarter named before them (or
+/// else after them) in the text, or failing that the anchor's quarter and year.
+fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
+    let quarters: Vec<(usize, String)> = out
+        .iter()
+        .filter(|t| t.value.len() == 7 && t.value.as_bytes()[5] == b'Q' && is_absolute(&t.value))
+        .map(|t| (t.span.start, t.value.clone()))
+        .collect();
+    for t in out.iter_mut() {
+        let placeholder = t.value.starts_with("thequarter(") || t.value.starts_with("yearago(");
+        if !placeholder {
+            continue;
+        }
+        let focus = quarters
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < t.span.start)
+            .or_else(|| quarters.iter().find(|(at, _)| *at > t.span.start))
+            .map(|(_, q)| q.clone());
+        let year_ago = t.value.starts_with("yearago(");
+        let ctx = normalize::Context { anchor: dct, tense: Tense::Past, matched: "" };
+        t.value = match (focus, year_ago) {
+            (Some(q), false) => q,
+            (Some(q), true) => {
+                let year: i32 = q[..4].parse().unwrap_or(0);
+                format!("{:04}{}", year - 1, &q[4..])
+            }
+            (None, false) => normalize::evaluate("shift(Q, 0)", &ctx).map(|n| n.value).unwrap_or_default(),
+            (None, true) => normalize::evaluate("shift(Y, -1)", &ctx).map(|n| n.value).unwrap_or_default(),
+        };
+    }
 }
 
 fn built_in_value(kind: &str, captured: &str) -> String {
@@ -291,89 +331,58 @@ fn sentence(text: &str, span: Range<usize>) -> &str {
     &text[start..end]
 }
 
+/// Words and phrases that put a clause in the future.
 const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "going to",
-    "plans to",
-    "plan to",
-    "is to",
-    "are to",
-    "scheduled",
-    "expected to",
-    "due to",
-    "next",
-    "would",
-    "intends to",
-    "hopes to",
-    "set to",
+    "will", "'ll", "shall", "going to", "plans to", "plan to", "planned to", "is to", "are to", "scheduled", "expected to",
+    "due to", "intends to", "hopes to", "set to", "would like to", "will be",
 ];
 const PAST_IRREGULAR: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "met",
-    "held",
-    "took",
-    "made",
-    "gave",
-    "came",
-    "went",
-    "told",
-    "left",
-    "began",
-    "became",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "saw",
-    "sent",
-    "brought",
-    "bought",
-    "sold",
-    "paid",
-    "led",
-    "spoke",
-    "wrote",
-    "knew",
-    "found",
-    "got",
-    "put",
-    "set",
-    "hit",
-    "cut",
-    "struck",
-    "fled",
-    "flew",
-    "ran",
-    "kept",
-    "felt",
-    "heard",
-    "meant",
-    "ago",
-    "last",
-    "yesterday",
+    "was", "were", "had", "did", "said", "met", "held", "took", "made", "gave", "came", "went", "told", "left", "began", "became", "fell",
+    "rose", "won", "lost", "saw", "sent", "brought", "bought", "sold", "paid", "led", "spoke", "wrote", "knew", "found", "got",
+    "struck", "fled", "flew", "ran", "kept", "felt", "heard", "meant", "ago", "yesterday", "shot", "killed", "arrested",
 ];
+const NOT_PAST: &[&str] = &["need", "indeed", "speed", "feed", "seed", "breed", "hundred", "embed", "proceed", "exceed", "succeed", "red", "bed", "shed", "united", "limited", "based", "related", "armed", "detailed"];
 
-/// The tense of the sentence around `span`: a future marker wins, then any past form, else
-/// present.
+/// The tense of the sentence around `span`, from the tense marker nearest to it: a future
+/// phrase ("will", "plans to"), a past form ("said", "-ed"), else present.
 pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
-    let s = sentence(text, span).to_ascii_lowercase();
-    let words: Vec<&str> =
-        s.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
-    let joined = format!(" {} ", words.join(" "));
-    if FUTURE.iter().any(|f| joined.contains(&format!(" {f} "))) {
-        return Tense::Future;
+    let sentence = sentence(text, span.clone());
+    let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
+    let lower = sentence.to_ascii_lowercase();
+    let mut best: Option<(usize, Tense)> = None;
+    let mut consider = |at: usize, len: usize, tense: Tense| {
+        let (s, e) = (base + at, base + at + len);
+        if s < span.end && span.start < e {
+            return; // Inside the expression itself.
+        }
+        let distance = if e <= span.start { span.start - e } else { s.saturating_sub(span.end) };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, tense));
+        }
+    };
+    for phrase in FUTURE {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(phrase) {
+            let at = from + i;
+            let bounded = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+                && lower.as_bytes().get(at + phrase.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+            if bounded {
+                consider(at, phrase.len(), Tense::Future);
+            }
+            from = at + phrase.len();
+        }
     }
-    let past = words.iter().any(|w| {
-        PAST_IRREGULAR.contains(w)
-            || (w.len() > 4
-                && w.ends_with("ed")
-                && !["need", "indeed", "speed", "feed", "seed", "breed", "hundred"].contains(w))
-    });
-    if past { Tense::Past } else { Tense::Present }
+    let mut offset = 0;
+    for word in lower.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        let at = offset;
+        offset += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        let past = PAST_IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed") && !NOT_PAST.contains(&word));
+        if past {
+            consider(at, word.len(), Tense::Past);
+        }
+    }
+    best.map_or(Tense::Present, |(_, t)| t)
 }

@@ -80,6 +80,9 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                     match ctx.tense {
                         Tense::Past if m > here => year -= 1,
                         Tense::Future if m < here => year += 1,
+                        // Without a tense, the nearer of the two.
+                        Tense::Present if m > here && m - here > 6 => year -= 1,
+                        Tense::Present if m < here && here - m > 6 => year += 1,
                         _ => {}
                     }
                     Normalised::of(format!("{year:04}-{m:02}"))
@@ -107,7 +110,13 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
         "quarter" => {
             let q = num(0)?;
             Normalised::of(match a {
-                Some(anchor) => format!("{:04}-Q{q}", anchor.year()),
+                // Results are reported after a quarter ends: a later quarter than the
+                // anchor's is last year's.
+                Some(anchor) => {
+                    let here = (anchor.month() as i64 - 1) / 3 + 1;
+                    let year = anchor.year() as i64 - i64::from(q > here);
+                    format!("{year:04}-Q{q}")
+                }
                 None => format!("XXXX-Q{q}"),
             })
         }
@@ -334,6 +343,11 @@ fn duration(n: &str, unit: &str) -> Option<Normalised> {
         "MIN" => format!("PT{n}M"),
         "S" => format!("PT{n}S"),
         "" => return None,
+        // TimeML writes decades and centuries in years.
+        "DE" | "CE" => match n.parse::<i64>() {
+            Ok(k) => format!("P{}Y", k * if unit == "DE" { 10 } else { 100 }),
+            Err(_) => format!("P{n}{unit}"),
+        },
         u => format!("P{n}{u}"),
     })
 }
