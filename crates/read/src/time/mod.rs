@@ -250,6 +250,7 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
         // Month names alone are capitalised; "May" must not open a question or a wish.
         "month" => {
             matched.starts_with(char::is_uppercase)
+                && (matched.len() > 3 || text[span.end..].starts_with('.') || matched.eq_ignore_ascii_case("may"))
                 && !(matched.eq_ignore_ascii_case("may")
                     && (before.is_empty() || before.ends_with(['.', '?', '!'])))
                 && !matched.eq_ignore_ascii_case("mar")
@@ -289,6 +290,7 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     .contains(&before.as_str())
         }
         "clock" => true,
+        "not an age" => !text[span.end..].starts_with("-old") && !text[span.end..].starts_with(" old"),
         "set" => {
             let m = matched.to_ascii_lowercase();
             m.ends_with("ly")

@@ -197,6 +197,28 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 None => format!("XXXX-XX-XXT{hour:02}:{minute:02}"),
             })
         }
+        "holiday" => {
+            let (m, d) = match arg(0) {
+                // The fourth Thursday of November.
+                "thanksgiving" => {
+                    let year = a.map(|x| x.year())?;
+                    let first = Date::new(year, 11, 1).ok()?;
+                    let offset = (4 - first.weekday().to_monday_one_offset() as i64).rem_euclid(7);
+                    (11, 1 + offset + 21)
+                }
+                md => {
+                    let (m, d) = md.split_once('-')?;
+                    (m.parse().ok()?, d.parse().ok()?)
+                }
+            };
+            match a {
+                Some(anchor) => {
+                    let year = year_for(anchor, m, d, ctx.tense);
+                    Normalised::of(day_value(Date::new(year as i16, m as i8, d as i8).ok()?))
+                }
+                None => Normalised::of(format!("XXXX-{m:02}-{d:02}")),
+            }
+        }
         "everyweekday" => Normalised::of(format!("XXXX-WXX-{}", num(0)?)),
         _ => None,
     }
@@ -216,8 +238,11 @@ fn year_for(anchor: Date, month: i64, day: i64, tense: Tense) -> i64 {
     let year = anchor.year() as i64;
     let later = (month, day) > (anchor.month() as i64, anchor.day() as i64);
     let earlier = (month, day) < (anchor.month() as i64, anchor.day() as i64);
+    // A date a few weeks ahead in a past-tense report is a forthcoming one ("said it will be
+    // paid Dec. 7"), not last year's.
+    let soon = later && (month - anchor.month() as i64).rem_euclid(12) <= 2;
     match tense {
-        Tense::Past if later => year - 1,
+        Tense::Past if later && !soon => year - 1,
         Tense::Future if earlier => year + 1,
         _ => year,
     }
