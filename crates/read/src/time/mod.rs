@@ -159,7 +159,13 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
         // Financial reports talk about one quarter at a time: "the quarter" and "a year
         // earlier" refer to the quarter under discussion, filled in below.
         if expr.starts_with("thequarter(") || expr.starts_with("yearago(") {
-            out.push(Timex { span, kind: rule.kind, value: expr, end: None, rule: rule.name.clone() });
+            out.push(Timex {
+                span,
+                kind: rule.kind,
+                value: expr,
+                end: None,
+                rule: rule.name.clone(),
+            });
             continue;
         }
         match normalize::evaluate(&expr, &ctx) {
@@ -212,8 +218,12 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
                 let year: i32 = q[..4].parse().unwrap_or(0);
                 format!("{:04}{}", year - 1, &q[4..])
             }
-            (None, false) => normalize::evaluate("shift(Q, 0)", &ctx).map(|n| n.value).unwrap_or_default(),
-            (None, true) => normalize::evaluate("shift(Y, -1)", &ctx).map(|n| n.value).unwrap_or_default(),
+            (None, false) => {
+                normalize::evaluate("shift(Q, 0)", &ctx).map(|n| n.value).unwrap_or_default()
+            }
+            (None, true) => {
+                normalize::evaluate("shift(Y, -1)", &ctx).map(|n| n.value).unwrap_or_default()
+            }
         };
     }
 }
@@ -250,7 +260,9 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
         // Month names alone are capitalised; "May" must not open a question or a wish.
         "month" => {
             matched.starts_with(char::is_uppercase)
-                && (matched.len() > 3 || text[span.end..].starts_with('.') || matched.eq_ignore_ascii_case("may"))
+                && (matched.len() > 3
+                    || text[span.end..].starts_with('.')
+                    || matched.eq_ignore_ascii_case("may"))
                 && !(matched.eq_ignore_ascii_case("may")
                     && (before.is_empty() || before.ends_with(['.', '?', '!'])))
                 && !matched.eq_ignore_ascii_case("mar")
@@ -290,7 +302,9 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     .contains(&before.as_str())
         }
         "clock" => true,
-        "not an age" => !text[span.end..].starts_with("-old") && !text[span.end..].starts_with(" old"),
+        "not an age" => {
+            !text[span.end..].starts_with("-old") && !text[span.end..].starts_with(" old")
+        }
         "set" => {
             let m = matched.to_ascii_lowercase();
             m.ends_with("ly")
@@ -335,15 +349,80 @@ fn sentence(text: &str, span: Range<usize>) -> &str {
 
 /// Words and phrases that put a clause in the future.
 const FUTURE: &[&str] = &[
-    "will", "'ll", "shall", "going to", "plans to", "plan to", "planned to", "is to", "are to", "scheduled", "expected to",
-    "due to", "intends to", "hopes to", "set to", "would like to", "will be",
+    "will",
+    "'ll",
+    "shall",
+    "going to",
+    "plans to",
+    "plan to",
+    "planned to",
+    "is to",
+    "are to",
+    "scheduled",
+    "expected to",
+    "due to",
+    "intends to",
+    "hopes to",
+    "set to",
+    "would like to",
+    "will be",
+    "as early as",
+    "as soon as",
+    "no later than",
+    "until",
+    "by next",
 ];
 const PAST_IRREGULAR: &[&str] = &[
-    "was", "were", "had", "did", "said", "met", "held", "took", "made", "gave", "came", "went", "told", "left", "began", "became", "fell",
-    "rose", "won", "lost", "saw", "sent", "brought", "bought", "sold", "paid", "led", "spoke", "wrote", "knew", "found", "got",
-    "struck", "fled", "flew", "ran", "kept", "felt", "heard", "meant", "ago", "yesterday", "shot", "killed", "arrested",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "met",
+    "held",
+    "took",
+    "made",
+    "gave",
+    "came",
+    "went",
+    "told",
+    "left",
+    "began",
+    "became",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "saw",
+    "sent",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "led",
+    "spoke",
+    "wrote",
+    "knew",
+    "found",
+    "got",
+    "struck",
+    "fled",
+    "flew",
+    "ran",
+    "kept",
+    "felt",
+    "heard",
+    "meant",
+    "ago",
+    "yesterday",
+    "shot",
+    "killed",
+    "arrested",
 ];
-const NOT_PAST: &[&str] = &["need", "indeed", "speed", "feed", "seed", "breed", "hundred", "embed", "proceed", "exceed", "succeed", "red", "bed", "shed", "united", "limited", "based", "related", "armed", "detailed"];
+const NOT_PAST: &[&str] = &[
+    "need", "indeed", "speed", "feed", "seed", "breed", "hundred", "embed", "proceed", "exceed",
+    "succeed", "red", "bed", "shed", "united", "limited", "based", "related", "armed", "detailed",
+];
 
 /// The tense of the sentence around `span`, from the tense marker nearest to it: a future
 /// phrase ("will", "plans to"), a past form ("said", "-ed"), else present.
@@ -367,7 +446,10 @@ pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
         while let Some(i) = lower[from..].find(phrase) {
             let at = from + i;
             let bounded = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
-                && lower.as_bytes().get(at + phrase.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+                && lower
+                    .as_bytes()
+                    .get(at + phrase.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
             if bounded {
                 consider(at, phrase.len(), Tense::Future);
             }
@@ -381,7 +463,8 @@ pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
         if word.is_empty() {
             continue;
         }
-        let past = PAST_IRREGULAR.contains(&word) || (word.len() > 4 && word.ends_with("ed") && !NOT_PAST.contains(&word));
+        let past = PAST_IRREGULAR.contains(&word)
+            || (word.len() > 4 && word.ends_with("ed") && !NOT_PAST.contains(&word));
         if past {
             consider(at, word.len(), Tense::Past);
         }

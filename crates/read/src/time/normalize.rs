@@ -198,26 +198,28 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             })
         }
         "holiday" => {
-            let (m, d) = match arg(0) {
-                // The fourth Thursday of November.
-                "thanksgiving" => {
-                    let year = a.map(|x| x.year())?;
-                    let first = Date::new(year, 11, 1).ok()?;
-                    let offset = (4 - first.weekday().to_monday_one_offset() as i64).rem_euclid(7);
-                    (11, 1 + offset + 21)
-                }
-                md => {
-                    let (m, d) = md.split_once('-')?;
-                    (m.parse().ok()?, d.parse().ok()?)
-                }
+            let thanksgiving = arg(0) == "thanksgiving";
+            let (m, d): (i64, i64) = match arg(0).split_once('-') {
+                Some((m, d)) => (m.parse().ok()?, d.parse().ok()?),
+                None if thanksgiving => (11, 25),
+                None => return None,
             };
-            match a {
-                Some(anchor) => {
-                    let year = year_for(anchor, m, d, ctx.tense);
-                    Normalised::of(day_value(Date::new(year as i16, m as i8, d as i8).ok()?))
-                }
-                None => Normalised::of(format!("XXXX-{m:02}-{d:02}")),
-            }
+            let Some(anchor) = a else {
+                return Normalised::of(if thanksgiving {
+                    "XXXX-11-XX".to_string()
+                } else {
+                    format!("XXXX-{m:02}-{d:02}")
+                });
+            };
+            let year = year_for(anchor, m, d, ctx.tense);
+            let d = if thanksgiving {
+                // The fourth Thursday of November of that year.
+                let first = Date::new(year as i16, 11, 1).ok()?;
+                1 + (4 - first.weekday().to_monday_one_offset() as i64).rem_euclid(7) + 21
+            } else {
+                d
+            };
+            Normalised::of(day_value(Date::new(year as i16, m as i8, d as i8).ok()?))
         }
         "everyweekday" => Normalised::of(format!("XXXX-WXX-{}", num(0)?)),
         _ => None,

@@ -1,1 +1,288 @@
-//! Tests of the time tagger.
+//! Tests of the time tagger: the seeds' resolutions that issue 4 names, each rule family on
+//! sentences of our own, and properties over arbitrary text.
+
+use std::path::Path;
+
+use jiff::civil::{Date, date};
+use proptest::prelude::*;
+
+use super::{Interval, Precision, Timex, TimexType, tag};
+
+/// The value of the expression that covers `needle`, or a failure listing what was found.
+#[track_caller]
+fn value_of(text: &str, dct: Option<Date>, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let (found, _) = tag(text, dct);
+    found
+        .iter()
+        .find(|t| t.span.start <= at && at + needle.len() <= t.span.end)
+        .unwrap_or_else(|| {
+            panic!("no expression covers {needle:?}; found {:?}", summary(text, &found))
+        })
+        .value
+        .clone()
+}
+
+fn summary<'a>(text: &'a str, found: &[Timex]) -> Vec<(&'a str, String)> {
+    found.iter().map(|t| (&text[t.span.clone()], t.value.clone())).collect()
+}
+
+#[track_caller]
+fn check(text: &str, dct: Option<Date>, expected: &[(&str, &str)]) {
+    for (needle, value) in expected {
+        assert_eq!(value_of(text, dct, needle), *value, "{needle:?} in {text:?}");
+    }
+}
+
+fn seed(prefix: &str) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
+    let path = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the seeds are expected in {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+// ---- The seeds, with the publication dates ingest finds ----
+
+#[test]
+fn seed_resolutions_against_their_publication_dates() {
+    let text = seed("002");
+    check(
+        &text,
+        Some(date(2018, 12, 24)),
+        &[("Last month", "2018-11"), ("weekend", "2018-W51-WE")],
+    );
+    let text = seed("001");
+    check(
+        &text,
+        Some(date(2024, 4, 23)),
+        &[("Monday, April 22", "2024-04-22"), ("January", "2024-01")],
+    );
+    let range = tag(&text, Some(date(2024, 4, 23)))
+        .0
+        .into_iter()
+        .find(|t| t.end.is_some())
+        .expect("a range");
+    assert_eq!((range.value.as_str(), range.end.as_deref()), ("2024-04-23", Some("2024-04-25")));
+    let text = seed("003");
+    check(
+        &text,
+        Some(date(2018, 3, 5)),
+        &[("Two years ago", "2016"), ("last November", "2017-11"), ("Two months later", "2012-10")],
+    );
+    // No publication date: relative expressions stay unresolved.
+    let text = seed("000");
+    check(&text, None, &[("Monday", "XXXX-WXX-1"), ("2012", "2012")]);
+}
+
+// ---- Rule families, on our own sentences ----
+
+const DCT: Option<Date> = Some(date(2021, 4, 20)); // A Tuesday.
+
+#[test]
+fn absolute_dates() {
+    check(
+        "The court sat on 2019-03-14, again on March 5, 2020 and on 7 June 2021; the ruling of 2022/01/09 followed.",
+        DCT,
+        &[
+            ("2019-03-14", "2019-03-14"),
+            ("March 5, 2020", "2020-03-05"),
+            ("7 June 2021", "2021-06-07"),
+            ("2022/01/09", "2022-01-09"),
+        ],
+    );
+    check(
+        "The embargo began in July 2014 and was lifted in 2016.",
+        DCT,
+        &[("July 2014", "2014-07"), ("2016", "2016")],
+    );
+    check(
+        "The 1990s were violent; fiscal 1998 was worse.",
+        DCT,
+        &[("1990s", "199"), ("fiscal 1998", "1998")],
+    );
+}
+
+#[test]
+fn days_relative_to_publication() {
+    check(
+        "The minister resigned yesterday and his deputy will be sworn in tomorrow; the party meets today.",
+        DCT,
+        &[("yesterday", "2021-04-19"), ("tomorrow", "2021-04-21"), ("today", "2021-04-20")],
+    );
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    check("Police arrested the journalist on Friday.", DCT, &[("Friday", "2021-04-16")]);
+    check("The trial will open on Friday.", DCT, &[("Friday", "2021-04-23")]);
+    check("The envoy arrived last Tuesday.", DCT, &[("last Tuesday", "2021-04-13")]);
+    check("The talks collapsed over the weekend.", DCT, &[("the weekend", "2021-W15-WE")]);
+}
+
+#[test]
+fn months_and_days_without_a_year_follow_the_tense() {
+    check("The decree was signed in November.", DCT, &[("November", "2020-11")]);
+    check("Elections are scheduled for November.", DCT, &[("November", "2021-11")]);
+    check(
+        "He was detained on Jan. 12 and released in March.",
+        DCT,
+        &[("Jan. 12", "2021-01-12"), ("March", "2021-03")],
+    );
+    check("The commander was replaced last November.", DCT, &[("last November", "2020-11")]);
+}
+
+#[test]
+fn units_relative_to_publication() {
+    check(
+        "Sanctions imposed last month follow measures taken last year, and new ones are due next week.",
+        DCT,
+        &[("last month", "2021-03"), ("last year", "2020"), ("next week", "2021-W17")],
+    );
+    check(
+        "Three years ago the agency changed its name; two weeks ago it moved.",
+        DCT,
+        &[("Three years ago", "2018"), ("two weeks ago", "2021-W14")],
+    );
+    check("Earlier this year the army chief was replaced.", DCT, &[("Earlier this year", "2021")]);
+    check("Output rose in the third quarter.", DCT, &[("the third quarter", "2020-Q3")]);
+}
+
+#[test]
+fn narrative_anchors_move_with_the_story() {
+    check(
+        "In May 2015 the general was appointed. Two years later he was dismissed, and three months later he fled.",
+        DCT,
+        &[("Two years later", "2017"), ("three months later", "2015-08")],
+    );
+}
+
+#[test]
+fn durations_sets_and_times() {
+    check(
+        "He spent five years in prison and the last two months in hospital.",
+        DCT,
+        &[("five years", "P5Y"), ("the last two months", "P2M")],
+    );
+    check(
+        "The 10-year sentence was cut; she waited three hours.",
+        DCT,
+        &[("10-year", "P10Y"), ("three hours", "PT3H")],
+    );
+    check(
+        "The council meets weekly and publishes annually.",
+        DCT,
+        &[("weekly", "P1W"), ("annually", "P1Y")],
+    );
+    check(
+        "The raid began at 4:30 a.m. and ended at 9 pm.",
+        DCT,
+        &[("4:30 a.m", "2021-04-20T04:30"), ("9 pm", "2021-04-20T21:00")],
+    );
+    check(
+        "Elections are now due; the agency has recently been renamed.",
+        DCT,
+        &[("now", "PRESENT_REF"), ("recently", "PAST_REF")],
+    );
+}
+
+#[test]
+fn ranges_give_both_ends() {
+    let text = "The summit takes place between the 3rd and 5th of May.";
+    let (found, _) = tag(text, DCT);
+    let t = &found[0];
+    assert_eq!((t.value.as_str(), t.end.as_deref()), ("2021-05-03", Some("2021-05-05")));
+    let i = t.interval().unwrap();
+    assert_eq!((i.start, i.end), (date(2021, 5, 3), date(2021, 5, 5)));
+}
+
+#[test]
+fn without_a_publication_date_relative_values_keep_their_x() {
+    check(
+        "Last month the office closed; on Friday it reopened, two years ago it had moved, and next week it moves again.",
+        None,
+        &[
+            ("Last month", "XXXX-XX"),
+            ("Friday", "XXXX-WXX-5"),
+            ("two years ago", "XXXX"),
+            ("next week", "XXXX-WXX"),
+        ],
+    );
+}
+
+#[test]
+fn ambiguous_words_are_left_alone() {
+    for text in [
+        "The commission may decide to extend the mandate.",
+        "Prices fall when the currency weakens.",
+        "A 6-year-old boy was among the victims.",
+        "The rally drew 2000 people to the square.",
+        "Jan Kowalski was elected chairman.",
+    ] {
+        let (found, _) = tag(text, DCT);
+        assert!(found.is_empty(), "{text:?} gave {:?}", summary(text, &found));
+    }
+}
+
+#[test]
+fn intervals_compare_precisions() {
+    let year = Interval::of("2018").unwrap();
+    let month = Interval::of("2018-11").unwrap();
+    assert!(year.contains(&month));
+    assert_eq!(year.intersect(&month), Some(month));
+    assert_eq!(month.precision, Precision::Month);
+    assert_eq!(
+        Interval::of("2018-W51-WE").map(|i| (i.start, i.end)),
+        Some((date(2018, 12, 22), date(2018, 12, 23)))
+    );
+    assert_eq!(Interval::of("2018-Q1").map(|i| i.end), Some(date(2018, 3, 31)));
+    assert_eq!(Interval::of("199").map(|i| (i.start.year(), i.end.year())), Some((1990, 1999)));
+    for not_a_point in ["P2Y", "PRESENT_REF", "XXXX-XX", "XXXX-WXX-1"] {
+        assert_eq!(Interval::of(not_a_point), None, "{not_a_point}");
+    }
+}
+
+#[test]
+fn every_rule_compiles_and_types_are_timeml() {
+    assert!(super::ENGLISH.rules.len() > 40);
+    let (found, _) = tag("On Monday, March 1, 2021, for three days, every week", DCT);
+    assert!(found.iter().all(|t| matches!(
+        t.kind,
+        TimexType::Date | TimexType::Time | TimexType::Duration | TimexType::Set
+    )));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn tagging_is_deterministic_in_bounds_and_non_overlapping(
+        text in "[A-Za-z0-9 ,.:'-]{0,200}",
+        days in 0i64..20000,
+    ) {
+        let dct = date(1970, 1, 1).checked_add(jiff::Span::new().days(days)).ok();
+        let (first, _) = tag(&text, dct);
+        let (second, _) = tag(&text, dct);
+        prop_assert_eq!(&first, &second);
+        let mut last = 0;
+        for t in &first {
+            prop_assert!(t.span.start >= last && t.span.end <= text.len() && t.span.start < t.span.end);
+            prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            last = t.span.end;
+        }
+    }
+
+    #[test]
+    fn calendar_values_of_relative_expressions_are_intervals(
+        phrase in prop::sample::select(vec!["yesterday", "last month", "next year", "on Friday", "two weeks ago", "this quarter", "last summer", "in March"]),
+        days in 0i64..20000,
+    ) {
+        let dct = date(1970, 1, 1).checked_add(jiff::Span::new().days(days)).unwrap();
+        let text = format!("The board met {phrase}.");
+        let (found, _) = tag(&text, Some(dct));
+        prop_assert_eq!(found.len(), 1, "{:?}", found);
+        prop_assert!(Interval::of(&found[0].value).is_some(), "{} gave {}", phrase, found[0].value);
+    }
+}
