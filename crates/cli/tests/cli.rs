@@ -292,3 +292,24 @@ fn killing_ingest_mid_batch_leaves_a_sound_store_and_a_rerun_completes() {
     assert_eq!(dir.docs().len(), n);
     assert!(dir.run(&["doctor"]).status.success());
 }
+
+#[test]
+fn eval_timex_agrees_with_the_reference_scorer() {
+    let dir = Dir::new();
+    let gold = workspace().join("../shared/data/tempeval3/train/TimeBank");
+    let out = dir.run(&["eval", "timex", gold.to_str().unwrap(), "--output", "system"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ours = String::from_utf8(out.stdout).unwrap();
+    let reference = Command::new("python3")
+        .arg(workspace().join("../shared/tools/timeml_score.py"))
+        .arg(&gold)
+        .arg(dir.path("system"))
+        .output()
+        .expect("python3 runs the reference scorer");
+    let reference = String::from_utf8(reference.stdout).unwrap();
+    // Every figure line of the reference scorer appears verbatim in ours.
+    for line in reference.lines().filter(|l| !l.starts_with("gold=")) {
+        assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");
+    }
+    assert!(reference.contains("value F1="), "{reference}");
+}

@@ -84,7 +84,9 @@ impl Grammar {
             let mut slots = Vec::new();
             let pattern = expand(&raw.pattern, &file.vocab, &mut slots)
                 .map_err(|e| format!("rule {:?}: {e}", raw.name))?;
-            let regex = Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+            // ASCII word boundaries keep the regex engine on its fast DFA over text with
+            // non-ASCII letters (a Unicode `\b` would make it fall back to slower engines).
+            let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))
                 .map_err(|e| format!("rule {:?}: {e}", raw.name))?;
             rules.push(Rule {
                 name: raw.name.clone(),

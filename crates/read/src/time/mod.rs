@@ -118,12 +118,14 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
     // All matches of all rules, then the longest of each overlapping group.
     let mut candidates: Vec<(Range<usize>, usize, regex::Captures<'_>)> = Vec::new();
     for (index, rule) in grammar.rules.iter().enumerate() {
-        for caps in rule.regex.captures_iter(text) {
-            let m = caps.get(0).expect("group 0");
+        // Find with the fast engine first; capture groups only where something matched.
+        for m in rule.regex.find_iter(text) {
             if m.is_empty() || !guard(rule.guard.as_deref(), text, m.range()) {
                 continue;
             }
-            candidates.push((m.range(), index, caps));
+            if let Some(caps) = rule.regex.captures_at(text, m.start()) {
+                candidates.push((m.range(), index, caps));
+            }
         }
     }
     candidates.sort_by_key(|(span, index, _)| (std::cmp::Reverse(span.len()), *index, span.start));
