@@ -11,7 +11,21 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct File {
     vocab: BTreeMap<String, BTreeMap<String, String>>,
+    tense: TenseWords,
     rule: Vec<RawRule>,
+}
+
+/// The words that decide a sentence's tense, nearest first.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TenseWords {
+    /// Words and phrases that put a clause in the future.
+    pub future: Vec<String>,
+    /// Irregular past forms and other words that mark the past.
+    pub past: Vec<String>,
+    /// Words ending in "-ed" that are not past forms, and reporting verbs, which say when
+    /// something was said, not when what was said happens.
+    pub not_past: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +63,7 @@ pub(crate) struct Rule {
 /// A language's compiled rules and vocabularies.
 pub(crate) struct Grammar {
     pub vocab: BTreeMap<String, Vec<Entry>>,
+    pub tense: TenseWords,
     pub rules: Vec<Rule>,
 }
 
@@ -98,7 +113,7 @@ impl Grammar {
                 slots,
             });
         }
-        Ok(Grammar { vocab, rules })
+        Ok(Grammar { vocab, tense: file.tense, rules })
     }
 
     /// The value of a captured vocabulary word (`None` for built-in slots).

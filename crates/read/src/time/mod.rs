@@ -349,86 +349,13 @@ fn sentence(text: &str, span: Range<usize>) -> &str {
     &text[start..end]
 }
 
-/// Words and phrases that put a clause in the future.
-const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "going to",
-    "plans to",
-    "plan to",
-    "planned to",
-    "is to",
-    "are to",
-    "scheduled",
-    "expected to",
-    "due to",
-    "intends to",
-    "hopes to",
-    "set to",
-    "would like to",
-    "will be",
-    "as early as",
-    "as soon as",
-    "no later than",
-    "until",
-    "by next",
-];
-const PAST_IRREGULAR: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "met",
-    "held",
-    "took",
-    "made",
-    "gave",
-    "came",
-    "went",
-    "told",
-    "left",
-    "began",
-    "became",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "saw",
-    "sent",
-    "brought",
-    "bought",
-    "sold",
-    "paid",
-    "led",
-    "spoke",
-    "wrote",
-    "knew",
-    "found",
-    "got",
-    "struck",
-    "fled",
-    "flew",
-    "ran",
-    "kept",
-    "felt",
-    "heard",
-    "meant",
-    "ago",
-    "yesterday",
-    "shot",
-    "killed",
-    "arrested",
-];
-const NOT_PAST: &[&str] = &[
-    "need", "indeed", "speed", "feed", "seed", "breed", "hundred", "embed", "proceed", "exceed",
-    "succeed", "red", "bed", "shed", "united", "limited", "based", "related", "armed", "detailed",
-];
-
 /// The tense of the sentence around `span`, from the tense marker nearest to it: a future
 /// phrase ("will", "plans to"), a past form ("said", "-ed"), else present.
 pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
+    tense_with(&ENGLISH.tense, text, span)
+}
+
+fn tense_with(words: &grammar::TenseWords, text: &str, span: Range<usize>) -> Tense {
     let sentence = sentence(text, span.clone());
     let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
     let lower = sentence.to_ascii_lowercase();
@@ -443,7 +370,7 @@ pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
             best = Some((distance, tense));
         }
     };
-    for phrase in FUTURE {
+    for phrase in &words.future {
         let mut from = 0;
         while let Some(i) = lower[from..].find(phrase) {
             let at = from + i;
@@ -459,17 +386,24 @@ pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
         }
     }
     let mut offset = 0;
+    let mut previous = "";
     for word in lower.split(|c: char| !c.is_alphanumeric() && c != '\'') {
         let at = offset;
         offset += word.len() + 1;
         if word.is_empty() {
             continue;
         }
-        let past = PAST_IRREGULAR.contains(&word)
-            || (word.len() > 4 && word.ends_with("ed") && !NOT_PAST.contains(&word));
-        if past {
+        // A participle after a form of "be" is passive: its auxiliary carries the tense
+        // ("was named" is past through "was", "will be named" future through "will").
+        let passive = matches!(previous, "be" | "been" | "being" | "is" | "are" | "am");
+        let regular = word.len() > 4
+            && word.ends_with("ed")
+            && !words.not_past.iter().any(|w| w == word)
+            && !passive;
+        if words.past.iter().any(|w| w == word) || regular {
             consider(at, word.len(), Tense::Past);
         }
+        previous = word;
     }
     best.map_or(Tense::Present, |(_, t)| t)
 }

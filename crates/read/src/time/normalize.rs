@@ -184,9 +184,18 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             let mut hour = num(0)?;
             let minute = num(1).unwrap_or(0);
             let t = ctx.matched.to_ascii_lowercase().replace('.', "");
-            if t.ends_with("pm") && hour < 12 {
+            let words: Vec<&str> = t.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+            let pm = words.iter().any(|w| {
+                *w == "pm"
+                    || w.ends_with("pm") && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+            });
+            let am = words.iter().any(|w| {
+                *w == "am"
+                    || w.ends_with("am") && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+            });
+            if pm && hour < 12 {
                 hour += 12;
-            } else if t.ends_with("am") && hour == 12 {
+            } else if am && hour == 12 {
                 hour = 0;
             }
             if hour > 24 || minute > 59 {
@@ -220,6 +229,16 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 d
             };
             Normalised::of(day_value(Date::new(year as i16, m as i8, d as i8).ok()?))
+        }
+        "clockday" | "clockdate" => {
+            let time = evaluate(&format!("clock({}, {})", arg(0), arg(1)), ctx)?.value;
+            let time = &time[time.find('T')?..];
+            let day = if name == "clockday" {
+                evaluate(&format!("weekday({})", arg(2)), ctx)?.value
+            } else {
+                evaluate(&format!("monthday({}, {})", arg(2), arg(3)), ctx)?.value
+            };
+            Normalised::of(format!("{day}{time}"))
         }
         "everyweekday" => Normalised::of(format!("XXXX-WXX-{}", num(0)?)),
         _ => None,
