@@ -2,6 +2,8 @@
 //!
 //! Run with `cargo bench -p read --bench time`; criterion reports bytes per second.
 
+#![allow(missing_docs)] // criterion_group! generates an undocumented function.
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const CORPUS: &[&str] = &[
