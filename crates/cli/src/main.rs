@@ -327,9 +327,11 @@ fn eval_timex(
                 let shown = &doc.text[g.span.clone()];
                 match o {
                     timeml::Outcome::Right => {}
-                    timeml::Outcome::WrongValue(v) => {
-                        writeln!(out, "value   {name}  {shown:?}  gold={} sys={v}", g.value)?
-                    }
+                    timeml::Outcome::WrongValue(s) => writeln!(
+                        out,
+                        "value   {name}  {shown:?}  gold={} sys={}  [{}]",
+                        g.value, s.value, s.rule
+                    )?,
                     timeml::Outcome::Missed => {
                         writeln!(out, "missed  {name}  {shown:?}  gold={} {}", g.kind, g.value)?
                     }

@@ -21,6 +21,8 @@ pub struct Annotation {
     pub kind: String,
     /// The TimeML value.
     pub value: String,
+    /// The rule that produced a system annotation (empty for gold ones).
+    pub rule: String,
 }
 
 /// A TimeML file: its creation time, the plain text of `<TEXT>` and the gold TIMEX3s in it.
@@ -64,7 +66,12 @@ impl Document {
                 if let Some(c) = TIMEX.captures(piece) {
                     if &c[1] == "/" {
                         if let Some((start, kind, value)) = stack.pop() {
-                            gold.push(Annotation { span: start..text.len(), kind, value });
+                            gold.push(Annotation {
+                                span: start..text.len(),
+                                kind,
+                                value,
+                                rule: String::new(),
+                            });
                         }
                     } else if !piece.trim_end_matches('>').ends_with('/') {
                         let attrs: Vec<(String, String)> = ATTR
@@ -146,8 +153,8 @@ pub struct Scores {
 pub enum Outcome {
     /// Found, with the right value.
     Right,
-    /// Found with another value (system value given).
-    WrongValue(String),
+    /// Found with another value (the system's annotation given).
+    WrongValue(Annotation),
     /// Not found.
     Missed,
 }
@@ -249,7 +256,7 @@ pub fn score(text: &str, gold: &[Annotation], system: &[Annotation]) -> (Scores,
                 outcomes.push(if right {
                     Outcome::Right
                 } else {
-                    Outcome::WrongValue(system[j].value.clone())
+                    Outcome::WrongValue(system[j].clone())
                 });
             }
             None => outcomes.push(Outcome::Missed),
@@ -263,6 +270,11 @@ pub fn tag(doc: &Document) -> Vec<Annotation> {
     let (timexes, _) = read::time::tag(&doc.text, doc.dct);
     timexes
         .into_iter()
-        .map(|t| Annotation { span: t.span, kind: t.kind.as_str().to_string(), value: t.value })
+        .map(|t| Annotation {
+            span: t.span,
+            kind: t.kind.as_str().to_string(),
+            value: t.value,
+            rule: t.rule,
+        })
         .collect()
 }

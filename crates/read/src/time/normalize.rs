@@ -106,7 +106,29 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 None => Normalised::of(format!("XXXX-{m:02}")),
             }
         }
-        "shift" => shift(arg(0), arg(1), a, ctx.matched),
+        "shift" => {
+            let n = if arg(1) == "relative_of_match" {
+                let t = ctx.matched.to_ascii_lowercase();
+                if t.contains("previous") || t.contains("preceding") { "-1" } else { "1" }
+            } else {
+                arg(1)
+            };
+            shift(arg(0), n, a, ctx.matched)
+        }
+        "quartershift" => {
+            let (q, n) = (num(0)?, num(1)?);
+            Normalised::of(match a {
+                Some(anchor) => format!("{:04}-Q{q}", anchor.year() as i64 + n),
+                None => format!("XXXX-Q{q}"),
+            })
+        }
+        "monthofyear" => {
+            let (m, n) = (month_in_range(num(0)?)?, num(1)?);
+            Normalised::of(match a {
+                Some(anchor) => format!("{:04}-{m:02}", anchor.year() as i64 + n),
+                None => format!("XXXX-{m:02}"),
+            })
+        }
         "quarter" => {
             let q = num(0)?;
             Normalised::of(match a {
