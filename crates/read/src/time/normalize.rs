@@ -262,6 +262,31 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             };
             Normalised::of(format!("{day}{time}"))
         }
+        "noon" => {
+            let time = if ctx.matched.to_ascii_lowercase().starts_with("midnight") {
+                "T24:00"
+            } else {
+                "T12:00"
+            };
+            let day = if arg(0).is_empty() {
+                evaluate("shift(D, 0)", ctx)?.value
+            } else {
+                evaluate(&format!("weekday({})", arg(0)), ctx)?.value
+            };
+            Normalised::of(format!("{day}{time}"))
+        }
+        "everyweekdaypart" => Normalised::of(format!("XXXX-WXX-{}T{}", num(0)?, arg(1))),
+        "halfmore" => {
+            let n = num(0)?;
+            Normalised::of(match arg(1) {
+                "Y" => format!("P{n}Y6M"),
+                "M" => format!("P{n}M15D"),
+                "D" => format!("P{n}DT12H"),
+                "H" => format!("PT{n}H30M"),
+                "MIN" => format!("PT{n}M30S"),
+                u => format!("P{n}.5{u}"),
+            })
+        }
         "everyweekday" => Normalised::of(format!("XXXX-WXX-{}", num(0)?)),
         _ => None,
     }
