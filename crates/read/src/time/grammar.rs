@@ -40,6 +40,8 @@ struct RawRule {
     anchor: Option<String>,
     #[serde(default)]
     guard: Option<String>,
+    #[serde(default)]
+    lead: Option<String>,
 }
 
 /// One vocabulary entry: a regex alternative and its value.
@@ -101,6 +103,10 @@ impl Grammar {
                 .map_err(|e| format!("rule {:?}: {e}", raw.name))?;
             // ASCII word boundaries keep the regex engine on its fast DFA over text with
             // non-ASCII letters (a Unicode `\b` would make it fall back to slower engines).
+            let pattern = match &raw.lead {
+                Some(lead) => format!("(?:{lead})(?P<span__>{pattern})"),
+                None => pattern,
+            };
             let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))
                 .map_err(|e| format!("rule {:?}: {e}", raw.name))?;
             rules.push(Rule {

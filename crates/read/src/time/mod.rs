@@ -120,12 +120,13 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
     for (index, rule) in grammar.rules.iter().enumerate() {
         // Find with the fast engine first; capture groups only where something matched.
         for m in rule.regex.find_iter(text) {
-            if m.is_empty() || !guard(rule.guard.as_deref(), text, m.range()) {
+            let Some(caps) = rule.regex.captures_at(text, m.start()) else { continue };
+            // A rule's `lead` must match but stays outside the expression.
+            let span = caps.name("span__").map_or(m.range(), |s| s.range());
+            if span.is_empty() || !guard(rule.guard.as_deref(), text, span.clone()) {
                 continue;
             }
-            if let Some(caps) = rule.regex.captures_at(text, m.start()) {
-                candidates.push((m.range(), index, caps));
-            }
+            candidates.push((span, index, caps));
         }
     }
     candidates.sort_by_key(|(span, index, _)| (std::cmp::Reverse(span.len()), *index, span.start));

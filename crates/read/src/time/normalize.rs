@@ -287,6 +287,24 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 u => format!("P{n}.5{u}"),
             })
         }
+        "spelledyear" => Normalised::of(format!("{}{}{}", num(0)?, num(1)?, num(2).unwrap_or(0))),
+        "spelleddecade" => {
+            let t = ctx.matched.to_ascii_lowercase();
+            let tens = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|w| t.ends_with(w))? as i64
+                + 2;
+            Normalised::of(format!("19{tens}"))
+        }
         "everyweekday" => Normalised::of(format!("XXXX-WXX-{}", num(0)?)),
         _ => None,
     }
