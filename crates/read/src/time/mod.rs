@@ -271,6 +271,13 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                 && !matched.eq_ignore_ascii_case("mar")
         }
         "year" => {
+            // "2082.1 points" and "1,990" are numbers, not years.
+            let rest = text[span.end..].as_bytes();
+            let decimal =
+                rest.len() >= 2 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit();
+            if decimal || text[..span.start].ends_with(',') {
+                return false;
+            }
             let money = before.ends_with('$') || text[..span.start].ends_with('$');
             let counted = [
                 "people", "percent", "%", "troops", "soldiers", "members", "workers", "votes",
