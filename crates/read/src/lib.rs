@@ -2,13 +2,18 @@
 //!
 //! # Brief overview
 //!
+//! - [`tokens`]: [`tokens::tokenize`] and [`tokens::sentences`], with byte offsets.
 //! - [`time`]: temporal expressions (TIMEX3), found by declarative rules and normalised
 //!   against the publication date; [`time::tag`] is the entry point, [`time::Timex`] the result
 //!   and [`time::Interval`] what dates become for comparison.
 //!
-//! Tokens, sentences and the named-entity tagger come with issue #3, coreference with #5.
+//! The named-entity tagger comes with issue #3, coreference with #5.
 //! The stage does no IO beyond its compiled-in rules and never fails on messy text: odd input
 //! yields fewer annotations and a diagnostic.
 #![warn(missing_docs)]
 
 pub mod time;
+pub mod tokens;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! Tests of tokenisation and sentence splitting, on sentences of our own.
+
+use proptest::prelude::*;
+
+use crate::tokens::{TokenKind, sentences, tokenize};
+
+fn words(text: &str) -> Vec<&str> {
+    tokenize(text).into_iter().map(|t| &text[t.span]).collect()
+}
+
+fn split(text: &str) -> Vec<&str> {
+    let tokens = tokenize(text);
+    sentences(text, &tokens).into_iter().map(|s| &text[s.span]).collect()
+}
+
+#[test]
+fn names_with_particles_apostrophes_and_hyphens_stay_whole() {
+    assert_eq!(
+        words("Ba’ath party of al-Assad met O'Brien."),
+        ["Ba’ath", "party", "of", "al-Assad", "met", "O'Brien", "."]
+    );
+    assert_eq!(words("the Kyiv-Odesa road"), ["the", "Kyiv-Odesa", "road"]);
+}
+
+#[test]
+fn clitics_split_off() {
+    assert_eq!(words("Egypt’s envoy"), ["Egypt", "’s", "envoy"]);
+    assert_eq!(words("the court's ruling"), ["the", "court", "'s", "ruling"]);
+    assert_eq!(
+        words("They don't know; it can't last."),
+        ["They", "do", "n't", "know", ";", "it", "ca", "n't", "last", "."]
+    );
+}
+
+#[test]
+fn abbreviations_initials_and_acronyms_keep_their_period() {
+    assert_eq!(
+        words("Maj. Gen. J. R. Okafor of the U.S. Army left St. Petersburg on Jan. 5."),
+        [
+            "Maj.",
+            "Gen.",
+            "J.",
+            "R.",
+            "Okafor",
+            "of",
+            "the",
+            "U.S.",
+            "Army",
+            "left",
+            "St.",
+            "Petersburg",
+            "on",
+            "Jan.",
+            "5",
+            "."
+        ]
+    );
+}
+
+#[test]
+fn numbers_dates_urls_and_symbols() {
+    let text = "Costs rose 12.5% to $1,200.50 on 2024/04/23 at 12:30 (see https://example.org/a?b=1). The 1990s, 1990-91.";
+    assert_eq!(
+        words(text),
+        [
+            "Costs",
+            "rose",
+            "12.5",
+            "%",
+            "to",
+            "$",
+            "1,200.50",
+            "on",
+            "2024/04/23",
+            "at",
+            "12:30",
+            "(",
+            "see",
+            "https://example.org/a?b=1",
+            ")",
+            ".",
+            "The",
+            "1990s",
+            ",",
+            "1990-91",
+            "."
+        ]
+    );
+    let url = tokenize(text).into_iter().find(|t| t.kind == TokenKind::Url).unwrap();
+    assert_eq!(&text[url.span], "https://example.org/a?b=1");
+    assert_eq!(
+        words("Write to press@example.org now."),
+        ["Write", "to", "press@example.org", "now", "."]
+    );
+}
+
+#[test]
+fn sentences_end_at_marks_not_at_titles_or_initials() {
+    assert_eq!(
+        split(
+            "Gen. Ortiz met Mr. J. Smith in the U.S. The talks ended. \"We agreed,\" he said! Was it true?"
+        ),
+        [
+            "Gen. Ortiz met Mr. J. Smith in the U.S.",
+            "The talks ended.",
+            "\"We agreed,\" he said!",
+            "Was it true?"
+        ]
+    );
+    assert_eq!(
+        split("The envoy arrived on Jan. 12 and left."),
+        ["The envoy arrived on Jan. 12 and left."]
+    );
+}
+
+#[test]
+fn paragraphs_break_sentences_and_short_lines_are_headings() {
+    let text = "Career\n\nThe officer was promoted in 2009\nand retired in 2015.\n\nSanctions and proceedings\n\nNone so far.";
+    let tokens = tokenize(text);
+    let found = sentences(text, &tokens);
+    let shown: Vec<(&str, bool)> =
+        found.iter().map(|s| (&text[s.span.clone()], s.heading)).collect();
+    assert_eq!(
+        shown,
+        [
+            ("Career", true),
+            ("The officer was promoted in 2009\nand retired in 2015.", false),
+            ("Sanctions and proceedings", true),
+            ("None so far.", false)
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn tokens_cover_every_non_space_character_in_order(text in "\\PC{0,200}") {
+        let tokens = tokenize(&text);
+        let mut at = 0;
+        for t in &tokens {
+            prop_assert!(t.span.start >= at && t.span.start < t.span.end && t.span.end <= text.len());
+            prop_assert!(text[at..t.span.start].chars().all(char::is_whitespace), "gap {:?}", &text[at..t.span.start]);
+            prop_assert!(!text[t.span.clone()].starts_with(char::is_whitespace));
+            at = t.span.end;
+        }
+        prop_assert!(text[at..].chars().all(char::is_whitespace));
+        let sents = sentences(&text, &tokens);
+        let mut next = 0;
+        for s in &sents {
+            prop_assert_eq!(s.tokens.start, next);
+            prop_assert!(s.tokens.end > s.tokens.start);
+            next = s.tokens.end;
+        }
+        prop_assert_eq!(next, tokens.len());
+    }
+}

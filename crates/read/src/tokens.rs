@@ -1,0 +1,358 @@
+//! Tokens and sentences of news English, with byte offsets into the document text.
+//!
+//! Conventions follow the CoNLL-2003 and Penn Treebank data the tagger learns from: clitics
+//! split off ("Egypt" "’s", "do" "n't"), hyphenated words kept whole ("al-Assad",
+//! "Dummar-Damascus"), apostrophes inside names kept ("Ba’ath", "O'Brien"), abbreviations,
+//! initials and dotted acronyms keep their period ("Gen.", "J.", "U.S."), URLs and e-mail
+//! addresses are one token, numbers keep their separators ("1,000.50", "12:30", "2024/04/23").
+//!
+//! Sentences end at a terminal mark followed by what can start a sentence, and always at a
+//! paragraph break. A paragraph that ends without a terminal mark and is short is a heading.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes, hyphens and periods.
+    Word,
+    /// Digits, with inner separators.
+    Number,
+    /// A URL or an e-mail address.
+    Url,
+    /// Punctuation and symbols.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct Token {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// One sentence (or heading).
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct Sentence {
+    /// Byte range in the text, from its first token's start to its last token's end.
+    pub span: Range<usize>,
+    /// Index range into the token list.
+    pub tokens: Range<usize>,
+    /// Whether this is a heading rather than a sentence (no terminal mark, short, alone in
+    /// its paragraph).
+    pub heading: bool,
+}
+
+/// Abbreviations that keep their period and do not end a sentence: titles, ranks, months,
+/// company forms. Lowercase, without the period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col",
+    "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "gov", "sen", "rep", "pres",
+    "amb", "hon", "sec", "supt", "insp", "det", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "inc", "ltd", "corp", "co", "bros", "plc", "no", "nos", "vol", "vols", "pp", "p",
+    "para", "art", "arts", "fig", "approx", "est", "dept", "univ", "assn", "ave", "blvd", "rd",
+    "vs", "etc", "al", "cf", "ca", "op", "ed", "eds", "a.m", "p.m",
+];
+
+/// Titles and ranks: after them a capitalised word is never a new sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "st", "mt", "gen", "lt", "col", "maj", "capt",
+    "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "gov", "sen", "rep", "pres", "amb", "hon",
+    "supt", "insp", "det", "no",
+];
+
+const CLITICS: &[&str] =
+    &["'s", "’s", "'S", "’S", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// Splits `text` into tokens. Never fails; every non-space character belongs to a token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        // URLs and e-mail addresses: up to the next space, less trailing punctuation.
+        let rest = &text[start..];
+        if starts_url(rest) || looks_like_email(rest) {
+            let mut j = i;
+            while j < chars.len() && !chars[j].1.is_whitespace() {
+                j += 1;
+            }
+            while j > i + 1
+                && matches!(
+                    chars[j - 1].1,
+                    '.' | ',' | ';' | ':' | ')' | ']' | '"' | '\'' | '”' | '’' | '!' | '?'
+                )
+            {
+                j -= 1;
+            }
+            tokens.push(Token { span: start..end_of(j), kind: TokenKind::Url });
+            i = j;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+                if d.is_ascii_digit() || (matches!(d, '.' | ',' | ':' | '/') && next_digit) {
+                    j += 1;
+                } else if is_hyphen(d) && next_digit {
+                    // "1990-91", "2005-2012" stay one token, as in the training data.
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // "1990s", "3rd", "24th": letters right after digits belong to the number.
+            while j < chars.len() && chars[j].1.is_alphabetic() {
+                j += 1;
+            }
+            tokens.push(Token { span: start..end_of(j), kind: TokenKind::Number });
+            i = j;
+            continue;
+        }
+        // The "n't" of "don't", split off the word before it.
+        let glued = tokens.last().is_some_and(|t: &Token| t.span.end == start);
+        if glued
+            && (c == 'n' || c == 'N')
+            && chars.get(i + 1).is_some_and(|p| is_apostrophe(p.1))
+            && chars.get(i + 2).is_some_and(|p| p.1 == 't' || p.1 == 'T')
+            && chars.get(i + 3).is_none_or(|p| !p.1.is_alphanumeric())
+        {
+            tokens.push(Token { span: start..end_of(i + 3), kind: TokenKind::Word });
+            i += 3;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
+                if d.is_alphanumeric() || d == '_' {
+                    j += 1;
+                } else if (is_hyphen(d) || d == '&') && next_alnum {
+                    j += 1;
+                } else if is_apostrophe(d) && next_alnum {
+                    // A clitic ("'s", "n't", "'re") is split off below; other inner
+                    // apostrophes ("Ba’ath", "O'Brien") stay.
+                    let tail: String = chars[j..]
+                        .iter()
+                        .map(|p| p.1)
+                        .take_while(|ch| ch.is_alphanumeric() || is_apostrophe(*ch))
+                        .collect();
+                    if is_clitic(&tail) {
+                        break;
+                    }
+                    j += 1;
+                } else if d == '.'
+                    && next_alnum
+                    && chars[j + 1].1.is_alphabetic()
+                    && is_dotted(&chars[i..])
+                {
+                    j += 1; // "U.S", "e.g" — the final period is handled below.
+                } else {
+                    break;
+                }
+            }
+            // "don't": the "n" before "'t" belongs to the clitic.
+            let word_end = end_of(j);
+            let word = &text[start..word_end];
+            let clitic_nt = chars.get(j).is_some_and(|p| is_apostrophe(p.1))
+                && chars.get(j + 1).is_some_and(|p| p.1 == 't' || p.1 == 'T')
+                && chars.get(j + 2).is_none_or(|p| !p.1.is_alphanumeric())
+                && (word.ends_with('n') || word.ends_with('N'))
+                && word.len() > 1;
+            let j = if clitic_nt { j - 1 } else { j };
+            let mut end = end_of(j);
+            // Keep the period of abbreviations, initials and dotted acronyms.
+            if chars.get(j).is_some_and(|p| p.1 == '.') {
+                let w = text[start..end].to_lowercase();
+                let single_letter = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+                if single_letter || w.contains('.') || ABBREVIATIONS.contains(&w.as_str()) {
+                    end = end_of(j + 1);
+                    tokens.push(Token { span: start..end, kind: TokenKind::Word });
+                    i = j + 1;
+                    continue;
+                }
+            }
+            tokens.push(Token { span: start..end, kind: TokenKind::Word });
+            i = j;
+            continue;
+        }
+        if is_apostrophe(c) {
+            let tail: String = chars[i..]
+                .iter()
+                .map(|p| p.1)
+                .take_while(|ch| ch.is_alphanumeric() || is_apostrophe(*ch))
+                .collect();
+            if is_clitic(&tail) {
+                let len = tail.chars().count();
+                tokens.push(Token { span: start..end_of(i + len), kind: TokenKind::Word });
+                i += len;
+                continue;
+            }
+        }
+        // Runs of the same mark ("...", "--", "!!") are one token.
+        let mut j = i + 1;
+        if matches!(c, '.' | '-' | '!' | '?' | '*' | '=' | '_') {
+            while j < chars.len() && chars[j].1 == c {
+                j += 1;
+            }
+        }
+        tokens.push(Token { span: start..end_of(j), kind: TokenKind::Punct });
+        i = j;
+    }
+    tokens
+}
+
+fn is_clitic(tail: &str) -> bool {
+    CLITICS.iter().any(|c| tail.eq_ignore_ascii_case(c) || tail == *c)
+        || tail.eq_ignore_ascii_case("'t")
+        || tail == "’t"
+}
+
+fn starts_url(s: &str) -> bool {
+    let lower: String = s.chars().take(8).collect::<String>().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+}
+
+fn looks_like_email(s: &str) -> bool {
+    let word = s.split(char::is_whitespace).next().unwrap_or("");
+    match word.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && user.chars().all(|c| c.is_alphanumeric() || ".-_+".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// "U.S.", "e.g.": single letters separated by periods.
+fn is_dotted(chars: &[(usize, char)]) -> bool {
+    chars.len() >= 3
+        && chars[0].1.is_alphabetic()
+        && chars[1].1 == '.'
+        && chars[2].1.is_alphabetic()
+}
+
+/// Words that open sentences after a dotted acronym ("... in the U.S. The ...").
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "However",
+    "Meanwhile",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "When",
+    "After",
+    "Before",
+    "If",
+    "As",
+];
+
+/// Groups tokens into sentences and headings.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let close = |out: &mut Vec<Sentence>, from: usize, to: usize| {
+        if from < to {
+            out.push(Sentence {
+                span: tokens[from].span.start..tokens[to - 1].span.end,
+                tokens: from..to,
+                heading: false,
+            });
+        }
+    };
+    for i in 0..tokens.len() {
+        let t = &text[tokens[i].span.clone()];
+        let next = tokens.get(i + 1);
+        let gap = next.map(|n| &text[tokens[i].span.end..n.span.start]).unwrap_or("");
+        let paragraph_break = gap.matches('\n').count() >= 2;
+        let ends = match next {
+            None => true,
+            Some(_) if paragraph_break => true,
+            Some(n) => {
+                let following = &text[n.span.clone()];
+                let starts_sentence = following.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c)
+                });
+                let terminal = matches!(t, "." | "!" | "?" | "..." | "…")
+                    || t.ends_with("!")
+                    || t.ends_with("?");
+                let closing_quote = matches!(t, "\"" | "”" | "’" | "'" | ")")
+                    && i > start
+                    && matches!(&text[tokens[i - 1].span.clone()], "." | "!" | "?");
+                let acronym_end = t.len() > 2
+                    && t.ends_with('.')
+                    && t.matches('.').count() >= 2
+                    && OPENERS.contains(&following);
+                let title = t.ends_with('.')
+                    && TITLES.contains(&t.trim_end_matches('.').to_lowercase().as_str());
+                !gap.is_empty()
+                    && starts_sentence
+                    && !title
+                    && (terminal || closing_quote || acronym_end)
+            }
+        };
+        if ends {
+            close(&mut out, start, i + 1);
+            start = i + 1;
+        }
+    }
+    close(&mut out, start, tokens.len());
+    mark_headings(text, tokens, &mut out);
+    out
+}
+
+/// A sentence that is alone in its paragraph, short, and ends without a terminal mark is a
+/// heading ("Career", "Sanctions and proceedings").
+fn mark_headings(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
+    for s in sentences.iter_mut() {
+        let para_start = text[..s.span.start].rfind("\n\n").map_or(0, |p| p + 2);
+        let para_end = text[s.span.end..].find("\n\n").map_or(text.len(), |p| s.span.end + p);
+        let alone = text[para_start..s.span.start].trim().is_empty()
+            && text[s.span.end..para_end].trim().is_empty();
+        let last = &text[tokens[s.tokens.end - 1].span.clone()];
+        let terminal = matches!(last, "." | "!" | "?" | "\"" | "”" | ":" | ";" | "...");
+        if alone && !terminal && s.tokens.len() <= 20 {
+            s.heading = true;
+        }
+    }
+}
