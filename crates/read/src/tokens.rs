@@ -111,10 +111,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() {
                 let d = chars[j].1;
                 let next_digit = chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
-                if d.is_ascii_digit() || (matches!(d, '.' | ',' | ':' | '/') && next_digit) {
-                    j += 1;
-                } else if is_hyphen(d) && next_digit {
-                    // "1990-91", "2005-2012" stay one token, as in the training data.
+                // "1990-91" and "2005-2012" stay one token, as in the training data.
+                if d.is_ascii_digit()
+                    || ((matches!(d, '.' | ',' | ':' | '/') || is_hyphen(d)) && next_digit)
+                {
                     j += 1;
                 } else {
                     break;
@@ -145,9 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() {
                 let d = chars[j].1;
                 let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if d.is_alphanumeric() || d == '_' {
-                    j += 1;
-                } else if (is_hyphen(d) || d == '&') && next_alnum {
+                if d.is_alphanumeric() || d == '_' || ((is_hyphen(d) || d == '&') && next_alnum) {
                     j += 1;
                 } else if is_apostrophe(d) && next_alnum {
                     // A clitic ("'s", "n't", "'re") is split off below; other inner

@@ -272,7 +272,7 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
         }
         "year" => {
             // "2082.1 points" and "1,990" are numbers, not years.
-            let rest = text[span.end..].as_bytes();
+            let rest = &text.as_bytes()[span.end..];
             let decimal =
                 rest.len() >= 2 && matches!(rest[0], b'.' | b',') && rest[1].is_ascii_digit();
             if decimal || text[..span.start].ends_with(',') {
