@@ -55,10 +55,46 @@ enum Command {
     /// Score a stage against gold data, as the reference scorers in shared/tools do.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum TrainCommand {
+    /// The named-entity tagger, from CoNLL-2003 files; deterministic for a given seed.
+    Ner {
+        /// Training data (CoNLL-2003, IOB1 or BIO).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development data, scored after every epoch.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, short, default_value = "crates/read/models/ner-en.bin")]
+        output: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Seed of the order in which sentences are visited.
+        #[arg(long, default_value_t = 17)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 enum EvalCommand {
+    /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
+    Ner {
+        /// A CoNLL-2003 file (token first, gold tag last).
+        file: PathBuf,
+        /// The model to use instead of the one built in.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the input lines with the predicted tag appended, for any conlleval scorer.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
     /// Temporal expressions against TimeML files (TempEval-3 scoring), found recursively in DIR.
     Timex {
         /// A folder of `.tml` files (searched recursively).
@@ -207,6 +243,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 output::show(&mut out, &detail)?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Ner { file, model, predictions }) => {
+            eval_ner(file, model.as_deref(), predictions.as_deref())
+        }
+        Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
+            train_ner(train, dev.as_deref(), output, *epochs, *seed)
         }
         Command::Eval(EvalCommand::Timex { dir, output, errors }) => {
             eval_timex(dir, output.as_deref(), *errors)
@@ -360,4 +402,101 @@ fn eval_timex(
     }
     writeln!(out, "{total}")?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn read_conll_file(path: &std::path::Path) -> anyhow::Result<Vec<read::ner::ConllSentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let sentences = read::ner::read_conll(&text);
+    anyhow::ensure!(
+        !sentences.is_empty(),
+        "{} has no CoNLL sentences: expected `token ... tag` lines",
+        path.display()
+    );
+    Ok(sentences)
+}
+
+fn score_ner(
+    model: &read::ner::Model,
+    data: &[read::ner::ConllSentence],
+) -> (eval::conll::Scores, Vec<Vec<usize>>) {
+    let mut scores = eval::conll::Scores::default();
+    let mut all = Vec::with_capacity(data.len());
+    for s in data {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let predicted = model.tag_words(&words);
+        scores.add(&s.tags, &predicted);
+        all.push(predicted);
+    }
+    (scores, all)
+}
+
+fn eval_ner(
+    file: &std::path::Path,
+    model: Option<&std::path::Path>,
+    predictions: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let data = read_conll_file(file)?;
+    let model = match model {
+        Some(path) => {
+            let mut f = std::fs::File::open(path)
+                .with_context(|| format!("cannot open the model {}", path.display()))?;
+            read::ner::Model::load(&mut f)
+                .with_context(|| format!("cannot load {}", path.display()))?
+        }
+        None => read::ner::builtin()
+            .context("the built-in NER model is missing or damaged: rebuild dossier")?,
+    };
+    let started = Instant::now();
+    let (scores, tags) = score_ner(&model, &data);
+    let elapsed = started.elapsed().as_secs_f64();
+    if let Some(path) = predictions {
+        let mut out = String::new();
+        for (s, predicted) in data.iter().zip(&tags) {
+            for (line, t) in s.lines.iter().zip(predicted) {
+                out.push_str(line);
+                out.push(' ');
+                out.push_str(read::ner::TAGS[*t]);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    println!("{scores}");
+    eprintln!("{} tokens tagged in {elapsed:.2} s", scores.tokens);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_ner(
+    train: &std::path::Path,
+    dev: Option<&std::path::Path>,
+    output: &std::path::Path,
+    epochs: usize,
+    seed: u64,
+) -> anyhow::Result<ExitCode> {
+    let data = read_conll_file(train)?;
+    let dev = dev.map(read_conll_file).transpose()?;
+    let config = read::ner::TrainConfig { epochs, seed };
+    let started = Instant::now();
+    let model = read::ner::train(&data, &config, |epoch, model| {
+        let dev_f1 = dev.as_ref().map(|d| score_ner(model, d).0.overall().2);
+        match dev_f1 {
+            Some(f) => {
+                eprintln!("epoch {epoch}: dev F1 {f:.2} ({:.0} s)", started.elapsed().as_secs_f64())
+            }
+            None => eprintln!("epoch {epoch} ({:.0} s)", started.elapsed().as_secs_f64()),
+        }
+    });
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(output)
+            .with_context(|| format!("cannot write {}", output.display()))?,
+    );
+    model.save(&mut file).with_context(|| format!("cannot write {}", output.display()))?;
+    file.flush()?;
+    eprintln!("model written to {}", output.display());
+    Ok(ExitCode::SUCCESS)
 }

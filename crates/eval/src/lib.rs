@@ -3,10 +3,12 @@
 //!
 //! # Brief overview
 //!
+//! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
 //! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
 //!   reading ([`timeml::Document`]) and writing of system output in the same format.
 //!
 //! This crate does no IO: callers read the files and hand over their text.
 #![warn(missing_docs)]
 
+pub mod conll;
 pub mod timeml;

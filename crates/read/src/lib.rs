@@ -12,6 +12,7 @@
 //! yields fewer annotations and a diagnostic.
 #![warn(missing_docs)]
 
+pub mod ner;
 pub mod time;
 pub mod tokens;
 

@@ -1,0 +1,129 @@
+//! Features of each token, hashed into the model's table.
+//!
+//! The word and its neighbours, lowercase forms, prefixes and suffixes, word shapes, and a
+//! few orthographic flags; all local to the sentence.
+
+use super::BUCKETS;
+
+fn fnv(parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            h ^= 0x1f;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        for b in p.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    (h as usize & (BUCKETS - 1)) as u32
+}
+
+/// "Xxxx" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn long_shape(word: &str) -> String {
+    word.chars()
+        .take(12)
+        .map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Feature ids for every token of a sentence.
+pub(super) fn extract(words: &[&str]) -> Vec<Vec<u32>> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let word_at = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= words.len() {
+            "</s>"
+        } else {
+            &lower[i as usize]
+        }
+    };
+    let shape_at = |i: isize| -> &str {
+        if i < 0 || i as usize >= words.len() { "<b>" } else { &shapes[i as usize] }
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let k = i as isize;
+        let l = &lower[i];
+        let chars: Vec<char> = w.chars().collect();
+        let mut f = Vec::with_capacity(48);
+        f.push(fnv(&["b"]));
+        f.push(fnv(&["w", w]));
+        f.push(fnv(&["l", l]));
+        f.push(fnv(&["s", &shapes[i]]));
+        f.push(fnv(&["S", &long_shape(w)]));
+        for n in 1..=4.min(chars.len()) {
+            let p: String = chars[..n].iter().collect();
+            let s: String = chars[chars.len() - n..].iter().collect();
+            f.push(fnv(&["p", &p]));
+            f.push(fnv(&["x", &s]));
+        }
+        let title = chars.first().is_some_and(|c| c.is_uppercase());
+        let upper =
+            chars.iter().all(|c| !c.is_lowercase()) && chars.iter().any(|c| c.is_uppercase());
+        f.push(fnv(&["t", if title { "1" } else { "0" }, if i == 0 { "first" } else { "in" }]));
+        if upper {
+            f.push(fnv(&["U"]));
+        }
+        if chars.iter().any(|c| c.is_ascii_digit()) {
+            f.push(fnv(&["D"]));
+        }
+        if w.contains('-') {
+            f.push(fnv(&["H"]));
+        }
+        if w.contains('.') {
+            f.push(fnv(&["."]));
+        }
+        for d in [-2isize, -1, 1, 2] {
+            let ds = d.to_string();
+            f.push(fnv(&["nw", &ds, word_at(k + d)]));
+            f.push(fnv(&["ns", &ds, shape_at(k + d)]));
+        }
+        f.push(fnv(&["bw-", word_at(k - 1), l]));
+        f.push(fnv(&["bw+", l, word_at(k + 1)]));
+        f.push(fnv(&["bs", shape_at(k - 1), &shapes[i], shape_at(k + 1)]));
+        f.push(fnv(&["ws-", word_at(k - 1), &shapes[i]]));
+        f.push(fnv(&["ws+", &shapes[i], word_at(k + 1)]));
+        // Suffix of the previous and next word ("-ian", "-berg" neighbours).
+        for d in [-1isize, 1] {
+            let n = word_at(k + d);
+            let tail: String =
+                n.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            f.push(fnv(&["nx", &d.to_string(), &tail]));
+        }
+        out.push(f);
+    }
+    out
+}
