@@ -70,7 +70,7 @@ fn allowed(from: Option<usize>, to: usize) -> bool {
         return true; // O and B-X may follow anything.
     }
     // I-X only after B-X or I-X.
-    matches!(from, Some(f) if f != 0 && (f + 1) / 2 == (to + 1) / 2)
+    matches!(from, Some(f) if f != 0 && f.div_ceil(2) == to.div_ceil(2))
 }
 
 /// A trained tagger.
@@ -132,11 +132,11 @@ impl Model {
             for t in 0..N {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                for p in 0..N {
-                    if !allowed(Some(p), t) || score[i - 1][p] == f32::NEG_INFINITY {
+                for (p, &previous) in score[i - 1].iter().enumerate() {
+                    if !allowed(Some(p), t) || previous == f32::NEG_INFINITY {
                         continue;
                     }
-                    let s = score[i - 1][p] + self.transitions[p * N + t];
+                    let s = previous + self.transitions[p * N + t];
                     if s > best {
                         best = s;
                         arg = p;
