@@ -421,12 +421,9 @@ fn score_ner(
     data: &[read::ner::ConllSentence],
 ) -> (eval::conll::Scores, Vec<Vec<usize>>) {
     let mut scores = eval::conll::Scores::default();
-    let mut all = Vec::with_capacity(data.len());
-    for s in data {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let predicted = model.tag_words(&words);
-        scores.add(&s.tags, &predicted);
-        all.push(predicted);
+    let all = read::ner::tag_conll(model, data);
+    for (s, predicted) in data.iter().zip(&all) {
+        scores.add(&s.tags, predicted);
     }
     (scores, all)
 }

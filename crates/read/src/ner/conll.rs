@@ -12,25 +12,30 @@ pub struct ConllSentence {
     pub tags: Vec<usize>,
     /// The original lines, for writing predictions.
     pub lines: Vec<String>,
+    /// Which document of the file the sentence belongs to (documents are separated by
+    /// `-DOCSTART-` lines).
+    pub doc: usize,
 }
 
 /// Reads a CoNLL file's text. Unknown tags read as `O`.
 pub fn read_conll(text: &str) -> Vec<ConllSentence> {
     let mut out = Vec::new();
-    let mut current = ConllSentence { words: Vec::new(), tags: Vec::new(), lines: Vec::new() };
+    let empty = |doc| ConllSentence { words: Vec::new(), tags: Vec::new(), lines: Vec::new(), doc };
+    let mut current = empty(0);
     let mut previous_iob1 = "O".to_string();
     let flush = |current: &mut ConllSentence, out: &mut Vec<ConllSentence>| {
         if !current.words.is_empty() {
-            out.push(std::mem::replace(
-                current,
-                ConllSentence { words: Vec::new(), tags: Vec::new(), lines: Vec::new() },
-            ));
+            let doc = current.doc;
+            out.push(std::mem::replace(current, empty(doc)));
         }
     };
     for line in text.lines() {
         let parts: Vec<&str> = line.split_whitespace().collect();
         if parts.is_empty() || parts[0] == "-DOCSTART-" {
             flush(&mut current, &mut out);
+            if parts.first() == Some(&"-DOCSTART-") {
+                current.doc += 1;
+            }
             previous_iob1 = "O".to_string();
             continue;
         }

@@ -3,7 +3,48 @@
 //! The word and its neighbours, lowercase forms, prefixes and suffixes, word shapes, and a
 //! few orthographic flags; all local to the sentence.
 
+use std::collections::HashSet;
+
 use super::BUCKETS;
+
+/// What the whole document says about each word's case: a word seen capitalised in the middle
+/// of an ordinary sentence is probably a name, even at the start of a sentence or in an
+/// all-capitals headline; a word also seen in lowercase probably is not.
+#[derive(Default)]
+pub(super) struct DocStats {
+    mid_title: HashSet<String>,
+    lower: HashSet<String>,
+}
+
+impl DocStats {
+    pub(super) fn of<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocStats {
+        let mut stats = DocStats::default();
+        for words in sentences {
+            if is_headline(words) {
+                continue;
+            }
+            for (i, w) in words.iter().enumerate() {
+                let mut chars = w.chars();
+                let first = chars.next();
+                if first.is_some_and(char::is_lowercase) && w.chars().all(|c| !c.is_uppercase()) {
+                    stats.lower.insert(w.to_string());
+                } else if i > 0
+                    && first.is_some_and(char::is_uppercase)
+                    && chars.any(char::is_lowercase)
+                {
+                    stats.mid_title.insert(w.to_lowercase());
+                }
+            }
+        }
+        stats
+    }
+}
+
+/// A sentence in capitals ("SOCCER - JAPAN GET LUCKY WIN").
+fn is_headline(words: &[&str]) -> bool {
+    let alpha: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    alpha.len() >= 2 && alpha.iter().all(|w| w.chars().all(|c| !c.is_lowercase()))
+}
 
 fn fnv(parts: &[&str]) -> u32 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -58,7 +99,8 @@ fn long_shape(word: &str) -> String {
 }
 
 /// Feature ids for every token of a sentence.
-pub(super) fn extract(words: &[&str]) -> Vec<Vec<u32>> {
+pub(super) fn extract(words: &[&str], doc: &DocStats) -> Vec<Vec<u32>> {
+    let headline = is_headline(words);
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
     let word_at = |i: isize| -> &str {
@@ -84,7 +126,7 @@ pub(super) fn extract(words: &[&str]) -> Vec<Vec<u32>> {
         f.push(fnv(&["l", l]));
         f.push(fnv(&["s", &shapes[i]]));
         f.push(fnv(&["S", &long_shape(w)]));
-        for n in 1..=4.min(chars.len()) {
+        for n in 1..=5.min(chars.len()) {
             let p: String = chars[..n].iter().collect();
             let s: String = chars[chars.len() - n..].iter().collect();
             f.push(fnv(&["p", &p]));
@@ -116,6 +158,41 @@ pub(super) fn extract(words: &[&str]) -> Vec<Vec<u32>> {
         f.push(fnv(&["bs", shape_at(k - 1), &shapes[i], shape_at(k + 1)]));
         f.push(fnv(&["ws-", word_at(k - 1), &shapes[i]]));
         f.push(fnv(&["ws+", &shapes[i], word_at(k + 1)]));
+        // Case of the neighbours: names run in capitalised sequences.
+        let cap = |j: isize| -> &str {
+            if j < 0 || j as usize >= words.len() {
+                "b"
+            } else if words[j as usize].starts_with(char::is_uppercase) {
+                "C"
+            } else {
+                "c"
+            }
+        };
+        f.push(fnv(&["cc", cap(k - 1), cap(k), cap(k + 1)]));
+        f.push(fnv(&["cw-", cap(k - 1), l]));
+        f.push(fnv(&["cw+", l, cap(k + 1)]));
+        // What the rest of the document says about this word's case.
+        let evidence = match (doc.mid_title.contains(l.as_str()), doc.lower.contains(l.as_str())) {
+            (true, true) => "both",
+            (true, false) => "title",
+            (false, true) => "lower",
+            (false, false) => "none",
+        };
+        f.push(fnv(&[
+            "doc",
+            evidence,
+            if headline {
+                "H"
+            } else if i == 0 {
+                "first"
+            } else {
+                "in"
+            },
+        ]));
+        f.push(fnv(&["docw", evidence, &shapes[i]]));
+        if headline {
+            f.push(fnv(&["hl", l]));
+        }
         // Suffix of the previous and next word ("-ian", "-berg" neighbours).
         for d in [-1isize, 1] {
             let n = word_at(k + d);

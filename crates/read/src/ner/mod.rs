@@ -97,10 +97,16 @@ impl Model {
         Model { weights: vec![0.0; BUCKETS * N], transitions: vec![0.0; (N + 1) * N] }
     }
 
-    /// Best tag sequence for `words` (exact Viterbi under valid transitions).
+    /// Best tag sequence for one sentence's `words` (exact Viterbi under valid transitions).
     pub fn tag_words(&self, words: &[&str]) -> Vec<usize> {
-        let feats = features::extract(words);
-        self.viterbi(&feats)
+        self.tag_document(&[words]).pop().unwrap_or_default()
+    }
+
+    /// Best tag sequences for the sentences of one document, which share what the document
+    /// says about each word's case.
+    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<usize>> {
+        let stats = features::DocStats::of(sentences.iter().copied());
+        sentences.iter().map(|words| self.viterbi(&features::extract(words, &stats))).collect()
     }
 
     fn emissions(&self, feats: &[u32]) -> [f32; N] {
@@ -235,10 +241,7 @@ pub fn train(
     config: &TrainConfig,
     mut progress: impl FnMut(usize, &Model),
 ) -> Model {
-    let feats: Vec<Vec<Vec<u32>>> = sentences
-        .iter()
-        .map(|s| features::extract(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
-        .collect();
+    let feats = document_features(sentences);
     let mut model = Model::empty();
     // Averaging: totals accumulate weight × time it held, settled lazily at each change.
     let mut total = vec![0.0f64; BUCKETS * N];
@@ -317,6 +320,30 @@ pub fn train(
         progress(epoch, &averaged(&model, &total, &stamp, &total_t, &stamp_t, clock));
     }
     averaged(&model, &total, &stamp, &total_t, &stamp_t, clock)
+}
+
+/// Features of every sentence, with the statistics of the document each belongs to.
+fn document_features(sentences: &[ConllSentence]) -> Vec<Vec<Vec<u32>>> {
+    let words: Vec<Vec<&str>> =
+        sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut start = 0;
+    while start < sentences.len() {
+        let doc = sentences[start].doc;
+        let end =
+            (start..sentences.len()).find(|&i| sentences[i].doc != doc).unwrap_or(sentences.len());
+        let stats = features::DocStats::of(words[start..end].iter().map(Vec::as_slice));
+        for w in &words[start..end] {
+            out.push(features::extract(w, &stats));
+        }
+        start = end;
+    }
+    out
+}
+
+/// Tags CoNLL sentences document by document.
+pub fn tag_conll(model: &Model, sentences: &[ConllSentence]) -> Vec<Vec<usize>> {
+    document_features(sentences).iter().map(|f| model.viterbi(f)).collect()
 }
 
 fn averaged(
