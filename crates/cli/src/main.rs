@@ -417,7 +417,7 @@ fn read_conll_file(path: &std::path::Path) -> anyhow::Result<Vec<read::ner::Conl
 }
 
 fn score_ner(
-    model: &read::ner::Model,
+    model: &read::ner::Tagger,
     data: &[read::ner::ConllSentence],
 ) -> (eval::conll::Scores, Vec<Vec<usize>>) {
     let mut scores = eval::conll::Scores::default();
@@ -438,7 +438,7 @@ fn eval_ner(
         Some(path) => {
             let mut f = std::fs::File::open(path)
                 .with_context(|| format!("cannot open the model {}", path.display()))?;
-            read::ner::Model::load(&mut f)
+            read::ner::Tagger::load(&mut f)
                 .with_context(|| format!("cannot load {}", path.display()))?
         }
         None => read::ner::builtin()

@@ -40,6 +40,48 @@ impl DocStats {
     }
 }
 
+/// What the first pass said about each word elsewhere in the document: counts of its
+/// predicted types (O, PER, ORG, LOC, MISC) by lowercase form.
+pub(super) struct Hints {
+    counts: std::collections::HashMap<String, [u16; 5]>,
+    own: Vec<Vec<usize>>,
+}
+
+fn kind_of(tag: usize) -> usize {
+    tag.div_ceil(2)
+}
+
+impl Hints {
+    pub(super) fn of(sentences: &[&[&str]], tags: &[Vec<usize>]) -> Hints {
+        let mut counts: std::collections::HashMap<String, [u16; 5]> =
+            std::collections::HashMap::new();
+        for (words, tags) in sentences.iter().zip(tags) {
+            for (w, t) in words.iter().zip(tags) {
+                if w.chars().next().is_some_and(char::is_alphabetic) {
+                    counts.entry(w.to_lowercase()).or_default()[kind_of(*t)] += 1;
+                }
+            }
+        }
+        Hints { counts, own: tags.to_vec() }
+    }
+
+    /// For each token of sentence `k`: the counts for its word, less its own prediction.
+    pub(super) fn for_sentence(&self, sentences: &[&[&str]], k: usize) -> Vec<[u16; 5]> {
+        sentences[k]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let mut c = self.counts.get(&w.to_lowercase()).copied().unwrap_or_default();
+                if let Some(t) = self.own.get(k).and_then(|tags| tags.get(i)) {
+                    let slot = &mut c[kind_of(*t)];
+                    *slot = slot.saturating_sub(1);
+                }
+                c
+            })
+            .collect()
+    }
+}
+
 /// A sentence in capitals ("SOCCER - JAPAN GET LUCKY WIN").
 fn is_headline(words: &[&str]) -> bool {
     let alpha: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
@@ -99,7 +141,7 @@ fn long_shape(word: &str) -> String {
 }
 
 /// Feature ids for every token of a sentence.
-pub(super) fn extract(words: &[&str], doc: &DocStats) -> Vec<Vec<u32>> {
+pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>) -> Vec<Vec<u32>> {
     let headline = is_headline(words);
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
@@ -192,6 +234,19 @@ pub(super) fn extract(words: &[&str], doc: &DocStats) -> Vec<Vec<u32>> {
         f.push(fnv(&["docw", evidence, &shapes[i]]));
         if headline {
             f.push(fnv(&["hl", l]));
+        }
+        // Second pass: the types the first pass gave this word elsewhere in the document.
+        if let Some(c) = hints.and_then(|h| h.get(i)) {
+            const KINDS: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
+            let named: u16 = c[1..].iter().sum();
+            if named > 0 {
+                let major = (1..5).max_by_key(|&k| c[k]).unwrap_or(1);
+                f.push(fnv(&["hm", KINDS[major]]));
+                f.push(fnv(&["hms", KINDS[major], &shapes[i]]));
+                f.push(fnv(&["hr", if c[0] > named { "mostly-O" } else { "mostly-named" }]));
+            } else if c[0] > 0 {
+                f.push(fnv(&["h0"]));
+            }
         }
         // Suffix of the previous and next word ("-ian", "-berg" neighbours).
         for d in [-1isize, 1] {

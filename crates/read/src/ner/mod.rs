@@ -22,7 +22,7 @@ pub const TAGS: [&str; 9] =
 const N: usize = TAGS.len();
 /// Feature table size (a power of two).
 const BUCKETS: usize = 1 << 21;
-const MAGIC: &[u8; 8] = b"DSNER\x00\x01\x00";
+const MAGIC: &[u8; 8] = b"DSNER\x00\x02\x00";
 
 /// Entity types.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -73,8 +73,9 @@ fn allowed(from: Option<usize>, to: usize) -> bool {
     matches!(from, Some(f) if f != 0 && f.div_ceil(2) == to.div_ceil(2))
 }
 
-/// A trained tagger.
-pub struct Model {
+/// One pass of the tagger: emission and transition weights.
+#[derive(Clone)]
+struct Model {
     /// Emission weights, `BUCKETS × N`.
     weights: Vec<f32>,
     /// Transition weights, `(N + 1) × N`; row `N` is the sentence start.
@@ -95,18 +96,6 @@ pub enum ModelError {
 impl Model {
     fn empty() -> Model {
         Model { weights: vec![0.0; BUCKETS * N], transitions: vec![0.0; (N + 1) * N] }
-    }
-
-    /// Best tag sequence for one sentence's `words` (exact Viterbi under valid transitions).
-    pub fn tag_words(&self, words: &[&str]) -> Vec<usize> {
-        self.tag_document(&[words]).pop().unwrap_or_default()
-    }
-
-    /// Best tag sequences for the sentences of one document, which share what the document
-    /// says about each word's case.
-    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<usize>> {
-        let stats = features::DocStats::of(sentences.iter().copied());
-        sentences.iter().map(|words| self.viterbi(&features::extract(words, &stats))).collect()
     }
 
     fn emissions(&self, feats: &[u32]) -> [f32; N] {
@@ -161,10 +150,8 @@ impl Model {
         tags
     }
 
-    /// Writes the model: a header, then the non-zero weights as (index, value) pairs.
-    pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
-        out.write_all(MAGIC)?;
-        out.write_all(&(BUCKETS as u32).to_le_bytes())?;
+    /// Writes the transitions, then the non-zero weights as (index, value) pairs.
+    fn write_body(&self, out: &mut impl Write) -> Result<(), ModelError> {
         for w in &self.transitions {
             out.write_all(&w.to_le_bytes())?;
         }
@@ -183,39 +170,93 @@ impl Model {
         Ok(())
     }
 
-    /// Reads a model written by [`Model::save`].
-    pub fn load(input: &mut impl Read) -> Result<Model, ModelError> {
+    /// Reads what [`Model::write_body`] wrote, from `bytes[*at..]`.
+    fn read_body(bytes: &[u8], at: &mut usize) -> Result<Model, ModelError> {
+        let mut take = |n: usize| -> Result<&[u8], ModelError> {
+            let s = bytes.get(*at..*at + n).ok_or(ModelError::Format)?;
+            *at += n;
+            Ok(s)
+        };
+        let f32_of = |s: &[u8]| f32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        let u32_of = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+        let mut model = Model::empty();
+        for w in model.transitions.iter_mut() {
+            *w = f32_of(take(4)?);
+        }
+        let count = u32_of(take(4)?) as usize;
+        for _ in 0..count {
+            let i = u32_of(take(4)?) as usize;
+            let w = f32_of(take(4)?);
+            *model.weights.get_mut(i).ok_or(ModelError::Format)? = w;
+        }
+        Ok(model)
+    }
+}
+
+/// The tagger: a first pass over each sentence, and a second that also sees what the first
+/// said about the same words elsewhere in the document (names keep their type).
+#[derive(Clone)]
+pub struct Tagger {
+    first: Model,
+    second: Model,
+}
+
+impl Tagger {
+    /// Best tag sequence for one sentence's `words`.
+    pub fn tag_words(&self, words: &[&str]) -> Vec<usize> {
+        self.tag_document(&[words]).pop().unwrap_or_default()
+    }
+
+    /// Best tag sequences (exact Viterbi under valid BIO transitions) for the sentences of one
+    /// document, which share what the document says about each word.
+    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<usize>> {
+        let stats = features::DocStats::of(sentences.iter().copied());
+        let first: Vec<Vec<usize>> = sentences
+            .iter()
+            .map(|w| self.first.viterbi(&features::extract(w, &stats, None)))
+            .collect();
+        let hints = features::Hints::of(sentences, &first);
+        sentences
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                self.second.viterbi(&features::extract(
+                    w,
+                    &stats,
+                    Some(&hints.for_sentence(sentences, k)),
+                ))
+            })
+            .collect()
+    }
+
+    /// Writes the tagger: a header, then both passes.
+    pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        out.write_all(MAGIC)?;
+        out.write_all(&(BUCKETS as u32).to_le_bytes())?;
+        self.first.write_body(out)?;
+        self.second.write_body(out)
+    }
+
+    /// Reads a tagger written by [`Tagger::save`].
+    pub fn load(input: &mut impl Read) -> Result<Tagger, ModelError> {
         let mut bytes = Vec::new();
         input.read_to_end(&mut bytes)?;
         Self::from_bytes(&bytes)
     }
 
-    /// Reads a model from memory.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut at = 0;
-        let mut take = |n: usize| -> Result<&[u8], ModelError> {
-            let s = bytes.get(at..at + n).ok_or(ModelError::Format)?;
-            at += n;
-            Ok(s)
-        };
-        if take(8)? != MAGIC {
+    /// Reads a tagger from memory.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        if bytes.get(..8) != Some(MAGIC.as_slice()) {
             return Err(ModelError::Format);
         }
-        let u32_at = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-        if u32_at(take(4)?) as usize != BUCKETS {
+        let buckets = bytes.get(8..12).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
+        if buckets != Some(BUCKETS as u32) {
             return Err(ModelError::Format);
         }
-        let mut model = Model::empty();
-        for w in model.transitions.iter_mut() {
-            *w = f32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format)?);
-        }
-        let count = u32_at(take(4)?) as usize;
-        for _ in 0..count {
-            let i = u32_at(take(4)?) as usize;
-            let w = f32::from_le_bytes(take(4)?.try_into().map_err(|_| ModelError::Format)?);
-            *model.weights.get_mut(i).ok_or(ModelError::Format)? = w;
-        }
-        Ok(model)
+        let mut at = 12;
+        let first = Model::read_body(bytes, &mut at)?;
+        let second = Model::read_body(bytes, &mut at)?;
+        Ok(Tagger { first, second })
     }
 }
 
@@ -234,14 +275,46 @@ impl Default for TrainConfig {
     }
 }
 
-/// Trains a model on sentences whose tags are BIO indices; `progress` is called after each
-/// epoch with its number, so that the caller can evaluate on development data.
+/// Trains the tagger on sentences whose tags are BIO indices. `progress` is called after each
+/// epoch of the second pass with the tagger so far, so that the caller can evaluate it.
 pub fn train(
     sentences: &[ConllSentence],
     config: &TrainConfig,
-    mut progress: impl FnMut(usize, &Model),
+    mut progress: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let gold: Vec<&[usize]> = sentences.iter().map(|s| s.tags.as_slice()).collect();
+    let plain = document_features(sentences, None);
+    // First-pass tags of the training data come from models that did not see it (4 folds by
+    // document), so that the second pass learns how far to trust the first.
+    const FOLDS: usize = 4;
+    let mut jackknifed: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for fold in 0..FOLDS {
+        let (held, kept): (Vec<usize>, Vec<usize>) =
+            (0..sentences.len()).partition(|&i| sentences[i].doc % FOLDS == fold);
+        let feats: Vec<Vec<Vec<u32>>> = kept.iter().map(|&i| plain[i].clone()).collect();
+        let tags: Vec<&[usize]> = kept.iter().map(|&i| gold[i]).collect();
+        let model = train_pass(&feats, &tags, config, None);
+        for i in held {
+            jackknifed[i] = model.viterbi(&plain[i]);
+        }
+    }
+    let first = train_pass(&plain, &gold, config, None);
+    let stacked = document_features(sentences, Some(&jackknifed));
+    let mut report = |epoch: usize, second: &Model| {
+        progress(epoch, &Tagger { first: first.clone(), second: second.clone() });
+    };
+    let second = train_pass(&stacked, &gold, config, Some(&mut report));
+    Tagger { first, second }
+}
+
+/// One pass of averaged-perceptron training over precomputed features.
+fn train_pass(
+    feats: &[Vec<Vec<u32>>],
+    gold: &[&[usize]],
+    config: &TrainConfig,
+    mut progress: Option<&mut dyn FnMut(usize, &Model)>,
 ) -> Model {
-    let feats = document_features(sentences);
+    let sentences = feats;
     let mut model = Model::empty();
     // Averaging: totals accumulate weight × time it held, settled lazily at each change.
     let mut total = vec![0.0f64; BUCKETS * N];
@@ -261,9 +334,9 @@ pub fn train(
         }
         for &s in &order {
             clock += 1;
-            let gold = &sentences[s].tags;
+            let gold = gold[s];
             let guess = model.viterbi(&feats[s]);
-            if guess == *gold {
+            if guess == gold {
                 continue;
             }
             let update = |index: usize,
@@ -317,13 +390,19 @@ pub fn train(
                 }
             }
         }
-        progress(epoch, &averaged(&model, &total, &stamp, &total_t, &stamp_t, clock));
+        // Averaging the whole table costs a pass over it: only when someone looks.
+        if let Some(progress) = progress.as_mut() {
+            progress(epoch, &averaged(&model, &total, &stamp, &total_t, &stamp_t, clock));
+        }
     }
     averaged(&model, &total, &stamp, &total_t, &stamp_t, clock)
 }
 
 /// Features of every sentence, with the statistics of the document each belongs to.
-fn document_features(sentences: &[ConllSentence]) -> Vec<Vec<Vec<u32>>> {
+fn document_features(
+    sentences: &[ConllSentence],
+    first: Option<&[Vec<usize>]>,
+) -> Vec<Vec<Vec<u32>>> {
     let words: Vec<Vec<&str>> =
         sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
     let mut out = Vec::with_capacity(sentences.len());
@@ -332,9 +411,12 @@ fn document_features(sentences: &[ConllSentence]) -> Vec<Vec<Vec<u32>>> {
         let doc = sentences[start].doc;
         let end =
             (start..sentences.len()).find(|&i| sentences[i].doc != doc).unwrap_or(sentences.len());
-        let stats = features::DocStats::of(words[start..end].iter().map(Vec::as_slice));
-        for w in &words[start..end] {
-            out.push(features::extract(w, &stats));
+        let doc_words: Vec<&[&str]> = words[start..end].iter().map(Vec::as_slice).collect();
+        let stats = features::DocStats::of(doc_words.iter().copied());
+        let hints = first.map(|tags| features::Hints::of(&doc_words, &tags[start..end]));
+        for (k, w) in doc_words.iter().enumerate() {
+            let h = hints.as_ref().map(|h| h.for_sentence(&doc_words, k));
+            out.push(features::extract(w, &stats, h.as_deref()));
         }
         start = end;
     }
@@ -342,8 +424,10 @@ fn document_features(sentences: &[ConllSentence]) -> Vec<Vec<Vec<u32>>> {
 }
 
 /// Tags CoNLL sentences document by document.
-pub fn tag_conll(model: &Model, sentences: &[ConllSentence]) -> Vec<Vec<usize>> {
-    document_features(sentences).iter().map(|f| model.viterbi(f)).collect()
+pub fn tag_conll(tagger: &Tagger, sentences: &[ConllSentence]) -> Vec<Vec<usize>> {
+    let first: Vec<Vec<usize>> =
+        document_features(sentences, None).iter().map(|f| tagger.first.viterbi(f)).collect();
+    document_features(sentences, Some(&first)).iter().map(|f| tagger.second.viterbi(f)).collect()
 }
 
 fn averaged(
@@ -370,8 +454,8 @@ fn averaged(
 }
 
 /// The model shipped with dossier, built into the binary.
-pub fn builtin() -> Result<Model, ModelError> {
-    Model::from_bytes(BUILTIN)
+pub fn builtin() -> Result<Tagger, ModelError> {
+    Tagger::from_bytes(BUILTIN)
 }
 
 /// Bytes of the shipped model (see `models/README.md` for how it was trained).

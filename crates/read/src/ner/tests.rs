@@ -30,10 +30,11 @@ fn a_tiny_model_learns_and_round_trips() {
     let text = "Alice NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n\nBob NNP I-NP I-PER\nleft VBD I-VP O\nRome NNP I-NP I-LOC\n";
     let data = read_conll(text);
     let model = train(&data, &TrainConfig { epochs: 5, seed: 1 }, |_, _| {});
+    let model: Tagger = model;
     assert_eq!(model.tag_words(&["Alice", "visited", "Paris"]), data[0].tags);
     let mut bytes = Vec::new();
     model.save(&mut bytes).unwrap();
-    let again = Model::from_bytes(&bytes).unwrap();
+    let again = Tagger::from_bytes(&bytes).unwrap();
     assert_eq!(again.tag_words(&["Bob", "left", "Rome"]), data[1].tags);
-    assert!(matches!(Model::from_bytes(b"garbage"), Err(ModelError::Format)));
+    assert!(matches!(Tagger::from_bytes(b"garbage"), Err(ModelError::Format)));
 }
