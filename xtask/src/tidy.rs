@@ -50,6 +50,7 @@ fn no_seed_names_outside_tests() {
         f.contains("/tests/")
             || f.contains("/test_data/")
             || f.ends_with("tests.rs")
+            || f.contains("/snapshots/")
             || f.ends_with(".md")
             || f.contains("/benches/")
     };

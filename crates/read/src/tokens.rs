@@ -1,8 +1,8 @@
 //! Tokens and sentences of news English, with byte offsets into the document text.
 //!
 //! Conventions follow the CoNLL-2003 and Penn Treebank data the tagger learns from: clitics
-//! split off ("Egypt" "’s", "do" "n't"), hyphenated words kept whole ("al-Assad",
-//! "Dummar-Damascus"), apostrophes inside names kept ("Ba’ath", "O'Brien"), abbreviations,
+//! split off ("Chile" "’s", "do" "n't"), hyphenated words kept whole ("al-Hakim",
+//! "Kyiv-Odesa"), apostrophes inside names kept ("Qur’an", "O'Brien"), abbreviations,
 //! initials and dotted acronyms keep their period ("Gen.", "J.", "U.S."), URLs and e-mail
 //! addresses are one token, numbers keep their separators ("1,000.50", "12:30", "2024/04/23").
 //!
@@ -149,7 +149,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                 } else if is_apostrophe(d) && next_alnum {
                     // A clitic ("'s", "n't", "'re") is split off below; other inner
-                    // apostrophes ("Ba’ath", "O'Brien") stay.
+                    // apostrophes ("Qur’an", "O'Brien") stay.
                     let tail: String = chars[j..]
                         .iter()
                         .map(|p| p.1)

@@ -142,6 +142,32 @@ fn long_shape(word: &str) -> String {
 
 /// Feature ids for every token of a sentence.
 pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>) -> Vec<Vec<u32>> {
+    let mut feats = extract_base(words, doc);
+    if let Some(hints) = hints {
+        add_hints(&mut feats, words, hints);
+    }
+    feats
+}
+
+/// The second pass's features: the types the first pass gave each word elsewhere in the
+/// document.
+pub(super) fn add_hints(feats: &mut [Vec<u32>], words: &[&str], hints: &[[u16; 5]]) {
+    const KINDS: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
+    for ((f, w), c) in feats.iter_mut().zip(words).zip(hints) {
+        let named: u16 = c[1..].iter().sum();
+        if named > 0 {
+            let major = (1..5).max_by_key(|&k| c[k]).unwrap_or(1);
+            f.push(fnv(&["hm", KINDS[major]]));
+            f.push(fnv(&["hms", KINDS[major], &shape(w)]));
+            f.push(fnv(&["hr", if c[0] > named { "mostly-O" } else { "mostly-named" }]));
+        } else if c[0] > 0 {
+            f.push(fnv(&["h0"]));
+        }
+    }
+}
+
+/// Features that do not depend on a first pass.
+pub(super) fn extract_base(words: &[&str], doc: &DocStats) -> Vec<Vec<u32>> {
     let headline = is_headline(words);
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
@@ -162,6 +188,9 @@ pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>
         let k = i as isize;
         let l = &lower[i];
         let chars: Vec<char> = w.chars().collect();
+        // Byte offsets of character boundaries, to slice prefixes and suffixes without copying.
+        let bounds: Vec<usize> =
+            w.char_indices().map(|(b, _)| b).chain(std::iter::once(w.len())).collect();
         let mut f = Vec::with_capacity(48);
         f.push(fnv(&["b"]));
         f.push(fnv(&["w", w]));
@@ -169,10 +198,10 @@ pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>
         f.push(fnv(&["s", &shapes[i]]));
         f.push(fnv(&["S", &long_shape(w)]));
         for n in 1..=5.min(chars.len()) {
-            let p: String = chars[..n].iter().collect();
-            let s: String = chars[chars.len() - n..].iter().collect();
-            f.push(fnv(&["p", &p]));
-            f.push(fnv(&["x", &s]));
+            let p = &w[..bounds[n]];
+            let s = &w[bounds[chars.len() - n]..];
+            f.push(fnv(&["p", p]));
+            f.push(fnv(&["x", s]));
         }
         let title = chars.first().is_some_and(|c| c.is_uppercase());
         let upper =
@@ -190,10 +219,9 @@ pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>
         if w.contains('.') {
             f.push(fnv(&["."]));
         }
-        for d in [-2isize, -1, 1, 2] {
-            let ds = d.to_string();
-            f.push(fnv(&["nw", &ds, word_at(k + d)]));
-            f.push(fnv(&["ns", &ds, shape_at(k + d)]));
+        for (d, ds) in [(-2isize, "-2"), (-1, "-1"), (1, "1"), (2, "2")] {
+            f.push(fnv(&["nw", ds, word_at(k + d)]));
+            f.push(fnv(&["ns", ds, shape_at(k + d)]));
         }
         f.push(fnv(&["bw-", word_at(k - 1), l]));
         f.push(fnv(&["bw+", l, word_at(k + 1)]));
@@ -235,25 +263,12 @@ pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>
         if headline {
             f.push(fnv(&["hl", l]));
         }
-        // Second pass: the types the first pass gave this word elsewhere in the document.
-        if let Some(c) = hints.and_then(|h| h.get(i)) {
-            const KINDS: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
-            let named: u16 = c[1..].iter().sum();
-            if named > 0 {
-                let major = (1..5).max_by_key(|&k| c[k]).unwrap_or(1);
-                f.push(fnv(&["hm", KINDS[major]]));
-                f.push(fnv(&["hms", KINDS[major], &shapes[i]]));
-                f.push(fnv(&["hr", if c[0] > named { "mostly-O" } else { "mostly-named" }]));
-            } else if c[0] > 0 {
-                f.push(fnv(&["h0"]));
-            }
-        }
         // Suffix of the previous and next word ("-ian", "-berg" neighbours).
-        for d in [-1isize, 1] {
+        for (d, ds) in [(-1isize, "-1"), (1, "1")] {
             let n = word_at(k + d);
-            let tail: String =
-                n.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-            f.push(fnv(&["nx", &d.to_string(), &tail]));
+            // The last three characters, sliced rather than copied.
+            let cut = n.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            f.push(fnv(&["nx", ds, &n[cut..]]));
         }
         out.push(f);
     }

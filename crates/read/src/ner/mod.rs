@@ -211,20 +211,16 @@ impl Tagger {
     /// document, which share what the document says about each word.
     pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<usize>> {
         let stats = features::DocStats::of(sentences.iter().copied());
-        let first: Vec<Vec<usize>> = sentences
-            .iter()
-            .map(|w| self.first.viterbi(&features::extract(w, &stats, None)))
-            .collect();
+        // The base features serve both passes; the second adds the first's hints.
+        let base: Vec<Vec<Vec<u32>>> =
+            sentences.iter().map(|w| features::extract_base(w, &stats)).collect();
+        let first: Vec<Vec<usize>> = base.iter().map(|f| self.first.viterbi(f)).collect();
         let hints = features::Hints::of(sentences, &first);
-        sentences
-            .iter()
+        base.into_iter()
             .enumerate()
-            .map(|(k, w)| {
-                self.second.viterbi(&features::extract(
-                    w,
-                    &stats,
-                    Some(&hints.for_sentence(sentences, k)),
-                ))
+            .map(|(k, mut f)| {
+                features::add_hints(&mut f, sentences[k], &hints.for_sentence(sentences, k));
+                self.second.viterbi(&f)
             })
             .collect()
     }
@@ -307,12 +303,15 @@ pub fn train(
     Tagger { first, second }
 }
 
+/// Called after each epoch with the averaged weights so far.
+type EpochReport<'a> = &'a mut dyn FnMut(usize, &Model);
+
 /// One pass of averaged-perceptron training over precomputed features.
 fn train_pass(
     feats: &[Vec<Vec<u32>>],
     gold: &[&[usize]],
     config: &TrainConfig,
-    mut progress: Option<&mut dyn FnMut(usize, &Model)>,
+    mut progress: Option<EpochReport<'_>>,
 ) -> Model {
     let sentences = feats;
     let mut model = Model::empty();
@@ -451,6 +450,37 @@ fn averaged(
         weights: avg(&model.weights, total, stamp),
         transitions: avg(&model.transitions, total_t, stamp_t),
     }
+}
+
+/// A named entity found in a text.
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct Entity {
+    /// Byte range in the text.
+    pub span: std::ops::Range<usize>,
+    /// Its type.
+    pub kind: EntityType,
+}
+
+/// Finds the named entities of a whole document's text: tokens, sentences, then both passes
+/// of the tagger over the document.
+pub fn entities(tagger: &Tagger, text: &str) -> Vec<Entity> {
+    let tokens = crate::tokens::tokenize(text);
+    let sentences = crate::tokens::sentences(text, &tokens);
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect())
+        .collect();
+    let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+    let tags = tagger.tag_document(&refs);
+    let mut out = Vec::new();
+    for (s, tags) in sentences.iter().zip(&tags) {
+        for (a, b, kind) in spans(tags) {
+            let first = &tokens[s.tokens.start + a];
+            let last = &tokens[s.tokens.start + b - 1];
+            out.push(Entity { span: first.span.start..last.span.end, kind });
+        }
+    }
+    out
 }
 
 /// The model shipped with dossier, built into the binary.
