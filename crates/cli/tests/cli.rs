@@ -313,3 +313,23 @@ fn eval_timex_agrees_with_the_reference_scorer() {
     }
     assert!(reference.contains("value F1="), "{reference}");
 }
+
+#[test]
+fn eval_ner_agrees_with_the_reference_scorer_and_meets_the_dev_target() {
+    let dir = Dir::new();
+    let dev = workspace().join("../shared/data/conll2003/eng.testa");
+    let out = dir.run(&["eval", "ner", dev.to_str().unwrap(), "--predictions", "pred.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ours = String::from_utf8(out.stdout).unwrap();
+    let reference = Command::new("python3")
+        .arg(workspace().join("../shared/tools/conll_score.py"))
+        .arg(dir.path("pred.txt"))
+        .output()
+        .expect("python3 runs the reference scorer");
+    let reference = String::from_utf8(reference.stdout).unwrap();
+    for line in reference.lines() {
+        assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");
+    }
+    let f1: f64 = ours.lines().last().unwrap().rsplit("F1=").next().unwrap().parse().unwrap();
+    assert!(f1 >= 91.5, "dev F1 {f1} below 91.5");
+}

@@ -155,3 +155,77 @@ proptest! {
         prop_assert_eq!(next, tokens.len());
     }
 }
+
+mod lexicon {
+    use crate::lexicon::{MentionKind, mentions};
+
+    fn found(text: &str) -> Vec<(MentionKind, String, String, Vec<String>, Option<String>)> {
+        mentions(text)
+            .into_iter()
+            .map(|m| (m.kind, text[m.span].to_string(), m.value, m.modifiers, m.portfolio))
+            .collect()
+    }
+
+    #[test]
+    fn ranks_stand_before_names() {
+        let f = found(
+            "Major General Rafael Ortiz met Col. Ana Ruiz and Lt. Gen. Ivan Petrov at the General Assembly.",
+        );
+        let ranks: Vec<(&str, &str)> = f
+            .iter()
+            .filter(|x| x.0 == MentionKind::Rank)
+            .map(|x| (x.1.as_str(), x.2.as_str()))
+            .collect();
+        assert_eq!(
+            ranks,
+            [
+                ("Major General", "Major General"),
+                ("Col.", "Colonel"),
+                ("Lt. Gen.", "Lieutenant General")
+            ]
+        );
+        assert!(
+            found("The general mood was grim; a major role was played.")
+                .iter()
+                .all(|x| x.0 != MentionKind::Rank)
+        );
+        assert!(found("The Attorney General spoke.").iter().all(|x| x.0 != MentionKind::Rank));
+    }
+
+    #[test]
+    fn roles_with_modifiers_and_portfolios() {
+        let f = found(
+            "The former deputy head of the agency met the interior minister and the national security adviser.",
+        );
+        let roles: Vec<(&str, Vec<String>, Option<String>)> = f
+            .iter()
+            .filter(|x| x.0 == MentionKind::Role)
+            .map(|x| (x.2.as_str(), x.3.clone(), x.4.clone()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("head", vec!["former".to_string(), "deputy".to_string()], None),
+                ("minister", vec![], Some("interior".to_string())),
+                ("security adviser", vec![], None)
+            ]
+        );
+        let f = found(
+            "She was appointed Director of the Financial Intelligence Unit and later Secretary-General.",
+        );
+        let heads: Vec<&str> =
+            f.iter().filter(|x| x.0 == MentionKind::Role).map(|x| x.2.as_str()).collect();
+        assert_eq!(heads, ["director", "secretary"]);
+    }
+
+    #[test]
+    fn nationalities_map_to_countries() {
+        let f = found(
+            "A Venezuelan officer and his Cuban counterpart met Belarusian and South Sudanese envoys.",
+        );
+        let countries: Vec<&str> =
+            f.iter().filter(|x| x.0 == MentionKind::Nationality).map(|x| x.2.as_str()).collect();
+        assert_eq!(countries, ["Venezuela", "Cuba", "Belarus", "South Sudan"]);
+        assert!(found("He likes french fries.").iter().all(|x| x.0 != MentionKind::Nationality));
+    }
+}

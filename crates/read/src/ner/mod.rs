@@ -488,6 +488,12 @@ pub fn builtin() -> Result<Tagger, ModelError> {
     Tagger::from_bytes(BUILTIN)
 }
 
+/// A name for the shipped model that changes whenever its bytes do ("ner-en/" and the first
+/// twelve hex digits of their SHA-256), for the store to record which model read a document.
+pub fn builtin_id() -> String {
+    format!("ner-en/{}", model::Sha256::digest(BUILTIN).short(12))
+}
+
 /// Bytes of the shipped model (see `models/README.md` for how it was trained).
 static BUILTIN: &[u8] = include_bytes!("../../models/ner-en.bin");
 

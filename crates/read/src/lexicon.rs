@@ -1,0 +1,228 @@
+//! The second layer of names: ranks ("Major General"), roles ("deputy head", "interior
+//! minister", "the director of"), and nationality adjectives mapped to their country
+//! ("Syrian" → Syria), from the lexicon in `rules/lexicon/en.toml`.
+//!
+//! The claims stage joins these to entities: a rank before a person is an attribute, a role
+//! before "of" and an organisation is a post.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a lexicon mention is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum MentionKind {
+    /// A military or police rank.
+    Rank,
+    /// A post or function, with its modifiers and portfolio.
+    Role,
+    /// A nationality adjective or demonym.
+    Nationality,
+}
+
+/// One mention of a rank, role or nationality.
+#[derive(Clone, PartialEq, Eq, Debug, Hash)]
+pub struct Mention {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// What it is.
+    pub kind: MentionKind,
+    /// The normalised value: the rank's full form, the role's head noun, or the country.
+    pub value: String,
+    /// For roles: "deputy", "former", "acting", ... in text order.
+    pub modifiers: Vec<String>,
+    /// For roles: the portfolio before the head noun ("interior" in "interior minister").
+    pub portfolio: Option<String>,
+}
+
+struct Section {
+    entries: Vec<(Regex, String)>,
+    alternation: String,
+}
+
+impl Section {
+    fn lookup(&self, text: &str) -> Option<&str> {
+        self.entries.iter().find(|(re, _)| re.is_match(text)).map(|(_, v)| v.as_str())
+    }
+}
+
+struct Lexicon {
+    rank: Section,
+    modifier: Section,
+    role: Section,
+    portfolio: Section,
+    nationality: Section,
+    rank_re: Regex,
+    role_re: Regex,
+    nationality_re: Regex,
+}
+
+fn section(map: &BTreeMap<String, String>) -> Section {
+    let mut forms: Vec<&str> = map.keys().flat_map(|k| k.split('|')).collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let entries = map
+        .iter()
+        .map(|(k, v)| (Regex::new(&format!("(?i)^(?:{k})$")).expect("lexicon pattern"), v.clone()))
+        .collect();
+    Section { entries, alternation: forms.join("|") }
+}
+
+static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
+    let file: BTreeMap<String, BTreeMap<String, String>> =
+        toml::from_str(include_str!("../rules/lexicon/en.toml"))
+            .expect("the English lexicon parses");
+    let get =
+        |name: &str| section(file.get(name).unwrap_or_else(|| panic!("lexicon section {name}")));
+    let (rank, modifier, role, portfolio, nationality) =
+        (get("rank"), get("role_modifier"), get("role"), get("portfolio"), get("nationality"));
+    let b = "(?-u:\\b)";
+    // No closing boundary: abbreviations end in a period ("Col."); the caller checks that a
+    // match ending in a letter is not the start of a longer word.
+    let rank_re = Regex::new(&format!("(?i){b}(?:{})", rank.alternation)).expect("rank regex");
+    let role_re = Regex::new(&format!(
+        "(?i){b}(?:(?:{})[ -]+)*(?:(?:{}) +)?(?:{}){b}",
+        modifier.alternation, portfolio.alternation, role.alternation
+    ))
+    .expect("role regex");
+    let nationality_re =
+        Regex::new(&format!("{b}(?i:{}){b}", nationality.alternation)).expect("nationality regex");
+    Lexicon { rank, modifier, role, portfolio, nationality, rank_re, role_re, nationality_re }
+});
+
+/// Words after which a capitalised rank word is part of a title, not a rank ("Attorney
+/// General", "Secretary General").
+const NOT_RANK_BEFORE: &[&str] = &[
+    "attorney",
+    "secretary",
+    "inspector",
+    "director",
+    "consul",
+    "governor",
+    "surgeon",
+    "postmaster",
+];
+/// Words after a rank word that make it part of a name ("General Assembly").
+const NOT_RANK_AFTER: &[&str] = &[
+    "assembly",
+    "secretariat",
+    "intelligence",
+    "directorate",
+    "security",
+    "staff",
+    "command",
+    "prosecutor",
+    "court",
+    "council",
+    "motors",
+    "electric",
+    "hospital",
+    "league",
+    "election",
+    "elections",
+    "strike",
+];
+
+/// Finds ranks, roles and nationality adjectives in `text`.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let lx = &*ENGLISH;
+    let mut out = Vec::new();
+    for m in lx.rank_re.find_iter(text) {
+        let matched = m.as_str();
+        let cut_word = matched.ends_with(char::is_alphabetic)
+            && text[m.end()..].starts_with(char::is_alphanumeric);
+        if cut_word {
+            continue;
+        }
+        // Ranks are capitalised and stand before a name.
+        let before = text[..m.start()].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let after = text[m.end()..].split_whitespace().next().unwrap_or("");
+        let capital = matched.starts_with(char::is_uppercase);
+        let before_name = after.starts_with(char::is_uppercase)
+            && !NOT_RANK_AFTER
+                .contains(&after.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()));
+        if capital && before_name && !NOT_RANK_BEFORE.contains(&before.as_str()) {
+            let value =
+                lx.rank.lookup(matched).or_else(|| lx.rank.lookup(&matched.replace('.', "")));
+            if let Some(v) = value {
+                out.push(Mention {
+                    span: m.range(),
+                    kind: MentionKind::Rank,
+                    value: v.to_string(),
+                    modifiers: vec![],
+                    portfolio: None,
+                });
+            }
+        }
+    }
+    for m in lx.role_re.find_iter(text) {
+        let matched = m.as_str();
+        // Word starts; the head noun is the longest tail that is a role ("national security
+        // adviser", "vice president"); what precedes it are modifiers or a portfolio.
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                matched.char_indices().filter(|(_, c)| *c == ' ' || *c == '-').map(|(i, _)| i + 1),
+            )
+            .collect();
+        let Some(&head_at) = starts.iter().find(|&&i| lx.role.lookup(&matched[i..]).is_some())
+        else {
+            continue;
+        };
+        let mut modifiers = Vec::new();
+        let mut portfolio = None;
+        let mut at = 0;
+        while at < head_at {
+            // The longest modifier or portfolio that starts here ("first deputy" before "first").
+            let ends: Vec<usize> =
+                starts.iter().copied().filter(|&e| e > at && e <= head_at).collect();
+            let found = ends.iter().rev().find_map(|&e| {
+                let piece = matched[at..e].trim_end_matches([' ', '-']);
+                lx.modifier
+                    .lookup(piece)
+                    .map(|v| (e, Some(v), None))
+                    .or_else(|| lx.portfolio.lookup(piece).map(|v| (e, None, Some(v))))
+            });
+            match found {
+                Some((e, m, p)) => {
+                    modifiers.extend(m.map(str::to_string));
+                    portfolio = p.map(str::to_string).or(portfolio);
+                    at = e;
+                }
+                None => break,
+            }
+        }
+        if let Some(v) = lx.role.lookup(&matched[head_at..]) {
+            out.push(Mention {
+                span: m.range(),
+                kind: MentionKind::Role,
+                value: v.to_string(),
+                modifiers,
+                portfolio,
+            });
+        }
+    }
+    for m in lx.nationality_re.find_iter(text) {
+        if !m.as_str().starts_with(char::is_uppercase) {
+            continue;
+        }
+        if let Some(v) = lx.nationality.lookup(m.as_str()) {
+            out.push(Mention {
+                span: m.range(),
+                kind: MentionKind::Nationality,
+                value: v.to_string(),
+                modifiers: vec![],
+                portfolio: None,
+            });
+        }
+    }
+    // Ranks win over roles they overlap ("Commander" is both).
+    let ranks: Vec<Range<usize>> =
+        out.iter().filter(|x| x.kind == MentionKind::Rank).map(|x| x.span.clone()).collect();
+    out.retain(|x| {
+        x.kind != MentionKind::Role
+            || !ranks.iter().any(|r| r.start < x.span.end && x.span.start < r.end)
+    });
+    out.sort_by_key(|x| (x.span.start, x.span.end));
+    out
+}
