@@ -159,7 +159,10 @@ proptest! {
 mod lexicon {
     use crate::lexicon::{MentionKind, mentions};
 
-    fn found(text: &str) -> Vec<(MentionKind, String, String, Vec<String>, Option<String>)> {
+    /// Kind, matched text, value, modifiers, portfolio.
+    type Found = (MentionKind, String, String, Vec<String>, Option<String>);
+
+    fn found(text: &str) -> Vec<Found> {
         mentions(text)
             .into_iter()
             .map(|m| (m.kind, text[m.span].to_string(), m.value, m.modifiers, m.portfolio))
