@@ -33,6 +33,9 @@ struct Cli {
 enum Command {
     /// Ingest text, Markdown, HTML and PDF files or folders (recursively).
     Ingest(IngestArgs),
+    /// Read every document not yet read by this version: sentences, named entities, ranks,
+    /// roles, nationalities and time expressions, stored with the reader's version.
+    Read,
     /// List the documents in the store.
     Docs {
         /// One JSON object a line instead of a table.
@@ -49,6 +52,9 @@ enum Command {
         /// Write the original bytes to standard output instead.
         #[arg(long)]
         original: bool,
+        /// List what the read stage found (entities, time expressions, ...) after the text.
+        #[arg(long)]
+        annotations: bool,
     },
     /// Check the store: every original's SHA-256, foreign keys, one current version each.
     Doctor,
@@ -209,7 +215,27 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { doc, json, original } => {
+        Command::Read => {
+            let mut store = open_store(cli)?;
+            let started = Instant::now();
+            let progress = output::Bar::new(!cli.quiet && std::io::stderr().is_terminal());
+            let report = pipeline::read(&mut store, &progress)?;
+            if !cli.quiet {
+                let layers: Vec<String> =
+                    report.annotations.iter().map(|(k, v)| format!("{v} {k}")).collect();
+                eprintln!(
+                    "read {} documents ({} sentences, {} tokens; {}) in {:.1} s with {}",
+                    report.documents,
+                    report.sentences,
+                    report.tokens,
+                    if layers.is_empty() { "nothing new".to_string() } else { layers.join(", ") },
+                    started.elapsed().as_secs_f64(),
+                    report.reader
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { doc, json, original, annotations } => {
             let store = open_store(cli)?;
             let found = store.find(doc)?;
             let summary = match found.as_slice() {
@@ -241,6 +267,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{}", serde_json::to_string_pretty(&output::detail_json(&detail))?)?;
             } else {
                 output::show(&mut out, &detail)?;
+            }
+            if *annotations {
+                match store.reading(summary)? {
+                    Some((reader, list)) => {
+                        output::annotations(&mut out, &detail.text, &reader, &list)?
+                    }
+                    None => writeln!(out, "\n(not read yet: run `dossier read`)")?,
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

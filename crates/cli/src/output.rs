@@ -182,3 +182,26 @@ pub fn show(out: &mut impl Write, d: &DocDetail) -> io::Result<()> {
     writeln!(out, "{}", d.text)?;
     Ok(())
 }
+
+pub fn annotations(
+    out: &mut impl Write,
+    text: &str,
+    reader: &str,
+    list: &[model::Annotation],
+) -> io::Result<()> {
+    writeln!(out, "\nread by {reader}")?;
+    for a in list.iter().filter(|a| a.layer != model::Layer::Sentence) {
+        let shown = text.get(a.span.clone()).unwrap_or("").replace('\n', " ");
+        match &a.value {
+            Some(v) => writeln!(
+                out,
+                "{:<12} {:<10} {:<40} {v}",
+                a.layer.as_str(),
+                a.label,
+                cut(&shown, 40)
+            )?,
+            None => writeln!(out, "{:<12} {:<10} {}", a.layer.as_str(), a.label, shown)?,
+        }
+    }
+    Ok(())
+}

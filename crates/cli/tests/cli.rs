@@ -333,3 +333,40 @@ fn eval_ner_agrees_with_the_reference_scorer_and_meets_the_dev_target() {
     let f1: f64 = ours.lines().last().unwrap().rsplit("F1=").next().unwrap().parse().unwrap();
     assert!(f1 >= 91.5, "dev F1 {f1} below 91.5");
 }
+
+#[test]
+fn read_stores_annotations_with_the_reader_and_only_reads_new_work() {
+    let dir = Dir::new();
+    let seeds = seeds();
+    assert!(dir.run(&["ingest", seeds.to_str().unwrap()]).status.success());
+    let out = dir.run(&["read"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read 5 documents"), "{}", stderr(&out));
+    let counts = dir.counts();
+    assert_eq!(counts["readings"], 5);
+    assert!(counts["annotations"] > 300, "{counts:?}");
+    // Nothing new: nothing read again.
+    let out = dir.run(&["read"]);
+    assert!(stderr(&out).contains("read 0 documents"), "{}", stderr(&out));
+    assert_eq!(dir.counts(), counts);
+    // The publication date anchors relative time: "Last month" in the 2018-12-24 report.
+    let out = dir.run(&["show", "002", "--annotations"]);
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.contains("read by read/1+ner-en/"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("timex") && l.contains("Last month") && l.ends_with("2018-11")),
+        "{shown}"
+    );
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("entity") && l.contains("PER") && l.contains("Abbas Kamel")),
+        "{shown}"
+    );
+    // A new document is the only new work.
+    dir.write("extra/note.txt", b"Envoy visits capital\n\nThe envoy arrived in Lima on Monday.\n");
+    assert!(dir.run(&["ingest", "extra"]).status.success());
+    assert!(stderr(&dir.run(&["read"])).contains("read 1 documents"));
+}

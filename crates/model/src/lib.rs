@@ -23,4 +23,4 @@ mod tests;
 pub use date::{DateError, PartialDate};
 pub use hash::{HashError, Sha256};
 pub use meta::{Field, Format, Metadata, Provenance};
-pub use text::{Diagnostic, Extraction, Segment, SourceLoc};
+pub use text::{Annotation, Diagnostic, Extraction, Layer, Segment, SourceLoc};

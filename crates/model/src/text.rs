@@ -57,3 +57,61 @@ pub struct Extraction {
     /// Everything odd that was noticed and handled (clutter dropped, encoding guessed, ...).
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The kinds of annotation the read stage stores.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    /// A sentence or heading (label `sentence` or `heading`).
+    Sentence,
+    /// A named entity (label PER, ORG, LOC, MISC).
+    Entity,
+    /// A military or police rank (value: its full form).
+    Rank,
+    /// A role or post (value: its head noun).
+    Role,
+    /// A nationality adjective (value: the country).
+    Nationality,
+    /// A temporal expression (label: its TIMEX3 type; value: its TimeML value).
+    Timex,
+}
+
+impl Layer {
+    /// The lowercase name, as stored.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Layer::Sentence => "sentence",
+            Layer::Entity => "entity",
+            Layer::Rank => "rank",
+            Layer::Role => "role",
+            Layer::Nationality => "nationality",
+            Layer::Timex => "timex",
+        }
+    }
+
+    /// The inverse of [`Layer::as_str`].
+    pub fn parse(s: &str) -> Option<Layer> {
+        Some(match s {
+            "sentence" => Layer::Sentence,
+            "entity" => Layer::Entity,
+            "rank" => Layer::Rank,
+            "role" => Layer::Role,
+            "nationality" => Layer::Nationality,
+            "timex" => Layer::Timex,
+            _ => return None,
+        })
+    }
+}
+
+/// One annotation over a version's text.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Which layer it belongs to.
+    pub layer: Layer,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Its label (entity type, TIMEX3 type, `sentence` or `heading`, ...).
+    pub label: String,
+    /// A normalised value, where the layer has one.
+    pub value: Option<String>,
+}

@@ -3,6 +3,8 @@
 //!
 //! # Brief overview
 //!
+//! - [`read`] reads every document not yet read by the current reader (tokens, sentences,
+//!   entities, ranks, roles, nationalities, time expressions) and stores the annotations.
 //! - [`ingest`] walks paths, reads and extracts files in parallel, and writes each file to the
 //!   [`store::Store`] in its own transaction as soon as it is ready.
 //! - [`IngestOptions`] carries the limits and the user's metadata flags; [`Progress`] lets the
@@ -101,6 +103,66 @@ pub enum Error {
     /// The store could not be read or written.
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// The built-in model could not be loaded.
+    #[error("the built-in model is damaged ({0}): rebuild dossier")]
+    Model(String),
+}
+
+/// What a read run did.
+#[derive(Clone, Debug, Default)]
+pub struct ReadReport {
+    /// Documents read.
+    pub documents: usize,
+    /// Sentences found.
+    pub sentences: usize,
+    /// Tokens found.
+    pub tokens: usize,
+    /// Annotations stored, by layer name.
+    pub annotations: std::collections::BTreeMap<&'static str, usize>,
+    /// The reader that read them.
+    pub reader: String,
+}
+
+/// Reads every current version that the current reader has not read, in parallel, storing
+/// each document's annotations in its own transaction.
+pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Error> {
+    let reader = read::reader_id();
+    let unread = store.unread(&reader)?;
+    let tagger = read::ner::builtin().map_err(|e| Error::Model(e.to_string()))?;
+    progress.start(unread.len());
+    let mut report = ReadReport { reader: reader.clone(), ..ReadReport::default() };
+    let (tx, rx) =
+        mpsc::sync_channel::<(i64, String, read::Reading)>(2 * rayon::current_num_threads());
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(|| {
+            unread.par_iter().for_each_with(tx, |tx, doc| {
+                let reading = read::read_document(&tagger, &doc.text, doc.published);
+                let _ = tx.send((doc.version, doc.name.clone(), reading));
+            });
+        });
+        for (version, name, reading) in rx {
+            store.record_reading(
+                version,
+                &reader,
+                reading.sentences,
+                reading.tokens,
+                &reading.annotations,
+            )?;
+            report.documents += 1;
+            report.sentences += reading.sentences;
+            report.tokens += reading.tokens;
+            for a in &reading.annotations {
+                *report.annotations.entry(a.layer.as_str()).or_default() += 1;
+            }
+            progress.advance(&FileReport {
+                path: PathBuf::from(name),
+                result: Ok(Outcome::Updated { doc: version }),
+            });
+        }
+        Ok(())
+    })?;
+    progress.finish();
+    Ok(report)
 }
 
 /// What a worker hands to the writer.

@@ -21,3 +21,86 @@ pub mod tokens;
 
 #[cfg(test)]
 mod tests;
+
+use model::{Annotation, Layer, PartialDate};
+
+/// Version of the rules and conventions of this crate outside the model; bumped when a change
+/// alters what is read, so that documents are read again.
+const RULES_VERSION: &str = "read/1";
+
+/// Names the reader (rules version and entity model) for provenance: a document read by
+/// another reader is read again.
+pub fn reader_id() -> String {
+    format!("{RULES_VERSION}+{}", ner::builtin_id())
+}
+
+/// Everything the read stage found in one document.
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    /// Sentences (and headings) found.
+    pub sentences: usize,
+    /// Tokens found.
+    pub tokens: usize,
+    /// Sentences, entities, ranks, roles, nationalities and time expressions, by span.
+    pub annotations: Vec<Annotation>,
+    /// Anything odd that was noticed.
+    pub diagnostics: Vec<model::Diagnostic>,
+}
+
+/// Reads one document's text: sentences, named entities, ranks, roles, nationalities, and
+/// time expressions anchored on the publication date when it is known to the day.
+pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<PartialDate>) -> Reading {
+    let tokens = tokens::tokenize(text);
+    let sentences = tokens::sentences(text, &tokens);
+    let mut annotations = Vec::new();
+    for s in &sentences {
+        let label = if s.heading { "heading" } else { "sentence" };
+        annotations.push(Annotation {
+            layer: Layer::Sentence,
+            span: s.span.clone(),
+            label: label.into(),
+            value: None,
+        });
+    }
+    for e in ner::entities(tagger, text) {
+        annotations.push(Annotation {
+            layer: Layer::Entity,
+            span: e.span,
+            label: e.kind.as_str().into(),
+            value: None,
+        });
+    }
+    for m in lexicon::mentions(text) {
+        let (layer, label) = match m.kind {
+            lexicon::MentionKind::Rank => (Layer::Rank, "rank".to_string()),
+            lexicon::MentionKind::Role => {
+                let mut label = m.modifiers.join(" ");
+                if let Some(p) = &m.portfolio {
+                    label = format!("{label} {p}").trim().to_string();
+                }
+                (Layer::Role, if label.is_empty() { "role".to_string() } else { label })
+            }
+            lexicon::MentionKind::Nationality => (Layer::Nationality, "nationality".to_string()),
+        };
+        annotations.push(Annotation { layer, span: m.span, label, value: Some(m.value) });
+    }
+    // A publication date known only to the month or year is no anchor for "on Monday".
+    let dct = published.and_then(|p| {
+        jiff::civil::Date::new(p.get_year() as i16, p.get_month()? as i8, p.get_day()? as i8).ok()
+    });
+    let (timexes, diagnostics) = time::tag(text, dct);
+    for t in timexes {
+        let value = match &t.end {
+            Some(end) => format!("{}/{end}", t.value),
+            None => t.value,
+        };
+        annotations.push(Annotation {
+            layer: Layer::Timex,
+            span: t.span,
+            label: t.kind.as_str().into(),
+            value: Some(value),
+        });
+    }
+    annotations.sort_by_key(|a| (a.span.start, a.span.end));
+    Reading { sentences: sentences.len(), tokens: tokens.len(), annotations, diagnostics }
+}

@@ -186,6 +186,19 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
+/// A current version that the given reader has not read yet.
+#[derive(Clone, Debug)]
+pub struct Unread {
+    /// The version's row id.
+    pub version: i64,
+    /// The document's display name.
+    pub name: String,
+    /// The extracted text.
+    pub text: String,
+    /// The publication date, the anchor of relative time expressions.
+    pub published: Option<PartialDate>,
+}
+
 /// The SQLite store.
 pub struct Store {
     conn: Connection,
@@ -516,10 +529,116 @@ impl Store {
             .optional()?)
     }
 
+    /// Current versions not yet read by `reader` (read by no reader, or by another one).
+    pub fn unread(&self, reader: &str) -> Result<Vec<Unread>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT v.id, d.name, v.text, v.published FROM versions v JOIN documents d ON d.id = v.document_id
+             LEFT JOIN readings r ON r.version_id = v.id
+             WHERE v.is_current = 1 AND (r.reader IS NULL OR r.reader != ?1) ORDER BY d.path",
+        )?;
+        let rows = stmt.query_map(params![reader], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (version, name, text, published) = row?;
+            let published = published
+                .map(|p| p.parse::<PartialDate>().map_err(|e| Error::Corrupt(e.to_string())))
+                .transpose()?;
+            Ok(Unread { version, name, text, published })
+        })
+        .collect()
+    }
+
+    /// Replaces what is stored of a version's reading, in one transaction.
+    pub fn record_reading(
+        &mut self,
+        version: i64,
+        reader: &str,
+        sentences: usize,
+        tokens: usize,
+        annotations: &[model::Annotation],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM annotations WHERE version_id = ?1", params![version])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO readings (version_id, reader, read_at, sentences, tokens)
+             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4)",
+            params![version, reader, sentences as i64, tokens as i64],
+        )?;
+        {
+            let mut stmt = tx.prepare(
+                "INSERT INTO annotations (version_id, layer, start, end, label, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for a in annotations {
+                stmt.execute(params![
+                    version,
+                    a.layer.as_str(),
+                    a.span.start as i64,
+                    a.span.end as i64,
+                    a.label,
+                    a.value
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The reader that read a document's shown version and what it found, if it was read.
+    pub fn reading(&self, doc: &DocSummary) -> Result<Option<(String, Vec<model::Annotation>)>> {
+        let version: i64 = self.conn.query_row(
+            "SELECT id FROM versions WHERE document_id = ?1 AND seq = ?2",
+            params![doc.id, doc.version],
+            |r| r.get(0),
+        )?;
+        let reader: Option<String> = self
+            .conn
+            .query_row("SELECT reader FROM readings WHERE version_id = ?1", params![version], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(reader) = reader else { return Ok(None) };
+        let mut stmt = self.conn.prepare(
+            "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, layer",
+        )?;
+        let rows = stmt.query_map(params![version], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let annotations = rows
+            .map(|row| {
+                let (layer, start, end, label, value) = row?;
+                let layer = model::Layer::parse(&layer)
+                    .ok_or_else(|| Error::Corrupt(format!("layer {layer:?}")))?;
+                Ok(model::Annotation { layer, span: start as usize..end as usize, label, value })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some((reader, annotations)))
+    }
+
     /// Numbers of rows per table, for summaries and tests.
     pub fn counts(&self) -> Result<BTreeMap<&'static str, i64>> {
         let mut out = BTreeMap::new();
-        for table in ["blobs", "documents", "versions", "segments", "ingest_log", "runs"] {
+        for table in [
+            "blobs",
+            "documents",
+            "versions",
+            "segments",
+            "ingest_log",
+            "runs",
+            "readings",
+            "annotations",
+        ] {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
             out.insert(table, n);
