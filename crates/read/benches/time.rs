@@ -6,14 +6,8 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const CORPUS: &[&str] = &[
-    include_str!("../../../examples/corpus/andean-wire-2019-01-15.txt"),
-    include_str!("../../../examples/corpus/ngo-joint-statement-2023-03.txt"),
-    include_str!("../../../examples/corpus/eu-council-press-release-2018-06.txt"),
-    include_str!("../../../examples/corpus/rumours-fate-2021-03.txt"),
-    include_str!("../../../examples/corpus/profile-vallejo-brito.md"),
-    include_str!("../../../xtask/data/thinktank-analysis.txt"),
-];
+mod corpus;
+use corpus::CORPUS;
 
 fn time_tagger(c: &mut Criterion) {
     let text = CORPUS.join("\n\n");

@@ -103,19 +103,23 @@ fn fnv(parts: &[&str]) -> u32 {
     (h as usize & (BUCKETS - 1)) as u32
 }
 
+/// The class of a character in a word shape: X, x, d, or the character itself.
+fn class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d".
 fn shape(word: &str) -> String {
     let mut out = String::new();
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+    for s in word.chars().map(class) {
         if !out.ends_with(s) {
             out.push(s);
         }
@@ -123,21 +127,9 @@ fn shape(word: &str) -> String {
     out
 }
 
+/// The class of each of the first twelve characters: "Xxxxx", "dddd-dd".
 fn long_shape(word: &str) -> String {
-    word.chars()
-        .take(12)
-        .map(|c| {
-            if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_ascii_digit() {
-                'd'
-            } else {
-                c
-            }
-        })
-        .collect()
+    word.chars().take(12).map(class).collect()
 }
 
 /// Feature ids for every token of a sentence.

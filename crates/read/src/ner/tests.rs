@@ -1,6 +1,7 @@
 //! Tests of the tagger's pieces: IOB1 reading, span decoding, transitions, model round trip.
 
 use super::*;
+use crate::test_support::seed_text;
 
 #[test]
 fn iob1_becomes_bio() {
@@ -37,16 +38,6 @@ fn a_tiny_model_learns_and_round_trips() {
     let again = Tagger::from_bytes(&bytes).unwrap();
     assert_eq!(again.tag_words(&["Bob", "left", "Rome"]), data[1].tags);
     assert!(matches!(Tagger::from_bytes(b"garbage"), Err(ModelError::Format)));
-}
-
-fn seed_text(prefix: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the seeds are expected in {}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
 }
 
 /// Every entity of a seed, one a line, for review in the snapshot.

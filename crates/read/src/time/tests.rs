@@ -1,12 +1,11 @@
 //! Tests of the time tagger: the seeds' resolutions that issue 4 names, each rule family on
 //! sentences of our own, and properties over arbitrary text.
 
-use std::path::Path;
-
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use super::{Interval, Precision, Timex, TimexType, tag};
+use crate::test_support::seed_text;
 
 /// The value of the expression that covers `needle`, or a failure listing what was found.
 #[track_caller]
@@ -34,27 +33,17 @@ fn check(text: &str, dct: Option<Date>, expected: &[(&str, &str)]) {
     }
 }
 
-fn seed(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the seeds are expected in {}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
-}
-
 // ---- The seeds, with the publication dates ingest finds ----
 
 #[test]
 fn seed_resolutions_against_their_publication_dates() {
-    let text = seed("002");
+    let text = seed_text("002");
     check(
         &text,
         Some(date(2018, 12, 24)),
         &[("Last month", "2018-11"), ("weekend", "2018-W51-WE")],
     );
-    let text = seed("001");
+    let text = seed_text("001");
     check(
         &text,
         Some(date(2024, 4, 23)),
@@ -66,14 +55,14 @@ fn seed_resolutions_against_their_publication_dates() {
         .find(|t| t.end.is_some())
         .expect("a range");
     assert_eq!((range.value.as_str(), range.end.as_deref()), ("2024-04-23", Some("2024-04-25")));
-    let text = seed("003");
+    let text = seed_text("003");
     check(
         &text,
         Some(date(2018, 3, 5)),
         &[("Two years ago", "2016"), ("last November", "2017-11"), ("Two months later", "2012-10")],
     );
     // No publication date: relative expressions stay unresolved.
-    let text = seed("000");
+    let text = seed_text("000");
     check(&text, None, &[("Monday", "XXXX-WXX-1"), ("2012", "2012")]);
 }
 
