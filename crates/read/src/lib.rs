@@ -22,22 +22,6 @@ pub mod tokens;
 #[cfg(test)]
 mod tests;
 
-/// Helpers shared by the crate's tests.
-#[cfg(test)]
-pub(crate) mod test_support {
-    /// The text of the seed whose file name starts with `prefix`, from `../shared/`.
-    pub(crate) fn seed_text(prefix: &str) -> String {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-        let path = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("the seeds are expected in {}: {e}", dir.display()))
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-            .unwrap_or_else(|| panic!("no seed {prefix}"));
-        std::fs::read_to_string(path).unwrap()
-    }
-}
-
 use model::{Annotation, Layer, PartialDate};
 
 /// Version of the rules and conventions of this crate outside the model; bumped when a change

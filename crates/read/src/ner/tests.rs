@@ -1,7 +1,6 @@
 //! Tests of the tagger's pieces: IOB1 reading, span decoding, transitions, model round trip.
 
 use super::*;
-use crate::test_support::seed_text;
 
 #[test]
 fn iob1_becomes_bio() {
@@ -38,40 +37,4 @@ fn a_tiny_model_learns_and_round_trips() {
     let again = Tagger::from_bytes(&bytes).unwrap();
     assert_eq!(again.tag_words(&["Bob", "left", "Rome"]), data[1].tags);
     assert!(matches!(Tagger::from_bytes(b"garbage"), Err(ModelError::Format)));
-}
-
-/// Every entity of a seed, one a line, for review in the snapshot.
-fn rendered(text: &str, tagger: &Tagger) -> String {
-    entities(tagger, text)
-        .into_iter()
-        .map(|e| format!("{:4} {}", e.kind.as_str(), text[e.span].replace('\n', " ")))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-#[test]
-fn seed_names_come_out_whole() {
-    let tagger = builtin().unwrap();
-    let all: Vec<(EntityType, String)> = ["000", "001", "002", "003", "004"]
-        .iter()
-        .flat_map(|p| {
-            let text = seed_text(p);
-            entities(&tagger, &text)
-                .into_iter()
-                .map(move |e| (e.kind, text[e.span].replace('\n', " ")))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let has = |name: &str| all.iter().any(|(_, n)| n == name);
-    let typed = |kind: EntityType, name: &str| all.iter().any(|(k, n)| *k == kind && n == name);
-    assert!(typed(EntityType::Per, "Nikolai Patrushev"));
-    assert!(typed(EntityType::Org, "Human Rights Watch"));
-    assert!(typed(EntityType::Org, "Agency for Information and External Security"));
-    assert!(typed(EntityType::Per, "Abdel-Fattah al-Sisi"));
-    // Whole, though not always with the type one would want (see the snapshot).
-    assert!(has("St. Petersburg"));
-    assert!(has("Dummar-Damascus"));
-    for (p, text) in ["001", "003"].iter().map(|p| (p, seed_text(p))) {
-        insta::assert_snapshot!(format!("seed_{p}_entities"), rendered(&text, &tagger));
-    }
 }

@@ -5,7 +5,6 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use super::{Interval, Precision, Timex, TimexType, tag};
-use crate::test_support::seed_text;
 
 /// The value of the expression that covers `needle`, or a failure listing what was found.
 #[track_caller]
@@ -31,39 +30,6 @@ fn check(text: &str, dct: Option<Date>, expected: &[(&str, &str)]) {
     for (needle, value) in expected {
         assert_eq!(value_of(text, dct, needle), *value, "{needle:?} in {text:?}");
     }
-}
-
-// ---- The seeds, with the publication dates ingest finds ----
-
-#[test]
-fn seed_resolutions_against_their_publication_dates() {
-    let text = seed_text("002");
-    check(
-        &text,
-        Some(date(2018, 12, 24)),
-        &[("Last month", "2018-11"), ("weekend", "2018-W51-WE")],
-    );
-    let text = seed_text("001");
-    check(
-        &text,
-        Some(date(2024, 4, 23)),
-        &[("Monday, April 22", "2024-04-22"), ("January", "2024-01")],
-    );
-    let range = tag(&text, Some(date(2024, 4, 23)))
-        .0
-        .into_iter()
-        .find(|t| t.end.is_some())
-        .expect("a range");
-    assert_eq!((range.value.as_str(), range.end.as_deref()), ("2024-04-23", Some("2024-04-25")));
-    let text = seed_text("003");
-    check(
-        &text,
-        Some(date(2018, 3, 5)),
-        &[("Two years ago", "2016"), ("last November", "2017-11"), ("Two months later", "2012-10")],
-    );
-    // No publication date: relative expressions stay unresolved.
-    let text = seed_text("000");
-    check(&text, None, &[("Monday", "XXXX-WXX-1"), ("2012", "2012")]);
 }
 
 // ---- Rule families, on our own sentences ----
