@@ -1,6 +1,6 @@
 //! End-to-end tests of the `dossier` binary, each in a fresh temporary folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 struct Dir {
@@ -48,15 +48,7 @@ impl Dir {
     }
 }
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn seeds() -> PathBuf {
-    let dir = workspace().join("../shared/corpus/seeds");
-    assert!(dir.is_dir(), "the seeds are expected in {}", dir.display());
-    dir
-}
+use test_utils::{seeds_dir as seeds, workspace};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

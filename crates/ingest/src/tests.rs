@@ -1,16 +1,14 @@
 //! Ingest tests: the seeds' acceptance checks, the project's own fixtures, each clutter rule on
 //! sentences of our own, and properties over arbitrary input.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use model::{Extraction, Format, PartialDate};
 use proptest::prelude::*;
 
 use crate::{Error, Limits, extract, meta};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use test_utils::workspace;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data").join(name)).unwrap()
@@ -28,16 +26,6 @@ fn run(text: &str) -> Extraction {
 
 fn date(s: &str) -> Option<PartialDate> {
     Some(s.parse().unwrap())
-}
-
-/// Segments cover the text in order, without overlap, on character boundaries.
-fn assert_segments_sound(ex: &Extraction) {
-    let mut last = 0;
-    for seg in &ex.segments {
-        assert!(seg.text.start >= last && seg.text.end <= ex.text.len(), "{seg:?}");
-        assert!(ex.text.is_char_boundary(seg.text.start) && ex.text.is_char_boundary(seg.text.end));
-        last = seg.text.end;
-    }
 }
 
 fn squash(s: &str) -> String {
@@ -59,7 +47,7 @@ fn two_page_pdf_loses_running_header_and_page_numbers() {
         ex.segments.iter().filter_map(|s| s.source.page).collect();
     assert_eq!(pages.into_iter().collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(ex.metadata.title.as_deref(), Some("Border Monitoring Note"));
-    assert_segments_sound(&ex);
+    assert!(ex.segments_are_sound(), "{:?}", ex.segments);
 }
 
 #[test]
@@ -289,7 +277,7 @@ proptest! {
     fn extraction_never_panics_and_segments_stay_in_bounds(text in "[a-zA-Z0-9 .,:|/\\n<>&;\"'-]{0,400}", html in any::<bool>()) {
         let name = if html { "x.html" } else { "x.txt" };
         if let Ok(ex) = extract(text.as_bytes(), name, &Limits::default()) {
-            assert_segments_sound(&ex);
+            assert!(ex.segments_are_sound(), "{:?}", ex.segments);
             for seg in &ex.segments {
                 if let Some(src) = &seg.source.bytes {
                     prop_assert!(src.start <= src.end && src.end <= text.len());
@@ -301,7 +289,7 @@ proptest! {
     #[test]
     fn arbitrary_bytes_are_an_error_or_a_sound_extraction(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(ex) = extract(&bytes, "x.bin", &Limits::default()) {
-            assert_segments_sound(&ex);
+            assert!(ex.segments_are_sound(), "{:?}", ex.segments);
         }
     }
 

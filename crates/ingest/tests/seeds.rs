@@ -2,8 +2,6 @@
 //! publication dates, titles, print furniture and "related articles" tails, and the map back
 //! to the original bytes.
 
-use std::path::Path;
-
 use ingest::{Limits, extract};
 use model::{Extraction, Format, PartialDate};
 
@@ -15,24 +13,10 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn assert_segments_sound(ex: &Extraction) {
-    let mut last = 0;
-    for seg in &ex.segments {
-        assert!(seg.text.start >= last && seg.text.end <= ex.text.len(), "{seg:?}");
-        assert!(ex.text.is_char_boundary(seg.text.start) && ex.text.is_char_boundary(seg.text.end));
-        last = seg.text.end;
-    }
-}
-
 fn seed(prefix: &str) -> (Vec<u8>, Extraction) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-    let entry = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the seeds are expected in {}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}"));
-    let bytes = std::fs::read(&entry).unwrap();
-    let ex = extract(&bytes, &entry.to_string_lossy(), &Limits::default()).unwrap();
+    let path = test_utils::seed_path(prefix);
+    let bytes = test_utils::seed_bytes(prefix);
+    let ex = extract(&bytes, &path.to_string_lossy(), &Limits::default()).unwrap();
     (bytes, ex)
 }
 
@@ -125,7 +109,7 @@ fn seeds_lose_their_related_articles_tails() {
 fn seed_segments_point_back_to_the_same_text_in_the_original() {
     for prefix in ["000", "001", "002", "003", "004"] {
         let (bytes, ex) = seed(prefix);
-        assert_segments_sound(&ex);
+        assert!(ex.segments_are_sound(), "{:?}", ex.segments);
         for seg in &ex.segments {
             let src = seg.source.bytes.clone().expect("plain text maps to bytes");
             let original = std::str::from_utf8(&bytes[src]).unwrap();

@@ -58,6 +58,23 @@ pub struct Extraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Extraction {
+    /// Whether the segments keep their promise: in text order, without overlap, inside the
+    /// text and on character boundaries.
+    pub fn segments_are_sound(&self) -> bool {
+        let mut last = 0;
+        self.segments.iter().all(|seg| {
+            let ok = seg.text.start >= last
+                && seg.text.start <= seg.text.end
+                && seg.text.end <= self.text.len()
+                && self.text.is_char_boundary(seg.text.start)
+                && self.text.is_char_boundary(seg.text.end);
+            last = seg.text.end;
+            ok
+        })
+    }
+}
+
 /// The kinds of annotation the read stage stores.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -2,20 +2,12 @@
 //! `../shared/corpus/seeds/`: names that must come out whole, and the time resolutions their
 //! publication dates allow.
 
-use std::path::Path;
-
 use jiff::civil::{Date, date};
 use read::ner::{EntityType, Tagger, builtin, entities};
 use read::time::tag;
 
 fn seed_text(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/seeds");
-    let path = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the seeds are expected in {}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}"));
-    std::fs::read_to_string(path).unwrap()
+    String::from_utf8(test_utils::seed_bytes(prefix)).expect("the seeds are UTF-8")
 }
 
 /// The value of the expression that covers `needle`.
