@@ -3,6 +3,7 @@
 //! Exit codes: 0 when everything went through, 1 when some inputs failed (the rest landed),
 //! 2 when the run could not work at all (no store, bad arguments).
 
+mod claims_cmd;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -56,6 +57,20 @@ enum Command {
         #[arg(long)]
         annotations: bool,
     },
+    /// Extract claims (positions, meetings, sanctions, warrants, ...) from every read document
+    /// not yet extracted by these rules.
+    Extract,
+    /// Show one document's claims, their arguments highlighted in the evidence sentence.
+    Claims {
+        /// A document id, a SHA-256 prefix, a file name or the end of a path.
+        doc: String,
+        /// The claims as JSON Lines, in the shape of shared/spec/claims.md.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write what the store holds in exchange formats.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Check the store: every original's SHA-256, foreign keys, one current version each.
     Doctor,
     /// Score a stage against gold data, as the reference scorers in shared/tools do.
@@ -89,7 +104,33 @@ enum TrainCommand {
 }
 
 #[derive(Subcommand, Debug)]
+enum ExportCommand {
+    /// Every current document's claims as JSON Lines (shared/spec/claims.md).
+    Claims {
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 enum EvalCommand {
+    /// Claims against gold claims (JSON Lines), scored as shared/tools/score_claims.py does:
+    /// per-type P/R/F1, overall, and date, role, modality and attributed_to accuracy.
+    Claims {
+        /// The gold claims.
+        #[arg(long)]
+        gold: PathBuf,
+        /// System claims to score instead of the store's (JSON Lines).
+        #[arg(long)]
+        system: Option<PathBuf>,
+        /// Only these documents (comma-separated names).
+        #[arg(long)]
+        docs: Option<String>,
+        /// List every missed and spurious claim.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
         /// A CoNLL-2003 file (token first, gold tag last).
@@ -286,6 +327,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Eval(EvalCommand::Timex { dir, output, errors }) => {
             eval_timex(dir, output.as_deref(), *errors)
+        }
+        Command::Extract => claims_cmd::extract(&mut open_store(cli)?, cli.quiet),
+        Command::Claims { doc, json } => claims_cmd::show_claims(&open_store(cli)?, doc, *json),
+        Command::Export(ExportCommand::Claims { output }) => {
+            claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
+        }
+        Command::Eval(EvalCommand::Claims { gold, system, docs, verbose }) => {
+            claims_cmd::eval_claims(&cli.db, gold, system.as_deref(), docs.as_deref(), *verbose)
         }
         Command::Doctor => {
             let store = open_store(cli)?;

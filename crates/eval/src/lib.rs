@@ -3,6 +3,8 @@
 //!
 //! # Brief overview
 //!
+//! - [`claims`]: claims against gold claims, matched by key arguments as
+//!   `shared/tools/score_claims.py` does ([`claims::score`]).
 //! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
 //! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
 //!   reading ([`timeml::Document`]) and writing of system output in the same format.
@@ -10,5 +12,6 @@
 //! This crate does no IO: callers read the files and hand over their text.
 #![warn(missing_docs)]
 
+pub mod claims;
 pub mod conll;
 pub mod timeml;

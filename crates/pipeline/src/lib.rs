@@ -165,6 +165,73 @@ pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Er
     Ok(report)
 }
 
+/// What an extraction run did.
+#[derive(Clone, Debug, Default)]
+pub struct ExtractReport {
+    /// Documents extracted.
+    pub documents: usize,
+    /// Claims stored, by type.
+    pub claims: std::collections::BTreeMap<&'static str, usize>,
+    /// The extractor (claim rules and reader) that made them.
+    pub extractor: String,
+}
+
+/// The id recorded with claims: the claim rules' id and the reader's, so that new rules or a
+/// new reading both lead to extracting again.
+pub fn extractor_id() -> String {
+    format!("{}+{}", claims::extractor_id(), read::reader_id())
+}
+
+/// Extracts claims from every current version read by the current reader and not yet
+/// extracted by the current extractor, in parallel, storing each document's claims in its
+/// own transaction.
+pub fn extract(store: &mut Store, progress: &dyn Progress) -> Result<ExtractReport, Error> {
+    let extractor = extractor_id();
+    let pending = store.unextracted(&read::reader_id(), &extractor)?;
+    progress.start(pending.len());
+    let mut report = ExtractReport { extractor: extractor.clone(), ..ExtractReport::default() };
+    let (tx, rx) =
+        mpsc::sync_channel::<(i64, String, Vec<claims::Claim>)>(2 * rayon::current_num_threads());
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(|| {
+            pending.par_iter().for_each_with(tx, |tx, doc| {
+                let sha = doc.sha256.to_hex();
+                let input = claims::Input {
+                    doc: &doc.name,
+                    sha256: &sha,
+                    text: &doc.text,
+                    published: doc.published,
+                    annotations: &doc.annotations,
+                };
+                let _ = tx.send((doc.version, doc.name.clone(), claims::extract(&input)));
+            });
+        });
+        for (version, name, found) in rx {
+            let stored: Vec<store::StoredClaim> = found
+                .iter()
+                .map(|c| store::StoredClaim {
+                    id: c.id.clone(),
+                    kind: c.kind.as_str().to_string(),
+                    span: c.evidence.range(),
+                    json: serde_json::to_string(c).expect("claims serialise"),
+                })
+                .collect();
+            store.record_claims(version, &extractor, &stored)?;
+            report.documents += 1;
+            for c in &found {
+                *report.claims.entry(c.kind.as_str()).or_default() += 1;
+            }
+            progress.advance(&FileReport {
+                path: PathBuf::from(name),
+                result: Ok(Outcome::Updated { doc: version }),
+            });
+        }
+        Ok(())
+    })?;
+    progress.finish();
+    Ok(report)
+}
+
 /// What a worker hands to the writer.
 enum Work {
     Write {

@@ -26,7 +26,7 @@ use model::{Annotation, Layer, PartialDate};
 
 /// Version of the rules and conventions of this crate outside the model; bumped when a change
 /// alters what is read, so that documents are read again.
-const RULES_VERSION: &str = "read/1";
+const RULES_VERSION: &str = "read/2";
 
 /// Names the reader (rules version and entity model) for provenance: a document read by
 /// another reader is read again.

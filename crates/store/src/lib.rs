@@ -199,6 +199,36 @@ pub struct Unread {
     pub published: Option<PartialDate>,
 }
 
+/// A read version waiting for claim extraction.
+#[derive(Clone, Debug)]
+pub struct Unextracted {
+    /// The version's row id.
+    pub version: i64,
+    /// The document's display name.
+    pub name: String,
+    /// SHA-256 of the version's original bytes.
+    pub sha256: Sha256,
+    /// The extracted text.
+    pub text: String,
+    /// The publication date.
+    pub published: Option<PartialDate>,
+    /// What the read stage found.
+    pub annotations: Vec<model::Annotation>,
+}
+
+/// One claim as the store keeps it: the contract's JSON and the columns queries use.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct StoredClaim {
+    /// The claim's stable id.
+    pub id: String,
+    /// Its type (`position`, `meeting`, ...).
+    pub kind: String,
+    /// Byte range of its evidence in the version's text.
+    pub span: std::ops::Range<usize>,
+    /// The claim as JSON.
+    pub json: String,
+}
+
 /// The SQLite store.
 pub struct Store {
     conn: Connection,
@@ -626,6 +656,106 @@ impl Store {
         Ok(Some((reader, annotations)))
     }
 
+    /// Current versions read by `reader` and not yet extracted by `extractor`, with their
+    /// annotations, in path order.
+    pub fn unextracted(&self, reader: &str, extractor: &str) -> Result<Vec<Unextracted>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT v.id, d.name, v.sha256, v.text, v.published FROM versions v
+             JOIN documents d ON d.id = v.document_id
+             JOIN readings r ON r.version_id = v.id AND r.reader = ?1
+             LEFT JOIN extractions x ON x.version_id = v.id
+             WHERE v.is_current = 1 AND (x.extractor IS NULL OR x.extractor != ?2) ORDER BY d.path",
+        )?;
+        let rows = stmt.query_map(params![reader, extractor], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (version, name, sha, text, published) = row?;
+            let published = published
+                .map(|p| p.parse::<PartialDate>().map_err(|e| Error::Corrupt(e.to_string())))
+                .transpose()?;
+            let sha256 = sha.parse::<Sha256>().map_err(|e| Error::Corrupt(e.to_string()))?;
+            let annotations = self.annotations(version)?;
+            out.push(Unextracted { version, name, sha256, text, published, annotations });
+        }
+        Ok(out)
+    }
+
+    fn annotations(&self, version: i64) -> Result<Vec<model::Annotation>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, end",
+        )?;
+        let rows = stmt.query_map(params![version], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (layer, start, end, label, value) = row?;
+            let layer = model::Layer::parse(&layer)
+                .ok_or_else(|| Error::Corrupt(format!("layer {layer:?}")))?;
+            Ok(model::Annotation { layer, span: start as usize..end as usize, label, value })
+        })
+        .collect()
+    }
+
+    /// Replaces a version's claims, in one transaction.
+    pub fn record_claims(
+        &mut self,
+        version: i64,
+        extractor: &str,
+        claims: &[StoredClaim],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM claims WHERE version_id = ?1", params![version])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO extractions (version_id, extractor, extracted_at)
+             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+            params![version, extractor],
+        )?;
+        {
+            let mut stmt = tx.prepare(
+                "INSERT OR REPLACE INTO claims (id, version_id, type, start, end, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for c in claims {
+                stmt.execute(params![
+                    c.id,
+                    version,
+                    c.kind,
+                    c.span.start as i64,
+                    c.span.end as i64,
+                    c.json
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The claims of the current versions (of one document, if given), as JSON, in path
+    /// and text order.
+    pub fn claims(&self, doc: Option<&DocSummary>) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.json FROM claims c JOIN versions v ON v.id = c.version_id
+             JOIN documents d ON d.id = v.document_id
+             WHERE v.is_current = 1 AND (?1 IS NULL OR d.id = ?1)
+             ORDER BY d.path, c.start, c.type, c.id",
+        )?;
+        let rows = stmt.query_map(params![doc.map(|d| d.id)], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
     /// Numbers of rows per table, for summaries and tests.
     pub fn counts(&self) -> Result<BTreeMap<&'static str, i64>> {
         let mut out = BTreeMap::new();
@@ -638,6 +768,8 @@ impl Store {
             "runs",
             "readings",
             "annotations",
+            "extractions",
+            "claims",
         ] {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;

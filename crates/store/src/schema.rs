@@ -10,8 +10,11 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_documents.sql"), include_str!("migrations/0002_readings.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_documents.sql"),
+    include_str!("migrations/0002_readings.sql"),
+    include_str!("migrations/0003_claims.sql"),
+];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

@@ -1,0 +1,859 @@
+//! Rules over views → claims: arguments named, dates placed, modality and attribution
+//! decided, duplicates within the document merged.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use regex::Captures;
+use serde_json::Value;
+
+use crate::coref::{People, name_key};
+use crate::rules::{AsOf, Rule, Rules, Slot};
+use crate::view::{DocumentView, Kind};
+use crate::{Claim, ClaimType, Evidence, Input, Modality};
+
+/// One captured argument.
+#[derive(Clone, Debug)]
+enum Arg {
+    Mention(usize),
+    Text(String),
+}
+
+/// A rule's match before it becomes a claim.
+struct Candidate<'r> {
+    rule: &'r Rule,
+    sentence: usize,
+    /// Byte range of the match in the sentence's view.
+    span: Range<usize>,
+    args: Vec<(String, Arg)>,
+}
+
+/// Fields whose value is a person.
+const PERSON_FIELDS: &[&str] =
+    &["holder", "person", "target", "accused", "predecessor", "appointed_by"];
+/// Role heads that an unqualified epithet ("the intelligence chief") may use for the
+/// document's main person.
+const LEADER_HEADS: &[&str] = &["head", "chief", "director", "commander", "leader"];
+
+/// Extracts the claims of one document with the English rules.
+pub fn extract(input: &Input<'_>) -> Vec<Claim> {
+    extract_with(Rules::english(), input)
+}
+
+/// Extracts the claims of one document with the given rules.
+pub fn extract_with(rules: &Rules, input: &Input<'_>) -> Vec<Claim> {
+    let view = DocumentView::build(input.text, input.annotations);
+    let people = People::build(input.text, &view);
+    let doc = Doc { input, rules, view: &view, people: &people, profiles: HashMap::new() };
+    doc.run()
+}
+
+/// What the document says about a person elsewhere: countries and role heads.
+#[derive(Default, Clone, Debug)]
+struct Profile {
+    countries: BTreeSet<String>,
+    roles: BTreeSet<String>,
+    orgs: Vec<String>,
+}
+
+struct Doc<'a> {
+    input: &'a Input<'a>,
+    rules: &'a Rules,
+    view: &'a DocumentView,
+    people: &'a People,
+    profiles: HashMap<usize, Profile>,
+}
+
+fn group_args(rule_slots: &[Slot], caps: &Captures<'_>, args: &mut Vec<(String, Arg)>) {
+    for slot in rule_slots {
+        if let Some(m) = caps.name(&slot.group) {
+            let arg = if slot.text {
+                Arg::Text(m.as_str().trim().to_string())
+            } else {
+                match m.as_str().parse() {
+                    Ok(i) => Arg::Mention(i),
+                    Err(_) => continue,
+                }
+            };
+            args.push((slot.field.clone(), arg));
+        }
+    }
+}
+
+impl<'a> Doc<'a> {
+    fn text(&self) -> &'a str {
+        self.input.text
+    }
+
+    fn mention_text(&self, m: usize) -> String {
+        let t = self.view.text(self.text(), m).trim();
+        let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+        let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(t);
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn run(mut self) -> Vec<Claim> {
+        let mut candidates = Vec::new();
+        for (si, s) in self.view.sentences.iter().enumerate() {
+            for rule in &self.rules.rules {
+                for caps in rule.regex.captures_iter(&s.view) {
+                    let whole = caps.get(0).expect("group 0");
+                    let mut args = Vec::new();
+                    group_args(&rule.slots, &caps, &mut args);
+                    match &rule.each {
+                        None => candidates.push(Candidate {
+                            rule,
+                            sentence: si,
+                            span: whole.range(),
+                            args,
+                        }),
+                        Some((each, slots)) => {
+                            let rest = &s.view[whole.end()..];
+                            for more in each.captures_iter(rest) {
+                                let mut all = args.clone();
+                                group_args(slots, &more, &mut all);
+                                let end = whole.end() + more.get(0).expect("group 0").end();
+                                candidates.push(Candidate {
+                                    rule,
+                                    sentence: si,
+                                    span: whole.start()..end,
+                                    args: all,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Positions first: what they say about people helps resolve descriptions.
+        let mut claims: Vec<Claim> = Vec::new();
+        for c in candidates.iter().filter(|c| c.rule.kind == Some(ClaimType::Position)) {
+            if let Some(claim) = self.build(c) {
+                self.learn(&claim, c);
+                claims.push(claim);
+            }
+        }
+        self.learn_premodifiers();
+        for c in &candidates {
+            match c.rule.kind {
+                Some(ClaimType::Position) => {}
+                Some(_) => claims.extend(self.build(c)),
+                None => self.tenure(c, &mut claims),
+            }
+        }
+        claims.sort_by_key(|c| (c.evidence.start, c.kind));
+        merge_duplicates(claims)
+    }
+
+    /// Records what a position says about its holder.
+    fn learn(&mut self, claim: &Claim, c: &Candidate<'_>) {
+        let Some(group) = c.args.iter().find(|(f, _)| f == "holder").and_then(|(_, a)| match a {
+            Arg::Mention(m) => self.person_group(*m),
+            Arg::Text(_) => None,
+        }) else {
+            return;
+        };
+        let mut countries = Vec::new();
+        for (field, arg) in &c.args {
+            if field != "organization" {
+                continue;
+            }
+            if let Arg::Mention(m) = arg {
+                let mention = &self.view.mentions[*m];
+                if mention.kind == Kind::Nat {
+                    countries.extend(mention.value.clone());
+                } else if let Some(country) = self.country_before(*m) {
+                    countries.push(country);
+                }
+            }
+        }
+        let profile = self.profiles.entry(group).or_default();
+        profile.countries.extend(countries);
+        if let Some(role) = claim.field("role") {
+            if let Some(head) = role.split_whitespace().last() {
+                profile.roles.insert(head.to_lowercase());
+            }
+        }
+        if let Some(org) = claim.field("organization") {
+            profile.orgs.push(org.to_string());
+        }
+    }
+
+    /// Nationality adjectives before a name, across a role ("Egyptian intelligence chief X").
+    fn learn_premodifiers(&mut self) {
+        for s in &self.view.sentences {
+            for (k, &m) in s.mentions.iter().enumerate() {
+                if self.view.mentions[m].kind != Kind::Per {
+                    continue;
+                }
+                let mut end = self.view.mentions[m].span.start;
+                for &p in s.mentions[..k].iter().rev() {
+                    let pm = &self.view.mentions[p];
+                    let gap = &self.text()[pm.span.end.min(end)..end];
+                    if gap.split_whitespace().count() > 2
+                        || gap.chars().any(|c| !(c.is_lowercase() || c.is_whitespace()))
+                    {
+                        break;
+                    }
+                    match pm.kind {
+                        Kind::Role | Kind::Rank => end = pm.span.start,
+                        Kind::Nat => {
+                            if let (Some(g), Some(v)) = (self.people.of_mention.get(&m), &pm.value)
+                            {
+                                self.profiles.entry(*g).or_default().countries.insert(v.clone());
+                            }
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+    }
+
+    /// The country named right before a mention: "Syrian X", "Egypt's X".
+    fn country_before(&self, m: usize) -> Option<String> {
+        let mention = &self.view.mentions[m];
+        let s = &self.view.sentences[mention.sentence];
+        let k = s.mentions.iter().position(|&x| x == m)?;
+        let &p = s.mentions.get(k.checked_sub(1)?)?;
+        let pm = &self.view.mentions[p];
+        let gap = self.text().get(pm.span.end..mention.span.start)?.trim();
+        match pm.kind {
+            Kind::Nat if gap.is_empty() => pm.value.clone(),
+            Kind::Loc if gap == "'s" || gap == "’s" => Some(self.mention_text(p)),
+            _ => None,
+        }
+    }
+
+    /// A captured phrase with its placeholders back as the mentions' text.
+    fn expand(&self, arg: &Arg) -> Arg {
+        let Arg::Text(t) = arg else { return arg.clone() };
+        let mut out = String::with_capacity(t.len());
+        let mut rest = t.as_str();
+        while let Some(open) = rest.find('⟦') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('⟧') else { break };
+            let inner = &rest[open + '⟦'.len_utf8()..open + close];
+            if let Some(n) = inner.split_once(':').and_then(|(_, n)| n.parse::<usize>().ok()) {
+                out.push_str(self.view.text(self.text(), n));
+            }
+            rest = &rest[open + close + '⟧'.len_utf8()..];
+        }
+        out.push_str(rest);
+        let out = out.replace(" ,", ",").replace(" 's", "'s").replace(" .", ".");
+        Arg::Text(out.trim().trim_matches('"').trim().to_string())
+    }
+
+    fn person_group(&self, m: usize) -> Option<usize> {
+        match self.view.mentions[m].kind {
+            Kind::Per => self.people.of_mention.get(&m).copied(),
+            Kind::Pro => self.people.pronoun(self.view, m),
+            Kind::Desc => self.description(m),
+            _ => None,
+        }
+    }
+
+    /// The person a description stands for, if the document settles it.
+    fn description(&self, m: usize) -> Option<usize> {
+        let d = &self.view.mentions[m];
+        let det = d.value.as_deref().unwrap_or("");
+        if matches!(det, "a" | "an") {
+            return None;
+        }
+        let mut country = None;
+        let mut org = None;
+        let mut head = None;
+        for &p in &d.parts {
+            let pm = &self.view.mentions[p];
+            match pm.kind {
+                Kind::Nat => country = pm.value.clone(),
+                Kind::Loc => country = Some(self.mention_text(p)),
+                Kind::Org | Kind::Misc => org = Some(self.mention_text(p)),
+                Kind::Role => head = pm.value.clone(),
+                _ => {}
+            }
+        }
+        let near = |g: usize| {
+            self.people.people[g]
+                .mentions
+                .iter()
+                .map(|&x| x.abs_diff(m))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let subject = self.view.sentences[d.sentence]
+            .mentions
+            .iter()
+            .find_map(|&x| self.people.of_mention.get(&x).copied());
+        if let Some(country) = country {
+            return self
+                .profiles
+                .iter()
+                .filter(|(g, p)| p.countries.contains(&country) && Some(**g) != subject)
+                .map(|(g, _)| *g)
+                .min_by_key(|&g| near(g));
+        }
+        if let Some(org) = org {
+            let key = org.to_lowercase();
+            if let Some(g) = self
+                .profiles
+                .iter()
+                .filter(|(_, p)| p.orgs.iter().any(|o| o.to_lowercase().contains(&key)))
+                .map(|(g, _)| *g)
+                .min_by_key(|&g| near(g))
+            {
+                return Some(g);
+            }
+        }
+        let head = head?;
+        if det == "the" && LEADER_HEADS.contains(&head.as_str()) {
+            return self.people.topic();
+        }
+        None
+    }
+
+    fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
+        match arg {
+            Arg::Mention(m) => {
+                let g = self.person_group(*m)?;
+                Some((self.people.people[g].name.clone(), Some(g)))
+            }
+            Arg::Text(t) => Some((t.clone(), None)),
+        }
+    }
+
+    /// A participant or accuser: a person, else an unresolved description or a group as
+    /// written ("a U.S. intelligence official", "Lebanese politicians").
+    fn party(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
+        if let Some(p) = self.person_name(arg) {
+            return Some(p);
+        }
+        let Arg::Mention(m) = arg else { return None };
+        let mention = &self.view.mentions[*m];
+        match mention.kind {
+            Kind::Desc => {
+                let t = self.view.text(self.text(), *m);
+                let t = t.split_once(' ').map_or(t, |(_, rest)| rest);
+                Some((t.to_string(), None))
+            }
+            Kind::Org | Kind::Misc => Some((self.mention_text(*m), None)),
+            _ => None,
+        }
+    }
+
+    fn authority(&self, arg: &Arg) -> Option<String> {
+        let raw = match arg {
+            Arg::Mention(m) => {
+                let mention = &self.view.mentions[*m];
+                if mention.kind == Kind::Nat {
+                    return mention.value.clone();
+                }
+                self.mention_text(*m)
+            }
+            Arg::Text(t) => t.clone(),
+        };
+        let lower = raw.to_lowercase();
+        if let Some(v) = self.rules.authority.get(&lower) {
+            return Some(v.clone());
+        }
+        for w in lower.split(|c: char| c.is_whitespace()) {
+            if let Some(v) = self.rules.authority.get(w) {
+                return Some(v.clone());
+            }
+        }
+        Some(raw)
+    }
+
+    fn date_of(&self, m: usize) -> Option<String> {
+        let mention = &self.view.mentions[m];
+        if mention.kind != Kind::Time {
+            return None;
+        }
+        iso_date(mention.value.as_deref()?)
+    }
+
+    /// The date nearest the match in its sentence, else the last one in the two sentences
+    /// before it in the same paragraph.
+    fn nearest_date(&self, c: &Candidate<'_>) -> Option<String> {
+        let s = &self.view.sentences[c.sentence];
+        let mut best: Option<(usize, String)> = None;
+        for &m in &s.mentions {
+            if self.view.mentions[m].kind != Kind::Time {
+                continue;
+            }
+            let Some(date) = self.date_of(m) else { continue };
+            let tag = format!("⟦TIME:{m}⟧");
+            let Some(at) = s.view.find(&tag) else { continue };
+            let distance = if at >= c.span.start && at < c.span.end {
+                0
+            } else if at < c.span.start {
+                c.span.start - at
+            } else {
+                at - c.span.end
+            };
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, date));
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+        let para = s.paragraph;
+        for k in (c.sentence.saturating_sub(2)..c.sentence).rev() {
+            let prev = &self.view.sentences[k];
+            if prev.paragraph != para {
+                break;
+            }
+            if let Some(d) = prev.mentions.iter().rev().find_map(|&m| self.date_of(m)) {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    fn published_iso(&self) -> Option<String> {
+        self.input.published.map(|p| p.to_string())
+    }
+
+    fn sentence_date(&self, sentence: usize) -> Option<String> {
+        self.view.sentences[sentence].mentions.iter().find_map(|&m| self.date_of(m))
+    }
+
+    /// The source a sentence cites, if an attribution pattern finds one.
+    fn attribution(&self, sentence: usize) -> Option<String> {
+        let s = &self.view.sentences[sentence];
+        for a in &self.rules.attribution {
+            let Some(caps) = a.regex.captures(&s.view) else { continue };
+            let Some(m) = caps.iter().skip(1).flatten().next() else { continue };
+            let source = match m.as_str().parse::<usize>() {
+                Ok(i) => self.source_name(i),
+                Err(_) => m.as_str().trim().to_string(),
+            };
+            let lower = source.to_lowercase();
+            // "the paper", "the agency": the last source named before.
+            if lower.starts_with("the ") || lower.split_whitespace().count() == 1 && lower == "it" {
+                return (0..sentence).rev().find_map(|k| {
+                    let prev = self.attribution(k)?;
+                    (!prev.to_lowercase().starts_with("the ")).then_some(prev)
+                });
+            }
+            return Some(source);
+        }
+        None
+    }
+
+    /// A source's name: a person's fullest name, or the mention as written, widened to the
+    /// quotation marks around it ("Gazeta.ru" where the tagger saw "Gazeta").
+    fn source_name(&self, m: usize) -> String {
+        if let Some(g) = self.person_group(m) {
+            return self.people.people[g].name.clone();
+        }
+        let span = self.view.mentions[m].span.clone();
+        let text = self.text();
+        let before = text[..span.start].chars().next_back();
+        if matches!(before, Some('“' | '"' | '«')) {
+            if let Some(close) = text[span.end..].find(['”', '"', '»']) {
+                if close <= 16 {
+                    return text[span.start..span.end + close].trim().to_string();
+                }
+            }
+        }
+        self.mention_text(m)
+    }
+
+    fn modality(&self, c: &Candidate<'_>, kind: ClaimType) -> (Modality, Option<String>) {
+        let s = &self.view.sentences[c.sentence];
+        let cues = &self.rules.cues;
+        let matched = &s.view[c.span.clone()];
+        let before = &s.view[..c.span.start];
+        let attributed = self.attribution(c.sentence);
+        if let Some(m) = c.rule.modality {
+            return (m, if m == Modality::Asserted { None } else { attributed });
+        }
+        if cues.negation.is_match(matched) || cues.denial.is_match(before) {
+            return (Modality::Denied, attributed);
+        }
+        if cues.rumored.is_match(&s.view) {
+            return (Modality::Rumored, attributed);
+        }
+        let doubted_later = matches!(kind, ClaimType::Meeting | ClaimType::Visit)
+            && self.view.sentences[c.sentence + 1..]
+                .iter()
+                .take_while(|n| n.paragraph == s.paragraph)
+                .take(3)
+                .any(|n| cues.doubt_after.is_match(&n.view));
+        if cues.uncertain.is_match(&s.view) || doubted_later {
+            return (Modality::Uncertain, attributed);
+        }
+        if kind == ClaimType::Allegation || cues.alleged.is_match(&s.view) {
+            return (Modality::Alleged, attributed);
+        }
+        if attributed.is_some() {
+            return (Modality::Reported, attributed);
+        }
+        if cues.reported.is_match(&s.view) {
+            return (Modality::Reported, None);
+        }
+        (Modality::Asserted, None)
+    }
+
+    fn build(&self, c: &Candidate<'_>) -> Option<Claim> {
+        let kind = c.rule.kind?;
+        let s = &self.view.sentences[c.sentence];
+        if let Some(req) = &c.rule.requires {
+            if !req.is_match(&s.view[c.span.clone()]) {
+                return None;
+            }
+        }
+        if let Some(cancel) = self.rules.cues.cancel.get(&kind) {
+            if cancel.is_match(&s.view[c.span.clone()]) {
+                return None;
+            }
+        }
+        let sha12: String = self.input.sha256.chars().take(12).collect();
+        let mut fields: BTreeMap<String, Value> = BTreeMap::new();
+        let mut entity_ids: BTreeMap<String, Value> = BTreeMap::new();
+        let mut participants: Vec<(String, Option<usize>)> = Vec::new();
+        for (field, arg) in &c.args {
+            let arg = &self.expand(arg);
+            let field = field.as_str();
+            let value: Option<String> = match field {
+                f if PERSON_FIELDS.contains(&f) => match self.person_name(arg) {
+                    Some((name, g)) => {
+                        if let Some(g) = g {
+                            entity_ids.insert(f.into(), Value::from(format!("{sha12}/p{g}")));
+                        }
+                        Some(name)
+                    }
+                    None => return None,
+                },
+                "participants" => {
+                    if let Some(p) = self.party(arg) {
+                        participants.push(p);
+                    }
+                    continue;
+                }
+                "accuser" => self.party(arg).map(|(n, _)| n),
+                "authority" => self.authority(arg),
+                "date" | "start" | "end" => match arg {
+                    Arg::Mention(m) => self.date_of(*m),
+                    Arg::Text(_) => None,
+                },
+                "organization" => match arg {
+                    Arg::Mention(m) => match self.view.mentions[*m].kind {
+                        Kind::Per | Kind::Pro => self.person_name(arg).map(|(n, _)| n),
+                        Kind::Nat => self.view.mentions[*m].value.clone(),
+                        _ => Some(self.mention_text(*m)),
+                    },
+                    Arg::Text(t) => Some(t.clone()),
+                },
+                "role" => match arg {
+                    Arg::Mention(m) => Some(self.view.text(self.text(), *m).to_lowercase()),
+                    Arg::Text(t) => Some(t.to_lowercase()),
+                },
+                "place" => match arg {
+                    Arg::Mention(m) => match self.view.mentions[*m].kind {
+                        Kind::Nat => self.view.mentions[*m].value.clone(),
+                        _ => Some(self.mention_text(*m)),
+                    },
+                    Arg::Text(t) => Some(t.clone()),
+                },
+                "value" => match arg {
+                    Arg::Mention(m) => self.view.mentions[*m]
+                        .value
+                        .clone()
+                        .filter(|_| self.view.mentions[*m].kind == Kind::Rank)
+                        .or_else(|| Some(self.mention_text(*m))),
+                    Arg::Text(t) => Some(t.clone()),
+                },
+                _ => match arg {
+                    Arg::Mention(m) => Some(self.mention_text(*m)),
+                    Arg::Text(t) => Some(t.clone()),
+                },
+            };
+            if let Some(v) = value {
+                if field == "charges" {
+                    fields.insert(field.into(), Value::from(split_list(&v)));
+                } else {
+                    fields.entry(field.into()).or_insert(Value::from(v));
+                }
+            }
+        }
+        for (k, v) in &c.rule.set {
+            fields.insert(k.clone(), Value::from(v.clone()));
+        }
+        if kind == ClaimType::Meeting {
+            let mut seen = BTreeSet::new();
+            participants.retain(|(n, _)| seen.insert(name_key(n)));
+            if participants.len() < 2 {
+                return None;
+            }
+            let ids: Vec<Value> = participants
+                .iter()
+                .map(|(_, g)| g.map_or(Value::Null, |g| Value::from(format!("{sha12}/p{g}"))))
+                .collect();
+            entity_ids.insert("participants".into(), Value::from(ids));
+            fields.insert(
+                "participants".into(),
+                Value::from(participants.into_iter().map(|(n, _)| n).collect::<Vec<_>>()),
+            );
+        }
+        if !required(kind, &fields) {
+            return None;
+        }
+        // A post held "as of" a date, dated events.
+        match kind {
+            ClaimType::Position => {
+                let as_of = match c.rule.as_of {
+                    Some(AsOf::Published) => self.published_iso(),
+                    Some(AsOf::Sentence) => self.sentence_date(c.sentence),
+                    None => None,
+                };
+                fields.insert("as_of".into(), as_of.map_or(Value::Null, Value::from));
+                for f in ["start", "end"] {
+                    fields.entry(f.into()).or_insert(Value::Null);
+                }
+                if fields.get("holder") == fields.get("organization") {
+                    return None;
+                }
+            }
+            ClaimType::Attribute => {}
+            _ => {
+                if fields.get("date").is_none_or(Value::is_null) {
+                    let date = self.nearest_date(c);
+                    fields.insert("date".into(), date.map_or(Value::Null, Value::from));
+                }
+            }
+        }
+        for f in expected_fields(kind) {
+            fields.entry((*f).into()).or_insert(Value::Null);
+        }
+        let (modality, attributed_to) = self.modality(c, kind);
+        let heading = if s.heading { 0.9 } else { 1.0 };
+        let confidence =
+            (c.rule.confidence * modality.weight() * heading * 1000.0).round() / 1000.0;
+        let evidence = Evidence {
+            text: self.text()[s.span.clone()].to_string(),
+            start: s.span.start,
+            end: s.span.end,
+        };
+        let mut claim = Claim {
+            id: String::new(),
+            doc: self.input.doc.to_string(),
+            doc_sha256: self.input.sha256.to_string(),
+            kind,
+            fields,
+            modality,
+            attributed_to,
+            evidence,
+            confidence,
+            entity_ids,
+            rule: c.rule.name.clone(),
+        };
+        let key = identity(&claim);
+        claim.id = model::Sha256::digest(
+            format!(
+                "{}|{}|{}|{}|{key}",
+                self.input.sha256,
+                kind.as_str(),
+                s.span.start,
+                s.span.end
+            )
+            .as_bytes(),
+        )
+        .short(16);
+        Some(claim)
+    }
+
+    /// "He has been in office since 2012": dates the holder's last position stated before.
+    fn tenure(&self, c: &Candidate<'_>, claims: &mut [Claim]) {
+        let Some(holder) = c.args.iter().find(|(f, _)| f == "holder").map(|(_, a)| a) else {
+            return;
+        };
+        let Some((name, _)) = self.person_name(holder) else { return };
+        let start = c.args.iter().find_map(|(f, a)| match (f.as_str(), a) {
+            ("start", Arg::Mention(m)) => self.date_of(*m),
+            _ => None,
+        });
+        let Some(start) = start else { return };
+        let at = self.view.sentences[c.sentence].span.start;
+        if let Some(p) = claims.iter_mut().rev().find(|p| {
+            p.kind == ClaimType::Position
+                && p.evidence.start <= at
+                && p.field("holder") == Some(name.as_str())
+        }) {
+            if p.fields.get("start").is_none_or(Value::is_null) {
+                p.fields.insert("start".into(), Value::from(start));
+            }
+        }
+    }
+}
+
+/// The fields every claim of a type carries, `null` when unknown.
+fn expected_fields(kind: ClaimType) -> &'static [&'static str] {
+    match kind {
+        ClaimType::Position => &["holder", "role", "organization", "start", "end", "as_of"],
+        ClaimType::Appointment => {
+            &["person", "role", "organization", "date", "predecessor", "appointed_by"]
+        }
+        ClaimType::Meeting => &["participants", "place", "date"],
+        ClaimType::Visit => &["person", "place", "date", "purpose"],
+        ClaimType::Sanction => &["authority", "target", "date", "reason"],
+        ClaimType::Warrant => &["authority", "target", "date", "charges"],
+        ClaimType::Arrest => &["person", "authority", "date", "place"],
+        ClaimType::Allegation => &["accused", "accuser", "act", "date"],
+        ClaimType::Health => &["person", "condition", "date"],
+        ClaimType::DeathReport => &["person", "place", "date"],
+        ClaimType::Attribute => &["person", "key", "value"],
+    }
+}
+
+/// Whether a claim has what makes it a claim of its type.
+fn required(kind: ClaimType, f: &BTreeMap<String, Value>) -> bool {
+    let has = |k: &str| f.get(k).is_some_and(|v| !v.is_null());
+    match kind {
+        ClaimType::Position => has("holder") && has("organization"),
+        ClaimType::Appointment => has("person") && (has("organization") || has("role")),
+        ClaimType::Meeting => true,
+        ClaimType::Visit => has("person") && has("place"),
+        ClaimType::Sanction | ClaimType::Warrant => has("target"),
+        ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => has("person"),
+        ClaimType::Allegation => has("accused"),
+        ClaimType::Attribute => has("person") && has("key") && has("value"),
+    }
+}
+
+/// "complicity in torture, enforced disappearances and war crimes" → its items.
+fn split_list(s: &str) -> Vec<String> {
+    let s = s.trim().trim_matches(|c: char| c == '"' || c == '“' || c == '”' || c == '.');
+    s.split([',', ';'])
+        .flat_map(|part| {
+            let part = part.trim();
+            let part = part.strip_prefix("and ").unwrap_or(part);
+            match part.split_once(" and ") {
+                Some((a, b)) if !a.contains(' ') || !b.contains(' ') => vec![part.to_string()],
+                Some((a, b)) => vec![a.to_string(), b.to_string()],
+                None => vec![part.to_string()],
+            }
+        })
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A TimeML value as a claim date at the precision it has: `2018`, `2018-11`, `2018-11-05`,
+/// or an interval of days or months. Values without a place on the calendar give `None`.
+pub(crate) fn iso_date(value: &str) -> Option<String> {
+    let (a, b) = match value.split_once('/') {
+        Some((a, b)) => (a, Some(b)),
+        None => (value, None),
+    };
+    let a = a.split('T').next()?;
+    let simple = |v: &str| {
+        let bytes = v.as_bytes();
+        let ok = match v.len() {
+            4 => bytes.iter().all(u8::is_ascii_digit),
+            7 | 10 => v
+                .chars()
+                .enumerate()
+                .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() }),
+            _ => false,
+        };
+        ok.then(|| v.to_string())
+    };
+    if b.is_none() {
+        if let Some(v) = simple(a) {
+            return Some(v);
+        }
+    }
+    let start = read::time::Interval::of(a)?;
+    let end = match b {
+        Some(b) => read::time::Interval::of(b.split('T').next()?)?,
+        None => start.clone(),
+    };
+    let (s, e) = (start.start, end.end);
+    let month_start = s.day() == 1;
+    let month_end = e.tomorrow().ok()?.day() == 1;
+    if s == e {
+        return Some(s.to_string());
+    }
+    if month_start && month_end {
+        if s.year() == e.year() && s.month() == 1 && e.month() == 12 {
+            return Some(format!("{:04}", s.year()));
+        }
+        let (sm, em) = (
+            format!("{:04}-{:02}", s.year(), s.month()),
+            format!("{:04}-{:02}", e.year(), e.month()),
+        );
+        return Some(if sm == em { sm } else { format!("{sm}/{em}") });
+    }
+    Some(format!("{s}/{e}"))
+}
+
+/// The arguments that make two claims of one document the same claim.
+fn identity(c: &Claim) -> String {
+    let person = |f: &str| c.field(f).map(|n| name_key(n).join(" ")).unwrap_or_default();
+    let words = |f: &str| {
+        let mut w: Vec<String> = c
+            .field(f)
+            .unwrap_or("")
+            .to_lowercase()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !matches!(*w, "the" | "and" | "for"))
+            .map(String::from)
+            .collect();
+        w.sort();
+        w.dedup();
+        w.join(" ")
+    };
+    match c.kind {
+        ClaimType::Position => format!("{}|{}", person("holder"), words("organization")),
+        ClaimType::Appointment => format!("{}|{}", person("person"), words("organization")),
+        ClaimType::Meeting => {
+            let mut p: Vec<String> =
+                c.list("participants").iter().map(|n| name_key(n).join(" ")).collect();
+            p.sort();
+            p.join("|")
+        }
+        ClaimType::Visit => format!("{}|{}", person("person"), words("place")),
+        ClaimType::Sanction | ClaimType::Warrant => {
+            format!("{}|{}", person("target"), c.field("authority").unwrap_or(""))
+        }
+        ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => person("person"),
+        ClaimType::Allegation => format!("{}|{}", person("accused"), c.evidence.start),
+        ClaimType::Attribute => format!("{}|{}", person("person"), c.field("key").unwrap_or("")),
+    }
+}
+
+/// Claims of one document that state the same thing become one: the most confident, with
+/// fields it lacks filled from the others.
+fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    let mut index: HashMap<(ClaimType, String), usize> = HashMap::new();
+    for c in claims {
+        let key = (c.kind, identity(&c));
+        match index.get(&key) {
+            Some(&i) => {
+                let (keep, other) = if c.confidence > out[i].confidence {
+                    (c, out[i].clone())
+                } else {
+                    (out[i].clone(), c)
+                };
+                let mut keep = keep;
+                for (k, v) in other.fields {
+                    let slot = keep.fields.entry(k).or_insert(Value::Null);
+                    if slot.is_null() {
+                        *slot = v;
+                    }
+                }
+                out[i] = keep;
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(c);
+            }
+        }
+    }
+    out
+}

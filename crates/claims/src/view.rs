@@ -1,0 +1,443 @@
+//! A document as the rules see it: mentions (entities, roles, ranks, nationalities, time
+//! expressions, pronouns, descriptions) merged without overlap, and each sentence as its
+//! tokens joined by single spaces with every mention replaced by a placeholder `⟦KIND:n⟧`.
+
+use std::ops::Range;
+
+use model::{Annotation, Layer};
+use read::tokens::{self, Token};
+
+/// What a mention is; the names are the placeholders' kinds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person's name.
+    Per,
+    /// An organisation's name.
+    Org,
+    /// A place's name.
+    Loc,
+    /// Another name (events, groups, adjectives the tagger did not see as nationalities).
+    Misc,
+    /// A role or post ("deputy head").
+    Role,
+    /// A rank ("Major General").
+    Rank,
+    /// A nationality adjective ("Syrian"); its value is the country.
+    Nat,
+    /// A temporal expression; its value is the TimeML value.
+    Time,
+    /// A personal pronoun (he, his, him, she, her).
+    Pro,
+    /// A description of a person: "his Egyptian counterpart", "the intelligence chief".
+    Desc,
+}
+
+impl Kind {
+    /// The placeholder name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Per => "PER",
+            Kind::Org => "ORG",
+            Kind::Loc => "LOC",
+            Kind::Misc => "MISC",
+            Kind::Role => "ROLE",
+            Kind::Rank => "RANK",
+            Kind::Nat => "NAT",
+            Kind::Time => "TIME",
+            Kind::Pro => "PRO",
+            Kind::Desc => "DESC",
+        }
+    }
+}
+
+/// One mention in the document.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// What it is.
+    pub kind: Kind,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// The normalised value: the country of a nationality, the TimeML value of a time
+    /// expression, the role's head noun, the rank's full form.
+    pub value: Option<String>,
+    /// For descriptions: the mentions inside (nationality, organisation, role).
+    pub parts: Vec<usize>,
+    /// Index of the sentence it sits in.
+    pub sentence: usize,
+    /// Whether it is part of a description and so not a placeholder of its own.
+    pub hidden: bool,
+}
+
+/// One sentence as the rules see it.
+#[derive(Clone, Debug)]
+pub struct SentenceView {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Paragraph number (sentences of one paragraph share it).
+    pub paragraph: usize,
+    /// Tokens and placeholders joined by single spaces.
+    pub view: String,
+    /// Mentions in this sentence, in order.
+    pub mentions: Vec<usize>,
+    /// Whether it is a heading.
+    pub heading: bool,
+}
+
+/// A document's mentions and sentence views.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentView {
+    /// All mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// All sentences, in text order.
+    pub sentences: Vec<SentenceView>,
+}
+
+const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "himself", "herself"];
+/// Words after a person's name that make it a group ("the Assad regime", "Smith family").
+const COLLECTIVE: &[&str] = &[
+    "regime",
+    "government",
+    "administration",
+    "family",
+    "clan",
+    "forces",
+    "loyalists",
+    "camp",
+    "era",
+    "foundation",
+];
+/// Words that introduce a description of a person.
+const DETERMINERS: &[&str] = &["the", "his", "her", "their", "a", "an", "its"];
+
+fn priority(kind: Kind) -> u8 {
+    match kind {
+        Kind::Nat => 6,
+        Kind::Role => 5,
+        Kind::Rank => 4,
+        Kind::Per | Kind::Org | Kind::Loc => 3,
+        Kind::Misc => 2,
+        Kind::Time => 1,
+        Kind::Pro | Kind::Desc => 0,
+    }
+}
+
+impl DocumentView {
+    /// Builds the view of `text` from the read stage's annotations.
+    pub fn build(text: &str, annotations: &[Annotation]) -> DocumentView {
+        let tokens = tokens::tokenize(text);
+        let mut raw: Vec<Mention> = Vec::new();
+        let mut sentence_spans = Vec::new();
+        for a in annotations {
+            let kind = match a.layer {
+                Layer::Sentence => {
+                    sentence_spans.push((a.span.clone(), a.label == "heading"));
+                    continue;
+                }
+                Layer::Entity => match a.label.as_str() {
+                    "PER" => Kind::Per,
+                    "ORG" => Kind::Org,
+                    "LOC" => Kind::Loc,
+                    _ => Kind::Misc,
+                },
+                Layer::Role => Kind::Role,
+                Layer::Rank => Kind::Rank,
+                Layer::Nationality => Kind::Nat,
+                Layer::Timex => {
+                    if a.label != "DATE" && a.label != "TIME" {
+                        continue;
+                    }
+                    Kind::Time
+                }
+            };
+            raw.push(Mention {
+                kind,
+                span: a.span.clone(),
+                value: a.value.clone(),
+                parts: vec![],
+                sentence: 0,
+                hidden: false,
+            });
+        }
+        trim_entities(text, &mut raw);
+        let mut mentions = merge(raw);
+        for t in &tokens {
+            let w = &text[t.span.clone()];
+            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
+                && !mentions.iter().any(|m| overlaps(&m.span, &t.span))
+            {
+                mentions.push(Mention {
+                    kind: Kind::Pro,
+                    span: t.span.clone(),
+                    value: Some(w.to_lowercase()),
+                    parts: vec![],
+                    sentence: 0,
+                    hidden: false,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        regroup_collectives(text, &tokens, &mut mentions);
+        let mut mentions = describe(text, &tokens, mentions);
+        sentence_spans.sort_by_key(|(s, _)| s.start);
+        let mut sentences = Vec::new();
+        let mut paragraph = 0;
+        let mut last_end = 0;
+        let mut m = 0;
+        for (span, heading) in sentence_spans {
+            if text[last_end.min(span.start)..span.start].contains("\n\n") {
+                paragraph += 1;
+            }
+            last_end = span.end;
+            let index = sentences.len();
+            while m < mentions.len() && mentions[m].span.start < span.start {
+                m += 1;
+            }
+            let mut inside = Vec::new();
+            let mut k = m;
+            while k < mentions.len() && mentions[k].span.start < span.end {
+                mentions[k].sentence = index;
+                if !mentions[k].hidden {
+                    inside.push(k);
+                }
+                k += 1;
+            }
+            let view = render(text, &tokens, &span, &inside, &mentions);
+            sentences.push(SentenceView { span, paragraph, view, mentions: inside, heading });
+        }
+        DocumentView { mentions, sentences }
+    }
+
+    /// The text of a mention.
+    pub fn text<'t>(&self, text: &'t str, mention: usize) -> &'t str {
+        &text[self.mentions[mention].span.clone()]
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Entities sometimes swallow a rank, role or nationality before them ("Major General X",
+/// "Head of Y"): the entity keeps only what follows, less "of" and "the".
+fn trim_entities(text: &str, raw: &mut [Mention]) {
+    let lexical: Vec<Range<usize>> = raw
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Rank | Kind::Role | Kind::Nat))
+        .map(|m| m.span.clone())
+        .collect();
+    for m in raw.iter_mut() {
+        if !matches!(m.kind, Kind::Per | Kind::Org | Kind::Loc | Kind::Misc) {
+            continue;
+        }
+        loop {
+            let Some(l) = lexical
+                .iter()
+                .find(|l| l.start == m.span.start && l.end < m.span.end && m.kind != Kind::Org)
+                .or_else(|| {
+                    // An organisation keeps its nationality ("Russian Security Council") but
+                    // not a leading role ("Head of Air Intelligence Branch").
+                    lexical.iter().find(|l| {
+                        l.start == m.span.start
+                            && l.end < m.span.end
+                            && text[l.end..m.span.end]
+                                .trim_start()
+                                .to_lowercase()
+                                .starts_with("of ")
+                    })
+                })
+            else {
+                break;
+            };
+            let mut start = l.end;
+            let rest = &text[start..m.span.end];
+            let trimmed = rest.trim_start();
+            start += rest.len() - trimmed.len();
+            for w in ["of ", "the ", "of the "] {
+                if text[start..m.span.end].to_lowercase().starts_with(w) {
+                    start += w.len();
+                }
+            }
+            if start >= m.span.end {
+                break;
+            }
+            m.span.start = start;
+        }
+    }
+}
+
+/// Keeps the longest of overlapping mentions; of equal ones, lexicon mentions over entities
+/// over time expressions.
+fn merge(mut raw: Vec<Mention>) -> Vec<Mention> {
+    raw.sort_by_key(|m| {
+        (std::cmp::Reverse(m.span.end - m.span.start), std::cmp::Reverse(priority(m.kind)))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in raw {
+        if !kept.iter().any(|k| overlaps(&k.span, &m.span)) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.span.start, m.span.end));
+    kept
+}
+
+fn next_word<'t>(text: &'t str, tokens: &[Token], after: usize) -> Option<&'t str> {
+    tokens.iter().find(|t| t.span.start >= after).map(|t| &text[t.span.clone()])
+}
+
+/// A person's name followed by "regime", "family", ... names a group, not the person.
+fn regroup_collectives(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        if let Some(w) = next_word(text, tokens, m.span.end) {
+            if w == "'s" || w == "’s" {
+                continue;
+            }
+            if COLLECTIVE.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+                m.kind = Kind::Org;
+            }
+        }
+    }
+}
+
+/// Finds descriptions of people: a determiner or possessive, then optionally a nationality,
+/// place or organisation and up to two lowercase words, then a role that no name follows
+/// ("his Egyptian counterpart", "the Air Force intelligence head", "a U.S. intelligence
+/// official"). The description replaces the mentions it spans; they stay as its parts.
+fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let token_at = |pos: usize| tokens.iter().position(|t| t.span.start >= pos);
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        if m.kind != Kind::Role {
+            out.push(m.clone());
+            i += 1;
+            continue;
+        }
+        // What follows the role: a name, "of", "to", "for" or a comma and a name make it a
+        // title or a post, not a description.
+        let next = next_word(text, tokens, m.span.end).unwrap_or("");
+        let followed_by_name = mentions.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, Kind::Per | Kind::Rank)
+                && text[m.span.end..n.span.start].trim().trim_matches(',').trim().is_empty()
+        });
+        let is_post = matches!(
+            next.to_lowercase().as_str(),
+            "of" | "to" | "for" | "at" | "in" | "general" | "minister"
+        );
+        if followed_by_name || is_post {
+            out.push(m.clone());
+            i += 1;
+            continue;
+        }
+        // Walk back over the premodifiers.
+        let Some(role_token) = token_at(m.span.start) else {
+            out.push(m.clone());
+            i += 1;
+            continue;
+        };
+        let mut parts = vec![];
+        let mut start_token = role_token;
+        let mut lowercase_words = 0;
+        let mut det = None;
+        let mut back = out.len();
+        while start_token > 0 {
+            let t = &tokens[start_token - 1];
+            // A mention that ends right here?
+            if back > 0
+                && out[back - 1].span.end == t.span.end
+                && matches!(out[back - 1].kind, Kind::Nat | Kind::Loc | Kind::Org | Kind::Misc)
+                && parts.len() < 2
+            {
+                back -= 1;
+                parts.push(back);
+                start_token = tokens
+                    .iter()
+                    .position(|x| x.span.start >= out[back].span.start)
+                    .unwrap_or(start_token);
+                continue;
+            }
+            let w = &text[t.span.clone()];
+            if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)) {
+                det = Some(start_token - 1);
+                break;
+            }
+            if w.chars().all(|c| c.is_lowercase() || c == '-') && lowercase_words < 2 {
+                lowercase_words += 1;
+                start_token -= 1;
+                continue;
+            }
+            break;
+        }
+        let Some(det) = det else {
+            out.push(m.clone());
+            i += 1;
+            continue;
+        };
+        // The description's parts are the mentions it swallows, now kept out of `out`.
+        let swallowed: Vec<Mention> = out.drain(back..).collect();
+        let mut desc = Mention {
+            kind: Kind::Desc,
+            span: tokens[det].span.start..m.span.end,
+            value: Some(text[tokens[det].span.clone()].to_lowercase()),
+            parts: vec![],
+            sentence: 0,
+            hidden: false,
+        };
+        let mut stash = swallowed;
+        stash.push(m.clone());
+        // The parts follow the description in the list, hidden from the sentence views.
+        let desc_index = out.len();
+        desc.parts = (desc_index + 1..desc_index + 1 + stash.len()).collect();
+        out.push(desc);
+        out.extend(stash.into_iter().map(|p| Mention { hidden: true, ..p }));
+        i += 1;
+    }
+    out
+}
+
+/// The sentence as tokens joined by single spaces, mentions as placeholders.
+fn render(
+    text: &str,
+    tokens: &[Token],
+    span: &Range<usize>,
+    inside: &[usize],
+    mentions: &[Mention],
+) -> String {
+    let mut out = String::with_capacity(span.len() + 16);
+    let mut k = 0;
+    let visible = inside;
+    let first = tokens.partition_point(|t| t.span.start < span.start);
+    let mut skip_until = 0;
+    for t in tokens[first..].iter().take_while(|t| t.span.start < span.end) {
+        if t.span.start < skip_until {
+            continue;
+        }
+        while k < visible.len() && mentions[visible[k]].span.end <= t.span.start {
+            k += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if let Some(&mi) = visible.get(k) {
+            let m = &mentions[mi];
+            if m.span.start < t.span.end {
+                out.push_str(&format!("⟦{}:{}⟧", m.kind.as_str(), mi));
+                skip_until = m.span.end;
+                k += 1;
+                continue;
+            }
+        }
+        for c in text[t.span.clone()].chars() {
+            out.push(match c {
+                '’' | '‘' | 'ʼ' => '\'',
+                '“' | '”' | '«' | '»' => '"',
+                '⟦' => '[',
+                '⟧' => ']',
+                '–' | '—' => '-',
+                c => c,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,204 @@
+//! The claim commands: `extract`, `claims DOC`, `export claims`, `eval claims`.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use serde_json::Value;
+use store::{DocSummary, Store};
+
+use crate::output;
+
+/// Finds exactly one document for a query, or says why not.
+pub fn find_one(store: &Store, query: &str) -> anyhow::Result<DocSummary> {
+    let found = store.find(query)?;
+    match found.as_slice() {
+        [] => anyhow::bail!("no document matches {query:?}: run `dossier docs` to list them"),
+        [one] => Ok(one.clone()),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .take(5)
+                .map(|d| format!("{} ({})", d.name, d.sha256.short(12)))
+                .collect();
+            anyhow::bail!(
+                "{} documents match {query:?}: {}; give a longer SHA-256 prefix or the id",
+                many.len(),
+                names.join(", ")
+            )
+        }
+    }
+}
+
+/// `dossier extract`: claims from every read document not yet extracted by these rules.
+pub fn extract(store: &mut Store, quiet: bool) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let progress = output::Bar::new(!quiet && std::io::stderr().is_terminal());
+    let report = pipeline::extract(store, &progress)?;
+    if !quiet {
+        let total: usize = report.claims.values().sum();
+        let by_type: Vec<String> = report.claims.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        eprintln!(
+            "extracted {total} claims from {} documents{} in {:.2} s with {}",
+            report.documents,
+            if by_type.is_empty() { String::new() } else { format!(" ({})", by_type.join(", ")) },
+            started.elapsed().as_secs_f64(),
+            report.extractor
+        );
+        if report.documents == 0 && store.counts()?.get("readings").copied().unwrap_or(0) == 0 {
+            eprintln!("nothing is read yet: run `dossier read` first");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier export claims`: JSON Lines of every current document's claims.
+pub fn export_claims(store: &Store, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let claims = store.claims(None)?;
+    let mut body = String::with_capacity(claims.iter().map(|c| c.len() + 1).sum());
+    for c in &claims {
+        body.push_str(c);
+        body.push('\n');
+    }
+    match output {
+        Some(path) => {
+            std::fs::write(path, body)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {} claims to {}", claims.len(), path.display());
+        }
+        None => std::io::stdout().lock().write_all(body.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier claims DOC`: a document's claims, with their arguments highlighted in the
+/// evidence sentence when writing to a terminal.
+pub fn show_claims(store: &Store, query: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let doc = find_one(store, query)?;
+    let claims = store.claims(Some(&doc))?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        for c in &claims {
+            writeln!(out, "{c}")?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = std::io::stdout().is_terminal();
+    writeln!(out, "{} ({}): {} claims", doc.name, doc.sha256.short(12), claims.len())?;
+    if claims.is_empty() {
+        writeln!(out, "(none: run `dossier read` and `dossier extract` if this is unexpected)")?;
+    }
+    for c in &claims {
+        let c: serde_json::Map<String, Value> = serde_json::from_str(c)?;
+        let get = |k: &str| c.get(k).cloned().unwrap_or(Value::Null);
+        let mut args = Vec::new();
+        let mut names = Vec::new();
+        for (k, v) in &c {
+            if matches!(
+                k.as_str(),
+                "id" | "doc"
+                    | "doc_sha256"
+                    | "type"
+                    | "modality"
+                    | "attributed_to"
+                    | "evidence"
+                    | "confidence"
+                    | "entity_ids"
+                    | "rule"
+            ) || v.is_null()
+            {
+                continue;
+            }
+            match v {
+                Value::String(s) => {
+                    names.push(s.clone());
+                    args.push(format!("{k}={s}"));
+                }
+                Value::Array(items) => {
+                    let items: Vec<String> =
+                        items.iter().filter_map(|i| i.as_str().map(String::from)).collect();
+                    names.extend(items.iter().cloned());
+                    args.push(format!("{k}=[{}]", items.join("; ")));
+                }
+                other => args.push(format!("{k}={other}")),
+            }
+        }
+        let modality = get("modality");
+        let attributed = match get("attributed_to") {
+            Value::String(s) => format!(" ← {s}"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "\n{} [{}{}] {:.2}  {}",
+            get("type").as_str().unwrap_or("?"),
+            modality.as_str().unwrap_or("?"),
+            attributed,
+            get("confidence").as_f64().unwrap_or(0.0),
+            args.join("  ")
+        )?;
+        let evidence = c.get("evidence").and_then(|e| e.get("text")).and_then(Value::as_str);
+        if let Some(text) = evidence {
+            writeln!(out, "    {}", highlight(text, &names, color))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Marks the words of the given names in a sentence (bold yellow), or leaves it plain.
+fn highlight(text: &str, names: &[String], color: bool) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !color {
+        return flat;
+    }
+    let mut words: Vec<&str> =
+        names.iter().flat_map(|n| n.split_whitespace()).filter(|w| w.chars().count() > 2).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    if words.is_empty() {
+        return flat;
+    }
+    let alternation = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    match regex::Regex::new(&format!(r"\b(?:{alternation})\b")) {
+        Ok(re) => re.replace_all(&flat, "\x1b[1;33m$0\x1b[0m").into_owned(),
+        Err(_) => flat,
+    }
+}
+
+/// `dossier eval claims`: scores the store's claims (or a JSON Lines file) against gold.
+pub fn eval_claims(
+    store_path: &Path,
+    gold: &Path,
+    system: Option<&Path>,
+    docs: Option<&str>,
+    verbose: bool,
+) -> anyhow::Result<ExitCode> {
+    let read = |p: &Path| -> anyhow::Result<Vec<eval::claims::Claim>> {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read {}: check the path", p.display()))?;
+        eval::claims::parse_jsonl(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}: fix the file or regenerate it", p.display()))
+    };
+    let gold = read(gold)?;
+    let system = match system {
+        Some(p) => read(p)?,
+        None => {
+            let store = Store::open(store_path)
+                .with_context(|| format!("cannot use the store {}", store_path.display()))?;
+            let mut out = Vec::new();
+            for line in store.claims(None)? {
+                if let Value::Object(o) = serde_json::from_str(&line)? {
+                    out.push(o);
+                }
+            }
+            out
+        }
+    };
+    let docs: Option<std::collections::BTreeSet<String>> =
+        docs.map(|d| d.split(',').map(|s| s.trim().to_string()).collect());
+    let scores = eval::claims::score(&gold, &system, docs.as_ref());
+    print!("{}", scores.render(verbose));
+    Ok(ExitCode::SUCCESS)
+}
