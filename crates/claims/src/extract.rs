@@ -108,18 +108,46 @@ impl<'a> Doc<'a> {
                             args,
                         }),
                         Some((each, slots)) => {
-                            let rest = &s.view[whole.end()..];
-                            for more in each.captures_iter(rest) {
-                                let mut all = args.clone();
-                                group_args(slots, &more, &mut all);
-                                let end = whole.end() + more.get(0).expect("group 0").end();
-                                candidates.push(Candidate {
-                                    rule,
-                                    sentence: si,
-                                    span: whole.start()..end,
-                                    args: all,
-                                });
+                            // One claim per match of `each`, matched again and again right
+                            // after the last (patterns starting with `^` are anchored there).
+                            // For meetings, names joined by a bare "and" or comma ("met A
+                            // and B") stay one meeting; names with appositions between
+                            // them ("met A, the X, and B, the Y") are met one by one.
+                            let mut at = whole.end();
+                            let mut current: Option<Candidate<'_>> = None;
+                            while at <= s.view.len() {
+                                let Some(more) = each.captures(&s.view[at..]) else { break };
+                                let m0 = more.get(0).expect("group 0");
+                                if m0.end() == 0 {
+                                    break;
+                                }
+                                let mut extra = Vec::new();
+                                group_args(slots, &more, &mut extra);
+                                let gap = m0.as_str().split('⟦').next().unwrap_or("").trim();
+                                let plain = matches!(gap, "" | "and" | ",");
+                                let end = at + m0.end();
+                                match &mut current {
+                                    Some(c) if plain && rule.kind == Some(ClaimType::Meeting) => {
+                                        c.args.extend(extra);
+                                        c.span.end = end;
+                                    }
+                                    _ => {
+                                        if let Some(done) = current.take() {
+                                            candidates.push(done);
+                                        }
+                                        let mut all = args.clone();
+                                        all.extend(extra);
+                                        current = Some(Candidate {
+                                            rule,
+                                            sentence: si,
+                                            span: whole.start()..end,
+                                            args: all,
+                                        });
+                                    }
+                                }
+                                at = end;
                             }
+                            candidates.extend(current);
                         }
                     }
                 }
@@ -142,7 +170,8 @@ impl<'a> Doc<'a> {
             }
         }
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
-        merge_duplicates(claims)
+        let claims = merge_duplicates(claims);
+        self.drop_subsumed_posts(claims)
     }
 
     /// Records what a position says about its holder.
@@ -334,8 +363,8 @@ impl<'a> Doc<'a> {
         match mention.kind {
             Kind::Desc => {
                 let t = self.view.text(self.text(), *m);
-                let t = t.split_once(' ').map_or(t, |(_, rest)| rest);
-                Some((t.to_string(), None))
+                let t = t.split_once(char::is_whitespace).map_or(t, |(_, rest)| rest);
+                Some((t.split_whitespace().collect::<Vec<_>>().join(" "), None))
             }
             Kind::Org | Kind::Misc => Some((self.mention_text(*m), None)),
             _ => None,
@@ -501,10 +530,11 @@ impl<'a> Doc<'a> {
     fn build(&self, c: &Candidate<'_>) -> Option<Claim> {
         let kind = c.rule.kind?;
         let s = &self.view.sentences[c.sentence];
-        if let Some(req) = &c.rule.requires {
-            if !req.is_match(&s.view[c.span.clone()]) {
-                return None;
-            }
+        let matched = &s.view[c.span.clone()];
+        if c.rule.requires.as_ref().is_some_and(|r| !r.is_match(matched))
+            || c.rule.forbid.as_ref().is_some_and(|r| r.is_match(matched))
+        {
+            return None;
         }
         if let Some(cancel) = self.rules.cues.cancel.get(&kind) {
             if cancel.is_match(&s.view[c.span.clone()]) {
@@ -599,6 +629,9 @@ impl<'a> Doc<'a> {
                 Value::from(participants.into_iter().map(|(n, _)| n).collect::<Vec<_>>()),
             );
         }
+        if kind == ClaimType::Position && !fields.contains_key("organization") {
+            self.epithet_post(c, &mut fields);
+        }
         if !required(kind, &fields) {
             return None;
         }
@@ -664,6 +697,62 @@ impl<'a> Doc<'a> {
         )
         .short(16);
         Some(claim)
+    }
+
+    /// "The Air Force intelligence head is accused...": a description with an organisation in
+    /// it says the post of the person it stands for.
+    fn epithet_post(&self, c: &Candidate<'_>, fields: &mut BTreeMap<String, Value>) {
+        let Some(Arg::Mention(d)) = c.args.iter().find(|(f, _)| f == "holder").map(|(_, a)| a)
+        else {
+            return;
+        };
+        let desc = &self.view.mentions[*d];
+        if desc.kind != Kind::Desc {
+            return;
+        }
+        let parts: Vec<&crate::view::Mention> =
+            desc.parts.iter().map(|&p| &self.view.mentions[p]).collect();
+        let Some(role) = parts.iter().find(|p| p.kind == Kind::Role) else { return };
+        if !parts.iter().any(|p| matches!(p.kind, Kind::Org | Kind::Misc)) {
+            return;
+        }
+        let first = parts.iter().map(|p| p.span.start).min().unwrap_or(role.span.start);
+        let org = self.text()[first..role.span.start].split_whitespace().collect::<Vec<_>>();
+        if org.is_empty() {
+            return;
+        }
+        fields.insert("organization".into(), Value::from(org.join(" ")));
+        fields.insert("role".into(), Value::from(self.text()[role.span.clone()].to_lowercase()));
+    }
+
+    /// A post described only by country ("Syrian security head X") says less than a post in
+    /// a named body that the same document gives the same person ("X, Syrian National
+    /// Security Bureau chief"); the first is dropped.
+    fn drop_subsumed_posts(&self, claims: Vec<Claim>) -> Vec<Claim> {
+        let countries: BTreeSet<String> = self
+            .view
+            .mentions
+            .iter()
+            .filter_map(|m| match m.kind {
+                Kind::Nat => m.value.clone(),
+                Kind::Loc => Some(self.text()[m.span.clone()].to_string()),
+                _ => None,
+            })
+            .collect();
+        let is_country = |c: &Claim| c.field("organization").is_some_and(|o| countries.contains(o));
+        let specific: BTreeSet<String> = claims
+            .iter()
+            .filter(|c| c.kind == ClaimType::Position && !is_country(c))
+            .filter_map(|c| c.field("holder").map(String::from))
+            .collect();
+        claims
+            .into_iter()
+            .filter(|c| {
+                c.kind != ClaimType::Position
+                    || !is_country(c)
+                    || !c.field("holder").is_some_and(|h| specific.contains(h))
+            })
+            .collect()
     }
 
     /// "He has been in office since 2012": dates the holder's last position stated before.

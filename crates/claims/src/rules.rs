@@ -84,6 +84,8 @@ struct RuleSpec {
     #[serde(default)]
     requires: Option<String>,
     #[serde(default)]
+    forbid: Option<String>,
+    #[serde(default)]
     example: Vec<Example>,
 }
 
@@ -142,6 +144,8 @@ pub struct Rule {
     pub set: BTreeMap<String, String>,
     /// A regex the matched stretch must also contain.
     pub(crate) requires: Option<Regex>,
+    /// A regex the matched stretch must not contain.
+    pub(crate) forbid: Option<Regex>,
     /// Its examples.
     pub examples: Vec<Example>,
 }
@@ -206,6 +210,15 @@ pub enum RulesError {
     },
 }
 
+fn optional_regex(rule: &str, pattern: Option<&str>) -> Result<Option<Regex>, RulesError> {
+    pattern
+        .map(|p| {
+            Regex::new(&format!("(?i){p}"))
+                .map_err(|e| RulesError::Rule { rule: rule.to_string(), message: e.to_string() })
+        })
+        .transpose()
+}
+
 fn alternation(name: &str, words: &[String]) -> Result<Regex, RulesError> {
     let body = if words.is_empty() { "$^".to_string() } else { words.join("|") };
     Regex::new(&format!("(?i)(?:{body})"))
@@ -245,12 +258,8 @@ impl Rules {
                 as_of: spec.as_of,
                 confidence: spec.confidence,
                 set: spec.set.clone(),
-                requires: match &spec.requires {
-                    Some(r) => Some(Regex::new(&format!("(?i){r}")).map_err(|e| {
-                        RulesError::Rule { rule: spec.name.clone(), message: e.to_string() }
-                    })?),
-                    None => None,
-                },
+                requires: optional_regex(&spec.name, spec.requires.as_deref())?,
+                forbid: optional_regex(&spec.name, spec.forbid.as_deref())?,
                 examples: spec.example.clone(),
             });
         }

@@ -143,7 +143,9 @@ impl DocumentView {
                 Layer::Rank => Kind::Rank,
                 Layer::Nationality => Kind::Nat,
                 Layer::Timex => {
-                    if a.label != "DATE" && a.label != "TIME" {
+                    // "recently", "now": no place on the calendar, so plain words to the rules.
+                    let anchored = a.value.as_deref().is_some_and(|v| !v.ends_with("_REF"));
+                    if (a.label != "DATE" && a.label != "TIME") || !anchored {
                         continue;
                     }
                     Kind::Time
@@ -159,6 +161,7 @@ impl DocumentView {
             });
         }
         trim_entities(text, &mut raw);
+        trim_trailing_roles(text, &mut raw);
         let mut mentions = merge(raw);
         for t in &tokens {
             let w = &text[t.span.clone()];
@@ -176,6 +179,7 @@ impl DocumentView {
             }
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        known_surnames(text, &mut mentions);
         regroup_collectives(text, &tokens, &mut mentions);
         let mut mentions = describe(text, &tokens, mentions);
         sentence_spans.sort_by_key(|(s, _)| s.start);
@@ -265,6 +269,21 @@ fn trim_entities(text: &str, raw: &mut [Mention]) {
     }
 }
 
+/// An organisation name sometimes swallows a title after it ("US Special Representative"):
+/// the name keeps what comes before the title.
+fn trim_trailing_roles(text: &str, raw: &mut [Mention]) {
+    let roles: Vec<Range<usize>> =
+        raw.iter().filter(|m| m.kind == Kind::Role).map(|m| m.span.clone()).collect();
+    for m in raw.iter_mut().filter(|m| matches!(m.kind, Kind::Org | Kind::Misc)) {
+        if let Some(r) = roles.iter().find(|r| r.end == m.span.end && r.start > m.span.start) {
+            let end = m.span.start + text[m.span.start..r.start].trim_end().len();
+            if end > m.span.start {
+                m.span.end = end;
+            }
+        }
+    }
+}
+
 /// Keeps the longest of overlapping mentions; of equal ones, lexicon mentions over entities
 /// over time expressions.
 fn merge(mut raw: Vec<Mention>) -> Vec<Mention> {
@@ -283,6 +302,28 @@ fn merge(mut raw: Vec<Mention>) -> Vec<Mention> {
 
 fn next_word<'t>(text: &'t str, tokens: &[Token], after: usize) -> Option<&'t str> {
     tokens.iter().find(|t| t.span.start >= after).map(|t| &text[t.span.clone()])
+}
+
+/// The tagger sometimes calls a lone surname a place or organisation ("appointed by Assad");
+/// where the document names a person with that surname in full, it is that person.
+fn known_surnames(text: &str, mentions: &mut [Mention]) {
+    let surname = |t: &str| {
+        crate::coref::name_key(t).last().cloned().filter(|_| !t.trim().is_empty())
+    };
+    let known: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Per && text[m.span.clone()].split_whitespace().count() > 1)
+        .filter_map(|m| surname(&text[m.span.clone()]))
+        .collect();
+    for m in mentions.iter_mut() {
+        let t = &text[m.span.clone()];
+        if matches!(m.kind, Kind::Loc | Kind::Org | Kind::Misc)
+            && t.split_whitespace().count() == 1
+            && surname(t).is_some_and(|s| known.contains(&s))
+        {
+            m.kind = Kind::Per;
+        }
+    }
 }
 
 /// A person's name followed by "regime", "family", ... names a group, not the person.
@@ -369,11 +410,26 @@ fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention
             }
             break;
         }
-        let Some(det) = det else {
+        // Not a description: an apposition after a name ("X, the Italian interior
+        // minister") is a post of X; a possessive ("the French prosecutor's decision") keeps
+        // its parts for the rules.
+        let after_name = det.and_then(|d| d.checked_sub(1)).is_some_and(|d| {
+            &text[tokens[d].span.clone()] == ","
+                && out.iter().rev().find(|o| o.span.end <= tokens[d].span.start).is_some_and(|o| {
+                    o.kind == Kind::Per
+                        && text[o.span.end..tokens[d].span.start].trim().is_empty()
+                })
+        });
+        let possessive = matches!(next, "'s" | "’s");
+        let Some(det) = det.filter(|_| !after_name && !possessive) else {
             out.push(m.clone());
             i += 1;
             continue;
         };
+        // A possessive pronoun as determiner ("his Egyptian counterpart") is part of it.
+        if back > 0 && out[back - 1].kind == Kind::Pro && out[back - 1].span == tokens[det].span {
+            back -= 1;
+        }
         // The description's parts are the mentions it swallows, now kept out of `out`.
         let swallowed: Vec<Mention> = out.drain(back..).collect();
         let mut desc = Mention {

@@ -75,8 +75,16 @@ pub fn export_claims(store: &Store, output: Option<&Path>) -> anyhow::Result<Exi
 
 /// `dossier claims DOC`: a document's claims, with their arguments highlighted in the
 /// evidence sentence when writing to a terminal.
-pub fn show_claims(store: &Store, query: &str, json: bool) -> anyhow::Result<ExitCode> {
+pub fn show_claims(
+    store: &Store,
+    query: &str,
+    json: bool,
+    views: bool,
+) -> anyhow::Result<ExitCode> {
     let doc = find_one(store, query)?;
+    if views {
+        return show_views(store, &doc);
+    }
     let claims = store.claims(Some(&doc))?;
     let mut out = std::io::stdout().lock();
     if json {
@@ -142,6 +150,32 @@ pub fn show_claims(store: &Store, query: &str, json: bool) -> anyhow::Result<Exi
         let evidence = c.get("evidence").and_then(|e| e.get("text")).and_then(Value::as_str);
         if let Some(text) = evidence {
             writeln!(out, "    {}", highlight(text, &names, color))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Each sentence as the rules see it, with the mentions behind its placeholders.
+fn show_views(store: &Store, doc: &DocSummary) -> anyhow::Result<ExitCode> {
+    let Some((_, annotations)) = store.reading(doc)? else {
+        anyhow::bail!("{} is not read yet: run `dossier read` first", doc.name);
+    };
+    let text = store.detail(doc)?.text;
+    let view = claims::view::DocumentView::build(&text, &annotations);
+    let mut out = std::io::stdout().lock();
+    for (i, s) in view.sentences.iter().enumerate() {
+        writeln!(out, "[{i}] {}", s.view)?;
+        let legend: Vec<String> = s
+            .mentions
+            .iter()
+            .map(|&m| {
+                let mention = &view.mentions[m];
+                let value = mention.value.as_deref().map(|v| format!(" = {v}")).unwrap_or_default();
+                format!("{}:{m} {:?}{value}", mention.kind.as_str(), view.text(&text, m))
+            })
+            .collect();
+        if !legend.is_empty() {
+            writeln!(out, "    {}", legend.join("; "))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -67,6 +67,10 @@ enum Command {
         /// The claims as JSON Lines, in the shape of shared/spec/claims.md.
         #[arg(long)]
         json: bool,
+        /// Print each sentence as the claim rules see it (mentions as placeholders), to
+        /// write or debug rules.
+        #[arg(long, conflicts_with = "json")]
+        views: bool,
     },
     /// Write what the store holds in exchange formats.
     #[command(subcommand)]
@@ -329,7 +333,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             eval_timex(dir, output.as_deref(), *errors)
         }
         Command::Extract => claims_cmd::extract(&mut open_store(cli)?, cli.quiet),
-        Command::Claims { doc, json } => claims_cmd::show_claims(&open_store(cli)?, doc, *json),
+        Command::Claims { doc, json, views } => {
+            claims_cmd::show_claims(&open_store(cli)?, doc, *json, *views)
+        }
         Command::Export(ExportCommand::Claims { output }) => {
             claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
         }
