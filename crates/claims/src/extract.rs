@@ -574,7 +574,11 @@ impl<'a> Doc<'a> {
                     Arg::Mention(m) => match self.view.mentions[*m].kind {
                         Kind::Per | Kind::Pro => self.person_name(arg).map(|(n, _)| n),
                         Kind::Nat => self.view.mentions[*m].value.clone(),
-                        _ => Some(self.mention_text(*m)),
+                        _ => {
+                            // "US", "EU": the state or union by its name.
+                            let t = self.mention_text(*m);
+                            Some(self.rules.authority.get(&t.to_lowercase()).cloned().unwrap_or(t))
+                        }
                     },
                     Arg::Text(t) => Some(t.clone()),
                 },
@@ -733,11 +737,9 @@ impl<'a> Doc<'a> {
             .view
             .mentions
             .iter()
-            .filter_map(|m| match m.kind {
-                Kind::Nat => m.value.clone(),
-                Kind::Loc => Some(self.text()[m.span.clone()].to_string()),
-                _ => None,
-            })
+            .filter(|m| m.kind == Kind::Nat)
+            .filter_map(|m| m.value.clone())
+            .chain(self.rules.authority.values().cloned())
             .collect();
         let is_country = |c: &Claim| c.field("organization").is_some_and(|o| countries.contains(o));
         let specific: BTreeSet<String> = claims

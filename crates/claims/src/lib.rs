@@ -236,7 +236,11 @@ pub struct Input<'a> {
     pub annotations: &'a [model::Annotation],
 }
 
-/// Names the extractor for provenance: the rules' id.
+/// Version of the extraction code (views, coreference, argument handling); bumped when a
+/// change alters what is extracted, so that documents are extracted again.
+const CODE_VERSION: &str = "claims/1";
+
+/// Names the extractor for provenance: the code version and the rules' id.
 pub fn extractor_id() -> String {
-    Rules::english().id()
+    format!("{CODE_VERSION}+{}", Rules::english().id())
 }

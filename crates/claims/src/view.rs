@@ -307,9 +307,8 @@ fn next_word<'t>(text: &'t str, tokens: &[Token], after: usize) -> Option<&'t st
 /// The tagger sometimes calls a lone surname a place or organisation ("appointed by Assad");
 /// where the document names a person with that surname in full, it is that person.
 fn known_surnames(text: &str, mentions: &mut [Mention]) {
-    let surname = |t: &str| {
-        crate::coref::name_key(t).last().cloned().filter(|_| !t.trim().is_empty())
-    };
+    let surname =
+        |t: &str| crate::coref::name_key(t).last().cloned().filter(|_| !t.trim().is_empty());
     let known: std::collections::HashSet<String> = mentions
         .iter()
         .filter(|m| m.kind == Kind::Per && text[m.span.clone()].split_whitespace().count() > 1)
@@ -362,10 +361,16 @@ fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention
             matches!(n.kind, Kind::Per | Kind::Rank)
                 && text[m.span.end..n.span.start].trim().trim_matches(',').trim().is_empty()
         });
-        let is_post = matches!(
-            next.to_lowercase().as_str(),
-            "of" | "to" | "for" | "at" | "in" | "general" | "minister"
-        );
+        // A role word used as an adjective ("the official Syrian news agency").
+        let adjective = next.starts_with(char::is_uppercase)
+            || mentions.get(i + 1).is_some_and(|n| {
+                text[m.span.end..n.span.start].trim().is_empty() && n.kind != Kind::Role
+            });
+        let is_post = adjective
+            || matches!(
+                next.to_lowercase().as_str(),
+                "of" | "to" | "for" | "at" | "in" | "general" | "minister"
+            );
         if followed_by_name || is_post {
             out.push(m.clone());
             i += 1;
@@ -416,8 +421,7 @@ fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention
         let after_name = det.and_then(|d| d.checked_sub(1)).is_some_and(|d| {
             &text[tokens[d].span.clone()] == ","
                 && out.iter().rev().find(|o| o.span.end <= tokens[d].span.start).is_some_and(|o| {
-                    o.kind == Kind::Per
-                        && text[o.span.end..tokens[d].span.start].trim().is_empty()
+                    o.kind == Kind::Per && text[o.span.end..tokens[d].span.start].trim().is_empty()
                 })
         });
         let possessive = matches!(next, "'s" | "’s");

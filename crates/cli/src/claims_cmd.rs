@@ -33,10 +33,10 @@ pub fn find_one(store: &Store, query: &str) -> anyhow::Result<DocSummary> {
 }
 
 /// `dossier extract`: claims from every read document not yet extracted by these rules.
-pub fn extract(store: &mut Store, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn extract(store: &mut Store, again: bool, quiet: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let progress = output::Bar::new(!quiet && std::io::stderr().is_terminal());
-    let report = pipeline::extract(store, &progress)?;
+    let report = pipeline::extract(store, again, &progress)?;
     if !quiet {
         let total: usize = report.claims.values().sum();
         let by_type: Vec<String> = report.claims.iter().map(|(k, v)| format!("{v} {k}")).collect();

@@ -59,7 +59,11 @@ enum Command {
     },
     /// Extract claims (positions, meetings, sanctions, warrants, ...) from every read document
     /// not yet extracted by these rules.
-    Extract,
+    Extract {
+        /// Extract every document again, also those extracted by these rules already.
+        #[arg(long)]
+        again: bool,
+    },
     /// Show one document's claims, their arguments highlighted in the evidence sentence.
     Claims {
         /// A document id, a SHA-256 prefix, a file name or the end of a path.
@@ -332,7 +336,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(EvalCommand::Timex { dir, output, errors }) => {
             eval_timex(dir, output.as_deref(), *errors)
         }
-        Command::Extract => claims_cmd::extract(&mut open_store(cli)?, cli.quiet),
+        Command::Extract { again } => claims_cmd::extract(&mut open_store(cli)?, *again, cli.quiet),
         Command::Claims { doc, json, views } => {
             claims_cmd::show_claims(&open_store(cli)?, doc, *json, *views)
         }

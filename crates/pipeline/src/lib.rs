@@ -185,9 +185,15 @@ pub fn extractor_id() -> String {
 /// Extracts claims from every current version read by the current reader and not yet
 /// extracted by the current extractor, in parallel, storing each document's claims in its
 /// own transaction.
-pub fn extract(store: &mut Store, progress: &dyn Progress) -> Result<ExtractReport, Error> {
+///
+/// With `again`, every read version is extracted again, whatever extracted it before.
+pub fn extract(
+    store: &mut Store,
+    again: bool,
+    progress: &dyn Progress,
+) -> Result<ExtractReport, Error> {
     let extractor = extractor_id();
-    let pending = store.unextracted(&read::reader_id(), &extractor)?;
+    let pending = store.unextracted(&read::reader_id(), if again { "" } else { &extractor })?;
     progress.start(pending.len());
     let mut report = ExtractReport { extractor: extractor.clone(), ..ExtractReport::default() };
     let (tx, rx) =
