@@ -345,6 +345,18 @@ impl<'a> Doc<'a> {
     fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
         match arg {
             Arg::Mention(m) => {
+                if matches!(self.view.mentions[*m].kind, Kind::Org | Kind::Loc | Kind::Misc) {
+                    // A rule put a name the tagger did not see as a person where only a
+                    // person fits ("an arrest warrant for X"): the fullest matching person
+                    // of the document, else the name as written.
+                    let text = self.mention_text(*m);
+                    let key = name_key(&text);
+                    let g = self.people.people.iter().position(|p| p.key == key);
+                    return Some(match g {
+                        Some(g) => (self.people.people[g].name.clone(), Some(g)),
+                        None => (text, None),
+                    });
+                }
                 let g = self.person_group(*m)?;
                 Some((self.people.people[g].name.clone(), Some(g)))
             }
@@ -594,11 +606,11 @@ impl<'a> Doc<'a> {
                     Arg::Text(t) => Some(t.clone()),
                 },
                 "value" => match arg {
-                    Arg::Mention(m) => self.view.mentions[*m]
-                        .value
-                        .clone()
-                        .filter(|_| self.view.mentions[*m].kind == Kind::Rank)
-                        .or_else(|| Some(self.mention_text(*m))),
+                    Arg::Mention(m) => match self.view.mentions[*m].kind {
+                        Kind::Rank => self.view.mentions[*m].value.clone(),
+                        Kind::Time => self.date_of(*m),
+                        _ => Some(self.mention_text(*m)),
+                    },
                     Arg::Text(t) => Some(t.clone()),
                 },
                 _ => match arg {

@@ -353,6 +353,11 @@ fn compile_pattern(
                     "NUM" => out.push_str(&format!("(?P<{group}>\\d{{1,3}})")),
                     _ => {
                         let kinds = check_kinds(kinds)?;
+                        // A rank may precede any person ("Colonel X"); it is an attribute
+                        // of its own, not part of the argument.
+                        if kinds.split('|').any(|k| k == "PER") {
+                            out.push_str("(?:⟦RANK:\\d+⟧ )?");
+                        }
                         out.push_str(&format!("⟦(?:{kinds}):(?P<{group}>\\d+)⟧"));
                     }
                 }
