@@ -255,6 +255,15 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether a place captured as an organisation is the owner of what follows ("the head
+    /// of Iran's Revolutionary Guard": Iran is not the organisation), unless the rule itself
+    /// reads the possessive ("then Russia's envoy").
+    fn possessor(&self, c: &Candidate<'_>, m: usize) -> bool {
+        let view = &self.view.sentences[c.sentence].view;
+        let tag = format!("⟦LOC:{m}⟧ 's");
+        view.find(&tag).is_some_and(|at| at + tag.len() > c.span.end)
+    }
+
     /// A captured phrase with its placeholders back as the mentions' text.
     fn expand(&self, arg: &Arg) -> Arg {
         let Arg::Text(t) = arg else { return arg.clone() };
@@ -545,6 +554,7 @@ impl<'a> Doc<'a> {
         let matched = &s.view[c.span.clone()];
         if c.rule.requires.as_ref().is_some_and(|r| !r.is_match(matched))
             || c.rule.forbid.as_ref().is_some_and(|r| r.is_match(matched))
+            || c.rule.not_after.as_ref().is_some_and(|r| r.is_match(&s.view[..c.span.start]))
         {
             return None;
         }
@@ -586,6 +596,7 @@ impl<'a> Doc<'a> {
                     Arg::Mention(m) => match self.view.mentions[*m].kind {
                         Kind::Per | Kind::Pro => self.person_name(arg).map(|(n, _)| n),
                         Kind::Nat => self.view.mentions[*m].value.clone(),
+                        Kind::Loc if self.possessor(c, *m) => return None,
                         _ => {
                             // "US", "EU": the state or union by its name.
                             let t = self.mention_text(*m);

@@ -86,6 +86,8 @@ struct RuleSpec {
     #[serde(default)]
     forbid: Option<String>,
     #[serde(default)]
+    not_after: Option<String>,
+    #[serde(default)]
     example: Vec<Example>,
 }
 
@@ -146,6 +148,8 @@ pub struct Rule {
     pub(crate) requires: Option<Regex>,
     /// A regex the matched stretch must not contain.
     pub(crate) forbid: Option<Regex>,
+    /// A regex the sentence before the match must not match (anchor it with `$`).
+    pub(crate) not_after: Option<Regex>,
     /// Its examples.
     pub examples: Vec<Example>,
 }
@@ -260,6 +264,7 @@ impl Rules {
                 set: spec.set.clone(),
                 requires: optional_regex(&spec.name, spec.requires.as_deref())?,
                 forbid: optional_regex(&spec.name, spec.forbid.as_deref())?,
+                not_after: optional_regex(&spec.name, spec.not_after.as_deref())?,
                 examples: spec.example.clone(),
             });
         }
