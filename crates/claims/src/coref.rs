@@ -86,8 +86,16 @@ fn joins(mention: &[String], group: &[String]) -> bool {
     if ml == gl {
         return mention.len() == 1 || group.len() == 1 || mention[0] == group[0];
     }
-    // A lone first name ("Hakan") joins a full name that starts with it.
-    mention.len() == 1 && group.len() > 1 && mention[0] == group[0]
+    // A lone first name ("Hakan") joins a full name that starts with it; a shorter form
+    // whose words all appear in order in the full name joins it ("Vallejo" or "Vallejo
+    // Brito" for "Hernán Octavio Vallejo Brito": Hispanic double surnames).
+    if mention.len() == 1 && group.len() > 1 && mention[0] == group[0] {
+        return true;
+    }
+    mention.len() < group.len() && mention.len() <= 2 && {
+        let mut it = group[1..].iter();
+        mention.iter().all(|w| it.any(|g| g == w))
+    }
 }
 
 /// Strips leading title words from a name as written.

@@ -600,7 +600,7 @@ impl<'a> Doc<'a> {
                         _ => {
                             // "US", "EU": the state or union by its name.
                             let t = self.mention_text(*m);
-                            Some(self.rules.authority.get(&t.to_lowercase()).cloned().unwrap_or(t))
+                            Some(self.rules.country.get(&t.to_lowercase()).cloned().unwrap_or(t))
                         }
                     },
                     Arg::Text(t) => Some(t.clone()),

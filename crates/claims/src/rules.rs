@@ -25,6 +25,7 @@ pub(crate) const KINDS: &[&str] =
 struct RuleFile {
     version: u32,
     macros: BTreeMap<String, String>,
+    country: BTreeMap<String, String>,
     authority: BTreeMap<String, String>,
     cues: Cues,
     #[serde(default)]
@@ -182,6 +183,8 @@ pub struct Rules {
     pub(crate) attribution: Vec<Attribution>,
     /// Lowercase names of authorities → the state or body ("french" → "France").
     pub(crate) authority: BTreeMap<String, String>,
+    /// Lowercase short names of states → their names ("us" → "United States").
+    pub(crate) country: BTreeMap<String, String>,
     /// The source text, hashed into the rules id.
     pub(crate) source_hash: String,
 }
@@ -300,6 +303,7 @@ impl Rules {
             cues,
             attribution,
             authority,
+            country: file.country.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             source_hash: model::Sha256::digest(source.as_bytes()).short(12),
         })
     }
