@@ -96,6 +96,10 @@ impl<'a> Doc<'a> {
         let mut candidates = Vec::new();
         for (si, s) in self.view.sentences.iter().enumerate() {
             for rule in &self.rules.rules {
+                // Most rules match no sentence: the fast test first, captures only on a hit.
+                if !rule.regex.is_match(&s.view) {
+                    continue;
+                }
                 for caps in rule.regex.captures_iter(&s.view) {
                     let whole = caps.get(0).expect("group 0");
                     let mut args = Vec::new();

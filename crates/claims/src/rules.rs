@@ -365,16 +365,16 @@ fn compile_pattern(
                         // A rank may precede any person ("Colonel X"); it is an attribute
                         // of its own, not part of the argument.
                         if kinds.split('|').any(|k| k == "PER") {
-                            out.push_str("(?:⟦RANK:\\d+⟧ )?");
+                            out.push_str("(?:⟦RANK:[0-9]+⟧ )?");
                         }
-                        out.push_str(&format!("⟦(?:{kinds}):(?P<{group}>\\d+)⟧"));
+                        out.push_str(&format!("⟦(?:{kinds}):(?P<{group}>[0-9]+)⟧"));
                     }
                 }
                 slots.push(Slot { group, field: field.to_string(), text });
             }
             None => {
                 let kinds = check_kinds(inner).map_err(|_| format!("unknown macro {{{inner}}}"))?;
-                out.push_str(&format!("⟦(?:{kinds}):\\d+⟧"));
+                out.push_str(&format!("⟦(?:{kinds}):[0-9]+⟧"));
             }
         }
     }

@@ -301,7 +301,7 @@ fn merge(mut raw: Vec<Mention>) -> Vec<Mention> {
 }
 
 fn next_word<'t>(text: &'t str, tokens: &[Token], after: usize) -> Option<&'t str> {
-    tokens.iter().find(|t| t.span.start >= after).map(|t| &text[t.span.clone()])
+    tokens.get(tokens.partition_point(|t| t.span.start < after)).map(|t| &text[t.span.clone()])
 }
 
 /// The tagger sometimes calls a lone surname a place or organisation ("appointed by Assad");
@@ -345,7 +345,10 @@ fn regroup_collectives(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
 /// official"). The description replaces the mentions it spans; they stay as its parts.
 fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    let token_at = |pos: usize| tokens.iter().position(|t| t.span.start >= pos);
+    let token_at = |pos: usize| {
+        let i = tokens.partition_point(|t| t.span.start < pos);
+        (i < tokens.len()).then_some(i)
+    };
     let mut i = 0;
     while i < mentions.len() {
         let m = &mentions[i];
@@ -397,10 +400,7 @@ fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention
             {
                 back -= 1;
                 parts.push(back);
-                start_token = tokens
-                    .iter()
-                    .position(|x| x.span.start >= out[back].span.start)
-                    .unwrap_or(start_token);
+                start_token = token_at(out[back].span.start).unwrap_or(start_token);
                 continue;
             }
             let w = &text[t.span.clone()];

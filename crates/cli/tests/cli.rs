@@ -344,7 +344,7 @@ fn read_stores_annotations_with_the_reader_and_only_reads_new_work() {
     // The publication date anchors relative time: "Last month" in the 2018-12-24 report.
     let out = dir.run(&["show", "002", "--annotations"]);
     let shown = String::from_utf8(out.stdout).unwrap();
-    assert!(shown.contains("read by read/1+ner-en/"), "{shown}");
+    assert!(shown.contains("read by read/2+ner-en/"), "{shown}");
     assert!(
         shown
             .lines()
@@ -361,4 +361,78 @@ fn read_stores_annotations_with_the_reader_and_only_reads_new_work() {
     dir.write("extra/note.txt", b"Envoy visits capital\n\nThe envoy arrived in Lima on Monday.\n");
     assert!(dir.run(&["ingest", "extra"]).status.success());
     assert!(stderr(&dir.run(&["read"])).contains("read 1 documents"));
+}
+
+/// The figure after `name=` on the scorer's last line.
+fn overall(report: &str, name: &str) -> f64 {
+    let last = report.lines().last().unwrap_or("");
+    let at = last.find(&format!("{name}=")).unwrap_or_else(|| panic!("no {name} in {last:?}"));
+    last[at + name.len() + 1..].split_whitespace().next().unwrap().parse().unwrap()
+}
+
+/// The accuracy on a `field NAME: a/b = x` line.
+fn field(report: &str, name: &str) -> f64 {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with(&format!("field {name}:")))
+        .unwrap_or_else(|| panic!("no field {name} in {report}"));
+    line.rsplit("= ").next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn claims_on_the_seeds_meet_the_targets_and_agree_with_the_reference_scorer() {
+    let dir = Dir::new();
+    let gold = workspace().join("../shared/gold/seeds.jsonl");
+    assert!(dir.run(&["ingest", seeds().to_str().unwrap()]).status.success());
+    assert!(dir.run(&["read"]).status.success());
+    let out = dir.run(&["extract"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("from 5 documents"), "{}", stderr(&out));
+    // Nothing new: nothing extracted again.
+    assert!(stderr(&dir.run(&["extract"])).contains("from 0 documents"));
+    let out = dir.run(&["export", "claims", "-o", "claims.jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dir.run(&["eval", "claims", "--gold", gold.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ours = String::from_utf8(out.stdout).unwrap();
+    let reference = Command::new("python3")
+        .arg(workspace().join("../shared/tools/score_claims.py"))
+        .arg(&gold)
+        .arg(dir.path("claims.jsonl"))
+        .output()
+        .expect("python3 runs the reference scorer");
+    let reference = String::from_utf8(reference.stdout).unwrap();
+    // Every line of the reference scorer's report appears verbatim in ours.
+    for line in reference.lines() {
+        assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");
+    }
+    assert!(overall(&ours, "F1") >= 0.90, "{ours}");
+    assert!(overall(&ours, "P") >= 0.90, "{ours}");
+    assert!(field(&ours, "date") >= 0.85, "{ours}");
+    assert!(field(&ours, "modality") >= 0.85, "{ours}");
+    // Every exported claim has the contract's common fields and an evidence span that is
+    // the text at those offsets.
+    let exported = std::fs::read_to_string(dir.path("claims.jsonl")).unwrap();
+    for line in exported.lines() {
+        let c: serde_json::Value = serde_json::from_str(line).unwrap();
+        for key in ["id", "doc", "doc_sha256", "type", "modality", "evidence", "confidence"] {
+            assert!(c.get(key).is_some(), "{key} missing in {line}");
+        }
+        let conf = c["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&conf), "{line}");
+    }
+    // The terminal view names the evidence.
+    let out = dir.run(&["claims", "002"]);
+    let shown = String::from_utf8(out.stdout).unwrap();
+    assert!(shown.contains("meeting [reported ← SANA]"), "{shown}");
+}
+
+#[test]
+fn eval_claims_explains_a_bad_gold_file() {
+    let dir = Dir::new();
+    dir.write("gold.jsonl", b"{\"doc\": \"a\", \"type\": \"visit\"}\nnot json\n");
+    let out = dir.run(&["eval", "claims", "--gold", "gold.jsonl", "--system", "gold.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("gold.jsonl: line 2"), "{err}");
 }
