@@ -202,10 +202,10 @@ impl<'a> Doc<'a> {
         }
         let profile = self.profiles.entry(group).or_default();
         profile.countries.extend(countries);
-        if let Some(role) = claim.field("role") {
-            if let Some(head) = role.split_whitespace().last() {
-                profile.roles.insert(head.to_lowercase());
-            }
+        if let Some(role) = claim.field("role")
+            && let Some(head) = role.split_whitespace().last()
+        {
+            profile.roles.insert(head.to_lowercase());
         }
         if let Some(org) = claim.field("organization") {
             profile.orgs.push(org.to_string());
@@ -506,12 +506,11 @@ impl<'a> Doc<'a> {
         let span = self.view.mentions[m].span.clone();
         let text = self.text();
         let before = text[..span.start].chars().next_back();
-        if matches!(before, Some('“' | '"' | '«')) {
-            if let Some(close) = text[span.end..].find(['”', '"', '»']) {
-                if close <= 16 {
-                    return text[span.start..span.end + close].trim().to_string();
-                }
-            }
+        if matches!(before, Some('“' | '"' | '«'))
+            && let Some(close) = text[span.end..].find(['”', '"', '»'])
+            && close <= 16
+        {
+            return text[span.start..span.end + close].trim().to_string();
         }
         self.mention_text(m)
     }
@@ -562,10 +561,10 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        if let Some(cancel) = self.rules.cues.cancel.get(&kind) {
-            if cancel.is_match(&s.view[c.span.clone()]) {
-                return None;
-            }
+        if let Some(cancel) = self.rules.cues.cancel.get(&kind)
+            && cancel.is_match(&s.view[c.span.clone()])
+        {
+            return None;
         }
         let sha12: String = self.input.sha256.chars().take(12).collect();
         let mut fields: BTreeMap<String, Value> = BTreeMap::new();
@@ -800,10 +799,9 @@ impl<'a> Doc<'a> {
             p.kind == ClaimType::Position
                 && p.evidence.start <= at
                 && p.field("holder") == Some(name.as_str())
-        }) {
-            if p.fields.get("start").is_none_or(Value::is_null) {
-                p.fields.insert("start".into(), Value::from(start));
-            }
+        }) && p.fields.get("start").is_none_or(Value::is_null)
+        {
+            p.fields.insert("start".into(), Value::from(start));
         }
     }
 }
@@ -880,15 +878,15 @@ pub(crate) fn iso_date(value: &str) -> Option<String> {
         };
         ok.then(|| v.to_string())
     };
-    if b.is_none() {
-        if let Some(v) = simple(a) {
-            return Some(v);
-        }
+    if b.is_none()
+        && let Some(v) = simple(a)
+    {
+        return Some(v);
     }
     let start = read::time::Interval::of(a)?;
     let end = match b {
         Some(b) => read::time::Interval::of(b.split('T').next()?)?,
-        None => start.clone(),
+        None => start,
     };
     let (s, e) = (start.start, end.end);
     let month_start = s.day() == 1;

@@ -166,7 +166,6 @@ pub(crate) struct Slot {
 /// A compiled attribution pattern with a `source` slot.
 #[derive(Debug)]
 pub(crate) struct Attribution {
-    pub name: String,
     pub regex: Regex,
 }
 
@@ -274,7 +273,7 @@ impl Rules {
         let mut attribution = Vec::new();
         for a in &file.attribution {
             let (regex, _) = compile(&a.name, &a.pattern)?;
-            attribution.push(Attribution { name: a.name.clone(), regex });
+            attribution.push(Attribution { regex });
         }
         let c = &file.cues;
         let mut cancel = BTreeMap::new();

@@ -233,25 +233,19 @@ fn trim_entities(text: &str, raw: &mut [Mention]) {
         if !matches!(m.kind, Kind::Per | Kind::Org | Kind::Loc | Kind::Misc) {
             continue;
         }
-        loop {
-            let Some(l) = lexical
-                .iter()
-                .find(|l| l.start == m.span.start && l.end < m.span.end && m.kind != Kind::Org)
-                .or_else(|| {
-                    // An organisation keeps its nationality ("Russian Security Council") but
-                    // not a leading role ("Head of Air Intelligence Branch").
-                    lexical.iter().find(|l| {
-                        l.start == m.span.start
-                            && l.end < m.span.end
-                            && text[l.end..m.span.end]
-                                .trim_start()
-                                .to_lowercase()
-                                .starts_with("of ")
-                    })
+        while let Some(l) = lexical
+            .iter()
+            .find(|l| l.start == m.span.start && l.end < m.span.end && m.kind != Kind::Org)
+            .or_else(|| {
+                // An organisation keeps its nationality ("Russian Security Council") but
+                // not a leading role ("Head of Air Intelligence Branch").
+                lexical.iter().find(|l| {
+                    l.start == m.span.start
+                        && l.end < m.span.end
+                        && text[l.end..m.span.end].trim_start().to_lowercase().starts_with("of ")
                 })
-            else {
-                break;
-            };
+            })
+        {
             let mut start = l.end;
             let rest = &text[start..m.span.end];
             let trimmed = rest.trim_start();

@@ -421,12 +421,12 @@ pub fn score(gold: &[Claim], system: &[Claim], docs: Option<&BTreeSet<String>>) 
     for (s, g) in &pairs {
         scores.types.entry(get(g, "type").to_string()).or_default().tp += 1;
         let kind = get(g, "type");
-        if let Some(df) = date_field(kind) {
-            if let Some(ok) = date_ok(s.get(df), g.get(df)) {
-                let e = scores.fields.entry("date".into()).or_default();
-                e.0 += ok as usize;
-                e.1 += 1;
-            }
+        if let Some(df) = date_field(kind)
+            && let Some(ok) = date_ok(s.get(df), g.get(df))
+        {
+            let e = scores.fields.entry("date".into()).or_default();
+            e.0 += ok as usize;
+            e.1 += 1;
         }
         let e = scores.fields.entry("modality".into()).or_default();
         e.0 += (s.get("modality") == g.get("modality")) as usize;
