@@ -9,31 +9,6 @@ use std::collections::HashMap;
 
 use crate::view::{DocumentView, Kind};
 
-/// Words that are titles, not names ("President X", "Dr X").
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sheikh",
-    "sheik",
-    "president",
-    "minister",
-    "king",
-    "prince",
-    "emir",
-    "judge",
-    "prof",
-    "professor",
-    "gen",
-    "general",
-    "sir",
-    "lord",
-    "lady",
-    "madam",
-    "imam",
-];
-
 /// A group of mentions of one person in one document.
 #[derive(Clone, Debug)]
 pub struct Person {
@@ -60,7 +35,7 @@ pub fn name_key(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
         .map(|w| w.replace(['’', '\''], ""))
-        .filter(|w| !w.is_empty() && !TITLES.contains(&w.trim_end_matches('.')))
+        .filter(|w| !w.is_empty() && !read::lexicon::is_name_title(w))
         .map(|w| {
             for p in ["al-", "el-"] {
                 if let Some(rest) = w.strip_prefix(p) {
@@ -101,9 +76,7 @@ fn joins(mention: &[String], group: &[String]) -> bool {
 /// Strips leading title words from a name as written.
 fn clean_name(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1
-        && TITLES.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
-    {
+    while words.len() > 1 && read::lexicon::is_name_title(words[0]) {
         words.remove(0);
     }
     words.join(" ")

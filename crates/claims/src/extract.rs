@@ -44,7 +44,14 @@ pub fn extract(input: &Input<'_>) -> Vec<Claim> {
 pub fn extract_with(rules: &Rules, input: &Input<'_>) -> Vec<Claim> {
     let view = DocumentView::build(input.text, input.annotations);
     let people = People::build(input.text, &view);
-    let doc = Doc { input, rules, view: &view, people: &people, profiles: HashMap::new() };
+    let doc = Doc {
+        input,
+        rules,
+        view: &view,
+        people: &people,
+        profiles: HashMap::new(),
+        sources: std::cell::OnceCell::new(),
+    };
     doc.run()
 }
 
@@ -62,6 +69,8 @@ struct Doc<'a> {
     view: &'a DocumentView,
     people: &'a People,
     profiles: HashMap<usize, Profile>,
+    /// The source each sentence cites, found once per document.
+    sources: std::cell::OnceCell<Vec<Option<String>>>,
 }
 
 fn group_args(rule_slots: &[Slot], caps: &Captures<'_>, args: &mut Vec<(String, Arg)>) {
@@ -476,25 +485,35 @@ impl<'a> Doc<'a> {
 
     /// The source a sentence cites, if an attribution pattern finds one.
     fn attribution(&self, sentence: usize) -> Option<String> {
-        let s = &self.view.sentences[sentence];
-        for a in &self.rules.attribution {
-            let Some(caps) = a.regex.captures(&s.view) else { continue };
-            let Some(m) = caps.iter().skip(1).flatten().next() else { continue };
-            let source = match m.as_str().parse::<usize>() {
-                Ok(i) => self.source_name(i),
-                Err(_) => m.as_str().trim().to_string(),
+        self.sources.get_or_init(|| self.find_sources())[sentence].clone()
+    }
+
+    /// The source each sentence cites: the first attribution pattern that matches names it;
+    /// "the paper", "the agency" stand for the last source named before.
+    fn find_sources(&self) -> Vec<Option<String>> {
+        let mut last: Option<String> = None;
+        let mut out = Vec::with_capacity(self.view.sentences.len());
+        for s in &self.view.sentences {
+            let named = self.rules.attribution.iter().find_map(|a| {
+                let caps = a.regex.captures(&s.view)?;
+                let m = caps.iter().skip(1).flatten().next()?;
+                Some(match m.as_str().parse::<usize>() {
+                    Ok(i) => self.source_name(i),
+                    Err(_) => m.as_str().trim().to_string(),
+                })
+            });
+            let source = match named {
+                Some(n) if n.to_lowercase().starts_with("the ") || n.eq_ignore_ascii_case("it") => {
+                    last.clone()
+                }
+                other => other,
             };
-            let lower = source.to_lowercase();
-            // "the paper", "the agency": the last source named before.
-            if lower.starts_with("the ") || lower.split_whitespace().count() == 1 && lower == "it" {
-                return (0..sentence).rev().find_map(|k| {
-                    let prev = self.attribution(k)?;
-                    (!prev.to_lowercase().starts_with("the ")).then_some(prev)
-                });
+            if source.is_some() {
+                last.clone_from(&source);
             }
-            return Some(source);
+            out.push(source);
         }
-        None
+        out
     }
 
     /// A source's name: a person's fullest name, or the mention as written, widened to the

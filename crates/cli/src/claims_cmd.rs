@@ -11,27 +11,6 @@ use store::{DocSummary, Store};
 
 use crate::output;
 
-/// Finds exactly one document for a query, or says why not.
-pub fn find_one(store: &Store, query: &str) -> anyhow::Result<DocSummary> {
-    let found = store.find(query)?;
-    match found.as_slice() {
-        [] => anyhow::bail!("no document matches {query:?}: run `dossier docs` to list them"),
-        [one] => Ok(one.clone()),
-        many => {
-            let names: Vec<String> = many
-                .iter()
-                .take(5)
-                .map(|d| format!("{} ({})", d.name, d.sha256.short(12)))
-                .collect();
-            anyhow::bail!(
-                "{} documents match {query:?}: {}; give a longer SHA-256 prefix or the id",
-                many.len(),
-                names.join(", ")
-            )
-        }
-    }
-}
-
 /// `dossier extract`: claims from every read document not yet extracted by these rules.
 pub fn extract(store: &mut Store, again: bool, quiet: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -81,7 +60,7 @@ pub fn show_claims(
     json: bool,
     views: bool,
 ) -> anyhow::Result<ExitCode> {
-    let doc = find_one(store, query)?;
+    let doc = crate::find_one(store, query)?;
     if views {
         return show_views(store, &doc);
     }

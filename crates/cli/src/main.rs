@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use model::Field;
-use store::{Overrides, Store};
+use store::{DocSummary, Overrides, Store};
 
 /// Build case files from open-source documents about people of interest.
 #[derive(Parser, Debug)]
@@ -244,6 +244,27 @@ fn quiet_extractor_panics() {
     }));
 }
 
+/// Finds exactly one document for a query, or says why not.
+pub(crate) fn find_one(store: &Store, query: &str) -> anyhow::Result<DocSummary> {
+    let found = store.find(query)?;
+    match found.as_slice() {
+        [] => anyhow::bail!("no document matches {query:?}: run `dossier docs` to list them"),
+        [one] => Ok(one.clone()),
+        many => {
+            let names: Vec<String> = many
+                .iter()
+                .take(5)
+                .map(|d| format!("{} ({})", d.name, d.sha256.short(12)))
+                .collect();
+            anyhow::bail!(
+                "{} documents match {query:?}: {}; give a longer SHA-256 prefix or the id",
+                many.len(),
+                names.join(", ")
+            )
+        }
+    }
+}
+
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
     Store::open(&cli.db).with_context(|| format!("cannot use the store {}", cli.db.display()))
 }
@@ -286,23 +307,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Show { doc, json, original, annotations } => {
             let store = open_store(cli)?;
-            let found = store.find(doc)?;
-            let summary = match found.as_slice() {
-                [] => anyhow::bail!("no document matches {doc:?}: run `dossier docs` to list them"),
-                [one] => one,
-                many => {
-                    let names: Vec<String> = many
-                        .iter()
-                        .take(5)
-                        .map(|d| format!("{} ({})", d.name, d.sha256.short(12)))
-                        .collect();
-                    anyhow::bail!(
-                        "{} documents match {doc:?}: {}; give a longer SHA-256 prefix or the id",
-                        many.len(),
-                        names.join(", ")
-                    )
-                }
-            };
+            let summary = &find_one(&store, doc)?;
             let mut out = std::io::stdout().lock();
             if *original {
                 let bytes = store.blob(&summary.sha256)?.with_context(|| {

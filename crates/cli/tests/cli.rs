@@ -50,6 +50,16 @@ impl Dir {
 
 use test_utils::{seeds_dir as seeds, workspace};
 
+/// What a reference scorer in shared/tools prints for these arguments.
+fn reference(script: &str, args: &[&std::path::Path]) -> String {
+    let out = Command::new("python3")
+        .arg(workspace().join("../shared/tools").join(script))
+        .args(args)
+        .output()
+        .expect("python3 runs the reference scorer");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -292,13 +302,7 @@ fn eval_timex_agrees_with_the_reference_scorer() {
     let out = dir.run(&["eval", "timex", gold.to_str().unwrap(), "--output", "system"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let ours = String::from_utf8(out.stdout).unwrap();
-    let reference = Command::new("python3")
-        .arg(workspace().join("../shared/tools/timeml_score.py"))
-        .arg(&gold)
-        .arg(dir.path("system"))
-        .output()
-        .expect("python3 runs the reference scorer");
-    let reference = String::from_utf8(reference.stdout).unwrap();
+    let reference = reference("timeml_score.py", &[&gold, &dir.path("system")]);
     // Every figure line of the reference scorer appears verbatim in ours.
     for line in reference.lines().filter(|l| !l.starts_with("gold=")) {
         assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");
@@ -313,12 +317,7 @@ fn eval_ner_agrees_with_the_reference_scorer_and_meets_the_dev_target() {
     let out = dir.run(&["eval", "ner", dev.to_str().unwrap(), "--predictions", "pred.txt"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let ours = String::from_utf8(out.stdout).unwrap();
-    let reference = Command::new("python3")
-        .arg(workspace().join("../shared/tools/conll_score.py"))
-        .arg(dir.path("pred.txt"))
-        .output()
-        .expect("python3 runs the reference scorer");
-    let reference = String::from_utf8(reference.stdout).unwrap();
+    let reference = reference("conll_score.py", &[&dir.path("pred.txt")]);
     for line in reference.lines() {
         assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");
     }
@@ -395,13 +394,7 @@ fn claims_on_the_seeds_meet_the_targets_and_agree_with_the_reference_scorer() {
     let out = dir.run(&["eval", "claims", "--gold", gold.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let ours = String::from_utf8(out.stdout).unwrap();
-    let reference = Command::new("python3")
-        .arg(workspace().join("../shared/tools/score_claims.py"))
-        .arg(&gold)
-        .arg(dir.path("claims.jsonl"))
-        .output()
-        .expect("python3 runs the reference scorer");
-    let reference = String::from_utf8(reference.stdout).unwrap();
+    let reference = reference("score_claims.py", &[&gold, &dir.path("claims.jsonl")]);
     // Every line of the reference scorer's report appears verbatim in ours.
     for line in reference.lines() {
         assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");

@@ -129,20 +129,14 @@ pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Er
     let reader = read::reader_id();
     let unread = store.unread(&reader)?;
     let tagger = read::ner::builtin().map_err(|e| Error::Model(e.to_string()))?;
-    progress.start(unread.len());
     let mut report = ReadReport { reader: reader.clone(), ..ReadReport::default() };
-    let (tx, rx) =
-        mpsc::sync_channel::<(i64, String, read::Reading)>(2 * rayon::current_num_threads());
-    std::thread::scope(|scope| -> Result<(), Error> {
-        scope.spawn(|| {
-            unread.par_iter().for_each_with(tx, |tx, doc| {
-                let reading = read::read_document(&tagger, &doc.text, doc.published);
-                let _ = tx.send((doc.version, doc.name.clone(), reading));
-            });
-        });
-        for (version, name, reading) in rx {
+    in_parallel_then_write(
+        &unread,
+        progress,
+        |doc| read::read_document(&tagger, &doc.text, doc.published),
+        |doc, reading| {
             store.record_reading(
-                version,
+                doc.version,
                 &reader,
                 reading.sentences,
                 reading.tokens,
@@ -154,14 +148,9 @@ pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Er
             for a in &reading.annotations {
                 *report.annotations.entry(a.layer.as_str()).or_default() += 1;
             }
-            progress.advance(&FileReport {
-                path: PathBuf::from(name),
-                result: Ok(Outcome::Updated { doc: version }),
-            });
-        }
-        Ok(())
-    })?;
-    progress.finish();
+            Ok((doc.name.as_str(), doc.version))
+        },
+    )?;
     Ok(report)
 }
 
@@ -193,26 +182,22 @@ pub fn extract(
     progress: &dyn Progress,
 ) -> Result<ExtractReport, Error> {
     let extractor = extractor_id();
-    let pending = store.unextracted(&read::reader_id(), if again { "" } else { &extractor })?;
-    progress.start(pending.len());
+    let pending = store.unextracted(&read::reader_id(), (!again).then_some(extractor.as_str()))?;
     let mut report = ExtractReport { extractor: extractor.clone(), ..ExtractReport::default() };
-    let (tx, rx) =
-        mpsc::sync_channel::<(i64, String, Vec<claims::Claim>)>(2 * rayon::current_num_threads());
-    std::thread::scope(|scope| -> Result<(), Error> {
-        scope.spawn(|| {
-            pending.par_iter().for_each_with(tx, |tx, doc| {
-                let sha = doc.sha256.to_hex();
-                let input = claims::Input {
-                    doc: &doc.name,
-                    sha256: &sha,
-                    text: &doc.text,
-                    published: doc.published,
-                    annotations: &doc.annotations,
-                };
-                let _ = tx.send((doc.version, doc.name.clone(), claims::extract(&input)));
-            });
-        });
-        for (version, name, found) in rx {
+    in_parallel_then_write(
+        &pending,
+        progress,
+        |doc| {
+            let sha = doc.sha256.to_hex();
+            claims::extract(&claims::Input {
+                doc: &doc.name,
+                sha256: &sha,
+                text: &doc.text,
+                published: doc.published,
+                annotations: &doc.annotations,
+            })
+        },
+        |doc, found| {
             let stored: Vec<store::StoredClaim> = found
                 .iter()
                 .map(|c| store::StoredClaim {
@@ -222,11 +207,36 @@ pub fn extract(
                     json: serde_json::to_string(c).expect("claims serialise"),
                 })
                 .collect();
-            store.record_claims(version, &extractor, &stored)?;
+            store.record_claims(doc.version, &extractor, &stored)?;
             report.documents += 1;
             for c in &found {
                 *report.claims.entry(c.kind.as_str()).or_default() += 1;
             }
+            Ok((doc.name.as_str(), doc.version))
+        },
+    )?;
+    Ok(report)
+}
+
+/// Runs `work` on every item on the rayon pool and hands each result, as it comes, to
+/// `write` on the calling thread: the store's single writer. `write` says which document it
+/// wrote (name and version) for the progress report.
+fn in_parallel_then_write<'i, T: Sync, R: Send>(
+    items: &'i [T],
+    progress: &dyn Progress,
+    work: impl Fn(&T) -> R + Sync,
+    mut write: impl FnMut(&'i T, R) -> Result<(&'i str, i64), Error>,
+) -> Result<(), Error> {
+    progress.start(items.len());
+    let (tx, rx) = mpsc::sync_channel::<(usize, R)>(2 * rayon::current_num_threads());
+    std::thread::scope(|scope| -> Result<(), Error> {
+        scope.spawn(|| {
+            items.par_iter().enumerate().for_each_with(tx, |tx, (i, item)| {
+                let _ = tx.send((i, work(item)));
+            });
+        });
+        for (i, result) in rx {
+            let (name, version) = write(&items[i], result)?;
             progress.advance(&FileReport {
                 path: PathBuf::from(name),
                 result: Ok(Outcome::Updated { doc: version }),
@@ -235,7 +245,7 @@ pub fn extract(
         Ok(())
     })?;
     progress.finish();
-    Ok(report)
+    Ok(())
 }
 
 /// What a worker hands to the writer.

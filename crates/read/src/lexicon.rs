@@ -226,3 +226,45 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     out.sort_by_key(|x| (x.span.start, x.span.end));
     out
 }
+
+/// Words that are titles or ranks before a name, never part of it ("President", "Dr",
+/// "Colonel"), lowercase and without a period: coreference and resolution drop them from names.
+const NAME_TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "sheik",
+    "president",
+    "minister",
+    "king",
+    "prince",
+    "emir",
+    "judge",
+    "prof",
+    "professor",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "major",
+    "maj",
+    "lieutenant",
+    "lt",
+    "brigadier",
+    "brig",
+    "captain",
+    "capt",
+    "sir",
+    "lord",
+    "lady",
+    "madam",
+    "imam",
+];
+
+/// Whether a word (any case, with or without a final period) is a title or rank before a name.
+pub fn is_name_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    NAME_TITLES.contains(&w.as_str())
+}

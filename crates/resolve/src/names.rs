@@ -8,38 +8,6 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Words that are titles, not names.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sheikh",
-    "sheik",
-    "president",
-    "minister",
-    "king",
-    "prince",
-    "emir",
-    "judge",
-    "prof",
-    "professor",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "major",
-    "maj",
-    "lieutenant",
-    "lt",
-    "brigadier",
-    "brig",
-    "captain",
-    "capt",
-    "sir",
-    "imam",
-];
-
 /// Particles that do not distinguish names: "al-Hassan" and "Hassan" are one surname.
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "ben", "abu", "bint"];
 
@@ -106,7 +74,7 @@ pub fn name_words(name: &str) -> Vec<String> {
             w.replace(['\'', '-', '.'], "")
         })
         .filter(|w| {
-            !w.is_empty() && !TITLES.contains(&w.as_str()) && !PARTICLES.contains(&w.as_str())
+            !w.is_empty() && !read::lexicon::is_name_title(w) && !PARTICLES.contains(&w.as_str())
         })
         .collect()
 }

@@ -633,38 +633,19 @@ impl Store {
             })
             .optional()?;
         let Some(reader) = reader else { return Ok(None) };
-        let mut stmt = self.conn.prepare(
-            "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, layer",
-        )?;
-        let rows = stmt.query_map(params![version], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        let annotations = rows
-            .map(|row| {
-                let (layer, start, end, label, value) = row?;
-                let layer = model::Layer::parse(&layer)
-                    .ok_or_else(|| Error::Corrupt(format!("layer {layer:?}")))?;
-                Ok(model::Annotation { layer, span: start as usize..end as usize, label, value })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let annotations = self.annotations(version)?;
         Ok(Some((reader, annotations)))
     }
 
-    /// Current versions read by `reader` and not yet extracted by `extractor`, with their
-    /// annotations, in path order.
-    pub fn unextracted(&self, reader: &str, extractor: &str) -> Result<Vec<Unextracted>> {
+    /// Current versions read by `reader` and not yet extracted by `extractor` (with `None`:
+    /// all of them), with their annotations, in path order.
+    pub fn unextracted(&self, reader: &str, extractor: Option<&str>) -> Result<Vec<Unextracted>> {
         let mut stmt = self.conn.prepare(
             "SELECT v.id, d.name, v.sha256, v.text, v.published FROM versions v
              JOIN documents d ON d.id = v.document_id
              JOIN readings r ON r.version_id = v.id AND r.reader = ?1
              LEFT JOIN extractions x ON x.version_id = v.id
-             WHERE v.is_current = 1 AND (x.extractor IS NULL OR x.extractor != ?2) ORDER BY d.path",
+             WHERE v.is_current = 1 AND (?2 IS NULL OR x.extractor IS NULL OR x.extractor != ?2) ORDER BY d.path",
         )?;
         let rows = stmt.query_map(params![reader, extractor], |r| {
             Ok((
@@ -690,7 +671,7 @@ impl Store {
 
     fn annotations(&self, version: i64) -> Result<Vec<model::Annotation>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, end",
+            "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, layer",
         )?;
         let rows = stmt.query_map(params![version], |r| {
             Ok((
