@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
-use regex::Captures;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
 use serde_json::Value;
 
 use crate::coref::{People, name_key};
@@ -34,6 +36,18 @@ const PERSON_FIELDS: &[&str] =
 /// Role heads that an unqualified epithet ("the intelligence chief") may use for the
 /// document's main person.
 const LEADER_HEADS: &[&str] = &["head", "chief", "director", "commander", "leader"];
+
+/// Words that make a role a lesser one ("deputy head"), kept with the head.
+const RANK_QUALIFIERS: &[&str] = &["deputy", "vice", "assistant", "acting", "former", "interim"];
+/// A sentence that opens by pointing at the event of the sentence before it.
+static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
+        .expect("valid pattern")
+});
+/// A sentence that opens by placing its post before the one of the sentence before it.
+static BEFORE_THAT_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Before|Prior to) (?:that|this|then)\b").expect("valid pattern")
+});
 
 /// Extracts the claims of one document with the English rules.
 pub fn extract(input: &Input<'_>) -> Vec<Claim> {
@@ -463,9 +477,12 @@ impl<'a> Doc<'a> {
             return Some(d);
         }
         let para = s.paragraph;
+        // "This came after ...": the sentence is about the event of the one before it, even
+        // across a paragraph break.
+        let anaphoric = ANAPHORIC_OPENING.is_match(&self.text()[s.span.clone()]);
         for k in (c.sentence.saturating_sub(2)..c.sentence).rev() {
             let prev = &self.view.sentences[k];
-            if prev.paragraph != para {
+            if prev.paragraph != para && !(anaphoric && k + 1 == c.sentence) {
                 break;
             }
             if let Some(d) = prev.mentions.iter().rev().find_map(|&m| self.date_of(m)) {
@@ -473,6 +490,12 @@ impl<'a> Doc<'a> {
             }
         }
         None
+    }
+
+    /// The last date of the sentence before `sentence`, in any paragraph.
+    fn previous_sentence_date(&self, sentence: usize) -> Option<String> {
+        let prev = self.view.sentences.get(sentence.checked_sub(1)?)?;
+        prev.mentions.iter().rev().find_map(|&m| self.date_of(m))
     }
 
     fn published_iso(&self) -> Option<String> {
@@ -693,6 +716,14 @@ impl<'a> Doc<'a> {
                     None => None,
                 };
                 fields.insert("as_of".into(), as_of.map_or(Value::Null, Value::from));
+                // "Before that he was deputy head": the post ended when the one the sentence
+                // before dates began.
+                if fields.get("end").is_none_or(Value::is_null)
+                    && BEFORE_THAT_OPENING.is_match(&self.text()[s.span.clone()])
+                    && let Some(end) = self.previous_sentence_date(c.sentence)
+                {
+                    fields.insert("end".into(), Value::from(end));
+                }
                 for f in ["start", "end"] {
                     fields.entry(f.into()).or_insert(Value::Null);
                 }
@@ -770,8 +801,19 @@ impl<'a> Doc<'a> {
         if org.is_empty() {
             return;
         }
-        fields.insert("organization".into(), Value::from(org.join(" ")));
-        fields.insert("role".into(), Value::from(self.text()[role.span.clone()].to_lowercase()));
+        let mut org = org.join(" ");
+        let mut role = self.text()[role.span.clone()].to_lowercase();
+        // "the Air Force intelligence head": the words before the head name the branch, so
+        // they belong to the organisation and the role is the head alone.
+        if let Some((branch, head)) = role.rsplit_once(' ')
+            && LEADER_HEADS.contains(&head)
+            && !branch.split(' ').any(|w| RANK_QUALIFIERS.contains(&w))
+        {
+            org = format!("{org} {branch}");
+            role = head.to_string();
+        }
+        fields.insert("organization".into(), Value::from(org));
+        fields.insert("role".into(), Value::from(role));
     }
 
     /// A post described only by country ("Syrian security head X") says less than a post in
