@@ -701,6 +701,15 @@ impl<'a> Doc<'a> {
                 Value::from(participants.into_iter().map(|(n, _)| n).collect::<Vec<_>>()),
             );
         }
+        // "Egypt's General Intelligence Directorate": the country stays with the post, so
+        // that bodies of the same name in two states can be told apart later.
+        if matches!(kind, ClaimType::Position | ClaimType::Appointment)
+            && let Some((_, Arg::Mention(m))) = c.args.iter().find(|(f, _)| f == "organization")
+            && matches!(self.view.mentions[*m].kind, Kind::Org | Kind::Misc)
+            && let Some(country) = self.country_before(*m)
+        {
+            fields.insert("country".into(), Value::from(country));
+        }
         if kind == ClaimType::Position && !fields.contains_key("organization") {
             self.epithet_post(c, &mut fields);
         }

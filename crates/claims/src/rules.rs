@@ -232,6 +232,12 @@ fn alternation(name: &str, words: &[String]) -> Result<Regex, RulesError> {
 }
 
 impl Rules {
+    /// The names of states and unions the rules give authorities and posts ("France",
+    /// "United States", "European Union").
+    pub fn state_names(&self) -> impl Iterator<Item = &str> {
+        self.authority.values().chain(self.country.values()).map(String::as_str)
+    }
+
     /// Parses and compiles a rule file.
     pub fn parse(source: &str) -> Result<Rules, RulesError> {
         let file: RuleFile = toml::from_str(source)?;

@@ -3,6 +3,7 @@
 //! Exit codes: 0 when everything went through, 1 when some inputs failed (the rest landed),
 //! 2 when the run could not work at all (no store, bad arguments).
 
+mod build_cmd;
 mod claims_cmd;
 mod output;
 
@@ -20,9 +21,9 @@ use store::{DocSummary, Overrides, Store};
 #[derive(Parser, Debug)]
 #[command(name = "dossier", version, about, max_term_width = 100)]
 struct Cli {
-    /// The store: one SQLite file, created if missing.
-    #[arg(long, global = true, env = "DOSSIER_DB", default_value = "dossier.db")]
-    db: PathBuf,
+    /// The store: one SQLite file, created if missing [default: dossier.db].
+    #[arg(long, global = true, env = "DOSSIER_DB")]
+    db: Option<PathBuf>,
     /// No progress bar and no summary; errors are still printed.
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -32,6 +33,46 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// The main job: ingest, read and extract PATHs (files or folders), resolve entities
+    /// across all documents, fuse claims into assertions, and write the case folder
+    /// (index.html, JSON Lines, CSV, GraphML, FollowTheMoney). Re-running only does the new
+    /// work.
+    Build {
+        /// Files and folders to add; documents already in the store stay in the case.
+        paths: Vec<PathBuf>,
+        /// The case folder to write.
+        #[arg(long, short, default_value = "casefile")]
+        output: PathBuf,
+        /// An alias file (TOML) of names known to be one entity or two; see docs/aliases.md.
+        #[arg(long)]
+        aliases: Option<PathBuf>,
+    },
+    /// Record that two names (people or bodies) are one entity; applies at the next build.
+    Merge {
+        /// One name, as the case file shows it.
+        left: String,
+        /// The other name.
+        right: String,
+        /// Why, for the record.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Record that two names are two entities, undoing a join the rules made.
+    Split {
+        /// One name, as the case file shows it.
+        left: String,
+        /// The other name.
+        right: String,
+        /// Why, for the record.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// List the judgements recorded with merge and split, or take one back.
+    Judgements {
+        /// Remove the judgement with this id.
+        #[arg(long)]
+        remove: Option<i64>,
+    },
     /// Ingest text, Markdown, HTML and PDF files or folders (recursively).
     Ingest(IngestArgs),
     /// Read every document not yet read by this version: sentences, named entities, ranks,
@@ -265,13 +306,38 @@ pub(crate) fn find_one(store: &Store, query: &str) -> anyhow::Result<DocSummary>
     }
 }
 
+impl Cli {
+    /// The store's path: `--db`, `DOSSIER_DB`, else `dossier.db`.
+    fn db(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(|| PathBuf::from("dossier.db"))
+    }
+}
+
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
-    Store::open(&cli.db).with_context(|| format!("cannot use the store {}", cli.db.display()))
+    open_store_at(&cli.db())
+}
+
+fn open_store_at(path: &std::path::Path) -> anyhow::Result<Store> {
+    Store::open(path).with_context(|| format!("cannot use the store {}", path.display()))
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Ingest(args) => ingest(cli, args),
+        Command::Build { paths, output, aliases } => {
+            let db = cli.db();
+            std::fs::create_dir_all(output)
+                .with_context(|| format!("cannot create the case folder {}", output.display()))?;
+            let mut store = open_store_at(&db)?;
+            build_cmd::build(&mut store, &db, paths, output, aliases.as_deref(), cli.quiet)
+        }
+        Command::Merge { left, right, reason } => {
+            build_cmd::judge(&open_store(cli)?, left, right, "same", reason)
+        }
+        Command::Split { left, right, reason } => {
+            build_cmd::judge(&open_store(cli)?, left, right, "different", reason)
+        }
+        Command::Judgements { remove } => build_cmd::judgements(&open_store(cli)?, *remove),
         Command::Docs { json } => {
             let store = open_store(cli)?;
             let docs = store.documents()?;
@@ -349,7 +415,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
         }
         Command::Eval(EvalCommand::Claims { gold, system, docs, verbose }) => {
-            claims_cmd::eval_claims(&cli.db, gold, system.as_deref(), docs.as_deref(), *verbose)
+            claims_cmd::eval_claims(&cli.db(), gold, system.as_deref(), docs.as_deref(), *verbose)
         }
         Command::Doctor => {
             let store = open_store(cli)?;
@@ -359,7 +425,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             println!(
                 "{}: {} documents, {} originals re-hashed, {} problems",
-                cli.db.display(),
+                cli.db().display(),
                 report.documents_checked,
                 report.blobs_checked,
                 report.problems.len()
@@ -406,7 +472,7 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             report.failed(),
             report.files.len(),
             started.elapsed().as_secs_f64(),
-            cli.db.display()
+            cli.db().display()
         );
     }
     Ok(if report.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })

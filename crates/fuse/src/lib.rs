@@ -1,4 +1,190 @@
-//! Turns claims into assertions: one fact with its supporting claims, independent origins and
-//! a status (corroborated, single-source, conflicting, refuted, superseded).
+//! Turns claims into assertions: one fact with its supporting claims, documents, independent
+//! origins and a status (corroborated, single-source, conflicting, refuted, superseded), and
+//! assertions about posts into careers.
 //!
-//! Status: not built yet (issue #6).
+//! # Brief overview
+//!
+//! - [`fuse`] groups claims that state the same fact: the same type and the same entities in
+//!   their key arguments (after [`resolve`]), and for events dates that can be the same day.
+//!   Claims that go back to one cited source ("SANA reported") count as one origin however
+//!   many outlets repeat them. Then it looks across assertions for conflicts (one-off events
+//!   at incompatible dates; "head" and "deputy head" of one body with nothing that orders
+//!   them), refutations (a death reported, not asserted, then a public appearance after it)
+//!   and successions (an appointment that names a predecessor, or the same post given to
+//!   someone else later).
+//! - [`careers`] orders each person's posts, with bounds in the Security Force Monitor
+//!   convention ("at least from", "at most until"), predecessors and successors.
+//!
+//! Every status carries its explanation in words and the claims behind it; nothing is
+//! decided without a sentence to show for it.
+#![warn(missing_docs)]
+
+mod careers;
+mod group;
+
+pub use careers::{Bound, Career, Post, careers};
+pub use group::fuse;
+
+use std::collections::BTreeMap;
+
+use claims::{Claim, ClaimType, Modality};
+use resolve::{Resolution, UserJudgement};
+use serde::{Deserialize, Serialize};
+
+/// Everything a case file shows: sources, claims, entities, assertions, careers.
+#[derive(Debug, Default)]
+pub struct Case {
+    /// Each document by name: title, publisher, date, SHA-256.
+    pub sources: BTreeMap<String, Source>,
+    /// Every claim, in document and text order.
+    pub claims: Vec<Claim>,
+    /// Entities and the judgements that made them.
+    pub resolution: Resolution,
+    /// Facts with their sources and statuses.
+    pub assertions: Vec<Assertion>,
+    /// Each person's posts in order.
+    pub careers: Vec<Career>,
+}
+
+impl Case {
+    /// Resolves, fuses and orders: the whole of this crate and [`resolve`] in one call.
+    pub fn build(sources: BTreeMap<String, Source>, claims: Vec<Claim>, judgements: &[UserJudgement]) -> Case {
+        let resolution = resolve::resolve(&claims, judgements);
+        let assertions = fuse(&claims, &resolution, &sources);
+        let careers = careers(&assertions);
+        Case { sources, claims, resolution, assertions, careers }
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+/// Where an assertion stands.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Stated by two or more independent origins, nothing against it.
+    Corroborated,
+    /// Stated by one origin, nothing against it.
+    SingleSource,
+    /// A post that held as of some date and was ended by a successor's appointment.
+    Superseded,
+    /// Another assertion gives an incompatible value for the same fact.
+    Conflicting,
+    /// A report or rumour that later evidence contradicts.
+    Refuted,
+}
+
+impl Status {
+    /// The name used in files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Corroborated => "corroborated",
+            Status::SingleSource => "single-source",
+            Status::Superseded => "superseded",
+            Status::Conflicting => "conflicting",
+            Status::Refuted => "refuted",
+        }
+    }
+}
+
+/// An entity as an argument of an assertion: its id in the entity table (absent for
+/// descriptions such as "a U.S. intelligence official") and its canonical name.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+pub struct Party {
+    /// The entity's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The canonical name, or the text when there is no entity.
+    pub name: String,
+}
+
+/// What a document is, for origins and the source list.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
+pub struct Source {
+    /// The document's name as ingested.
+    pub doc: String,
+    /// SHA-256 of its original bytes.
+    pub sha256: String,
+    /// Its title, if known.
+    pub title: Option<String>,
+    /// Its publisher, if known.
+    pub publisher: Option<String>,
+    /// Its publication date (ISO), if known.
+    pub published: Option<String>,
+    /// Where it was published, if known.
+    pub url: Option<String>,
+}
+
+/// One fact, many sources.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Assertion {
+    /// Stable id: a hash of the type, the key arguments and the date.
+    pub id: String,
+    /// The claim type.
+    #[serde(rename = "type")]
+    pub kind: ClaimType,
+    /// The canonical arguments: entities as [`Party`], other values as the best-supported
+    /// text ("role": "head").
+    pub arguments: BTreeMap<String, serde_json::Value>,
+    /// The date the sources agree on (the most precise one compatible with all), for events.
+    pub date: Option<String>,
+    /// For posts: start and end bounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<Bound>,
+    /// For posts: the end bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Bound>,
+    /// Status, most serious first: refuted, conflicting, superseded, corroborated,
+    /// single-source.
+    pub status: Status,
+    /// Why the status, in words, one line each.
+    pub explanation: Vec<String>,
+    /// The strongest modality among the supporting claims (asserted beats reported ...).
+    pub modality: Modality,
+    /// Supporting claim ids.
+    pub claims: Vec<String>,
+    /// Documents the supporting claims come from.
+    pub documents: Vec<String>,
+    /// Independent origins: a cited source ("SANA"), else the publisher, else the document.
+    pub origins: Vec<String>,
+    /// Ids of assertions this one conflicts with, is refuted by, or is superseded by.
+    pub related: Vec<String>,
+    /// 1 − Π(1 − c) over the best claim confidence of each origin.
+    pub confidence: f64,
+}
+
+impl Assertion {
+    /// An entity argument.
+    pub fn party(&self, field: &str) -> Option<Party> {
+        serde_json::from_value(self.arguments.get(field)?.clone()).ok()
+    }
+
+    /// The parties of a list argument (`participants`).
+    pub fn parties(&self, field: &str) -> Vec<Party> {
+        self.arguments
+            .get(field)
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// A text argument.
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.arguments.get(field)?.as_str()
+    }
+
+    /// Whether an entity is among the assertion's parties.
+    pub fn involves(&self, entity: &str) -> bool {
+        self.arguments.values().any(|v| mentions_id(v, entity))
+    }
+}
+
+fn mentions_id(v: &serde_json::Value, id: &str) -> bool {
+    match v {
+        serde_json::Value::Object(o) => o.get("id").and_then(|x| x.as_str()) == Some(id),
+        serde_json::Value::Array(a) => a.iter().any(|x| mentions_id(x, id)),
+        _ => false,
+    }
+}

@@ -141,3 +141,52 @@ impl<'de> serde::Deserialize<'de> for PartialDate {
         s.parse().map_err(serde::de::Error::custom)
     }
 }
+
+/// The days an ISO date or interval may stand for: "2018" is any day of 2018,
+/// "2018-12-22/2018-12-23" any of those two. Days are numbered `yyyymmdd`, which orders them
+/// without a calendar (a month's last day is taken as its 31st: only order matters here).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct DateRange {
+    /// The earliest day.
+    pub lo: u32,
+    /// The latest day.
+    pub hi: u32,
+}
+
+impl DateRange {
+    /// Reads `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or two of them joined by `/`.
+    pub fn parse(s: &str) -> Option<DateRange> {
+        let (a, b) = s.split_once('/').unwrap_or((s, s));
+        let (a, b) = (a.trim().parse::<PartialDate>().ok()?, b.trim().parse::<PartialDate>().ok()?);
+        let lo = Self::first_day(&a);
+        let hi = Self::last_day(&b);
+        (lo <= hi).then_some(DateRange { lo, hi })
+    }
+
+    fn first_day(d: &PartialDate) -> u32 {
+        let y = d.get_year().max(0) as u32;
+        y * 10_000 + u32::from(d.get_month().unwrap_or(1)) * 100 + u32::from(d.get_day().unwrap_or(1))
+    }
+
+    fn last_day(d: &PartialDate) -> u32 {
+        let y = d.get_year().max(0) as u32;
+        y * 10_000
+            + u32::from(d.get_month().unwrap_or(12)) * 100
+            + u32::from(d.get_day().unwrap_or(31))
+    }
+
+    /// Whether some day is in both.
+    pub fn overlaps(&self, other: &DateRange) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+
+    /// Whether every day of `self` is before every day of `other`.
+    pub fn before(&self, other: &DateRange) -> bool {
+        self.hi < other.lo
+    }
+
+    /// The year of the earliest day.
+    pub fn year(&self) -> u32 {
+        self.lo / 10_000
+    }
+}

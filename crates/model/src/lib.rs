@@ -20,7 +20,7 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-pub use date::{DateError, PartialDate};
+pub use date::{DateError, DateRange, PartialDate};
 pub use hash::{HashError, Sha256};
 pub use meta::{Field, Format, Metadata, Provenance};
 pub use text::{Annotation, Diagnostic, Extraction, Layer, Segment, SourceLoc};

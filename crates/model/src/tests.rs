@@ -44,3 +44,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn date_ranges_order_and_overlap_at_the_precision_given() {
+    use crate::DateRange;
+    let year = DateRange::parse("2012").unwrap();
+    let month = DateRange::parse("2012-07").unwrap();
+    let span = DateRange::parse("2018-12-22/2018-12-23").unwrap();
+    assert!(year.overlaps(&month));
+    assert!(month.before(&span));
+    assert!(!span.before(&month));
+    assert_eq!(span.year(), 2018);
+    assert_eq!(DateRange::parse("2019/2018"), None);
+    assert_eq!(DateRange::parse("soon"), None);
+}

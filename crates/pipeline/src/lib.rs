@@ -9,11 +9,17 @@
 //!   [`store::Store`] in its own transaction as soon as it is ready.
 //! - [`IngestOptions`] carries the limits and the user's metadata flags; [`Progress`] lets the
 //!   caller show progress without this crate knowing about terminals.
+//! - [`case`] resolves every current claim into entities and fuses them into assertions and
+//!   careers: what the case file shows.
 //! - [`IngestReport`] says, file by file, what happened.
 //!
 //! A failing file never stops the batch: it is reported, logged in the store, and counted.
 //! Killing the process loses at most the files not yet committed; a re-run picks them up.
 #![warn(missing_docs)]
+
+mod case;
+
+pub use case::case;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};

@@ -268,3 +268,23 @@ pub fn is_name_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     NAME_TITLES.contains(&w.as_str())
 }
+
+/// The country of a nationality adjective or demonym ("Syrian" → "Syria"), if the lexicon
+/// knows it.
+pub fn country_of(word: &str) -> Option<&'static str> {
+    ENGLISH.nationality.lookup(word.trim())
+}
+
+/// Every country the nationality lexicon maps to.
+pub fn countries() -> impl Iterator<Item = &'static str> {
+    ENGLISH.nationality.entries.iter().map(|(_, v)| v.as_str())
+}
+
+/// A post's head noun and modifiers ("Deputy Head" → `head`, `[deputy]`), as the lexicon
+/// reads it; `None` when the text holds no known role.
+pub fn parse_role(text: &str) -> Option<(String, Vec<String>)> {
+    mentions(text)
+        .into_iter()
+        .find(|m| m.kind == MentionKind::Role)
+        .map(|m| (m.value, m.modifiers))
+}

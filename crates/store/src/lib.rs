@@ -154,6 +154,23 @@ pub struct DocSummary {
     pub ingested_at: String,
 }
 
+/// A judgement the user made on two names.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize)]
+pub struct StoredJudgement {
+    /// Its id, for taking it back.
+    pub id: i64,
+    /// One name.
+    pub left: String,
+    /// The other.
+    pub right: String,
+    /// `same` or `different`.
+    pub verdict: String,
+    /// The user's reason.
+    pub reason: String,
+    /// When (UTC, RFC 3339).
+    pub made_at: String,
+}
+
 /// One version of a document, in full.
 #[derive(Clone, PartialEq, Eq, Debug, serde::Serialize)]
 pub struct DocDetail {
@@ -737,6 +754,40 @@ impl Store {
         Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
     }
 
+    /// Records the user's judgement that two names are the same entity (`same`) or two
+    /// (`different`); returns its id.
+    pub fn add_judgement(&self, left: &str, right: &str, verdict: &str, reason: &str) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO judgements (left_name, right_name, verdict, reason, made_at)
+             VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+            params![left, right, verdict, reason],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Takes a judgement back; whether there was one with that id.
+    pub fn remove_judgement(&self, id: i64) -> Result<bool> {
+        Ok(self.conn.execute("DELETE FROM judgements WHERE id = ?1", params![id])? > 0)
+    }
+
+    /// The user's judgements, oldest first.
+    pub fn judgements(&self) -> Result<Vec<StoredJudgement>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, left_name, right_name, verdict, reason, made_at FROM judgements ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredJudgement {
+                id: r.get(0)?,
+                left: r.get(1)?,
+                right: r.get(2)?,
+                verdict: r.get(3)?,
+                reason: r.get(4)?,
+                made_at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+    }
+
     /// Numbers of rows per table, for summaries and tests.
     pub fn counts(&self) -> Result<BTreeMap<&'static str, i64>> {
         let mut out = BTreeMap::new();
@@ -751,6 +802,7 @@ impl Store {
             "annotations",
             "extractions",
             "claims",
+            "judgements",
         ] {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;

@@ -129,3 +129,17 @@ fn reopening_does_not_migrate_twice() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.counts().unwrap()["documents"], 0);
 }
+
+#[test]
+fn user_judgements_are_kept_in_order_and_can_be_taken_back() {
+    let store = Store::open_in_memory().unwrap();
+    let a = store.add_judgement("Ana Ruiz", "A. Ruiz", "same", "one person").unwrap();
+    let b = store.add_judgement("Ana Ruiz", "Ana Ruis", "different", "").unwrap();
+    let all = store.judgements().unwrap();
+    assert_eq!(all.iter().map(|j| j.id).collect::<Vec<_>>(), vec![a, b]);
+    assert_eq!(all[1].verdict, "different");
+    assert!(store.add_judgement("x", "y", "maybe", "").is_err(), "verdicts are checked");
+    assert!(store.remove_judgement(a).unwrap());
+    assert!(!store.remove_judgement(a).unwrap());
+    assert_eq!(store.judgements().unwrap().len(), 1);
+}

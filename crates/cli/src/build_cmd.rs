@@ -1,0 +1,175 @@
+//! `dossier build`: the main job, from files to the case folder; and the user's judgements on
+//! entities (`merge`, `split`, `judgements`).
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use resolve::{JudgedBy, UserJudgement, Verdict};
+use serde::Deserialize;
+use store::Store;
+
+use crate::output;
+
+/// An alias file: names the documents do not show to be one entity, or two.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AliasFile {
+    #[serde(default)]
+    same: Vec<AliasEntry>,
+    #[serde(default)]
+    different: Vec<AliasEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasEntry {
+    names: Vec<String>,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Reads an alias file into judgements: every name of a `[[same]]` entry with the first,
+/// and every pair of a `[[different]]` entry apart.
+pub fn read_aliases(path: &Path) -> anyhow::Result<Vec<UserJudgement>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the alias file {}", path.display()))?;
+    let file: AliasFile = toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}: fix the file (see docs/aliases.md)",
+            path.display(),
+            e.to_string().lines().next().unwrap_or("not a valid alias file")
+        )
+    })?;
+    let mut out = Vec::new();
+    for (entries, verdict) in [(&file.same, Verdict::Same), (&file.different, Verdict::Different)] {
+        for e in entries {
+            if e.names.len() < 2 {
+                anyhow::bail!("{}: an entry names {:?}: give two names or more", path.display(), e.names);
+            }
+            for (i, right) in e.names.iter().enumerate().skip(1) {
+                let lefts: Vec<&String> =
+                    if verdict == Verdict::Same { vec![&e.names[0]] } else { e.names[..i].iter().collect() };
+                for left in lefts {
+                    out.push(UserJudgement {
+                        left: left.clone(),
+                        right: right.clone(),
+                        verdict,
+                        by: JudgedBy::AliasFile,
+                        reason: if e.reason.is_empty() { format!("alias file {}", path.display()) } else { e.reason.clone() },
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `dossier build PATH... -o OUTDIR`.
+pub fn build(
+    store: &mut Store,
+    db: &Path,
+    paths: &[PathBuf],
+    outdir: &Path,
+    aliases: Option<&Path>,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let aliases = match aliases {
+        Some(p) => read_aliases(p)?,
+        None => Vec::new(),
+    };
+    let bar = || output::Bar::new(!quiet && std::io::stderr().is_terminal());
+    let say = |line: String| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    };
+    let mut failed = 0;
+    if !paths.is_empty() {
+        let options = pipeline::IngestOptions {
+            command: std::env::args().collect::<Vec<_>>().join(" "),
+            ..Default::default()
+        };
+        let report = pipeline::ingest(store, paths, &options, &bar())?;
+        failed = report.failed();
+        say(format!(
+            "ingest:  {} new, {} unchanged, {} updated, {} failed",
+            report.ingested(),
+            report.unchanged(),
+            report.updated(),
+            report.failed()
+        ));
+    }
+    let read = pipeline::read(store, &bar())?;
+    say(format!("read:    {} documents ({} tokens)", read.documents, read.tokens));
+    let extracted = pipeline::extract(store, false, &bar())?;
+    say(format!(
+        "extract: {} documents, {} claims",
+        extracted.documents,
+        extracted.claims.values().sum::<usize>()
+    ));
+    let t = Instant::now();
+    let case = pipeline::case(store, &aliases)?;
+    let resolved = t.elapsed();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &case.resolution.entities {
+        *kinds.entry(e.kind.as_str()).or_default() += 1;
+    }
+    let mut statuses: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in &case.assertions {
+        *statuses.entry(a.status.as_str()).or_default() += 1;
+    }
+    let written = report::write(outdir, &case)?;
+    let list = |m: &BTreeMap<&str, usize>| m.iter().map(|(k, v)| format!("{v} {k}")).collect::<Vec<_>>().join(", ");
+    say(format!(
+        "resolve and fuse: {} entities ({}), {} judgements, {} assertions ({}) in {:.2} s",
+        case.resolution.entities.len(),
+        list(&kinds),
+        case.resolution.judgements.len(),
+        case.assertions.len(),
+        list(&statuses),
+        resolved.as_secs_f64()
+    ));
+    say(format!(
+        "built the case from {} documents and {} claims in {:.2} s: {} ({} files; store {})",
+        case.sources.len(),
+        case.claims.len(),
+        started.elapsed().as_secs_f64(),
+        outdir.join("index.html").display(),
+        written.len(),
+        db.display()
+    ));
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `dossier merge A B` / `dossier split A B`.
+pub fn judge(store: &Store, left: &str, right: &str, verdict: &str, reason: &str) -> anyhow::Result<ExitCode> {
+    if resolve::names::fold(left) == resolve::names::fold(right) {
+        anyhow::bail!("\"{left}\" and \"{right}\" are one name: give two different names");
+    }
+    let id = store.add_judgement(left, right, verdict, reason)?;
+    eprintln!(
+        "recorded judgement {id}: \"{left}\" and \"{right}\" are {}; it applies at the next `dossier build` (take it back with `dossier judgements --remove {id}`)",
+        if verdict == "same" { "the same entity" } else { "different entities" }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier judgements [--remove ID]`.
+pub fn judgements(store: &Store, remove: Option<i64>) -> anyhow::Result<ExitCode> {
+    if let Some(id) = remove {
+        if !store.remove_judgement(id)? {
+            anyhow::bail!("no judgement {id}: `dossier judgements` lists them");
+        }
+        eprintln!("removed judgement {id}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    for j in store.judgements()? {
+        println!("{}\t{}\t{}\t{}\t{}\t{}", j.id, j.verdict, j.left, j.right, j.made_at, j.reason);
+    }
+    Ok(ExitCode::SUCCESS)
+}

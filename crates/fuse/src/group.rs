@@ -1,0 +1,519 @@
+//! Claims into assertions, and the statuses that need more than one assertion to see.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use claims::{Claim, ClaimType, Modality};
+use model::DateRange;
+use resolve::Resolution;
+use resolve::names::fold;
+use resolve::roles::{rank_in_body, role_class};
+use serde_json::Value;
+
+use crate::careers::Bound;
+use crate::{Assertion, Party, Source, Status};
+
+/// Events that happen once: two dates for one of them cannot both be right.
+fn one_off(kind: ClaimType) -> bool {
+    matches!(
+        kind,
+        ClaimType::Arrest | ClaimType::Appointment | ClaimType::DeathReport | ClaimType::Allegation
+    )
+}
+
+/// Attributes a person has one value of for life.
+const LIFELONG_KEYS: &[&str] = &["origin", "nationality", "birth_date"];
+
+struct Ctx<'a> {
+    claims: &'a [Claim],
+    res: &'a Resolution,
+    sources: &'a BTreeMap<String, Source>,
+}
+
+impl Ctx<'_> {
+    fn party(&self, i: usize, field: &str, slot: usize) -> Option<Party> {
+        let text = *self.claims[i].list(field).get(slot)?;
+        Some(match self.res.entity_of(i, field, slot) {
+            Some(e) => Party { id: Some(e.id.clone()), name: e.name.clone() },
+            None => Party { id: None, name: text.to_string() },
+        })
+    }
+
+    fn key_of(&self, i: usize, field: &str) -> String {
+        match self.party(i, field, 0) {
+            Some(Party { id: Some(id), .. }) => id,
+            Some(Party { id: None, name }) => format!("text:{}", fold(&name)),
+            None => "-".into(),
+        }
+    }
+
+    /// What makes two claims state the same fact, before dates.
+    fn key(&self, i: usize) -> String {
+        let c = &self.claims[i];
+        let t = c.kind.as_str();
+        let k = |f: &str| self.key_of(i, f);
+        let text = |f: &str| c.field(f).map(fold).unwrap_or_default();
+        match c.kind {
+            ClaimType::Position => {
+                format!("{t}|{}|{}|{}", k("holder"), k("organization"), role_class(c.field("role").unwrap_or("")))
+            }
+            ClaimType::Appointment => {
+                format!("{t}|{}|{}|{}", k("person"), k("organization"), role_class(c.field("role").unwrap_or("")))
+            }
+            ClaimType::Meeting => {
+                let mut ids: Vec<String> = (0..c.list("participants").len())
+                    .map(|s| match self.party(i, "participants", s) {
+                        Some(Party { id: Some(id), .. }) => id,
+                        Some(p) => format!("text:{}", fold(&p.name)),
+                        None => "-".into(),
+                    })
+                    .collect();
+                ids.sort();
+                ids.dedup();
+                format!("{t}|{}", ids.join("+"))
+            }
+            ClaimType::Visit => format!("{t}|{}|{}", k("person"), text("place")),
+            ClaimType::Sanction | ClaimType::Warrant => format!("{t}|{}|{}", k("target"), k("authority")),
+            ClaimType::Arrest | ClaimType::DeathReport => format!("{t}|{}", k("person")),
+            ClaimType::Allegation => match c.field("accuser") {
+                Some(_) => format!("{t}|{}|by:{}", k("accused"), k("accuser")),
+                None => {
+                    let words: BTreeSet<String> = text("act")
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .filter(|w| w.len() > 3)
+                        .map(String::from)
+                        .collect();
+                    format!("{t}|{}|act:{}", k("accused"), words.into_iter().collect::<Vec<_>>().join(" "))
+                }
+            },
+            ClaimType::Health => format!("{t}|{}|{}", k("person"), text("condition")),
+            ClaimType::Attribute => {
+                let key = c.field("key").unwrap_or("");
+                if LIFELONG_KEYS.contains(&key) {
+                    format!("{t}|{}|{key}|{}", k("person"), text("value"))
+                } else {
+                    format!("{t}|{}|{key}|{}", k("person"), text("value"))
+                }
+            }
+        }
+    }
+
+    fn date(&self, i: usize) -> Option<DateRange> {
+        let c = &self.claims[i];
+        let field = c.kind.date_field()?;
+        DateRange::parse(c.field(field)?)
+    }
+
+    /// The origin of a claim: the source it cites, else its document's publisher, else the
+    /// document.
+    fn origin(&self, i: usize) -> String {
+        let c = &self.claims[i];
+        if let Some(a) = &c.attributed_to {
+            return format!("source:{}", fold(a));
+        }
+        match self.sources.get(&c.doc).and_then(|s| s.publisher.as_deref()) {
+            Some(p) => format!("publisher:{}", fold(p)),
+            None => format!("document:{}", c.doc),
+        }
+    }
+}
+
+/// Groups claims stating the same fact into assertions and sets their statuses.
+///
+/// `claims` and `res` must come together: `res` is [`resolve::resolve`] of these claims.
+/// `sources` gives each document's publisher and date (origins, refutations).
+pub fn fuse(claims: &[Claim], res: &Resolution, sources: &BTreeMap<String, Source>) -> Vec<Assertion> {
+    let ctx = Ctx { claims, res, sources };
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in 0..claims.len() {
+        by_key.entry(ctx.key(i)).or_default().push(i);
+    }
+    let mut out: Vec<Assertion> = Vec::new();
+    let mut date_conflicts: Vec<Vec<usize>> = Vec::new();
+    for (key, members) in &by_key {
+        let kind = claims[members[0]].kind;
+        let groups = if kind == ClaimType::Position || kind == ClaimType::Attribute {
+            vec![members.clone()]
+        } else {
+            split_by_date(&ctx, members)
+        };
+        let first = out.len();
+        for g in &groups {
+            out.push(build(&ctx, key, g));
+        }
+        if groups.len() > 1 && one_off(kind) {
+            date_conflicts.push((first..out.len()).collect());
+        }
+    }
+    for set in date_conflicts {
+        let dates: Vec<String> = set
+            .iter()
+            .map(|&a| format!("{} ({})", out[a].date.as_deref().unwrap_or("undated"), out[a].documents.join(", ")))
+            .collect();
+        let line = format!("sources disagree on the date of this event: {}", dates.join(" against "));
+        mark_conflict(&mut out, &set, &line);
+    }
+    lifelong_conflicts(&mut out);
+    rank_conflicts(&mut out);
+    refutations(&ctx, &mut out);
+    successions(&mut out);
+    for a in &mut out {
+        if a.status == Status::SingleSource && a.origins.len() >= 2 {
+            a.status = Status::Corroborated;
+        }
+        let origins = a.origins.len();
+        let docs = a.documents.len();
+        a.explanation.insert(
+            0,
+            format!(
+                "stated in {docs} document{} from {origins} independent origin{}",
+                if docs == 1 { "" } else { "s" },
+                if origins == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.date.cmp(&b.date)).then(a.id.cmp(&b.id)));
+    out
+}
+
+/// Claims of one key split into groups whose dates can be the same day; undated claims go
+/// with the largest group.
+fn split_by_date(ctx: &Ctx<'_>, members: &[usize]) -> Vec<Vec<usize>> {
+    let mut dated: Vec<(DateRange, usize)> =
+        members.iter().filter_map(|&i| ctx.date(i).map(|d| (d, i))).collect();
+    dated.sort();
+    let mut groups: Vec<(DateRange, Vec<usize>)> = Vec::new();
+    for (d, i) in dated {
+        match groups.iter_mut().find(|(common, _)| common.overlaps(&d)) {
+            Some((common, g)) => {
+                common.lo = common.lo.max(d.lo);
+                common.hi = common.hi.min(d.hi);
+                g.push(i);
+            }
+            None => groups.push((d, vec![i])),
+        }
+    }
+    let undated: Vec<usize> = members.iter().copied().filter(|&i| ctx.date(i).is_none()).collect();
+    let mut groups: Vec<Vec<usize>> = groups.into_iter().map(|(_, g)| g).collect();
+    if groups.is_empty() {
+        return vec![undated];
+    }
+    if let Some(largest) = groups.iter_mut().max_by_key(|g| g.len()) {
+        largest.extend(undated);
+        largest.sort_unstable();
+    }
+    groups
+}
+
+fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
+    let claims = ctx.claims;
+    let kind = claims[group[0]].kind;
+    // The best-supported value of each text argument; entities by their canonical party.
+    let mut arguments: BTreeMap<String, Value> = BTreeMap::new();
+    let fields: BTreeSet<&str> = group
+        .iter()
+        .flat_map(|&i| claims[i].fields.keys().map(String::as_str))
+        .filter(|f| !matches!(*f, "start" | "end" | "as_of" | "date"))
+        .collect();
+    for f in fields {
+        if f == "participants" {
+            let mut seen = BTreeSet::new();
+            let mut parties = Vec::new();
+            for &i in group {
+                for s in 0..claims[i].list(f).len() {
+                    if let Some(p) = ctx.party(i, f, s)
+                        && seen.insert(p.id.clone().unwrap_or_else(|| fold(&p.name)))
+                    {
+                        parties.push(p);
+                    }
+                }
+            }
+            arguments.insert(f.into(), serde_json::to_value(parties).unwrap_or_default());
+            continue;
+        }
+        let entity = group.iter().find_map(|&i| ctx.res.entity_of(i, f, 0).map(|_| ctx.party(i, f, 0)));
+        if let Some(Some(p)) = entity {
+            arguments.insert(f.into(), serde_json::to_value(p).unwrap_or_default());
+            continue;
+        }
+        if f == "charges" {
+            let mut all: Vec<String> = Vec::new();
+            for &i in group {
+                for c in claims[i].list(f) {
+                    if !all.iter().any(|x| fold(x) == fold(c)) {
+                        all.push(c.to_string());
+                    }
+                }
+            }
+            if !all.is_empty() {
+                arguments.insert(f.into(), Value::from(all));
+            }
+            continue;
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in group {
+            if let Some(v) = claims[i].field(f) {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        // Most used, then longest (the fuller wording).
+        if let Some((v, _)) = counts.iter().max_by_key(|(v, n)| (**n, v.len())) {
+            arguments.insert(f.into(), Value::from(*v));
+        }
+    }
+    if kind == ClaimType::Position || kind == ClaimType::Appointment {
+        if let Some(r) = arguments.get("role").and_then(Value::as_str) {
+            let class = role_class(r);
+            arguments.insert("role_class".into(), Value::from(class));
+        }
+    }
+    // The most precise date compatible with all.
+    let date = kind.date_field().and_then(|f| {
+        group
+            .iter()
+            .filter_map(|&i| claims[i].field(f).and_then(|d| DateRange::parse(d).map(|r| (r.hi - r.lo, d))))
+            .min()
+            .map(|(_, d)| d.to_string())
+    });
+    let (start, end) = if kind == ClaimType::Position { post_bounds(claims, group) } else { (None, None) };
+    let modality = group.iter().map(|&i| claims[i].modality).min_by_key(|m| modality_rank(*m)).unwrap_or(Modality::Asserted);
+    let mut best: BTreeMap<String, f64> = BTreeMap::new();
+    for &i in group {
+        let o = ctx.origin(i);
+        let e = best.entry(o).or_default();
+        *e = e.max(claims[i].confidence);
+    }
+    let confidence = 1.0 - best.values().fold(1.0, |acc, c| acc * (1.0 - c));
+    let origins: Vec<String> = best.keys().map(|o| o.split_once(':').map_or(o.as_str(), |(_, n)| n).to_string()).collect();
+    let documents: Vec<String> =
+        group.iter().map(|&i| claims[i].doc.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut ids: Vec<String> = group.iter().map(|&i| claims[i].id.clone()).collect();
+    ids.sort();
+    let id = format!(
+        "a-{}",
+        model::Sha256::digest(format!("{key}|{}", date.clone().unwrap_or_default()).as_bytes()).short(12)
+    );
+    Assertion {
+        id,
+        kind,
+        arguments,
+        date,
+        start,
+        end,
+        status: Status::SingleSource,
+        explanation: Vec::new(),
+        modality,
+        claims: ids,
+        documents,
+        origins,
+        related: Vec::new(),
+        confidence: (confidence * 1000.0).round() / 1000.0,
+    }
+}
+
+/// Asserted first: the strongest statement among the supporting claims.
+fn modality_rank(m: Modality) -> u8 {
+    match m {
+        Modality::Asserted => 0,
+        Modality::Reported => 1,
+        Modality::Alleged => 2,
+        Modality::Uncertain => 3,
+        Modality::Rumored => 4,
+        Modality::Denied => 5,
+    }
+}
+
+/// A post's bounds from its claims: an explicit start or end where the text gives one,
+/// else the dates it is said to hold "as of".
+fn post_bounds(claims: &[Claim], group: &[usize]) -> (Option<Bound>, Option<Bound>) {
+    let dates = |f: &str| -> Vec<(DateRange, String)> {
+        group
+            .iter()
+            .filter_map(|&i| claims[i].field(f))
+            .filter_map(|d| DateRange::parse(d).map(|r| (r, d.to_string())))
+            .collect()
+    };
+    let starts = dates("start");
+    let ends = dates("end");
+    let as_of = dates("as_of");
+    let start = starts
+        .iter()
+        .min_by_key(|(r, d)| (r.lo, std::cmp::Reverse(d.len())))
+        .map(|(_, d)| Bound::new(d, "from"))
+        .or_else(|| as_of.iter().min().map(|(_, d)| Bound::new(d, "at least from")));
+    let end = ends
+        .iter()
+        .max_by_key(|(r, _)| r.hi)
+        .map(|(_, d)| Bound::new(d, "until"))
+        .or_else(|| as_of.iter().max().map(|(_, d)| Bound::new(d, "at least until")));
+    (start, end)
+}
+
+fn mark_conflict(out: &mut [Assertion], set: &[usize], line: &str) {
+    for &a in set {
+        out[a].status = out[a].status.max(Status::Conflicting);
+        out[a].explanation.push(line.to_string());
+        for &b in set {
+            if a != b {
+                let id = out[b].id.clone();
+                if !out[a].related.contains(&id) {
+                    out[a].related.push(id);
+                }
+            }
+        }
+    }
+}
+
+/// "Of Circassian origin" against "of Turkmen origin".
+fn lifelong_conflicts(out: &mut [Assertion]) {
+    let mut by_person: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (k, a) in out.iter().enumerate() {
+        if a.kind != ClaimType::Attribute {
+            continue;
+        }
+        let Some(key) = a.text("key").filter(|k| LIFELONG_KEYS.contains(k)) else { continue };
+        let Some(Party { id: Some(id), .. }) = a.party("person") else { continue };
+        by_person.entry((id, key.to_string())).or_default().push(k);
+    }
+    for ((_, key), set) in by_person {
+        if set.len() > 1 {
+            let values: Vec<&str> = set.iter().filter_map(|&a| out[a].text("value")).collect();
+            let line = format!("sources give different values of {key}: {}", values.join(" against "));
+            mark_conflict(out, &set, &line);
+        }
+    }
+}
+
+/// "Head" and "deputy head" of one body, with nothing in the sources that puts one after
+/// the other (an explicit end of one at or before an explicit start of the other).
+fn rank_conflicts(out: &mut [Assertion]) {
+    let mut by_post: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (k, a) in out.iter().enumerate() {
+        if a.kind != ClaimType::Position {
+            continue;
+        }
+        let (Some(Party { id: Some(h), .. }), Some(o)) = (a.party("holder"), a.party("organization")) else { continue };
+        let Some(rank) = a.text("role_class").and_then(rank_in_body) else { continue };
+        let _ = rank;
+        by_post.entry((h, o.id.unwrap_or(o.name))).or_default().push(k);
+    }
+    for set in by_post.into_values() {
+        for x in 0..set.len() {
+            for y in x + 1..set.len() {
+                let (a, b) = (&out[set[x]], &out[set[y]]);
+                let (ra, rb) = (a.text("role_class").and_then(rank_in_body), b.text("role_class").and_then(rank_in_body));
+                if ra == rb {
+                    continue;
+                }
+                if ordered(a, b) || ordered(b, a) {
+                    continue;
+                }
+                let line = format!(
+                    "sources disagree on the post in {}: \"{}\" ({}) against \"{}\" ({}), with nothing that dates one after the other",
+                    a.party("organization").map(|p| p.name).unwrap_or_default(),
+                    a.text("role").unwrap_or(""),
+                    a.documents.join(", "),
+                    b.text("role").unwrap_or(""),
+                    b.documents.join(", "),
+                );
+                mark_conflict(out, &[set[x], set[y]], &line);
+            }
+        }
+    }
+}
+
+/// Whether `a` explicitly ended by the time `b` explicitly began.
+fn ordered(a: &Assertion, b: &Assertion) -> bool {
+    let explicit = |x: &Option<Bound>, q: &str| {
+        x.as_ref().filter(|b| b.qualifier == q || b.qualifier == "at most until").and_then(|b| DateRange::parse(&b.date))
+    };
+    match (explicit(&a.end, "until"), explicit(&b.start, "from")) {
+        (Some(end), Some(start)) => end.lo <= start.hi,
+        _ => false,
+    }
+}
+
+/// A death reported, rumoured or in doubt, then the person seen at a meeting or on a visit
+/// on or after the report's date: refuted. An asserted death followed by an appearance is a
+/// conflict instead.
+fn refutations(ctx: &Ctx<'_>, out: &mut [Assertion]) {
+    for d in 0..out.len() {
+        if out[d].kind != ClaimType::DeathReport {
+            continue;
+        }
+        let Some(Party { id: Some(person), name }) = out[d].party("person") else { continue };
+        // The report's date, else the year of the documents that carry it.
+        let since = out[d].date.as_deref().and_then(DateRange::parse).or_else(|| {
+            out[d]
+                .documents
+                .iter()
+                .filter_map(|doc| ctx.sources.get(doc)?.published.as_deref())
+                .filter_map(|p| DateRange::parse(&p[..4.min(p.len())]))
+                .min()
+        });
+        let Some(since) = since else { continue };
+        let appearance = (0..out.len()).find(|&a| {
+            let x = &out[a];
+            matches!(x.kind, ClaimType::Meeting | ClaimType::Visit)
+                && matches!(x.modality, Modality::Asserted | Modality::Reported)
+                && x.involves(&person)
+                && x.date.as_deref().and_then(DateRange::parse).is_some_and(|r| r.lo >= since.lo)
+        });
+        let Some(a) = appearance else { continue };
+        let seen = format!(
+            "{} on {} ({})",
+            if out[a].kind == ClaimType::Meeting { "at a meeting" } else { "on a visit" },
+            out[a].date.clone().unwrap_or_default(),
+            out[a].documents.join(", ")
+        );
+        let id = out[a].id.clone();
+        if out[d].modality == Modality::Asserted {
+            let line = format!("{name} is reported dead but appears {seen}");
+            mark_conflict(out, &[d, a], &line);
+        } else {
+            out[d].status = Status::Refuted;
+            out[d].explanation.push(format!(
+                "the {} report of {name}'s death is refuted: {name} appears {seen}",
+                out[d].modality.as_str()
+            ));
+            out[d].related.push(id);
+        }
+    }
+}
+
+/// A post is superseded when someone else is appointed to it, naming its holder as
+/// predecessor or after the last date it is known to hold.
+fn successions(out: &mut [Assertion]) {
+    let appointments: Vec<usize> = (0..out.len()).filter(|&k| out[k].kind == ClaimType::Appointment).collect();
+    for p in 0..out.len() {
+        if out[p].kind != ClaimType::Position {
+            continue;
+        }
+        let (Some(Party { id: Some(holder), .. }), Some(org)) = (out[p].party("holder"), out[p].party("organization")) else { continue };
+        let class = out[p].text("role_class").unwrap_or("").to_string();
+        let last_known = out[p].end.as_ref().or(out[p].start.as_ref()).and_then(|b| DateRange::parse(&b.date));
+        for &a in &appointments {
+            let x = &out[a];
+            let Some(successor) = x.party("person") else { continue };
+            if successor.id.as_deref() == Some(holder.as_str())
+                || x.party("organization") != Some(org.clone())
+                || x.text("role_class") != Some(class.as_str())
+            {
+                continue;
+            }
+            let Some(date) = x.date.clone() else { continue };
+            let named = x.party("predecessor").and_then(|p| p.id).as_deref() == Some(holder.as_str());
+            let later = DateRange::parse(&date).zip(last_known).is_some_and(|(d, k)| k.before(&d));
+            if !named && !later {
+                continue;
+            }
+            let id = x.id.clone();
+            let how = if named { "names them as predecessor" } else { "comes after the last date the post is known to hold" };
+            let line = format!("superseded: {} was appointed {} of {} in {date}, which {how}", successor.name, class, org.name);
+            let a = &mut out[p];
+            a.status = a.status.max(Status::Superseded);
+            a.end = Some(Bound::new(&date, "until"));
+            a.explanation.push(line);
+            a.related.push(id);
+        }
+    }
+}
