@@ -95,7 +95,16 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         let post = posts.entry(post_key(&p, &org, &class)).or_insert_with(|| empty_post(org.clone(), role.clone(), class.clone()));
         if let Some(date) = &a.date {
             // An appointment dates the start more surely than "as of" does.
-            let weaker = post.start.as_ref().is_none_or(|s| s.qualifier != "from" || s.range() > DateRange::parse(date));
+            let new = DateRange::parse(date);
+            let weaker = post.start.as_ref().is_none_or(|s| {
+                let old = s.range();
+                s.qualifier != "from"
+                    || match (old, new) {
+                        // The same start told more precisely ("2012" and "July 2012").
+                        (Some(o), Some(n)) if o.overlaps(&n) => n.hi - n.lo < o.hi - o.lo,
+                        (o, n) => o > n,
+                    }
+            });
             if weaker {
                 post.start = Some(Bound::new(date, "from"));
             }

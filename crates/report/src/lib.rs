@@ -62,3 +62,11 @@ pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
     }
     Ok(written)
 }
+
+/// Text from documents made safe for HTML and XML, in element content and in quoted
+/// attributes alike: `& < > " '` escaped, control characters that XML 1.0 forbids dropped.
+pub fn escape(text: &str) -> String {
+    let clean: String =
+        text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    html_escape::encode_quoted_attribute(&clean).into_owned()
+}
