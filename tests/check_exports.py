@@ -28,6 +28,9 @@ def main(folder: Path) -> int:
             problems.append(f"ftm.json:{n}: abstract schema {proxy.schema.name}")
         for prop, values in data["properties"].items():
             p = proxy.schema.get(prop)
+            if p is None:
+                problems.append(f"ftm.json:{n}: {proxy.schema.name} has no property {prop}")
+                continue
             for v in values:
                 if p.type.clean(v, proxy=proxy) is None:
                     problems.append(f"ftm.json:{n}: {prop}={v!r} is not a valid {p.type.name}")

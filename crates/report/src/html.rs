@@ -1,4 +1,503 @@
-//! html
-use fuse::Case;
-/// todo
-pub fn case_file(_case: &Case) -> String { String::new() }
+//! `index.html`: the case file, one self-contained page (inline CSS and SVG, no script, no
+//! external request) that opens from disk and prints.
+//!
+//! A section per person (summary, career, timeline, legal status, allegations, meetings and
+//! visits, network, contradictions and open questions) and per organisation, then the
+//! judgements to review, the sources with their SHA-256, and the evidence: every statement
+//! carries footnotes to the sentences it rests on.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use claims::ClaimType;
+use fuse::{Assertion, Bound, Career, Case, Party, Status};
+use resolve::{EntityKind, JudgedBy, Verdict};
+use serde_json::Value;
+
+use crate::escape;
+use crate::tables::describe;
+
+const STYLE: &str = r#"
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232a;background:#fafafa}
+main{max-width:1100px;margin:0 auto;padding:1em 2em 4em;background:#fff}
+h1{font-size:1.7em;margin:.4em 0}h2{border-bottom:2px solid #2a4d69;padding-bottom:.2em;margin-top:2.2em}
+h3{margin:1.4em 0 .4em;color:#2a4d69}
+table{border-collapse:collapse;width:100%;margin:.4em 0 1em}th,td{border:1px solid #d6dbe0;padding:.3em .5em;text-align:left;vertical-align:top}
+th{background:#eef2f5;font-weight:600}
+.status{display:inline-block;padding:0 .45em;border-radius:.6em;font-size:.82em;white-space:nowrap;border:1px solid}
+.corroborated{color:#1e6b34;border-color:#1e6b34;background:#e9f6ec}.single-source{color:#555;border-color:#999}
+.conflicting{color:#9a3b00;border-color:#c75000;background:#fff1e6}.refuted{color:#8b0000;border-color:#8b0000;background:#fdeaea}
+.superseded{color:#4b3a8f;border-color:#4b3a8f;background:#f0edfb}
+sup a{text-decoration:none;color:#2a4d69}.muted{color:#667}.small{font-size:.85em}
+nav ul{columns:3;list-style:none;padding:0}nav li{margin:.1em 0}
+.evidence li{margin:.35em 0}.evidence q{font-style:italic}
+svg{max-width:100%;height:auto;background:#fcfcfd;border:1px solid #e3e7ea}
+.explain{margin:.2em 0 .8em 1em;color:#444}
+@media print{nav{display:none}main{max-width:none}}
+"#;
+
+/// Numbers each claim once, in the order the page first cites it.
+struct Notes<'a> {
+    case: &'a Case,
+    index: HashMap<&'a str, usize>,
+    order: Vec<usize>,
+    number: HashMap<usize, usize>,
+}
+
+impl<'a> Notes<'a> {
+    fn new(case: &'a Case) -> Notes<'a> {
+        let index = case.claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        Notes { case, index, order: Vec::new(), number: HashMap::new() }
+    }
+
+    /// Footnote marks for a list of claim ids.
+    fn marks(&mut self, ids: &[String]) -> String {
+        let mut out = String::new();
+        for id in ids {
+            let Some(&i) = self.index.get(id.as_str()) else { continue };
+            let next = self.order.len() + 1;
+            let n = *self.number.entry(i).or_insert_with(|| {
+                self.order.push(i);
+                next
+            });
+            let _ = write!(out, "<sup><a href=\"#e{n}\" title=\"{}\">[{n}]</a></sup>", escape(&self.case.claims[i].evidence.text));
+        }
+        out
+    }
+
+    fn claims_of(&mut self, a: &Assertion) -> String {
+        self.marks(&a.claims)
+    }
+}
+
+fn status(s: Status) -> String {
+    format!("<span class=\"status {0}\">{0}</span>", s.as_str())
+}
+
+fn bound(b: &Option<Bound>) -> String {
+    b.as_ref().map_or("<span class=\"muted\">unknown</span>".into(), |b| format!("{} {}", escape(&b.qualifier), escape(&b.date)))
+}
+
+fn link(p: &Party, pages: &BTreeSet<String>) -> String {
+    match &p.id {
+        Some(id) if pages.contains(id) => format!("<a href=\"#{}\">{}</a>", escape(id), escape(&p.name)),
+        _ => escape(&p.name),
+    }
+}
+
+/// The case file.
+pub fn case_file(case: &Case) -> String {
+    let mut notes = Notes::new(case);
+    let persons: Vec<&resolve::Entity> = case
+        .resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && case.assertions.iter().any(|a| a.involves(&e.id)))
+        .collect();
+    let orgs: Vec<&resolve::Entity> = case
+        .resolution
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization && case.assertions.iter().any(|a| a.involves(&e.id)))
+        .collect();
+    let pages: BTreeSet<String> = persons.iter().chain(&orgs).map(|e| e.id.clone()).collect();
+    let careers: HashMap<&str, &Career> =
+        case.careers.iter().filter_map(|c| Some((c.person.id.as_deref()?, c))).collect();
+
+    let mut body = String::new();
+    let conflicts = case.assertions.iter().filter(|a| a.status == Status::Conflicting).count();
+    let _ = write!(
+        body,
+        "<h1>Case file</h1><p class=\"muted\">{} documents, {} claims, {} entities, {} assertions, {} in conflict. Every statement is footnoted to the sentence it rests on; document text is shown as written.</p>",
+        case.sources.len(),
+        case.claims.len(),
+        case.resolution.entities.len(),
+        case.assertions.len(),
+        conflicts
+    );
+    body.push_str("<nav><h2>Contents</h2><h3>People</h3><ul>");
+    for e in &persons {
+        let _ = write!(body, "<li><a href=\"#{}\">{}</a></li>", escape(&e.id), escape(&e.name));
+    }
+    body.push_str("</ul><h3>Organisations</h3><ul>");
+    for e in &orgs {
+        let _ = write!(body, "<li><a href=\"#{}\">{}</a></li>", escape(&e.id), escape(&e.name));
+    }
+    body.push_str("</ul><p><a href=\"#review\">Entity judgements to review</a> · <a href=\"#sources\">Sources</a> · <a href=\"#evidence\">Evidence</a></p></nav>");
+
+    for e in &persons {
+        person_section(&mut body, case, e, careers.get(e.id.as_str()).copied(), &pages, &mut notes);
+    }
+    for e in &orgs {
+        org_section(&mut body, case, e, &pages, &mut notes);
+    }
+    review_section(&mut body, case, &mut notes);
+    sources_section(&mut body, case);
+    evidence_section(&mut body, case, &notes);
+
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><title>Case file</title><style>{STYLE}</style></head><body><main>{body}</main></body></html>\n"
+    )
+}
+
+fn involving<'a>(case: &'a Case, id: &str, kinds: &[ClaimType]) -> Vec<&'a Assertion> {
+    case.assertions.iter().filter(|a| kinds.contains(&a.kind) && a.involves(id)).collect()
+}
+
+fn person_section(
+    body: &mut String,
+    case: &Case,
+    e: &resolve::Entity,
+    career: Option<&Career>,
+    pages: &BTreeSet<String>,
+    notes: &mut Notes<'_>,
+) {
+    let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
+    let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
+    let _ = write!(
+        body,
+        "<p>Person{}{}. Named in {} document{}.</p>",
+        e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
+        if others.is_empty() { String::new() } else { format!("; also written {}", others.join(", ")) },
+        e.docs.len(),
+        if e.docs.len() == 1 { "" } else { "s" }
+    );
+    let attributes = involving(case, &e.id, &[ClaimType::Attribute]);
+    if !attributes.is_empty() {
+        body.push_str("<p>");
+        for a in attributes {
+            let _ = write!(
+                body,
+                "{}: {} {}{} · ",
+                escape(a.text("key").unwrap_or("")),
+                escape(a.text("value").unwrap_or("")),
+                if a.status == Status::Conflicting { status(a.status) } else { String::new() },
+                notes.claims_of(a)
+            );
+        }
+        body.push_str("</p>");
+    }
+
+    if let Some(career) = career.filter(|c| !c.posts.is_empty()) {
+        body.push_str("<h3>Career</h3><table><tr><th>#</th><th>Post</th><th>Start</th><th>End</th><th>Predecessor</th><th>Successor</th><th>Status</th><th>Sources</th></tr>");
+        for (n, post) in career.posts.iter().enumerate() {
+            let ids: Vec<String> = case
+                .assertions
+                .iter()
+                .filter(|a| post.assertions.contains(&a.id))
+                .flat_map(|a| a.claims.iter().cloned())
+                .collect();
+            let inferred = if post.inferred.is_empty() {
+                String::new()
+            } else {
+                format!("<div class=\"small muted\">{}</div>", escape(&post.inferred.join("; ")))
+            };
+            let _ = write!(
+                body,
+                "<tr><td>{}</td><td>{} of {}</td><td>{}</td><td>{}{inferred}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                n + 1,
+                escape(&post.role),
+                link(&post.organization, pages),
+                bound(&post.start),
+                bound(&post.end),
+                post.predecessor.as_ref().map(|p| link(p, pages)).unwrap_or_default(),
+                post.successor.as_ref().map(|p| link(p, pages)).unwrap_or_default(),
+                status(post.status),
+                notes.marks(&ids)
+            );
+        }
+        body.push_str("</table>");
+    }
+
+    let events = involving(
+        case,
+        &e.id,
+        &[
+            ClaimType::Meeting,
+            ClaimType::Visit,
+            ClaimType::Sanction,
+            ClaimType::Warrant,
+            ClaimType::Arrest,
+            ClaimType::Health,
+            ClaimType::DeathReport,
+            ClaimType::Appointment,
+            ClaimType::Allegation,
+        ],
+    );
+    if career.is_some_and(|c| !c.posts.is_empty()) || !events.is_empty() {
+        body.push_str("<h3>Timeline</h3>");
+        body.push_str(&crate::svg::timeline(career, &events));
+    }
+
+    let legal = involving(case, &e.id, &[ClaimType::Sanction, ClaimType::Warrant, ClaimType::Arrest]);
+    if !legal.is_empty() {
+        body.push_str("<h3>Legal status</h3><table><tr><th>Measure</th><th>Issuer</th><th>Date</th><th>Charges or reason</th><th>Origins</th><th>Status</th><th>Sources</th></tr>");
+        for a in legal {
+            let measure = match a.kind {
+                ClaimType::Sanction => "sanctions",
+                ClaimType::Warrant => "arrest warrant",
+                _ => "arrest",
+            };
+            let detail = match a.arguments.get("charges") {
+                Some(Value::Array(c)) => c.iter().filter_map(Value::as_str).map(escape).collect::<Vec<_>>().join("; "),
+                _ => escape(a.text("reason").unwrap_or("")),
+            };
+            let target = a.party("target").or(a.party("person"));
+            let who = if target.as_ref().and_then(|t| t.id.as_deref()) == Some(e.id.as_str()) {
+                String::new()
+            } else {
+                format!(" of {}", target.map(|t| link(&t, pages)).unwrap_or_default())
+            };
+            let _ = write!(
+                body,
+                "<tr><td>{measure}{who}</td><td>{}</td><td>{}</td><td>{detail}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                a.party("authority").map(|p| link(&p, pages)).unwrap_or_default(),
+                escape(a.date.as_deref().unwrap_or("")),
+                a.origins.len(),
+                status(a.status),
+                notes.claims_of(a)
+            );
+        }
+        body.push_str("</table>");
+    }
+
+    let allegations: Vec<&Assertion> = involving(case, &e.id, &[ClaimType::Allegation]);
+    if !allegations.is_empty() {
+        body.push_str("<h3>Allegations</h3><table><tr><th>Accused of</th><th>Accuser</th><th>Date</th><th>Modality</th><th>Status</th><th>Sources</th></tr>");
+        for a in allegations {
+            let _ = write!(
+                body,
+                "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                if a.party("accused").and_then(|p| p.id).as_deref() == Some(e.id.as_str()) {
+                    String::new()
+                } else {
+                    format!("{}: ", a.party("accused").map(|p| link(&p, pages)).unwrap_or_default())
+                },
+                escape(a.text("act").unwrap_or("")),
+                a.party("accuser").map(|p| link(&p, pages)).unwrap_or_else(|| "<span class=\"muted\">not named</span>".into()),
+                escape(a.date.as_deref().unwrap_or("")),
+                a.modality.as_str(),
+                status(a.status),
+                notes.claims_of(a)
+            );
+        }
+        body.push_str("</table>");
+    }
+
+    let moves = involving(case, &e.id, &[ClaimType::Meeting, ClaimType::Visit]);
+    if !moves.is_empty() {
+        body.push_str("<h3>Meetings and visits</h3><table><tr><th>Date</th><th>What</th><th>Place</th><th>Modality</th><th>Status</th><th>Sources</th></tr>");
+        for a in moves {
+            let what = if a.kind == ClaimType::Meeting {
+                let others: Vec<String> = a
+                    .parties("participants")
+                    .iter()
+                    .filter(|p| p.id.as_deref() != Some(e.id.as_str()))
+                    .map(|p| link(p, pages))
+                    .collect();
+                format!("met {}", others.join(", "))
+            } else if a.party("person").and_then(|p| p.id).as_deref() == Some(e.id.as_str()) {
+                format!("visit{}", a.text("purpose").map(|p| format!(" ({})", escape(p))).unwrap_or_default())
+            } else {
+                format!("visit by {}", a.party("person").map(|p| link(&p, pages)).unwrap_or_default())
+            };
+            let _ = write!(
+                body,
+                "<tr><td>{}</td><td>{what}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
+                escape(a.date.as_deref().unwrap_or("")),
+                escape(a.text("place").unwrap_or("")),
+                a.modality.as_str(),
+                a.origins.iter().find(|o| !o.ends_with(".txt")).map(|o| format!(" ({})", escape(o))).unwrap_or_default(),
+                status(a.status),
+                notes.claims_of(a)
+            );
+        }
+        body.push_str("</table>");
+        body.push_str("<h3>Network</h3>");
+        body.push_str(&crate::svg::ego_network(e, &involving(case, &e.id, &[ClaimType::Meeting])));
+    }
+
+    let other_events = involving(case, &e.id, &[ClaimType::Health, ClaimType::DeathReport]);
+    if !other_events.is_empty() {
+        body.push_str("<h3>Health and reports of death</h3><ul>");
+        for a in other_events {
+            let _ = write!(body, "<li>{} — {}, {} {}{}</li>", escape(&describe(a)), a.modality.as_str(), status(a.status), notes.claims_of(a), explain(a));
+        }
+        body.push_str("</ul>");
+    }
+
+    let open: Vec<&Assertion> = case
+        .assertions
+        .iter()
+        .filter(|a| a.involves(&e.id) && matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded))
+        .collect();
+    body.push_str("<h3>Contradictions and open questions</h3>");
+    if open.is_empty() {
+        body.push_str("<p class=\"muted\">None found: no two sources disagree about this person.</p>");
+    } else {
+        body.push_str("<ul>");
+        for a in open {
+            let _ = write!(body, "<li>{} {} {}{}</li>", status(a.status), escape(&describe(a)), notes.claims_of(a), explain(a));
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str("</section>");
+}
+
+fn explain(a: &Assertion) -> String {
+    let lines: Vec<String> = a.explanation.iter().skip(1).map(|l| escape(l)).collect();
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("<div class=\"explain small\">{}</div>", lines.join("<br>"))
+    }
+}
+
+fn org_section(body: &mut String, case: &Case, e: &resolve::Entity, pages: &BTreeSet<String>, notes: &mut Notes<'_>) {
+    let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
+    let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
+    let _ = write!(
+        body,
+        "<p>Organisation{}{}. Named in {} document{}.</p>",
+        e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
+        if others.is_empty() { String::new() } else { format!("; also named {}", others.join(", ")) },
+        e.docs.len(),
+        if e.docs.len() == 1 { "" } else { "s" }
+    );
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for c in &case.careers {
+        for post in c.posts.iter().filter(|p| p.organization.id.as_deref() == Some(e.id.as_str())) {
+            let ids: Vec<String> = case
+                .assertions
+                .iter()
+                .filter(|a| post.assertions.contains(&a.id))
+                .flat_map(|a| a.claims.iter().cloned())
+                .collect();
+            let key = post.start.as_ref().or(post.end.as_ref()).map(|b| b.date.clone()).unwrap_or_else(|| "9999".into());
+            rows.push((
+                key,
+                format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    link(&c.person, pages),
+                    escape(&post.role),
+                    bound(&post.start),
+                    bound(&post.end),
+                    status(post.status),
+                    notes.marks(&ids)
+                ),
+            ));
+        }
+    }
+    if !rows.is_empty() {
+        rows.sort();
+        body.push_str("<h3>People and posts</h3><table><tr><th>Person</th><th>Post</th><th>Start</th><th>End</th><th>Status</th><th>Sources</th></tr>");
+        for (_, r) in rows {
+            body.push_str(&r);
+        }
+        body.push_str("</table>");
+    }
+    let acts: Vec<&Assertion> = case
+        .assertions
+        .iter()
+        .filter(|a| a.kind != ClaimType::Position && a.kind != ClaimType::Appointment && a.involves(&e.id))
+        .collect();
+    if !acts.is_empty() {
+        body.push_str("<h3>Acts</h3><ul>");
+        for a in acts {
+            let _ = write!(body, "<li>{} {}{}</li>", escape(&describe(a)), status(a.status), notes.claims_of(a));
+        }
+        body.push_str("</ul>");
+    }
+    let judged: Vec<&resolve::Judgement> = case
+        .resolution
+        .judgements
+        .iter()
+        .filter(|j| j.kind == EntityKind::Organization && j.verdict == Verdict::Same && (e.names.contains(&j.left) || e.names.contains(&j.right)))
+        .collect();
+    if !judged.is_empty() {
+        body.push_str("<h3>Why these names are one body</h3><ul class=\"small\">");
+        for j in judged {
+            let _ = write!(body, "<li>{} = {}: {} {}</li>", escape(&j.left), escape(&j.right), escape(&j.reason), notes.marks(&j.claims));
+        }
+        body.push_str("</ul>");
+    }
+    body.push_str("</section>");
+}
+
+fn review_section(body: &mut String, case: &Case, notes: &mut Notes<'_>) {
+    body.push_str("<section id=\"review\"><h2>Entity judgements to review</h2><p class=\"small muted\">Joins proposed from evidence, names that could be more than one entity, and your own judgements. Undo a join with <code>dossier split NAME NAME</code>, confirm one with <code>dossier merge NAME NAME</code>.</p><table><tr><th>Names</th><th>Verdict</th><th>By</th><th>Reason</th></tr>");
+    let mut any = false;
+    for j in &case.resolution.judgements {
+        let show = matches!(j.by, JudgedBy::Evidence | JudgedBy::User | JudgedBy::AliasFile)
+            || j.verdict != Verdict::Same;
+        if !show {
+            continue;
+        }
+        any = true;
+        let by = match j.by {
+            JudgedBy::Names => "name rules",
+            JudgedBy::Evidence => "evidence",
+            JudgedBy::AliasFile => "alias file",
+            JudgedBy::User => "you",
+        };
+        let _ = write!(
+            body,
+            "<tr><td>{} / {}</td><td>{}</td><td>{by}</td><td>{} {}</td></tr>",
+            escape(&j.left),
+            escape(&j.right),
+            j.verdict.as_str(),
+            escape(&j.reason),
+            notes.marks(&j.claims)
+        );
+    }
+    if !any {
+        body.push_str("<tr><td colspan=\"4\" class=\"muted\">Nothing to review.</td></tr>");
+    }
+    body.push_str("</table></section>");
+}
+
+fn sources_section(body: &mut String, case: &Case) {
+    body.push_str("<section id=\"sources\"><h2>Sources</h2><table><tr><th>Document</th><th>Title</th><th>Publisher</th><th>Published</th><th>SHA-256 of the original</th></tr>");
+    for (n, (name, s)) in case.sources.iter().enumerate() {
+        let title = match &s.url {
+            Some(u) => format!("{} <div class=\"small muted\">{}</div>", escape(s.title.as_deref().unwrap_or("")), escape(u)),
+            None => escape(s.title.as_deref().unwrap_or("")),
+        };
+        let _ = write!(
+            body,
+            "<tr id=\"s{}\"><td>{}</td><td>{title}</td><td>{}</td><td>{}</td><td><code class=\"small\">{}</code></td></tr>",
+            n + 1,
+            escape(name),
+            escape(s.publisher.as_deref().unwrap_or("")),
+            escape(s.published.as_deref().unwrap_or("unknown")),
+            escape(&s.sha256)
+        );
+    }
+    body.push_str("</table></section>");
+}
+
+fn evidence_section(body: &mut String, case: &Case, notes: &Notes<'_>) {
+    let source_number: BTreeMap<&str, usize> =
+        case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect();
+    body.push_str("<section id=\"evidence\"><h2>Evidence</h2><ol class=\"evidence small\">");
+    for (n, &i) in notes.order.iter().enumerate() {
+        let c = &case.claims[i];
+        let attributed = c.attributed_to.as_ref().map(|a| format!(", according to {}", escape(a))).unwrap_or_default();
+        let _ = write!(
+            body,
+            "<li id=\"e{}\"><q>{}</q> — <a href=\"#s{}\">{}</a>, characters {}–{}; {} {}{attributed}; claim <code>{}</code> ({}, confidence {:.2})</li>",
+            n + 1,
+            escape(&c.evidence.text),
+            source_number.get(c.doc.as_str()).copied().unwrap_or(0),
+            escape(&c.doc),
+            c.evidence.start,
+            c.evidence.end,
+            c.kind.as_str(),
+            c.modality.as_str(),
+            escape(&c.id),
+            escape(&c.rule),
+            c.confidence
+        );
+    }
+    body.push_str("</ol></section>");
+}

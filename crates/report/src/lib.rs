@@ -21,6 +21,7 @@
 pub mod ftm;
 pub mod graphml;
 pub mod html;
+pub mod svg;
 pub mod tables;
 
 use std::path::{Path, PathBuf};
