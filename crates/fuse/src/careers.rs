@@ -60,6 +60,17 @@ pub struct Post {
     pub inferred: Vec<String>,
 }
 
+impl Post {
+    /// "head of National Police", or the role alone for a post with no body.
+    pub fn title(&self) -> String {
+        if self.organization.name.is_empty() {
+            self.role.clone()
+        } else {
+            format!("{} of {}", self.role, self.organization.name)
+        }
+    }
+}
+
 /// A person's posts, in order.
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Career {
@@ -80,7 +91,8 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
     let mut people: BTreeMap<String, Party> = BTreeMap::new();
     let role_of = |a: &Assertion| (a.text("role").unwrap_or("").to_string(), a.text("role_class").unwrap_or("").to_string());
     for a in assertions.iter().filter(|a| a.kind == ClaimType::Position) {
-        let (Some((h, holder)), Some(org)) = (identified(a.party("holder")), a.party("organization")) else { continue };
+        let Some((h, holder)) = identified(a.party("holder")) else { continue };
+        let org = a.party("organization").unwrap_or_default();
         let (role, class) = role_of(a);
         people.insert(h.clone(), holder.clone());
         let post = posts.entry(post_key(&h, &org, &class)).or_insert_with(|| empty_post(org, role, class));
@@ -89,7 +101,8 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         absorb(post, a);
     }
     for a in assertions.iter().filter(|a| a.kind == ClaimType::Appointment) {
-        let (Some((p, person)), Some(org)) = (identified(a.party("person")), a.party("organization")) else { continue };
+        let Some((p, person)) = identified(a.party("person")) else { continue };
+        let org = a.party("organization").unwrap_or_default();
         let (role, class) = role_of(a);
         people.insert(p.clone(), person.clone());
         let post = posts.entry(post_key(&p, &org, &class)).or_insert_with(|| empty_post(org.clone(), role.clone(), class.clone()));
@@ -227,7 +240,7 @@ fn infer_ends(posts: &mut [Post]) {
         });
         if let Some(next) = next {
             let date = next.start.as_ref().map(|b| b.date.clone()).unwrap_or_default();
-            let line = format!("ends at most when the next post ({} of {}) begins", next.role, next.organization.name);
+            let line = format!("ends at most when the next post ({}) begins", next.title());
             posts[i].end = Some(Bound::new(&date, "at most until"));
             posts[i].inferred.push(line);
         }

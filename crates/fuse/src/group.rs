@@ -451,18 +451,38 @@ fn refutations(ctx: &Ctx<'_>, out: &mut [Assertion]) {
                 .min()
         });
         let Some(since) = since else { continue };
-        let appearance = (0..out.len()).find(|&a| {
+        let d_index = d;
+        // An undated appearance counts at the date of the news that reports it, when that
+        // is after the death was reported (news tells recent events).
+        let reported_on = |x: &Assertion| -> Option<(DateRange, String)> {
+            x.documents
+                .iter()
+                .filter(|d| !out[d_index].documents.contains(d))
+                .filter_map(|doc| {
+                    let p = ctx.sources.get(doc)?.published.clone()?;
+                    Some((DateRange::parse(&p)?, p))
+                })
+                .max()
+        };
+        let appearance = (0..out.len()).find_map(|a| {
             let x = &out[a];
-            matches!(x.kind, ClaimType::Meeting | ClaimType::Visit)
-                && matches!(x.modality, Modality::Asserted | Modality::Reported)
-                && x.involves(&person)
-                && x.date.as_deref().and_then(DateRange::parse).is_some_and(|r| r.lo >= since.lo)
+            if !matches!(x.kind, ClaimType::Meeting | ClaimType::Visit)
+                || !matches!(x.modality, Modality::Asserted | Modality::Reported)
+                || !x.involves(&person)
+            {
+                return None;
+            }
+            match x.date.as_deref().and_then(DateRange::parse) {
+                Some(r) => (r.lo >= since.lo).then(|| (a, format!("on {}", x.date.clone().unwrap_or_default()))),
+                None => reported_on(x)
+                    .filter(|(r, _)| r.lo > since.hi)
+                    .map(|(_, p)| (a, format!("(undated) in news of {p}"))),
+            }
         });
-        let Some(a) = appearance else { continue };
+        let Some((a, when)) = appearance else { continue };
         let seen = format!(
-            "{} on {} ({})",
+            "{} {when} ({})",
             if out[a].kind == ClaimType::Meeting { "at a meeting" } else { "on a visit" },
-            out[a].date.clone().unwrap_or_default(),
             out[a].documents.join(", ")
         );
         let id = out[a].id.clone();

@@ -92,7 +92,7 @@ impl Status {
 
 /// An entity as an argument of an assertion: its id in the entity table (absent for
 /// descriptions such as "a U.S. intelligence official") and its canonical name.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Serialize, Deserialize)]
 pub struct Party {
     /// The entity's id.
     #[serde(skip_serializing_if = "Option::is_none")]

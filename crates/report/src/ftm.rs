@@ -69,7 +69,7 @@ pub fn entities(case: &Case) -> String {
             positions_of
                 .entry(id.clone())
                 .or_default()
-                .extend(c.posts.iter().map(|p| format!("{} of {}", p.role, p.organization.name)));
+                .extend(c.posts.iter().map(|p| p.title()));
         }
     }
     let mut topics: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
@@ -105,7 +105,8 @@ pub fn entities(case: &Case) -> String {
         for post in &c.posts {
             let org = post.organization.id.clone().filter(|id| entity_ids.contains(id.as_str()));
             let pos_id = format!("position-{}", short(&format!("{}|{}", post.organization.id.clone().unwrap_or(post.organization.name.clone()), post.role_class)));
-            let mut props = BTreeMap::from([("name", vec![format!("{} of {}", post.role_class, post.organization.name)])]);
+            let name = if post.organization.name.is_empty() { post.role_class.clone() } else { format!("{} of {}", post.role_class, post.organization.name) };
+            let mut props = BTreeMap::from([("name", vec![name])]);
             if let Some(o) = &org {
                 props.insert("organization", vec![o.clone()]);
             }

@@ -194,10 +194,10 @@ fn person_section(
             };
             let _ = write!(
                 body,
-                "<tr><td>{}</td><td>{} of {}</td><td>{}</td><td>{}{inferred}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}{inferred}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 n + 1,
                 escape(&post.role),
-                link(&post.organization, pages),
+                if post.organization.name.is_empty() { String::new() } else { format!(" of {}", link(&post.organization, pages)) },
                 bound(&post.start),
                 bound(&post.end),
                 post.predecessor.as_ref().map(|p| link(p, pages)).unwrap_or_default(),

@@ -5,7 +5,7 @@
 //!
 //! - [`write`] writes every file of the case folder and says which.
 //! - [`tables`]: `claims.jsonl`, `entities.jsonl`, `assertions.jsonl`, `judgements.jsonl`,
-//!   `careers.csv`, `assertions.csv`.
+//!   `careers.jsonl`, `careers.csv`, `assertions.csv`.
 //! - [`graphml`]: `network.graphml`, who met whom (and who holds which post), for Gephi,
 //!   networkx or yEd.
 //! - [`ftm`]: `ftm.json`, FollowTheMoney entities (Person, Organization, PublicBody,
@@ -49,6 +49,7 @@ pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
         ("entities.jsonl", tables::entities_jsonl(case)),
         ("assertions.jsonl", tables::assertions_jsonl(case)),
         ("judgements.jsonl", tables::judgements_jsonl(case)),
+        ("careers.jsonl", tables::careers_jsonl(case)),
         ("careers.csv", tables::careers_csv(case)),
         ("assertions.csv", tables::assertions_csv(case)),
         ("network.graphml", graphml::network(case)),

@@ -75,7 +75,7 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
     }
     let mut y = 30.0;
     for p in &posts {
-        let label = format!("{} of {}", p.role, p.organization.name);
+        let label = p.title();
         let short: String = label.chars().take(40).collect();
         let _ = write!(s, "<text x=\"4\" y=\"{:.1}\" fill=\"#1d232a\">{}</text>", y + 15.0, escape(&short));
         let start = p.start.as_ref().and_then(|b| range(&b.date)).map(|r| year_of(r.lo));

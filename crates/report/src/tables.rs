@@ -156,14 +156,22 @@ pub fn assertions_csv(case: &Case) -> String {
     )
 }
 
+/// Each person's posts in order, one career a line: `person` (`{id, name}`) and `posts`
+/// (`organization`, `role`, `role_class`, `start`/`end` as `{date, qualifier}`,
+/// `predecessor`, `successor`, `status`, `assertions`, `documents`, `origins`, `inferred`).
+pub fn careers_jsonl(case: &Case) -> String {
+    jsonl(&case.careers)
+}
+
 /// The assertion as one plain sentence ("Ana Ruiz: head of National Police").
 pub fn describe(a: &Assertion) -> String {
     let p = |f: &str| a.party(f).map(|p| p.name).unwrap_or_default();
     let t = |f: &str| a.text(f).unwrap_or("").to_string();
+    let of = |f: &str| a.party(f).map(|p| format!(" of {}", p.name)).unwrap_or_default();
     let mut s = match a.kind {
-        ClaimType::Position => format!("{} — {} of {}", p("holder"), t("role"), p("organization")),
+        ClaimType::Position => format!("{} — {}{}", p("holder"), t("role"), of("organization")),
         ClaimType::Appointment => {
-            let mut s = format!("{} appointed {} of {}", p("person"), t("role"), p("organization"));
+            let mut s = format!("{} appointed {}{}", p("person"), t("role"), of("organization"));
             if a.party("predecessor").is_some() {
                 let _ = write!(s, ", succeeding {}", p("predecessor"));
             }

@@ -7,7 +7,7 @@ use claims::{Claim, ClaimType};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::names::{block_key, compatible, fold, name_words};
+use crate::names::{block_keys, compatible, fold, name_words};
 use crate::orgs::org_name;
 use crate::roles::role_class;
 use crate::{JudgedBy, Judgement, Verdict};
@@ -186,12 +186,17 @@ impl Clusters {
         if countries.len() > 1 {
             return false;
         }
-        if kind == EntityKind::Person
-            && !self.full_names[ra]
-                .iter()
-                .all(|x| self.full_names[rb].iter().all(|y| compatible(x, y)))
-        {
-            return false;
+        // People: the fullest names on both sides must fit each other. Shorter names
+        // ("Vallejo Brito", a surname pair) are parts of the fullest and prove nothing.
+        if kind == EntityKind::Person {
+            let fullest = |names: &[String]| -> Vec<String> {
+                let most = names.iter().map(|n| name_words(n).len()).max().unwrap_or(0);
+                names.iter().filter(|n| name_words(n).len() == most).cloned().collect()
+            };
+            let (fa, fb) = (fullest(&self.full_names[ra]), fullest(&self.full_names[rb]));
+            if !fa.iter().all(|x| fb.iter().all(|y| compatible(x, y))) {
+                return false;
+            }
         }
         !apart.iter().any(|(l, r)| {
             (self.keys[ra].contains(l) && self.keys[rb].contains(r))
@@ -390,7 +395,7 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
     apply_user_same(&b.nodes, &mut clusters, user, 0..person_nodes);
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for n in 0..person_nodes {
-        if let Some(k) = block_key(b.nodes[n].name()) {
+        for k in block_keys(b.nodes[n].name()) {
             blocks.entry(k).or_default().push(n);
         }
     }
@@ -600,7 +605,8 @@ fn join_by_evidence(b: &mut Builder<'_>, clusters: &mut Clusters, people: &HashM
         person: usize,
         body: usize,
         class: String,
-        year: u32,
+        when: model::DateRange,
+        words: BTreeSet<String>,
         claim: usize,
     }
     let bodies: HashMap<usize, usize> = b
@@ -613,12 +619,12 @@ fn join_by_evidence(b: &mut Builder<'_>, clusters: &mut Clusters, people: &HashM
         .collect();
     let mut posts: Vec<Post> = Vec::new();
     for (i, claim) in b.claims.iter().enumerate() {
-        let (holder, when) = match claim.kind {
-            ClaimType::Position => ("holder", "start"),
-            ClaimType::Appointment => ("person", "date"),
+        let holder = match claim.kind {
+            ClaimType::Position => "holder",
+            ClaimType::Appointment => "person",
             _ => continue,
         };
-        let (Some(h), Some(role), Some(when)) = (claim.field(holder), claim.field("role"), claim.field(when)) else { continue };
+        let (Some(h), Some(role)) = (claim.field(holder), claim.field("role")) else { continue };
         let Some(&p) = people.get(&(claim.doc.clone(), name_key(h))) else { continue };
         let class = role_class(role);
         if crate::roles::rank_in_body(&class).is_none() {
@@ -628,24 +634,40 @@ fn join_by_evidence(b: &mut Builder<'_>, clusters: &mut Clusters, people: &HashM
         if b.nodes[body].kind != EntityKind::Organization {
             continue;
         }
-        let Some(range) = model::DateRange::parse(when) else { continue };
-        posts.push(Post { person: p, body, class, year: range.year(), claim: i });
+        // When the post is known to hold: from its start (or appointment) to its end, else
+        // the dates it is said to hold "as of".
+        let dates: Vec<model::DateRange> = ["start", "date", "end", "as_of"]
+            .iter()
+            .filter_map(|f| model::DateRange::parse(claim.field(f)?))
+            .collect();
+        let (Some(lo), Some(hi)) = (dates.iter().map(|d| d.lo).min(), dates.iter().map(|d| d.hi).max()) else { continue };
+        let words = org_name(b.nodes[body].name()).key.split(' ').map(String::from).collect();
+        posts.push(Post { person: p, body, class, when: model::DateRange { lo, hi }, words, claim: i });
     }
-    let mut by_person: BTreeMap<(usize, String, u32), Vec<usize>> = BTreeMap::new();
+    let mut by_person: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (k, post) in posts.iter().enumerate() {
-        by_person.entry((clusters.root(post.person), post.class.clone(), post.year)).or_default().push(k);
+        by_person.entry((clusters.root(post.person), post.class.clone())).or_default().push(k);
     }
-    for ((_, class, year), group) in by_person {
-        for w in group.windows(2) {
-            let (a, c) = (&posts[w[0]], &posts[w[1]]);
-            if clusters.root(a.body) == clusters.root(c.body) || !clusters.can_join(a.body, c.body, EntityKind::Organization, apart) {
-                continue;
+    for ((_, class), group) in by_person {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                let (a, c) = (&posts[i], &posts[j]);
+                // The same time, and names that share a word: two bodies a person headed at
+                // once with unrelated names are more likely two posts than one body.
+                if !a.when.overlaps(&c.when)
+                    || a.words.is_disjoint(&c.words)
+                    || clusters.root(a.body) == clusters.root(c.body)
+                    || !clusters.can_join(a.body, c.body, EntityKind::Organization, apart)
+                {
+                    continue;
+                }
+                let (na, nc) = (b.nodes[a.body].name().to_string(), b.nodes[c.body].name().to_string());
+                let who = b.nodes[a.person].name().to_string();
+                let ids = vec![b.claims[a.claim].id.clone(), b.claims[c.claim].id.clone()];
+                let year = a.when.lo.max(c.when.lo) / 10_000;
+                b.judge(EntityKind::Organization, &na, &nc, Verdict::Same, format!("proposed alias, to review: {who} is {class} of both in {year}"), JudgedBy::Evidence, ids);
+                clusters.join(a.body, c.body);
             }
-            let (na, nc) = (b.nodes[a.body].name().to_string(), b.nodes[c.body].name().to_string());
-            let who = b.nodes[a.person].name().to_string();
-            let ids = vec![b.claims[a.claim].id.clone(), b.claims[c.claim].id.clone()];
-            b.judge(EntityKind::Organization, &na, &nc, Verdict::Same, format!("proposed alias, to review: {who} is {class} of both from {year}"), JudgedBy::Evidence, ids);
-            clusters.join(a.body, c.body);
         }
     }
 }

@@ -110,25 +110,43 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
-/// The blocking key of a person name: the skeleton of its last identifying word (the
-/// surname). Two mentions can only be the same person if their keys are equal.
-pub fn block_key(name: &str) -> Option<String> {
-    name_words(name).last().map(|w| skeleton(w))
+/// The blocking keys of a person name: the skeletons of its words after the first (its
+/// possible surnames; "Hernán Vallejo Brito" has two), or of its one word. Two names can
+/// only be the same person if they share a key, so comparisons stay within small blocks.
+pub fn block_keys(name: &str) -> Vec<String> {
+    let words = name_words(name);
+    let from = usize::from(words.len() >= 2);
+    let mut keys: Vec<String> = words[from.min(words.len())..].iter().map(|w| skeleton(w)).collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
-/// Whether two person names can be the same person: the same surname skeleton, and first
-/// names that agree where both are given (by skeleton, or one is an initial).
+/// Whether two words of names can be the same: one skeleton, or one is the other's initial.
+fn same_word(x: &str, y: &str) -> bool {
+    (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y)) || skeleton(x) == skeleton(y)
+}
+
+/// Whether two person names can be the same person: the shorter one's words appear in the
+/// longer one in order (by skeleton, or as initials), and its last word is one of the
+/// longer one's surnames (not its first name). "Vallejo", "Hernan Vallejo" and "Vallejo
+/// Brito" all fit "Hernán Octavio Vallejo Brito"; "Karim Haddad" does not fit "Samir Haddad".
 pub fn compatible(a: &str, b: &str) -> bool {
     let (wa, wb) = (name_words(a), name_words(b));
-    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else { return false };
-    if skeleton(la) != skeleton(lb) {
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    if short.is_empty() {
         return false;
     }
-    if wa.len() == 1 || wb.len() == 1 {
-        return true;
+    let mut at = 0;
+    let mut last = 0;
+    for w in &short {
+        match long[at..].iter().position(|l| same_word(w, l)) {
+            Some(k) => {
+                last = at + k;
+                at = last + 1;
+            }
+            None => return false,
+        }
     }
-    let (fa, fb) = (&wa[0], &wb[0]);
-    fa.len() == 1 && fb.starts_with(fa.as_str())
-        || fb.len() == 1 && fa.starts_with(fb.as_str())
-        || skeleton(fa) == skeleton(fb)
+    long.len() == 1 || last > 0
 }

@@ -1,6 +1,11 @@
 //! Transliteration variants of invented names fold to one key; different people do not.
 
-use resolve::names::{block_key, compatible, fold, name_words};
+use resolve::names::{block_keys, compatible, fold, name_words};
+
+fn share_a_block(a: &str, b: &str) -> bool {
+    let kb = block_keys(b);
+    block_keys(a).iter().any(|k| kb.contains(k))
+}
 
 #[test]
 fn variants_of_one_name_are_compatible() {
@@ -12,9 +17,12 @@ fn variants_of_one_name_are_compatible() {
         ("Mahmoud Rifai", "Mahmud al-Rifai"),
         ("José Peña", "Jose Pena"),
         ("S. Haddad", "Samir Haddad"),
+        ("Lucía Ferrer", "Lucía Inés Ferrer Ocampo"),
+        ("Ferrer Ocampo", "Lucía Inés Ferrer Ocampo"),
+        ("Ferrer", "Lucia Ferrer Ocampo"),
     ] {
         assert!(compatible(a, b), "{a} / {b}");
-        assert_eq!(block_key(a), block_key(b), "{a} / {b}");
+        assert!(share_a_block(a, b), "{a} / {b}");
     }
 }
 
@@ -24,6 +32,9 @@ fn different_people_stay_apart() {
         ("Samir Haddad", "Karim Haddad"),
         ("Youssef Qaddouri", "Youssef Nasser"),
         ("Omar Saleh", "Omar Salem"),
+        ("Lucía Ferrer", "Marta Ferrer Ocampo"),
+        ("Ocampo Ferrer", "Lucía Ferrer Ocampo"),
+        ("Lucía", "Lucía Ferrer"),
     ] {
         assert!(!compatible(a, b), "{a} / {b}");
     }
@@ -34,5 +45,5 @@ fn titles_particles_and_scripts_fold() {
     assert_eq!(name_words("Major General Tariq al-Sayed"), ["tariq", "sayed"]);
     assert_eq!(fold("Ḥasan"), "hasan");
     // Arabic script meets the Latin spelling's key.
-    assert_eq!(block_key("حداد"), block_key("Haddad"));
+    assert_eq!(block_keys("حداد"), block_keys("Haddad"));
 }
