@@ -48,18 +48,29 @@ pub fn read_aliases(path: &Path) -> anyhow::Result<Vec<UserJudgement>> {
     for (entries, verdict) in [(&file.same, Verdict::Same), (&file.different, Verdict::Different)] {
         for e in entries {
             if e.names.len() < 2 {
-                anyhow::bail!("{}: an entry names {:?}: give two names or more", path.display(), e.names);
+                anyhow::bail!(
+                    "{}: an entry names {:?}: give two names or more",
+                    path.display(),
+                    e.names
+                );
             }
             for (i, right) in e.names.iter().enumerate().skip(1) {
-                let lefts: Vec<&String> =
-                    if verdict == Verdict::Same { vec![&e.names[0]] } else { e.names[..i].iter().collect() };
+                let lefts: Vec<&String> = if verdict == Verdict::Same {
+                    vec![&e.names[0]]
+                } else {
+                    e.names[..i].iter().collect()
+                };
                 for left in lefts {
                     out.push(UserJudgement {
                         left: left.clone(),
                         right: right.clone(),
                         verdict,
                         by: JudgedBy::AliasFile,
-                        reason: if e.reason.is_empty() { format!("alias file {}", path.display()) } else { e.reason.clone() },
+                        reason: if e.reason.is_empty() {
+                            format!("alias file {}", path.display())
+                        } else {
+                            e.reason.clone()
+                        },
                     });
                 }
             }
@@ -124,7 +135,9 @@ pub fn build(
         *statuses.entry(a.status.as_str()).or_default() += 1;
     }
     let written = report::write(outdir, &case)?;
-    let list = |m: &BTreeMap<&str, usize>| m.iter().map(|(k, v)| format!("{v} {k}")).collect::<Vec<_>>().join(", ");
+    let list = |m: &BTreeMap<&str, usize>| {
+        m.iter().map(|(k, v)| format!("{v} {k}")).collect::<Vec<_>>().join(", ")
+    };
     say(format!(
         "resolve and fuse: {} entities ({}), {} judgements, {} assertions ({}) in {:.2} s",
         case.resolution.entities.len(),
@@ -147,7 +160,13 @@ pub fn build(
 }
 
 /// `dossier merge A B` / `dossier split A B`.
-pub fn judge(store: &Store, left: &str, right: &str, verdict: &str, reason: &str) -> anyhow::Result<ExitCode> {
+pub fn judge(
+    store: &Store,
+    left: &str,
+    right: &str,
+    verdict: &str,
+    reason: &str,
+) -> anyhow::Result<ExitCode> {
     if resolve::names::fold(left) == resolve::names::fold(right) {
         anyhow::bail!("\"{left}\" and \"{right}\" are one name: give two different names");
     }

@@ -81,7 +81,11 @@ pub struct Career {
 }
 
 fn post_key(holder: &str, org: &Party, class: &str) -> (String, String, String) {
-    (holder.to_string(), org.id.clone().unwrap_or_else(|| org.name.to_lowercase()), class.to_string())
+    (
+        holder.to_string(),
+        org.id.clone().unwrap_or_else(|| org.name.to_lowercase()),
+        class.to_string(),
+    )
 }
 
 /// Careers of every person who holds a post in the assertions, the person with most posts
@@ -89,13 +93,16 @@ fn post_key(holder: &str, org: &Party, class: &str) -> (String, String, String) 
 pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
     let mut posts: BTreeMap<(String, String, String), Post> = BTreeMap::new();
     let mut people: BTreeMap<String, Party> = BTreeMap::new();
-    let role_of = |a: &Assertion| (a.text("role").unwrap_or("").to_string(), a.text("role_class").unwrap_or("").to_string());
+    let role_of = |a: &Assertion| {
+        (a.text("role").unwrap_or("").to_string(), a.text("role_class").unwrap_or("").to_string())
+    };
     for a in assertions.iter().filter(|a| a.kind == ClaimType::Position) {
         let Some((h, holder)) = identified(a.party("holder")) else { continue };
         let org = a.party("organization").unwrap_or_default();
         let (role, class) = role_of(a);
         people.insert(h.clone(), holder.clone());
-        let post = posts.entry(post_key(&h, &org, &class)).or_insert_with(|| empty_post(org, role, class));
+        let post =
+            posts.entry(post_key(&h, &org, &class)).or_insert_with(|| empty_post(org, role, class));
         post.start = post.start.take().or(a.start.clone());
         post.end = post.end.take().or(a.end.clone());
         absorb(post, a);
@@ -105,7 +112,9 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         let org = a.party("organization").unwrap_or_default();
         let (role, class) = role_of(a);
         people.insert(p.clone(), person.clone());
-        let post = posts.entry(post_key(&p, &org, &class)).or_insert_with(|| empty_post(org.clone(), role.clone(), class.clone()));
+        let post = posts
+            .entry(post_key(&p, &org, &class))
+            .or_insert_with(|| empty_post(org.clone(), role.clone(), class.clone()));
         if let Some(date) = &a.date {
             // An appointment dates the start more surely than "as of" does.
             let new = DateRange::parse(date);
@@ -129,7 +138,9 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         // The predecessor's post ended with this appointment.
         if let Some((q, pred)) = identified(a.party("predecessor")) {
             people.insert(q.clone(), pred.clone());
-            let theirs = posts.entry(post_key(&q, &org, &class)).or_insert_with(|| empty_post(org.clone(), role.clone(), class.clone()));
+            let theirs = posts
+                .entry(post_key(&q, &org, &class))
+                .or_insert_with(|| empty_post(org.clone(), role.clone(), class.clone()));
             theirs.successor = Some(person.clone());
             if let Some(date) = &a.date
                 && theirs.end.as_ref().is_none_or(|e| e.qualifier.starts_with("at least"))
@@ -148,7 +159,10 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         }
         post.successor = assertions
             .iter()
-            .filter(|a| a.kind == ClaimType::Appointment && post.assertions.iter().any(|p| related(assertions, p, &a.id)))
+            .filter(|a| {
+                a.kind == ClaimType::Appointment
+                    && post.assertions.iter().any(|p| related(assertions, p, &a.id))
+            })
             .find_map(|a| a.party("person"));
     }
     let mut by_person: BTreeMap<String, Vec<Post>> = BTreeMap::new();
@@ -210,7 +224,9 @@ fn absorb(post: &mut Post, a: &Assertion) {
     }
     // The most serious status of its assertions; two origins across them corroborate.
     post.status = match post.status.max(a.status) {
-        Status::SingleSource | Status::Corroborated if post.origins.len() >= 2 => Status::Corroborated,
+        Status::SingleSource | Status::Corroborated if post.origins.len() >= 2 => {
+            Status::Corroborated
+        }
         s => s,
     };
 }

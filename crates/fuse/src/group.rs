@@ -54,10 +54,20 @@ impl Ctx<'_> {
         let text = |f: &str| c.field(f).map(fold).unwrap_or_default();
         match c.kind {
             ClaimType::Position => {
-                format!("{t}|{}|{}|{}", k("holder"), k("organization"), role_class(c.field("role").unwrap_or("")))
+                format!(
+                    "{t}|{}|{}|{}",
+                    k("holder"),
+                    k("organization"),
+                    role_class(c.field("role").unwrap_or(""))
+                )
             }
             ClaimType::Appointment => {
-                format!("{t}|{}|{}|{}", k("person"), k("organization"), role_class(c.field("role").unwrap_or("")))
+                format!(
+                    "{t}|{}|{}|{}",
+                    k("person"),
+                    k("organization"),
+                    role_class(c.field("role").unwrap_or(""))
+                )
             }
             ClaimType::Meeting => {
                 let mut ids: Vec<String> = (0..c.list("participants").len())
@@ -72,7 +82,9 @@ impl Ctx<'_> {
                 format!("{t}|{}", ids.join("+"))
             }
             ClaimType::Visit => format!("{t}|{}|{}", k("person"), text("place")),
-            ClaimType::Sanction | ClaimType::Warrant => format!("{t}|{}|{}", k("target"), k("authority")),
+            ClaimType::Sanction | ClaimType::Warrant => {
+                format!("{t}|{}|{}", k("target"), k("authority"))
+            }
             ClaimType::Arrest | ClaimType::DeathReport => format!("{t}|{}", k("person")),
             ClaimType::Allegation => match c.field("accuser") {
                 Some(_) => format!("{t}|{}|by:{}", k("accused"), k("accuser")),
@@ -82,17 +94,18 @@ impl Ctx<'_> {
                         .filter(|w| w.len() > 3)
                         .map(String::from)
                         .collect();
-                    format!("{t}|{}|act:{}", k("accused"), words.into_iter().collect::<Vec<_>>().join(" "))
+                    format!(
+                        "{t}|{}|act:{}",
+                        k("accused"),
+                        words.into_iter().collect::<Vec<_>>().join(" ")
+                    )
                 }
             },
             ClaimType::Health => format!("{t}|{}|{}", k("person"), text("condition")),
             ClaimType::Attribute => {
+                // One assertion per value; lifelong keys with two values conflict later.
                 let key = c.field("key").unwrap_or("");
-                if LIFELONG_KEYS.contains(&key) {
-                    format!("{t}|{}|{key}|{}", k("person"), text("value"))
-                } else {
-                    format!("{t}|{}|{key}|{}", k("person"), text("value"))
-                }
+                format!("{t}|{}|{key}|{}", k("person"), text("value"))
             }
         }
     }
@@ -105,14 +118,15 @@ impl Ctx<'_> {
 
     /// The origin of a claim: the source it cites, else its document's publisher, else the
     /// document.
-    fn origin(&self, i: usize) -> String {
+    /// (comparison key, name to show).
+    fn origin(&self, i: usize) -> (String, String) {
         let c = &self.claims[i];
         if let Some(a) = &c.attributed_to {
-            return format!("source:{}", fold(a));
+            return (format!("source:{}", fold(a)), a.clone());
         }
         match self.sources.get(&c.doc).and_then(|s| s.publisher.as_deref()) {
-            Some(p) => format!("publisher:{}", fold(p)),
-            None => format!("document:{}", c.doc),
+            Some(p) => (format!("publisher:{}", fold(p)), p.to_string()),
+            None => (format!("document:{}", c.doc), c.doc.clone()),
         }
     }
 }
@@ -121,7 +135,11 @@ impl Ctx<'_> {
 ///
 /// `claims` and `res` must come together: `res` is [`resolve::resolve`] of these claims.
 /// `sources` gives each document's publisher and date (origins, refutations).
-pub fn fuse(claims: &[Claim], res: &Resolution, sources: &BTreeMap<String, Source>) -> Vec<Assertion> {
+pub fn fuse(
+    claims: &[Claim],
+    res: &Resolution,
+    sources: &BTreeMap<String, Source>,
+) -> Vec<Assertion> {
     let ctx = Ctx { claims, res, sources };
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in 0..claims.len() {
@@ -147,9 +165,16 @@ pub fn fuse(claims: &[Claim], res: &Resolution, sources: &BTreeMap<String, Sourc
     for set in date_conflicts {
         let dates: Vec<String> = set
             .iter()
-            .map(|&a| format!("{} ({})", out[a].date.as_deref().unwrap_or("undated"), out[a].documents.join(", ")))
+            .map(|&a| {
+                format!(
+                    "{} ({})",
+                    out[a].date.as_deref().unwrap_or("undated"),
+                    out[a].documents.join(", ")
+                )
+            })
             .collect();
-        let line = format!("sources disagree on the date of this event: {}", dates.join(" against "));
+        let line =
+            format!("sources disagree on the date of this event: {}", dates.join(" against "));
         mark_conflict(&mut out, &set, &line);
     }
     lifelong_conflicts(&mut out);
@@ -230,7 +255,8 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
             arguments.insert(f.into(), serde_json::to_value(parties).unwrap_or_default());
             continue;
         }
-        let entity = group.iter().find_map(|&i| ctx.res.entity_of(i, f, 0).map(|_| ctx.party(i, f, 0)));
+        let entity =
+            group.iter().find_map(|&i| ctx.res.entity_of(i, f, 0).map(|_| ctx.party(i, f, 0)));
         if let Some(Some(p)) = entity {
             arguments.insert(f.into(), serde_json::to_value(p).unwrap_or_default());
             continue;
@@ -260,37 +286,46 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
             arguments.insert(f.into(), Value::from(*v));
         }
     }
-    if kind == ClaimType::Position || kind == ClaimType::Appointment {
-        if let Some(r) = arguments.get("role").and_then(Value::as_str) {
-            let class = role_class(r);
-            arguments.insert("role_class".into(), Value::from(class));
-        }
+    if matches!(kind, ClaimType::Position | ClaimType::Appointment)
+        && let Some(r) = arguments.get("role").and_then(Value::as_str)
+    {
+        let class = role_class(r);
+        arguments.insert("role_class".into(), Value::from(class));
     }
     // The most precise date compatible with all.
     let date = kind.date_field().and_then(|f| {
         group
             .iter()
-            .filter_map(|&i| claims[i].field(f).and_then(|d| DateRange::parse(d).map(|r| (r.hi - r.lo, d))))
+            .filter_map(|&i| {
+                claims[i].field(f).and_then(|d| DateRange::parse(d).map(|r| (r.hi - r.lo, d)))
+            })
             .min()
             .map(|(_, d)| d.to_string())
     });
-    let (start, end) = if kind == ClaimType::Position { post_bounds(claims, group) } else { (None, None) };
-    let modality = group.iter().map(|&i| claims[i].modality).min_by_key(|m| modality_rank(*m)).unwrap_or(Modality::Asserted);
-    let mut best: BTreeMap<String, f64> = BTreeMap::new();
+    let (start, end) =
+        if kind == ClaimType::Position { post_bounds(claims, group) } else { (None, None) };
+    let modality = group
+        .iter()
+        .map(|&i| claims[i].modality)
+        .min_by_key(|m| modality_rank(*m))
+        .unwrap_or(Modality::Asserted);
+    // Origins compared folded, shown as first written.
+    let mut best: BTreeMap<String, (f64, String)> = BTreeMap::new();
     for &i in group {
-        let o = ctx.origin(i);
-        let e = best.entry(o).or_default();
-        *e = e.max(claims[i].confidence);
+        let (key, shown) = ctx.origin(i);
+        let e = best.entry(key).or_insert((0.0, shown));
+        e.0 = e.0.max(claims[i].confidence);
     }
-    let confidence = 1.0 - best.values().fold(1.0, |acc, c| acc * (1.0 - c));
-    let origins: Vec<String> = best.keys().map(|o| o.split_once(':').map_or(o.as_str(), |(_, n)| n).to_string()).collect();
+    let confidence = 1.0 - best.values().fold(1.0, |acc, (c, _)| acc * (1.0 - c));
+    let origins: Vec<String> = best.into_values().map(|(_, shown)| shown).collect();
     let documents: Vec<String> =
         group.iter().map(|&i| claims[i].doc.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let mut ids: Vec<String> = group.iter().map(|&i| claims[i].id.clone()).collect();
     ids.sort();
     let id = format!(
         "a-{}",
-        model::Sha256::digest(format!("{key}|{}", date.clone().unwrap_or_default()).as_bytes()).short(12)
+        model::Sha256::digest(format!("{key}|{}", date.clone().unwrap_or_default()).as_bytes())
+            .short(12)
     );
     Assertion {
         id,
@@ -377,7 +412,8 @@ fn lifelong_conflicts(out: &mut [Assertion]) {
     for ((_, key), set) in by_person {
         if set.len() > 1 {
             let values: Vec<&str> = set.iter().filter_map(|&a| out[a].text("value")).collect();
-            let line = format!("sources give different values of {key}: {}", values.join(" against "));
+            let line =
+                format!("sources give different values of {key}: {}", values.join(" against "));
             mark_conflict(out, &set, &line);
         }
     }
@@ -391,16 +427,24 @@ fn rank_conflicts(out: &mut [Assertion]) {
         if a.kind != ClaimType::Position {
             continue;
         }
-        let (Some(Party { id: Some(h), .. }), Some(o)) = (a.party("holder"), a.party("organization")) else { continue };
-        let Some(rank) = a.text("role_class").and_then(rank_in_body) else { continue };
-        let _ = rank;
+        let (Some(Party { id: Some(h), .. }), Some(o)) =
+            (a.party("holder"), a.party("organization"))
+        else {
+            continue;
+        };
+        if a.text("role_class").and_then(rank_in_body).is_none() {
+            continue;
+        }
         by_post.entry((h, o.id.unwrap_or(o.name))).or_default().push(k);
     }
     for set in by_post.into_values() {
         for x in 0..set.len() {
             for y in x + 1..set.len() {
                 let (a, b) = (&out[set[x]], &out[set[y]]);
-                let (ra, rb) = (a.text("role_class").and_then(rank_in_body), b.text("role_class").and_then(rank_in_body));
+                let (ra, rb) = (
+                    a.text("role_class").and_then(rank_in_body),
+                    b.text("role_class").and_then(rank_in_body),
+                );
                 if ra == rb {
                     continue;
                 }
@@ -424,7 +468,9 @@ fn rank_conflicts(out: &mut [Assertion]) {
 /// Whether `a` explicitly ended by the time `b` explicitly began.
 fn ordered(a: &Assertion, b: &Assertion) -> bool {
     let explicit = |x: &Option<Bound>, q: &str| {
-        x.as_ref().filter(|b| b.qualifier == q || b.qualifier == "at most until").and_then(|b| DateRange::parse(&b.date))
+        x.as_ref()
+            .filter(|b| b.qualifier == q || b.qualifier == "at most until")
+            .and_then(|b| DateRange::parse(&b.date))
     };
     match (explicit(&a.end, "until"), explicit(&b.start, "from")) {
         (Some(end), Some(start)) => end.lo <= start.hi,
@@ -473,7 +519,8 @@ fn refutations(ctx: &Ctx<'_>, out: &mut [Assertion]) {
                 return None;
             }
             match x.date.as_deref().and_then(DateRange::parse) {
-                Some(r) => (r.lo >= since.lo).then(|| (a, format!("on {}", x.date.clone().unwrap_or_default()))),
+                Some(r) => (r.lo >= since.lo)
+                    .then(|| (a, format!("on {}", x.date.clone().unwrap_or_default()))),
                 None => reported_on(x)
                     .filter(|(r, _)| r.lo > since.hi)
                     .map(|(_, p)| (a, format!("(undated) in news of {p}"))),
@@ -503,14 +550,20 @@ fn refutations(ctx: &Ctx<'_>, out: &mut [Assertion]) {
 /// A post is superseded when someone else is appointed to it, naming its holder as
 /// predecessor or after the last date it is known to hold.
 fn successions(out: &mut [Assertion]) {
-    let appointments: Vec<usize> = (0..out.len()).filter(|&k| out[k].kind == ClaimType::Appointment).collect();
+    let appointments: Vec<usize> =
+        (0..out.len()).filter(|&k| out[k].kind == ClaimType::Appointment).collect();
     for p in 0..out.len() {
         if out[p].kind != ClaimType::Position {
             continue;
         }
-        let (Some(Party { id: Some(holder), .. }), Some(org)) = (out[p].party("holder"), out[p].party("organization")) else { continue };
+        let (Some(Party { id: Some(holder), .. }), Some(org)) =
+            (out[p].party("holder"), out[p].party("organization"))
+        else {
+            continue;
+        };
         let class = out[p].text("role_class").unwrap_or("").to_string();
-        let last_known = out[p].end.as_ref().or(out[p].start.as_ref()).and_then(|b| DateRange::parse(&b.date));
+        let last_known =
+            out[p].end.as_ref().or(out[p].start.as_ref()).and_then(|b| DateRange::parse(&b.date));
         for &a in &appointments {
             let x = &out[a];
             let Some(successor) = x.party("person") else { continue };
@@ -521,14 +574,22 @@ fn successions(out: &mut [Assertion]) {
                 continue;
             }
             let Some(date) = x.date.clone() else { continue };
-            let named = x.party("predecessor").and_then(|p| p.id).as_deref() == Some(holder.as_str());
+            let named =
+                x.party("predecessor").and_then(|p| p.id).as_deref() == Some(holder.as_str());
             let later = DateRange::parse(&date).zip(last_known).is_some_and(|(d, k)| k.before(&d));
             if !named && !later {
                 continue;
             }
             let id = x.id.clone();
-            let how = if named { "names them as predecessor" } else { "comes after the last date the post is known to hold" };
-            let line = format!("superseded: {} was appointed {} of {} in {date}, which {how}", successor.name, class, org.name);
+            let how = if named {
+                "names them as predecessor"
+            } else {
+                "comes after the last date the post is known to hold"
+            };
+            let line = format!(
+                "superseded: {} was appointed {} of {} in {date}, which {how}",
+                successor.name, class, org.name
+            );
             let a = &mut out[p];
             a.status = a.status.max(Status::Superseded);
             a.end = Some(Bound::new(&date, "until"));

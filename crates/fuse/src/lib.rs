@@ -48,7 +48,11 @@ pub struct Case {
 
 impl Case {
     /// Resolves, fuses and orders: the whole of this crate and [`resolve`] in one call.
-    pub fn build(sources: BTreeMap<String, Source>, claims: Vec<Claim>, judgements: &[UserJudgement]) -> Case {
+    pub fn build(
+        sources: BTreeMap<String, Source>,
+        claims: Vec<Claim>,
+        judgements: &[UserJudgement],
+    ) -> Case {
         let resolution = resolve::resolve(&claims, judgements);
         let assertions = fuse(&claims, &resolution, &sources);
         let careers = careers(&assertions);

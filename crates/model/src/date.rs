@@ -165,7 +165,9 @@ impl DateRange {
 
     fn first_day(d: &PartialDate) -> u32 {
         let y = d.get_year().max(0) as u32;
-        y * 10_000 + u32::from(d.get_month().unwrap_or(1)) * 100 + u32::from(d.get_day().unwrap_or(1))
+        y * 10_000
+            + u32::from(d.get_month().unwrap_or(1)) * 100
+            + u32::from(d.get_day().unwrap_or(1))
     }
 
     fn last_day(d: &PartialDate) -> u32 {

@@ -283,8 +283,5 @@ pub fn countries() -> impl Iterator<Item = &'static str> {
 /// A post's head noun and modifiers ("Deputy Head" → `head`, `[deputy]`), as the lexicon
 /// reads it; `None` when the text holds no known role.
 pub fn parse_role(text: &str) -> Option<(String, Vec<String>)> {
-    mentions(text)
-        .into_iter()
-        .find(|m| m.kind == MentionKind::Role)
-        .map(|m| (m.value, m.modifiers))
+    mentions(text).into_iter().find(|m| m.kind == MentionKind::Role).map(|m| (m.value, m.modifiers))
 }

@@ -55,7 +55,9 @@ pub fn entities(case: &Case) -> String {
         .filter(|e| e.kind != EntityKind::State)
         .map(|e| e.id.as_str())
         .collect();
-    let known = |p: &Option<Party>| p.as_ref().and_then(|p| p.id.clone()).filter(|id| entity_ids.contains(id.as_str()));
+    let known = |p: &Option<Party>| {
+        p.as_ref().and_then(|p| p.id.clone()).filter(|id| entity_ids.contains(id.as_str()))
+    };
     // Bodies whose people hold posts of a state are public bodies; others stay organisations.
     let public: BTreeSet<String> = case
         .assertions
@@ -66,10 +68,7 @@ pub fn entities(case: &Case) -> String {
     let mut positions_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in &case.careers {
         if let Some(id) = &c.person.id {
-            positions_of
-                .entry(id.clone())
-                .or_default()
-                .extend(c.posts.iter().map(|p| p.title()));
+            positions_of.entry(id.clone()).or_default().extend(c.posts.iter().map(|p| p.title()));
         }
     }
     let mut topics: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
@@ -88,44 +87,83 @@ pub fn entities(case: &Case) -> String {
         let aliases: Vec<String> = e.names.iter().filter(|n| **n != e.name).cloned().collect();
         match e.kind {
             EntityKind::Person => {
-                let mut props = BTreeMap::from([("name", vec![e.name.clone()]), ("alias", aliases)]);
+                let mut props =
+                    BTreeMap::from([("name", vec![e.name.clone()]), ("alias", aliases)]);
                 props.insert("position", positions_of.get(&e.id).cloned().unwrap_or_default());
-                props.insert("topics", topics.get(&e.id).map(|t| t.iter().map(|s| s.to_string()).collect()).unwrap_or_default());
+                props.insert(
+                    "topics",
+                    topics
+                        .get(&e.id)
+                        .map(|t| t.iter().map(|s| s.to_string()).collect())
+                        .unwrap_or_default(),
+                );
                 out.push(&e.id, "Person", props);
             }
             EntityKind::Organization => {
                 let schema = if public.contains(&e.id) { "PublicBody" } else { "Organization" };
-                out.push(&e.id, schema, BTreeMap::from([("name", vec![e.name.clone()]), ("alias", aliases)]));
+                out.push(
+                    &e.id,
+                    schema,
+                    BTreeMap::from([("name", vec![e.name.clone()]), ("alias", aliases)]),
+                );
             }
             EntityKind::State => {}
         }
     }
     for c in &case.careers {
-        let Some(holder) = c.person.id.clone().filter(|id| entity_ids.contains(id.as_str())) else { continue };
+        let Some(holder) = c.person.id.clone().filter(|id| entity_ids.contains(id.as_str())) else {
+            continue;
+        };
         for post in &c.posts {
             let org = post.organization.id.clone().filter(|id| entity_ids.contains(id.as_str()));
-            let pos_id = format!("position-{}", short(&format!("{}|{}", post.organization.id.clone().unwrap_or(post.organization.name.clone()), post.role_class)));
-            let name = if post.organization.name.is_empty() { post.role_class.clone() } else { format!("{} of {}", post.role_class, post.organization.name) };
+            let pos_id = format!(
+                "position-{}",
+                short(&format!(
+                    "{}|{}",
+                    post.organization.id.clone().unwrap_or(post.organization.name.clone()),
+                    post.role_class
+                ))
+            );
+            let name = if post.organization.name.is_empty() {
+                post.role_class.clone()
+            } else {
+                format!("{} of {}", post.role_class, post.organization.name)
+            };
             let mut props = BTreeMap::from([("name", vec![name])]);
             if let Some(o) = &org {
                 props.insert("organization", vec![o.clone()]);
             }
             out.push(&pos_id, "Position", props);
-            let mut occ = BTreeMap::from([("holder", vec![holder.clone()]), ("post", vec![pos_id.clone()])]);
+            let mut occ =
+                BTreeMap::from([("holder", vec![holder.clone()]), ("post", vec![pos_id.clone()])]);
             if let Some(s) = &post.start {
                 occ.insert("startDate", vec![ftm_date(&s.date)]);
             }
             if let Some(e) = post.end.as_ref().filter(|e| !e.qualifier.starts_with("at least")) {
                 occ.insert("endDate", vec![ftm_date(&e.date)]);
             }
-            let status = if post.end.as_ref().is_some_and(|e| !e.qualifier.starts_with("at least")) { "ended" } else { "unknown" };
+            let status = if post.end.as_ref().is_some_and(|e| !e.qualifier.starts_with("at least"))
+            {
+                "ended"
+            } else {
+                "unknown"
+            };
             occ.insert("status", vec![status.to_string()]);
             occ.insert("description", vec![post.assertions.join(" ")]);
-            out.push(&format!("occupancy-{}", short(&format!("{holder}|{pos_id}"))), "Occupancy", occ);
+            out.push(
+                &format!("occupancy-{}", short(&format!("{holder}|{pos_id}"))),
+                "Occupancy",
+                occ,
+            );
         }
     }
     for a in &case.assertions {
-        let summary = vec![format!("{} ({}; {} origins)", crate::tables::describe(a), a.status.as_str(), a.origins.len())];
+        let summary = vec![format!(
+            "{} ({}; {} origins)",
+            crate::tables::describe(a),
+            a.status.as_str(),
+            a.origins.len()
+        )];
         match a.kind {
             ClaimType::Sanction => {
                 let Some(target) = known(&a.party("target")) else { continue };
@@ -141,8 +179,16 @@ pub fn entities(case: &Case) -> String {
                 }
                 out.push(&format!("sanction-{}", &a.id[2..]), "Sanction", props);
             }
-            ClaimType::Meeting | ClaimType::Visit | ClaimType::Warrant | ClaimType::Arrest | ClaimType::DeathReport => {
-                let mut involved: Vec<String> = a.parties("participants").iter().filter_map(|p| known(&Some(p.clone()))).collect();
+            ClaimType::Meeting
+            | ClaimType::Visit
+            | ClaimType::Warrant
+            | ClaimType::Arrest
+            | ClaimType::DeathReport => {
+                let mut involved: Vec<String> = a
+                    .parties("participants")
+                    .iter()
+                    .filter_map(|p| known(&Some(p.clone())))
+                    .collect();
                 for f in ["person", "target"] {
                     involved.extend(known(&a.party(f)));
                 }
@@ -192,7 +238,11 @@ pub fn entities(case: &Case) -> String {
             out.push(
                 &format!("documentation-{}", short(&format!("{article}|{id}"))),
                 "Documentation",
-                BTreeMap::from([("document", vec![article.clone()]), ("entity", vec![id.clone()]), ("role", vec!["mentioned".to_string()])]),
+                BTreeMap::from([
+                    ("document", vec![article.clone()]),
+                    ("entity", vec![id.clone()]),
+                    ("role", vec!["mentioned".to_string()]),
+                ]),
             );
         }
     }

@@ -19,16 +19,23 @@ pub fn network(case: &Case) -> String {
     for a in &case.assertions {
         match a.kind {
             ClaimType::Meeting => {
-                let ids: Vec<String> = a.parties("participants").into_iter().filter_map(|p| p.id).collect();
+                let ids: Vec<String> =
+                    a.parties("participants").into_iter().filter_map(|p| p.id).collect();
                 for (i, x) in ids.iter().enumerate() {
                     for y in &ids[i + 1..] {
-                        let key = if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
-                        met.entry(key).or_default().push((a.id.clone(), a.date.clone().unwrap_or_default()));
+                        let key =
+                            if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) };
+                        met.entry(key)
+                            .or_default()
+                            .push((a.id.clone(), a.date.clone().unwrap_or_default()));
                     }
                 }
             }
             ClaimType::Position => {
-                if let (Some(h), Some(o)) = (a.party("holder").and_then(|p| p.id), a.party("organization").and_then(|p| p.id)) {
+                if let (Some(h), Some(o)) = (
+                    a.party("holder").and_then(|p| p.id),
+                    a.party("organization").and_then(|p| p.id),
+                ) {
                     holds.entry((h, o)).or_default().push(a.text("role").unwrap_or("").to_string());
                 }
             }
@@ -62,7 +69,8 @@ pub fn network(case: &Case) -> String {
         );
     }
     for (n, ((a, b), meetings)) in met.iter().enumerate() {
-        let dates: Vec<&str> = meetings.iter().map(|(_, d)| d.as_str()).filter(|d| !d.is_empty()).collect();
+        let dates: Vec<&str> =
+            meetings.iter().map(|(_, d)| d.as_str()).filter(|d| !d.is_empty()).collect();
         let ids: Vec<&str> = meetings.iter().map(|(id, _)| id.as_str()).collect();
         let _ = writeln!(
             out,

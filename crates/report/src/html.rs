@@ -60,7 +60,11 @@ impl<'a> Notes<'a> {
                 self.order.push(i);
                 next
             });
-            let _ = write!(out, "<sup><a href=\"#e{n}\" title=\"{}\">[{n}]</a></sup>", escape(&self.case.claims[i].evidence.text));
+            let _ = write!(
+                out,
+                "<sup><a href=\"#e{n}\" title=\"{}\">[{n}]</a></sup>",
+                escape(&self.case.claims[i].evidence.text)
+            );
         }
         out
     }
@@ -75,12 +79,16 @@ fn status(s: Status) -> String {
 }
 
 fn bound(b: &Option<Bound>) -> String {
-    b.as_ref().map_or("<span class=\"muted\">unknown</span>".into(), |b| format!("{} {}", escape(&b.qualifier), escape(&b.date)))
+    b.as_ref().map_or("<span class=\"muted\">unknown</span>".into(), |b| {
+        format!("{} {}", escape(&b.qualifier), escape(&b.date))
+    })
 }
 
 fn link(p: &Party, pages: &BTreeSet<String>) -> String {
     match &p.id {
-        Some(id) if pages.contains(id) => format!("<a href=\"#{}\">{}</a>", escape(id), escape(&p.name)),
+        Some(id) if pages.contains(id) => {
+            format!("<a href=\"#{}\">{}</a>", escape(id), escape(&p.name))
+        }
         _ => escape(&p.name),
     }
 }
@@ -92,13 +100,17 @@ pub fn case_file(case: &Case) -> String {
         .resolution
         .entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && case.assertions.iter().any(|a| a.involves(&e.id)))
+        .filter(|e| {
+            e.kind == EntityKind::Person && case.assertions.iter().any(|a| a.involves(&e.id))
+        })
         .collect();
     let orgs: Vec<&resolve::Entity> = case
         .resolution
         .entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Organization && case.assertions.iter().any(|a| a.involves(&e.id)))
+        .filter(|e| {
+            e.kind == EntityKind::Organization && case.assertions.iter().any(|a| a.involves(&e.id))
+        })
         .collect();
     let pages: BTreeSet<String> = persons.iter().chain(&orgs).map(|e| e.id.clone()).collect();
     let careers: HashMap<&str, &Career> =
@@ -158,7 +170,11 @@ fn person_section(
         body,
         "<p>Person{}{}. Named in {} document{}.</p>",
         e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
-        if others.is_empty() { String::new() } else { format!("; also written {}", others.join(", ")) },
+        if others.is_empty() {
+            String::new()
+        } else {
+            format!("; also written {}", others.join(", "))
+        },
         e.docs.len(),
         if e.docs.len() == 1 { "" } else { "s" }
     );
@@ -197,7 +213,11 @@ fn person_section(
                 "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}{inferred}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 n + 1,
                 escape(&post.role),
-                if post.organization.name.is_empty() { String::new() } else { format!(" of {}", link(&post.organization, pages)) },
+                if post.organization.name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of {}", link(&post.organization, pages))
+                },
                 bound(&post.start),
                 bound(&post.end),
                 post.predecessor.as_ref().map(|p| link(p, pages)).unwrap_or_default(),
@@ -229,7 +249,8 @@ fn person_section(
         body.push_str(&crate::svg::timeline(career, &events));
     }
 
-    let legal = involving(case, &e.id, &[ClaimType::Sanction, ClaimType::Warrant, ClaimType::Arrest]);
+    let legal =
+        involving(case, &e.id, &[ClaimType::Sanction, ClaimType::Warrant, ClaimType::Arrest]);
     if !legal.is_empty() {
         body.push_str("<h3>Legal status</h3><table><tr><th>Measure</th><th>Issuer</th><th>Date</th><th>Charges or reason</th><th>Origins</th><th>Status</th><th>Sources</th></tr>");
         for a in legal {
@@ -239,7 +260,9 @@ fn person_section(
                 _ => "arrest",
             };
             let detail = match a.arguments.get("charges") {
-                Some(Value::Array(c)) => c.iter().filter_map(Value::as_str).map(escape).collect::<Vec<_>>().join("; "),
+                Some(Value::Array(c)) => {
+                    c.iter().filter_map(Value::as_str).map(escape).collect::<Vec<_>>().join("; ")
+                }
                 _ => escape(a.text("reason").unwrap_or("")),
             };
             let target = a.party("target").or(a.party("person"));
@@ -274,7 +297,9 @@ fn person_section(
                     format!("{}: ", a.party("accused").map(|p| link(&p, pages)).unwrap_or_default())
                 },
                 escape(a.text("act").unwrap_or("")),
-                a.party("accuser").map(|p| link(&p, pages)).unwrap_or_else(|| "<span class=\"muted\">not named</span>".into()),
+                a.party("accuser")
+                    .map(|p| link(&p, pages))
+                    .unwrap_or_else(|| "<span class=\"muted\">not named</span>".into()),
                 escape(a.date.as_deref().unwrap_or("")),
                 a.modality.as_str(),
                 status(a.status),
@@ -297,9 +322,15 @@ fn person_section(
                     .collect();
                 format!("met {}", others.join(", "))
             } else if a.party("person").and_then(|p| p.id).as_deref() == Some(e.id.as_str()) {
-                format!("visit{}", a.text("purpose").map(|p| format!(" ({})", escape(p))).unwrap_or_default())
+                format!(
+                    "visit{}",
+                    a.text("purpose").map(|p| format!(" ({})", escape(p))).unwrap_or_default()
+                )
             } else {
-                format!("visit by {}", a.party("person").map(|p| link(&p, pages)).unwrap_or_default())
+                format!(
+                    "visit by {}",
+                    a.party("person").map(|p| link(&p, pages)).unwrap_or_default()
+                )
             };
             let _ = write!(
                 body,
@@ -307,7 +338,11 @@ fn person_section(
                 escape(a.date.as_deref().unwrap_or("")),
                 escape(a.text("place").unwrap_or("")),
                 a.modality.as_str(),
-                a.origins.iter().find(|o| !o.ends_with(".txt")).map(|o| format!(" ({})", escape(o))).unwrap_or_default(),
+                a.origins
+                    .iter()
+                    .find(|o| !o.ends_with(".txt"))
+                    .map(|o| format!(" ({})", escape(o)))
+                    .unwrap_or_default(),
                 status(a.status),
                 notes.claims_of(a)
             );
@@ -321,7 +356,15 @@ fn person_section(
     if !other_events.is_empty() {
         body.push_str("<h3>Health and reports of death</h3><ul>");
         for a in other_events {
-            let _ = write!(body, "<li>{} — {}, {} {}{}</li>", escape(&describe(a)), a.modality.as_str(), status(a.status), notes.claims_of(a), explain(a));
+            let _ = write!(
+                body,
+                "<li>{} — {}, {} {}{}</li>",
+                escape(&describe(a)),
+                a.modality.as_str(),
+                status(a.status),
+                notes.claims_of(a),
+                explain(a)
+            );
         }
         body.push_str("</ul>");
     }
@@ -329,15 +372,27 @@ fn person_section(
     let open: Vec<&Assertion> = case
         .assertions
         .iter()
-        .filter(|a| a.involves(&e.id) && matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded))
+        .filter(|a| {
+            a.involves(&e.id)
+                && matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded)
+        })
         .collect();
     body.push_str("<h3>Contradictions and open questions</h3>");
     if open.is_empty() {
-        body.push_str("<p class=\"muted\">None found: no two sources disagree about this person.</p>");
+        body.push_str(
+            "<p class=\"muted\">None found: no two sources disagree about this person.</p>",
+        );
     } else {
         body.push_str("<ul>");
         for a in open {
-            let _ = write!(body, "<li>{} {} {}{}</li>", status(a.status), escape(&describe(a)), notes.claims_of(a), explain(a));
+            let _ = write!(
+                body,
+                "<li>{} {} {}{}</li>",
+                status(a.status),
+                escape(&describe(a)),
+                notes.claims_of(a),
+                explain(a)
+            );
         }
         body.push_str("</ul>");
     }
@@ -353,14 +408,24 @@ fn explain(a: &Assertion) -> String {
     }
 }
 
-fn org_section(body: &mut String, case: &Case, e: &resolve::Entity, pages: &BTreeSet<String>, notes: &mut Notes<'_>) {
+fn org_section(
+    body: &mut String,
+    case: &Case,
+    e: &resolve::Entity,
+    pages: &BTreeSet<String>,
+    notes: &mut Notes<'_>,
+) {
     let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
     let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
     let _ = write!(
         body,
         "<p>Organisation{}{}. Named in {} document{}.</p>",
         e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
-        if others.is_empty() { String::new() } else { format!("; also named {}", others.join(", ")) },
+        if others.is_empty() {
+            String::new()
+        } else {
+            format!("; also named {}", others.join(", "))
+        },
         e.docs.len(),
         if e.docs.len() == 1 { "" } else { "s" }
     );
@@ -373,7 +438,12 @@ fn org_section(body: &mut String, case: &Case, e: &resolve::Entity, pages: &BTre
                 .filter(|a| post.assertions.contains(&a.id))
                 .flat_map(|a| a.claims.iter().cloned())
                 .collect();
-            let key = post.start.as_ref().or(post.end.as_ref()).map(|b| b.date.clone()).unwrap_or_else(|| "9999".into());
+            let key = post
+                .start
+                .as_ref()
+                .or(post.end.as_ref())
+                .map(|b| b.date.clone())
+                .unwrap_or_else(|| "9999".into());
             rows.push((
                 key,
                 format!(
@@ -399,12 +469,20 @@ fn org_section(body: &mut String, case: &Case, e: &resolve::Entity, pages: &BTre
     let acts: Vec<&Assertion> = case
         .assertions
         .iter()
-        .filter(|a| a.kind != ClaimType::Position && a.kind != ClaimType::Appointment && a.involves(&e.id))
+        .filter(|a| {
+            a.kind != ClaimType::Position && a.kind != ClaimType::Appointment && a.involves(&e.id)
+        })
         .collect();
     if !acts.is_empty() {
         body.push_str("<h3>Acts</h3><ul>");
         for a in acts {
-            let _ = write!(body, "<li>{} {}{}</li>", escape(&describe(a)), status(a.status), notes.claims_of(a));
+            let _ = write!(
+                body,
+                "<li>{} {}{}</li>",
+                escape(&describe(a)),
+                status(a.status),
+                notes.claims_of(a)
+            );
         }
         body.push_str("</ul>");
     }
@@ -412,12 +490,23 @@ fn org_section(body: &mut String, case: &Case, e: &resolve::Entity, pages: &BTre
         .resolution
         .judgements
         .iter()
-        .filter(|j| j.kind == EntityKind::Organization && j.verdict == Verdict::Same && (e.names.contains(&j.left) || e.names.contains(&j.right)))
+        .filter(|j| {
+            j.kind == EntityKind::Organization
+                && j.verdict == Verdict::Same
+                && (e.names.contains(&j.left) || e.names.contains(&j.right))
+        })
         .collect();
     if !judged.is_empty() {
         body.push_str("<h3>Why these names are one body</h3><ul class=\"small\">");
         for j in judged {
-            let _ = write!(body, "<li>{} = {}: {} {}</li>", escape(&j.left), escape(&j.right), escape(&j.reason), notes.marks(&j.claims));
+            let _ = write!(
+                body,
+                "<li>{} = {}: {} {}</li>",
+                escape(&j.left),
+                escape(&j.right),
+                escape(&j.reason),
+                notes.marks(&j.claims)
+            );
         }
         body.push_str("</ul>");
     }
@@ -460,7 +549,11 @@ fn sources_section(body: &mut String, case: &Case) {
     body.push_str("<section id=\"sources\"><h2>Sources</h2><table><tr><th>Document</th><th>Title</th><th>Publisher</th><th>Published</th><th>SHA-256 of the original</th></tr>");
     for (n, (name, s)) in case.sources.iter().enumerate() {
         let title = match &s.url {
-            Some(u) => format!("{} <div class=\"small muted\">{}</div>", escape(s.title.as_deref().unwrap_or("")), escape(u)),
+            Some(u) => format!(
+                "{} <div class=\"small muted\">{}</div>",
+                escape(s.title.as_deref().unwrap_or("")),
+                escape(u)
+            ),
             None => escape(s.title.as_deref().unwrap_or("")),
         };
         let _ = write!(
@@ -482,7 +575,11 @@ fn evidence_section(body: &mut String, case: &Case, notes: &Notes<'_>) {
     body.push_str("<section id=\"evidence\"><h2>Evidence</h2><ol class=\"evidence small\">");
     for (n, &i) in notes.order.iter().enumerate() {
         let c = &case.claims[i];
-        let attributed = c.attributed_to.as_ref().map(|a| format!(", according to {}", escape(a))).unwrap_or_default();
+        let attributed = c
+            .attributed_to
+            .as_ref()
+            .map(|a| format!(", according to {}", escape(a)))
+            .unwrap_or_default();
         let _ = write!(
             body,
             "<li id=\"e{}\"><q>{}</q> — <a href=\"#s{}\">{}</a>, characters {}–{}; {} {}{attributed}; claim <code>{}</code> ({}, confidence {:.2})</li>",

@@ -43,7 +43,8 @@ pub enum ReportError {
 
 /// Writes the case folder (created if missing) and returns the files written.
 pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ReportError::Write { path: dir.into(), source })?;
+    std::fs::create_dir_all(dir)
+        .map_err(|source| ReportError::Write { path: dir.into(), source })?;
     let files: Vec<(&str, String)> = vec![
         ("claims.jsonl", tables::claims_jsonl(case)),
         ("entities.jsonl", tables::entities_jsonl(case)),
@@ -59,7 +60,8 @@ pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
     let mut written = Vec::new();
     for (name, body) in files {
         let path = dir.join(name);
-        std::fs::write(&path, body).map_err(|source| ReportError::Write { path: path.clone(), source })?;
+        std::fs::write(&path, body)
+            .map_err(|source| ReportError::Write { path: path.clone(), source })?;
         written.push(path);
     }
     Ok(written)

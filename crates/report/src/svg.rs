@@ -64,12 +64,21 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\"timeline\" font-size=\"12\" font-family=\"sans-serif\">"
     );
-    let step = if hi - lo > 30.0 { 5 } else if hi - lo > 12.0 { 2 } else { 1 };
+    let step = if hi - lo > 30.0 {
+        5
+    } else if hi - lo > 12.0 {
+        2
+    } else {
+        1
+    };
     let mut year = lo as i32;
     while f64::from(year) <= hi {
         if year % step == 0 {
             let xx = x(f64::from(year));
-            let _ = write!(s, "<line x1=\"{xx:.1}\" y1=\"22\" x2=\"{xx:.1}\" y2=\"{height}\" stroke=\"#e3e7ea\"/><text x=\"{xx:.1}\" y=\"16\" text-anchor=\"middle\" fill=\"#667\">{year}</text>");
+            let _ = write!(
+                s,
+                "<line x1=\"{xx:.1}\" y1=\"22\" x2=\"{xx:.1}\" y2=\"{height}\" stroke=\"#e3e7ea\"/><text x=\"{xx:.1}\" y=\"16\" text-anchor=\"middle\" fill=\"#667\">{year}</text>"
+            );
         }
         year += 1;
     }
@@ -77,7 +86,12 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
     for p in &posts {
         let label = p.title();
         let short: String = label.chars().take(40).collect();
-        let _ = write!(s, "<text x=\"4\" y=\"{:.1}\" fill=\"#1d232a\">{}</text>", y + 15.0, escape(&short));
+        let _ = write!(
+            s,
+            "<text x=\"4\" y=\"{:.1}\" fill=\"#1d232a\">{}</text>",
+            y + 15.0,
+            escape(&short)
+        );
         let start = p.start.as_ref().and_then(|b| range(&b.date)).map(|r| year_of(r.lo));
         let end = p.end.as_ref().and_then(|b| range(&b.date)).map(|r| year_of(r.lo));
         let colour = match p.status {
@@ -88,19 +102,33 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
         };
         let title = format!(
             "{label}: {} – {} ({})",
-            p.start.as_ref().map(|b| format!("{} {}", b.qualifier, b.date)).unwrap_or_else(|| "start unknown".into()),
-            p.end.as_ref().map(|b| format!("{} {}", b.qualifier, b.date)).unwrap_or_else(|| "end unknown".into()),
+            p.start
+                .as_ref()
+                .map(|b| format!("{} {}", b.qualifier, b.date))
+                .unwrap_or_else(|| "start unknown".into()),
+            p.end
+                .as_ref()
+                .map(|b| format!("{} {}", b.qualifier, b.date))
+                .unwrap_or_else(|| "end unknown".into()),
             p.status.as_str()
         );
         match (start, end) {
             (None, None) => {
-                let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#667\" font-style=\"italic\"><title>{}</title>undated</text>", LEFT, y + 15.0, escape(&title));
+                let _ = write!(
+                    s,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#667\" font-style=\"italic\"><title>{}</title>undated</text>",
+                    LEFT,
+                    y + 15.0,
+                    escape(&title)
+                );
             }
             _ => {
                 let (a, b) = (start.unwrap_or(lo), end.unwrap_or(hi));
                 let (xa, xb) = (x(a), x(b.max(a + 0.08)));
-                let open_start = start.is_none() || p.start.as_ref().is_some_and(|b| b.qualifier.starts_with("at least"));
-                let open_end = end.is_none() || p.end.as_ref().is_some_and(|b| b.qualifier.starts_with("at least"));
+                let open_start = start.is_none()
+                    || p.start.as_ref().is_some_and(|b| b.qualifier.starts_with("at least"));
+                let open_end = end.is_none()
+                    || p.end.as_ref().is_some_and(|b| b.qualifier.starts_with("at least"));
                 let _ = write!(
                     s,
                     "<rect x=\"{xa:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"14\" rx=\"3\" fill=\"{colour}\" fill-opacity=\"{}\"><title>{}</title></rect>",
@@ -114,7 +142,11 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
         y += ROW;
     }
     for (row, items) in &kinds {
-        let _ = write!(s, "<text x=\"4\" y=\"{:.1}\" fill=\"#445\" font-style=\"italic\">{row}</text>", y + 15.0);
+        let _ = write!(
+            s,
+            "<text x=\"4\" y=\"{:.1}\" fill=\"#445\" font-style=\"italic\">{row}</text>",
+            y + 15.0
+        );
         for (a, r) in items {
             let xx = x(year_of(r.lo));
             let colour = match a.status {
@@ -167,9 +199,22 @@ pub fn ego_network(person: &resolve::Entity, meetings: &[&Assertion]) -> String 
             count,
             if *count == 1 { "" } else { "s" }
         );
-        let anchor = if angle.cos() > 0.2 { "start" } else if angle.cos() < -0.2 { "end" } else { "middle" };
-        let dx = if anchor == "start" { 10.0 } else if anchor == "end" { -10.0 } else { 0.0 };
-        let dy = if anchor == "middle" { if angle.sin() < 0.0 { -10.0 } else { 18.0 } } else { 4.0 };
+        let anchor = if angle.cos() > 0.2 {
+            "start"
+        } else if angle.cos() < -0.2 {
+            "end"
+        } else {
+            "middle"
+        };
+        let dx = if anchor == "start" {
+            10.0
+        } else if anchor == "end" {
+            -10.0
+        } else {
+            0.0
+        };
+        let dy =
+            if anchor == "middle" { if angle.sin() < 0.0 { -10.0 } else { 18.0 } } else { 4.0 };
         let _ = write!(
             labels,
             "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"7\" fill=\"#6b8fb0\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",

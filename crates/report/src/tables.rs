@@ -30,9 +30,7 @@ pub fn claims_jsonl(case: &Case) -> String {
         for (field, v) in c.entity_ids.iter_mut() {
             *v = match v {
                 Value::Array(a) => Value::from(
-                    (0..a.len())
-                        .map(|s| entity_id(case, i, field, s))
-                        .collect::<Vec<_>>(),
+                    (0..a.len()).map(|s| entity_id(case, i, field, s)).collect::<Vec<_>>(),
                 ),
                 _ => entity_id(case, i, field, 0),
             };
@@ -50,9 +48,7 @@ pub fn claims_jsonl(case: &Case) -> String {
 }
 
 fn entity_id(case: &Case, claim: usize, field: &str, slot: usize) -> Value {
-    case.resolution
-        .entity_of(claim, field, slot)
-        .map_or(Value::Null, |e| Value::from(e.id.clone()))
+    case.resolution.entity_of(claim, field, slot).map_or(Value::Null, |e| Value::from(e.id.clone()))
 }
 
 /// The entity table.
@@ -90,7 +86,9 @@ pub fn careers_csv(case: &Case) -> String {
     for career in &case.careers {
         for (n, post) in career.posts.iter().enumerate() {
             let bound = |b: &Option<fuse::Bound>| {
-                b.as_ref().map_or((String::new(), String::new()), |b| (b.date.clone(), b.qualifier.clone()))
+                b.as_ref().map_or((String::new(), String::new()), |b| {
+                    (b.date.clone(), b.qualifier.clone())
+                })
             };
             let (start, start_q) = bound(&post.start);
             let (end, end_q) = bound(&post.end);
@@ -117,9 +115,23 @@ pub fn careers_csv(case: &Case) -> String {
     }
     csv_text(
         &[
-            "person_id", "person", "order", "role", "role_class", "organization_id", "organization",
-            "start", "start_qualifier", "end", "end_qualifier", "predecessor", "successor",
-            "status", "documents", "assertions", "inferred",
+            "person_id",
+            "person",
+            "order",
+            "role",
+            "role_class",
+            "organization_id",
+            "organization",
+            "start",
+            "start_qualifier",
+            "end",
+            "end_qualifier",
+            "predecessor",
+            "successor",
+            "status",
+            "documents",
+            "assertions",
+            "inferred",
         ],
         rows,
     )
@@ -149,8 +161,18 @@ pub fn assertions_csv(case: &Case) -> String {
         .collect();
     csv_text(
         &[
-            "id", "type", "statement", "date", "start", "end", "status", "modality", "origins",
-            "documents", "claims", "explanation",
+            "id",
+            "type",
+            "statement",
+            "date",
+            "start",
+            "end",
+            "status",
+            "modality",
+            "origins",
+            "documents",
+            "claims",
+            "explanation",
         ],
         rows,
     )
@@ -181,7 +203,8 @@ pub fn describe(a: &Assertion) -> String {
             s
         }
         ClaimType::Meeting => {
-            let names: Vec<String> = a.parties("participants").into_iter().map(|p| p.name).collect();
+            let names: Vec<String> =
+                a.parties("participants").into_iter().map(|p| p.name).collect();
             let mut s = format!("meeting of {}", names.join(", "));
             if let Some(place) = a.text("place") {
                 let _ = write!(s, " in {place}");

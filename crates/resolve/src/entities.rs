@@ -95,9 +95,7 @@ pub struct Resolution {
 impl Resolution {
     /// The index in [`Resolution::entities`] of the entity an argument names.
     pub fn index_of(&self, claim: usize, field: &str, slot: usize) -> Option<usize> {
-        self.mention_entity
-            .get(&MentionRef { claim, field: field.to_string(), slot })
-            .copied()
+        self.mention_entity.get(&MentionRef { claim, field: field.to_string(), slot }).copied()
     }
 
     /// The entity an argument names.
@@ -176,7 +174,13 @@ impl Clusters {
         i
     }
 
-    fn can_join(&mut self, a: usize, b: usize, kind: EntityKind, apart: &[(String, String)]) -> bool {
+    fn can_join(
+        &mut self,
+        a: usize,
+        b: usize,
+        kind: EntityKind,
+        apart: &[(String, String)],
+    ) -> bool {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra == rb {
             return true;
@@ -291,9 +295,15 @@ impl Builder<'_> {
                     if local.is_none() && !name_like(name) {
                         continue;
                     }
-                    let group = local.map_or_else(|| format!("name:{}", name_key(name)), String::from);
+                    let group =
+                        local.map_or_else(|| format!("name:{}", name_key(name)), String::from);
                     let node = self.node(EntityKind::Person, claim.doc.clone(), group);
-                    self.add(node, name, &claim.doc, MentionRef { claim: i, field: field.into(), slot });
+                    self.add(
+                        node,
+                        name,
+                        &claim.doc,
+                        MentionRef { claim: i, field: field.into(), slot },
+                    );
                     by_name.insert((claim.doc.clone(), name_key(name)), node);
                 }
             }
@@ -303,7 +313,11 @@ impl Builder<'_> {
 
     /// Organisation and state nodes, and persons named where a body may stand ("adviser to
     /// X", an accuser).
-    fn bodies(&mut self, people: &HashMap<(String, String), usize>, person_country: &dyn Fn(usize) -> Option<String>) {
+    fn bodies(
+        &mut self,
+        people: &HashMap<(String, String), usize>,
+        person_country: &dyn Fn(usize) -> Option<String>,
+    ) {
         // A full name that is a person in some document is that person where a body could
         // stand ("security adviser to X").
         let anywhere: HashMap<&str, usize> = people
@@ -329,21 +343,26 @@ impl Builder<'_> {
                     continue;
                 }
                 let parsed = org_name(name);
-                let country = claim
-                    .field("country")
-                    .map(String::from)
-                    .or(parsed.country.clone())
-                    .or_else(|| {
-                        // A post's body is in the country of its holder, when the documents
-                        // give the holder one.
-                        (field == "organization")
-                            .then(|| {
-                                let holder = if claim.kind == ClaimType::Appointment { "person" } else { "holder" };
-                                people.get(&(claim.doc.clone(), name_key(claim.field(holder)?))).copied()
-                            })
-                            .flatten()
-                            .and_then(person_country)
-                    });
+                let country =
+                    claim.field("country").map(String::from).or(parsed.country.clone()).or_else(
+                        || {
+                            // A post's body is in the country of its holder, when the documents
+                            // give the holder one.
+                            (field == "organization")
+                                .then(|| {
+                                    let holder = if claim.kind == ClaimType::Appointment {
+                                        "person"
+                                    } else {
+                                        "holder"
+                                    };
+                                    people
+                                        .get(&(claim.doc.clone(), name_key(claim.field(holder)?)))
+                                        .copied()
+                                })
+                                .flatten()
+                                .and_then(person_country)
+                        },
+                    );
                 let node = self.node(
                     EntityKind::Organization,
                     parsed.key.clone(),
@@ -355,7 +374,16 @@ impl Builder<'_> {
         }
     }
 
-    fn judge(&mut self, kind: EntityKind, left: &str, right: &str, verdict: Verdict, reason: String, by: JudgedBy, claims: Vec<String>) {
+    /// Records a judgement and returns it, for the caller to add the claims it rests on.
+    fn judge(
+        &mut self,
+        kind: EntityKind,
+        left: &str,
+        right: &str,
+        verdict: Verdict,
+        reason: String,
+        by: JudgedBy,
+    ) -> &mut Judgement {
         self.judgements.push(Judgement {
             kind,
             left: left.to_string(),
@@ -363,8 +391,9 @@ impl Builder<'_> {
             verdict,
             reason,
             by,
-            claims,
+            claims: Vec::new(),
         });
+        self.judgements.last_mut().expect("just pushed")
     }
 }
 
@@ -400,7 +429,9 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
         }
     }
     for members in blocks.values_mut() {
-        members.sort_by_key(|&n| (std::cmp::Reverse(name_words(b.nodes[n].name()).len()), b.nodes[n].name().to_string()));
+        members.sort_by_key(|&n| {
+            (std::cmp::Reverse(name_words(b.nodes[n].name()).len()), b.nodes[n].name().to_string())
+        });
         let mut seen: Vec<usize> = Vec::new();
         for &n in members.iter() {
             let mut roots: Vec<usize> = seen.iter().map(|&s| clusters.root(s)).collect();
@@ -421,16 +452,32 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                     let reason = if name_key(&name) == name_key(&other) {
                         "same name".to_string()
                     } else {
-                        format!("compatible spellings of one surname and first name: {name} ~ {other}")
+                        format!(
+                            "compatible spellings of one surname and first name: {name} ~ {other}"
+                        )
                     };
-                    b.judge(EntityKind::Person, &name, &other, Verdict::Same, reason, JudgedBy::Names, Vec::new());
+                    b.judge(
+                        EntityKind::Person,
+                        &name,
+                        &other,
+                        Verdict::Same,
+                        reason,
+                        JudgedBy::Names,
+                    );
                     clusters.join(*r, n);
                 }
                 [] | [_] => {}
                 many => {
                     for r in many {
                         let other = b.nodes[*r].name().to_string();
-                        b.judge(EntityKind::Person, &name, &other, Verdict::Unsure, format!("{name} could be any of {} people of that name", many.len()), JudgedBy::Names, Vec::new());
+                        b.judge(
+                            EntityKind::Person,
+                            &name,
+                            &other,
+                            Verdict::Unsure,
+                            format!("{name} could be any of {} people of that name", many.len()),
+                            JudgedBy::Names,
+                        );
                     }
                 }
             }
@@ -447,7 +494,9 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
             ClaimType::Appointment => "person",
             _ => continue,
         };
-        let (Some(h), Some(org)) = (claim.field(holder), claim.field("organization")) else { continue };
+        let (Some(h), Some(org)) = (claim.field(holder), claim.field("organization")) else {
+            continue;
+        };
         let Some(&node) = people.get(&(claim.doc.clone(), name_key(h))) else { continue };
         let country = claim
             .field("country")
@@ -476,7 +525,7 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
             .iter()
             .find(|n| n.names.keys().any(|k| name_key(k) == key))
             .map_or(EntityKind::Person, |n| n.kind);
-        b.judge(kind, &j.left, &j.right, j.verdict, j.reason.clone(), j.by, Vec::new());
+        b.judge(kind, &j.left, &j.right, j.verdict, j.reason.clone(), j.by);
     }
 
     // Bodies: one key within one country; acronyms by initials; then the user's aliases and
@@ -500,7 +549,8 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
             let mut roots: Vec<usize> = seen.iter().map(|&s| clusters.root(s)).collect();
             roots.sort_unstable();
             roots.dedup();
-            let fits: Vec<usize> = roots.into_iter().filter(|&r| clusters.can_join(n, r, *kind, &apart)).collect();
+            let fits: Vec<usize> =
+                roots.into_iter().filter(|&r| clusters.can_join(n, r, *kind, &apart)).collect();
             let name = b.nodes[n].name().to_string();
             match fits.as_slice() {
                 [r] if clusters.root(n) != *r => {
@@ -508,21 +558,40 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                     let reason = if fold(&name) == fold(&other) {
                         "same name".to_string()
                     } else {
-                        format!("same name but for the kind of body or the country adjective: {name} ~ {other}")
+                        format!(
+                            "same name but for the kind of body or the country adjective: {name} ~ {other}"
+                        )
                     };
-                    b.judge(*kind, &name, &other, Verdict::Same, reason, JudgedBy::Names, Vec::new());
+                    b.judge(*kind, &name, &other, Verdict::Same, reason, JudgedBy::Names);
                     clusters.join(*r, n);
                 }
                 [] if !seen.is_empty() => {
                     let other = b.nodes[seen[0]].name().to_string();
-                    let countries: Vec<String> = [&b.nodes[n].country, &b.nodes[seen[0]].country].iter().map(|c| c.as_deref().unwrap_or("unknown").to_string()).collect();
-                    b.judge(*kind, &name, &other, Verdict::Different, format!("same name, different countries: {}", countries.join(" / ")), JudgedBy::Names, Vec::new());
+                    let countries: Vec<String> = [&b.nodes[n].country, &b.nodes[seen[0]].country]
+                        .iter()
+                        .map(|c| c.as_deref().unwrap_or("unknown").to_string())
+                        .collect();
+                    b.judge(
+                        *kind,
+                        &name,
+                        &other,
+                        Verdict::Different,
+                        format!("same name, different countries: {}", countries.join(" / ")),
+                        JudgedBy::Names,
+                    );
                 }
                 [] | [_] => {}
                 many => {
                     for r in many {
                         let other = b.nodes[*r].name().to_string();
-                        b.judge(*kind, &name, &other, Verdict::Unsure, "no country to tell which body of that name it is".into(), JudgedBy::Names, Vec::new());
+                        b.judge(
+                            *kind,
+                            &name,
+                            &other,
+                            Verdict::Unsure,
+                            "no country to tell which body of that name it is".into(),
+                            JudgedBy::Names,
+                        );
                     }
                 }
             }
@@ -546,7 +615,12 @@ fn extend(mut clusters: Clusters, nodes: &[Node]) -> Clusters {
     clusters
 }
 
-fn apply_user_same(nodes: &[Node], clusters: &mut Clusters, user: &[UserJudgement], range: std::ops::Range<usize>) {
+fn apply_user_same(
+    nodes: &[Node],
+    clusters: &mut Clusters,
+    user: &[UserJudgement],
+    range: std::ops::Range<usize>,
+) {
     for j in user.iter().filter(|j| j.verdict == Verdict::Same) {
         let (l, r) = (name_key(&j.left), name_key(&j.right));
         let with = |name: &str| -> Vec<usize> {
@@ -569,7 +643,12 @@ fn apply_user_same(nodes: &[Node], clusters: &mut Clusters, user: &[UserJudgemen
 }
 
 /// "NSB" joins the one body whose name has those initials.
-fn join_acronyms(b: &mut Builder<'_>, clusters: &mut Clusters, from: usize, apart: &[(String, String)]) {
+fn join_acronyms(
+    b: &mut Builder<'_>,
+    clusters: &mut Clusters,
+    from: usize,
+    apart: &[(String, String)],
+) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for n in from..b.nodes.len() {
         if b.nodes[n].kind != EntityKind::Organization {
@@ -592,7 +671,14 @@ fn join_acronyms(b: &mut Builder<'_>, clusters: &mut Clusters, from: usize, apar
         roots.retain(|&r| clusters.can_join(n, r, EntityKind::Organization, apart));
         if let [r] = roots.as_slice() {
             let other = b.nodes[*r].name().to_string();
-            b.judge(EntityKind::Organization, &name, &other, Verdict::Same, format!("{name} is the initials of {other}"), JudgedBy::Names, Vec::new());
+            b.judge(
+                EntityKind::Organization,
+                &name,
+                &other,
+                Verdict::Same,
+                format!("{name} is the initials of {other}"),
+                JudgedBy::Names,
+            );
             clusters.join(*r, n);
         }
     }
@@ -600,7 +686,12 @@ fn join_acronyms(b: &mut Builder<'_>, clusters: &mut Clusters, from: usize, apar
 
 /// One person heading two differently named bodies from the same year: the names are
 /// proposed as aliases of one body, with the two claims as evidence.
-fn join_by_evidence(b: &mut Builder<'_>, clusters: &mut Clusters, people: &HashMap<(String, String), usize>, apart: &[(String, String)]) {
+fn join_by_evidence(
+    b: &mut Builder<'_>,
+    clusters: &mut Clusters,
+    people: &HashMap<(String, String), usize>,
+    apart: &[(String, String)],
+) {
     struct Post {
         person: usize,
         body: usize,
@@ -640,9 +731,20 @@ fn join_by_evidence(b: &mut Builder<'_>, clusters: &mut Clusters, people: &HashM
             .iter()
             .filter_map(|f| model::DateRange::parse(claim.field(f)?))
             .collect();
-        let (Some(lo), Some(hi)) = (dates.iter().map(|d| d.lo).min(), dates.iter().map(|d| d.hi).max()) else { continue };
+        let (Some(lo), Some(hi)) =
+            (dates.iter().map(|d| d.lo).min(), dates.iter().map(|d| d.hi).max())
+        else {
+            continue;
+        };
         let words = org_name(b.nodes[body].name()).key.split(' ').map(String::from).collect();
-        posts.push(Post { person: p, body, class, when: model::DateRange { lo, hi }, words, claim: i });
+        posts.push(Post {
+            person: p,
+            body,
+            class,
+            when: model::DateRange { lo, hi },
+            words,
+            claim: i,
+        });
     }
     let mut by_person: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (k, post) in posts.iter().enumerate() {
@@ -661,11 +763,20 @@ fn join_by_evidence(b: &mut Builder<'_>, clusters: &mut Clusters, people: &HashM
                 {
                     continue;
                 }
-                let (na, nc) = (b.nodes[a.body].name().to_string(), b.nodes[c.body].name().to_string());
+                let (na, nc) =
+                    (b.nodes[a.body].name().to_string(), b.nodes[c.body].name().to_string());
                 let who = b.nodes[a.person].name().to_string();
                 let ids = vec![b.claims[a.claim].id.clone(), b.claims[c.claim].id.clone()];
                 let year = a.when.lo.max(c.when.lo) / 10_000;
-                b.judge(EntityKind::Organization, &na, &nc, Verdict::Same, format!("proposed alias, to review: {who} is {class} of both in {year}"), JudgedBy::Evidence, ids);
+                b.judge(
+                    EntityKind::Organization,
+                    &na,
+                    &nc,
+                    Verdict::Same,
+                    format!("proposed alias, to review: {who} is {class} of both in {year}"),
+                    JudgedBy::Evidence,
+                )
+                .claims = ids;
                 clusters.join(a.body, c.body);
             }
         }
@@ -709,7 +820,16 @@ fn finish(b: Builder<'_>, mut clusters: Clusters) -> Resolution {
             .map(|(n, _)| n.to_string())
             .unwrap_or_default();
         let country = countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| c.to_string());
-        let hash = model::Sha256::digest(format!("{}|{}|{}", kind.as_str(), name_key(&canonical), country.clone().unwrap_or_default()).as_bytes()).short(10);
+        let hash = model::Sha256::digest(
+            format!(
+                "{}|{}|{}",
+                kind.as_str(),
+                name_key(&canonical),
+                country.clone().unwrap_or_default()
+            )
+            .as_bytes(),
+        )
+        .short(10);
         let entity = Entity {
             id: format!("{}-{hash}", kind.as_str()),
             kind,

@@ -116,7 +116,8 @@ pub fn skeleton(word: &str) -> String {
 pub fn block_keys(name: &str) -> Vec<String> {
     let words = name_words(name);
     let from = usize::from(words.len() >= 2);
-    let mut keys: Vec<String> = words[from.min(words.len())..].iter().map(|w| skeleton(w)).collect();
+    let mut keys: Vec<String> =
+        words[from.min(words.len())..].iter().map(|w| skeleton(w)).collect();
     keys.sort();
     keys.dedup();
     keys
@@ -124,7 +125,9 @@ pub fn block_keys(name: &str) -> Vec<String> {
 
 /// Whether two words of names can be the same: one skeleton, or one is the other's initial.
 fn same_word(x: &str, y: &str) -> bool {
-    (x.len() == 1 && y.starts_with(x)) || (y.len() == 1 && x.starts_with(y)) || skeleton(x) == skeleton(y)
+    (x.len() == 1 && y.starts_with(x))
+        || (y.len() == 1 && x.starts_with(y))
+        || skeleton(x) == skeleton(y)
 }
 
 /// Whether two person names can be the same person: the shorter one's words appear in the

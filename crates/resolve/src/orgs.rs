@@ -48,11 +48,11 @@ pub fn org_name(name: &str) -> OrgName {
     let mut content: Vec<String> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches("'s").trim_end_matches("’s");
-        if i == 0 || (i == 1 && STOP_WORDS.contains(&fold(words[0]).as_str())) {
-            if let Some(c) = read::lexicon::country_of(bare) {
-                country = Some(c.to_string());
-                continue;
-            }
+        if (i == 0 || (i == 1 && STOP_WORDS.contains(&fold(words[0]).as_str())))
+            && let Some(c) = read::lexicon::country_of(bare)
+        {
+            country = Some(c.to_string());
+            continue;
         }
         let f: String = fold(bare).chars().filter(|c| c.is_alphanumeric()).collect();
         if f.is_empty() || STOP_WORDS.contains(&f.as_str()) {
@@ -60,13 +60,11 @@ pub fn org_name(name: &str) -> OrgName {
         }
         content.push(f);
     }
-    let initials = (content.len() >= 2)
-        .then(|| content.iter().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase());
-    let kept: Vec<&str> = content
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !GENERIC_HEADS.contains(w))
-        .collect();
+    let initials = (content.len() >= 2).then(|| {
+        content.iter().filter_map(|w| w.chars().next()).collect::<String>().to_uppercase()
+    });
+    let kept: Vec<&str> =
+        content.iter().map(String::as_str).filter(|w| !GENERIC_HEADS.contains(w)).collect();
     let key = if kept.is_empty() { content.join(" ") } else { kept.join(" ") };
     let key = if is_acronym { trimmed.replace('.', "").to_lowercase() } else { key };
     OrgName { key, country, initials, is_acronym }

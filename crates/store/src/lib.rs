@@ -756,7 +756,13 @@ impl Store {
 
     /// Records the user's judgement that two names are the same entity (`same`) or two
     /// (`different`); returns its id.
-    pub fn add_judgement(&self, left: &str, right: &str, verdict: &str, reason: &str) -> Result<i64> {
+    pub fn add_judgement(
+        &self,
+        left: &str,
+        right: &str,
+        verdict: &str,
+        reason: &str,
+    ) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO judgements (left_name, right_name, verdict, reason, made_at)
              VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
