@@ -74,7 +74,7 @@ fn generate(dir: &Path, n: usize, sources: &[PathBuf]) -> anyhow::Result<u64> {
 }
 
 /// Waits for `child` and returns whether it succeeded and its own peak resident memory in KiB.
-fn wait_with_peak_rss(child: std::process::Child) -> (bool, i64) {
+pub(crate) fn wait_with_peak_rss(child: std::process::Child) -> (bool, i64) {
     let mut status = 0;
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: wait4 reaps this very child and fills the two out-parameters we own.

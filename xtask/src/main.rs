@@ -7,8 +7,12 @@
 //! - `cargo xtask bench-ingest [N...]` builds the release binary, generates N documents from the
 //!   demo corpus and the seeds, ingests them into a fresh store and prints docs/s, MB/s and
 //!   peak memory.
+//! - `cargo xtask bench-build [N...]` generates N wire stories about invented people (250,
+//!   500, 1,000 and 2,000 by default), runs `dossier build` on each corpus and prints
+//!   throughput, peak memory and the time of resolution and fusion per claim.
 
 mod bench;
+mod bench_build;
 mod pdf;
 #[cfg(test)]
 mod tidy;
@@ -22,8 +26,9 @@ fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("fixtures") => fixtures(),
         Some("bench-ingest") => bench::run(&args[1..]),
+        Some("bench-build") => bench_build::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask fixtures | bench-ingest [N...]");
+            eprintln!("usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...]");
             std::process::exit(2);
         }
     }

@@ -153,16 +153,19 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         }
     }
     // Successors of superseded posts that name no predecessor.
+    let by_id: std::collections::HashMap<&str, &Assertion> =
+        assertions.iter().map(|a| (a.id.as_str(), a)).collect();
     for post in posts.values_mut() {
         if post.successor.is_some() || post.status != Status::Superseded {
             continue;
         }
-        post.successor = assertions
+        post.successor = post
+            .assertions
             .iter()
-            .filter(|a| {
-                a.kind == ClaimType::Appointment
-                    && post.assertions.iter().any(|p| related(assertions, p, &a.id))
-            })
+            .filter_map(|id| by_id.get(id.as_str()))
+            .flat_map(|a| a.related.iter())
+            .filter_map(|r| by_id.get(r.as_str()))
+            .filter(|a| a.kind == ClaimType::Appointment)
             .find_map(|a| a.party("person"));
     }
     let mut by_person: BTreeMap<String, Vec<Post>> = BTreeMap::new();
@@ -185,10 +188,6 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
 fn identified(p: Option<Party>) -> Option<(String, Party)> {
     let p = p?;
     Some((p.id.clone()?, p))
-}
-
-fn related(assertions: &[Assertion], from: &str, to: &str) -> bool {
-    assertions.iter().any(|a| a.id == from && a.related.iter().any(|r| r == to))
 }
 
 fn empty_post(organization: Party, role: String, role_class: String) -> Post {

@@ -550,8 +550,16 @@ fn refutations(ctx: &Ctx<'_>, out: &mut [Assertion]) {
 /// A post is superseded when someone else is appointed to it, naming its holder as
 /// predecessor or after the last date it is known to hold.
 fn successions(out: &mut [Assertion]) {
-    let appointments: Vec<usize> =
-        (0..out.len()).filter(|&k| out[k].kind == ClaimType::Appointment).collect();
+    // Appointments by post (body and role class), so that each post meets only its own.
+    let mut appointments: BTreeMap<(Party, String), Vec<usize>> = BTreeMap::new();
+    for (k, a) in out.iter().enumerate() {
+        if a.kind == ClaimType::Appointment
+            && let Some(org) = a.party("organization")
+        {
+            let class = a.text("role_class").unwrap_or("").to_string();
+            appointments.entry((org, class)).or_default().push(k);
+        }
+    }
     for p in 0..out.len() {
         if out[p].kind != ClaimType::Position {
             continue;
@@ -564,13 +572,12 @@ fn successions(out: &mut [Assertion]) {
         let class = out[p].text("role_class").unwrap_or("").to_string();
         let last_known =
             out[p].end.as_ref().or(out[p].start.as_ref()).and_then(|b| DateRange::parse(&b.date));
-        for &a in &appointments {
+        let same_post =
+            appointments.get(&(org.clone(), class.clone())).cloned().unwrap_or_default();
+        for a in same_post {
             let x = &out[a];
             let Some(successor) = x.party("person") else { continue };
-            if successor.id.as_deref() == Some(holder.as_str())
-                || x.party("organization") != Some(org.clone())
-                || x.text("role_class") != Some(class.as_str())
-            {
+            if successor.id.as_deref() == Some(holder.as_str()) {
                 continue;
             }
             let Some(date) = x.date.clone() else { continue };

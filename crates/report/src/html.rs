@@ -74,6 +74,67 @@ impl<'a> Notes<'a> {
     }
 }
 
+/// Assertions by the entities they involve and by id, built once per page.
+struct Index<'a> {
+    by_entity: HashMap<&'a str, Vec<&'a Assertion>>,
+    by_id: HashMap<&'a str, &'a Assertion>,
+    posts_by_body: HashMap<&'a str, Vec<(&'a Career, &'a fuse::Post)>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(case: &'a Case) -> Index<'a> {
+        let mut by_entity: HashMap<&'a str, Vec<&'a Assertion>> = HashMap::new();
+        for a in &case.assertions {
+            let mut ids = BTreeSet::new();
+            for v in a.arguments.values() {
+                collect_ids(v, &mut ids);
+            }
+            for id in ids {
+                by_entity.entry(id).or_default().push(a);
+            }
+        }
+        let by_id = case.assertions.iter().map(|a| (a.id.as_str(), a)).collect();
+        let mut posts_by_body: HashMap<&'a str, Vec<(&'a Career, &'a fuse::Post)>> = HashMap::new();
+        for c in &case.careers {
+            for p in &c.posts {
+                if let Some(id) = p.organization.id.as_deref() {
+                    posts_by_body.entry(id).or_default().push((c, p));
+                }
+            }
+        }
+        Index { by_entity, by_id, posts_by_body }
+    }
+
+    fn posts_in(&self, body: &str) -> &[(&'a Career, &'a fuse::Post)] {
+        self.posts_by_body.get(body).map_or(&[], Vec::as_slice)
+    }
+
+    fn of(&self, id: &str) -> &[&'a Assertion] {
+        self.by_entity.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The claims behind a list of assertions.
+    fn claims_of(&self, assertions: &[String]) -> Vec<String> {
+        assertions
+            .iter()
+            .filter_map(|id| self.by_id.get(id.as_str()))
+            .flat_map(|a| a.claims.iter().cloned())
+            .collect()
+    }
+}
+
+fn collect_ids<'a>(v: &'a Value, out: &mut BTreeSet<&'a str>) {
+    match v {
+        Value::Object(o) => {
+            if let Some(id) = o.get("id").and_then(Value::as_str) {
+                out.insert(id);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
+        _ => {}
+    }
+}
+
 fn status(s: Status) -> String {
     format!("<span class=\"status {0}\">{0}</span>", s.as_str())
 }
@@ -96,21 +157,18 @@ fn link(p: &Party, pages: &BTreeSet<String>) -> String {
 /// The case file.
 pub fn case_file(case: &Case) -> String {
     let mut notes = Notes::new(case);
+    let ix = Index::new(case);
     let persons: Vec<&resolve::Entity> = case
         .resolution
         .entities
         .iter()
-        .filter(|e| {
-            e.kind == EntityKind::Person && case.assertions.iter().any(|a| a.involves(&e.id))
-        })
+        .filter(|e| e.kind == EntityKind::Person && !ix.of(&e.id).is_empty())
         .collect();
     let orgs: Vec<&resolve::Entity> = case
         .resolution
         .entities
         .iter()
-        .filter(|e| {
-            e.kind == EntityKind::Organization && case.assertions.iter().any(|a| a.involves(&e.id))
-        })
+        .filter(|e| e.kind == EntityKind::Organization && !ix.of(&e.id).is_empty())
         .collect();
     let pages: BTreeSet<String> = persons.iter().chain(&orgs).map(|e| e.id.clone()).collect();
     let careers: HashMap<&str, &Career> =
@@ -138,10 +196,10 @@ pub fn case_file(case: &Case) -> String {
     body.push_str("</ul><p><a href=\"#review\">Entity judgements to review</a> · <a href=\"#sources\">Sources</a> · <a href=\"#evidence\">Evidence</a></p></nav>");
 
     for e in &persons {
-        person_section(&mut body, case, e, careers.get(e.id.as_str()).copied(), &pages, &mut notes);
+        person_section(&mut body, &ix, e, careers.get(e.id.as_str()).copied(), &pages, &mut notes);
     }
     for e in &orgs {
-        org_section(&mut body, case, e, &pages, &mut notes);
+        org_section(&mut body, case, &ix, e, &pages, &mut notes);
     }
     review_section(&mut body, case, &mut notes);
     sources_section(&mut body, case);
@@ -152,13 +210,13 @@ pub fn case_file(case: &Case) -> String {
     )
 }
 
-fn involving<'a>(case: &'a Case, id: &str, kinds: &[ClaimType]) -> Vec<&'a Assertion> {
-    case.assertions.iter().filter(|a| kinds.contains(&a.kind) && a.involves(id)).collect()
+fn involving<'a>(ix: &Index<'a>, id: &str, kinds: &[ClaimType]) -> Vec<&'a Assertion> {
+    ix.of(id).iter().copied().filter(|a| kinds.contains(&a.kind)).collect()
 }
 
 fn person_section(
     body: &mut String,
-    case: &Case,
+    ix: &Index<'_>,
     e: &resolve::Entity,
     career: Option<&Career>,
     pages: &BTreeSet<String>,
@@ -178,7 +236,7 @@ fn person_section(
         e.docs.len(),
         if e.docs.len() == 1 { "" } else { "s" }
     );
-    let attributes = involving(case, &e.id, &[ClaimType::Attribute]);
+    let attributes = involving(ix, &e.id, &[ClaimType::Attribute]);
     if !attributes.is_empty() {
         body.push_str("<p>");
         for a in attributes {
@@ -197,12 +255,7 @@ fn person_section(
     if let Some(career) = career.filter(|c| !c.posts.is_empty()) {
         body.push_str("<h3>Career</h3><table><tr><th>#</th><th>Post</th><th>Start</th><th>End</th><th>Predecessor</th><th>Successor</th><th>Status</th><th>Sources</th></tr>");
         for (n, post) in career.posts.iter().enumerate() {
-            let ids: Vec<String> = case
-                .assertions
-                .iter()
-                .filter(|a| post.assertions.contains(&a.id))
-                .flat_map(|a| a.claims.iter().cloned())
-                .collect();
+            let ids: Vec<String> = ix.claims_of(&post.assertions);
             let inferred = if post.inferred.is_empty() {
                 String::new()
             } else {
@@ -230,7 +283,7 @@ fn person_section(
     }
 
     let events = involving(
-        case,
+        ix,
         &e.id,
         &[
             ClaimType::Meeting,
@@ -249,8 +302,7 @@ fn person_section(
         body.push_str(&crate::svg::timeline(career, &events));
     }
 
-    let legal =
-        involving(case, &e.id, &[ClaimType::Sanction, ClaimType::Warrant, ClaimType::Arrest]);
+    let legal = involving(ix, &e.id, &[ClaimType::Sanction, ClaimType::Warrant, ClaimType::Arrest]);
     if !legal.is_empty() {
         body.push_str("<h3>Legal status</h3><table><tr><th>Measure</th><th>Issuer</th><th>Date</th><th>Charges or reason</th><th>Origins</th><th>Status</th><th>Sources</th></tr>");
         for a in legal {
@@ -284,7 +336,7 @@ fn person_section(
         body.push_str("</table>");
     }
 
-    let allegations: Vec<&Assertion> = involving(case, &e.id, &[ClaimType::Allegation]);
+    let allegations: Vec<&Assertion> = involving(ix, &e.id, &[ClaimType::Allegation]);
     if !allegations.is_empty() {
         body.push_str("<h3>Allegations</h3><table><tr><th>Accused of</th><th>Accuser</th><th>Date</th><th>Modality</th><th>Status</th><th>Sources</th></tr>");
         for a in allegations {
@@ -309,7 +361,7 @@ fn person_section(
         body.push_str("</table>");
     }
 
-    let moves = involving(case, &e.id, &[ClaimType::Meeting, ClaimType::Visit]);
+    let moves = involving(ix, &e.id, &[ClaimType::Meeting, ClaimType::Visit]);
     if !moves.is_empty() {
         body.push_str("<h3>Meetings and visits</h3><table><tr><th>Date</th><th>What</th><th>Place</th><th>Modality</th><th>Status</th><th>Sources</th></tr>");
         for a in moves {
@@ -349,10 +401,10 @@ fn person_section(
         }
         body.push_str("</table>");
         body.push_str("<h3>Network</h3>");
-        body.push_str(&crate::svg::ego_network(e, &involving(case, &e.id, &[ClaimType::Meeting])));
+        body.push_str(&crate::svg::ego_network(e, &involving(ix, &e.id, &[ClaimType::Meeting])));
     }
 
-    let other_events = involving(case, &e.id, &[ClaimType::Health, ClaimType::DeathReport]);
+    let other_events = involving(ix, &e.id, &[ClaimType::Health, ClaimType::DeathReport]);
     if !other_events.is_empty() {
         body.push_str("<h3>Health and reports of death</h3><ul>");
         for a in other_events {
@@ -369,13 +421,11 @@ fn person_section(
         body.push_str("</ul>");
     }
 
-    let open: Vec<&Assertion> = case
-        .assertions
+    let open: Vec<&Assertion> = ix
+        .of(&e.id)
         .iter()
-        .filter(|a| {
-            a.involves(&e.id)
-                && matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded)
-        })
+        .copied()
+        .filter(|a| matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded))
         .collect();
     body.push_str("<h3>Contradictions and open questions</h3>");
     if open.is_empty() {
@@ -411,6 +461,7 @@ fn explain(a: &Assertion) -> String {
 fn org_section(
     body: &mut String,
     case: &Case,
+    ix: &Index<'_>,
     e: &resolve::Entity,
     pages: &BTreeSet<String>,
     notes: &mut Notes<'_>,
@@ -430,14 +481,9 @@ fn org_section(
         if e.docs.len() == 1 { "" } else { "s" }
     );
     let mut rows: Vec<(String, String)> = Vec::new();
-    for c in &case.careers {
-        for post in c.posts.iter().filter(|p| p.organization.id.as_deref() == Some(e.id.as_str())) {
-            let ids: Vec<String> = case
-                .assertions
-                .iter()
-                .filter(|a| post.assertions.contains(&a.id))
-                .flat_map(|a| a.claims.iter().cloned())
-                .collect();
+    for (c, post) in ix.posts_in(&e.id) {
+        {
+            let ids: Vec<String> = ix.claims_of(&post.assertions);
             let key = post
                 .start
                 .as_ref()
@@ -466,12 +512,11 @@ fn org_section(
         }
         body.push_str("</table>");
     }
-    let acts: Vec<&Assertion> = case
-        .assertions
+    let acts: Vec<&Assertion> = ix
+        .of(&e.id)
         .iter()
-        .filter(|a| {
-            a.kind != ClaimType::Position && a.kind != ClaimType::Appointment && a.involves(&e.id)
-        })
+        .copied()
+        .filter(|a| a.kind != ClaimType::Position && a.kind != ClaimType::Appointment)
         .collect();
     if !acts.is_empty() {
         body.push_str("<h3>Acts</h3><ul>");

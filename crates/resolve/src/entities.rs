@@ -7,7 +7,7 @@ use claims::{Claim, ClaimType};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::names::{block_keys, compatible, fold, name_words};
+use crate::names::{NameKey, block_keys, compatible, fold, name_words};
 use crate::orgs::org_name;
 use crate::roles::role_class;
 use crate::{JudgedBy, Judgement, Verdict};
@@ -428,28 +428,43 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
             blocks.entry(k).or_default().push(n);
         }
     }
+    // Each distinct name of a block is compared once with the distinct names before it; a
+    // name already seen joins its cluster directly. Cost: distinct names per block, squared,
+    // not mentions.
+    let person_names: Vec<String> =
+        (0..person_nodes).map(|n| b.nodes[n].name().to_string()).collect();
+    let person_keys: Vec<String> = person_names.iter().map(|n| name_key(n)).collect();
+    let read_names: Vec<NameKey> = person_names.iter().map(|n| NameKey::new(n)).collect();
+    let word_counts: Vec<usize> = person_names.iter().map(|n| name_words(n).len()).collect();
     for members in blocks.values_mut() {
-        members.sort_by_key(|&n| {
-            (std::cmp::Reverse(name_words(b.nodes[n].name()).len()), b.nodes[n].name().to_string())
+        members.sort_by(|&x, &y| {
+            word_counts[y].cmp(&word_counts[x]).then_with(|| person_names[x].cmp(&person_names[y]))
         });
-        let mut seen: Vec<usize> = Vec::new();
+        let mut reps: Vec<usize> = Vec::new();
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
         for &n in members.iter() {
-            let mut roots: Vec<usize> = seen.iter().map(|&s| clusters.root(s)).collect();
-            roots.sort_unstable();
-            roots.dedup();
-            let name = b.nodes[n].name().to_string();
-            let fits: Vec<usize> = roots
+            let name = &person_names[n];
+            let key = person_keys[n].as_str();
+            let mut candidates: Vec<usize> = match by_key.get(key) {
+                Some(same) => same.iter().map(|&m| clusters.root(m)).collect(),
+                None => reps
+                    .iter()
+                    .filter(|&&m| read_names[n].compatible(&read_names[m]))
+                    .map(|&m| clusters.root(m))
+                    .collect(),
+            };
+            candidates.sort_unstable();
+            candidates.dedup();
+            let fits: Vec<usize> = candidates
                 .into_iter()
                 .filter(|&r| {
-                    clusters.root(n) == r
-                        || (compatible(&name, b.nodes[r].name())
-                            && clusters.can_join(n, r, EntityKind::Person, &apart))
+                    clusters.root(n) == r || clusters.can_join(n, r, EntityKind::Person, &apart)
                 })
                 .collect();
             match fits.as_slice() {
                 [r] if clusters.root(n) != *r => {
-                    let other = b.nodes[*r].name().to_string();
-                    let reason = if name_key(&name) == name_key(&other) {
+                    let other = person_names[*r].clone();
+                    let reason = if key == person_keys[*r] {
                         "same name".to_string()
                     } else {
                         format!(
@@ -458,7 +473,7 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                     };
                     b.judge(
                         EntityKind::Person,
-                        &name,
+                        name,
                         &other,
                         Verdict::Same,
                         reason,
@@ -469,10 +484,10 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                 [] | [_] => {}
                 many => {
                     for r in many {
-                        let other = b.nodes[*r].name().to_string();
+                        let other = person_names[*r].clone();
                         b.judge(
                             EntityKind::Person,
-                            &name,
+                            name,
                             &other,
                             Verdict::Unsure,
                             format!("{name} could be any of {} people of that name", many.len()),
@@ -481,7 +496,13 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                     }
                 }
             }
-            seen.push(n);
+            let same = by_key.entry(key).or_default();
+            if same.is_empty() {
+                reps.push(n);
+            }
+            if !same.iter().any(|&m| clusters.root(m) == clusters.root(n)) {
+                same.push(n);
+            }
         }
     }
 

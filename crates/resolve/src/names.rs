@@ -123,11 +123,48 @@ pub fn block_keys(name: &str) -> Vec<String> {
     keys
 }
 
-/// Whether two words of names can be the same: one skeleton, or one is the other's initial.
-fn same_word(x: &str, y: &str) -> bool {
-    (x.len() == 1 && y.starts_with(x))
-        || (y.len() == 1 && x.starts_with(y))
-        || skeleton(x) == skeleton(y)
+/// A person name read once for many comparisons: its identifying words and their skeletons.
+#[derive(Clone, Debug)]
+pub struct NameKey {
+    words: Vec<String>,
+    skeletons: Vec<String>,
+}
+
+impl NameKey {
+    /// Reads a name.
+    pub fn new(name: &str) -> NameKey {
+        let words = name_words(name);
+        let skeletons = words.iter().map(|w| skeleton(w)).collect();
+        NameKey { words, skeletons }
+    }
+
+    fn same_word(&self, i: usize, other: &NameKey, j: usize) -> bool {
+        let (x, y) = (&self.words[i], &other.words[j]);
+        (x.len() == 1 && y.starts_with(x.as_str()))
+            || (y.len() == 1 && x.starts_with(y.as_str()))
+            || self.skeletons[i] == other.skeletons[j]
+    }
+
+    /// See [`compatible`].
+    pub fn compatible(&self, other: &NameKey) -> bool {
+        let (short, long) =
+            if self.words.len() <= other.words.len() { (self, other) } else { (other, self) };
+        if short.words.is_empty() {
+            return false;
+        }
+        let mut at = 0;
+        let mut last = 0;
+        for i in 0..short.words.len() {
+            match (at..long.words.len()).find(|&j| short.same_word(i, long, j)) {
+                Some(j) => {
+                    last = j;
+                    at = j + 1;
+                }
+                None => return false,
+            }
+        }
+        long.words.len() == 1 || last > 0
+    }
 }
 
 /// Whether two person names can be the same person: the shorter one's words appear in the
@@ -135,21 +172,5 @@ fn same_word(x: &str, y: &str) -> bool {
 /// longer one's surnames (not its first name). "Vallejo", "Hernan Vallejo" and "Vallejo
 /// Brito" all fit "Hernán Octavio Vallejo Brito"; "Karim Haddad" does not fit "Samir Haddad".
 pub fn compatible(a: &str, b: &str) -> bool {
-    let (wa, wb) = (name_words(a), name_words(b));
-    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
-    if short.is_empty() {
-        return false;
-    }
-    let mut at = 0;
-    let mut last = 0;
-    for w in &short {
-        match long[at..].iter().position(|l| same_word(w, l)) {
-            Some(k) => {
-                last = at + k;
-                at = last + 1;
-            }
-            None => return false,
-        }
-    }
-    long.len() == 1 || last > 0
+    NameKey::new(a).compatible(&NameKey::new(b))
 }
