@@ -164,26 +164,26 @@ fn story(i: usize, pool: usize, rng: &mut Lcg) -> String {
         MONTH[month]
     ));
     s.push_str(&format!("{b} visited {city} in {} {year}.\n\n", MONTH[(month + 11) % 12]));
-    if rng.next() % 2 == 0 {
+    if rng.next().is_multiple_of(2) {
         s.push_str(&format!(
             "{} imposed sanctions on {a} in {}.\n\n",
             rng.pick(SANCTIONING),
             year - 1 - rng.next() % 3
         ));
     }
-    if rng.next() % 3 == 0 {
+    if rng.next().is_multiple_of(3) {
         s.push_str(&format!(
             "A court in {country} issued an international arrest warrant for {b} on charges of torture.\n\n"
         ));
     }
-    if rng.next() % 3 == 0 {
+    if rng.next().is_multiple_of(3) {
         s.push_str(&format!(
             "{c} was appointed head of the {adjective} {} in {}, succeeding {a}.\n\n",
             rng.pick(BODY),
             year - rng.next() % 5
         ));
     }
-    if rng.next() % 4 == 0 {
+    if rng.next().is_multiple_of(4) {
         s.push_str(&format!(
             "Rights groups accused {a} of overseeing the torture of detainees.\n\n"
         ));
