@@ -31,6 +31,7 @@ th{background:#eef2f5;font-weight:600}
 sup a{text-decoration:none;color:#2a4d69}.muted{color:#667}.small{font-size:.85em}
 nav ul{columns:3;list-style:none;padding:0}nav li{margin:.1em 0}
 .evidence li{margin:.35em 0}.evidence q{font-style:italic}
+code{word-break:break-all}
 svg{max-width:100%;height:auto;background:#fcfcfd;border:1px solid #e3e7ea}
 .explain{margin:.2em 0 .8em 1em;color:#444}
 @media print{nav{display:none}main{max-width:none}}
