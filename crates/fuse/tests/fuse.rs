@@ -1,0 +1,251 @@
+//! Fusion on invented claims: origins, conflicts, refutations, successions, careers.
+
+use std::collections::BTreeMap;
+
+use claims::Claim;
+use fuse::{Case, Source, Status};
+use serde_json::json;
+
+fn claim(
+    doc: &str,
+    n: usize,
+    kind: &str,
+    modality: &str,
+    source: Option<&str>,
+    fields: serde_json::Value,
+) -> Claim {
+    let mut ids = serde_json::Map::new();
+    for f in ["holder", "person", "target", "predecessor"] {
+        if let Some(name) = fields.get(f).and_then(|v| v.as_str()) {
+            ids.insert(f.into(), json!(format!("{doc}/{name}")));
+        }
+    }
+    if let Some(list) = fields.get("participants").and_then(|v| v.as_array()) {
+        let l: Vec<_> =
+            list.iter().map(|n| json!(format!("{doc}/{}", n.as_str().unwrap()))).collect();
+        ids.insert("participants".into(), json!(l));
+    }
+    let mut v = json!({
+        "id": format!("{doc}-{n}"), "doc": doc, "doc_sha256": "00", "type": kind,
+        "modality": modality, "attributed_to": source,
+        "evidence": {"text": "", "start": 0, "end": 0}, "confidence": 0.8,
+        "entity_ids": ids, "rule": "test"
+    });
+    for (k, x) in fields.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    serde_json::from_value(v).unwrap()
+}
+
+fn sources(docs: &[(&str, &str, &str)]) -> BTreeMap<String, Source> {
+    docs.iter()
+        .map(|(d, publisher, date)| {
+            (
+                d.to_string(),
+                Source {
+                    doc: d.to_string(),
+                    publisher: Some(publisher.to_string()),
+                    published: Some(date.to_string()),
+                    ..Default::default()
+                },
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn outlets_quoting_one_agency_are_one_origin_and_two_publishers_corroborate() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "warrant",
+            "reported",
+            Some("State News"),
+            json!({"authority": "Peru", "target": "Ana Ruiz", "date": "2019"}),
+        ),
+        claim(
+            "b",
+            0,
+            "warrant",
+            "reported",
+            Some("State News"),
+            json!({"authority": "Peru", "target": "Ana Ruiz", "date": "2019-05"}),
+        ),
+        claim(
+            "c",
+            0,
+            "sanction",
+            "asserted",
+            None,
+            json!({"authority": "Canada", "target": "Ana Ruiz", "date": null}),
+        ),
+        claim(
+            "d",
+            0,
+            "sanction",
+            "asserted",
+            None,
+            json!({"authority": "Canada", "target": "Ana Ruiz", "date": "2018"}),
+        ),
+    ];
+    let case = Case::build(
+        sources(&[
+            ("a", "Wire One", "2019-06"),
+            ("b", "Wire Two", "2019-06"),
+            ("c", "Wire One", "2020"),
+            ("d", "Wire Two", "2020"),
+        ]),
+        claims,
+        &[],
+    );
+    let warrant = case.assertions.iter().find(|a| a.kind == claims::ClaimType::Warrant).unwrap();
+    assert_eq!(warrant.origins, vec!["State News"]);
+    assert_eq!(warrant.status, Status::SingleSource);
+    assert_eq!(warrant.date.as_deref(), Some("2019-05"), "the most precise compatible date");
+    let sanction = case.assertions.iter().find(|a| a.kind == claims::ClaimType::Sanction).unwrap();
+    assert_eq!(sanction.status, Status::Corroborated);
+    assert_eq!(sanction.documents.len(), 2);
+}
+
+#[test]
+fn one_arrest_at_two_years_conflicts_and_says_why() {
+    let claims = vec![
+        claim("a", 0, "arrest", "asserted", None, json!({"person": "Tomas Arce", "date": "2014"})),
+        claim(
+            "b",
+            0,
+            "arrest",
+            "asserted",
+            None,
+            json!({"person": "Tomas Arce", "date": "2016-02"}),
+        ),
+    ];
+    let case = Case::build(sources(&[("a", "P1", "2017"), ("b", "P2", "2017")]), claims, &[]);
+    assert_eq!(case.assertions.len(), 2);
+    for a in &case.assertions {
+        assert_eq!(a.status, Status::Conflicting);
+        assert!(
+            a.explanation.iter().any(|l| l.contains("2014") && l.contains("2016-02")),
+            "{:?}",
+            a.explanation
+        );
+        assert_eq!(a.related.len(), 1);
+    }
+}
+
+#[test]
+fn a_rumoured_death_is_refuted_by_a_later_meeting_and_an_asserted_one_conflicts() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "death_report",
+            "rumored",
+            None,
+            json!({"person": "Tomas Arce", "date": "2021-03"}),
+        ),
+        claim(
+            "b",
+            0,
+            "meeting",
+            "asserted",
+            None,
+            json!({"participants": ["Tomas Arce", "Lena Vogt"], "date": "2021-04-02"}),
+        ),
+        claim(
+            "c",
+            0,
+            "death_report",
+            "asserted",
+            None,
+            json!({"person": "Lena Vogt", "date": "2021-03-20"}),
+        ),
+    ];
+    let case = Case::build(
+        sources(&[("a", "P1", "2021-03"), ("b", "P2", "2021-04"), ("c", "P3", "2021-03")]),
+        claims,
+        &[],
+    );
+    let by_type = |t: &str, who: &str| {
+        case.assertions
+            .iter()
+            .find(|a| {
+                a.kind.as_str() == t && serde_json::to_string(&a.arguments).unwrap().contains(who)
+            })
+            .unwrap()
+    };
+    let rumour = by_type("death_report", "Tomas Arce");
+    assert_eq!(rumour.status, Status::Refuted);
+    assert_eq!(rumour.related, vec![by_type("meeting", "Tomas").id.clone()]);
+    assert_eq!(by_type("death_report", "Lena Vogt").status, Status::Conflicting);
+}
+
+#[test]
+fn a_successor_supersedes_a_post_and_the_career_is_ordered_with_bounds() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Ana Ruiz", "role": "deputy head", "organization": "Port Police", "start": null, "end": "2012", "as_of": null}),
+        ),
+        claim(
+            "a",
+            1,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Ana Ruiz", "role": "head", "organization": "Border Guard", "date": "2012-05", "predecessor": "Tomas Arce"}),
+        ),
+        claim(
+            "b",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Ana Ruiz", "role": "director", "organization": "Border Guard", "start": null, "end": null, "as_of": "2016-01-10"}),
+        ),
+        claim(
+            "c",
+            0,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Lena Vogt", "role": "chief", "organization": "Border Guard", "date": "2019-09", "predecessor": "Ana Ruiz"}),
+        ),
+    ];
+    let case = Case::build(
+        sources(&[("a", "P1", "2013"), ("b", "P2", "2016-01-10"), ("c", "P3", "2019-10")]),
+        claims,
+        &[],
+    );
+    let post = case
+        .assertions
+        .iter()
+        .find(|a| a.kind == claims::ClaimType::Position && a.text("role") == Some("director"))
+        .unwrap();
+    assert_eq!(post.status, Status::Superseded);
+    assert_eq!(post.end.as_ref().unwrap().date, "2019-09");
+
+    let career = case.careers.iter().find(|c| c.person.name == "Ana Ruiz").unwrap();
+    let titles: Vec<String> = career.posts.iter().map(|p| p.title()).collect();
+    assert_eq!(titles, ["deputy head of Port Police", "director of Border Guard"]);
+    let guard = &career.posts[1];
+    assert_eq!(
+        (
+            guard.start.as_ref().unwrap().date.as_str(),
+            guard.start.as_ref().unwrap().qualifier.as_str()
+        ),
+        ("2012-05", "from")
+    );
+    assert_eq!(guard.end.as_ref().unwrap().date, "2019-09");
+    assert_eq!(guard.predecessor.as_ref().unwrap().name, "Tomas Arce");
+    assert_eq!(guard.successor.as_ref().unwrap().name, "Lena Vogt");
+    // The predecessor's post, known only from the appointment, ends with it.
+    let before = case.careers.iter().find(|c| c.person.name == "Tomas Arce").unwrap();
+    assert_eq!(before.posts[0].end.as_ref().unwrap().date, "2012-05");
+    assert_eq!(before.posts[0].successor.as_ref().unwrap().name, "Ana Ruiz");
+}

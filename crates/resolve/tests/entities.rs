@@ -1,0 +1,151 @@
+//! Resolution across documents on invented claims: who joins, who stays apart, and why.
+
+use claims::Claim;
+use resolve::{EntityKind, JudgedBy, UserJudgement, Verdict, resolve};
+use serde_json::json;
+
+fn claim(
+    doc: &str,
+    n: usize,
+    kind: &str,
+    fields: serde_json::Value,
+    ids: serde_json::Value,
+) -> Claim {
+    let mut v = json!({
+        "id": format!("{doc}-{n}"), "doc": doc, "doc_sha256": "00", "type": kind,
+        "modality": "asserted", "attributed_to": null,
+        "evidence": {"text": "", "start": 0, "end": 0}, "confidence": 0.9,
+        "entity_ids": ids, "rule": "test"
+    });
+    for (k, x) in fields.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    serde_json::from_value(v).unwrap()
+}
+
+fn post(
+    doc: &str,
+    n: usize,
+    holder: &str,
+    role: &str,
+    org: &str,
+    extra: serde_json::Value,
+) -> Claim {
+    let mut fields = json!({"holder": holder, "role": role, "organization": org, "start": null, "end": null, "as_of": null});
+    for (k, x) in extra.as_object().unwrap() {
+        fields[k] = x.clone();
+    }
+    claim(doc, n, "position", fields, json!({"holder": format!("{doc}/p0")}))
+}
+
+fn same_entity(r: &resolve::Resolution, a: (usize, &str), b: (usize, &str)) -> bool {
+    r.index_of(a.0, a.1, 0).unwrap() == r.index_of(b.0, b.1, 0).unwrap()
+}
+
+#[test]
+fn spellings_of_one_person_join_and_two_people_of_one_surname_do_not() {
+    let claims = vec![
+        post("a", 0, "Youssef al-Qaddouri", "head", "Coastal Guard", json!({})),
+        post("b", 0, "Yusuf Qadduri", "head", "Coastal Guard", json!({})),
+        post("c", 0, "Karim Qaddouri", "minister", "Ruritania", json!({})),
+    ];
+    let r = resolve(&claims, &[]);
+    assert!(same_entity(&r, (0, "holder"), (1, "holder")));
+    assert!(!same_entity(&r, (0, "holder"), (2, "holder")));
+    let judged = r
+        .judgements
+        .iter()
+        .find(|j| j.kind == EntityKind::Person && j.verdict == Verdict::Same)
+        .unwrap();
+    assert!(judged.reason.contains("compatible spellings"), "{judged:?}");
+}
+
+#[test]
+fn a_lone_surname_that_fits_two_people_stays_apart_as_unsure() {
+    let claims = vec![
+        post("a", 0, "Samir Haddad", "head", "Port Authority", json!({})),
+        post("b", 0, "Karim Haddad", "head", "Customs Service", json!({})),
+        post("c", 0, "Haddad", "head", "Tax Office", json!({})),
+    ];
+    let r = resolve(&claims, &[]);
+    assert!(!same_entity(&r, (2, "holder"), (0, "holder")));
+    assert!(!same_entity(&r, (2, "holder"), (1, "holder")));
+    assert!(r.judgements.iter().any(|j| j.verdict == Verdict::Unsure && j.left == "Haddad"));
+}
+
+#[test]
+fn bodies_of_one_name_in_two_countries_stay_apart_and_acronyms_join() {
+    let claims = vec![
+        post(
+            "a",
+            0,
+            "Ana Ruiz",
+            "head",
+            "General Intelligence Directorate",
+            json!({"country": "Peru"}),
+        ),
+        post(
+            "b",
+            0,
+            "Omar Saleh",
+            "head",
+            "General Intelligence Directorate",
+            json!({"country": "Chile"}),
+        ),
+        post("c", 0, "Ana Ruiz", "director", "Peruvian General Intelligence Service", json!({})),
+        post("d", 0, "Lena Vogt", "head", "Federal Border Agency", json!({})),
+        post("e", 0, "Lena Vogt", "chief", "FBA", json!({})),
+    ];
+    let r = resolve(&claims, &[]);
+    assert!(!same_entity(&r, (0, "organization"), (1, "organization")));
+    assert!(same_entity(&r, (0, "organization"), (2, "organization")));
+    assert!(same_entity(&r, (3, "organization"), (4, "organization")));
+    assert!(
+        r.judgements
+            .iter()
+            .any(|j| j.verdict == Verdict::Different && j.reason.contains("different countries"))
+    );
+}
+
+#[test]
+fn one_person_heading_two_names_at_once_proposes_an_alias_with_its_evidence() {
+    let claims = vec![
+        post("a", 0, "Ana Ruiz", "head", "State Security Directorate", json!({"start": "2015"})),
+        post(
+            "b",
+            0,
+            "Ana Ruiz",
+            "director",
+            "State Intelligence Service",
+            json!({"start": "2015-03"}),
+        ),
+    ];
+    let r = resolve(&claims, &[]);
+    assert!(same_entity(&r, (0, "organization"), (1, "organization")));
+    let j = r.judgements.iter().find(|j| j.by == JudgedBy::Evidence).unwrap();
+    assert_eq!(j.claims, vec!["a-0".to_string(), "b-0".to_string()]);
+    assert!(j.reason.contains("to review"));
+
+    // The user says otherwise: the bodies stay apart.
+    let split = [UserJudgement {
+        left: "State Security Directorate".into(),
+        right: "State Intelligence Service".into(),
+        verdict: Verdict::Different,
+        by: JudgedBy::User,
+        reason: "two services".into(),
+    }];
+    let r = resolve(&claims, &split);
+    assert!(!same_entity(&r, (0, "organization"), (1, "organization")));
+}
+
+#[test]
+fn a_person_named_where_a_body_stands_is_that_person() {
+    let claims = vec![
+        post("a", 0, "Ana Ruiz", "adviser", "Tomas Arce", json!({})),
+        post("b", 0, "Tomas Arce", "president", "Peru", json!({})),
+    ];
+    let r = resolve(&claims, &[]);
+    assert_eq!(r.entity_of(0, "organization", 0).unwrap().kind, EntityKind::Person);
+    assert!(same_entity(&r, (0, "organization"), (1, "holder")));
+    assert_eq!(r.entity_of(1, "organization", 0).unwrap().kind, EntityKind::State);
+}
