@@ -179,6 +179,7 @@ impl DocumentView {
             }
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        extend_names_left(text, &tokens, &mut mentions);
         known_surnames(text, &mut mentions);
         regroup_collectives(text, &tokens, &mut mentions);
         let mut mentions = describe(text, &tokens, mentions);
@@ -214,6 +215,45 @@ impl DocumentView {
     /// The text of a mention.
     pub fn text<'t>(&self, text: &'t str, mention: usize) -> &'t str {
         &text[self.mentions[mention].span.clone()]
+    }
+}
+
+/// The tagger sometimes leaves a first name out of a person ("Hernán [Vallejo Brito]"),
+/// mostly names it has not seen. A capitalised word right before a person, in no other
+/// mention, not a title, and never written in lower case in the document, is taken in.
+fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let lower_words: std::collections::HashSet<&str> = tokens
+        .iter()
+        .map(|t| &text[t.span.clone()])
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let covered: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        loop {
+            let Some(prev) = tokens.iter().rev().find(|t| t.span.end <= m.span.start) else {
+                break;
+            };
+            let word = &text[prev.span.clone()];
+            let proper = word.chars().count() >= 2
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(char::is_alphabetic)
+                && !lower_words.contains(word.to_lowercase().as_str())
+                && !read::lexicon::is_name_title(word)
+                && !covered.iter().any(|c| overlaps(c, &prev.span));
+            // "... for Syria Engagement James Jeffrey": a capitalised word after another
+            // capitalised word is more likely the end of a title than a first name.
+            let before = tokens.iter().rev().find(|t| t.span.end <= prev.span.start);
+            let after_capital = before.is_some_and(|b| {
+                let w = &text[b.span.clone()];
+                text[b.span.end..prev.span.start].trim().is_empty()
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !read::lexicon::is_name_title(w)
+            });
+            if !proper || after_capital || &text[prev.span.end..m.span.start] != " " {
+                break;
+            }
+            m.span.start = prev.span.start;
+        }
     }
 }
 

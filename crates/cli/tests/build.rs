@@ -261,6 +261,21 @@ fn the_example_corpus_resolves_fuses_and_orders_invented_people() {
         again.contains("ingest:  0 new, 8 unchanged") && again.contains("extract: 0 documents"),
         "{again}"
     );
+
+    // Adding one document reads and extracts that one only, and the case takes it in.
+    let extra = b.dir.path().join("extra");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::write(
+        extra.join("wire.txt"),
+        "Sanctions widened\n\nPublished 2 May 2024\n\nThe European Union imposed sanctions on Hernán Vallejo Brito in 2024.\n",
+    )
+    .unwrap();
+    let added = b.build(&[&extra]);
+    assert!(added.contains("ingest:  1 new") && added.contains("extract: 1 documents"), "{added}");
+    let assertions = b.lines("assertions.jsonl");
+    assert!(assertions.iter().any(|a| a["type"] == "sanction"
+        && s(a, &["arguments", "authority", "name"]) == "European Union"
+        && s(a, &["arguments", "target", "id"]) == id));
 }
 
 #[test]
