@@ -229,10 +229,7 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
         .collect();
     let covered: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
-        loop {
-            let Some(prev) = tokens.iter().rev().find(|t| t.span.end <= m.span.start) else {
-                break;
-            };
+        while let Some(prev) = tokens.iter().rev().find(|t| t.span.end <= m.span.start) {
             let word = &text[prev.span.clone()];
             let proper = word.chars().count() >= 2
                 && word.chars().next().is_some_and(char::is_uppercase)
