@@ -86,21 +86,35 @@ pub(crate) fn wait_with_peak_rss(child: std::process::Child) -> (bool, i64) {
     (libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, usage.ru_maxrss)
 }
 
-pub fn run(args: &[String]) -> anyhow::Result<()> {
-    let root = root();
-    let sizes: Vec<usize> = if args.is_empty() {
-        vec![1000]
-    } else {
-        args.iter()
-            .map(|a| a.parse().with_context(|| format!("not a count: {a}")))
-            .collect::<anyhow::Result<_>>()?
-    };
+/// The corpus sizes asked for on the command line, else `default`.
+pub(crate) fn sizes(args: &[String], default: &[usize]) -> anyhow::Result<Vec<usize>> {
+    if args.is_empty() {
+        return Ok(default.to_vec());
+    }
+    args.iter().map(|a| a.parse().with_context(|| format!("not a count: {a}"))).collect()
+}
+
+/// Builds the release binary and returns its path.
+pub(crate) fn release_binary(root: &Path) -> anyhow::Result<PathBuf> {
     let status = Command::new(env!("CARGO"))
         .args(["build", "--release", "-q", "-p", "cli"])
-        .current_dir(&root)
+        .current_dir(root)
         .status()?;
     anyhow::ensure!(status.success(), "release build failed");
-    let binary = root.join("target/release/dossier");
+    Ok(root.join("target/release/dossier"))
+}
+
+/// Removes a store and its WAL files, so that a run starts from nothing.
+pub(crate) fn fresh_store(db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+}
+
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let root = root();
+    let sizes = sizes(args, &[1000])?;
+    let binary = release_binary(&root)?;
     let sources = sources(&root)?;
     let work = root.join("target/bench-ingest");
     println!(
@@ -111,9 +125,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let dir = work.join(format!("docs-{n}"));
         let bytes = generate(&dir, n, &sources)?;
         let db = work.join(format!("bench-{n}.db"));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-        }
+        fresh_store(&db);
         let started = Instant::now();
         let child = Command::new(&binary)
             .arg("--db")

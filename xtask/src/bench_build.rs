@@ -12,8 +12,6 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use anyhow::Context;
-
 use crate::root;
 
 const FIRST: &[&str] = &[
@@ -218,19 +216,8 @@ fn figure(stderr: &str, prefix: &str) -> Option<f64> {
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let root = root();
-    let sizes: Vec<usize> = if args.is_empty() {
-        vec![250, 500, 1000, 2000]
-    } else {
-        args.iter()
-            .map(|a| a.parse().with_context(|| format!("not a count: {a}")))
-            .collect::<anyhow::Result<_>>()?
-    };
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "-q", "-p", "cli"])
-        .current_dir(&root)
-        .status()?;
-    anyhow::ensure!(status.success(), "release build failed");
-    let binary = root.join("target/release/dossier");
+    let sizes = crate::bench::sizes(args, &[250, 500, 1000, 2000])?;
+    let binary = crate::bench::release_binary(&root)?;
     let work = root.join("target/bench-build");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("{cores} cores; every stage of `dossier build` from files to the case folder");
@@ -253,9 +240,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let dir = work.join(format!("docs-{n}"));
         let bytes = generate(&dir, n)?;
         let db = work.join(format!("bench-{n}.db"));
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
-        }
+        crate::bench::fresh_store(&db);
         let log = work.join(format!("build-{n}.log"));
         let started = Instant::now();
         let child = Command::new(&binary)

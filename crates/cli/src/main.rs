@@ -326,6 +326,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => ingest(cli, args),
         Command::Build { paths, output, aliases } => {
             let db = cli.db();
+            // Fail on an unwritable case folder now, not after the long stages.
             std::fs::create_dir_all(output)
                 .with_context(|| format!("cannot create the case folder {}", output.display()))?;
             let mut store = open_store_at(&db)?;

@@ -58,11 +58,6 @@ impl Case {
         let careers = careers(&assertions);
         Case { sources, claims, resolution, assertions, careers }
     }
-
-    /// The claim with this id.
-    pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
-    }
 }
 
 /// Where an assertion stands.
@@ -181,14 +176,23 @@ impl Assertion {
 
     /// Whether an entity is among the assertion's parties.
     pub fn involves(&self, entity: &str) -> bool {
-        self.arguments.values().any(|v| mentions_id(v, entity))
+        self.entity_ids().contains(entity)
+    }
+
+    /// The ids of every entity among the assertion's parties.
+    pub fn entity_ids(&self) -> std::collections::BTreeSet<&str> {
+        let mut out = std::collections::BTreeSet::new();
+        for v in self.arguments.values() {
+            collect_ids(v, &mut out);
+        }
+        out
     }
 }
 
-fn mentions_id(v: &serde_json::Value, id: &str) -> bool {
+fn collect_ids<'a>(v: &'a serde_json::Value, out: &mut std::collections::BTreeSet<&'a str>) {
     match v {
-        serde_json::Value::Object(o) => o.get("id").and_then(|x| x.as_str()) == Some(id),
-        serde_json::Value::Array(a) => a.iter().any(|x| mentions_id(x, id)),
-        _ => false,
+        serde_json::Value::Object(o) => out.extend(o.get("id").and_then(|x| x.as_str())),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
+        _ => {}
     }
 }

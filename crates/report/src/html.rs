@@ -86,11 +86,7 @@ impl<'a> Index<'a> {
     fn new(case: &'a Case) -> Index<'a> {
         let mut by_entity: HashMap<&'a str, Vec<&'a Assertion>> = HashMap::new();
         for a in &case.assertions {
-            let mut ids = BTreeSet::new();
-            for v in a.arguments.values() {
-                collect_ids(v, &mut ids);
-            }
-            for id in ids {
+            for id in a.entity_ids() {
                 by_entity.entry(id).or_default().push(a);
             }
         }
@@ -121,18 +117,6 @@ impl<'a> Index<'a> {
             .filter_map(|id| self.by_id.get(id.as_str()))
             .flat_map(|a| a.claims.iter().cloned())
             .collect()
-    }
-}
-
-fn collect_ids<'a>(v: &'a Value, out: &mut BTreeSet<&'a str>) {
-    match v {
-        Value::Object(o) => {
-            if let Some(id) = o.get("id").and_then(Value::as_str) {
-                out.insert(id);
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
-        _ => {}
     }
 }
 
@@ -215,6 +199,21 @@ fn involving<'a>(ix: &Index<'a>, id: &str, kinds: &[ClaimType]) -> Vec<&'a Asser
     ix.of(id).iter().copied().filter(|a| kinds.contains(&a.kind)).collect()
 }
 
+/// A section's heading and summary line: what it is, its country, its other names, and in
+/// how many documents.
+fn section_head(body: &mut String, e: &resolve::Entity, what: &str, also: &str) {
+    let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
+    let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
+    let _ = write!(
+        body,
+        "<p>{what}{}{}. Named in {} document{}.</p>",
+        e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
+        if others.is_empty() { String::new() } else { format!("; {also} {}", others.join(", ")) },
+        e.docs.len(),
+        if e.docs.len() == 1 { "" } else { "s" }
+    );
+}
+
 fn person_section(
     body: &mut String,
     ix: &Index<'_>,
@@ -223,20 +222,7 @@ fn person_section(
     pages: &BTreeSet<String>,
     notes: &mut Notes<'_>,
 ) {
-    let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
-    let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
-    let _ = write!(
-        body,
-        "<p>Person{}{}. Named in {} document{}.</p>",
-        e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
-        if others.is_empty() {
-            String::new()
-        } else {
-            format!("; also written {}", others.join(", "))
-        },
-        e.docs.len(),
-        if e.docs.len() == 1 { "" } else { "s" }
-    );
+    section_head(body, e, "Person", "also written");
     let attributes = involving(ix, &e.id, &[ClaimType::Attribute]);
     if !attributes.is_empty() {
         body.push_str("<p>");
@@ -467,20 +453,7 @@ fn org_section(
     pages: &BTreeSet<String>,
     notes: &mut Notes<'_>,
 ) {
-    let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
-    let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
-    let _ = write!(
-        body,
-        "<p>Organisation{}{}. Named in {} document{}.</p>",
-        e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
-        if others.is_empty() {
-            String::new()
-        } else {
-            format!("; also named {}", others.join(", "))
-        },
-        e.docs.len(),
-        if e.docs.len() == 1 { "" } else { "s" }
-    );
+    section_head(body, e, "Organisation", "also named");
     let mut rows: Vec<(String, String)> = Vec::new();
     for (c, post) in ix.posts_in(&e.id) {
         {

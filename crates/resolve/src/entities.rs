@@ -89,23 +89,24 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// Every judgement, in the order made.
     pub judgements: Vec<Judgement>,
-    mention_entity: HashMap<MentionRef, usize>,
+    /// For each claim, its (field, slot, entity) triples: a few per claim, scanned without
+    /// building a key on every lookup.
+    mention_entity: HashMap<usize, Vec<(String, usize, usize)>>,
 }
 
 impl Resolution {
     /// The index in [`Resolution::entities`] of the entity an argument names.
     pub fn index_of(&self, claim: usize, field: &str, slot: usize) -> Option<usize> {
-        self.mention_entity.get(&MentionRef { claim, field: field.to_string(), slot }).copied()
+        self.mention_entity
+            .get(&claim)?
+            .iter()
+            .find(|(f, s, _)| f == field && *s == slot)
+            .map(|&(_, _, entity)| entity)
     }
 
     /// The entity an argument names.
     pub fn entity_of(&self, claim: usize, field: &str, slot: usize) -> Option<&Entity> {
         self.index_of(claim, field, slot).map(|i| &self.entities[i])
-    }
-
-    /// The entity with this id.
-    pub fn by_id(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
     }
 }
 
@@ -864,7 +865,7 @@ fn finish(b: Builder<'_>, mut clusters: Clusters) -> Resolution {
     }
     entities.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then(a.0.name.cmp(&b.0.name)));
     let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    let mut mention_entity = HashMap::new();
+    let mut mention_entity: HashMap<usize, Vec<(String, usize, usize)>> = HashMap::new();
     let mut out = Vec::with_capacity(entities.len());
     for (i, (mut entity, group)) in entities.into_iter().enumerate() {
         let count = seen_ids.entry(entity.id.clone()).or_default();
@@ -874,7 +875,7 @@ fn finish(b: Builder<'_>, mut clusters: Clusters) -> Resolution {
         }
         for n in group {
             for m in &nodes[n].mentions {
-                mention_entity.insert(m.clone(), i);
+                mention_entity.entry(m.claim).or_default().push((m.field.clone(), m.slot, i));
             }
         }
         out.push(entity);
