@@ -201,6 +201,9 @@ enum EvalCommand {
         /// List every missed, spurious and wrongly valued expression.
         #[arg(long)]
         errors: bool,
+        /// Count, for each rule, its right values, wrong values and spurious expressions.
+        #[arg(long)]
+        by_rule: bool,
     },
 }
 
@@ -405,8 +408,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
         }
-        Command::Eval(EvalCommand::Timex { dir, output, errors }) => {
-            eval_timex(dir, output.as_deref(), *errors)
+        Command::Eval(EvalCommand::Timex { dir, output, errors, by_rule }) => {
+            eval_timex(dir, output.as_deref(), *errors, *by_rule)
         }
         Command::Extract { again } => claims_cmd::extract(&mut open_store(cli)?, *again, cli.quiet),
         Command::Claims { doc, json, views } => {
@@ -507,10 +510,13 @@ fn eval_timex(
     dir: &std::path::Path,
     output: Option<&std::path::Path>,
     errors: bool,
+    by_rule: bool,
 ) -> anyhow::Result<ExitCode> {
     use eval::timeml;
     let files = tml_files(dir)?;
     let mut total = timeml::Scores::default();
+    // Rule name -> (right value, wrong value, spurious).
+    let mut rules: std::collections::BTreeMap<String, [usize; 3]> = Default::default();
     let mut failed = 0;
     let mut out = std::io::stdout().lock();
     for path in &files {
@@ -527,13 +533,30 @@ fn eval_timex(
         let system = timeml::tag(&doc);
         let (scores, outcomes) = timeml::score(&doc.text, &doc.gold, &system);
         total.add(&scores);
+        if by_rule {
+            for o in &outcomes {
+                match o {
+                    timeml::Outcome::Right(s) => rules.entry(s.rule.clone()).or_default()[0] += 1,
+                    timeml::Outcome::WrongValue(s) => {
+                        rules.entry(s.rule.clone()).or_default()[1] += 1
+                    }
+                    timeml::Outcome::Missed => {}
+                }
+            }
+            for s in &system {
+                if !doc.gold.iter().any(|g| g.span.start < s.span.end && s.span.start < g.span.end)
+                {
+                    rules.entry(s.rule.clone()).or_default()[2] += 1;
+                }
+            }
+        }
         if errors {
             let name =
                 path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             for (g, o) in doc.gold.iter().zip(&outcomes) {
                 let shown = &doc.text[g.span.clone()];
                 match o {
-                    timeml::Outcome::Right => {}
+                    timeml::Outcome::Right(_) => {}
                     timeml::Outcome::WrongValue(s) => writeln!(
                         out,
                         "value   {name}  {shown:?}  gold={} sys={}  [{}]",
@@ -549,10 +572,11 @@ fn eval_timex(
                 {
                     writeln!(
                         out,
-                        "spurious {name}  {:?}  sys={} {}",
+                        "spurious {name}  {:?}  sys={} {}  [{}]",
                         &doc.text[s.span.clone()],
                         s.kind,
-                        s.value
+                        s.value,
+                        s.rule
                     )?;
                 }
             }
@@ -563,6 +587,16 @@ fn eval_timex(
             let target = dir.join(path.file_name().unwrap_or_default());
             std::fs::write(&target, doc.render(&system))
                 .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+    }
+    if by_rule {
+        let mut rows: Vec<_> = rules.into_iter().collect();
+        rows.sort_by_key(|(name, [_, wrong, spurious])| {
+            (std::cmp::Reverse(wrong + spurious), name.clone())
+        });
+        writeln!(out, "{:<36} {:>6} {:>6} {:>9}", "rule", "right", "wrong", "spurious")?;
+        for (name, [right, wrong, spurious]) in rows {
+            writeln!(out, "{name:<36} {right:>6} {wrong:>6} {spurious:>9}")?;
         }
     }
     writeln!(out, "{total}")?;

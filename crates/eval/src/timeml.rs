@@ -151,8 +151,8 @@ pub struct Scores {
 /// One gold expression and what the system made of it, for error listings.
 #[derive(Clone, Debug)]
 pub enum Outcome {
-    /// Found, with the right value.
-    Right,
+    /// Found, with the right value (the system's annotation given).
+    Right(Annotation),
     /// Found with another value (the system's annotation given).
     WrongValue(Annotation),
     /// Not found.
@@ -254,7 +254,7 @@ pub fn score(text: &str, gold: &[Annotation], system: &[Annotation]) -> (Scores,
                 let right = system[j].value == g.value;
                 s.value += usize::from(right);
                 outcomes.push(if right {
-                    Outcome::Right
+                    Outcome::Right(system[j].clone())
                 } else {
                     Outcome::WrongValue(system[j].clone())
                 });

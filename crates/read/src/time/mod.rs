@@ -195,7 +195,8 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
 }
 
 /// Fills in "the quarter" and "a year earlier": the nearest quarter named before them (or
-/// else after them) in the text, or failing that the anchor's quarter and year.
+/// else after them) in the text, or failing that the last quarter completed before the
+/// anchor, and the year before the anchor's.
 fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
     let quarters: Vec<(usize, String)> = out
         .iter()
@@ -221,8 +222,10 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
                 let year: i32 = q[..4].parse().unwrap_or(0);
                 format!("{:04}{}", year - 1, &q[4..])
             }
+            // Results come out after their quarter closes: with no quarter named, "the
+            // quarter" is the last one completed.
             (None, false) => {
-                normalize::evaluate("shift(Q, 0)", &ctx).map(|n| n.value).unwrap_or_default()
+                normalize::evaluate("shift(Q, -1)", &ctx).map(|n| n.value).unwrap_or_default()
             }
             (None, true) => {
                 normalize::evaluate("shift(Y, -1)", &ctx).map(|n| n.value).unwrap_or_default()
@@ -270,6 +273,11 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     && (before.is_empty() || before.ends_with(['.', '?', '!'])))
                 && !matched.eq_ignore_ascii_case("mar")
         }
+        // "this March" but not "this march" (a protest).
+        "month last" => matched
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(char::is_uppercase)),
         "year" => {
             // "2082.1 points" and "1,990" are numbers, not years.
             let rest = &text.as_bytes()[span.end..];
@@ -312,19 +320,48 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     .contains(&before.as_str())
         }
         "clock" => true,
-        "not an age" => {
-            !text[span.end..].starts_with("-old") && !text[span.end..].starts_with(" old")
+        "duration" => {
+            let m = matched.to_ascii_lowercase();
+            let rest = text[span.end..].trim_start().to_ascii_lowercase();
+            let age =
+                rest.starts_with("old") || rest.starts_with("-old") || rest.starts_with("of age");
+            // "$2 million a year", "four flights a week": a rate, not a length of time.
+            let single = m.starts_with("a ") || m.starts_with("an ");
+            let linked = [
+                "for", "in", "within", "over", "about", "than", "after", "nearly", "almost",
+                "only", "just", "least", "to", "and", "or", "some", "roughly", "around",
+            ]
+            .contains(&before.as_str());
+            let rate = single && quantity_before(text, span.start) && !linked;
+            // "a second time", "a quarter of the market": an ordinal or a fraction.
+            let ordinal = (m == "a second" || m == "a quarter")
+                && !["later", "ago", "earlier", "or", "before", "after"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                && rest.starts_with(|c: char| c.is_ascii_alphabetic());
+            !(age || rate || ordinal)
         }
         "set" => {
             let m = matched.to_ascii_lowercase();
             m.ends_with("ly")
                 || m.starts_with("every")
                 || m.starts_with("each")
-                || before.chars().any(|c| c.is_ascii_digit())
                 || ["times", "twice", "once", "thrice"].contains(&before.as_str())
+                || quantity_before(text, span.start)
         }
         _ => true,
     }
+}
+
+/// Whether one of the three words before `at` is a quantity ("$2 million a year", "four
+/// flights a week"), which makes "a year" a rate.
+fn quantity_before(text: &str, at: usize) -> bool {
+    text[..at].split_whitespace().rev().take(3).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        w.bytes().any(|b| b.is_ascii_digit())
+            || ["million", "billion", "thousand", "hundred", "percent", "cents"]
+                .contains(&w.as_str())
+    })
 }
 
 /// Bounds of the sentence around a span: from after the last sentence end before it to the

@@ -71,13 +71,14 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             };
             Some(Normalised { value: fmt(d1), end: Some(fmt(d2)) })
         }
-        "monthonly" => {
+        "monthonly" | "monthnear" => {
             let m = month_in_range(num(0)?)?;
+            let tense = if name == "monthnear" { Tense::Present } else { ctx.tense };
             match a {
                 Some(anchor) => {
                     let mut year = anchor.year() as i64;
                     let here = anchor.month() as i64;
-                    match ctx.tense {
+                    match tense {
                         Tense::Past if m > here => year -= 1,
                         Tense::Future if m < here => year += 1,
                         // Without a tense, the nearer of the two.
@@ -288,6 +289,14 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             })
         }
         "spelledyear" => Normalised::of(format!("{}{}{}", num(0)?, num(1)?, num(2).unwrap_or(0))),
+        "yearplus" => Normalised::of(format!("{:04}", num(0)? + num(1).unwrap_or(0))),
+        "spelledmonth" => Normalised::of(format!(
+            "{}{}{}-{:02}",
+            num(1)?,
+            num(2)?,
+            num(3).unwrap_or(0),
+            month_in_range(num(0)?)?
+        )),
         "spelleddecade" => {
             let t = ctx.matched.to_ascii_lowercase();
             let tens = [

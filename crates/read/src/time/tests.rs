@@ -87,6 +87,32 @@ fn months_and_days_without_a_year_follow_the_tense() {
         &[("Jan. 12", "2021-01-12"), ("March", "2021-03")],
     );
     check("The commander was replaced last November.", DCT, &[("last November", "2020-11")]);
+    // A deadline looks ahead even when the plan is reported in the past tense.
+    check(
+        "The ministry said the militia had agreed to disarm by February.",
+        Some(date(2021, 10, 30)),
+        &[("February", "2022-02")],
+    );
+    check("The curfew was extended through January.", DCT, &[("January", "2021-01")]);
+    check("The vote this September was postponed.", DCT, &[("this September", "2021-09")]);
+}
+
+#[test]
+fn spelled_years() {
+    check(
+        "Transcripts speak of January nineteen ninety-seven and of the year two thousand.",
+        DCT,
+        &[("January nineteen ninety-seven", "1997-01"), ("the year two thousand", "2000")],
+    );
+}
+
+#[test]
+fn quarters_without_a_named_one_are_the_last_completed() {
+    check(
+        "The company reported a loss for the latest quarter.",
+        Some(date(1999, 10, 28)),
+        &[("the latest quarter", "1999-Q3")],
+    );
 }
 
 #[test]
@@ -176,6 +202,11 @@ fn ambiguous_words_are_left_alone() {
         "The rally drew 2000 people to the square.",
         "Jan Kowalski was elected chairman.",
         "The index closed at 2082.1 points.",
+        "The colonel, 52 years old, denied it.",
+        "The fund lost $2 million a year.",
+        "He was elected for a second term.",
+        "They hold a quarter of the seats.",
+        "Marchers joined this march on the capital.",
     ] {
         let (found, _) = tag(text, DCT);
         assert!(found.is_empty(), "{text:?} gave {:?}", summary(text, &found));
