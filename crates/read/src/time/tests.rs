@@ -170,6 +170,14 @@ fn durations_sets_and_times() {
 }
 
 #[test]
+fn a_unit_after_a_quantity_is_a_rate() {
+    let text = "The fund lost $2 million a year over five years.";
+    let (found, _) = tag(text, DCT);
+    let kinds: Vec<_> = found.iter().map(|t| (&text[t.span.clone()], t.kind)).collect();
+    assert_eq!(kinds, [("a year", TimexType::Set), ("five years", TimexType::Duration)]);
+}
+
+#[test]
 fn ranges_give_both_ends() {
     let text = "The summit takes place between the 3rd and 5th of May.";
     let (found, _) = tag(text, DCT);
@@ -203,7 +211,6 @@ fn ambiguous_words_are_left_alone() {
         "Jan Kowalski was elected chairman.",
         "The index closed at 2082.1 points.",
         "The colonel, 52 years old, denied it.",
-        "The fund lost $2 million a year.",
         "He was elected for a second term.",
         "They hold a quarter of the seats.",
         "Marchers joined this march on the capital.",
