@@ -198,25 +198,38 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
 /// else after them) in the text, or failing that the last quarter completed before the
 /// anchor, and the year before the anchor's.
 fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
-    let quarters: Vec<(usize, String)> = out
-        .iter()
-        .filter(|t| t.value.len() == 7 && t.value.as_bytes()[5] == b'Q' && is_absolute(&t.value))
-        .map(|t| (t.span.start, t.value.clone()))
-        .collect();
-    for t in out.iter_mut() {
-        let placeholder = t.value.starts_with("thequarter(") || t.value.starts_with("yearago(");
-        if !placeholder {
+    // Only a quarter already over can be the one whose results are discussed; a later one
+    // ("a fourth-quarter charge") is a forecast.
+    let is_quarter = |v: &str| {
+        v.len() == 7
+            && v.as_bytes()[5] == b'Q'
+            && is_absolute(v)
+            && match (dct, Interval::of(v)) {
+                (Some(d), Some(q)) => q.end < d,
+                _ => true,
+            }
+    };
+    let ctx = normalize::Context { anchor: dct, tense: Tense::Past, matched: "" };
+    let last_completed =
+        normalize::evaluate("shift(Q, -1)", &ctx).map(|n| n.value).unwrap_or_default();
+    // The quarter under discussion: the last one named, or the one "the quarter" settled on.
+    let mut focus: Option<String> = None;
+    for i in 0..out.len() {
+        let value = &out[i].value;
+        if is_quarter(value) {
+            focus = Some(value.clone());
             continue;
         }
-        let focus = quarters
-            .iter()
-            .rev()
-            .find(|(at, _)| *at < t.span.start)
-            .or_else(|| quarters.iter().find(|(at, _)| *at > t.span.start))
-            .map(|(_, q)| q.clone());
-        let year_ago = t.value.starts_with("yearago(");
-        let ctx = normalize::Context { anchor: dct, tense: Tense::Past, matched: "" };
-        t.value = match (focus, year_ago) {
+        let year_ago = value.starts_with("yearago(");
+        if !year_ago && !value.starts_with("thequarter(") {
+            continue;
+        }
+        // Before any quarter is named, the first one named after stands for the story's.
+        let ahead = || {
+            out[i + 1..].iter().map(|t| &t.value).find(|v| is_quarter(v)).cloned()
+        };
+        let current = focus.clone().or_else(ahead);
+        out[i].value = match (current, year_ago) {
             (Some(q), false) => q,
             (Some(q), true) => {
                 let year: i32 = q[..4].parse().unwrap_or(0);
@@ -224,13 +237,14 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
             }
             // Results come out after their quarter closes: with no quarter named, "the
             // quarter" is the last one completed.
-            (None, false) => {
-                normalize::evaluate("shift(Q, -1)", &ctx).map(|n| n.value).unwrap_or_default()
-            }
+            (None, false) => last_completed.clone(),
             (None, true) => {
                 normalize::evaluate("shift(Y, -1)", &ctx).map(|n| n.value).unwrap_or_default()
             }
         };
+        if !year_ago {
+            focus = Some(out[i].value.clone());
+        }
     }
 }
 
@@ -320,6 +334,11 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     .contains(&before.as_str())
         }
         "clock" => true,
+        "after an amount" => {
+            let w = before.trim_matches(|c: char| !c.is_alphanumeric());
+            w.bytes().any(|b| b.is_ascii_digit())
+                || ["million", "billion", "thousand", "percent", "cents"].contains(&w)
+        }
         "duration" => {
             let m = matched.to_ascii_lowercase();
             let rest = text[span.end..].trim_start().to_ascii_lowercase();
