@@ -161,7 +161,7 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
         };
         // Financial reports talk about one quarter at a time: "the quarter" and "a year
         // earlier" refer to the quarter under discussion, filled in below.
-        if expr.starts_with("thequarter(") || expr.starts_with("yearago(") {
+        if ["thequarter(", "yearago(", "yearquarter("].iter().any(|p| expr.starts_with(p)) {
             out.push(Timex {
                 span,
                 kind: rule.kind,
@@ -220,14 +220,25 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
             focus = Some(value.clone());
             continue;
         }
+        // "the 1988 period": the quarter under discussion, in 1988, when the story was just
+        // talking about a quarter; else the year.
+        if let Some(year) = value.strip_prefix("yearquarter(").and_then(|v| v.strip_suffix(')')) {
+            let year = year.to_string();
+            let previous = i.checked_sub(1).map(|j| out[j].value.as_str());
+            out[i].value = match (&focus, previous) {
+                (Some(q), Some(p)) if is_quarter(p) || p.starts_with("thequarter(") || p == q => {
+                    format!("{year}{}", &q[4..])
+                }
+                _ => year,
+            };
+            continue;
+        }
         let year_ago = value.starts_with("yearago(");
         if !year_ago && !value.starts_with("thequarter(") {
             continue;
         }
         // Before any quarter is named, the first one named after stands for the story's.
-        let ahead = || {
-            out[i + 1..].iter().map(|t| &t.value).find(|v| is_quarter(v)).cloned()
-        };
+        let ahead = || out[i + 1..].iter().map(|t| &t.value).find(|v| is_quarter(v)).cloned();
         let current = focus.clone().or_else(ahead);
         out[i].value = match (current, year_ago) {
             (Some(q), false) => q,

@@ -50,6 +50,7 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
         "month" => Normalised::of(format!("{:04}-{:02}", num(0)?, month_in_range(num(1)?)?)),
         "year" => Normalised::of(format!("{:04}", num(0)?)),
         "decade" => Normalised::of(format!("{:03}", num(0)? / 10)),
+        "halfyear" => Normalised::of(format!("{:04}-H{}", num(0)?, num(1)?)),
         "quarteryear" => Normalised::of(format!("{:04}-Q{}", num(0)?, num(1)?)),
         "seasonyear" => Normalised::of(format!("{:04}-{}", num(0)?, arg(1))),
         "monthday" => {

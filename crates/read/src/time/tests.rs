@@ -107,6 +107,31 @@ fn spelled_years() {
 }
 
 #[test]
+fn halves_and_two_digit_decades() {
+    check(
+        "Growth slowed in the second half of 2019, as in the last half of the '80s.",
+        DCT,
+        &[("the second half of 2019", "2019-H2"), ("the last half of the '80s", "198")],
+    );
+}
+
+#[test]
+fn a_period_of_a_named_year_follows_the_quarter_under_discussion() {
+    let text = "Third-quarter profit rose to $5 million from $4 million in the 1988 period. \
+                In the first nine months, sales were flat against the 1988 period.";
+    let (found, _) = tag(text, Some(date(1989, 10, 30)));
+    assert_eq!(
+        summary(text, &found),
+        [
+            ("Third-quarter", "1989-Q3".to_string()),
+            ("the 1988 period", "1988-Q3".to_string()),
+            ("the first nine months", "P9M".to_string()),
+            ("the 1988 period", "1988".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn quarters_without_a_named_one_are_the_last_completed() {
     check(
         "The company reported a loss for the latest quarter.",
