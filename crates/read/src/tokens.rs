@@ -47,6 +47,15 @@ pub struct Sentence {
 
 /// Abbreviations that keep their period and do not end a sentence: titles, ranks, months,
 /// company forms. Lowercase, without the period.
+/// Whether `word` (without its period, any case) is an abbreviation that takes a period, or a
+/// single-letter initial.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    let w = word.to_lowercase();
+    (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        || ABBREVIATIONS.contains(&w.as_str())
+        || w.contains('.')
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "rev", "fr", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col",
     "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "gov", "sen", "rep", "pres",

@@ -23,9 +23,12 @@ pub(crate) struct TenseWords {
     pub future: Vec<String>,
     /// Irregular past forms and other words that mark the past.
     pub past: Vec<String>,
-    /// Words ending in "-ed" that are not past forms, and reporting verbs, which say when
-    /// something was said, not when what was said happens.
+    /// Words ending in "-ed" that are not past forms.
     pub not_past: Vec<String>,
+    /// Reporting verbs: they say when something was said, not when what was said happens,
+    /// so they mark no tense, except for the expression right after them ("said Friday"),
+    /// which is the (past) day of saying.
+    pub reporting: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -394,27 +394,45 @@ fn quantity_before(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether the mark at `at` ('.', '!', '?' or a newline) ends a sentence: a period after an
+/// abbreviation or an initial ("Mr.", "Daniel P."), or before a lower-case word, does not.
+fn ends_sentence(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mark = bytes[at];
+    if mark == b'\n' {
+        return true;
+    }
+    if !bytes.get(at + 1).is_none_or(|n| n.is_ascii_whitespace()) {
+        return false;
+    }
+    if mark != b'.' {
+        return true;
+    }
+    let next = text[at + 1..].trim_start().chars().next();
+    if next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let word_start = text[..at]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |i| i + 1);
+    !crate::tokens::is_abbreviation(&text[word_start..at])
+}
+
 /// Bounds of the sentence around a span: from after the last sentence end before it to the
 /// next one after it.
 fn sentence(text: &str, span: Range<usize>) -> &str {
     let bytes = text.as_bytes();
+    let is_mark = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
     let mut start = span.start;
     while start > 0 {
-        let b = bytes[start - 1];
-        if (b == b'.' || b == b'!' || b == b'?' || b == b'\n')
-            && (start == span.start || bytes[start].is_ascii_whitespace())
-        {
+        if is_mark(bytes[start - 1]) && ends_sentence(text, start - 1) {
             break;
         }
         start -= 1;
     }
     let mut end = span.end;
     while end < bytes.len() {
-        let b = bytes[end];
-        if b == b'\n'
-            || ((b == b'.' || b == b'!' || b == b'?')
-                && bytes.get(end + 1).is_none_or(|n| n.is_ascii_whitespace()))
-        {
+        if is_mark(bytes[end]) && ends_sentence(text, end) {
             break;
         }
         end += 1;
@@ -431,6 +449,14 @@ pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
 }
 
 fn tense_with(words: &grammar::TenseWords, text: &str, span: Range<usize>) -> Tense {
+    let mut before = text[..span.start].split_whitespace().rev();
+    let previous = match before.next() {
+        Some(w) if w.eq_ignore_ascii_case("on") => before.next(),
+        w => w,
+    };
+    if previous.is_some_and(|w| words.reporting.iter().any(|r| w.eq_ignore_ascii_case(r))) {
+        return Tense::Past;
+    }
     let sentence = sentence(text, span.clone());
     let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
     let lower = sentence.to_ascii_lowercase();
@@ -474,6 +500,7 @@ fn tense_with(words: &grammar::TenseWords, text: &str, span: Range<usize>) -> Te
         let regular = word.len() > 4
             && word.ends_with("ed")
             && !words.not_past.iter().any(|w| w == word)
+            && !words.reporting.iter().any(|w| w == word)
             && !passive;
         if words.past.iter().any(|w| w == word) || regular {
             consider(at, word.len(), Tense::Past);
