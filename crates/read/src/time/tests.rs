@@ -95,6 +95,11 @@ fn months_and_days_without_a_year_follow_the_tense() {
     );
     check("The curfew was extended through January.", DCT, &[("January", "2021-01")]);
     check("The vote this September was postponed.", DCT, &[("this September", "2021-09")]);
+    check(
+        "The reduced dividend is payable Jan. 2, a spokesman said Friday.",
+        Some(date(1989, 11, 1)),
+        &[("Jan. 2", "1990-01-02"), ("Friday", "1989-10-27")],
+    );
 }
 
 #[test]
