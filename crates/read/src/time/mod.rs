@@ -412,9 +412,8 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     if next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
         return false;
     }
-    let word_start = text[..at]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |i| i + 1);
+    let word_start =
+        text[..at].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
     !crate::tokens::is_abbreviation(&text[word_start..at])
 }
 

@@ -298,6 +298,13 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             num(3).unwrap_or(0),
             month_in_range(num(0)?)?
         )),
+        "spelledseason" => {
+            Normalised::of(format!("{}{}{}-{}", num(1)?, num(2)?, num(3).unwrap_or(0), arg(0)))
+        }
+        "century" => {
+            let n = num(0)?;
+            (1..=30).contains(&n).then(|| Normalised { value: format!("{:02}", n - 1), end: None })
+        }
         "spelleddecade" => {
             let t = ctx.matched.to_ascii_lowercase();
             let tens = [
@@ -315,6 +322,7 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 + 2;
             Normalised::of(format!("19{tens}"))
         }
+        "everymonth" => Normalised::of(format!("XXXX-{:02}", month_in_range(num(0)?)?)),
         "everyweekday" => Normalised::of(format!("XXXX-WXX-{}", num(0)?)),
         _ => None,
     }

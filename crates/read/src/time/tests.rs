@@ -112,6 +112,20 @@ fn spelled_years() {
 }
 
 #[test]
+fn centuries_seasons_and_recurring_months() {
+    check(
+        "The shrine dates from the 11th century; the fair is held each July.",
+        DCT,
+        &[("the 11th century", "10"), ("each July", "XXXX-07")],
+    );
+    check(
+        "The siege began in the winter of nineteen ninety-four.",
+        DCT,
+        &[("the winter of nineteen ninety-four", "1994-WI")],
+    );
+}
+
+#[test]
 fn halves_and_two_digit_decades() {
     check(
         "Growth slowed in the second half of 2019, as in the last half of the '80s.",
