@@ -345,6 +345,7 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     .contains(&before.as_str())
         }
         "clock" => true,
+        "bare unit plural" => matched.trim_end_matches(" ahead").ends_with('s'),
         "after an amount" => {
             let w = before.trim_matches(|c: char| !c.is_alphanumeric());
             w.bytes().any(|b| b.is_ascii_digit())
