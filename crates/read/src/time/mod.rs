@@ -239,7 +239,12 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
         }
         // Before any quarter is named, the first one named after stands for the story's.
         let ahead = || out[i + 1..].iter().map(|t| &t.value).find(|v| is_quarter(v)).cloned();
-        let current = focus.clone().or_else(ahead);
+        // Right after a span of months ("the first nine months ... a year earlier"), the
+        // comparison is with the year before, not with a quarter.
+        let after_months = i
+            .checked_sub(1)
+            .is_some_and(|j| out[j].value.starts_with('P') && out[j].value.ends_with('M'));
+        let current = if year_ago && after_months { None } else { focus.clone().or_else(ahead) };
         out[i].value = match (current, year_ago) {
             (Some(q), false) => q,
             (Some(q), true) => {

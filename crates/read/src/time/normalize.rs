@@ -209,10 +209,13 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             let minute = num(1).unwrap_or(0);
             let t = ctx.matched.to_ascii_lowercase().replace('.', "");
             let words: Vec<&str> = t.split(|c: char| !c.is_ascii_alphanumeric()).collect();
-            let pm = words.iter().any(|w| {
-                *w == "pm"
-                    || w.ends_with("pm") && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
-            });
+            let later_part = words.iter().any(|w| ["afternoon", "evening"].contains(w))
+                || words.contains(&"night") && hour >= 6;
+            let pm = later_part
+                || words.iter().any(|w| {
+                    *w == "pm"
+                        || w.ends_with("pm") && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())
+                });
             let am = words.iter().any(|w| {
                 *w == "am"
                     || w.ends_with("am") && w[..w.len() - 2].bytes().all(|b| b.is_ascii_digit())

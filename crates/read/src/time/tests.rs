@@ -119,6 +119,15 @@ fn centuries_seasons_and_recurring_months() {
         &[("the 11th century", "10"), ("each July", "XXXX-07")],
     );
     check(
+        "Shots were heard at 4 in the morning and again at 11 at night; the talks need two more weeks.",
+        DCT,
+        &[
+            ("4 in the morning", "2021-04-20T04:00"),
+            ("11 at night", "2021-04-20T23:00"),
+            ("two more weeks", "P2W"),
+        ],
+    );
+    check(
         "The siege began in the winter of nineteen ninety-four.",
         DCT,
         &[("the winter of nineteen ninety-four", "1994-WI")],
@@ -148,6 +157,11 @@ fn a_period_of_a_named_year_follows_the_quarter_under_discussion() {
             ("the 1988 period", "1988".to_string()),
         ]
     );
+    let text = "Third-quarter net rose 8% from a year earlier. \
+                For the first nine months, net fell 2% from a year earlier.";
+    let (found, _) = tag(text, Some(date(1989, 10, 30)));
+    let values: Vec<_> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["1989-Q3", "1988-Q3", "P9M", "1988"]);
 }
 
 #[test]
