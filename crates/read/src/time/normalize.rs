@@ -63,6 +63,21 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 None => Normalised::of(format!("XXXX-{m:02}-{d:02}")),
             }
         }
+        "weekof" => {
+            let (m, d) = (month_in_range(num(0)?)?, num(1)?);
+            Normalised::of(match a {
+                Some(anchor) => {
+                    let year = year_for(anchor, m, d, ctx.tense);
+                    let week = Date::new(year as i16, m as i8, d as i8).ok()?.iso_week_date();
+                    format!("{:04}-W{:02}", week.year(), week.week())
+                }
+                None => "XXXX-WXX".to_string(),
+            })
+        }
+        "someweek" => Normalised::of(match a {
+            Some(anchor) => format!("{:04}-WXX", anchor.year()),
+            None => "XXXX-WXX".to_string(),
+        }),
         "dayrange" => {
             let (m, d1, d2) = (month_in_range(num(0)?)?, num(1)?, num(2)?);
             let year = a.map(|anchor| year_for(anchor, m, d1, ctx.tense));
