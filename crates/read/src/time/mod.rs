@@ -329,7 +329,36 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
             let m = matched.to_ascii_lowercase();
             m != "present" || before == "the" || before == "at"
         }
-        "past" | "future" => true,
+        "past" => {
+            // "in the past year" is the year, found by another rule.
+            let next = after.trim_matches(|c: char| !c.is_alphanumeric());
+            ![
+                "year",
+                "month",
+                "week",
+                "day",
+                "decade",
+                "century",
+                "quarter",
+                "years",
+                "months",
+                "weeks",
+                "days",
+                "decades",
+                "centuries",
+                "quarters",
+                "few",
+                "several",
+                "two",
+                "three",
+            ]
+            .contains(&next)
+        }
+        "long unit" => {
+            let m = matched.to_ascii_lowercase();
+            m.ends_with("decade") || m.ends_with("century")
+        }
+        "future" => true,
         "season" => {
             let m = matched.to_ascii_lowercase();
             !(m.ends_with("fall") || m.ends_with("spring"))

@@ -186,6 +186,12 @@ fn units_relative_to_publication() {
         &[("Three years ago", "2018"), ("two weeks ago", "2021-W14")],
     );
     check("Earlier this year the army chief was replaced.", DCT, &[("Earlier this year", "2021")]);
+    check(
+        "Arrests rose in the past year and over the past decade.",
+        DCT,
+        &[("the past year", "2020"), ("the past decade", "P10Y")],
+    );
+    check("The week of March 6 was calm.", DCT, &[("The week of March 6", "2021-W09")]);
     check("Output rose in the third quarter.", DCT, &[("the third quarter", "2020-Q3")]);
 }
 
