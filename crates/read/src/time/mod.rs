@@ -123,7 +123,10 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
             let Some(caps) = rule.regex.captures_at(text, m.start()) else { continue };
             // A rule's `lead` must match but stays outside the expression.
             let span = caps.name("span__").map_or(m.range(), |s| s.range());
-            if span.is_empty() || !guard(rule.guard.as_deref(), text, span.clone()) {
+            if span.is_empty()
+                || !guard(rule.guard.as_deref(), text, span.clone())
+                || titled(&text[span.clone()])
+            {
                 continue;
             }
             candidates.push((span, index, caps));
@@ -139,7 +142,7 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
     chosen.sort_by_key(|(span, _, _)| span.start);
 
     let mut out = Vec::new();
-    let mut narrative: Option<Date> = None;
+    let mut narrative: Option<Interval> = None;
     for (span, index, caps) in chosen {
         let rule = &grammar.rules[index];
         let mut expr = rule.value.clone();
@@ -153,9 +156,13 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
             let placeholder = format!("{{{}}}", group.replace("__", "#"));
             expr = expr.replace(&placeholder, &value);
         }
-        let anchor = if rule.narrative { narrative.or(dct) } else { dct };
+        let (anchor, precision) = match (rule.narrative, narrative) {
+            (true, Some(story)) => (Some(story.start), Some(story.precision)),
+            _ => (dct, None),
+        };
         let ctx = normalize::Context {
             anchor,
+            precision,
             tense: tense_at(text, span.clone()),
             matched: &text[span.clone()],
         };
@@ -174,7 +181,7 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
         match normalize::evaluate(&expr, &ctx) {
             Some(n) => {
                 if is_absolute(&n.value) && !rule.narrative {
-                    narrative = Interval::of(&n.value).map(|i| i.start);
+                    narrative = Interval::of(&n.value);
                 }
                 out.push(Timex {
                     span,
@@ -209,7 +216,7 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
                 _ => true,
             }
     };
-    let ctx = normalize::Context { anchor: dct, tense: Tense::Past, matched: "" };
+    let ctx = normalize::Context { anchor: dct, precision: None, tense: Tense::Past, matched: "" };
     let last_completed =
         normalize::evaluate("shift(Q, -1)", &ctx).map(|n| n.value).unwrap_or_default();
     // The quarter under discussion: the last one named, or the one "the quarter" settled on.
@@ -262,6 +269,18 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
             focus = Some(out[i].value.clone());
         }
     }
+}
+
+/// A capitalised unit after the first word is a title, not a time: "This Week" (a
+/// programme), "60 Minutes". ("Day" is left out: "Thanksgiving Day" is a date.)
+fn titled(matched: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "seconds", "minute", "minutes", "hour", "hours", "week", "weeks", "month",
+        "months", "year", "years", "today", "tonight", "night", "morning",
+    ];
+    matched.split_whitespace().skip(1).any(|w| {
+        w.starts_with(char::is_uppercase) && UNITS.contains(&w.to_ascii_lowercase().as_str())
+    })
 }
 
 fn built_in_value(kind: &str, captured: &str) -> String {

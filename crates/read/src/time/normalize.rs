@@ -7,12 +7,15 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::Tense;
+use super::{Precision, Tense};
 
 /// What a value function may look at besides its arguments.
 pub(crate) struct Context<'a> {
     /// The anchor date, when known.
     pub anchor: Option<Date>,
+    /// How precisely the anchor is known, when it is a date of the story ("in 2015 ... that
+    /// day") rather than the publication date: a shift finer than it keeps X's.
+    pub precision: Option<Precision>,
     /// The tense of the sentence around the expression.
     pub tense: Tense,
     /// The matched text, for functions that read it (clock times, "half a year").
@@ -130,7 +133,8 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             } else {
                 arg(1)
             };
-            shift(arg(0), n, a, ctx.matched)
+            let shifted = shift(arg(0), n, a, ctx.matched)?;
+            Some(Normalised { value: mask_finer(&shifted.value, ctx.precision), end: None })
         }
         "quartershift" => {
             let (q, n) = (num(0)?, num(1)?);
@@ -476,6 +480,25 @@ fn shift(unit: &str, n: &str, anchor: Option<Date>, matched: &str) -> Option<Nor
         "CE" => format!("{:02}", a.year() as i64 / 100 + n),
         _ => format!("{:04}", a.year() as i64 + n),
     })
+}
+
+/// Replaces with X's the parts of a calendar value finer than the anchor was known:
+/// "that day" after "in 1987" is "1987-XX-XX", not January 1st.
+fn mask_finer(value: &str, precision: Option<Precision>) -> String {
+    let Some(precision) = precision else { return value.to_string() };
+    let Some(interval) = super::Interval::of(value) else { return value.to_string() };
+    if interval.precision >= precision {
+        return value.to_string();
+    }
+    let year = &value[..4];
+    match (interval.precision, precision) {
+        (Precision::Day, Precision::Month) => format!("{}-XX", &value[..7]),
+        (Precision::Day, _) => format!("{year}-XX-XX"),
+        (Precision::Week, _) => format!("{year}-WXX"),
+        (Precision::Month, _) => format!("{year}-XX"),
+        (Precision::Quarter, _) => format!("{year}-QX"),
+        _ => value.to_string(),
+    }
 }
 
 fn duration(n: &str, unit: &str) -> Option<Normalised> {

@@ -202,6 +202,12 @@ fn narrative_anchors_move_with_the_story() {
         DCT,
         &[("Two years later", "2017"), ("three months later", "2015-08")],
     );
+    // A story date known to the year does not give a day.
+    check(
+        "The militia was formed in 1987. The next day it seized the port.",
+        DCT,
+        &[("The next day", "1987-XX-XX")],
+    );
 }
 
 #[test]
