@@ -156,8 +156,14 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
             let placeholder = format!("{{{}}}", group.replace("__", "#"));
             expr = expr.replace(&placeholder, &value);
         }
+        // A clock time belongs to the day the story is telling about when one was named
+        // ("on Friday ... at 10:35 a.m.").
+        let clock = rule.kind == TimexType::Time && rule.value.starts_with("clock(");
         let (anchor, precision) = match (rule.narrative, narrative) {
             (true, Some(story)) => (Some(story.start), Some(story.precision)),
+            (false, Some(story)) if clock && story.precision == Precision::Day => {
+                (Some(story.start), None)
+            }
             _ => (dct, None),
         };
         let ctx = normalize::Context {

@@ -81,6 +81,17 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
             Some(anchor) => format!("{:04}-WXX", anchor.year()),
             None => "XXXX-WXX".to_string(),
         }),
+        "lastmonthday" => {
+            let (m, d) = (month_in_range(num(0)?)?, num(1)?);
+            Normalised::of(match a {
+                Some(anchor) => {
+                    let later = (m, d) > (anchor.month() as i64, anchor.day() as i64);
+                    let year = anchor.year() as i64 - i64::from(later);
+                    day_value(Date::new(year as i16, m as i8, d as i8).ok()?)
+                }
+                None => format!("XXXX-{m:02}-{d:02}"),
+            })
+        }
         "dayrange" => {
             let (m, d1, d2) = (month_in_range(num(0)?)?, num(1)?, num(2)?);
             let year = a.map(|anchor| year_for(anchor, m, d1, ctx.tense));

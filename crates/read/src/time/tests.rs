@@ -87,6 +87,12 @@ fn months_and_days_without_a_year_follow_the_tense() {
         &[("Jan. 12", "2021-01-12"), ("March", "2021-03")],
     );
     check("The commander was replaced last November.", DCT, &[("last November", "2020-11")]);
+    check("He was shot last Oct. 23 at home.", DCT, &[("last Oct. 23", "2020-10-23")]);
+    check(
+        "On Friday the convoy left. At 10:35 a.m. it was attacked.",
+        DCT,
+        &[("10:35 a.m", "2021-04-16T10:35")],
+    );
     // A deadline looks ahead even when the plan is reported in the past tense.
     check(
         "The ministry said the militia had agreed to disarm by February.",
