@@ -404,6 +404,13 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                     .contains(&before.as_str())
         }
         "clock" => true,
+        // "VOA Today", "USA Today": capitalised inside a sentence, after a name.
+        "not a title" => {
+            let previous = text[..span.start].trim_end();
+            !(matched.starts_with(char::is_uppercase)
+                && previous.ends_with(|c: char| c.is_alphanumeric())
+                && word_before(text, span.start).starts_with(char::is_uppercase))
+        }
         "bare unit plural" => matched.trim_end_matches(" ahead").ends_with('s'),
         "after an amount" => {
             let w = before.trim_matches(|c: char| !c.is_alphanumeric());

@@ -192,6 +192,7 @@ fn units_relative_to_publication() {
         &[("Three years ago", "2018"), ("two weeks ago", "2021-W14")],
     );
     check("Earlier this year the army chief was replaced.", DCT, &[("Earlier this year", "2021")]);
+    check("Profit rose earlier in the year.", DCT, &[("earlier in the year", "2021")]);
     check(
         "Arrests rose in the past year and over the past decade.",
         DCT,
@@ -290,6 +291,8 @@ fn ambiguous_words_are_left_alone() {
         "He was elected for a second term.",
         "They hold a quarter of the seats.",
         "Marchers joined this march on the capital.",
+        "This is VOA Today.",
+        "He spoke on This Week and on 60 Minutes.",
     ] {
         let (found, _) = tag(text, DCT);
         assert!(found.is_empty(), "{text:?} gave {:?}", summary(text, &found));
