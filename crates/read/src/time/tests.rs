@@ -194,6 +194,16 @@ fn units_relative_to_publication() {
     check("Earlier this year the army chief was replaced.", DCT, &[("Earlier this year", "2021")]);
     check("Profit rose earlier in the year.", DCT, &[("earlier in the year", "2021")]);
     check(
+        "Shelling resumed mid-afternoon yesterday and in the near term will go on.",
+        DCT,
+        &[("mid-afternoon yesterday", "2021-04-19TAF"), ("the near term", "FUTURE_REF")],
+    );
+    check(
+        "The envoy arrived on March 3, 2021. The next morning he met the minister.",
+        DCT,
+        &[("The next morning", "2021-03-04")],
+    );
+    check(
         "Arrests rose in the past year and over the past decade.",
         DCT,
         &[("the past year", "2020"), ("the past decade", "P10Y")],
