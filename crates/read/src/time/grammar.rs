@@ -29,6 +29,10 @@ pub(crate) struct TenseWords {
     /// so they mark no tense, except for the expression right after them ("said Friday"),
     /// which is the (past) day of saying.
     pub reporting: Vec<String>,
+    /// The future phrases as one regular expression over lower-case text (compiled once:
+    /// one pass per sentence instead of one substring search per phrase).
+    #[serde(skip)]
+    pub future_regex: Option<Regex>,
 }
 
 #[derive(Deserialize)]
@@ -123,7 +127,15 @@ impl Grammar {
                 slots,
             });
         }
-        Ok(Grammar { vocab, tense: file.tense, rules })
+        let mut tense = file.tense;
+        let mut phrases: Vec<String> = tense.future.iter().map(|p| regex::escape(p)).collect();
+        // Longest first, so that "will be" is preferred to "will" where both match.
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        tense.future_regex = Some(
+            Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", phrases.join("|")))
+                .map_err(|e| format!("future phrases: {e}"))?,
+        );
+        Ok(Grammar { vocab, tense, rules })
     }
 
     /// The value of a captured vocabulary word (`None` for built-in slots).

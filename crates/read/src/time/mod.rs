@@ -537,19 +537,9 @@ fn tense_with(words: &grammar::TenseWords, text: &str, span: Range<usize>) -> Te
             best = Some((distance, tense));
         }
     };
-    for phrase in &words.future {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(phrase) {
-            let at = from + i;
-            let bounded = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
-                && lower
-                    .as_bytes()
-                    .get(at + phrase.len())
-                    .is_none_or(|b| !b.is_ascii_alphanumeric());
-            if bounded {
-                consider(at, phrase.len(), Tense::Future);
-            }
-            from = at + phrase.len();
+    if let Some(future) = &words.future_regex {
+        for m in future.find_iter(&lower) {
+            consider(m.start(), m.len(), Tense::Future);
         }
     }
     let mut offset = 0;
