@@ -311,6 +311,22 @@ fn eval_timex_agrees_with_the_reference_scorer() {
 }
 
 #[test]
+fn eval_timex_meets_the_development_targets() {
+    let dir = Dir::new();
+    let train = workspace().join("../shared/data/tempeval3/train");
+    let out = dir.run(&["eval", "timex", train.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ours = String::from_utf8(out.stdout).unwrap();
+    let figure = |line: &str, name: &str| -> f64 {
+        let line = ours.lines().find(|l| l.starts_with(line)).unwrap();
+        line.split(name).nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap()
+    };
+    // Issue 4's acceptance on TimeBank + AQUAINT: relaxed F1 >= 0.90, value F1 >= 0.82.
+    assert!(figure("relaxed", "F1=") >= 0.90, "{ours}");
+    assert!(figure("value F1", "value F1=") >= 0.82, "{ours}");
+}
+
+#[test]
 fn eval_ner_agrees_with_the_reference_scorer_and_meets_the_dev_target() {
     let dir = Dir::new();
     let dev = workspace().join("../shared/data/conll2003/eng.testa");
