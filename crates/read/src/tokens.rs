@@ -189,15 +189,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let j = if clitic_nt { j - 1 } else { j };
             let mut end = end_of(j);
             // Keep the period of abbreviations, initials and dotted acronyms.
-            if chars.get(j).is_some_and(|p| p.1 == '.') {
-                let w = text[start..end].to_lowercase();
-                let single_letter = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-                if single_letter || w.contains('.') || ABBREVIATIONS.contains(&w.as_str()) {
-                    end = end_of(j + 1);
-                    tokens.push(Token { span: start..end, kind: TokenKind::Word });
-                    i = j + 1;
-                    continue;
-                }
+            if chars.get(j).is_some_and(|p| p.1 == '.') && is_abbreviation(&text[start..end]) {
+                end = end_of(j + 1);
+                tokens.push(Token { span: start..end, kind: TokenKind::Word });
+                i = j + 1;
+                continue;
             }
             tokens.push(Token { span: start..end, kind: TokenKind::Word });
             i = j;

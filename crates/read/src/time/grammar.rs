@@ -57,13 +57,26 @@ pub(crate) struct Entry {
     pub value: String,
 }
 
+/// What a rule's relative value counts from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Anchor {
+    /// The publication date (the default).
+    Publication,
+    /// The last absolute date the story named ("two months later"), with X's for what that
+    /// date does not give.
+    Narrative,
+    /// The last day the story named, when it named one ("on Friday ... at 10:35 a.m."), else
+    /// the publication date.
+    StoryDay,
+}
+
 /// A compiled rule.
 pub(crate) struct Rule {
     pub name: String,
     pub kind: super::TimexType,
     pub regex: Regex,
     pub value: String,
-    pub narrative: bool,
+    pub anchor: Anchor,
     pub guard: Option<String>,
     /// The slots the pattern captures, as (group name, slot kind).
     pub slots: Vec<(String, String)>,
@@ -117,12 +130,23 @@ impl Grammar {
             };
             let regex = Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))
                 .map_err(|e| format!("rule {:?}: {e}", raw.name))?;
+            let anchor = match raw.anchor.as_deref() {
+                None => Anchor::Publication,
+                Some("narrative") => Anchor::Narrative,
+                Some("story day") => Anchor::StoryDay,
+                Some(other) => {
+                    return Err(format!(
+                        "rule {:?}: unknown anchor {other:?} (\"narrative\" or \"story day\")",
+                        raw.name
+                    ));
+                }
+            };
             rules.push(Rule {
                 name: raw.name.clone(),
                 kind,
                 regex,
                 value: raw.value.clone(),
-                narrative: raw.anchor.as_deref() == Some("narrative"),
+                anchor,
                 guard: raw.guard.clone(),
                 slots,
             });

@@ -25,7 +25,7 @@ use model::Diagnostic;
 
 pub use interval::{Interval, Precision};
 
-use grammar::Grammar;
+use grammar::{Anchor, Grammar};
 
 /// The four TIMEX3 types.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -156,12 +156,9 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
             let placeholder = format!("{{{}}}", group.replace("__", "#"));
             expr = expr.replace(&placeholder, &value);
         }
-        // A clock time belongs to the day the story is telling about when one was named
-        // ("on Friday ... at 10:35 a.m.").
-        let clock = rule.kind == TimexType::Time && rule.value.starts_with("clock(");
-        let (anchor, precision) = match (rule.narrative, narrative) {
-            (true, Some(story)) => (Some(story.start), Some(story.precision)),
-            (false, Some(story)) if clock && story.precision == Precision::Day => {
+        let (anchor, precision) = match (rule.anchor, narrative) {
+            (Anchor::Narrative, Some(story)) => (Some(story.start), Some(story.precision)),
+            (Anchor::StoryDay, Some(story)) if story.precision == Precision::Day => {
                 (Some(story.start), None)
             }
             _ => (dct, None),
@@ -186,7 +183,7 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
         }
         match normalize::evaluate(&expr, &ctx) {
             Some(n) => {
-                if is_absolute(&n.value) && !rule.narrative {
+                if is_absolute(&n.value) && rule.anchor != Anchor::Narrative {
                     narrative = Interval::of(&n.value);
                 }
                 out.push(Timex {
@@ -239,7 +236,7 @@ fn resolve_quarter_references(out: &mut [Timex], dct: Option<Date>) {
             let year = year.to_string();
             let previous = i.checked_sub(1).map(|j| out[j].value.as_str());
             out[i].value = match (&focus, previous) {
-                (Some(q), Some(p)) if is_quarter(p) || p.starts_with("thequarter(") || p == q => {
+                (Some(q), Some(p)) if is_quarter(p) || p == q => {
                     format!("{year}{}", &q[4..])
                 }
                 _ => year,
@@ -412,14 +409,15 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
                 && word_before(text, span.start).starts_with(char::is_uppercase))
         }
         "bare unit plural" => matched.trim_end_matches(" ahead").ends_with('s'),
-        "after an amount" => {
-            let w = before.trim_matches(|c: char| !c.is_alphanumeric());
-            w.bytes().any(|b| b.is_ascii_digit())
-                || ["million", "billion", "thousand", "percent", "cents"].contains(&w)
-        }
+        "after an amount" => is_quantity(&before),
         "duration" => {
             let m = matched.to_ascii_lowercase();
-            let rest = text[span.end..].trim_start().to_ascii_lowercase();
+            // The next few words are enough ("old", "of age", "later"); lowering the whole
+            // rest of the text for every candidate would make tagging quadratic.
+            let rest = text[span.end..].trim_start();
+            let cut =
+                (0..=rest.len().min(16)).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
+            let rest = rest[..cut].to_ascii_lowercase();
             let age =
                 rest.starts_with("old") || rest.starts_with("-old") || rest.starts_with("of age");
             // "$2 million a year", "four flights a week": a rate, not a length of time.
@@ -453,12 +451,14 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
 /// Whether one of the three words before `at` is a quantity ("$2 million a year", "four
 /// flights a week"), which makes "a year" a rate.
 fn quantity_before(text: &str, at: usize) -> bool {
-    text[..at].split_whitespace().rev().take(3).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-        w.bytes().any(|b| b.is_ascii_digit())
-            || ["million", "billion", "thousand", "hundred", "percent", "cents"]
-                .contains(&w.as_str())
-    })
+    text[..at].split_whitespace().rev().take(3).any(is_quantity)
+}
+
+/// A number or a word that counts ("$2", "million", "percent").
+fn is_quantity(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    w.bytes().any(|b| b.is_ascii_digit())
+        || ["million", "billion", "thousand", "hundred", "percent", "cents"].contains(&w.as_str())
 }
 
 /// Whether the mark at `at` ('.', '!', '?' or a newline) ends a sentence: a period after an

@@ -43,6 +43,8 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
     let args: Vec<&str> = inner.split(',').map(str::trim).collect();
     let arg = |i: usize| args.get(i).copied().unwrap_or("");
     let num = |i: usize| arg(i).parse::<i64>().ok();
+    // A year said in words from argument `i` on: century, tens, optional digit (19, 9, 7).
+    let spelled = |i: usize| Some(format!("{}{}{}", num(i)?, num(i + 1)?, num(i + 2).unwrap_or(0)));
     let a = ctx.anchor;
     match name {
         "literal" | "ref" => Normalised::of(arg(0)),
@@ -322,18 +324,12 @@ pub(crate) fn evaluate(expr: &str, ctx: &Context<'_>) -> Option<Normalised> {
                 u => format!("P{n}.5{u}"),
             })
         }
-        "spelledyear" => Normalised::of(format!("{}{}{}", num(0)?, num(1)?, num(2).unwrap_or(0))),
+        "spelledyear" => Normalised::of(spelled(0)?),
         "yearplus" => Normalised::of(format!("{:04}", num(0)? + num(1).unwrap_or(0))),
-        "spelledmonth" => Normalised::of(format!(
-            "{}{}{}-{:02}",
-            num(1)?,
-            num(2)?,
-            num(3).unwrap_or(0),
-            month_in_range(num(0)?)?
-        )),
-        "spelledseason" => {
-            Normalised::of(format!("{}{}{}-{}", num(1)?, num(2)?, num(3).unwrap_or(0), arg(0)))
+        "spelledmonth" => {
+            Normalised::of(format!("{}-{:02}", spelled(1)?, month_in_range(num(0)?)?))
         }
+        "spelledseason" => Normalised::of(format!("{}-{}", spelled(1)?, arg(0))),
         "century" => {
             let n = num(0)?;
             (1..=30).contains(&n).then(|| Normalised { value: format!("{:02}", n - 1), end: None })
