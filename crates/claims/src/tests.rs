@@ -8,3 +8,33 @@ fn english_rules_compile() {
     assert!(rules.rules.len() > 40);
     assert!(rules.id().starts_with("claims-en/1/"));
 }
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// Issue 12: extraction is total over any text the read stage accepts, whatever spaces
+    /// and scripts it mixes, and evidence spans fall on character boundaries.
+    #[test]
+    fn extraction_is_total_over_hostile_text(
+        text in test_utils::hostile::newsy_text(40),
+        days in 0i64..30000,
+    ) {
+        let date = model::PartialDate::day(1950 + (days / 365) as i32, 1 + (days % 12) as u8, 1 + (days % 28) as u8).ok();
+        let reading = read::read_document(&TAGGER, &text, date);
+        let claims = extract(&Input {
+            doc: "hostile.txt",
+            sha256: "00",
+            text: &text,
+            published: date,
+            annotations: &reading.annotations,
+        });
+        for c in &claims {
+            let span = c.evidence.range();
+            proptest::prop_assert!(span.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+}

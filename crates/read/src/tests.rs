@@ -232,3 +232,27 @@ mod lexicon {
         assert!(found("He likes french fries.").iter().all(|x| x.0 != MentionKind::Nationality));
     }
 }
+
+static TAGGER: std::sync::LazyLock<crate::ner::Tagger> =
+    std::sync::LazyLock::new(|| crate::ner::builtin().expect("the built-in model loads"));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Issue 12: every stage of reading is total over any text, whatever spaces and scripts
+    /// it mixes, and every annotation falls on character boundaries.
+    #[test]
+    fn reading_is_total_over_hostile_text(
+        text in test_utils::hostile::newsy_text(40),
+        days in 0i64..30000,
+    ) {
+        let tagger = &*TAGGER;
+        let date = jiff::civil::date(1950, 1, 1).checked_add(jiff::Span::new().days(days)).unwrap();
+        let published = model::PartialDate::day(date.year() as i32, date.month() as u8, date.day() as u8).ok();
+        let reading = crate::read_document(tagger, &text, published);
+        for a in &reading.annotations {
+            prop_assert!(a.span.start <= a.span.end && a.span.end <= text.len(), "{:?}", a);
+            prop_assert!(text.is_char_boundary(a.span.start) && text.is_char_boundary(a.span.end), "{:?}", a);
+        }
+    }
+}

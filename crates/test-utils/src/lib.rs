@@ -31,3 +31,5 @@ pub fn seed_path(prefix: &str) -> PathBuf {
 pub fn seed_bytes(prefix: &str) -> Vec<u8> {
     std::fs::read(seed_path(prefix)).expect("the seed is readable")
 }
+
+pub mod hostile;

@@ -479,8 +479,12 @@ fn ends_sentence(text: &str, at: usize) -> bool {
     if next.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
         return false;
     }
-    let word_start =
-        text[..at].rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    // The separator may be wider than a byte (a no-break space): start after the whole char.
+    let word_start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     !crate::tokens::is_abbreviation(&text[word_start..at])
 }
 
