@@ -6,6 +6,8 @@
 mod build_cmd;
 mod claims_cmd;
 mod output;
+#[cfg(test)]
+mod tests;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

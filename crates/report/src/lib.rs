@@ -123,3 +123,6 @@ pub fn escape(text: &str) -> String {
         text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
     html_escape::encode_quoted_attribute(&clean).into_owned()
 }
+
+#[cfg(test)]
+mod tests;
