@@ -70,13 +70,16 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .unwrap_or_default()
 }
 
-/// Temporary siblings of the case folder (`.case.dossier-tmp-...`) that hold a file: a build
-/// is writing the case folder.
-fn writing(parent: &Path) -> bool {
-    std::fs::read_dir(parent).unwrap().flatten().any(|e| {
-        e.file_name().to_string_lossy().starts_with(".case.dossier-tmp-")
-            && e.path().join("claims.jsonl").exists()
-    })
+/// Whether a build has begun to write the case folder: its first file is in a temporary
+/// sibling (`.case.dossier-tmp-...`), or already changed in the folder itself.
+fn writing(parent: &Path, before: &std::fs::Metadata) -> bool {
+    let first = parent.join("case/claims.jsonl");
+    std::fs::symlink_metadata(&first)
+        .is_ok_and(|m| m.modified().ok() != before.modified().ok() || m.len() != before.len())
+        || std::fs::read_dir(parent).unwrap().flatten().any(|e| {
+            e.file_name().to_string_lossy().starts_with(".case.dossier-tmp-")
+                && e.path().join("claims.jsonl").exists()
+        })
 }
 
 fn leftovers(parent: &Path) -> usize {
@@ -89,6 +92,7 @@ fn leftovers(parent: &Path) -> usize {
 
 #[test]
 fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
+    const ROUNDS: u64 = 20;
     let dir = Dir::new();
     dir.examples();
     let case = dir.path("case");
@@ -97,7 +101,7 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
     let mut previous = snapshot(&case);
     assert_eq!(previous.len(), 10);
     let (mut mid_write, mut after_swap, mut before_write) = (0, 0, 0);
-    for round in 0..24 {
+    for round in 0..ROUNDS {
         // A new judgement makes this build's case folder differ from the last one.
         let (left, right) = (format!("Xq{round} Zed"), format!("Yq{round} Zed"));
         assert!(dir.run(&["merge", &left, &right]).status.success());
@@ -107,17 +111,19 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Kill at a different moment of the folder's writing each round: 0 to 15 ms after
-        // its first file appears in the temporary sibling.
+        // Kill at a different moment of the folder's writing each round: 0 to 14 ms after
+        // its first file appears.
+        let before = std::fs::symlink_metadata(case.join("claims.jsonl")).unwrap();
         let started = Instant::now();
         let mut seen = false;
         while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(60) {
-            if writing(dir.tmp.path()) {
+            if writing(dir.tmp.path(), &before) {
                 seen = true;
                 break;
             }
+            std::thread::sleep(Duration::from_micros(200));
         }
-        std::thread::sleep(Duration::from_micros(700 * (round % 22)));
+        std::thread::sleep(Duration::from_micros(750 * round));
         let _ = child.kill();
         child.wait().unwrap();
         let killed = snapshot(&case);
@@ -131,7 +137,18 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
         if killed == previous {
             if left_behind > 0 { mid_write += 1 } else { before_write += 1 }
         } else {
-            assert_eq!(killed, next, "round {round}: the killed build left a mix");
+            let from_neither: Vec<&String> = killed
+                .iter()
+                .filter(|(name, body)| {
+                    previous.get(*name) != Some(body) && next.get(*name) != Some(body)
+                })
+                .map(|(name, _)| name)
+                .collect();
+            assert!(
+                killed == next,
+                "round {round}: the killed build left a mix: {} files, {from_neither:?} from neither build",
+                killed.len()
+            );
             after_swap += 1;
         }
         assert!(seen || killed == next, "round {round}: the build ended unseen");
@@ -140,7 +157,7 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
     eprintln!(
         "kills: {mid_write} while writing the case folder, {after_swap} after the swap, {before_write} before"
     );
-    assert!(mid_write >= 5, "too few kills landed while writing ({mid_write} of 24)");
+    assert!(mid_write >= 5, "too few kills landed while writing ({mid_write} of {ROUNDS})");
 }
 
 #[test]
