@@ -70,7 +70,9 @@ pub(crate) fn replace_with(
     } else {
         std::fs::rename(tmp.path(), dir).map_err(write_err(dir))?;
     }
-    File::open(parent).and_then(|p| p.sync_all()).map_err(write_err(parent))?;
+    // The swap is done: a parent that cannot be synced (some file systems refuse fsync on a
+    // folder) only leaves the rename less durable, never the folder mixed.
+    let _ = File::open(parent).and_then(|p| p.sync_all());
     drop(handle);
     // The old folder is gone from `dir` already; if removing it fails, the next run does it.
     drop(tmp);
