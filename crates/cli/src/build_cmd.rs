@@ -152,9 +152,9 @@ pub fn build(
         case.sources.len(),
         case.claims.len(),
         started.elapsed().as_secs_f64(),
-        outdir.join("index.html").display(),
+        output::term_path(&outdir.join("index.html")),
         written.len(),
-        db.display()
+        output::term_path(db)
     ));
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -172,7 +172,9 @@ pub fn judge(
     }
     let id = store.add_judgement(left, right, verdict, reason)?;
     eprintln!(
-        "recorded judgement {id}: \"{left}\" and \"{right}\" are {}; it applies at the next `dossier build` (take it back with `dossier judgements --remove {id}`)",
+        "recorded judgement {id}: \"{}\" and \"{}\" are {}; it applies at the next `dossier build` (take it back with `dossier judgements --remove {id}`)",
+        output::term(left),
+        output::term(right),
         if verdict == "same" { "the same entity" } else { "different entities" }
     );
     Ok(ExitCode::SUCCESS)
@@ -188,7 +190,17 @@ pub fn judgements(store: &Store, remove: Option<i64>) -> anyhow::Result<ExitCode
         return Ok(ExitCode::SUCCESS);
     }
     for j in store.judgements()? {
-        println!("{}\t{}\t{}\t{}\t{}\t{}", j.id, j.verdict, j.left, j.right, j.made_at, j.reason);
+        // Escaped: a tab or newline in a name would shift the columns or forge a row.
+        let t = output::term;
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            j.id,
+            j.verdict,
+            t(&j.left),
+            t(&j.right),
+            j.made_at,
+            t(&j.reason)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,7 @@ use anyhow::Context;
 use serde_json::Value;
 use store::{DocSummary, Store};
 
-use crate::output;
+use crate::output::{self, term};
 
 /// `dossier extract`: claims from every read document not yet extracted by these rules.
 pub fn extract(store: &mut Store, again: bool, quiet: bool) -> anyhow::Result<ExitCode> {
@@ -45,7 +45,7 @@ pub fn export_claims(store: &Store, output: Option<&Path>) -> anyhow::Result<Exi
         Some(path) => {
             std::fs::write(path, body)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("wrote {} claims to {}", claims.len(), path.display());
+            eprintln!("wrote {} claims to {}", claims.len(), output::term_path(path));
         }
         None => std::io::stdout().lock().write_all(body.as_bytes())?,
     }
@@ -73,7 +73,7 @@ pub fn show_claims(
         return Ok(ExitCode::SUCCESS);
     }
     let color = std::io::stdout().is_terminal();
-    writeln!(out, "{} ({}): {} claims", doc.name, doc.sha256.short(12), claims.len())?;
+    writeln!(out, "{} ({}): {} claims", term(&doc.name), doc.sha256.short(12), claims.len())?;
     if claims.is_empty() {
         writeln!(out, "(none: run `dossier read` and `dossier extract` if this is unexpected)")?;
     }
@@ -122,9 +122,9 @@ pub fn show_claims(
             "\n{} [{}{}] {:.2}  {}",
             get("type").as_str().unwrap_or("?"),
             modality.as_str().unwrap_or("?"),
-            attributed,
+            term(&attributed),
             get("confidence").as_f64().unwrap_or(0.0),
-            args.join("  ")
+            term(&args.join("  "))
         )?;
         let evidence = c.get("evidence").and_then(|e| e.get("text")).and_then(Value::as_str);
         if let Some(text) = evidence {
@@ -143,7 +143,7 @@ fn show_views(store: &Store, doc: &DocSummary) -> anyhow::Result<ExitCode> {
     let view = claims::view::DocumentView::build(&text, &annotations);
     let mut out = std::io::stdout().lock();
     for (i, s) in view.sentences.iter().enumerate() {
-        writeln!(out, "[{i}] {}", s.view)?;
+        writeln!(out, "[{i}] {}", term(&s.view))?;
         let legend: Vec<String> = s
             .mentions
             .iter()
@@ -154,7 +154,7 @@ fn show_views(store: &Store, doc: &DocSummary) -> anyhow::Result<ExitCode> {
             })
             .collect();
         if !legend.is_empty() {
-            writeln!(out, "    {}", legend.join("; "))?;
+            writeln!(out, "    {}", term(&legend.join("; ")))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -162,7 +162,7 @@ fn show_views(store: &Store, doc: &DocSummary) -> anyhow::Result<ExitCode> {
 
 /// Marks the words of the given names in a sentence (bold yellow), or leaves it plain.
 fn highlight(text: &str, names: &[String], color: bool) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = term(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned();
     if !color {
         return flat;
     }

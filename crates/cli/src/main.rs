@@ -6,6 +6,8 @@
 mod build_cmd;
 mod claims_cmd;
 mod output;
+#[cfg(test)]
+mod tests;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -271,7 +273,8 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e:#}");
+            // One line, whatever file names or document text the message quotes.
+            eprintln!("error: {}", output::term(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
@@ -321,7 +324,10 @@ fn open_store(cli: &Cli) -> anyhow::Result<Store> {
 }
 
 fn open_store_at(path: &std::path::Path) -> anyhow::Result<Store> {
-    Store::open(path).with_context(|| format!("cannot use the store {}", path.display()))
+    Store::open_with(path, |p| {
+        eprintln!("waiting for another dossier process using {}...", output::term_path(p))
+    })
+    .with_context(|| format!("cannot use the store {}", path.display()))
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
@@ -329,9 +335,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) => ingest(cli, args),
         Command::Build { paths, output, aliases } => {
             let db = cli.db();
-            // Fail on an unwritable case folder now, not after the long stages.
-            std::fs::create_dir_all(output)
-                .with_context(|| format!("cannot create the case folder {}", output.display()))?;
+            // Fail on a case folder that cannot be written now, not after the long stages.
+            report::check_folder(output)?;
             let mut store = open_store_at(&db)?;
             build_cmd::build(&mut store, &db, paths, output, aliases.as_deref(), cli.quiet)
         }
@@ -425,11 +430,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let store = open_store(cli)?;
             let report = store.check()?;
             for problem in &report.problems {
-                eprintln!("problem: {problem}");
+                eprintln!("problem: {}", output::term(problem));
             }
             println!(
                 "{}: {} documents, {} originals re-hashed, {} problems",
-                cli.db().display(),
+                output::term_path(&cli.db()),
                 report.documents_checked,
                 report.blobs_checked,
                 report.problems.len()
@@ -476,7 +481,7 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             report.failed(),
             report.files.len(),
             started.elapsed().as_secs_f64(),
-            cli.db().display()
+            output::term_path(&cli.db())
         );
     }
     Ok(if report.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -525,7 +530,11 @@ fn eval_timex(
         let doc = match timeml::Document::parse(&source) {
             Ok(doc) => doc,
             Err(e) => {
-                eprintln!("error: {}: {e}: skipped", path.display());
+                eprintln!(
+                    "error: {}: {}: skipped",
+                    output::term_path(path),
+                    output::term(&e.to_string())
+                );
                 failed += 1;
                 continue;
             }
@@ -693,6 +702,6 @@ fn train_ner(
     );
     model.save(&mut file).with_context(|| format!("cannot write {}", output.display()))?;
     file.flush()?;
-    eprintln!("model written to {}", output.display());
+    eprintln!("model written to {}", output::term_path(output));
     Ok(ExitCode::SUCCESS)
 }

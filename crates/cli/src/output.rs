@@ -1,11 +1,58 @@
-//! What the command line prints: the progress bar, tables and JSON shapes.
+//! What the command line prints: the progress bar, tables and JSON shapes, and [`term`], the
+//! one way text from documents, paths and errors reaches the terminal.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use pipeline::{FileReport, Progress};
 use serde_json::{Value, json};
 use store::{DocDetail, DocSummary};
+
+/// Text from documents, file names or error messages made safe for one terminal line.
+///
+/// Such text is untrusted: a file name can hold an ANSI escape sequence (recolouring or
+/// clearing the terminal, moving the cursor) or a newline that forges a second `error:` line.
+/// Control characters (C0, DEL and C1), bidirectional overrides and isolates (which reorder
+/// what is shown) and Unicode line separators are written as escapes (`\n`, `\r`, `\t`,
+/// `\u{1b}`), everything else as it is.
+pub fn term(s: &str) -> Cow<'_, str> {
+    escape_for_terminal(s, false)
+}
+
+/// [`term`] for a path (lossy for names that are not UTF-8).
+pub fn term_path(p: &Path) -> String {
+    term(&p.to_string_lossy()).into_owned()
+}
+
+/// [`term`] for several lines of text (a document's text): newlines and tabs kept, every
+/// other control character escaped.
+pub fn term_text(s: &str) -> Cow<'_, str> {
+    escape_for_terminal(s, true)
+}
+
+fn escape_for_terminal(s: &str, keep_lines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(keep_lines && matches!(c, '\n' | '\t')))
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.contains(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' if unsafe_char(c) => out.extend(c.escape_default()),
+            c if unsafe_char(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
 
 /// A progress bar on stderr, or nothing; failing files are always reported, one line each.
 pub struct Bar {
@@ -37,7 +84,7 @@ impl Progress for Bar {
 
     fn advance(&self, file: &FileReport) {
         if let Err(message) = &file.result {
-            let line = format!("error: {}: {message}", file.path.display());
+            let line = format!("error: {}: {}", term_path(&file.path), term(message));
             match &self.bar {
                 Some(bar) => bar.println(line),
                 None => eprintln!("{line}"),
@@ -46,7 +93,7 @@ impl Progress for Bar {
         if let Some(bar) = &self.bar {
             bar.inc(1);
             bar.set_message(
-                file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                file.path.file_name().map(|n| term_path(n.as_ref())).unwrap_or_default(),
             );
         }
     }
@@ -80,13 +127,13 @@ pub fn docs_table(out: &mut impl Write, docs: &[DocSummary]) -> io::Result<()> {
             out,
             "{:>4}  {:<28}  {:<12}  {:<10}  {:<4}  {:>7}  {:<40}  {}",
             d.id,
-            cut(&d.name, 28),
+            cut(&term(&d.name), 28),
             d.sha256.short(12),
             m.published.map_or_else(|| "-".to_string(), |p| p.to_string()),
-            m.language.as_deref().unwrap_or("-"),
+            term(m.language.as_deref().unwrap_or("-")),
             d.chars,
-            cut(m.title.as_deref().unwrap_or("-"), 40),
-            m.publisher.as_deref().unwrap_or("-"),
+            cut(&term(m.title.as_deref().unwrap_or("-")), 40),
+            term(m.publisher.as_deref().unwrap_or("-")),
         )?;
     }
     Ok(())
@@ -151,35 +198,35 @@ pub fn show(out: &mut impl Write, d: &DocDetail) -> io::Result<()> {
     writeln!(
         out,
         "document   {} (id {}, version {} of {})",
-        s.name,
+        term(&s.name),
         s.id,
         s.version,
         d.history.len()
     )?;
-    writeln!(out, "path       {}", s.path)?;
+    writeln!(out, "path       {}", term(&s.path))?;
     writeln!(out, "sha256     {}", s.sha256)?;
     writeln!(
         out,
         "format     {}{}",
         s.format,
-        d.encoding.as_ref().map(|e| format!(" ({e})")).unwrap_or_default()
+        d.encoding.as_ref().map(|e| format!(" ({})", term(e))).unwrap_or_default()
     )?;
     for field in model::Field::ALL {
         writeln!(
             out,
             "{:<10} {}{}",
             field.as_str(),
-            m.get(field).unwrap_or_else(|| "unknown".into()),
+            term(&m.get(field).unwrap_or_else(|| "unknown".into())),
             source(field)
         )?;
     }
     writeln!(out, "chars      {}", s.chars)?;
     writeln!(out, "ingested   {} by {}", s.ingested_at, d.extractor)?;
     for diag in &d.diagnostics {
-        writeln!(out, "note       {}", diag.message)?;
+        writeln!(out, "note       {}", term(&diag.message))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", d.text)?;
+    writeln!(out, "{}", term_text(&d.text))?;
     Ok(())
 }
 
@@ -191,7 +238,7 @@ pub fn annotations(
 ) -> io::Result<()> {
     writeln!(out, "\nread by {reader}")?;
     for a in list.iter().filter(|a| a.layer != model::Layer::Sentence) {
-        let shown = text.get(a.span.clone()).unwrap_or("").replace('\n', " ");
+        let shown = term(&text.get(a.span.clone()).unwrap_or("").replace('\n', " ")).into_owned();
         match &a.value {
             Some(v) => writeln!(
                 out,

@@ -230,8 +230,8 @@ pub fn entities(case: &Case) -> String {
         if let Some(d) = &s.published {
             props.insert("publishedAt", vec![d.clone()]);
         }
-        if let Some(u) = &s.url {
-            props.insert("sourceUrl", vec![u.clone()]);
+        if let Some(u) = s.url.as_deref().and_then(crate::safe_url) {
+            props.insert("sourceUrl", vec![u.to_string()]);
         }
         out.push(&article, "Article", props);
         for id in mentioned.get(name.as_str()).into_iter().flatten() {

@@ -567,7 +567,7 @@ fn review_section(body: &mut String, case: &Case, notes: &mut Notes<'_>) {
 fn sources_section(body: &mut String, case: &Case) {
     body.push_str("<section id=\"sources\"><h2>Sources</h2><table><tr><th>Document</th><th>Title</th><th>Publisher</th><th>Published</th><th>SHA-256 of the original</th></tr>");
     for (n, (name, s)) in case.sources.iter().enumerate() {
-        let title = match &s.url {
+        let title = match s.url.as_deref().and_then(crate::safe_url) {
             Some(u) => format!(
                 "{} <div class=\"small muted\">{}</div>",
                 escape(s.title.as_deref().unwrap_or("")),

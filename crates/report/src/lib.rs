@@ -15,9 +15,12 @@
 //!   disk) with a section per person and organisation.
 //!
 //! Documents are untrusted input: every piece of their text goes through one escaping
-//! function before it reaches HTML or XML.
+//! function before it reaches HTML or XML ([`escape`]), every URL through one filter
+//! ([`safe_url`]), every CSV cell through one neutraliser ([`tables::csv_cell`]); the folder
+//! is written whole and never through a link ([`folder`]).
 #![warn(missing_docs)]
 
+pub mod folder;
 pub mod ftm;
 pub mod graphml;
 pub mod html;
@@ -28,43 +31,89 @@ use std::path::{Path, PathBuf};
 
 use fuse::Case;
 
-/// A file of the case folder could not be written.
+/// The case folder could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Write {
-        /// The file.
+        /// The file or folder.
         path: PathBuf,
         /// Why.
         source: std::io::Error,
     },
+    /// The path given for the case folder is not one to replace.
+    #[error("cannot write the case folder {path}: {reason}")]
+    Refused {
+        /// The path given.
+        path: PathBuf,
+        /// Why, and what to do.
+        reason: String,
+    },
 }
 
-/// Writes the case folder (created if missing) and returns the files written.
+/// Writes the case folder and returns the files written.
+///
+/// The folder is replaced as a whole (see [`folder`]): a killed build leaves the previous
+/// case folder or the new one, never a mix, and never writes through a link. A path that is
+/// a link, not a folder, or a folder holding other files than a case folder's is refused.
 pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
-    std::fs::create_dir_all(dir)
-        .map_err(|source| ReportError::Write { path: dir.into(), source })?;
-    let files: Vec<(&str, String)> = vec![
-        ("claims.jsonl", tables::claims_jsonl(case)),
-        ("entities.jsonl", tables::entities_jsonl(case)),
-        ("assertions.jsonl", tables::assertions_jsonl(case)),
-        ("judgements.jsonl", tables::judgements_jsonl(case)),
-        ("careers.jsonl", tables::careers_jsonl(case)),
-        ("careers.csv", tables::careers_csv(case)),
-        ("assertions.csv", tables::assertions_csv(case)),
-        ("network.graphml", graphml::network(case)),
-        ("ftm.json", ftm::entities(case)),
-        ("index.html", html::case_file(case)),
+    let bodies = [
+        tables::claims_jsonl(case),
+        tables::entities_jsonl(case),
+        tables::assertions_jsonl(case),
+        tables::judgements_jsonl(case),
+        tables::careers_jsonl(case),
+        tables::careers_csv(case),
+        tables::assertions_csv(case),
+        graphml::network(case),
+        ftm::entities(case),
+        html::case_file(case),
     ];
-    let mut written = Vec::new();
-    for (name, body) in files {
-        let path = dir.join(name);
-        std::fs::write(&path, body)
-            .map_err(|source| ReportError::Write { path: path.clone(), source })?;
-        written.push(path);
-    }
-    Ok(written)
+    let files: Vec<(&str, &[u8])> =
+        FILES.iter().zip(&bodies).map(|(n, b)| (*n, b.as_bytes())).collect();
+    folder::replace(dir, &files)?;
+    Ok(FILES.iter().map(|name| dir.join(name)).collect())
+}
+
+/// The case folder's files, in the order [`write`] writes them.
+pub const FILES: [&str; 10] = [
+    "claims.jsonl",
+    "entities.jsonl",
+    "assertions.jsonl",
+    "judgements.jsonl",
+    "careers.jsonl",
+    "careers.csv",
+    "assertions.csv",
+    "network.graphml",
+    "ftm.json",
+    "index.html",
+];
+
+/// Checks before the long stages that [`write`] will accept `dir` (not a link, not a file,
+/// no other files than a case folder's) and can write beside it.
+pub fn check_folder(dir: &Path) -> Result<(), ReportError> {
+    folder::check(dir, &FILES).map(|_| ())
+}
+
+/// A URL fit for the outputs, or `None`: only `http` and `https` URLs, without spaces or
+/// control characters, reach links, FtM `sourceUrl` or JSON. `javascript:`, `data:`,
+/// `file:` and the rest, which a page's `og:url` can carry as well as any link, are dropped
+/// here (the store keeps what the document said).
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return None;
+    };
+    let fine = !rest.is_empty()
+        && !rest.starts_with('/')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    fine.then_some(url)
 }
 
 /// Text from documents made safe for HTML and XML, in element content and in quoted
@@ -74,3 +123,6 @@ pub fn escape(text: &str) -> String {
         text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
     html_escape::encode_quoted_attribute(&clean).into_owned()
 }
+
+#[cfg(test)]
+mod tests;

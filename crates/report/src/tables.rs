@@ -66,12 +66,27 @@ pub fn judgements_jsonl(case: &Case) -> String {
     jsonl(&case.resolution.judgements)
 }
 
+/// A CSV cell made inert for spreadsheets, as OWASP recommends against CSV (formula)
+/// injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, so Excel, LibreOffice and Google Sheets show it as text instead of running
+/// it as a formula (`=HYPERLINK(...)` in a file name). Every cell of every CSV we write
+/// passes here, numeric ones too: ours are counts and ordinals, never negative, so none of
+/// them changes (see docs/case-folder.md).
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The one CSV writer: a header and rows, every cell through [`csv_cell`].
 fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing CSV into memory cannot fail.
-    let _ = w.write_record(header);
+    let _ = w.write_record(header.iter().map(|h| csv_cell(h)).map(|c| c.into_owned()));
     for r in rows {
-        let _ = w.write_record(&r);
+        let _ = w.write_record(r.iter().map(|c| csv_cell(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

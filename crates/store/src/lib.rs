@@ -23,9 +23,11 @@ mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, SourceLoc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
 
@@ -246,6 +248,51 @@ pub struct StoredClaim {
     pub json: String,
 }
 
+/// How long a statement waits for another process's lock before failing.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a wait lasts before the user is told about it.
+pub const NOTICE_AFTER: Duration = Duration::from_millis(300);
+/// The shortest time between two such notices.
+pub const NOTICE_EVERY: Duration = Duration::from_secs(10);
+/// The longest sleep between two tries for a lock.
+const MAX_SLEEP: Duration = Duration::from_millis(50);
+
+/// Told the store's path when a wait for another process begins to show.
+type Notice = dyn Fn(&Path) + Send + Sync;
+
+/// Whether SQLite refused for a lock held elsewhere.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+/// SQLite's busy handler: sleeps a little longer each time (1 ms doubling to 50 ms), tells
+/// the user once a wait passes [`NOTICE_AFTER`], gives up after [`BUSY_TIMEOUT`].
+fn busy_handler(path: &Path, on_wait: Arc<Notice>) -> impl FnMut(i32) -> bool + Send + 'static {
+    let path = path.to_path_buf();
+    let mut started = Instant::now();
+    let mut told = false;
+    let mut last_notice: Option<Instant> = None;
+    move |count| {
+        if count == 0 {
+            started = Instant::now();
+            told = false;
+        }
+        let waited = started.elapsed();
+        if waited >= BUSY_TIMEOUT {
+            return false;
+        }
+        if !told && waited >= NOTICE_AFTER {
+            told = true;
+            if last_notice.is_none_or(|t| t.elapsed() >= NOTICE_EVERY) {
+                last_notice = Some(Instant::now());
+                on_wait(&path);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(1 << count.clamp(0, 6)).min(MAX_SLEEP));
+        true
+    }
+}
+
 /// The SQLite store.
 pub struct Store {
     conn: Connection,
@@ -254,23 +301,54 @@ pub struct Store {
 impl Store {
     /// Opens the store at `path`, creating and migrating it as needed.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, |_| {})
+    }
+
+    /// Opens the store at `path` like [`Store::open`]; `on_wait` is called (at most once
+    /// every [`NOTICE_EVERY`]) when another process has held the store for longer than
+    /// [`NOTICE_AFTER`], so that the user learns why nothing moves. Waits give up after
+    /// [`BUSY_TIMEOUT`].
+    pub fn open_with(
+        path: &Path,
+        on_wait: impl Fn(&Path) + Send + Sync + 'static,
+    ) -> Result<Store> {
         let conn = Connection::open(path)
             .map_err(|source| Error::Open { path: path.to_path_buf(), source })?;
-        Self::setup(conn, path)
+        Self::setup(conn, path, Arc::new(on_wait))
     }
 
     /// An empty store in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Self::setup(Connection::open_in_memory()?, Path::new(":memory:"))
+        Self::setup(Connection::open_in_memory()?, Path::new(":memory:"), Arc::new(|_| {}))
     }
 
-    fn setup(conn: Connection, path: &Path) -> Result<Store> {
+    fn setup(mut conn: Connection, path: &Path, on_wait: Arc<Notice>) -> Result<Store> {
+        // The busy handler comes first: every statement below may meet another process's
+        // lock, and without it SQLite answers "database is locked" at once.
+        conn.busy_handler(Some(busy_handler(path, on_wait.clone())))?;
+        // Every write transaction takes the write lock when it begins: a deferred one that
+        // reads and then writes fails at once (SQLITE_BUSY_SNAPSHOT, which no busy handler
+        // sees) when another process wrote in between.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         // WAL keeps readers going while one writer works, and a killed writer loses at most
-        // its open transaction.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // its open transaction. Switching a new file to WAL needs an exclusive lock, which
+        // SQLite may refuse without calling the busy handler: retry it ourselves.
+        let deadline = Instant::now() + BUSY_TIMEOUT;
+        let mut noticed = false;
+        loop {
+            match conn.pragma_update(None, "journal_mode", "WAL") {
+                Err(e) if is_busy(&e) && Instant::now() < deadline => {
+                    if !noticed && deadline - Instant::now() < BUSY_TIMEOUT - NOTICE_AFTER {
+                        noticed = true;
+                        on_wait(path);
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         let mut store = Store { conn };
         schema::migrate(&mut store.conn, path)?;
         Ok(store)

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Error, Result};
 
@@ -18,15 +18,24 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let known = MIGRATIONS.len() as i64;
-    if applied > known {
-        return Err(Error::TooNew { path: path.to_path_buf(), found: applied, known });
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    let version = |conn: &Connection| -> Result<i64> {
+        let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if applied > known {
+            return Err(Error::TooNew { path: path.to_path_buf(), found: applied, known });
+        }
+        Ok(applied)
+    };
+    // Up to date: no write lock taken, so opening a store in use never waits.
+    while version(conn)? < known {
+        // Another process may be creating or upgrading the same file: the version is read
+        // again under the write lock (an immediate transaction), so each migration runs once.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let applied = version(&tx)?;
+        if applied < known {
+            tx.execute_batch(MIGRATIONS[applied as usize])?;
+            tx.pragma_update(None, "user_version", applied + 1)?;
+        }
         tx.commit()?;
     }
     Ok(())

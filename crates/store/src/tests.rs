@@ -143,3 +143,59 @@ fn user_judgements_are_kept_in_order_and_can_be_taken_back() {
     assert!(!store.remove_judgement(a).unwrap());
     assert_eq!(store.judgements().unwrap().len(), 1);
 }
+
+#[test]
+fn processes_creating_one_store_at_once_each_migrate_it_once() {
+    // Each thread opens its own connection, as another process would.
+    for round in 0..10 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let opened: Vec<_> = (0..6)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || Store::open(&path).map(|_| ()))
+            })
+            .collect();
+        for t in opened {
+            t.join().unwrap().unwrap_or_else(|e| panic!("round {round}: {e}"));
+        }
+        let store = Store::open(&path).unwrap();
+        assert!(store.check().unwrap().problems.is_empty());
+    }
+}
+
+#[test]
+fn a_writer_waits_for_another_and_says_so() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, mpsc};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    drop(Store::open(&path).unwrap());
+    // Another process holds the write lock for a while.
+    let (locked, is_locked) = mpsc::channel();
+    let holder = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+            locked.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(800));
+            conn.execute_batch("COMMIT").unwrap();
+        })
+    };
+    is_locked.recv().unwrap();
+    let notices = Arc::new(AtomicUsize::new(0));
+    let seen = notices.clone();
+    let mut store = Store::open_with(&path, move |p| {
+        assert!(p.ends_with("t.db"));
+        seen.fetch_add(1, Ordering::SeqCst);
+    })
+    .unwrap();
+    assert_eq!(
+        record(&mut store, "/a.txt", b"text", &Overrides::new()),
+        Outcome::Ingested { doc: 1 }
+    );
+    holder.join().unwrap();
+    assert_eq!(notices.load(Ordering::SeqCst), 1, "one notice for one wait");
+}

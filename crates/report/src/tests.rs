@@ -1,0 +1,162 @@
+//! Tests of what keeps hostile document text inert in the outputs, and of the case folder's
+//! whole-or-nothing writing.
+
+use std::path::Path;
+
+use crate::folder::{self, TMP_MARK};
+use crate::tables::csv_cell;
+use crate::{ReportError, safe_url};
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    for cell in ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        assert_eq!(csv_cell(cell), format!("'{cell}"), "{cell:?}");
+    }
+    for cell in ["", "Ana Ruiz", "12", "2019-05", " =1", "'quoted"] {
+        assert_eq!(csv_cell(cell), cell, "{cell:?}");
+    }
+}
+
+#[test]
+fn only_http_urls_pass() {
+    for url in ["https://example.org/a?b=c", "http://example.org", " HTTPS://Example.org/x "] {
+        assert_eq!(safe_url(url), Some(url.trim()), "{url}");
+    }
+    for url in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "vbscript:x",
+        "//example.org/x",
+        "/relative",
+        "http://",
+        "https:///x",
+        "http://exa mple.org",
+        "http://example.org/\u{1b}[31m",
+        "ftp://example.org",
+        "",
+    ] {
+        assert_eq!(safe_url(url), None, "{url:?}");
+    }
+}
+
+const OLD: [(&str, &[u8]); 3] = [("a.txt", b"old a"), ("b.txt", b"old b"), ("c.txt", b"old c")];
+const NEW: [(&str, &[u8]); 3] = [("a.txt", b"new a"), ("b.txt", b"new b"), ("c.txt", b"new c")];
+
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn as_owned(files: &[(&str, &[u8])]) -> Vec<(String, Vec<u8>)> {
+    files.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect()
+}
+
+fn leftovers(parent: &Path) -> Vec<String> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(TMP_MARK))
+        .collect()
+}
+
+#[test]
+fn a_failure_at_any_file_leaves_the_previous_folder_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("case");
+    folder::replace(&dir, &OLD).unwrap();
+    for fail_at in 0..NEW.len() {
+        let err = folder::replace_with(&dir, &NEW, |i| {
+            if i == fail_at { Err(std::io::Error::other("disk full")) } else { Ok(()) }
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+        assert_eq!(contents(&dir), as_owned(&OLD), "failure after file {fail_at}");
+        assert!(leftovers(tmp.path()).is_empty(), "{:?}", leftovers(tmp.path()));
+    }
+    folder::replace(&dir, &NEW).unwrap();
+    assert_eq!(contents(&dir), as_owned(&NEW));
+    assert!(leftovers(tmp.path()).is_empty());
+}
+
+#[test]
+fn a_link_planted_in_the_folder_is_replaced_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("case");
+    let victim = tmp.path().join("victim.txt");
+    std::fs::write(&victim, b"precious").unwrap();
+    folder::replace(&dir, &OLD).unwrap();
+    std::fs::remove_file(dir.join("b.txt")).unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join("b.txt")).unwrap();
+    // A link to a folder outside, under a name the folder holds: removing the old folder
+    // must not descend into it.
+    std::fs::remove_file(dir.join("c.txt")).unwrap();
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("keep.txt"), b"keep").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("c.txt")).unwrap();
+    folder::replace(&dir, &NEW).unwrap();
+    assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+    assert_eq!(std::fs::read(outside.join("keep.txt")).unwrap(), b"keep");
+    assert_eq!(contents(&dir), as_owned(&NEW));
+}
+
+#[test]
+fn a_link_a_file_or_a_foreign_folder_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    let link = tmp.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let file = tmp.path().join("file");
+    std::fs::write(&file, b"x").unwrap();
+    let foreign = tmp.path().join("home");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), b"mine").unwrap();
+    for (path, says) in [
+        (&link, "symbolic link"),
+        (&file, "not a folder"),
+        (&foreign, "\"notes.txt\""),
+        (&tmp.path().join(".."), "folder name"),
+    ] {
+        let err = folder::replace(path, &NEW).unwrap_err();
+        assert!(matches!(err, ReportError::Refused { .. }), "{err}");
+        assert!(err.to_string().contains(says) && !err.to_string().contains('\n'), "{err}");
+        assert_eq!(folder::check(path, &["a.txt"]).unwrap_err().to_string(), err.to_string());
+    }
+    assert!(std::fs::read_dir(&real).unwrap().next().is_none(), "nothing written through");
+    assert_eq!(std::fs::read(foreign.join("notes.txt")).unwrap(), b"mine");
+}
+
+#[test]
+fn leftovers_of_a_killed_run_go_but_a_live_ones_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("case");
+    let dead = tmp.path().join(format!(".case{TMP_MARK}dead"));
+    std::fs::create_dir(&dead).unwrap();
+    std::fs::write(dead.join("index.html"), b"<html><bo").unwrap();
+    let live = tmp.path().join(format!(".case{TMP_MARK}live"));
+    std::fs::create_dir(&live).unwrap();
+    let held = std::fs::File::open(&live).unwrap();
+    held.lock().unwrap();
+    // Another tool's hidden folder is not ours.
+    let other = tmp.path().join(".case-backup");
+    std::fs::create_dir(&other).unwrap();
+    folder::replace(&dir, &NEW).unwrap();
+    assert!(!dead.exists());
+    assert!(live.exists());
+    assert!(other.exists());
+    drop(held);
+    folder::replace(&dir, &OLD).unwrap();
+    assert!(!live.exists());
+    assert_eq!(contents(&dir), as_owned(&OLD));
+}
