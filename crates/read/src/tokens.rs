@@ -163,6 +163,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         .iter()
                         .map(|p| p.1)
                         .take_while(|ch| ch.is_alphanumeric() || is_apostrophe(*ch))
+                        // Clitics are short; a longer tail is none, so there is no need to
+                        // read a long run to its end (quadratic).
+                        .take(8)
                         .collect();
                     if is_clitic(&tail) {
                         break;
@@ -204,6 +207,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 .iter()
                 .map(|p| p.1)
                 .take_while(|ch| ch.is_alphanumeric() || is_apostrophe(*ch))
+                .take(8)
                 .collect();
             if is_clitic(&tail) {
                 let len = tail.chars().count();
@@ -237,7 +241,19 @@ fn starts_url(s: &str) -> bool {
 }
 
 fn looks_like_email(s: &str) -> bool {
-    let word = s.split(char::is_whitespace).next().unwrap_or("");
+    // An address is at most 254 bytes; looking further from every token of a long run
+    // without spaces would make tokenizing quadratic.
+    let mut end = 0;
+    for (n, (at, c)) in s.char_indices().enumerate() {
+        if c.is_whitespace() {
+            break;
+        }
+        if n == 254 {
+            return false;
+        }
+        end = at + c.len_utf8();
+    }
+    let word = &s[..end];
     match word.split_once('@') {
         Some((user, host)) => {
             !user.is_empty()
@@ -290,7 +306,11 @@ const OPENERS: &[&str] = &[
     "As",
 ];
 
-/// Groups tokens into sentences and headings.
+/// The longest sentence, in tokens: longer runs are cut into windows. Sentences of news and
+/// court reports stay well under it; what the later stages do per sentence stays bounded.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// Groups tokens into sentences and headings; none is longer than [`MAX_SENTENCE_TOKENS`].
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -303,6 +323,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             });
         }
     };
+    let mut last_soft: Option<usize> = None;
     for i in 0..tokens.len() {
         let t = &text[tokens[i].span.clone()];
         let next = tokens.get(i + 1);
@@ -337,6 +358,17 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if ends {
             close(&mut out, start, i + 1);
             start = i + 1;
+            last_soft = None;
+        } else if i + 1 - start >= MAX_SENTENCE_TOKENS {
+            // A run without sentence marks (a list, a table flattened to text, a hostile
+            // document) is cut into windows, at the last comma or semicolon of the second
+            // half when there is one, so that later stages see bounded sentences.
+            let cut = last_soft.filter(|&s| s >= start + MAX_SENTENCE_TOKENS / 2).unwrap_or(i);
+            close(&mut out, start, cut + 1);
+            start = cut + 1;
+            last_soft = None;
+        } else if matches!(t, "," | ";" | ":" | "—" | "–") {
+            last_soft = Some(i);
         }
     }
     close(&mut out, start, tokens.len());
@@ -347,9 +379,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 /// A sentence that is alone in its paragraph, short, and ends without a terminal mark is a
 /// heading ("Career", "Sanctions and proceedings").
 fn mark_headings(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
+    // Paragraph breaks found once: searching from every sentence would be quadratic in a
+    // long paragraph.
+    let breaks: Vec<usize> = text.match_indices("\n\n").map(|(at, _)| at).collect();
     for s in sentences.iter_mut() {
-        let para_start = text[..s.span.start].rfind("\n\n").map_or(0, |p| p + 2);
-        let para_end = text[s.span.end..].find("\n\n").map_or(text.len(), |p| s.span.end + p);
+        let before = breaks.partition_point(|&b| b + 2 <= s.span.start);
+        let para_start = before.checked_sub(1).map_or(0, |i| breaks[i] + 2);
+        let after = breaks.partition_point(|&b| b < s.span.end);
+        let para_end = breaks.get(after).copied().unwrap_or(text.len());
         let alone = text[para_start..s.span.start].trim().is_empty()
             && text[s.span.end..para_end].trim().is_empty();
         let last = &text[tokens[s.tokens.end - 1].span.clone()];

@@ -299,12 +299,22 @@ fn is_absolute(value: &str) -> bool {
     value.len() >= 4 && value[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// How far the guards look for a neighbouring word: a run without spaces is not read to its
+/// end from every candidate.
+const WORD_REACH: usize = 64;
+
 fn word_before(text: &str, at: usize) -> &str {
-    text[..at].split_whitespace().next_back().unwrap_or("")
+    let from =
+        (at.saturating_sub(WORD_REACH)..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    text[from..at].split_whitespace().next_back().unwrap_or("")
 }
 
 fn word_after(text: &str, at: usize) -> &str {
-    text[at..].split_whitespace().next().unwrap_or("")
+    let to = (at..=text.len().min(at + WORD_REACH))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    text[at..to].split_whitespace().next().unwrap_or("")
 }
 
 /// Context checks that keep ambiguous words out: "may" the verb, "fall" the verb, "2012
@@ -451,7 +461,9 @@ fn guard(name: Option<&str>, text: &str, span: Range<usize>) -> bool {
 /// Whether one of the three words before `at` is a quantity ("$2 million a year", "four
 /// flights a week"), which makes "a year" a rate.
 fn quantity_before(text: &str, at: usize) -> bool {
-    text[..at].split_whitespace().rev().take(3).any(is_quantity)
+    let from =
+        (at.saturating_sub(4 * WORD_REACH)..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    text[from..at].split_whitespace().rev().take(3).any(is_quantity)
 }
 
 /// A number or a word that counts ("$2", "million", "percent").
@@ -480,28 +492,35 @@ fn ends_sentence(text: &str, at: usize) -> bool {
         return false;
     }
     // The separator may be wider than a byte (a no-break space): start after the whole char.
-    let word_start = text[..at]
+    let floor =
+        (at.saturating_sub(WORD_REACH)..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let word_start = text[floor..at]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
     !crate::tokens::is_abbreviation(&text[word_start..at])
 }
 
 /// Bounds of the sentence around a span: from after the last sentence end before it to the
 /// next one after it.
 fn sentence(text: &str, span: Range<usize>) -> &str {
+    // Tense words further away than this say nothing about the expression, and scanning a
+    // run without sentence marks to its ends from every expression would be quadratic.
+    const REACH: usize = 600;
     let bytes = text.as_bytes();
     let is_mark = |b: u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let floor = span.start.saturating_sub(REACH);
+    let ceiling = text.len().min(span.end + REACH);
     let mut start = span.start;
-    while start > 0 {
+    while start > floor {
         if is_mark(bytes[start - 1]) && ends_sentence(text, start - 1) {
             break;
         }
         start -= 1;
     }
     let mut end = span.end;
-    while end < bytes.len() {
+    while end < ceiling {
         if is_mark(bytes[end]) && ends_sentence(text, end) {
             break;
         }
@@ -519,7 +538,10 @@ pub fn tense_at(text: &str, span: Range<usize>) -> Tense {
 }
 
 fn tense_with(words: &grammar::TenseWords, text: &str, span: Range<usize>) -> Tense {
-    let mut before = text[..span.start].split_whitespace().rev();
+    let from = (span.start.saturating_sub(WORD_REACH)..=span.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(span.start);
+    let mut before = text[from..span.start].split_whitespace().rev();
     let previous = match before.next() {
         Some(w) if w.eq_ignore_ascii_case("on") => before.next(),
         w => w,
