@@ -239,6 +239,13 @@ struct IngestArgs {
     /// Longest time to spend extracting one file, in seconds.
     #[arg(long, default_value_t = 60)]
     timeout: u64,
+    /// Most bytes all the streams of one PDF may inflate to, such as 256MiB; a PDF past it is
+    /// refused before anything is inflated.
+    #[arg(long, default_value = "256MiB", value_parser = parse_size)]
+    max_pdf_inflate: u64,
+    /// Most bytes one PDF stream may inflate to.
+    #[arg(long, default_value = "64MiB", value_parser = parse_size)]
+    max_pdf_stream: u64,
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -459,6 +466,8 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             max_file_size: args.max_file_size,
             max_text_chars: args.max_text_size,
             timeout: Duration::from_secs(args.timeout),
+            max_pdf_inflated: args.max_pdf_inflate,
+            max_pdf_stream: args.max_pdf_stream,
         },
         flags,
         command: std::env::args().collect::<Vec<_>>().join(" "),

@@ -31,6 +31,12 @@ pub enum Error {
         "broken or truncated PDF ({0}): download it again or repair it (for example with qpdf)"
     )]
     PdfBroken(String),
+    /// A PDF whose streams, all together, would inflate past the limit.
+    #[error("PDF streams inflate past {} MiB: a decompression bomb or a huge scan; raise --max-pdf-inflate if the file is genuine", mib(*.0))]
+    PdfInflatesTooFar(u64),
+    /// A PDF with one stream that would inflate past the per-stream limit.
+    #[error("a PDF stream inflates past {} MiB: a decompression bomb or a huge image; raise --max-pdf-stream if the file is genuine", mib(*.0))]
+    PdfStreamTooLarge(u64),
     /// A PDF whose pages carry no text, only images.
     #[error("no text layer: OCR it first (for example with ocrmypdf)")]
     PdfNoText,

@@ -20,6 +20,7 @@ mod decode;
 mod error;
 mod fs;
 mod html;
+mod inflate;
 mod markdown;
 mod meta;
 mod pdf;
@@ -52,6 +53,10 @@ pub struct Limits {
     pub max_text_chars: usize,
     /// Longest time extraction may take for one file.
     pub timeout: Duration,
+    /// Most bytes all the streams of one PDF may inflate to, together.
+    pub max_pdf_inflated: u64,
+    /// Most bytes one PDF stream may inflate to.
+    pub max_pdf_stream: u64,
 }
 
 impl Default for Limits {
@@ -60,6 +65,8 @@ impl Default for Limits {
             max_file_size: 64 * 1024 * 1024,
             max_text_chars: 16 * 1024 * 1024,
             timeout: Duration::from_secs(60),
+            max_pdf_inflated: 256 * 1024 * 1024,
+            max_pdf_stream: 64 * 1024 * 1024,
         }
     }
 }
@@ -76,7 +83,7 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
     let mut encoding = None;
     let mut decoded = None;
     let mut lines = match format {
-        Format::Pdf => pdf::read(bytes, &mut metadata)?,
+        Format::Pdf => pdf::read(bytes, limits, &mut metadata)?,
         Format::Text | Format::Markdown | Format::Html => {
             let declared =
                 (format == Format::Html).then(|| decode::declared_charset(bytes)).flatten();
