@@ -56,6 +56,9 @@ pub enum Error {
     /// Extraction ran past the per-document time limit.
     #[error("extraction took longer than {0} s: raise --timeout or check the file")]
     Timeout(u64),
+    /// Extraction was stopped because the caller gave up on it (its time limit passed).
+    #[error("extraction was stopped after its time limit: raise --timeout or check the file")]
+    Cancelled,
     /// An extractor crashed on this file.
     #[error("the extractor failed on this file ({0}): report it with the file attached")]
     Crashed(String),
