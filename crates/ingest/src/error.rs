@@ -7,6 +7,9 @@ pub enum Error {
     /// The file could not be read.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
+    /// A path that is not read: a link not followed, a named pipe, a device, an empty folder.
+    #[error("skipped: {0}")]
+    Skipped(String),
     /// The file is larger than the configured limit.
     #[error("file is {} MiB, over the {} MiB limit: raise --max-file-size or split the file", mib(*.size), mib(*.limit))]
     TooLarge {
