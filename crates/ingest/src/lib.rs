@@ -107,6 +107,15 @@ fn extract_until(
                     format!("not UTF-8 and no charset declared; decoded as {}", d.encoding.name()),
                 ));
             }
+            if d.repaired > 0 {
+                diagnostics.push(model::Diagnostic::new(
+                    "utf8-repaired",
+                    format!(
+                        "UTF-8 with {} invalid byte sequence(s), each replaced by U+FFFD",
+                        d.repaired
+                    ),
+                ));
+            }
             let lines = match format {
                 Format::Html => html::read(&d.text, &mut metadata, &mut diagnostics, cancel)?,
                 Format::Markdown => markdown::read(&d.text, &mut metadata),
