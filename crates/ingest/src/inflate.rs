@@ -29,16 +29,40 @@ impl Budget<'_> {
         params: Option<&Dictionary>,
         raw: &[u8],
     ) -> Result<()> {
+        let n = self.measure(filters, params, raw)?;
+        self.account(n)
+    }
+
+    /// Counts the largest of what the usual filter chains make of a stream whose dictionary
+    /// could not be read.
+    fn charge_worst(&mut self, raw: &[u8]) -> Result<()> {
+        let chains: [&[&[u8]]; 4] = [
+            &[b"FlateDecode"],
+            &[b"FlateDecode", b"FlateDecode"],
+            &[b"LZWDecode"],
+            &[b"ASCII85Decode", b"FlateDecode"],
+        ];
+        let mut worst = 0;
+        for chain in chains {
+            let chain: Vec<Vec<u8>> = chain.iter().map(|f| f.to_vec()).collect();
+            worst = worst.max(self.measure(&chain, None, raw)?);
+        }
+        self.account(worst)
+    }
+
+    /// Inflated size, counted one byte past what either limit still allows.
+    fn measure(&self, filters: &[Vec<u8>], params: Option<&Dictionary>, raw: &[u8]) -> Result<u64> {
         let Some(reader) = decoder(filters, params, raw) else {
-            return Ok(());
+            return Ok(0);
         };
-        let stream_cap = self.limits.max_pdf_stream;
         let left = self.limits.max_pdf_inflated.saturating_sub(self.total);
-        let cap = stream_cap.min(left);
-        let n = io::copy(&mut reader.take(cap.saturating_add(1)), &mut io::sink())
-            .or_else(|e| partial(&e))?;
-        if n > stream_cap {
-            return Err(Error::PdfStreamTooLarge(stream_cap));
+        let cap = self.limits.max_pdf_stream.min(left);
+        io::copy(&mut reader.take(cap.saturating_add(1)), &mut io::sink()).or_else(|e| partial(&e))
+    }
+
+    fn account(&mut self, n: u64) -> Result<()> {
+        if n > self.limits.max_pdf_stream {
+            return Err(Error::PdfStreamTooLarge(self.limits.max_pdf_stream));
         }
         self.total += n;
         if self.total > self.limits.max_pdf_inflated {
@@ -62,18 +86,19 @@ pub(crate) fn check_raw(bytes: &[u8], limits: &Limits) -> Result<()> {
     while let Some(found) = memfind(&bytes[at..], b"stream") {
         let pos = at + found;
         at = pos + b"stream".len();
-        let Some(data) = stream_data(bytes, at) else { continue };
-        if !bytes[..pos].trim_ascii_end().ends_with(b">>") {
-            continue; // "endstream", or the word in text.
+        if bytes[..pos].ends_with(b"end") {
+            continue;
         }
+        let Some(data) = stream_data(bytes, at) else { continue };
         // The dictionary sits between the object header and the keyword; a window that
         // starts at the previous stream keeps the scan linear in the file.
-        let window_start = floor;
+        let window = &bytes[floor..pos];
         floor = pos;
-        let head = &bytes[window_start..pos];
-        let dict_start = rfind(head, b"obj").map_or(0, |i| i + 3);
-        let Some(dict) = dictionary(&head[dict_start..]) else { continue };
-        budget.charge(&filters(&dict), params(&dict), &bytes[data..])?;
+        match dictionary(window) {
+            Some(dict) => budget.charge(&filters(&dict), params(&dict), &bytes[data..])?,
+            // A dictionary this scan cannot read is measured as the worst of the usual chains.
+            None => budget.charge_worst(&bytes[data..])?,
+        }
     }
     Ok(())
 }
@@ -90,23 +115,72 @@ pub(crate) fn check_document(doc: &lopdf::Document, limits: &Limits) -> Result<(
     Ok(())
 }
 
-/// Where a stream's data starts: after the keyword and its end of line.
+/// Where a stream's data starts: after the keyword, spaces or tabs, and an end of line (as
+/// lopdf's parser accepts it).
 fn stream_data(bytes: &[u8], after: usize) -> Option<usize> {
-    match bytes.get(after..after + 2)? {
+    let after =
+        after + bytes.get(after..)?.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+    match bytes.get(after..(after + 2).min(bytes.len()))? {
         [b'\r', b'\n'] => Some(after + 2),
-        [b'\n', _] | [b'\r', _] => Some(after + 1),
+        [b'\n', ..] | [b'\r', ..] => Some(after + 1),
         _ => None,
     }
 }
 
 /// Parses the dictionary before a stream keyword with lopdf's own content parser, so that
-/// strings, comments and nested dictionaries are read as lopdf reads them.
-fn dictionary(text: &[u8]) -> Option<Dictionary> {
-    let mut source = text.to_vec();
-    source.extend_from_slice(b" stream");
-    let content = lopdf::content::Content::decode(&source).ok()?;
-    let op = content.operations.into_iter().rev().find(|op| op.operator == "stream")?;
-    op.operands.into_iter().rev().find_map(|o| o.as_dict().ok().cloned())
+/// strings and nested dictionaries are read as lopdf reads them. The parse starts after an
+/// `obj` keyword: the last one, or an earlier one when the last sat in a string; after 16
+/// tries the caller assumes the worst.
+fn dictionary(window: &[u8]) -> Option<Dictionary> {
+    let mut end = window.len();
+    for _ in 0..16 {
+        let start = rfind(&window[..end], b"obj")?;
+        end = start;
+        if window[..start].ends_with(b"end") {
+            continue;
+        }
+        let mut source = without_comments(&window[start + 3..]);
+        source.extend_from_slice(b" stream");
+        let Ok(content) = lopdf::content::Content::decode(&source) else { continue };
+        let dict =
+            content.operations.into_iter().rev().find(|op| op.operator == "stream").and_then(
+                |op| op.operands.into_iter().rev().find_map(|o| o.as_dict().ok().cloned()),
+            );
+        if dict.is_some() {
+            return dict;
+        }
+    }
+    None
+}
+
+/// `text` with its comments blanked: lopdf's object parser skips them where its content parser
+/// stops at them. Literal strings (nested parentheses, backslash escapes) are left alone.
+fn without_comments(text: &[u8]) -> Vec<u8> {
+    let mut out = text.to_vec();
+    let (mut depth, mut escaped, mut comment) = (0usize, false, false);
+    for b in &mut out {
+        if comment {
+            if matches!(*b, b'\r' | b'\n') {
+                comment = false;
+            } else {
+                *b = b' ';
+            }
+        } else if depth > 0 {
+            match *b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
+            }
+        } else if *b == b'(' {
+            depth = 1;
+        } else if *b == b'%' {
+            comment = true;
+            *b = b' ';
+        }
+    }
+    out
 }
 
 /// The stream's filters in decoding order, as lopdf reads them (a name or an array of names).

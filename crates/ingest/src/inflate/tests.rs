@@ -42,12 +42,18 @@ fn ascii85(data: &[u8]) -> Vec<u8> {
 /// A one-page PDF whose content stream has `dict` entries (a filter) and `data`, plus extra
 /// streams; `/Length` is an indirect reference, as many writers make it.
 fn pdf(dict: &str, data: &[u8], extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    pdf_with(dict, ">>\nstream\n", data, extra)
+}
+
+/// [`pdf`] with the content stream's dictionary closed by `close` (`>>`, the keyword and its
+/// end of line, however written).
+fn pdf_with(dict: &str, close: &str, data: &[u8], extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 6 0 R >> >> >>".to_vec(),
     ];
-    let mut stream = format!("<< /Length 5 0 R {dict} >>\nstream\n").into_bytes();
+    let mut stream = format!("<< /Length 5 0 R {dict} {close}").into_bytes();
     stream.extend_from_slice(data);
     stream.extend_from_slice(b"\nendstream");
     objects.push(stream);
@@ -163,4 +169,28 @@ fn an_unreferenced_stream_counts_too() {
     let extra = [("/Type /ObjStm /N 0 /First 0 /Filter /FlateDecode", zlib(&vec![0u8; 4 << 20]))];
     let bytes = pdf("/Filter /FlateDecode", &zlib(PAGE_TEXT), &extra);
     assert!(matches!(extract(&bytes, "x.pdf", &small()), Err(Error::PdfStreamTooLarge(_))));
+}
+
+#[test]
+fn dictionaries_written_to_mislead_the_scan_are_still_read() {
+    let bomb = zlib(&zlib(&padded(64 << 20)));
+    let twice = "/Filter [/FlateDecode /FlateDecode]";
+    // "obj" inside a string of the dictionary, a comment before the keyword, spaces after it.
+    let tricks = [
+        ("/Note (obj) /Other (1 0 obj <<)", ">>\nstream\n"),
+        ("", ">> % a comment\nstream\n"),
+        ("", ">>\nstream  \r\n"),
+    ];
+    // Too many decoys for the parser to try: the stream is measured as the worst usual chain.
+    let decoys = "/A (obj) ".repeat(20);
+    let tricks = tricks.into_iter().chain([(decoys.as_str(), ">>\nstream\n")]);
+    for (extra, close) in tricks {
+        let bytes = pdf_with(&format!("{twice} {extra}"), close, &bomb, &[]);
+        let got = extract(&bytes, "x.pdf", &small());
+        assert!(matches!(got, Err(Error::PdfStreamTooLarge(_))), "{extra:?} {close:?}: {got:?}");
+    }
+    // The same tricks around an ordinary stream leave it readable.
+    let bytes =
+        pdf_with("/Filter /FlateDecode /Note (obj)", ">> % c\nstream \n", &zlib(PAGE_TEXT), &[]);
+    assert!(extract(&bytes, "x.pdf", &small()).unwrap().text.contains("ordinary text"));
 }
