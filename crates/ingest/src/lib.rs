@@ -44,7 +44,7 @@ pub use fs::{Input, files, overrides_for, read_file};
 
 /// Name and version of the extraction rules, stored with every version so that documents
 /// can be re-extracted when the rules change.
-pub const EXTRACTOR: &str = "dossier-ingest/1";
+pub const EXTRACTOR: &str = "dossier-ingest/2";
 
 /// Bounds on the work one file may cause.
 #[derive(Clone, Debug)]
