@@ -80,10 +80,18 @@ pub fn read_aliases(path: &Path) -> anyhow::Result<Vec<UserJudgement>> {
 }
 
 /// `dossier build PATH... -o OUTDIR`.
+/// The files and folders `build` adds, and how to walk them.
+pub struct Inputs<'a> {
+    /// Files and folders named on the command line.
+    pub paths: &'a [PathBuf],
+    /// Follow symbolic links inside folders.
+    pub follow_links: bool,
+}
+
 pub fn build(
     store: &mut Store,
     db: &Path,
-    paths: &[PathBuf],
+    inputs: &Inputs<'_>,
     outdir: &Path,
     aliases: Option<&Path>,
     quiet: bool,
@@ -100,12 +108,13 @@ pub fn build(
         }
     };
     let mut failed = 0;
-    if !paths.is_empty() {
+    if !inputs.paths.is_empty() {
         let options = pipeline::IngestOptions {
-            command: std::env::args().collect::<Vec<_>>().join(" "),
+            command: crate::command_line(),
+            follow_links: inputs.follow_links,
             ..Default::default()
         };
-        let report = pipeline::ingest(store, paths, &options, &bar())?;
+        let report = pipeline::ingest(store, inputs.paths, &options, &bar())?;
         failed = report.failed();
         say(format!(
             "ingest:  {} new, {} unchanged, {} updated, {} failed",

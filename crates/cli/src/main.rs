@@ -48,6 +48,9 @@ enum Command {
         /// An alias file (TOML) of names known to be one entity or two; see docs/aliases.md.
         #[arg(long)]
         aliases: Option<PathBuf>,
+        /// Follow symbolic links found inside folders (links named here are always followed).
+        #[arg(long)]
+        follow_links: bool,
     },
     /// Record that two names (people or bodies) are one entity; applies at the next build.
     Merge {
@@ -241,6 +244,22 @@ struct IngestArgs {
     /// Longest time to spend extracting one file, in seconds.
     #[arg(long, default_value_t = 60)]
     timeout: u64,
+    /// Follow symbolic links found inside folders (links named here are always followed).
+    #[arg(long)]
+    follow_links: bool,
+    /// Most bytes all the streams of one PDF may inflate to, such as 256MiB; a PDF past it is
+    /// refused before anything is inflated.
+    #[arg(long, default_value = "256MiB", value_parser = parse_size)]
+    max_pdf_inflate: u64,
+    /// Most bytes one PDF stream may inflate to.
+    #[arg(long, default_value = "64MiB", value_parser = parse_size)]
+    max_pdf_stream: u64,
+}
+
+/// The command line as typed, for the run's record; a file name that is not UTF-8 is kept
+/// lossily rather than stopping the run (`std::env::args` would panic on it).
+pub(crate) fn command_line() -> String {
+    std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect::<Vec<_>>().join(" ")
 }
 
 fn parse_size(s: &str) -> Result<u64, String> {
@@ -333,12 +352,13 @@ fn open_store_at(path: &std::path::Path) -> anyhow::Result<Store> {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Ingest(args) => ingest(cli, args),
-        Command::Build { paths, output, aliases } => {
+        Command::Build { paths, output, aliases, follow_links } => {
             let db = cli.db();
             // Fail on a case folder that cannot be written now, not after the long stages.
             report::check_folder(output)?;
             let mut store = open_store_at(&db)?;
-            build_cmd::build(&mut store, &db, paths, output, aliases.as_deref(), cli.quiet)
+            let paths = build_cmd::Inputs { paths, follow_links: *follow_links };
+            build_cmd::build(&mut store, &db, &paths, output, aliases.as_deref(), cli.quiet)
         }
         Command::Merge { left, right, reason } => {
             build_cmd::judge(&open_store(cli)?, left, right, "same", reason)
@@ -464,9 +484,12 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             max_file_size: args.max_file_size,
             max_text_chars: args.max_text_size,
             timeout: Duration::from_secs(args.timeout),
+            max_pdf_inflated: args.max_pdf_inflate,
+            max_pdf_stream: args.max_pdf_stream,
         },
         flags,
-        command: std::env::args().collect::<Vec<_>>().join(" "),
+        command: command_line(),
+        follow_links: args.follow_links,
     };
     let started = Instant::now();
     let show_bar = !cli.quiet && std::io::stderr().is_terminal();

@@ -2,8 +2,9 @@
 //! `cargo run -p ingest --example extract -- FILE`.
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: extract FILE");
+    let path = std::env::args_os().nth(1).expect("usage: extract FILE");
     let bytes = std::fs::read(&path).expect("readable file");
+    let path = path.to_string_lossy();
     match ingest::extract(&bytes, &path, &ingest::Limits::default()) {
         Ok(ex) => {
             println!("{}", serde_json::to_string_pretty(&ex.metadata).unwrap());

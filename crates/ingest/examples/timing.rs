@@ -2,8 +2,9 @@
 //! `cargo run --release -p ingest --example timing -- FILE...`.
 
 fn main() {
-    for path in std::env::args().skip(1) {
+    for path in std::env::args_os().skip(1) {
         let bytes = std::fs::read(&path).expect("readable file");
+        let path = path.to_string_lossy();
         let limits = ingest::Limits::default();
         let rounds = 50;
         let started = std::time::Instant::now();

@@ -13,6 +13,9 @@ use std::sync::LazyLock;
 use model::Diagnostic;
 use regex::Regex;
 
+use crate::Result;
+use crate::cancel::Cancel;
+
 /// One line of a document on its way to the extracted text.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Line {
@@ -102,11 +105,20 @@ re!(BREADCRUMB, r"(?i)^home\s*([>/»›|]|$)");
 
 /// Applies every rule to `lines` and reports what was removed; returns what the print headers
 /// (if any) gave away about the page.
-pub(crate) fn clean(lines: &mut [Line], diags: &mut Vec<Diagnostic>) -> PrintHeader {
+pub(crate) fn clean(
+    lines: &mut [Line],
+    diags: &mut Vec<Diagnostic>,
+    cancel: &Cancel,
+) -> Result<PrintHeader> {
     let header = running_headers(lines);
-    for line in lines.iter_mut().filter(|l| l.kept()) {
+    cancel.check()?;
+    for (n, line) in lines.iter_mut().filter(|l| l.kept()).enumerate() {
+        if n % 4096 == 0 {
+            cancel.check()?;
+        }
         line.removed = single_line_rule(line);
     }
+    cancel.check()?;
     breadcrumbs(lines);
     tail_lists(lines);
     link_lists(lines);
@@ -121,7 +133,7 @@ pub(crate) fn clean(lines: &mut [Line], diags: &mut Vec<Diagnostic>) -> PrintHea
     for (reason, n) in counts {
         diags.push(Diagnostic::new("clutter-removed", format!("{n} {reason} line(s) removed")));
     }
-    header
+    Ok(header)
 }
 
 /// Rules that look at one line alone.

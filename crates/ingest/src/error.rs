@@ -7,6 +7,9 @@ pub enum Error {
     /// The file could not be read.
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
+    /// A path that is not read: a link not followed, a named pipe, a device, an empty folder.
+    #[error("skipped: {0}")]
+    Skipped(String),
     /// The file is larger than the configured limit.
     #[error("file is {} MiB, over the {} MiB limit: raise --max-file-size or split the file", mib(*.size), mib(*.limit))]
     TooLarge {
@@ -31,6 +34,12 @@ pub enum Error {
         "broken or truncated PDF ({0}): download it again or repair it (for example with qpdf)"
     )]
     PdfBroken(String),
+    /// A PDF whose streams, all together, would inflate past the limit.
+    #[error("PDF streams inflate past {} MiB: a decompression bomb or a huge scan; raise --max-pdf-inflate if the file is genuine", mib(*.0))]
+    PdfInflatesTooFar(u64),
+    /// A PDF with one stream that would inflate past the per-stream limit.
+    #[error("a PDF stream inflates past {} MiB: a decompression bomb or a huge image; raise --max-pdf-stream if the file is genuine", mib(*.0))]
+    PdfStreamTooLarge(u64),
     /// A PDF whose pages carry no text, only images.
     #[error("no text layer: OCR it first (for example with ocrmypdf)")]
     PdfNoText,
@@ -50,6 +59,9 @@ pub enum Error {
     /// Extraction ran past the per-document time limit.
     #[error("extraction took longer than {0} s: raise --timeout or check the file")]
     Timeout(u64),
+    /// Extraction was stopped because the caller gave up on it (its time limit passed).
+    #[error("extraction was stopped after its time limit: raise --timeout or check the file")]
+    Cancelled,
     /// An extractor crashed on this file.
     #[error("the extractor failed on this file ({0}): report it with the file attached")]
     Crashed(String),

@@ -8,18 +8,29 @@
 //! the shared clutter rules run over them like over any other format.
 //!
 //! html5ever keeps no source positions, so each block is found again in the original by an
-//! aligner over the page's visible characters; that gives every paragraph its byte range.
+//! aligner over the page's visible characters ([`align`]); that gives every paragraph its byte
+//! range. Markup nested past [`depth::MAX_DEPTH`] levels is flattened before parsing
+//! ([`depth`]), so that tree building stays linear.
+
+mod align;
+mod depth;
+
+#[cfg(test)]
+mod tests;
 
 use std::sync::LazyLock;
 
 use ego_tree::NodeRef;
-use model::{Field, Metadata, Provenance};
+use model::{Diagnostic, Field, Metadata, Provenance};
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
+use crate::Result;
+use crate::cancel::Cancel;
 use crate::clean::Line;
 use crate::meta;
+use align::Aligner;
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
@@ -95,8 +106,29 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Reads `html` (already decoded) into lines and fills `meta` from its markup.
-pub(crate) fn read(html: &str, meta: &mut Metadata) -> Vec<Line> {
-    let doc = Html::parse_document(html);
+pub(crate) fn read(
+    html: &str,
+    meta: &mut Metadata,
+    diags: &mut Vec<Diagnostic>,
+    cancel: &Cancel,
+) -> Result<Vec<Line>> {
+    let flat = depth::flatten(html, depth::MAX_DEPTH, cancel)?;
+    let doc = match &flat {
+        Some((flat, dropped)) => {
+            diags.push(Diagnostic::new(
+                "html-too-deep",
+                format!(
+                    "markup nests deeper than {} levels; {dropped} tags past that depth were \
+                     ignored and their text kept in the element at the limit",
+                    depth::MAX_DEPTH
+                ),
+            ));
+            Html::parse_document(flat)
+        }
+        None => Html::parse_document(html),
+    };
+    drop(flat);
+    cancel.check()?;
     read_metadata(&doc, meta);
     let root = content_root(&doc);
     let mut blocks = Vec::new();
@@ -106,11 +138,12 @@ pub(crate) fn read(html: &str, meta: &mut Metadata) -> Vec<Line> {
         {
             blocks.push(Block { text: h1, heading: true, ..Block::default() });
         }
-        walk(root, &mut blocks);
+        walk(root, &mut blocks, cancel)?;
     }
-    let mut aligner = Aligner::new(html);
+    let mut aligner = Aligner::new(html, cancel)?;
     let mut lines = Vec::new();
     for block in blocks {
+        cancel.check()?;
         for (k, piece) in
             block.text.split('\n').map(str::trim).filter(|p| !p.is_empty()).enumerate()
         {
@@ -129,7 +162,7 @@ pub(crate) fn read(html: &str, meta: &mut Metadata) -> Vec<Line> {
             });
         }
     }
-    lines
+    Ok(lines)
 }
 
 fn read_metadata(doc: &Html, meta: &mut Metadata) {
@@ -346,14 +379,17 @@ fn content_root(doc: &Html) -> Option<ElementRef<'_>> {
     }
     // No markup names the article: take the element whose own paragraphs hold the most text,
     // then climb while the parent adds substantial paragraph text of its own (split bodies).
+    // In document order, first best wins ties: a map for the sums, a list for the order.
     let mut scores: Vec<(ego_tree::NodeId, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<ego_tree::NodeId, usize> = Default::default();
     for p in doc.select(&P) {
         let len: usize = p.text().map(|t| t.trim().len()).sum();
         if let Some(parent) = p.parent() {
-            match scores.iter_mut().find(|(id, _)| *id == parent.id()) {
-                Some((_, s)) => *s += len,
-                None => scores.push((parent.id(), len)),
-            }
+            let slot = *index.entry(parent.id()).or_insert_with(|| {
+                scores.push((parent.id(), 0));
+                scores.len() - 1
+            });
+            scores[slot].1 += len;
         }
     }
     let best = scores.into_iter().max_by_key(|(_, s)| *s);
@@ -409,7 +445,7 @@ fn is_furniture(el: &scraper::node::Element, node: NodeRef<'_, Node>, root_chars
 
 /// Walks the content root without recursion (pages nest thousands deep) and cuts it into
 /// blocks.
-fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>) {
+fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>, cancel: &Cancel) -> Result<()> {
     let root_chars: usize = root.text().map(|t| t.trim().len()).sum();
     let mut current = Block::default();
     let mut skipping: Option<ego_tree::NodeId> = None;
@@ -430,7 +466,10 @@ fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>) {
         }
         *current = Block::default();
     };
-    for edge in root.traverse() {
+    for (n, edge) in root.traverse().enumerate() {
+        if n % 4096 == 0 {
+            cancel.check()?;
+        }
         match edge {
             ego_tree::iter::Edge::Open(node) => {
                 if skipping.is_some() {
@@ -499,109 +538,5 @@ fn walk(root: ElementRef<'_>, blocks: &mut Vec<Block>) {
         }
     }
     flush(&mut current, &open_blocks, blocks);
-}
-
-/// Finds extracted blocks again in the original markup, in order.
-///
-/// It indexes the page's visible characters (outside tags, comments, scripts and styles,
-/// entities decoded), keeping only letters and digits, lowercased, each with the byte offset
-/// it came from; a block is located by the same reduction of its own text.
-struct Aligner<'a> {
-    source: &'a str,
-    hay: String,
-    /// For each byte of `hay`, the source byte offset of the character it came from.
-    origin: Vec<usize>,
-    /// For each byte of `hay`, the source byte offset just after that character.
-    origin_end: Vec<usize>,
-    cursor: usize,
-}
-
-impl<'a> Aligner<'a> {
-    fn new(html: &'a str) -> Aligner<'a> {
-        let mut a = Aligner {
-            source: html,
-            hay: String::new(),
-            origin: Vec::new(),
-            origin_end: Vec::new(),
-            cursor: 0,
-        };
-        let bytes = html.as_bytes();
-        let lower = html.to_ascii_lowercase();
-        let mut i = 0;
-        while i < html.len() {
-            if bytes[i] == b'<' {
-                let rest = &lower[i..];
-                let skip_to = if rest.starts_with("<!--") {
-                    rest.find("-->").map(|e| i + e + 3)
-                } else if rest.starts_with("<script") || rest.starts_with("<style") {
-                    let close = if rest.starts_with("<script") { "</script" } else { "</style" };
-                    rest.find(close).and_then(|e| lower[i + e..].find('>').map(|g| i + e + g + 1))
-                } else if rest.len() > 1
-                    && (rest.as_bytes()[1].is_ascii_alphabetic()
-                        || matches!(rest.as_bytes()[1], b'/' | b'!' | b'?'))
-                {
-                    rest.find('>').map(|e| i + e + 1)
-                } else {
-                    None
-                };
-                if let Some(next) = skip_to {
-                    i = next;
-                    continue;
-                }
-            }
-            if bytes[i] == b'&'
-                && let Some(len) = html[i..].find(';').filter(|&l| (2..12).contains(&l))
-            {
-                let entity = &html[i..=i + len];
-                let decoded = html_escape::decode_html_entities(entity);
-                if decoded != entity {
-                    for c in decoded.chars() {
-                        a.push(c, i, i + len + 1);
-                    }
-                    i += len + 1;
-                    continue;
-                }
-            }
-            let c = html[i..].chars().next().expect("in bounds");
-            a.push(c, i, i + c.len_utf8());
-            i += c.len_utf8();
-        }
-        a
-    }
-
-    fn push(&mut self, c: char, start: usize, end: usize) {
-        if !c.is_alphanumeric() {
-            return;
-        }
-        for l in c.to_lowercase() {
-            self.hay.push(l);
-            for _ in 0..l.len_utf8() {
-                self.origin.push(start);
-                self.origin_end.push(end);
-            }
-        }
-    }
-
-    fn locate(&mut self, text: &str) -> Option<std::ops::Range<usize>> {
-        let key: String =
-            text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-        if key.is_empty() {
-            return None;
-        }
-        let head: String = key.chars().take(48).collect();
-        let tail_start = key.char_indices().rev().nth(47).map_or(0, |(i, _)| i);
-        let tail = &key[tail_start..];
-        let start = self.cursor + self.hay[self.cursor..].find(&head)?;
-        let from = start + key.len().saturating_sub(tail.len()).min(self.hay.len() - start);
-        let from = (from..=self.hay.len()).find(|&i| self.hay.is_char_boundary(i))?;
-        let end = from + self.hay[from..].find(tail)? + tail.len();
-        self.cursor = end;
-        // Extend over closing punctuation up to the next tag, so that the range ends where
-        // the paragraph's text ends.
-        let rest = &self.source[self.origin_end[end - 1]..];
-        let stop = rest.find(|c: char| c == '<' || c.is_alphanumeric()).unwrap_or(rest.len());
-        let tail = rest[..stop].trim_end();
-        let tail = if tail.contains('&') { "" } else { tail };
-        Some(self.origin[start]..self.origin_end[end - 1] + tail.len())
-    }
+    Ok(())
 }

@@ -15,11 +15,13 @@
 //! make of the text.
 #![warn(missing_docs)]
 
+mod cancel;
 mod clean;
 mod decode;
 mod error;
 mod fs;
 mod html;
+mod inflate;
 mod markdown;
 mod meta;
 mod pdf;
@@ -34,6 +36,7 @@ use std::time::Duration;
 
 use model::{Extraction, Field, Format, Metadata, Provenance, Segment, SourceLoc};
 
+use crate::cancel::Cancel;
 use crate::clean::Line;
 
 pub use error::{Error, Result};
@@ -41,7 +44,7 @@ pub use fs::{Input, files, overrides_for, read_file};
 
 /// Name and version of the extraction rules, stored with every version so that documents
 /// can be re-extracted when the rules change.
-pub const EXTRACTOR: &str = "dossier-ingest/1";
+pub const EXTRACTOR: &str = "dossier-ingest/2";
 
 /// Bounds on the work one file may cause.
 #[derive(Clone, Debug)]
@@ -52,6 +55,10 @@ pub struct Limits {
     pub max_text_chars: usize,
     /// Longest time extraction may take for one file.
     pub timeout: Duration,
+    /// Most bytes all the streams of one PDF may inflate to, together.
+    pub max_pdf_inflated: u64,
+    /// Most bytes one PDF stream may inflate to.
+    pub max_pdf_stream: u64,
 }
 
 impl Default for Limits {
@@ -60,6 +67,8 @@ impl Default for Limits {
             max_file_size: 64 * 1024 * 1024,
             max_text_chars: 16 * 1024 * 1024,
             timeout: Duration::from_secs(60),
+            max_pdf_inflated: 256 * 1024 * 1024,
+            max_pdf_stream: 64 * 1024 * 1024,
         }
     }
 }
@@ -68,6 +77,16 @@ impl Default for Limits {
 ///
 /// `file_name` is used only for its extension, which breaks ties the content leaves open.
 pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extraction> {
+    extract_until(bytes, file_name, limits, &Cancel::default())
+}
+
+/// [`extract`], giving up with [`Error::Cancelled`] once `cancel` is raised.
+fn extract_until(
+    bytes: &[u8],
+    file_name: &str,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<Extraction> {
     let extension =
         file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let format = sniff::sniff(bytes, &extension)?;
@@ -76,7 +95,7 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
     let mut encoding = None;
     let mut decoded = None;
     let mut lines = match format {
-        Format::Pdf => pdf::read(bytes, &mut metadata)?,
+        Format::Pdf => pdf::read(bytes, limits, &mut metadata)?,
         Format::Text | Format::Markdown | Format::Html => {
             let declared =
                 (format == Format::Html).then(|| decode::declared_charset(bytes)).flatten();
@@ -88,18 +107,28 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
                     format!("not UTF-8 and no charset declared; decoded as {}", d.encoding.name()),
                 ));
             }
+            if d.repaired > 0 {
+                diagnostics.push(model::Diagnostic::new(
+                    "utf8-repaired",
+                    format!(
+                        "UTF-8 with {} invalid byte sequence(s), each replaced by U+FFFD",
+                        d.repaired
+                    ),
+                ));
+            }
             let lines = match format {
-                Format::Html => html::read(&d.text, &mut metadata),
+                Format::Html => html::read(&d.text, &mut metadata, &mut diagnostics, cancel)?,
                 Format::Markdown => markdown::read(&d.text, &mut metadata),
-                _ => text_lines(&d.text),
+                _ => text_lines(&d.text, cancel)?,
             };
             decoded = Some(d);
             lines
         }
     };
-    let header = clean::clean(&mut lines, &mut diagnostics);
+    cancel.check()?;
+    let header = clean::clean(&mut lines, &mut diagnostics, cancel)?;
     meta::from_lines(&mut lines, &header, &mut metadata);
-    let (text, segments) = assemble(&lines, decoded.as_ref());
+    let (text, segments) = assemble(&lines, decoded.as_ref(), cancel)?;
     if text.trim().is_empty() {
         return Err(if format == Format::Pdf { Error::PdfNoText } else { Error::NoText });
     }
@@ -115,8 +144,10 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Extract
 
 /// [`extract`] on a thread of its own, with a large stack, panics caught and a time limit.
 ///
-/// A file that runs past the limit is reported as [`Error::Timeout`] and its thread is left to
-/// finish on its own; the batch goes on.
+/// A file that runs past the limit is reported as [`Error::Timeout`]; its thread is told to
+/// stop, which the crate's own loops notice within milliseconds. Third-party code (html5ever's
+/// tree builder, lopdf, pdf-extract) cannot be stopped and runs to its end on its own thread;
+/// the batch goes on.
 pub fn extract_guarded(
     bytes: Arc<Vec<u8>>,
     file_name: &str,
@@ -125,11 +156,14 @@ pub fn extract_guarded(
     let (tx, rx) = mpsc::channel();
     let name = file_name.to_string();
     let thread_limits = limits.clone();
+    let (cancel, stop) = Cancel::new();
     let spawned = std::thread::Builder::new()
         .name("dossier-extract".into())
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
-            let result = catch_unwind(AssertUnwindSafe(|| extract(&bytes, &name, &thread_limits)));
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                extract_until(&bytes, &name, &thread_limits, &cancel)
+            }));
             let _ = tx.send(result);
         });
     if let Err(e) = spawned {
@@ -147,7 +181,10 @@ pub fn extract_guarded(
                 message.lines().next().unwrap_or("panic").chars().take(120).collect(),
             ))
         }
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(Error::Timeout(limits.timeout.as_secs())),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+            Err(Error::Timeout(limits.timeout.as_secs()))
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             Err(Error::Crashed("extractor thread died".into()))
         }
@@ -156,11 +193,14 @@ pub fn extract_guarded(
 
 /// Splits plain text into trimmed lines with their byte ranges; a blank line starts a
 /// paragraph.
-fn text_lines(text: &str) -> Vec<Line> {
+fn text_lines(text: &str, cancel: &Cancel) -> Result<Vec<Line>> {
     let mut lines = Vec::new();
     let mut offset = 0;
     let mut para_start = true;
-    for raw in text.split_inclusive('\n') {
+    for (n, raw) in text.split_inclusive('\n').enumerate() {
+        if n % 4096 == 0 {
+            cancel.check()?;
+        }
         let start = offset;
         offset += raw.len();
         let content = raw.trim_end_matches(['\n', '\r']);
@@ -178,17 +218,24 @@ fn text_lines(text: &str) -> Vec<Line> {
         });
         para_start = false;
     }
-    lines
+    Ok(lines)
 }
 
 /// Joins the kept lines into the main text: lines of one paragraph by a newline, paragraphs by
 /// a blank line. A removed line between two kept ones ends a paragraph, so that no segment
 /// spans text that is not in the output.
-fn assemble(lines: &[Line], decoded: Option<&decode::Decoded>) -> (String, Vec<Segment>) {
+fn assemble(
+    lines: &[Line],
+    decoded: Option<&decode::Decoded>,
+    cancel: &Cancel,
+) -> Result<(String, Vec<Segment>)> {
     let mut text = String::new();
     let mut segments: Vec<Segment> = Vec::new();
     let mut previous: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
+        if i % 4096 == 0 {
+            cancel.check()?;
+        }
         if line.removed.is_some() {
             continue;
         }
@@ -225,7 +272,7 @@ fn assemble(lines: &[Line], decoded: Option<&decode::Decoded>) -> (String, Vec<S
         }
         previous = Some(i);
     }
-    (text, segments)
+    Ok((text, segments))
 }
 
 fn source(decoded: Option<&decode::Decoded>, offset: usize) -> Option<usize> {

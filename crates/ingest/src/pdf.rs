@@ -4,26 +4,45 @@
 //! caller runs it on its own thread under `catch_unwind` and a time limit (see
 //! [`crate::extract_guarded`]). Encryption and broken files are told apart first with lopdf,
 //! so that the user gets the right advice.
+//!
+//! Neither lopdf nor pdf-extract bounds what a stream inflates to, so every stream is measured
+//! first by [`crate::inflate`] and the file refused before anything is inflated; the document
+//! is then loaded once and handed to pdf-extract page by page.
 
 use model::{Field, Metadata, Provenance};
 
 use crate::clean::Line;
-use crate::{Error, Result};
+use crate::{Error, Limits, Result, inflate};
 
 /// Reads the text of every page into lines tagged with their page number.
-pub(crate) fn read(bytes: &[u8], meta: &mut Metadata) -> Result<Vec<Line>> {
+pub(crate) fn read(bytes: &[u8], limits: &Limits, meta: &mut Metadata) -> Result<Vec<Line>> {
+    inflate::check_raw(bytes, limits)?;
     let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| broken(&e.to_string()))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Error::PdfEncrypted);
     }
+    if doc.encryption_state.is_some() || doc.is_encrypted() {
+        // The raw scan saw ciphertext; measure the decrypted streams before any is inflated.
+        inflate::check_document(&doc, limits)?;
+    }
     info(&doc, meta);
-    if doc.get_pages().is_empty() {
+    let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
+    if numbers.is_empty() {
         return Err(Error::PdfBroken("no pages".into()));
     }
-    let pages = pdf_extract::extract_text_from_mem_by_pages(bytes).map_err(|e| match e {
-        pdf_extract::OutputError::PdfError(lopdf::Error::Decryption(_)) => Error::PdfEncrypted,
-        other => broken(&other.to_string()),
-    })?;
+    let mut pages = Vec::with_capacity(numbers.len());
+    for n in numbers {
+        let mut text = String::new();
+        let read = {
+            let mut output = pdf_extract::PlainTextOutput::new(&mut text);
+            pdf_extract::output_doc_page(&doc, &mut output, n).is_ok()
+        };
+        // A page pdf-extract cannot read leaves a gap, as it did when pdf-extract looped.
+        if !read {
+            text.clear();
+        }
+        pages.push(text);
+    }
     if pages.iter().all(|p| p.trim().is_empty()) {
         return Err(Error::PdfNoText);
     }

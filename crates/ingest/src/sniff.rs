@@ -1,5 +1,6 @@
 //! Decides how to read a file: by its content first, by its name second.
 
+use encoding_rs::Encoding;
 use model::Format;
 
 use crate::{Error, Result};
@@ -24,6 +25,17 @@ pub(crate) fn sniff(bytes: &[u8], extension: &str) -> Result<Format> {
     if looks_binary(bytes) {
         return Err(Error::Binary("unknown type".into()));
     }
+    // UTF-16 markup is looked at as text, not as bytes with a zero between letters.
+    let utf16 =
+        Encoding::for_bom(head).map(|(e, _)| e).or_else(|| crate::decode::utf16_without_bom(head));
+    let decoded;
+    let head = match utf16.filter(|e| *e != encoding_rs::UTF_8) {
+        Some(enc) => {
+            decoded = enc.decode(head).0.into_owned();
+            decoded.as_bytes()
+        }
+        None => head,
+    };
     if looks_like_html(head) || (matches!(extension, "html" | "htm" | "xhtml") && has_tags(head)) {
         return Ok(Format::Html);
     }
@@ -47,11 +59,15 @@ fn describe(kind: infer::Type) -> String {
     format!("{} {what}", kind.extension())
 }
 
-/// Text in any encoding has no NUL bytes outside UTF-16, and few C0 controls.
+/// Text in any encoding has no NUL bytes outside UTF-16 (with or without a byte order mark),
+/// and few C0 controls.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
         return false; // UTF-16 with a byte order mark.
+    }
+    if crate::decode::utf16_without_bom(bytes).is_some() {
+        return false;
     }
     let controls =
         sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();

@@ -38,6 +38,9 @@ pub struct IngestOptions {
     pub flags: Overrides,
     /// The command line, recorded with the run.
     pub command: String,
+    /// Follow symbolic links found inside folders (links named as arguments are always
+    /// followed).
+    pub follow_links: bool,
 }
 
 /// Receives progress as files are done; implemented by the command line with a progress bar.
@@ -282,7 +285,7 @@ pub fn ingest(
     options: &IngestOptions,
     progress: &dyn Progress,
 ) -> Result<IngestReport, Error> {
-    let (inputs, walk_errors) = ingest::files(paths);
+    let (inputs, walk_errors) = ingest::files(paths, options.follow_links);
     let known = store.known()?;
     progress.start(inputs.len() + walk_errors.len());
     let mut writer = Writer {
