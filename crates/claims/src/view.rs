@@ -163,11 +163,12 @@ impl DocumentView {
         trim_entities(text, &mut raw);
         trim_trailing_roles(text, &mut raw);
         let mut mentions = merge(raw);
+        // Tokens and mentions both in text order: one sweep finds the mentions a token could
+        // overlap (a scan of all mentions per pronoun would be quadratic on a long text).
+        let covered = SpanSet::new(mentions.iter().map(|m| m.span.clone()));
         for t in &tokens {
             let w = &text[t.span.clone()];
-            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
-                && !mentions.iter().any(|m| overlaps(&m.span, &t.span))
-            {
+            if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) && !covered.overlaps(&t.span) {
                 mentions.push(Mention {
                     kind: Kind::Pro,
                     span: t.span.clone(),
@@ -227,19 +228,22 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
         .map(|t| &text[t.span.clone()])
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
-    let covered: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    let covered = SpanSet::new(mentions.iter().map(|m| m.span.clone()));
+    // Tokens are in text order: the last one ending before `at`, by binary search.
+    let token_before =
+        |at: usize| tokens.partition_point(|t| t.span.end <= at).checked_sub(1).map(|i| &tokens[i]);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
-        while let Some(prev) = tokens.iter().rev().find(|t| t.span.end <= m.span.start) {
+        while let Some(prev) = token_before(m.span.start) {
             let word = &text[prev.span.clone()];
             let proper = word.chars().count() >= 2
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(char::is_alphabetic)
                 && !lower_words.contains(word.to_lowercase().as_str())
                 && !read::lexicon::is_name_title(word)
-                && !covered.iter().any(|c| overlaps(c, &prev.span));
+                && !covered.overlaps(&prev.span);
             // "... for Syria Engagement James Jeffrey": a capitalised word after another
             // capitalised word is more likely the end of a title than a first name.
-            let before = tokens.iter().rev().find(|t| t.span.end <= prev.span.start);
+            let before = token_before(prev.span.start);
             let after_capital = before.is_some_and(|b| {
                 let w = &text[b.span.clone()];
                 text[b.span.end..prev.span.start].trim().is_empty()
@@ -258,31 +262,66 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// Spans sorted by start with the furthest end reached so far, to ask "does any span overlap
+/// this one?" in logarithmic time: a scan of every span per question would make building the
+/// view quadratic on a long text.
+struct SpanSet {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl SpanSet {
+    fn new(spans: impl IntoIterator<Item = Range<usize>>) -> SpanSet {
+        let mut spans: Vec<Range<usize>> = spans.into_iter().filter(|s| !s.is_empty()).collect();
+        spans.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        SpanSet { starts: spans.iter().map(|s| s.start).collect(), reach }
+    }
+
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end > 0 && self.reach[before_end - 1] > span.start
+    }
+}
+
 /// Entities sometimes swallow a rank, role or nationality before them ("Major General X",
 /// "Head of Y"): the entity keeps only what follows, less "of" and "the".
 fn trim_entities(text: &str, raw: &mut [Mention]) {
-    let lexical: Vec<Range<usize>> = raw
-        .iter()
-        .filter(|m| matches!(m.kind, Kind::Rank | Kind::Role | Kind::Nat))
-        .map(|m| m.span.clone())
-        .collect();
+    // Lexical mentions by their start: a lookup, not a scan of all of them per entity.
+    let mut lexical: std::collections::HashMap<usize, Vec<Range<usize>>> = Default::default();
+    for m in raw.iter().filter(|m| matches!(m.kind, Kind::Rank | Kind::Role | Kind::Nat)) {
+        lexical.entry(m.span.start).or_default().push(m.span.clone());
+    }
     for m in raw.iter_mut() {
         if !matches!(m.kind, Kind::Per | Kind::Org | Kind::Loc | Kind::Misc) {
             continue;
         }
-        while let Some(l) = lexical
-            .iter()
-            .find(|l| l.start == m.span.start && l.end < m.span.end && m.kind != Kind::Org)
-            .or_else(|| {
-                // An organisation keeps its nationality ("Russian Security Council") but
-                // not a leading role ("Head of Air Intelligence Branch").
-                lexical.iter().find(|l| {
-                    l.start == m.span.start
-                        && l.end < m.span.end
-                        && text[l.end..m.span.end].trim_start().to_lowercase().starts_with("of ")
+        while let Some(l) = {
+            let starting_here = lexical.get(&m.span.start).map_or(&[][..], Vec::as_slice);
+            starting_here
+                .iter()
+                .find(|l| l.end < m.span.end && m.kind != Kind::Org)
+                .or_else(|| {
+                    // An organisation keeps its nationality ("Russian Security Council") but
+                    // not a leading role ("Head of Air Intelligence Branch").
+                    starting_here.iter().find(|l| {
+                        l.start == m.span.start
+                            && l.end < m.span.end
+                            && text[l.end..m.span.end]
+                                .trim_start()
+                                .to_lowercase()
+                                .starts_with("of ")
+                    })
                 })
-            })
-        {
+                .cloned()
+        } {
             let mut start = l.end;
             let rest = &text[start..m.span.end];
             let trimmed = rest.trim_start();
@@ -303,10 +342,14 @@ fn trim_entities(text: &str, raw: &mut [Mention]) {
 /// An organisation name sometimes swallows a title after it ("US Special Representative"):
 /// the name keeps what comes before the title.
 fn trim_trailing_roles(text: &str, raw: &mut [Mention]) {
-    let roles: Vec<Range<usize>> =
-        raw.iter().filter(|m| m.kind == Kind::Role).map(|m| m.span.clone()).collect();
+    // Roles by their end: a lookup, not a scan of all roles per organisation.
+    let mut roles: std::collections::HashMap<usize, Vec<Range<usize>>> = Default::default();
+    for m in raw.iter().filter(|m| m.kind == Kind::Role) {
+        roles.entry(m.span.end).or_default().push(m.span.clone());
+    }
     for m in raw.iter_mut().filter(|m| matches!(m.kind, Kind::Org | Kind::Misc)) {
-        if let Some(r) = roles.iter().find(|r| r.end == m.span.end && r.start > m.span.start) {
+        let ending_here = roles.get(&m.span.end).map_or(&[][..], Vec::as_slice);
+        if let Some(r) = ending_here.iter().find(|r| r.start > m.span.start) {
             let end = m.span.start + text[m.span.start..r.start].trim_end().len();
             if end > m.span.start {
                 m.span.end = end;
@@ -321,9 +364,20 @@ fn merge(mut raw: Vec<Mention>) -> Vec<Mention> {
     raw.sort_by_key(|m| {
         (std::cmp::Reverse(m.span.end - m.span.start), std::cmp::Reverse(priority(m.kind)))
     });
+    // Kept spans never overlap each other, so the one starting last before a mention's end
+    // is the only one that can overlap it: an ordered map, not a scan of all kept ones.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Mention> = Vec::new();
     for m in raw {
-        if !kept.iter().any(|k| overlaps(&k.span, &m.span)) {
+        let clash = if m.span.is_empty() {
+            kept.iter().any(|k| overlaps(&k.span, &m.span))
+        } else {
+            taken.range(..m.span.end).next_back().is_some_and(|(_, &end)| end > m.span.start)
+        };
+        if !clash {
+            if !m.span.is_empty() {
+                taken.insert(m.span.start, m.span.end);
+            }
             kept.push(m);
         }
     }

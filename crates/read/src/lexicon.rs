@@ -217,11 +217,18 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         }
     }
     // Ranks win over roles they overlap ("Commander" is both).
-    let ranks: Vec<Range<usize>> =
+    // Ranks found by one regex do not overlap each other, so sorted by start, the last one
+    // starting before a role's end is the only one that can overlap it (a scan of all ranks
+    // per role would be quadratic on a long text).
+    let mut ranks: Vec<Range<usize>> =
         out.iter().filter(|x| x.kind == MentionKind::Rank).map(|x| x.span.clone()).collect();
+    ranks.sort_by_key(|r| r.start);
     out.retain(|x| {
-        x.kind != MentionKind::Role
-            || !ranks.iter().any(|r| r.start < x.span.end && x.span.start < r.end)
+        if x.kind != MentionKind::Role {
+            return true;
+        }
+        let before_end = ranks.partition_point(|r| r.start < x.span.end);
+        !ranks[..before_end].iter().rev().take(4).any(|r| x.span.start < r.end)
     });
     out.sort_by_key(|x| (x.span.start, x.span.end));
     out

@@ -133,9 +133,17 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
         }
     }
     candidates.sort_by_key(|(span, index, _)| (std::cmp::Reverse(span.len()), *index, span.start));
+    // Chosen spans never overlap, so the one starting last before a candidate's end is the
+    // only one that can overlap it: a lookup in an ordered map instead of a scan of all
+    // chosen spans (quadratic on a long text).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut chosen: Vec<(Range<usize>, usize, regex::Captures<'_>)> = Vec::new();
     for candidate in candidates {
-        if chosen.iter().all(|(s, _, _)| candidate.0.end <= s.start || s.end <= candidate.0.start) {
+        let span = &candidate.0;
+        let overlaps =
+            taken.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
+        if !overlaps {
+            taken.insert(span.start, span.end);
             chosen.push(candidate);
         }
     }
