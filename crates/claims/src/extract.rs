@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use std::sync::LazyLock;
 
+use model::{Deadline, Overrun};
 use regex::{Captures, Regex};
 use serde_json::Value;
 
@@ -56,8 +57,24 @@ pub fn extract(input: &Input<'_>) -> Vec<Claim> {
 
 /// Extracts the claims of one document with the given rules.
 pub fn extract_with(rules: &Rules, input: &Input<'_>) -> Vec<Claim> {
+    match extract_within(rules, input, Deadline::none()) {
+        Ok(claims) => claims,
+        Err(Overrun) => unreachable!("no deadline, no overrun"),
+    }
+}
+
+/// [`extract_with`] that stops with [`Overrun`] once `deadline` passes: it looks between
+/// steps and between sentences, each of which is bounded (the read stage cuts long runs into
+/// windows).
+pub fn extract_within(
+    rules: &Rules,
+    input: &Input<'_>,
+    deadline: Deadline,
+) -> Result<Vec<Claim>, Overrun> {
     let view = DocumentView::build(input.text, input.annotations);
+    deadline.check()?;
     let people = People::build(input.text, &view);
+    deadline.check()?;
     let doc = Doc {
         input,
         rules,
@@ -66,7 +83,7 @@ pub fn extract_with(rules: &Rules, input: &Input<'_>) -> Vec<Claim> {
         profiles: HashMap::new(),
         sources: std::cell::OnceCell::new(),
     };
-    doc.run()
+    doc.run(deadline)
 }
 
 /// What the document says about a person elsewhere: countries and role heads.
@@ -115,9 +132,10 @@ impl<'a> Doc<'a> {
         t.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    fn run(mut self) -> Vec<Claim> {
+    fn run(mut self, deadline: Deadline) -> Result<Vec<Claim>, Overrun> {
         let mut candidates = Vec::new();
         for (si, s) in self.view.sentences.iter().enumerate() {
+            deadline.check()?;
             for rule in &self.rules.rules {
                 // Most rules match no sentence: the fast test first, captures only on a hit.
                 if !rule.regex.is_match(&s.view) {
@@ -198,7 +216,7 @@ impl<'a> Doc<'a> {
         }
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
         let claims = merge_duplicates(claims);
-        self.drop_subsumed_posts(claims)
+        Ok(self.drop_subsumed_posts(claims))
     }
 
     /// Records what a position says about its holder.

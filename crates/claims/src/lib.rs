@@ -32,7 +32,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use extract::extract;
+pub use extract::{extract, extract_with, extract_within};
 pub use rules::{Rules, RulesError};
 
 /// The claim types of the contract.

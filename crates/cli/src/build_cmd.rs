@@ -86,6 +86,8 @@ pub struct Inputs<'a> {
     pub paths: &'a [PathBuf],
     /// Follow symbolic links inside folders.
     pub follow_links: bool,
+    /// Time limit per document for each stage.
+    pub timeout: std::time::Duration,
 }
 
 pub fn build(
@@ -109,11 +111,12 @@ pub fn build(
     };
     let mut failed = 0;
     if !inputs.paths.is_empty() {
-        let options = pipeline::IngestOptions {
+        let mut options = pipeline::IngestOptions {
             command: crate::command_line(),
             follow_links: inputs.follow_links,
             ..Default::default()
         };
+        options.limits.timeout = inputs.timeout;
         let report = pipeline::ingest(store, inputs.paths, &options, &bar())?;
         failed = report.failed();
         say(format!(
@@ -124,14 +127,32 @@ pub fn build(
             report.failed()
         ));
     }
-    let read = pipeline::read(store, &bar())?;
-    say(format!("read:    {} documents ({} tokens)", read.documents, read.tokens));
-    let extracted = pipeline::extract(store, false, &bar())?;
+    let stage = pipeline::StageOptions { timeout: inputs.timeout };
+    let read = pipeline::read_with(store, &stage, &bar())?;
     say(format!(
-        "extract: {} documents, {} claims",
-        extracted.documents,
-        extracted.claims.values().sum::<usize>()
+        "read:    {} documents ({} tokens), {} failed",
+        read.documents,
+        read.tokens,
+        read.failed.len()
     ));
+    let extracted = pipeline::extract_with(store, false, &stage, &bar())?;
+    say(format!(
+        "extract: {} documents, {} claims, {} failed",
+        extracted.documents,
+        extracted.claims.values().sum::<usize>(),
+        extracted.failed.len()
+    ));
+    failed += read.failed.len() + extracted.failed.len();
+    // Documents that failed in an earlier run are skipped, not forgotten: the case is
+    // incomplete without them, and the exit status says so.
+    let left_out = store.stage_failures()?.len();
+    if left_out > read.failed.len() + extracted.failed.len() {
+        say(format!(
+            "note: {} documents that a stage failed on earlier are left out until dossier changes or a higher --timeout is given (`dossier doctor` lists them)",
+            left_out - read.failed.len() - extracted.failed.len()
+        ));
+        failed += left_out - read.failed.len() - extracted.failed.len();
+    }
     let t = Instant::now();
     let case = pipeline::case(store, &aliases)?;
     let resolved = t.elapsed();

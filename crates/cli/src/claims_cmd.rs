@@ -12,10 +12,15 @@ use store::{DocSummary, Store};
 use crate::output::{self, term};
 
 /// `dossier extract`: claims from every read document not yet extracted by these rules.
-pub fn extract(store: &mut Store, again: bool, quiet: bool) -> anyhow::Result<ExitCode> {
+pub fn extract(
+    store: &mut Store,
+    again: bool,
+    options: &pipeline::StageOptions,
+    quiet: bool,
+) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let progress = output::Bar::new(!quiet && std::io::stderr().is_terminal());
-    let report = pipeline::extract(store, again, &progress)?;
+    let report = pipeline::extract_with(store, again, options, &progress)?;
     if !quiet {
         let total: usize = report.claims.values().sum();
         let by_type: Vec<String> = report.claims.iter().map(|(k, v)| format!("{v} {k}")).collect();
@@ -30,7 +35,7 @@ pub fn extract(store: &mut Store, again: bool, quiet: bool) -> anyhow::Result<Ex
             eprintln!("nothing is read yet: run `dossier read` first");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// `dossier export claims`: JSON Lines of every current document's claims.

@@ -51,6 +51,10 @@ enum Command {
         /// Follow symbolic links found inside folders (links named here are always followed).
         #[arg(long)]
         follow_links: bool,
+        /// Time limit per document for each stage (ingest, read, extract), in seconds; a
+        /// document over it is named, recorded as failed, and the build goes on.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        timeout: u64,
     },
     /// Record that two names (people or bodies) are one entity; applies at the next build.
     Merge {
@@ -82,7 +86,12 @@ enum Command {
     Ingest(IngestArgs),
     /// Read every document not yet read by this version: sentences, named entities, ranks,
     /// roles, nationalities and time expressions, stored with the reader's version.
-    Read,
+    Read {
+        /// Stop reading a document after this many seconds; it is recorded as failed and
+        /// skipped until dossier changes or a higher limit is given.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        timeout: u64,
+    },
     /// List the documents in the store.
     Docs {
         /// One JSON object a line instead of a table.
@@ -106,9 +115,14 @@ enum Command {
     /// Extract claims (positions, meetings, sanctions, warrants, ...) from every read document
     /// not yet extracted by these rules.
     Extract {
-        /// Extract every document again, also those extracted by these rules already.
+        /// Extract every document again, also those extracted by these rules already (and
+        /// those they failed on).
         #[arg(long)]
         again: bool,
+        /// Stop extracting from a document after this many seconds; it is recorded as failed
+        /// and skipped until dossier changes or a higher limit is given.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        timeout: u64,
     },
     /// Show one document's claims, their arguments highlighted in the evidence sentence.
     Claims {
@@ -352,12 +366,16 @@ fn open_store_at(path: &std::path::Path) -> anyhow::Result<Store> {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Ingest(args) => ingest(cli, args),
-        Command::Build { paths, output, aliases, follow_links } => {
+        Command::Build { paths, output, aliases, follow_links, timeout } => {
             let db = cli.db();
             // Fail on a case folder that cannot be written now, not after the long stages.
             report::check_folder(output)?;
             let mut store = open_store_at(&db)?;
-            let paths = build_cmd::Inputs { paths, follow_links: *follow_links };
+            let paths = build_cmd::Inputs {
+                paths,
+                follow_links: *follow_links,
+                timeout: Duration::from_secs(*timeout),
+            };
             build_cmd::build(&mut store, &db, &paths, output, aliases.as_deref(), cli.quiet)
         }
         Command::Merge { left, right, reason } => {
@@ -370,21 +388,24 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Docs { json } => {
             let store = open_store(cli)?;
             let docs = store.documents()?;
+            let failures = store.stage_failures()?;
             let mut out = std::io::stdout().lock();
             if *json {
                 for doc in &docs {
-                    writeln!(out, "{}", serde_json::to_string(&output::doc_json(doc))?)?;
+                    let line = output::doc_json(doc, &failures);
+                    writeln!(out, "{}", serde_json::to_string(&line)?)?;
                 }
             } else {
-                output::docs_table(&mut out, &docs)?;
+                output::docs_table(&mut out, &docs, &failures)?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Read => {
+        Command::Read { timeout } => {
             let mut store = open_store(cli)?;
             let started = Instant::now();
             let progress = output::Bar::new(!cli.quiet && std::io::stderr().is_terminal());
-            let report = pipeline::read(&mut store, &progress)?;
+            let options = pipeline::StageOptions { timeout: Duration::from_secs(*timeout) };
+            let report = pipeline::read_with(&mut store, &options, &progress)?;
             if !cli.quiet {
                 let layers: Vec<String> =
                     report.annotations.iter().map(|(k, v)| format!("{v} {k}")).collect();
@@ -398,7 +419,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     report.reader
                 );
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Show { doc, json, original, annotations } => {
             let store = open_store(cli)?;
@@ -413,7 +434,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             let detail = store.detail(summary)?;
             if *json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&output::detail_json(&detail))?)?;
+                let failures = store.stage_failures()?;
+                let shown = output::detail_json(&detail, &failures);
+                writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
             } else {
                 output::show(&mut out, &detail)?;
             }
@@ -436,7 +459,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(EvalCommand::Timex { dir, output, errors, by_rule }) => {
             eval_timex(dir, output.as_deref(), *errors, *by_rule)
         }
-        Command::Extract { again } => claims_cmd::extract(&mut open_store(cli)?, *again, cli.quiet),
+        Command::Extract { again, timeout } => {
+            let options = pipeline::StageOptions { timeout: Duration::from_secs(*timeout) };
+            claims_cmd::extract(&mut open_store(cli)?, *again, &options, cli.quiet)
+        }
         Command::Claims { doc, json, views } => {
             claims_cmd::show_claims(&open_store(cli)?, doc, *json, *views)
         }
@@ -452,14 +478,28 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             for problem in &report.problems {
                 eprintln!("problem: {}", output::term(problem));
             }
+            // Documents a stage failed on are not damage to the store, but they are missing
+            // from the case: named here with what went wrong.
+            let failures = store.stage_failures()?;
+            for f in &failures {
+                eprintln!(
+                    "failed: {}: {} by {}: {}",
+                    output::term(&f.path),
+                    f.stage.as_str(),
+                    output::term(&f.worker),
+                    output::term(&f.message)
+                );
+            }
             println!(
-                "{}: {} documents, {} originals re-hashed, {} problems",
+                "{}: {} documents, {} originals re-hashed, {} problems, {} stage failures",
                 output::term_path(&cli.db()),
                 report.documents_checked,
                 report.blobs_checked,
-                report.problems.len()
+                report.problems.len(),
+                failures.len()
             );
-            Ok(if report.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            let sound = report.problems.is_empty() && failures.is_empty();
+            Ok(if sound { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use indicatif::{ProgressBar, ProgressStyle};
 use pipeline::{FileReport, Progress};
 use serde_json::{Value, json};
-use store::{DocDetail, DocSummary};
+use store::{DocDetail, DocSummary, StageFailure};
 
 /// Text from documents, file names or error messages made safe for one terminal line.
 ///
@@ -115,23 +115,35 @@ fn cut(s: &str, width: usize) -> String {
     }
 }
 
-pub fn docs_table(out: &mut impl Write, docs: &[DocSummary]) -> io::Result<()> {
+/// The stages that failed on a document, for the STATUS column: "ok", "read failed", ...
+fn status(d: &DocSummary, failures: &[StageFailure]) -> String {
+    let failed: Vec<&str> =
+        failures.iter().filter(|f| f.doc == d.id).map(|f| f.stage.as_str()).collect();
+    if failed.is_empty() { "ok".to_string() } else { format!("{} failed", failed.join("+")) }
+}
+
+pub fn docs_table(
+    out: &mut impl Write,
+    docs: &[DocSummary],
+    failures: &[StageFailure],
+) -> io::Result<()> {
     writeln!(
         out,
-        "{:>4}  {:<28}  {:<12}  {:<10}  {:<4}  {:>7}  {:<40}  PUBLISHER",
-        "ID", "NAME", "SHA256", "DATE", "LANG", "CHARS", "TITLE"
+        "{:>4}  {:<28}  {:<12}  {:<10}  {:<4}  {:>7}  {:<14}  {:<40}  PUBLISHER",
+        "ID", "NAME", "SHA256", "DATE", "LANG", "CHARS", "STATUS", "TITLE"
     )?;
     for d in docs {
         let m = &d.metadata;
         writeln!(
             out,
-            "{:>4}  {:<28}  {:<12}  {:<10}  {:<4}  {:>7}  {:<40}  {}",
+            "{:>4}  {:<28}  {:<12}  {:<10}  {:<4}  {:>7}  {:<14}  {:<40}  {}",
             d.id,
             cut(&term(&d.name), 28),
             d.sha256.short(12),
             m.published.map_or_else(|| "-".to_string(), |p| p.to_string()),
             term(m.language.as_deref().unwrap_or("-")),
             d.chars,
+            status(d, failures),
             cut(&term(m.title.as_deref().unwrap_or("-")), 40),
             term(m.publisher.as_deref().unwrap_or("-")),
         )?;
@@ -139,8 +151,15 @@ pub fn docs_table(out: &mut impl Write, docs: &[DocSummary]) -> io::Result<()> {
     Ok(())
 }
 
-pub fn doc_json(d: &DocSummary) -> Value {
+pub fn doc_json(d: &DocSummary, failures: &[StageFailure]) -> Value {
     let m = &d.metadata;
+    let failed: Vec<Value> = failures
+        .iter()
+        .filter(|f| f.doc == d.id)
+        .map(|f| {
+            json!({"stage": f.stage, "worker": f.worker, "message": f.message, "at": f.failed_at})
+        })
+        .collect();
     json!({
         "id": d.id,
         "name": d.name,
@@ -158,11 +177,12 @@ pub fn doc_json(d: &DocSummary) -> Value {
         "metadata_sources": m.sources,
         "chars": d.chars,
         "ingested_at": d.ingested_at,
+        "failures": failed,
     })
 }
 
-pub fn detail_json(d: &DocDetail) -> Value {
-    let mut v = doc_json(&d.summary);
+pub fn detail_json(d: &DocDetail, failures: &[StageFailure]) -> Value {
+    let mut v = doc_json(&d.summary, failures);
     v["encoding"] = json!(d.encoding);
     v["extractor"] = json!(d.extractor);
     v["overrides"] = json!(d.overrides);

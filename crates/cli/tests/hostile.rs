@@ -100,3 +100,54 @@ fn flate_spaces(n: usize) -> Vec<u8> {
     e.write_all(&vec![b' '; n]).unwrap();
     e.finish().unwrap()
 }
+
+/// Issue 12: a no-break space before the last word of a sentence with a date crashed the
+/// time tagger, and every later build with it.
+#[test]
+fn a_no_break_space_before_a_dated_sentence_end_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The minister met the envoy on 5 March 2020 in the\u{a0}capital.\n\nHe said on Monday\u{2009}he would return in\u{3000}May.\n";
+    std::fs::write(dir.path().join("spaces.txt"), text).unwrap();
+    let out = dossier(dir.path(), &[OsStr::new("build"), OsStr::new("spaces.txt")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read:    1 documents"), "{}", stderr(&out));
+}
+
+/// Issue 12: a document a stage fails on is named, recorded on the document, skipped by the
+/// same code from then on (so it cannot fail every later build), and read again when the code
+/// or the limit changes.
+#[test]
+fn a_document_that_overruns_a_stage_is_named_recorded_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "The minister resigned on Monday.").unwrap();
+    let ingest = dossier(dir.path(), &[OsStr::new("ingest"), OsStr::new("a.txt")]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+
+    let read = |timeout: &str| {
+        dossier(dir.path(), &[OsStr::new("read"), OsStr::new("--timeout"), OsStr::new(timeout)])
+    };
+    let out = read("0");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error: a.txt: reading failed: stopped after 0 s (the time limit)"),
+        "{}",
+        stderr(&out)
+    );
+    let docs = dossier(dir.path(), &[OsStr::new("docs")]);
+    assert!(String::from_utf8_lossy(&docs.stdout).contains("read failed"));
+    let doctor = dossier(dir.path(), &[OsStr::new("doctor")]);
+    assert_eq!(doctor.status.code(), Some(1));
+    assert!(stderr(&doctor).contains("failed: "), "{}", stderr(&doctor));
+
+    // The same reader under the same limit does not try again.
+    let again = read("0");
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stderr(&again).contains("read 0 documents"), "{}", stderr(&again));
+
+    // A higher limit does, and a success clears the record.
+    let fine = read("60");
+    assert!(fine.status.success(), "{}", stderr(&fine));
+    assert!(stderr(&fine).contains("read 1 documents"), "{}", stderr(&fine));
+    let doctor = dossier(dir.path(), &[OsStr::new("doctor")]);
+    assert!(doctor.status.success(), "{}", stderr(&doctor));
+}

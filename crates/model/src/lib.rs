@@ -8,11 +8,13 @@
 //! - [`Metadata`] holds what is known about a document (title, publisher, date, ...) and
 //!   [`Provenance`] records where each value came from.
 //! - [`Segment`] ties a stretch of extracted text to the bytes or page of the original.
+//! - [`Deadline`] bounds the time a stage spends on one document.
 //!
-//! This crate does no IO and knows nothing of SQL, HTTP or file formats.
+//! This crate does no IO (it reads the clock, for deadlines) and knows nothing of SQL, HTTP or file formats.
 #![deny(missing_docs)]
 
 mod date;
+mod deadline;
 mod hash;
 mod meta;
 mod text;
@@ -21,6 +23,7 @@ mod text;
 mod tests;
 
 pub use date::{DateError, DateRange, PartialDate};
+pub use deadline::{Deadline, Overrun};
 pub use hash::{HashError, Sha256};
 pub use meta::{Field, Format, Metadata, Provenance};
 pub use text::{Annotation, Diagnostic, Extraction, Layer, Segment, SourceLoc};

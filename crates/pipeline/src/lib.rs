@@ -18,8 +18,13 @@
 #![warn(missing_docs)]
 
 mod case;
+mod guard;
+
+#[cfg(test)]
+mod tests;
 
 pub use case::case;
+pub use guard::StageOptions;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -117,6 +122,16 @@ pub enum Error {
     Model(String),
 }
 
+/// A document a stage failed on: named, recorded in the store, and skipped until the code
+/// changes; the batch goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocFailure {
+    /// The document's display name.
+    pub name: String,
+    /// What went wrong, in one line (a caught panic and where, or the time limit).
+    pub message: String,
+}
+
 /// What a read run did.
 #[derive(Clone, Debug, Default)]
 pub struct ReadReport {
@@ -130,20 +145,51 @@ pub struct ReadReport {
     pub annotations: std::collections::BTreeMap<&'static str, usize>,
     /// The reader that read them.
     pub reader: String,
+    /// Documents the reader failed on.
+    pub failed: Vec<DocFailure>,
 }
 
 /// Reads every current version that the current reader has not read, in parallel, storing
 /// each document's annotations in its own transaction.
 pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Error> {
+    read_with(store, &StageOptions::default(), progress)
+}
+
+/// [`read`] with a time limit per document: a document that panics the reader or overruns
+/// the limit is recorded as failed and skipped by this reader from then on.
+pub fn read_with(
+    store: &mut Store,
+    options: &StageOptions,
+    progress: &dyn Progress,
+) -> Result<ReadReport, Error> {
     let reader = read::reader_id();
-    let unread = store.unread(&reader)?;
+    let unread = store.unread(&reader, &guard::overrun_worker(&reader, options))?;
     let tagger = read::ner::builtin().map_err(|e| Error::Model(e.to_string()))?;
     let mut report = ReadReport { reader: reader.clone(), ..ReadReport::default() };
     in_parallel_then_write(
         &unread,
         progress,
-        |doc| read::read_document(&tagger, &doc.text, doc.published),
+        |doc| {
+            guard::run(options, |deadline| {
+                read::read_document_within(&tagger, &doc.text, doc.published, deadline)
+            })
+        },
         |doc, reading| {
+            let reading = match reading {
+                Ok(reading) => reading,
+                Err(failed) => {
+                    store.record_stage_failure(
+                        doc.version,
+                        store::Stage::Read,
+                        &failed.worker(&reader),
+                        &failed.message,
+                    )?;
+                    let shown = format!("reading failed: {}", failed.message);
+                    let message = failed.message;
+                    report.failed.push(DocFailure { name: doc.name.clone(), message });
+                    return Ok((doc.name.as_str(), doc.version, Some(shown)));
+                }
+            };
             store.record_reading(
                 doc.version,
                 &reader,
@@ -157,7 +203,7 @@ pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Er
             for a in &reading.annotations {
                 *report.annotations.entry(a.layer.as_str()).or_default() += 1;
             }
-            Ok((doc.name.as_str(), doc.version))
+            Ok((doc.name.as_str(), doc.version, None))
         },
     )?;
     Ok(report)
@@ -172,6 +218,8 @@ pub struct ExtractReport {
     pub claims: std::collections::BTreeMap<&'static str, usize>,
     /// The extractor (claim rules and reader) that made them.
     pub extractor: String,
+    /// Documents the extractor failed on.
+    pub failed: Vec<DocFailure>,
 }
 
 /// The id recorded with claims: the claim rules' id and the reader's, so that new rules or a
@@ -190,23 +238,57 @@ pub fn extract(
     again: bool,
     progress: &dyn Progress,
 ) -> Result<ExtractReport, Error> {
+    extract_with(store, again, &StageOptions::default(), progress)
+}
+
+/// [`extract`] with a time limit per document: a document that panics the extractor or
+/// overruns the limit is recorded as failed and skipped by this extractor from then on
+/// (`again` tries it once more).
+pub fn extract_with(
+    store: &mut Store,
+    again: bool,
+    options: &StageOptions,
+    progress: &dyn Progress,
+) -> Result<ExtractReport, Error> {
     let extractor = extractor_id();
-    let pending = store.unextracted(&read::reader_id(), (!again).then_some(extractor.as_str()))?;
+    let pending = store.unextracted(
+        &read::reader_id(),
+        (!again).then_some(extractor.as_str()),
+        &guard::overrun_worker(&extractor, options),
+    )?;
     let mut report = ExtractReport { extractor: extractor.clone(), ..ExtractReport::default() };
     in_parallel_then_write(
         &pending,
         progress,
         |doc| {
             let sha = doc.sha256.to_hex();
-            claims::extract(&claims::Input {
+            let input = claims::Input {
                 doc: &doc.name,
                 sha256: &sha,
                 text: &doc.text,
                 published: doc.published,
                 annotations: &doc.annotations,
+            };
+            guard::run(options, |deadline| {
+                claims::extract_within(claims::Rules::english(), &input, deadline)
             })
         },
         |doc, found| {
+            let found = match found {
+                Ok(found) => found,
+                Err(failed) => {
+                    store.record_stage_failure(
+                        doc.version,
+                        store::Stage::Extract,
+                        &failed.worker(&extractor),
+                        &failed.message,
+                    )?;
+                    let shown = format!("extracting claims failed: {}", failed.message);
+                    let message = failed.message;
+                    report.failed.push(DocFailure { name: doc.name.clone(), message });
+                    return Ok((doc.name.as_str(), doc.version, Some(shown)));
+                }
+            };
             let stored: Vec<store::StoredClaim> = found
                 .iter()
                 .map(|c| store::StoredClaim {
@@ -221,7 +303,7 @@ pub fn extract(
             for c in &found {
                 *report.claims.entry(c.kind.as_str()).or_default() += 1;
             }
-            Ok((doc.name.as_str(), doc.version))
+            Ok((doc.name.as_str(), doc.version, None))
         },
     )?;
     Ok(report)
@@ -229,12 +311,12 @@ pub fn extract(
 
 /// Runs `work` on every item on the rayon pool and hands each result, as it comes, to
 /// `write` on the calling thread: the store's single writer. `write` says which document it
-/// wrote (name and version) for the progress report.
+/// wrote (name and version) and, when the stage failed on it, the line to show.
 fn in_parallel_then_write<'i, T: Sync, R: Send>(
     items: &'i [T],
     progress: &dyn Progress,
     work: impl Fn(&T) -> R + Sync,
-    mut write: impl FnMut(&'i T, R) -> Result<(&'i str, i64), Error>,
+    mut write: impl FnMut(&'i T, R) -> Result<(&'i str, i64, Option<String>), Error>,
 ) -> Result<(), Error> {
     progress.start(items.len());
     let (tx, rx) = mpsc::sync_channel::<(usize, R)>(2 * rayon::current_num_threads());
@@ -245,10 +327,13 @@ fn in_parallel_then_write<'i, T: Sync, R: Send>(
             });
         });
         for (i, result) in rx {
-            let (name, version) = write(&items[i], result)?;
+            let (name, version, failed) = write(&items[i], result)?;
             progress.advance(&FileReport {
                 path: PathBuf::from(name),
-                result: Ok(Outcome::Updated { doc: version }),
+                result: match failed {
+                    Some(message) => Err(message),
+                    None => Ok(Outcome::Updated { doc: version }),
+                },
             });
         }
         Ok(())

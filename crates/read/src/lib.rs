@@ -22,7 +22,7 @@ pub mod tokens;
 #[cfg(test)]
 mod tests;
 
-use model::{Annotation, Layer, PartialDate};
+use model::{Annotation, Deadline, Layer, Overrun, PartialDate};
 
 /// Version of the rules and conventions of this crate outside the model; bumped when a change
 /// alters what is read, so that documents are read again.
@@ -50,7 +50,22 @@ pub struct Reading {
 /// Reads one document's text: sentences, named entities, ranks, roles, nationalities, and
 /// time expressions anchored on the publication date when it is known to the day.
 pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<PartialDate>) -> Reading {
+    match read_document_within(tagger, text, published, Deadline::none()) {
+        Ok(reading) => reading,
+        Err(Overrun) => unreachable!("no deadline, no overrun"),
+    }
+}
+
+/// [`read_document`] that stops with [`Overrun`] once `deadline` passes: it looks between
+/// steps and between the time rules, each of which is linear in the text.
+pub fn read_document_within(
+    tagger: &ner::Tagger,
+    text: &str,
+    published: Option<PartialDate>,
+    deadline: Deadline,
+) -> Result<Reading, Overrun> {
     let tokens = tokens::tokenize(text);
+    deadline.check()?;
     let sentences = tokens::sentences(text, &tokens);
     let mut annotations = Vec::new();
     for s in &sentences {
@@ -62,6 +77,7 @@ pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<Partial
             value: None,
         });
     }
+    deadline.check()?;
     for e in ner::entities(tagger, text) {
         annotations.push(Annotation {
             layer: Layer::Entity,
@@ -70,6 +86,7 @@ pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<Partial
             value: None,
         });
     }
+    deadline.check()?;
     for m in lexicon::mentions(text) {
         let (layer, label) = match m.kind {
             lexicon::MentionKind::Rank => (Layer::Rank, "rank".to_string()),
@@ -88,7 +105,8 @@ pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<Partial
     let dct = published.and_then(|p| {
         jiff::civil::Date::new(p.get_year() as i16, p.get_month()? as i8, p.get_day()? as i8).ok()
     });
-    let (timexes, diagnostics) = time::tag(text, dct);
+    deadline.check()?;
+    let (timexes, diagnostics) = time::tag_within(text, dct, deadline)?;
     for t in timexes {
         let value = match &t.end {
             Some(end) => format!("{}/{end}", t.value),
@@ -102,5 +120,5 @@ pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<Partial
         });
     }
     annotations.sort_by_key(|a| (a.span.start, a.span.end));
-    Reading { sentences: sentences.len(), tokens: tokens.len(), annotations, diagnostics }
+    Ok(Reading { sentences: sentences.len(), tokens: tokens.len(), annotations, diagnostics })
 }

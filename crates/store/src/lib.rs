@@ -17,6 +17,7 @@
 
 mod error;
 mod schema;
+mod stages;
 
 #[cfg(test)]
 mod tests;
@@ -30,6 +31,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
+pub use stages::{Stage, StageFailure, StoredClaim, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -203,49 +205,6 @@ pub struct CheckReport {
     pub documents_checked: usize,
     /// Everything that is wrong, one line each; empty when the store is sound.
     pub problems: Vec<String>,
-}
-
-/// A current version that the given reader has not read yet.
-#[derive(Clone, Debug)]
-pub struct Unread {
-    /// The version's row id.
-    pub version: i64,
-    /// The document's display name.
-    pub name: String,
-    /// The extracted text.
-    pub text: String,
-    /// The publication date, the anchor of relative time expressions.
-    pub published: Option<PartialDate>,
-}
-
-/// A read version waiting for claim extraction.
-#[derive(Clone, Debug)]
-pub struct Unextracted {
-    /// The version's row id.
-    pub version: i64,
-    /// The document's display name.
-    pub name: String,
-    /// SHA-256 of the version's original bytes.
-    pub sha256: Sha256,
-    /// The extracted text.
-    pub text: String,
-    /// The publication date.
-    pub published: Option<PartialDate>,
-    /// What the read stage found.
-    pub annotations: Vec<model::Annotation>,
-}
-
-/// One claim as the store keeps it: the contract's JSON and the columns queries use.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct StoredClaim {
-    /// The claim's stable id.
-    pub id: String,
-    /// Its type (`position`, `meeting`, ...).
-    pub kind: String,
-    /// Byte range of its evidence in the version's text.
-    pub span: std::ops::Range<usize>,
-    /// The claim as JSON.
-    pub json: String,
 }
 
 /// How long a statement waits for another process's lock before failing.
@@ -652,171 +611,6 @@ impl Store {
                 r.get(0)
             })
             .optional()?)
-    }
-
-    /// Current versions not yet read by `reader` (read by no reader, or by another one).
-    pub fn unread(&self, reader: &str) -> Result<Vec<Unread>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT v.id, d.name, v.text, v.published FROM versions v JOIN documents d ON d.id = v.document_id
-             LEFT JOIN readings r ON r.version_id = v.id
-             WHERE v.is_current = 1 AND (r.reader IS NULL OR r.reader != ?1) ORDER BY d.path",
-        )?;
-        let rows = stmt.query_map(params![reader], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (version, name, text, published) = row?;
-            let published = published
-                .map(|p| p.parse::<PartialDate>().map_err(|e| Error::Corrupt(e.to_string())))
-                .transpose()?;
-            Ok(Unread { version, name, text, published })
-        })
-        .collect()
-    }
-
-    /// Replaces what is stored of a version's reading, in one transaction.
-    pub fn record_reading(
-        &mut self,
-        version: i64,
-        reader: &str,
-        sentences: usize,
-        tokens: usize,
-        annotations: &[model::Annotation],
-    ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM annotations WHERE version_id = ?1", params![version])?;
-        tx.execute(
-            "INSERT OR REPLACE INTO readings (version_id, reader, read_at, sentences, tokens)
-             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4)",
-            params![version, reader, sentences as i64, tokens as i64],
-        )?;
-        {
-            let mut stmt = tx.prepare(
-                "INSERT INTO annotations (version_id, layer, start, end, label, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for a in annotations {
-                stmt.execute(params![
-                    version,
-                    a.layer.as_str(),
-                    a.span.start as i64,
-                    a.span.end as i64,
-                    a.label,
-                    a.value
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// The reader that read a document's shown version and what it found, if it was read.
-    pub fn reading(&self, doc: &DocSummary) -> Result<Option<(String, Vec<model::Annotation>)>> {
-        let version: i64 = self.conn.query_row(
-            "SELECT id FROM versions WHERE document_id = ?1 AND seq = ?2",
-            params![doc.id, doc.version],
-            |r| r.get(0),
-        )?;
-        let reader: Option<String> = self
-            .conn
-            .query_row("SELECT reader FROM readings WHERE version_id = ?1", params![version], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let Some(reader) = reader else { return Ok(None) };
-        let annotations = self.annotations(version)?;
-        Ok(Some((reader, annotations)))
-    }
-
-    /// Current versions read by `reader` and not yet extracted by `extractor` (with `None`:
-    /// all of them), with their annotations, in path order.
-    pub fn unextracted(&self, reader: &str, extractor: Option<&str>) -> Result<Vec<Unextracted>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT v.id, d.name, v.sha256, v.text, v.published FROM versions v
-             JOIN documents d ON d.id = v.document_id
-             JOIN readings r ON r.version_id = v.id AND r.reader = ?1
-             LEFT JOIN extractions x ON x.version_id = v.id
-             WHERE v.is_current = 1 AND (?2 IS NULL OR x.extractor IS NULL OR x.extractor != ?2) ORDER BY d.path",
-        )?;
-        let rows = stmt.query_map(params![reader, extractor], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (version, name, sha, text, published) = row?;
-            let published = published
-                .map(|p| p.parse::<PartialDate>().map_err(|e| Error::Corrupt(e.to_string())))
-                .transpose()?;
-            let sha256 = sha.parse::<Sha256>().map_err(|e| Error::Corrupt(e.to_string()))?;
-            let annotations = self.annotations(version)?;
-            out.push(Unextracted { version, name, sha256, text, published, annotations });
-        }
-        Ok(out)
-    }
-
-    fn annotations(&self, version: i64) -> Result<Vec<model::Annotation>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, layer",
-        )?;
-        let rows = stmt.query_map(params![version], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (layer, start, end, label, value) = row?;
-            let layer = model::Layer::parse(&layer)
-                .ok_or_else(|| Error::Corrupt(format!("layer {layer:?}")))?;
-            Ok(model::Annotation { layer, span: start as usize..end as usize, label, value })
-        })
-        .collect()
-    }
-
-    /// Replaces a version's claims, in one transaction.
-    pub fn record_claims(
-        &mut self,
-        version: i64,
-        extractor: &str,
-        claims: &[StoredClaim],
-    ) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM claims WHERE version_id = ?1", params![version])?;
-        tx.execute(
-            "INSERT OR REPLACE INTO extractions (version_id, extractor, extracted_at)
-             VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-            params![version, extractor],
-        )?;
-        {
-            let mut stmt = tx.prepare(
-                "INSERT OR REPLACE INTO claims (id, version_id, type, start, end, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for c in claims {
-                stmt.execute(params![
-                    c.id,
-                    version,
-                    c.kind,
-                    c.span.start as i64,
-                    c.span.end as i64,
-                    c.json
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// The claims of the current versions (of one document, if given), as JSON, in path

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_readings.sql"),
     include_str!("migrations/0003_claims.sql"),
     include_str!("migrations/0004_judgements.sql"),
+    include_str!("migrations/0005_stage_failures.sql"),
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

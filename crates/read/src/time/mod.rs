@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use model::Diagnostic;
+use model::{Deadline, Diagnostic, Overrun};
 
 pub use interval::{Interval, Precision};
 
@@ -110,14 +110,34 @@ static ENGLISH: LazyLock<Grammar> = LazyLock::new(|| {
 /// Never fails: text it cannot read yields fewer expressions, and values it cannot compute
 /// are left out with a diagnostic.
 pub fn tag(text: &str, dct: Option<Date>) -> (Vec<Timex>, Vec<Diagnostic>) {
-    tag_with(&ENGLISH, text, dct)
+    match tag_with(&ENGLISH, text, dct, Deadline::none()) {
+        Ok(found) => found,
+        Err(Overrun) => unreachable!("no deadline, no overrun"),
+    }
 }
 
-fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Vec<Diagnostic>) {
+/// [`tag`] that stops with [`Overrun`] once `deadline` passes (it looks between rules).
+pub fn tag_within(
+    text: &str,
+    dct: Option<Date>,
+    deadline: Deadline,
+) -> Result<(Vec<Timex>, Vec<Diagnostic>), Overrun> {
+    tag_with(&ENGLISH, text, dct, deadline)
+}
+
+type Found = (Vec<Timex>, Vec<Diagnostic>);
+
+fn tag_with(
+    grammar: &Grammar,
+    text: &str,
+    dct: Option<Date>,
+    deadline: Deadline,
+) -> Result<Found, Overrun> {
     let mut diagnostics = Vec::new();
     // All matches of all rules, then the longest of each overlapping group.
     let mut candidates: Vec<(Range<usize>, usize, regex::Captures<'_>)> = Vec::new();
     for (index, rule) in grammar.rules.iter().enumerate() {
+        deadline.check()?;
         // Find with the fast engine first; capture groups only where something matched.
         for m in rule.regex.find_iter(text) {
             let Some(caps) = rule.regex.captures_at(text, m.start()) else { continue };
@@ -209,7 +229,7 @@ fn tag_with(grammar: &Grammar, text: &str, dct: Option<Date>) -> (Vec<Timex>, Ve
         }
     }
     resolve_quarter_references(&mut out, dct);
-    (out, diagnostics)
+    Ok((out, diagnostics))
 }
 
 /// Fills in "the quarter" and "a year earlier": the nearest quarter named before them (or
