@@ -73,6 +73,7 @@ fn first_line(message: &str) -> String {
 }
 
 /// Why a guarded piece of work gave no result.
+#[derive(Debug)]
 pub(crate) struct Failed {
     /// One line: what happened and what to do.
     pub message: String,

@@ -9,7 +9,7 @@ fn a_panic_becomes_a_failure_that_says_where() {
     let options = StageOptions::default();
     let result: Result<(), _> =
         guard::run(&options, |_| panic!("byte index 3 is not a char boundary"));
-    let failed = result.err().expect("the panic is caught");
+    let failed = result.expect_err("the panic is caught");
     assert!(failed.message.starts_with("internal error (byte index 3 is not a char boundary at "));
     assert!(failed.message.contains("crates/pipeline/src/tests.rs:"), "{}", failed.message);
     assert_eq!(failed.worker("read/9"), "read/9");
