@@ -10,9 +10,12 @@
 //! - `cargo xtask bench-build [N...]` generates N wire stories about invented people (250,
 //!   500, 1,000 and 2,000 by default), runs `dossier build` on each corpus and prints
 //!   throughput, peak memory and the time of resolution and fusion per claim.
+//! - `cargo xtask bench-hostile` generates the hostile inputs of issue 12 (a PDF bomb, deep
+//!   HTML, one-paragraph texts up to 15 MB, odd spaces) and prints time, peak memory and outcome.
 
 mod bench;
 mod bench_build;
+mod bench_hostile;
 mod pdf;
 #[cfg(test)]
 mod tidy;
@@ -27,8 +30,11 @@ fn main() -> anyhow::Result<()> {
         Some("fixtures") => fixtures(),
         Some("bench-ingest") => bench::run(&args[1..]),
         Some("bench-build") => bench_build::run(&args[1..]),
+        Some("bench-hostile") => bench_hostile::run_all(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...]");
+            eprintln!(
+                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-hostile"
+            );
             std::process::exit(2);
         }
     }
