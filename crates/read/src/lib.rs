@@ -78,7 +78,23 @@ pub fn read_document_within(
         });
     }
     deadline.check()?;
-    for e in ner::entities(tagger, text) {
+    // A publication date known only to the month or year is no anchor for "on Monday".
+    let dct = published.and_then(|p| {
+        jiff::civil::Date::new(p.get_year() as i16, p.get_month()? as i8, p.get_day()? as i8).ok()
+    });
+    // The entity tagger and the rule-based layers are independent given the tokens: one long
+    // document uses two cores instead of one.
+    let (entities, rest) = rayon::join(
+        || ner::entities_in(tagger, text, &tokens, &sentences),
+        || -> Result<_, Overrun> {
+            let mentions = lexicon::mentions(text);
+            deadline.check()?;
+            Ok((mentions, time::tag_within(text, dct, deadline)?))
+        },
+    );
+    let (mentions, (timexes, diagnostics)) = rest?;
+    deadline.check()?;
+    for e in entities {
         annotations.push(Annotation {
             layer: Layer::Entity,
             span: e.span,
@@ -86,8 +102,7 @@ pub fn read_document_within(
             value: None,
         });
     }
-    deadline.check()?;
-    for m in lexicon::mentions(text) {
+    for m in mentions {
         let (layer, label) = match m.kind {
             lexicon::MentionKind::Rank => (Layer::Rank, "rank".to_string()),
             lexicon::MentionKind::Role => {
@@ -101,12 +116,6 @@ pub fn read_document_within(
         };
         annotations.push(Annotation { layer, span: m.span, label, value: Some(m.value) });
     }
-    // A publication date known only to the month or year is no anchor for "on Monday".
-    let dct = published.and_then(|p| {
-        jiff::civil::Date::new(p.get_year() as i16, p.get_month()? as i8, p.get_day()? as i8).ok()
-    });
-    deadline.check()?;
-    let (timexes, diagnostics) = time::tag_within(text, dct, deadline)?;
     for t in timexes {
         let value = match &t.end {
             Some(end) => format!("{}/{end}", t.value),

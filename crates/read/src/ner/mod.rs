@@ -210,13 +210,16 @@ impl Tagger {
     /// Best tag sequences (exact Viterbi under valid BIO transitions) for the sentences of one
     /// document, which share what the document says about each word.
     pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<usize>> {
+        use rayon::prelude::*;
         let stats = features::DocStats::of(sentences.iter().copied());
-        // The base features serve both passes; the second adds the first's hints.
+        // The base features serve both passes; the second adds the first's hints. Within a
+        // pass sentences are independent, so a long document is tagged on every core (the
+        // result does not depend on the order).
         let base: Vec<Vec<Vec<u32>>> =
-            sentences.iter().map(|w| features::extract_base(w, &stats)).collect();
-        let first: Vec<Vec<usize>> = base.iter().map(|f| self.first.viterbi(f)).collect();
+            sentences.par_iter().map(|w| features::extract_base(w, &stats)).collect();
+        let first: Vec<Vec<usize>> = base.par_iter().map(|f| self.first.viterbi(f)).collect();
         let hints = features::Hints::of(sentences, &first);
-        base.into_iter()
+        base.into_par_iter()
             .enumerate()
             .map(|(k, mut f)| {
                 features::add_hints(&mut f, sentences[k], &hints.for_sentence(sentences, k));
@@ -466,6 +469,16 @@ pub struct Entity {
 pub fn entities(tagger: &Tagger, text: &str) -> Vec<Entity> {
     let tokens = crate::tokens::tokenize(text);
     let sentences = crate::tokens::sentences(text, &tokens);
+    entities_in(tagger, text, &tokens, &sentences)
+}
+
+/// [`entities`] over tokens and sentences already found, so that a reader tokenizes once.
+pub fn entities_in(
+    tagger: &Tagger,
+    text: &str,
+    tokens: &[crate::tokens::Token],
+    sentences: &[crate::tokens::Sentence],
+) -> Vec<Entity> {
     let words: Vec<Vec<&str>> = sentences
         .iter()
         .map(|s| tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect())
