@@ -10,9 +10,13 @@
 //! - `cargo xtask bench-build [N...]` generates N wire stories about invented people (250,
 //!   500, 1,000 and 2,000 by default), runs `dossier build` on each corpus and prints
 //!   throughput, peak memory and the time of resolution and fusion per claim.
+//! - `cargo xtask fuzz [--seconds N] [--seed S] [--out DIR]` mutates the corpora, the fixtures
+//!   and generated hostile inputs and runs them through ingest, read and claims in process,
+//!   saving any input that panics or hangs (see `fuzz.rs`).
 
 mod bench;
 mod bench_build;
+mod fuzz;
 mod pdf;
 #[cfg(test)]
 mod tidy;
@@ -27,8 +31,11 @@ fn main() -> anyhow::Result<()> {
         Some("fixtures") => fixtures(),
         Some("bench-ingest") => bench::run(&args[1..]),
         Some("bench-build") => bench_build::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...]");
+            eprintln!(
+                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | fuzz [--seconds N] [--seed S] [--out DIR]"
+            );
             std::process::exit(2);
         }
     }
