@@ -39,9 +39,6 @@ pub const MAX_INPUT: usize = 256 * 1024;
 /// The committed regression fixtures, relative to the workspace root.
 pub const REGRESSIONS: &str = "tests/fuzz-regressions";
 
-/// Stop early after this many hangs: a hung case's thread cannot be stopped and keeps a core.
-const MAX_HANGS: u64 = 4;
-
 struct Options {
     seconds: u64,
     seed: u64,
@@ -49,6 +46,8 @@ struct Options {
     case_timeout: Duration,
     jobs: usize,
     shrink_seconds: u64,
+    /// Stop early after this many hangs: each costs up to a minute of waiting.
+    max_hangs: u64,
     /// Files to run alone, with every publication date, instead of fuzzing.
     replay: Vec<PathBuf>,
     /// A generated case to save and run alone (as named in `in-flight-*.txt`).
@@ -64,6 +63,7 @@ fn options(args: &[String]) -> anyhow::Result<Options> {
         case_timeout: Duration::from_secs(if cfg!(debug_assertions) { 60 } else { 10 }),
         jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
         shrink_seconds: 30,
+        max_hangs: 4,
         replay: Vec::new(),
         only: None,
     };
@@ -84,11 +84,14 @@ fn options(args: &[String]) -> anyhow::Result<Options> {
             "--shrink-seconds" => {
                 o.shrink_seconds = value()?.parse().context("--shrink-seconds")?
             }
+            "--max-hangs" => {
+                o.max_hangs = value()?.parse().context("--max-hangs takes a number")?
+            }
             "--replay" => o.replay.push(PathBuf::from(value()?)),
             "--case" => o.only = Some(value()?.parse().context("--case takes a number")?),
             _ => anyhow::bail!(
                 "unknown argument {flag:?}; usage: cargo xtask fuzz [--seconds N] [--seed S] \
-                 [--out DIR] [--case-timeout S] [--jobs N] [--shrink-seconds S] [--replay FILE]... \
+                 [--out DIR] [--case-timeout S] [--jobs N] [--shrink-seconds S] [--max-hangs N] [--replay FILE]... \
                  [--case N]"
             ),
         }
@@ -253,13 +256,17 @@ fn replay(
                     failed = true;
                     let detail = match &f {
                         Failure::Panic { message, .. } => clip(message, 300),
-                        Failure::Hang { .. } => format!("over {} s", timeout.as_secs()),
+                        Failure::Hang { seconds, .. } => hang_detail(*seconds),
                     };
                     println!(
                         "{} (date {date}): {} after {took:.2} s: {detail}",
                         path.display(),
                         f.key()
                     );
+                    if matches!(f, Failure::Hang { .. }) {
+                        // Its thread cannot be stopped; more dates would only stack up threads.
+                        break;
+                    }
                 }
             }
         }
@@ -268,6 +275,13 @@ fn replay(
         std::process::exit(1);
     }
     Ok(())
+}
+
+fn hang_detail(seconds: Option<u64>) -> String {
+    match seconds {
+        Some(s) => format!("over the case time budget; finished after {s} s"),
+        None => "over the case time budget; abandoned still running".into(),
+    }
 }
 
 fn hex_prefix(bytes: &[u8]) -> String {
@@ -284,7 +298,7 @@ fn save(out: &Path, prefix: &str, case: &Case, failure: &Failure) -> anyhow::Res
         Failure::Panic { stage, message, location } => {
             (format!("panic in {stage}"), format!("at {location}\nmessage: {}", clip(message, 600)))
         }
-        Failure::Hang { stage } => (format!("hang in {stage}"), "over the case time budget".into()),
+        Failure::Hang { stage, seconds } => (format!("hang in {stage}"), hang_detail(*seconds)),
     };
     let summary = format!(
         "{what}\n{detail}\ninput: {} ({} bytes), from {}\npublication date for the raw reading: {}\n",
@@ -423,7 +437,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let fixed_case = fixed.get(i as usize);
                     let hangs = tally.lock().expect("no panic holds the tally").hangs;
-                    if (fixed_case.is_none() && started.elapsed() >= deadline) || hangs >= MAX_HANGS
+                    if (fixed_case.is_none() && started.elapsed() >= deadline)
+                        || hangs >= o.max_hangs
                     {
                         break;
                     }
@@ -444,7 +459,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     for (key, crash) in &t.crashes {
         let detail = match &crash.failure {
             Failure::Panic { message, .. } => clip(message.lines().next().unwrap_or(""), 300),
-            Failure::Hang { .. } => format!("over {} s", o.case_timeout.as_secs()),
+            Failure::Hang { seconds, .. } => hang_detail(*seconds),
         };
         println!("  {key} ({} inputs): {detail}", crash.count);
         for path in &crash.saved {
@@ -468,7 +483,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     for lost in &t.lost {
         println!("  lost good file: {lost}");
     }
-    if t.hangs >= MAX_HANGS {
+    if t.hangs >= o.max_hangs {
         println!("  stopped early after {} hangs", t.hangs);
     }
     println!(

@@ -46,7 +46,7 @@ fn a_case_over_its_budget_is_a_hang() {
         std::thread::sleep(Duration::from_millis(2000));
         Done { refused: None, text: false }
     });
-    assert_eq!(result.err(), Some(Failure::Hang { stage: "read" }));
+    assert_eq!(result.err(), Some(Failure::Hang { stage: "read", seconds: None }));
 }
 
 #[test]
