@@ -316,6 +316,10 @@ fn save(out: &Path, prefix: &str, case: &Case, failure: &Failure) -> anyhow::Res
 fn record(tally: &Mutex<Tally>, out: &Path, case: &Case, result: Result<Done, Failure>) {
     let mut t = tally.lock().expect("no panic holds the tally");
     t.inputs += 1;
+    if t.inputs % 1000 == 0 {
+        // A sign of life for long runs and CI logs.
+        println!("fuzz: {} inputs so far, {} panics, {} hangs", t.inputs, t.panics, t.hangs);
+    }
     let failure = match result {
         Ok(done) => {
             if case.origin.starts_with("good ") && !done.text {
