@@ -316,7 +316,7 @@ fn save(out: &Path, prefix: &str, case: &Case, failure: &Failure) -> anyhow::Res
 fn record(tally: &Mutex<Tally>, out: &Path, case: &Case, result: Result<Done, Failure>) {
     let mut t = tally.lock().expect("no panic holds the tally");
     t.inputs += 1;
-    if t.inputs % 1000 == 0 {
+    if t.inputs.is_multiple_of(1000) {
         // A sign of life for long runs and CI logs.
         println!("fuzz: {} inputs so far, {} panics, {} hangs", t.inputs, t.panics, t.hangs);
     }
