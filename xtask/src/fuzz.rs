@@ -46,6 +46,9 @@ struct Options {
     case_timeout: Duration,
     jobs: usize,
     shrink_seconds: u64,
+    /// Generated inputs are cut to this many bytes (at most [`MAX_INPUT`]): smaller inputs
+    /// make for more of them per second, away from the slow paths of very long text.
+    max_size: usize,
     /// Stop early after this many hangs: each costs up to a minute of waiting.
     max_hangs: u64,
     /// Files to run alone, with every publication date, instead of fuzzing.
@@ -64,6 +67,7 @@ fn options(args: &[String]) -> anyhow::Result<Options> {
         jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
         shrink_seconds: 30,
         max_hangs: 4,
+        max_size: MAX_INPUT,
         replay: Vec::new(),
         only: None,
     };
@@ -87,11 +91,12 @@ fn options(args: &[String]) -> anyhow::Result<Options> {
             "--max-hangs" => {
                 o.max_hangs = value()?.parse().context("--max-hangs takes a number")?
             }
+            "--max-size" => o.max_size = value()?.parse().context("--max-size takes bytes")?,
             "--replay" => o.replay.push(PathBuf::from(value()?)),
             "--case" => o.only = Some(value()?.parse().context("--case takes a number")?),
             _ => anyhow::bail!(
                 "unknown argument {flag:?}; usage: cargo xtask fuzz [--seconds N] [--seed S] \
-                 [--out DIR] [--case-timeout S] [--jobs N] [--shrink-seconds S] [--max-hangs N] [--replay FILE]... \
+                 [--out DIR] [--case-timeout S] [--jobs N] [--shrink-seconds S] [--max-hangs N] [--max-size BYTES] [--replay FILE]... \
                  [--case N]"
             ),
         }
@@ -395,7 +400,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let tagger = Arc::new(read::ner::builtin().context("cannot load the built-in entity model")?);
     let seeds = seeds(&root)?;
     if let Some(n) = o.only {
-        let case = generated(&seeds, o.seed, n);
+        let mut case = generated(&seeds, o.seed, n);
+        case.bytes.truncate(o.max_size);
         let path = o.out.join(format!("case-{n}.{}", extension(&case)));
         std::fs::write(&path, &case.bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -448,7 +454,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                     }
                     let case = match fixed_case {
                         Some(c) => c.clone(),
-                        None => generated(seeds, o.seed, i - fixed.len() as u64),
+                        None => {
+                            let mut case = generated(seeds, o.seed, i - fixed.len() as u64);
+                            case.bytes.truncate(o.max_size);
+                            case
+                        }
                     };
                     let _ = std::fs::write(&in_flight, format!("{}\n", case.origin));
                     let result = run_case(tagger, &case, o.case_timeout);
