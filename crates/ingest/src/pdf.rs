@@ -1,8 +1,8 @@
 //! PDF text layers, page by page.
 //!
-//! pdf-extract reads the text layer in reading order. It can panic on odd files, so the
-//! caller runs it on its own thread under `catch_unwind` and a time limit (see
-//! [`crate::extract_guarded`]). Encryption and broken files are told apart first with lopdf,
+//! pdf-extract reads the text layer in reading order. It can panic on odd files: each page is
+//! read under `catch_unwind`, and the caller also runs the whole on its own thread under a
+//! time limit (see [`crate::extract_guarded`]). Encryption and broken files are told apart first with lopdf,
 //! so that the user gets the right advice.
 //!
 //! Neither lopdf nor pdf-extract bounds what a stream inflates to, so every stream is measured
@@ -31,12 +31,25 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, meta: &mut Metadata) -> Result
         return Err(Error::PdfBroken("no pages".into()));
     }
     let mut pages = Vec::with_capacity(numbers.len());
+    let mut crashed: Option<String> = None;
     for n in numbers {
         let mut text = String::new();
-        let read = {
+        // pdf-extract asserts on malformed operators, fonts and encodings: a page it panics on
+        // is caught here, so that `extract` stays total over any bytes (not only under
+        // `extract_guarded`) and the other pages are kept.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut output = pdf_extract::PlainTextOutput::new(&mut text);
             pdf_extract::output_doc_page(&doc, &mut output, n).is_ok()
-        };
+        }));
+        let read = read.unwrap_or_else(|panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".into());
+            crashed = Some(message.lines().next().unwrap_or("panic").chars().take(80).collect());
+            false
+        });
         // A page pdf-extract cannot read leaves a gap, as it did when pdf-extract looped.
         if !read {
             text.clear();
@@ -44,7 +57,10 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits, meta: &mut Metadata) -> Result
         pages.push(text);
     }
     if pages.iter().all(|p| p.trim().is_empty()) {
-        return Err(Error::PdfNoText);
+        return Err(match crashed {
+            Some(message) => Error::PdfBroken(format!("the PDF reader failed: {message}")),
+            None => Error::PdfNoText,
+        });
     }
     let mut lines = Vec::new();
     for (n, page) in pages.iter().enumerate() {
