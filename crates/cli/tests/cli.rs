@@ -1,38 +1,12 @@
 //! End-to-end tests of the `dossier` binary, each in a fresh temporary folder.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
-struct Dir {
-    tmp: tempfile::TempDir,
-}
+mod util;
+
+use util::Dir;
 
 impl Dir {
-    fn new() -> Dir {
-        Dir { tmp: tempfile::tempdir().unwrap() }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.tmp.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-        cmd.arg("--db").arg(self.path("dossier.db")).current_dir(self.tmp.path());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command().args(args).output().unwrap()
-    }
-
     fn docs(&self) -> Vec<serde_json::Value> {
         let out = self.run(&["docs", "--json"]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -3,42 +3,17 @@
 //! no control characters, and several processes share one store.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use test_utils::workspace;
 
-struct Dir {
-    tmp: tempfile::TempDir,
-}
+mod util;
+
+use util::Dir;
 
 impl Dir {
-    fn new() -> Dir {
-        Dir { tmp: tempfile::tempdir().unwrap() }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.tmp.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-        cmd.arg("--db").arg(self.path("dossier.db")).current_dir(self.tmp.path());
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command().args(args).output().unwrap()
-    }
-
     /// The project's invented example corpus, copied under `in/`.
     fn examples(&self) {
         let from = workspace().join("examples/corpus");

@@ -178,16 +178,10 @@ pub fn read_with(
             let reading = match reading {
                 Ok(reading) => reading,
                 Err(failed) => {
-                    store.record_stage_failure(
-                        doc.version,
-                        store::Stage::Read,
-                        &failed.worker(&reader),
-                        &failed.message,
-                    )?;
-                    let shown = format!("reading failed: {}", failed.message);
-                    let message = failed.message;
-                    report.failed.push(DocFailure { name: doc.name.clone(), message });
-                    return Ok((doc.name.as_str(), doc.version, Some(shown)));
+                    let at = (doc.name.as_str(), doc.version);
+                    let shown = record_failure(store, at, store::Stage::Read, &reader, failed)?;
+                    report.failed.push(shown.0);
+                    return Ok((at.0, at.1, Some(shown.1)));
                 }
             };
             store.record_reading(
@@ -277,16 +271,11 @@ pub fn extract_with(
             let found = match found {
                 Ok(found) => found,
                 Err(failed) => {
-                    store.record_stage_failure(
-                        doc.version,
-                        store::Stage::Extract,
-                        &failed.worker(&extractor),
-                        &failed.message,
-                    )?;
-                    let shown = format!("extracting claims failed: {}", failed.message);
-                    let message = failed.message;
-                    report.failed.push(DocFailure { name: doc.name.clone(), message });
-                    return Ok((doc.name.as_str(), doc.version, Some(shown)));
+                    let at = (doc.name.as_str(), doc.version);
+                    let shown =
+                        record_failure(store, at, store::Stage::Extract, &extractor, failed)?;
+                    report.failed.push(shown.0);
+                    return Ok((at.0, at.1, Some(shown.1)));
                 }
             };
             let stored: Vec<store::StoredClaim> = found
@@ -307,6 +296,24 @@ pub fn extract_with(
         },
     )?;
     Ok(report)
+}
+
+/// Records that a stage failed on a document (name and version) as the worker `id`, and
+/// returns the failure for the report and the line to show.
+fn record_failure(
+    store: &mut Store,
+    (name, version): (&str, i64),
+    stage: store::Stage,
+    id: &str,
+    failed: guard::Failed,
+) -> Result<(DocFailure, String), Error> {
+    store.record_stage_failure(version, stage, &failed.worker(id), &failed.message)?;
+    let verb = match stage {
+        store::Stage::Read => "reading",
+        store::Stage::Extract => "extracting claims",
+    };
+    let shown = format!("{verb} failed: {}", failed.message);
+    Ok((DocFailure { name: name.to_string(), message: failed.message }, shown))
 }
 
 /// Runs `work` on every item on the rayon pool and hands each result, as it comes, to

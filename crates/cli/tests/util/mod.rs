@@ -1,0 +1,41 @@
+//! The helpers every CLI test binary shares: a fresh temporary folder with a store in it, and
+//! the `dossier` binary run there.
+
+// Each test binary uses its own subset of the helpers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A temporary folder that holds the store (`dossier.db`) and whatever a test writes.
+pub struct Dir {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Dir {
+    pub fn new() -> Dir {
+        Dir { tmp: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// `dossier --db DIR/dossier.db`, run in the folder.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        cmd.arg("--db").arg(self.path("dossier.db")).current_dir(self.tmp.path());
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().unwrap()
+    }
+}
