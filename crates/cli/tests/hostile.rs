@@ -151,3 +151,21 @@ fn a_document_that_overruns_a_stage_is_named_recorded_and_skipped() {
     let doctor = dossier(dir.path(), &[OsStr::new("doctor")]);
     assert!(doctor.status.success(), "{}", stderr(&doctor));
 }
+
+/// Issue 12: a PDF that panics the PDF reader is one error line naming the file, with no
+/// panic message on the terminal, and the other files land.
+#[test]
+fn a_pdf_that_panics_the_reader_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = test_utils::workspace().join("tests/fuzz-regressions/min-666c31ac1da4007f.pdf");
+    std::fs::copy(fixture, dir.path().join("bad.pdf")).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "The minister resigned on Monday.").unwrap();
+    let out = dossier(dir.path(), &[OsStr::new("ingest"), OsStr::new(".")]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(errors[0].contains("bad.pdf: broken or truncated PDF"), "{err}");
+    assert!(err.contains("ingested 1"), "{err}");
+}

@@ -46,6 +46,10 @@ pub use fs::{Input, files, overrides_for, read_file};
 /// can be re-extracted when the rules change.
 pub const EXTRACTOR: &str = "dossier-ingest/2";
 
+/// The name of the threads [`extract_guarded`] runs extractions on; their panics are caught
+/// and reported as the file's error, so a caller's panic hook may keep them quiet.
+pub const EXTRACT_THREAD: &str = "dossier-extract";
+
 /// Bounds on the work one file may cause.
 #[derive(Clone, Debug)]
 pub struct Limits {
@@ -158,7 +162,7 @@ pub fn extract_guarded(
     let thread_limits = limits.clone();
     let (cancel, stop) = Cancel::new();
     let spawned = std::thread::Builder::new()
-        .name("dossier-extract".into())
+        .name(EXTRACT_THREAD.into())
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
             let result = catch_unwind(AssertUnwindSafe(|| {

@@ -31,7 +31,7 @@ thread_local! {
 /// Installs, once, a panic hook that keeps the message of a panic inside [`run`] for the
 /// failure record instead of printing it (the caller prints one line that names the
 /// document); panics elsewhere go to the previous hook as before.
-fn install_hook() {
+pub(crate) fn install_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
@@ -56,7 +56,11 @@ fn install_hook() {
                     None => false,
                 }
             });
-            if !guarded {
+            // Ingest's extraction threads catch their panics and report them as the file's
+            // error (`ingest::extract_guarded`, and pdf-extract's per page): no second,
+            // unescaped message on the terminal.
+            let extracting = std::thread::current().name() == Some(ingest::EXTRACT_THREAD);
+            if !guarded && !extracting {
                 previous(info);
             }
         }));

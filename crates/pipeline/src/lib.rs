@@ -377,7 +377,11 @@ pub fn ingest(
     options: &IngestOptions,
     progress: &dyn Progress,
 ) -> Result<IngestReport, Error> {
-    let (inputs, walk_errors) = ingest::files(paths, options.follow_links);
+    guard::install_hook();
+    let (mut inputs, walk_errors) = ingest::files(paths, options.follow_links);
+    // A case folder often holds its own store: `dossier build .` must not try to ingest it.
+    let own = store.files();
+    inputs.retain(|input| !own.contains(&input.path));
     let known = store.known()?;
     progress.start(inputs.len() + walk_errors.len());
     let mut writer = Writer {

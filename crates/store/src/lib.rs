@@ -603,6 +603,21 @@ impl Store {
         })
     }
 
+    /// The files of this store on disk (the database and its WAL, shared-memory and journal
+    /// files), canonical, so that a folder walk that meets them can leave them out; empty for
+    /// a store in memory.
+    pub fn files(&self) -> Vec<std::path::PathBuf> {
+        let Some(main) = self.conn.path().filter(|p| !p.is_empty()) else { return Vec::new() };
+        let Ok(main) = Path::new(main).canonicalize() else { return Vec::new() };
+        let mut out = vec![main.clone()];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut name = main.clone().into_os_string();
+            name.push(suffix);
+            out.push(name.into());
+        }
+        out
+    }
+
     /// The original bytes with this SHA-256, if stored.
     pub fn blob(&self, sha256: &Sha256) -> Result<Option<Vec<u8>>> {
         Ok(self
