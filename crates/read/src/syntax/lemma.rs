@@ -1,0 +1,188 @@
+//! The lemmatizer: suffix rules keyed by part of speech, plus the exceptions to them, all
+//! learned from the treebank's LEMMA column.
+//!
+//! A lemma is an edit of the word: lowercase it or keep its case, cut some characters from the
+//! end, add some ("studies" NOUN: lowercase, cut 3, add "y"; "Americans" PROPN: keep, cut 1).
+//! Rules map a part of speech and the end of a word to the edit most word types with that end
+//! take; a word whose own edit differs from what the rules say is an exception, kept whole
+//! ("went" VERB → "go", "n't" PART → "not").
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use super::{ModelError, Upos};
+use crate::perceptron::{Reader, write_str};
+
+/// The longest word ending a rule looks at, in characters.
+const MAX_SUFFIX: usize = 6;
+
+/// How a lemma is made from a word.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) struct Edit {
+    /// Start from the word as written rather than lowercased.
+    pub(super) keep_case: bool,
+    /// Characters cut from the end.
+    pub(super) cut: u32,
+    /// Then added.
+    pub(super) add: String,
+}
+
+impl Edit {
+    /// The cheapest edit from `form` to `lemma`; lowercase when it costs the same.
+    pub(super) fn between(form: &str, lemma: &str) -> Edit {
+        let one = |keep_case: bool| {
+            let base = if keep_case { form.to_string() } else { form.to_lowercase() };
+            let common = base.chars().zip(lemma.chars()).take_while(|(a, b)| a == b).count();
+            let cut = (base.chars().count() - common) as u32;
+            let add: String = lemma.chars().skip(common).collect();
+            Edit { keep_case, cut, add }
+        };
+        let (lower, keep) = (one(false), one(true));
+        let cost = |e: &Edit| e.cut as usize + e.add.chars().count();
+        if cost(&keep) < cost(&lower) { keep } else { lower }
+    }
+
+    /// The edit applied to `form`; the form itself when the edit cuts more than there is or
+    /// would leave nothing.
+    pub(super) fn apply(&self, form: &str) -> String {
+        let base = if self.keep_case { form.to_string() } else { form.to_lowercase() };
+        let n = base.chars().count();
+        if self.cut as usize > n || (self.cut as usize == n && self.add.is_empty()) {
+            return form.to_string();
+        }
+        let cut = base.char_indices().nth(n - self.cut as usize).map_or(base.len(), |(b, _)| b);
+        let mut out = base[..cut].to_string();
+        out.push_str(&self.add);
+        out
+    }
+}
+
+/// The last `n` characters of `s`, or `None` when it is shorter.
+fn ending(s: &str, n: usize) -> Option<&str> {
+    if n == 0 {
+        return Some("");
+    }
+    let (b, _) = s.char_indices().rev().nth(n - 1)?;
+    Some(&s[b..])
+}
+
+/// The learned rules and exceptions.
+#[derive(Clone, Default)]
+pub(super) struct Lemmatizer {
+    /// (part of speech, lowercase word ending) → edit.
+    rules: HashMap<(u8, String), Edit>,
+    /// (part of speech, lowercase word) → edit.
+    exceptions: HashMap<(u8, String), Edit>,
+}
+
+impl Lemmatizer {
+    fn by_rule(&self, upos: Upos, lower: &str) -> Option<&Edit> {
+        (0..=MAX_SUFFIX)
+            .rev()
+            .filter_map(|n| ending(lower, n))
+            .find_map(|e| self.rules.get(&(upos.index() as u8, e.to_string())))
+    }
+
+    /// The lemma of `form` used as `upos`.
+    pub(super) fn lemma(&self, form: &str, upos: Upos) -> String {
+        let lower = form.to_lowercase();
+        let edit = self
+            .exceptions
+            .get(&(upos.index() as u8, lower.clone()))
+            .or_else(|| self.by_rule(upos, &lower));
+        match edit {
+            Some(edit) => edit.apply(form),
+            None => form.to_string(),
+        }
+    }
+
+    /// Learns rules and exceptions from (form, part of speech, lemma) triples.
+    pub(super) fn train<'a>(words: impl IntoIterator<Item = (&'a str, Upos, &'a str)>) -> Lemmatizer {
+        // Each word type's most frequent edit (ties: the smallest edit, for determinism).
+        let mut seen: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
+        for (form, upos, lemma) in words {
+            let key = (upos.index() as u8, form.to_lowercase());
+            *seen.entry(key).or_default().entry(Edit::between(form, lemma)).or_default() += 1;
+        }
+        let most = |counts: &BTreeMap<Edit, u32>| -> Edit {
+            let top = counts.values().copied().max().unwrap_or(0);
+            counts.iter().find(|(_, n)| **n == top).map(|(e, _)| e.clone()).unwrap_or_else(|| {
+                Edit { keep_case: false, cut: 0, add: String::new() }
+            })
+        };
+        let types: Vec<((u8, String), Edit)> =
+            seen.iter().map(|(k, counts)| (k.clone(), most(counts))).collect();
+        // Rules: for every ending, the edit most word types with it take.
+        let mut by_ending: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
+        for ((upos, lower), edit) in &types {
+            for n in 0..=MAX_SUFFIX {
+                if let Some(e) = ending(lower, n) {
+                    *by_ending
+                        .entry((*upos, e.to_string()))
+                        .or_default()
+                        .entry(edit.clone())
+                        .or_default() += 1;
+                }
+            }
+        }
+        let full: BTreeMap<(u8, String), Edit> =
+            by_ending.iter().map(|(k, counts)| (k.clone(), most(counts))).collect();
+        // An ending that says what its shorter ending says adds nothing: the lookup falls
+        // through to it.
+        let mut rules = HashMap::new();
+        for ((upos, e), edit) in &full {
+            let parent = e.char_indices().nth(1).map(|(b, _)| &e[b..]).unwrap_or("");
+            let inherited = if e.is_empty() { None } else { full.get(&(*upos, parent.to_string())) };
+            if inherited != Some(edit) {
+                rules.insert((*upos, e.clone()), edit.clone());
+            }
+        }
+        let mut lemmatizer = Lemmatizer { rules, exceptions: HashMap::new() };
+        let mut exceptions = HashMap::new();
+        for ((upos, lower), edit) in types {
+            let upos_tag = Upos::ALL[upos as usize];
+            if lemmatizer.by_rule(upos_tag, &lower) != Some(&edit) {
+                exceptions.insert((upos, lower), edit);
+            }
+        }
+        lemmatizer.exceptions = exceptions;
+        lemmatizer
+    }
+
+    pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        for table in [&self.rules, &self.exceptions] {
+            let sorted: BTreeMap<&(u8, String), &Edit> = table.iter().collect();
+            out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+            for ((upos, s), edit) in sorted {
+                out.write_all(&[*upos, u8::from(edit.keep_case)])?;
+                out.write_all(&edit.cut.to_le_bytes())?;
+                write_str(s, out)?;
+                write_str(&edit.add, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn read(input: &mut Reader<'_>) -> Option<Lemmatizer> {
+        let mut tables = Vec::new();
+        for _ in 0..2 {
+            let count = input.u32()? as usize;
+            let mut table = HashMap::with_capacity(count);
+            for _ in 0..count {
+                let head = input.take(2)?;
+                let (upos, keep_case) = (head[0], head[1] == 1);
+                if usize::from(upos) >= Upos::ALL.len() {
+                    return None;
+                }
+                let cut = input.u32()?;
+                let s = input.str()?.to_string();
+                let add = input.str()?.to_string();
+                table.insert((upos, s), Edit { keep_case, cut, add });
+            }
+            tables.push(table);
+        }
+        let exceptions = tables.pop()?;
+        let rules = tables.pop()?;
+        Some(Lemmatizer { rules, exceptions })
+    }
+}

@@ -1,0 +1,288 @@
+//! The part-of-speech tagger: greedy, left to right, an averaged perceptron over hashed
+//! features of the word, its neighbours, and the two tags it has just given.
+//!
+//! Besides the words, the features see each neighbour's ambiguity class (the set of tags the
+//! training data gave that word, for words seen often enough to trust it): what the next word
+//! can be is what a left-to-right tagger cannot otherwise know.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use super::{ModelError, Upos};
+use crate::perceptron::{Averager, Reader, hash, shuffle, write_sparse, write_str};
+
+/// Number of tags.
+const N: usize = Upos::ALL.len();
+/// Feature table size (a power of two).
+pub(super) const BUCKETS: usize = 1 << 20;
+/// A word enters the ambiguity dictionary when seen this often in training.
+const DICT_MIN: u32 = 3;
+/// The tag history before a sentence starts.
+const START: usize = N;
+
+/// The tagger's weights and ambiguity dictionary.
+#[derive(Clone)]
+pub(super) struct Tagger {
+    /// `BUCKETS × N` weights.
+    weights: Vec<f32>,
+    /// Lowercase word → bit set of the tags it was seen with.
+    classes: HashMap<String, u32>,
+}
+
+/// Feature ids of one token that do not depend on the tags given so far, and the hashes that
+/// the tag-dependent ones combine with the previous tags.
+struct Static {
+    ids: Vec<u32>,
+    /// Hash of the lowercase word (for the previous tag + word feature).
+    word: u64,
+    /// Hash of the next word's class (for the previous tag + next class feature).
+    next: u64,
+}
+
+fn bucket(h: u64) -> u32 {
+    (h as usize & (BUCKETS - 1)) as u32
+}
+
+/// Mixes a tag into a hash: the dynamic features are static hashes combined with tags.
+fn mix(h: u64, tag: usize) -> u64 {
+    let mut h = h ^ (tag as u64 + 1);
+    h = h.wrapping_mul(0x100000001b3);
+    h ^ (h >> 29)
+}
+
+/// "Xxxx" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d" (runs of one class collapse).
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+impl Tagger {
+    fn class_name(&self, lower: &str, shape: &str) -> String {
+        match self.classes.get(lower) {
+            Some(mask) => format!("{mask:x}"),
+            None => format!("?{shape}"),
+        }
+    }
+
+    fn static_features(&self, words: &[&str]) -> Vec<Static> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let classes: Vec<String> =
+            lower.iter().zip(&shapes).map(|(l, s)| self.class_name(l, s)).collect();
+        let at = |v: &[String], i: isize, edge: &'static str| -> String {
+            if i < 0 || i as usize >= words.len() {
+                edge.to_string()
+            } else {
+                v[i as usize].clone()
+            }
+        };
+        let suffix = |s: &str, n: usize| -> String {
+            let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+            s[cut..].to_string()
+        };
+        let mut out = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            let k = i as isize;
+            let l = lower[i].as_str();
+            let mut ids = Vec::with_capacity(48);
+            let mut f = |parts: &[&str]| ids.push(bucket(hash(parts)));
+            f(&["b"]);
+            f(&["w", w]);
+            f(&["l", l]);
+            let bounds: Vec<usize> =
+                l.char_indices().map(|(b, _)| b).chain(std::iter::once(l.len())).collect();
+            let n = bounds.len() - 1;
+            for m in 1..=4.min(n) {
+                f(&["p", &l[..bounds[m]]]);
+                f(&["x", &l[bounds[n - m]..]]);
+            }
+            f(&["s", &shapes[i]]);
+            let first = w.chars().next();
+            let title = first.is_some_and(char::is_uppercase);
+            f(&["t", if title { "T" } else { "t" }, if i == 0 { "0" } else { "i" }]);
+            if w.chars().any(char::is_numeric) {
+                f(&["D"]);
+            }
+            if w.contains('-') {
+                f(&["H"]);
+            }
+            if w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase) {
+                f(&["U"]);
+            }
+            let (lm2, lm1) = (at(&lower, k - 2, "<s>"), at(&lower, k - 1, "<s>"));
+            let (lp1, lp2) = (at(&lower, k + 1, "</s>"), at(&lower, k + 2, "</s>"));
+            f(&["l-2", &lm2]);
+            f(&["l-1", &lm1]);
+            f(&["l+1", &lp1]);
+            f(&["l+2", &lp2]);
+            f(&["x-1", &suffix(&lm1, 3)]);
+            f(&["x+1", &suffix(&lp1, 3)]);
+            f(&["bw-", &lm1, l]);
+            f(&["bw+", l, &lp1]);
+            let c0 = &classes[i];
+            let (cm1, cp1, cp2) =
+                (at(&classes, k - 1, "<s>"), at(&classes, k + 1, "</s>"), at(&classes, k + 2, "</s>"));
+            f(&["c", c0]);
+            f(&["c+1", &cp1]);
+            f(&["c+2", &cp2]);
+            f(&["cc+", c0, &cp1]);
+            f(&["cc-", &cm1, c0]);
+            f(&["c+1w", &cp1, l]);
+            f(&["s-+", &at(&shapes, k - 1, "<s>"), &shapes[i], &at(&shapes, k + 1, "</s>")]);
+            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", &cp1]) });
+        }
+        out
+    }
+
+    /// Adds the features that depend on the two previous tags to `ids`.
+    fn dynamic(s: &Static, t1: usize, t2: usize, ids: &mut Vec<u32>) {
+        const T1: u64 = 0x9e3779b97f4a7c15;
+        const T2: u64 = 0xc2b2ae3d27d4eb4f;
+        const TT: u64 = 0x165667b19e3779f9;
+        ids.push(bucket(mix(T1, t1)));
+        ids.push(bucket(mix(T2, t2)));
+        ids.push(bucket(mix(mix(TT, t1), t2)));
+        ids.push(bucket(mix(s.word, t1)));
+        ids.push(bucket(mix(s.next, t1)));
+    }
+
+    fn scores(weights: &[f32], ids: &[u32]) -> [f32; N] {
+        let mut scores = [0.0f32; N];
+        for &f in ids {
+            let row = &weights[f as usize * N..f as usize * N + N];
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        scores
+    }
+
+    fn best(scores: &[f32; N]) -> usize {
+        // The first of equal scores, so that ties break the same way everywhere.
+        let mut best = 0;
+        for (t, s) in scores.iter().enumerate() {
+            if *s > scores[best] {
+                best = t;
+            }
+        }
+        best
+    }
+
+    /// The tags of one sentence's words.
+    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let feats = self.static_features(words);
+        let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+        let mut ids = Vec::with_capacity(64);
+        for (i, s) in feats.iter().enumerate() {
+            ids.clear();
+            ids.extend_from_slice(&s.ids);
+            let t1 = if i >= 1 { tags[i - 1] } else { START };
+            let t2 = if i >= 2 { tags[i - 2] } else { START };
+            Self::dynamic(s, t1, t2, &mut ids);
+            tags.push(Self::best(&Self::scores(&self.weights, &ids)));
+        }
+        tags.into_iter().map(|t| Upos::ALL[t]).collect()
+    }
+
+    pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        out.write_all(&(BUCKETS as u32).to_le_bytes())?;
+        let sorted: BTreeMap<&String, &u32> = self.classes.iter().collect();
+        out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+        for (word, mask) in sorted {
+            write_str(word, out)?;
+            out.write_all(&mask.to_le_bytes())?;
+        }
+        write_sparse(&self.weights, out)?;
+        Ok(())
+    }
+
+    pub(super) fn read(input: &mut Reader<'_>) -> Option<Tagger> {
+        if input.u32()? != BUCKETS as u32 {
+            return None;
+        }
+        let count = input.u32()? as usize;
+        let mut classes = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let word = input.str()?.to_string();
+            classes.insert(word, input.u32()?);
+        }
+        let mut weights = vec![0.0; BUCKETS * N];
+        input.sparse_into(&mut weights)?;
+        Some(Tagger { weights, classes })
+    }
+}
+
+/// Trains the tagger on sentences of (word, tag) pairs, visiting them in an order shuffled by
+/// `seed`; `progress` sees the averaged tagger after each epoch.
+pub(super) fn train(
+    sentences: &[(Vec<&str>, Vec<Upos>)],
+    epochs: usize,
+    seed: u64,
+    mut progress: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for (words, tags) in sentences {
+        for (w, t) in words.iter().zip(tags) {
+            let entry = counts.entry(w.to_lowercase()).or_default();
+            entry.0 += 1;
+            entry.1 |= 1 << t.index();
+        }
+    }
+    let classes: HashMap<String, u32> =
+        counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
+    let mut tagger = Tagger { weights: vec![0.0; BUCKETS * N], classes };
+    let feats: Vec<Vec<Static>> =
+        sentences.iter().map(|(words, _)| tagger.static_features(words)).collect();
+    let mut averager = Averager::new(BUCKETS * N);
+    let mut clock: u32 = 0;
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = seed;
+    let mut ids = Vec::with_capacity(64);
+    for epoch in 1..=epochs {
+        shuffle(&mut order, &mut rng);
+        for &k in &order {
+            let gold = &sentences[k].1;
+            let mut guessed: Vec<usize> = Vec::with_capacity(gold.len());
+            for (i, s) in feats[k].iter().enumerate() {
+                clock += 1;
+                ids.clear();
+                ids.extend_from_slice(&s.ids);
+                // The history is the tagger's own guesses, as it will be when tagging.
+                let t1 = if i >= 1 { guessed[i - 1] } else { START };
+                let t2 = if i >= 2 { guessed[i - 2] } else { START };
+                Tagger::dynamic(s, t1, t2, &mut ids);
+                let guess = Tagger::best(&Tagger::scores(&tagger.weights, &ids));
+                let truth = gold[i].index();
+                if guess != truth {
+                    for &f in &ids {
+                        averager.update(&mut tagger.weights, f as usize * N + truth, 1.0, clock);
+                        averager.update(&mut tagger.weights, f as usize * N + guess, -1.0, clock);
+                    }
+                }
+                guessed.push(guess);
+            }
+        }
+        let averaged =
+            Tagger { weights: averager.averaged(&tagger.weights, clock), classes: tagger.classes.clone() };
+        if epoch == epochs {
+            progress(epoch, &averaged);
+            return averaged;
+        }
+        progress(epoch, &averaged);
+    }
+    tagger
+}
