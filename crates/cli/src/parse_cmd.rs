@@ -33,8 +33,7 @@ fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
             for (w, a) in out.words.iter_mut().zip(analyzer.analyse(&forms)) {
                 w.upos = a.upos.as_str().to_string();
                 w.lemma = a.lemma;
-                for column in [&mut w.xpos, &mut w.feats, &mut w.head, &mut w.deprel, &mut w.deps]
-                {
+                for column in [&mut w.xpos, &mut w.feats, &mut w.head, &mut w.deprel, &mut w.deps] {
                     *column = "_".to_string();
                 }
             }
@@ -43,7 +42,10 @@ fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
         .collect()
 }
 
-fn score(analyzer: &Analyzer, gold: &[Sentence]) -> anyhow::Result<(eval::ud::Scores, Vec<Sentence>)> {
+fn score(
+    analyzer: &Analyzer,
+    gold: &[Sentence],
+) -> anyhow::Result<(eval::ud::Scores, Vec<Sentence>)> {
     let system = analyse_all(analyzer, gold);
     Ok((eval::ud::Scores::of(gold, &system)?, system))
 }

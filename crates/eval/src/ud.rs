@@ -25,7 +25,9 @@ pub struct Scores {
 #[derive(Debug, thiserror::Error)]
 pub enum Mismatch {
     /// Not as many sentences.
-    #[error("{gold} gold sentences, {system} system sentences: score the system output of this gold file")]
+    #[error(
+        "{gold} gold sentences, {system} system sentences: score the system output of this gold file"
+    )]
     Sentences {
         /// Gold sentences.
         gold: usize,
@@ -33,7 +35,9 @@ pub enum Mismatch {
         system: usize,
     },
     /// One sentence's words differ.
-    #[error("sentence {0}: the system's words differ from the gold's: score the system output of this gold file")]
+    #[error(
+        "sentence {0}: the system's words differ from the gold's: score the system output of this gold file"
+    )]
     Words(usize),
 }
 

@@ -16,36 +16,64 @@ use crate::perceptron::{Reader, write_str};
 /// The longest word ending a rule looks at, in characters.
 const MAX_SUFFIX: usize = 6;
 
+/// Which form of the word an edit starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Case {
+    /// Lowercased ("The" → "the").
+    Lower,
+    /// As written ("NATO", "Bush").
+    Keep,
+    /// Capitalised, the rest lowercase ("i" → "I", "french" → "French", "TEHRAN" → "Tehran").
+    Title,
+}
+
 /// How a lemma is made from a word.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) struct Edit {
-    /// Start from the word as written rather than lowercased.
-    pub(super) keep_case: bool,
+    /// The form it starts from.
+    pub(super) case: Case,
     /// Characters cut from the end.
     pub(super) cut: u32,
     /// Then added.
     pub(super) add: String,
 }
 
+fn cased(form: &str, case: Case) -> String {
+    match case {
+        Case::Lower => form.to_lowercase(),
+        Case::Keep => form.to_string(),
+        Case::Title => {
+            let mut chars = form.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+            })
+        }
+    }
+}
+
 impl Edit {
-    /// The cheapest edit from `form` to `lemma`; lowercase when it costs the same.
+    /// The edit from `form` to `lemma` starting from `case`.
+    fn from_case(form: &str, lemma: &str, case: Case) -> Edit {
+        let base = cased(form, case);
+        let common = base.chars().zip(lemma.chars()).take_while(|(a, b)| a == b).count();
+        let cut = (base.chars().count() - common) as u32;
+        Edit { case, cut, add: lemma.chars().skip(common).collect() }
+    }
+
+    /// The cheapest edit from `form` to `lemma`; of equal ones, lowercase, then as written.
     pub(super) fn between(form: &str, lemma: &str) -> Edit {
-        let one = |keep_case: bool| {
-            let base = if keep_case { form.to_string() } else { form.to_lowercase() };
-            let common = base.chars().zip(lemma.chars()).take_while(|(a, b)| a == b).count();
-            let cut = (base.chars().count() - common) as u32;
-            let add: String = lemma.chars().skip(common).collect();
-            Edit { keep_case, cut, add }
-        };
-        let (lower, keep) = (one(false), one(true));
         let cost = |e: &Edit| e.cut as usize + e.add.chars().count();
-        if cost(&keep) < cost(&lower) { keep } else { lower }
+        [Case::Lower, Case::Keep, Case::Title]
+            .map(|c| Edit::from_case(form, lemma, c))
+            .into_iter()
+            .min_by_key(cost)
+            .unwrap_or(Edit { case: Case::Keep, cut: 0, add: String::new() })
     }
 
     /// The edit applied to `form`; the form itself when the edit cuts more than there is or
     /// would leave nothing.
     pub(super) fn apply(&self, form: &str) -> String {
-        let base = if self.keep_case { form.to_string() } else { form.to_lowercase() };
+        let base = cased(form, self.case);
         let n = base.chars().count();
         if self.cut as usize > n || (self.cut as usize == n && self.add.is_empty()) {
             return form.to_string();
@@ -97,21 +125,57 @@ impl Lemmatizer {
     }
 
     /// Learns rules and exceptions from (form, part of speech, lemma) triples.
-    pub(super) fn train<'a>(words: impl IntoIterator<Item = (&'a str, Upos, &'a str)>) -> Lemmatizer {
-        // Each word type's most frequent edit (ties: the smallest edit, for determinism).
-        let mut seen: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
+    pub(super) fn train<'a>(
+        words: impl IntoIterator<Item = (&'a str, Upos, &'a str)>,
+    ) -> Lemmatizer {
+        // Each word type's edit: of the edits its occurrences take (in any case mode), the one
+        // that gets most of them right ("I" and "i" both → "I"), then the most frequent.
+        let mut seen: BTreeMap<(u8, String), BTreeMap<(String, String), u32>> = BTreeMap::new();
         for (form, upos, lemma) in words {
             let key = (upos.index() as u8, form.to_lowercase());
-            *seen.entry(key).or_default().entry(Edit::between(form, lemma)).or_default() += 1;
+            *seen
+                .entry(key)
+                .or_default()
+                .entry((form.to_string(), lemma.to_string()))
+                .or_default() += 1;
         }
         let most = |counts: &BTreeMap<Edit, u32>| -> Edit {
             let top = counts.values().copied().max().unwrap_or(0);
-            counts.iter().find(|(_, n)| **n == top).map(|(e, _)| e.clone()).unwrap_or_else(|| {
-                Edit { keep_case: false, cut: 0, add: String::new() }
+            counts.iter().find(|(_, n)| **n == top).map(|(e, _)| e.clone()).unwrap_or(Edit {
+                case: Case::Lower,
+                cut: 0,
+                add: String::new(),
             })
         };
+        let best = |pairs: &BTreeMap<(String, String), u32>| -> Edit {
+            let mut frequency: BTreeMap<Edit, u32> = BTreeMap::new();
+            for ((form, lemma), n) in pairs {
+                *frequency.entry(Edit::between(form, lemma)).or_default() += n;
+            }
+            let mut candidates: BTreeMap<Edit, (u32, u32)> = BTreeMap::new();
+            for (edit, n) in &frequency {
+                for case in [Case::Lower, Case::Keep, Case::Title] {
+                    let e = Edit { case, ..edit.clone() };
+                    let right: u32 = pairs
+                        .iter()
+                        .filter(|((form, lemma), _)| e.apply(form) == *lemma)
+                        .map(|(_, n)| n)
+                        .sum();
+                    let own = if case == edit.case { *n } else { 0 };
+                    let slot = candidates.entry(e).or_default();
+                    slot.0 = right;
+                    slot.1 = slot.1.max(own);
+                }
+            }
+            let top = candidates.values().copied().max().unwrap_or((0, 0));
+            candidates
+                .into_iter()
+                .find(|(_, v)| *v == top)
+                .map(|(e, _)| e)
+                .unwrap_or_else(|| most(&frequency))
+        };
         let types: Vec<((u8, String), Edit)> =
-            seen.iter().map(|(k, counts)| (k.clone(), most(counts))).collect();
+            seen.iter().map(|(k, pairs)| (k.clone(), best(pairs))).collect();
         // Rules: for every ending, the edit most word types with it take.
         let mut by_ending: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
         for ((upos, lower), edit) in &types {
@@ -132,7 +196,8 @@ impl Lemmatizer {
         let mut rules = HashMap::new();
         for ((upos, e), edit) in &full {
             let parent = e.char_indices().nth(1).map(|(b, _)| &e[b..]).unwrap_or("");
-            let inherited = if e.is_empty() { None } else { full.get(&(*upos, parent.to_string())) };
+            let inherited =
+                if e.is_empty() { None } else { full.get(&(*upos, parent.to_string())) };
             if inherited != Some(edit) {
                 rules.insert((*upos, e.clone()), edit.clone());
             }
@@ -154,7 +219,7 @@ impl Lemmatizer {
             let sorted: BTreeMap<&(u8, String), &Edit> = table.iter().collect();
             out.write_all(&(sorted.len() as u32).to_le_bytes())?;
             for ((upos, s), edit) in sorted {
-                out.write_all(&[*upos, u8::from(edit.keep_case)])?;
+                out.write_all(&[*upos, edit.case as u8])?;
                 out.write_all(&edit.cut.to_le_bytes())?;
                 write_str(s, out)?;
                 write_str(&edit.add, out)?;
@@ -170,14 +235,20 @@ impl Lemmatizer {
             let mut table = HashMap::with_capacity(count);
             for _ in 0..count {
                 let head = input.take(2)?;
-                let (upos, keep_case) = (head[0], head[1] == 1);
+                let upos = head[0];
+                let case = match head[1] {
+                    0 => Case::Lower,
+                    1 => Case::Keep,
+                    2 => Case::Title,
+                    _ => return None,
+                };
                 if usize::from(upos) >= Upos::ALL.len() {
                     return None;
                 }
                 let cut = input.u32()?;
                 let s = input.str()?.to_string();
                 let add = input.str()?.to_string();
-                table.insert((upos, s), Edit { keep_case, cut, add });
+                table.insert((upos, s), Edit { case, cut, add });
             }
             tables.push(table);
         }

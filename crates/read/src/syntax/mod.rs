@@ -163,7 +163,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 10, seed: 17 }
+        TrainConfig { epochs: 8, seed: 17 }
     }
 }
 

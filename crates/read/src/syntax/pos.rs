@@ -17,15 +17,21 @@ const N: usize = Upos::ALL.len();
 pub(super) const BUCKETS: usize = 1 << 20;
 /// A word enters the ambiguity dictionary when seen this often in training.
 const DICT_MIN: u32 = 3;
+/// Bits of a dictionary entry beside the tags: the word was seen in lowercase, and capitalised
+/// inside a sentence.
+const LOWER_SEEN: u32 = 1 << 20;
+const TITLE_SEEN: u32 = 1 << 21;
 /// The tag history before a sentence starts.
 const START: usize = N;
 
-/// The tagger's weights and ambiguity dictionary.
+/// The tagger: a right-to-left pass, then a left-to-right one that also sees what the first
+/// said about the words ahead; each pass is `BUCKETS × N` weights. And the ambiguity
+/// dictionary both share.
 #[derive(Clone)]
 pub(super) struct Tagger {
-    /// `BUCKETS × N` weights.
-    weights: Vec<f32>,
-    /// Lowercase word → bit set of the tags it was seen with.
+    backward: Vec<f32>,
+    forward: Vec<f32>,
+    /// Lowercase word → bit set of the tags it was seen with, and how it is written.
     classes: HashMap<String, u32>,
 }
 
@@ -78,7 +84,9 @@ impl Tagger {
         }
     }
 
-    fn static_features(&self, words: &[&str]) -> Vec<Static> {
+    /// Features of every word that do not depend on the pass's own history; `ahead`, in the
+    /// second pass, holds the first pass's tags.
+    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let classes: Vec<String> =
@@ -93,6 +101,26 @@ impl Tagger {
         let suffix = |s: &str, n: usize| -> String {
             let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
             s[cut..].to_string()
+        };
+        // Web text is often all lowercase or in capitals: how the sentence uses capitals says
+        // how much a capital tells.
+        let alpha = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let titled = words[1.min(words.len())..]
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+            .count();
+        let profile = if alpha >= 3 && capitals * 2 > alpha {
+            "caps"
+        } else if titled == 0 {
+            "lower"
+        } else if alpha >= 3 && titled * 2 > alpha {
+            "title"
+        } else {
+            "mixed"
         };
         let mut out = Vec::with_capacity(words.len());
         for (i, w) in words.iter().enumerate() {
@@ -113,7 +141,10 @@ impl Tagger {
             f(&["s", &shapes[i]]);
             let first = w.chars().next();
             let title = first.is_some_and(char::is_uppercase);
-            f(&["t", if title { "T" } else { "t" }, if i == 0 { "0" } else { "i" }]);
+            let t = if title { "T" } else { "t" };
+            f(&["t", t, if i == 0 { "0" } else { "i" }]);
+            f(&["tp", t, profile]);
+            f(&["tpc", t, profile, &classes[i]]);
             if w.chars().any(char::is_numeric) {
                 f(&["D"]);
             }
@@ -134,8 +165,11 @@ impl Tagger {
             f(&["bw-", &lm1, l]);
             f(&["bw+", l, &lp1]);
             let c0 = &classes[i];
-            let (cm1, cp1, cp2) =
-                (at(&classes, k - 1, "<s>"), at(&classes, k + 1, "</s>"), at(&classes, k + 2, "</s>"));
+            let (cm1, cp1, cp2) = (
+                at(&classes, k - 1, "<s>"),
+                at(&classes, k + 1, "</s>"),
+                at(&classes, k + 2, "</s>"),
+            );
             f(&["c", c0]);
             f(&["c+1", &cp1]);
             f(&["c+2", &cp2]);
@@ -143,6 +177,17 @@ impl Tagger {
             f(&["cc-", &cm1, c0]);
             f(&["c+1w", &cp1, l]);
             f(&["s-+", &at(&shapes, k - 1, "<s>"), &shapes[i], &at(&shapes, k + 1, "</s>")]);
+            if let Some(ahead) = ahead {
+                let name = |j: usize| ahead.get(j).map_or("</s>", |&t| Upos::ALL[t].as_str());
+                let (r0, r1, r2) = (name(i), name(i + 1), name(i + 2));
+                f(&["r0", r0]);
+                f(&["r1", r1]);
+                f(&["r2", r2]);
+                f(&["r12", r1, r2]);
+                f(&["r01", r0, r1]);
+                f(&["r0w", r0, l]);
+                f(&["r1w", r1, l]);
+            }
             out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", &cp1]) });
         }
         out
@@ -182,10 +227,9 @@ impl Tagger {
         best
     }
 
-    /// The tags of one sentence's words.
-    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let feats = self.static_features(words);
-        let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+    /// Tags a sentence greedily, left to right, with one pass's weights.
+    fn greedy(weights: &[f32], feats: &[Static]) -> Vec<usize> {
+        let mut tags: Vec<usize> = Vec::with_capacity(feats.len());
         let mut ids = Vec::with_capacity(64);
         for (i, s) in feats.iter().enumerate() {
             ids.clear();
@@ -193,9 +237,24 @@ impl Tagger {
             let t1 = if i >= 1 { tags[i - 1] } else { START };
             let t2 = if i >= 2 { tags[i - 2] } else { START };
             Self::dynamic(s, t1, t2, &mut ids);
-            tags.push(Self::best(&Self::scores(&self.weights, &ids)));
+            tags.push(Self::best(&Self::scores(weights, &ids)));
         }
-        tags.into_iter().map(|t| Upos::ALL[t]).collect()
+        tags
+    }
+
+    /// The first pass's tags: the second pass's features run right to left.
+    fn backward_tags(&self, words: &[&str]) -> Vec<usize> {
+        let reversed: Vec<&str> = words.iter().rev().copied().collect();
+        let mut tags = Self::greedy(&self.backward, &self.static_features(&reversed, None));
+        tags.reverse();
+        tags
+    }
+
+    /// The tags of one sentence's words.
+    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let ahead = self.backward_tags(words);
+        let feats = self.static_features(words, Some(&ahead));
+        Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
     pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
@@ -206,7 +265,8 @@ impl Tagger {
             write_str(word, out)?;
             out.write_all(&mask.to_le_bytes())?;
         }
-        write_sparse(&self.weights, out)?;
+        write_sparse(&self.backward, out)?;
+        write_sparse(&self.forward, out)?;
         Ok(())
     }
 
@@ -220,14 +280,16 @@ impl Tagger {
             let word = input.str()?.to_string();
             classes.insert(word, input.u32()?);
         }
-        let mut weights = vec![0.0; BUCKETS * N];
-        input.sparse_into(&mut weights)?;
-        Some(Tagger { weights, classes })
+        let mut backward = vec![0.0; BUCKETS * N];
+        input.sparse_into(&mut backward)?;
+        let mut forward = vec![0.0; BUCKETS * N];
+        input.sparse_into(&mut forward)?;
+        Some(Tagger { backward, forward, classes })
     }
 }
 
-/// Trains the tagger on sentences of (word, tag) pairs, visiting them in an order shuffled by
-/// `seed`; `progress` sees the averaged tagger after each epoch.
+/// Trains the tagger on sentences of (word, tag) pairs; `progress` sees the averaged tagger
+/// after each epoch of the second pass.
 pub(super) fn train(
     sentences: &[(Vec<&str>, Vec<Upos>)],
     epochs: usize,
@@ -241,21 +303,81 @@ pub(super) fn train(
             entry.0 += 1;
             entry.1 |= 1 << t.index();
         }
+        // How the word is written elsewhere: in lowercase, or capitalised inside a sentence.
+        for (i, w) in words.iter().enumerate() {
+            let entry = counts.entry(w.to_lowercase()).or_default();
+            if !w.chars().any(char::is_uppercase) {
+                entry.1 |= LOWER_SEEN;
+            } else if i > 0 && w.starts_with(char::is_uppercase) {
+                entry.1 |= TITLE_SEEN;
+            }
+        }
     }
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
-    let mut tagger = Tagger { weights: vec![0.0; BUCKETS * N], classes };
-    let feats: Vec<Vec<Static>> =
-        sentences.iter().map(|(words, _)| tagger.static_features(words)).collect();
+    let mut tagger = Tagger { backward: Vec::new(), forward: Vec::new(), classes };
+    let gold: Vec<Vec<usize>> =
+        sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
+    // The first pass reads sentences backwards.
+    let reversed: Vec<Vec<&str>> =
+        sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
+    let back_feats: Vec<Vec<Static>> =
+        reversed.iter().map(|words| tagger.static_features(words, None)).collect();
+    let back_gold: Vec<Vec<usize>> =
+        gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
+    // Its tags of the training data come from passes that did not see the sentence (4 folds),
+    // so that the second pass learns how far to trust it.
+    const FOLDS: usize = 4;
+    let mut ahead: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for fold in 0..FOLDS {
+        let (held, kept): (Vec<usize>, Vec<usize>) =
+            (0..sentences.len()).partition(|&k| k % FOLDS == fold);
+        let weights = train_pass(&back_feats, &back_gold, &kept, epochs, seed, &mut |_, _| {});
+        for k in held {
+            ahead[k] = Tagger::greedy(&weights, &back_feats[k]);
+            ahead[k].reverse();
+        }
+    }
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    tagger.backward = train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {});
+    let feats: Vec<Vec<Static>> = sentences
+        .iter()
+        .zip(&ahead)
+        .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
+        .collect();
+    let mut report = |epoch: usize, weights: &[f32]| {
+        let so_far = Tagger {
+            backward: tagger.backward.clone(),
+            forward: weights.to_vec(),
+            classes: tagger.classes.clone(),
+        };
+        progress(epoch, &so_far);
+    };
+    let forward = train_pass(&feats, &gold, &all, epochs, seed, &mut report);
+    tagger.forward = forward;
+    tagger
+}
+
+/// One pass of averaged-perceptron training over the sentences `use_`, visiting them in an
+/// order shuffled by `seed`; `progress` sees the averaged weights after each epoch.
+fn train_pass(
+    feats: &[Vec<Static>],
+    gold: &[Vec<usize>],
+    use_: &[usize],
+    epochs: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(usize, &[f32]),
+) -> Vec<f32> {
+    let mut weights = vec![0.0f32; BUCKETS * N];
     let mut averager = Averager::new(BUCKETS * N);
     let mut clock: u32 = 0;
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut order: Vec<usize> = use_.to_vec();
     let mut rng = seed;
     let mut ids = Vec::with_capacity(64);
     for epoch in 1..=epochs {
         shuffle(&mut order, &mut rng);
         for &k in &order {
-            let gold = &sentences[k].1;
+            let gold = &gold[k];
             let mut guessed: Vec<usize> = Vec::with_capacity(gold.len());
             for (i, s) in feats[k].iter().enumerate() {
                 clock += 1;
@@ -265,24 +387,24 @@ pub(super) fn train(
                 let t1 = if i >= 1 { guessed[i - 1] } else { START };
                 let t2 = if i >= 2 { guessed[i - 2] } else { START };
                 Tagger::dynamic(s, t1, t2, &mut ids);
-                let guess = Tagger::best(&Tagger::scores(&tagger.weights, &ids));
-                let truth = gold[i].index();
+                let guess = Tagger::best(&Tagger::scores(&weights, &ids));
+                let truth = gold[i];
                 if guess != truth {
                     for &f in &ids {
-                        averager.update(&mut tagger.weights, f as usize * N + truth, 1.0, clock);
-                        averager.update(&mut tagger.weights, f as usize * N + guess, -1.0, clock);
+                        averager.update(&mut weights, f as usize * N + truth, 1.0, clock);
+                        averager.update(&mut weights, f as usize * N + guess, -1.0, clock);
                     }
                 }
                 guessed.push(guess);
             }
         }
-        let averaged =
-            Tagger { weights: averager.averaged(&tagger.weights, clock), classes: tagger.classes.clone() };
+        // Averaging costs a pass over the table: only when someone looks, and at the end.
         if epoch == epochs {
+            let averaged = averager.averaged(&weights, clock);
             progress(epoch, &averaged);
             return averaged;
         }
-        progress(epoch, &averaged);
+        progress(epoch, &averager.averaged(&weights, clock));
     }
-    tagger
+    weights
 }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::lemma::Edit;
+use super::lemma::{Case, Edit};
 use super::*;
 
 const TINY: &str = "# sent_id = 1
@@ -28,7 +28,7 @@ fn conllu_skips_multiword_tokens_and_empty_nodes_and_writes_back() {
     assert_eq!(sentences.len(), 2);
     assert_eq!(sentences[1].forms(), ["do", "n't", "go", "John"]);
     let written: String = sentences.iter().map(Sentence::text).collect();
-    assert_eq!(written, format!("{TINY}\n").replace("\t_\n\n#", "\t_\n\n#"));
+    assert_eq!(written, format!("{TINY}\n"));
     let bad = read_conllu("1\tonly\tthree\n").unwrap_err();
     assert_eq!((bad.line, bad.found), (1, 3));
 }
@@ -40,9 +40,10 @@ fn edits_are_cheapest_and_apply_back() {
     {
         assert_eq!(Edit::between(form, lemma).apply(form), lemma, "{form}");
     }
-    assert!(!Edit::between("The", "the").keep_case);
-    assert!(Edit::between("Americans", "American").keep_case);
-    let over = Edit { keep_case: false, cut: 9, add: String::new() };
+    assert_eq!(Edit::between("The", "the").case, Case::Lower);
+    assert_eq!(Edit::between("Americans", "American").case, Case::Keep);
+    assert_eq!(Edit::between("i", "I").case, Case::Title);
+    let over = Edit { case: Case::Lower, cut: 9, add: String::new() };
     assert_eq!(over.apply("ab"), "ab");
 }
 
@@ -79,13 +80,17 @@ static ANALYZER: std::sync::LazyLock<Analyzer> =
 
 #[test]
 fn the_builtin_model_tags_and_lemmatizes_a_plain_sentence() {
-    let words = ["The", "ministers", "were", "sanctioned", "by", "the", "Council", "."];
+    let words =
+        ["The", "ministers", "were", "sanctioned", "by", "the", "British", "government", "."];
     let got: Vec<(&str, String)> =
         ANALYZER.analyse(&words).into_iter().map(|a| (a.upos.as_str(), a.lemma)).collect();
     let upos: Vec<&str> = got.iter().map(|g| g.0).collect();
-    assert_eq!(upos, ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT"]);
+    assert_eq!(upos, ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "ADJ", "NOUN", "PUNCT"]);
     let lemmas: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
-    assert_eq!(lemmas, ["the", "minister", "be", "sanction", "by", "the", "Council", "."]);
+    assert_eq!(
+        lemmas,
+        ["the", "minister", "be", "sanction", "by", "the", "British", "government", "."]
+    );
 }
 
 proptest! {
