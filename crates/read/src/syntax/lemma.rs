@@ -94,45 +94,52 @@ fn ending(s: &str, n: usize) -> Option<&str> {
     Some(&s[b..])
 }
 
+/// The key of a word's rules: its part of speech, and for adjectives whether it is capitalised
+/// inside a sentence (the treebank keeps the capital of "Hidden" or "New" in a name; other
+/// parts of speech have too few such words to learn from them apart).
+fn class(form: &str, upos: Upos, first: bool) -> u8 {
+    let capitalised = upos == Upos::Adj && !first && form.starts_with(char::is_uppercase);
+    (upos.index() + if capitalised { Upos::ALL.len() } else { 0 }) as u8
+}
+
 /// The learned rules and exceptions.
 #[derive(Clone, Default)]
 pub(super) struct Lemmatizer {
-    /// (part of speech, lowercase word ending) → edit.
+    /// (class, lowercase word ending) → edit.
     rules: HashMap<(u8, String), Edit>,
-    /// (part of speech, lowercase word) → edit.
+    /// (class, lowercase word) → edit.
     exceptions: HashMap<(u8, String), Edit>,
 }
 
 impl Lemmatizer {
-    fn by_rule(&self, upos: Upos, lower: &str) -> Option<&Edit> {
+    fn by_rule(&self, class: u8, lower: &str) -> Option<&Edit> {
         (0..=MAX_SUFFIX)
             .rev()
             .filter_map(|n| ending(lower, n))
-            .find_map(|e| self.rules.get(&(upos.index() as u8, e.to_string())))
+            .find_map(|e| self.rules.get(&(class, e.to_string())))
     }
 
-    /// The lemma of `form` used as `upos`.
-    pub(super) fn lemma(&self, form: &str, upos: Upos) -> String {
+    /// The lemma of `form` used as `upos`; `first` when it begins its sentence.
+    pub(super) fn lemma(&self, form: &str, upos: Upos, first: bool) -> String {
         let lower = form.to_lowercase();
-        let edit = self
-            .exceptions
-            .get(&(upos.index() as u8, lower.clone()))
-            .or_else(|| self.by_rule(upos, &lower));
+        let class = class(form, upos, first);
+        let edit =
+            self.exceptions.get(&(class, lower.clone())).or_else(|| self.by_rule(class, &lower));
         match edit {
             Some(edit) => edit.apply(form),
             None => form.to_string(),
         }
     }
 
-    /// Learns rules and exceptions from (form, part of speech, lemma) triples.
+    /// Learns rules and exceptions from (form, part of speech, lemma, first in its sentence).
     pub(super) fn train<'a>(
-        words: impl IntoIterator<Item = (&'a str, Upos, &'a str)>,
+        words: impl IntoIterator<Item = (&'a str, Upos, &'a str, bool)>,
     ) -> Lemmatizer {
         // Each word type's edit: of the edits its occurrences take (in any case mode), the one
         // that gets most of them right ("I" and "i" both → "I"), then the most frequent.
         let mut seen: BTreeMap<(u8, String), BTreeMap<(String, String), u32>> = BTreeMap::new();
-        for (form, upos, lemma) in words {
-            let key = (upos.index() as u8, form.to_lowercase());
+        for (form, upos, lemma, first) in words {
+            let key = (class(form, upos, first), form.to_lowercase());
             *seen
                 .entry(key)
                 .or_default()
@@ -205,8 +212,7 @@ impl Lemmatizer {
         let mut lemmatizer = Lemmatizer { rules, exceptions: HashMap::new() };
         let mut exceptions = HashMap::new();
         for ((upos, lower), edit) in types {
-            let upos_tag = Upos::ALL[upos as usize];
-            if lemmatizer.by_rule(upos_tag, &lower) != Some(&edit) {
+            if lemmatizer.by_rule(upos, &lower) != Some(&edit) {
                 exceptions.insert((upos, lower), edit);
             }
         }
@@ -242,7 +248,7 @@ impl Lemmatizer {
                     2 => Case::Title,
                     _ => return None,
                 };
-                if usize::from(upos) >= Upos::ALL.len() {
+                if usize::from(upos) >= 2 * Upos::ALL.len() {
                     return None;
                 }
                 let cut = input.u32()?;

@@ -119,7 +119,8 @@ impl Analyzer {
             .tag(words)
             .into_iter()
             .zip(words)
-            .map(|(upos, w)| Analysis { upos, lemma: self.lemmatizer.lemma(w, upos) })
+            .enumerate()
+            .map(|(i, (upos, w))| Analysis { upos, lemma: self.lemmatizer.lemma(w, upos, i == 0) })
             .collect()
     }
 
@@ -204,8 +205,8 @@ pub fn train(
     let lemmatizer = lemma::Lemmatizer::train(
         data.iter()
             .zip(sentences)
-            .flat_map(|((_, tags), s)| s.words.iter().zip(tags))
-            .map(|(w, t)| (w.form.as_str(), *t, w.lemma.as_str())),
+            .flat_map(|((_, tags), s)| s.words.iter().zip(tags).enumerate())
+            .map(|(i, (w, t))| (w.form.as_str(), *t, w.lemma.as_str(), i == 0)),
     );
     let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
         progress(epoch, &Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone() })

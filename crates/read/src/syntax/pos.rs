@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
-use crate::perceptron::{Averager, Reader, hash, shuffle, write_sparse, write_str};
+use crate::perceptron::{Averager, Reader, hash, shuffle, write_str};
 
 /// Number of tags.
 const N: usize = Upos::ALL.len();
@@ -29,10 +29,76 @@ const START: usize = N;
 /// dictionary both share.
 #[derive(Clone)]
 pub(super) struct Tagger {
-    backward: Vec<f32>,
-    forward: Vec<f32>,
+    backward: Rows,
+    forward: Rows,
     /// Lowercase word → bit set of the tags it was seen with, and how it is written.
     classes: HashMap<String, u32>,
+}
+
+/// A pass's weights by row: only the buckets with a non-zero weight have a row, found through
+/// an index, so that the model loads in a few milliseconds and stays small in memory.
+#[derive(Clone)]
+struct Rows {
+    /// For each bucket, 1 + its row's number, or 0 when it has none.
+    index: Vec<u32>,
+    /// `N` weights a row.
+    rows: Vec<f32>,
+}
+
+impl Rows {
+    fn of(dense: &[f32]) -> Rows {
+        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
+        for (b, row) in dense.chunks_exact(N).enumerate() {
+            if row.iter().any(|w| *w != 0.0) {
+                table.rows.extend_from_slice(row);
+                table.index[b] = (table.rows.len() / N) as u32;
+            }
+        }
+        table
+    }
+
+    fn row(&self, bucket: u32) -> Option<&[f32]> {
+        let r = self.index[bucket as usize] as usize;
+        (r > 0).then(|| &self.rows[(r - 1) * N..r * N])
+    }
+
+    /// Writes the non-zero weights as [`crate::perceptron::write_sparse`] does for the dense
+    /// table.
+    fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let mut pairs: Vec<(u32, f32)> = Vec::new();
+        for b in 0..BUCKETS as u32 {
+            if let Some(row) = self.row(b) {
+                for (t, w) in row.iter().enumerate() {
+                    if *w != 0.0 {
+                        pairs.push((b * N as u32 + t as u32, *w));
+                    }
+                }
+            }
+        }
+        out.write_all(&(pairs.len() as u32).to_le_bytes())?;
+        for (i, w) in pairs {
+            out.write_all(&i.to_le_bytes())?;
+            out.write_all(&w.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn read(input: &mut Reader<'_>) -> Option<Rows> {
+        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
+        let count = input.u32()? as usize;
+        for _ in 0..count {
+            let i = input.u32()? as usize;
+            let w = input.f32()?;
+            let (b, t) = (i / N, i % N);
+            let slot = table.index.get_mut(b)?;
+            if *slot == 0 {
+                table.rows.extend_from_slice(&[0.0; N]);
+                *slot = (table.rows.len() / N) as u32;
+            }
+            table.rows[(*slot as usize - 1) * N + t] = w;
+        }
+        Some(table)
+    }
 }
 
 /// Feature ids of one token that do not depend on the tags given so far, and the hashes that
@@ -91,17 +157,13 @@ impl Tagger {
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let classes: Vec<String> =
             lower.iter().zip(&shapes).map(|(l, s)| self.class_name(l, s)).collect();
-        let at = |v: &[String], i: isize, edge: &'static str| -> String {
-            if i < 0 || i as usize >= words.len() {
-                edge.to_string()
-            } else {
-                v[i as usize].clone()
-            }
-        };
-        let suffix = |s: &str, n: usize| -> String {
+        fn at<'a>(v: &'a [String], i: isize, edge: &'static str) -> &'a str {
+            if i < 0 || i as usize >= v.len() { edge } else { &v[i as usize] }
+        }
+        fn suffix(s: &str, n: usize) -> &str {
             let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
-            s[cut..].to_string()
-        };
+            &s[cut..]
+        }
         // Web text is often all lowercase or in capitals: how the sentence uses capitals says
         // how much a capital tells.
         let alpha = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
@@ -156,14 +218,14 @@ impl Tagger {
             }
             let (lm2, lm1) = (at(&lower, k - 2, "<s>"), at(&lower, k - 1, "<s>"));
             let (lp1, lp2) = (at(&lower, k + 1, "</s>"), at(&lower, k + 2, "</s>"));
-            f(&["l-2", &lm2]);
-            f(&["l-1", &lm1]);
-            f(&["l+1", &lp1]);
-            f(&["l+2", &lp2]);
-            f(&["x-1", &suffix(&lm1, 3)]);
-            f(&["x+1", &suffix(&lp1, 3)]);
-            f(&["bw-", &lm1, l]);
-            f(&["bw+", l, &lp1]);
+            f(&["l-2", lm2]);
+            f(&["l-1", lm1]);
+            f(&["l+1", lp1]);
+            f(&["l+2", lp2]);
+            f(&["x-1", suffix(lm1, 3)]);
+            f(&["x+1", suffix(lp1, 3)]);
+            f(&["bw-", lm1, l]);
+            f(&["bw+", l, lp1]);
             let c0 = &classes[i];
             let (cm1, cp1, cp2) = (
                 at(&classes, k - 1, "<s>"),
@@ -171,12 +233,12 @@ impl Tagger {
                 at(&classes, k + 2, "</s>"),
             );
             f(&["c", c0]);
-            f(&["c+1", &cp1]);
-            f(&["c+2", &cp2]);
-            f(&["cc+", c0, &cp1]);
-            f(&["cc-", &cm1, c0]);
-            f(&["c+1w", &cp1, l]);
-            f(&["s-+", &at(&shapes, k - 1, "<s>"), &shapes[i], &at(&shapes, k + 1, "</s>")]);
+            f(&["c+1", cp1]);
+            f(&["c+2", cp2]);
+            f(&["cc+", c0, cp1]);
+            f(&["cc-", cm1, c0]);
+            f(&["c+1w", cp1, l]);
+            f(&["s-+", at(&shapes, k - 1, "<s>"), &shapes[i], at(&shapes, k + 1, "</s>")]);
             if let Some(ahead) = ahead {
                 let name = |j: usize| ahead.get(j).map_or("</s>", |&t| Upos::ALL[t].as_str());
                 let (r0, r1, r2) = (name(i), name(i + 1), name(i + 2));
@@ -188,7 +250,7 @@ impl Tagger {
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
             }
-            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", &cp1]) });
+            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
         }
         out
     }
@@ -228,7 +290,7 @@ impl Tagger {
     }
 
     /// Tags a sentence greedily, left to right, with one pass's weights.
-    fn greedy(weights: &[f32], feats: &[Static]) -> Vec<usize> {
+    fn greedy(weights: &Rows, feats: &[Static]) -> Vec<usize> {
         let mut tags: Vec<usize> = Vec::with_capacity(feats.len());
         let mut ids = Vec::with_capacity(64);
         for (i, s) in feats.iter().enumerate() {
@@ -237,7 +299,13 @@ impl Tagger {
             let t1 = if i >= 1 { tags[i - 1] } else { START };
             let t2 = if i >= 2 { tags[i - 2] } else { START };
             Self::dynamic(s, t1, t2, &mut ids);
-            tags.push(Self::best(&Self::scores(weights, &ids)));
+            let mut scores = [0.0f32; N];
+            for row in ids.iter().filter_map(|&f| weights.row(f)) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+            tags.push(Self::best(&scores));
         }
         tags
     }
@@ -265,8 +333,8 @@ impl Tagger {
             write_str(word, out)?;
             out.write_all(&mask.to_le_bytes())?;
         }
-        write_sparse(&self.backward, out)?;
-        write_sparse(&self.forward, out)?;
+        self.backward.write(out)?;
+        self.forward.write(out)?;
         Ok(())
     }
 
@@ -280,10 +348,8 @@ impl Tagger {
             let word = input.str()?.to_string();
             classes.insert(word, input.u32()?);
         }
-        let mut backward = vec![0.0; BUCKETS * N];
-        input.sparse_into(&mut backward)?;
-        let mut forward = vec![0.0; BUCKETS * N];
-        input.sparse_into(&mut forward)?;
+        let backward = Rows::read(input)?;
+        let forward = Rows::read(input)?;
         Some(Tagger { backward, forward, classes })
     }
 }
@@ -315,7 +381,8 @@ pub(super) fn train(
     }
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
-    let mut tagger = Tagger { backward: Vec::new(), forward: Vec::new(), classes };
+    let empty = Rows { index: Vec::new(), rows: Vec::new() };
+    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes };
     let gold: Vec<Vec<usize>> =
         sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
     // The first pass reads sentences backwards.
@@ -332,14 +399,16 @@ pub(super) fn train(
     for fold in 0..FOLDS {
         let (held, kept): (Vec<usize>, Vec<usize>) =
             (0..sentences.len()).partition(|&k| k % FOLDS == fold);
-        let weights = train_pass(&back_feats, &back_gold, &kept, epochs, seed, &mut |_, _| {});
+        let weights =
+            Rows::of(&train_pass(&back_feats, &back_gold, &kept, epochs, seed, &mut |_, _| {}));
         for k in held {
             ahead[k] = Tagger::greedy(&weights, &back_feats[k]);
             ahead[k].reverse();
         }
     }
     let all: Vec<usize> = (0..sentences.len()).collect();
-    tagger.backward = train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {});
+    tagger.backward =
+        Rows::of(&train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {}));
     let feats: Vec<Vec<Static>> = sentences
         .iter()
         .zip(&ahead)
@@ -348,13 +417,13 @@ pub(super) fn train(
     let mut report = |epoch: usize, weights: &[f32]| {
         let so_far = Tagger {
             backward: tagger.backward.clone(),
-            forward: weights.to_vec(),
+            forward: Rows::of(weights),
             classes: tagger.classes.clone(),
         };
         progress(epoch, &so_far);
     };
     let forward = train_pass(&feats, &gold, &all, epochs, seed, &mut report);
-    tagger.forward = forward;
+    tagger.forward = Rows::of(&forward);
     tagger
 }
 
