@@ -1,5 +1,6 @@
-//! The part-of-speech tagger: greedy, left to right, an averaged perceptron over hashed
-//! features of the word, its neighbours, and the two tags it has just given.
+//! The part-of-speech tagger: two greedy passes of an averaged perceptron over hashed features
+//! of the word, its neighbours, and the two tags the pass has just given; the first runs right
+//! to left, the second left to right and also sees the first's tags of the words ahead.
 //!
 //! Besides the words, the features see each neighbour's ambiguity class (the set of tags the
 //! training data gave that word, for words seen often enough to trust it): what the next word
