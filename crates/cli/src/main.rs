@@ -6,6 +6,7 @@
 mod build_cmd;
 mod claims_cmd;
 mod output;
+mod parse_cmd;
 #[cfg(test)]
 mod tests;
 
@@ -169,6 +170,25 @@ enum TrainCommand {
         #[arg(long, default_value_t = 17)]
         seed: u64,
     },
+    /// The part-of-speech tagger and lemmatizer, from CoNLL-U files (Universal Dependencies);
+    /// deterministic for a given seed.
+    Parse {
+        /// Training data (CoNLL-U).
+        #[arg(long)]
+        train: PathBuf,
+        /// Development data, scored after every epoch.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the model.
+        #[arg(long, short, default_value = "crates/read/models/syntax-en.bin")]
+        output: PathBuf,
+        /// Passes of the tagger over the training data.
+        #[arg(long, default_value_t = read::syntax::TrainConfig::default().epochs)]
+        epochs: usize,
+        /// Seed of the order in which sentences are visited.
+        #[arg(long, default_value_t = read::syntax::TrainConfig::default().seed)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -209,6 +229,18 @@ enum EvalCommand {
         /// Write the input lines with the predicted tag appended, for any conlleval scorer.
         #[arg(long)]
         predictions: Option<PathBuf>,
+    },
+    /// Part-of-speech tags and lemmas of the gold words of a CoNLL-U file, scored as
+    /// shared/tools/ud_score.py does (UPOS, LEMMA; UAS and LAS once there is a parser).
+    Parse {
+        /// A CoNLL-U file.
+        file: PathBuf,
+        /// The model to use instead of the one built in.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the system's CoNLL-U here, for ud_score.py.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Temporal expressions against TimeML files (TempEval-3 scoring), found recursively in DIR.
     Timex {
@@ -455,6 +487,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
+        }
+        Command::Eval(EvalCommand::Parse { file, model, output }) => {
+            parse_cmd::eval_parse(file, model.as_deref(), output.as_deref())
+        }
+        Command::Train(TrainCommand::Parse { train, dev, output, epochs, seed }) => {
+            let config = read::syntax::TrainConfig { epochs: *epochs, seed: *seed };
+            parse_cmd::train_parse(train, dev.as_deref(), output, &config)
         }
         Command::Eval(EvalCommand::Timex { dir, output, errors, by_rule }) => {
             eval_timex(dir, output.as_deref(), *errors, *by_rule)

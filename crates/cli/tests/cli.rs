@@ -419,3 +419,56 @@ fn eval_claims_explains_a_bad_gold_file() {
     let err = stderr(&out);
     assert!(err.contains("gold.jsonl: line 2"), "{err}");
 }
+
+#[test]
+fn eval_parse_agrees_with_the_reference_scorer_and_holds_the_dev_figures() {
+    let dir = Dir::new();
+    let dev = workspace().join("../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
+    let out = dir.run(&["eval", "parse", dev.to_str().unwrap(), "--output", "system.conllu"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ours = String::from_utf8(out.stdout).unwrap();
+    let reference = reference("ud_score.py", &[&dev, &dir.path("system.conllu")]);
+    // The scorer's UPOS and LEMMA lines appear verbatim in ours (UAS and LAS wait for the
+    // parser).
+    for name in ["UPOS", "LEMMA"] {
+        let line = reference.lines().find(|l| l.starts_with(name)).expect("a figure line");
+        assert!(ours.contains(line), "reference {line:?} not in ours:\n{ours}");
+    }
+    let figure = |name: &str| -> f64 {
+        let line = ours.lines().find(|l| l.starts_with(name)).unwrap();
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    };
+    // Issue 13 asks for UPOS >= 95.5 and LEMMA >= 97 on EWT dev; the committed model reaches
+    // 95.28 and 96.91, and these floors keep it from slipping back while that work goes on.
+    assert!(figure("UPOS") >= 95.25, "{ours}");
+    assert!(figure("LEMMA") >= 96.85, "{ours}");
+}
+
+#[test]
+fn train_parse_is_deterministic_and_eval_parse_names_a_bad_model() {
+    let dir = Dir::new();
+    let data = workspace().join("../shared/data/ud-ewt");
+    // A small slice of the treebank trains in seconds; training twice must give the same bytes.
+    let train = std::fs::read_to_string(data.join("en_ewt-ud-train.conllu")).unwrap();
+    let slice: String = train.split("\n\n").take(300).map(|s| format!("{s}\n\n")).collect();
+    dir.write("train.conllu", slice.as_bytes());
+    for name in ["a.bin", "b.bin"] {
+        let out =
+            dir.run(&["train", "parse", "--train", "train.conllu", "--epochs", "2", "-o", name]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let (a, b) =
+        (std::fs::read(dir.path("a.bin")).unwrap(), std::fs::read(dir.path("b.bin")).unwrap());
+    assert!(a == b, "two trainings with the same seed differ");
+    let out = dir.run(&[
+        "eval",
+        "parse",
+        data.join("en_ewt-ud-dev.conllu").to_str().unwrap(),
+        "--model",
+        "a.bin",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dir.run(&["eval", "parse", "train.conllu", "--model", "train.conllu"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a dossier syntax model"), "{}", stderr(&out));
+}

@@ -8,6 +8,8 @@
 //! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
 //! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
 //!   reading ([`timeml::Document`]) and writing of system output in the same format.
+//! - [`ud`]: part-of-speech, lemma and dependency scores on gold tokenisation, as
+//!   `shared/tools/ud_score.py` does ([`ud::Scores`]).
 //!
 //! This crate does no IO: callers read the files and hand over their text.
 #![warn(missing_docs)]
@@ -15,3 +17,4 @@
 pub mod claims;
 pub mod conll;
 pub mod timeml;
+pub mod ud;

@@ -4,6 +4,8 @@
 //!
 //! - [`tokens`]: [`tokens::tokenize`] and [`tokens::sentences`], with byte offsets.
 //! - [`ner`]: the named-entity tagger ([`ner::Tagger`], [`ner::entities`]) and its training.
+//! - [`syntax`]: part-of-speech tags and lemmas ([`syntax::Analyzer`]) and their training;
+//!   not yet part of [`read_document`].
 //! - [`lexicon`]: ranks, roles and nationality adjectives ([`lexicon::mentions`]).
 //! - [`time`]: temporal expressions (TIMEX3), found by declarative rules and normalised
 //!   against the publication date; [`time::tag`] is the entry point, [`time::Timex`] the result
@@ -16,6 +18,8 @@
 
 pub mod lexicon;
 pub mod ner;
+mod perceptron;
+pub mod syntax;
 pub mod time;
 pub mod tokens;
 

@@ -89,18 +89,7 @@ fn is_headline(words: &[&str]) -> bool {
 }
 
 fn fnv(parts: &[&str]) -> u32 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for (k, p) in parts.iter().enumerate() {
-        if k > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    (h as usize & (BUCKETS - 1)) as u32
+    (crate::perceptron::hash(parts) as usize & (BUCKETS - 1)) as u32
 }
 
 /// The class of a character in a word shape: X, x, d, or the character itself.

@@ -14,6 +14,8 @@ mod tests;
 
 use std::io::{Read, Write};
 
+use crate::perceptron::Averager;
+
 pub use conll::{ConllSentence, read_conll};
 
 /// The tags, in BIO form: `O`, then `B-X`, `I-X` for each type.
@@ -155,40 +157,17 @@ impl Model {
         for w in &self.transitions {
             out.write_all(&w.to_le_bytes())?;
         }
-        let nonzero: Vec<(u32, f32)> = self
-            .weights
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| **w != 0.0)
-            .map(|(i, w)| (i as u32, *w))
-            .collect();
-        out.write_all(&(nonzero.len() as u32).to_le_bytes())?;
-        for (i, w) in nonzero {
-            out.write_all(&i.to_le_bytes())?;
-            out.write_all(&w.to_le_bytes())?;
-        }
+        crate::perceptron::write_sparse(&self.weights, out)?;
         Ok(())
     }
 
-    /// Reads what [`Model::write_body`] wrote, from `bytes[*at..]`.
-    fn read_body(bytes: &[u8], at: &mut usize) -> Result<Model, ModelError> {
-        let mut take = |n: usize| -> Result<&[u8], ModelError> {
-            let s = bytes.get(*at..*at + n).ok_or(ModelError::Format)?;
-            *at += n;
-            Ok(s)
-        };
-        let f32_of = |s: &[u8]| f32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-        let u32_of = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+    /// Reads what [`Model::write_body`] wrote.
+    fn read_body(input: &mut crate::perceptron::Reader<'_>) -> Result<Model, ModelError> {
         let mut model = Model::empty();
         for w in model.transitions.iter_mut() {
-            *w = f32_of(take(4)?);
+            *w = input.f32().ok_or(ModelError::Format)?;
         }
-        let count = u32_of(take(4)?) as usize;
-        for _ in 0..count {
-            let i = u32_of(take(4)?) as usize;
-            let w = f32_of(take(4)?);
-            *model.weights.get_mut(i).ok_or(ModelError::Format)? = w;
-        }
+        input.sparse_into(&mut model.weights).ok_or(ModelError::Format)?;
         Ok(model)
     }
 }
@@ -252,9 +231,9 @@ impl Tagger {
         if buckets != Some(BUCKETS as u32) {
             return Err(ModelError::Format);
         }
-        let mut at = 12;
-        let first = Model::read_body(bytes, &mut at)?;
-        let second = Model::read_body(bytes, &mut at)?;
+        let mut input = crate::perceptron::Reader::new(bytes, 12);
+        let first = Model::read_body(&mut input)?;
+        let second = Model::read_body(&mut input)?;
         Ok(Tagger { first, second })
     }
 }
@@ -318,22 +297,13 @@ fn train_pass(
 ) -> Model {
     let sentences = feats;
     let mut model = Model::empty();
-    // Averaging: totals accumulate weight × time it held, settled lazily at each change.
-    let mut total = vec![0.0f64; BUCKETS * N];
-    let mut stamp = vec![0u32; BUCKETS * N];
-    let mut total_t = vec![0.0f64; (N + 1) * N];
-    let mut stamp_t = vec![0u32; (N + 1) * N];
+    let mut emissions = Averager::new(BUCKETS * N);
+    let mut transitions = Averager::new((N + 1) * N);
     let mut clock: u32 = 0;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = config.seed;
     for epoch in 1..=config.epochs {
-        // Fisher-Yates with a small xorshift generator: the same seed, the same order.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        crate::perceptron::shuffle(&mut order, &mut rng);
         for &s in &order {
             clock += 1;
             let gold = gold[s];
@@ -341,63 +311,31 @@ fn train_pass(
             if guess == gold {
                 continue;
             }
-            let update = |index: usize,
-                          delta: f32,
-                          weights: &mut Vec<f32>,
-                          total: &mut Vec<f64>,
-                          stamp: &mut Vec<u32>| {
-                total[index] += f64::from(weights[index]) * f64::from(clock - stamp[index]);
-                stamp[index] = clock;
-                weights[index] += delta;
-            };
             for (i, f) in feats[s].iter().enumerate() {
                 if guess[i] == gold[i] {
                     continue;
                 }
                 for &b in f {
-                    update(
-                        b as usize * N + gold[i],
-                        1.0,
-                        &mut model.weights,
-                        &mut total,
-                        &mut stamp,
-                    );
-                    update(
-                        b as usize * N + guess[i],
-                        -1.0,
-                        &mut model.weights,
-                        &mut total,
-                        &mut stamp,
-                    );
+                    emissions.update(&mut model.weights, b as usize * N + gold[i], 1.0, clock);
+                    emissions.update(&mut model.weights, b as usize * N + guess[i], -1.0, clock);
                 }
             }
             for i in 0..gold.len() {
                 let from_gold = if i == 0 { N } else { gold[i - 1] };
                 let from_guess = if i == 0 { N } else { guess[i - 1] };
                 if from_gold != from_guess || gold[i] != guess[i] {
-                    update(
-                        from_gold * N + gold[i],
-                        1.0,
-                        &mut model.transitions,
-                        &mut total_t,
-                        &mut stamp_t,
-                    );
-                    update(
-                        from_guess * N + guess[i],
-                        -1.0,
-                        &mut model.transitions,
-                        &mut total_t,
-                        &mut stamp_t,
-                    );
+                    let t = &mut model.transitions;
+                    transitions.update(t, from_gold * N + gold[i], 1.0, clock);
+                    transitions.update(t, from_guess * N + guess[i], -1.0, clock);
                 }
             }
         }
         // Averaging the whole table costs a pass over it: only when someone looks.
         if let Some(progress) = progress.as_mut() {
-            progress(epoch, &averaged(&model, &total, &stamp, &total_t, &stamp_t, clock));
+            progress(epoch, &averaged(&model, &emissions, &transitions, clock));
         }
     }
-    averaged(&model, &total, &stamp, &total_t, &stamp_t, clock)
+    averaged(&model, &emissions, &transitions, clock)
 }
 
 /// Features of every sentence, with the statistics of the document each belongs to.
@@ -432,26 +370,10 @@ pub fn tag_conll(tagger: &Tagger, sentences: &[ConllSentence]) -> Vec<Vec<usize>
     document_features(sentences, Some(&first)).iter().map(|f| tagger.second.viterbi(f)).collect()
 }
 
-fn averaged(
-    model: &Model,
-    total: &[f64],
-    stamp: &[u32],
-    total_t: &[f64],
-    stamp_t: &[u32],
-    clock: u32,
-) -> Model {
-    let avg = |w: &[f32], total: &[f64], stamp: &[u32]| -> Vec<f32> {
-        w.iter()
-            .zip(total)
-            .zip(stamp)
-            .map(|((w, t), s)| {
-                ((t + f64::from(*w) * f64::from(clock - s)) / f64::from(clock.max(1))) as f32
-            })
-            .collect()
-    };
+fn averaged(model: &Model, emissions: &Averager, transitions: &Averager, clock: u32) -> Model {
     Model {
-        weights: avg(&model.weights, total, stamp),
-        transitions: avg(&model.transitions, total_t, stamp_t),
+        weights: emissions.averaged(&model.weights, clock),
+        transitions: transitions.averaged(&model.transitions, clock),
     }
 }
 

@@ -1,0 +1,128 @@
+//! `dossier train parse` and `dossier eval parse`: the syntax model against CoNLL-U files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use read::syntax::{Analyzer, Sentence};
+
+use crate::output;
+
+fn read_conllu_file(path: &Path) -> anyhow::Result<Vec<Sentence>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {}", output::term_path(path)))?;
+    let sentences = read::syntax::read_conllu(&text)
+        .with_context(|| format!("cannot read {}", output::term_path(path)))?;
+    anyhow::ensure!(
+        !sentences.is_empty(),
+        "{} has no CoNLL-U sentences: expected lines of ten tab-separated columns",
+        output::term_path(path)
+    );
+    Ok(sentences)
+}
+
+/// The gold sentences with the system's tags and lemmas in place of the gold columns; the
+/// columns the system does not fill yet (XPOS, FEATS, HEAD, DEPREL, DEPS) become `_`.
+fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
+    gold.iter()
+        .map(|s| {
+            let mut out = s.clone();
+            let forms = s.forms();
+            for (w, a) in out.words.iter_mut().zip(analyzer.analyse(&forms)) {
+                w.upos = a.upos.as_str().to_string();
+                w.lemma = a.lemma;
+                for column in [&mut w.xpos, &mut w.feats, &mut w.head, &mut w.deprel, &mut w.deps] {
+                    *column = "_".to_string();
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+fn score(
+    analyzer: &Analyzer,
+    gold: &[Sentence],
+) -> anyhow::Result<(eval::ud::Scores, Vec<Sentence>)> {
+    let system = analyse_all(analyzer, gold);
+    Ok((eval::ud::Scores::of(gold, &system)?, system))
+}
+
+pub fn eval_parse(
+    file: &Path,
+    model: Option<&Path>,
+    output_file: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let gold = read_conllu_file(file)?;
+    let analyzer = match model {
+        Some(path) => {
+            let mut f = std::fs::File::open(path)
+                .with_context(|| format!("cannot open the model {}", output::term_path(path)))?;
+            Analyzer::load(&mut f)
+                .with_context(|| format!("cannot load {}", output::term_path(path)))?
+        }
+        None => read::syntax::builtin()
+            .context("the built-in syntax model is missing or damaged: rebuild dossier")?,
+    };
+    let started = Instant::now();
+    let (scores, system) = score(&analyzer, &gold)?;
+    let elapsed = started.elapsed().as_secs_f64();
+    if let Some(path) = output_file {
+        let text: String = system.iter().map(Sentence::text).collect();
+        std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", output::term_path(path)))?;
+    }
+    println!("{}", scores.line("UPOS", scores.upos));
+    println!("{}", scores.line("LEMMA", scores.lemma));
+    println!("UAS    not yet (no parser)");
+    println!("LAS    not yet (no parser)");
+    println!("words {}, sentences {}", scores.words, scores.sentences);
+    eprintln!(
+        "{} words tagged and lemmatized in {elapsed:.2} s ({:.0} words/s)",
+        scores.words,
+        scores.words as f64 / elapsed.max(1e-9)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn train_parse(
+    train: &Path,
+    dev: Option<&Path>,
+    output_file: &Path,
+    config: &read::syntax::TrainConfig,
+) -> anyhow::Result<ExitCode> {
+    let data = read_conllu_file(train)?;
+    let dev = dev.map(read_conllu_file).transpose()?;
+    let started = Instant::now();
+    let analyzer = read::syntax::train(&data, config, |epoch, analyzer| {
+        let seconds = started.elapsed().as_secs_f64();
+        match dev.as_ref().map(|d| score(analyzer, d)) {
+            Some(Ok((s, _))) => eprintln!(
+                "epoch {epoch}: dev UPOS {:.2} LEMMA {:.2} ({seconds:.0} s)",
+                s.percent(s.upos),
+                s.percent(s.lemma)
+            ),
+            _ => eprintln!("epoch {epoch} ({seconds:.0} s)"),
+        }
+    })
+    .with_context(|| format!("cannot train on {}", output::term_path(train)))?;
+    if let Some(dir) = output_file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create {}", output::term_path(dir)))?;
+    }
+    let write = || -> anyhow::Result<()> {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(output_file)?);
+        analyzer.save(&mut file)?;
+        file.flush()?;
+        Ok(())
+    };
+    write().with_context(|| format!("cannot write {}", output::term_path(output_file)))?;
+    eprintln!(
+        "model written to {} in {:.0} s",
+        output::term_path(output_file),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,48 @@
+//! Throughput of tokenisation, sentence splitting, part-of-speech tagging and lemmatization
+//! together, in tokens per second on one core, and the model's load time. Run with
+//! `cargo bench -p read --bench syntax`.
+#![allow(missing_docs)] // criterion_group! generates an undocumented function.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+mod corpus;
+use corpus::CORPUS;
+
+/// Tags and lemmas of every sentence of `text`; returns how many words were nouns or proper
+/// nouns, so that the work cannot be optimised away and a broken tagger shows.
+fn analyse(analyzer: &read::syntax::Analyzer, text: &str) -> usize {
+    let tokens = read::tokens::tokenize(text);
+    let mut nouns = 0;
+    for s in read::tokens::sentences(text, &tokens) {
+        let words: Vec<&str> = tokens[s.tokens].iter().map(|t| &text[t.span.clone()]).collect();
+        nouns += analyzer
+            .analyse(&words)
+            .iter()
+            .filter(|a| matches!(a.upos, read::syntax::Upos::Noun | read::syntax::Upos::Propn))
+            .count();
+    }
+    nouns
+}
+
+fn syntax(c: &mut Criterion) {
+    let analyzer = read::syntax::builtin().expect("the built-in model loads");
+    let tokens: usize = CORPUS.iter().map(|t| read::tokens::tokenize(t).len()).sum();
+    let nouns: usize = CORPUS.iter().map(|t| analyse(&analyzer, t)).sum();
+    assert!(nouns * 5 > tokens, "news is a fifth nouns or more: {nouns} of {tokens}");
+    let mut group = c.benchmark_group("syntax");
+    group.throughput(Throughput::Elements(tokens as u64));
+    group.bench_function("tokenize + split + tag + lemmatize demo corpus", |b| {
+        b.iter(|| {
+            for text in CORPUS {
+                std::hint::black_box(analyse(&analyzer, text));
+            }
+        })
+    });
+    group.bench_function("model load", |b| {
+        b.iter(|| std::hint::black_box(read::syntax::builtin().expect("loads")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, syntax);
+criterion_main!(benches);

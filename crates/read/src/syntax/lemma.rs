@@ -1,0 +1,265 @@
+//! The lemmatizer: suffix rules keyed by part of speech, plus the exceptions to them, all
+//! learned from the treebank's LEMMA column.
+//!
+//! A lemma is an edit of the word: lowercase it or keep its case, cut some characters from the
+//! end, add some ("studies" NOUN: lowercase, cut 3, add "y"; "Americans" PROPN: keep, cut 1).
+//! Rules map a part of speech and the end of a word to the edit most word types with that end
+//! take; a word whose own edit differs from what the rules say is an exception, kept whole
+//! ("went" VERB → "go", "n't" PART → "not").
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use super::{ModelError, Upos};
+use crate::perceptron::{Reader, write_str};
+
+/// The longest word ending a rule looks at, in characters.
+const MAX_SUFFIX: usize = 6;
+
+/// Which form of the word an edit starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Case {
+    /// Lowercased ("The" → "the").
+    Lower,
+    /// As written ("NATO", "Bush").
+    Keep,
+    /// Capitalised, the rest lowercase ("i" → "I", "french" → "French", "TEHRAN" → "Tehran").
+    Title,
+}
+
+/// How a lemma is made from a word.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) struct Edit {
+    /// The form it starts from.
+    pub(super) case: Case,
+    /// Characters cut from the end.
+    pub(super) cut: u32,
+    /// Then added.
+    pub(super) add: String,
+}
+
+fn cased(form: &str, case: Case) -> String {
+    match case {
+        Case::Lower => form.to_lowercase(),
+        Case::Keep => form.to_string(),
+        Case::Title => {
+            let mut chars = form.chars();
+            chars.next().map_or_else(String::new, |c| {
+                c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+            })
+        }
+    }
+}
+
+impl Edit {
+    /// The edit from `form` to `lemma` starting from `case`.
+    fn from_case(form: &str, lemma: &str, case: Case) -> Edit {
+        let base = cased(form, case);
+        let common = base.chars().zip(lemma.chars()).take_while(|(a, b)| a == b).count();
+        let cut = (base.chars().count() - common) as u32;
+        Edit { case, cut, add: lemma.chars().skip(common).collect() }
+    }
+
+    /// The cheapest edit from `form` to `lemma`; of equal ones, lowercase, then as written.
+    pub(super) fn between(form: &str, lemma: &str) -> Edit {
+        let cost = |e: &Edit| e.cut as usize + e.add.chars().count();
+        [Case::Lower, Case::Keep, Case::Title]
+            .map(|c| Edit::from_case(form, lemma, c))
+            .into_iter()
+            .min_by_key(cost)
+            .unwrap_or(Edit { case: Case::Keep, cut: 0, add: String::new() })
+    }
+
+    /// The edit applied to `form`; the form itself when the edit cuts more than there is or
+    /// would leave nothing.
+    pub(super) fn apply(&self, form: &str) -> String {
+        let base = cased(form, self.case);
+        let n = base.chars().count();
+        if self.cut as usize > n || (self.cut as usize == n && self.add.is_empty()) {
+            return form.to_string();
+        }
+        let cut = base.char_indices().nth(n - self.cut as usize).map_or(base.len(), |(b, _)| b);
+        let mut out = base[..cut].to_string();
+        out.push_str(&self.add);
+        out
+    }
+}
+
+/// The last `n` characters of `s`, or `None` when it is shorter.
+fn ending(s: &str, n: usize) -> Option<&str> {
+    if n == 0 {
+        return Some("");
+    }
+    let (b, _) = s.char_indices().rev().nth(n - 1)?;
+    Some(&s[b..])
+}
+
+/// The key of a word's rules: its part of speech, and for adjectives whether it is capitalised
+/// inside a sentence (the treebank keeps the capital of "Hidden" or "New" in a name; other
+/// parts of speech have too few such words to learn from them apart).
+fn class(form: &str, upos: Upos, first: bool) -> u8 {
+    let capitalised = upos == Upos::Adj && !first && form.starts_with(char::is_uppercase);
+    (upos.index() + if capitalised { Upos::ALL.len() } else { 0 }) as u8
+}
+
+/// The learned rules and exceptions.
+#[derive(Clone, Default)]
+pub(super) struct Lemmatizer {
+    /// (class, lowercase word ending) → edit.
+    rules: HashMap<(u8, String), Edit>,
+    /// (class, lowercase word) → edit.
+    exceptions: HashMap<(u8, String), Edit>,
+}
+
+impl Lemmatizer {
+    fn by_rule(&self, class: u8, lower: &str) -> Option<&Edit> {
+        (0..=MAX_SUFFIX)
+            .rev()
+            .filter_map(|n| ending(lower, n))
+            .find_map(|e| self.rules.get(&(class, e.to_string())))
+    }
+
+    /// The lemma of `form` used as `upos`; `first` when it begins its sentence.
+    pub(super) fn lemma(&self, form: &str, upos: Upos, first: bool) -> String {
+        let lower = form.to_lowercase();
+        let class = class(form, upos, first);
+        let edit =
+            self.exceptions.get(&(class, lower.clone())).or_else(|| self.by_rule(class, &lower));
+        match edit {
+            Some(edit) => edit.apply(form),
+            None => form.to_string(),
+        }
+    }
+
+    /// Learns rules and exceptions from (form, part of speech, lemma, first in its sentence).
+    pub(super) fn train<'a>(
+        words: impl IntoIterator<Item = (&'a str, Upos, &'a str, bool)>,
+    ) -> Lemmatizer {
+        // Each word type's edit: of the edits its occurrences take (in any case mode), the one
+        // that gets most of them right ("I" and "i" both → "I"), then the most frequent.
+        let mut seen: BTreeMap<(u8, String), BTreeMap<(String, String), u32>> = BTreeMap::new();
+        for (form, upos, lemma, first) in words {
+            let key = (class(form, upos, first), form.to_lowercase());
+            *seen
+                .entry(key)
+                .or_default()
+                .entry((form.to_string(), lemma.to_string()))
+                .or_default() += 1;
+        }
+        let most = |counts: &BTreeMap<Edit, u32>| -> Edit {
+            let top = counts.values().copied().max().unwrap_or(0);
+            counts.iter().find(|(_, n)| **n == top).map(|(e, _)| e.clone()).unwrap_or(Edit {
+                case: Case::Lower,
+                cut: 0,
+                add: String::new(),
+            })
+        };
+        let best = |pairs: &BTreeMap<(String, String), u32>| -> Edit {
+            let mut frequency: BTreeMap<Edit, u32> = BTreeMap::new();
+            for ((form, lemma), n) in pairs {
+                *frequency.entry(Edit::between(form, lemma)).or_default() += n;
+            }
+            let mut candidates: BTreeMap<Edit, (u32, u32)> = BTreeMap::new();
+            for (edit, n) in &frequency {
+                for case in [Case::Lower, Case::Keep, Case::Title] {
+                    let e = Edit { case, ..edit.clone() };
+                    let right: u32 = pairs
+                        .iter()
+                        .filter(|((form, lemma), _)| e.apply(form) == *lemma)
+                        .map(|(_, n)| n)
+                        .sum();
+                    let own = if case == edit.case { *n } else { 0 };
+                    let slot = candidates.entry(e).or_default();
+                    slot.0 = right;
+                    slot.1 = slot.1.max(own);
+                }
+            }
+            let top = candidates.values().copied().max().unwrap_or((0, 0));
+            candidates
+                .into_iter()
+                .find(|(_, v)| *v == top)
+                .map(|(e, _)| e)
+                .unwrap_or_else(|| most(&frequency))
+        };
+        let types: Vec<((u8, String), Edit)> =
+            seen.iter().map(|(k, pairs)| (k.clone(), best(pairs))).collect();
+        // Rules: for every ending, the edit most word types with it take.
+        let mut by_ending: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
+        for ((upos, lower), edit) in &types {
+            for n in 0..=MAX_SUFFIX {
+                if let Some(e) = ending(lower, n) {
+                    *by_ending
+                        .entry((*upos, e.to_string()))
+                        .or_default()
+                        .entry(edit.clone())
+                        .or_default() += 1;
+                }
+            }
+        }
+        let full: BTreeMap<(u8, String), Edit> =
+            by_ending.iter().map(|(k, counts)| (k.clone(), most(counts))).collect();
+        // An ending that says what its shorter ending says adds nothing: the lookup falls
+        // through to it.
+        let mut rules = HashMap::new();
+        for ((upos, e), edit) in &full {
+            let parent = e.char_indices().nth(1).map(|(b, _)| &e[b..]).unwrap_or("");
+            let inherited =
+                if e.is_empty() { None } else { full.get(&(*upos, parent.to_string())) };
+            if inherited != Some(edit) {
+                rules.insert((*upos, e.clone()), edit.clone());
+            }
+        }
+        let mut lemmatizer = Lemmatizer { rules, exceptions: HashMap::new() };
+        let mut exceptions = HashMap::new();
+        for ((upos, lower), edit) in types {
+            if lemmatizer.by_rule(upos, &lower) != Some(&edit) {
+                exceptions.insert((upos, lower), edit);
+            }
+        }
+        lemmatizer.exceptions = exceptions;
+        lemmatizer
+    }
+
+    pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        for table in [&self.rules, &self.exceptions] {
+            let sorted: BTreeMap<&(u8, String), &Edit> = table.iter().collect();
+            out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+            for ((upos, s), edit) in sorted {
+                out.write_all(&[*upos, edit.case as u8])?;
+                out.write_all(&edit.cut.to_le_bytes())?;
+                write_str(s, out)?;
+                write_str(&edit.add, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn read(input: &mut Reader<'_>) -> Option<Lemmatizer> {
+        let mut tables = Vec::new();
+        for _ in 0..2 {
+            let count = input.u32()? as usize;
+            let mut table = HashMap::with_capacity(count);
+            for _ in 0..count {
+                let head = input.take(2)?;
+                let upos = head[0];
+                let case = match head[1] {
+                    0 => Case::Lower,
+                    1 => Case::Keep,
+                    2 => Case::Title,
+                    _ => return None,
+                };
+                if usize::from(upos) >= 2 * Upos::ALL.len() {
+                    return None;
+                }
+                let cut = input.u32()?;
+                let s = input.str()?.to_string();
+                let add = input.str()?.to_string();
+                table.insert((upos, s), Edit { case, cut, add });
+            }
+            tables.push(table);
+        }
+        let exceptions = tables.pop()?;
+        let rules = tables.pop()?;
+        Some(Lemmatizer { rules, exceptions })
+    }
+}

@@ -1,0 +1,480 @@
+//! The part-of-speech tagger: two greedy passes of an averaged perceptron over hashed features
+//! of the word, its neighbours, and the two tags the pass has just given; the first runs right
+//! to left, the second left to right and also sees the first's tags of the words ahead.
+//!
+//! Besides the words, the features see each neighbour's ambiguity class (the set of tags the
+//! training data gave that word, for words seen often enough to trust it): what the next word
+//! can be is what a left-to-right tagger cannot otherwise know.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use super::{ModelError, Upos};
+use crate::perceptron::{Averager, Reader, hash, shuffle, write_str};
+
+/// Number of tags.
+const N: usize = Upos::ALL.len();
+/// Feature table size (a power of two).
+pub(super) const BUCKETS: usize = 1 << 20;
+/// A word enters the ambiguity dictionary when seen this often in training.
+const DICT_MIN: u32 = 3;
+/// Bits of a dictionary entry beside the tags: the word was seen in lowercase, and capitalised
+/// inside a sentence.
+const LOWER_SEEN: u32 = 1 << 20;
+const TITLE_SEEN: u32 = 1 << 21;
+/// The tag history before a sentence starts.
+const START: usize = N;
+
+/// The tagger: a right-to-left pass, then a left-to-right one that also sees what the first
+/// said about the words ahead; each pass is `BUCKETS × N` weights. And the ambiguity
+/// dictionary both share.
+#[derive(Clone)]
+pub(super) struct Tagger {
+    backward: Rows,
+    forward: Rows,
+    /// Lowercase word → bit set of the tags it was seen with, and how it is written.
+    classes: HashMap<String, u32>,
+}
+
+/// A pass's weights by row: only the buckets with a non-zero weight have a row, found through
+/// an index, so that the model loads in a few milliseconds and stays small in memory.
+#[derive(Clone)]
+struct Rows {
+    /// For each bucket, 1 + its row's number, or 0 when it has none.
+    index: Vec<u32>,
+    /// `N` weights a row.
+    rows: Vec<f32>,
+}
+
+impl Rows {
+    fn of(dense: &[f32]) -> Rows {
+        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
+        for (b, row) in dense.chunks_exact(N).enumerate() {
+            if row.iter().any(|w| *w != 0.0) {
+                table.rows.extend_from_slice(row);
+                table.index[b] = (table.rows.len() / N) as u32;
+            }
+        }
+        table
+    }
+
+    fn row(&self, bucket: u32) -> Option<&[f32]> {
+        let r = self.index[bucket as usize] as usize;
+        (r > 0).then(|| &self.rows[(r - 1) * N..r * N])
+    }
+
+    /// Writes the non-zero weights as [`crate::perceptron::write_sparse`] does for the dense
+    /// table.
+    fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let mut pairs: Vec<(u32, f32)> = Vec::new();
+        for b in 0..BUCKETS as u32 {
+            if let Some(row) = self.row(b) {
+                for (t, w) in row.iter().enumerate() {
+                    if *w != 0.0 {
+                        pairs.push((b * N as u32 + t as u32, *w));
+                    }
+                }
+            }
+        }
+        out.write_all(&(pairs.len() as u32).to_le_bytes())?;
+        for (i, w) in pairs {
+            out.write_all(&i.to_le_bytes())?;
+            out.write_all(&w.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn read(input: &mut Reader<'_>) -> Option<Rows> {
+        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
+        let count = input.u32()? as usize;
+        for _ in 0..count {
+            let i = input.u32()? as usize;
+            let w = input.f32()?;
+            let (b, t) = (i / N, i % N);
+            let slot = table.index.get_mut(b)?;
+            if *slot == 0 {
+                table.rows.extend_from_slice(&[0.0; N]);
+                *slot = (table.rows.len() / N) as u32;
+            }
+            table.rows[(*slot as usize - 1) * N + t] = w;
+        }
+        Some(table)
+    }
+}
+
+/// Feature ids of one token that do not depend on the tags given so far, and the hashes that
+/// the tag-dependent ones combine with the previous tags.
+struct Static {
+    ids: Vec<u32>,
+    /// Hash of the lowercase word (for the previous tag + word feature).
+    word: u64,
+    /// Hash of the next word's class (for the previous tag + next class feature).
+    next: u64,
+}
+
+fn bucket(h: u64) -> u32 {
+    (h as usize & (BUCKETS - 1)) as u32
+}
+
+/// Mixes a tag into a hash: the dynamic features are static hashes combined with tags.
+fn mix(h: u64, tag: usize) -> u64 {
+    let mut h = h ^ (tag as u64 + 1);
+    h = h.wrapping_mul(0x100000001b3);
+    h ^ (h >> 29)
+}
+
+/// "Xxxx" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d" (runs of one class collapse).
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+impl Tagger {
+    fn class_name(&self, lower: &str, shape: &str) -> String {
+        match self.classes.get(lower) {
+            Some(mask) => format!("{mask:x}"),
+            None => format!("?{shape}"),
+        }
+    }
+
+    /// Features of every word that do not depend on the pass's own history; `ahead`, in the
+    /// second pass, holds the first pass's tags.
+    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let classes: Vec<String> =
+            lower.iter().zip(&shapes).map(|(l, s)| self.class_name(l, s)).collect();
+        fn at<'a>(v: &'a [String], i: isize, edge: &'static str) -> &'a str {
+            if i < 0 || i as usize >= v.len() { edge } else { &v[i as usize] }
+        }
+        fn suffix(s: &str, n: usize) -> &str {
+            let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+            &s[cut..]
+        }
+        // Web text is often all lowercase or in capitals: how the sentence uses capitals says
+        // how much a capital tells.
+        let alpha = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let titled = words[1.min(words.len())..]
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+            .count();
+        let profile = if alpha >= 3 && capitals * 2 > alpha {
+            "caps"
+        } else if titled == 0 {
+            "lower"
+        } else if alpha >= 3 && titled * 2 > alpha {
+            "title"
+        } else {
+            "mixed"
+        };
+        let mut out = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            let k = i as isize;
+            let l = lower[i].as_str();
+            let mut ids = Vec::with_capacity(48);
+            let mut f = |parts: &[&str]| ids.push(bucket(hash(parts)));
+            f(&["b"]);
+            f(&["w", w]);
+            f(&["l", l]);
+            let bounds: Vec<usize> =
+                l.char_indices().map(|(b, _)| b).chain(std::iter::once(l.len())).collect();
+            let n = bounds.len() - 1;
+            for m in 1..=4.min(n) {
+                f(&["p", &l[..bounds[m]]]);
+                f(&["x", &l[bounds[n - m]..]]);
+            }
+            f(&["s", &shapes[i]]);
+            let first = w.chars().next();
+            let title = first.is_some_and(char::is_uppercase);
+            let t = if title { "T" } else { "t" };
+            f(&["t", t, if i == 0 { "0" } else { "i" }]);
+            f(&["tp", t, profile]);
+            f(&["tpc", t, profile, &classes[i]]);
+            if w.chars().any(char::is_numeric) {
+                f(&["D"]);
+            }
+            if w.contains('-') {
+                f(&["H"]);
+            }
+            if w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase) {
+                f(&["U"]);
+            }
+            let (lm2, lm1) = (at(&lower, k - 2, "<s>"), at(&lower, k - 1, "<s>"));
+            let (lp1, lp2) = (at(&lower, k + 1, "</s>"), at(&lower, k + 2, "</s>"));
+            f(&["l-2", lm2]);
+            f(&["l-1", lm1]);
+            f(&["l+1", lp1]);
+            f(&["l+2", lp2]);
+            f(&["x-1", suffix(lm1, 3)]);
+            f(&["x+1", suffix(lp1, 3)]);
+            f(&["bw-", lm1, l]);
+            f(&["bw+", l, lp1]);
+            let c0 = &classes[i];
+            let (cm1, cp1, cp2) = (
+                at(&classes, k - 1, "<s>"),
+                at(&classes, k + 1, "</s>"),
+                at(&classes, k + 2, "</s>"),
+            );
+            f(&["c", c0]);
+            f(&["c+1", cp1]);
+            f(&["c+2", cp2]);
+            f(&["cc+", c0, cp1]);
+            f(&["cc-", cm1, c0]);
+            f(&["c+1w", cp1, l]);
+            f(&["s-+", at(&shapes, k - 1, "<s>"), &shapes[i], at(&shapes, k + 1, "</s>")]);
+            if let Some(ahead) = ahead {
+                let name = |j: usize| ahead.get(j).map_or("</s>", |&t| Upos::ALL[t].as_str());
+                let (r0, r1, r2) = (name(i), name(i + 1), name(i + 2));
+                f(&["r0", r0]);
+                f(&["r1", r1]);
+                f(&["r2", r2]);
+                f(&["r12", r1, r2]);
+                f(&["r01", r0, r1]);
+                f(&["r0w", r0, l]);
+                f(&["r1w", r1, l]);
+            }
+            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
+        }
+        out
+    }
+
+    /// Adds the features that depend on the two previous tags to `ids`.
+    fn dynamic(s: &Static, t1: usize, t2: usize, ids: &mut Vec<u32>) {
+        const T1: u64 = 0x9e3779b97f4a7c15;
+        const T2: u64 = 0xc2b2ae3d27d4eb4f;
+        const TT: u64 = 0x165667b19e3779f9;
+        ids.push(bucket(mix(T1, t1)));
+        ids.push(bucket(mix(T2, t2)));
+        ids.push(bucket(mix(mix(TT, t1), t2)));
+        ids.push(bucket(mix(s.word, t1)));
+        ids.push(bucket(mix(s.next, t1)));
+    }
+
+    fn scores(weights: &[f32], ids: &[u32]) -> [f32; N] {
+        let mut scores = [0.0f32; N];
+        for &f in ids {
+            let row = &weights[f as usize * N..f as usize * N + N];
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        scores
+    }
+
+    fn best(scores: &[f32; N]) -> usize {
+        // The first of equal scores, so that ties break the same way everywhere.
+        let mut best = 0;
+        for (t, s) in scores.iter().enumerate() {
+            if *s > scores[best] {
+                best = t;
+            }
+        }
+        best
+    }
+
+    /// Tags a sentence greedily, left to right, with one pass's weights.
+    fn greedy(weights: &Rows, feats: &[Static]) -> Vec<usize> {
+        let mut tags: Vec<usize> = Vec::with_capacity(feats.len());
+        let mut ids = Vec::with_capacity(64);
+        for (i, s) in feats.iter().enumerate() {
+            ids.clear();
+            ids.extend_from_slice(&s.ids);
+            let t1 = if i >= 1 { tags[i - 1] } else { START };
+            let t2 = if i >= 2 { tags[i - 2] } else { START };
+            Self::dynamic(s, t1, t2, &mut ids);
+            let mut scores = [0.0f32; N];
+            for row in ids.iter().filter_map(|&f| weights.row(f)) {
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+            tags.push(Self::best(&scores));
+        }
+        tags
+    }
+
+    /// The first pass's tags: the second pass's features run right to left.
+    fn backward_tags(&self, words: &[&str]) -> Vec<usize> {
+        let reversed: Vec<&str> = words.iter().rev().copied().collect();
+        let mut tags = Self::greedy(&self.backward, &self.static_features(&reversed, None));
+        tags.reverse();
+        tags
+    }
+
+    /// The tags of one sentence's words.
+    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let ahead = self.backward_tags(words);
+        let feats = self.static_features(words, Some(&ahead));
+        Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
+    }
+
+    pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        out.write_all(&(BUCKETS as u32).to_le_bytes())?;
+        let sorted: BTreeMap<&String, &u32> = self.classes.iter().collect();
+        out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+        for (word, mask) in sorted {
+            write_str(word, out)?;
+            out.write_all(&mask.to_le_bytes())?;
+        }
+        self.backward.write(out)?;
+        self.forward.write(out)?;
+        Ok(())
+    }
+
+    pub(super) fn read(input: &mut Reader<'_>) -> Option<Tagger> {
+        if input.u32()? != BUCKETS as u32 {
+            return None;
+        }
+        let count = input.u32()? as usize;
+        let mut classes = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let word = input.str()?.to_string();
+            classes.insert(word, input.u32()?);
+        }
+        let backward = Rows::read(input)?;
+        let forward = Rows::read(input)?;
+        Some(Tagger { backward, forward, classes })
+    }
+}
+
+/// Trains the tagger on sentences of (word, tag) pairs; `progress` sees the averaged tagger
+/// after each epoch of the second pass.
+pub(super) fn train(
+    sentences: &[(Vec<&str>, Vec<Upos>)],
+    epochs: usize,
+    seed: u64,
+    mut progress: impl FnMut(usize, &Tagger),
+) -> Tagger {
+    let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for (words, tags) in sentences {
+        for (w, t) in words.iter().zip(tags) {
+            let entry = counts.entry(w.to_lowercase()).or_default();
+            entry.0 += 1;
+            entry.1 |= 1 << t.index();
+        }
+        // How the word is written elsewhere: in lowercase, or capitalised inside a sentence.
+        for (i, w) in words.iter().enumerate() {
+            let entry = counts.entry(w.to_lowercase()).or_default();
+            if !w.chars().any(char::is_uppercase) {
+                entry.1 |= LOWER_SEEN;
+            } else if i > 0 && w.starts_with(char::is_uppercase) {
+                entry.1 |= TITLE_SEEN;
+            }
+        }
+    }
+    let classes: HashMap<String, u32> =
+        counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
+    let empty = Rows { index: Vec::new(), rows: Vec::new() };
+    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes };
+    let gold: Vec<Vec<usize>> =
+        sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
+    // The first pass reads sentences backwards.
+    let reversed: Vec<Vec<&str>> =
+        sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
+    let back_feats: Vec<Vec<Static>> =
+        reversed.iter().map(|words| tagger.static_features(words, None)).collect();
+    let back_gold: Vec<Vec<usize>> =
+        gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
+    // Its tags of the training data come from passes that did not see the sentence (4 folds),
+    // so that the second pass learns how far to trust it.
+    const FOLDS: usize = 4;
+    let mut ahead: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for fold in 0..FOLDS {
+        let (held, kept): (Vec<usize>, Vec<usize>) =
+            (0..sentences.len()).partition(|&k| k % FOLDS == fold);
+        let weights =
+            Rows::of(&train_pass(&back_feats, &back_gold, &kept, epochs, seed, &mut |_, _| {}));
+        for k in held {
+            ahead[k] = Tagger::greedy(&weights, &back_feats[k]);
+            ahead[k].reverse();
+        }
+    }
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    tagger.backward =
+        Rows::of(&train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {}));
+    let feats: Vec<Vec<Static>> = sentences
+        .iter()
+        .zip(&ahead)
+        .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
+        .collect();
+    let mut report = |epoch: usize, weights: &[f32]| {
+        let so_far = Tagger {
+            backward: tagger.backward.clone(),
+            forward: Rows::of(weights),
+            classes: tagger.classes.clone(),
+        };
+        progress(epoch, &so_far);
+    };
+    let forward = train_pass(&feats, &gold, &all, epochs, seed, &mut report);
+    tagger.forward = Rows::of(&forward);
+    tagger
+}
+
+/// One pass of averaged-perceptron training over the sentences `use_`, visiting them in an
+/// order shuffled by `seed`; `progress` sees the averaged weights after each epoch.
+fn train_pass(
+    feats: &[Vec<Static>],
+    gold: &[Vec<usize>],
+    use_: &[usize],
+    epochs: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(usize, &[f32]),
+) -> Vec<f32> {
+    let mut weights = vec![0.0f32; BUCKETS * N];
+    let mut averager = Averager::new(BUCKETS * N);
+    let mut clock: u32 = 0;
+    let mut order: Vec<usize> = use_.to_vec();
+    let mut rng = seed;
+    let mut ids = Vec::with_capacity(64);
+    for epoch in 1..=epochs {
+        shuffle(&mut order, &mut rng);
+        for &k in &order {
+            let gold = &gold[k];
+            let mut guessed: Vec<usize> = Vec::with_capacity(gold.len());
+            for (i, s) in feats[k].iter().enumerate() {
+                clock += 1;
+                ids.clear();
+                ids.extend_from_slice(&s.ids);
+                // The history is the tagger's own guesses, as it will be when tagging.
+                let t1 = if i >= 1 { guessed[i - 1] } else { START };
+                let t2 = if i >= 2 { guessed[i - 2] } else { START };
+                Tagger::dynamic(s, t1, t2, &mut ids);
+                let guess = Tagger::best(&Tagger::scores(&weights, &ids));
+                let truth = gold[i];
+                if guess != truth {
+                    for &f in &ids {
+                        averager.update(&mut weights, f as usize * N + truth, 1.0, clock);
+                        averager.update(&mut weights, f as usize * N + guess, -1.0, clock);
+                    }
+                }
+                guessed.push(guess);
+            }
+        }
+        // Averaging costs a pass over the table: only when someone looks, and at the end.
+        if epoch == epochs {
+            let averaged = averager.averaged(&weights, clock);
+            progress(epoch, &averaged);
+            return averaged;
+        }
+        progress(epoch, &averager.averaged(&weights, clock));
+    }
+    weights
+}

@@ -1,0 +1,110 @@
+//! Tests of the analyzer's pieces: CoNLL-U reading and writing, lemma edits, a tiny model that
+//! learns and round-trips, and totality over arbitrary text.
+
+use proptest::prelude::*;
+
+use super::lemma::{Case, Edit};
+use super::*;
+
+const TINY: &str = "# sent_id = 1
+# text = The cats sat.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t2:det\t_
+2\tcats\tcat\tNOUN\tNNS\t_\t3\tnsubj\t3:nsubj\t_
+3\tsat\tsit\tVERB\tVBD\t_\t0\troot\t0:root\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t3:punct\t_
+
+# sent_id = 2
+1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_
+1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t3:aux\t_
+2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t3:advmod\t_
+3\tgo\tgo\tVERB\tVB\t_\t0\troot\t0:root\t_
+3.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t3:conj\t_
+4\tJohn\tJohn\tPROPN\tNNP\t_\t3\tobj\t3:obj\t_
+";
+
+#[test]
+fn conllu_skips_multiword_tokens_and_empty_nodes_and_writes_back() {
+    let sentences = read_conllu(TINY).unwrap();
+    assert_eq!(sentences.len(), 2);
+    assert_eq!(sentences[1].forms(), ["do", "n't", "go", "John"]);
+    let written: String = sentences.iter().map(Sentence::text).collect();
+    assert_eq!(written, format!("{TINY}\n"));
+    let bad = read_conllu("1\tonly\tthree\n").unwrap_err();
+    assert_eq!((bad.line, bad.found), (1, 3));
+}
+
+#[test]
+fn edits_are_cheapest_and_apply_back() {
+    for (form, lemma) in
+        [("studies", "study"), ("Running", "run"), ("Bush", "Bush"), ("n't", "not"), ("I", "I")]
+    {
+        assert_eq!(Edit::between(form, lemma).apply(form), lemma, "{form}");
+    }
+    assert_eq!(Edit::between("The", "the").case, Case::Lower);
+    assert_eq!(Edit::between("Americans", "American").case, Case::Keep);
+    assert_eq!(Edit::between("i", "I").case, Case::Title);
+    let over = Edit { case: Case::Lower, cut: 9, add: String::new() };
+    assert_eq!(over.apply("ab"), "ab");
+}
+
+#[test]
+fn a_tiny_model_learns_and_round_trips() {
+    let data = read_conllu(TINY).unwrap();
+    let model = train(&data, &TrainConfig { epochs: 5, seed: 1 }, |_, _| {}).unwrap();
+    let tags = |m: &Analyzer, words: &[&str]| -> Vec<(Upos, String)> {
+        m.analyse(words).into_iter().map(|a| (a.upos, a.lemma)).collect()
+    };
+    let first = tags(&model, &["The", "cats", "sat", "."]);
+    assert_eq!(first[1], (Upos::Noun, "cat".to_string()));
+    assert_eq!(first[2], (Upos::Verb, "sit".to_string()));
+    let mut bytes = Vec::new();
+    model.save(&mut bytes).unwrap();
+    let again = Analyzer::from_bytes(&bytes).unwrap();
+    assert_eq!(tags(&again, &["The", "cats", "sat", "."]), first);
+    let mut twice = Vec::new();
+    again.save(&mut twice).unwrap();
+    assert_eq!(bytes, twice, "saving is deterministic");
+    assert!(matches!(Analyzer::from_bytes(b"garbage"), Err(ModelError::Format)));
+    assert!(matches!(Analyzer::from_bytes(&bytes[..bytes.len() - 1]), Err(ModelError::Format)));
+}
+
+#[test]
+fn training_names_a_bad_tag() {
+    let data = read_conllu("1\tx\tx\tNOPE\t_\t_\t0\troot\t_\t_\n").unwrap();
+    let err = train(&data, &TrainConfig::default(), |_, _| {}).err().unwrap();
+    assert_eq!(err.found, "NOPE");
+}
+
+static ANALYZER: std::sync::LazyLock<Analyzer> =
+    std::sync::LazyLock::new(|| builtin().expect("the built-in syntax model loads"));
+
+#[test]
+fn the_builtin_model_tags_and_lemmatizes_a_plain_sentence() {
+    let words =
+        ["The", "ministers", "were", "sanctioned", "by", "the", "British", "government", "."];
+    let got: Vec<(&str, String)> =
+        ANALYZER.analyse(&words).into_iter().map(|a| (a.upos.as_str(), a.lemma)).collect();
+    let upos: Vec<&str> = got.iter().map(|g| g.0).collect();
+    assert_eq!(upos, ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "ADJ", "NOUN", "PUNCT"]);
+    let lemmas: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(
+        lemmas,
+        ["the", "minister", "be", "sanction", "by", "the", "British", "government", "."]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Tagging and lemmatizing are total over any words: every word gets a tag and a lemma.
+    #[test]
+    fn analysis_is_total_over_arbitrary_words(
+        text in test_utils::hostile::newsy_text(30),
+        odd in proptest::collection::vec("\\PC*", 0..8),
+    ) {
+        let mut words: Vec<&str> = text.split(' ').collect();
+        words.extend(odd.iter().map(String::as_str));
+        let analyses = ANALYZER.analyse(&words);
+        prop_assert_eq!(analyses.len(), words.len());
+    }
+}
