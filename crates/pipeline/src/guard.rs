@@ -125,10 +125,14 @@ pub(crate) fn run<T>(
             ),
             overrun: Some(options.timeout),
         }),
-        Err(_) => Err(Failed {
+        Err(payload) => Err(Failed {
             message: format!(
                 "internal error ({}): skipped until dossier is updated; please report it with this document",
-                caught.unwrap_or_else(|| "panic".into())
+                // A panic on one of the stage's own worker threads arrives as its payload.
+                caught
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| first_line(s)))
+                    .or_else(|| payload.downcast_ref::<String>().map(|s| first_line(s)))
+                    .unwrap_or_else(|| "panic".into())
             ),
             overrun: None,
         }),

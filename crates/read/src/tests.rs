@@ -256,3 +256,12 @@ proptest! {
         }
     }
 }
+
+/// Found by `cargo xtask fuzz` in CI: a word repeated more than 65,535 times overflowed the
+/// entity tagger's per-document counts.
+#[test]
+fn a_word_repeated_past_u16_counts_is_read() {
+    let text = "<a>".repeat(70_000);
+    let reading = crate::read_document(&TAGGER, &text, None);
+    assert!(reading.tokens >= 210_000);
+}

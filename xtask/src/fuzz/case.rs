@@ -116,7 +116,17 @@ pub fn isolate(
         .spawn(move || {
             IN_CASE.with(|c| c.set(true));
             let result = catch_unwind(AssertUnwindSafe(|| work(&thread_stage)));
-            let _ = tx.send(result.map_err(|_| LAST_PANIC.with(|p| p.borrow_mut().take())));
+            // A panic on a worker thread of the stage's own (rayon) reaches here as its
+            // payload only: the hook saw it on the other thread.
+            let _ = tx.send(result.map_err(|payload| {
+                LAST_PANIC.with(|p| p.borrow_mut().take()).or_else(|| {
+                    let message = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())?;
+                    Some((message, "(a worker thread; its location is printed above)".into()))
+                })
+            }));
         })
         .expect("the system starts a thread");
     let stage_name = || STAGES[stage.load(Ordering::SeqCst).min(STAGES.len() - 1)];

@@ -58,7 +58,9 @@ impl Hints {
         for (words, tags) in sentences.iter().zip(tags) {
             for (w, t) in words.iter().zip(tags) {
                 if w.chars().next().is_some_and(char::is_alphabetic) {
-                    counts.entry(w.to_lowercase()).or_default()[kind_of(*t)] += 1;
+                    // A word repeated more than 65,535 times (a hostile page) saturates.
+                    let slot = &mut counts.entry(w.to_lowercase()).or_default()[kind_of(*t)];
+                    *slot = slot.saturating_add(1);
                 }
             }
         }
@@ -135,12 +137,13 @@ pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>
 pub(super) fn add_hints(feats: &mut [Vec<u32>], words: &[&str], hints: &[[u16; 5]]) {
     const KINDS: [&str; 5] = ["O", "PER", "ORG", "LOC", "MISC"];
     for ((f, w), c) in feats.iter_mut().zip(words).zip(hints) {
-        let named: u16 = c[1..].iter().sum();
+        // Summed wide: four saturated counts must not overflow.
+        let named: u32 = c[1..].iter().map(|&n| u32::from(n)).sum();
         if named > 0 {
             let major = (1..5).max_by_key(|&k| c[k]).unwrap_or(1);
             f.push(fnv(&["hm", KINDS[major]]));
             f.push(fnv(&["hms", KINDS[major], &shape(w)]));
-            f.push(fnv(&["hr", if c[0] > named { "mostly-O" } else { "mostly-named" }]));
+            f.push(fnv(&["hr", if u32::from(c[0]) > named { "mostly-O" } else { "mostly-named" }]));
         } else if c[0] > 0 {
             f.push(fnv(&["h0"]));
         }
