@@ -439,9 +439,9 @@ fn eval_parse_agrees_with_the_reference_scorer_and_holds_the_dev_figures() {
         line.split_whitespace().nth(1).unwrap().parse().unwrap()
     };
     // Issue 13 asks for UPOS >= 95.5 and LEMMA >= 97 on EWT dev; the committed model reaches
-    // 95.28 and 96.91, and these floors keep it from slipping back while that work goes on.
+    // 95.27 and 97.01, and these floors keep it from slipping back while that work goes on.
     assert!(figure("UPOS") >= 95.25, "{ours}");
-    assert!(figure("LEMMA") >= 96.85, "{ours}");
+    assert!(figure("LEMMA") >= 97.0, "{ours}");
 }
 
 #[test]

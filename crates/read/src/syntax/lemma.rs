@@ -109,6 +109,18 @@ pub(super) struct Lemmatizer {
     rules: HashMap<(u8, String), Edit>,
     /// (class, lowercase word) → edit.
     exceptions: HashMap<(u8, String), Edit>,
+    /// (class, lowercase word, next word's part of speech) → edit, for the few words whose
+    /// lemma the treebank gives by a finer tag that the next word tells apart ("her" before a
+    /// noun is "her", elsewhere "she").
+    before: HashMap<(u8, String, u8), Edit>,
+}
+
+/// How often each (form, lemma) pair was seen.
+type Pairs = BTreeMap<(String, String), u32>;
+
+/// The part of speech of the next word as the context table keys it (past the end: one more).
+pub(super) fn next_key(next: Option<Upos>) -> u8 {
+    next.map_or(Upos::ALL.len(), Upos::index) as u8
 }
 
 impl Lemmatizer {
@@ -120,31 +132,44 @@ impl Lemmatizer {
     }
 
     /// The lemma of `form` used as `upos`; `first` when it begins its sentence.
-    pub(super) fn lemma(&self, form: &str, upos: Upos, first: bool) -> String {
+    /// The edit of a word of `class` whatever comes next.
+    fn edit(&self, class: u8, lower: &str) -> Option<&Edit> {
+        self.exceptions.get(&(class, lower.to_string())).or_else(|| self.by_rule(class, lower))
+    }
+
+    /// The lemma of `form` used as `upos` before a word tagged `next` (see [`next_key`]);
+    /// `first` when it begins its sentence.
+    pub(super) fn lemma(&self, form: &str, upos: Upos, next: u8, first: bool) -> String {
         let lower = form.to_lowercase();
         let class = class(form, upos, first);
-        let edit =
-            self.exceptions.get(&(class, lower.clone())).or_else(|| self.by_rule(class, &lower));
+        let edit = match self.before.get(&(class, lower.clone(), next)) {
+            Some(edit) => Some(edit),
+            None => self.edit(class, &lower),
+        };
         match edit {
             Some(edit) => edit.apply(form),
             None => form.to_string(),
         }
     }
 
-    /// Learns rules and exceptions from (form, part of speech, lemma, first in its sentence).
+    /// Learns rules and exceptions from (form, part of speech, next word's key, lemma, first in
+    /// its sentence).
     pub(super) fn train<'a>(
-        words: impl IntoIterator<Item = (&'a str, Upos, &'a str, bool)>,
+        words: impl IntoIterator<Item = (&'a str, Upos, u8, &'a str, bool)>,
     ) -> Lemmatizer {
         // Each word type's edit: of the edits its occurrences take (in any case mode), the one
         // that gets most of them right ("I" and "i" both → "I"), then the most frequent.
-        let mut seen: BTreeMap<(u8, String), BTreeMap<(String, String), u32>> = BTreeMap::new();
-        for (form, upos, lemma, first) in words {
+        let mut seen: BTreeMap<(u8, String), Pairs> = BTreeMap::new();
+        let mut seen_before: BTreeMap<(u8, String, u8), Pairs> = BTreeMap::new();
+        for (form, upos, next, lemma, first) in words {
             let key = (class(form, upos, first), form.to_lowercase());
-            *seen
-                .entry(key)
+            let pair = (form.to_string(), lemma.to_string());
+            *seen_before
+                .entry((key.0, key.1.clone(), next))
                 .or_default()
-                .entry((form.to_string(), lemma.to_string()))
+                .entry(pair.clone())
                 .or_default() += 1;
+            *seen.entry(key).or_default().entry(pair).or_default() += 1;
         }
         let most = |counts: &BTreeMap<Edit, u32>| -> Edit {
             let top = counts.values().copied().max().unwrap_or(0);
@@ -209,7 +234,8 @@ impl Lemmatizer {
                 rules.insert((*upos, e.clone()), edit.clone());
             }
         }
-        let mut lemmatizer = Lemmatizer { rules, exceptions: HashMap::new() };
+        let mut lemmatizer =
+            Lemmatizer { rules, exceptions: HashMap::new(), before: HashMap::new() };
         let mut exceptions = HashMap::new();
         for ((upos, lower), edit) in types {
             if lemmatizer.by_rule(upos, &lower) != Some(&edit) {
@@ -217,6 +243,20 @@ impl Lemmatizer {
             }
         }
         lemmatizer.exceptions = exceptions;
+        // Context: where the next word's tag picks another edit that gets more of the word's
+        // occurrences there right.
+        let mut before = HashMap::new();
+        for ((class, lower, next), pairs) in &seen_before {
+            let edit = best(pairs);
+            let right = |e: &Edit| -> u32 {
+                pairs.iter().filter(|((f, l), _)| e.apply(f) == *l).map(|(_, n)| n).sum()
+            };
+            let base = lemmatizer.edit(*class, lower).map_or(0, right);
+            if right(&edit) > base {
+                before.insert((*class, lower.clone(), *next), edit);
+            }
+        }
+        lemmatizer.before = before;
         lemmatizer
     }
 
@@ -225,11 +265,14 @@ impl Lemmatizer {
             let sorted: BTreeMap<&(u8, String), &Edit> = table.iter().collect();
             out.write_all(&(sorted.len() as u32).to_le_bytes())?;
             for ((upos, s), edit) in sorted {
-                out.write_all(&[*upos, edit.case as u8])?;
-                out.write_all(&edit.cut.to_le_bytes())?;
-                write_str(s, out)?;
-                write_str(&edit.add, out)?;
+                write_edit(out, *upos, s, edit)?;
             }
+        }
+        let sorted: BTreeMap<&(u8, String, u8), &Edit> = self.before.iter().collect();
+        out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+        for ((upos, s, next), edit) in sorted {
+            write_edit(out, *upos, s, edit)?;
+            out.write_all(&[*next])?;
         }
         Ok(())
     }
@@ -240,26 +283,49 @@ impl Lemmatizer {
             let count = input.u32()? as usize;
             let mut table = HashMap::with_capacity(count);
             for _ in 0..count {
-                let head = input.take(2)?;
-                let upos = head[0];
-                let case = match head[1] {
-                    0 => Case::Lower,
-                    1 => Case::Keep,
-                    2 => Case::Title,
-                    _ => return None,
-                };
-                if usize::from(upos) >= 2 * Upos::ALL.len() {
-                    return None;
-                }
-                let cut = input.u32()?;
-                let s = input.str()?.to_string();
-                let add = input.str()?.to_string();
-                table.insert((upos, s), Edit { case, cut, add });
+                let (upos, s, edit) = read_edit(input)?;
+                table.insert((upos, s), edit);
             }
             tables.push(table);
         }
         let exceptions = tables.pop()?;
         let rules = tables.pop()?;
-        Some(Lemmatizer { rules, exceptions })
+        let count = input.u32()? as usize;
+        let mut before = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let (upos, s, edit) = read_edit(input)?;
+            let next = input.take(1)?[0];
+            if usize::from(next) > Upos::ALL.len() {
+                return None;
+            }
+            before.insert((upos, s, next), edit);
+        }
+        Some(Lemmatizer { rules, exceptions, before })
     }
+}
+
+fn write_edit(out: &mut impl Write, class: u8, s: &str, edit: &Edit) -> Result<(), ModelError> {
+    out.write_all(&[class, edit.case as u8])?;
+    out.write_all(&edit.cut.to_le_bytes())?;
+    write_str(s, out)?;
+    write_str(&edit.add, out)?;
+    Ok(())
+}
+
+fn read_edit(input: &mut Reader<'_>) -> Option<(u8, String, Edit)> {
+    let head = input.take(2)?;
+    let class = head[0];
+    let case = match head[1] {
+        0 => Case::Lower,
+        1 => Case::Keep,
+        2 => Case::Title,
+        _ => return None,
+    };
+    if usize::from(class) >= 2 * Upos::ALL.len() {
+        return None;
+    }
+    let cut = input.u32()?;
+    let s = input.str()?.to_string();
+    let add = input.str()?.to_string();
+    Some((class, s, Edit { case, cut, add }))
 }

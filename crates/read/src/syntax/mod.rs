@@ -18,7 +18,7 @@ pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
-const MAGIC: &[u8; 8] = b"DSSYN\x00\x01\x00";
+const MAGIC: &[u8; 8] = b"DSSYN\x00\x02\x00";
 
 /// The seventeen Universal Dependencies parts of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -115,12 +115,14 @@ pub struct Analyzer {
 impl Analyzer {
     /// Tags and lemmatizes one sentence's words. Total over any strings, empty ones included.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
-        self.tagger
-            .tag(words)
-            .into_iter()
+        let tags = self.tagger.tag(words);
+        tags.iter()
             .zip(words)
             .enumerate()
-            .map(|(i, (upos, w))| Analysis { upos, lemma: self.lemmatizer.lemma(w, upos, i == 0) })
+            .map(|(i, (&upos, w))| {
+                let next = lemma::next_key(tags.get(i + 1).copied());
+                Analysis { upos, lemma: self.lemmatizer.lemma(w, upos, next, i == 0) }
+            })
             .collect()
     }
 
@@ -202,12 +204,13 @@ pub fn train(
             .collect::<Result<Vec<Upos>, TrainError>>()?;
         data.push((s.forms(), tags));
     }
-    let lemmatizer = lemma::Lemmatizer::train(
-        data.iter()
-            .zip(sentences)
-            .flat_map(|((_, tags), s)| s.words.iter().zip(tags).enumerate())
-            .map(|(i, (w, t))| (w.form.as_str(), *t, w.lemma.as_str(), i == 0)),
-    );
+    let lemmatizer =
+        lemma::Lemmatizer::train(data.iter().zip(sentences).flat_map(|((_, tags), s)| {
+            s.words.iter().zip(tags).enumerate().map(move |(i, (w, t))| {
+                let next = lemma::next_key(tags.get(i + 1).copied());
+                (w.form.as_str(), *t, next, w.lemma.as_str(), i == 0)
+            })
+        }));
     let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
         progress(epoch, &Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone() })
     });

@@ -207,6 +207,21 @@ impl Tagger {
             let t = if title { "T" } else { "t" };
             f(&["t", t, if i == 0 { "0" } else { "i" }]);
             f(&["tp", t, profile]);
+            // Capitals of the neighbours (a run of them is a name), and the word with its own
+            // capital inside a sentence ("Housing" in a name, "housing" elsewhere).
+            {
+                let cap = |j: isize| {
+                    if j < 0 || j as usize >= words.len() {
+                        "_"
+                    } else if words[j as usize].starts_with(char::is_uppercase) {
+                        "T"
+                    } else {
+                        "t"
+                    }
+                };
+                f(&["ttt", cap(k - 1), t, cap(k + 1), if i == 0 { "0" } else { "i" }]);
+                f(&["lt", l, t, if i == 0 { "0" } else { "i" }]);
+            }
             f(&["tpc", t, profile, &classes[i]]);
             if w.chars().any(char::is_numeric) {
                 f(&["D"]);

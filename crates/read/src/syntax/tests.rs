@@ -69,6 +69,24 @@ fn a_tiny_model_learns_and_round_trips() {
 }
 
 #[test]
+fn the_next_words_tag_picks_the_lemma_where_the_treebank_splits_a_word() {
+    use super::lemma::{Lemmatizer, next_key};
+    let (noun, verb) = (next_key(Some(Upos::Noun)), next_key(Some(Upos::Verb)));
+    let words = [
+        ("her", Upos::Pron, noun, "her", false),
+        ("her", Upos::Pron, noun, "her", false),
+        ("her", Upos::Pron, verb, "she", false),
+        ("her", Upos::Pron, next_key(None), "she", false),
+        ("her", Upos::Pron, next_key(None), "she", false),
+    ];
+    let lemmatizer = Lemmatizer::train(words);
+    assert_eq!(lemmatizer.lemma("her", Upos::Pron, noun, false), "her");
+    assert_eq!(lemmatizer.lemma("Her", Upos::Pron, noun, true), "her");
+    assert_eq!(lemmatizer.lemma("her", Upos::Pron, next_key(None), false), "she");
+    assert_eq!(lemmatizer.lemma("her", Upos::Pron, next_key(Some(Upos::Adp)), false), "she");
+}
+
+#[test]
 fn training_names_a_bad_tag() {
     let data = read_conllu("1\tx\tx\tNOPE\t_\t_\t0\troot\t_\t_\n").unwrap();
     let err = train(&data, &TrainConfig::default(), |_, _| {}).err().unwrap();
