@@ -172,7 +172,7 @@ mod lexicon {
     #[test]
     fn ranks_stand_before_names() {
         let f = found(
-            "Major General Rafael Ortiz met Col. Ana Ruiz and Lt. Gen. Ivan Petrov at the General Assembly.",
+            "Major General Tomasz Wielgosz met Col. Marisol Quenby and Lt. Gen. Odalys Brankov at the General Assembly.",
         );
         let ranks: Vec<(&str, &str)> = f
             .iter()

@@ -21,9 +21,9 @@ const MAX_SUFFIX: usize = 6;
 pub(super) enum Case {
     /// Lowercased ("The" → "the").
     Lower,
-    /// As written ("NATO", "Bush").
+    /// As written ("NATO", "Kestrel").
     Keep,
-    /// Capitalised, the rest lowercase ("i" → "I", "french" → "French", "TEHRAN" → "Tehran").
+    /// Capitalised, the rest lowercase ("i" → "I", "french" → "French", "OSLO" → "Oslo").
     Title,
 }
 
