@@ -92,6 +92,10 @@ pub struct Analysis {
     pub upos: Upos,
     /// Its lemma (case kept for proper nouns and words such as "I", as the treebank does).
     pub lemma: String,
+    /// The word it depends on: its position in the sentence from 1, or 0 for the root.
+    pub head: usize,
+    /// The Universal Dependencies relation to its head ("nsubj", "obl:tmod", "root").
+    pub deprel: String,
 }
 
 /// A model file that cannot be read.
@@ -121,7 +125,13 @@ impl Analyzer {
             .enumerate()
             .map(|(i, (&upos, w))| {
                 let next = lemma::next_key(tags.get(i + 1).copied());
-                Analysis { upos, lemma: self.lemmatizer.lemma(w, upos, next, i == 0) }
+                // Until the dependency parser lands every word hangs from the root.
+                Analysis {
+                    upos,
+                    lemma: self.lemmatizer.lemma(w, upos, next, i == 0),
+                    head: 0,
+                    deprel: "dep".to_string(),
+                }
             })
             .collect()
     }
