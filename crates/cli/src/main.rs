@@ -170,8 +170,8 @@ enum TrainCommand {
         #[arg(long, default_value_t = 17)]
         seed: u64,
     },
-    /// The part-of-speech tagger and lemmatizer, from CoNLL-U files (Universal Dependencies);
-    /// deterministic for a given seed.
+    /// The part-of-speech tagger, lemmatizer and dependency parser, from CoNLL-U files
+    /// (Universal Dependencies); deterministic for a given seed.
     Parse {
         /// Training data (CoNLL-U).
         #[arg(long)]
@@ -185,6 +185,13 @@ enum TrainCommand {
         /// Passes of the tagger over the training data.
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().epochs)]
         epochs: usize,
+        /// Passes of the parser over the training data.
+        #[arg(long, default_value_t = read::syntax::TrainConfig::default().parser_epochs)]
+        parser_epochs: usize,
+        /// The parser trains on tags from taggers that did not see the sentence, one for
+        /// each of this many folds (1: the final tagger's own tags, faster and worse).
+        #[arg(long, default_value_t = read::syntax::TrainConfig::default().folds)]
+        folds: usize,
         /// Seed of the order in which sentences are visited.
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().seed)]
         seed: u64,
@@ -491,8 +498,22 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(EvalCommand::Parse { file, model, output }) => {
             parse_cmd::eval_parse(file, model.as_deref(), output.as_deref())
         }
-        Command::Train(TrainCommand::Parse { train, dev, output, epochs, seed }) => {
-            let config = read::syntax::TrainConfig { epochs: *epochs, seed: *seed };
+        Command::Train(TrainCommand::Parse {
+            train,
+            dev,
+            output,
+            epochs,
+            parser_epochs,
+            folds,
+            seed,
+        }) => {
+            let config = read::syntax::TrainConfig {
+                epochs: *epochs,
+                parser_epochs: *parser_epochs,
+                folds: *folds,
+                prune: true,
+                seed: *seed,
+            };
             parse_cmd::train_parse(train, dev.as_deref(), output, &config)
         }
         Command::Eval(EvalCommand::Timex { dir, output, errors, by_rule }) => {

@@ -23,8 +23,8 @@ fn read_conllu_file(path: &Path) -> anyhow::Result<Vec<Sentence>> {
     Ok(sentences)
 }
 
-/// The gold sentences with the system's tags and lemmas in place of the gold columns; the
-/// columns the system does not fill yet (XPOS, FEATS, HEAD, DEPREL, DEPS) become `_`.
+/// The gold sentences with the system's tags, lemmas, heads and relations in place of the
+/// gold columns; the columns the system does not fill (XPOS, FEATS, DEPS) become `_`.
 fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
     gold.iter()
         .map(|s| {
@@ -33,7 +33,9 @@ fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
             for (w, a) in out.words.iter_mut().zip(analyzer.analyse(&forms)) {
                 w.upos = a.upos.as_str().to_string();
                 w.lemma = a.lemma;
-                for column in [&mut w.xpos, &mut w.feats, &mut w.head, &mut w.deprel, &mut w.deps] {
+                w.head = a.head.to_string();
+                w.deprel = a.deprel;
+                for column in [&mut w.xpos, &mut w.feats, &mut w.deps] {
                     *column = "_".to_string();
                 }
             }
@@ -76,11 +78,11 @@ pub fn eval_parse(
     }
     println!("{}", scores.line("UPOS", scores.upos));
     println!("{}", scores.line("LEMMA", scores.lemma));
-    println!("UAS    not yet (no parser)");
-    println!("LAS    not yet (no parser)");
+    println!("{}", scores.line("UAS", scores.uas));
+    println!("{}", scores.line("LAS", scores.las));
     println!("words {}, sentences {}", scores.words, scores.sentences);
     eprintln!(
-        "{} words tagged and lemmatized in {elapsed:.2} s ({:.0} words/s)",
+        "{} words tagged, lemmatized and parsed in {elapsed:.2} s ({:.0} words/s)",
         scores.words,
         scores.words as f64 / elapsed.max(1e-9)
     );
@@ -96,15 +98,28 @@ pub fn train_parse(
     let data = read_conllu_file(train)?;
     let dev = dev.map(read_conllu_file).transpose()?;
     let started = Instant::now();
-    let analyzer = read::syntax::train(&data, config, |epoch, analyzer| {
+    let analyzer = read::syntax::train(&data, config, |stage, epoch, analyzer| {
+        use read::syntax::TrainStage;
         let seconds = started.elapsed().as_secs_f64();
-        match dev.as_ref().map(|d| score(analyzer, d)) {
-            Some(Ok((s, _))) => eprintln!(
-                "epoch {epoch}: dev UPOS {:.2} LEMMA {:.2} ({seconds:.0} s)",
+        let scores = match stage {
+            TrainStage::Folds => None,
+            _ => dev.as_ref().map(|d| score(analyzer, d)),
+        };
+        match (stage, scores) {
+            (TrainStage::Tagger, Some(Ok((s, _)))) => eprintln!(
+                "tagger epoch {epoch}: dev UPOS {:.2} LEMMA {:.2} ({seconds:.0} s)",
                 s.percent(s.upos),
                 s.percent(s.lemma)
             ),
-            _ => eprintln!("epoch {epoch} ({seconds:.0} s)"),
+            (TrainStage::Parser, Some(Ok((s, _)))) => eprintln!(
+                "parser epoch {epoch}: dev UAS {:.2} LAS {:.2} ({seconds:.0} s)",
+                s.percent(s.uas),
+                s.percent(s.las)
+            ),
+            (TrainStage::Folds, _) => {
+                eprintln!("tagger for the parser's fold {epoch} ({seconds:.0} s)")
+            }
+            _ => eprintln!("{stage:?} epoch {epoch} ({seconds:.0} s)"),
         }
     })
     .with_context(|| format!("cannot train on {}", output::term_path(train)))?;

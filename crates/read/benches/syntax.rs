@@ -1,5 +1,5 @@
-//! Throughput of tokenisation, sentence splitting, part-of-speech tagging and lemmatization
-//! together, in tokens per second on one core, and the model's load time. Run with
+//! Throughput of tokenisation, sentence splitting, part-of-speech tagging, lemmatization and
+//! dependency parsing together, in tokens per second on one core, and the model's load time. Run with
 //! `cargo bench -p read --bench syntax`.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function.
 
@@ -8,8 +8,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 mod corpus;
 use corpus::CORPUS;
 
-/// Tags and lemmas of every sentence of `text`; returns how many words were nouns or proper
-/// nouns, so that the work cannot be optimised away and a broken tagger shows.
+/// Tags, lemmas and trees of every sentence of `text`; returns how many words were nouns or
+/// proper nouns, so that the work cannot be optimised away and a broken tagger shows.
 fn analyse(analyzer: &read::syntax::Analyzer, text: &str) -> usize {
     let tokens = read::tokens::tokenize(text);
     let mut nouns = 0;
@@ -31,7 +31,7 @@ fn syntax(c: &mut Criterion) {
     assert!(nouns * 5 > tokens, "news is a fifth nouns or more: {nouns} of {tokens}");
     let mut group = c.benchmark_group("syntax");
     group.throughput(Throughput::Elements(tokens as u64));
-    group.bench_function("tokenize + split + tag + lemmatize demo corpus", |b| {
+    group.bench_function("tokenize + split + tag + lemmatize + parse demo corpus", |b| {
         b.iter(|| {
             for text in CORPUS {
                 std::hint::black_box(analyse(&analyzer, text));

@@ -3,10 +3,12 @@
 //! Trained in this project on the UD English Web Treebank (`dossier train parse`),
 //! deterministically, and compiled into the binary like the entity tagger: a greedy averaged
 //! perceptron tags ([`pos`]), then rules and exceptions learned from the treebank's lemmas
-//! give each word its lemma ([`lemma`]). The dependency parser will join them here.
+//! give each word its lemma ([`lemma`]), and a greedy arc-hybrid parser gives each word its
+//! head and Universal Dependencies relation ([`parse`]).
 
 mod conllu;
 mod lemma;
+mod parse;
 mod pos;
 
 #[cfg(test)]
@@ -18,7 +20,7 @@ pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
-const MAGIC: &[u8; 8] = b"DSSYN\x00\x02\x00";
+const MAGIC: &[u8; 8] = b"DSSYN\x00\x03\x00";
 
 /// The seventeen Universal Dependencies parts of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -109,38 +111,47 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
-/// The tagger and lemmatizer together.
+/// The tagger, lemmatizer and parser together.
 #[derive(Clone)]
 pub struct Analyzer {
     tagger: pos::Tagger,
     lemmatizer: lemma::Lemmatizer,
+    /// Absent only while training, before the parser's first epoch.
+    parser: Option<parse::Parser>,
 }
 
 impl Analyzer {
-    /// Tags and lemmatizes one sentence's words. Total over any strings, empty ones included.
+    /// Tags, lemmatizes and parses one sentence's words. Total over any strings, empty ones
+    /// included: every word gets a head (0 for the root) and the heads form one tree.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
         let tags = self.tagger.tag(words);
+        let arcs = match &self.parser {
+            Some(parser) => parser.parse(words, &tags),
+            None => Vec::new(),
+        };
         tags.iter()
             .zip(words)
             .enumerate()
             .map(|(i, (&upos, w))| {
                 let next = lemma::next_key(tags.get(i + 1).copied());
-                // Until the dependency parser lands every word hangs from the root.
-                Analysis {
-                    upos,
-                    lemma: self.lemmatizer.lemma(w, upos, next, i == 0),
-                    head: 0,
-                    deprel: "dep".to_string(),
-                }
+                let (head, deprel) = match arcs.get(i) {
+                    Some(arc) => (arc.head, arc.deprel.clone()),
+                    None => (0, "dep".to_string()),
+                };
+                Analysis { upos, lemma: self.lemmatizer.lemma(w, upos, next, i == 0), head, deprel }
             })
             .collect()
     }
 
-    /// Writes the model: a header, the tagger, the lemmatizer.
+    /// Writes the model: a header, the tagger, the lemmatizer, the parser.
     pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
         out.write_all(MAGIC)?;
         self.tagger.write(out)?;
-        self.lemmatizer.write(out)
+        self.lemmatizer.write(out)?;
+        match &self.parser {
+            Some(parser) => Ok(parser.write(out)?),
+            None => Err(ModelError::Format),
+        }
     }
 
     /// Reads a model written by [`Analyzer::save`].
@@ -158,10 +169,11 @@ impl Analyzer {
         let mut input = Reader::new(bytes, MAGIC.len());
         let tagger = pos::Tagger::read(&mut input).ok_or(ModelError::Format)?;
         let lemmatizer = lemma::Lemmatizer::read(&mut input).ok_or(ModelError::Format)?;
+        let parser = parse::Parser::read(&mut input).ok_or(ModelError::Format)?;
         if input.offset() != bytes.len() {
             return Err(ModelError::Format);
         }
-        Ok(Analyzer { tagger, lemmatizer })
+        Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
     }
 }
 
@@ -170,34 +182,58 @@ impl Analyzer {
 pub struct TrainConfig {
     /// Passes of the tagger over the training data.
     pub epochs: usize,
+    /// Passes of the parser over the training data.
+    pub parser_epochs: usize,
+    /// The parser trains on tags from taggers that did not see the sentence, trained on all
+    /// but one of this many folds (below 2: the final tagger's own tags).
+    pub folds: usize,
+    /// Drop the parser's small weights (see `parse::train`): right for a treebank's worth
+    /// of data, wrong for a few sentences, whose weights are all small.
+    pub prune: bool,
     /// Seed of the order in which sentences are visited.
     pub seed: u64,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, seed: 17 }
+        TrainConfig { epochs: 8, parser_epochs: 14, folds: 4, prune: true, seed: 17 }
     }
 }
 
-/// A training sentence whose UPOS column names no Universal part of speech.
+/// Which part of the model a training epoch belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrainStage {
+    /// The part-of-speech tagger (the analyzer has no parser yet).
+    Tagger,
+    /// Taggers for the parser's training tags, one a fold (no progress is reported).
+    Folds,
+    /// The parser.
+    Parser,
+}
+
+/// A training sentence whose UPOS column names no Universal part of speech, or whose HEAD
+/// column is no word number.
 #[derive(Debug, thiserror::Error)]
-#[error("sentence {sentence}, word {word}: UPOS {found:?} is not a Universal part of speech")]
+#[error("sentence {sentence}, word {word}: {column} {found:?} is not {expected}")]
 pub struct TrainError {
     /// The sentence, from 1.
     pub sentence: usize,
     /// The word's ID.
     pub word: String,
+    /// The column ("UPOS", "HEAD").
+    pub column: &'static str,
     /// What the column said.
     pub found: String,
+    /// What it should have said.
+    pub expected: &'static str,
 }
 
 /// Trains the analyzer on CoNLL-U sentences; `progress` sees it after each epoch of the
-/// tagger, so that the caller can evaluate it.
+/// tagger and of the parser, so that the caller can evaluate it.
 pub fn train(
     sentences: &[Sentence],
     config: &TrainConfig,
-    mut progress: impl FnMut(usize, &Analyzer),
+    mut progress: impl FnMut(TrainStage, usize, &Analyzer),
 ) -> Result<Analyzer, TrainError> {
     let mut data = Vec::with_capacity(sentences.len());
     for (k, s) in sentences.iter().enumerate() {
@@ -208,7 +244,9 @@ pub fn train(
                 Upos::parse(&w.upos).ok_or_else(|| TrainError {
                     sentence: k + 1,
                     word: w.id.clone(),
+                    column: "UPOS",
                     found: w.upos.clone(),
+                    expected: "a Universal part of speech",
                 })
             })
             .collect::<Result<Vec<Upos>, TrainError>>()?;
@@ -222,9 +260,65 @@ pub fn train(
             })
         }));
     let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
-        progress(epoch, &Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone() })
+        let so_far =
+            Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
+        progress(TrainStage::Tagger, epoch, &so_far)
     });
-    Ok(Analyzer { tagger, lemmatizer })
+    // The parser learns from the tags it will be given: a tagger's on text it never saw.
+    let mut tags: Vec<Vec<Upos>> = vec![Vec::new(); data.len()];
+    if config.folds >= 2 {
+        for fold in 0..config.folds {
+            let kept: Vec<(Vec<&str>, Vec<Upos>)> = data
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % config.folds != fold)
+                .map(|(_, d)| d.clone())
+                .collect();
+            let fold_tagger = pos::train(&kept, config.epochs, config.seed, |_, _| {});
+            for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % config.folds == fold)
+            {
+                tags[k] = fold_tagger.tag(words);
+            }
+            let so_far =
+                Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
+            progress(TrainStage::Folds, fold + 1, &so_far);
+        }
+    } else {
+        for (k, (words, _)) in data.iter().enumerate() {
+            tags[k] = tagger.tag(words);
+        }
+    }
+    let mut trees = Vec::with_capacity(sentences.len());
+    for (k, (s, tags)) in sentences.iter().zip(tags).enumerate() {
+        let mut heads = Vec::with_capacity(s.words.len());
+        for w in &s.words {
+            let head = w.head.parse::<usize>().ok().filter(|&h| h <= s.words.len());
+            heads.push(head.ok_or_else(|| TrainError {
+                sentence: k + 1,
+                word: w.id.clone(),
+                column: "HEAD",
+                found: w.head.clone(),
+                expected: "the number of a word of the sentence, or 0",
+            })?);
+        }
+        trees.push(parse::TrainSentence {
+            words: s.forms(),
+            tags,
+            heads,
+            labels: s.words.iter().map(|w| w.deprel.as_str()).collect(),
+        });
+    }
+    let settings =
+        parse::Settings { epochs: config.parser_epochs, seed: config.seed, prune: config.prune };
+    let parser = parse::train(&trees, &settings, &mut |epoch, parser| {
+        let so_far = Analyzer {
+            tagger: tagger.clone(),
+            lemmatizer: lemmatizer.clone(),
+            parser: Some(parser.clone()),
+        };
+        progress(TrainStage::Parser, epoch, &so_far)
+    });
+    Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
 }
 
 /// The model shipped with dossier, built into the binary.

@@ -54,13 +54,21 @@ fn edits_are_cheapest_and_apply_back() {
 #[test]
 fn a_tiny_model_learns_and_round_trips() {
     let data = read_conllu(TINY).unwrap();
-    let model = train(&data, &TrainConfig { epochs: 5, seed: 1 }, |_, _| {}).unwrap();
+    let config = TrainConfig { epochs: 5, parser_epochs: 4, folds: 1, prune: false, seed: 1 };
+    let model = train(&data, &config, |_, _, _| {}).unwrap();
     let tags = |m: &Analyzer, words: &[&str]| -> Vec<(Upos, String)> {
         m.analyse(words).into_iter().map(|a| (a.upos, a.lemma)).collect()
     };
     let first = tags(&model, &["The", "cats", "sat", "."]);
     assert_eq!(first[1], (Upos::Noun, "cat".to_string()));
     assert_eq!(first[2], (Upos::Verb, "sit".to_string()));
+    let tree: Vec<(usize, String)> = model
+        .analyse(&["The", "cats", "sat", "."])
+        .into_iter()
+        .map(|a| (a.head, a.deprel))
+        .collect();
+    let expected = [(2, "det"), (3, "nsubj"), (0, "root"), (3, "punct")];
+    assert_eq!(tree, expected.map(|(h, r)| (h, r.to_string())));
     let mut bytes = Vec::new();
     model.save(&mut bytes).unwrap();
     let again = Analyzer::from_bytes(&bytes).unwrap();
@@ -93,7 +101,7 @@ fn the_next_words_tag_picks_the_lemma_where_the_treebank_splits_a_word() {
 #[test]
 fn training_names_a_bad_tag() {
     let data = read_conllu("1\tx\tx\tNOPE\t_\t_\t0\troot\t_\t_\n").unwrap();
-    let err = train(&data, &TrainConfig::default(), |_, _| {}).err().unwrap();
+    let err = train(&data, &TrainConfig::default(), |_, _, _| {}).err().unwrap();
     assert_eq!(err.found, "NOPE");
 }
 
@@ -129,4 +137,23 @@ proptest! {
         let analyses = ANALYZER.analyse(&words);
         prop_assert_eq!(analyses.len(), words.len());
     }
+}
+
+#[test]
+fn the_builtin_model_parses_who_did_what_to_whom_whatever_the_voice() {
+    let analyzer = builtin().unwrap();
+    let arcs = |words: &[&str]| -> Vec<(usize, String)> {
+        analyzer.analyse(words).into_iter().map(|a| (a.head, a.deprel)).collect()
+    };
+    let active = arcs(&["The", "committee", "sanctioned", "Tomasz", "Wielgosz", "."]);
+    assert_eq!(active[2], (0, "root".to_string()));
+    assert_eq!(active[1], (3, "nsubj".to_string()));
+    // The name's head (either word, as the treebank's "flat" or "compound" has it) is the
+    // object.
+    assert!(active[3..5].contains(&(3, "obj".to_string())), "{active:?}");
+    let passive = arcs(&["Tomasz", "Wielgosz", "was", "sanctioned", "by", "the", "committee", "."]);
+    assert_eq!(passive[0], (4, "nsubj:pass".to_string()));
+    assert_eq!(passive[2], (4, "aux:pass".to_string()));
+    assert_eq!(passive[6], (4, "obl:agent".to_string()));
+    assert_eq!(passive[4], (7, "case".to_string()));
 }

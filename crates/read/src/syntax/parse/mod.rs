@@ -1,0 +1,284 @@
+//! The dependency parser: greedy arc-hybrid transitions chosen by an averaged perceptron over
+//! rich hashed features of the stack, the buffer and the partial tree, then a second
+//! perceptron that names each arc's relation as it is made.
+//!
+//! Arc-hybrid (Kuhlmann et al. 2011) with the root at the end of the buffer (Ballesteros and
+//! Nivre 2013): SHIFT moves the buffer's front onto the stack; LEFT makes the buffer's front
+//! the head of the stack's top and pops it; RIGHT makes the word under the top its head and
+//! pops it. Each word is shifted once and popped once, so a sentence of `n` words takes `2n`
+//! steps: linear time, and every sequence of legal steps ends in one projective tree with a
+//! single root. Training follows the dynamic oracle of Goldberg and Nivre (2013), so the model
+//! learns to recover from its own mistakes.
+//!
+//! Choosing the action (three classes) and the relation (about fifty) apart keeps each step a
+//! sum over three-weight rows; the relation classifier runs once per arc, when the dependent's
+//! subtree is complete and its own children (a "by", a "who") can be seen.
+
+mod features;
+mod train;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::Write;
+
+use super::Upos;
+use crate::perceptron::Reader;
+
+pub(super) use train::{Settings, TrainSentence, train};
+
+use features::{State, Token};
+
+/// Feature table size of the action classifier (a power of two).
+const ACTION_BUCKETS: usize = 1 << 21;
+/// Feature table size of the relation classifier (a power of two).
+const LABEL_BUCKETS: usize = 1 << 20;
+
+/// The three transitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Action {
+    Shift,
+    Left,
+    Right,
+}
+
+impl Action {
+    const ALL: [Action; 3] = [Action::Shift, Action::Left, Action::Right];
+}
+
+/// A weight table stored by rows: only the buckets with a non-zero weight have a row, found
+/// through an index, so that the model is small on disk and loads in milliseconds.
+#[derive(Clone)]
+pub(super) struct Table {
+    width: usize,
+    /// For each bucket, 1 + its row's number, or 0 when it has none.
+    index: Vec<u32>,
+    rows: Vec<f32>,
+}
+
+impl Table {
+    /// The sparse table of a dense `buckets × width` one.
+    fn of(dense: &[f32], width: usize) -> Table {
+        let mut table = Table { width, index: vec![0; dense.len() / width], rows: Vec::new() };
+        for (b, row) in dense.chunks_exact(width).enumerate() {
+            if row.iter().any(|w| *w != 0.0) {
+                table.rows.extend_from_slice(row);
+                table.index[b] = (table.rows.len() / width) as u32;
+            }
+        }
+        table
+    }
+
+    /// Adds the rows of `ids` into `scores` (which has `width` entries).
+    fn add(&self, ids: &[u32], scores: &mut [f32]) {
+        for &b in ids {
+            let r = self.index[b as usize] as usize;
+            if r > 0 {
+                let row = &self.rows[(r - 1) * self.width..r * self.width];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(&(self.width as u32).to_le_bytes())?;
+        out.write_all(&(self.index.len() as u32).to_le_bytes())?;
+        let mut pairs: Vec<(u32, f32)> = Vec::new();
+        for (b, &r) in self.index.iter().enumerate() {
+            if r > 0 {
+                let row = &self.rows[(r as usize - 1) * self.width..r as usize * self.width];
+                for (t, w) in row.iter().enumerate() {
+                    if *w != 0.0 {
+                        pairs.push(((b * self.width + t) as u32, *w));
+                    }
+                }
+            }
+        }
+        out.write_all(&(pairs.len() as u32).to_le_bytes())?;
+        for (i, w) in pairs {
+            out.write_all(&i.to_le_bytes())?;
+            out.write_all(&w.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn read(input: &mut Reader<'_>, buckets: usize) -> Option<Table> {
+        let width = input.u32()? as usize;
+        if width == 0 || input.u32()? as usize != buckets {
+            return None;
+        }
+        let mut table = Table { width, index: vec![0; buckets], rows: Vec::new() };
+        let count = input.u32()? as usize;
+        for _ in 0..count {
+            let i = input.u32()? as usize;
+            let w = input.f32()?;
+            let (b, t) = (i / width, i % width);
+            let slot = table.index.get_mut(b)?;
+            if *slot == 0 {
+                table.rows.resize(table.rows.len() + width, 0.0);
+                *slot = (table.rows.len() / width) as u32;
+            }
+            table.rows[(*slot as usize - 1) * width + t] = w;
+        }
+        Some(table)
+    }
+}
+
+/// The action classifier's weights, dense: one row of three weights (padded to four, a
+/// sixteen-byte load) for every bucket, so that each feature costs one memory access, not two.
+#[derive(Clone)]
+pub(super) struct Actions {
+    rows: Vec<[f32; 4]>,
+}
+
+impl Actions {
+    /// The table of a dense `ACTION_BUCKETS × 3` array.
+    fn of(dense: &[f32]) -> Actions {
+        Actions { rows: dense.chunks_exact(3).map(|r| [r[0], r[1], r[2], 0.0]).collect() }
+    }
+
+    fn add(&self, ids: &[u32], scores: &mut [f32; 3]) {
+        let mut sum = [0.0f32; 4];
+        for &b in ids {
+            let row = &self.rows[b as usize];
+            for k in 0..4 {
+                sum[k] += row[k];
+            }
+        }
+        scores.copy_from_slice(&sum[..3]);
+    }
+
+    /// Written as a three-wide [`Table`] is, so that the file stays small.
+    fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let flat: Vec<f32> = self.rows.iter().flat_map(|r| [r[0], r[1], r[2]]).collect();
+        Table::of(&flat, 3).write(out)
+    }
+
+    fn read(input: &mut Reader<'_>) -> Option<Actions> {
+        let table = Table::read(input, ACTION_BUCKETS)?;
+        if table.width != 3 {
+            return None;
+        }
+        let mut rows = vec![[0.0f32; 4]; ACTION_BUCKETS];
+        for (b, &r) in table.index.iter().enumerate() {
+            if r > 0 {
+                let at = (r as usize - 1) * 3;
+                rows[b][..3].copy_from_slice(&table.rows[at..at + 3]);
+            }
+        }
+        Some(Actions { rows })
+    }
+}
+
+/// The most relations a model may name (the treebank has about fifty).
+const MAX_LABELS: usize = 256;
+
+/// The parser: the action classifier, the relation classifier and the relations' names.
+#[derive(Clone)]
+pub(super) struct Parser {
+    actions: Actions,
+    labels: Table,
+    names: Vec<String>,
+}
+
+/// One word's place in the tree: its head (1-based, 0 for the root) and relation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Arc {
+    pub(super) head: usize,
+    pub(super) deprel: String,
+}
+
+impl Parser {
+    /// Parses one sentence given its words and their parts of speech. Total: any words (none
+    /// included) give one tree.
+    pub(super) fn parse(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
+        let tokens = Token::sentence(words, tags);
+        let mut state = State::new(words.len());
+        let mut ids = Vec::with_capacity(128);
+        while !state.done() {
+            ids.clear();
+            features::action_features(&state, &tokens, &mut ids);
+            let mut scores = [0.0f32; 3];
+            self.actions.add(&ids, &mut scores);
+            let action = best_legal(&state, &scores);
+            let label = match state.arc_of(action) {
+                Some((head, dep)) => self.label(&state, &tokens, head, dep, &mut ids),
+                None => 0,
+            };
+            state.apply(action, label);
+        }
+        state
+            .heads()
+            .iter()
+            .zip(state.labels())
+            .map(|(&head, &label)| Arc {
+                head,
+                deprel: self.names.get(label as usize).cloned().unwrap_or_else(|| "dep".into()),
+            })
+            .collect()
+    }
+
+    /// The best relation for the arc `head → dep` about to be made.
+    fn label(
+        &self,
+        state: &State,
+        tokens: &[Token],
+        head: usize,
+        dep: usize,
+        ids: &mut Vec<u32>,
+    ) -> u16 {
+        ids.clear();
+        features::label_features(state, tokens, head, dep, ids);
+        let mut scores = [0.0f32; MAX_LABELS];
+        let scores = &mut scores[..self.names.len()];
+        self.labels.add(ids, scores);
+        argmax(scores) as u16
+    }
+
+    pub(super) fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(&(self.names.len() as u32).to_le_bytes())?;
+        for name in &self.names {
+            crate::perceptron::write_str(name, out)?;
+        }
+        self.actions.write(out)?;
+        self.labels.write(out)
+    }
+
+    pub(super) fn read(input: &mut Reader<'_>) -> Option<Parser> {
+        let count = input.u32()? as usize;
+        if count == 0 || count > MAX_LABELS {
+            return None;
+        }
+        let names = (0..count).map(|_| input.str().map(str::to_string)).collect::<Option<_>>()?;
+        let actions = Actions::read(input)?;
+        let labels = Table::read(input, LABEL_BUCKETS)?;
+        if labels.width != count {
+            return None;
+        }
+        Some(Parser { actions, labels, names })
+    }
+}
+
+/// The highest-scoring action that is legal in `state` (there is always one until it is done).
+fn best_legal(state: &State, scores: &[f32; 3]) -> Action {
+    let mut best: Option<(Action, f32)> = None;
+    for (a, s) in Action::ALL.into_iter().zip(scores) {
+        if state.legal(a) && best.is_none_or(|(_, b)| *s > b) {
+            best = Some((a, *s));
+        }
+    }
+    best.map_or(Action::Shift, |(a, _)| a)
+}
+
+/// The index of the largest score (the first on ties).
+fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
