@@ -11,6 +11,8 @@ fn english_rules_compile() {
 
 static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
     std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
@@ -23,13 +25,14 @@ proptest::proptest! {
         days in 0i64..30000,
     ) {
         let date = model::PartialDate::day(1950 + (days / 365) as i32, 1 + (days % 12) as u8, 1 + (days % 28) as u8).ok();
-        let reading = read::read_document(&TAGGER, &text, date);
+        let reading = read::read_document(&TAGGER, &ANALYZER, &text, date);
         let claims = extract(&Input {
             doc: "hostile.txt",
             sha256: "00",
             text: &text,
             published: date,
             annotations: &reading.annotations,
+            words: &reading.words,
         });
         for c in &claims {
             let span = c.evidence.range();

@@ -474,8 +474,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             if *annotations {
                 match store.reading(summary)? {
-                    Some((reader, list)) => {
-                        output::annotations(&mut out, &detail.text, &reader, &list)?
+                    Some(reading) => {
+                        output::annotations(
+                            &mut out,
+                            &detail.text,
+                            &reading.reader,
+                            &reading.annotations,
+                        )?;
+                        output::parses(&mut out, &detail.text, &reading.words)?;
                     }
                     None => writeln!(out, "\n(not read yet: run `dossier read`)")?,
                 }

@@ -26,4 +26,4 @@ pub use date::{DateError, DateRange, PartialDate};
 pub use deadline::{Deadline, Overrun};
 pub use hash::{HashError, Sha256};
 pub use meta::{Field, Format, Metadata, Provenance};
-pub use text::{Annotation, Diagnostic, Extraction, Layer, Segment, SourceLoc};
+pub use text::{Annotation, Diagnostic, Extraction, Layer, Segment, SourceLoc, Word};
