@@ -41,3 +41,27 @@ proptest::proptest! {
         }
     }
 }
+
+/// The view keeps the reading's words, and each sentence knows its own: rules over parts of
+/// speech, lemmas and dependencies read them there.
+#[test]
+fn each_sentence_view_carries_its_words_from_the_reading() {
+    let text =
+        "Envoy leaves\n\nThe envoys of Norvania met Tesh al-Orvani. She was appointed minister.";
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+    let view = view::DocumentView::build(text, &reading.annotations, &reading.words);
+    assert_eq!(view.words, reading.words);
+    assert_eq!(view.sentences.len(), 3);
+    for (i, s) in view.sentences.iter().enumerate() {
+        let words = &view.words[s.words.clone()];
+        assert!(!words.is_empty());
+        for w in words {
+            assert_eq!(w.sentence, i);
+            assert!(s.span.start <= w.span.start && w.span.end <= s.span.end);
+            assert!(w.head <= words.len());
+        }
+    }
+    let word = |form: &str| view.words.iter().find(|w| &text[w.span.clone()] == form).unwrap();
+    assert_eq!((word("was").lemma.as_str(), word("met").upos.as_str()), ("be", "VERB"));
+    assert_eq!(view.sentences[1].view, "The envoys of ⟦LOC:1⟧ met ⟦PER:2⟧ .", "{view:?}");
+}

@@ -259,6 +259,13 @@ pub fn extract_with(
         &pending,
         progress,
         |doc| {
+            // Decoded here, one document at a time on the workers: the pending list holds
+            // the compact stored form.
+            let words = doc.parses.words().map_err(|e| {
+                guard::Failed::other(format!(
+                    "the stored reading cannot be used ({e}): skipped; please report it with this store"
+                ))
+            })?;
             let sha = doc.sha256.to_hex();
             let input = claims::Input {
                 doc: &doc.name,
@@ -266,7 +273,7 @@ pub fn extract_with(
                 text: &doc.text,
                 published: doc.published,
                 annotations: &doc.annotations,
-                words: &doc.words,
+                words: &words,
             };
             guard::run(options, |deadline| {
                 claims::extract_within(claims::Rules::english(), &input, deadline)

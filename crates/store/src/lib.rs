@@ -32,7 +32,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
-pub use stages::{Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
+pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -38,8 +38,28 @@ pub struct Unextracted {
     pub published: Option<PartialDate>,
     /// What the read stage found.
     pub annotations: Vec<model::Annotation>,
-    /// The tokens the read stage found, with their syntax, in text order.
-    pub words: Vec<model::Word>,
+    /// The tokens the read stage found, with their syntax, as stored: [`Parses::words`]
+    /// decodes them, so that a thousand pending documents hold their compact form, not a
+    /// million decoded words.
+    pub parses: Parses,
+}
+
+/// A version's stored words, still encoded (one value per sentence).
+#[derive(Clone, Debug, Default)]
+pub struct Parses {
+    /// Sentence index, its first byte, its encoded words.
+    sentences: Vec<(usize, usize, String)>,
+}
+
+impl Parses {
+    /// The words, in text order.
+    pub fn words(&self) -> Result<Vec<model::Word>> {
+        let mut out = Vec::new();
+        for (sentence, start, value) in &self.sentences {
+            out.extend(crate::words::decode(*sentence, *start, value)?);
+        }
+        Ok(out)
+    }
 }
 
 /// What the read stage stored for a version.
@@ -217,7 +237,7 @@ impl Store {
             .optional()?;
         let Some(reader) = reader else { return Ok(None) };
         let annotations = self.annotations(version)?;
-        let words = self.words(version)?;
+        let words = self.parses(version)?.words()?;
         Ok(Some(StoredReading { reader, annotations, words }))
     }
 
@@ -258,8 +278,8 @@ impl Store {
                 .transpose()?;
             let sha256 = sha.parse::<Sha256>().map_err(|e| Error::Corrupt(e.to_string()))?;
             let annotations = self.annotations(version)?;
-            let words = self.words(version)?;
-            out.push(Unextracted { version, name, sha256, text, published, annotations, words });
+            let parses = self.parses(version)?;
+            out.push(Unextracted { version, name, sha256, text, published, annotations, parses });
         }
         Ok(out)
     }
@@ -286,22 +306,22 @@ impl Store {
         .collect()
     }
 
-    fn words(&self, version: i64) -> Result<Vec<model::Word>> {
+    fn parses(&self, version: i64) -> Result<Parses> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT sentence, start, words FROM parses WHERE version_id = ?1 ORDER BY sentence",
         )?;
         let rows = stmt.query_map(params![version], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
         })?;
-        let mut out = Vec::new();
+        let mut sentences = Vec::new();
         for row in rows {
             let (sentence, start, value) = row?;
             let number = |n: i64| {
                 usize::try_from(n).map_err(|_| Error::Corrupt(format!("parse position {n}")))
             };
-            out.extend(crate::words::decode(number(sentence)?, number(start)?, &value)?);
+            sentences.push((number(sentence)?, number(start)?, value));
         }
-        Ok(out)
+        Ok(Parses { sentences })
     }
 
     /// Replaces a version's claims, in one transaction.

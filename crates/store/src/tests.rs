@@ -238,7 +238,7 @@ fn a_reading_keeps_its_words_one_row_per_sentence_and_a_new_one_replaces_them() 
     assert_eq!(stored.reader, "reader/1");
     assert_eq!(stored.words, words);
     let pending = store.unextracted("reader/1", None, "").unwrap();
-    assert_eq!(pending[0].words, words);
+    assert_eq!(pending[0].parses.words().unwrap(), words);
 
     store.record_reading(version, "reader/2", 1, &[], &words[..3]).unwrap();
     assert_eq!(store.counts().unwrap()["parses"], 1);
