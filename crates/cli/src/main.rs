@@ -109,7 +109,8 @@ enum Command {
         /// Write the original bytes to standard output instead.
         #[arg(long)]
         original: bool,
-        /// List what the read stage found (entities, time expressions, ...) after the text.
+        /// List what the read stage found (entities, time expressions, ...) after the text, then
+        /// each sentence's parse: one word a line with its lemma, UPOS, head and relation.
         #[arg(long)]
         annotations: bool,
     },

@@ -6,6 +6,8 @@
 //! - [`NewVersion`] is what ingest hands over for one file; [`Store::record`] writes it in one
 //!   transaction and answers with an [`Outcome`].
 //! - [`DocSummary`] and [`DocDetail`] are what listings and `show` read back.
+//! - [`Store::record_reading`] keeps what the read stage found: annotations by span, and every
+//!   token's parse one row per sentence, compactly encoded ([`StoredReading`], [`Parses`]).
 //! - [`Store::check`] re-hashes every original and checks the schema's invariants.
 //!
 //! This crate is the only one that knows SQL. It knows nothing of file formats or of how text
