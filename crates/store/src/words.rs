@@ -63,7 +63,7 @@ pub(crate) fn decode(sentence: usize, start: usize, value: &str) -> Result<Vec<W
 }
 
 fn escape_into(out: &mut String, field: &str) {
-    if !field.contains(['\\', '\t', '\n']) {
+    if !field.bytes().any(|b| matches!(b, b'\\' | b'\t' | b'\n')) {
         out.push_str(field);
         return;
     }
