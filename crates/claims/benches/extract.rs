@@ -11,10 +11,12 @@ struct Doc {
     text: String,
     published: Option<model::PartialDate>,
     annotations: Vec<model::Annotation>,
+    words: Vec<model::Word>,
 }
 
 fn corpus() -> Vec<Doc> {
     let tagger = read::ner::builtin().expect("the built-in model loads");
+    let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
     let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(test_utils::seeds_dir())
         .expect("the seeds")
         .map(|e| e.expect("an entry").path())
@@ -34,13 +36,14 @@ fn corpus() -> Vec<Doc> {
             let name = p.file_name()?.to_string_lossy().into_owned();
             let extraction = ingest::extract(&bytes, &name, &Default::default()).ok()?;
             let published = extraction.metadata.published;
-            let reading = read::read_document(&tagger, &extraction.text, published);
+            let reading = read::read_document(&tagger, &analyzer, &extraction.text, published);
             Some(Doc {
                 name,
                 sha: model::Sha256::digest(&bytes).to_hex(),
                 text: extraction.text,
                 published,
                 annotations: reading.annotations,
+                words: reading.words,
             })
         })
         .collect()
@@ -58,6 +61,7 @@ fn extract(c: &mut Criterion) {
                     text: &d.text,
                     published: d.published,
                     annotations: &d.annotations,
+                    words: &d.words,
                 })
                 .len()
             })

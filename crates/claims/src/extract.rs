@@ -71,7 +71,7 @@ pub fn extract_within(
     input: &Input<'_>,
     deadline: Deadline,
 ) -> Result<Vec<Claim>, Overrun> {
-    let view = DocumentView::build(input.text, input.annotations);
+    let view = DocumentView::build(input.text, input.annotations, input.words);
     deadline.check()?;
     let people = People::build(input.text, &view);
     deadline.check()?;

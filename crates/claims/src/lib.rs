@@ -5,7 +5,8 @@
 //! # Brief overview
 //!
 //! - [`view`] merges the read stage's annotations into mentions and renders each sentence as
-//!   tokens with placeholders (`⟦PER:3⟧ , the ⟦ROLE:4⟧ of the ⟦ORG:5⟧`).
+//!   the read stage's tokens with placeholders (`⟦PER:3⟧ , the ⟦ROLE:4⟧ of the ⟦ORG:5⟧`);
+//!   each sentence also keeps its words' part of speech, lemma, head and relation.
 //! - [`coref`] groups a document's person mentions (full name, surname, pronoun, description)
 //!   and names each group by its fullest name.
 //! - [`rules`] compiles `rules/en.toml`: named patterns over the views, modality cues,
@@ -234,6 +235,9 @@ pub struct Input<'a> {
     pub published: Option<model::PartialDate>,
     /// What the read stage found.
     pub annotations: &'a [model::Annotation],
+    /// The tokens the read stage found (`read::Reading::words`), with their part of speech,
+    /// lemma, head and relation: the view is built on them, not on a second tokenization.
+    pub words: &'a [model::Word],
 }
 
 /// Version of the extraction code (views, coreference, argument handling); bumped when a

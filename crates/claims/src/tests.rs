@@ -11,6 +11,8 @@ fn english_rules_compile() {
 
 static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
     std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
@@ -23,13 +25,14 @@ proptest::proptest! {
         days in 0i64..30000,
     ) {
         let date = model::PartialDate::day(1950 + (days / 365) as i32, 1 + (days % 12) as u8, 1 + (days % 28) as u8).ok();
-        let reading = read::read_document(&TAGGER, &text, date);
+        let reading = read::read_document(&TAGGER, &ANALYZER, &text, date);
         let claims = extract(&Input {
             doc: "hostile.txt",
             sha256: "00",
             text: &text,
             published: date,
             annotations: &reading.annotations,
+            words: &reading.words,
         });
         for c in &claims {
             let span = c.evidence.range();
@@ -37,4 +40,28 @@ proptest::proptest! {
             proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         }
     }
+}
+
+/// The view keeps the reading's words, and each sentence knows its own: rules over parts of
+/// speech, lemmas and dependencies read them there.
+#[test]
+fn each_sentence_view_carries_its_words_from_the_reading() {
+    let text =
+        "Envoy leaves\n\nThe envoys of Norvania met Tesh al-Orvani. She was appointed minister.";
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+    let view = view::DocumentView::build(text, &reading.annotations, &reading.words);
+    assert_eq!(view.words, reading.words);
+    assert_eq!(view.sentences.len(), 3);
+    for (i, s) in view.sentences.iter().enumerate() {
+        let words = &view.words[s.words.clone()];
+        assert!(!words.is_empty());
+        for w in words {
+            assert_eq!(w.sentence, i);
+            assert!(s.span.start <= w.span.start && w.span.end <= s.span.end);
+            assert!(w.head <= words.len());
+        }
+    }
+    let word = |form: &str| view.words.iter().find(|w| &text[w.span.clone()] == form).unwrap();
+    assert_eq!((word("was").lemma.as_str(), word("met").upos.as_str()), ("be", "VERB"));
+    assert_eq!(view.sentences[1].view, "The envoys of ⟦LOC:1⟧ met ⟦PER:2⟧ .", "{view:?}");
 }

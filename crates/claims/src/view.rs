@@ -1,11 +1,17 @@
 //! A document as the rules see it: mentions (entities, roles, ranks, nationalities, time
 //! expressions, pronouns, descriptions) merged without overlap, and each sentence as its
 //! tokens joined by single spaces with every mention replaced by a placeholder `⟦KIND:n⟧`.
+//!
+//! The tokens are those the read stage stored ([`model::Word`]), never a second
+//! tokenization, and each sentence keeps its words' part of speech, lemma, head and
+//! relation for rules over the parse.
 
 use std::ops::Range;
 
-use model::{Annotation, Layer};
-use read::tokens::{self, Token};
+use model::{Annotation, Layer, Word};
+
+/// A token as the view needs it: its place in the text (the read stage's words).
+type Token = Word;
 
 /// What a mention is; the names are the placeholders' kinds.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -81,6 +87,9 @@ pub struct SentenceView {
     pub mentions: Vec<usize>,
     /// Whether it is a heading.
     pub heading: bool,
+    /// Its words: a range of [`DocumentView::words`]. A word's `head` counts from the first
+    /// of them (1), 0 being the root.
+    pub words: Range<usize>,
 }
 
 /// A document's mentions and sentence views.
@@ -90,6 +99,8 @@ pub struct DocumentView {
     pub mentions: Vec<Mention>,
     /// All sentences, in text order.
     pub sentences: Vec<SentenceView>,
+    /// Every token of the text, in order, with its part of speech, lemma, head and relation.
+    pub words: Vec<Word>,
 }
 
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "himself", "herself"];
@@ -122,9 +133,9 @@ fn priority(kind: Kind) -> u8 {
 }
 
 impl DocumentView {
-    /// Builds the view of `text` from the read stage's annotations.
-    pub fn build(text: &str, annotations: &[Annotation]) -> DocumentView {
-        let tokens = tokens::tokenize(text);
+    /// Builds the view of `text` from the read stage's annotations and words.
+    pub fn build(text: &str, annotations: &[Annotation], words: &[Word]) -> DocumentView {
+        let tokens = words;
         let mut raw: Vec<Mention> = Vec::new();
         let mut sentence_spans = Vec::new();
         for a in annotations {
@@ -166,7 +177,7 @@ impl DocumentView {
         // Tokens and mentions both in text order: one sweep finds the mentions a token could
         // overlap (a scan of all mentions per pronoun would be quadratic on a long text).
         let covered = SpanSet::new(mentions.iter().map(|m| m.span.clone()));
-        for t in &tokens {
+        for t in tokens {
             let w = &text[t.span.clone()];
             if PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)) && !covered.overlaps(&t.span) {
                 mentions.push(Mention {
@@ -180,10 +191,10 @@ impl DocumentView {
             }
         }
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        extend_names_left(text, &tokens, &mut mentions);
+        extend_names_left(text, tokens, &mut mentions);
         known_surnames(text, &mut mentions);
-        regroup_collectives(text, &tokens, &mut mentions);
-        let mut mentions = describe(text, &tokens, mentions);
+        regroup_collectives(text, tokens, &mut mentions);
+        let mut mentions = describe(text, tokens, mentions);
         sentence_spans.sort_by_key(|(s, _)| s.start);
         let mut sentences = Vec::new();
         let mut paragraph = 0;
@@ -207,10 +218,19 @@ impl DocumentView {
                 }
                 k += 1;
             }
-            let view = render(text, &tokens, &span, &inside, &mentions);
-            sentences.push(SentenceView { span, paragraph, view, mentions: inside, heading });
+            let view = render(text, tokens, &span, &inside, &mentions);
+            let words = tokens.partition_point(|t| t.span.start < span.start)
+                ..tokens.partition_point(|t| t.span.start < span.end);
+            sentences.push(SentenceView {
+                span,
+                paragraph,
+                view,
+                mentions: inside,
+                heading,
+                words,
+            });
         }
-        DocumentView { mentions, sentences }
+        DocumentView { mentions, sentences, words: words.to_vec() }
     }
 
     /// The text of a mention.

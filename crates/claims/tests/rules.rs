@@ -5,9 +5,13 @@
 use claims::{Claim, ClaimType, Input, Rules, extract};
 use read::ner::{Tagger, builtin};
 
+/// The syntax model, loaded once for every example.
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in syntax model loads"));
+
 fn claims_of(tagger: &Tagger, text: &str, published: Option<&str>) -> Vec<Claim> {
     let published = published.map(|p| p.parse::<model::PartialDate>().expect("a date"));
-    let reading = read::read_document(tagger, text, published);
+    let reading = read::read_document(tagger, &ANALYZER, text, published);
     let sha = model::Sha256::digest(text.as_bytes()).to_hex();
     extract(&Input {
         doc: "example.txt",
@@ -15,6 +19,7 @@ fn claims_of(tagger: &Tagger, text: &str, published: Option<&str>) -> Vec<Claim>
         text,
         published,
         annotations: &reading.annotations,
+        words: &reading.words,
     })
 }
 

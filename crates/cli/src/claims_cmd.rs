@@ -141,11 +141,11 @@ pub fn show_claims(
 
 /// Each sentence as the rules see it, with the mentions behind its placeholders.
 fn show_views(store: &Store, doc: &DocSummary) -> anyhow::Result<ExitCode> {
-    let Some((_, annotations)) = store.reading(doc)? else {
+    let Some(reading) = store.reading(doc)? else {
         anyhow::bail!("{} is not read yet: run `dossier read` first", doc.name);
     };
     let text = store.detail(doc)?.text;
-    let view = claims::view::DocumentView::build(&text, &annotations);
+    let view = claims::view::DocumentView::build(&text, &reading.annotations, &reading.words);
     let mut out = std::io::stdout().lock();
     for (i, s) in view.sentences.iter().enumerate() {
         writeln!(out, "[{i}] {}", term(&s.view))?;

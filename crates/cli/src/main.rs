@@ -109,7 +109,8 @@ enum Command {
         /// Write the original bytes to standard output instead.
         #[arg(long)]
         original: bool,
-        /// List what the read stage found (entities, time expressions, ...) after the text.
+        /// List what the read stage found (entities, time expressions, ...) after the text, then
+        /// each sentence's parse: one word a line with its lemma, UPOS, head and relation.
         #[arg(long)]
         annotations: bool,
     },
@@ -481,8 +482,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             if *annotations {
                 match store.reading(summary)? {
-                    Some((reader, list)) => {
-                        output::annotations(&mut out, &detail.text, &reader, &list)?
+                    Some(reading) => {
+                        output::annotations(
+                            &mut out,
+                            &detail.text,
+                            &reading.reader,
+                            &reading.annotations,
+                        )?;
+                        output::parses(&mut out, &detail.text, &reading.words)?;
                     }
                     None => writeln!(out, "\n(not read yet: run `dossier read`)")?,
                 }

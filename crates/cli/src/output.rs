@@ -272,3 +272,32 @@ pub fn annotations(
     }
     Ok(())
 }
+
+/// Each sentence's parse, one word a line: position, form, lemma, part of speech, head and
+/// relation, as CoNLL-U orders them.
+pub fn parses(out: &mut impl Write, text: &str, words: &[model::Word]) -> io::Result<()> {
+    for sentence in words.chunk_by(|a, b| a.sentence == b.sentence) {
+        let (first, last) = (&sentence[0], &sentence[sentence.len() - 1]);
+        let shown = text.get(first.span.start..last.span.end).unwrap_or("").replace('\n', " ");
+        writeln!(out, "\nsentence {}: {}", first.sentence + 1, cut(&term(&shown), 100))?;
+        let form = |w: &model::Word| cut(&term(text.get(w.span.clone()).unwrap_or("")), 30);
+        let lemma = |w: &model::Word| cut(&term(&w.lemma), 30);
+        let width = |f: &dyn Fn(&model::Word) -> String| {
+            sentence.iter().map(|w| f(w).chars().count()).max().unwrap_or(0)
+        };
+        let (form_width, lemma_width) = (width(&form), width(&lemma));
+        for (i, w) in sentence.iter().enumerate() {
+            writeln!(
+                out,
+                "{:>4}  {:<form_width$}  {:<lemma_width$}  {:<5}  {:>4}  {}",
+                i + 1,
+                form(w),
+                lemma(w),
+                term(&w.upos),
+                w.head,
+                term(&w.deprel)
+            )?;
+        }
+    }
+    Ok(())
+}

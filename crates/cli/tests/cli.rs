@@ -326,6 +326,7 @@ fn read_stores_annotations_with_the_reader_and_only_reads_new_work() {
     let counts = dir.counts();
     assert_eq!(counts["readings"], 5);
     assert!(counts["annotations"] > 300, "{counts:?}");
+    assert!(counts["parses"] > 100 && counts["parses"] < 1000, "one row a sentence: {counts:?}");
     // Nothing new: nothing read again.
     let out = dir.run(&["read"]);
     assert!(stderr(&out).contains("read 0 documents"), "{}", stderr(&out));
@@ -333,7 +334,8 @@ fn read_stores_annotations_with_the_reader_and_only_reads_new_work() {
     // The publication date anchors relative time: "Last month" in the 2018-12-24 report.
     let out = dir.run(&["show", "002", "--annotations"]);
     let shown = String::from_utf8(out.stdout).unwrap();
-    assert!(shown.contains("read by read/2+ner-en/"), "{shown}");
+    assert!(shown.contains("read by read/3+ner-en/"), "{shown}");
+    assert!(shown.contains("+syntax-en/"), "the reader id names the syntax model: {shown}");
     assert!(
         shown
             .lines()

@@ -132,3 +132,25 @@ pub struct Annotation {
     /// A normalised value, where the layer has one.
     pub value: Option<String>,
 }
+
+/// One token of a version's text as the read stage analysed it: where it is, which sentence
+/// it belongs to, and what the syntax layer says of it.
+///
+/// Tokens are the project's own (`read::tokens`: hyphenated names whole, clitics split off),
+/// in text order; every token belongs to exactly one sentence, and a sentence's tokens are
+/// consecutive.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+pub struct Word {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Index of its sentence among the version's sentences (and headings), from 0.
+    pub sentence: usize,
+    /// Universal part of speech ("NOUN", "PROPN", "VERB").
+    pub upos: String,
+    /// Lemma ("be" for "was"; case kept for proper nouns).
+    pub lemma: String,
+    /// The word it depends on: its position in the sentence from 1, or 0 for the root.
+    pub head: usize,
+    /// Universal Dependencies relation to its head ("nsubj", "obj", "root").
+    pub deprel: String,
+}

@@ -94,6 +94,12 @@ impl Failed {
             None => id.to_string(),
         }
     }
+
+    /// A failure that is neither a panic nor an overrun (what the stage was given could not
+    /// be used), recorded like a panic: skipped until the code changes.
+    pub fn other(message: String) -> Failed {
+        Failed { message, overrun: None }
+    }
 }
 
 fn within(id: &str, limit: Duration) -> String {

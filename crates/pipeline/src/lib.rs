@@ -3,8 +3,10 @@
 //!
 //! # Brief overview
 //!
-//! - [`read`] reads every document not yet read by the current reader (tokens, sentences,
-//!   entities, ranks, roles, nationalities, time expressions) and stores the annotations.
+//! - [`read`] reads every document not yet read by the current reader (tokens with their part
+//!   of speech, lemma and dependency, sentences, entities, ranks, roles, nationalities, time
+//!   expressions) and stores them; [`extract`] hands the stored tokens to the claims stage, so
+//!   that the text is tokenized once.
 //! - [`ingest`] walks paths, reads and extracts files in parallel, and writes each file to the
 //!   [`store::Store`] in its own transaction as soon as it is ready.
 //! - [`IngestOptions`] carries the limits and the user's metadata flags; [`Progress`] lets the
@@ -164,14 +166,16 @@ pub fn read_with(
 ) -> Result<ReadReport, Error> {
     let reader = read::reader_id();
     let unread = store.unread(&reader, &guard::overrun_worker(&reader, options))?;
+    // Both models are loaded once per run and shared by the workers.
     let tagger = read::ner::builtin().map_err(|e| Error::Model(e.to_string()))?;
+    let analyzer = read::syntax::builtin().map_err(|e| Error::Model(e.to_string()))?;
     let mut report = ReadReport { reader: reader.clone(), ..ReadReport::default() };
     in_parallel_then_write(
         &unread,
         progress,
         |doc| {
             guard::run(options, |deadline| {
-                read::read_document_within(&tagger, &doc.text, doc.published, deadline)
+                read::read_document_within(&tagger, &analyzer, &doc.text, doc.published, deadline)
             })
         },
         |doc, reading| {
@@ -188,8 +192,8 @@ pub fn read_with(
                 doc.version,
                 &reader,
                 reading.sentences,
-                reading.tokens,
                 &reading.annotations,
+                &reading.words,
             )?;
             report.documents += 1;
             report.sentences += reading.sentences;
@@ -255,6 +259,13 @@ pub fn extract_with(
         &pending,
         progress,
         |doc| {
+            // Decoded here, one document at a time on the workers: the pending list holds
+            // the compact stored form.
+            let words = doc.parses.words().map_err(|e| {
+                guard::Failed::other(format!(
+                    "the stored reading cannot be used ({e}): skipped; please report it with this store"
+                ))
+            })?;
             let sha = doc.sha256.to_hex();
             let input = claims::Input {
                 doc: &doc.name,
@@ -262,6 +273,7 @@ pub fn extract_with(
                 text: &doc.text,
                 published: doc.published,
                 annotations: &doc.annotations,
+                words: &words,
             };
             guard::run(options, |deadline| {
                 claims::extract_within(claims::Rules::english(), &input, deadline)

@@ -25,7 +25,8 @@ fn main() {
     let (timexes, _) = read::time::tag(&text, jiff::civil::Date::new(2020, 1, 1).ok());
     eprintln!("time       {:.2} s ({})", t.elapsed().as_secs_f64(), timexes.len());
     let t = Instant::now();
-    let reading = read::read_document(&tagger, &text, None);
+    let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
+    let reading = read::read_document(&tagger, &analyzer, &text, None);
     eprintln!(
         "all        {:.2} s ({} annotations)",
         t.elapsed().as_secs_f64(),

@@ -4,8 +4,9 @@
 //!
 //! - [`tokens`]: [`tokens::tokenize`] and [`tokens::sentences`], with byte offsets.
 //! - [`ner`]: the named-entity tagger ([`ner::Tagger`], [`ner::entities`]) and its training.
-//! - [`syntax`]: part-of-speech tags and lemmas ([`syntax::Analyzer`]) and their training;
-//!   not yet part of [`read_document`].
+//! - [`syntax`]: part-of-speech tags, lemmas and dependencies ([`syntax::Analyzer`]) and their
+//!   training; [`read_document`] runs it over every sentence of the tokens above and gives
+//!   each token as a [`model::Word`].
 //! - [`lexicon`]: ranks, roles and nationality adjectives ([`lexicon::mentions`]).
 //! - [`time`]: temporal expressions (TIMEX3), found by declarative rules and normalised
 //!   against the publication date; [`time::tag`] is the entry point, [`time::Timex`] the result
@@ -30,12 +31,12 @@ use model::{Annotation, Deadline, Layer, Overrun, PartialDate};
 
 /// Version of the rules and conventions of this crate outside the model; bumped when a change
 /// alters what is read, so that documents are read again.
-const RULES_VERSION: &str = "read/2";
+const RULES_VERSION: &str = "read/3";
 
-/// Names the reader (rules version and entity model) for provenance: a document read by
-/// another reader is read again.
+/// Names the reader (rules version, entity model and syntax model) for provenance: a document
+/// read by another reader is read again.
 pub fn reader_id() -> String {
-    format!("{RULES_VERSION}+{}", ner::builtin_id())
+    format!("{RULES_VERSION}+{}+{}", ner::builtin_id(), syntax::builtin_id())
 }
 
 /// Everything the read stage found in one document.
@@ -45,25 +46,35 @@ pub struct Reading {
     pub sentences: usize,
     /// Tokens found.
     pub tokens: usize,
+    /// Every token, in text order, with its sentence, part of speech, lemma, head and relation.
+    pub words: Vec<model::Word>,
     /// Sentences, entities, ranks, roles, nationalities and time expressions, by span.
     pub annotations: Vec<Annotation>,
     /// Anything odd that was noticed.
     pub diagnostics: Vec<model::Diagnostic>,
 }
 
-/// Reads one document's text: sentences, named entities, ranks, roles, nationalities, and
-/// time expressions anchored on the publication date when it is known to the day.
-pub fn read_document(tagger: &ner::Tagger, text: &str, published: Option<PartialDate>) -> Reading {
-    match read_document_within(tagger, text, published, Deadline::none()) {
+/// Reads one document's text: sentences, tokens with their syntax, named entities, ranks,
+/// roles, nationalities, and time expressions anchored on the publication date when it is
+/// known to the day.
+pub fn read_document(
+    tagger: &ner::Tagger,
+    analyzer: &syntax::Analyzer,
+    text: &str,
+    published: Option<PartialDate>,
+) -> Reading {
+    match read_document_within(tagger, analyzer, text, published, Deadline::none()) {
         Ok(reading) => reading,
         Err(Overrun) => unreachable!("no deadline, no overrun"),
     }
 }
 
 /// [`read_document`] that stops with [`Overrun`] once `deadline` passes: it looks between
-/// steps and between the time rules, each of which is linear in the text.
+/// steps, between sentences of the syntax layer and between the time rules, each of which is
+/// linear in the text.
 pub fn read_document_within(
     tagger: &ner::Tagger,
+    analyzer: &syntax::Analyzer,
     text: &str,
     published: Option<PartialDate>,
     deadline: Deadline,
@@ -86,16 +97,22 @@ pub fn read_document_within(
     let dct = published.and_then(|p| {
         jiff::civil::Date::new(p.get_year() as i16, p.get_month()? as i8, p.get_day()? as i8).ok()
     });
-    // The entity tagger and the rule-based layers are independent given the tokens: one long
-    // document uses two cores instead of one.
-    let (entities, rest) = rayon::join(
-        || ner::entities_in(tagger, text, &tokens, &sentences),
+    // The entity tagger, the syntax layer and the rule-based layers are independent given the
+    // tokens: one long document uses three cores instead of one.
+    let ((entities, words), rest) = rayon::join(
+        || {
+            rayon::join(
+                || ner::entities_in(tagger, text, &tokens, &sentences),
+                || analyse(analyzer, text, &tokens, &sentences, deadline),
+            )
+        },
         || -> Result<_, Overrun> {
             let mentions = lexicon::mentions(text);
             deadline.check()?;
             Ok((mentions, time::tag_within(text, dct, deadline)?))
         },
     );
+    let words = words?;
     let (mentions, (timexes, diagnostics)) = rest?;
     deadline.check()?;
     for e in entities {
@@ -133,5 +150,43 @@ pub fn read_document_within(
         });
     }
     annotations.sort_by_key(|a| (a.span.start, a.span.end));
-    Ok(Reading { sentences: sentences.len(), tokens: tokens.len(), annotations, diagnostics })
+    Ok(Reading {
+        sentences: sentences.len(),
+        tokens: tokens.len(),
+        words,
+        annotations,
+        diagnostics,
+    })
+}
+
+/// Runs the syntax layer over each sentence of the project's own tokens, so that every later
+/// stage sees one tokenisation: a hyphenated name stays one word to the parser too. Sentences
+/// are at most [`tokens::MAX_SENTENCE_TOKENS`] long, so the deadline is looked at often.
+fn analyse(
+    analyzer: &syntax::Analyzer,
+    text: &str,
+    tokens: &[tokens::Token],
+    sentences: &[tokens::Sentence],
+    deadline: Deadline,
+) -> Result<Vec<model::Word>, Overrun> {
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut forms: Vec<&str> = Vec::with_capacity(tokens::MAX_SENTENCE_TOKENS);
+    for (index, s) in sentences.iter().enumerate() {
+        deadline.check()?;
+        let sentence = &tokens[s.tokens.clone()];
+        forms.clear();
+        forms.extend(sentence.iter().map(|t| &text[t.span.clone()]));
+        let analyses = analyzer.analyse(&forms);
+        for (t, a) in sentence.iter().zip(analyses) {
+            words.push(model::Word {
+                span: t.span.clone(),
+                sentence: index,
+                upos: a.upos.as_str().to_string(),
+                lemma: a.lemma,
+                head: a.head,
+                deprel: a.deprel,
+            });
+        }
+    }
+    Ok(words)
 }

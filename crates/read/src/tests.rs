@@ -235,6 +235,38 @@ mod lexicon {
 
 static TAGGER: std::sync::LazyLock<crate::ner::Tagger> =
     std::sync::LazyLock::new(|| crate::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<crate::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| crate::syntax::builtin().expect("the built-in model loads"));
+
+/// What must hold of a reading's words whatever the text: one per token, in text order, on
+/// character boundaries, each sentence's words consecutive and inside its span, heads inside
+/// the sentence, and every word with a part of speech, a lemma and a relation.
+fn words_are_sound(text: &str, reading: &crate::Reading) -> Result<(), TestCaseError> {
+    prop_assert_eq!(reading.words.len(), reading.tokens);
+    let sentences: Vec<&model::Annotation> =
+        reading.annotations.iter().filter(|a| a.layer == model::Layer::Sentence).collect();
+    prop_assert_eq!(sentences.len(), reading.sentences);
+    let mut sizes = vec![0; sentences.len()];
+    for w in &reading.words {
+        prop_assert!(w.sentence < sizes.len(), "{:?}", w);
+        sizes[w.sentence] += 1;
+    }
+    let mut last_end = 0;
+    let mut last_sentence = 0;
+    for (i, w) in reading.words.iter().enumerate() {
+        prop_assert!(last_end <= w.span.start && w.span.start < w.span.end, "{:?}", w);
+        prop_assert!(text.is_char_boundary(w.span.start) && text.is_char_boundary(w.span.end));
+        prop_assert!(w.sentence == last_sentence || (i > 0 && w.sentence == last_sentence + 1));
+        let s = &sentences[w.sentence].span;
+        prop_assert!(s.start <= w.span.start && w.span.end <= s.end, "{:?} outside {:?}", w, s);
+        prop_assert!(w.head <= sizes[w.sentence], "{:?} in a sentence of {}", w, sizes[w.sentence]);
+        prop_assert!(crate::syntax::Upos::parse(&w.upos).is_some(), "{:?}", w);
+        prop_assert!(!w.deprel.is_empty(), "{:?}", w);
+        last_end = w.span.end;
+        last_sentence = w.sentence;
+    }
+    Ok(())
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
@@ -249,11 +281,34 @@ proptest! {
         let tagger = &*TAGGER;
         let date = jiff::civil::date(1950, 1, 1).checked_add(jiff::Span::new().days(days)).unwrap();
         let published = model::PartialDate::day(date.year() as i32, date.month() as u8, date.day() as u8).ok();
-        let reading = crate::read_document(tagger, &text, published);
+        let reading = crate::read_document(tagger, &ANALYZER, &text, published);
         for a in &reading.annotations {
             prop_assert!(a.span.start <= a.span.end && a.span.end <= text.len(), "{:?}", a);
             prop_assert!(text.is_char_boundary(a.span.start) && text.is_char_boundary(a.span.end), "{:?}", a);
         }
+        words_are_sound(&text, &reading)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The syntax layer inside reading is total over any Unicode, control characters and
+    /// unassigned code points included, not only over news-like text.
+    #[test]
+    fn reading_with_syntax_is_total_over_any_unicode(text in any::<String>()) {
+        let reading = crate::read_document(&TAGGER, &ANALYZER, &text, None);
+        words_are_sound(&text, &reading)?;
+    }
+
+    /// Long runs of odd text: sentences cut into windows still give each token one word.
+    #[test]
+    fn reading_with_syntax_is_total_over_long_odd_runs(
+        parts in proptest::collection::vec("\\PC{0,12}|[ \\t\\n.,;]{1,3}", 0..400),
+    ) {
+        let text = parts.concat();
+        let reading = crate::read_document(&TAGGER, &ANALYZER, &text, None);
+        words_are_sound(&text, &reading)?;
     }
 }
 
@@ -262,6 +317,6 @@ proptest! {
 #[test]
 fn a_word_repeated_past_u16_counts_is_read() {
     let text = "<a>".repeat(70_000);
-    let reading = crate::read_document(&TAGGER, &text, None);
+    let reading = crate::read_document(&TAGGER, &ANALYZER, &text, None);
     assert!(reading.tokens >= 210_000);
 }

@@ -6,6 +6,8 @@
 //! - [`NewVersion`] is what ingest hands over for one file; [`Store::record`] writes it in one
 //!   transaction and answers with an [`Outcome`].
 //! - [`DocSummary`] and [`DocDetail`] are what listings and `show` read back.
+//! - [`Store::record_reading`] keeps what the read stage found: annotations by span, and every
+//!   token's parse one row per sentence, compactly encoded ([`StoredReading`], [`Parses`]).
 //! - [`Store::check`] re-hashes every original and checks the schema's invariants.
 //!
 //! This crate is the only one that knows SQL. It knows nothing of file formats or of how text
@@ -18,6 +20,7 @@
 mod error;
 mod schema;
 mod stages;
+mod words;
 
 #[cfg(test)]
 mod tests;
@@ -31,7 +34,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
-pub use stages::{Stage, StageFailure, StoredClaim, Unextracted, Unread};
+pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -693,6 +696,7 @@ impl Store {
             "runs",
             "readings",
             "annotations",
+            "parses",
             "extractions",
             "claims",
             "judgements",

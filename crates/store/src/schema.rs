@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_claims.sql"),
     include_str!("migrations/0004_judgements.sql"),
     include_str!("migrations/0005_stage_failures.sql"),
+    include_str!("migrations/0006_parses.sql"),
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -38,6 +38,39 @@ pub struct Unextracted {
     pub published: Option<PartialDate>,
     /// What the read stage found.
     pub annotations: Vec<model::Annotation>,
+    /// The tokens the read stage found, with their syntax, as stored: [`Parses::words`]
+    /// decodes them, so that a thousand pending documents hold their compact form, not a
+    /// million decoded words.
+    pub parses: Parses,
+}
+
+/// A version's stored words, still encoded (one value per sentence).
+#[derive(Clone, Debug, Default)]
+pub struct Parses {
+    /// Sentence index, its first byte, its encoded words.
+    sentences: Vec<(usize, usize, String)>,
+}
+
+impl Parses {
+    /// The words, in text order.
+    pub fn words(&self) -> Result<Vec<model::Word>> {
+        let mut out = Vec::new();
+        for (sentence, start, value) in &self.sentences {
+            out.extend(crate::words::decode(*sentence, *start, value)?);
+        }
+        Ok(out)
+    }
+}
+
+/// What the read stage stored for a version.
+#[derive(Clone, Debug)]
+pub struct StoredReading {
+    /// The reader that read it.
+    pub reader: String,
+    /// Sentences, entities, ranks, roles, nationalities and time expressions, by span.
+    pub annotations: Vec<model::Annotation>,
+    /// Every token with its sentence, part of speech, lemma, head and relation, in text order.
+    pub words: Vec<model::Word>,
 }
 
 /// One claim as the store keeps it: the contract's JSON and the columns queries use.
@@ -134,17 +167,20 @@ impl Store {
         .collect()
     }
 
-    /// Replaces what is stored of a version's reading, in one transaction.
+    /// Replaces what is stored of a version's reading, in one transaction. `words` are in
+    /// text order, each sentence's consecutive (as `read` gives them); they are kept one row
+    /// per sentence.
     pub fn record_reading(
         &mut self,
         version: i64,
         reader: &str,
         sentences: usize,
-        tokens: usize,
         annotations: &[model::Annotation],
+        words: &[model::Word],
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM annotations WHERE version_id = ?1", params![version])?;
+        tx.execute("DELETE FROM parses WHERE version_id = ?1", params![version])?;
         tx.execute(
             "DELETE FROM stage_failures WHERE version_id = ?1 AND stage = 'read'",
             params![version],
@@ -152,7 +188,7 @@ impl Store {
         tx.execute(
             "INSERT OR REPLACE INTO readings (version_id, reader, read_at, sentences, tokens)
              VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4)",
-            params![version, reader, sentences as i64, tokens as i64],
+            params![version, reader, sentences as i64, words.len() as i64],
         )?;
         {
             let mut stmt = tx.prepare(
@@ -168,13 +204,26 @@ impl Store {
                     a.value
                 ])?;
             }
+            let mut stmt = tx.prepare(
+                "INSERT INTO parses (version_id, sentence, start, end, words) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for sentence in words.chunk_by(|a, b| a.sentence == b.sentence) {
+                let (first, last) = (&sentence[0], &sentence[sentence.len() - 1]);
+                stmt.execute(params![
+                    version,
+                    first.sentence as i64,
+                    first.span.start as i64,
+                    last.span.end as i64,
+                    crate::words::encode(first.span.start, sentence)
+                ])?;
+            }
         }
         tx.commit()?;
         Ok(())
     }
 
     /// The reader that read a document's shown version and what it found, if it was read.
-    pub fn reading(&self, doc: &DocSummary) -> Result<Option<(String, Vec<model::Annotation>)>> {
+    pub fn reading(&self, doc: &DocSummary) -> Result<Option<StoredReading>> {
         let version: i64 = self.conn.query_row(
             "SELECT id FROM versions WHERE document_id = ?1 AND seq = ?2",
             params![doc.id, doc.version],
@@ -188,7 +237,8 @@ impl Store {
             .optional()?;
         let Some(reader) = reader else { return Ok(None) };
         let annotations = self.annotations(version)?;
-        Ok(Some((reader, annotations)))
+        let words = self.parses(version)?.words()?;
+        Ok(Some(StoredReading { reader, annotations, words }))
     }
 
     /// Current versions read by `reader` and not yet extracted by `extractor` (with `None`:
@@ -228,7 +278,8 @@ impl Store {
                 .transpose()?;
             let sha256 = sha.parse::<Sha256>().map_err(|e| Error::Corrupt(e.to_string()))?;
             let annotations = self.annotations(version)?;
-            out.push(Unextracted { version, name, sha256, text, published, annotations });
+            let parses = self.parses(version)?;
+            out.push(Unextracted { version, name, sha256, text, published, annotations, parses });
         }
         Ok(out)
     }
@@ -253,6 +304,24 @@ impl Store {
             Ok(model::Annotation { layer, span: start as usize..end as usize, label, value })
         })
         .collect()
+    }
+
+    fn parses(&self, version: i64) -> Result<Parses> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT sentence, start, words FROM parses WHERE version_id = ?1 ORDER BY sentence",
+        )?;
+        let rows = stmt.query_map(params![version], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+        })?;
+        let mut sentences = Vec::new();
+        for row in rows {
+            let (sentence, start, value) = row?;
+            let number = |n: i64| {
+                usize::try_from(n).map_err(|_| Error::Corrupt(format!("parse position {n}")))
+            };
+            sentences.push((number(sentence)?, number(start)?, value));
+        }
+        Ok(Parses { sentences })
     }
 
     /// Replaces a version's claims, in one transaction.

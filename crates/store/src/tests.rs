@@ -199,3 +199,86 @@ fn a_writer_waits_for_another_and_says_so() {
     holder.join().unwrap();
     assert_eq!(notices.load(Ordering::SeqCst), 1, "one notice for one wait");
 }
+
+fn word(
+    span: std::ops::Range<usize>,
+    sentence: usize,
+    upos: &str,
+    lemma: &str,
+    head: usize,
+) -> model::Word {
+    model::Word {
+        span,
+        sentence,
+        upos: upos.to_string(),
+        lemma: lemma.to_string(),
+        head,
+        deprel: if head == 0 { "root" } else { "nsubj" }.to_string(),
+    }
+}
+
+#[test]
+fn a_reading_keeps_its_words_one_row_per_sentence_and_a_new_one_replaces_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Envoys met. She left.";
+    record(&mut store, "/a/one.txt", text.as_bytes(), &Overrides::new());
+    let doc = store.documents().unwrap().remove(0);
+    let words = vec![
+        word(0..6, 0, "NOUN", "envoy", 2),
+        word(7..10, 0, "VERB", "meet", 0),
+        word(10..11, 0, "PUNCT", ".", 2),
+        word(12..15, 1, "PRON", "she", 2),
+        word(16..20, 1, "VERB", "leave", 0),
+        word(20..21, 1, "PUNCT", ".", 2),
+    ];
+    let version = 1;
+    store.record_reading(version, "reader/1", 2, &[], &words).unwrap();
+    assert_eq!(store.counts().unwrap()["parses"], 2, "one row per sentence");
+    let stored = store.reading(&doc).unwrap().unwrap();
+    assert_eq!(stored.reader, "reader/1");
+    assert_eq!(stored.words, words);
+    let pending = store.unextracted("reader/1", None, "").unwrap();
+    assert_eq!(pending[0].parses.words().unwrap(), words);
+
+    store.record_reading(version, "reader/2", 1, &[], &words[..3]).unwrap();
+    assert_eq!(store.counts().unwrap()["parses"], 1);
+    assert_eq!(store.reading(&doc).unwrap().unwrap().words, &words[..3]);
+}
+
+#[test]
+fn a_damaged_parse_is_an_error_not_a_panic() {
+    for value in
+        ["0\t3", "x\t3\tNOUN\t0\troot\ta", "0\t3\tNOUN\t0\troot\ta\tb", "0\t3\tN\\q\t0\tr\ta"]
+    {
+        assert!(crate::words::decode(0, 0, value).is_err(), "{value:?}");
+    }
+}
+
+proptest::proptest! {
+    /// Any words round-trip, whatever their fields hold (tabs, line breaks, backslashes).
+    #[test]
+    fn words_round_trip_whatever_their_fields_hold(
+        start in 0usize..1_000_000,
+        fields in proptest::collection::vec(
+            (0usize..100, 1usize..50, any_text(), 0usize..300, any_text(), any_text()),
+            1..40,
+        ),
+    ) {
+        let mut at = start;
+        let words: Vec<model::Word> = fields
+            .into_iter()
+            .map(|(gap, len, upos, head, deprel, lemma)| {
+                at += gap;
+                let span = at..at + len;
+                at += len;
+                model::Word { span, sentence: 7, upos, lemma, head, deprel }
+            })
+            .collect();
+        let value = crate::words::encode(start, &words);
+        proptest::prop_assert_eq!(crate::words::decode(7, start, &value).unwrap(), words);
+    }
+}
+
+fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::prelude::any::<String>()
+}

@@ -9,6 +9,11 @@ use std::time::{Duration, Instant};
 
 use model::PartialDate;
 
+/// The syntax model, loaded once for every case (the entity tagger is passed in).
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> = std::sync::LazyLock::new(|| {
+    read::syntax::builtin().expect("the built-in syntax model loads: rebuild dossier")
+});
+
 /// The stages a case goes through, for the report.
 const STAGES: [&str; 5] = ["ingest", "read", "claims", "read (raw text)", "claims (raw text)"];
 
@@ -189,7 +194,7 @@ fn read_and_extract(
     first: usize,
 ) {
     stage.store(first, Ordering::SeqCst);
-    let reading = read::read_document(tagger, text, published);
+    let reading = read::read_document(tagger, &ANALYZER, text, published);
     for a in &reading.annotations {
         assert!(
             a.span.start <= a.span.end
@@ -207,6 +212,7 @@ fn read_and_extract(
         text,
         published,
         annotations: &reading.annotations,
+        words: &reading.words,
     });
     for c in &claims {
         let r = c.evidence.range();
