@@ -32,8 +32,12 @@ struct Candidate<'r> {
 }
 
 /// Fields whose value is a person.
+/// Words that make a body a court or a prosecutor's office.
+const COURT_WORDS: &[&str] =
+    &["court", "tribunal", "prosecut", "attorney", "judiciary", "justice", "chamber"];
+
 const PERSON_FIELDS: &[&str] =
-    &["holder", "person", "target", "accused", "predecessor", "appointed_by"];
+    &["holder", "person", "target", "accused", "predecessor", "appointed_by", "defendant", "other"];
 /// Role heads that an unqualified epithet ("the intelligence chief") may use for the
 /// document's main person.
 const LEADER_HEADS: &[&str] = &["head", "chief", "director", "commander", "leader"];
@@ -460,6 +464,65 @@ impl<'a> Doc<'a> {
         Some(raw)
     }
 
+    /// The authority a court pattern finds in a stretch of a view.
+    fn court_authority_in(&self, view: &str) -> Option<String> {
+        for (regex, slots) in &self.rules.court {
+            if let Some(caps) = regex.captures(view) {
+                let mut args = Vec::new();
+                group_args(slots, &caps, &mut args);
+                if let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") {
+                    return self.authority(arg);
+                }
+            }
+        }
+        None
+    }
+
+    /// The authority of a mention that is a court, tribunal or prosecutor's office: a state
+    /// or body the authority names know ("the Swiss Office of the Attorney General"), or an
+    /// international court by its own name.
+    fn court_mention_authority(&self, m: usize) -> Option<String> {
+        let mention = &self.view.mentions[m];
+        if mention.kind == Kind::Nat {
+            return mention.value.clone();
+        }
+        if !matches!(mention.kind, Kind::Org | Kind::Misc) {
+            return None;
+        }
+        let text = self.mention_text(m);
+        let lower = text.to_lowercase();
+        if !COURT_WORDS.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        if let Some(v) = self.rules.authority.get(&lower) {
+            return Some(v.clone());
+        }
+        if let Some(v) = lower.split_whitespace().find_map(|w| self.rules.authority.get(w)) {
+            return Some(v.clone());
+        }
+        if let Some(country) = self.country_before(m) {
+            return Some(country);
+        }
+        lower.starts_with("international").then_some(text)
+    }
+
+    /// The authority of the court or prosecutor a document names nearest before a sentence
+    /// (the sentence itself first), else the first after it: a story about one trial names
+    /// its court once and then says "the court", "prosecutors".
+    fn nearest_court(&self, sentence: usize) -> Option<String> {
+        let n = self.view.sentences.len();
+        (0..=sentence).rev().chain(sentence + 1..n).find_map(|i| {
+            let s = &self.view.sentences[i];
+            self.court_authority_in(&s.view).or_else(|| {
+                s.mentions.iter().find_map(|&m| {
+                    (self.view.mentions[m].kind != Kind::Nat)
+                        .then(|| self.court_mention_authority(m))
+                        .flatten()
+                })
+            })
+        })
+    }
+
     fn date_of(&self, m: usize) -> Option<String> {
         let mention = &self.view.mentions[m];
         if mention.kind != Kind::Time {
@@ -650,7 +713,23 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 "accuser" => self.party(arg).map(|(n, _)| n),
-                "authority" => self.authority(arg),
+                "kind" if kind == ClaimType::Relation => {
+                    let word = match arg {
+                        Arg::Mention(m) => self.mention_text(*m),
+                        Arg::Text(t) => t.clone(),
+                    };
+                    match self.rules.kin.get(&word.to_lowercase()) {
+                        Some(k) => Some(k.clone()),
+                        None => return None,
+                    }
+                }
+                "authority" => match arg {
+                    // "the Swiss Office of the Attorney General" is Switzerland.
+                    Arg::Mention(m) if matches!(kind, ClaimType::Charge | ClaimType::Verdict) => {
+                        self.court_mention_authority(*m).or_else(|| self.authority(arg))
+                    }
+                    _ => self.authority(arg),
+                },
                 "date" | "start" | "end" => match arg {
                     Arg::Mention(m) => self.date_of(*m),
                     Arg::Text(_) => None,
@@ -728,6 +807,18 @@ impl<'a> Doc<'a> {
         {
             fields.insert("country".into(), Value::from(country));
         }
+        if matches!(kind, ClaimType::Charge | ClaimType::Verdict)
+            && fields.get("authority").is_none_or(Value::is_null)
+        {
+            let court = c.args.iter().find(|(f, _)| f == "court").map(|(_, a)| a);
+            let from_court = court.and_then(|a| match a {
+                Arg::Mention(m) => self.court_mention_authority(*m),
+                Arg::Text(t) => self.court_authority_in(t),
+            });
+            if let Some(a) = from_court.or_else(|| self.nearest_court(c.sentence)) {
+                fields.insert("authority".into(), Value::from(a));
+            }
+        }
         if kind == ClaimType::Position && !fields.contains_key("organization") {
             self.epithet_post(c, &mut fields);
         }
@@ -759,6 +850,12 @@ impl<'a> Doc<'a> {
                 }
             }
             ClaimType::Attribute => {}
+            ClaimType::Relation => {
+                // "his brother X" where the pronoun is X himself says nothing.
+                if fields.get("person") == fields.get("other") {
+                    return None;
+                }
+            }
             _ => {
                 if fields.get("date").is_none_or(Value::is_null) {
                     let date = self.nearest_date(c);
@@ -910,6 +1007,11 @@ fn expected_fields(kind: ClaimType) -> &'static [&'static str] {
         ClaimType::Health => &["person", "condition", "date"],
         ClaimType::DeathReport => &["person", "place", "date"],
         ClaimType::Attribute => &["person", "key", "value"],
+        ClaimType::Charge => &["authority", "defendant", "charges", "date", "court"],
+        ClaimType::Verdict => {
+            &["authority", "court", "defendant", "outcome", "charges", "sentence", "date"]
+        }
+        ClaimType::Relation => &["person", "other", "kind"],
     }
 }
 
@@ -925,6 +1027,9 @@ fn required(kind: ClaimType, f: &BTreeMap<String, Value>) -> bool {
         ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => has("person"),
         ClaimType::Allegation => has("accused"),
         ClaimType::Attribute => has("person") && has("key") && has("value"),
+        ClaimType::Charge => has("defendant"),
+        ClaimType::Verdict => has("defendant") && has("outcome"),
+        ClaimType::Relation => has("person") && has("other") && has("kind"),
     }
 }
 
@@ -1027,6 +1132,20 @@ fn identity(c: &Claim) -> String {
         ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => person("person"),
         ClaimType::Allegation => format!("{}|{}", person("accused"), c.evidence.start),
         ClaimType::Attribute => format!("{}|{}", person("person"), c.field("key").unwrap_or("")),
+        ClaimType::Charge => {
+            format!("{}|{}", person("defendant"), c.field("authority").unwrap_or(""))
+        }
+        ClaimType::Verdict => format!(
+            "{}|{}|{}",
+            person("defendant"),
+            c.field("authority").unwrap_or(""),
+            c.field("outcome").unwrap_or("")
+        ),
+        ClaimType::Relation => {
+            let mut pair = [person("person"), person("other")];
+            pair.sort();
+            pair.join("|")
+        }
     }
 }
 

@@ -29,6 +29,10 @@ struct RuleFile {
     authority: BTreeMap<String, String>,
     cues: Cues,
     #[serde(default)]
+    kin: BTreeMap<String, String>,
+    #[serde(default)]
+    court: Vec<String>,
+    #[serde(default)]
     attribution: Vec<AttributionRule>,
     rule: Vec<RuleSpec>,
     #[serde(default)]
@@ -184,6 +188,11 @@ pub struct Rules {
     pub(crate) authority: BTreeMap<String, String>,
     /// Lowercase short names of states → their names ("us" → "United States").
     pub(crate) country: BTreeMap<String, String>,
+    /// Words of kinship and ties → the contract's relation kinds ("wife" → "spouse").
+    pub(crate) kin: BTreeMap<String, String>,
+    /// Patterns with an `authority` slot that name the state or body of a court or
+    /// prosecutor ("a Swiss court"): charges and verdicts that name none take the nearest.
+    pub(crate) court: Vec<(Regex, Vec<Slot>)>,
     /// The source text, hashed into the rules id.
     pub(crate) source_hash: String,
 }
@@ -301,6 +310,12 @@ impl Rules {
             cancel,
         };
         let authority = file.authority.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect();
+        let court = file
+            .court
+            .iter()
+            .enumerate()
+            .map(|(i, p)| compile(&format!("court.{i}"), p))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Rules {
             version: file.version,
             rules,
@@ -309,6 +324,8 @@ impl Rules {
             attribution,
             authority,
             country: file.country.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            kin: file.kin.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            court,
             source_hash: model::Sha256::digest(source.as_bytes()).short(12),
         })
     }
