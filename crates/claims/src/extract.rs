@@ -466,13 +466,33 @@ impl<'a> Doc<'a> {
 
     /// The authority a court pattern finds in a stretch of a view.
     fn court_authority_in(&self, view: &str) -> Option<String> {
-        for (regex, slots) in &self.rules.court {
+        self.authority_by(&self.rules.court, view, true)
+    }
+
+    /// The authority the first of some patterns finds in a view; with `states_only`, a
+    /// place that is not a state ("the court in <city>") is none.
+    fn authority_by(
+        &self,
+        patterns: &[(Regex, Vec<Slot>)],
+        view: &str,
+        states_only: bool,
+    ) -> Option<String> {
+        for (regex, slots) in patterns {
             if let Some(caps) = regex.captures(view) {
                 let mut args = Vec::new();
                 group_args(slots, &caps, &mut args);
-                if let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") {
-                    return self.authority(arg);
+                let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") else {
+                    continue;
+                };
+                // "the court in <city>": a city is no authority; look further.
+                if let Arg::Mention(m) = arg
+                    && states_only
+                    && self.view.mentions[*m].kind == Kind::Loc
+                    && !self.is_state(&self.mention_text(*m))
+                {
+                    continue;
                 }
+                return self.authority(arg);
             }
         }
         None
@@ -504,6 +524,37 @@ impl<'a> Doc<'a> {
             return Some(country);
         }
         lower.starts_with("international").then_some(text)
+    }
+
+    /// Whether a name is a state the lexicon or the authority names know.
+    fn is_state(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.rules.authority.contains_key(&lower)
+            || read::lexicon::countries().any(|c| c.eq_ignore_ascii_case(name))
+    }
+
+    /// The state a document names most often (nationality adjectives and states by name):
+    /// the last guess for the authority of a court the document never names.
+    fn main_state(&self) -> Option<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, m) in self.view.mentions.iter().enumerate() {
+            let state = match m.kind {
+                Kind::Nat => m.value.clone(),
+                Kind::Loc => {
+                    let t = self.mention_text(i);
+                    self.is_state(&t).then(|| self.authority(&Arg::Text(t))).flatten()
+                }
+                _ => None,
+            };
+            if let Some(s) = state {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let best = counts.values().copied().max()?;
+        let mut top = counts.into_iter().filter(|(_, n)| *n == best);
+        let first = top.next()?;
+        // A tie says nothing.
+        top.next().is_none().then_some(first.0)
     }
 
     /// The authority of the court or prosecutor a document names nearest before a sentence
@@ -815,7 +866,19 @@ impl<'a> Doc<'a> {
                 Arg::Mention(m) => self.court_mention_authority(*m),
                 Arg::Text(t) => self.court_authority_in(t),
             });
-            if let Some(a) = from_court.or_else(|| self.nearest_court(c.sentence)) {
+            if let Some(a) =
+                from_court.or_else(|| self.nearest_court(c.sentence)).or_else(|| self.main_state())
+            {
+                fields.insert("authority".into(), Value::from(a));
+            }
+        }
+        // "Also designated are A, B and C": the list's authority is the one the document
+        // names as imposing sanctions nearest to it.
+        if kind == ClaimType::Sanction && fields.get("authority").is_none_or(Value::is_null) {
+            let n = self.view.sentences.len();
+            if let Some(a) = (0..=c.sentence).rev().chain(c.sentence + 1..n).find_map(|i| {
+                self.authority_by(&self.rules.sanctioner, &self.view.sentences[i].view, false)
+            }) {
                 fields.insert("authority".into(), Value::from(a));
             }
         }

@@ -33,6 +33,8 @@ struct RuleFile {
     #[serde(default)]
     court: Vec<String>,
     #[serde(default)]
+    sanctioner: Vec<String>,
+    #[serde(default)]
     attribution: Vec<AttributionRule>,
     rule: Vec<RuleSpec>,
     #[serde(default)]
@@ -193,6 +195,9 @@ pub struct Rules {
     /// Patterns with an `authority` slot that name the state or body of a court or
     /// prosecutor ("a Swiss court"): charges and verdicts that name none take the nearest.
     pub(crate) court: Vec<(Regex, Vec<Slot>)>,
+    /// Patterns with an `authority` slot that name who imposes sanctions ("Canada announced
+    /// sanctions"): sanctions in lists that name none take the nearest.
+    pub(crate) sanctioner: Vec<(Regex, Vec<Slot>)>,
     /// The source text, hashed into the rules id.
     pub(crate) source_hash: String,
 }
@@ -310,12 +315,15 @@ impl Rules {
             cancel,
         };
         let authority = file.authority.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect();
-        let court = file
-            .court
-            .iter()
-            .enumerate()
-            .map(|(i, p)| compile(&format!("court.{i}"), p))
-            .collect::<Result<Vec<_>, _>>()?;
+        let compile_all = |name: &str, patterns: &[String]| {
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| compile(&format!("{name}.{i}"), p))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let court = compile_all("court", &file.court)?;
+        let sanctioner = compile_all("sanctioner", &file.sanctioner)?;
         Ok(Rules {
             version: file.version,
             rules,
@@ -326,6 +334,7 @@ impl Rules {
             country: file.country.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             kin: file.kin.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             court,
+            sanctioner,
             source_hash: model::Sha256::digest(source.as_bytes()).short(12),
         })
     }
