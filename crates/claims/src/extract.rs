@@ -791,9 +791,14 @@ impl<'a> Doc<'a> {
                         Kind::Nat => self.view.mentions[*m].value.clone(),
                         Kind::Loc if self.possessor(c, *m) => return None,
                         _ => {
-                            // "US", "EU": the state or union by its name.
+                            // "US", "EU": the state or union by its name; an acronym the
+                            // document spells out ("Border Guard Service (BGS)") by its
+                            // full name.
                             let t = self.mention_text(*m);
-                            Some(self.rules.country.get(&t.to_lowercase()).cloned().unwrap_or(t))
+                            match self.rules.country.get(&t.to_lowercase()) {
+                                Some(country) => Some(country.clone()),
+                                None => Some(expand_acronym(self.text(), &t).unwrap_or(t)),
+                            }
                         }
                     },
                     Arg::Text(t) => Some(t.clone()),
@@ -1094,6 +1099,37 @@ fn required(kind: ClaimType, f: &BTreeMap<String, Value>) -> bool {
         ClaimType::Verdict => has("defendant") && has("outcome"),
         ClaimType::Relation => has("person") && has("other") && has("kind"),
     }
+}
+
+/// The full name a text gives an acronym where it introduces it ("the Border Guard Service
+/// (BGS)" → "Border Guard Service"): the capitalised words before the first "(ACRONYM)"
+/// whose initials spell it, with the small words between them.
+pub(crate) fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if !(2..=8).contains(&letters.len()) || !acronym.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    let at = text.find(&format!("({acronym})"))?;
+    let words: Vec<&str> = text[..at].split_whitespace().rev().take(16).collect();
+    let mut initials = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            initials.push(first.to_ascii_uppercase());
+        } else if !matches!(*w, "of" | "the" | "and" | "for" | "on" | "de" | "du" | "des" | "la") {
+            return None;
+        }
+        if initials.len() == letters.len() {
+            let spelled: Vec<char> = initials.iter().rev().copied().collect();
+            let wanted: Vec<char> = letters.iter().map(char::to_ascii_uppercase).collect();
+            if spelled != wanted {
+                return None;
+            }
+            let name: Vec<&str> = words[..=i].iter().rev().copied().collect();
+            return Some(name.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+        }
+    }
+    None
 }
 
 /// "complicity in torture, enforced disappearances and war crimes" → its items.

@@ -38,3 +38,15 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn an_acronym_is_expanded_where_the_text_spells_it_out() {
+    let text = "He joined the Border Guard Service (BGS) in 2001. The BGS chief resigned.";
+    assert_eq!(
+        crate::extract::expand_acronym(text, "BGS").as_deref(),
+        Some("Border Guard Service")
+    );
+    // Initials that do not spell it, or no spelling out at all: nothing.
+    assert_eq!(crate::extract::expand_acronym("the Coast Guard (BGS)", "BGS"), None);
+    assert_eq!(crate::extract::expand_acronym(text, "XYZ"), None);
+}
