@@ -32,8 +32,12 @@ struct Candidate<'r> {
 }
 
 /// Fields whose value is a person.
+/// Words that make a body a court or a prosecutor's office.
+const COURT_WORDS: &[&str] =
+    &["court", "tribunal", "prosecut", "attorney", "judiciary", "justice", "chamber"];
+
 const PERSON_FIELDS: &[&str] =
-    &["holder", "person", "target", "accused", "predecessor", "appointed_by"];
+    &["holder", "person", "target", "accused", "predecessor", "appointed_by", "defendant", "other"];
 /// Role heads that an unqualified epithet ("the intelligence chief") may use for the
 /// document's main person.
 const LEADER_HEADS: &[&str] = &["head", "chief", "director", "commander", "leader"];
@@ -460,6 +464,116 @@ impl<'a> Doc<'a> {
         Some(raw)
     }
 
+    /// The authority a court pattern finds in a stretch of a view.
+    fn court_authority_in(&self, view: &str) -> Option<String> {
+        self.authority_by(&self.rules.court, view, true)
+    }
+
+    /// The authority the first of some patterns finds in a view; with `states_only`, a
+    /// place that is not a state ("the court in <city>") is none.
+    fn authority_by(
+        &self,
+        patterns: &[(Regex, Vec<Slot>)],
+        view: &str,
+        states_only: bool,
+    ) -> Option<String> {
+        for (regex, slots) in patterns {
+            if let Some(caps) = regex.captures(view) {
+                let mut args = Vec::new();
+                group_args(slots, &caps, &mut args);
+                let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") else {
+                    continue;
+                };
+                // "the court in <city>": a city is no authority; look further.
+                if let Arg::Mention(m) = arg
+                    && states_only
+                    && self.view.mentions[*m].kind == Kind::Loc
+                    && !self.is_state(&self.mention_text(*m))
+                {
+                    continue;
+                }
+                return self.authority(arg);
+            }
+        }
+        None
+    }
+
+    /// The authority of a mention that is a court, tribunal or prosecutor's office: a state
+    /// or body the authority names know ("the Swiss Office of the Attorney General"), or an
+    /// international court by its own name.
+    fn court_mention_authority(&self, m: usize) -> Option<String> {
+        let mention = &self.view.mentions[m];
+        if mention.kind == Kind::Nat {
+            return mention.value.clone();
+        }
+        if !matches!(mention.kind, Kind::Org | Kind::Misc) {
+            return None;
+        }
+        let text = self.mention_text(m);
+        let lower = text.to_lowercase();
+        if !COURT_WORDS.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        if let Some(v) = self.rules.authority.get(&lower) {
+            return Some(v.clone());
+        }
+        if let Some(v) = lower.split_whitespace().find_map(|w| self.rules.authority.get(w)) {
+            return Some(v.clone());
+        }
+        if let Some(country) = self.country_before(m) {
+            return Some(country);
+        }
+        lower.starts_with("international").then_some(text)
+    }
+
+    /// Whether a name is a state the lexicon or the authority names know.
+    fn is_state(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.rules.authority.contains_key(&lower)
+            || read::lexicon::countries().any(|c| c.eq_ignore_ascii_case(name))
+    }
+
+    /// The state a document names most often (nationality adjectives and states by name):
+    /// the last guess for the authority of a court the document never names.
+    fn main_state(&self) -> Option<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, m) in self.view.mentions.iter().enumerate() {
+            let state = match m.kind {
+                Kind::Nat => m.value.clone(),
+                Kind::Loc => {
+                    let t = self.mention_text(i);
+                    self.is_state(&t).then(|| self.authority(&Arg::Text(t))).flatten()
+                }
+                _ => None,
+            };
+            if let Some(s) = state {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let best = counts.values().copied().max()?;
+        let mut top = counts.into_iter().filter(|(_, n)| *n == best);
+        let first = top.next()?;
+        // A tie says nothing.
+        top.next().is_none().then_some(first.0)
+    }
+
+    /// The authority of the court or prosecutor a document names nearest before a sentence
+    /// (the sentence itself first), else the first after it: a story about one trial names
+    /// its court once and then says "the court", "prosecutors".
+    fn nearest_court(&self, sentence: usize) -> Option<String> {
+        let n = self.view.sentences.len();
+        (0..=sentence).rev().chain(sentence + 1..n).find_map(|i| {
+            let s = &self.view.sentences[i];
+            self.court_authority_in(&s.view).or_else(|| {
+                s.mentions.iter().find_map(|&m| {
+                    (self.view.mentions[m].kind != Kind::Nat)
+                        .then(|| self.court_mention_authority(m))
+                        .flatten()
+                })
+            })
+        })
+    }
+
     fn date_of(&self, m: usize) -> Option<String> {
         let mention = &self.view.mentions[m];
         if mention.kind != Kind::Time {
@@ -650,7 +764,23 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 "accuser" => self.party(arg).map(|(n, _)| n),
-                "authority" => self.authority(arg),
+                "kind" if kind == ClaimType::Relation => {
+                    let word = match arg {
+                        Arg::Mention(m) => self.mention_text(*m),
+                        Arg::Text(t) => t.clone(),
+                    };
+                    match self.rules.kin.get(&word.to_lowercase()) {
+                        Some(k) => Some(k.clone()),
+                        None => return None,
+                    }
+                }
+                "authority" => match arg {
+                    // "the Swiss Office of the Attorney General" is Switzerland.
+                    Arg::Mention(m) if matches!(kind, ClaimType::Charge | ClaimType::Verdict) => {
+                        self.court_mention_authority(*m).or_else(|| self.authority(arg))
+                    }
+                    _ => self.authority(arg),
+                },
                 "date" | "start" | "end" => match arg {
                     Arg::Mention(m) => self.date_of(*m),
                     Arg::Text(_) => None,
@@ -661,9 +791,14 @@ impl<'a> Doc<'a> {
                         Kind::Nat => self.view.mentions[*m].value.clone(),
                         Kind::Loc if self.possessor(c, *m) => return None,
                         _ => {
-                            // "US", "EU": the state or union by its name.
+                            // "US", "EU": the state or union by its name; an acronym the
+                            // document spells out ("Border Guard Service (BGS)") by its
+                            // full name.
                             let t = self.mention_text(*m);
-                            Some(self.rules.country.get(&t.to_lowercase()).cloned().unwrap_or(t))
+                            match self.rules.country.get(&t.to_lowercase()) {
+                                Some(country) => Some(country.clone()),
+                                None => Some(expand_acronym(self.text(), &t).unwrap_or(t)),
+                            }
                         }
                     },
                     Arg::Text(t) => Some(t.clone()),
@@ -728,6 +863,30 @@ impl<'a> Doc<'a> {
         {
             fields.insert("country".into(), Value::from(country));
         }
+        if matches!(kind, ClaimType::Charge | ClaimType::Verdict)
+            && fields.get("authority").is_none_or(Value::is_null)
+        {
+            let court = c.args.iter().find(|(f, _)| f == "court").map(|(_, a)| a);
+            let from_court = court.and_then(|a| match a {
+                Arg::Mention(m) => self.court_mention_authority(*m),
+                Arg::Text(t) => self.court_authority_in(t),
+            });
+            if let Some(a) =
+                from_court.or_else(|| self.nearest_court(c.sentence)).or_else(|| self.main_state())
+            {
+                fields.insert("authority".into(), Value::from(a));
+            }
+        }
+        // "Also designated are A, B and C": the list's authority is the one the document
+        // names as imposing sanctions nearest to it.
+        if kind == ClaimType::Sanction && fields.get("authority").is_none_or(Value::is_null) {
+            let n = self.view.sentences.len();
+            if let Some(a) = (0..=c.sentence).rev().chain(c.sentence + 1..n).find_map(|i| {
+                self.authority_by(&self.rules.sanctioner, &self.view.sentences[i].view, false)
+            }) {
+                fields.insert("authority".into(), Value::from(a));
+            }
+        }
         if kind == ClaimType::Position && !fields.contains_key("organization") {
             self.epithet_post(c, &mut fields);
         }
@@ -759,6 +918,12 @@ impl<'a> Doc<'a> {
                 }
             }
             ClaimType::Attribute => {}
+            ClaimType::Relation => {
+                // "his brother X" where the pronoun is X himself says nothing.
+                if fields.get("person") == fields.get("other") {
+                    return None;
+                }
+            }
             _ => {
                 if fields.get("date").is_none_or(Value::is_null) {
                     let date = self.nearest_date(c);
@@ -910,6 +1075,11 @@ fn expected_fields(kind: ClaimType) -> &'static [&'static str] {
         ClaimType::Health => &["person", "condition", "date"],
         ClaimType::DeathReport => &["person", "place", "date"],
         ClaimType::Attribute => &["person", "key", "value"],
+        ClaimType::Charge => &["authority", "defendant", "charges", "date", "court"],
+        ClaimType::Verdict => {
+            &["authority", "court", "defendant", "outcome", "charges", "sentence", "date"]
+        }
+        ClaimType::Relation => &["person", "other", "kind"],
     }
 }
 
@@ -925,7 +1095,41 @@ fn required(kind: ClaimType, f: &BTreeMap<String, Value>) -> bool {
         ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => has("person"),
         ClaimType::Allegation => has("accused"),
         ClaimType::Attribute => has("person") && has("key") && has("value"),
+        ClaimType::Charge => has("defendant"),
+        ClaimType::Verdict => has("defendant") && has("outcome"),
+        ClaimType::Relation => has("person") && has("other") && has("kind"),
     }
+}
+
+/// The full name a text gives an acronym where it introduces it ("the Border Guard Service
+/// (BGS)" → "Border Guard Service"): the capitalised words before the first "(ACRONYM)"
+/// whose initials spell it, with the small words between them.
+pub(crate) fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if !(2..=8).contains(&letters.len()) || !acronym.chars().all(|c| !c.is_lowercase()) {
+        return None;
+    }
+    let at = text.find(&format!("({acronym})"))?;
+    let words: Vec<&str> = text[..at].split_whitespace().rev().take(16).collect();
+    let mut initials = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            initials.push(first.to_ascii_uppercase());
+        } else if !matches!(*w, "of" | "the" | "and" | "for" | "on" | "de" | "du" | "des" | "la") {
+            return None;
+        }
+        if initials.len() == letters.len() {
+            let spelled: Vec<char> = initials.iter().rev().copied().collect();
+            let wanted: Vec<char> = letters.iter().map(char::to_ascii_uppercase).collect();
+            if spelled != wanted {
+                return None;
+            }
+            let name: Vec<&str> = words[..=i].iter().rev().copied().collect();
+            return Some(name.join(" ").trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+        }
+    }
+    None
 }
 
 /// "complicity in torture, enforced disappearances and war crimes" → its items.
@@ -1027,6 +1231,20 @@ fn identity(c: &Claim) -> String {
         ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => person("person"),
         ClaimType::Allegation => format!("{}|{}", person("accused"), c.evidence.start),
         ClaimType::Attribute => format!("{}|{}", person("person"), c.field("key").unwrap_or("")),
+        ClaimType::Charge => {
+            format!("{}|{}", person("defendant"), c.field("authority").unwrap_or(""))
+        }
+        ClaimType::Verdict => format!(
+            "{}|{}|{}",
+            person("defendant"),
+            c.field("authority").unwrap_or(""),
+            c.field("outcome").unwrap_or("")
+        ),
+        ClaimType::Relation => {
+            let mut pair = [person("person"), person("other")];
+            pair.sort();
+            pair.join("|")
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Turns read documents into claims: typed, attributed statements with their evidence
 //! sentence, as `shared/spec/claims.md` defines them (positions, appointments, meetings,
-//! visits, sanctions, warrants, arrests, allegations, health, death reports, attributes).
+//! visits, sanctions, warrants, arrests, allegations, health, death reports, attributes,
+//! charges, verdicts, relations).
 //!
 //! # Brief overview
 //!
@@ -62,11 +63,19 @@ pub enum ClaimType {
     DeathReport,
     /// A personal attribute: person, key (age, origin, nationality, rank, birth_date), value.
     Attribute,
+    /// A formal charge or indictment: authority, defendant, charges, date, court.
+    Charge,
+    /// A court's decision on a defendant: authority, court, defendant, outcome (convicted,
+    /// acquitted, sentenced, overturned, upheld), charges, sentence, date.
+    Verdict,
+    /// A family or personal tie: person is the `kind` (brother, spouse, associate, ...) of
+    /// other.
+    Relation,
 }
 
 impl ClaimType {
     /// All types, in the contract's order.
-    pub const ALL: [ClaimType; 11] = [
+    pub const ALL: [ClaimType; 14] = [
         ClaimType::Position,
         ClaimType::Appointment,
         ClaimType::Meeting,
@@ -78,6 +87,9 @@ impl ClaimType {
         ClaimType::Health,
         ClaimType::DeathReport,
         ClaimType::Attribute,
+        ClaimType::Charge,
+        ClaimType::Verdict,
+        ClaimType::Relation,
     ];
 
     /// The name used in JSON and in the rules.
@@ -94,6 +106,9 @@ impl ClaimType {
             ClaimType::Health => "health",
             ClaimType::DeathReport => "death_report",
             ClaimType::Attribute => "attribute",
+            ClaimType::Charge => "charge",
+            ClaimType::Verdict => "verdict",
+            ClaimType::Relation => "relation",
         }
     }
 
@@ -106,7 +121,7 @@ impl ClaimType {
     pub fn date_field(&self) -> Option<&'static str> {
         match self {
             ClaimType::Position => Some("start"),
-            ClaimType::Attribute => None,
+            ClaimType::Attribute | ClaimType::Relation => None,
             _ => Some("date"),
         }
     }

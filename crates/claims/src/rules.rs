@@ -29,6 +29,12 @@ struct RuleFile {
     authority: BTreeMap<String, String>,
     cues: Cues,
     #[serde(default)]
+    kin: BTreeMap<String, String>,
+    #[serde(default)]
+    court: Vec<String>,
+    #[serde(default)]
+    sanctioner: Vec<String>,
+    #[serde(default)]
     attribution: Vec<AttributionRule>,
     rule: Vec<RuleSpec>,
     #[serde(default)]
@@ -184,6 +190,14 @@ pub struct Rules {
     pub(crate) authority: BTreeMap<String, String>,
     /// Lowercase short names of states → their names ("us" → "United States").
     pub(crate) country: BTreeMap<String, String>,
+    /// Words of kinship and ties → the contract's relation kinds ("wife" → "spouse").
+    pub(crate) kin: BTreeMap<String, String>,
+    /// Patterns with an `authority` slot that name the state or body of a court or
+    /// prosecutor ("a Swiss court"): charges and verdicts that name none take the nearest.
+    pub(crate) court: Vec<(Regex, Vec<Slot>)>,
+    /// Patterns with an `authority` slot that name who imposes sanctions ("Canada announced
+    /// sanctions"): sanctions in lists that name none take the nearest.
+    pub(crate) sanctioner: Vec<(Regex, Vec<Slot>)>,
     /// The source text, hashed into the rules id.
     pub(crate) source_hash: String,
 }
@@ -301,6 +315,15 @@ impl Rules {
             cancel,
         };
         let authority = file.authority.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect();
+        let compile_all = |name: &str, patterns: &[String]| {
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| compile(&format!("{name}.{i}"), p))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let court = compile_all("court", &file.court)?;
+        let sanctioner = compile_all("sanctioner", &file.sanctioner)?;
         Ok(Rules {
             version: file.version,
             rules,
@@ -309,6 +332,9 @@ impl Rules {
             attribution,
             authority,
             country: file.country.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            kin: file.kin.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
+            court,
+            sanctioner,
             source_hash: model::Sha256::digest(source.as_bytes()).short(12),
         })
     }

@@ -65,3 +65,15 @@ fn each_sentence_view_carries_its_words_from_the_reading() {
     assert_eq!((word("was").lemma.as_str(), word("met").upos.as_str()), ("be", "VERB"));
     assert_eq!(view.sentences[1].view, "The envoys of ⟦LOC:1⟧ met ⟦PER:2⟧ .", "{view:?}");
 }
+
+#[test]
+fn an_acronym_is_expanded_where_the_text_spells_it_out() {
+    let text = "He joined the Border Guard Service (BGS) in 2001. The BGS chief resigned.";
+    assert_eq!(
+        crate::extract::expand_acronym(text, "BGS").as_deref(),
+        Some("Border Guard Service")
+    );
+    // Initials that do not spell it, or no spelling out at all: nothing.
+    assert_eq!(crate::extract::expand_acronym("the Coast Guard (BGS)", "BGS"), None);
+    assert_eq!(crate::extract::expand_acronym(text, "XYZ"), None);
+}

@@ -185,13 +185,32 @@ fn highlight(text: &str, names: &[String], color: bool) -> String {
     }
 }
 
-/// `dossier eval claims`: scores the store's claims (or a JSON Lines file) against gold.
+/// Where `dossier eval claims` takes the system's claims from.
+pub enum System<'a> {
+    /// The store's current claims.
+    Store(std::path::PathBuf),
+    /// A JSON Lines file.
+    File(&'a Path),
+    /// A folder, built into a temporary store.
+    Corpus(&'a Path),
+}
+
+/// What `dossier eval claims` prints besides the figures.
+#[derive(Clone, Copy)]
+pub struct Show {
+    /// Every missed and spurious claim.
+    pub verbose: bool,
+    /// Found and spurious claims per rule.
+    pub by_rule: bool,
+}
+
+/// `dossier eval claims`: scores the store's claims (or a JSON Lines file, or a folder's)
+/// against gold.
 pub fn eval_claims(
-    store_path: &Path,
+    source: &System<'_>,
     gold: &Path,
-    system: Option<&Path>,
     docs: Option<&str>,
-    verbose: bool,
+    show: Show,
 ) -> anyhow::Result<ExitCode> {
     let read = |p: &Path| -> anyhow::Result<Vec<eval::claims::Claim>> {
         let text = std::fs::read_to_string(p)
@@ -200,23 +219,59 @@ pub fn eval_claims(
             .map_err(|e| anyhow::anyhow!("{}: {e}: fix the file or regenerate it", p.display()))
     };
     let gold = read(gold)?;
-    let system = match system {
-        Some(p) => read(p)?,
-        None => {
-            let store = Store::open(store_path)
-                .with_context(|| format!("cannot use the store {}", store_path.display()))?;
-            let mut out = Vec::new();
-            for line in store.claims(None)? {
-                if let Value::Object(o) = serde_json::from_str(&line)? {
-                    out.push(o);
-                }
-            }
-            out
+    let system = match source {
+        System::File(p) => read(p)?,
+        System::Store(db) => {
+            let store = Store::open(db)
+                .with_context(|| format!("cannot use the store {}", db.display()))?;
+            store_claims(&store)?
         }
+        System::Corpus(dir) => corpus_claims(dir)?,
     };
     let docs: Option<std::collections::BTreeSet<String>> =
         docs.map(|d| d.split(',').map(|s| s.trim().to_string()).collect());
     let scores = eval::claims::score(&gold, &system, docs.as_ref());
-    print!("{}", scores.render(verbose));
+    let mut out = std::io::stdout().lock();
+    if show.by_rule {
+        write!(out, "{}", scores.render_by_rule())?;
+    }
+    write!(out, "{}", scores.render(show.verbose))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every current claim of a store, as JSON objects.
+fn store_claims(store: &Store) -> anyhow::Result<Vec<eval::claims::Claim>> {
+    let mut out = Vec::new();
+    for line in store.claims(None)? {
+        if let Value::Object(o) = serde_json::from_str(&line)? {
+            out.push(o);
+        }
+    }
+    Ok(out)
+}
+
+/// Ingests, reads and extracts a folder into a temporary store (removed afterwards) and
+/// returns its claims; a file that fails is said on standard error and left out.
+fn corpus_claims(dir: &Path) -> anyhow::Result<Vec<eval::claims::Claim>> {
+    if !dir.is_dir() {
+        anyhow::bail!("{} is not a folder: give the folder of the gold's documents", dir.display());
+    }
+    let temp = tempfile::tempdir().context("cannot make a temporary folder for the store")?;
+    let db = temp.path().join("eval.db");
+    let mut store = Store::open(&db).context("cannot make a temporary store")?;
+    let quiet = output::Bar::new(false);
+    let options = pipeline::IngestOptions { command: crate::command_line(), ..Default::default() };
+    let ingested = pipeline::ingest(&mut store, &[dir.to_path_buf()], &options, &quiet)?;
+    let stage = pipeline::StageOptions::default();
+    let read = pipeline::read_with(&mut store, &stage, &quiet)?;
+    let extracted = pipeline::extract_with(&mut store, false, &stage, &quiet)?;
+    let failed = ingested.failed() + read.failed.len() + extracted.failed.len();
+    eprintln!(
+        "built a temporary store from {}: {} documents, {} claims{}",
+        output::term_path(dir),
+        ingested.ingested(),
+        extracted.claims.values().sum::<usize>(),
+        if failed > 0 { format!(", {failed} failed (left out)") } else { String::new() }
+    );
+    store_claims(&store)
 }

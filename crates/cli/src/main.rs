@@ -218,14 +218,21 @@ enum EvalCommand {
         #[arg(long)]
         gold: PathBuf,
         /// System claims to score instead of the store's (JSON Lines).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "corpus")]
         system: Option<PathBuf>,
+        /// Score the claims of this folder instead of the store's: it is ingested (with its
+        /// dossier-meta.csv), read and extracted into a temporary store, left untouched.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
         /// Only these documents (comma-separated names).
         #[arg(long)]
         docs: Option<String>,
         /// List every missed and spurious claim.
         #[arg(long)]
         verbose: bool,
+        /// For each rule, the gold claims it found and the spurious claims it made.
+        #[arg(long)]
+        by_rule: bool,
     },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
@@ -536,8 +543,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Export(ExportCommand::Claims { output }) => {
             claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
         }
-        Command::Eval(EvalCommand::Claims { gold, system, docs, verbose }) => {
-            claims_cmd::eval_claims(&cli.db(), gold, system.as_deref(), docs.as_deref(), *verbose)
+        Command::Eval(EvalCommand::Claims { gold, system, corpus, docs, verbose, by_rule }) => {
+            let source = match (system, corpus) {
+                (Some(file), _) => claims_cmd::System::File(file),
+                (None, Some(dir)) => claims_cmd::System::Corpus(dir),
+                (None, None) => claims_cmd::System::Store(cli.db()),
+            };
+            let show = claims_cmd::Show { verbose: *verbose, by_rule: *by_rule };
+            claims_cmd::eval_claims(&source, gold, docs.as_deref(), show)
         }
         Command::Doctor => {
             let store = open_store(cli)?;

@@ -55,6 +55,60 @@ const AUTH: &[(&str, &[&str])] = &[
     ("united nations", &["united nations", "un", "security council"]),
     ("international criminal court", &["international criminal court", "icc"]),
     ("germany", &["germany", "german"]),
+    // further states: name and adjective
+    ("canada", &["canada", "canadian"]),
+    ("switzerland", &["switzerland", "swiss"]),
+    ("sweden", &["sweden", "swedish"]),
+    ("netherlands", &["netherlands", "dutch"]),
+    ("belgium", &["belgium", "belgian"]),
+    ("norway", &["norway", "norwegian"]),
+    ("austria", &["austria", "austrian"]),
+    ("spain", &["spain", "spanish"]),
+    ("italy", &["italy", "italian"]),
+    ("argentina", &["argentina", "argentine"]),
+    ("australia", &["australia", "australian"]),
+    ("japan", &["japan", "japanese"]),
+    ("turkey", &["turkey", "turkish"]),
+    ("russia", &["russia", "russian"]),
+    ("ukraine", &["ukraine", "ukrainian"]),
+    ("iran", &["iran", "iranian"]),
+    ("iraq", &["iraq", "iraqi"]),
+    ("syria", &["syria", "syrian"]),
+    ("egypt", &["egypt", "egyptian"]),
+    ("israel", &["israel", "israeli"]),
+    ("saudi arabia", &["saudi arabia", "saudi"]),
+    ("china", &["china", "chinese"]),
+    ("india", &["india", "indian"]),
+    ("brazil", &["brazil", "brazilian"]),
+    ("colombia", &["colombia", "colombian"]),
+    ("venezuela", &["venezuela", "venezuelan"]),
+    ("mexico", &["mexico", "mexican"]),
+    ("nigeria", &["nigeria", "nigerian"]),
+    ("south africa", &["south africa", "south african"]),
+    ("kenya", &["kenya", "kenyan"]),
+    ("sudan", &["sudan", "sudanese"]),
+    ("myanmar", &["myanmar", "burmese"]),
+    ("philippines", &["philippines", "philippine"]),
+    ("finland", &["finland", "finnish"]),
+    ("denmark", &["denmark", "danish"]),
+    ("portugal", &["portugal", "portuguese"]),
+    ("poland", &["poland", "polish"]),
+    ("new zealand", &["new zealand", "new zealand"]),
+    ("gambia", &["gambia", "gambian"]),
+    ("senegal", &["senegal", "senegalese"]),
+    ("rwanda", &["rwanda", "rwandan"]),
+    ("libya", &["libya", "libyan"]),
+    ("lebanon", &["lebanon", "lebanese"]),
+    ("belarus", &["belarus", "belarusian"]),
+    ("united kingdom", &["england", "english", "scotland", "ofsi", "foreign office"]),
+    (
+        "united states",
+        &["united states of america", "department of justice", "justice department", "fbi"],
+    ),
+    (
+        "international criminal tribunal",
+        &["international criminal tribunal", "icty", "ictr", "irmct"],
+    ),
 ];
 const TITLES: &[&str] = &[
     "major",
@@ -247,6 +301,16 @@ fn key_match(s: &Claim, g: &Claim) -> bool {
         }
         "arrest" | "health" | "death_report" => person_match(get(s, "person"), get(g, "person")),
         "allegation" => person_match(get(s, "accused"), get(g, "accused")) && overlap(s, g),
+        "charge" | "verdict" => {
+            person_match(get(s, "defendant"), get(g, "defendant"))
+                && auth_match(get(s, "authority"), get(g, "authority"))
+        }
+        "relation" => {
+            let (a, b) = (get(s, "person"), get(s, "other"));
+            let (gp, go) = (get(g, "person"), get(g, "other"));
+            (person_match(a, gp) && person_match(b, go))
+                || (person_match(b, gp) && person_match(a, go))
+        }
         "attribute" => {
             person_match(get(s, "person"), get(g, "person"))
                 && fold(get(s, "key")) == fold(get(g, "key"))
@@ -286,7 +350,7 @@ fn date_field(kind: &str) -> Option<&'static str> {
     match kind {
         "position" => Some("start"),
         "appointment" | "meeting" | "visit" | "sanction" | "warrant" | "arrest" | "allegation"
-        | "health" | "death_report" => Some("date"),
+        | "health" | "death_report" | "charge" | "verdict" => Some("date"),
         _ => None,
     }
 }
@@ -323,6 +387,26 @@ pub struct Scores {
     pub missed: Vec<Claim>,
     /// System claims that matched no gold claim.
     pub spurious: Vec<Claim>,
+    /// Per rule (the system claims' `rule` field): gold claims found, spurious
+    /// claims made.
+    pub by_rule: BTreeMap<String, RuleCounts>,
+}
+
+/// What one rule did.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub struct RuleCounts {
+    /// Gold claims its claims matched.
+    pub found: usize,
+    /// Its claims that matched no gold claim.
+    pub spurious: usize,
+}
+
+/// The rule of a system claim (`TYPE.?` when it names none).
+fn rule_of(c: &Claim) -> String {
+    match c.get("rule").and_then(Value::as_str) {
+        Some(rule) => rule.to_string(),
+        None => format!("{}.?", get(c, "type")),
+    }
 }
 
 impl Scores {
@@ -370,6 +454,20 @@ impl Scores {
     }
 }
 
+impl Scores {
+    /// One line per rule: gold claims found, spurious claims made, most found first.
+    pub fn render_by_rule(&self) -> String {
+        let mut rows: Vec<(&String, &RuleCounts)> = self.by_rule.iter().collect();
+        rows.sort_by(|a, b| b.1.found.cmp(&a.1.found).then(a.1.spurious.cmp(&b.1.spurious)));
+        let mut out = String::new();
+        let _ = writeln!(out, "{:>5} {:>5}  rule", "found", "spur");
+        for (rule, c) in rows {
+            let _ = writeln!(out, "{:5} {:5}  {rule}", c.found, c.spurious);
+        }
+        out
+    }
+}
+
 /// Rounds half to even on the exact binary value, as Python's format does.
 fn fixed(x: f64, places: usize) -> String {
     format!("{x:.places$}")
@@ -387,9 +485,16 @@ fn brief(c: &Claim, without: &[&str]) -> String {
 
 /// Scores system claims against gold claims (optionally only those of some documents).
 pub fn score(gold: &[Claim], system: &[Claim], docs: Option<&BTreeSet<String>>) -> Scores {
+    // A gold file scores only the types it annotates (a file older than a type cannot have
+    // missed it); the types come from the whole file, before any choice of documents.
+    let scored: HashSet<&str> = gold.iter().map(|g| get(g, "type")).collect();
     let keep = |c: &&Claim| docs.is_none_or(|d| d.contains(get(c, "doc")));
     let gold: Vec<&Claim> = gold.iter().filter(keep).collect();
-    let system: Vec<&Claim> = system.iter().filter(keep).collect();
+    let system: Vec<&Claim> = system
+        .iter()
+        .filter(|s| s.get("type").and_then(Value::as_str).is_some_and(|t| scored.contains(t)))
+        .filter(keep)
+        .collect();
     let mut by_doc_type: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, s) in system.iter().enumerate() {
         by_doc_type.entry((get(s, "doc"), get(s, "type"))).or_default().push(i);
@@ -451,6 +556,12 @@ pub fn score(gold: &[Claim], system: &[Claim], docs: Option<&BTreeSet<String>>) 
         .filter(|(i, _)| !used.contains(i))
         .map(|(_, s)| (*s).clone())
         .collect();
+    for (s, _) in &pairs {
+        scores.by_rule.entry(rule_of(s)).or_default().found += 1;
+    }
+    for s in &scores.spurious {
+        scores.by_rule.entry(rule_of(s)).or_default().spurious += 1;
+    }
     scores
 }
 

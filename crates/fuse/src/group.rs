@@ -102,6 +102,15 @@ impl Ctx<'_> {
                 }
             },
             ClaimType::Health => format!("{t}|{}|{}", k("person"), text("condition")),
+            ClaimType::Charge => format!("{t}|{}|{}", k("defendant"), k("authority")),
+            ClaimType::Verdict => {
+                format!("{t}|{}|{}|{}", k("defendant"), k("authority"), text("outcome"))
+            }
+            ClaimType::Relation => {
+                let mut pair = [k("person"), k("other")];
+                pair.sort();
+                format!("{t}|{}|{}", pair[0], pair[1])
+            }
             ClaimType::Attribute => {
                 // One assertion per value; lifelong keys with two values conflict later.
                 let key = c.field("key").unwrap_or("");

@@ -282,6 +282,8 @@ fn person_section(
             ClaimType::DeathReport,
             ClaimType::Appointment,
             ClaimType::Allegation,
+            ClaimType::Charge,
+            ClaimType::Verdict,
         ],
     );
     if career.is_some_and(|c| !c.posts.is_empty()) || !events.is_empty() {
@@ -289,22 +291,34 @@ fn person_section(
         body.push_str(&crate::svg::timeline(career, &events));
     }
 
-    let legal = involving(ix, &e.id, &[ClaimType::Sanction, ClaimType::Warrant, ClaimType::Arrest]);
+    let legal = involving(
+        ix,
+        &e.id,
+        &[
+            ClaimType::Sanction,
+            ClaimType::Warrant,
+            ClaimType::Arrest,
+            ClaimType::Charge,
+            ClaimType::Verdict,
+        ],
+    );
     if !legal.is_empty() {
         body.push_str("<h3>Legal status</h3><table><tr><th>Measure</th><th>Issuer</th><th>Date</th><th>Charges or reason</th><th>Origins</th><th>Status</th><th>Sources</th></tr>");
         for a in legal {
-            let measure = match a.kind {
+            let measure = escape(match a.kind {
                 ClaimType::Sanction => "sanctions",
                 ClaimType::Warrant => "arrest warrant",
+                ClaimType::Charge => "charged",
+                ClaimType::Verdict => a.text("outcome").unwrap_or("verdict"),
                 _ => "arrest",
-            };
+            });
             let detail = match a.arguments.get("charges") {
                 Some(Value::Array(c)) => {
                     c.iter().filter_map(Value::as_str).map(escape).collect::<Vec<_>>().join("; ")
                 }
-                _ => escape(a.text("reason").unwrap_or("")),
+                _ => escape(a.text("reason").or(a.text("sentence")).unwrap_or("")),
             };
-            let target = a.party("target").or(a.party("person"));
+            let target = a.party("target").or(a.party("person")).or(a.party("defendant"));
             let who = if target.as_ref().and_then(|t| t.id.as_deref()) == Some(e.id.as_str()) {
                 String::new()
             } else {

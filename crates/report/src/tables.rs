@@ -253,6 +253,28 @@ pub fn describe(a: &Assertion) -> String {
         ClaimType::Health => format!("{}: {}", p("person"), t("condition")),
         ClaimType::DeathReport => format!("death of {} reported", p("person")),
         ClaimType::Attribute => format!("{}: {} {}", p("person"), t("key"), t("value")),
+        ClaimType::Charge => {
+            let mut s = format!("{} charged", p("defendant"));
+            if a.party("authority").is_some() {
+                let _ = write!(s, " by {}", p("authority"));
+            }
+            if let Some(Value::Array(charges)) = a.arguments.get("charges") {
+                let c: Vec<&str> = charges.iter().filter_map(Value::as_str).collect();
+                let _ = write!(s, " with {}", c.join("; "));
+            }
+            s
+        }
+        ClaimType::Verdict => {
+            let mut s = format!("{} {}", p("defendant"), t("outcome"));
+            if a.party("authority").is_some() {
+                let _ = write!(s, " by {}", p("authority"));
+            }
+            if let Some(sentence) = a.text("sentence") {
+                let _ = write!(s, ": {sentence}");
+            }
+            s
+        }
+        ClaimType::Relation => format!("{} — {} of {}", p("person"), t("kind"), p("other")),
     };
     if let Some(d) = &a.date {
         let _ = write!(s, " ({d})");

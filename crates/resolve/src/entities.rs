@@ -111,8 +111,17 @@ impl Resolution {
 }
 
 /// Fields whose value is a person (or a list of persons).
-const PERSON_FIELDS: &[&str] =
-    &["holder", "person", "target", "accused", "predecessor", "appointed_by", "participants"];
+const PERSON_FIELDS: &[&str] = &[
+    "holder",
+    "person",
+    "target",
+    "accused",
+    "predecessor",
+    "appointed_by",
+    "participants",
+    "defendant",
+    "other",
+];
 
 /// The names of states the claims may give as authorities or posts' organisations.
 pub fn state_names() -> BTreeSet<String> {
