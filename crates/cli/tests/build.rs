@@ -218,7 +218,7 @@ fn the_example_corpus_resolves_fuses_and_orders_invented_people() {
     let b = Built::new();
     let corpus = workspace().join("examples/corpus");
     let first = b.build(&[&corpus]);
-    assert!(first.contains("ingest:  8 new"), "{first}");
+    assert!(first.contains("ingest:  9 new"), "{first}");
     let entities = b.lines("entities.jsonl");
     let person = entity(&entities, "Hernán Octavio Vallejo Brito");
     for variant in ["Hernan Vallejo", "Vallejo Brito", "Hernán Vallejo"] {
@@ -285,7 +285,7 @@ fn a_users_split_undoes_a_join_and_document_text_is_escaped() {
     std::fs::create_dir_all(&docs).unwrap();
     std::fs::write(
         docs.join("one.txt"),
-        "Talks in Lima\n\nLucía Ferrer Ocampo, the head of the National Police, met Tomás Arce in Lima on 3 May 2021 <script>alert(1)</script>.\n",
+        "Talks in Lima\n\nLucía Ferrer Olivarez, the head of the National Police, met Tomás Arce in Lima on 3 May 2021 <script>alert(1)</script>.\n",
     )
     .unwrap();
     std::fs::write(
@@ -295,16 +295,16 @@ fn a_users_split_undoes_a_join_and_document_text_is_escaped() {
     .unwrap();
     b.build(&[&docs]);
     let joined = b.lines("entities.jsonl");
-    assert_eq!(entity(&joined, "Lucía Ferrer")["id"], entity(&joined, "Lucía Ferrer Ocampo")["id"]);
+    assert_eq!(entity(&joined, "Lucía Ferrer")["id"], entity(&joined, "Lucía Ferrer Olivarez")["id"]);
     let html = std::fs::read_to_string(b.case().join("index.html")).unwrap();
     assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 
-    let out = b.run(&["split", "Lucía Ferrer", "Lucía Ferrer Ocampo", "--reason", "two cousins"]);
+    let out = b.run(&["split", "Lucía Ferrer", "Lucía Ferrer Olivarez", "--reason", "two cousins"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     b.build(&[]);
     let split = b.lines("entities.jsonl");
-    assert_ne!(entity(&split, "Lucía Ferrer")["id"], entity(&split, "Lucía Ferrer Ocampo")["id"]);
+    assert_ne!(entity(&split, "Lucía Ferrer")["id"], entity(&split, "Lucía Ferrer Olivarez")["id"]);
     let judgements = b.lines("judgements.jsonl");
     assert!(
         judgements.iter().any(|j| j["by"] == "user"

@@ -17,9 +17,9 @@ fn variants_of_one_name_are_compatible() {
         ("Mahmoud Rifai", "Mahmud al-Rifai"),
         ("José Peña", "Jose Pena"),
         ("S. Haddad", "Samir Haddad"),
-        ("Lucía Ferrer", "Lucía Inés Ferrer Ocampo"),
-        ("Ferrer Ocampo", "Lucía Inés Ferrer Ocampo"),
-        ("Ferrer", "Lucia Ferrer Ocampo"),
+        ("Lucía Ferrer", "Lucía Inés Ferrer Olivarez"),
+        ("Ferrer Olivarez", "Lucía Inés Ferrer Olivarez"),
+        ("Ferrer", "Lucia Ferrer Olivarez"),
     ] {
         assert!(compatible(a, b), "{a} / {b}");
         assert!(share_a_block(a, b), "{a} / {b}");
@@ -32,8 +32,8 @@ fn different_people_stay_apart() {
         ("Samir Haddad", "Karim Haddad"),
         ("Youssef Qaddouri", "Youssef Nasser"),
         ("Omar Saleh", "Omar Salem"),
-        ("Lucía Ferrer", "Marta Ferrer Ocampo"),
-        ("Ocampo Ferrer", "Lucía Ferrer Ocampo"),
+        ("Lucía Ferrer", "Marta Ferrer Olivarez"),
+        ("Olivarez Ferrer", "Lucía Ferrer Olivarez"),
         ("Lucía", "Lucía Ferrer"),
     ] {
         assert!(!compatible(a, b), "{a} / {b}");
