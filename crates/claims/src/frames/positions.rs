@@ -229,13 +229,16 @@ fn holders(
     if p.rel(t) == "conj"
         && let Some(h) = p.head(t)
         && let Some(first) = posts.iter().find(|q| q.word == h)
+        && !(h.min(t)..h.max(t)).any(|k| {
+            matches!(p.form(k), ";" | "(" | ")") || p.mention_of(doc, k, &[Kind::Per]).is_some()
+        })
     {
         return holders(doc, p, lex, first, posts);
     }
     let own = |m: usize| post.mention != Some(m);
     if let Some(h) = p.head(t)
         && let Some(m) = person(h)
-        && matches!(p.rel(t), "compound" | "appos" | "flat")
+        && (matches!(p.rel(t), "compound" | "appos" | "flat") || p.rel(t) == "nmod" && t < h)
         && own(m)
     {
         let how = if p.rel(t) == "appos" || h < t { How::Appos } else { How::Title };
@@ -287,6 +290,12 @@ fn holders(
         }
     }
     if out.is_empty()
+        && let Some(m) = comma_owner(doc, p, post.first)
+    {
+        // "X, the head of Y" that the parse read as a list or a conjunct.
+        out.push((m, How::Appos, false));
+    }
+    if out.is_empty()
         && let Some(m) = parenthesis_owner(doc, p, post.first)
     {
         out.push((m, How::Paren, false));
@@ -294,6 +303,26 @@ fn holders(
     out.sort();
     out.dedup_by_key(|x| x.0);
     out
+}
+
+/// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
+/// post phrase (over its article and the names before its head).
+fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    while k > 0 {
+        k -= 1;
+        let f = p.form(k);
+        if f == "," {
+            return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
+        }
+        let premodifier = matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
+            && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
+                || f.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !premodifier || first - k > 6 {
+            return None;
+        }
+    }
+    None
 }
 
 /// "X (Head of Y, former Deputy of Z)": the person before the open parenthesis that holds
@@ -328,6 +357,16 @@ fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> 
         }
         for c in p.with_conjuncts(c) {
             out.extend(body(doc, p, c));
+        }
+    }
+    // "Director and Party Secretary of Y": conjoined posts share the body the last names.
+    if out.is_empty() {
+        for c in p.kids(t, "conj").filter(|&c| c > t) {
+            for n in p.kids(c, "nmod") {
+                if p.case(n).is_some_and(|k| lex.body_cases.contains(&k)) {
+                    out.extend(body(doc, p, n));
+                }
+            }
         }
     }
     if !out.is_empty() {
@@ -374,24 +413,32 @@ fn found_is_nat(doc: &Doc<'_>, found: Option<usize>) -> bool {
 /// One body: the name the word is part of, else the phrase it heads when it names something
 /// (a capitalised word in it).
 fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
-    if let Some(m) = p.mention_of(doc, c, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat, Kind::Per])
-    {
-        return Some(Arg::Mention(m));
-    }
     if p.mention_of(doc, c, &[Kind::Time, Kind::Pro, Kind::Role, Kind::Rank, Kind::Desc]).is_some()
     {
         return None;
     }
-    let (mut lo, hi) = p.span_without(c, &["case", "conj", "cc", "nmod"]);
+    let named = p.mention_of(doc, c, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat, Kind::Per]);
+    if let Some(m) = named
+        && matches!(doc.view.mentions[m].kind, Kind::Per | Kind::Nat)
+    {
+        return Some(Arg::Mention(m));
+    }
+    let (mut lo, hi) = p.span_without(c, &["case", "conj", "cc"]);
     while lo < hi && matches!(p.rel(lo), "case" | "det" | "cc") {
         lo += 1;
+    }
+    let span = p.words[lo].span.start..p.words[hi].span.end;
+    // The name alone, unless the phrase says more ("13th People's Congress of the Region").
+    if let Some(m) = named
+        && (hi - lo > 10 || doc.view.mentions[m].span.start <= span.start)
+    {
+        return Some(Arg::Mention(m));
     }
     if hi - lo > 10 {
         return None;
     }
-    let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
     let named = (lo..=hi).any(|k| p.form(k).starts_with(char::is_uppercase));
-    named.then(|| Arg::Text(text.to_string()))
+    named.then(|| Arg::Text(p.text[span].to_string()))
 }
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
