@@ -236,16 +236,22 @@ fn holders(
         return holders(doc, p, lex, first, posts);
     }
     let own = |m: usize| post.mention != Some(m);
+    let verb_between = |a: usize, b: usize| {
+        (a.min(b) + 1..a.max(b)).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX"))
+    };
     if let Some(h) = p.head(t)
         && let Some(m) = person(h)
         && (matches!(p.rel(t), "compound" | "appos" | "flat") || p.rel(t) == "nmod" && t < h)
         && own(m)
+        && !verb_between(t, h)
     {
         let how = if p.rel(t) == "appos" || h < t { How::Appos } else { How::Title };
         out.push((m, how, false));
     }
     for c in p.kids(t, "appos") {
-        if let Some(m) = person(c) {
+        if let Some(m) = person(c)
+            && !verb_between(t, c)
+        {
             out.push((m, How::Appos, false));
         }
     }
@@ -355,8 +361,13 @@ fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> 
         if possessive && c > t {
             continue;
         }
+        // A person is the body of a post that serves them ("adviser to X", "X's lawyer"),
+        // not of a post "of" them (the parse joins lists of names and posts that way).
+        let serves = possessive || case.as_deref() == Some("to");
         for c in p.with_conjuncts(c) {
-            out.extend(body(doc, p, c));
+            if serves || p.mention_of(doc, c, &[Kind::Per]).is_none() {
+                out.extend(body(doc, p, c));
+            }
         }
     }
     // "Director and Party Secretary of Y": conjoined posts share the body the last names.
@@ -437,8 +448,10 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
     if hi - lo > 10 {
         return None;
     }
-    let named = (lo..=hi).any(|k| p.form(k).starts_with(char::is_uppercase));
-    named.then(|| Arg::Text(p.text[span].to_string()))
+    // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
+    let lo = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase))?;
+    let text = &p.text[p.words[lo].span.start..span.end];
+    Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).

@@ -82,3 +82,13 @@ fn a_post_without_a_named_holder_is_no_claim() {
     let claims = positions("The head of the Harbour Affairs Committee met the press on Monday.");
     assert!(claims.is_empty(), "{claims:#?}");
 }
+
+#[test]
+fn each_name_in_a_list_keeps_its_own_apposed_post() {
+    let claims = positions(
+        "The measures name Tomasz Wielgosz, the Communist Party Secretary of Eastmark, and Marisol Quenby, a former Deputy Party Secretary of the Harbour Province.",
+    );
+    assert!(find(&claims, "Wielgosz", "Eastmark").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Quenby", "Harbour Province").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Wielgosz", "Harbour Province").is_none(), "{claims:#?}");
+}
