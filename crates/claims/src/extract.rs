@@ -17,18 +17,18 @@ use crate::{Claim, ClaimType, Evidence, Input, Modality};
 
 /// One captured argument.
 #[derive(Clone, Debug)]
-enum Arg {
+pub(crate) enum Arg {
     Mention(usize),
     Text(String),
 }
 
 /// A rule's match before it becomes a claim.
-struct Candidate<'r> {
-    rule: &'r Rule,
-    sentence: usize,
+pub(crate) struct Candidate<'r> {
+    pub(crate) rule: &'r Rule,
+    pub(crate) sentence: usize,
     /// Byte range of the match in the sentence's view.
-    span: Range<usize>,
-    args: Vec<(String, Arg)>,
+    pub(crate) span: Range<usize>,
+    pub(crate) args: Vec<(String, Arg)>,
 }
 
 /// Fields whose value is a person.
@@ -98,10 +98,10 @@ struct Profile {
     orgs: Vec<String>,
 }
 
-struct Doc<'a> {
-    input: &'a Input<'a>,
-    rules: &'a Rules,
-    view: &'a DocumentView,
+pub(crate) struct Doc<'a> {
+    pub(crate) input: &'a Input<'a>,
+    pub(crate) rules: &'a Rules,
+    pub(crate) view: &'a DocumentView,
     people: &'a People,
     profiles: HashMap<usize, Profile>,
     /// The source each sentence cites, found once per document.
@@ -218,6 +218,8 @@ impl<'a> Doc<'a> {
                 None => self.tenure(c, &mut claims),
             }
         }
+        // Frames over the parse add what the patterns above did not find.
+        crate::frames::run(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
         let claims = merge_duplicates(claims);
         Ok(self.drop_subsumed_posts(claims))
@@ -725,7 +727,7 @@ impl<'a> Doc<'a> {
         (Modality::Asserted, None)
     }
 
-    fn build(&self, c: &Candidate<'_>) -> Option<Claim> {
+    pub(crate) fn build(&self, c: &Candidate<'_>) -> Option<Claim> {
         let kind = c.rule.kind?;
         let s = &self.view.sentences[c.sentence];
         let matched = &s.view[c.span.clone()];
@@ -1200,7 +1202,7 @@ pub(crate) fn iso_date(value: &str) -> Option<String> {
 }
 
 /// The arguments that make two claims of one document the same claim.
-fn identity(c: &Claim) -> String {
+pub(crate) fn identity(c: &Claim) -> String {
     let person = |f: &str| c.field(f).map(|n| name_key(n).join(" ")).unwrap_or_default();
     let words = |f: &str| {
         let mut w: Vec<String> = c

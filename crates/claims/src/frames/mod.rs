@@ -1,0 +1,184 @@
+//! Frames: extraction over the dependency parse, run after the pattern rules. A frame's claim
+//! is added unless the patterns already made one of the same type and key.
+
+pub(crate) mod positions;
+
+use std::collections::HashSet;
+
+use crate::extract::{Candidate, Doc, identity};
+use crate::view::Kind;
+use crate::{Claim, ClaimType};
+
+/// Adds the frames' claims that the pattern rules did not already make.
+pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
+    let known: HashSet<(ClaimType, String)> =
+        claims.iter().map(|c| (c.kind, identity(c))).collect();
+    let mut candidates: Vec<Candidate<'static>> = Vec::new();
+    for si in 0..doc.view.sentences.len() {
+        let parse = Parse::new(doc, si);
+        candidates.extend(positions::candidates(doc, &parse));
+    }
+    let patterns = claims.len();
+    for c in &candidates {
+        if let Some(claim) = doc.build(c)
+            && !known.contains(&(claim.kind, identity(&claim)))
+            && !claims[..patterns].iter().any(|k| same_post(k, &claim))
+        {
+            claims.push(claim);
+        }
+    }
+}
+
+/// Two posts of one holder in bodies whose names mostly agree ("Federal Intelligence Service"
+/// and "Germany's Federal Intelligence Service"): the pattern rule's claim stands.
+fn same_post(a: &Claim, b: &Claim) -> bool {
+    if a.kind != ClaimType::Position || b.kind != ClaimType::Position {
+        return false;
+    }
+    let holder = |c: &Claim| c.field("holder").map(crate::coref::name_key);
+    let words = |c: &Claim| -> HashSet<String> {
+        c.field("organization")
+            .unwrap_or("")
+            .to_lowercase()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.len() > 2 && !matches!(*w, "the" | "and" | "for"))
+            .map(String::from)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa.intersection(&wb).count();
+    holder(a) == holder(b) && shared > 0 && shared * 5 >= 3 * wa.len().min(wb.len())
+}
+
+/// One sentence's parse as the frames read it: words from 0, heads from 0 (`None` for the
+/// root), children, and the mention each word belongs to.
+pub(crate) struct Parse<'a> {
+    pub(crate) sentence: usize,
+    pub(crate) text: &'a str,
+    pub(crate) words: &'a [model::Word],
+    pub(crate) children: Vec<Vec<usize>>,
+    /// The smallest mention of the sentence (hidden parts of descriptions included) that
+    /// covers each word.
+    pub(crate) mention: Vec<Option<usize>>,
+}
+
+impl<'a> Parse<'a> {
+    pub(crate) fn new(doc: &Doc<'a>, sentence: usize) -> Parse<'a> {
+        let s = &doc.view.sentences[sentence];
+        let words = &doc.view.words[s.words.clone()];
+        let mut children = vec![Vec::new(); words.len()];
+        for (i, w) in words.iter().enumerate() {
+            if w.head > 0 && w.head <= words.len() {
+                children[w.head - 1].push(i);
+            }
+        }
+        let mut all: Vec<usize> = s.mentions.clone();
+        for &m in &s.mentions {
+            all.extend(doc.view.mentions[m].parts.iter().copied());
+        }
+        let mention = words
+            .iter()
+            .map(|w| {
+                all.iter()
+                    .copied()
+                    .filter(|&m| {
+                        let span = &doc.view.mentions[m].span;
+                        span.start <= w.span.start && w.span.end <= span.end
+                    })
+                    .min_by_key(|&m| doc.view.mentions[m].span.len())
+            })
+            .collect();
+        Parse { sentence, text: doc.input.text, words, children, mention }
+    }
+
+    /// A word's head, if it has one inside the sentence.
+    pub(crate) fn head(&self, i: usize) -> Option<usize> {
+        let h = self.words[i].head;
+        (h > 0 && h <= self.words.len()).then(|| h - 1)
+    }
+
+    /// The relation without its subtype ("nmod:poss" → "nmod").
+    pub(crate) fn rel(&self, i: usize) -> &str {
+        self.words[i].deprel.split(':').next().unwrap_or("")
+    }
+
+    pub(crate) fn form(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].span.clone()]
+    }
+
+    pub(crate) fn lemma(&self, i: usize) -> String {
+        self.words[i].lemma.to_lowercase()
+    }
+
+    /// The children of `i` with relation `rel` (subtypes included).
+    pub(crate) fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i].iter().copied().filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The lowercased form of the case marker of `i` ("of" in "of the bureau").
+    pub(crate) fn case(&self, i: usize) -> Option<String> {
+        self.kids(i, "case").next().map(|c| self.form(c).to_lowercase())
+    }
+
+    /// The mention of a word if it is of one of `kinds`.
+    pub(crate) fn mention_of(&self, doc: &Doc<'_>, i: usize, kinds: &[Kind]) -> Option<usize> {
+        self.mention[i].filter(|&m| kinds.contains(&doc.view.mentions[m].kind))
+    }
+
+    /// `i` and its conjuncts ("A, B and C").
+    pub(crate) fn with_conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() && out.len() < 16 {
+            let more: Vec<usize> = self.kids(out[k], "conj").filter(|c| !out.contains(c)).collect();
+            out.extend(more);
+            k += 1;
+        }
+        out
+    }
+
+    /// The word range of `i`'s subtree less the children with the given relations.
+    pub(crate) fn span_without(&self, i: usize, drop: &[&str]) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        let mut seen = 0;
+        while let Some(x) = stack.pop() {
+            seen += 1;
+            if seen > self.words.len() {
+                break;
+            }
+            lo = lo.min(x);
+            hi = hi.max(x);
+            for &c in &self.children[x] {
+                if x == i && drop.contains(&self.rel(c)) {
+                    continue;
+                }
+                if matches!(self.rel(c), "punct" | "acl" | "appos" | "parataxis" | "list") {
+                    continue;
+                }
+                stack.push(c);
+            }
+        }
+        (lo, hi)
+    }
+}
+
+/// The byte range in a sentence's view that the placeholders of some mentions cover: what
+/// modality cues are read against.
+pub(crate) fn view_span(
+    doc: &Doc<'_>,
+    sentence: usize,
+    mentions: &[usize],
+) -> std::ops::Range<usize> {
+    let view = &doc.view.sentences[sentence].view;
+    let mut lo = usize::MAX;
+    let mut hi = 0;
+    for &m in mentions {
+        let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
+        if let Some(at) = view.find(&tag) {
+            lo = lo.min(at);
+            hi = hi.max(at + tag.len());
+        }
+    }
+    if lo > hi { 0..view.len() } else { lo..hi }
+}

@@ -1,0 +1,493 @@
+//! Position frames: a post (a ROLE mention or a title noun of `rules/titles.toml`) with its
+//! holder and body read off the parse: appositions ("X, the head of Y"), titles before a
+//! name ("Y spokesman X"), copulas ("X is the leader of Y"), relative clauses ("X, who was
+//! Y chief"), "as" phrases ("served as head of Y") and parentheses after a name ("X (Head of
+//! Y, Deputy Secretary of Z)"), spread over conjoined posts and bodies.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Parse, view_span};
+use crate::extract::{Arg, Candidate, Doc};
+use crate::rules::{AsOf, Rule};
+use crate::view::Kind;
+use crate::{ClaimType, Modality};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    #[allow(dead_code)]
+    version: u32,
+    titles: HashSet<String>,
+    not_posts: HashSet<String>,
+    former: HashSet<String>,
+    body_cases: HashSet<String>,
+    as_verbs: HashSet<String>,
+    start_cases: HashSet<String>,
+    end_cases: HashSet<String>,
+    past_be: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../rules/titles.toml")).expect("rules/titles.toml parses")
+});
+
+/// How a frame found the holder; names the rule.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum How {
+    Appos,
+    Title,
+    Copula,
+    Relcl,
+    As,
+    Paren,
+}
+
+impl How {
+    const ALL: [How; 6] = [How::Appos, How::Title, How::Copula, How::Relcl, How::As, How::Paren];
+
+    fn name(self) -> &'static str {
+        match self {
+            How::Appos => "frame.position.appos",
+            How::Title => "frame.position.title",
+            How::Copula => "frame.position.copula",
+            How::Relcl => "frame.position.relcl",
+            How::As => "frame.position.as",
+            How::Paren => "frame.position.paren",
+        }
+    }
+
+    /// Appositions, titles and parentheses are the author's own description; clauses take
+    /// the sentence's modality cues.
+    fn modality(self) -> Option<Modality> {
+        match self {
+            How::Appos | How::Title | How::Paren => Some(Modality::Asserted),
+            _ => None,
+        }
+    }
+}
+
+/// The frames as rules (a current and a former variant of each), so that claims carry a rule
+/// name, modality and `as_of` like the pattern rules' claims.
+static RULES: LazyLock<BTreeMap<(How, bool), Rule>> = LazyLock::new(|| {
+    let mut out = BTreeMap::new();
+    let never = Regex::new("^$").expect("valid pattern");
+    for how in How::ALL {
+        for former in [false, true] {
+            let rule = Rule {
+                name: how.name().to_string(),
+                kind: Some(ClaimType::Position),
+                regex: never.clone(),
+                slots: vec![],
+                each: None,
+                modality: how.modality(),
+                as_of: (!former).then_some(AsOf::Published),
+                confidence: 0.75,
+                set: BTreeMap::new(),
+                requires: None,
+                forbid: None,
+                not_after: None,
+                examples: vec![],
+            };
+            out.insert((how, former), rule);
+        }
+    }
+    out
+});
+
+/// A post's head word with its role.
+struct Post {
+    word: usize,
+    role: Arg,
+    /// The ROLE mention, if the post is one.
+    mention: Option<usize>,
+    /// The first word of the post phrase (modifiers included).
+    first: usize,
+    former: bool,
+}
+
+/// The position candidates of one sentence.
+pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>> {
+    let lex = &*LEXICON;
+    let posts = posts(doc, p, lex);
+    let mut out = Vec::new();
+    for post in &posts {
+        let holders = holders(doc, p, lex, post, &posts);
+        if holders.is_empty() {
+            continue;
+        }
+        let orgs = bodies(doc, p, lex, post);
+        let (start, end) = dates(doc, p, lex, post.word);
+        for &(holder, how, past) in &holders {
+            for org in &orgs {
+                if matches!(org, Arg::Mention(m) if *m == holder) {
+                    continue;
+                }
+                let former = post.former || past;
+                let rule = &RULES[&(how, former)];
+                let mut mentions = vec![holder];
+                mentions.extend(post.mention);
+                if let Arg::Mention(m) = org {
+                    mentions.push(*m);
+                }
+                let mut args = vec![
+                    ("holder".to_string(), Arg::Mention(holder)),
+                    ("role".to_string(), post.role.clone()),
+                    ("organization".to_string(), org.clone()),
+                ];
+                if let Some(s) = start {
+                    args.push(("start".into(), Arg::Mention(s)));
+                }
+                if let Some(e) = end {
+                    args.push(("end".into(), Arg::Mention(e)));
+                }
+                out.push(Candidate {
+                    rule,
+                    sentence: p.sentence,
+                    span: view_span(doc, p.sentence, &mentions),
+                    args,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The posts of a sentence: the last word of every ROLE mention, and title nouns.
+fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
+    let mut out = Vec::new();
+    for i in 0..p.words.len() {
+        let w = &p.words[i];
+        if let Some(r) = p.mention_of(doc, i, &[Kind::Role]) {
+            let m = &doc.view.mentions[r];
+            if m.span.end != w.span.end
+                || m.value.as_deref().is_some_and(|v| lex.not_posts.contains(v))
+            {
+                continue;
+            }
+            let text = p.text[m.span.clone()].to_lowercase();
+            let first = (0..=i).find(|&k| p.words[k].span.start >= m.span.start).unwrap_or(i);
+            let former = text.split([' ', '-']).any(|x| lex.former.contains(x))
+                || text.starts_with("ex")
+                || marked_former(p, lex, i, first);
+            out.push(Post { word: i, role: Arg::Mention(r), mention: Some(r), first, former });
+            continue;
+        }
+        if !matches!(w.upos.as_str(), "NOUN" | "PROPN") || !lex.titles.contains(&p.lemma(i)) {
+            continue;
+        }
+        if p.mention_of(doc, i, &[Kind::Per, Kind::Org, Kind::Loc, Kind::Misc]).is_some() {
+            continue;
+        }
+        // Lowercase modifiers right before it ("former deputy") are part of the role.
+        let mut first = i;
+        while first > 0 {
+            let k = first - 1;
+            let f = p.form(k);
+            let attached = p.head(k) == Some(i) && matches!(p.rel(k), "amod" | "compound");
+            if attached && f.chars().all(|c| c.is_lowercase() || c == '-') && p.mention[k].is_none()
+            {
+                first = k;
+            } else {
+                break;
+            }
+        }
+        let role = (first..=i).map(|k| p.form(k).to_lowercase()).collect::<Vec<_>>().join(" ");
+        let former = role.split([' ', '-']).any(|x| lex.former.contains(x))
+            || marked_former(p, lex, i, first);
+        out.push(Post { word: i, role: Arg::Text(role), mention: None, first, former });
+    }
+    out
+}
+
+/// "then head of", "the late leader": a former-marking word right before the post or
+/// attached to it.
+fn marked_former(p: &Parse<'_>, lex: &Lexicon, i: usize, first: usize) -> bool {
+    let before = first.checked_sub(1).is_some_and(|k| lex.former.contains(&p.lemma(k)));
+    before
+        || p.children[i]
+            .iter()
+            .any(|&c| matches!(p.rel(c), "amod" | "advmod") && lex.former.contains(&p.lemma(c)))
+}
+
+/// The holders of a post: (person mention, how, whether a past copula or verb ends it).
+fn holders(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    post: &Post,
+    posts: &[Post],
+) -> Vec<(usize, How, bool)> {
+    let person = |i: usize| p.mention_of(doc, i, &[Kind::Per]);
+    let subject = |i: usize| p.mention_of(doc, i, &[Kind::Per, Kind::Pro]);
+    let t = post.word;
+    let mut out: Vec<(usize, How, bool)> = Vec::new();
+    // Conjoined posts share the holder of the first ("X, head of Y and deputy of Z").
+    if p.rel(t) == "conj"
+        && let Some(h) = p.head(t)
+        && let Some(first) = posts.iter().find(|q| q.word == h)
+        && !(h.min(t)..h.max(t)).any(|k| {
+            matches!(p.form(k), ";" | "(" | ")") || p.mention_of(doc, k, &[Kind::Per]).is_some()
+        })
+    {
+        return holders(doc, p, lex, first, posts);
+    }
+    let own = |m: usize| post.mention != Some(m);
+    let verb_between = |a: usize, b: usize| {
+        (a.min(b) + 1..a.max(b)).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX"))
+    };
+    if let Some(h) = p.head(t)
+        && let Some(m) = person(h)
+        && (matches!(p.rel(t), "compound" | "appos" | "flat") || p.rel(t) == "nmod" && t < h)
+        && own(m)
+        && !verb_between(t, h)
+    {
+        let how = if p.rel(t) == "appos" || h < t { How::Appos } else { How::Title };
+        out.push((m, how, false));
+    }
+    for c in p.kids(t, "appos") {
+        if let Some(m) = person(c)
+            && !verb_between(t, c)
+        {
+            out.push((m, How::Appos, false));
+        }
+    }
+    let cop = p.kids(t, "cop").next();
+    if let Some(cop) = cop {
+        let past = lex.past_be.contains(&p.form(cop).to_lowercase());
+        for s in p.kids(t, "nsubj") {
+            for s in p.with_conjuncts(s) {
+                if let Some(m) = subject(s) {
+                    out.push((m, How::Copula, past));
+                }
+            }
+        }
+        if p.words[t].deprel == "acl:relcl"
+            && let Some(h) = p.head(t)
+            && let Some(m) = person(h)
+        {
+            out.push((m, How::Relcl, past));
+        }
+    }
+    if p.case(t).as_deref() == Some("as")
+        && let Some(v) = p.head(t)
+        && (lex.as_verbs.contains(&p.lemma(v)) || t < v)
+    {
+        let form = p.form(v).to_lowercase();
+        let past = form.ends_with("ed") || form != p.lemma(v) && !form.ends_with('s');
+        for s in p.kids(v, "nsubj") {
+            for s in p.with_conjuncts(s) {
+                if let Some(m) = subject(s) {
+                    out.push((m, How::As, past && lex.as_verbs.contains(&p.lemma(v))));
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        // A name right after the post phrase ("... spokesman Nasser Ali"), whatever the parse
+        // made of it.
+        if let Some(m) = (t + 1 < p.words.len()).then(|| person(t + 1)).flatten()
+            && own(m)
+        {
+            out.push((m, How::Title, false));
+        }
+    }
+    if out.is_empty()
+        && let Some(m) = comma_owner(doc, p, post.first)
+    {
+        // "X, the head of Y" that the parse read as a list or a conjunct.
+        out.push((m, How::Appos, false));
+    }
+    if out.is_empty()
+        && let Some(m) = parenthesis_owner(doc, p, post.first)
+    {
+        out.push((m, How::Paren, false));
+    }
+    out.sort();
+    out.dedup_by_key(|x| x.0);
+    out
+}
+
+/// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
+/// post phrase (over its article and the names before its head).
+fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    while k > 0 {
+        k -= 1;
+        let f = p.form(k);
+        if f == "," {
+            return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
+        }
+        let premodifier = matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
+            && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
+                || f.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !premodifier || first - k > 6 {
+            return None;
+        }
+    }
+    None
+}
+
+/// "X (Head of Y, former Deputy of Z)": the person before the open parenthesis that holds
+/// the post.
+fn parenthesis_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+    let mut depth = 0;
+    for k in (0..first).rev() {
+        match p.form(k) {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            "(" => return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per])),
+            ";" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
+/// conjuncts), else the names right before the post ("Iranian Foreign Ministry spokesman").
+fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
+    let t = post.word;
+    let mut out = Vec::new();
+    for c in p.kids(t, "nmod") {
+        let possessive = p.words[c].deprel == "nmod:poss";
+        let case = p.case(c);
+        if !possessive && !case.as_ref().is_some_and(|k| lex.body_cases.contains(k)) {
+            continue;
+        }
+        if possessive && c > t {
+            continue;
+        }
+        // A person is the body of a post that serves them ("adviser to X", "X's lawyer"),
+        // not of a post "of" them (the parse joins lists of names and posts that way).
+        let serves = possessive || case.as_deref() == Some("to");
+        for c in p.with_conjuncts(c) {
+            if serves || p.mention_of(doc, c, &[Kind::Per]).is_none() {
+                out.extend(body(doc, p, c));
+            }
+        }
+    }
+    // "Director and Party Secretary of Y": conjoined posts share the body the last names.
+    if out.is_empty() {
+        for c in p.kids(t, "conj").filter(|&c| c > t) {
+            for n in p.kids(c, "nmod") {
+                if p.case(n).is_some_and(|k| lex.body_cases.contains(&k)) {
+                    out.extend(body(doc, p, n));
+                }
+            }
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    // Names right before the post phrase, possessive or not.
+    let mut k = post.first;
+    let mut found: Option<usize> = None;
+    let mut possessive = false;
+    while k > 0 {
+        k -= 1;
+        let f = p.form(k);
+        if f == "'s" || f == "’s" {
+            possessive = true;
+            continue;
+        }
+        match p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]) {
+            Some(m) => {
+                let kind = doc.view.mentions[m].kind;
+                // The body nearest the post wins; a nationality before it adds nothing.
+                if found.is_none() || (kind != Kind::Nat && found_is_nat(doc, found)) {
+                    found = Some(m);
+                }
+            }
+            None => break,
+        }
+    }
+    let Some(m) = found else { return out };
+    let mention = &doc.view.mentions[m];
+    if mention.kind == Kind::Loc && possessive {
+        // "Iran's interior minister": the state by name (a mention would read as the
+        // possessor of something else).
+        out.push(Arg::Text(p.text[mention.span.clone()].to_string()));
+    } else {
+        out.push(Arg::Mention(m));
+    }
+    out
+}
+
+fn found_is_nat(doc: &Doc<'_>, found: Option<usize>) -> bool {
+    found.is_some_and(|m| doc.view.mentions[m].kind == Kind::Nat)
+}
+
+/// One body: the name the word is part of, else the phrase it heads when it names something
+/// (a capitalised word in it).
+fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
+    if p.mention_of(doc, c, &[Kind::Time, Kind::Pro, Kind::Role, Kind::Rank, Kind::Desc]).is_some()
+    {
+        return None;
+    }
+    let named = p.mention_of(doc, c, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat, Kind::Per]);
+    if let Some(m) = named
+        && matches!(doc.view.mentions[m].kind, Kind::Per | Kind::Nat)
+    {
+        return Some(Arg::Mention(m));
+    }
+    let (mut lo, hi) = p.span_without(c, &["case", "conj", "cc"]);
+    while lo < hi && matches!(p.rel(lo), "case" | "det" | "cc") {
+        lo += 1;
+    }
+    let span = p.words[lo].span.start..p.words[hi].span.end;
+    // The name alone, unless the phrase says more ("13th People's Congress of the Region").
+    if let Some(m) = named
+        && (hi - lo > 10 || doc.view.mentions[m].span.start <= span.start)
+    {
+        return Some(Arg::Mention(m));
+    }
+    if hi - lo > 10 {
+        return None;
+    }
+    // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
+    let lo = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase))?;
+    let text = &p.text[p.words[lo].span.start..span.end];
+    Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+/// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
+fn dates(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> (Option<usize>, Option<usize>) {
+    let (mut start, mut end) = (None, None);
+    let mut stack = vec![t];
+    let mut seen = 0;
+    while let Some(x) = stack.pop() {
+        seen += 1;
+        if seen > p.words.len() {
+            break;
+        }
+        if let Some(m) = p.mention_of(doc, x, &[Kind::Time])
+            && x > 0
+        {
+            let before = p.form(x.min(first_word(doc, p, m)).saturating_sub(1)).to_lowercase();
+            if lex.start_cases.contains(&before) {
+                start = start.or(Some(m));
+            } else if lex.end_cases.contains(&before) {
+                end = end.or(Some(m));
+            }
+        }
+        for &c in &p.children[x] {
+            if !matches!(p.rel(c), "appos" | "acl" | "parataxis" | "list" | "conj") || x != t {
+                stack.push(c);
+            }
+        }
+    }
+    (start, end)
+}
+
+fn first_word(doc: &Doc<'_>, p: &Parse<'_>, m: usize) -> usize {
+    let start = doc.view.mentions[m].span.start;
+    p.words.iter().position(|w| w.span.start >= start).unwrap_or(0)
+}
+
+#[cfg(test)]
+#[path = "positions_tests.rs"]
+mod tests;

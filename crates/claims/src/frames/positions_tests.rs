@@ -1,0 +1,94 @@
+//! Position frames on invented sentences, read by the real reader.
+
+use crate::{Claim, ClaimType, Input, extract};
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+
+fn positions(text: &str) -> Vec<Claim> {
+    let date = model::PartialDate::day(2022, 5, 4).ok();
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    extract(&Input {
+        doc: "t.txt",
+        sha256: "00",
+        text,
+        published: date,
+        annotations: &reading.annotations,
+        words: &reading.words,
+    })
+    .into_iter()
+    .filter(|c| c.kind == ClaimType::Position)
+    .collect()
+}
+
+fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&'c Claim> {
+    claims.iter().find(|c| {
+        c.field("holder").is_some_and(|h| h.contains(holder))
+            && c.field("organization").is_some_and(|o| o.contains(org))
+    })
+}
+
+#[test]
+fn a_title_before_a_name_gives_the_body_before_it() {
+    let claims = positions(
+        "Northland Interior Ministry spokesman Tomasz Wielgosz told reporters the claim was false.",
+    );
+    let c = find(&claims, "Wielgosz", "Interior Ministry").expect("a position");
+    assert!(c.rule.starts_with("frame.position") || c.rule.starts_with("position."));
+    assert_eq!(c.field("as_of"), Some("2022-05-04"));
+}
+
+#[test]
+fn an_apposition_with_of_gives_the_post() {
+    let claims = positions(
+        "The ministry listed Marisol Quenby, the Deputy Secretary of the Harbour Affairs Committee of the Eastern Province, among others.",
+    );
+    let c = find(&claims, "Quenby", "Harbour Affairs Committee").expect("a position");
+    assert!(c.field("role").is_some_and(|r| r.contains("secretary")));
+}
+
+#[test]
+fn posts_in_parentheses_after_a_name_are_one_claim_each() {
+    let claims = positions(
+        "The council listed Tomasz Wielgosz (Director of the Border Guard Service, former Deputy Head of the Coastal Customs Office).",
+    );
+    assert!(find(&claims, "Wielgosz", "Border Guard Service").is_some(), "{claims:#?}");
+    let former = find(&claims, "Wielgosz", "Customs Office").expect("the former post");
+    assert!(former.field("role").is_some_and(|r| r.contains("former")));
+    assert!(former.fields["as_of"].is_null());
+}
+
+#[test]
+fn a_copula_with_a_title_noun_makes_a_membership() {
+    let claims = positions("Marisol Quenby was a member of the Northland Revolutionary Front.");
+    let c = find(&claims, "Quenby", "Northland Revolutionary Front").expect("a position");
+    assert_eq!(c.rule, "frame.position.copula");
+    assert!(c.fields["as_of"].is_null(), "a past post holds at no stated date");
+}
+
+#[test]
+fn a_relative_clause_gives_start_and_end() {
+    let claims = positions(
+        "Tomasz Wielgosz, who was Northland Border Police chief from 2016 to 2018, was named in the case.",
+    );
+    let c = find(&claims, "Wielgosz", "Border Police").expect("a position");
+    assert_eq!(c.field("start"), Some("2016"), "{c:#?}");
+}
+
+#[test]
+fn a_post_without_a_named_holder_is_no_claim() {
+    let claims = positions("The head of the Harbour Affairs Committee met the press on Monday.");
+    assert!(claims.is_empty(), "{claims:#?}");
+}
+
+#[test]
+fn each_name_in_a_list_keeps_its_own_apposed_post() {
+    let claims = positions(
+        "The measures name Tomasz Wielgosz, the Communist Party Secretary of Eastmark, and Marisol Quenby, a former Deputy Party Secretary of the Harbour Province.",
+    );
+    assert!(find(&claims, "Wielgosz", "Eastmark").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Quenby", "Harbour Province").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Wielgosz", "Harbour Province").is_none(), "{claims:#?}");
+}
