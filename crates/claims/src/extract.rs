@@ -17,18 +17,18 @@ use crate::{Claim, ClaimType, Evidence, Input, Modality};
 
 /// One captured argument.
 #[derive(Clone, Debug)]
-enum Arg {
+pub(crate) enum Arg {
     Mention(usize),
     Text(String),
 }
 
 /// A rule's match before it becomes a claim.
-struct Candidate<'r> {
-    rule: &'r Rule,
-    sentence: usize,
+pub(crate) struct Candidate<'r> {
+    pub(crate) rule: &'r Rule,
+    pub(crate) sentence: usize,
     /// Byte range of the match in the sentence's view.
-    span: Range<usize>,
-    args: Vec<(String, Arg)>,
+    pub(crate) span: Range<usize>,
+    pub(crate) args: Vec<(String, Arg)>,
 }
 
 /// Fields whose value is a person.
@@ -98,11 +98,11 @@ struct Profile {
     orgs: Vec<String>,
 }
 
-struct Doc<'a> {
-    input: &'a Input<'a>,
-    rules: &'a Rules,
-    view: &'a DocumentView,
-    people: &'a People,
+pub(crate) struct Doc<'a> {
+    pub(crate) input: &'a Input<'a>,
+    pub(crate) rules: &'a Rules,
+    pub(crate) view: &'a DocumentView,
+    pub(crate) people: &'a People,
     profiles: HashMap<usize, Profile>,
     /// The source each sentence cites, found once per document.
     sources: std::cell::OnceCell<Vec<Option<String>>>,
@@ -129,7 +129,7 @@ impl<'a> Doc<'a> {
         self.input.text
     }
 
-    fn mention_text(&self, m: usize) -> String {
+    pub(crate) fn mention_text(&self, m: usize) -> String {
         let t = self.view.text(self.text(), m).trim();
         let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
         let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(t);
@@ -218,6 +218,7 @@ impl<'a> Doc<'a> {
                 None => self.tenure(c, &mut claims),
             }
         }
+        crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
         let claims = merge_duplicates(claims);
         Ok(self.drop_subsumed_posts(claims))
@@ -400,7 +401,7 @@ impl<'a> Doc<'a> {
         None
     }
 
-    fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
+    pub(crate) fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
         match arg {
             Arg::Mention(m) => {
                 if matches!(self.view.mentions[*m].kind, Kind::Org | Kind::Loc | Kind::Misc) {
@@ -725,7 +726,7 @@ impl<'a> Doc<'a> {
         (Modality::Asserted, None)
     }
 
-    fn build(&self, c: &Candidate<'_>) -> Option<Claim> {
+    pub(crate) fn build(&self, c: &Candidate<'_>) -> Option<Claim> {
         let kind = c.rule.kind?;
         let s = &self.view.sentences[c.sentence];
         let matched = &s.view[c.span.clone()];
@@ -1200,7 +1201,7 @@ pub(crate) fn iso_date(value: &str) -> Option<String> {
 }
 
 /// The arguments that make two claims of one document the same claim.
-fn identity(c: &Claim) -> String {
+pub(crate) fn identity(c: &Claim) -> String {
     let person = |f: &str| c.field(f).map(|n| name_key(n).join(" ")).unwrap_or_default();
     let words = |f: &str| {
         let mut w: Vec<String> = c

@@ -22,6 +22,7 @@
 
 pub mod coref;
 mod extract;
+mod frames;
 pub mod rules;
 pub mod view;
 

@@ -1,0 +1,3 @@
+//! Extraction layers over the dependency parse ("frames"), run after the regex rules.
+
+pub(crate) mod predicates;
