@@ -210,6 +210,13 @@ impl<'d> Parse<'d> {
         {
             return h;
         }
+        // The parser missed the relative clause: the word before "who" (past a comma).
+        if relative
+            && let Some(prev) = (0..arg).rev().find(|&w| self.word(w).upos != "PUNCT")
+            && self.mention(prev, &[Kind::Per]).is_some()
+        {
+            return prev;
+        }
         arg
     }
 
@@ -271,17 +278,41 @@ impl<'d> Parse<'d> {
         for c in self.children[i].iter().copied() {
             if matches!(self.rel(c), "flat" | "compound" | "flat:name")
                 && let Some(m) = covering(c)
+                // "the Rajapaksa brothers" names them; "Deputy Party Secretary" names a
+                // post, not a body.
+                && (self.word(i).upos == "NOUN"
+                    || matches!(self.doc.view.mentions[m].kind, Kind::Per | Kind::Pro))
             {
                 return Some(m);
             }
         }
-        self.kids(i, "appos").find_map(|a| self.mention(a, kinds))
+        if let Some(m) = self.kids(i, "appos").find_map(|a| self.mention(a, kinds)) {
+            return Some(m);
+        }
+        // "X, a national arrested in Y": the apposition stands for its head.
+        match (self.rel(i), self.head(i)) {
+            ("appos", Some(h)) => {
+                covering(h).filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+            }
+            _ => None,
+        }
     }
 
     /// Every mention an argument word names, over its conjuncts.
     fn mentions(&self, i: usize, kinds: &[Kind]) -> Vec<usize> {
         let mut out = Vec::new();
-        for w in self.with_conjuncts(i) {
+        // "a cross-section of leaders, including X and Y": the members named.
+        let mut words = self.with_conjuncts(i);
+        for w in words.clone() {
+            for c in self.children[w].iter().copied() {
+                if self.rel(c).starts_with("nmod")
+                    && matches!(self.case(c).as_deref(), Some("include" | "including"))
+                {
+                    words.extend(self.with_conjuncts(c));
+                }
+            }
+        }
+        for w in words {
             if let Some(m) = self.mention(w, kinds)
                 && !out.contains(&m)
             {
@@ -526,11 +557,14 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             && !PEOPLE.contains(&s.doc.view.mentions[b].kind)
         {
             match kind {
+                // A court or prosecutor is named as the court; its state is found from it
+                // (or the nearest court) when the claim is built.
                 ClaimType::Charge | ClaimType::Verdict => {
-                    shared.push(("authority".into(), Arg::Mention(b)));
-                    if s.doc.view.mentions[b].kind != Kind::Nat {
-                        shared.push(("court".into(), Arg::Mention(b)));
-                    }
+                    let field = match s.doc.view.mentions[b].kind {
+                        Kind::Nat | Kind::Loc => "authority",
+                        _ => "court",
+                    };
+                    shared.push((field.into(), Arg::Mention(b)));
                 }
                 ClaimType::Meeting | ClaimType::Visit | ClaimType::DeathReport => {}
                 _ => shared.push(("authority".into(), Arg::Mention(b))),
@@ -577,6 +611,14 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
         _ => {
             let Some(t) = s.patient(p) else { return vec![] };
             words.push(t);
+            // "detained leaders, including X": the parser often hangs the list on the verb.
+            let mut targets = s.mentions(t, kinds_of(kind));
+            for o in s.kids(p, "obl").collect::<Vec<_>>() {
+                if matches!(s.case(o).as_deref(), Some("include" | "including")) {
+                    words.push(o);
+                    targets.extend(s.mentions(o, kinds_of(kind)));
+                }
+            }
             let mut shared = shared;
             if matches!(kind, ClaimType::Arrest | ClaimType::DeathReport) {
                 shared.extend(place_of(s, p));
@@ -594,7 +636,8 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 }
             }
             let _ = lex;
-            per_target(kind, p, s.mentions(t, kinds_of(kind)), shared, words, false)
+            targets.dedup();
+            per_target(kind, p, targets, shared, words, false)
         }
     }
 }
@@ -760,7 +803,12 @@ fn modality(
         let mut hops = 0;
         let reporter = |v: usize| -> Option<String> {
             let subj = s.kid(v, "nsubj")?;
-            let m = s.body(subj).or_else(|| s.mention(subj, PEOPLE))?;
+            let Some(m) = s.mention(subj, PEOPLE).or_else(|| s.body(subj)) else {
+                // "the security source said": the source as written.
+                let phrase = s.phrase(subj, false);
+                let phrase = phrase.strip_prefix("the ").unwrap_or(&phrase).to_string();
+                return (s.word(subj).upos != "PRON").then_some(phrase);
+            };
             doc.person_name(&Arg::Mention(m))
                 .filter(|_| PEOPLE.contains(&doc.view.mentions[m].kind))
                 .map(|(n, _)| n)

@@ -120,3 +120,19 @@ fn a_reporting_verb_above_makes_it_reported_and_negation_denied() {
     let c = claims("Police did not arrest Marisol Quenby.");
     assert!(of(&c, ClaimType::Arrest).iter().all(|a| a.modality == Modality::Denied), "{c:?}");
 }
+
+#[test]
+fn members_named_after_including_are_each_a_target() {
+    let c =
+        claims("Soldiers detained several leaders, including Tomasz Wielgosz and Marisol Quenby.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Arrest, "person", "Marisol Quenby"), "{c:?}");
+}
+
+#[test]
+fn a_relative_clause_gives_the_antecedent() {
+    let c = claims("Marisol Quenby, who was convicted in 2016, left the country.");
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Marisol Quenby")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("outcome") == Some("convicted")), "{c:?}");
+}
