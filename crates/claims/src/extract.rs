@@ -102,7 +102,7 @@ pub(crate) struct Doc<'a> {
     pub(crate) input: &'a Input<'a>,
     pub(crate) rules: &'a Rules,
     pub(crate) view: &'a DocumentView,
-    people: &'a People,
+    pub(crate) people: &'a People,
     profiles: HashMap<usize, Profile>,
     /// The source each sentence cites, found once per document.
     sources: std::cell::OnceCell<Vec<Option<String>>>,
@@ -129,7 +129,7 @@ impl<'a> Doc<'a> {
         self.input.text
     }
 
-    fn mention_text(&self, m: usize) -> String {
+    pub(crate) fn mention_text(&self, m: usize) -> String {
         let t = self.view.text(self.text(), m).trim();
         let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
         let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(t);
@@ -220,6 +220,7 @@ impl<'a> Doc<'a> {
         }
         // Frames over the parse add what the patterns above did not find.
         crate::frames::run(&self, &mut claims);
+        crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
         let claims = merge_duplicates(claims);
         Ok(self.drop_subsumed_posts(claims))
@@ -402,7 +403,7 @@ impl<'a> Doc<'a> {
         None
     }
 
-    fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
+    pub(crate) fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
         match arg {
             Arg::Mention(m) => {
                 if matches!(self.view.mentions[*m].kind, Kind::Org | Kind::Loc | Kind::Misc) {

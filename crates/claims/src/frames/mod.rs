@@ -2,6 +2,7 @@
 //! is added unless the patterns already made one of the same type and key.
 
 pub(crate) mod positions;
+pub(crate) mod predicates;
 
 use std::collections::HashSet;
 

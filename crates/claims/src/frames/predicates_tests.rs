@@ -1,0 +1,138 @@
+//! The event frames on invented sentences, read by the real reader and parser.
+
+use crate::{Claim, ClaimType, Input, Modality};
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+
+fn claims(text: &str) -> Vec<Claim> {
+    let date = model::PartialDate::day(2021, 6, 15).ok();
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    if std::env::var_os("FRAMES_DUMP").is_some() {
+        for w in &reading.words {
+            eprintln!(
+                "{} {:>3} {:<10} {:<8} {:<6} {}",
+                w.sentence,
+                w.head,
+                w.deprel,
+                w.upos,
+                w.lemma,
+                &text[w.span.clone()]
+            );
+        }
+    }
+    // The frames alone: the regex rules would otherwise make some of these claims first.
+    let mut rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
+    rules.rules.clear();
+    let out = crate::extract_with(
+        &rules,
+        &Input {
+            doc: "invented.txt",
+            sha256: "00",
+            text,
+            published: date,
+            annotations: &reading.annotations,
+            words: &reading.words,
+        },
+    );
+    if std::env::var_os("FRAMES_DUMP").is_some() {
+        for c in &out {
+            eprintln!("{} {:?} {:?} {:?} {}", c.rule, c.kind, c.fields, c.modality, c.confidence);
+        }
+    }
+    out
+}
+
+fn of(claims: &[Claim], kind: ClaimType) -> Vec<&Claim> {
+    claims.iter().filter(|c| c.kind == kind).collect()
+}
+
+fn has(claims: &[Claim], kind: ClaimType, field: &str, value: &str) -> bool {
+    of(claims, kind).iter().any(|c| c.field(field) == Some(value))
+}
+
+#[test]
+fn a_passive_sanction_with_a_list_of_targets_and_its_agent() {
+    let c = claims(
+        "Tomasz Wielgosz and Marisol Quenby were sanctioned by the United States in March 2020.",
+    );
+    for name in ["Tomasz Wielgosz", "Marisol Quenby"] {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
+        assert_eq!(s.field("authority"), Some("United States"), "{s:?}");
+        assert_eq!(s.field("date"), Some("2020-03"), "{s:?}");
+    }
+}
+
+#[test]
+fn nominal_sanctions_on_a_target() {
+    let c = claims("Canada imposed sanctions on Tomasz Wielgosz last year.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "authority", "Canada"), "{c:?}");
+}
+
+#[test]
+fn a_warrant_for_someones_arrest() {
+    let c = claims(
+        "The Northland Interior Ministry issued a warrant for the arrest of Marisol Quenby.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "target", "Marisol Quenby"), "{c:?}");
+    // The arrest is only sought: no arrest claim.
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_active_arrest_and_a_passive_one_spread_over_conjuncts() {
+    let c = claims("Police arrested Tomasz Wielgosz in Velmora on Monday.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims("Marisol Quenby and Orrin Dalewick were detained in 2019.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Marisol Quenby"), "{c:?}");
+    assert!(has(&c, ClaimType::Arrest, "person", "Orrin Dalewick"), "{c:?}");
+}
+
+#[test]
+fn a_verdict_with_outcome_and_a_charge_with_charges() {
+    let c = claims("Tomasz Wielgosz was found guilty of torture by a court in 2018.");
+    assert!(has(&c, ClaimType::Verdict, "outcome", "convicted"), "{c:?}");
+    let c = claims("Prosecutors charged Marisol Quenby with fraud and bribery in 2017.");
+    let ch = of(&c, ClaimType::Charge);
+    assert!(ch.iter().any(|x| x.field("defendant") == Some("Marisol Quenby")), "{c:?}");
+}
+
+#[test]
+fn a_death_and_a_meeting() {
+    let c = claims("Orrin Dalewick died in 2010.");
+    assert!(has(&c, ClaimType::DeathReport, "person", "Orrin Dalewick"), "{c:?}");
+    let c = claims("Tomasz Wielgosz met Marisol Quenby in Velmora.");
+    let m = of(&c, ClaimType::Meeting);
+    assert_eq!(m.len(), 1, "{c:?}");
+    assert_eq!(m[0].list("participants").len(), 2, "{c:?}");
+}
+
+#[test]
+fn a_reporting_verb_above_makes_it_reported_and_negation_denied() {
+    let c = claims("The ministry said that police arrested Tomasz Wielgosz.");
+    let a = of(&c, ClaimType::Arrest);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].modality, Modality::Reported, "{c:?}");
+    let c = claims("Police did not arrest Marisol Quenby.");
+    assert!(of(&c, ClaimType::Arrest).iter().all(|a| a.modality == Modality::Denied), "{c:?}");
+}
+
+#[test]
+fn members_named_after_including_are_each_a_target() {
+    let c =
+        claims("Soldiers detained several leaders, including Tomasz Wielgosz and Marisol Quenby.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Arrest, "person", "Marisol Quenby"), "{c:?}");
+}
+
+#[test]
+fn a_relative_clause_gives_the_antecedent() {
+    let c = claims("Marisol Quenby, who was convicted in 2016, left the country.");
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Marisol Quenby")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("outcome") == Some("convicted")), "{c:?}");
+}
