@@ -255,10 +255,23 @@ fn the_example_corpus_resolves_fuses_and_orders_invented_people() {
     let adviser = posts.iter().position(|p| s(p, &["role_class"]) == "adviser").unwrap();
     assert_eq!(s(&posts[adviser], &["start", "date"]), "2019-01");
 
+    // The court story gives the case file a charge, a conviction and a family tie.
+    let ortuzar = entity(&entities, "Javier Ortúzar Lira");
+    let about = |kind: &str, field: &str| {
+        assertions.iter().any(|a| {
+            a["type"] == kind && s(a, &["arguments", field, "id"]) == ortuzar["id"].as_str().unwrap()
+        })
+    };
+    assert!(about("charge", "defendant") && about("verdict", "defendant"));
+    assert!(assertions.iter().any(|a| a["type"] == "verdict"
+        && a["arguments"]["outcome"] == "convicted"
+        && s(a, &["arguments", "defendant", "id"]) == ortuzar["id"].as_str().unwrap()));
+    assert!(about("relation", "person"), "the brother-in-law tie");
+
     // Incremental: a second build does no new reading or extraction.
     let again = b.build(&[&corpus]);
     assert!(
-        again.contains("ingest:  0 new, 8 unchanged") && again.contains("extract: 0 documents"),
+        again.contains("ingest:  0 new, 9 unchanged") && again.contains("extract: 0 documents"),
         "{again}"
     );
 

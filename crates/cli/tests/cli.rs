@@ -220,7 +220,7 @@ fn the_demo_corpus_ingests_cleanly() {
     let out = dir.run(&["ingest", corpus.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = dir.docs();
-    assert_eq!(docs.len(), 8);
+    assert_eq!(docs.len(), 9);
     for doc in &docs {
         assert!(doc["title"].is_string() && doc["published"].is_string(), "{doc}");
     }
