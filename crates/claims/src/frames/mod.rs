@@ -1,6 +1,7 @@
 //! Frames: extraction over the dependency parse, run after the pattern rules. A frame's claim
 //! is added unless the patterns already made one of the same type and key.
 
+pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;
 
@@ -18,6 +19,7 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     for si in 0..doc.view.sentences.len() {
         let parse = Parse::new(doc, si);
         candidates.extend(positions::candidates(doc, &parse));
+        candidates.extend(people::candidates(doc, &parse));
     }
     let patterns = claims.len();
     for c in &candidates {

@@ -1,0 +1,478 @@
+//! People frames: what a sentence says about a person rather than an event, read off the
+//! parse. Nationality from a demonym on a noun for the person ("X, a 63-year-old Danish
+//! former prisons official", "the Ruritanian couple A and B") and from a counted group that a
+//! list then names ("sanctioned three Ruritanian nationals. ... A, B and C"); age from "X is
+//! N years old"; health from harm and condition statements ("he had been killed or seriously
+//! wounded", "X has medical problems", "she is in good condition"); relations from kin words
+//! with a possessor and an apposition ("his father, X") and plural kin words over a list
+//! ("the Okafor brothers, A and B").
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Parse, view_span};
+use crate::ClaimType;
+use crate::extract::{Arg, Candidate, Doc};
+use crate::rules::Rule;
+use crate::view::Kind;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    #[allow(dead_code)]
+    version: u32,
+    described: HashSet<String>,
+    counted: HashSet<String>,
+    ailments: HashSet<String>,
+    ailment_modifiers: HashSet<String>,
+    conditions: HashSet<String>,
+    harmed: HashSet<String>,
+    mutual: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../rules/people.toml")).expect("rules/people.toml parses")
+});
+
+/// The frames' rules by name, so that claims carry a rule name like the pattern rules'.
+static RULES: LazyLock<BTreeMap<&'static str, Rule>> = LazyLock::new(|| {
+    let never = Regex::new("^$").expect("valid pattern");
+    let rule = |name: &str, kind: ClaimType, key: Option<&str>| Rule {
+        name: name.to_string(),
+        kind: Some(kind),
+        regex: never.clone(),
+        slots: vec![],
+        each: None,
+        modality: None,
+        as_of: None,
+        confidence: 0.7,
+        set: key.map(|k| BTreeMap::from([("key".to_string(), k.to_string())])).unwrap_or_default(),
+        requires: None,
+        forbid: None,
+        not_after: None,
+        examples: vec![],
+    };
+    let mut out = BTreeMap::new();
+    for (name, kind, key) in [
+        (NATIONALITY, ClaimType::Attribute, Some("nationality")),
+        (GROUP_NATIONALITY, ClaimType::Attribute, Some("nationality")),
+        (AGE, ClaimType::Attribute, Some("age")),
+        (HARM, ClaimType::Health, None),
+        (AILMENT, ClaimType::Health, None),
+        (CONDITION, ClaimType::Health, None),
+        (KIN_APPOS, ClaimType::Relation, None),
+        (KIN_PLURAL, ClaimType::Relation, None),
+    ] {
+        out.insert(name, rule(name, kind, key));
+    }
+    out
+});
+
+const NATIONALITY: &str = "frame.attribute.nationality";
+const GROUP_NATIONALITY: &str = "frame.attribute.nationality-group";
+const AGE: &str = "frame.attribute.age";
+const HARM: &str = "frame.health.harm";
+const AILMENT: &str = "frame.health.ailment";
+const CONDITION: &str = "frame.health.condition";
+const KIN_APPOS: &str = "frame.relation.kin-apposition";
+const KIN_PLURAL: &str = "frame.relation.kin-plural";
+
+const SUBJECTS: &[Kind] = &[Kind::Per, Kind::Pro];
+
+/// The people candidates of one sentence.
+pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>> {
+    let lex = &*LEXICON;
+    let mut out = Vec::new();
+    for i in 0..p.words.len() {
+        nationality(doc, p, lex, i, &mut out);
+        group_nationality(doc, p, lex, i, &mut out);
+        age(doc, p, i, &mut out);
+        health(doc, p, lex, i, &mut out);
+        kin(doc, p, lex, i, &mut out);
+    }
+    out
+}
+
+fn candidate(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    rule: &'static str,
+    mentions: &[usize],
+    args: Vec<(&str, Arg)>,
+) -> Candidate<'static> {
+    Candidate {
+        rule: &RULES[rule],
+        sentence: p.sentence,
+        span: view_span(doc, p.sentence, mentions),
+        args: args.into_iter().map(|(f, a)| (f.to_string(), a)).collect(),
+    }
+}
+
+fn person(doc: &Doc<'_>, p: &Parse<'_>, i: usize) -> Option<usize> {
+    p.mention_of(doc, i, &[Kind::Per])
+}
+
+/// The NAT mention among a noun's modifiers ("a 63-year-old Danish former official").
+fn demonym(doc: &Doc<'_>, p: &Parse<'_>, n: usize) -> Option<usize> {
+    p.children[n]
+        .iter()
+        .copied()
+        .filter(|&c| matches!(p.rel(c), "amod" | "compound" | "nmod"))
+        .find_map(|c| nat_at(doc, p, c))
+}
+
+/// The NAT mention over a word, also where an entity of the same span hides it.
+fn nat_at(doc: &Doc<'_>, p: &Parse<'_>, w: usize) -> Option<usize> {
+    let span = &p.words[w].span;
+    let s = &doc.view.sentences[p.sentence];
+    s.mentions
+        .iter()
+        .flat_map(|&m| std::iter::once(m).chain(doc.view.mentions[m].parts.iter().copied()))
+        .find(|&m| {
+            let mention = &doc.view.mentions[m];
+            mention.kind == Kind::Nat
+                && mention.span.start <= span.start
+                && span.end <= mention.span.end
+        })
+}
+
+/// "X, a Danish national", "Danish diplomat X", "the Danish couple A and B": a demonym on a
+/// noun for the person that names the person.
+fn nationality(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    n: usize,
+    out: &mut Vec<Candidate<'static>>,
+) {
+    if p.words[n].upos != "NOUN" || !lex.described.contains(&p.lemma(n)) {
+        return;
+    }
+    // A counted group is the group frame's.
+    if p.kids(n, "nummod").next().is_some() && p.form(n).to_lowercase() != p.lemma(n) {
+        return;
+    }
+    let Some(nat) = demonym(doc, p, n) else { return };
+    let mut named: Vec<usize> = Vec::new();
+    let add = |w: usize, named: &mut Vec<usize>| {
+        for w in p.with_conjuncts(w) {
+            if let Some(m) = person(doc, p, w)
+                && !named.contains(&m)
+            {
+                named.push(m);
+            }
+        }
+    };
+    for c in p.kids(n, "appos").chain(p.kids(n, "flat")).chain(p.kids(n, "compound")) {
+        if c > n {
+            add(c, &mut named);
+        }
+    }
+    if let Some(h) = p.head(n)
+        && matches!(p.rel(n), "appos" | "compound" | "nmod")
+        && person(doc, p, h).is_some()
+    {
+        add(h, &mut named);
+    }
+    if named.is_empty() && n + 1 < p.words.len() && person(doc, p, n + 1).is_some() {
+        add(n + 1, &mut named);
+    }
+    for m in named {
+        out.push(candidate(
+            doc,
+            p,
+            NATIONALITY,
+            &[m, nat],
+            vec![("person", Arg::Mention(m)), ("value", Arg::Mention(nat))],
+        ));
+    }
+}
+
+fn count(word: &str) -> Option<usize> {
+    const WORDS: [&str; 11] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let w = word.to_lowercase();
+    WORDS.iter().position(|x| *x == w).map(|k| k + 2).or_else(|| w.parse().ok())
+}
+
+/// "sanctioned four Ruritanian nationals" followed by a list of names: each person of the
+/// list, up to the count, has that nationality. The list is the rest of the sentence and the
+/// sentences right after it while they go on naming people (two or more, or one opening
+/// the sentence, as a bullet does).
+fn group_nationality(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    n: usize,
+    out: &mut Vec<Candidate<'static>>,
+) {
+    // A plural noun of the list ("people" is its own plural).
+    let form = p.form(n).to_lowercase();
+    let plural = form != p.lemma(n) || form == "people";
+    if p.words[n].upos != "NOUN" || !lex.counted.contains(&p.lemma(n)) || !plural {
+        return;
+    }
+    let Some(number) = p.kids(n, "nummod").next().and_then(|c| count(p.form(c))) else {
+        return;
+    };
+    if !(2..=12).contains(&number) {
+        return;
+    }
+    let Some(nat) = demonym(doc, p, n) else { return };
+    let after = p.words[n].span.end;
+    let mut names: Vec<usize> = Vec::new();
+    let mut seen: HashSet<Vec<String>> = HashSet::new();
+    let sentences = &doc.view.sentences;
+    for (k, si) in (p.sentence..sentences.len().min(p.sentence + 5)).enumerate() {
+        let people: Vec<usize> = sentences[si]
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let mention = &doc.view.mentions[m];
+                mention.kind == Kind::Per && (si != p.sentence || mention.span.start > after)
+            })
+            .collect();
+        if k > 0 {
+            let opens = people.first().is_some_and(|&m| {
+                let start = sentences[si].span.start;
+                let lead = &doc.input.text[start..doc.view.mentions[m].span.start];
+                lead.chars().all(|c| !c.is_alphanumeric())
+            });
+            if people.len() < 2 && !opens {
+                break;
+            }
+        }
+        for m in people {
+            let key = crate::coref::name_key(&doc.mention_text(m));
+            if seen.insert(key) {
+                names.push(m);
+            }
+        }
+        if names.len() >= number {
+            break;
+        }
+    }
+    // More names than the count: the list is not the group.
+    if names.len() > number || names.is_empty() {
+        return;
+    }
+    for m in names {
+        out.push(candidate(
+            doc,
+            p,
+            GROUP_NATIONALITY,
+            &[nat],
+            vec![("person", Arg::Mention(m)), ("value", Arg::Mention(nat))],
+        ));
+    }
+}
+
+/// The subject of a predicate word: its own, else that of the clause it completes ("he was
+/// said to be 27 years old") or of the predicate it is conjoined to ("killed or wounded").
+fn subject(doc: &Doc<'_>, p: &Parse<'_>, w: usize) -> Option<usize> {
+    let mut at = w;
+    for _ in 0..3 {
+        if let Some(s) = p.kids(at, "nsubj").next() {
+            return p.mention_of(doc, s, SUBJECTS);
+        }
+        match (p.rel(at), p.head(at)) {
+            ("xcomp" | "conj", Some(h)) => at = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// "X is 58 years old", "he was said to be 27 years old".
+fn age(doc: &Doc<'_>, p: &Parse<'_>, i: usize, out: &mut Vec<Candidate<'static>>) {
+    if p.lemma(i) != "old" || p.words[i].upos != "ADJ" {
+        return;
+    }
+    let Some(years) = p.children[i].iter().copied().find(|&c| p.lemma(c) == "year") else {
+        return;
+    };
+    let Some(n) = p.kids(years, "nummod").next() else { return };
+    let value = p.form(n);
+    if !value.chars().all(|c| c.is_ascii_digit()) || value.len() > 3 {
+        return;
+    }
+    // Only a predicate: "a 58 years old man" describes someone else.
+    if p.kids(i, "cop").next().is_none() && p.rel(i) != "xcomp" {
+        return;
+    }
+    let Some(m) = subject(doc, p, i) else { return };
+    out.push(candidate(
+        doc,
+        p,
+        AGE,
+        &[m],
+        vec![("person", Arg::Mention(m)), ("value", Arg::Text(value.to_string()))],
+    ));
+}
+
+/// The words of a phrase from `lo` to `hi`, as written.
+fn words(p: &Parse<'_>, lo: usize, hi: usize) -> String {
+    p.text[p.words[lo].span.start..p.words[hi].span.end].to_string()
+}
+
+fn health(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    i: usize,
+    out: &mut Vec<Candidate<'static>>,
+) {
+    let lemma = p.lemma(i);
+    let upos = p.words[i].upos.as_str();
+    // "he had been killed or seriously wounded": the harm with its degree.
+    if lex.harmed.contains(&lemma) && matches!(upos, "VERB" | "ADJ") {
+        let passive = p.children[i]
+            .iter()
+            .any(|&c| p.words[c].deprel == "aux:pass" || p.words[c].deprel == "nsubj:pass")
+            || p.rel(i) == "conj"
+            || p.kids(i, "cop").next().is_some();
+        if !passive {
+            return;
+        }
+        let lo = p.kids(i, "advmod").filter(|&c| c + 1 == i).min().unwrap_or(i);
+        let Some(m) = subject(doc, p, i) else { return };
+        out.push(candidate(
+            doc,
+            p,
+            HARM,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, i)))],
+        ));
+        return;
+    }
+    // "X has medical problems".
+    if lex.ailments.contains(&lemma)
+        && p.words[i].deprel == "obj"
+        && let Some(v) = p.head(i)
+        && p.lemma(v) == "have"
+        && p.children[i].iter().any(|&c| {
+            matches!(p.rel(c), "amod" | "compound") && lex.ailment_modifiers.contains(&p.lemma(c))
+        })
+        && let Some(m) = subject(doc, p, v)
+    {
+        let lo = p.children[i].iter().copied().filter(|&c| c < i).min().unwrap_or(i);
+        let condition = format!("{} {}", p.form(v), words(p, lo, i));
+        out.push(candidate(
+            doc,
+            p,
+            AILMENT,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
+        ));
+        return;
+    }
+    // "she is in good condition".
+    if lemma == "condition"
+        && p.case(i).as_deref() == Some("in")
+        && p.children[i].iter().any(|&c| p.rel(c) == "amod" && lex.conditions.contains(&p.lemma(c)))
+    {
+        let m = subject(doc, p, i).or_else(|| p.head(i).and_then(|h| subject(doc, p, h)));
+        let Some(m) = m else { return };
+        let lo = p.kids(i, "case").min().unwrap_or(i);
+        out.push(candidate(
+            doc,
+            p,
+            CONDITION,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, i)))],
+        ));
+    }
+}
+
+/// Relations from kin words: "his father, X" / "Y's brother X" (the possessor is the other)
+/// and "the Okafor brothers, A and B" (each pair).
+fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Candidate<'static>>) {
+    if p.words[n].upos != "NOUN" {
+        return;
+    }
+    let lemma = p.lemma(n);
+    let Some(kind) = doc.rules.kin.get(&lemma) else { return };
+    let mut heads: Vec<usize> = p.kids(n, "appos").filter(|&c| c > n).collect();
+    // "the X brothers, A and B" with the list parsed apart: the names right after the comma.
+    if heads.is_empty() && p.words.get(n + 1).is_some_and(|_| p.form(n + 1) == ",") {
+        heads.extend(
+            (n + 2 < p.words.len()).then_some(n + 2).filter(|&w| person(doc, p, w).is_some()),
+        );
+        if let Some(&w) = heads.first()
+            && let Some(m) = person(doc, p, w)
+        {
+            // The conjuncts hang off the name's head word.
+            heads = (w..p.words.len()).take_while(|&k| p.mention[k] == Some(m)).collect();
+        }
+    }
+    let mut named: Vec<usize> = Vec::new();
+    for w in heads.into_iter().flat_map(|c| p.with_conjuncts(c)) {
+        if let Some(m) = person(doc, p, w)
+            && !named.contains(&m)
+        {
+            named.push(m);
+        }
+    }
+    let plural = p.form(n).to_lowercase() != lemma;
+    if plural {
+        if !lex.mutual.contains(&lemma) || named.len() < 2 || named.len() > 4 {
+            return;
+        }
+        // "the Okafor brothers, A and B": a list that does not carry the family name is
+        // another list ("... the Okafor brothers, A and B may hold").
+        let family: Vec<String> = p
+            .kids(n, "compound")
+            .filter(|&c| c < n && p.words[c].upos == "PROPN")
+            .map(|c| p.form(c).to_lowercase())
+            .collect();
+        let carries = |m: usize| {
+            doc.person_name(&Arg::Mention(m))
+                .is_some_and(|(name, _)| family.iter().all(|f| name.to_lowercase().contains(f)))
+        };
+        if family.is_empty() || !named.iter().all(|&m| carries(m)) {
+            return;
+        }
+        for (a, &x) in named.iter().enumerate() {
+            for &y in &named[a + 1..] {
+                out.push(candidate(
+                    doc,
+                    p,
+                    KIN_PLURAL,
+                    &[x, y],
+                    vec![
+                        ("person", Arg::Mention(x)),
+                        ("other", Arg::Mention(y)),
+                        ("kind", Arg::Text(kind.clone())),
+                    ],
+                ));
+            }
+        }
+        return;
+    }
+    let Some(&x) = named.first() else { return };
+    let Some(owner) = p.kids(n, "nmod").find_map(|c| {
+        (p.words[c].deprel == "nmod:poss").then(|| p.mention_of(doc, c, SUBJECTS)).flatten()
+    }) else {
+        return;
+    };
+    out.push(candidate(
+        doc,
+        p,
+        KIN_APPOS,
+        &[owner, x],
+        vec![
+            ("person", Arg::Mention(x)),
+            ("other", Arg::Mention(owner)),
+            ("kind", Arg::Text(lemma.clone())),
+        ],
+    ));
+}
+
+#[cfg(test)]
+#[path = "people_tests.rs"]
+mod tests;

@@ -1,0 +1,135 @@
+//! People frames on invented sentences, read by the real reader.
+
+use crate::{Claim, ClaimType, Input, extract};
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+
+fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
+    let date = model::PartialDate::day(2022, 5, 4).ok();
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    extract(&Input {
+        doc: "t.txt",
+        sha256: "00",
+        text,
+        published: date,
+        annotations: &reading.annotations,
+        words: &reading.words,
+    })
+    .into_iter()
+    .filter(|c| c.kind == kind)
+    .collect()
+}
+
+fn has(claims: &[Claim], field: &str, name: &str, key: Option<&str>) -> bool {
+    claims.iter().any(|c| {
+        c.field(field).is_some_and(|p| p.contains(name))
+            && key.is_none_or(|k| c.field("key") == Some(k))
+    })
+}
+
+#[test]
+fn a_demonym_on_a_noun_for_the_person_is_a_nationality() {
+    let found = claims(
+        "Tomasz Wielgosz, a 58-year-old Norwegian retired customs officer, was freed on Monday.",
+        ClaimType::Attribute,
+    );
+    assert!(has(&found, "person", "Wielgosz", Some("nationality")), "{found:?}");
+}
+
+#[test]
+fn a_demonym_on_an_office_is_not_a_nationality() {
+    let found = claims(
+        "The Norwegian interior minister Tomasz Wielgosz met reporters in the capital.",
+        ClaimType::Attribute,
+    );
+    assert!(!has(&found, "person", "Wielgosz", Some("nationality")), "{found:?}");
+}
+
+#[test]
+fn a_counted_group_gives_its_nationality_to_the_list_that_names_it() {
+    let found = claims(
+        "The ministry on Tuesday blacklisted three Norwegian nationals over the smuggling ring. \
+         The ministry named Tomasz Wielgosz, Marisol Quenby and Pavel Dunaj as its leaders.",
+        ClaimType::Attribute,
+    );
+    for name in ["Wielgosz", "Quenby", "Dunaj"] {
+        assert!(has(&found, "person", name, Some("nationality")), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_list_longer_than_the_count_is_not_the_group() {
+    let found = claims(
+        "Two Norwegian nationals were blacklisted on Tuesday. \
+         Tomasz Wielgosz, Marisol Quenby and Pavel Dunaj welcomed the decision.",
+        ClaimType::Attribute,
+    );
+    assert!(!has(&found, "person", "Quenby", Some("nationality")), "{found:?}");
+}
+
+#[test]
+fn an_age_said_with_years_old() {
+    let found =
+        claims("Marisol Quenby addressed the court. She is 61 years old.", ClaimType::Attribute);
+    assert!(has(&found, "person", "Quenby", Some("age")), "{found:?}");
+}
+
+#[test]
+fn a_harm_conjoined_to_another_predicate_keeps_its_subject() {
+    let found = claims(
+        "Officials claimed that Pavel Dunaj had been captured or badly wounded in the raid.",
+        ClaimType::Health,
+    );
+    assert!(has(&found, "person", "Dunaj", None), "{found:?}");
+}
+
+#[test]
+fn medical_problems_and_a_stated_condition_are_health() {
+    let found =
+        claims("His lawyer said Pavel Dunaj has serious heart problems.", ClaimType::Health);
+    assert!(has(&found, "person", "Dunaj", None), "{found:?}");
+    let found = claims(
+        "Marisol Quenby was released late on Friday. Her family said she is in stable condition.",
+        ClaimType::Health,
+    );
+    assert!(has(&found, "person", "Quenby", None), "{found:?}");
+}
+
+#[test]
+fn a_plural_kin_word_over_a_list_ties_each_pair() {
+    let found = claims(
+        "The ministry blacklisted the Wielgosz brothers, Tomasz Wielgosz and Pavel Wielgosz, on Friday.",
+        ClaimType::Relation,
+    );
+    assert!(
+        found.iter().any(|c| c.field("kind") == Some("brother")
+            && has(std::slice::from_ref(c), "person", "Wielgosz", None)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_possessive_kin_apposition_names_the_relative() {
+    let found = claims(
+        "Tomasz Wielgosz spoke first. Later, his daughter, Marisol Wielgosz, read a statement.",
+        ClaimType::Relation,
+    );
+    assert!(
+        found.iter().any(|c| c.field("person") == Some("Marisol Wielgosz")
+            && c.field("other") == Some("Tomasz Wielgosz")
+            && c.field("kind") == Some("daughter")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_plural_kin_word_before_another_list_ties_no_one() {
+    let found = claims(
+        "The order freezes any assets the Wielgosz brothers, Marisol Quenby and Pavel Dunaj may hold.",
+        ClaimType::Relation,
+    );
+    assert!(!has(&found, "person", "Quenby", None), "{found:?}");
+}
