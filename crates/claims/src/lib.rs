@@ -15,6 +15,10 @@
 //! - [`extract`] runs the rules over a document and builds [`Claim`]s: arguments named by
 //!   their fullest form, dates from the time stage at the precision the text gives, modality,
 //!   attribution and confidence; duplicates within a document are merged.
+//! - `frames` then reads each sentence's dependency parse for what the patterns missed:
+//!   posts and their holders, predicates (sanction, charge, convict, arrest, meet, ...) with
+//!   their arguments in either voice, and people's nationality, age, health and family ties;
+//!   its lexicons are `rules/titles.toml`, `rules/predicates.toml` and `rules/people.toml`.
 //!
 //! Nothing here names a person, place or agency of any particular case: the rules are about
 //! English, not about one dossier.
