@@ -24,7 +24,7 @@ fn claims(text: &str) -> Vec<Claim> {
         }
     }
     // The frames alone: the regex rules would otherwise make some of these claims first.
-    let mut rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
+    let mut rules = crate::Rules::parse(include_str!("../../../rules/en.toml")).expect("rules");
     rules.rules.clear();
     let out = crate::extract_with(
         &rules,

@@ -1,0 +1,1 @@
+//! Allegations: what a person is accused of, by whom.

@@ -1,0 +1,127 @@
+//! Nominal predicates: "US sanctions on X", "an ICC warrant for X's arrest", "X's conviction".
+
+use super::arguments::Parse;
+use super::{Found, Frame, Lexicon, PEOPLE, TARGETS, per_target};
+use crate::ClaimType;
+use crate::extract::Arg;
+use crate::view::Kind;
+
+/// The possessor or "of" modifier of a noun: "X's conviction", "the arrest of X".
+pub(super) fn owner(s: &Parse<'_>, n: usize) -> Option<usize> {
+    s.kid(n, "nmod:poss")
+        .or_else(|| s.kids(n, "nmod").find(|&m| matches!(s.case(m).as_deref(), Some("of"))))
+}
+
+pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) -> Vec<Found> {
+    let kind = frame.kind;
+    let gov = s.head(n);
+    let mut words = vec![n];
+    let mut shared = Vec::new();
+    // Who imposes, issues or brings it: the noun's own modifiers ("US sanctions", "an ICC
+    // warrant"), a "by" phrase, or the agent of the verb that governs it.
+    let mut authority = None;
+    for c in s.children[n].iter().copied() {
+        let r = s.rel(c);
+        let by = s.case(c).as_deref() == Some("by");
+        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
+            && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
+        {
+            authority = Some(b);
+            break;
+        }
+        // "a warrant issued by X"
+        if r == "acl"
+            && let Some(a) = s.agent(c)
+            && let Some(b) = s.body(a)
+        {
+            authority = Some(b);
+        }
+    }
+    if authority.is_none()
+        && let Some(g) = gov
+        && matches!(s.rel(n), "obj" | "nsubj:pass")
+        && let Some(a) = s.agent(g)
+    {
+        authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
+    }
+    if let Some(b) = authority {
+        words.push(b_word(s, b).unwrap_or(n));
+        shared.push(("authority".to_string(), Arg::Mention(b)));
+    }
+    let mut targets: Vec<usize> = Vec::new();
+    match kind {
+        ClaimType::Sanction | ClaimType::Warrant => {
+            let case_ok = |w: usize| s.case(w).is_some_and(|c| lex.words.target_case.contains(&c));
+            let mut holders: Vec<usize> =
+                s.kids(n, "nmod").chain(s.kids(n, "obl")).filter(|&m| case_ok(m)).collect();
+            if let Some(g) = gov {
+                if s.rel(n) == "obj" {
+                    holders.extend(s.kids(g, "obl").filter(|&m| case_ok(m)));
+                }
+                let gl = s.lemma(g);
+                if kind == ClaimType::Sanction && lex.words.undergo.contains(&gl) {
+                    holders.extend(s.kid(g, "nsubj:pass").or_else(|| s.kid(g, "nsubj")));
+                }
+                if lex.words.include.contains(&gl) && s.rel(n) == "nsubj" {
+                    holders.extend(s.kid(g, "obj"));
+                }
+            }
+            for h in holders {
+                words.push(h);
+                // "a warrant for X's arrest", "for the arrest of X"
+                let h = if matches!(s.lemma(h).as_str(), "arrest" | "extradition" | "capture") {
+                    match owner(s, h) {
+                        Some(o) => o,
+                        None => continue,
+                    }
+                } else {
+                    h
+                };
+                targets.extend(s.mentions(h, TARGETS));
+            }
+        }
+        ClaimType::Visit => {
+            let place = s
+                .kids(n, "nmod")
+                .filter(|&m| matches!(s.case(m).as_deref(), Some("to" | "in")))
+                .find_map(|m| s.mention(m, &[Kind::Loc]))
+                .or_else(|| {
+                    let g = gov?;
+                    s.kids(g, "obl")
+                        .filter(|&m| matches!(s.case(m).as_deref(), Some("to" | "in")))
+                        .find_map(|m| s.mention(m, &[Kind::Loc]))
+                });
+            let Some(place) = place else { return vec![] };
+            shared.push(("place".into(), Arg::Mention(place)));
+            let who = s.kid(n, "nmod:poss").or_else(|| {
+                let g = gov?;
+                (s.rel(n) == "obj" && lex.words.make.contains(&s.lemma(g)))
+                    .then(|| s.kid(g, "nsubj"))
+                    .flatten()
+            });
+            if let Some(w) = who {
+                words.push(w);
+                targets.extend(s.mentions(w, PEOPLE));
+            }
+        }
+        _ => {
+            if kind == ClaimType::Arrest
+                && let Some(g) = gov
+                && lex.words.not_arrest_under.contains(&s.lemma(g))
+            {
+                return vec![];
+            }
+            if let Some(o) = owner(s, n) {
+                words.push(o);
+                targets.extend(s.mentions(o, PEOPLE));
+            }
+        }
+    }
+    per_target(kind, n, targets, shared, words, true)
+}
+
+/// The word a mention starts at, for the span of a candidate.
+pub(super) fn b_word(s: &Parse<'_>, m: usize) -> Option<usize> {
+    let start = s.doc.view.mentions[m].span.start;
+    (0..s.len).find(|&i| s.word(i).span.start >= start)
+}
