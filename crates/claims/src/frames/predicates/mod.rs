@@ -16,7 +16,7 @@ use crate::extract::{Arg, Candidate, Doc, identity};
 
 use crate::rules::Rule;
 use crate::view::Kind;
-use crate::{Claim, ClaimType};
+use crate::{Claim, ClaimType, Modality};
 use arguments::Parse;
 use modality::modality;
 use nouns::noun_frame;
@@ -47,6 +47,9 @@ struct Words {
     alleged: Vec<String>,
     reported: Vec<String>,
     sanction_context: Vec<String>,
+    reasons: Vec<String>,
+    list: Vec<String>,
+    group: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -75,6 +78,10 @@ fn parse_frame(spec: &str) -> Frame {
     }
 }
 
+/// How a frame was found: a verb, a noun, the reason of another frame ("sanctioned for his
+/// role in ..."), or a list that continues an earlier sentence's frame.
+const SHAPES: [&str; 4] = ["verb", "noun", "reason", "list"];
+
 /// The compiled lexicon and one rule per frame shape (named for `--by-rule`).
 pub(crate) struct Lexicon {
     verbs: BTreeMap<String, Frame>,
@@ -90,7 +97,7 @@ impl Lexicon {
         let nouns = file.nouns.iter().map(|(k, v)| (k.clone(), parse_frame(v))).collect();
         let mut rules = BTreeMap::new();
         for kind in ClaimType::ALL {
-            for shape in ["verb", "noun"] {
+            for shape in SHAPES {
                 let name = format!("frame.{}.{shape}", kind.as_str());
                 rules.insert(name.clone(), rule(&name, kind));
             }
@@ -98,8 +105,8 @@ impl Lexicon {
         Lexicon { verbs, nouns, words: file.words, rules }
     }
 
-    fn rule(&self, kind: ClaimType, noun: bool) -> &Rule {
-        let name = format!("frame.{}.{}", kind.as_str(), if noun { "noun" } else { "verb" });
+    fn rule(&self, kind: ClaimType, shape: &str) -> &Rule {
+        let name = format!("frame.{}.{shape}", kind.as_str());
         &self.rules[&name]
     }
 }
@@ -128,7 +135,7 @@ static LEXICON: LazyLock<Lexicon> =
 /// A frame found in a sentence, before its arguments are named.
 struct Found {
     kind: ClaimType,
-    noun: bool,
+    shape: &'static str,
     predicate: usize,
     args: Vec<(String, Arg)>,
     words: Vec<usize>,
@@ -144,33 +151,59 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     let known: HashSet<(ClaimType, String)> =
         claims.iter().map(|c| (c.kind, identity(c))).collect();
     let mut mine: Vec<Claim> = Vec::new();
+    let mut context = lists::Context::default();
     for si in 0..doc.view.sentences.len() {
         if doc.view.sentences[si].words.is_empty() {
             continue;
         }
         let parse = Parse::new(doc, si);
+        let mut found: Vec<Found> = lists::step(lex, &parse, &mut context);
         for p in 0..parse.len {
-            for found in frames_at(lex, &parse, p) {
-                let span = parse.view_span(&found.words);
-                let c = Candidate {
-                    rule: lex.rule(found.kind, found.noun),
-                    sentence: si,
-                    span,
-                    args: found.args,
-                };
-                let Some(mut claim) = doc.build(&c) else { continue };
-                modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
-                let key = (claim.kind, identity(&claim));
-                if known.contains(&key)
-                    || mine.iter().any(|m| m.kind == claim.kind && identity(m) == key.1)
-                {
-                    continue;
-                }
-                mine.push(claim);
+            for f in frames_at(lex, &parse, p) {
+                found.extend(allegations::reason(lex, &parse, &f));
+                found.push(f);
             }
+            found.extend(allegations::at(lex, &parse, p));
+        }
+        for found in found {
+            let span = parse.view_span(&found.words);
+            let c = Candidate {
+                rule: lex.rule(found.kind, found.shape),
+                sentence: si,
+                span,
+                args: found.args,
+            };
+            let Some(mut claim) = doc.build(&c) else { continue };
+            modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
+            if claim.kind == ClaimType::Allegation {
+                // What one accuses another of stays alleged, whoever reports it.
+                claim.modality = Modality::Alleged;
+                claim.confidence =
+                    (c.rule.confidence * Modality::Alleged.weight() * 1000.0).round() / 1000.0;
+            }
+            let key = (claim.kind, identity(&claim));
+            if known.contains(&key)
+                || mine.iter().any(|m| m.kind == claim.kind && identity(m) == key.1)
+            {
+                continue;
+            }
+            mine.push(claim);
         }
     }
     claims.extend(mine);
+    // A sanction whose sentence names no authority ("Also designated are A and B") is
+    // imposed by the one the document named nearest before it.
+    for claim in claims.iter_mut().filter(|c| c.kind == ClaimType::Sanction) {
+        if claim.field("authority").is_some() {
+            continue;
+        }
+        let at = claim.evidence.start;
+        let sentence =
+            doc.view.sentences.iter().rposition(|s| s.span.start <= at).unwrap_or_default();
+        if let Some(a) = context.authority_at(sentence) {
+            claim.fields.insert("authority".into(), serde_json::Value::from(a));
+        }
+    }
 }
 
 /// The frames a word heads.
@@ -246,14 +279,14 @@ fn per_target(
     targets: Vec<usize>,
     shared: Vec<(String, Arg)>,
     words: Vec<usize>,
-    noun: bool,
+    shape: &'static str,
 ) -> Vec<Found> {
     targets
         .into_iter()
         .map(|t| {
             let mut args = vec![(field_of(kind).to_string(), Arg::Mention(t))];
             args.extend(shared.iter().cloned());
-            Found { kind, noun, predicate: p, args, words: words.clone() }
+            Found { kind, shape, predicate: p, args, words: words.clone() }
         })
         .collect()
 }
@@ -304,7 +337,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 return vec![];
             }
             let args = parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m)));
-            vec![Found { kind, noun: false, predicate: p, args: args.collect(), words }]
+            vec![Found { kind, shape: "verb", predicate: p, args: args.collect(), words }]
         }
         ClaimType::Visit => {
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
@@ -313,12 +346,12 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             };
             words.push(a);
             let people = s.mentions(a, PEOPLE);
-            per_target(kind, p, people, vec![("place".into(), Arg::Mention(place))], words, false)
+            per_target(kind, p, people, vec![("place".into(), Arg::Mention(place))], words, "verb")
         }
         ClaimType::DeathReport if s.lemma(p) == "die" => {
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
             words.push(a);
-            per_target(kind, p, s.mentions(a, PEOPLE), place_of(s, p), words, false)
+            per_target(kind, p, s.mentions(a, PEOPLE), place_of(s, p), words, "verb")
         }
         _ => {
             let Some(t) = s.patient(p) else { return vec![] };
@@ -349,7 +382,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             }
             let _ = lex;
             targets.dedup();
-            per_target(kind, p, targets, shared, words, false)
+            per_target(kind, p, targets, shared, words, "verb")
         }
     }
 }
@@ -366,6 +399,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod lists;
 mod modality;
 mod nouns;
 

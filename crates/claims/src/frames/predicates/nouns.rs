@@ -17,33 +17,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
     let gov = s.head(n);
     let mut words = vec![n];
     let mut shared = Vec::new();
-    // Who imposes, issues or brings it: the noun's own modifiers ("US sanctions", "an ICC
-    // warrant"), a "by" phrase, or the agent of the verb that governs it.
-    let mut authority = None;
-    for c in s.children[n].iter().copied() {
-        let r = s.rel(c);
-        let by = s.case(c).as_deref() == Some("by");
-        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
-            && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
-        {
-            authority = Some(b);
-            break;
-        }
-        // "a warrant issued by X"
-        if r == "acl"
-            && let Some(a) = s.agent(c)
-            && let Some(b) = s.body(a)
-        {
-            authority = Some(b);
-        }
-    }
-    if authority.is_none()
-        && let Some(g) = gov
-        && matches!(s.rel(n), "obj" | "nsubj:pass")
-        && let Some(a) = s.agent(g)
-    {
-        authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
-    }
+    let authority = noun_authority(s, n);
     if let Some(b) = authority {
         words.push(b_word(s, b).unwrap_or(n));
         shared.push(("authority".to_string(), Arg::Mention(b)));
@@ -117,11 +91,43 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             }
         }
     }
-    per_target(kind, n, targets, shared, words, true)
+    per_target(kind, n, targets, shared, words, "noun")
 }
 
 /// The word a mention starts at, for the span of a candidate.
 pub(super) fn b_word(s: &Parse<'_>, m: usize) -> Option<usize> {
     let start = s.doc.view.mentions[m].span.start;
     (0..s.len).find(|&i| s.word(i).span.start >= start)
+}
+
+/// Who imposes, issues or brings a nominal predicate: the noun's own modifiers ("US
+/// sanctions", "an ICC warrant"), a "by" phrase, or the agent of the verb that governs it.
+pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
+    let gov = s.head(n);
+    let mut authority = None;
+    for c in s.children[n].iter().copied() {
+        let r = s.rel(c);
+        let by = s.case(c).as_deref() == Some("by");
+        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
+            && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
+        {
+            authority = Some(b);
+            break;
+        }
+        // "a warrant issued by X"
+        if r == "acl"
+            && let Some(a) = s.agent(c)
+            && let Some(b) = s.body(a)
+        {
+            authority = Some(b);
+        }
+    }
+    if authority.is_none()
+        && let Some(g) = gov
+        && matches!(s.rel(n), "obj" | "nsubj:pass")
+        && let Some(a) = s.agent(g)
+    {
+        authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
+    }
+    authority
 }

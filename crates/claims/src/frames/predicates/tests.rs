@@ -136,3 +136,81 @@ fn a_relative_clause_gives_the_antecedent() {
     assert!(v.iter().any(|v| v.field("defendant") == Some("Marisol Quenby")), "{c:?}");
     assert!(v.iter().all(|v| v.field("outcome") == Some("convicted")), "{c:?}");
 }
+
+#[test]
+fn an_unnamed_group_in_a_later_sentence_continues_the_sanctions() {
+    let c = claims(
+        "Norvania blacklisted four army officers on Friday. Among those listed are Colonel \
+         Tomasz Wielgosz and Major Orrin Dalewick. Officials did not comment.",
+    );
+    for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
+        assert_eq!(s.rule, "frame.sanction.list", "{s:?}");
+        assert_eq!(s.field("authority"), Some("Norvania"), "{s:?}");
+    }
+    // Far from any sanction, the same shape is no sanction.
+    let c = claims("The guests were Tomasz Wielgosz and Orrin Dalewick.");
+    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
+}
+
+#[test]
+fn the_items_after_a_colon_are_each_a_target() {
+    let c = claims(
+        "The Northland Council imposed sanctions on three people, as follows:\n\n\
+         • Tomasz Wielgosz (a former governor);\n\n• Marisol Quenby (a judge); and\n\n\
+         • Orrin Dalewick (a police chief).\n\nThe measures take effect at once.",
+    );
+    for name in ["Tomasz Wielgosz", "Marisol Quenby", "Orrin Dalewick"] {
+        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
+    }
+}
+
+#[test]
+fn accusations_in_either_voice_and_an_alleged_act() {
+    let c = claims("Human rights groups accused Tomasz Wielgosz of torturing detainees.");
+    let a = of(&c, ClaimType::Allegation);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].field("accused"), Some("Tomasz Wielgosz"), "{c:?}");
+    assert_eq!(a[0].field("act"), Some("torturing detainees"), "{c:?}");
+    assert_eq!(a[0].modality, Modality::Alleged, "{c:?}");
+    let c = claims("Marisol Quenby, a colonel accused of running secret prisons, fled.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    let c = claims("Orrin Dalewick allegedly ordered the shelling of the market.");
+    let a = of(&c, ClaimType::Allegation);
+    assert!(
+        a.iter().any(|a| a.field("act") == Some("ordered the shelling of the market")),
+        "{c:?}"
+    );
+    // A plain past act with no accusation is none.
+    let c = claims("Orrin Dalewick ordered new uniforms for the guard.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn the_reason_for_a_sanction_is_an_allegation_by_its_authority() {
+    let c = claims(
+        "The Northland Interior Ministry sanctioned Tomasz Wielgosz for his role in the \
+         crackdown on students.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].field("accused"), Some("Tomasz Wielgosz"), "{c:?}");
+    assert_eq!(a[0].rule, "frame.allegation.reason", "{c:?}");
+    assert!(a[0].field("accuser").is_some(), "{c:?}");
+}
+
+#[test]
+fn an_inverted_designation_and_a_group_identified_later() {
+    let c = claims(
+        "Velmora froze the assets of six officers. Also designated today is the Velmora \
+         Border Police, as well as its former commander, Orrin Dalewick. The two officials \
+         have been identified as Staff Sergeant Tomasz Wielgosz and Lieutenant Commander \
+         Anders Pellow Grint.",
+    );
+    for name in ["Orrin Dalewick", "Tomasz Wielgosz", "Anders Pellow Grint"] {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
+        assert_eq!(s.field("authority"), Some("Velmora"), "{s:?}");
+    }
+}
