@@ -22,20 +22,32 @@ pub(super) struct Context {
     last: Option<usize>,
     /// Whether that sentence ends with a colon (a list of items follows).
     colon: bool,
-    /// Each authority named as imposing sanctions, with its sentence.
-    pub(super) authorities: Vec<(usize, String)>,
+    /// Each authority named as imposing sanctions or issuing warrants, with its sentence.
+    authorities: Vec<(ClaimType, usize, String)>,
 }
 
 impl Context {
-    /// The authority named nearest before a sentence, else the first one after it.
-    pub(super) fn authority_at(&self, sentence: usize) -> Option<&str> {
-        let before = self.authorities.iter().rev().find(|(s, _)| *s <= sentence);
-        before.or(self.authorities.first()).map(|(_, a)| a.as_str())
+    /// Notes an authority of a kind named in a sentence.
+    pub(super) fn note(&mut self, kind: ClaimType, sentence: usize, authority: &str) {
+        self.authorities.push((kind, sentence, authority.to_string()));
+        self.authorities.sort_by_key(|(_, s, _)| *s);
+    }
+
+    /// The authority of a kind named nearest before a sentence, else the first one after.
+    pub(super) fn authority_at(&self, kind: ClaimType, sentence: usize) -> Option<&str> {
+        let mut of_kind = self.authorities.iter().filter(|(k, _, _)| *k == kind);
+        let before = of_kind.clone().rev().find(|(_, s, _)| *s <= sentence);
+        before.or_else(|| of_kind.next()).map(|(_, _, a)| a.as_str())
     }
 }
 
 /// Whether a word is a sanction predicate, and the body that imposes it if named.
 fn sanction_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Option<usize>> {
+    predicate_at(lex, s, p, ClaimType::Sanction)
+}
+
+/// Whether a word is a predicate of a kind, and the body behind it if named.
+fn predicate_at(lex: &Lexicon, s: &Parse<'_>, p: usize, kind: ClaimType) -> Option<Option<usize>> {
     let lemma = s.lemma(p);
     let is_state = |b: &usize| !PEOPLE.contains(&s.doc.view.mentions[*b].kind);
     let context = || {
@@ -43,15 +55,12 @@ fn sanction_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Option<usize>> 
         lex.words.sanction_context.iter().any(|c| text.contains(c.as_str()))
     };
     if s.word(p).upos == "VERB"
-        && lex
-            .verbs
-            .get(&lemma)
-            .is_some_and(|f| f.kind == ClaimType::Sanction && (!f.needs_context || context()))
+        && lex.verbs.get(&lemma).is_some_and(|f| f.kind == kind && (!f.needs_context || context()))
     {
         return Some(s.agent(p).and_then(|a| s.body(a)).filter(is_state));
     }
-    if s.word(p).upos == "NOUN"
-        && lex.nouns.get(&lemma).is_some_and(|f| f.kind == ClaimType::Sanction)
+    if (s.word(p).upos == "NOUN" || !lex.verbs.contains_key(&lemma))
+        && lex.nouns.get(&lemma).is_some_and(|f| f.kind == kind)
     {
         return Some(noun_authority(s, p));
     }
@@ -68,8 +77,13 @@ pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found
             if let Some(b) = authority
                 && let Some(a) = s.doc.authority(&Arg::Mention(b))
             {
-                ctx.authorities.push((si, a));
+                ctx.authorities.push((ClaimType::Sanction, si, a));
             }
+        }
+        if let Some(Some(b)) = predicate_at(lex, s, p, ClaimType::Warrant)
+            && let Some(a) = s.doc.authority(&Arg::Mention(b))
+        {
+            ctx.authorities.push((ClaimType::Warrant, si, a));
         }
     }
     let text = s.doc.input.text[s.doc.view.sentences[si].span.clone()].trim_end();

@@ -148,8 +148,6 @@ const TARGETS: &[Kind] = &[Kind::Per, Kind::Pro, Kind::Desc, Kind::Org, Kind::Mi
 /// same type and key.
 pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     let lex = &*LEXICON;
-    let known: HashSet<(ClaimType, String)> =
-        claims.iter().map(|c| (c.kind, identity(c))).collect();
     let mut mine: Vec<Claim> = Vec::new();
     let mut context = lists::Context::default();
     for si in 0..doc.view.sentences.len() {
@@ -181,29 +179,66 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
                 claim.confidence =
                     (c.rule.confidence * Modality::Alleged.weight() * 1000.0).round() / 1000.0;
             }
-            let key = (claim.kind, identity(&claim));
-            if known.contains(&key)
-                || mine.iter().any(|m| m.kind == claim.kind && identity(m) == key.1)
-            {
-                continue;
-            }
             mine.push(claim);
         }
     }
-    claims.extend(mine);
+    let sentence_of =
+        |at: usize| doc.view.sentences.iter().rposition(|s| s.span.start <= at).unwrap_or_default();
     // A sanction whose sentence names no authority ("Also designated are A and B") is
-    // imposed by the one the document named nearest before it.
-    for claim in claims.iter_mut().filter(|c| c.kind == ClaimType::Sanction) {
-        if claim.field("authority").is_some() {
-            continue;
+    // imposed by the one the document named nearest before it; so is a warrant ("the judges
+    // issued a warrant for X" after "an ICC warrant").
+    let inherits = |c: &Claim| matches!(c.kind, ClaimType::Sanction | ClaimType::Warrant);
+    for c in claims.iter().filter(|c| inherits(c)) {
+        if let Some(a) = c.field("authority") {
+            context.note(c.kind, sentence_of(c.evidence.start), a);
         }
-        let at = claim.evidence.start;
-        let sentence =
-            doc.view.sentences.iter().rposition(|s| s.span.start <= at).unwrap_or_default();
-        if let Some(a) = context.authority_at(sentence) {
+    }
+    for claim in claims.iter_mut().chain(mine.iter_mut()).filter(|c| inherits(c)) {
+        if claim.field("authority").is_none()
+            && let Some(a) = context.authority_at(claim.kind, sentence_of(claim.evidence.start))
+        {
             claim.fields.insert("authority".into(), serde_json::Value::from(a));
         }
     }
+    let mut known: HashSet<(ClaimType, String)> =
+        claims.iter().map(|c| (c.kind, identity(c))).collect();
+    mine.retain(|c| known.insert((c.kind, identity(c))));
+    claims.extend(mine);
+    one_verdict_each(claims, sentence_of);
+}
+
+/// One conviction per defendant and authority: "convicted" and "sentenced" said of the same
+/// person by the same state, in one sentence or in a later recap, are one verdict (the first
+/// told, the sentence where one sentence says both); appeals stay apart.
+fn one_verdict_each(claims: &mut Vec<Claim>, sentence_of: impl Fn(usize) -> usize) {
+    let first_instance = |c: &Claim| {
+        c.kind == ClaimType::Verdict
+            && matches!(c.field("outcome"), Some("convicted" | "sentenced"))
+            && c.field("defendant").is_some()
+    };
+    let mut keep: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| first_instance(c)) {
+        let rank =
+            |c: &Claim| (sentence_of(c.evidence.start), c.field("outcome") != Some("sentenced"));
+        let key = format!(
+            "{}|{}",
+            c.field("defendant").unwrap_or("").to_lowercase(),
+            c.field("authority").unwrap_or("")
+        );
+        keep.entry(key)
+            .and_modify(|k| {
+                if rank(c) < rank(&claims[*k]) {
+                    *k = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let kept: HashSet<usize> = keep.into_values().collect();
+    let mut i = 0;
+    claims.retain(|c| {
+        i += 1;
+        !first_instance(c) || kept.contains(&(i - 1))
+    });
 }
 
 /// The frames a word heads.
@@ -228,10 +263,8 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         _ => None,
     };
     // A noun of the lexicon, also where the tagger took it for a verb ("issued a warrant").
-    let noun = lex.nouns.contains_key(&lemma)
-        && (w.upos == "NOUN"
-            || (frame.is_none()
-                && matches!(w.deprel.split(':').next(), Some("obj" | "nsubj" | "obl" | "nmod"))));
+    // A noun of the lexicon that is no verb of it is read as a noun whatever its tag.
+    let noun = lex.nouns.contains_key(&lemma) && (w.upos == "NOUN" || frame.is_none());
     let frame = if noun { lex.nouns.get(&lemma).cloned() } else { frame };
     let Some(frame) = frame else { return vec![] };
     if frame.needs_context {

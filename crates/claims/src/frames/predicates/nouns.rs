@@ -28,6 +28,13 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             let case_ok = |w: usize| s.case(w).is_some_and(|c| lex.words.target_case.contains(&c));
             let mut holders: Vec<usize> =
                 s.kids(n, "nmod").chain(s.kids(n, "obl")).filter(|&m| case_ok(m)).collect();
+            // "the warrant issued for X"
+            for a in s.kids(n, "acl").chain(s.kids(n, "xcomp")).collect::<Vec<_>>() {
+                holders.extend(s.kids(a, "obl").filter(|&m| case_ok(m)));
+            }
+            if kind == ClaimType::Warrant {
+                holders.extend(surface_holder(s, n));
+            }
             if let Some(g) = gov {
                 if s.rel(n) == "obj" {
                     holders.extend(s.kids(g, "obl").filter(|&m| case_ok(m)));
@@ -129,5 +136,30 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
     {
         authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
     }
-    authority
+    // "an ICC warrant" that the parser took for a verb: the body just before the noun.
+    authority.or_else(|| {
+        let before = (0..n).rev().find(|&w| !matches!(s.lemma(w).as_str(), "arrest" | "-"))?;
+        let kinds = [Kind::Nat, Kind::Org, Kind::Misc];
+        s.mention(before, &kinds)
+            .filter(|&m| s.doc.view.mentions[m].span.end <= s.word(n).span.start)
+    })
+}
+
+/// The word of the holder of a warrant read off the words, where the parser took "warrant" for a verb:
+/// "warrant for X", "warrant for the arrest of X", "X, whose warrant ...".
+fn surface_holder(s: &Parse<'_>, n: usize) -> Option<usize> {
+    let next = (n + 1 < s.len).then_some(n + 1)?;
+    if matches!(s.lemma(next).as_str(), "for" | "against") {
+        let mut w = next + 1;
+        while w < s.len && matches!(s.lemma(w).as_str(), "the" | "arrest" | "of") {
+            w += 1;
+        }
+        return (w < s.len && s.mention(w, &[Kind::Per, Kind::Pro]).is_some()).then_some(w);
+    }
+    let prev = n.checked_sub(1)?;
+    if s.lemma(prev) == "whose" {
+        let before = (0..prev).rev().find(|&w| s.word(w).upos != "PUNCT")?;
+        return s.mention(before, &[Kind::Per]).is_some().then_some(before);
+    }
+    None
 }

@@ -23,6 +23,12 @@ fn claims(text: &str) -> Vec<Claim> {
             );
         }
     }
+    if std::env::var_os("FRAMES_DUMP").is_some() {
+        eprintln!(
+            "{:?}",
+            reading.annotations.iter().map(|a| format!("{:?}", a)).collect::<Vec<_>>()
+        );
+    }
     // The frames alone: the regex rules would otherwise make some of these claims first.
     let mut rules = crate::Rules::parse(include_str!("../../../rules/en.toml")).expect("rules");
     rules.rules.clear();
@@ -212,5 +218,20 @@ fn an_inverted_designation_and_a_group_identified_later() {
         let s = of(&c, ClaimType::Sanction);
         let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
         assert_eq!(s.field("authority"), Some("Velmora"), "{s:?}");
+    }
+}
+
+#[test]
+fn warrants_named_by_their_holder_take_the_documents_issuer() {
+    let c = claims(
+        "Marisol Quenby travels despite an ICC warrant. In May 2010, the judges at the \
+         tribunal issued an arrest warrant for Quenby, who was then a minister. The case \
+         mirrors that of Orrin Dalewick, whose warrant was made public days after it was \
+         issued. The warrant issued for Tomasz Wielgosz was shown to reporters.",
+    );
+    for name in ["Marisol Quenby", "Orrin Dalewick", "Tomasz Wielgosz"] {
+        let w = of(&c, ClaimType::Warrant);
+        let w = w.iter().find(|w| w.field("target") == Some(name)).expect(name);
+        assert_eq!(w.field("authority"), Some("International Criminal Court"), "{w:?}");
     }
 }
