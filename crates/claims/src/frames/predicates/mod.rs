@@ -50,6 +50,7 @@ struct Words {
     reasons: Vec<String>,
     list: Vec<String>,
     group: Vec<String>,
+    accompany: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -150,6 +151,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     let lex = &*LEXICON;
     let mut mine: Vec<Claim> = Vec::new();
     let mut context = lists::Context::default();
+    let mut last_visit: Option<(usize, Arg)> = None;
     for si in 0..doc.view.sentences.len() {
         if doc.view.sentences[si].words.is_empty() {
             continue;
@@ -162,6 +164,14 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
                 found.push(f);
             }
             found.extend(allegations::at(lex, &parse, p));
+        }
+        found.extend(companions(lex, &parse, last_visit.clone().filter(|(s, _)| si - s <= 2)));
+        if let Some(place) = found
+            .iter()
+            .filter(|f| f.kind == ClaimType::Visit)
+            .find_map(|f| f.args.iter().find(|(k, _)| k == "place").map(|(_, a)| a.clone()))
+        {
+            last_visit = Some((si, place));
         }
         for found in found {
             let span = parse.view_span(&found.words);
@@ -205,6 +215,39 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     mine.retain(|c| known.insert((c.kind, identity(c))));
     claims.extend(mine);
     one_verdict_each(claims, sentence_of);
+}
+
+/// Those who accompany a visitor visit too: "He was accompanied by A, B and C", "A
+/// accompanied him", the place taken from the visit told just before.
+fn companions(lex: &Lexicon, s: &Parse<'_>, visit: Option<(usize, Arg)>) -> Vec<Found> {
+    let Some((_, place)) = visit else { return vec![] };
+    let mut out = Vec::new();
+    for p in 0..s.len {
+        if s.word(p).upos != "VERB" || !lex.words.accompany.contains(&s.lemma(p)) {
+            continue;
+        }
+        let shared = vec![("place".to_string(), place.clone())];
+        let people = if s.passive(p) {
+            // "by A and B": the parser often hangs the second name on the first, so every
+            // person named after the verb.
+            let end = s.word(p).span.end;
+            let mentions = s.doc.view.sentences[s.sentence].mentions.iter().copied();
+            mentions
+                .filter(|&m| {
+                    let mm = &s.doc.view.mentions[m];
+                    !mm.hidden && mm.kind == Kind::Per && mm.span.start >= end
+                })
+                .collect()
+        } else {
+            s.kid(p, "nsubj").map(|w| s.mentions(w, PEOPLE)).unwrap_or_default()
+        };
+        let by = p + 1 < s.len && s.lemma(p + 1) == "by";
+        if s.passive(p) && s.agent(p).is_none() && !by {
+            continue;
+        }
+        out.extend(per_target(ClaimType::Visit, p, people, shared, vec![p], "list"));
+    }
+    out
 }
 
 /// One conviction per defendant and authority: "convicted" and "sentenced" said of the same

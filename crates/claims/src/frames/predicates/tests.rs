@@ -235,3 +235,20 @@ fn warrants_named_by_their_holder_take_the_documents_issuer() {
         assert_eq!(w.field("authority"), Some("International Criminal Court"), "{w:?}");
     }
 }
+
+#[test]
+fn companions_of_a_visitor_visit_the_same_place() {
+    let c = claims(
+        "Tomasz Wielgosz started a previously unannounced visit to Velmora today for talks \
+         with its king. He was accompanied by trade minister Marisol Quenby and army chief \
+         Orrin Dalewick.",
+    );
+    for name in ["Marisol Quenby", "Orrin Dalewick"] {
+        let v = of(&c, ClaimType::Visit);
+        let v = v.iter().find(|v| v.field("person") == Some(name)).expect(name);
+        assert_eq!(v.field("place"), Some("Velmora"), "{v:?}");
+    }
+    // No visit before: no companions.
+    let c = claims("He was accompanied by the trade minister Marisol Quenby.");
+    assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
+}
