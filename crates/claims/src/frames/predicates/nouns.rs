@@ -61,6 +61,39 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 targets.extend(s.mentions(h, TARGETS));
             }
         }
+        ClaimType::Meeting => {
+            // "held talks with X", "a visit ... for talks with X": the one "with", and the
+            // subject of the clause the noun sits in.
+            let with: Vec<usize> =
+                s.kids(n, "nmod").filter(|&m| s.case(m).as_deref() == Some("with")).collect();
+            let mut parts: Vec<usize> = with.iter().flat_map(|&m| s.mentions(m, TARGETS)).collect();
+            if parts.is_empty() {
+                return vec![];
+            }
+            let mut up = gov;
+            let mut hops = 0;
+            while let Some(h) = up
+                && hops < 4
+            {
+                if let Some(subj) = s.kid(h, "nsubj") {
+                    let subj = s.antecedent(subj, h);
+                    words.push(subj);
+                    parts.extend(s.mentions(subj, PEOPLE));
+                    break;
+                }
+                up = s.head(h);
+                hops += 1;
+            }
+            parts.dedup();
+            if parts.len() < 2 {
+                return vec![];
+            }
+            words.extend(with);
+            let mut args: Vec<(String, Arg)> =
+                parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m))).collect();
+            args.extend(shared);
+            return vec![Found { kind, shape: "noun", predicate: n, args, words }];
+        }
         ClaimType::Visit => {
             let place = s
                 .kids(n, "nmod")

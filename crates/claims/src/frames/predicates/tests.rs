@@ -252,3 +252,14 @@ fn companions_of_a_visitor_visit_the_same_place() {
     let c = claims("He was accompanied by the trade minister Marisol Quenby.");
     assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
 }
+
+#[test]
+fn talks_with_someone_are_a_meeting_of_the_clauses_subject() {
+    let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks with Marisol Quenby.");
+    let m = of(&c, ClaimType::Meeting);
+    assert_eq!(m.len(), 1, "{c:?}");
+    assert_eq!(m[0].list("participants").len(), 2, "{c:?}");
+    // Talks with no second party named are no meeting.
+    let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks.");
+    assert!(of(&c, ClaimType::Meeting).is_empty(), "{c:?}");
+}
