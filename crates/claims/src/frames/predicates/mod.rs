@@ -51,6 +51,7 @@ struct Words {
     list: Vec<String>,
     group: Vec<String>,
     accompany: Vec<String>,
+    sought: Vec<String>,
 }
 
 /// What a predicate lemma makes.

@@ -33,6 +33,15 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 holders.extend(s.kids(a, "obl").filter(|&m| case_ok(m)));
             }
             if kind == ClaimType::Warrant {
+                // "asked the court to issue a warrant for X": sought, not issued.
+                let mut up = gov;
+                for _ in 0..3 {
+                    let Some(h) = up else { break };
+                    if lex.words.sought.contains(&s.lemma(h)) {
+                        return vec![];
+                    }
+                    up = s.head(h);
+                }
                 holders.extend(surface_holder(s, n));
             }
             if let Some(g) = gov {
