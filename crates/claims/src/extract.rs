@@ -444,7 +444,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn authority(&self, arg: &Arg) -> Option<String> {
+    pub(crate) fn authority(&self, arg: &Arg) -> Option<String> {
         let raw = match arg {
             Arg::Mention(m) => {
                 let mention = &self.view.mentions[*m];

@@ -1,0 +1,297 @@
+//! The arguments of a predicate read off one sentence's dependency parse: agent and patient
+//! whatever the voice, conjuncts and "including" lists, the mentions and bodies they name.
+
+use crate::extract::Doc;
+use crate::view::Kind;
+
+/// One sentence's parse: words (document indices), heads and children.
+pub(super) struct Parse<'d> {
+    pub(super) doc: &'d Doc<'d>,
+    pub(super) sentence: usize,
+    pub(super) first: usize,
+    pub(super) len: usize,
+    pub(super) children: Vec<Vec<usize>>,
+}
+
+impl<'d> Parse<'d> {
+    pub(super) fn new(doc: &'d Doc<'d>, sentence: usize) -> Parse<'d> {
+        let range = doc.view.sentences[sentence].words.clone();
+        let first = range.start;
+        let len = range.len();
+        let mut children = vec![Vec::new(); len];
+        for i in 0..len {
+            if let Some(h) = Self::head_of(doc, first, len, i) {
+                children[h].push(i);
+            }
+        }
+        Parse { doc, sentence, first, len, children }
+    }
+
+    pub(super) fn head_of(doc: &Doc<'_>, first: usize, len: usize, i: usize) -> Option<usize> {
+        let h = doc.view.words[first + i].head;
+        (h >= 1 && h <= len && h - 1 != i).then(|| h - 1)
+    }
+
+    pub(super) fn head(&self, i: usize) -> Option<usize> {
+        Self::head_of(self.doc, self.first, self.len, i)
+    }
+
+    pub(super) fn word(&self, i: usize) -> &model::Word {
+        &self.doc.view.words[self.first + i]
+    }
+
+    pub(super) fn rel(&self, i: usize) -> &str {
+        &self.word(i).deprel
+    }
+
+    pub(super) fn lemma(&self, i: usize) -> String {
+        self.word(i).lemma.to_lowercase()
+    }
+
+    /// Children with a relation (an exact label or a base label: "obl" takes "obl:tmod").
+    pub(super) fn kids<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i].iter().copied().filter(move |&c| {
+            let r = self.rel(c);
+            r == rel || (!rel.contains(':') && r.split(':').next() == Some(rel))
+        })
+    }
+
+    pub(super) fn kid(&self, i: usize, rel: &str) -> Option<usize> {
+        self.kids(i, rel).next()
+    }
+
+    /// The case word of a nominal ("on" in "sanctions on X").
+    pub(super) fn case(&self, i: usize) -> Option<String> {
+        self.kids(i, "case").next().map(|c| self.lemma(c))
+    }
+
+    /// A word and the conjuncts that hang off it, recursively.
+    pub(super) fn with_conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let w = out[k];
+            out.extend(self.kids(w, "conj").filter(|c| !out.contains(c)).collect::<Vec<_>>());
+            k += 1;
+        }
+        out
+    }
+
+    pub(super) fn passive(&self, p: usize) -> bool {
+        self.kid(p, "nsubj:pass").is_some()
+            || self.kid(p, "aux:pass").is_some()
+            || self.kid(p, "obl:agent").is_some()
+            || (self.rel(p) == "acl" && self.kid(p, "nsubj").is_none())
+    }
+
+    /// The antecedent of a relative pronoun that is an argument of a relative clause's verb.
+    pub(super) fn antecedent(&self, arg: usize, pred: usize) -> usize {
+        let relative = matches!(self.lemma(arg).as_str(), "who" | "which" | "that" | "whom");
+        if relative
+            && self.rel(pred).starts_with("acl")
+            && let Some(h) = self.head(pred)
+        {
+            return h;
+        }
+        // The parser missed the relative clause: the word before "who" (past a comma).
+        if relative
+            && let Some(prev) = (0..arg).rev().find(|&w| self.word(w).upos != "PUNCT")
+            && self.mention(prev, &[Kind::Per]).is_some()
+        {
+            return prev;
+        }
+        arg
+    }
+
+    /// The agent of a verbal predicate: nsubj (active) or obl:agent / "by" (passive),
+    /// taken from the first conjunct or the governing verb when the predicate has none.
+    pub(super) fn agent(&self, p: usize) -> Option<usize> {
+        let own = if self.passive(p) {
+            self.kid(p, "obl:agent")
+                .or_else(|| self.kids(p, "obl").find(|&o| self.case(o).as_deref() == Some("by")))
+        } else {
+            self.kid(p, "nsubj")
+        };
+        if let Some(a) = own {
+            return Some(self.antecedent(a, p));
+        }
+        let h = self.head(p)?;
+        match self.rel(p) {
+            "conj" if self.passive(h) == self.passive(p) => self.agent(h),
+            "xcomp" => self.kid(h, "nsubj").or_else(|| self.kid(h, "obj")),
+            _ => None,
+        }
+    }
+
+    /// The patient of a verbal predicate: obj (active) or nsubj:pass (passive); the noun a
+    /// participle modifies ("X, sanctioned in 2019").
+    pub(super) fn patient(&self, p: usize) -> Option<usize> {
+        let own = if self.passive(p) {
+            self.kid(p, "nsubj:pass")
+                .or_else(|| (self.rel(p) == "acl").then(|| self.head(p)).flatten())
+        } else {
+            self.kid(p, "obj")
+        };
+        if let Some(a) = own {
+            return Some(self.antecedent(a, p));
+        }
+        let h = self.head(p)?;
+        match self.rel(p) {
+            "conj" if self.passive(h) == self.passive(p) => self.patient(h),
+            _ => None,
+        }
+    }
+
+    /// The entity mention a word stands for: the one covering it, else one covering its
+    /// flat or compound parts, else its apposition ("the governor, X").
+    pub(super) fn mention(&self, i: usize, kinds: &[Kind]) -> Option<usize> {
+        let covering = |w: usize| {
+            let span = self.word(w).span.clone();
+            self.doc.view.sentences[self.sentence].mentions.iter().copied().find(|&m| {
+                let mm = &self.doc.view.mentions[m];
+                !mm.hidden
+                    && mm.span.start <= span.start
+                    && span.end <= mm.span.end
+                    && kinds.contains(&mm.kind)
+            })
+        };
+        if let Some(m) = covering(i) {
+            return Some(m);
+        }
+        for c in self.children[i].iter().copied() {
+            if matches!(self.rel(c), "flat" | "compound" | "flat:name")
+                && let Some(m) = covering(c)
+                // "the Rajapaksa brothers" names them; "Deputy Party Secretary" names a
+                // post, not a body.
+                && (self.word(i).upos == "NOUN"
+                    || matches!(self.doc.view.mentions[m].kind, Kind::Per | Kind::Pro))
+            {
+                return Some(m);
+            }
+        }
+        if let Some(m) = self.kids(i, "appos").find_map(|a| self.mention(a, kinds)) {
+            return Some(m);
+        }
+        // "X, a national arrested in Y": the apposition stands for its head.
+        match (self.rel(i), self.head(i)) {
+            ("appos", Some(h)) => {
+                covering(h).filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+            }
+            _ => None,
+        }
+    }
+
+    /// Every mention an argument word names, over its conjuncts.
+    pub(super) fn mentions(&self, i: usize, kinds: &[Kind]) -> Vec<usize> {
+        let mut out = Vec::new();
+        // "a cross-section of leaders, including X and Y": the members named.
+        let mut words = self.with_conjuncts(i);
+        for w in words.clone() {
+            for c in self.children[w].iter().copied() {
+                if self.rel(c).starts_with("nmod")
+                    && matches!(self.case(c).as_deref(), Some("include" | "including"))
+                {
+                    words.extend(self.with_conjuncts(c));
+                }
+            }
+        }
+        for w in words {
+            if let Some(m) = self.mention(w, kinds)
+                && !out.contains(&m)
+            {
+                out.push(m);
+            }
+        }
+        out
+    }
+
+    /// The first state or body named in a word's phrase ("Swiss authorities", "the U.S.
+    /// military", "the Treasury"), relative clauses left out.
+    pub(super) fn body(&self, i: usize) -> Option<usize> {
+        let kinds = [Kind::Nat, Kind::Org, Kind::Loc, Kind::Misc];
+        if let Some(m) = self.mention(i, &kinds) {
+            return Some(m);
+        }
+        let mut stack: Vec<usize> = self.children[i].clone();
+        while let Some(w) = stack.pop() {
+            if self.rel(w).starts_with("acl") || self.rel(w) == "conj" {
+                continue;
+            }
+            if let Some(m) = self.mention(w, &kinds) {
+                return Some(m);
+            }
+            stack.extend(self.children[w].iter().copied());
+        }
+        None
+    }
+
+    /// The subtree of a word as text (for charges and sentences).
+    pub(super) fn phrase(&self, i: usize, skip_case: bool) -> String {
+        let mut words = vec![i];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k];
+            for &c in &self.children[w] {
+                if !(skip_case && w == i && self.rel(c) == "case") && self.rel(c) != "punct" {
+                    words.push(c);
+                }
+            }
+            k += 1;
+        }
+        words.sort_unstable();
+        let (a, b) = (words[0], words[words.len() - 1]);
+        let text = &self.doc.input.text[self.word(a).span.start..self.word(b).span.end];
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The TIME mention attached to a predicate (obl:tmod, obl/nmod "on"/"in", advmod).
+    pub(super) fn date(&self, p: usize) -> Option<usize> {
+        self.children[p].iter().copied().find_map(|c| {
+            let r = self.rel(c);
+            let fits = r.starts_with("obl") || r.starts_with("nmod") || r == "advmod";
+            fits.then(|| self.mention(c, &[Kind::Time])).flatten()
+        })
+    }
+
+    /// Byte range in the sentence's view of a set of words.
+    pub(super) fn view_span(&self, words: &[usize]) -> std::ops::Range<usize> {
+        let offsets = self.view_offsets();
+        let lo = words.iter().map(|&w| offsets[w].start).min().unwrap_or(0);
+        let hi = words.iter().map(|&w| offsets[w].end).max().unwrap_or(0);
+        lo..hi
+    }
+
+    /// Each word's piece of the view: its text, or the placeholder of the mention it sits in.
+    pub(super) fn view_offsets(&self) -> Vec<std::ops::Range<usize>> {
+        let view = &self.doc.view.sentences[self.sentence].view;
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for piece in view.split(' ') {
+            pieces.push(at..at + piece.len());
+            at += piece.len() + 1;
+        }
+        let mut out = Vec::with_capacity(self.len);
+        let mut k = 0usize;
+        let mut skip_until = 0;
+        for i in 0..self.len {
+            let span = self.word(i).span.clone();
+            if span.start < skip_until && k > 0 {
+                out.push(pieces[(k - 1).min(pieces.len() - 1)].clone());
+                continue;
+            }
+            let piece = pieces.get(k).cloned().unwrap_or(view.len()..view.len());
+            if let Some(inner) = view.get(piece.clone()).and_then(|p| p.strip_prefix('⟦'))
+                && let Some(n) = inner
+                    .trim_end_matches('⟧')
+                    .split_once(':')
+                    .and_then(|(_, n)| n.parse::<usize>().ok())
+                && let Some(m) = self.doc.view.mentions.get(n)
+            {
+                skip_until = m.span.end;
+            }
+            out.push(piece);
+            k += 1;
+        }
+        out
+    }
+}

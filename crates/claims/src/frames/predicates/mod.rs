@@ -1,0 +1,484 @@
+//! Frames over event predicates: a lexicon (`rules/predicates.toml`) maps verb and noun
+//! lemmas to claim types (sanction, warrant, charge, verdict, arrest, death report,
+//! meeting, visit), and the dependency parse gives their arguments whatever the voice,
+//! order or list shape; modality and attribution follow the clauses above the predicate.
+//!
+//! The frames run after the regex rules: a frame's claim is kept only where the rules did
+//! not already make a claim of the same type with the same key.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::extract::{Arg, Candidate, Doc, identity};
+
+use crate::rules::Rule;
+use crate::view::Kind;
+use crate::{Claim, ClaimType, Modality};
+use arguments::Parse;
+use modality::modality;
+use nouns::noun_frame;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[allow(dead_code)]
+    version: u32,
+    verbs: BTreeMap<String, String>,
+    nouns: BTreeMap<String, String>,
+    words: Words,
+}
+
+/// Closed word lists of the frames.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    target_case: Vec<String>,
+    undergo: Vec<String>,
+    include: Vec<String>,
+    make: Vec<String>,
+    not_arrest_under: Vec<String>,
+    reporting: Vec<String>,
+    denial: Vec<String>,
+    accusing: Vec<String>,
+    negation: Vec<String>,
+    alleged: Vec<String>,
+    reported: Vec<String>,
+    sanction_context: Vec<String>,
+    reasons: Vec<String>,
+    list: Vec<String>,
+    group: Vec<String>,
+    accompany: Vec<String>,
+    sought: Vec<String>,
+}
+
+/// What a predicate lemma makes.
+#[derive(Clone, Debug)]
+struct Frame {
+    kind: ClaimType,
+    outcome: Option<String>,
+    needs_agent: bool,
+    needs_context: bool,
+}
+
+fn parse_frame(spec: &str) -> Frame {
+    let mut parts = spec.split('+');
+    let head = parts.next().unwrap_or("");
+    let (kind, outcome) = match head.split_once(':') {
+        Some((k, o)) => (k, Some(o.to_string())),
+        None => (head, None),
+    };
+    let flags: Vec<&str> = parts.collect();
+    Frame {
+        kind: ClaimType::parse(kind)
+            .unwrap_or_else(|| panic!("predicates.toml: unknown type {kind}")),
+        outcome,
+        needs_agent: flags.contains(&"agent"),
+        needs_context: flags.contains(&"context"),
+    }
+}
+
+/// How a frame was found: a verb, a noun, the reason of another frame ("sanctioned for his
+/// role in ..."), or a list that continues an earlier sentence's frame.
+const SHAPES: [&str; 4] = ["verb", "noun", "reason", "list"];
+
+/// The compiled lexicon and one rule per frame shape (named for `--by-rule`).
+pub(crate) struct Lexicon {
+    verbs: BTreeMap<String, Frame>,
+    nouns: BTreeMap<String, Frame>,
+    words: Words,
+    rules: BTreeMap<String, Rule>,
+}
+
+impl Lexicon {
+    fn parse(source: &str) -> Lexicon {
+        let file: LexiconFile = toml::from_str(source).expect("rules/predicates.toml parses");
+        let verbs = file.verbs.iter().map(|(k, v)| (k.clone(), parse_frame(v))).collect();
+        let nouns = file.nouns.iter().map(|(k, v)| (k.clone(), parse_frame(v))).collect();
+        let mut rules = BTreeMap::new();
+        for kind in ClaimType::ALL {
+            for shape in SHAPES {
+                let name = format!("frame.{}.{shape}", kind.as_str());
+                rules.insert(name.clone(), rule(&name, kind));
+            }
+        }
+        Lexicon { verbs, nouns, words: file.words, rules }
+    }
+
+    fn rule(&self, kind: ClaimType, shape: &str) -> &Rule {
+        let name = format!("frame.{}.{shape}", kind.as_str());
+        &self.rules[&name]
+    }
+}
+
+fn rule(name: &str, kind: ClaimType) -> Rule {
+    Rule {
+        name: name.to_string(),
+        kind: Some(kind),
+        regex: Regex::new("$^").expect("valid pattern"),
+        slots: vec![],
+        each: None,
+        modality: None,
+        as_of: None,
+        confidence: 0.7,
+        set: BTreeMap::new(),
+        requires: None,
+        forbid: None,
+        not_after: None,
+        examples: vec![],
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../rules/predicates.toml")));
+
+/// A frame found in a sentence, before its arguments are named.
+struct Found {
+    kind: ClaimType,
+    shape: &'static str,
+    predicate: usize,
+    args: Vec<(String, Arg)>,
+    words: Vec<usize>,
+}
+
+const PEOPLE: &[Kind] = &[Kind::Per, Kind::Pro, Kind::Desc];
+const TARGETS: &[Kind] = &[Kind::Per, Kind::Pro, Kind::Desc, Kind::Org, Kind::Misc];
+
+/// Adds the frames' claims to those of the regex rules, unless the rules made one of the
+/// same type and key.
+pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
+    let lex = &*LEXICON;
+    let mut mine: Vec<Claim> = Vec::new();
+    let mut context = lists::Context::default();
+    let mut last_visit: Option<(usize, Arg)> = None;
+    for si in 0..doc.view.sentences.len() {
+        if doc.view.sentences[si].words.is_empty() {
+            continue;
+        }
+        let parse = Parse::new(doc, si);
+        let mut found: Vec<Found> = lists::step(lex, &parse, &mut context);
+        for p in 0..parse.len {
+            for f in frames_at(lex, &parse, p) {
+                found.extend(allegations::reason(lex, &parse, &f));
+                found.push(f);
+            }
+            found.extend(allegations::at(lex, &parse, p));
+        }
+        found.extend(companions(lex, &parse, last_visit.clone().filter(|(s, _)| si - s <= 2)));
+        if let Some(place) = found
+            .iter()
+            .filter(|f| f.kind == ClaimType::Visit)
+            .find_map(|f| f.args.iter().find(|(k, _)| k == "place").map(|(_, a)| a.clone()))
+        {
+            last_visit = Some((si, place));
+        }
+        for found in found {
+            let span = parse.view_span(&found.words);
+            let c = Candidate {
+                rule: lex.rule(found.kind, found.shape),
+                sentence: si,
+                span,
+                args: found.args,
+            };
+            let Some(mut claim) = doc.build(&c) else { continue };
+            modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
+            if claim.kind == ClaimType::Allegation {
+                // What one accuses another of stays alleged, whoever reports it.
+                claim.modality = Modality::Alleged;
+                claim.confidence =
+                    (c.rule.confidence * Modality::Alleged.weight() * 1000.0).round() / 1000.0;
+            }
+            mine.push(claim);
+        }
+    }
+    let sentence_of =
+        |at: usize| doc.view.sentences.iter().rposition(|s| s.span.start <= at).unwrap_or_default();
+    // A sanction whose sentence names no authority ("Also designated are A and B") is
+    // imposed by the one the document named nearest before it; so is a warrant ("the judges
+    // issued a warrant for X" after "an ICC warrant").
+    let inherits = |c: &Claim| matches!(c.kind, ClaimType::Sanction | ClaimType::Warrant);
+    for c in claims.iter().filter(|c| inherits(c)) {
+        if let Some(a) = c.field("authority") {
+            context.note(c.kind, sentence_of(c.evidence.start), a);
+        }
+    }
+    for claim in claims.iter_mut().chain(mine.iter_mut()).filter(|c| inherits(c)) {
+        if claim.field("authority").is_none()
+            && let Some(a) = context.authority_at(claim.kind, sentence_of(claim.evidence.start))
+        {
+            claim.fields.insert("authority".into(), serde_json::Value::from(a));
+        }
+    }
+    let mut known: HashSet<(ClaimType, String)> =
+        claims.iter().map(|c| (c.kind, identity(c))).collect();
+    mine.retain(|c| known.insert((c.kind, identity(c))));
+    claims.extend(mine);
+    one_verdict_each(claims, sentence_of);
+}
+
+/// Those who accompany a visitor visit too: "He was accompanied by A, B and C", "A
+/// accompanied him", the place taken from the visit told just before.
+fn companions(lex: &Lexicon, s: &Parse<'_>, visit: Option<(usize, Arg)>) -> Vec<Found> {
+    let Some((_, place)) = visit else { return vec![] };
+    let mut out = Vec::new();
+    for p in 0..s.len {
+        if s.word(p).upos != "VERB" || !lex.words.accompany.contains(&s.lemma(p)) {
+            continue;
+        }
+        let shared = vec![("place".to_string(), place.clone())];
+        let people = if s.passive(p) {
+            // "by A and B": the parser often hangs the second name on the first, so every
+            // person named after the verb.
+            let end = s.word(p).span.end;
+            let mentions = s.doc.view.sentences[s.sentence].mentions.iter().copied();
+            mentions
+                .filter(|&m| {
+                    let mm = &s.doc.view.mentions[m];
+                    !mm.hidden && mm.kind == Kind::Per && mm.span.start >= end
+                })
+                .collect()
+        } else {
+            s.kid(p, "nsubj").map(|w| s.mentions(w, PEOPLE)).unwrap_or_default()
+        };
+        let by = p + 1 < s.len && s.lemma(p + 1) == "by";
+        if s.passive(p) && s.agent(p).is_none() && !by {
+            continue;
+        }
+        out.extend(per_target(ClaimType::Visit, p, people, shared, vec![p], "list"));
+    }
+    out
+}
+
+/// One conviction per defendant and authority: "convicted" and "sentenced" said of the same
+/// person by the same state, in one sentence or in a later recap, are one verdict (the first
+/// told, the sentence where one sentence says both); appeals stay apart.
+fn one_verdict_each(claims: &mut Vec<Claim>, sentence_of: impl Fn(usize) -> usize) {
+    let first_instance = |c: &Claim| {
+        c.kind == ClaimType::Verdict
+            && matches!(c.field("outcome"), Some("convicted" | "sentenced"))
+            && c.field("defendant").is_some()
+    };
+    let mut keep: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| first_instance(c)) {
+        let rank =
+            |c: &Claim| (sentence_of(c.evidence.start), c.field("outcome") != Some("sentenced"));
+        let key = format!(
+            "{}|{}",
+            c.field("defendant").unwrap_or("").to_lowercase(),
+            c.field("authority").unwrap_or("")
+        );
+        keep.entry(key)
+            .and_modify(|k| {
+                if rank(c) < rank(&claims[*k]) {
+                    *k = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let kept: HashSet<usize> = keep.into_values().collect();
+    let mut i = 0;
+    claims.retain(|c| {
+        i += 1;
+        !first_instance(c) || kept.contains(&(i - 1))
+    });
+}
+
+/// The frames a word heads.
+fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
+    let w = s.word(p);
+    let lemma = s.lemma(p);
+    let frame = match w.upos.as_str() {
+        "VERB" => {
+            // "found guilty": a verdict.
+            if lemma == "find" && s.children[p].iter().any(|&c| s.lemma(c) == "guilty") {
+                let not = s.children[p].iter().any(|&c| lex.words.negation.contains(&s.lemma(c)));
+                Some(Frame {
+                    kind: ClaimType::Verdict,
+                    outcome: Some(if not { "acquitted" } else { "convicted" }.into()),
+                    needs_agent: false,
+                    needs_context: false,
+                })
+            } else {
+                lex.verbs.get(&lemma).cloned()
+            }
+        }
+        _ => None,
+    };
+    // A noun of the lexicon, also where the tagger took it for a verb ("issued a warrant").
+    // A noun of the lexicon that is no verb of it is read as a noun whatever its tag.
+    let noun = lex.nouns.contains_key(&lemma) && (w.upos == "NOUN" || frame.is_none());
+    let frame = if noun { lex.nouns.get(&lemma).cloned() } else { frame };
+    let Some(frame) = frame else { return vec![] };
+    if frame.needs_context {
+        let text = s.doc.input.text[s.doc.view.sentences[s.sentence].span.clone()].to_lowercase();
+        if !lex.words.sanction_context.iter().any(|c| text.contains(c.as_str())) {
+            return vec![];
+        }
+    }
+    let found = if noun { noun_frame(lex, s, p, &frame) } else { verb_frame(lex, s, p, &frame) };
+    found
+        .into_iter()
+        .map(|mut f| {
+            if let Some(t) =
+                s.date(p).or_else(|| s.head(p).filter(|_| noun).and_then(|h| s.date(h)))
+            {
+                f.args.push(("date".into(), Arg::Mention(t)));
+            }
+            if let Some(o) = &frame.outcome {
+                f.args.push(("outcome".into(), Arg::Text(o.clone())));
+            }
+            f
+        })
+        .collect()
+}
+
+fn field_of(kind: ClaimType) -> &'static str {
+    match kind {
+        ClaimType::Sanction | ClaimType::Warrant => "target",
+        ClaimType::Charge | ClaimType::Verdict => "defendant",
+        _ => "person",
+    }
+}
+
+fn kinds_of(kind: ClaimType) -> &'static [Kind] {
+    match kind {
+        ClaimType::Sanction | ClaimType::Warrant => TARGETS,
+        _ => PEOPLE,
+    }
+}
+
+/// One claim per named target, with the shared arguments.
+fn per_target(
+    kind: ClaimType,
+    p: usize,
+    targets: Vec<usize>,
+    shared: Vec<(String, Arg)>,
+    words: Vec<usize>,
+    shape: &'static str,
+) -> Vec<Found> {
+    targets
+        .into_iter()
+        .map(|t| {
+            let mut args = vec![(field_of(kind).to_string(), Arg::Mention(t))];
+            args.extend(shared.iter().cloned());
+            Found { kind, shape, predicate: p, args, words: words.clone() }
+        })
+        .collect()
+}
+
+fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Found> {
+    let kind = frame.kind;
+    let agent = s.agent(p);
+    let mut words = vec![p];
+    let mut shared = Vec::new();
+    if let Some(a) = agent {
+        words.push(a);
+        if let Some(b) = s.body(a)
+            && !PEOPLE.contains(&s.doc.view.mentions[b].kind)
+        {
+            match kind {
+                // A court or prosecutor is named as the court; its state is found from it
+                // (or the nearest court) when the claim is built.
+                ClaimType::Charge | ClaimType::Verdict => {
+                    let field = match s.doc.view.mentions[b].kind {
+                        Kind::Nat | Kind::Loc => "authority",
+                        _ => "court",
+                    };
+                    shared.push((field.into(), Arg::Mention(b)));
+                }
+                ClaimType::Meeting | ClaimType::Visit | ClaimType::DeathReport => {}
+                _ => shared.push(("authority".into(), Arg::Mention(b))),
+            }
+        }
+    } else if frame.needs_agent {
+        return vec![];
+    }
+    match kind {
+        ClaimType::Meeting => {
+            let mut parts = Vec::new();
+            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent);
+            if let Some(a) = subj {
+                parts.extend(s.mentions(a, TARGETS));
+            }
+            let others = s
+                .kid(p, "obj")
+                .into_iter()
+                .chain(s.kids(p, "obl").filter(|&o| s.case(o).as_deref() == Some("with")));
+            for o in others.collect::<Vec<_>>() {
+                words.push(o);
+                parts.extend(s.mentions(o, TARGETS));
+            }
+            if parts.len() < 2 {
+                return vec![];
+            }
+            let args = parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m)));
+            vec![Found { kind, shape: "verb", predicate: p, args: args.collect(), words }]
+        }
+        ClaimType::Visit => {
+            let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
+            let Some(place) = s.kid(p, "obj").and_then(|o| s.mention(o, &[Kind::Loc])) else {
+                return vec![];
+            };
+            words.push(a);
+            let people = s.mentions(a, PEOPLE);
+            per_target(kind, p, people, vec![("place".into(), Arg::Mention(place))], words, "verb")
+        }
+        ClaimType::DeathReport if s.lemma(p) == "die" => {
+            let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
+            words.push(a);
+            per_target(kind, p, s.mentions(a, PEOPLE), place_of(s, p), words, "verb")
+        }
+        _ => {
+            let Some(t) = s.patient(p) else { return vec![] };
+            words.push(t);
+            // "detained leaders, including X": the parser often hangs the list on the verb.
+            let mut targets = s.mentions(t, kinds_of(kind));
+            for o in s.kids(p, "obl").collect::<Vec<_>>() {
+                if matches!(s.case(o).as_deref(), Some("include" | "including")) {
+                    words.push(o);
+                    targets.extend(s.mentions(o, kinds_of(kind)));
+                }
+            }
+            let mut shared = shared;
+            if matches!(kind, ClaimType::Arrest | ClaimType::DeathReport) {
+                shared.extend(place_of(s, p));
+            }
+            for o in s.kids(p, "obl").collect::<Vec<_>>() {
+                let case = s.case(o);
+                match (kind, case.as_deref()) {
+                    (ClaimType::Charge | ClaimType::Verdict, Some("with" | "of" | "for")) => {
+                        shared.push(("charges".into(), Arg::Text(s.phrase(o, true))));
+                    }
+                    (ClaimType::Verdict, Some("to")) => {
+                        shared.push(("sentence".into(), Arg::Text(s.phrase(o, true))));
+                    }
+                    _ => {}
+                }
+            }
+            let _ = lex;
+            targets.dedup();
+            per_target(kind, p, targets, shared, words, "verb")
+        }
+    }
+}
+
+/// "in Sirte": the place of an arrest or death.
+fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
+    s.kids(p, "obl")
+        .filter(|&o| matches!(s.case(o).as_deref(), Some("in" | "at")))
+        .find_map(|o| s.mention(o, &[Kind::Loc]))
+        .map(|m| ("place".to_string(), Arg::Mention(m)))
+        .into_iter()
+        .collect()
+}
+
+mod allegations;
+mod arguments;
+mod lists;
+mod modality;
+mod nouns;
+
+#[cfg(test)]
+mod tests;

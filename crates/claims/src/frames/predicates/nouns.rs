@@ -1,0 +1,207 @@
+//! Nominal predicates: "US sanctions on X", "an ICC warrant for X's arrest", "X's conviction".
+
+use super::arguments::Parse;
+use super::{Found, Frame, Lexicon, PEOPLE, TARGETS, per_target};
+use crate::ClaimType;
+use crate::extract::Arg;
+use crate::view::Kind;
+
+/// The possessor or "of" modifier of a noun: "X's conviction", "the arrest of X".
+pub(super) fn owner(s: &Parse<'_>, n: usize) -> Option<usize> {
+    s.kid(n, "nmod:poss")
+        .or_else(|| s.kids(n, "nmod").find(|&m| matches!(s.case(m).as_deref(), Some("of"))))
+}
+
+pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) -> Vec<Found> {
+    let kind = frame.kind;
+    let gov = s.head(n);
+    let mut words = vec![n];
+    let mut shared = Vec::new();
+    let authority = noun_authority(s, n);
+    if let Some(b) = authority {
+        words.push(b_word(s, b).unwrap_or(n));
+        shared.push(("authority".to_string(), Arg::Mention(b)));
+    }
+    let mut targets: Vec<usize> = Vec::new();
+    match kind {
+        ClaimType::Sanction | ClaimType::Warrant => {
+            let case_ok = |w: usize| s.case(w).is_some_and(|c| lex.words.target_case.contains(&c));
+            let mut holders: Vec<usize> =
+                s.kids(n, "nmod").chain(s.kids(n, "obl")).filter(|&m| case_ok(m)).collect();
+            // "the warrant issued for X"
+            for a in s.kids(n, "acl").chain(s.kids(n, "xcomp")).collect::<Vec<_>>() {
+                holders.extend(s.kids(a, "obl").filter(|&m| case_ok(m)));
+            }
+            if kind == ClaimType::Warrant {
+                // "asked the court to issue a warrant for X": sought, not issued.
+                let mut up = gov;
+                for _ in 0..3 {
+                    let Some(h) = up else { break };
+                    if lex.words.sought.contains(&s.lemma(h)) {
+                        return vec![];
+                    }
+                    up = s.head(h);
+                }
+                holders.extend(surface_holder(s, n));
+            }
+            if let Some(g) = gov {
+                if s.rel(n) == "obj" {
+                    holders.extend(s.kids(g, "obl").filter(|&m| case_ok(m)));
+                }
+                let gl = s.lemma(g);
+                if kind == ClaimType::Sanction && lex.words.undergo.contains(&gl) {
+                    holders.extend(s.kid(g, "nsubj:pass").or_else(|| s.kid(g, "nsubj")));
+                }
+                if lex.words.include.contains(&gl) && s.rel(n) == "nsubj" {
+                    holders.extend(s.kid(g, "obj"));
+                }
+            }
+            for h in holders {
+                words.push(h);
+                // "a warrant for X's arrest", "for the arrest of X"
+                let h = if matches!(s.lemma(h).as_str(), "arrest" | "extradition" | "capture") {
+                    match owner(s, h) {
+                        Some(o) => o,
+                        None => continue,
+                    }
+                } else {
+                    h
+                };
+                targets.extend(s.mentions(h, TARGETS));
+            }
+        }
+        ClaimType::Meeting => {
+            // "held talks with X", "a visit ... for talks with X": the one "with", and the
+            // subject of the clause the noun sits in.
+            let with: Vec<usize> =
+                s.kids(n, "nmod").filter(|&m| s.case(m).as_deref() == Some("with")).collect();
+            let mut parts: Vec<usize> = with.iter().flat_map(|&m| s.mentions(m, TARGETS)).collect();
+            if parts.is_empty() {
+                return vec![];
+            }
+            let mut up = gov;
+            let mut hops = 0;
+            while let Some(h) = up
+                && hops < 4
+            {
+                if let Some(subj) = s.kid(h, "nsubj") {
+                    let subj = s.antecedent(subj, h);
+                    words.push(subj);
+                    parts.extend(s.mentions(subj, PEOPLE));
+                    break;
+                }
+                up = s.head(h);
+                hops += 1;
+            }
+            parts.dedup();
+            if parts.len() < 2 {
+                return vec![];
+            }
+            words.extend(with);
+            let mut args: Vec<(String, Arg)> =
+                parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m))).collect();
+            args.extend(shared);
+            return vec![Found { kind, shape: "noun", predicate: n, args, words }];
+        }
+        ClaimType::Visit => {
+            let place = s
+                .kids(n, "nmod")
+                .filter(|&m| matches!(s.case(m).as_deref(), Some("to" | "in")))
+                .find_map(|m| s.mention(m, &[Kind::Loc]))
+                .or_else(|| {
+                    let g = gov?;
+                    s.kids(g, "obl")
+                        .filter(|&m| matches!(s.case(m).as_deref(), Some("to" | "in")))
+                        .find_map(|m| s.mention(m, &[Kind::Loc]))
+                });
+            let Some(place) = place else { return vec![] };
+            shared.push(("place".into(), Arg::Mention(place)));
+            let who = s.kid(n, "nmod:poss").or_else(|| {
+                let g = gov?;
+                (s.rel(n) == "obj" && lex.words.make.contains(&s.lemma(g)))
+                    .then(|| s.kid(g, "nsubj"))
+                    .flatten()
+            });
+            if let Some(w) = who {
+                words.push(w);
+                targets.extend(s.mentions(w, PEOPLE));
+            }
+        }
+        _ => {
+            if kind == ClaimType::Arrest
+                && let Some(g) = gov
+                && lex.words.not_arrest_under.contains(&s.lemma(g))
+            {
+                return vec![];
+            }
+            if let Some(o) = owner(s, n) {
+                words.push(o);
+                targets.extend(s.mentions(o, PEOPLE));
+            }
+        }
+    }
+    per_target(kind, n, targets, shared, words, "noun")
+}
+
+/// The word a mention starts at, for the span of a candidate.
+pub(super) fn b_word(s: &Parse<'_>, m: usize) -> Option<usize> {
+    let start = s.doc.view.mentions[m].span.start;
+    (0..s.len).find(|&i| s.word(i).span.start >= start)
+}
+
+/// Who imposes, issues or brings a nominal predicate: the noun's own modifiers ("US
+/// sanctions", "an ICC warrant"), a "by" phrase, or the agent of the verb that governs it.
+pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
+    let gov = s.head(n);
+    let mut authority = None;
+    for c in s.children[n].iter().copied() {
+        let r = s.rel(c);
+        let by = s.case(c).as_deref() == Some("by");
+        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
+            && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
+        {
+            authority = Some(b);
+            break;
+        }
+        // "a warrant issued by X"
+        if r == "acl"
+            && let Some(a) = s.agent(c)
+            && let Some(b) = s.body(a)
+        {
+            authority = Some(b);
+        }
+    }
+    if authority.is_none()
+        && let Some(g) = gov
+        && matches!(s.rel(n), "obj" | "nsubj:pass")
+        && let Some(a) = s.agent(g)
+    {
+        authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
+    }
+    // "an ICC warrant" that the parser took for a verb: the body just before the noun.
+    authority.or_else(|| {
+        let before = (0..n).rev().find(|&w| !matches!(s.lemma(w).as_str(), "arrest" | "-"))?;
+        let kinds = [Kind::Nat, Kind::Org, Kind::Misc];
+        s.mention(before, &kinds)
+            .filter(|&m| s.doc.view.mentions[m].span.end <= s.word(n).span.start)
+    })
+}
+
+/// The word of the holder of a warrant read off the words, where the parser took "warrant" for a verb:
+/// "warrant for X", "warrant for the arrest of X", "X, whose warrant ...".
+fn surface_holder(s: &Parse<'_>, n: usize) -> Option<usize> {
+    let next = (n + 1 < s.len).then_some(n + 1)?;
+    if matches!(s.lemma(next).as_str(), "for" | "against") {
+        let mut w = next + 1;
+        while w < s.len && matches!(s.lemma(w).as_str(), "the" | "arrest" | "of") {
+            w += 1;
+        }
+        return (w < s.len && s.mention(w, &[Kind::Per, Kind::Pro]).is_some()).then_some(w);
+    }
+    let prev = n.checked_sub(1)?;
+    if s.lemma(prev) == "whose" {
+        let before = (0..prev).rev().find(|&w| s.word(w).upos != "PUNCT")?;
+        return s.mention(before, &[Kind::Per]).is_some().then_some(before);
+    }
+    None
+}

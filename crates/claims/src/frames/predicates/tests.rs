@@ -1,0 +1,265 @@
+//! The event frames on invented sentences, read by the real reader and parser.
+
+use crate::{Claim, ClaimType, Input, Modality};
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+
+fn claims(text: &str) -> Vec<Claim> {
+    let date = model::PartialDate::day(2021, 6, 15).ok();
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    if std::env::var_os("FRAMES_DUMP").is_some() {
+        for w in &reading.words {
+            eprintln!(
+                "{} {:>3} {:<10} {:<8} {:<6} {}",
+                w.sentence,
+                w.head,
+                w.deprel,
+                w.upos,
+                w.lemma,
+                &text[w.span.clone()]
+            );
+        }
+    }
+    if std::env::var_os("FRAMES_DUMP").is_some() {
+        eprintln!(
+            "{:?}",
+            reading.annotations.iter().map(|a| format!("{:?}", a)).collect::<Vec<_>>()
+        );
+    }
+    // The frames alone: the regex rules would otherwise make some of these claims first.
+    let mut rules = crate::Rules::parse(include_str!("../../../rules/en.toml")).expect("rules");
+    rules.rules.clear();
+    let out = crate::extract_with(
+        &rules,
+        &Input {
+            doc: "invented.txt",
+            sha256: "00",
+            text,
+            published: date,
+            annotations: &reading.annotations,
+            words: &reading.words,
+        },
+    );
+    if std::env::var_os("FRAMES_DUMP").is_some() {
+        for c in &out {
+            eprintln!("{} {:?} {:?} {:?} {}", c.rule, c.kind, c.fields, c.modality, c.confidence);
+        }
+    }
+    out
+}
+
+fn of(claims: &[Claim], kind: ClaimType) -> Vec<&Claim> {
+    claims.iter().filter(|c| c.kind == kind).collect()
+}
+
+fn has(claims: &[Claim], kind: ClaimType, field: &str, value: &str) -> bool {
+    of(claims, kind).iter().any(|c| c.field(field) == Some(value))
+}
+
+#[test]
+fn a_passive_sanction_with_a_list_of_targets_and_its_agent() {
+    let c = claims(
+        "Tomasz Wielgosz and Marisol Quenby were sanctioned by the United States in March 2020.",
+    );
+    for name in ["Tomasz Wielgosz", "Marisol Quenby"] {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
+        assert_eq!(s.field("authority"), Some("United States"), "{s:?}");
+        assert_eq!(s.field("date"), Some("2020-03"), "{s:?}");
+    }
+}
+
+#[test]
+fn nominal_sanctions_on_a_target() {
+    let c = claims("Canada imposed sanctions on Tomasz Wielgosz last year.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "authority", "Canada"), "{c:?}");
+}
+
+#[test]
+fn a_warrant_for_someones_arrest() {
+    let c = claims(
+        "The Northland Interior Ministry issued a warrant for the arrest of Marisol Quenby.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "target", "Marisol Quenby"), "{c:?}");
+    // The arrest is only sought: no arrest claim.
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_active_arrest_and_a_passive_one_spread_over_conjuncts() {
+    let c = claims("Police arrested Tomasz Wielgosz in Velmora on Monday.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims("Marisol Quenby and Orrin Dalewick were detained in 2019.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Marisol Quenby"), "{c:?}");
+    assert!(has(&c, ClaimType::Arrest, "person", "Orrin Dalewick"), "{c:?}");
+}
+
+#[test]
+fn a_verdict_with_outcome_and_a_charge_with_charges() {
+    let c = claims("Tomasz Wielgosz was found guilty of torture by a court in 2018.");
+    assert!(has(&c, ClaimType::Verdict, "outcome", "convicted"), "{c:?}");
+    let c = claims("Prosecutors charged Marisol Quenby with fraud and bribery in 2017.");
+    let ch = of(&c, ClaimType::Charge);
+    assert!(ch.iter().any(|x| x.field("defendant") == Some("Marisol Quenby")), "{c:?}");
+}
+
+#[test]
+fn a_death_and_a_meeting() {
+    let c = claims("Orrin Dalewick died in 2010.");
+    assert!(has(&c, ClaimType::DeathReport, "person", "Orrin Dalewick"), "{c:?}");
+    let c = claims("Tomasz Wielgosz met Marisol Quenby in Velmora.");
+    let m = of(&c, ClaimType::Meeting);
+    assert_eq!(m.len(), 1, "{c:?}");
+    assert_eq!(m[0].list("participants").len(), 2, "{c:?}");
+}
+
+#[test]
+fn a_reporting_verb_above_makes_it_reported_and_negation_denied() {
+    let c = claims("The ministry said that police arrested Tomasz Wielgosz.");
+    let a = of(&c, ClaimType::Arrest);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].modality, Modality::Reported, "{c:?}");
+    let c = claims("Police did not arrest Marisol Quenby.");
+    assert!(of(&c, ClaimType::Arrest).iter().all(|a| a.modality == Modality::Denied), "{c:?}");
+}
+
+#[test]
+fn members_named_after_including_are_each_a_target() {
+    let c =
+        claims("Soldiers detained several leaders, including Tomasz Wielgosz and Marisol Quenby.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Arrest, "person", "Marisol Quenby"), "{c:?}");
+}
+
+#[test]
+fn a_relative_clause_gives_the_antecedent() {
+    let c = claims("Marisol Quenby, who was convicted in 2016, left the country.");
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Marisol Quenby")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("outcome") == Some("convicted")), "{c:?}");
+}
+
+#[test]
+fn an_unnamed_group_in_a_later_sentence_continues_the_sanctions() {
+    let c = claims(
+        "Norvania blacklisted four army officers on Friday. Among those listed are Colonel \
+         Tomasz Wielgosz and Major Orrin Dalewick. Officials did not comment.",
+    );
+    for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
+        assert_eq!(s.rule, "frame.sanction.list", "{s:?}");
+        assert_eq!(s.field("authority"), Some("Norvania"), "{s:?}");
+    }
+    // Far from any sanction, the same shape is no sanction.
+    let c = claims("The guests were Tomasz Wielgosz and Orrin Dalewick.");
+    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
+}
+
+#[test]
+fn the_items_after_a_colon_are_each_a_target() {
+    let c = claims(
+        "The Northland Council imposed sanctions on three people, as follows:\n\n\
+         • Tomasz Wielgosz (a former governor);\n\n• Marisol Quenby (a judge); and\n\n\
+         • Orrin Dalewick (a police chief).\n\nThe measures take effect at once.",
+    );
+    for name in ["Tomasz Wielgosz", "Marisol Quenby", "Orrin Dalewick"] {
+        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
+    }
+}
+
+#[test]
+fn accusations_in_either_voice_and_an_alleged_act() {
+    let c = claims("Human rights groups accused Tomasz Wielgosz of torturing detainees.");
+    let a = of(&c, ClaimType::Allegation);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].field("accused"), Some("Tomasz Wielgosz"), "{c:?}");
+    assert_eq!(a[0].field("act"), Some("torturing detainees"), "{c:?}");
+    assert_eq!(a[0].modality, Modality::Alleged, "{c:?}");
+    let c = claims("Marisol Quenby, a colonel accused of running secret prisons, fled.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    let c = claims("Orrin Dalewick allegedly ordered the shelling of the market.");
+    let a = of(&c, ClaimType::Allegation);
+    assert!(
+        a.iter().any(|a| a.field("act") == Some("ordered the shelling of the market")),
+        "{c:?}"
+    );
+    // A plain past act with no accusation is none.
+    let c = claims("Orrin Dalewick ordered new uniforms for the guard.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn the_reason_for_a_sanction_is_an_allegation_by_its_authority() {
+    let c = claims(
+        "The Northland Interior Ministry sanctioned Tomasz Wielgosz for his role in the \
+         crackdown on students.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].field("accused"), Some("Tomasz Wielgosz"), "{c:?}");
+    assert_eq!(a[0].rule, "frame.allegation.reason", "{c:?}");
+    assert!(a[0].field("accuser").is_some(), "{c:?}");
+}
+
+#[test]
+fn an_inverted_designation_and_a_group_identified_later() {
+    let c = claims(
+        "Velmora froze the assets of six officers. Also designated today is the Velmora \
+         Border Police, as well as its former commander, Orrin Dalewick. The two officials \
+         have been identified as Staff Sergeant Tomasz Wielgosz and Lieutenant Commander \
+         Anders Pellow Grint.",
+    );
+    for name in ["Orrin Dalewick", "Tomasz Wielgosz", "Anders Pellow Grint"] {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
+        assert_eq!(s.field("authority"), Some("Velmora"), "{s:?}");
+    }
+}
+
+#[test]
+fn warrants_named_by_their_holder_take_the_documents_issuer() {
+    let c = claims(
+        "Marisol Quenby travels despite an ICC warrant. In May 2010, the judges at the \
+         tribunal issued an arrest warrant for Quenby, who was then a minister. The case \
+         mirrors that of Orrin Dalewick, whose warrant was made public days after it was \
+         issued. The warrant issued for Tomasz Wielgosz was shown to reporters.",
+    );
+    for name in ["Marisol Quenby", "Orrin Dalewick", "Tomasz Wielgosz"] {
+        let w = of(&c, ClaimType::Warrant);
+        let w = w.iter().find(|w| w.field("target") == Some(name)).expect(name);
+        assert_eq!(w.field("authority"), Some("International Criminal Court"), "{w:?}");
+    }
+}
+
+#[test]
+fn companions_of_a_visitor_visit_the_same_place() {
+    let c = claims(
+        "Tomasz Wielgosz started a previously unannounced visit to Velmora today for talks \
+         with its king. He was accompanied by trade minister Marisol Quenby and army chief \
+         Orrin Dalewick.",
+    );
+    for name in ["Marisol Quenby", "Orrin Dalewick"] {
+        let v = of(&c, ClaimType::Visit);
+        let v = v.iter().find(|v| v.field("person") == Some(name)).expect(name);
+        assert_eq!(v.field("place"), Some("Velmora"), "{v:?}");
+    }
+    // No visit before: no companions.
+    let c = claims("He was accompanied by the trade minister Marisol Quenby.");
+    assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
+}
+
+#[test]
+fn talks_with_someone_are_a_meeting_of_the_clauses_subject() {
+    let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks with Marisol Quenby.");
+    let m = of(&c, ClaimType::Meeting);
+    assert_eq!(m.len(), 1, "{c:?}");
+    assert_eq!(m[0].list("participants").len(), 2, "{c:?}");
+    // Talks with no second party named are no meeting.
+    let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks.");
+    assert!(of(&c, ClaimType::Meeting).is_empty(), "{c:?}");
+}
