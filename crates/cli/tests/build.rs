@@ -295,7 +295,10 @@ fn a_users_split_undoes_a_join_and_document_text_is_escaped() {
     .unwrap();
     b.build(&[&docs]);
     let joined = b.lines("entities.jsonl");
-    assert_eq!(entity(&joined, "Lucía Ferrer")["id"], entity(&joined, "Lucía Ferrer Olivarez")["id"]);
+    assert_eq!(
+        entity(&joined, "Lucía Ferrer")["id"],
+        entity(&joined, "Lucía Ferrer Olivarez")["id"]
+    );
     let html = std::fs::read_to_string(b.case().join("index.html")).unwrap();
     assert!(!html.contains("<script>alert") && !html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

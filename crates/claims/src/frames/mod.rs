@@ -12,6 +12,7 @@ use crate::{Claim, ClaimType};
 
 /// Adds the frames' claims that the pattern rules did not already make.
 pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
+    claims.retain(|c| !positions::portfolio_as_body(doc, c));
     let known: HashSet<(ClaimType, String)> =
         claims.iter().map(|c| (c.kind, identity(c))).collect();
     let mut candidates: Vec<Candidate<'static>> = Vec::new();

@@ -29,6 +29,8 @@ struct Lexicon {
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
+    state_posts: Vec<String>,
+    portfolio_posts: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -119,7 +121,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         if holders.is_empty() {
             continue;
         }
-        let orgs = bodies(doc, p, lex, post);
+        let orgs = state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
             for org in &orgs {
@@ -251,6 +253,21 @@ fn holders(
     for c in p.kids(t, "appos") {
         if let Some(m) = person(c)
             && !verb_between(t, c)
+        {
+            out.push((m, How::Appos, false));
+        }
+    }
+    // "the Minister of Defence, X, said": the name after the post phrase that the parse
+    // read as a conjunct; a comma must close it, or it is a list ("the minister, X and Y").
+    for c in p.kids(t, "conj").filter(|&c| c > t) {
+        let close = p.span_without(c, &[]).1 + 1;
+        if let Some(m) = person(c)
+            && c > 0
+            && p.form(c - 1) == ","
+            && close < p.words.len()
+            && p.form(close) == ","
+            && !verb_between(t, c)
+            && !(t + 1..c - 1).any(|k| person(k).is_some() || p.form(k) == ",")
         {
             out.push((m, How::Appos, false));
         }
@@ -394,6 +411,20 @@ fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> 
             possessive = true;
             continue;
         }
+        // "Gambian ex-interior minister": a former-word between the name and the post.
+        if found.is_none() && (lex.former.contains(&f.to_lowercase()) || f == "-") {
+            continue;
+        }
+        // "the Northland Party (NP) chairman": an acronym in parentheses after the name.
+        if found.is_none()
+            && f == ")"
+            && k >= 2
+            && p.form(k - 2) == "("
+            && p.form(k - 1).chars().all(|c| c.is_uppercase() || c == '.')
+        {
+            k -= 2;
+            continue;
+        }
         match p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]) {
             Some(m) => {
                 let kind = doc.view.mentions[m].kind;
@@ -415,6 +446,88 @@ fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> 
         out.push(Arg::Mention(m));
     }
     out
+}
+
+/// The annotation guide gives a post of a state the state as its body ("President X",
+/// "the interior minister"): the one state the sentence names, else the state the document
+/// names most. A minister's "of" phrase is a portfolio ("Minister of Defense"), not a body.
+fn state_bodies(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    post: &Post,
+    orgs: Vec<Arg>,
+) -> Vec<Arg> {
+    let role = (post.first..=post.word)
+        .map(|k| p.form(k).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('-', " ");
+    let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
+    let role = format!(" {}", words.join(" "));
+    if !lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}"))) {
+        return orgs;
+    }
+    let portfolio = lex.portfolio_posts.contains(&p.lemma(post.word));
+    let end = p.words[post.word].span.end;
+    let orgs: Vec<Arg> = orgs
+        .into_iter()
+        .filter_map(|a| match a {
+            // "Gambian interior minister": a demonym the lexicon lacks, read as the state the
+            // document names.
+            Arg::Mention(m) if doc.view.mentions[m].span.start < end => {
+                Some(demonym_state(doc, m).map(Arg::Text).unwrap_or(Arg::Mention(m)))
+            }
+            Arg::Mention(m) if portfolio => {
+                let kind = doc.view.mentions[m].kind;
+                let state =
+                    kind == Kind::Nat || kind == Kind::Loc && doc.is_state(&doc.mention_text(m));
+                state.then_some(Arg::Mention(m))
+            }
+            Arg::Text(t) if portfolio => doc.is_state(&t).then_some(Arg::Text(t)),
+            a => Some(a),
+        })
+        .collect();
+    if !orgs.is_empty() {
+        return orgs;
+    }
+    // The sentence's own states are often another party's (the sanctioning state, the
+    // host of a visit); the document's main state is the better guess.
+    doc.main_state().map(Arg::Text).into_iter().collect()
+}
+
+/// A pattern rule's post whose body is a minister's portfolio ("Minister of Defense" with
+/// body "Defense"): the frames give the state instead.
+pub(crate) fn portfolio_as_body(doc: &Doc<'_>, c: &crate::Claim) -> bool {
+    let lex = &*LEXICON;
+    let head = c.field("role").and_then(|r| r.split_whitespace().last()).unwrap_or("");
+    c.kind == ClaimType::Position
+        && c.rule.starts_with("position.")
+        && lex.portfolio_posts.contains(head)
+        && c.field("organization").is_some_and(|o| {
+            !doc.is_state(o)
+                && !doc
+                    .view
+                    .mentions
+                    .iter()
+                    .any(|m| m.kind == Kind::Nat && m.value.as_deref() == Some(o))
+        })
+}
+
+/// A name ending in "-an" ("Gambian") whose stem the document names as a place ("Gambia").
+fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
+    let mention = &doc.view.mentions[m];
+    if mention.kind != Kind::Misc {
+        return None;
+    }
+    let text = doc.mention_text(m);
+    let stem = text.strip_suffix('n').filter(|s| s.ends_with('a') && !s.contains(' '))?;
+    doc.view
+        .mentions
+        .iter()
+        .enumerate()
+        .any(|(i, o)| o.kind == Kind::Loc && doc.mention_text(i) == stem)
+        .then(|| stem.to_string())
 }
 
 fn found_is_nat(doc: &Doc<'_>, found: Option<usize>) -> bool {
