@@ -1,8 +1,10 @@
 //! Frames: extraction over the dependency parse, run after the pattern rules. A frame's claim
 //! is added unless the patterns already made one of the same type and key.
 
+pub(crate) mod appointments;
 pub(crate) mod positions;
 pub(crate) mod predicates;
+mod states;
 
 use std::collections::HashSet;
 
@@ -12,13 +14,14 @@ use crate::{Claim, ClaimType};
 
 /// Adds the frames' claims that the pattern rules did not already make.
 pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
-    claims.retain(|c| !positions::portfolio_as_body(doc, c));
+    claims.retain(|c| !states::portfolio_as_body(doc, c));
     let known: HashSet<(ClaimType, String)> =
         claims.iter().map(|c| (c.kind, identity(c))).collect();
     let mut candidates: Vec<Candidate<'static>> = Vec::new();
     for si in 0..doc.view.sentences.len() {
         let parse = Parse::new(doc, si);
         candidates.extend(positions::candidates(doc, &parse));
+        candidates.extend(appointments::candidates(doc, &parse));
     }
     let patterns = claims.len();
     for c in &candidates {

@@ -18,22 +18,24 @@ use crate::{ClaimType, Modality};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Lexicon {
+pub(super) struct Lexicon {
     #[allow(dead_code)]
     version: u32,
     titles: HashSet<String>,
     not_posts: HashSet<String>,
-    former: HashSet<String>,
     body_cases: HashSet<String>,
     as_verbs: HashSet<String>,
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
-    state_posts: Vec<String>,
-    portfolio_posts: HashSet<String>,
+    pub(super) former: HashSet<String>,
+    pub(super) state_posts: Vec<String>,
+    pub(super) portfolio_posts: HashSet<String>,
+    pub(super) appoint_verbs: HashSet<String>,
+    pub(super) head_verbs: HashSet<String>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     toml::from_str(include_str!("../../rules/titles.toml")).expect("rules/titles.toml parses")
 });
 
@@ -101,14 +103,14 @@ static RULES: LazyLock<BTreeMap<(How, bool), Rule>> = LazyLock::new(|| {
 });
 
 /// A post's head word with its role.
-struct Post {
-    word: usize,
-    role: Arg,
+pub(super) struct Post {
+    pub(super) word: usize,
+    pub(super) role: Arg,
     /// The ROLE mention, if the post is one.
-    mention: Option<usize>,
+    pub(super) mention: Option<usize>,
     /// The first word of the post phrase (modifiers included).
-    first: usize,
-    former: bool,
+    pub(super) first: usize,
+    pub(super) former: bool,
 }
 
 /// The position candidates of one sentence.
@@ -121,7 +123,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         if holders.is_empty() {
             continue;
         }
-        let orgs = state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+        let orgs = super::states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
             for org in &orgs {
@@ -159,7 +161,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
 }
 
 /// The posts of a sentence: the last word of every ROLE mention, and title nouns.
-fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
+pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
     let mut out = Vec::new();
     for i in 0..p.words.len() {
         let w = &p.words[i];
@@ -366,7 +368,7 @@ fn parenthesis_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize
 
 /// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
 /// conjuncts), else the names right before the post ("Iranian Foreign Ministry spokesman").
-fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
+pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
     let t = post.word;
     let mut out = Vec::new();
     for c in p.kids(t, "nmod") {
@@ -446,88 +448,6 @@ fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> 
         out.push(Arg::Mention(m));
     }
     out
-}
-
-/// The annotation guide gives a post of a state the state as its body ("President X",
-/// "the interior minister"): the one state the sentence names, else the state the document
-/// names most. A minister's "of" phrase is a portfolio ("Minister of Defense"), not a body.
-fn state_bodies(
-    doc: &Doc<'_>,
-    p: &Parse<'_>,
-    lex: &Lexicon,
-    post: &Post,
-    orgs: Vec<Arg>,
-) -> Vec<Arg> {
-    let role = (post.first..=post.word)
-        .map(|k| p.form(k).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('-', " ");
-    let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
-    let role = format!(" {}", words.join(" "));
-    if !lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}"))) {
-        return orgs;
-    }
-    let portfolio = lex.portfolio_posts.contains(&p.lemma(post.word));
-    let end = p.words[post.word].span.end;
-    let orgs: Vec<Arg> = orgs
-        .into_iter()
-        .filter_map(|a| match a {
-            // "Gambian interior minister": a demonym the lexicon lacks, read as the state the
-            // document names.
-            Arg::Mention(m) if doc.view.mentions[m].span.start < end => {
-                Some(demonym_state(doc, m).map(Arg::Text).unwrap_or(Arg::Mention(m)))
-            }
-            Arg::Mention(m) if portfolio => {
-                let kind = doc.view.mentions[m].kind;
-                let state =
-                    kind == Kind::Nat || kind == Kind::Loc && doc.is_state(&doc.mention_text(m));
-                state.then_some(Arg::Mention(m))
-            }
-            Arg::Text(t) if portfolio => doc.is_state(&t).then_some(Arg::Text(t)),
-            a => Some(a),
-        })
-        .collect();
-    if !orgs.is_empty() {
-        return orgs;
-    }
-    // The sentence's own states are often another party's (the sanctioning state, the
-    // host of a visit); the document's main state is the better guess.
-    doc.main_state().map(Arg::Text).into_iter().collect()
-}
-
-/// A pattern rule's post whose body is a minister's portfolio ("Minister of Defense" with
-/// body "Defense"): the frames give the state instead.
-pub(crate) fn portfolio_as_body(doc: &Doc<'_>, c: &crate::Claim) -> bool {
-    let lex = &*LEXICON;
-    let head = c.field("role").and_then(|r| r.split_whitespace().last()).unwrap_or("");
-    c.kind == ClaimType::Position
-        && c.rule.starts_with("position.")
-        && lex.portfolio_posts.contains(head)
-        && c.field("organization").is_some_and(|o| {
-            !doc.is_state(o)
-                && !doc
-                    .view
-                    .mentions
-                    .iter()
-                    .any(|m| m.kind == Kind::Nat && m.value.as_deref() == Some(o))
-        })
-}
-
-/// A name ending in "-an" ("Gambian") whose stem the document names as a place ("Gambia").
-fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
-    let mention = &doc.view.mentions[m];
-    if mention.kind != Kind::Misc {
-        return None;
-    }
-    let text = doc.mention_text(m);
-    let stem = text.strip_suffix('n').filter(|s| s.ends_with('a') && !s.contains(' '))?;
-    doc.view
-        .mentions
-        .iter()
-        .enumerate()
-        .any(|(i, o)| o.kind == Kind::Loc && doc.mention_text(i) == stem)
-        .then(|| stem.to_string())
 }
 
 fn found_is_nat(doc: &Doc<'_>, found: Option<usize>) -> bool {
