@@ -530,7 +530,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Whether a name is a state the lexicon or the authority names know.
-    fn is_state(&self, name: &str) -> bool {
+    pub(crate) fn is_state(&self, name: &str) -> bool {
         let lower = name.to_lowercase();
         self.rules.authority.contains_key(&lower)
             || read::lexicon::countries().any(|c| c.eq_ignore_ascii_case(name))
@@ -538,7 +538,7 @@ impl<'a> Doc<'a> {
 
     /// The state a document names most often (nationality adjectives and states by name):
     /// the last guess for the authority of a court the document never names.
-    fn main_state(&self) -> Option<String> {
+    pub(crate) fn main_state(&self) -> Option<String> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for (i, m) in self.view.mentions.iter().enumerate() {
             let state = match m.kind {

@@ -1,9 +1,11 @@
 //! Frames: extraction over the dependency parse, run after the pattern rules. A frame's claim
 //! is added unless the patterns already made one of the same type and key.
 
+pub(crate) mod appointments;
 pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;
+mod states;
 
 use std::collections::HashSet;
 
@@ -13,6 +15,7 @@ use crate::{Claim, ClaimType};
 
 /// Adds the frames' claims that the pattern rules did not already make.
 pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
+    claims.retain(|c| !states::portfolio_as_body(doc, c));
     let known: HashSet<(ClaimType, String)> =
         claims.iter().map(|c| (c.kind, identity(c))).collect();
     let mut candidates: Vec<Candidate<'static>> = Vec::new();
@@ -20,6 +23,7 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         let parse = Parse::new(doc, si);
         candidates.extend(positions::candidates(doc, &parse));
         candidates.extend(people::candidates(doc, &parse));
+        candidates.extend(appointments::candidates(doc, &parse));
     }
     let patterns = claims.len();
     for c in &candidates {

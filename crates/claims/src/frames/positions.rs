@@ -18,20 +18,24 @@ use crate::{ClaimType, Modality};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Lexicon {
+pub(super) struct Lexicon {
     #[allow(dead_code)]
     version: u32,
     titles: HashSet<String>,
     not_posts: HashSet<String>,
-    former: HashSet<String>,
     body_cases: HashSet<String>,
     as_verbs: HashSet<String>,
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
+    pub(super) former: HashSet<String>,
+    pub(super) state_posts: Vec<String>,
+    pub(super) portfolio_posts: HashSet<String>,
+    pub(super) appoint_verbs: HashSet<String>,
+    pub(super) head_verbs: HashSet<String>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     toml::from_str(include_str!("../../rules/titles.toml")).expect("rules/titles.toml parses")
 });
 
@@ -99,14 +103,14 @@ static RULES: LazyLock<BTreeMap<(How, bool), Rule>> = LazyLock::new(|| {
 });
 
 /// A post's head word with its role.
-struct Post {
-    word: usize,
-    role: Arg,
+pub(super) struct Post {
+    pub(super) word: usize,
+    pub(super) role: Arg,
     /// The ROLE mention, if the post is one.
-    mention: Option<usize>,
+    pub(super) mention: Option<usize>,
     /// The first word of the post phrase (modifiers included).
-    first: usize,
-    former: bool,
+    pub(super) first: usize,
+    pub(super) former: bool,
 }
 
 /// The position candidates of one sentence.
@@ -119,7 +123,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         if holders.is_empty() {
             continue;
         }
-        let orgs = bodies(doc, p, lex, post);
+        let orgs = super::states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
             for org in &orgs {
@@ -157,7 +161,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
 }
 
 /// The posts of a sentence: the last word of every ROLE mention, and title nouns.
-fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
+pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
     let mut out = Vec::new();
     for i in 0..p.words.len() {
         let w = &p.words[i];
@@ -251,6 +255,21 @@ fn holders(
     for c in p.kids(t, "appos") {
         if let Some(m) = person(c)
             && !verb_between(t, c)
+        {
+            out.push((m, How::Appos, false));
+        }
+    }
+    // "the Minister of Defence, X, said": the name after the post phrase that the parse
+    // read as a conjunct; a comma must close it, or it is a list ("the minister, X and Y").
+    for c in p.kids(t, "conj").filter(|&c| c > t) {
+        let close = p.span_without(c, &[]).1 + 1;
+        if let Some(m) = person(c)
+            && c > 0
+            && p.form(c - 1) == ","
+            && close < p.words.len()
+            && p.form(close) == ","
+            && !verb_between(t, c)
+            && !(t + 1..c - 1).any(|k| person(k).is_some() || p.form(k) == ",")
         {
             out.push((m, How::Appos, false));
         }
@@ -349,7 +368,7 @@ fn parenthesis_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize
 
 /// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
 /// conjuncts), else the names right before the post ("Iranian Foreign Ministry spokesman").
-fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
+pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
     let t = post.word;
     let mut out = Vec::new();
     for c in p.kids(t, "nmod") {
@@ -392,6 +411,20 @@ fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> 
         let f = p.form(k);
         if f == "'s" || f == "’s" {
             possessive = true;
+            continue;
+        }
+        // "Gambian ex-interior minister": a former-word between the name and the post.
+        if found.is_none() && (lex.former.contains(&f.to_lowercase()) || f == "-") {
+            continue;
+        }
+        // "the Northland Party (NP) chairman": an acronym in parentheses after the name.
+        if found.is_none()
+            && f == ")"
+            && k >= 2
+            && p.form(k - 2) == "("
+            && p.form(k - 1).chars().all(|c| c.is_uppercase() || c == '.')
+        {
+            k -= 2;
             continue;
         }
         match p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]) {

@@ -92,3 +92,32 @@ fn each_name_in_a_list_keeps_its_own_apposed_post() {
     assert!(find(&claims, "Quenby", "Harbour Province").is_some(), "{claims:#?}");
     assert!(find(&claims, "Wielgosz", "Harbour Province").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_of_a_state_without_a_body_takes_the_document_s_state() {
+    let claims = positions(
+        "Estonian police detained two men on Monday. The Estonian government said the men had \
+         entered the country illegally. Prime Minister Tomasz Wielgosz praised the police.",
+    );
+    let c = find(&claims, "Wielgosz", "Estonia").expect("a position");
+    assert_eq!(c.field("organization"), Some("Estonia"));
+}
+
+#[test]
+fn a_minister_s_portfolio_is_not_the_body() {
+    let claims = positions(
+        "Portuguese officials met on Monday. The Portuguese government later named the Minister \
+         of Defence, Marisol Quenby, as its envoy.",
+    );
+    assert!(find(&claims, "Quenby", "Portugal").is_some(), "{claims:?}");
+    assert!(find(&claims, "Quenby", "Defence").is_none(), "{claims:?}");
+}
+
+#[test]
+fn a_leader_without_a_body_gives_no_post() {
+    // "leader" alone is not a post of a state: no body, no claim.
+    let claims = positions(
+        "Estonian police detained two men on Monday. Leader Tomasz Wielgosz praised the police.",
+    );
+    assert!(find(&claims, "Wielgosz", "").is_none(), "{claims:?}");
+}

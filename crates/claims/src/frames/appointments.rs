@@ -1,0 +1,162 @@
+//! Appointment frames: a verb of appointment ("appointed", "named", "promoted", "elected",
+//! "sworn in") with the person it appoints (passive subject, object, or the name a relative
+//! clause hangs on), the post ("as"/"to" phrase or predicate noun, "to head X"), the one who
+//! appointed (agent) and the date; each also states the position itself.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::positions::{LEXICON, bodies, posts};
+use super::{Parse, states, view_span};
+use crate::ClaimType;
+use crate::extract::{Arg, Candidate, Doc};
+use crate::rules::{AsOf, Rule};
+use crate::view::Kind;
+
+fn rule(name: &str, kind: ClaimType, as_of: Option<AsOf>) -> Rule {
+    Rule {
+        name: name.to_string(),
+        kind: Some(kind),
+        regex: Regex::new("^$").expect("valid pattern"),
+        slots: vec![],
+        each: None,
+        modality: None,
+        as_of,
+        confidence: 0.7,
+        set: BTreeMap::new(),
+        requires: None,
+        forbid: None,
+        not_after: None,
+        examples: vec![],
+    }
+}
+
+static APPOINTMENT: LazyLock<Rule> =
+    LazyLock::new(|| rule("frame.appointment.verb", ClaimType::Appointment, None));
+static POSITION: LazyLock<Rule> =
+    LazyLock::new(|| rule("frame.position.appointed", ClaimType::Position, Some(AsOf::Published)));
+
+/// The appointment candidates of one sentence (with the positions they state).
+pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>> {
+    let lex = &*LEXICON;
+    let all = posts(doc, p, lex);
+    let mut out = Vec::new();
+    for v in 0..p.words.len() {
+        if p.words[v].upos != "VERB" || !lex.appoint_verbs.contains(&p.lemma(v)) {
+            continue;
+        }
+        let Some(person) = appointee(doc, p, v) else { continue };
+        // The post: a predicate noun, an "as"/"to" phrase, or "to head X".
+        let mut found: Vec<(Arg, Vec<Arg>, Option<usize>)> = Vec::new();
+        for c in p.children[v].iter().copied() {
+            let rel = p.rel(c);
+            if let Some(post) = all.iter().find(|q| q.word == c)
+                && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)
+                    || rel == "obl" && p.case(c).is_some_and(|k| k == "as" || k == "to"))
+            {
+                let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+                found.push((post.role.clone(), orgs, post.mention));
+            } else if matches!(rel, "xcomp" | "advcl")
+                && p.words[c].upos == "VERB"
+                && lex.head_verbs.contains(&p.lemma(c))
+            {
+                let orgs = p.kids(c, "obj").filter_map(|o| org_of(doc, p, o)).collect();
+                found.push((Arg::Text(p.lemma(c)), orgs, None));
+            }
+        }
+        // "appointed Minister of Defense" that the parse hung elsewhere: the post right
+        // after the verb.
+        if found.is_empty()
+            && let Some(post) = all.iter().find(|q| q.first == v + 1)
+        {
+            let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+            found.push((post.role.clone(), orgs, post.mention));
+        }
+        let agent = p
+            .kids(v, "obl")
+            .filter(|&c| p.words[c].deprel == "obl:agent" || p.case(c).as_deref() == Some("by"))
+            .find_map(|c| p.mention_of(doc, c, &[Kind::Per]));
+        // The date of the appointment, or of the post it gives ("to head X in 2019").
+        let date = std::iter::once(v)
+            .chain(p.children[v].iter().copied().filter(|&c| matches!(p.rel(c), "xcomp" | "advcl")))
+            .flat_map(|x| p.kids(x, "obl").collect::<Vec<_>>())
+            .find_map(|c| p.mention_of(doc, c, &[Kind::Time]));
+        for (role, orgs, role_mention) in found {
+            for org in orgs {
+                if matches!(org, Arg::Mention(m) if m == person) {
+                    continue;
+                }
+                let mut mentions = vec![person];
+                mentions.extend(role_mention);
+                let mut args = vec![
+                    ("person".to_string(), Arg::Mention(person)),
+                    ("role".to_string(), role.clone()),
+                    ("organization".to_string(), org.clone()),
+                ];
+                if let Some(a) = agent {
+                    args.push(("appointed_by".into(), Arg::Mention(a)));
+                }
+                if let Some(d) = date {
+                    args.push(("date".into(), Arg::Mention(d)));
+                }
+                let span = view_span(doc, p.sentence, &mentions);
+                out.push(Candidate { rule: &APPOINTMENT, sentence: p.sentence, span, args });
+                let args = vec![
+                    ("holder".to_string(), Arg::Mention(person)),
+                    ("role".to_string(), role.clone()),
+                    ("organization".to_string(), org),
+                ];
+                let span = view_span(doc, p.sentence, &mentions);
+                out.push(Candidate { rule: &POSITION, sentence: p.sentence, span, args });
+            }
+        }
+    }
+    out
+}
+
+/// Whom a verb appoints: its passive subject or object, or the person a relative clause
+/// ("X, who was appointed ...") or a reduced one ("X, appointed ...") hangs on.
+fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
+    let person = |i: usize| p.mention_of(doc, i, &[Kind::Per, Kind::Pro]);
+    let direct = p.children[v]
+        .iter()
+        .copied()
+        .filter(|&c| matches!(p.words[c].deprel.as_str(), "nsubj:pass" | "obj"))
+        .find_map(|c| person(c).filter(|_| p.words[c].upos != "PRON" || !is_relative(p, c)));
+    if direct.is_some() {
+        return direct;
+    }
+    if p.words[v].deprel.starts_with("acl")
+        && let Some(m) = p.head(v).and_then(|h| p.mention_of(doc, h, &[Kind::Per]))
+    {
+        return Some(m);
+    }
+    // "X who was appointed": the name right before the relative pronoun, wherever the
+    // parse attached the clause.
+    let who = p.kids(v, "nsubj").find(|&c| is_relative(p, c))?;
+    let before =
+        if who > 0 && p.form(who - 1) == "," { who.checked_sub(2)? } else { who.checked_sub(1)? };
+    p.mention_of(doc, before, &[Kind::Per])
+}
+
+fn is_relative(p: &Parse<'_>, c: usize) -> bool {
+    matches!(p.form(c).to_lowercase().as_str(), "who" | "whom" | "that" | "which")
+}
+
+/// The body a "to head X" names: its name, else the phrase.
+fn org_of(doc: &Doc<'_>, p: &Parse<'_>, o: usize) -> Option<Arg> {
+    if let Some(m) = p.mention_of(doc, o, &[Kind::Org, Kind::Misc, Kind::Loc]) {
+        return Some(Arg::Mention(m));
+    }
+    let (lo, hi) = p.span_without(o, &["det"]);
+    (hi - lo < 8).then(|| {
+        let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
+        Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    })
+}
+
+#[cfg(test)]
+#[path = "appointments_tests.rs"]
+mod tests;

@@ -1,0 +1,90 @@
+//! Posts of a state: the annotation guide gives "President X" or "the interior minister" the
+//! state as body; the frames take the document's main state where the text names none.
+
+use super::Parse;
+use super::positions::{LEXICON, Lexicon, Post};
+use crate::ClaimType;
+use crate::extract::{Arg, Doc};
+use crate::view::Kind;
+
+/// The annotation guide gives a post of a state the state as its body ("President X",
+/// "the interior minister"): the one state the sentence names, else the state the document
+/// names most. A minister's "of" phrase is a portfolio ("Minister of Defense"), not a body.
+pub(super) fn state_bodies(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    post: &Post,
+    orgs: Vec<Arg>,
+) -> Vec<Arg> {
+    let role = (post.first..=post.word)
+        .map(|k| p.form(k).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('-', " ");
+    let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
+    let role = format!(" {}", words.join(" "));
+    if !lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}"))) {
+        return orgs;
+    }
+    let portfolio = lex.portfolio_posts.contains(&p.lemma(post.word));
+    let end = p.words[post.word].span.end;
+    let orgs: Vec<Arg> = orgs
+        .into_iter()
+        .filter_map(|a| match a {
+            // "Gambian interior minister": a demonym the lexicon lacks, read as the state the
+            // document names.
+            Arg::Mention(m) if doc.view.mentions[m].span.start < end => {
+                Some(demonym_state(doc, m).map(Arg::Text).unwrap_or(Arg::Mention(m)))
+            }
+            Arg::Mention(m) if portfolio => {
+                let kind = doc.view.mentions[m].kind;
+                let state =
+                    kind == Kind::Nat || kind == Kind::Loc && doc.is_state(&doc.mention_text(m));
+                state.then_some(Arg::Mention(m))
+            }
+            Arg::Text(t) if portfolio => doc.is_state(&t).then_some(Arg::Text(t)),
+            a => Some(a),
+        })
+        .collect();
+    if !orgs.is_empty() {
+        return orgs;
+    }
+    // The sentence's own states are often another party's (the sanctioning state, the
+    // host of a visit); the document's main state is the better guess.
+    doc.main_state().map(Arg::Text).into_iter().collect()
+}
+
+/// A pattern rule's post whose body is a minister's portfolio ("Minister of Defense" with
+/// body "Defense"): the frames give the state instead.
+pub(crate) fn portfolio_as_body(doc: &Doc<'_>, c: &crate::Claim) -> bool {
+    let lex = &*LEXICON;
+    let head = c.field("role").and_then(|r| r.split_whitespace().last()).unwrap_or("");
+    matches!(c.kind, ClaimType::Position | ClaimType::Appointment)
+        && (c.rule.starts_with("position.") || c.rule.starts_with("appointment."))
+        && lex.portfolio_posts.contains(head)
+        && c.field("organization").is_some_and(|o| {
+            !doc.is_state(o)
+                && !doc
+                    .view
+                    .mentions
+                    .iter()
+                    .any(|m| m.kind == Kind::Nat && m.value.as_deref() == Some(o))
+        })
+}
+
+/// A name ending in "-an" ("Gambian") whose stem the document names as a place ("Gambia").
+fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
+    let mention = &doc.view.mentions[m];
+    if mention.kind != Kind::Misc {
+        return None;
+    }
+    let text = doc.mention_text(m);
+    let stem = text.strip_suffix('n').filter(|s| s.ends_with('a') && !s.contains(' '))?;
+    doc.view
+        .mentions
+        .iter()
+        .enumerate()
+        .any(|(i, o)| o.kind == Kind::Loc && doc.mention_text(i) == stem)
+        .then(|| stem.to_string())
+}
