@@ -120,7 +120,6 @@ const COLLECTIVE: &[&str] = &[
     "camp",
     "era",
     "foundation",
-    "movement",
 ];
 /// Words that introduce a description of a person.
 const DETERMINERS: &[&str] = &["the", "his", "her", "their", "a", "an", "its"];
