@@ -300,6 +300,9 @@ const NAME_TITLES: &[&str] = &[
     "sergeant",
     "sgt",
     "marshal",
+    "ombudsman",
+    "counsellor",
+    "counselor",
 ];
 
 /// Whether a word (any case, with or without a final period) is a title or rank before a name.

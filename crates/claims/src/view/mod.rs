@@ -10,6 +10,10 @@ use std::ops::Range;
 
 use model::{Annotation, Layer, Word};
 
+mod repair;
+#[cfg(test)]
+mod repair_tests;
+
 /// A token as the view needs it: its place in the text (the read stage's words).
 type Token = Word;
 
@@ -173,7 +177,10 @@ impl DocumentView {
         }
         trim_entities(text, &mut raw);
         trim_trailing_roles(text, &mut raw);
+        let known_words = repair::Words::new(text, words);
+        repair::before_merge(&known_words, &mut raw);
         let mut mentions = merge(raw);
+        repair::after_merge(&known_words, &mut mentions);
         // Tokens and mentions both in text order: one sweep finds the mentions a token could
         // overlap (a scan of all mentions per pronoun would be quadratic on a long text).
         let covered = SpanSet::new(mentions.iter().map(|m| m.span.clone()));

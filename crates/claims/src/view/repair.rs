@@ -1,0 +1,533 @@
+//! Repairs of the entity tagger's mistakes on names that would block a claim, from the
+//! words' parse, the lexicon and the shape of the text: a name glued across a line break,
+//! a sentence's first word taken into a name ("When X was sworn in"), a rank or title read as
+//! part of an organisation ("Admiral X Y" as ORG), a place glued before a person ("the
+//! governor of North Z X Y"), a name split at a quote or hyphen inside it, a country tagged as
+//! a person, a person tagged as an organisation in a list of people, and a media outlet
+//! tagged as a person.
+//!
+//! Every repair is general English: word classes, a few closed lists of function words and
+//! kind nouns, and the lexicon's ranks, titles and countries.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use model::Word;
+
+use super::{Kind, Mention};
+
+/// Parts of speech that never begin a name: a capitalised sentence opener of these classes
+/// ("When", "While", "After", "Neither") is not part of the name after it.
+const CLOSED_CLASSES: &[&str] = &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
+/// Function words that open sentences, for documents that never write them in lower case.
+const OPENERS: &[&str] = &[
+    "when",
+    "while",
+    "after",
+    "before",
+    "although",
+    "though",
+    "neither",
+    "nor",
+    "but",
+    "and",
+    "if",
+    "as",
+    "since",
+    "because",
+    "unless",
+    "until",
+    "then",
+    "meanwhile",
+    "also",
+    "yet",
+    "so",
+    "however",
+    "during",
+    "despite",
+    "with",
+    "without",
+    "under",
+    "for",
+    "from",
+    "by",
+    "at",
+    "on",
+    "in",
+    "to",
+    "of",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "once",
+    "whether",
+];
+/// Lowercase particles inside Arabic, Spanish, Dutch and other names ("Saif al Islam").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "bint", "de", "del", "dela", "da", "di", "du", "dos", "das",
+    "la", "le", "van", "von", "der", "ter", "den",
+];
+/// Words that start a place name before a person's name ("the governor of North Z X Y").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+/// Head words of organisations, places and documents: a name holding one is not a person's.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "ministry",
+    "council",
+    "court",
+    "office",
+    "department",
+    "committee",
+    "party",
+    "agency",
+    "bureau",
+    "forces",
+    "force",
+    "army",
+    "navy",
+    "police",
+    "group",
+    "company",
+    "corporation",
+    "bank",
+    "university",
+    "school",
+    "institute",
+    "centre",
+    "center",
+    "front",
+    "movement",
+    "union",
+    "association",
+    "commission",
+    "tribunal",
+    "assembly",
+    "parliament",
+    "government",
+    "authority",
+    "service",
+    "network",
+    "news",
+    "radio",
+    "television",
+    "media",
+    "watch",
+    "international",
+    "foundation",
+    "fund",
+    "organisation",
+    "organization",
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "corps",
+    "guard",
+    "militia",
+    "coalition",
+    "alliance",
+    "league",
+    "church",
+    "mosque",
+    "hospital",
+    "airport",
+    "ltd",
+    "inc",
+    "co",
+    "limited",
+    "enterprise",
+    "enterprises",
+    "holdings",
+    "trust",
+    "times",
+    "post",
+    "tribune",
+    "gazette",
+    "daily",
+    "herald",
+    "journal",
+    "press",
+    "act",
+    "order",
+    "law",
+    "statute",
+    "article",
+    "zone",
+    "province",
+    "region",
+    "state",
+    "city",
+    "county",
+    "district",
+    "street",
+    "square",
+    "war",
+    "accords",
+    "road",
+    "avenue",
+    "bridge",
+    "stadium",
+    "hotel",
+    "palace",
+    "hall",
+    "museum",
+    "library",
+    "prize",
+    "award",
+    "directorate",
+    "branch",
+    "intelligence",
+    "organisation",
+    "republic",
+    "kingdom",
+    "emirates",
+    "states",
+    "nations",
+    "sea",
+    "gulf",
+    "river",
+];
+/// Nouns that name a kind of organisation: a name right after one is the organisation's
+/// ("media outlet X Y", "the NGO X Y").
+const KIND_NOUNS: &[&str] = &[
+    "outlet",
+    "newspaper",
+    "daily",
+    "weekly",
+    "agency",
+    "ngo",
+    "organisation",
+    "organization",
+    "company",
+    "firm",
+    "channel",
+    "broadcaster",
+    "website",
+    "magazine",
+    "station",
+    "network",
+    "charity",
+    "group",
+    "party",
+    "movement",
+    "tabloid",
+    "portal",
+];
+
+/// What the repairs need to know about the document's words.
+pub(super) struct Words<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    /// Every word the document writes in lower case.
+    lower: HashSet<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    pub(super) fn new(text: &'a str, words: &'a [Word]) -> Words<'a> {
+        let lower = words
+            .iter()
+            .map(|w| &text[w.span.clone()])
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        Words { text, words, lower }
+    }
+
+    /// The words inside a span, in order.
+    fn inside(&self, span: &Range<usize>) -> &'a [Word] {
+        let first = self.words.partition_point(|w| w.span.start < span.start);
+        let last = self.words.partition_point(|w| w.span.start < span.end);
+        &self.words[first..last.max(first)]
+    }
+
+    /// The word ending last at or before `at`.
+    fn before(&self, at: usize) -> Option<&'a Word> {
+        self.words.partition_point(|w| w.span.end <= at).checked_sub(1).map(|i| &self.words[i])
+    }
+
+    fn form(&self, w: &Word) -> &'a str {
+        &self.text[w.span.clone()]
+    }
+
+    /// Whether a word may be part of a person's name: capitalised letters (with hyphens,
+    /// apostrophes and periods for initials), or a lowercase name particle.
+    fn name_like(&self, w: &Word) -> bool {
+        let f = self.form(w);
+        let letters = f.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'));
+        let capital = f.chars().next().is_some_and(char::is_uppercase);
+        let lower = f.to_lowercase();
+        // A word the document also writes in lower case is a common word ("Intelligence").
+        let common = capital && self.lower.contains(lower.as_str());
+        letters
+            && (capital || PARTICLES.contains(&f))
+            && !common
+            && !NOT_PERSON_WORDS.contains(&lower.as_str())
+    }
+
+    /// Whether the words of a span look like a person's name: two or more name-like words,
+    /// not all in capitals, no country among them.
+    fn person_like(&self, span: &Range<usize>) -> bool {
+        let ws = self.inside(span);
+        ws.len() >= 2
+            && ws.iter().all(|w| self.name_like(w))
+            && ws.iter().any(|w| self.form(w).chars().skip(1).any(char::is_lowercase))
+            && !ws.iter().any(|w| is_country(self.form(w)))
+    }
+}
+
+fn is_entity(kind: Kind) -> bool {
+    matches!(kind, Kind::Per | Kind::Org | Kind::Loc | Kind::Misc)
+}
+
+fn is_country(word: &str) -> bool {
+    let w = word.trim();
+    read::lexicon::countries().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Repairs on the tagger's and the lexicon's mentions before they are merged.
+pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
+    split_at_line_breaks(words.text, raw);
+    drop_leading_function_words(words, raw);
+    person_after_title(words, raw);
+    place_before_person(words, raw);
+}
+
+/// Repairs on the merged mentions (in text order, without overlap).
+pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    join_split_names(words, mentions);
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        if is_country(&words.text[m.span.clone()]) {
+            m.kind = Kind::Loc;
+        }
+    }
+    people_among_people(words, mentions);
+    outlets(words, mentions);
+}
+
+/// Lines shorter than this end where they end (headings, captions, datelines); longer ones
+/// may be prose wrapped at a fixed width, where a line break stands for a space.
+const WRAPPED_LINE: usize = 55;
+
+/// A name never runs over the end of a short line ("X Y\nCountry's ...", a heading or caption
+/// and the line after it): each line's piece is a mention of its own. A name over the break of
+/// a long line is prose wrapped at a fixed width, and stays whole.
+fn split_at_line_breaks(text: &str, raw: &mut Vec<Mention>) {
+    let mut pieces = Vec::new();
+    for m in raw.iter_mut().filter(|m| is_entity(m.kind)) {
+        let t = &text[m.span.clone()];
+        let Some(first_break) = t.find('\n').map(|i| m.span.start + i) else { continue };
+        let line_start = text[..first_break].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..first_break].chars().count() >= WRAPPED_LINE {
+            continue;
+        }
+        let mut at = m.span.start;
+        let mut spans = Vec::new();
+        for line in t.split('\n') {
+            let lead = line.len() - line.trim_start().len();
+            let piece = line.trim();
+            if !piece.is_empty() {
+                spans.push(at + lead..at + lead + piece.len());
+            }
+            at += line.len() + 1;
+        }
+        let Some((first, rest)) = spans.split_first() else { continue };
+        m.span = first.clone();
+        pieces.extend(rest.iter().map(|s| Mention { span: s.clone(), ..m.clone() }));
+    }
+    raw.extend(pieces);
+}
+
+/// A capitalised function word at the start of a name ("When X was sworn in", "Neither X
+/// nor Y") is the sentence's, not the name's: its part of speech is closed-class and the
+/// document writes it in lower case elsewhere (or it is a common sentence opener).
+fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
+    // Organisations and places may begin with an article ("The Hague"): it is the sentence's
+    // only where the document writes the name after a lowercase "the" too.
+    for m in raw.iter_mut().filter(|m| matches!(m.kind, Kind::Org | Kind::Loc | Kind::Misc)) {
+        let t = &words.text[m.span.clone()];
+        if let Some(rest) = t.strip_prefix("The ")
+            && words.text.contains(&format!("the {rest}"))
+        {
+            m.span.start += "The ".len();
+        }
+    }
+    // People do not begin with a function word.
+    for m in raw.iter_mut().filter(|m| m.kind == Kind::Per) {
+        loop {
+            let ws = words.inside(&m.span);
+            let [first, next, ..] = ws else { break };
+            let f = words.form(first);
+            let lower = f.to_lowercase();
+            let function = CLOSED_CLASSES.contains(&first.upos.as_str())
+                && f.starts_with(char::is_uppercase)
+                && (words.lower.contains(lower.as_str()) || OPENERS.contains(&lower.as_str()))
+                && !PARTICLES.contains(&lower.as_str());
+            if !function {
+                break;
+            }
+            m.span.start = next.span.start;
+        }
+    }
+}
+
+/// A rank or title inside an organisation, place or other name ("Admiral X Y Z", "Staff
+/// Sergeant X Y", "Senator X") makes what follows it a person; a person's name loses a title
+/// the tagger took in ("Sayyid X Y", "Ombudsman X Y").
+fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
+    let ranks: Vec<Range<usize>> =
+        raw.iter().filter(|m| m.kind == Kind::Rank).map(|m| m.span.clone()).collect();
+    for m in raw.iter_mut().filter(|m| is_entity(m.kind)) {
+        let ws = words.inside(&m.span);
+        // The last title word whose tail is a name.
+        let cut = ws.iter().enumerate().rev().find_map(|(i, w)| {
+            let tail = &ws[i + 1..];
+            let title = read::lexicon::is_name_title(words.form(w))
+                || ranks.iter().any(|r| r.start <= w.span.start && w.span.end == r.end);
+            let starts_name = tail.first().is_some_and(|t| {
+                t.span.start > m.span.start && words.form(t).starts_with(char::is_uppercase)
+            });
+            // One word after a title is a person only where the tagger said so already: "General
+            // Z" may be a place.
+            let long_enough = tail.len() >= 2 || (m.kind == Kind::Per && !tail.is_empty());
+            let name = long_enough && tail.iter().all(|t| words.name_like(t));
+            // Only capitalised words before the title ("Staff Sergeant", "State Counsellor"):
+            // "the Office of the Commander X" stays as it is.
+            let before_capital =
+                ws[..i].iter().all(|b| words.form(b).starts_with(char::is_uppercase));
+            (title && starts_name && name && before_capital).then(|| tail[0].span.start)
+        });
+        if let Some(start) = cut {
+            m.span.start = start;
+            m.kind = Kind::Per;
+        }
+    }
+}
+
+/// After "governor of" or another role and "of", a person's name that starts with a compass
+/// word ("North Z X Y") holds the place first: the compass word and the word after it are the
+/// place, and the rest (two words or more) the person.
+fn place_before_person(words: &Words<'_>, raw: &mut Vec<Mention>) {
+    let role_ends: HashSet<usize> =
+        raw.iter().filter(|m| m.kind == Kind::Role).map(|m| m.span.end).collect();
+    let mut places = Vec::new();
+    for m in raw.iter_mut().filter(|m| m.kind == Kind::Per) {
+        let ws = words.inside(&m.span);
+        if ws.len() < 4 || !COMPASS.contains(&words.form(&ws[0]).to_lowercase().as_str()) {
+            continue;
+        }
+        let after_role_of = words.before(m.span.start).is_some_and(|of| {
+            words.form(of).eq_ignore_ascii_case("of")
+                && words.before(of.span.start).is_some_and(|r| role_ends.contains(&r.span.end))
+        });
+        if after_role_of {
+            places.push(Mention {
+                kind: Kind::Loc,
+                span: ws[0].span.start..ws[1].span.end,
+                ..m.clone()
+            });
+            m.span.start = ws[2].span.start;
+        }
+    }
+    raw.extend(places);
+}
+
+/// A name the tokenizer or tagger cut in two at a mark inside it: an opening quote glued to
+/// the second part ("X Y ‘Z W", a transliterated ayn), a hyphen glued to the first ("X Al-
+/// Y"), or a lowercase particle between them ("X al Y Z"). The two persons are one.
+fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let text = words.text;
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.kind != Kind::Per || b.kind != Kind::Per || a.span.end > b.span.start {
+            i += 1;
+            continue;
+        }
+        let gap = &text[a.span.end..b.span.start];
+        let after = text[b.span.end..].chars().next();
+        let quote = matches!(gap, " ‘" | " ’" | " '") && !matches!(after, Some('’' | '\''));
+        let hyphen = matches!(gap, "-" | "- ");
+        let particle = gap.len() > 2
+            && gap.starts_with(' ')
+            && gap.ends_with(' ')
+            && PARTICLES.contains(&gap.trim());
+        if quote || hyphen || particle {
+            let end = b.span.end;
+            mentions[i].span.end = end;
+            mentions.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// An organisation or other name shaped like a person's name, listed with people ("its
+/// leaders X Y Z and V W") or right after a rank or role, is a person.
+fn people_among_people(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    let joins = |gap: &str| matches!(gap.trim(), "," | "and" | ", and" | "or" | "nor");
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !matches!(m.kind, Kind::Org | Kind::Misc) || !words.person_like(&m.span) {
+            continue;
+        }
+        let with_person = |j: usize| {
+            let n = &mentions[j];
+            let gap = if n.span.start >= m.span.end {
+                &text[m.span.end..n.span.start]
+            } else {
+                &text[n.span.end..m.span.start]
+            };
+            n.kind == Kind::Per && joins(gap)
+        };
+        let titled = i > 0
+            && matches!(mentions[i - 1].kind, Kind::Rank | Kind::Role)
+            && text[mentions[i - 1].span.end..m.span.start].trim().is_empty();
+        let listed =
+            (i > 0 && with_person(i - 1)) || (i + 1 < mentions.len() && with_person(i + 1));
+        if titled || listed {
+            mentions[i].kind = Kind::Per;
+        }
+    }
+}
+
+/// A "person" right after a noun for a kind of organisation ("media outlet X Y", "the NGO X
+/// Y"), or alone on a dateline line before a place in brackets ("X Y (City)"), is an
+/// organisation: a publisher, an outlet, a group.
+fn outlets(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        let kind_noun = words.before(m.span.start).is_some_and(|w| {
+            let f = words.form(w).to_lowercase();
+            KIND_NOUNS.contains(&f.as_str()) && text[w.span.end..m.span.start] == *" "
+        });
+        let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[m.span.end..].find('\n').map_or(text.len(), |i| m.span.end + i);
+        let rest = text[m.span.end..line_end].trim();
+        let dateline = text[line_start..m.span.start].trim().is_empty()
+            && rest.starts_with('(')
+            && rest.ends_with(')')
+            && rest.len() < 40;
+        if kind_noun || dateline {
+            m.kind = Kind::Org;
+        }
+    }
+}

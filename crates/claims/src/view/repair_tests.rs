@@ -1,0 +1,184 @@
+//! Tests of the name repairs, on hand-made annotations so that each repair is tested
+//! whatever the entity tagger says.
+
+use model::{Annotation, Layer, Word};
+
+use super::{DocumentView, Kind};
+
+/// The text as one sentence: the project's tokens, each a PROPN when capitalised and a NOUN
+/// otherwise unless `upos` says so, and the entities, ranks and roles given by their text.
+fn view(text: &str, marks: &[(Layer, &str, &str)], upos: &[(&str, &str)]) -> DocumentView {
+    let words: Vec<Word> = read::tokens::tokenize(text)
+        .into_iter()
+        .map(|t| {
+            let form = &text[t.span.clone()];
+            let tag = upos.iter().find(|(f, _)| *f == form).map_or_else(
+                || if form.starts_with(char::is_uppercase) { "PROPN" } else { "NOUN" },
+                |(_, u)| u,
+            );
+            Word {
+                span: t.span,
+                sentence: 0,
+                upos: tag.to_string(),
+                lemma: form.to_lowercase(),
+                head: 0,
+                deprel: "dep".to_string(),
+            }
+        })
+        .collect();
+    let mut annotations = vec![Annotation {
+        layer: Layer::Sentence,
+        span: 0..text.len(),
+        label: "sentence".into(),
+        value: None,
+    }];
+    for (layer, label, form) in marks {
+        let start = text.find(form).unwrap_or_else(|| panic!("{form} in {text}"));
+        annotations.push(Annotation {
+            layer: *layer,
+            span: start..start + form.len(),
+            label: label.to_string(),
+            value: Some(form.to_lowercase()),
+        });
+    }
+    DocumentView::build(text, &annotations, &words)
+}
+
+/// The mentions of the given kind, by their text.
+fn named(text: &str, v: &DocumentView, kind: Kind) -> Vec<String> {
+    v.mentions.iter().filter(|m| m.kind == kind).map(|m| text[m.span.clone()].to_string()).collect()
+}
+
+const PER: Layer = Layer::Entity;
+
+#[test]
+fn a_name_does_not_run_over_a_line_break() {
+    let text = "Photo of Tomasz Wielgosz\nNorvania's new envoy arrives.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz\nNorvania")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz", "Norvania"]);
+    // Prose wrapped at a fixed width: the break of a long line is a space.
+    let text = "In a meeting in the capital of the country last February with Tomasz\nWielgosz, then the coordinator, he spoke.";
+    let v = view(text, &[(PER, "PER", "Tomasz\nWielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz\nWielgosz"]);
+}
+
+#[test]
+fn a_sentence_opener_is_not_part_of_the_name_after_it() {
+    let text = "When Marisol Quenby was sworn in, she spoke. She said it when asked.";
+    let v =
+        view(text, &[(PER, "PER", "When Marisol Quenby")], &[("When", "SCONJ"), ("when", "SCONJ")]);
+    assert_eq!(named(text, &v, Kind::Per), ["Marisol Quenby"]);
+    // A capitalised word the parse calls a proper noun stays.
+    let text = "Will Quenby was sworn in. It will rain.";
+    let v = view(text, &[(PER, "PER", "Will Quenby")], &[("will", "AUX")]);
+    assert_eq!(named(text, &v, Kind::Per), ["Will Quenby"]);
+    // An organisation keeps its article unless the document writes it with a lowercase one.
+    let text = "The Varsk Bureau said so. The Sentinel agreed with the Varsk Bureau.";
+    let v = view(
+        text,
+        &[
+            (PER, "ORG", "The Varsk Bureau"),
+            (PER, "ORG", "The Sentinel"),
+            (PER, "ORG", "Varsk Bureau."),
+        ],
+        &[("The", "DET"), ("the", "DET")],
+    );
+    assert_eq!(named(text, &v, Kind::Org), ["Varsk Bureau", "The Sentinel", "Varsk Bureau."]);
+}
+
+#[test]
+fn a_rank_inside_an_organisation_makes_the_rest_a_person() {
+    let text = "They named Staff Sergeant Tomasz Wielgosz and Admiral Marisol Quenby.";
+    let v = view(
+        text,
+        &[
+            (PER, "ORG", "Staff Sergeant Tomasz Wielgosz"),
+            (Layer::Rank, "RANK", "Sergeant"),
+            (PER, "ORG", "Admiral Marisol Quenby"),
+            (Layer::Rank, "RANK", "Admiral"),
+        ],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz", "Marisol Quenby"]);
+    assert_eq!(named(text, &v, Kind::Rank), ["Sergeant", "Admiral"]);
+    // An organisation's head word keeps it an organisation.
+    let text = "He visited the General Quenby Hospital.";
+    let v = view(text, &[(PER, "ORG", "General Quenby Hospital")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["General Quenby Hospital"]);
+    // Nor do words the document writes in lower case.
+    let text = "He led the General Vigilance Directorate. Its vigilance was known.";
+    let v = view(text, &[(PER, "ORG", "General Vigilance Directorate")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["General Vigilance Directorate"]);
+}
+
+#[test]
+fn a_title_the_tagger_took_in_leaves_the_name() {
+    let text = "It followed Ombudsman Tomasz Wielgosz's claim.";
+    let v = view(text, &[(PER, "PER", "Ombudsman Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}
+
+#[test]
+fn a_place_after_a_role_and_of_is_cut_from_the_person() {
+    let text = "The governor of North Varsk Tomasz Wielgosz has appeared.";
+    let v = view(
+        text,
+        &[(PER, "PER", "North Varsk Tomasz Wielgosz"), (Layer::Role, "ROLE", "governor")],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+    assert_eq!(named(text, &v, Kind::Loc), ["North Varsk"]);
+}
+
+#[test]
+fn a_name_cut_at_a_quote_hyphen_or_particle_is_one_person() {
+    let text = "The U.S. sanctioned Tomasz Falih ‘Aziz al-Wielgosz, Marisol Al- Quenby and Saif al Varsk Orlan.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Tomasz Falih"),
+            (PER, "PER", "Aziz al-Wielgosz"),
+            (PER, "PER", "Marisol Al"),
+            (PER, "PER", "Quenby"),
+            (PER, "PER", "Saif"),
+            (PER, "PER", "Varsk Orlan"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        named(text, &v, Kind::Per),
+        ["Tomasz Falih ‘Aziz al-Wielgosz", "Marisol Al- Quenby", "Saif al Varsk Orlan"]
+    );
+    // A quoted nickname stays apart.
+    let text = "They met Tomasz ‘Wielgosz’ Quenby.";
+    let v = view(text, &[(PER, "PER", "Tomasz"), (PER, "PER", "Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz", "Wielgosz"]);
+}
+
+#[test]
+fn a_country_is_not_a_person() {
+    let text = "Syria's new envoy Tomasz Wielgosz spoke.";
+    let v = view(text, &[(PER, "PER", "Syria"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+    assert_eq!(named(text, &v, Kind::Loc), ["Syria"]);
+}
+
+#[test]
+fn an_organisation_listed_with_people_is_a_person() {
+    let text = "The army detained its leaders Marisol Quenby Varsk and Tomasz Wielgosz.";
+    let v =
+        view(text, &[(PER, "ORG", "Marisol Quenby Varsk"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Marisol Quenby Varsk", "Tomasz Wielgosz"]);
+    // Not one with an organisation's head word.
+    let text = "The army detained Tomasz Wielgosz and the Varsk Party.";
+    let v = view(text, &[(PER, "ORG", "Varsk Party"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["Varsk Party"]);
+}
+
+#[test]
+fn an_outlet_or_a_dateline_publisher_is_an_organisation() {
+    let text = "Media outlet Varsk Daily Bell was first.\n\nVarsk Welle (Orlan)\n\nMore text.";
+    let v = view(text, &[(PER, "PER", "Varsk Daily Bell"), (PER, "PER", "Varsk Welle")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["Varsk Daily Bell", "Varsk Welle"]);
+    assert!(named(text, &v, Kind::Per).is_empty());
+}
