@@ -76,7 +76,7 @@ fn joins(mention: &[String], group: &[String]) -> bool {
 /// Strips leading title words from a name as written.
 fn clean_name(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 && read::lexicon::is_name_title(words[0]) {
+    while words.len() > 1 && read::lexicon::is_leading_title(words[0]) {
         words.remove(0);
     }
     words.join(" ")

@@ -268,20 +268,14 @@ const NAME_TITLES: &[&str] = &[
     "lady",
     "madam",
     "imam",
-    // Religious honorifics that English news keeps before Arabic and Persian names.
-    "sayyid",
-    "sayyed",
-    "sayed",
+    // Religious honorifics (not those that are also surnames: Sayed, Bishop, Cardinal; the
+    // claims view drops those where they lead a name).
     "ayatollah",
     "hojatoleslam",
     "mullah",
     "mufti",
-    "haji",
-    "hajji",
     "rabbi",
-    "bishop",
     "archbishop",
-    "cardinal",
     "reverend",
     "rev",
     // Offices used as titles.
@@ -299,7 +293,6 @@ const NAME_TITLES: &[&str] = &[
     "cmdr",
     "sergeant",
     "sgt",
-    "marshal",
     "ombudsman",
     "counsellor",
     "counselor",
@@ -309,6 +302,18 @@ const NAME_TITLES: &[&str] = &[
 pub fn is_name_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     NAME_TITLES.contains(&w.as_str())
+}
+
+/// Titles that are also surnames ("Sayyid X", but "Tariq al-Sayed"; "Bishop X", but "Julie
+/// Bishop"): a title only where it leads a name.
+const LEADING_TITLES: &[&str] =
+    &["sayyid", "sayyed", "sayed", "haji", "hajji", "bishop", "cardinal", "marshal"];
+
+/// Whether a word that leads a name is a title: [`is_name_title`], or a title that is also a
+/// surname elsewhere in a name.
+pub fn is_leading_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    is_name_title(word) || LEADING_TITLES.contains(&w.as_str())
 }
 
 /// The country of a nationality adjective or demonym ("Syrian" → "Syria"), if the lexicon

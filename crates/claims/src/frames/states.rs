@@ -8,8 +8,8 @@ use crate::extract::{Arg, Doc};
 use crate::view::Kind;
 
 /// The annotation guide gives a post of a state the state as its body ("President X",
-/// "the interior minister"): the one state the sentence names, else the state the document
-/// names most. A minister's "of" phrase is a portfolio ("Minister of Defense"), not a body.
+/// "the interior minister"): the one state the sentence names, else (when it names none) the
+/// state the document names most. A minister's "of" phrase is a portfolio ("Minister of Defense"), not a body.
 pub(super) fn state_bodies(
     doc: &Doc<'_>,
     p: &Parse<'_>,
@@ -50,9 +50,32 @@ pub(super) fn state_bodies(
     if !orgs.is_empty() {
         return orgs;
     }
-    // The sentence's own states are often another party's (the sanctioning state, the
-    // host of a visit); the document's main state is the better guess.
-    doc.main_state().map(Arg::Text).into_iter().collect()
+    // The one state the sentence names ("Michel Quenby, a former minister, was arrested by
+    // Lebanon's police"); none: the state the document names most; two or more ("the
+    // Syrian chief's ties with Egypt under President X"): no guess, rather than a wrong one.
+    let sentence = &doc.view.sentences[p.sentence];
+    let mut states: Vec<String> = sentence
+        .mentions
+        .iter()
+        .filter_map(|&m| {
+            let mention = &doc.view.mentions[m];
+            match mention.kind {
+                Kind::Nat => mention.value.clone(),
+                Kind::Loc => {
+                    let text = doc.mention_text(m);
+                    doc.is_state(&text).then(|| doc.authority(&Arg::Text(text))).flatten()
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    states.sort();
+    states.dedup();
+    match states.len() {
+        0 => doc.main_state().map(Arg::Text).into_iter().collect(),
+        1 => states.into_iter().map(Arg::Text).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A pattern rule's post whose body is a minister's portfolio ("Minister of Defense" with

@@ -399,7 +399,7 @@ fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
         // The last title word whose tail is a name.
         let cut = ws.iter().enumerate().rev().find_map(|(i, w)| {
             let tail = &ws[i + 1..];
-            let title = read::lexicon::is_name_title(words.form(w))
+            let title = read::lexicon::is_leading_title(words.form(w))
                 || ranks.iter().any(|r| r.start <= w.span.start && w.span.end == r.end);
             let starts_name = tail.first().is_some_and(|t| {
                 t.span.start > m.span.start && words.form(t).starts_with(char::is_uppercase)

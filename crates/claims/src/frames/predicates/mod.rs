@@ -383,10 +383,15 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 // (or the nearest court) when the claim is built.
                 ClaimType::Charge | ClaimType::Verdict => {
                     let field = match s.doc.view.mentions[b].kind {
-                        Kind::Nat | Kind::Loc => "authority",
-                        _ => "court",
+                        Kind::Nat => Some("authority"),
+                        // "a court in <city>": a city is no authority; the state is found
+                        // as for a court the sentence does not name.
+                        Kind::Loc => s.doc.is_state(&s.doc.mention_text(b)).then_some("authority"),
+                        _ => Some("court"),
                     };
-                    shared.push((field.into(), Arg::Mention(b)));
+                    if let Some(field) = field {
+                        shared.push((field.into(), Arg::Mention(b)));
+                    }
                 }
                 ClaimType::Meeting | ClaimType::Visit | ClaimType::DeathReport => {}
                 _ => shared.push(("authority".into(), Arg::Mention(b))),

@@ -263,3 +263,13 @@ fn talks_with_someone_are_a_meeting_of_the_clauses_subject() {
     let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks.");
     assert!(of(&c, ClaimType::Meeting).is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_court_in_a_city_gives_the_state_not_the_city_as_authority() {
+    let text = "Norway tried the case.\n\nA court in Oslo convicted Tomasz Wielgosz of torture on Tuesday.\n";
+    let c = claims(text);
+    let verdicts = of(&c, ClaimType::Verdict);
+    assert_eq!(verdicts.len(), 1, "{c:?}");
+    assert_eq!(verdicts[0].field("defendant"), Some("Tomasz Wielgosz"));
+    assert_ne!(verdicts[0].field("authority"), Some("Oslo"), "{c:?}");
+}
