@@ -273,3 +273,13 @@ fn a_court_in_a_city_gives_the_state_not_the_city_as_authority() {
     assert_eq!(verdicts[0].field("defendant"), Some("Tomasz Wielgosz"));
     assert_ne!(verdicts[0].field("authority"), Some("Oslo"), "{c:?}");
 }
+
+#[test]
+fn capture_execution_and_tours_are_arrests_deaths_and_visits() {
+    let c = claims("Soldiers captured Tomasz Wielgosz near the border in 2019.\n");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims("Marisol Quenby was executed in March 2020.\n");
+    assert!(has(&c, ClaimType::DeathReport, "person", "Marisol Quenby"), "{c:?}");
+    let c = claims("Odalys Brankov toured Norway in June 2018.\n");
+    assert!(has(&c, ClaimType::Visit, "person", "Odalys Brankov"), "{c:?}");
+}
