@@ -193,6 +193,10 @@ impl<'d> Parse<'d> {
                 {
                     words.extend(self.with_conjuncts(c));
                 }
+                // "two men, X and Y": every name of the apposition.
+                if self.rel(c) == "appos" {
+                    words.extend(self.with_conjuncts(c));
+                }
             }
         }
         for w in words {

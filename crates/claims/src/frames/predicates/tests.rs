@@ -283,3 +283,12 @@ fn capture_execution_and_tours_are_arrests_deaths_and_visits() {
     let c = claims("Odalys Brankov toured Norway in June 2018.\n");
     assert!(has(&c, ClaimType::Visit, "person", "Odalys Brankov"), "{c:?}");
 }
+
+#[test]
+fn an_apposed_list_gives_every_name_its_own_claim() {
+    let c = claims(
+        "Prosecutors in Oslo charged two men, Tomasz Wielgosz and Odalys Brankov, with murder.\n",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Odalys Brankov"), "{c:?}");
+}
