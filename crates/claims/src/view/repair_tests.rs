@@ -132,12 +132,12 @@ fn a_place_after_a_role_and_of_is_cut_from_the_person() {
 
 #[test]
 fn a_name_cut_at_a_quote_hyphen_or_particle_is_one_person() {
-    let text = "The U.S. sanctioned Tomasz Falih ‘Aziz al-Wielgosz, Marisol Al- Quenby and Saif al Varsk Orlan.";
+    let text = "The U.S. sanctioned Tomasz Kestrel ‘Orvan al-Wielgosz, Marisol Al- Quenby and Saif al Varsk Orlan.";
     let v = view(
         text,
         &[
-            (PER, "PER", "Tomasz Falih"),
-            (PER, "PER", "Aziz al-Wielgosz"),
+            (PER, "PER", "Tomasz Kestrel"),
+            (PER, "PER", "Orvan al-Wielgosz"),
             (PER, "PER", "Marisol Al"),
             (PER, "PER", "Quenby"),
             (PER, "PER", "Saif"),
@@ -147,7 +147,7 @@ fn a_name_cut_at_a_quote_hyphen_or_particle_is_one_person() {
     );
     assert_eq!(
         named(text, &v, Kind::Per),
-        ["Tomasz Falih ‘Aziz al-Wielgosz", "Marisol Al- Quenby", "Saif al Varsk Orlan"]
+        ["Tomasz Kestrel ‘Orvan al-Wielgosz", "Marisol Al- Quenby", "Saif al Varsk Orlan"]
     );
     // A quoted nickname stays apart.
     let text = "They met Tomasz ‘Wielgosz’ Quenby.";

@@ -161,7 +161,7 @@ impl<'d> Parse<'d> {
         for c in self.children[i].iter().copied() {
             if matches!(self.rel(c), "flat" | "compound" | "flat:name")
                 && let Some(m) = covering(c)
-                // "the Rajapaksa brothers" names them; "Deputy Party Secretary" names a
+                // "the Wielgosz brothers" names them; "Deputy Party Secretary" names a
                 // post, not a body.
                 && (self.word(i).upos == "NOUN"
                     || matches!(self.doc.view.mentions[m].kind, Kind::Per | Kind::Pro))
