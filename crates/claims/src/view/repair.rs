@@ -318,8 +318,32 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             m.kind = Kind::Loc;
         }
     }
+    one_kind_per_name(words, mentions);
     people_among_people(words, mentions);
     outlets(words, mentions);
+}
+
+/// A name the tagger reads as a person somewhere in the document is a person everywhere in
+/// it: the tagger decides each occurrence from its neighbours, and an unfamiliar name at the
+/// start of a sentence ("X Y was sentenced ...") is often taken for an organisation.
+fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    let people: std::collections::HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Per)
+        .map(|m| text[m.span.clone()].trim())
+        .filter(|t| t.contains(' '))
+        .collect();
+    let relabel: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.kind, Kind::Org | Kind::Misc))
+        .filter(|(_, m)| people.contains(text[m.span.clone()].trim()))
+        .map(|(i, _)| i)
+        .collect();
+    for i in relabel {
+        mentions[i].kind = Kind::Per;
+    }
 }
 
 /// Lines shorter than this end where they end (headings, captions, datelines); longer ones

@@ -292,3 +292,13 @@ fn an_apposed_list_gives_every_name_its_own_claim() {
     assert!(has(&c, ClaimType::Charge, "defendant", "Tomasz Wielgosz"), "{c:?}");
     assert!(has(&c, ClaimType::Charge, "defendant", "Odalys Brankov"), "{c:?}");
 }
+
+#[test]
+fn a_name_read_as_a_person_once_is_a_person_throughout() {
+    // The tagger reads the first, sentence-initial occurrence of this unfamiliar name as an
+    // organisation and the second as a person; the view makes both a person.
+    let c = claims(
+        "Marisol Quenby was sentenced to life imprisonment in 2019.\n\nMarisol Quenby is accused of overseeing torture in detention centres.\n",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Marisol Quenby"), "{c:?}");
+}
