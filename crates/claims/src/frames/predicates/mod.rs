@@ -52,6 +52,7 @@ struct Words {
     group: Vec<String>,
     accompany: Vec<String>,
     sought: Vec<String>,
+    judgement: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -436,7 +437,18 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             per_target(kind, p, s.mentions(a, PEOPLE), place_of(s, p), words, "verb")
         }
         _ => {
-            let Some(t) = s.patient(p) else { return vec![] };
+            let Some(mut t) = s.patient(p) else { return vec![] };
+            // "upheld the conviction of X", "overturned X's sentence": the judgement's
+            // person is the defendant.
+            if kind == ClaimType::Verdict
+                && lex.words.judgement.contains(&s.lemma(t))
+                && let Some(d) = s.children[t].iter().copied().find(|&c| {
+                    s.rel(c) == "nmod" && matches!(s.case(c).as_deref(), None | Some("of" | "'s"))
+                })
+            {
+                words.push(t);
+                t = d;
+            }
             words.push(t);
             // "detained leaders, including X": the parser often hangs the list on the verb.
             let mut targets = s.mentions(t, kinds_of(kind));

@@ -15,6 +15,14 @@ pub(super) fn owner(s: &Parse<'_>, n: usize) -> Option<usize> {
 pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) -> Vec<Found> {
     let kind = frame.kind;
     let gov = s.head(n);
+    // "upheld the conviction of X": the verb's frame says what the court decided.
+    if kind == ClaimType::Verdict
+        && let Some(g) = gov
+        && s.rel(n) == "obj"
+        && lex.verbs.get(&s.lemma(g)).is_some_and(|f| f.kind == ClaimType::Verdict)
+    {
+        return vec![];
+    }
     let mut words = vec![n];
     let mut shared = Vec::new();
     let authority = noun_authority(s, n);

@@ -302,3 +302,12 @@ fn a_name_read_as_a_person_once_is_a_person_throughout() {
     );
     assert!(has(&c, ClaimType::Verdict, "defendant", "Marisol Quenby"), "{c:?}");
 }
+
+#[test]
+fn an_appeal_court_upholds_or_overturns_a_defendants_conviction() {
+    let c = claims("The appeals court has upheld the conviction of Tomasz Wielgosz.\n");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "outcome", "upheld"), "{c:?}");
+    let c = claims("The Supreme Court overturned the conviction of Tomasz Wielgosz on Monday.\n");
+    assert!(has(&c, ClaimType::Verdict, "outcome", "overturned"), "{c:?}");
+}
