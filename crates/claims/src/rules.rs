@@ -161,6 +161,29 @@ pub struct Rule {
     pub examples: Vec<Example>,
 }
 
+impl Rule {
+    /// A rule with no pattern, for claims made by code rather than by a pattern (the frames
+    /// over the parse), so that they carry a rule name, modality and `as_of` like the others.
+    pub(crate) fn without_pattern(name: &str, kind: ClaimType) -> Rule {
+        static NEVER: LazyLock<Regex> = LazyLock::new(|| Regex::new("^$").expect("valid pattern"));
+        Rule {
+            name: name.to_string(),
+            kind: Some(kind),
+            regex: NEVER.clone(),
+            slots: vec![],
+            each: None,
+            modality: None,
+            as_of: None,
+            confidence: 0.7,
+            set: BTreeMap::new(),
+            requires: None,
+            forbid: None,
+            not_after: None,
+            examples: vec![],
+        }
+    }
+}
+
 /// One capture group and the field it fills.
 #[derive(Clone, Debug)]
 pub(crate) struct Slot {

@@ -3,10 +3,7 @@
 //! clause hangs on), the post ("as"/"to" phrase or predicate noun, "to head X"), the one who
 //! appointed (agent) and the date; each also states the position itself.
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::positions::{LEXICON, bodies, posts};
 use super::{Parse, states, view_span};
@@ -16,21 +13,7 @@ use crate::rules::{AsOf, Rule};
 use crate::view::Kind;
 
 fn rule(name: &str, kind: ClaimType, as_of: Option<AsOf>) -> Rule {
-    Rule {
-        name: name.to_string(),
-        kind: Some(kind),
-        regex: Regex::new("^$").expect("valid pattern"),
-        slots: vec![],
-        each: None,
-        modality: None,
-        as_of,
-        confidence: 0.7,
-        set: BTreeMap::new(),
-        requires: None,
-        forbid: None,
-        not_after: None,
-        examples: vec![],
-    }
+    Rule { as_of, ..Rule::without_pattern(name, kind) }
 }
 
 static APPOINTMENT: LazyLock<Rule> =

@@ -6,6 +6,8 @@ pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;
 mod states;
+#[cfg(test)]
+mod test_support;
 
 use std::collections::HashSet;
 

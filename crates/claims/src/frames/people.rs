@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::{Parse, view_span};
@@ -39,21 +38,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// The frames' rules by name, so that claims carry a rule name like the pattern rules'.
 static RULES: LazyLock<BTreeMap<&'static str, Rule>> = LazyLock::new(|| {
-    let never = Regex::new("^$").expect("valid pattern");
     let rule = |name: &str, kind: ClaimType, key: Option<&str>| Rule {
-        name: name.to_string(),
-        kind: Some(kind),
-        regex: never.clone(),
-        slots: vec![],
-        each: None,
-        modality: None,
-        as_of: None,
-        confidence: 0.7,
         set: key.map(|k| BTreeMap::from([("key".to_string(), k.to_string())])).unwrap_or_default(),
-        requires: None,
-        forbid: None,
-        not_after: None,
-        examples: vec![],
+        ..Rule::without_pattern(name, kind)
     };
     let mut out = BTreeMap::new();
     for (name, kind, key) in [

@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::{Parse, view_span};
@@ -78,23 +77,13 @@ impl How {
 /// name, modality and `as_of` like the pattern rules' claims.
 static RULES: LazyLock<BTreeMap<(How, bool), Rule>> = LazyLock::new(|| {
     let mut out = BTreeMap::new();
-    let never = Regex::new("^$").expect("valid pattern");
     for how in How::ALL {
         for former in [false, true] {
             let rule = Rule {
-                name: how.name().to_string(),
-                kind: Some(ClaimType::Position),
-                regex: never.clone(),
-                slots: vec![],
-                each: None,
                 modality: how.modality(),
                 as_of: (!former).then_some(AsOf::Published),
                 confidence: 0.75,
-                set: BTreeMap::new(),
-                requires: None,
-                forbid: None,
-                not_after: None,
-                examples: vec![],
+                ..Rule::without_pattern(how.name(), ClaimType::Position)
             };
             out.insert((how, former), rule);
         }

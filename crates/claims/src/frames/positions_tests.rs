@@ -1,26 +1,10 @@
 //! Position frames on invented sentences, read by the real reader.
 
-use crate::{Claim, ClaimType, Input, extract};
-
-static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
-    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
-static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
-    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+use crate::frames::test_support;
+use crate::{Claim, ClaimType};
 
 fn positions(text: &str) -> Vec<Claim> {
-    let date = model::PartialDate::day(2022, 5, 4).ok();
-    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
-    extract(&Input {
-        doc: "t.txt",
-        sha256: "00",
-        text,
-        published: date,
-        annotations: &reading.annotations,
-        words: &reading.words,
-    })
-    .into_iter()
-    .filter(|c| c.kind == ClaimType::Position)
-    .collect()
+    test_support::claims(text, ClaimType::Position)
 }
 
 fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&'c Claim> {

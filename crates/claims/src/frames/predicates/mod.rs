@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::extract::{Arg, Candidate, Doc, identity};
@@ -115,21 +114,7 @@ impl Lexicon {
 }
 
 fn rule(name: &str, kind: ClaimType) -> Rule {
-    Rule {
-        name: name.to_string(),
-        kind: Some(kind),
-        regex: Regex::new("$^").expect("valid pattern"),
-        slots: vec![],
-        each: None,
-        modality: None,
-        as_of: None,
-        confidence: 0.7,
-        set: BTreeMap::new(),
-        requires: None,
-        forbid: None,
-        not_after: None,
-        examples: vec![],
-    }
+    Rule::without_pattern(name, kind)
 }
 
 static LEXICON: LazyLock<Lexicon> =

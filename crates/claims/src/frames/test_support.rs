@@ -1,0 +1,25 @@
+//! What the frames' tests share: the real reader and the whole extractor over an invented text.
+
+use crate::{Claim, ClaimType, Input, extract};
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+
+/// The claims of one kind that the extractor finds in `text`, published on 4 May 2022.
+pub(super) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
+    let date = model::PartialDate::day(2022, 5, 4).ok();
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    extract(&Input {
+        doc: "t.txt",
+        sha256: "00",
+        text,
+        published: date,
+        annotations: &reading.annotations,
+        words: &reading.words,
+    })
+    .into_iter()
+    .filter(|c| c.kind == kind)
+    .collect()
+}
