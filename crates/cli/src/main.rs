@@ -5,6 +5,7 @@
 
 mod build_cmd;
 mod claims_cmd;
+mod entities_cmd;
 mod output;
 mod parse_cmd;
 #[cfg(test)]
@@ -233,6 +234,20 @@ enum EvalCommand {
         /// For each rule, the gold claims it found and the spurious claims it made.
         #[arg(long)]
         by_rule: bool,
+    },
+    /// Entity resolution: the resolver run on a gold claims file's names (people and bodies
+    /// across documents), scored pairwise against labels of which names are one entity.
+    Entities {
+        /// The gold claims (JSON Lines); their names are the items.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Which differently written names are one entity: `same<TAB>name<TAB>name` lines
+        /// (and `different<TAB>...` for names that fold alike); names written alike are one.
+        #[arg(long)]
+        labels: PathBuf,
+        /// List every wrongly joined and wrongly split pair of names.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
@@ -508,6 +523,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
+        }
+        Command::Eval(EvalCommand::Entities { gold, labels, verbose }) => {
+            entities_cmd::eval_entities(gold, labels, *verbose)
         }
         Command::Eval(EvalCommand::Parse { file, model, output }) => {
             parse_cmd::eval_parse(file, model.as_deref(), output.as_deref())
