@@ -111,7 +111,7 @@ impl Resolution {
 }
 
 /// Fields whose value is a person (or a list of persons).
-const PERSON_FIELDS: &[&str] = &[
+pub const PERSON_FIELDS: &[&str] = &[
     "holder",
     "person",
     "target",

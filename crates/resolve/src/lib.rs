@@ -29,7 +29,7 @@ pub mod roles;
 mod entities;
 
 pub use entities::{
-    Entity, EntityKind, MentionRef, Resolution, UserJudgement, resolve, state_names,
+    Entity, EntityKind, MentionRef, PERSON_FIELDS, Resolution, UserJudgement, resolve, state_names,
 };
 
 use serde::{Deserialize, Serialize};
