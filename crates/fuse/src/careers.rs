@@ -78,6 +78,10 @@ pub struct Career {
     pub person: Party,
     /// Their posts, earliest first; posts with no date at all last.
     pub posts: Vec<Post>,
+    /// The date of death the case holds (asserted, not contradicted), if any: no post runs
+    /// past it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died: Option<String>,
 }
 
 fn post_key(holder: &str, org: &Party, class: &str) -> (String, String, String) {
@@ -177,7 +181,7 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         .map(|(id, mut posts)| {
             posts.sort_by_key(order_key);
             infer_ends(&mut posts);
-            Career { person: people[&id].clone(), posts }
+            Career { person: people[&id].clone(), posts, died: None }
         })
         .collect();
     out.sort_by(|a, b| b.posts.len().cmp(&a.posts.len()).then(a.person.name.cmp(&b.person.name)));
