@@ -675,6 +675,17 @@ impl<'a> Doc<'a> {
             _ => matched,
         };
         let lexicon = &crate::frames::positions::LEXICON;
+        // "former Philippine President X": the word before a match that opens with the
+        // post's body or role, not with the holder.
+        let view = &self.view.sentences[c.sentence].view;
+        let opens_with_holder = matches!(
+            c.args.iter().find(|(f, _)| f == "holder"),
+            Some((_, Arg::Mention(m))) if matched.starts_with(&format!("⟦{}:{m}⟧", self.view.mentions[*m].kind.as_str()))
+        );
+        let word_before = view[..c.span.start].split_whitespace().next_back().unwrap_or("");
+        if !opens_with_holder && lexicon.former.contains(&word_before.to_lowercase()) {
+            return true;
+        }
         before_role.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| {
             let w = w.to_lowercase();
             lexicon.former.contains(&w)

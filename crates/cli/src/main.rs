@@ -9,6 +9,7 @@ mod output;
 mod parse_cmd;
 #[cfg(test)]
 mod tests;
+mod time_cmd;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -233,6 +234,20 @@ enum EvalCommand {
         /// For each rule, the gold claims it found and the spurious claims it made.
         #[arg(long)]
         by_rule: bool,
+    },
+    /// Time in the case file: builds the case of a folder in a temporary store and counts
+    /// posts open after their holder's death and posts the gold calls former (no `as_of`, or
+    /// an end) that the careers show open at the publication date; exit 1 if any.
+    Time {
+        /// The folder of documents (with its dossier-meta.csv).
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Gold claims (JSON Lines) for the former-post check.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// List every violation before the counts.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
@@ -502,6 +517,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Time { corpus, gold, verbose }) => {
+            time_cmd::eval_time(corpus, gold.as_deref(), *verbose)
         }
         Command::Eval(EvalCommand::Ner { file, model, predictions }) => {
             eval_ner(file, model.as_deref(), predictions.as_deref())

@@ -132,3 +132,13 @@ fn a_post_told_in_the_past_tense_is_former() {
     let c = find(&claims, "Quenby", "Harbour Affairs Committee").expect("a position");
     assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
 }
+
+#[test]
+fn a_former_word_before_a_title_makes_the_post_former() {
+    let claims = positions(
+        "Prosecutors have charged former Northland President Tomasz Wielgosz with three counts of murder.",
+    );
+    let c = find(&claims, "Wielgosz", "Northland").expect("a position");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
+    assert!(c.fields["as_of"].is_null());
+}
