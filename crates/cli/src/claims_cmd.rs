@@ -222,8 +222,7 @@ pub fn eval_claims(
     let system = match source {
         System::File(p) => read(p)?,
         System::Store(db) => {
-            let store = Store::open(db)
-                .with_context(|| format!("cannot use the store {}", db.display()))?;
+            let store = crate::open_existing_store(db)?;
             store_claims(&store)?
         }
         System::Corpus(dir) => corpus_claims(dir)?,
