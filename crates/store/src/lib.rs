@@ -8,6 +8,9 @@
 //! - [`DocSummary`] and [`DocDetail`] are what listings and `show` read back.
 //! - [`Store::record_reading`] keeps what the read stage found: annotations by span, and every
 //!   token's parse one row per sentence, compactly encoded ([`StoredReading`], [`Parses`]).
+//! - [`Store::log_action`] appends to the audit log of the investigator's review and applies
+//!   its effect (a claim's decision, a judgement) in the same transaction; `search_*` answer
+//!   full-text queries.
 //! - [`Store::check`] re-hashes every original and checks the schema's invariants.
 //!
 //! This crate is the only one that knows SQL. It knows nothing of file formats or of how text
@@ -18,6 +21,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod review;
 mod schema;
 mod stages;
 mod words;
@@ -34,6 +38,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
+pub use review::{AuditEntry, Effect, Hit, MATCH_END, MATCH_START, Review};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.
@@ -776,6 +781,8 @@ impl Store {
             "extractions",
             "claims",
             "judgements",
+            "audit_log",
+            "reviews",
         ] {
             let n: i64 =
                 self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;

@@ -314,3 +314,75 @@ fn opening_a_missing_store_without_creating_it_fails_and_creates_nothing() {
     Store::open(&path).unwrap();
     Store::open_existing_with(&path, |_| {}).unwrap();
 }
+
+fn audit(action: &str, target: &str) -> crate::AuditEntry {
+    crate::AuditEntry {
+        seq: 0,
+        at: String::new(),
+        who: "tester".into(),
+        action: action.into(),
+        target_kind: "claim".into(),
+        target: target.into(),
+        before: None,
+        after: None,
+        why: "checked the source".into(),
+    }
+}
+
+#[test]
+fn the_audit_log_is_append_only_and_sets_the_decision_in_one_go() {
+    let mut store = Store::open_in_memory().unwrap();
+    let review = |decision: &str| crate::Effect::Review {
+        claim_id: "c1".into(),
+        decision: decision.into(),
+        claim: None,
+    };
+    store.log_action(&audit("accept", "c1"), &review("accepted")).unwrap();
+    let (seq, _) = store.log_action(&audit("reject", "c1"), &review("rejected")).unwrap();
+    let reviews = store.reviews().unwrap();
+    assert_eq!(reviews.len(), 1, "one decision per claim id: {reviews:?}");
+    assert_eq!((reviews[0].decision.as_str(), reviews[0].seq), ("rejected", seq));
+    assert_eq!(store.audit_log(Some(("claim", "c1"))).unwrap().len(), 2);
+    assert!(store.audit_log(Some(("claim", "c2"))).unwrap().is_empty());
+    for sql in ["UPDATE audit_log SET who = 'someone else'", "DELETE FROM audit_log"] {
+        let err = store.conn.execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("append-only"), "{sql}: {err}");
+    }
+    assert_eq!(store.audit_log(None).unwrap()[0].who, "tester");
+}
+
+#[test]
+fn search_finds_documents_and_claims_of_the_current_versions_only() {
+    let mut store = Store::open_in_memory().unwrap();
+    let none = Overrides::new();
+    record(&mut store, "/a/one.txt", b"The envoy met the minister in Geneva.", &none);
+    let q = "\"geneva\"";
+    let hits = store.search_documents(q, 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, "1");
+    assert!(hits[0].snippet.contains("\u{1}Geneva\u{2}"), "{:?}", hits[0].snippet);
+    record(&mut store, "/a/one.txt", b"The envoy stayed home.", &none);
+    assert!(store.search_documents(q, 10).unwrap().is_empty(), "the old version left the index");
+    assert_eq!(store.search_documents("\"home\"", 10).unwrap().len(), 1);
+
+    let json = r#"{"id":"c9","doc":"one.txt","type":"visit","person":"The Envoy","place":"home",
+        "evidence":{"text":"The envoy stayed home.","start":0,"end":22},"rule":"visit-x"}"#;
+    let claim = crate::StoredClaim {
+        id: "c9".into(),
+        kind: "visit".into(),
+        span: 0..22,
+        json: json.into(),
+    };
+    store.record_claims(2, "x/1", std::slice::from_ref(&claim)).unwrap();
+    let hits = store.search_claims("\"envoy\"", 10).unwrap();
+    assert_eq!((hits[0].id.as_str(), hits[0].label.as_str()), ("c9", "visit"));
+    assert!(store.search_claims("\"x\"", 10).unwrap().is_empty(), "the rule is not indexed");
+    store.record_claims(2, "x/1", &[]).unwrap();
+    assert!(store.search_claims("\"envoy\"", 10).unwrap().is_empty());
+    assert_eq!(store.claim("c9").unwrap(), None);
+
+    store
+        .index_entities(&[("person:1".into(), "person".into(), "The Envoy Envoy".into())])
+        .unwrap();
+    assert_eq!(store.search_entities("\"envoy\"", 10).unwrap()[0].id, "person:1");
+}
