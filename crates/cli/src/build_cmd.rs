@@ -265,18 +265,18 @@ pub fn removed(store: &Store) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dossier merge A B` / `dossier split A B`.
+/// `dossier merge A B` / `dossier split A B`: through the workbench, so that the judgement
+/// is in the audit log as the web UI's are.
 pub fn judge(
-    store: &Store,
+    store: Store,
     left: &str,
     right: &str,
     verdict: &str,
     reason: &str,
 ) -> anyhow::Result<ExitCode> {
-    if resolve::names::fold(left) == resolve::names::fold(right) {
-        anyhow::bail!("\"{left}\" and \"{right}\" are one name: give two different names");
-    }
-    let id = store.add_judgement(left, right, verdict, reason)?;
+    let mut bench = pipeline::Workbench::new(store, vec![]);
+    let who = std::env::var("USER").unwrap_or_else(|_| "command line".into());
+    let id = bench.judge(left, right, verdict, &who, reason)?;
     eprintln!(
         "recorded judgement {id}: \"{}\" and \"{}\" are {}; it applies at the next `dossier build` (take it back with `dossier judgements --remove {id}`)",
         output::term(left),

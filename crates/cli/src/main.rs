@@ -510,10 +510,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::New { dir } => build_cmd::new_store(cli.db.as_deref(), dir.as_deref()),
         Command::Remove { doc } => build_cmd::remove(&mut open_store(cli)?, doc),
         Command::Merge { left, right, reason } => {
-            build_cmd::judge(&open_store(cli)?, left, right, "same", reason)
+            build_cmd::judge(open_store(cli)?, left, right, "same", reason)
         }
         Command::Split { left, right, reason } => {
-            build_cmd::judge(&open_store(cli)?, left, right, "different", reason)
+            build_cmd::judge(open_store(cli)?, left, right, "different", reason)
         }
         Command::Judgements { remove } => build_cmd::judgements(&open_store(cli)?, *remove),
         Command::Docs { removed: true, .. } => build_cmd::removed(&open_store(cli)?),

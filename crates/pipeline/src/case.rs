@@ -10,8 +10,9 @@ use store::Store;
 
 use crate::Error;
 
-/// Builds the case from what the store holds: the user's judgements from the store first,
-/// then `aliases` (from an alias file), then the rules.
+/// Builds the case from what the store holds: the claims as the investigator reviewed them
+/// (rejected ones dropped, edited ones replaced), the user's judgements from the store
+/// first, then `aliases` (from an alias file), then the rules.
 pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
     let mut sources = BTreeMap::new();
     for doc in store.documents()? {
@@ -28,12 +29,8 @@ pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
             },
         );
     }
-    let mut claims = Vec::new();
-    for json in store.claims(None)? {
-        let claim: Claim = serde_json::from_str(&json)
-            .map_err(|e| Error::Model(format!("a stored claim does not parse: {e}")))?;
-        claims.push(claim);
-    }
+    let machine = crate::workbench::parse_claims(&store.claims(None)?)?;
+    let claims = crate::review::apply(machine, &crate::review::decisions(&store.reviews()?)?);
     let mut judgements: Vec<UserJudgement> = store
         .judgements()?
         .into_iter()

@@ -14,6 +14,9 @@
 //! - [`case`] resolves every current claim into entities and fuses them into assertions and
 //!   careers: what the case file shows.
 //! - [`IngestReport`] says, file by file, what happened.
+//! - [`Workbench`] is what the command line and the web UI share: listings, a document's,
+//!   an entity's and a claim's view, search, and the review actions with their audit log;
+//!   [`review`] holds the pure rules of review (apply, edit, replay).
 //!
 //! A failing file never stops the batch: it is reported, logged in the store, and counted.
 //! Killing the process loses at most the files not yet committed; a re-run picks them up.
@@ -21,12 +24,15 @@
 
 mod case;
 mod guard;
+pub mod review;
+pub mod workbench;
 
 #[cfg(test)]
 mod tests;
 
 pub use case::case;
 pub use guard::StageOptions;
+pub use workbench::Workbench;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -122,6 +128,12 @@ pub enum Error {
     /// The built-in model could not be loaded.
     #[error("the built-in model is damaged ({0}): rebuild dossier")]
     Model(String),
+    /// A review action named a claim, document or entity the case does not hold.
+    #[error("{0}: check the id (the page or listing shows it)")]
+    NotFound(String),
+    /// A review action's input makes no sense (an unknown field, an empty note).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// A document a stage failed on: named, recorded in the store, and skipped until the code

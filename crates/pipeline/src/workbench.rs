@@ -1,0 +1,476 @@
+//! The workbench: one API for the two faces of dossier, the command line and the web UI.
+//! Listings, a document's view, an entity's and a claim's, search, and the review actions
+//! (accept, reject, edit, note, merge, split), each logged in the audit log.
+//!
+//! The faces parse their input, call this, and render the answer; neither reaches into
+//! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
+//! action changes it.
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use claims::Claim;
+use fuse::{Assertion, Career, Case};
+use resolve::{Entity, UserJudgement};
+use serde::Serialize;
+use store::{AuditEntry, DocDetail, DocSummary, Effect, Hit, Store};
+
+use crate::Error;
+use crate::review::{self, Decision, Judged};
+
+/// A claim as the case now has it, with the reviewer's decision if any.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewedClaim {
+    /// The claim as reviewed (the machine's, or the reviewer's edit).
+    pub claim: Claim,
+    /// `accepted`, `rejected` or `edited`; `None` while unreviewed.
+    pub decision: Option<String>,
+}
+
+/// One piece of a document's text: plain, or the evidence of one or more claims.
+#[derive(Clone, Debug, Serialize)]
+pub struct Piece {
+    /// The text.
+    pub text: String,
+    /// The claims whose evidence it is (id, type, decision), empty for plain text.
+    pub claims: Vec<(String, String, Option<String>)>,
+}
+
+/// A document as its page shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentView {
+    /// Version, text, segments, metadata.
+    pub detail: DocDetail,
+    /// The text cut at claims' evidence, in order; joined, they are the text.
+    pub pieces: Vec<Piece>,
+    /// The document's claims, reviewed.
+    pub claims: Vec<ReviewedClaim>,
+}
+
+/// A claim as its page shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimView {
+    /// What the machine extracted.
+    pub machine: Claim,
+    /// As the case has it now (the machine's claim, or the reviewer's edit).
+    pub current: Claim,
+    /// The reviewer's decision.
+    pub decision: Option<String>,
+    /// The document it comes from.
+    pub document: DocSummary,
+    /// The paragraph around the evidence, cut as (before, evidence, after).
+    pub paragraph: (String, String, String),
+    /// The PDF page of the paragraph, if known.
+    pub page: Option<u32>,
+    /// The assertion it supports in the case (none when rejected).
+    pub assertion: Option<Assertion>,
+    /// The audit log on this claim.
+    pub audit: Vec<AuditEntry>,
+}
+
+/// An entity as its page shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityView {
+    /// Names, kind, country, documents.
+    pub entity: Entity,
+    /// Assertions it is a party to, by date.
+    pub assertions: Vec<Assertion>,
+    /// Its posts in order, for people.
+    pub career: Option<Career>,
+    /// The audit log on its names.
+    pub audit: Vec<AuditEntry>,
+}
+
+/// What a search found.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SearchResults {
+    /// Entities by name.
+    pub entities: Vec<Hit>,
+    /// Claims by evidence and fields.
+    pub claims: Vec<Hit>,
+    /// Documents by name, title and text.
+    pub documents: Vec<Hit>,
+}
+
+/// The case's store and the case built from it.
+pub struct Workbench {
+    store: Store,
+    aliases: Vec<UserJudgement>,
+    case: Option<Arc<Case>>,
+}
+
+impl Workbench {
+    /// A workbench over a store; `aliases` are the alias file's judgements, if any.
+    pub fn new(store: Store, aliases: Vec<UserJudgement>) -> Workbench {
+        Workbench { store, aliases, case: None }
+    }
+
+    /// The store, for what the workbench does not cover (ingest, stages).
+    pub fn store(&mut self) -> &mut Store {
+        self.case = None;
+        &mut self.store
+    }
+
+    /// The case with every review applied, built on first use and after each change; the
+    /// entity search index is rewritten with it.
+    pub fn case(&mut self) -> Result<Arc<Case>, Error> {
+        if let Some(case) = &self.case {
+            return Ok(case.clone());
+        }
+        let case = Arc::new(crate::case(&self.store, &self.aliases)?);
+        let index: Vec<(String, String, String)> = case
+            .resolution
+            .entities
+            .iter()
+            .map(|e| (e.id.clone(), e.kind.as_str().to_string(), e.names.join(" · ")))
+            .collect();
+        self.store.index_entities(&index)?;
+        self.case = Some(case.clone());
+        Ok(case)
+    }
+
+    /// Every document in the case.
+    pub fn documents(&self) -> Result<Vec<DocSummary>, Error> {
+        Ok(self.store.documents()?)
+    }
+
+    /// One document with its text cut at its claims' evidence.
+    pub fn document(&self, id: i64) -> Result<Option<DocumentView>, Error> {
+        let Some(doc) = self.store.document(id)? else { return Ok(None) };
+        let detail = self.store.detail(&doc)?;
+        let decisions = review::decisions(&self.store.reviews()?)?;
+        let claims: Vec<ReviewedClaim> = parse_claims(&self.store.claims(Some(&doc))?)?
+            .into_iter()
+            .map(|c| reviewed(c, &decisions))
+            .collect();
+        let pieces = pieces(&detail.text, &claims);
+        Ok(Some(DocumentView { detail, pieces, claims }))
+    }
+
+    /// A document's original bytes, as ingested.
+    pub fn original(&self, id: i64) -> Result<Option<(DocSummary, Vec<u8>)>, Error> {
+        let Some(doc) = self.store.document(id)? else { return Ok(None) };
+        Ok(self.store.blob(&doc.sha256)?.map(|bytes| (doc, bytes)))
+    }
+
+    /// Every entity, most mentioned first.
+    pub fn entities(&mut self) -> Result<Vec<Entity>, Error> {
+        Ok(self.case()?.resolution.entities.clone())
+    }
+
+    /// One entity with its assertions, career and audit log.
+    pub fn entity(&mut self, id: &str) -> Result<Option<EntityView>, Error> {
+        let case = self.case()?;
+        let Some(entity) = case.resolution.entities.iter().find(|e| e.id == id) else {
+            return Ok(None);
+        };
+        let mut assertions: Vec<Assertion> =
+            case.assertions.iter().filter(|a| a.involves(id)).cloned().collect();
+        assertions.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        let career = case.careers.iter().find(|c| c.person.id.as_deref() == Some(id)).cloned();
+        let audit = self
+            .store
+            .audit_log(None)?
+            .into_iter()
+            .filter(|e| e.target_kind == "entity" && concerns(e, entity))
+            .collect();
+        Ok(Some(EntityView { entity: entity.clone(), assertions, career, audit }))
+    }
+
+    /// The entity that has this name among its names, if one does.
+    pub fn entity_named(&mut self, name: &str) -> Result<Option<Entity>, Error> {
+        let case = self.case()?;
+        Ok(case.resolution.entities.iter().find(|e| e.names.iter().any(|n| n == name)).cloned())
+    }
+
+    /// One claim with its paragraph, assertion, decision and audit log.
+    pub fn claim(&mut self, id: &str) -> Result<Option<ClaimView>, Error> {
+        let Some((json, document)) = self.store.claim(id)? else { return Ok(None) };
+        let machine = parse_claim(&json)?;
+        let decisions = review::decisions(&self.store.reviews()?)?;
+        let ReviewedClaim { claim: current, decision } = reviewed(machine.clone(), &decisions);
+        let detail = self.store.detail(&document)?;
+        let (paragraph, page) = paragraph(&detail, &machine);
+        let case = self.case()?;
+        let assertion = case.assertions.iter().find(|a| a.claims.contains(&machine.id)).cloned();
+        let audit = self.store.audit_log(Some(("claim", id)))?;
+        Ok(Some(ClaimView {
+            machine,
+            current,
+            decision,
+            document,
+            paragraph,
+            page,
+            assertion,
+            audit,
+        }))
+    }
+
+    /// Entities, claims and documents matching the words of `query` (each word a prefix;
+    /// FTS5's own syntax is not taken from the user), up to `limit` of each.
+    pub fn search(&mut self, query: &str, limit: usize) -> Result<SearchResults, Error> {
+        let Some(fts) = fts_query(query) else { return Ok(SearchResults::default()) };
+        self.case()?;
+        Ok(SearchResults {
+            entities: self.store.search_entities(&fts, limit)?,
+            claims: self.store.search_claims(&fts, limit)?,
+            documents: self.store.search_documents(&fts, limit)?,
+        })
+    }
+
+    /// The whole audit log, oldest first.
+    pub fn audit(&self) -> Result<Vec<AuditEntry>, Error> {
+        Ok(self.store.audit_log(None)?)
+    }
+
+    /// Decisions whose claim no current document has any more.
+    pub fn orphans(&self) -> Result<Vec<(String, Decision)>, Error> {
+        let decisions = review::decisions(&self.store.reviews()?)?;
+        let machine = parse_claims(&self.store.claims(None)?)?;
+        Ok(review::orphaned(&decisions, &machine)
+            .into_iter()
+            .map(|(id, d)| (id.clone(), d.clone()))
+            .collect())
+    }
+
+    /// Accepts a claim as it now reads (an edit stays).
+    pub fn accept(&mut self, claim: &str, who: &str, why: &str) -> Result<i64, Error> {
+        self.decide(claim, "accept", who, why, |_, current| {
+            Ok(Decision { decision: "accepted".into(), claim: current })
+        })
+    }
+
+    /// Rejects a claim: the case leaves it out.
+    pub fn reject(&mut self, claim: &str, who: &str, why: &str) -> Result<i64, Error> {
+        self.decide(claim, "reject", who, why, |_, _| {
+            Ok(Decision { decision: "rejected".into(), claim: None })
+        })
+    }
+
+    /// Edits a claim's fields, modality or attribution (see [`review::edit`]).
+    pub fn edit(
+        &mut self,
+        claim: &str,
+        changes: &BTreeMap<String, String>,
+        who: &str,
+        why: &str,
+    ) -> Result<i64, Error> {
+        self.decide(claim, "edit", who, why, |machine, current| {
+            let edited = review::edit(current.as_ref().unwrap_or(machine), changes)?;
+            // An edit back to the machine's claim is an acceptance of it.
+            Ok(if edited == *machine {
+                Decision { decision: "accepted".into(), claim: None }
+            } else {
+                Decision { decision: "edited".into(), claim: Some(edited) }
+            })
+        })
+    }
+
+    /// Adds a note to a claim (`claim`) or an entity (`entity`, by id).
+    pub fn note(&mut self, kind: &str, target: &str, who: &str, text: &str) -> Result<i64, Error> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::Invalid("the note is empty: write something".into()));
+        }
+        let exists = match kind {
+            "claim" => self.store.claim(target)?.is_some(),
+            "entity" => self.case()?.resolution.entities.iter().any(|e| e.id == target),
+            _ => false,
+        };
+        if !exists {
+            return Err(Error::NotFound(format!("no {kind} {target} in the case")));
+        }
+        let entry = entry(who, "note", kind, target, None, None, text);
+        Ok(self.store.log_action(&entry, &Effect::None)?.0)
+    }
+
+    /// Records that two names are one entity (`same`) or two (`different`); returns the
+    /// judgement's id.
+    pub fn judge(
+        &mut self,
+        left: &str,
+        right: &str,
+        verdict: &str,
+        who: &str,
+        why: &str,
+    ) -> Result<i64, Error> {
+        let (left, right) = (left.trim(), right.trim());
+        if left.is_empty() || right.is_empty() {
+            return Err(Error::Invalid("give two names to judge".into()));
+        }
+        if resolve::names::fold(left) == resolve::names::fold(right) {
+            return Err(Error::Invalid(format!(
+                "\"{left}\" and \"{right}\" are one name: give two different names"
+            )));
+        }
+        let action = match verdict {
+            "same" => "merge",
+            "different" => "split",
+            _ => {
+                return Err(Error::Invalid(format!("verdict {verdict:?} is not same or different")));
+            }
+        };
+        let judged = Judged { left: left.into(), right: right.into(), verdict: verdict.into() };
+        let after = serde_json::to_string(&judged).expect("plain strings serialise");
+        let target = format!("{left} | {right}");
+        let entry = entry(who, action, "entity", &target, None, Some(after), why);
+        let effect =
+            Effect::Judge { left: left.into(), right: right.into(), verdict: verdict.into() };
+        let (_, id) = self.store.log_action(&entry, &effect)?;
+        self.case = None;
+        Ok(id.expect("a judgement effect records a judgement"))
+    }
+
+    fn decide(
+        &mut self,
+        id: &str,
+        action: &str,
+        who: &str,
+        why: &str,
+        decide: impl FnOnce(&Claim, Option<Claim>) -> Result<Decision, Error>,
+    ) -> Result<i64, Error> {
+        let Some((json, _)) = self.store.claim(id)? else {
+            return Err(Error::NotFound(format!("no claim {id} in the case")));
+        };
+        let machine = parse_claim(&json)?;
+        let mut decisions = review::decisions(&self.store.reviews()?)?;
+        let before = decisions.remove(id);
+        let after = decide(&machine, before.as_ref().and_then(|d| d.claim.clone()))?;
+        let to_json = |d: &Decision| serde_json::to_string(d).expect("a decision serialises");
+        let effect = Effect::Review {
+            claim_id: id.to_string(),
+            decision: after.decision.clone(),
+            claim: after.claim.as_ref().map(|c| serde_json::to_string(c).expect("serialises")),
+        };
+        let entry = entry(
+            who,
+            action,
+            "claim",
+            id,
+            before.as_ref().map(to_json),
+            Some(to_json(&after)),
+            why,
+        );
+        let (seq, _) = self.store.log_action(&entry, &effect)?;
+        self.case = None;
+        Ok(seq)
+    }
+}
+
+fn entry(
+    who: &str,
+    action: &str,
+    kind: &str,
+    target: &str,
+    before: Option<String>,
+    after: Option<String>,
+    why: &str,
+) -> AuditEntry {
+    AuditEntry {
+        seq: 0,
+        at: String::new(),
+        who: who.to_string(),
+        action: action.to_string(),
+        target_kind: kind.to_string(),
+        target: target.to_string(),
+        before,
+        after,
+        why: why.trim().to_string(),
+    }
+}
+
+/// Whether an entity audit entry is about this entity: a note on its id, or a judgement
+/// naming one of its names.
+fn concerns(entry: &AuditEntry, entity: &Entity) -> bool {
+    if entry.target == entity.id {
+        return true;
+    }
+    let Some(judged) = entry.after.as_deref().and_then(|a| serde_json::from_str::<Judged>(a).ok())
+    else {
+        return false;
+    };
+    entity.names.iter().any(|n| *n == judged.left || *n == judged.right)
+}
+
+fn reviewed(claim: Claim, decisions: &BTreeMap<String, Decision>) -> ReviewedClaim {
+    match decisions.get(&claim.id) {
+        Some(d) => ReviewedClaim {
+            claim: d.claim.clone().unwrap_or(claim),
+            decision: Some(d.decision.clone()),
+        },
+        None => ReviewedClaim { claim, decision: None },
+    }
+}
+
+pub(crate) fn parse_claim(json: &str) -> Result<Claim, Error> {
+    serde_json::from_str(json)
+        .map_err(|e| Error::Model(format!("a stored claim does not parse: {e}")))
+}
+
+pub(crate) fn parse_claims(json: &[String]) -> Result<Vec<Claim>, Error> {
+    json.iter().map(|j| parse_claim(j)).collect()
+}
+
+/// The text cut at the claims' evidence; claims on one sentence share a piece, and a span
+/// that overlaps an earlier one joins it.
+fn pieces(text: &str, claims: &[ReviewedClaim]) -> Vec<Piece> {
+    let mut spans: Vec<(usize, usize, &ReviewedClaim)> = claims
+        .iter()
+        .map(|c| (c.claim.evidence.start, c.claim.evidence.end, c))
+        .filter(|&(s, e, _)| {
+            s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        })
+        .collect();
+    spans.sort_by_key(|&(s, e, _)| (s, e));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, c) in spans {
+        let tag = (c.claim.id.clone(), c.claim.kind.as_str().to_string(), c.decision.clone());
+        if start < at {
+            // Overlaps the piece just made: the claim joins it.
+            if let Some(last) = out.last_mut().filter(|p: &&mut Piece| !p.claims.is_empty()) {
+                last.claims.push(tag);
+            }
+            continue;
+        }
+        if start > at {
+            out.push(Piece { text: text[at..start].to_string(), claims: vec![] });
+        }
+        out.push(Piece { text: text[start..end].to_string(), claims: vec![tag] });
+        at = end;
+    }
+    if at < text.len() {
+        out.push(Piece { text: text[at..].to_string(), claims: vec![] });
+    }
+    out
+}
+
+/// The paragraph (the segments the evidence touches) cut around the evidence, and its page.
+fn paragraph(detail: &DocDetail, claim: &Claim) -> ((String, String, String), Option<u32>) {
+    let text = &detail.text;
+    let (s, e) = (claim.evidence.start, claim.evidence.end);
+    if !(s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)) {
+        return ((String::new(), claim.evidence.text.clone(), String::new()), None);
+    }
+    let touching: Vec<_> =
+        detail.segments.iter().filter(|g| g.text.start < e.max(s + 1) && g.text.end > s).collect();
+    let start = touching.first().map_or(s, |g| g.text.start.min(s));
+    let end = touching.last().map_or(e, |g| g.text.end.max(e));
+    let page = touching.first().and_then(|g| g.source.page);
+    ((text[start..s].to_string(), text[s..e].to_string(), text[e..end].to_string()), page)
+}
+
+/// The user's words as an FTS5 query: each word quoted (so that no word is an operator) and
+/// a prefix; `None` when there is no word.
+pub fn fts_query(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}

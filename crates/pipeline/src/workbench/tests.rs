@@ -1,0 +1,223 @@
+//! Workbench tests on a store built by hand: one document, claims written as the claims
+//! stage would, then review actions and what the case makes of them.
+
+use std::collections::BTreeMap;
+
+use model::{Extraction, Format, Metadata, Segment, Sha256, SourceLoc};
+use store::{NewVersion, Overrides, Store, StoredClaim};
+
+use super::Workbench;
+use crate::review;
+
+const TEXT: &str = "Halvard Quist met Odile Varga in Tallinn on 3 May 2021.\n\n\
+Odile Varga is the director of the Northern Survey Bureau.";
+
+fn claim(id: &str, kind: &str, fields: serde_json::Value, span: std::ops::Range<usize>) -> String {
+    let mut json = serde_json::json!({
+        "id": id,
+        "doc": "memo.txt",
+        "doc_sha256": Sha256::digest(TEXT.as_bytes()).to_hex(),
+        "type": kind,
+        "modality": "asserted",
+        "attributed_to": null,
+        "evidence": {"text": &TEXT[span.clone()], "start": span.start, "end": span.end},
+        "confidence": 0.9,
+        "entity_ids": {},
+        "rule": "test",
+    });
+    for (k, v) in fields.as_object().unwrap() {
+        json[k] = v.clone();
+    }
+    json.to_string()
+}
+
+fn machine_claims() -> Vec<StoredClaim> {
+    let meeting = 0..55;
+    let position = 57..TEXT.len();
+    vec![
+        StoredClaim {
+            id: "c-meet".into(),
+            kind: "meeting".into(),
+            span: meeting.clone(),
+            json: claim(
+                "c-meet",
+                "meeting",
+                serde_json::json!({"participants": ["Halvard Quist", "Odile Varga"],
+                    "place": "Tallinn", "date": "2021-05-03"}),
+                meeting,
+            ),
+        },
+        StoredClaim {
+            id: "c-post".into(),
+            kind: "position".into(),
+            span: position.clone(),
+            json: claim(
+                "c-post",
+                "position",
+                serde_json::json!({"holder": "Odile Varga", "role": "director",
+                    "organization": "Northern Survey Bureau", "start": null, "end": null,
+                    "as_of": null}),
+                position,
+            ),
+        },
+    ]
+}
+
+fn workbench() -> Workbench {
+    let mut store = Store::open_in_memory().unwrap();
+    let run = store.begin_run("test").unwrap();
+    let extraction = Extraction {
+        format: Format::Text,
+        encoding: Some("UTF-8".into()),
+        text: TEXT.into(),
+        segments: vec![
+            Segment { text: 0..55, source: SourceLoc { bytes: Some(0..55), page: None } },
+            Segment {
+                text: 57..TEXT.len(),
+                source: SourceLoc { bytes: Some(57..TEXT.len()), page: None },
+            },
+        ],
+        metadata: Metadata::default(),
+        diagnostics: vec![],
+    };
+    store
+        .record(&NewVersion {
+            path: "/case/memo.txt",
+            name: "memo.txt",
+            bytes: TEXT.as_bytes(),
+            sha256: Sha256::digest(TEXT.as_bytes()),
+            extraction: &extraction,
+            metadata: &Metadata::default(),
+            overrides: &Overrides::new(),
+            extractor: "test",
+            run,
+        })
+        .unwrap();
+    store.record_claims(1, "x/1", &machine_claims()).unwrap();
+    Workbench::new(store, vec![])
+}
+
+fn case_claims(wb: &mut Workbench) -> Vec<String> {
+    wb.case().unwrap().claims.iter().map(|c| c.id.clone()).collect()
+}
+
+#[test]
+fn a_document_is_cut_at_its_claims_evidence_and_a_claim_shows_its_paragraph() {
+    let mut wb = workbench();
+    let view = wb.document(1).unwrap().unwrap();
+    let joined: String = view.pieces.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(joined, TEXT);
+    let marked: Vec<_> = view.pieces.iter().filter(|p| !p.claims.is_empty()).collect();
+    assert_eq!(marked.len(), 2);
+    assert_eq!(marked[0].claims[0].0, "c-meet");
+    assert!(wb.document(2).unwrap().is_none());
+
+    let claim = wb.claim("c-post").unwrap().unwrap();
+    assert_eq!(claim.paragraph.0, "");
+    assert!(claim.paragraph.1.starts_with("Odile Varga is the director"));
+    assert_eq!(claim.decision, None);
+    assert!(claim.assertion.is_some(), "an unreviewed claim supports an assertion");
+    assert_eq!(wb.original(1).unwrap().unwrap().1, TEXT.as_bytes());
+}
+
+#[test]
+fn a_rejected_claim_leaves_the_case_and_an_edited_one_replaces_the_machines() {
+    let mut wb = workbench();
+    assert_eq!(case_claims(&mut wb), ["c-meet", "c-post"]);
+    wb.reject("c-meet", "ana", "the meeting was in 2020").unwrap();
+    assert_eq!(case_claims(&mut wb), ["c-post"]);
+    let view = wb.claim("c-meet").unwrap().unwrap();
+    assert_eq!(view.decision.as_deref(), Some("rejected"));
+    assert!(view.assertion.is_none(), "a rejected claim supports nothing");
+
+    let changes = BTreeMap::from([("role".to_string(), "deputy director".to_string())]);
+    wb.edit("c-post", &changes, "ana", "the source says deputy").unwrap();
+    let case = wb.case().unwrap();
+    assert_eq!(case.claims[0].field("role"), Some("deputy director"));
+    let assertion = case.assertions.iter().find(|a| a.claims.contains(&"c-post".into())).unwrap();
+    assert_eq!(assertion.text("role"), Some("deputy director"));
+
+    // Accepting an edited claim keeps the edit.
+    wb.accept("c-post", "ben", "").unwrap();
+    assert_eq!(wb.case().unwrap().claims[0].field("role"), Some("deputy director"));
+
+    let bad = BTreeMap::from([("colour".to_string(), "red".to_string())]);
+    let err = wb.edit("c-post", &bad, "ana", "").unwrap_err().to_string();
+    assert!(err.contains("no field \"colour\""), "{err}");
+    let err = wb.reject("c-none", "ana", "").unwrap_err().to_string();
+    assert!(err.contains("no claim c-none"), "{err}");
+    let err = wb.note("claim", "c-post", "ana", "  ").unwrap_err().to_string();
+    assert!(err.contains("empty"), "{err}");
+}
+
+#[test]
+fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
+    let mut wb = workbench();
+    let edit = BTreeMap::from([
+        ("modality".to_string(), "reported".to_string()),
+        ("participants".to_string(), "Halvard Quist; Odile Varga; Ivo Rask".to_string()),
+    ]);
+    wb.edit("c-meet", &edit, "ana", "a third man was there").unwrap();
+    wb.accept("c-post", "ana", "").unwrap();
+    wb.note("claim", "c-post", "ben", "check the bureau's own site").unwrap();
+    wb.reject("c-post", "ben", "the post is her predecessor's").unwrap();
+    wb.judge("Halvard Quist", "H. Quist", "same", "ana", "one man").unwrap();
+    wb.judge("Odile Varga", "Ivo Rask", "different", "ana", "").unwrap();
+
+    let log = wb.audit().unwrap();
+    assert_eq!(log.len(), 6);
+    assert!(log.windows(2).all(|w| w[0].seq < w[1].seq));
+    let replayed = review::replay(&log).unwrap();
+    let stored = review::decisions(&wb.store().reviews().unwrap()).unwrap();
+    assert_eq!(replayed.decisions, stored);
+    let judged: Vec<(String, String, String)> =
+        replayed.judgements.into_iter().map(|j| (j.left, j.right, j.verdict)).collect();
+    let store_judged: Vec<(String, String, String)> = wb
+        .store()
+        .judgements()
+        .unwrap()
+        .into_iter()
+        .map(|j| (j.left, j.right, j.verdict))
+        .collect();
+    assert_eq!(judged, store_judged);
+
+    // Over the machine's output, the replayed decisions give the case's claims.
+    let machine: Vec<claims::Claim> =
+        machine_claims().iter().map(|c| serde_json::from_str(&c.json).unwrap()).collect();
+    let from_log = review::apply(machine, &replayed.decisions);
+    assert_eq!(from_log, wb.case().unwrap().claims);
+    assert_eq!(from_log.len(), 1);
+    assert_eq!(from_log[0].list("participants").len(), 3);
+}
+
+#[test]
+fn decisions_survive_re_extraction_and_a_vanished_claim_is_orphaned() {
+    let mut wb = workbench();
+    wb.reject("c-meet", "ana", "").unwrap();
+    wb.store().record_claims(1, "x/2", &machine_claims()).unwrap();
+    assert_eq!(case_claims(&mut wb), ["c-post"], "the decision holds after re-extraction");
+    assert!(wb.orphans().unwrap().is_empty());
+    wb.store().record_claims(1, "x/3", &machine_claims()[1..]).unwrap();
+    let orphans = wb.orphans().unwrap();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].0, "c-meet");
+    assert_eq!(wb.audit().unwrap().len(), 1, "the log keeps it");
+}
+
+#[test]
+fn search_finds_entities_claims_and_documents_by_word_prefixes() {
+    let mut wb = workbench();
+    let found = wb.search("varg", 10).unwrap();
+    assert!(found.entities.iter().any(|h| h.snippet.contains("Varga")), "{found:?}");
+    assert!(!found.claims.is_empty());
+    assert_eq!(found.documents[0].label, "memo.txt");
+    // FTS5 syntax in the query is taken as words, never as operators.
+    assert!(wb.search("\"Varga\" OR NEAR(", 10).is_ok());
+    assert!(wb.search(" ( ", 10).unwrap().documents.is_empty());
+
+    let entity = wb.entity_named("Odile Varga").unwrap().unwrap();
+    let view = wb.entity(&entity.id).unwrap().unwrap();
+    assert!(!view.assertions.is_empty());
+    wb.note("entity", &entity.id, "ana", "ask the registry").unwrap();
+    assert_eq!(wb.entity(&entity.id).unwrap().unwrap().audit.len(), 1);
+}
