@@ -162,6 +162,20 @@ enum Command {
     Export(ExportCommand),
     /// Check the store: every original's SHA-256, foreign keys, one current version each.
     Doctor,
+    /// The investigator's workbench: a web UI over the store to search, read and review the
+    /// case (accept, reject or edit claims, merge and split entities), every action in the
+    /// audit log. Listens on loopback unless --token is given.
+    Serve {
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// An access token every request must carry (required to bind beyond loopback).
+        #[arg(long, env = "DOSSIER_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        /// The name the audit log gives the reviewer [default: $USER].
+        #[arg(long)]
+        user: Option<String>,
+    },
     /// Score a stage against gold data, as the reference scorers in shared/tools do.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -642,6 +656,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             let show = claims_cmd::Show { verbose: *verbose, by_rule: *by_rule };
             claims_cmd::eval_claims(&source, gold, docs.as_deref(), show)
+        }
+        Command::Serve { bind, token, user } => {
+            let user = user.clone().or_else(|| std::env::var("USER").ok());
+            let config = web::Config {
+                bind: *bind,
+                token: token.clone(),
+                user: user.unwrap_or_else(|| "investigator".into()),
+            };
+            let bench = pipeline::Workbench::new(open_store(cli)?, vec![]);
+            let runtime = tokio::runtime::Runtime::new().context("cannot start the server")?;
+            runtime.block_on(web::serve(config, bench, |addr| {
+                eprintln!("the workbench is at http://{addr}/ (Ctrl-C stops it)")
+            }))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Doctor => {
             let store = open_store(cli)?;

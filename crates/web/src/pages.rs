@@ -1,0 +1,435 @@
+//! The handlers: each parses its input, asks the workbench, and renders a template or JSON.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Form, Path, Query, State as AxState};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use minijinja::context;
+use pipeline::Workbench;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::State;
+use crate::security::same_secret;
+
+type Shared = Arc<State>;
+
+/// How many hits of each kind a search shows.
+const SEARCH_LIMIT: usize = 50;
+
+/// Why a page could not be shown.
+pub enum PageError {
+    NotFound(String),
+    Bad(String),
+    Internal(String),
+}
+
+impl From<pipeline::Error> for PageError {
+    fn from(e: pipeline::Error) -> Self {
+        match e {
+            pipeline::Error::NotFound(_) => PageError::NotFound(e.to_string()),
+            pipeline::Error::Invalid(_) => PageError::Bad(e.to_string()),
+            other => PageError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<minijinja::Error> for PageError {
+    fn from(e: minijinja::Error) -> Self {
+        PageError::Internal(format!("a page template failed: {e}"))
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            PageError::NotFound(m) => (StatusCode::NOT_FOUND, m),
+            PageError::Bad(m) => (StatusCode::BAD_REQUEST, m),
+            PageError::Internal(m) => (StatusCode::INTERNAL_SERVER_ERROR, m),
+        };
+        let body = crate::templates::environment()
+            .get_template("error.html")
+            .and_then(|t| t.render(context! { status => status.as_u16(), message }))
+            .unwrap_or_else(|_| crate::templates::escape(&message));
+        (status, Html(body)).into_response()
+    }
+}
+
+type PageResult = Result<Response, PageError>;
+
+/// Runs `f` on the workbench off the async threads (SQLite and the case build block).
+async fn with_bench<T: Send + 'static>(
+    state: &Shared,
+    f: impl FnOnce(&mut Workbench, &State) -> Result<T, PageError> + Send + 'static,
+) -> Result<T, PageError> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut bench = state
+            .bench
+            .lock()
+            .map_err(|_| PageError::Internal("an earlier request failed midway".into()))?;
+        f(&mut bench, &state)
+    })
+    .await
+    .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
+}
+
+fn render(state: &State, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
+    let body = state.templates.get_template(name)?.render(ctx)?;
+    Ok(Html(body).into_response())
+}
+
+fn missing(what: &str, id: &str) -> PageError {
+    PageError::NotFound(format!(
+        "no {what} {id} in this case: it may have been merged, removed or re-extracted"
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, st| {
+        let docs = wb.documents()?;
+        let entities = wb.entities()?;
+        let orphans = wb.orphans()?.len();
+        let shown: Vec<_> = entities.iter().take(60).collect();
+        render(
+            st,
+            "home.html",
+            context! {
+                documents => docs.iter().take(100).collect::<Vec<_>>(),
+                document_count => docs.len(),
+                entities => shown,
+                entity_count => entities.len(),
+                orphans,
+            },
+        )
+    })
+    .await
+}
+
+pub async fn search(AxState(state): AxState<Shared>, Query(q): Query<SearchQuery>) -> PageResult {
+    with_bench(&state, move |wb, st| {
+        let results = wb.search(&q.q, SEARCH_LIMIT)?;
+        render(st, "search.html", context! { q => q.q, results })
+    })
+    .await
+}
+
+/// An assertion as a page lists it: its sentence and the facts around it.
+#[derive(Serialize)]
+struct AssertionRow {
+    id: String,
+    kind: &'static str,
+    text: String,
+    date: Option<String>,
+    status: &'static str,
+    modality: &'static str,
+    explanation: Vec<String>,
+    claims: Vec<String>,
+    documents: Vec<String>,
+}
+
+fn assertion_row(a: &fuse::Assertion) -> AssertionRow {
+    AssertionRow {
+        id: a.id.clone(),
+        kind: a.kind.as_str(),
+        text: report::tables::describe(a),
+        date: a.date.clone().or_else(|| a.start.as_ref().map(|b| b.date.clone())),
+        status: a.status.as_str(),
+        modality: a.modality.as_str(),
+        explanation: a.explanation.clone(),
+        claims: a.claims.clone(),
+        documents: a.documents.clone(),
+    }
+}
+
+pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, st| {
+        let view = wb.entity(&id)?.ok_or_else(|| missing("entity", &id))?;
+        let rows: Vec<AssertionRow> = view.assertions.iter().map(assertion_row).collect();
+        let posts: Vec<Value> = view
+            .career
+            .iter()
+            .flat_map(|c| &c.posts)
+            .map(|p| {
+                serde_json::json!({
+                    "title": p.title(), "start": p.start, "end": p.end,
+                    "status": p.status.as_str(), "inferred": p.inferred,
+                })
+            })
+            .collect();
+        render(
+            st,
+            "entity.html",
+            context! { e => view.entity, assertions => rows, posts, audit => view.audit,
+            died => view.career.and_then(|c| c.died), csrf => st.csrf },
+        )
+    })
+    .await
+}
+
+pub async fn document(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, st| {
+        let n = id.parse::<i64>().map_err(|_| missing("document", &id))?;
+        let view = wb.document(n)?.ok_or_else(|| missing("document", &id))?;
+        let summary = &view.detail.summary;
+        let url = summary.metadata.url.as_deref().and_then(report::safe_url);
+        render(
+            st,
+            "document.html",
+            context! { doc => summary, detail => view.detail, pieces => view.pieces,
+            claims => view.claims, url, sha256 => summary.sha256.to_hex() },
+        )
+    })
+    .await
+}
+
+pub async fn original(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, _| {
+        let n = id.parse::<i64>().map_err(|_| missing("document", &id))?;
+        let (doc, bytes) = wb.original(n)?.ok_or_else(|| missing("document", &id))?;
+        // Served as an attachment of an opaque type: an HTML original must never render
+        // as a page of this site.
+        let name: String = doc
+            .name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+            .collect();
+        let mut r = bytes.into_response();
+        let h = r.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
+        if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+            h.insert(header::CONTENT_DISPOSITION, v);
+        }
+        Ok(r)
+    })
+    .await
+}
+
+pub async fn claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, st| {
+        let view = wb.claim(&id)?.ok_or_else(|| missing("claim", &id))?;
+        let fields: Vec<(String, String, String)> =
+            pipeline::review::editable_fields(&view.current)
+                .into_iter()
+                .map(|f| {
+                    let (now, machine) = match f.as_str() {
+                        "modality" => (
+                            view.current.modality.as_str().to_string(),
+                            view.machine.modality.as_str().to_string(),
+                        ),
+                        "attributed_to" => (
+                            view.current.attributed_to.clone().unwrap_or_default(),
+                            view.machine.attributed_to.clone().unwrap_or_default(),
+                        ),
+                        _ => (
+                            view.current
+                                .fields
+                                .get(&f)
+                                .map(pipeline::review::field_text)
+                                .unwrap_or_default(),
+                            view.machine
+                                .fields
+                                .get(&f)
+                                .map(pipeline::review::field_text)
+                                .unwrap_or_default(),
+                        ),
+                    };
+                    (f, now, machine)
+                })
+                .collect();
+        let assertion = view.assertion.as_ref().map(assertion_row);
+        render(
+            st,
+            "claim.html",
+            context! { c => view.current, kind => view.current.kind.as_str(), fields,
+            decision => view.decision, doc => view.document, paragraph => view.paragraph,
+            page => view.page, assertion, audit => view.audit, csrf => st.csrf },
+        )
+    })
+    .await
+}
+
+pub async fn audit(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, st| {
+        let mut log = wb.audit()?;
+        log.reverse();
+        let orphans = wb.orphans()?;
+        render(st, "audit.html", context! { log, orphans })
+    })
+    .await
+}
+
+fn check_csrf(state: &State, form: &HashMap<String, String>) -> Result<(), PageError> {
+    match form.get("csrf") {
+        Some(t) if same_secret(t, &state.csrf) => Ok(()),
+        _ => Err(PageError::Bad(
+            "the form's security token is missing or stale: reload the page and try again".into(),
+        )),
+    }
+}
+
+fn see(path: String) -> Response {
+    Redirect::to(&path).into_response()
+}
+
+pub async fn claim_action(
+    AxState(state): AxState<Shared>,
+    Path((id, action)): Path<(String, String)>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        let why = form.get("why").map(String::as_str).unwrap_or("");
+        let who = st.user.as_str();
+        match action.as_str() {
+            "accept" => wb.accept(&id, who, why)?,
+            "reject" => wb.reject(&id, who, why)?,
+            "note" => wb.note("claim", &id, who, form.get("text").map_or("", |s| s))?,
+            "edit" => {
+                let view = wb.claim(&id)?.ok_or_else(|| missing("claim", &id))?;
+                let current = |f: &str| match f {
+                    "modality" => view.current.modality.as_str().to_string(),
+                    "attributed_to" => view.current.attributed_to.clone().unwrap_or_default(),
+                    _ => view
+                        .current
+                        .fields
+                        .get(f)
+                        .map(pipeline::review::field_text)
+                        .unwrap_or_default(),
+                };
+                // Only the fields the reviewer changed: the form sends them all.
+                let changes: BTreeMap<String, String> = form
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.strip_prefix("f.")?.to_string(), v.clone())))
+                    .filter(|(k, v)| current(k).trim() != v.trim())
+                    .collect();
+                wb.edit(&id, &changes, who, why)?
+            }
+            other => return Err(PageError::NotFound(format!("no action {other:?} on a claim"))),
+        };
+        Ok(see(format!("/claim/{}", urlencode(&id))))
+    })
+    .await
+}
+
+pub async fn entity_note(
+    AxState(state): AxState<Shared>,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        wb.note("entity", &id, &st.user, form.get("text").map_or("", |s| s))?;
+        Ok(see(format!("/entity/{}", urlencode(&id))))
+    })
+    .await
+}
+
+pub async fn judge(
+    AxState(state): AxState<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        let get = |k: &str| form.get(k).map(String::as_str).unwrap_or("");
+        let verdict = match get("verdict") {
+            "same" => "same",
+            "different" => "different",
+            other => {
+                return Err(PageError::Bad(format!("verdict {other:?} is not same or different")));
+            }
+        };
+        wb.judge(get("left"), get("right"), verdict, &st.user, get("why"))?;
+        // The entity that now holds the left name (its id changes when the merge changes
+        // its canonical name).
+        let to = match wb.entity_named(get("left").trim())? {
+            Some(e) => format!("/entity/{}", urlencode(&e.id)),
+            None => "/".into(),
+        };
+        Ok(see(to))
+    })
+    .await
+}
+
+pub async fn api_search(
+    AxState(state): AxState<Shared>,
+    Query(q): Query<SearchQuery>,
+) -> PageResult {
+    with_bench(&state, move |wb, _| Ok(Json(wb.search(&q.q, SEARCH_LIMIT)?).into_response())).await
+}
+
+pub async fn api_entities(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, _| Ok(Json(wb.entities()?).into_response())).await
+}
+
+pub async fn api_entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, _| {
+        let view = wb.entity(&id)?.ok_or_else(|| missing("entity", &id))?;
+        Ok(Json(view).into_response())
+    })
+    .await
+}
+
+pub async fn api_documents(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, _| Ok(Json(wb.documents()?).into_response())).await
+}
+
+pub async fn api_document(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, _| {
+        let n = id.parse::<i64>().map_err(|_| missing("document", &id))?;
+        let view = wb.document(n)?.ok_or_else(|| missing("document", &id))?;
+        Ok(Json(view).into_response())
+    })
+    .await
+}
+
+pub async fn api_claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
+    with_bench(&state, move |wb, _| {
+        let view = wb.claim(&id)?.ok_or_else(|| missing("claim", &id))?;
+        Ok(Json(view).into_response())
+    })
+    .await
+}
+
+pub async fn api_audit(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, _| Ok(Json(wb.audit()?).into_response())).await
+}
+
+pub async fn asset(Path(file): Path<String>) -> Response {
+    let (body, kind) = match file.as_str() {
+        "app.css" => (include_str!("../static/app.css"), "text/css; charset=utf-8"),
+        "app.js" => (include_str!("../static/app.js"), "text/javascript; charset=utf-8"),
+        _ => return PageError::NotFound(format!("no file {file}")).into_response(),
+    };
+    let mut r = body.into_response();
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("max-age=3600"));
+    r
+}
+
+pub async fn not_found() -> Response {
+    PageError::NotFound("no such page: start from the home page".into()).into_response()
+}
+
+/// Percent-encodes a path segment (claim and entity ids are hex and `kind:hex`, but a link
+/// must stay one segment whatever they hold).
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~:".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
