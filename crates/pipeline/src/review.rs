@@ -46,7 +46,8 @@ pub struct ReviewState {
 }
 
 /// The review state that replaying `log` gives: each claim action sets its claim's
-/// decision, each merge or split adds a judgement; notes change nothing.
+/// decision, each merge or split adds a judgement (replacing an earlier one on the same two
+/// names); notes change nothing.
 pub fn replay(log: &[AuditEntry]) -> Result<ReviewState, Error> {
     let mut state = ReviewState::default();
     for entry in log {
@@ -63,7 +64,13 @@ pub fn replay(log: &[AuditEntry]) -> Result<ReviewState, Error> {
                 state.decisions.insert(entry.target.clone(), decision);
             }
             "merge" | "split" => {
-                state.judgements.push(serde_json::from_str(after()?).map_err(parse_err)?);
+                let judged: Judged = serde_json::from_str(after()?).map_err(parse_err)?;
+                // A later judgement on the same two names replaces the earlier one.
+                state.judgements.retain(|j| {
+                    !((j.left == judged.left && j.right == judged.right)
+                        || (j.left == judged.right && j.right == judged.left))
+                });
+                state.judgements.push(judged);
             }
             _ => {}
         }

@@ -310,7 +310,9 @@ impl Workbench {
             "same" => "merge",
             "different" => "split",
             _ => {
-                return Err(Error::Invalid(format!("verdict {verdict:?} is not same or different")));
+                return Err(Error::Invalid(format!(
+                    "verdict {verdict:?} is not same or different"
+                )));
             }
         };
         let judged = Judged { left: left.into(), right: right.into(), verdict: verdict.into() };

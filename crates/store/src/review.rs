@@ -47,7 +47,8 @@ pub enum Effect {
         /// For `edited`, the claim as the reviewer left it.
         claim: Option<String>,
     },
-    /// Records a judgement on two names (`same` or `different`).
+    /// Records a judgement on two names (`same` or `different`), replacing any earlier one
+    /// on the same two names.
     Judge {
         /// One name.
         left: String,
@@ -122,6 +123,12 @@ impl Store {
                 )?;
             }
             Effect::Judge { left, right, verdict } => {
+                // A later judgement on the same two names replaces the earlier one.
+                tx.execute(
+                    "DELETE FROM judgements WHERE (left_name = ?1 AND right_name = ?2)
+                         OR (left_name = ?2 AND right_name = ?1)",
+                    params![left, right],
+                )?;
                 tx.execute(
                     "INSERT INTO judgements (left_name, right_name, verdict, reason, made_at)
                      VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",

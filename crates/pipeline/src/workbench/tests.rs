@@ -163,9 +163,11 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
     wb.reject("c-post", "ben", "the post is her predecessor's").unwrap();
     wb.judge("Halvard Quist", "H. Quist", "same", "ana", "one man").unwrap();
     wb.judge("Odile Varga", "Ivo Rask", "different", "ana", "").unwrap();
+    // A second judgement on the same two names replaces the first.
+    wb.judge("H. Quist", "Halvard Quist", "different", "ben", "two men").unwrap();
 
     let log = wb.audit().unwrap();
-    assert_eq!(log.len(), 6);
+    assert_eq!(log.len(), 7);
     assert!(log.windows(2).all(|w| w[0].seq < w[1].seq));
     let replayed = review::replay(&log).unwrap();
     let stored = review::decisions(&wb.store().reviews().unwrap()).unwrap();
@@ -180,6 +182,7 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
         .map(|j| (j.left, j.right, j.verdict))
         .collect();
     assert_eq!(judged, store_judged);
+    assert_eq!(judged.len(), 2, "{judged:?}");
 
     // Over the machine's output, the replayed decisions give the case's claims.
     let machine: Vec<claims::Claim> =
