@@ -190,7 +190,7 @@ fn story(i: usize, pool: usize, rng: &mut Lcg) -> String {
     s
 }
 
-fn generate(dir: &Path, n: usize) -> anyhow::Result<u64> {
+pub(crate) fn generate(dir: &Path, n: usize) -> anyhow::Result<u64> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
     }

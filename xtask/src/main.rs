@@ -10,6 +10,8 @@
 //! - `cargo xtask bench-build [N...]` generates N wire stories about invented people (250,
 //!   500, 1,000 and 2,000 by default), runs `dossier build` on each corpus and prints
 //!   throughput, peak memory and the time of resolution and fusion per claim.
+//! - `cargo xtask bench-serve [N]` builds N wire stories (10,000 by default), starts
+//!   `dossier serve` on loopback and prints each page kind's p50, p95 and slowest latency.
 //! - `cargo xtask bench-hostile` generates the hostile inputs of issue 12 (a PDF bomb, deep
 //!   HTML, one-paragraph texts up to 15 MB, odd spaces) and prints time, peak memory and outcome.
 //! - `cargo xtask fuzz [--seconds N] [--seed S] [--out DIR]` mutates the corpora, the fixtures
@@ -19,6 +21,7 @@
 mod bench;
 mod bench_build;
 mod bench_hostile;
+mod bench_serve;
 mod fuzz;
 mod pdf;
 #[cfg(test)]
@@ -34,11 +37,12 @@ fn main() -> anyhow::Result<()> {
         Some("fixtures") => fixtures(),
         Some("bench-ingest") => bench::run(&args[1..]),
         Some("bench-build") => bench_build::run(&args[1..]),
+        Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("bench-hostile") => bench_hostile::run_all(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-hostile | fuzz [--seconds N] [--seed S] [--out DIR]"
+                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-serve [N] | bench-hostile | fuzz [--seconds N] [--seed S] [--out DIR]"
             );
             std::process::exit(2);
         }

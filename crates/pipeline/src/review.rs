@@ -5,7 +5,7 @@
 //! arguments), so it survives re-reading and re-extraction; an edited claim keeps its id and
 //! evidence, only its fields, modality or attribution change.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use claims::{Claim, Modality};
 use serde::{Deserialize, Serialize};
@@ -105,15 +105,6 @@ pub fn apply(machine: Vec<Claim>, decisions: &BTreeMap<String, Decision>) -> Vec
             _ => Some(claim),
         })
         .collect()
-}
-
-/// Decisions whose claim no current document has any more: kept, and shown as orphaned.
-pub fn orphaned<'a>(
-    decisions: &'a BTreeMap<String, Decision>,
-    machine: &[Claim],
-) -> Vec<(&'a String, &'a Decision)> {
-    let present: BTreeSet<&str> = machine.iter().map(|c| c.id.as_str()).collect();
-    decisions.iter().filter(|(id, _)| !present.contains(id.as_str())).collect()
 }
 
 /// The claim with the reviewer's changes: `modality` and `attributed_to` by those names, any

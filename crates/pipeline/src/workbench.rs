@@ -9,7 +9,7 @@
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use claims::Claim;
@@ -100,12 +100,49 @@ pub struct Workbench {
     store: Store,
     aliases: Vec<UserJudgement>,
     case: Option<Arc<Case>>,
+    index: Index,
+}
+
+/// Lookups into the built case, so that a page does not scan every assertion.
+#[derive(Default)]
+struct Index {
+    /// Entity id → its position in the resolution's entities.
+    entity: HashMap<String, usize>,
+    /// Entity id → positions of the assertions it is a party to.
+    assertions: HashMap<String, Vec<usize>>,
+    /// Claim id → position of the assertion it supports.
+    claim: HashMap<String, usize>,
+    /// Person id → position of their career.
+    career: HashMap<String, usize>,
+}
+
+impl Index {
+    fn of(case: &Case) -> Index {
+        let mut index = Index::default();
+        for (i, e) in case.resolution.entities.iter().enumerate() {
+            index.entity.insert(e.id.clone(), i);
+        }
+        for (i, a) in case.assertions.iter().enumerate() {
+            for id in a.entity_ids() {
+                index.assertions.entry(id.to_string()).or_default().push(i);
+            }
+            for c in &a.claims {
+                index.claim.entry(c.clone()).or_insert(i);
+            }
+        }
+        for (i, c) in case.careers.iter().enumerate() {
+            if let Some(id) = &c.person.id {
+                index.career.insert(id.clone(), i);
+            }
+        }
+        index
+    }
 }
 
 impl Workbench {
     /// A workbench over a store; `aliases` are the alias file's judgements, if any.
     pub fn new(store: Store, aliases: Vec<UserJudgement>) -> Workbench {
-        Workbench { store, aliases, case: None }
+        Workbench { store, aliases, case: None, index: Index::default() }
     }
 
     /// The store, for what the workbench does not cover (ingest, stages).
@@ -128,6 +165,7 @@ impl Workbench {
             .map(|e| (e.id.clone(), e.kind.as_str().to_string(), e.names.join(" · ")))
             .collect();
         self.store.index_entities(&index)?;
+        self.index = Index::of(&case);
         self.case = Some(case.clone());
         Ok(case)
     }
@@ -156,21 +194,36 @@ impl Workbench {
         Ok(self.store.blob(&doc.sha256)?.map(|bytes| (doc, bytes)))
     }
 
+    /// The first `limit` documents by path, and how many the case has.
+    pub fn documents_head(&self, limit: usize) -> Result<(Vec<DocSummary>, usize), Error> {
+        Ok(self.store.documents_head(limit)?)
+    }
+
     /// Every entity, most mentioned first.
     pub fn entities(&mut self) -> Result<Vec<Entity>, Error> {
         Ok(self.case()?.resolution.entities.clone())
     }
 
+    /// The `limit` most mentioned entities, and how many the case has.
+    pub fn top_entities(&mut self, limit: usize) -> Result<(Vec<Entity>, usize), Error> {
+        let case = self.case()?;
+        let all = &case.resolution.entities;
+        Ok((all.iter().take(limit).cloned().collect(), all.len()))
+    }
+
     /// One entity with its assertions, career and audit log.
     pub fn entity(&mut self, id: &str) -> Result<Option<EntityView>, Error> {
         let case = self.case()?;
-        let Some(entity) = case.resolution.entities.iter().find(|e| e.id == id) else {
-            return Ok(None);
-        };
-        let mut assertions: Vec<Assertion> =
-            case.assertions.iter().filter(|a| a.involves(id)).cloned().collect();
+        let Some(&at) = self.index.entity.get(id) else { return Ok(None) };
+        let entity = &case.resolution.entities[at];
+        let mut assertions: Vec<Assertion> = self
+            .index
+            .assertions
+            .get(id)
+            .map(|found| found.iter().map(|&i| case.assertions[i].clone()).collect())
+            .unwrap_or_default();
         assertions.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-        let career = case.careers.iter().find(|c| c.person.id.as_deref() == Some(id)).cloned();
+        let career = self.index.career.get(id).map(|&i| case.careers[i].clone());
         let audit = self
             .store
             .audit_log(None)?
@@ -195,7 +248,7 @@ impl Workbench {
         let detail = self.store.detail(&document)?;
         let (paragraph, page) = paragraph(&detail, &machine);
         let case = self.case()?;
-        let assertion = case.assertions.iter().find(|a| a.claims.contains(&machine.id)).cloned();
+        let assertion = self.index.claim.get(&machine.id).map(|&i| case.assertions[i].clone());
         let audit = self.store.audit_log(Some(("claim", id)))?;
         Ok(Some(ClaimView {
             machine,
@@ -228,12 +281,7 @@ impl Workbench {
 
     /// Decisions whose claim no current document has any more.
     pub fn orphans(&self) -> Result<Vec<(String, Decision)>, Error> {
-        let decisions = review::decisions(&self.store.reviews()?)?;
-        let machine = parse_claims(&self.store.claims(None)?)?;
-        Ok(review::orphaned(&decisions, &machine)
-            .into_iter()
-            .map(|(id, d)| (id.clone(), d.clone()))
-            .collect())
+        Ok(review::decisions(&self.store.orphaned_reviews()?)?.into_iter().collect())
     }
 
     /// Accepts a claim as it now reads (an edit stays).

@@ -179,6 +179,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// The decisions whose claim no current version of a document in the case has.
+    pub fn orphaned_reviews(&self) -> Result<Vec<Review>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.claim_id, r.decision, r.claim, r.seq FROM reviews r
+             WHERE NOT EXISTS (SELECT 1 FROM claims c JOIN versions v ON v.id = c.version_id
+                 JOIN documents d ON d.id = v.document_id
+                 WHERE c.id = r.claim_id AND v.is_current = 1 AND d.removed_at IS NULL)
+             ORDER BY r.seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Review {
+                claim_id: r.get(0)?,
+                decision: r.get(1)?,
+                claim: r.get(2)?,
+                seq: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     /// The machine's claim with this id among the current versions of documents in the case
     /// (its JSON, and the document it is in), if there is one.
     pub fn claim(&self, id: &str) -> Result<Option<(String, DocSummary)>> {
@@ -202,6 +222,21 @@ impl Store {
         let found =
             self.summaries("v.is_current = 1 AND d.id = ?1 AND d.removed_at IS NULL", params![id])?;
         Ok(found.into_iter().next())
+    }
+
+    /// The first `limit` documents of the case by path, and how many there are in all.
+    pub fn documents_head(&self, limit: usize) -> Result<(Vec<DocSummary>, usize)> {
+        let docs = self.summaries(
+            "v.is_current = 1 AND d.id IN (SELECT id FROM documents WHERE removed_at IS NULL
+                 ORDER BY path LIMIT ?1)",
+            params![limit as i64],
+        )?;
+        let total: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM documents WHERE removed_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((docs, total as usize))
     }
 
     /// Rewrites the entity search index: (id, kind, names joined by spaces) for each entity.

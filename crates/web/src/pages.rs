@@ -96,20 +96,13 @@ pub struct SearchQuery {
 
 pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
     with_bench(&state, |wb, st| {
-        let docs = wb.documents()?;
-        let entities = wb.entities()?;
+        let (documents, document_count) = wb.documents_head(100)?;
+        let (entities, entity_count) = wb.top_entities(60)?;
         let orphans = wb.orphans()?.len();
-        let shown: Vec<_> = entities.iter().take(60).collect();
         render(
             st,
             "home.html",
-            context! {
-                documents => docs.iter().take(100).collect::<Vec<_>>(),
-                document_count => docs.len(),
-                entities => shown,
-                entity_count => entities.len(),
-                orphans,
-            },
+            context! { documents, document_count, entities, entity_count, orphans },
         )
     })
     .await

@@ -1,0 +1,181 @@
+//! The workbench's latency at size: `cargo xtask bench-serve [N]` generates N wire stories
+//! (the bench-build generator, default 10,000), builds them with the release binary, starts
+//! `dossier serve` on a loopback port, and sends a bounded number of requests to each kind of
+//! page (home, search, entity, document, claim, JSON), printing p50, p95 and the slowest.
+//!
+//! The client is a plain HTTP/1.1 loop over loopback TCP, a few threads at once: bounded in
+//! count and time, it stops by itself and never leaves the machine.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::root;
+
+/// Requests per kind of page.
+const REQUESTS: usize = 200;
+/// Clients at once.
+const CLIENTS: usize = 4;
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// One GET; the status and body.
+fn get(addr: SocketAddr, path: &str) -> anyhow::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let raw = String::from_utf8_lossy(&raw);
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok((status, body.to_string()))
+}
+
+/// The values of `"key":"..."` in a JSON text, in order (ids are plain ASCII).
+fn values(json: &str, key: &str, max: usize) -> Vec<String> {
+    let needle = format!("\"{key}\":");
+    let mut out = Vec::new();
+    let mut rest = json;
+    while let Some(at) = rest.find(&needle) {
+        rest = rest[at + needle.len()..].trim_start();
+        let value: String = if let Some(s) = rest.strip_prefix('"') {
+            s.chars().take_while(|c| *c != '"').collect()
+        } else {
+            rest.chars().take_while(|c| c.is_ascii_digit()).collect()
+        };
+        if !value.is_empty() && !out.contains(&value) {
+            out.push(value);
+        }
+        if out.len() == max {
+            break;
+        }
+    }
+    out
+}
+
+fn measure(addr: SocketAddr, paths: &[String]) -> anyhow::Result<Vec<f64>> {
+    let chunks: Vec<Vec<String>> =
+        (0..CLIENTS).map(|c| paths.iter().skip(c).step_by(CLIENTS).cloned().collect()).collect();
+    let handles: Vec<_> = chunks
+        .into_iter()
+        .map(|chunk| {
+            std::thread::spawn(move || -> anyhow::Result<Vec<f64>> {
+                let mut out = Vec::new();
+                for path in chunk {
+                    let started = Instant::now();
+                    let (status, _) = get(addr, &path)?;
+                    out.push(started.elapsed().as_secs_f64() * 1e3);
+                    anyhow::ensure!(status == 200, "{path}: status {status}");
+                }
+                Ok(out)
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for h in handles {
+        all.extend(h.join().map_err(|_| anyhow::anyhow!("a client thread panicked"))??);
+    }
+    all.sort_by(f64::total_cmp);
+    Ok(all)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn start(binary: &Path, db: &Path) -> anyhow::Result<(Server, SocketAddr)> {
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
+    let child = Command::new(binary)
+        .arg("--db")
+        .arg(db)
+        .args(["serve", "--bind", &addr.to_string()])
+        .stderr(Stdio::null())
+        .spawn()?;
+    let server = Server(child);
+    let started = Instant::now();
+    while get(addr, "/static/app.css").is_err() {
+        anyhow::ensure!(started.elapsed() < Duration::from_secs(600), "the server did not start");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    println!("server ready in {:.1} s (builds the case once)", started.elapsed().as_secs_f64());
+    Ok((server, addr))
+}
+
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let root = root();
+    let n = crate::bench::sizes(args, &[10_000])?[0];
+    let binary = crate::bench::release_binary(&root)?;
+    let work = root.join("target/bench-serve");
+    let db = work.join(format!("serve-{n}.db"));
+    if !db.exists() {
+        let dir = work.join(format!("docs-{n}"));
+        crate::bench_build::generate(&dir, n)?;
+        crate::bench::fresh_store(&binary, &db)?;
+        let started = Instant::now();
+        let status = Command::new(&binary)
+            .arg("--db")
+            .arg(&db)
+            .args(["--quiet", "build"])
+            .arg(&dir)
+            .arg("-o")
+            .arg(work.join(format!("case-{n}")))
+            .status()?;
+        anyhow::ensure!(status.success(), "build of the generated documents failed");
+        println!("built {n} documents in {:.0} s", started.elapsed().as_secs_f64());
+    }
+    let (_server, addr) = start(&binary, &db)?;
+
+    let entities = values(&get(addr, "/api/entities")?.1, "id", 50);
+    let documents = values(&get(addr, "/api/documents")?.1, "id", 50);
+    let names: Vec<String> = values(&get(addr, "/api/entities")?.1, "name", 50)
+        .into_iter()
+        .map(|n| n.split(' ').next_back().unwrap_or("").to_string())
+        .collect();
+    let mut claims = Vec::new();
+    for doc in documents.iter().take(20) {
+        let view = get(addr, &format!("/api/document/{doc}"))?.1;
+        claims.extend(values(&view, "id", 200).into_iter().filter(|id| id.len() == 16).take(3));
+    }
+    anyhow::ensure!(
+        !entities.is_empty() && !documents.is_empty() && !claims.is_empty() && !names.is_empty(),
+        "the store has no entities, documents or claims to ask for"
+    );
+    let cycle = |items: &[String], page: &dyn Fn(&str) -> String| -> Vec<String> {
+        (0..REQUESTS).map(|i| page(&items[i % items.len()])).collect()
+    };
+    let kinds: Vec<(&str, Vec<String>)> = vec![
+        ("home /", cycle(&["".to_string()], &|_| "/".to_string())),
+        ("search", cycle(&names, &|q| format!("/search?q={q}"))),
+        ("api/search", cycle(&names, &|q| format!("/api/search?q={q}"))),
+        ("entity", cycle(&entities, &|id| format!("/entity/{id}"))),
+        ("document", cycle(&documents, &|id| format!("/document/{id}"))),
+        ("claim", cycle(&claims, &|id| format!("/claim/{id}"))),
+        ("api/claim", cycle(&claims, &|id| format!("/api/claim/{id}"))),
+    ];
+    println!(
+        "{n} documents; {REQUESTS} requests per page kind, {CLIENTS} clients at once, loopback"
+    );
+    println!("{:<12} {:>9} {:>9} {:>9}", "page", "p50 ms", "p95 ms", "max ms");
+    for (kind, paths) in kinds {
+        let times = measure(addr, &paths)?;
+        println!(
+            "{kind:<12} {:>9.1} {:>9.1} {:>9.1}",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            times[times.len() - 1]
+        );
+    }
+    Ok(())
+}
