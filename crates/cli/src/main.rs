@@ -267,6 +267,23 @@ enum EvalCommand {
         #[arg(long)]
         verbose: bool,
     },
+    /// Who claims are about where the sentence names them only by a pronoun or a
+    /// description: of the gold claims of that kind, how many the system gives to the right
+    /// person, to a wrong one, or not at all.
+    Attribution {
+        /// The gold claims.
+        #[arg(long)]
+        gold: PathBuf,
+        /// System claims to score instead of the store's (JSON Lines).
+        #[arg(long, conflicts_with = "corpus")]
+        system: Option<PathBuf>,
+        /// Build a temporary store from this folder and score its claims.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// List every item with what the system said.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Entity resolution: the resolver run on a gold claims file's names (people and bodies
     /// across documents), scored pairwise against labels of which names are one entity.
     Entities {
@@ -596,6 +613,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
+        }
+        Command::Eval(EvalCommand::Attribution { gold, system, corpus, verbose }) => {
+            let source = match (system, corpus) {
+                (Some(file), _) => claims_cmd::System::File(file),
+                (None, Some(dir)) => claims_cmd::System::Corpus(dir),
+                (None, None) => claims_cmd::System::Store(cli.db()),
+            };
+            claims_cmd::eval_attribution(&source, gold, *verbose)
         }
         Command::Eval(EvalCommand::Entities { gold, labels, verbose }) => {
             entities_cmd::eval_entities(gold, labels, *verbose)

@@ -3,6 +3,8 @@
 //!
 //! # Brief overview
 //!
+//! - [`attribution`]: whether claims whose sentence names their person only by a pronoun
+//!   or a description name the right person ([`attribution::items`]).
 //! - [`claims`]: claims against gold claims, matched by key arguments as
 //!   `shared/tools/score_claims.py` does ([`claims::score`]).
 //! - [`entities`]: entity resolution against labelled names, pairwise precision and recall
@@ -16,6 +18,7 @@
 //! This crate does no IO: callers read the files and hand over their text.
 #![warn(missing_docs)]
 
+pub mod attribution;
 pub mod claims;
 pub mod conll;
 pub mod entities;
