@@ -5,6 +5,7 @@
 
 mod build_cmd;
 mod claims_cmd;
+mod origins_cmd;
 mod output;
 mod parse_cmd;
 #[cfg(test)]
@@ -233,6 +234,20 @@ enum EvalCommand {
         /// For each rule, the gold claims it found and the spurious claims it made.
         #[arg(long)]
         by_rule: bool,
+    },
+    /// Origin clusters on a labelled set made now: the documents of each `--corpus` folder and
+    /// re-hosted copies of them (site clutter, other headlines, bylines, small edits); pair
+    /// precision and recall, and how many pairs about one subject were wrongly joined.
+    Origins {
+        /// A folder of documents (repeat for several).
+        #[arg(long, required = true, value_name = "DIR")]
+        corpus: Vec<PathBuf>,
+        /// Copies made of each document.
+        #[arg(long, default_value_t = 3)]
+        copies: usize,
+        /// The seed of the copies' edits.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
@@ -502,6 +517,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
+            origins_cmd::eval_origins(corpus, *copies, *seed)
         }
         Command::Eval(EvalCommand::Ner { file, model, predictions }) => {
             eval_ner(file, model.as_deref(), predictions.as_deref())

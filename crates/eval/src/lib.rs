@@ -6,6 +6,8 @@
 //! - [`claims`]: claims against gold claims, matched by key arguments as
 //!   `shared/tools/score_claims.py` does ([`claims::score`]).
 //! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
+//! - [`origins`]: a labelled set of re-hosted copies made at run time, and pair precision
+//!   and recall of origin clusters.
 //! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
 //!   reading ([`timeml::Document`]) and writing of system output in the same format.
 //! - [`ud`]: part-of-speech, lemma and dependency scores on gold tokenisation, as
@@ -16,5 +18,6 @@
 
 pub mod claims;
 pub mod conll;
+pub mod origins;
 pub mod timeml;
 pub mod ud;

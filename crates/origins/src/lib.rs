@@ -28,7 +28,7 @@ mod wire;
 mod tests;
 
 pub use cluster::{Cluster, Clustering, Member, Similarity, cluster, similarity};
-pub use shingle::{SCHEME, SHINGLE_WORDS, SIGNATURE_LEN, Signature, signature};
+pub use shingle::{MIN_LINE_WORDS, SCHEME, SHINGLE_WORDS, SIGNATURE_LEN, Signature, signature};
 pub use wire::{AGENCIES, wire_agency};
 
 /// What can go wrong: only decoding a stored signature.
