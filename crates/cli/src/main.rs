@@ -5,6 +5,7 @@
 
 mod build_cmd;
 mod claims_cmd;
+mod entities_cmd;
 mod origins_cmd;
 mod output;
 mod parse_cmd;
@@ -248,6 +249,20 @@ enum EvalCommand {
         /// The seed of the copies' edits.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Entity resolution: the resolver run on a gold claims file's names (people and bodies
+    /// across documents), scored pairwise against labels of which names are one entity.
+    Entities {
+        /// The gold claims (JSON Lines); their names are the items.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Which differently written names are one entity: `same<TAB>name<TAB>name` lines
+        /// (and `different<TAB>...` for names that fold alike); names written alike are one.
+        #[arg(long)]
+        labels: PathBuf,
+        /// List every wrongly joined and wrongly split pair of names.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
@@ -526,6 +541,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
+        }
+        Command::Eval(EvalCommand::Entities { gold, labels, verbose }) => {
+            entities_cmd::eval_entities(gold, labels, *verbose)
         }
         Command::Eval(EvalCommand::Parse { file, model, output }) => {
             parse_cmd::eval_parse(file, model.as_deref(), output.as_deref())

@@ -143,7 +143,7 @@ const TITLES: &[&str] = &[
     "deputy",
 ];
 
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let s: String =
         s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
     s.to_lowercase().replace(['’', '‘'], "'")

@@ -5,6 +5,8 @@
 //!
 //! - [`claims`]: claims against gold claims, matched by key arguments as
 //!   `shared/tools/score_claims.py` does ([`claims::score`]).
+//! - [`entities`]: entity resolution against labelled names, pairwise precision and recall
+//!   ([`entities::score`]).
 //! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
 //! - [`origins`]: a labelled set of re-hosted copies made at run time, and pair precision
 //!   and recall of origin clusters.
@@ -18,6 +20,7 @@
 
 pub mod claims;
 pub mod conll;
+pub mod entities;
 pub mod origins;
 pub mod timeml;
 pub mod ud;
