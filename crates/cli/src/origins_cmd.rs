@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use eval::origins::{Edit, main_name, rehost, score};
+use eval::origins::{Edit, main_names, rehost, score};
 
 use crate::output::term;
 
@@ -105,7 +105,7 @@ pub fn eval_origins(corpora: &[PathBuf], per: usize, seed: u64) -> anyhow::Resul
             entry.1 += usize::from(found);
         }
     }
-    let subjects: Vec<Option<String>> = texts.iter().map(|t| main_name(t)).collect();
+    let subjects: Vec<Vec<String>> = texts.iter().map(|t| main_names(t)).collect();
     let (mut same_subject, mut merged) = (0usize, 0usize);
     // The margin: the most alike two documents of different origins are, and the least alike
     // a copy is to its original (the set is small: all pairs are looked at here, not in
@@ -121,7 +121,7 @@ pub fn eval_origins(corpora: &[PathBuf], per: usize, seed: u64) -> anyhow::Resul
             } else if i == a || j == b {
                 farthest_copy = farthest_copy.min(strength);
             }
-            if a != b && subjects[a].is_some() && subjects[a] == subjects[b] {
+            if a != b && subjects[a].iter().any(|n| subjects[b].contains(n)) {
                 same_subject += 1;
                 merged += usize::from(predicted[i] == predicted[j]);
             }
@@ -156,7 +156,7 @@ pub fn eval_origins(corpora: &[PathBuf], per: usize, seed: u64) -> anyhow::Resul
         all.f1()
     );
     println!(
-        "same-subject negatives: {same_subject} pairs of documents from different originals about one main name, {merged} put in one cluster"
+        "same-subject negatives: {same_subject} pairs of documents from different originals that share a main name (person, body or country), {merged} put in one cluster"
     );
     println!(
         "margin: most alike documents of different origins {closest_negative:.3}, least alike copy and original {farthest_copy:.3} (max of estimated Jaccard and containment)"

@@ -5,7 +5,7 @@
 //! inside a site's page with its menus, cookie banner, related links and footer (as HTML or as
 //! a text dump). Copies of one original are one origin; distinct originals are distinct
 //! origins, and the hardest of those are originals about the same person, which
-//! [`main_name`] finds. [`score`] counts pairs.
+//! [`main_names`] finds. [`score`] counts pairs.
 //!
 //! Everything is a pure function of the texts and the seed: the same seed makes the same set.
 
@@ -354,25 +354,29 @@ fn page_text(
     t
 }
 
-/// The name a text is most about: its most frequent pair of capitalised words that do not
-/// open a sentence. Two originals with the same main name are about the same person or body:
-/// the pairs that must stay apart although they share a subject.
-pub fn main_name(text: &str) -> Option<String> {
+/// The names a text is most about: its three most frequent capitalised words of four letters
+/// or more that do not open a sentence, each coming at least three times (surnames, bodies,
+/// countries and their adjectives). Two originals that share one are about the same person,
+/// affair or country: the pairs that must stay apart although they share a subject.
+pub fn main_names(text: &str) -> Vec<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for i in 1..words.len() {
-        let (a, b) = (words[i - 1], words[i]);
-        let cap = |w: &str| {
-            let mut c = w.chars();
-            c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
-        };
-        let opens = i < 2 || words[i - 2].ends_with(['.', '!', '?', '"', '”']);
-        let b = b.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if cap(a) && cap(b) && !opens && !a.ends_with([',', '.', ';', ':']) {
-            *counts.entry(format!("{a} {b}")).or_default() += 1;
+    let mut opens = true;
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut c = word.chars();
+        let capitalised = c.next().is_some_and(char::is_uppercase)
+            && c.clone().next().is_some_and(char::is_lowercase)
+            && c.all(char::is_alphabetic);
+        if capitalised && !opens && word.chars().count() >= 4 {
+            *counts.entry(word.to_string()).or_default() += 1;
         }
+        opens = raw.ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
     }
-    counts.into_iter().filter(|(_, n)| *n >= 2).max_by_key(|(_, n)| *n).map(|(k, _)| k)
+    let mut ranked: Vec<(usize, String)> =
+        counts.into_iter().filter(|(_, n)| *n >= 3).map(|(w, n)| (n, w)).collect();
+    // Most frequent first, then in name order, so that ties do not depend on the map.
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().take(3).map(|(_, w)| w).collect()
 }
 
 /// Pair counts of a clustering against the truth.

@@ -37,9 +37,10 @@ fn pairs_are_counted_against_the_truth() {
 }
 
 #[test]
-fn the_main_name_is_the_most_repeated_capitalised_pair_inside_sentences() {
-    let text = "Police said on Monday that Daren Ostavik fled. Later Daren Ostavik was seen \
-                with Mira Holt in the capital, where Daren Ostavik lives.";
-    assert_eq!(main_name(text).as_deref(), Some("Daren Ostavik"));
-    assert_eq!(main_name("no names here at all"), None);
+fn the_main_names_are_the_most_repeated_capitalised_words_inside_sentences() {
+    let text = "Police said on Monday that Daren Ostavik fled. Later Ostavik was seen with Mira \
+                Holt in the capital, where Ostavik lives. Police found him near Karsk, and Holt \
+                and Ostavik left Karsk for Karsk airport with Holt.";
+    assert_eq!(main_names(text), ["Ostavik", "Holt", "Karsk"]);
+    assert!(main_names("no names here at all, only Once").is_empty());
 }
