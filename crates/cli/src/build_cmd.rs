@@ -145,11 +145,8 @@ pub fn build(
     failed += read.failed.len() + extracted.failed.len();
     let origins = pipeline::origins(store)?;
     say(format!(
-        "origins: {} documents in {} origins ({} copies or reprints of another), {} newly signed",
-        origins.documents,
-        origins.clusters,
-        origins.documents - origins.clusters,
-        origins.signed
+        "origins: {} documents in {} independent origins (copies and reprints of one story count once), {} newly signed",
+        origins.documents, origins.clusters, origins.signed
     ));
     // Documents that failed in an earlier run are skipped, not forgotten: the case is
     // incomplete without them, and the exit status says so.
