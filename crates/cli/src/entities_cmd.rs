@@ -13,18 +13,6 @@ use serde_json::Value;
 
 /// Fields of the contract whose value is a body (besides a `target` the resolver reads as one).
 const BODY_FIELDS: &[&str] = &["organization", "authority"];
-/// Fields whose value is a person.
-const PERSON_FIELDS: &[&str] = &[
-    "holder",
-    "person",
-    "target",
-    "accused",
-    "predecessor",
-    "appointed_by",
-    "participants",
-    "defendant",
-    "other",
-];
 
 /// Gold lines as claims the resolver takes: the gold's names in place of extracted ones, with
 /// no in-document entity ids, so that the resolver alone decides which names are one entity.
@@ -82,7 +70,7 @@ pub fn eval_entities(gold: &Path, labels: &Path, verbose: bool) -> anyhow::Resul
     let res = resolve::resolve(&claims, &[]);
     let mut items: BTreeMap<(String, String, ItemKind), Option<String>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        for &field in PERSON_FIELDS.iter().chain(BODY_FIELDS) {
+        for &field in resolve::PERSON_FIELDS.iter().chain(BODY_FIELDS) {
             for (slot, name) in c.list(field).into_iter().enumerate() {
                 if !is_name(name) {
                     continue;

@@ -111,7 +111,7 @@ impl Resolution {
 }
 
 /// Fields whose value is a person (or a list of persons).
-const PERSON_FIELDS: &[&str] = &[
+pub const PERSON_FIELDS: &[&str] = &[
     "holder",
     "person",
     "target",
@@ -666,6 +666,7 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
         }
     }
     join_acronyms(&mut b, &mut clusters, person_nodes, &apart);
+    join_inserted_word(&mut b, &mut clusters, person_nodes, &apart);
     join_by_evidence(&mut b, &mut clusters, &people, &apart);
 
     finish(b, clusters)
@@ -748,6 +749,77 @@ fn join_acronyms(
                 JudgedBy::Names,
             );
             clusters.join(*r, n);
+        }
+    }
+}
+
+/// Words whose insertion leaves a body's name naming the same body ("Bolivarian
+/// Intelligence Service" / "Bolivarian National Intelligence Service").
+const FILLER_WORDS: &[&str] =
+    &["national", "state", "general", "federal", "central", "main", "supreme", "public"];
+
+/// Two bodies of one country whose names differ by one inserted word: the same body when the
+/// word is a filler ("national"), else a question for review ("Military Intelligence" and
+/// "Air Military Intelligence" may be two bodies).
+fn join_inserted_word(
+    b: &mut Builder<'_>,
+    clusters: &mut Clusters,
+    from: usize,
+    apart: &[(String, String)],
+) {
+    let keys: Vec<(usize, Vec<String>)> = (from..b.nodes.len())
+        .filter(|&n| b.nodes[n].kind == EntityKind::Organization && b.nodes[n].country.is_some())
+        .map(|n| (n, org_name(b.nodes[n].name()).key.split(' ').map(String::from).collect()))
+        .collect();
+    let mut by_key: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (n, words) in &keys {
+        let country = b.nodes[*n].country.clone().unwrap_or_default();
+        by_key.entry((words.join(" "), country)).or_default().push(*n);
+    }
+    for (n, words) in &keys {
+        if words.len() < 3 {
+            continue;
+        }
+        let country = b.nodes[*n].country.clone().unwrap_or_default();
+        for skip in 0..words.len() {
+            let shorter: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let Some(others) = by_key.get(&(shorter.join(" "), country.clone())) else {
+                continue;
+            };
+            for &o in others {
+                if clusters.root(o) == clusters.root(*n)
+                    || !clusters.can_join(o, *n, EntityKind::Organization, apart)
+                {
+                    continue;
+                }
+                let (name, other) = (b.nodes[*n].name().to_string(), b.nodes[o].name().to_string());
+                let inserted = &words[skip];
+                if FILLER_WORDS.contains(&inserted.as_str()) {
+                    b.judge(
+                        EntityKind::Organization,
+                        &name,
+                        &other,
+                        Verdict::Same,
+                        format!("one name with \"{inserted}\" inserted: {name} ~ {other}"),
+                        JudgedBy::Names,
+                    );
+                    clusters.join(o, *n);
+                } else {
+                    b.judge(
+                        EntityKind::Organization,
+                        &name,
+                        &other,
+                        Verdict::Unsure,
+                        format!("{name} is {other} with \"{inserted}\" inserted: one body or two?"),
+                        JudgedBy::Names,
+                    );
+                }
+            }
         }
     }
 }

@@ -40,7 +40,46 @@ fn arabic(c: char) -> Option<&'static str> {
     })
 }
 
-/// Lowercase Latin letters and digits of a name, diacritics and Arabic script folded.
+/// Cyrillic letters to their usual English transliteration, so that "Шойгу" meets "Shoigu"
+/// (lowercase; capitals are lowered first).
+fn cyrillic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' | 'є' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' | 'ы' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => return None,
+    })
+}
+
+/// Lowercase Latin letters and digits of a name, diacritics, Arabic and Cyrillic script
+/// folded.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.nfkd() {
@@ -52,6 +91,10 @@ pub fn fold(name: &str) -> String {
             continue;
         }
         for l in c.to_lowercase() {
+            if let Some(latin) = cyrillic(l) {
+                out.push_str(latin);
+                continue;
+            }
             out.push(match l {
                 '’' | '‘' | 'ʼ' | '`' => '\'',
                 other => other,

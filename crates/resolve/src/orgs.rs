@@ -18,7 +18,8 @@ const GENERIC_HEADS: &[&str] = &[
     "organisation",
 ];
 /// Words that carry no identity at all.
-const STOP_WORDS: &[&str] = &["the", "of", "for", "and", "in", "on", "at", "to", "de", "des", "du"];
+const STOP_WORDS: &[&str] =
+    &["the", "of", "for", "and", "in", "on", "at", "to", "de", "des", "du", "al", "el"];
 
 /// An organisation name read for comparison.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -75,10 +76,8 @@ pub fn org_name(name: &str) -> OrgName {
     let is_acronym = (2..=8).contains(&trimmed.len())
         && trimmed.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && trimmed.chars().filter(char::is_ascii_uppercase).count() >= 2;
-    let mut words: Vec<&str> = trimmed
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> =
+        trimmed.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
     let mut country = None;
     if !is_acronym {
         // "the Syrian ...", "Lebanon's central bank", "Saudi Arabia's ...": a leading country.
@@ -110,7 +109,13 @@ pub fn org_name(name: &str) -> OrgName {
     let mut content: Vec<String> = Vec::new();
     for w in &words {
         let bare = w.trim_end_matches("'s").trim_end_matches("’s");
-        let f: String = fold(bare).chars().filter(|c| c.is_alphanumeric()).collect();
+        // "Counter-Intelligence" is one word; "al-Quds" and "Al Quds" are "Quds".
+        let folded = fold(bare);
+        let folded = ["al-", "el-"]
+            .iter()
+            .find_map(|p| folded.strip_prefix(p))
+            .map_or(folded.clone(), String::from);
+        let f: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
         if f.is_empty() || STOP_WORDS.contains(&f.as_str()) {
             continue;
         }

@@ -58,3 +58,12 @@ fn a_last_word_is_a_name_even_when_it_spells_a_title_and_sh_is_not_s() {
     assert!(compatible("Abdallah Soltavi", "Abdullah Soltavi"));
     assert!(!compatible("Omar Salih", "Omar Shahli"));
 }
+
+#[test]
+fn cyrillic_names_meet_their_latin_spellings() {
+    // Invented names.
+    assert!(compatible("Тарас Вельгош", "Taras Velgosh"));
+    assert!(compatible("Ксения Брянкова", "Kseniya Bryankova"));
+    assert!(share_a_block("Брянкова", "Bryankova"));
+    assert!(!compatible("Тарас Вельгош", "Taras Velgov"));
+}

@@ -48,12 +48,13 @@ pub struct DocOrigin {
 }
 
 impl Store {
-    /// Current versions with no signature of `scheme`, in path order.
+    /// Current versions with no signature of `scheme`, in path order; removed documents are
+    /// left out here and below, as everywhere in the case.
     pub fn unsigned(&self, scheme: &str) -> Result<Vec<Unsigned>> {
         let mut stmt = self.conn.prepare(
             "SELECT v.id, v.text FROM versions v JOIN documents d ON d.id = v.document_id
              LEFT JOIN signatures s ON s.version_id = v.id
-             WHERE v.is_current = 1 AND (s.scheme IS NULL OR s.scheme != ?1)
+             WHERE v.is_current = 1 AND d.removed_at IS NULL AND (s.scheme IS NULL OR s.scheme != ?1)
              ORDER BY d.path",
         )?;
         let rows = stmt
@@ -89,7 +90,7 @@ impl Store {
             "SELECT v.id, d.name, v.publisher, v.published, s.shingles, s.minhash, s.agency
              FROM versions v JOIN documents d ON d.id = v.document_id
              JOIN signatures s ON s.version_id = v.id
-             WHERE v.is_current = 1 AND s.scheme = ?1
+             WHERE v.is_current = 1 AND d.removed_at IS NULL AND s.scheme = ?1
              ORDER BY d.path",
         )?;
         let rows = stmt.query_map(params![scheme], |r| {
@@ -127,7 +128,7 @@ impl Store {
             "SELECT d.name, s.cluster, s.origin
              FROM versions v JOIN documents d ON d.id = v.document_id
              JOIN signatures s ON s.version_id = v.id
-             WHERE v.is_current = 1 AND s.cluster IS NOT NULL",
+             WHERE v.is_current = 1 AND d.removed_at IS NULL AND s.cluster IS NOT NULL",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, DocOrigin { cluster: r.get(1)?, origin: r.get(2)? }))
