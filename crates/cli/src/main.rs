@@ -6,6 +6,7 @@
 mod build_cmd;
 mod claims_cmd;
 mod entities_cmd;
+mod origins_cmd;
 mod output;
 mod parse_cmd;
 #[cfg(test)]
@@ -252,6 +253,20 @@ enum EvalCommand {
         /// For each rule, the gold claims it found and the spurious claims it made.
         #[arg(long)]
         by_rule: bool,
+    },
+    /// Origin clusters on a labelled set made now: the documents of each `--corpus` folder and
+    /// re-hosted copies of them (site clutter, other headlines, bylines, small edits); pair
+    /// precision and recall, and how many pairs about one subject were wrongly joined.
+    Origins {
+        /// A folder of documents (repeat for several).
+        #[arg(long, required = true, value_name = "DIR")]
+        corpus: Vec<PathBuf>,
+        /// Copies made of each document.
+        #[arg(long, default_value_t = 3)]
+        copies: usize,
+        /// The seed of the copies' edits.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Time in the case file: builds the case of a folder in a temporary store and counts
     /// posts open after their holder's death and posts the gold calls former (no `as_of`, or
@@ -604,6 +619,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
+            origins_cmd::eval_origins(corpus, *copies, *seed)
         }
         Command::Eval(EvalCommand::Time { corpus, gold, verbose }) => {
             time_cmd::eval_time(corpus, gold.as_deref(), *verbose)

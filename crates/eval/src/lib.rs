@@ -10,6 +10,8 @@
 //! - [`entities`]: entity resolution against labelled names, pairwise precision and recall
 //!   ([`entities::score`]).
 //! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
+//! - [`origins`]: a labelled set of re-hosted copies made at run time, and pair precision
+//!   and recall of origin clusters.
 //! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
 //!   reading ([`timeml::Document`]) and writing of system output in the same format.
 //! - [`ud`]: part-of-speech, lemma and dependency scores on gold tokenisation, as
@@ -22,5 +24,6 @@ pub mod attribution;
 pub mod claims;
 pub mod conll;
 pub mod entities;
+pub mod origins;
 pub mod timeml;
 pub mod ud;

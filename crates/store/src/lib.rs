@@ -8,6 +8,8 @@
 //! - [`DocSummary`] and [`DocDetail`] are what listings and `show` read back.
 //! - [`Store::record_reading`] keeps what the read stage found: annotations by span, and every
 //!   token's parse one row per sentence, compactly encoded ([`StoredReading`], [`Parses`]).
+//! - [`Store::record_signatures`] and [`Store::record_clusters`] keep what the origins stage
+//!   found: each version's text signature, and the origin cluster it belongs to.
 //! - [`Store::check`] re-hashes every original and checks the schema's invariants.
 //!
 //! This crate is the only one that knows SQL. It knows nothing of file formats or of how text
@@ -18,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod origins;
 mod schema;
 mod stages;
 mod words;
@@ -34,6 +37,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
+pub use origins::{DocOrigin, StoredSignature, Unsigned};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.
