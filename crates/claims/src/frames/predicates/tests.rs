@@ -311,3 +311,53 @@ fn an_appeal_court_upholds_or_overturns_a_defendants_conviction() {
     let c = claims("The Supreme Court overturned the conviction of Tomasz Wielgosz on Monday.\n");
     assert!(has(&c, ClaimType::Verdict, "outcome", "overturned"), "{c:?}");
 }
+
+#[test]
+fn sentences_received_served_or_handed_are_verdicts() {
+    let c = claims("Kasim Dorrel received a life sentence from a Northland court in 2018.");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasim Dorrel"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "outcome", "sentenced"), "{c:?}");
+    let c = claims(
+        "Halvard Brenn, serving a 20-year sentence for corruption, was moved to a hospital.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "sentence", "20-year sentence"), "{c:?}");
+    // A term in office is no sentence.
+    let c = claims("Marisol Quenby began a second term as governor in 2019.");
+    assert!(of(&c, ClaimType::Verdict).is_empty(), "{c:?}");
+}
+
+#[test]
+fn charges_filed_or_brought_against_someone() {
+    let c = claims("Swiss prosecutors have filed charges against Ramon Ekdahl for war crimes.");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Ramon Ekdahl"), "{c:?}");
+    assert!(has(&c, ClaimType::Charge, "authority", "Switzerland"), "{c:?}");
+    let c = claims(
+        "Northland authorities brought charges of treason against opposition leader Karel Dunne.",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Karel Dunne"), "{c:?}");
+}
+
+#[test]
+fn frozen_assets_sanctions_lists_and_custody() {
+    let c = claims("Britain froze the assets of Pavel Orlik in 2019.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Pavel Orlik"), "{c:?}");
+    let c = claims("Canada added Lydia Brennholt to its sanctions list on Thursday.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Lydia Brennholt"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "authority", "Canada"), "{c:?}");
+    let c = claims("Rurik Strand has been held in Northland since April 2020.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Rurik Strand"), "{c:?}");
+    // Talks held in a city hold no one.
+    let c = claims("Talks between the two sides were held in Velmora in 2020.");
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_judge_described_by_nationality_gives_the_state_of_a_warrant() {
+    let c = claims("A Spanish judge issued an international warrant for the arrest of Anton Melk.");
+    assert!(has(&c, ClaimType::Warrant, "authority", "Spain"), "{c:?}");
+    let c = claims(
+        "France issued warrants in 2018 for three officials, including Ramon Ekdahl and Vilmos Dray.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "target", "Ramon Ekdahl"), "{c:?}");
+    assert!(has(&c, ClaimType::Warrant, "target", "Vilmos Dray"), "{c:?}");
+}
