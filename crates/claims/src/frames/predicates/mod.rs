@@ -63,6 +63,10 @@ struct Words {
     list_nouns: Vec<String>,
     custody: Vec<String>,
     held: Vec<String>,
+    culpable: Vec<String>,
+    crime_verbs: Vec<String>,
+    perpetrate: Vec<String>,
+    crimes: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -418,7 +422,15 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
     match kind {
         ClaimType::Meeting => {
             let mut parts = Vec::new();
-            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent);
+            // "During his visit to X, A met B": where the parser found no subject, the
+            // person named just before the verb (no other verb between).
+            let before = || {
+                (0..p)
+                    .rev()
+                    .take_while(|&w| s.word(w).upos != "VERB")
+                    .find(|&w| s.mention(w, &[Kind::Per]).is_some())
+            };
+            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent).or_else(before);
             if let Some(a) = subj {
                 parts.extend(s.mentions(a, TARGETS));
             }

@@ -361,3 +361,39 @@ fn a_judge_described_by_nationality_gives_the_state_of_a_warrant() {
     assert!(has(&c, ClaimType::Warrant, "target", "Ramon Ekdahl"), "{c:?}");
     assert!(has(&c, ClaimType::Warrant, "target", "Vilmos Dray"), "{c:?}");
 }
+
+#[test]
+fn guilt_said_of_a_named_person_is_an_allegation() {
+    let c =
+        claims("Rights groups say Gerold Fenn was responsible for the disappearance of activists.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Gerold Fenn"), "{c:?}");
+    let c = claims("Prosecutors said Ramon Ekdahl ordered the killing of 40 prisoners.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Ramon Ekdahl"), "{c:?}");
+    // A portfolio is no guilt, an order no crime.
+    let c = claims("Gerold Fenn is responsible for the budget of the ministry.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Ramon Ekdahl ordered the release of 40 prisoners in 2019.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_bare_participle_accuses_the_subject_of_its_clause() {
+    let c = claims(
+        "Tomasz Wielgosz, a diplomat, had been held in Northland since April 2022 accused of espionage.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "act", "espionage"), "{c:?}");
+    let c = claims(
+        "For three decades, Marisol Quenby was the chief enforcer of the regime, accused of oppression at home.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    let c =
+        claims("Karel Dunne ruled the province for years and was accused of sponsoring terrorism.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Karel Dunne"), "{c:?}");
+}
+
+#[test]
+fn a_meeting_whose_subject_the_parser_missed() {
+    let c = claims("During his visit to Varnholm, Karel Dunne met President Jules Marrot.");
+    let m = of(&c, ClaimType::Meeting);
+    assert!(m.iter().any(|m| m.list("participants").len() == 2), "{c:?}");
+}
