@@ -18,6 +18,7 @@ use crate::view::Kind;
 use crate::{Claim, ClaimType, Modality};
 use arguments::Parse;
 use modality::modality;
+
 use nouns::noun_frame;
 
 #[derive(Deserialize)]
@@ -210,6 +211,35 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             && let Some(a) = context.authority_at(claim.kind, sentence_of(claim.evidence.start))
         {
             claim.fields.insert("authority".into(), serde_json::Value::from(a));
+        }
+    }
+    // A pattern's claim in a sentence that someone else says ("..., the military said")
+    // is reported by them; the frames' claims got this from their own predicate.
+    let mine_kind = |k: ClaimType| {
+        matches!(
+            k,
+            ClaimType::Charge
+                | ClaimType::Verdict
+                | ClaimType::Warrant
+                | ClaimType::Arrest
+                | ClaimType::Sanction
+                | ClaimType::Meeting
+                | ClaimType::Visit
+        )
+    };
+    for claim in claims.iter_mut().filter(|c| {
+        mine_kind(c.kind) && c.modality == Modality::Asserted && c.attributed_to.is_none()
+    }) {
+        let si = sentence_of(claim.evidence.start);
+        if doc.view.sentences[si].words.is_empty() {
+            continue;
+        }
+        let parse = Parse::new(doc, si);
+        if let Some(by) = modality::sentence_source(lex, doc, &parse) {
+            claim.modality = Modality::Reported;
+            claim.attributed_to = Some(by);
+            claim.confidence =
+                (claim.confidence * Modality::Reported.weight() * 1000.0).round() / 1000.0;
         }
     }
     let mut known: HashSet<(ClaimType, String)> =

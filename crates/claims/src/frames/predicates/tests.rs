@@ -397,3 +397,11 @@ fn a_meeting_whose_subject_the_parser_missed() {
     let m = of(&c, ClaimType::Meeting);
     assert!(m.iter().any(|m| m.list("participants").len() == 2), "{c:?}");
 }
+
+#[test]
+fn a_patterns_claim_said_by_someone_else_is_reported_by_them() {
+    let text = "Northland police arrested Tomasz Wielgosz on Sunday, the interior ministry said.";
+    let c = crate::frames::test_support::claims(text, ClaimType::Arrest);
+    assert!(c.iter().all(|c| c.modality == Modality::Reported), "{c:?}");
+    assert!(c.iter().any(|c| c.attributed_to.as_deref() == Some("interior ministry")), "{c:?}");
+}
