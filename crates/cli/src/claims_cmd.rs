@@ -222,8 +222,7 @@ pub fn eval_claims(
     let system = match source {
         System::File(p) => read(p)?,
         System::Store(db) => {
-            let store = Store::open(db)
-                .with_context(|| format!("cannot use the store {}", db.display()))?;
+            let store = crate::open_existing_store(db)?;
             store_claims(&store)?
         }
         System::Corpus(dir) => corpus_claims(dir)?,
@@ -253,6 +252,13 @@ fn store_claims(store: &Store) -> anyhow::Result<Vec<eval::claims::Claim>> {
 /// Ingests, reads and extracts a folder into a temporary store (removed afterwards) and
 /// returns its claims; a file that fails is said on standard error and left out.
 fn corpus_claims(dir: &Path) -> anyhow::Result<Vec<eval::claims::Claim>> {
+    let (_temp, store) = corpus_store(dir)?;
+    store_claims(&store)
+}
+
+/// Ingests, reads and extracts a folder into a temporary store; the folder holding it goes
+/// when the returned guard is dropped.
+pub fn corpus_store(dir: &Path) -> anyhow::Result<(tempfile::TempDir, Store)> {
     if !dir.is_dir() {
         anyhow::bail!("{} is not a folder: give the folder of the gold's documents", dir.display());
     }
@@ -273,5 +279,5 @@ fn corpus_claims(dir: &Path) -> anyhow::Result<Vec<eval::claims::Claim>> {
         extracted.claims.values().sum::<usize>(),
         if failed > 0 { format!(", {failed} failed (left out)") } else { String::new() }
     );
-    store_claims(&store)
+    Ok((temp, store))
 }

@@ -143,7 +143,7 @@ const TITLES: &[&str] = &[
     "deputy",
 ];
 
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let s: String =
         s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
     s.to_lowercase().replace(['’', '‘'], "'")
@@ -273,7 +273,9 @@ fn list(c: &Claim, k: &str) -> Vec<String> {
     }
 }
 
-fn key_match(s: &Claim, g: &Claim) -> bool {
+/// Whether a system claim names the same things as a gold claim in its key arguments (the
+/// types must agree; documents are not compared).
+pub fn key_match(s: &Claim, g: &Claim) -> bool {
     match get(g, "type") {
         "position" => {
             person_match(get(s, "holder"), get(g, "holder"))

@@ -5,6 +5,8 @@
 //!
 //! - [`claims`]: claims against gold claims, matched by key arguments as
 //!   `shared/tools/score_claims.py` does ([`claims::score`]).
+//! - [`entities`]: entity resolution against labelled names, pairwise precision and recall
+//!   ([`entities::score`]).
 //! - [`conll`]: entity-level scoring of named-entity tags, as conlleval does.
 //! - [`timeml`]: TempEval-3 scoring of temporal expressions ([`timeml::Scores`]), TimeML
 //!   reading ([`timeml::Document`]) and writing of system output in the same format.
@@ -16,5 +18,6 @@
 
 pub mod claims;
 pub mod conll;
+pub mod entities;
 pub mod timeml;
 pub mod ud;

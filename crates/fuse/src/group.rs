@@ -190,6 +190,7 @@ pub fn fuse(
     rank_conflicts(&mut out);
     refutations(&ctx, &mut out);
     successions(&mut out);
+    crate::time::bound_by_death(&mut out, ctx.sources);
     for a in &mut out {
         if a.status == Status::SingleSource && a.origins.len() >= 2 {
             a.status = Status::Corroborated;
@@ -246,7 +247,7 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
     let fields: BTreeSet<&str> = group
         .iter()
         .flat_map(|&i| claims[i].fields.keys().map(String::as_str))
-        .filter(|f| !matches!(*f, "start" | "end" | "as_of" | "date"))
+        .filter(|f| !matches!(*f, "start" | "end" | "as_of" | "date" | "former"))
         .collect();
     for f in fields {
         if f == "participants" {
@@ -311,8 +312,11 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
             .min()
             .map(|(_, d)| d.to_string())
     });
-    let (start, end) =
-        if kind == ClaimType::Position { post_bounds(claims, group) } else { (None, None) };
+    let (start, end, explanation) = if kind == ClaimType::Position {
+        crate::time::post_bounds(claims, group, ctx.sources)
+    } else {
+        (None, None, Vec::new())
+    };
     let modality = group
         .iter()
         .map(|&i| claims[i].modality)
@@ -344,7 +348,7 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
         start,
         end,
         status: Status::SingleSource,
-        explanation: Vec::new(),
+        explanation,
         modality,
         claims: ids,
         documents,
@@ -364,32 +368,6 @@ fn modality_rank(m: Modality) -> u8 {
         Modality::Rumored => 4,
         Modality::Denied => 5,
     }
-}
-
-/// A post's bounds from its claims: an explicit start or end where the text gives one,
-/// else the dates it is said to hold "as of".
-fn post_bounds(claims: &[Claim], group: &[usize]) -> (Option<Bound>, Option<Bound>) {
-    let dates = |f: &str| -> Vec<(DateRange, String)> {
-        group
-            .iter()
-            .filter_map(|&i| claims[i].field(f))
-            .filter_map(|d| DateRange::parse(d).map(|r| (r, d.to_string())))
-            .collect()
-    };
-    let starts = dates("start");
-    let ends = dates("end");
-    let as_of = dates("as_of");
-    let start = starts
-        .iter()
-        .min_by_key(|(r, d)| (r.lo, std::cmp::Reverse(d.len())))
-        .map(|(_, d)| Bound::new(d, "from"))
-        .or_else(|| as_of.iter().min().map(|(_, d)| Bound::new(d, "at least from")));
-    let end = ends
-        .iter()
-        .max_by_key(|(r, _)| r.hi)
-        .map(|(_, d)| Bound::new(d, "until"))
-        .or_else(|| as_of.iter().max().map(|(_, d)| Bound::new(d, "at least until")));
-    (start, end)
 }
 
 fn mark_conflict(out: &mut [Assertion], set: &[usize], line: &str) {

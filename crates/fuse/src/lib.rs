@@ -21,6 +21,7 @@
 
 mod careers;
 mod group;
+mod time;
 
 pub use careers::{Bound, Career, Post, careers};
 pub use group::fuse;
@@ -55,7 +56,8 @@ impl Case {
     ) -> Case {
         let resolution = resolve::resolve(&claims, judgements);
         let assertions = fuse(&claims, &resolution, &sources);
-        let careers = careers(&assertions);
+        let mut careers = careers(&assertions);
+        time::end_careers_at_death(&mut careers, &assertions, &sources);
         Case { sources, claims, resolution, assertions, careers }
     }
 }

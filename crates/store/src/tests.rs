@@ -282,3 +282,35 @@ proptest::proptest! {
 fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
     proptest::prelude::any::<String>()
 }
+
+#[test]
+fn a_removed_document_leaves_the_listings_keeps_its_original_and_comes_back_when_ingested() {
+    let mut store = Store::open_in_memory().unwrap();
+    let none = Overrides::new();
+    record(&mut store, "/in/a.txt", b"first", &none);
+    record(&mut store, "/in/b.txt", b"second", &none);
+    let a = store.find("a.txt").unwrap().remove(0);
+    assert!(store.remove(&a).unwrap());
+    assert!(!store.remove(&a).unwrap(), "removed once");
+    assert!(store.is_removed(&a).unwrap());
+    let names: Vec<String> = store.documents().unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(names, ["b.txt"]);
+    assert_eq!(store.removed().unwrap().len(), 1);
+    assert_eq!(store.blob(&a.sha256).unwrap().as_deref(), Some(&b"first"[..]));
+    // The same bytes again: not skipped as unchanged, but restored.
+    assert!(!store.known().unwrap().by_path.contains_key("/in/a.txt"));
+    assert!(matches!(record(&mut store, "/in/a.txt", b"first", &none), Outcome::Updated { .. }));
+    assert_eq!(store.documents().unwrap().len(), 2);
+    assert!(store.removed().unwrap().is_empty());
+}
+
+#[test]
+fn opening_a_missing_store_without_creating_it_fails_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.db");
+    let err = Store::open_existing_with(&path, |_| {}).err().expect("an error");
+    assert!(matches!(err, crate::Error::Missing { .. }), "{err}");
+    assert!(!path.exists());
+    Store::open(&path).unwrap();
+    Store::open_existing_with(&path, |_| {}).unwrap();
+}
