@@ -36,6 +36,26 @@ pub(crate) struct Candidate<'r> {
 const COURT_WORDS: &[&str] =
     &["court", "tribunal", "prosecut", "attorney", "judiciary", "justice", "chamber"];
 
+/// Verbs whose subject leaves a post: the post the sentence gives that subject is over.
+const LEAVING_VERBS: &[&str] = &[
+    "resign",
+    "quit",
+    "retire",
+    "oust",
+    "depose",
+    "overthrow",
+    "topple",
+    "dismiss",
+    "sack",
+    "fire",
+    "remove",
+    "impeach",
+    "unseat",
+];
+/// Verbs whose passive subject leaves a post ("X was replaced by Y"); their active subject
+/// takes it.
+const REPLACED_VERBS: &[&str] = &["replace", "succeed"];
+
 const PERSON_FIELDS: &[&str] =
     &["holder", "person", "target", "accused", "predecessor", "appointed_by", "defendant", "other"];
 /// Role heads that an unqualified epithet ("the intelligence chief") may use for the
@@ -659,6 +679,9 @@ impl<'a> Doc<'a> {
         if c.rule.slots.is_empty() {
             return c.rule.former;
         }
+        if self.holder_leaves(c) {
+            return true;
+        }
         let before_role = match c.args.iter().find(|(f, _)| f == "role") {
             Some((_, Arg::Mention(m))) => {
                 let placeholder = format!("⟦{}:{m}⟧", self.view.mentions[*m].kind.as_str());
@@ -691,6 +714,29 @@ impl<'a> Doc<'a> {
             lexicon.former.contains(&w)
                 || FORMER_ADVERBS.contains(&w.as_str())
                 || (c.rule.as_of.is_none() && PAST_VERBS.contains(&w.as_str()))
+        })
+    }
+
+    /// Whether the sentence says the post's holder left it ("President X has resigned", "X
+    /// was ousted in 2019"): the holder is the subject of a verb of leaving.
+    fn holder_leaves(&self, c: &Candidate<'_>) -> bool {
+        let Some((_, Arg::Mention(h))) = c.args.iter().find(|(f, _)| f == "holder") else {
+            return false;
+        };
+        let holder = &self.view.mentions[*h].span;
+        let sv = &self.view.sentences[c.sentence];
+        let Some(words) = self.view.words.get(sv.words.clone()) else { return false };
+        words.iter().enumerate().any(|(i, verb)| {
+            let lemma = verb.lemma.to_lowercase();
+            let leaves = LEAVING_VERBS.contains(&lemma.as_str());
+            let replaced = REPLACED_VERBS.contains(&lemma.as_str());
+            (leaves || replaced)
+                && words.iter().any(|w| {
+                    w.head == i + 1
+                        && (w.deprel == "nsubj:pass" || (leaves && w.deprel == "nsubj"))
+                        && w.span.start >= holder.start
+                        && w.span.end <= holder.end
+                })
         })
     }
 

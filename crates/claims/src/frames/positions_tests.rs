@@ -142,3 +142,19 @@ fn a_former_word_before_a_title_makes_the_post_former() {
     assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
     assert!(c.fields["as_of"].is_null());
 }
+
+#[test]
+fn a_holder_who_resigns_or_is_ousted_holds_a_former_post() {
+    // Invented names.
+    for text in [
+        "Northland President Tomasz Wielgosz has resigned in the face of a corruption scandal.",
+        "The overthrown president of Northland, Tomasz Wielgosz, fled the country.",
+    ] {
+        let claims = crate::frames::test_support::claims(text, crate::ClaimType::Position);
+        let post = claims
+            .iter()
+            .find(|c| c.field("holder") == Some("Tomasz Wielgosz"))
+            .unwrap_or_else(|| panic!("no post in {text:?}: {claims:?}"));
+        assert!(post.fields.get("as_of").is_none_or(|v| v.is_null()), "{text:?}: {post:?}");
+    }
+}
