@@ -478,8 +478,36 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
 fn dates(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> (Option<usize>, Option<usize>) {
+    let (start, end) = dates_under(doc, p, lex, t, &[t]);
+    if start.is_some() || end.is_some() {
+        return (start, end);
+    }
+    // "has served as commander of X since 2018": the dates hang off the verb the post
+    // depends on; its other modifiers are read, never its clauses.
+    match p.head(t) {
+        Some(v) if matches!(p.rel(t), "obl" | "xcomp" | "obj") && p.words[v].upos == "VERB" => {
+            let mods: Vec<usize> = p.children[v]
+                .iter()
+                .copied()
+                .filter(|&c| c != t && matches!(p.rel(c), "obl" | "nmod" | "advmod"))
+                .collect();
+            dates_under(doc, p, lex, v, &mods)
+        }
+        _ => (None, None),
+    }
+}
+
+/// TIME mentions after a start or end case in the subtrees of `roots` (children of `t`, or
+/// `t` itself), not entering the clauses and appositions of `t`.
+fn dates_under(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    t: usize,
+    roots: &[usize],
+) -> (Option<usize>, Option<usize>) {
     let (mut start, mut end) = (None, None);
-    let mut stack = vec![t];
+    let mut stack = roots.to_vec();
     let mut seen = 0;
     while let Some(x) = stack.pop() {
         seen += 1;

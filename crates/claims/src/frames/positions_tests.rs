@@ -105,3 +105,23 @@ fn a_leader_without_a_body_gives_no_post() {
     );
     assert!(find(&claims, "Wielgosz", "").is_none(), "{claims:?}");
 }
+
+#[test]
+fn a_demonym_before_a_former_post_names_its_state() {
+    let claims = positions(
+        "A Norwegian court on Wednesday sentenced Arcadian ex-interior minister Tomasz Wielgosz to 20 years in prison. Wielgosz had fled Arcadia in 2017.",
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.field("holder").is_some_and(|h| h.contains("Wielgosz")))
+        .expect("a position");
+    assert_eq!(c.field("organization"), Some("Arcadia"));
+}
+
+#[test]
+fn a_sentence_opener_is_not_part_of_the_holder() {
+    let claims = positions(
+        "When Wielgosz was sworn in as Arcadia's president in August 2021, he became the first president to be sanctioned.",
+    );
+    assert!(claims.iter().all(|c| !c.field("holder").is_some_and(|h| h.starts_with("When"))));
+}

@@ -50,6 +50,11 @@ pub(super) fn state_bodies(
     if !orgs.is_empty() {
         return orgs;
     }
+    // "A Swiss court sentenced Gambian ex-interior minister X": the demonym right before
+    // the post phrase is its state, whatever else the sentence names.
+    if let Some(state) = adjacent_demonym(doc, p, post) {
+        return vec![Arg::Text(state)];
+    }
     // The one state the sentence names ("Michel Quenby, a former minister, was arrested by
     // Lebanon's police"); none: the state the document names most; two or more ("the
     // Syrian chief's ties with Egypt under President X"): no guess, rather than a wrong one.
@@ -61,6 +66,7 @@ pub(super) fn state_bodies(
             let mention = &doc.view.mentions[m];
             match mention.kind {
                 Kind::Nat => mention.value.clone(),
+                Kind::Misc => demonym_state(doc, m),
                 Kind::Loc => {
                     let text = doc.mention_text(m);
                     doc.is_state(&text).then(|| doc.authority(&Arg::Text(text))).flatten()
@@ -110,4 +116,25 @@ fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
         .enumerate()
         .any(|(i, o)| o.kind == Kind::Loc && doc.mention_text(i) == stem)
         .then(|| stem.to_string())
+}
+
+/// The state of a demonym just before a post phrase, or inside it before its head
+/// ("Gambian ex-interior minister", "the Burmese army chief"), when the document names that
+/// state: the words back from the head, through at most three modifiers.
+fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String> {
+    let lo = post.first.min(post.word).saturating_sub(3);
+    for k in (lo..post.word).rev() {
+        if let Some(m) = p.mention[k] {
+            let mention = &doc.view.mentions[m];
+            match mention.kind {
+                Kind::Nat => return mention.value.clone(),
+                Kind::Misc => return demonym_state(doc, m),
+                _ => {}
+            }
+        }
+        if k < post.first && !matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN" | "PROPN") {
+            return None;
+        }
+    }
+    None
 }

@@ -18,7 +18,8 @@ use super::{Kind, Mention};
 
 /// Parts of speech that never begin a name: a capitalised sentence opener of these classes
 /// ("When", "While", "After", "Neither") is not part of the name after it.
-const CLOSED_CLASSES: &[&str] = &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
+pub(super) const CLOSED_CLASSES: &[&str] =
+    &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
 /// Function words that open sentences, for documents that never write them in lower case.
 const OPENERS: &[&str] = &[
     "when",
