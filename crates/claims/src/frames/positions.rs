@@ -30,6 +30,7 @@ pub(super) struct Lexicon {
     pub(super) former: HashSet<String>,
     pub(super) state_posts: Vec<String>,
     pub(super) portfolio_posts: HashSet<String>,
+    pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
 }

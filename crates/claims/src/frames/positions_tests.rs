@@ -125,3 +125,16 @@ fn a_sentence_opener_is_not_part_of_the_holder() {
     );
     assert!(claims.iter().all(|c| !c.field("holder").is_some_and(|h| h.starts_with("When"))));
 }
+
+#[test]
+fn a_judge_without_a_body_sits_on_the_court_named_before() {
+    let claims = positions(
+        "The Varnholm District Court convicted Wielgosz. Judge Marisol Quenby sentenced Wielgosz to life imprisonment.",
+    );
+    assert!(find(&claims, "Quenby", "Varnholm District Court").is_some(), "{claims:#?}");
+    // An unnamed court in the judge's own sentence may be another court.
+    let claims = positions(
+        "The Varnholm District Court heard the case in May. \"The court convicted Wielgosz,\" judge Marisol Quenby said.",
+    );
+    assert!(claims.iter().all(|c| !c.field("holder").is_some_and(|h| h.contains("Quenby"))));
+}

@@ -24,6 +24,9 @@ pub(super) fn state_bodies(
         .replace('-', " ");
     let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
     let role = format!(" {}", words.join(" "));
+    if orgs.is_empty() && lex.court_posts.contains(&p.lemma(post.word)) {
+        return court_before(doc, p).into_iter().collect();
+    }
     if !lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}"))) {
         return orgs;
     }
@@ -137,4 +140,27 @@ fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String>
         }
     }
     None
+}
+
+/// The court or tribunal named nearest before a sentence's end, in it or in the sentences
+/// before: "The Varnholm District Court convicted X. Judge Y said ..." gives Y's court.
+fn court_before(doc: &Doc<'_>, p: &Parse<'_>) -> Option<Arg> {
+    let is_court = |m: usize| {
+        let mention = &doc.view.mentions[m];
+        mention.kind == Kind::Org && {
+            let t = doc.mention_text(m).to_lowercase();
+            t.contains("court") || t.contains("tribunal")
+        }
+    };
+    // "The court convicted X, judge Y said": an unnamed court in the sentence may be another
+    // one than the last named.
+    let sentence = &doc.view.sentences[p.sentence];
+    let named_here = sentence.mentions.iter().any(|&m| is_court(m));
+    if !named_here && (0..p.words.len()).any(|k| p.lemma(k) == "court" && p.mention[k].is_none()) {
+        return None;
+    }
+    (0..=p.sentence)
+        .rev()
+        .find_map(|si| doc.view.sentences[si].mentions.iter().rev().copied().find(|&m| is_court(m)))
+        .map(Arg::Mention)
 }
