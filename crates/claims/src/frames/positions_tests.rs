@@ -138,3 +138,30 @@ fn a_judge_without_a_body_sits_on_the_court_named_before() {
     );
     assert!(claims.iter().all(|c| !c.field("holder").is_some_and(|h| h.contains("Quenby"))));
 }
+
+#[test]
+fn a_post_someone_became_starts_on_the_verb_s_date() {
+    let claims = positions(
+        "Tomasz Wielgosz, who became director of the Border Guard Service in 2016, denied the claims.",
+    );
+    let c = find(&claims, "Wielgosz", "Border Guard Service").expect("a position");
+    assert_eq!(c.field("start"), Some("2016"));
+}
+
+#[test]
+fn taking_over_and_stepping_down_as_a_post_start_and_end_it() {
+    let claims = positions("Tomasz Wielgosz took over as chief of the Coastal Army in March 2020.");
+    let c = find(&claims, "Wielgosz", "Coastal Army").expect("a position");
+    assert_eq!(c.field("start"), Some("2020-03"));
+    let claims =
+        positions("Tomasz Wielgosz stepped down as head of the Coastal Customs Office in 2021.");
+    let c = find(&claims, "Wielgosz", "Coastal Customs Office").expect("a position");
+    assert_eq!((c.field("start"), c.field("end")), (None, Some("2021")));
+}
+
+#[test]
+fn one_of_the_members_of_a_body_is_a_member() {
+    let claims = positions("Marisol Quenby was one of the four members of the Harbour Commission.");
+    let c = find(&claims, "Quenby", "Harbour Commission").expect("a position");
+    assert_eq!(c.field("role"), Some("member"));
+}
