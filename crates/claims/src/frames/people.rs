@@ -104,11 +104,13 @@ fn person(doc: &Doc<'_>, p: &Parse<'_>, i: usize) -> Option<usize> {
 
 /// The NAT mention among a noun's modifiers ("a 63-year-old Danish former official").
 fn demonym(doc: &Doc<'_>, p: &Parse<'_>, n: usize) -> Option<usize> {
-    p.children[n]
-        .iter()
-        .copied()
-        .filter(|&c| matches!(p.rel(c), "amod" | "compound" | "nmod"))
+    let modifiers = |w: usize| {
+        p.children[w].iter().copied().filter(|&c| matches!(p.rel(c), "amod" | "compound" | "nmod"))
+    };
+    // "a Danish former prisons official": the parse may hang the demonym on a modifier.
+    modifiers(n)
         .find_map(|c| nat_at(doc, p, c))
+        .or_else(|| modifiers(n).flat_map(modifiers).find_map(|c| nat_at(doc, p, c)))
 }
 
 /// The NAT mention over a word, also where an entity of the same span hides it.
@@ -166,6 +168,12 @@ fn nationality(
     }
     if named.is_empty() && n + 1 < p.words.len() && person(doc, p, n + 1).is_some() {
         add(n + 1, &mut named);
+    }
+    // "X, a 63-year-old Danish official, ..." that the parse did not hang on X.
+    if named.is_empty()
+        && let Some(m) = super::positions::comma_owner(doc, p, n)
+    {
+        named.push(m);
     }
     for m in named {
         out.push(candidate(

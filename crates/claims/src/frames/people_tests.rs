@@ -113,3 +113,12 @@ fn a_plural_kin_word_before_another_list_ties_no_one() {
     );
     assert!(!has(&found, "person", "Quenby", None), "{found:?}");
 }
+
+#[test]
+fn an_aged_apposition_with_a_demonym_gives_the_nationality() {
+    let c = claims(
+        "Hamid Wielgosz, a 63-year-old Norwegian former prisons official serving a life sentence abroad, landed at the airport.",
+        ClaimType::Attribute,
+    );
+    assert!(has(&c, "person", "Wielgosz", Some("nationality")), "{c:#?}");
+}

@@ -377,7 +377,7 @@ fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize> {
 
 /// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
 /// post phrase (over its article and the names before its head).
-fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+pub(super) fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
     let mut k = first;
     while k > 0 {
         k -= 1;
@@ -385,10 +385,13 @@ fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
         if f == "," {
             return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
         }
-        let premodifier = matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
-            && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
-                || f.chars().all(|c| c.is_lowercase() || c == '-'));
-        if !premodifier || first - k > 6 {
+        // "X, a 63-year-old Danish former official": ages are premodifiers too.
+        let age = f == "-" || p.rel(k) == "nummod" && f.chars().all(|c| c.is_ascii_digit());
+        let premodifier = age
+            || matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
+                && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
+                    || f.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !premodifier || first - k > 9 {
             return None;
         }
     }
@@ -460,6 +463,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         }
         // "Gambian ex-interior minister": a former-word between the name and the post.
         if found.is_none() && (lex.former.contains(&f.to_lowercase()) || f == "-") {
+            continue;
+        }
+        // "Danish former prisons official": a lowercase word that modifies the post.
+        if found.is_none()
+            && f.starts_with(char::is_lowercase)
+            && p.mention[k].is_none()
+            && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
+            && post.word - k <= 3
+        {
             continue;
         }
         // "the Northland Party (NP) chairman": an acronym in parentheses after the name.

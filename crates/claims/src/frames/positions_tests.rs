@@ -165,3 +165,12 @@ fn one_of_the_members_of_a_body_is_a_member() {
     let c = find(&claims, "Quenby", "Harbour Commission").expect("a position");
     assert_eq!(c.field("role"), Some("member"));
 }
+
+#[test]
+fn a_demonym_over_lowercase_modifiers_names_the_state_of_an_official() {
+    let claims = positions(
+        "Hamid Wielgosz, a 63-year-old Norwegian former prisons official serving a life sentence abroad, landed at the airport.",
+    );
+    let c = find(&claims, "Wielgosz", "Norway").expect("a position");
+    assert_eq!(c.field("as_of"), None);
+}
