@@ -28,6 +28,9 @@ struct Lexicon {
     ailments: HashSet<String>,
     ailment_modifiers: HashSet<String>,
     conditions: HashSet<String>,
+    states: HashSet<String>,
+    afflicted: HashSet<String>,
+    maladies: HashSet<String>,
     harmed: HashSet<String>,
     mutual: HashSet<String>,
 }
@@ -366,8 +369,28 @@ fn health(
         ));
         return;
     }
-    // "she is in good condition".
-    if lemma == "condition"
+    // "X suffered a stroke", "underwent surgery", "was diagnosed with cancer".
+    if lex.maladies.contains(&lemma)
+        && upos == "NOUN"
+        && let Some(v) = p.head(i)
+        && lex.afflicted.contains(&p.lemma(v))
+        && (p.rel(i) == "obj"
+            || p.rel(i) == "obl" && p.case(i).is_some_and(|k| k == "with" || k == "from"))
+        && let Some(m) = subject(doc, p, v)
+    {
+        let lo = p.children[i].iter().copied().filter(|&c| c < i && p.rel(c) != "det").min();
+        let condition = format!("{} {}", p.form(v), words(p, lo.unwrap_or(i), i));
+        out.push(candidate(
+            doc,
+            p,
+            AILMENT,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
+        ));
+        return;
+    }
+    // "she is in good condition", "he is in poor health".
+    if lex.states.contains(&lemma)
         && p.case(i).as_deref() == Some("in")
         && p.children[i].iter().any(|&c| p.rel(c) == "amod" && lex.conditions.contains(&p.lemma(c)))
     {
