@@ -105,10 +105,15 @@ pub(crate) fn release_binary(root: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// Removes a store and its WAL files, so that a run starts from nothing.
-pub(crate) fn fresh_store(db: &Path) {
+/// Removes the store at `db` and creates an empty one there with `dossier new` (only `new`
+/// and `build` create a store).
+pub(crate) fn fresh_store(binary: &Path, db: &Path) -> anyhow::Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
+    let status = Command::new(binary).arg("--db").arg(db).arg("--quiet").arg("new").status()?;
+    anyhow::ensure!(status.success(), "cannot create the store {}", db.display());
+    Ok(())
 }
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
@@ -125,7 +130,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let dir = work.join(format!("docs-{n}"));
         let bytes = generate(&dir, n, &sources)?;
         let db = work.join(format!("bench-{n}.db"));
-        fresh_store(&db);
+        fresh_store(&binary, &db)?;
         let started = Instant::now();
         let child = Command::new(&binary)
             .arg("--db")

@@ -240,7 +240,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let dir = work.join(format!("docs-{n}"));
         let bytes = generate(&dir, n)?;
         let db = work.join(format!("bench-{n}.db"));
-        crate::bench::fresh_store(&db);
+        crate::bench::fresh_store(&binary, &db)?;
         let log = work.join(format!("build-{n}.log"));
         let started = Instant::now();
         let child = Command::new(&binary)

@@ -175,7 +175,7 @@ pub fn run_all(_args: &[String]) -> anyhow::Result<()> {
         [("pdf bomb (1 GiB)", &bomb), ("nested divs (100k)", &nested), ("odd spaces", &spaces)]
     {
         let db = work.join("hostile.db");
-        fresh_store(&db);
+        fresh_store(&binary, &db)?;
         let size = std::fs::metadata(path)?.len() as usize;
         let out = work.join("case");
         let _ = std::fs::remove_dir_all(&out);
@@ -194,7 +194,7 @@ pub fn run_all(_args: &[String]) -> anyhow::Result<()> {
             one_paragraph(&root, bytes)?.as_bytes(),
         )?;
         let db = work.join("paragraph.db");
-        fresh_store(&db);
+        fresh_store(&binary, &db)?;
         let name = format!("one paragraph {mb} MB");
         let p = path.to_str().context("path")?;
         line(&name, "ingest", bytes, &run(&binary, &db, &["ingest", p])?);

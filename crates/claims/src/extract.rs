@@ -44,6 +44,24 @@ const LEADER_HEADS: &[&str] = &["head", "chief", "director", "commander", "leade
 
 /// Words that make a role a lesser one ("deputy head"), kept with the head.
 const RANK_QUALIFIERS: &[&str] = &["deputy", "vice", "assistant", "acting", "former", "interim"];
+/// Adverbs that put a post in the past ("formerly head of").
+const FORMER_ADVERBS: &[&str] = &["formerly", "previously"];
+/// Past forms that tell a post as over when the rule gives it no date ("was head of",
+/// "had headed"); "has been" is not among them: it still holds.
+const PAST_VERBS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "headed",
+    "led",
+    "ran",
+    "directed",
+    "chaired",
+    "commanded",
+    "served",
+    "held",
+    "occupied",
+];
 /// A sentence that opens by pointing at the event of the sentence before it.
 static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
@@ -674,6 +692,49 @@ impl<'a> Doc<'a> {
         prev.mentions.iter().rev().find_map(|&m| self.date_of(m))
     }
 
+    /// Whether a pattern's post is described as former ("X, former head of Y", "the late
+    /// leader") or told in the past tense by a rule that gives no date ("X was head of Y",
+    /// "X had headed Y"): a former-word or past verb before the end of the role, so that
+    /// "head of the former Y" stays current. Frames decide this from the parse.
+    fn former_post(&self, c: &Candidate<'_>, matched: &str) -> bool {
+        if c.rule.slots.is_empty() {
+            return c.rule.former;
+        }
+        let before_role = match c.args.iter().find(|(f, _)| f == "role") {
+            Some((_, Arg::Mention(m))) => {
+                let placeholder = format!("⟦{}:{m}⟧", self.view.mentions[*m].kind.as_str());
+                let role = self.mention_text(*m).to_lowercase();
+                let former = &crate::frames::positions::LEXICON.former;
+                if role.split([' ', '-']).any(|w| former.contains(w)) || role.starts_with("ex-") {
+                    return true;
+                }
+                match matched.find(&placeholder) {
+                    Some(at) => &matched[..at],
+                    None => matched,
+                }
+            }
+            _ => matched,
+        };
+        let lexicon = &crate::frames::positions::LEXICON;
+        // "former Philippine President X": the word before a match that opens with the
+        // post's body or role, not with the holder.
+        let view = &self.view.sentences[c.sentence].view;
+        let opens_with_holder = matches!(
+            c.args.iter().find(|(f, _)| f == "holder"),
+            Some((_, Arg::Mention(m))) if matched.starts_with(&format!("⟦{}:{m}⟧", self.view.mentions[*m].kind.as_str()))
+        );
+        let word_before = view[..c.span.start].split_whitespace().next_back().unwrap_or("");
+        if !opens_with_holder && lexicon.former.contains(&word_before.to_lowercase()) {
+            return true;
+        }
+        before_role.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| {
+            let w = w.to_lowercase();
+            lexicon.former.contains(&w)
+                || FORMER_ADVERBS.contains(&w.as_str())
+                || (c.rule.as_of.is_none() && PAST_VERBS.contains(&w.as_str()))
+        })
+    }
+
     fn published_iso(&self) -> Option<String> {
         self.input.published.map(|p| p.to_string())
     }
@@ -940,12 +1001,18 @@ impl<'a> Doc<'a> {
         // A post held "as of" a date, dated events.
         match kind {
             ClaimType::Position => {
+                // A former post does not hold at the publication date: no `as_of` from it
+                // (the contract's null), and `former` so that fusion ends it by then.
+                let former = c.rule.former || self.former_post(c, matched);
                 let as_of = match c.rule.as_of {
-                    Some(AsOf::Published) => self.published_iso(),
+                    Some(AsOf::Published) if !former => self.published_iso(),
                     Some(AsOf::Sentence) => self.sentence_date(c.sentence),
-                    None => None,
+                    _ => None,
                 };
                 fields.insert("as_of".into(), as_of.map_or(Value::Null, Value::from));
+                if former {
+                    fields.insert("former".into(), Value::from(true));
+                }
                 // "Before that he was deputy head": the post ended when the one the sentence
                 // before dates began.
                 if fields.get("end").is_none_or(Value::is_null)

@@ -147,6 +147,9 @@ pub struct Rule {
     pub modality: Option<Modality>,
     /// For positions: when they are said to hold.
     pub as_of: Option<AsOf>,
+    /// For positions: the rule finds posts the text describes as former or past (a frame's
+    /// former variant); pattern rules leave it false and the text decides.
+    pub former: bool,
     /// The rule's own confidence, before modality.
     pub confidence: f64,
     /// Fields with a fixed value (`key = "age"` for attributes).
@@ -174,6 +177,7 @@ impl Rule {
             each: None,
             modality: None,
             as_of: None,
+            former: false,
             confidence: 0.7,
             set: BTreeMap::new(),
             requires: None,
@@ -305,6 +309,7 @@ impl Rules {
                 each,
                 modality: spec.modality,
                 as_of: spec.as_of,
+                former: false,
                 confidence: spec.confidence,
                 set: spec.set.clone(),
                 requires: optional_regex(&spec.name, spec.requires.as_deref())?,

@@ -91,7 +91,7 @@ pub struct Inputs<'a> {
 }
 
 pub fn build(
-    store: &mut Store,
+    mut store: Store,
     db: &Path,
     inputs: &Inputs<'_>,
     outdir: &Path,
@@ -117,7 +117,7 @@ pub fn build(
             ..Default::default()
         };
         options.limits.timeout = inputs.timeout;
-        let report = pipeline::ingest(store, inputs.paths, &options, &bar())?;
+        let report = pipeline::ingest(&mut store, inputs.paths, &options, &bar())?;
         failed = report.failed();
         say(format!(
             "ingest:  {} new, {} unchanged, {} updated, {} failed",
@@ -127,15 +127,27 @@ pub fn build(
             report.failed()
         ));
     }
+    // Nothing to build from: every input failed (each said why) and the store holds no
+    // document. One line, exit 2, and no empty case folder.
+    if store.documents()?.is_empty() {
+        let why = if inputs.paths.is_empty() {
+            "the store holds no documents: give files or folders to build from".to_string()
+        } else {
+            format!(
+                "none of the inputs could be ingested ({failed} failed, each named above): give text, Markdown, HTML or PDF files"
+            )
+        };
+        return Err(NothingToBuild(why).into());
+    }
     let stage = pipeline::StageOptions { timeout: inputs.timeout };
-    let read = pipeline::read_with(store, &stage, &bar())?;
+    let read = pipeline::read_with(&mut store, &stage, &bar())?;
     say(format!(
         "read:    {} documents ({} tokens), {} failed",
         read.documents,
         read.tokens,
         read.failed.len()
     ));
-    let extracted = pipeline::extract_with(store, false, &stage, &bar())?;
+    let extracted = pipeline::extract_with(&mut store, false, &stage, &bar())?;
     say(format!(
         "extract: {} documents, {} claims, {} failed",
         extracted.documents,
@@ -143,6 +155,11 @@ pub fn build(
         extracted.failed.len()
     ));
     failed += read.failed.len() + extracted.failed.len();
+    let origins = pipeline::origins(&mut store)?;
+    say(format!(
+        "origins: {} documents in {} independent origins (copies and reprints of one story count once), {} newly signed",
+        origins.documents, origins.clusters, origins.signed
+    ));
     // Documents that failed in an earlier run are skipped, not forgotten: the case is
     // incomplete without them, and the exit status says so.
     let left_out = store.stage_failures()?.len();
@@ -154,7 +171,10 @@ pub fn build(
         failed += left_out - read.failed.len() - extracted.failed.len();
     }
     let t = Instant::now();
-    let case = pipeline::case(store, &aliases)?;
+    let case = pipeline::case(&store, &aliases)?;
+    // Closed before the case folder is replaced: a store kept in it is carried over whole
+    // (its write-ahead log folded in), not while it is being written.
+    drop(store);
     let resolved = t.elapsed();
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for e in &case.resolution.entities {
@@ -187,6 +207,67 @@ pub fn build(
         output::term_path(db)
     ));
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A build with no document to build from.
+#[derive(Debug)]
+pub struct NothingToBuild(String);
+
+impl std::fmt::Display for NothingToBuild {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "nothing to build: {}", self.0)
+    }
+}
+
+impl std::error::Error for NothingToBuild {}
+
+/// `dossier new [DIR]`: an empty store, DIR/dossier.db or the `--db` file.
+pub fn new_store(db: Option<&Path>, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let path = match (db, dir) {
+        (Some(_), Some(d)) => {
+            anyhow::bail!("give either a folder ({}) or --db, not both", d.display())
+        }
+        (Some(db), None) => db.to_path_buf(),
+        (None, Some(d)) => d.join("dossier.db"),
+        (None, None) => anyhow::bail!(
+            "name the case folder (`dossier new DIR`) or the store (`dossier --db FILE new`)"
+        ),
+    };
+    if path.exists() {
+        anyhow::bail!("{} exists already: use it, or name another", path.display());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    }
+    Store::open(&path).with_context(|| format!("cannot create the store {}", path.display()))?;
+    eprintln!("created the store {}", output::term_path(&path));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier remove DOC`.
+pub fn remove(store: &mut Store, query: &str) -> anyhow::Result<ExitCode> {
+    let doc = crate::find_one(store, query)?;
+    if !store.remove(&doc)? {
+        anyhow::bail!(
+            "{} is removed already: ingest its file again to bring it back",
+            output::term(&doc.name)
+        );
+    }
+    eprintln!(
+        "removed {} ({}) from the case; its claims go at the next `dossier build`, its original stays in the store",
+        output::term(&doc.name),
+        doc.sha256.short(12)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier docs --removed`.
+pub fn removed(store: &Store) -> anyhow::Result<ExitCode> {
+    for (doc, at) in store.removed()? {
+        println!("{}\t{}\t{}\t{at}", doc.id, doc.sha256.short(12), output::term(&doc.path));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `dossier merge A B` / `dossier split A B`.

@@ -5,10 +5,13 @@
 
 mod build_cmd;
 mod claims_cmd;
+mod entities_cmd;
+mod origins_cmd;
 mod output;
 mod parse_cmd;
 #[cfg(test)]
 mod tests;
+mod time_cmd;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -24,7 +27,8 @@ use store::{DocSummary, Overrides, Store};
 #[derive(Parser, Debug)]
 #[command(name = "dossier", version, about, max_term_width = 100)]
 struct Cli {
-    /// The store: one SQLite file, created if missing [default: dossier.db].
+    /// The store: one SQLite file [default: DIR/dossier.db for `build -o DIR`, else
+    /// ./dossier.db]. Only `build` and `new` create it; other commands fail on a missing one.
     #[arg(long, global = true, env = "DOSSIER_DB")]
     db: Option<PathBuf>,
     /// No progress bar and no summary; errors are still printed.
@@ -43,7 +47,8 @@ enum Command {
     Build {
         /// Files and folders to add; documents already in the store stay in the case.
         paths: Vec<PathBuf>,
-        /// The case folder to write.
+        /// The case folder to write; it also holds the case's store (dossier.db) unless
+        /// --db names another.
         #[arg(long, short, default_value = "casefile")]
         output: PathBuf,
         /// An alias file (TOML) of names known to be one entity or two; see docs/aliases.md.
@@ -56,6 +61,18 @@ enum Command {
         /// document over it is named, recorded as failed, and the build goes on.
         #[arg(long, default_value_t = 60, value_name = "SECONDS")]
         timeout: u64,
+    },
+    /// Create an empty store: DIR/dossier.db (DIR is made if missing), or the --db file.
+    New {
+        /// The case folder to hold the store.
+        dir: Option<PathBuf>,
+    },
+    /// Take a document out of the case: its claims and assertions go at the next build; its
+    /// original and versions stay in the store, with the removal recorded. Ingesting its file
+    /// again brings it back.
+    Remove {
+        /// A document id, a SHA-256 prefix, a file name or the end of a path.
+        doc: String,
     },
     /// Record that two names (people or bodies) are one entity; applies at the next build.
     Merge {
@@ -93,11 +110,14 @@ enum Command {
         #[arg(long, default_value_t = 60, value_name = "SECONDS")]
         timeout: u64,
     },
-    /// List the documents in the store.
+    /// List the documents in the case.
     Docs {
         /// One JSON object a line instead of a table.
         #[arg(long)]
         json: bool,
+        /// List the removed documents instead, with when they were removed.
+        #[arg(long, conflicts_with = "json")]
+        removed: bool,
     },
     /// Show one document's metadata and text.
     Show {
@@ -233,6 +253,65 @@ enum EvalCommand {
         /// For each rule, the gold claims it found and the spurious claims it made.
         #[arg(long)]
         by_rule: bool,
+    },
+    /// Origin clusters on a labelled set made now: the documents of each `--corpus` folder and
+    /// re-hosted copies of them (site clutter, other headlines, bylines, small edits); pair
+    /// precision and recall, and how many pairs about one subject were wrongly joined.
+    Origins {
+        /// A folder of documents (repeat for several).
+        #[arg(long, required = true, value_name = "DIR")]
+        corpus: Vec<PathBuf>,
+        /// Copies made of each document.
+        #[arg(long, default_value_t = 3)]
+        copies: usize,
+        /// The seed of the copies' edits.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time in the case file: builds the case of a folder in a temporary store and counts
+    /// posts open after their holder's death and posts the gold calls former (no `as_of`, or
+    /// an end) that the careers show open at the publication date; exit 1 if any.
+    Time {
+        /// The folder of documents (with its dossier-meta.csv).
+        #[arg(long, value_name = "DIR")]
+        corpus: PathBuf,
+        /// Gold claims (JSON Lines) for the former-post check.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// List every violation before the counts.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Who claims are about where the sentence names them only by a pronoun or a
+    /// description: of the gold claims of that kind, how many the system gives to the right
+    /// person, to a wrong one, or not at all.
+    Attribution {
+        /// The gold claims.
+        #[arg(long)]
+        gold: PathBuf,
+        /// System claims to score instead of the store's (JSON Lines).
+        #[arg(long, conflicts_with = "corpus")]
+        system: Option<PathBuf>,
+        /// Build a temporary store from this folder and score its claims.
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<PathBuf>,
+        /// List every item with what the system said.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Entity resolution: the resolver run on a gold claims file's names (people and bodies
+    /// across documents), scored pairwise against labels of which names are one entity.
+    Entities {
+        /// The gold claims (JSON Lines); their names are the items.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Which differently written names are one entity: `same<TAB>name<TAB>name` lines
+        /// (and `different<TAB>...` for names that fold alike); names written alike are one.
+        #[arg(long)]
+        labels: PathBuf,
+        /// List every wrongly joined and wrongly split pair of names.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Named entities against a CoNLL-2003 file: per-type and overall entity-level P/R/F1.
     Ner {
@@ -399,8 +478,23 @@ impl Cli {
     }
 }
 
+/// Opens the store for any command but `build` and `new`: it must exist.
 fn open_store(cli: &Cli) -> anyhow::Result<Store> {
-    open_store_at(&cli.db())
+    open_existing_store(&cli.db())
+}
+
+/// Opens a store that must exist; a missing one is one line that says what to do.
+pub(crate) fn open_existing_store(path: &std::path::Path) -> anyhow::Result<Store> {
+    let notice = |p: &std::path::Path| {
+        eprintln!("waiting for another dossier process using {}...", output::term_path(p))
+    };
+    match Store::open_existing_with(path, notice) {
+        Err(store::Error::Missing { .. }) => anyhow::bail!(
+            "no store at {}: check --db (or DOSSIER_DB), or create one with `dossier new` or `dossier build PATHS -o DIR`",
+            path.display()
+        ),
+        other => other.with_context(|| format!("cannot use the store {}", path.display())),
+    }
 }
 
 fn open_store_at(path: &std::path::Path) -> anyhow::Result<Store> {
@@ -414,17 +508,39 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Ingest(args) => ingest(cli, args),
         Command::Build { paths, output, aliases, follow_links, timeout } => {
-            let db = cli.db();
+            // The case's store lives in its folder, so that two cases never mix.
+            let db = cli.db.clone().unwrap_or_else(|| output.join("dossier.db"));
             // Fail on a case folder that cannot be written now, not after the long stages.
             report::check_folder(output)?;
-            let mut store = open_store_at(&db)?;
+            let made_folder = cli.db.is_none() && !output.exists();
+            if made_folder {
+                std::fs::create_dir_all(output).with_context(|| {
+                    format!("cannot create the case folder {}", output.display())
+                })?;
+            }
+            let made_store = !db.exists();
+            let store = open_store_at(&db)?;
             let paths = build_cmd::Inputs {
                 paths,
                 follow_links: *follow_links,
                 timeout: Duration::from_secs(*timeout),
             };
-            build_cmd::build(&mut store, &db, &paths, output, aliases.as_deref(), cli.quiet)
+            let built = build_cmd::build(store, &db, &paths, output, aliases.as_deref(), cli.quiet);
+            // A build that found nothing to build leaves nothing behind that it made.
+            if built.as_ref().is_err_and(|e| e.is::<build_cmd::NothingToBuild>()) && made_store {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut file = db.clone().into_os_string();
+                    file.push(suffix);
+                    let _ = std::fs::remove_file(file);
+                }
+                if made_folder {
+                    let _ = std::fs::remove_dir(output);
+                }
+            }
+            built
         }
+        Command::New { dir } => build_cmd::new_store(cli.db.as_deref(), dir.as_deref()),
+        Command::Remove { doc } => build_cmd::remove(&mut open_store(cli)?, doc),
         Command::Merge { left, right, reason } => {
             build_cmd::judge(&open_store(cli)?, left, right, "same", reason)
         }
@@ -432,7 +548,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             build_cmd::judge(&open_store(cli)?, left, right, "different", reason)
         }
         Command::Judgements { remove } => build_cmd::judgements(&open_store(cli)?, *remove),
-        Command::Docs { json } => {
+        Command::Docs { removed: true, .. } => build_cmd::removed(&open_store(cli)?),
+        Command::Docs { json, removed: false } => {
             let store = open_store(cli)?;
             let docs = store.documents()?;
             let failures = store.stage_failures()?;
@@ -503,11 +620,28 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
+            origins_cmd::eval_origins(corpus, *copies, *seed)
+        }
+        Command::Eval(EvalCommand::Time { corpus, gold, verbose }) => {
+            time_cmd::eval_time(corpus, gold.as_deref(), *verbose)
+        }
         Command::Eval(EvalCommand::Ner { file, model, predictions }) => {
             eval_ner(file, model.as_deref(), predictions.as_deref())
         }
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
+        }
+        Command::Eval(EvalCommand::Attribution { gold, system, corpus, verbose }) => {
+            let source = match (system, corpus) {
+                (Some(file), _) => claims_cmd::System::File(file),
+                (None, Some(dir)) => claims_cmd::System::Corpus(dir),
+                (None, None) => claims_cmd::System::Store(cli.db()),
+            };
+            claims_cmd::eval_attribution(&source, gold, *verbose)
+        }
+        Command::Eval(EvalCommand::Entities { gold, labels, verbose }) => {
+            entities_cmd::eval_entities(gold, labels, *verbose)
         }
         Command::Eval(EvalCommand::Parse { file, model, output }) => {
             parse_cmd::eval_parse(file, model.as_deref(), output.as_deref())
@@ -627,7 +761,12 @@ fn ingest(cli: &Cli, args: &IngestArgs) -> anyhow::Result<ExitCode> {
             output::term_path(&cli.db())
         );
     }
-    Ok(if report.failed() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let went_through = report.ingested() + report.unchanged() + report.updated();
+    Ok(match (report.failed(), went_through) {
+        (0, _) => ExitCode::SUCCESS,
+        (_, 0) => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    })
 }
 
 fn tml_files(dir: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {

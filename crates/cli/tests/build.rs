@@ -224,6 +224,13 @@ fn the_example_corpus_resolves_fuses_and_orders_invented_people() {
     for variant in ["Hernan Vallejo", "Vallejo Brito", "Hernán Vallejo"] {
         assert_eq!(entity(&entities, variant)["id"], person["id"], "{variant}");
     }
+    // One service under its name, its possessive form, the acronym one document defines
+    // ("... Service (SEBIN)") and a name without "National".
+    let service = entity(&entities, "Bolivarian National Intelligence Service");
+    assert_eq!(service["name"], "Bolivarian National Intelligence Service");
+    for variant in ["SEBIN", "Bolivarian Intelligence Service"] {
+        assert_eq!(entity(&entities, variant)["id"], service["id"], "{variant}");
+    }
     let id = person["id"].as_str().unwrap();
     let assertions = b.lines("assertions.jsonl");
     let of = |kind: &str| -> Vec<&Value> {

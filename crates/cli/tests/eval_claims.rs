@@ -153,7 +153,7 @@ fn the_second_contract_is_scored_line_for_line_as_the_reference_does() {
 
 #[test]
 fn a_corpus_is_built_into_a_temporary_store_and_scored_as_its_export() {
-    let dir = Dir::new();
+    let dir = Dir::bare();
     dir.write(
         "corpus/wire.txt",
         "Envoy arrested\n\nPolice arrested Tomasz Wielgosz, 58, in Lodz on Monday, the ministry said.\n"
@@ -168,6 +168,7 @@ fn a_corpus_is_built_into_a_temporary_store_and_scored_as_its_export() {
     let ours = stdout(&dir.run(&["eval", "claims", "--gold", "gold.jsonl", "--corpus", "corpus"]));
     // Nothing was written to the store of the folder.
     assert!(!dir.path("dossier.db").exists());
+    assert!(dir.run(&["new"]).status.success());
     // The same figures as the store's export, built the usual way, gives the reference.
     for args in
         [&["ingest", "corpus"][..], &["read"], &["extract"], &["export", "claims", "-o", "s.jsonl"]]

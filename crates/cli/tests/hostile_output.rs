@@ -251,17 +251,19 @@ fn two_processes_ingest_into_one_new_store_at_once() {
     }
     for round in 0..4 {
         let db = dir.path(&format!("store-{round}.db"));
-        let spawn = || {
+        // `build` creates the store (`ingest` no longer does): both at once, each with its
+        // own case folder.
+        let spawn = |who: &str| {
             Command::new(env!("CARGO_BIN_EXE_dossier"))
                 .arg("--db")
                 .arg(&db)
-                .args(["ingest", "in"])
+                .args(["--quiet", "build", "in", "-o", &format!("case-{round}-{who}")])
                 .current_dir(dir.tmp.path())
                 .stderr(Stdio::piped())
                 .spawn()
                 .unwrap()
         };
-        let (a, b) = (spawn(), spawn());
+        let (a, b) = (spawn("a"), spawn("b"));
         for child in [a, b] {
             let out = child.wait_with_output().unwrap();
             assert!(out.status.success(), "round {round}: {}", stderr(&out));

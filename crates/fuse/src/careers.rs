@@ -78,6 +78,10 @@ pub struct Career {
     pub person: Party,
     /// Their posts, earliest first; posts with no date at all last.
     pub posts: Vec<Post>,
+    /// The date of death the case holds (asserted, not contradicted), if any: no post runs
+    /// past it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died: Option<String>,
 }
 
 fn post_key(holder: &str, org: &Party, class: &str) -> (String, String, String) {
@@ -177,7 +181,7 @@ pub fn careers(assertions: &[Assertion]) -> Vec<Career> {
         .map(|(id, mut posts)| {
             posts.sort_by_key(order_key);
             infer_ends(&mut posts);
-            Career { person: people[&id].clone(), posts }
+            Career { person: people[&id].clone(), posts, died: None }
         })
         .collect();
     out.sort_by(|a, b| b.posts.len().cmp(&a.posts.len()).then(a.person.name.cmp(&b.person.name)));
@@ -240,11 +244,17 @@ fn order_key(p: &Post) -> (u8, u32, u8) {
     }
 }
 
-/// A person leads one body at a time: a leading post with no end ends, at most, when their
-/// next leading post in another body begins.
+/// A person leads one body at a time: a leading post with no end, or one known only to have
+/// ended by a later date ("former" in a later document), ends, at most, when their next
+/// leading post in another body begins.
 fn infer_ends(posts: &mut [Post]) {
     for i in 0..posts.len() {
-        if posts[i].end.is_some() || !resolve::roles::is_leading(&posts[i].role_class) {
+        let loose = match &posts[i].end {
+            None => None,
+            Some(b) if b.qualifier == "at most until" => b.range(),
+            Some(_) => continue,
+        };
+        if !resolve::roles::is_leading(&posts[i].role_class) {
             continue;
         }
         let Some(start) = posts[i].start.as_ref().and_then(Bound::range) else { continue };
@@ -254,6 +264,12 @@ fn infer_ends(posts: &mut [Post]) {
                 && q.start.as_ref().and_then(Bound::range).is_some_and(|s| start.before(&s))
         });
         if let Some(next) = next {
+            let next_start = next.start.as_ref().and_then(Bound::range);
+            if let (Some(l), Some(n)) = (loose, next_start)
+                && l.hi <= n.hi
+            {
+                continue;
+            }
             let date = next.start.as_ref().map(|b| b.date.clone()).unwrap_or_default();
             let line = format!("ends at most when the next post ({}) begins", next.title());
             posts[i].end = Some(Bound::new(&date, "at most until"));

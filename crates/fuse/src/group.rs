@@ -125,16 +125,23 @@ impl Ctx<'_> {
         DateRange::parse(c.field(field)?)
     }
 
-    /// The origin of a claim: the source it cites, else its document's publisher, else the
-    /// document.
+    /// The origin of a claim: the source it cites; else its document's origin cluster, as its
+    /// wire agency or earliest publisher (eighty reprints of one wire story are one origin);
+    /// else its document's publisher; else the document. A name counts once whichever way it
+    /// comes ("according to AFP", an AFP reprint, a document AFP published).
     /// (comparison key, name to show).
     fn origin(&self, i: usize) -> (String, String) {
         let c = &self.claims[i];
         if let Some(a) = &c.attributed_to {
-            return (format!("source:{}", fold(a)), a.clone());
+            return (format!("origin:{}", fold(a)), a.clone());
         }
-        match self.sources.get(&c.doc).and_then(|s| s.publisher.as_deref()) {
-            Some(p) => (format!("publisher:{}", fold(p)), p.to_string()),
+        let source = self.sources.get(&c.doc);
+        let named = source.and_then(|s| s.origin.as_deref().or(s.publisher.as_deref()));
+        if let Some(name) = named.filter(|n| !fold(n).is_empty()) {
+            return (format!("origin:{}", fold(name)), name.to_string());
+        }
+        match source.and_then(|s| s.cluster.as_deref()) {
+            Some(cluster) => (format!("cluster:{cluster}"), cluster.to_string()),
             None => (format!("document:{}", c.doc), c.doc.clone()),
         }
     }
@@ -190,6 +197,7 @@ pub fn fuse(
     rank_conflicts(&mut out);
     refutations(&ctx, &mut out);
     successions(&mut out);
+    crate::time::bound_by_death(&mut out, ctx.sources);
     for a in &mut out {
         if a.status == Status::SingleSource && a.origins.len() >= 2 {
             a.status = Status::Corroborated;
@@ -199,14 +207,23 @@ pub fn fuse(
         a.explanation.insert(
             0,
             format!(
-                "stated in {docs} document{} from {origins} independent origin{}",
+                "stated in {docs} document{} from {origins} independent origin{} ({})",
                 if docs == 1 { "" } else { "s" },
-                if origins == 1 { "" } else { "s" }
+                if origins == 1 { "" } else { "s" },
+                name_list(&a.origins)
             ),
         );
     }
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.date.cmp(&b.date)).then(a.id.cmp(&b.id)));
     out
+}
+
+/// Names for a line of text: all of them up to five, else the first four and how many more.
+fn name_list(names: &[String]) -> String {
+    if names.len() <= 5 {
+        return names.join(", ");
+    }
+    format!("{} and {} more", names[..4].join(", "), names.len() - 4)
 }
 
 /// Claims of one key split into groups whose dates can be the same day; undated claims go
@@ -246,7 +263,7 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
     let fields: BTreeSet<&str> = group
         .iter()
         .flat_map(|&i| claims[i].fields.keys().map(String::as_str))
-        .filter(|f| !matches!(*f, "start" | "end" | "as_of" | "date"))
+        .filter(|f| !matches!(*f, "start" | "end" | "as_of" | "date" | "former"))
         .collect();
     for f in fields {
         if f == "participants" {
@@ -311,8 +328,11 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
             .min()
             .map(|(_, d)| d.to_string())
     });
-    let (start, end) =
-        if kind == ClaimType::Position { post_bounds(claims, group) } else { (None, None) };
+    let (start, end, explanation) = if kind == ClaimType::Position {
+        crate::time::post_bounds(claims, group, ctx.sources)
+    } else {
+        (None, None, Vec::new())
+    };
     let modality = group
         .iter()
         .map(|&i| claims[i].modality)
@@ -344,7 +364,7 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
         start,
         end,
         status: Status::SingleSource,
-        explanation: Vec::new(),
+        explanation,
         modality,
         claims: ids,
         documents,
@@ -364,32 +384,6 @@ fn modality_rank(m: Modality) -> u8 {
         Modality::Rumored => 4,
         Modality::Denied => 5,
     }
-}
-
-/// A post's bounds from its claims: an explicit start or end where the text gives one,
-/// else the dates it is said to hold "as of".
-fn post_bounds(claims: &[Claim], group: &[usize]) -> (Option<Bound>, Option<Bound>) {
-    let dates = |f: &str| -> Vec<(DateRange, String)> {
-        group
-            .iter()
-            .filter_map(|&i| claims[i].field(f))
-            .filter_map(|d| DateRange::parse(d).map(|r| (r, d.to_string())))
-            .collect()
-    };
-    let starts = dates("start");
-    let ends = dates("end");
-    let as_of = dates("as_of");
-    let start = starts
-        .iter()
-        .min_by_key(|(r, d)| (r.lo, std::cmp::Reverse(d.len())))
-        .map(|(_, d)| Bound::new(d, "from"))
-        .or_else(|| as_of.iter().min().map(|(_, d)| Bound::new(d, "at least from")));
-    let end = ends
-        .iter()
-        .max_by_key(|(r, _)| r.hi)
-        .map(|(_, d)| Bound::new(d, "until"))
-        .or_else(|| as_of.iter().max().map(|(_, d)| Bound::new(d, "at least until")));
-    (start, end)
 }
 
 fn mark_conflict(out: &mut [Assertion], set: &[usize], line: &str) {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use claims::Claim;
-use fuse::{Case, Source, Status};
+use fuse::{Bound, Case, Source, Status};
 use serde_json::json;
 
 fn claim(
@@ -248,4 +248,114 @@ fn a_successor_supersedes_a_post_and_the_career_is_ordered_with_bounds() {
     let before = case.careers.iter().find(|c| c.person.name == "Tomas Arce").unwrap();
     assert_eq!(before.posts[0].end.as_ref().unwrap().date, "2012-05");
     assert_eq!(before.posts[0].successor.as_ref().unwrap().name, "Ana Ruiz");
+}
+
+#[test]
+fn a_post_called_former_ends_by_the_publication_that_says_so() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Tomas Arce", "role": "director", "organization": "Harbour Police", "as_of": "2015-03-01"}),
+        ),
+        claim(
+            "b",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Tomas Arce", "role": "former director", "organization": "Harbour Police", "as_of": null, "former": true}),
+        ),
+    ];
+    let case =
+        Case::build(sources(&[("a", "P1", "2015-03-01"), ("b", "P2", "2020-06-01")]), claims, &[]);
+    let post = &case.careers[0].posts[0];
+    assert_eq!(post.start, Some(Bound::new("2015-03-01", "at least from")));
+    assert_eq!(post.end, Some(Bound::new("2020-06-01", "at most until")));
+    let a = case.assertions.iter().find(|a| a.kind.as_str() == "position").unwrap();
+    assert!(a.explanation.iter().any(|l| l.contains("former")), "{:?}", a.explanation);
+    assert!(!a.arguments.contains_key("former"));
+}
+
+#[test]
+fn a_former_description_older_than_a_current_one_leaves_the_post_held() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Tomas Arce", "role": "director", "organization": "Harbour Police", "as_of": null, "former": true}),
+        ),
+        claim(
+            "b",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Tomas Arce", "role": "director", "organization": "Harbour Police", "as_of": "2015-03-01"}),
+        ),
+    ];
+    let case =
+        Case::build(sources(&[("a", "P1", "2010-01-01"), ("b", "P2", "2015-03-01")]), claims, &[]);
+    assert_eq!(case.careers[0].posts[0].end, Some(Bound::new("2015-03-01", "at least until")));
+}
+
+#[test]
+fn a_death_ends_every_post_and_a_later_appointment_conflicts_with_it() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "death_report",
+            "asserted",
+            None,
+            json!({"person": "Tomas Arce", "date": "2006-11-23"}),
+        ),
+        // A later article that speaks of him in the present tense.
+        claim(
+            "b",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Tomas Arce", "role": "officer", "organization": "Harbour Police", "as_of": "2024-05-14"}),
+        ),
+        claim(
+            "b",
+            1,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Tomas Arce", "role": "head", "organization": "Coast Guard", "date": "1990"}),
+        ),
+        claim(
+            "b",
+            2,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Tomas Arce", "role": "adviser", "organization": "Port Authority", "date": "2010"}),
+        ),
+    ];
+    let case =
+        Case::build(sources(&[("a", "P1", "2006-11-24"), ("b", "P2", "2024-05-14")]), claims, &[]);
+    let career = &case.careers[0];
+    assert_eq!(career.died.as_deref(), Some("2006-11-23"));
+    let post = |org: &str| career.posts.iter().find(|p| p.organization.name == org).unwrap();
+    let police = post("Harbour Police");
+    assert_eq!(police.start, None, "no start after the death");
+    assert_eq!(police.end, Some(Bound::new("2006-11-23", "until")));
+    assert_eq!(post("Coast Guard").end, Some(Bound::new("2006-11-23", "until")));
+    let late = case
+        .assertions
+        .iter()
+        .find(|a| a.kind.as_str() == "appointment" && a.date.as_deref() == Some("2010"))
+        .unwrap();
+    assert_eq!(late.status, Status::Conflicting);
+    assert!(late.explanation.iter().any(|l| l.contains("after Tomas Arce's death")));
 }

@@ -14,8 +14,12 @@ use crate::Error;
 /// then `aliases` (from an alias file), then the rules.
 pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
     let mut sources = BTreeMap::new();
+    // Documents not clustered yet (a store built before the origins stage, or never run
+    // through it) count by publisher, as before.
+    let origins = store.origins()?;
     for doc in store.documents()? {
         let m = &doc.metadata;
+        let origin = origins.get(&doc.name);
         sources.insert(
             doc.name.clone(),
             Source {
@@ -25,6 +29,8 @@ pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
                 publisher: m.publisher.clone(),
                 published: m.published.map(|d| d.to_string()),
                 url: m.url.clone(),
+                cluster: origin.map(|o| o.cluster.clone()),
+                origin: origin.and_then(|o| o.origin.clone()),
             },
         );
     }
@@ -48,5 +54,49 @@ pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
         })
         .collect();
     judgements.extend(aliases.iter().cloned());
+    judgements.extend(defined_acronyms(store, &claims)?);
     Ok(Case::build(sources, claims, &judgements))
+}
+
+/// The acronyms the claims name a body by ("FSB") that the documents define ("the Federal
+/// Security Service (FSB)"), as judgements with the defining document as evidence, so that
+/// "FSB" in one document meets the full name in another. An acronym the documents define
+/// in two ways (two bodies, one acronym) is left to the name rules.
+fn defined_acronyms(store: &Store, claims: &[Claim]) -> Result<Vec<UserJudgement>, Error> {
+    let acronyms: std::collections::BTreeSet<&str> = claims
+        .iter()
+        .flat_map(|c| ["organization", "authority", "accuser"].map(|f| c.field(f)))
+        .flatten()
+        .filter(|v| resolve::orgs::org_name(v).is_acronym)
+        .collect();
+    if acronyms.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Acronym → (folded name → (name as written, first defining document)).
+    let mut found: BTreeMap<&str, BTreeMap<String, (String, String)>> = BTreeMap::new();
+    for doc in store.documents()? {
+        let text = store.detail(&doc)?.text;
+        for &acronym in &acronyms {
+            if let Some(name) = resolve::acronyms::defined_in(&text, acronym) {
+                found
+                    .entry(acronym)
+                    .or_default()
+                    .entry(resolve::names::fold(&name))
+                    .or_insert((name, doc.name.clone()));
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .filter(|(_, names)| names.len() == 1)
+        .flat_map(|(acronym, names)| {
+            names.into_values().map(move |(name, doc)| UserJudgement {
+                left: name.clone(),
+                right: acronym.to_string(),
+                verdict: Verdict::Same,
+                by: JudgedBy::Evidence,
+                reason: format!("{doc} defines {acronym} as {name}"),
+            })
+        })
+        .collect())
 }

@@ -18,6 +18,12 @@ use crate::ReportError;
 /// What the temporary sibling folders' names hold after `.NAME`.
 pub const TMP_MARK: &str = ".dossier-tmp-";
 
+/// The case's store, which may live in the case folder (a case is a folder: its store with
+/// the originals, and its case file): carried into the new folder by hard links before the
+/// exchange, so that it is never copied, moved or lost, whenever a run is killed.
+pub const KEPT: [&str; 4] =
+    ["dossier.db", "dossier.db-wal", "dossier.db-shm", "dossier.db-journal"];
+
 /// Replaces the folder `dir` with one holding exactly `files` (name, content), atomically.
 ///
 /// Refuses when `dir` is a symbolic link, is not a folder, or holds an entry whose name is
@@ -63,6 +69,16 @@ pub(crate) fn replace_with(
         f.write_all(body).map_err(write_err(&path))?;
         f.sync_all().map_err(write_err(&path))?;
         after_each(i).map_err(write_err(&path))?;
+    }
+    if existed {
+        for kept in KEPT {
+            let from = dir.join(kept);
+            // Regular files only; a link planted under a kept name stays behind.
+            if std::fs::symlink_metadata(&from).is_ok_and(|m| m.file_type().is_file()) {
+                let to = tmp.path().join(kept);
+                std::fs::hard_link(&from, &to).map_err(write_err(&to))?;
+            }
+        }
     }
     handle.sync_all().map_err(write_err(tmp.path()))?;
     if existed {
@@ -129,7 +145,7 @@ fn check_path(dir: &Path, names: &[&str]) -> Result<bool, ReportError> {
         Ok(_) => {
             for entry in std::fs::read_dir(dir).map_err(write_err(dir))? {
                 let entry_name = entry.map_err(write_err(dir))?.file_name();
-                if !names.iter().any(|n| entry_name == *n) {
+                if !names.iter().chain(&KEPT).any(|n| entry_name == *n) {
                     return Err(refuse(
                         dir,
                         format!(

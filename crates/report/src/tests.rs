@@ -160,3 +160,19 @@ fn leftovers_of_a_killed_run_go_but_a_live_ones_stay() {
     assert!(!live.exists());
     assert_eq!(contents(&dir), as_owned(&OLD));
 }
+
+#[test]
+fn the_case_store_in_the_folder_is_kept_across_a_replace_and_a_link_under_its_name_is_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("case");
+    folder::replace(&dir, &OLD).unwrap();
+    std::fs::write(dir.join("dossier.db"), b"the store").unwrap();
+    let victim = tmp.path().join("victim.txt");
+    std::fs::write(&victim, b"precious").unwrap();
+    std::os::unix::fs::symlink(&victim, dir.join("dossier.db-wal")).unwrap();
+    folder::replace(&dir, &NEW).unwrap();
+    assert_eq!(std::fs::read(dir.join("dossier.db")).unwrap(), b"the store");
+    assert!(!dir.join("dossier.db-wal").exists(), "the link is not carried over");
+    assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+    assert!(leftovers(tmp.path()).is_empty());
+}

@@ -111,7 +111,7 @@ impl Resolution {
 }
 
 /// Fields whose value is a person (or a list of persons).
-const PERSON_FIELDS: &[&str] = &[
+pub const PERSON_FIELDS: &[&str] = &[
     "holder",
     "person",
     "target",
@@ -160,6 +160,9 @@ struct Clusters {
     countries: Vec<BTreeSet<String>>,
     /// Folded names of each root's members, for the user's "different" judgements.
     keys: Vec<BTreeSet<String>>,
+    /// The documents of each root's members: a lone name joins across documents only by
+    /// review.
+    docs: Vec<BTreeSet<String>>,
 }
 
 impl Clusters {
@@ -173,6 +176,7 @@ impl Clusters {
             full_names: nodes.iter().map(full).collect(),
             countries: nodes.iter().map(|n| n.country.iter().cloned().collect()).collect(),
             keys: nodes.iter().map(|n| n.names.keys().map(|k| name_key(k)).collect()).collect(),
+            docs: nodes.iter().map(|n| n.docs.clone()).collect(),
         }
     }
 
@@ -234,6 +238,14 @@ impl Clusters {
         self.countries[ra].extend(c);
         let k = std::mem::take(&mut self.keys[rb]);
         self.keys[ra].extend(k);
+        let d = std::mem::take(&mut self.docs[rb]);
+        self.docs[ra].extend(d);
+    }
+
+    /// Whether the cluster of `a` has a member in a document of `b`'s cluster.
+    fn share_a_document(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        !self.docs[ra].is_disjoint(&self.docs[rb])
     }
 }
 
@@ -472,6 +484,30 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                 })
                 .collect();
             match fits.as_slice() {
+                // A lone name in a document that never gives the full one joins a full name
+                // elsewhere only when spelt exactly as one of its surnames; "Raja" read as a
+                // spelling of "Rajha", or "Lord Ahmad" as the middle name "Ahmed", may be
+                // anyone of that name: a reviewer decides.
+                [r] if clusters.root(n) != *r
+                    && word_counts[n] < 2
+                    && !clusters.share_a_document(n, *r)
+                    && !name_words(&person_names[*r])
+                        .iter()
+                        .skip(1)
+                        .any(|w| Some(w) == name_words(name).first()) =>
+                {
+                    let other = person_names[*r].clone();
+                    b.judge(
+                        EntityKind::Person,
+                        name,
+                        &other,
+                        Verdict::Unsure,
+                        format!(
+                            "{name} alone, in a document that never gives a full name: {other} or another {name}?"
+                        ),
+                        JudgedBy::Names,
+                    );
+                }
                 [r] if clusters.root(n) != *r => {
                     let other = person_names[*r].clone();
                     let reason = if key == person_keys[*r] {
@@ -630,6 +666,7 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
         }
     }
     join_acronyms(&mut b, &mut clusters, person_nodes, &apart);
+    join_inserted_word(&mut b, &mut clusters, person_nodes, &apart);
     join_by_evidence(&mut b, &mut clusters, &people, &apart);
 
     finish(b, clusters)
@@ -643,6 +680,7 @@ fn extend(mut clusters: Clusters, nodes: &[Node]) -> Clusters {
     clusters.full_names.extend(fresh.full_names.into_iter().map(|_| Vec::new()));
     clusters.countries.extend(fresh.countries);
     clusters.keys.extend(fresh.keys);
+    clusters.docs.extend(fresh.docs);
     clusters
 }
 
@@ -711,6 +749,77 @@ fn join_acronyms(
                 JudgedBy::Names,
             );
             clusters.join(*r, n);
+        }
+    }
+}
+
+/// Words whose insertion leaves a body's name naming the same body ("Bolivarian
+/// Intelligence Service" / "Bolivarian National Intelligence Service").
+const FILLER_WORDS: &[&str] =
+    &["national", "state", "general", "federal", "central", "main", "supreme", "public"];
+
+/// Two bodies of one country whose names differ by one inserted word: the same body when the
+/// word is a filler ("national"), else a question for review ("Military Intelligence" and
+/// "Air Military Intelligence" may be two bodies).
+fn join_inserted_word(
+    b: &mut Builder<'_>,
+    clusters: &mut Clusters,
+    from: usize,
+    apart: &[(String, String)],
+) {
+    let keys: Vec<(usize, Vec<String>)> = (from..b.nodes.len())
+        .filter(|&n| b.nodes[n].kind == EntityKind::Organization && b.nodes[n].country.is_some())
+        .map(|n| (n, org_name(b.nodes[n].name()).key.split(' ').map(String::from).collect()))
+        .collect();
+    let mut by_key: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (n, words) in &keys {
+        let country = b.nodes[*n].country.clone().unwrap_or_default();
+        by_key.entry((words.join(" "), country)).or_default().push(*n);
+    }
+    for (n, words) in &keys {
+        if words.len() < 3 {
+            continue;
+        }
+        let country = b.nodes[*n].country.clone().unwrap_or_default();
+        for skip in 0..words.len() {
+            let shorter: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let Some(others) = by_key.get(&(shorter.join(" "), country.clone())) else {
+                continue;
+            };
+            for &o in others {
+                if clusters.root(o) == clusters.root(*n)
+                    || !clusters.can_join(o, *n, EntityKind::Organization, apart)
+                {
+                    continue;
+                }
+                let (name, other) = (b.nodes[*n].name().to_string(), b.nodes[o].name().to_string());
+                let inserted = &words[skip];
+                if FILLER_WORDS.contains(&inserted.as_str()) {
+                    b.judge(
+                        EntityKind::Organization,
+                        &name,
+                        &other,
+                        Verdict::Same,
+                        format!("one name with \"{inserted}\" inserted: {name} ~ {other}"),
+                        JudgedBy::Names,
+                    );
+                    clusters.join(o, *n);
+                } else {
+                    b.judge(
+                        EntityKind::Organization,
+                        &name,
+                        &other,
+                        Verdict::Unsure,
+                        format!("{name} is {other} with \"{inserted}\" inserted: one body or two?"),
+                        JudgedBy::Names,
+                    );
+                }
+            }
         }
     }
 }
@@ -843,10 +952,13 @@ fn finish(b: Builder<'_>, mut clusters: Clusters) -> Resolution {
             EntityKind::Person => name_words(n).len() >= 2,
             _ => !org_name(n).is_acronym,
         };
+        // A body's own name before a possessive form of it ("Venezuela's X" is X).
+        let plain =
+            |n: &str| kind == EntityKind::Person || !(n.contains("'s ") || n.contains("’s "));
         let canonical = names
             .iter()
             .filter(|(n, _)| full(n))
-            .max_by_key(|(n, d)| (*d, name_words(n).len(), std::cmp::Reverse(*n)))
+            .max_by_key(|(n, d)| (plain(n), *d, name_words(n).len(), std::cmp::Reverse(*n)))
             .or(names.first())
             .map(|(n, _)| n.to_string())
             .unwrap_or_default();

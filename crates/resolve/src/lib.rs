@@ -3,6 +3,8 @@
 //!
 //! # Brief overview
 //!
+//! - [`acronyms`]: the full names a document gives acronyms ("Federal Security Service
+//!   (FSB)"), which the pipeline turns into judgements with the document as evidence.
 //! - [`names`]: person names as folded words, sound skeletons and blocking keys, so that
 //!   "Abdel Salam X" meets "Abdul-Salam X" and a name in Arabic script meets its Latin
 //!   transliterations.
@@ -22,6 +24,7 @@
 //! and a wrong join is undone by adding a judgement, not by repairing data.
 #![warn(missing_docs)]
 
+pub mod acronyms;
 pub mod names;
 pub mod orgs;
 pub mod roles;
@@ -29,7 +32,7 @@ pub mod roles;
 mod entities;
 
 pub use entities::{
-    Entity, EntityKind, MentionRef, Resolution, UserJudgement, resolve, state_names,
+    Entity, EntityKind, MentionRef, PERSON_FIELDS, Resolution, UserJudgement, resolve, state_names,
 };
 
 use serde::{Deserialize, Serialize};

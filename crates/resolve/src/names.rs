@@ -40,7 +40,46 @@ fn arabic(c: char) -> Option<&'static str> {
     })
 }
 
-/// Lowercase Latin letters and digits of a name, diacritics and Arabic script folded.
+/// Cyrillic letters to their usual English transliteration, so that "Шойгу" meets "Shoigu"
+/// (lowercase; capitals are lowered first).
+fn cyrillic(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' | 'є' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'ї' => "yi",
+        'й' | 'ы' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' | 'ў' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => return None,
+    })
+}
+
+/// Lowercase Latin letters and digits of a name, diacritics, Arabic and Cyrillic script
+/// folded.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.nfkd() {
@@ -52,6 +91,10 @@ pub fn fold(name: &str) -> String {
             continue;
         }
         for l in c.to_lowercase() {
+            if let Some(latin) = cyrillic(l) {
+                out.push_str(latin);
+                continue;
+            }
             out.push(match l {
                 '’' | '‘' | 'ʼ' | '`' => '\'',
                 other => other,
@@ -65,7 +108,7 @@ pub fn fold(name: &str) -> String {
 /// "al-X" made "X", apostrophes and hyphens inside words removed ("Abdel-Fattah" stays one
 /// word "abdelfattah").
 pub fn name_words(name: &str) -> Vec<String> {
-    fold(name)
+    let words: Vec<String> = fold(name)
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
@@ -73,15 +116,27 @@ pub fn name_words(name: &str) -> Vec<String> {
             let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
             w.replace(['\'', '-', '.'], "")
         })
-        .filter(|w| {
-            !w.is_empty() && !read::lexicon::is_name_title(w) && !PARTICLES.contains(&w.as_str())
-        })
+        .filter(|w| !w.is_empty() && !PARTICLES.contains(&w.as_str()))
+        .collect();
+    // A title stands before a name: the last word is a name even when it spells one ("Hun
+    // Sen" is no senator).
+    let last = words.len().saturating_sub(1);
+    words
+        .into_iter()
+        .enumerate()
+        .filter(|(i, w)| *i == last || !read::lexicon::is_name_title(w))
+        .map(|(_, w)| w)
         .collect()
 }
 
 /// A word's sound skeleton: its first letter, then its consonants with doubles collapsed and
-/// common transliteration pairs merged (ou/u/oo, ee/i, ph/f, q/k, ck/k, ch/sh, dj/j, w/v).
+/// common transliteration pairs merged (ou/u/oo, ee/i, ph/f, q/k, ck/k, ch/sh, dj/j, w/v),
+/// "sh" kept apart from "s".
 pub fn skeleton(word: &str) -> String {
+    // "Abdullah" is a name of its own, not the "Abdul" that opens "Abdul Reza".
+    if matches!(word, "abdullah" | "abdallah" | "abdulla" | "abdalla" | "abdollah") {
+        return "abdlh".into();
+    }
     let w = word
         .replace("abdel", "abdul")
         .replace("abdal", "abdul")
@@ -91,7 +146,10 @@ pub fn skeleton(word: &str) -> String {
         .replace("dj", "j")
         .replace('q', "k")
         .replace('w', "v")
-        .replace('x', "ks");
+        .replace('x', "ks")
+        // "sh" is one letter (ش, ш) that "s" never stands for: Shahlai is not Salih. It is
+        // kept as one symbol before the h's are dropped below.
+        .replace("sh", "x");
     let mut chars = w.chars();
     let Some(first) = chars.next() else { return String::new() };
     let first = if "aeiouy".contains(first) { 'a' } else { first };

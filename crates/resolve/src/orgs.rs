@@ -18,7 +18,8 @@ const GENERIC_HEADS: &[&str] = &[
     "organisation",
 ];
 /// Words that carry no identity at all.
-const STOP_WORDS: &[&str] = &["the", "of", "for", "and", "in", "on", "at", "to", "de", "des", "du"];
+const STOP_WORDS: &[&str] =
+    &["the", "of", "for", "and", "in", "on", "at", "to", "de", "des", "du", "al", "el"];
 
 /// An organisation name read for comparison.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -34,27 +35,87 @@ pub struct OrgName {
     pub is_acronym: bool,
 }
 
+/// Abbreviations of country names that bodies' names open with ("US Treasury").
+const COUNTRY_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("US", "United States"),
+    ("U.S.", "United States"),
+    ("USA", "United States"),
+    ("U.S.A.", "United States"),
+    ("UK", "United Kingdom"),
+    ("U.K.", "United Kingdom"),
+];
+
+/// Country names, folded, to the lexicon's spelling: "Lebanon" → "Lebanon".
+fn country_names() -> &'static std::collections::HashMap<String, &'static str> {
+    static NAMES: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::LazyLock::new(|| read::lexicon::countries().map(|c| (fold(c), c)).collect());
+    &NAMES
+}
+
+/// The country that `words` (one to three of them, the last maybe possessive) name: a
+/// nationality ("Syrian"), a country ("Lebanon's", "Saudi Arabia") or an abbreviation ("U.S.").
+fn country_in(words: &[&str]) -> Option<&'static str> {
+    let last = words.last()?;
+    let bare_last = last.trim_end_matches("'s").trim_end_matches("’s");
+    if words.len() == 1 {
+        if let Some(&(_, c)) = COUNTRY_ABBREVIATIONS.iter().find(|(a, _)| *a == bare_last) {
+            return Some(c);
+        }
+        if let Some(c) = read::lexicon::country_of(bare_last) {
+            return Some(c);
+        }
+    }
+    let phrase: Vec<&str> =
+        words[..words.len() - 1].iter().copied().chain(std::iter::once(bare_last)).collect();
+    country_names().get(&fold(&phrase.join(" "))).copied()
+}
+
 /// Reads an organisation name.
 pub fn org_name(name: &str) -> OrgName {
     let trimmed = name.trim();
     let is_acronym = (2..=8).contains(&trimmed.len())
         && trimmed.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && trimmed.chars().filter(char::is_ascii_uppercase).count() >= 2;
-    let words: Vec<&str> = trimmed
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> =
+        trimmed.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
     let mut country = None;
-    let mut content: Vec<String> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
-        if (i == 0 || (i == 1 && STOP_WORDS.contains(&fold(words[0]).as_str())))
-            && let Some(c) = read::lexicon::country_of(bare)
-        {
-            country = Some(c.to_string());
-            continue;
+    if !is_acronym {
+        // "the Syrian ...", "Lebanon's central bank", "Saudi Arabia's ...": a leading country.
+        let from = usize::from(words.first().is_some_and(|w| fold(w) == "the"));
+        for len in (1..=3).rev() {
+            if words.len() > from + len
+                && let Some(c) = country_in(&words[from..from + len])
+            {
+                country = Some(c.to_string());
+                words.drain(from..from + len);
+                break;
+            }
         }
-        let f: String = fold(bare).chars().filter(|c| c.is_alphanumeric()).collect();
+        // "Central Bank of Lebanon", "Ministry of Interior of Syria": a trailing one.
+        if country.is_none() {
+            for len in (1..=3).rev() {
+                let Some(at) = words.len().checked_sub(len + 1) else { continue };
+                if at > 0
+                    && matches!(fold(words[at]).as_str(), "of" | "in")
+                    && let Some(c) = country_in(&words[at + 1..])
+                {
+                    country = Some(c.to_string());
+                    words.truncate(at);
+                    break;
+                }
+            }
+        }
+    }
+    let mut content: Vec<String> = Vec::new();
+    for w in &words {
+        let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+        // "Counter-Intelligence" is one word; "al-Quds" and "Al Quds" are "Quds".
+        let folded = fold(bare);
+        let folded = ["al-", "el-"]
+            .iter()
+            .find_map(|p| folded.strip_prefix(p))
+            .map_or(folded.clone(), String::from);
+        let f: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
         if f.is_empty() || STOP_WORDS.contains(&f.as_str()) {
             continue;
         }

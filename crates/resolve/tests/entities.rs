@@ -149,3 +149,55 @@ fn a_person_named_where_a_body_stands_is_that_person() {
     assert!(same_entity(&r, (0, "organization"), (1, "holder")));
     assert_eq!(r.entity_of(1, "organization", 0).unwrap().kind, EntityKind::State);
 }
+
+#[test]
+fn a_filler_word_inserted_joins_other_words_go_to_review_and_countries_are_read_anywhere() {
+    let claims = vec![
+        post("a", 0, "Ana Ruiz", "head", "Peru's National Border Intelligence Service", json!({})),
+        post("b", 0, "Omar Saleh", "head", "Border Intelligence Service of Peru", json!({})),
+        post("c", 0, "Lena Vogt", "head", "Peruvian Naval Border Intelligence Service", json!({})),
+        post("d", 0, "Ines Kahl", "head", "Chilean Border Intelligence Service", json!({})),
+    ];
+    let r = resolve(&claims, &[]);
+    // "National" inserted, the country possessive at the start or "of Peru" at the end.
+    assert!(same_entity(&r, (0, "organization"), (1, "organization")));
+    // "Naval" may make another body: asked, not joined.
+    assert!(!same_entity(&r, (1, "organization"), (2, "organization")));
+    assert!(
+        r.judgements.iter().any(|j| j.verdict == Verdict::Unsure && j.reason.contains("naval"))
+    );
+    // Another country's body of that name stays apart.
+    assert!(!same_entity(&r, (1, "organization"), (3, "organization")));
+    // The canonical name is the body's own, not its possessive form.
+    let i = r.index_of(0, "organization", 0).unwrap();
+    assert!(!r.entities[i].name.contains("'s"), "{}", r.entities[i].name);
+}
+
+#[test]
+fn an_acronym_a_document_defines_joins_by_that_evidence() {
+    let claims = vec![
+        post("a", 0, "Ana Ruiz", "head", "Servicio Federal de Fronteras", json!({})),
+        post("b", 0, "Omar Saleh", "deputy head", "SFF", json!({})),
+        post("c", 0, "Lena Vogt", "head", "Federal Border Agency", json!({})),
+        post("d", 0, "Ines Kahl", "head", "RBX", json!({})),
+    ];
+    let text = "the Federal Border Agency (RBX) and its head";
+    let defined = resolve::acronyms::defined_in(text, "RBX");
+    assert_eq!(defined, None, "R and X are no initials of the name");
+    let text = "the Border Federal Agency, in its own language the FBA (Federal Border Agency)";
+    let defined = resolve::acronyms::defined_in(text, "FBA").unwrap();
+    let judgement = UserJudgement {
+        left: defined,
+        right: "FBA".into(),
+        verdict: Verdict::Same,
+        by: JudgedBy::Evidence,
+        reason: "c defines FBA".into(),
+    };
+    let mut with_fba = claims.clone();
+    with_fba.push(post("e", 0, "Ines Kahl", "chief", "FBA", json!({})));
+    let r = resolve(&with_fba, &[judgement]);
+    assert!(same_entity(&r, (2, "organization"), (4, "organization")));
+    // Initials the rules know already join "SFF" with its Spanish name.
+    assert!(same_entity(&r, (0, "organization"), (1, "organization")));
+    assert!(!same_entity(&r, (2, "organization"), (3, "organization")));
+}

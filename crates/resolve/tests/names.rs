@@ -47,3 +47,23 @@ fn titles_particles_and_scripts_fold() {
     // Arabic script meets the Latin spelling's key.
     assert_eq!(block_keys("حداد"), block_keys("Haddad"));
 }
+
+#[test]
+fn a_last_word_is_a_name_even_when_it_spells_a_title_and_sh_is_not_s() {
+    // Invented names.
+    assert_eq!(name_words("Tan Sen"), ["tan", "sen"]);
+    assert_eq!(name_words("Sen. Tan Orvan"), ["tan", "orvan"]);
+    assert!(!compatible("Abdullah Merandi", "Abdul Karim Shemerandi"));
+    assert!(!compatible("Abdullah Soltavi", "Abdul Reza Soltavi"));
+    assert!(compatible("Abdallah Soltavi", "Abdullah Soltavi"));
+    assert!(!compatible("Omar Salih", "Omar Shahli"));
+}
+
+#[test]
+fn cyrillic_names_meet_their_latin_spellings() {
+    // Invented names.
+    assert!(compatible("Тарас Вельгош", "Taras Velgosh"));
+    assert!(compatible("Ксения Брянкова", "Kseniya Bryankova"));
+    assert!(share_a_block("Брянкова", "Bryankova"));
+    assert!(!compatible("Тарас Вельгош", "Taras Velgov"));
+}

@@ -13,6 +13,12 @@ pub enum Error {
         /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// No store at the path, and the caller asked not to create one.
+    #[error("no store at {path}: check the path, or create the store first")]
+    Missing {
+        /// The file that was asked for.
+        path: PathBuf,
+    },
     /// The file was written by a newer dossier whose schema this build does not know.
     #[error(
         "the store {path} has schema version {found}, newer than this build's {known}: upgrade dossier"

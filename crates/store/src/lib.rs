@@ -8,6 +8,8 @@
 //! - [`DocSummary`] and [`DocDetail`] are what listings and `show` read back.
 //! - [`Store::record_reading`] keeps what the read stage found: annotations by span, and every
 //!   token's parse one row per sentence, compactly encoded ([`StoredReading`], [`Parses`]).
+//! - [`Store::record_signatures`] and [`Store::record_clusters`] keep what the origins stage
+//!   found: each version's text signature, and the origin cluster it belongs to.
 //! - [`Store::check`] re-hashes every original and checks the schema's invariants.
 //!
 //! This crate is the only one that knows SQL. It knows nothing of file formats or of how text
@@ -18,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod origins;
 mod schema;
 mod stages;
 mod words;
@@ -34,6 +37,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
+pub use origins::{DocOrigin, StoredSignature, Unsigned};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.
@@ -279,6 +283,23 @@ impl Store {
         Self::setup(conn, path, Arc::new(on_wait))
     }
 
+    /// Opens the store at `path` like [`Store::open_with`], but never creates one: a missing
+    /// file is [`Error::Missing`], so that a mistyped path does not become a new empty store.
+    pub fn open_existing_with(
+        path: &Path,
+        on_wait: impl Fn(&Path) + Send + Sync + 'static,
+    ) -> Result<Store> {
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match Connection::open_with_flags(path, flags) {
+            Ok(conn) => conn,
+            Err(_) if !path.exists() => return Err(Error::Missing { path: path.to_path_buf() }),
+            Err(source) => return Err(Error::Open { path: path.to_path_buf(), source }),
+        };
+        Self::setup(conn, path, Arc::new(on_wait))
+    }
+
     /// An empty store in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
         Self::setup(Connection::open_in_memory()?, Path::new(":memory:"), Arc::new(|_| {}))
@@ -341,7 +362,8 @@ impl Store {
         let mut known = Known::default();
         let mut stmt = self.conn.prepare(
             "SELECT d.id, d.path, v.sha256, v.overrides FROM documents d
-             JOIN versions v ON v.document_id = d.id AND v.is_current = 1",
+             JOIN versions v ON v.document_id = d.id AND v.is_current = 1
+             WHERE d.removed_at IS NULL",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -381,9 +403,20 @@ impl Store {
             None => None,
         };
 
+        // A removed document's file ingested again: back in the case.
+        let restored = match doc {
+            Some(id) => restore(&tx, id)?,
+            None => false,
+        };
         if let (Some(id), Some((current_sha, current_overrides))) = (doc, &current)
             && *current_sha == sha
         {
+            if restored {
+                set_metadata(&tx, id, new.metadata, &overrides_json)?;
+                log(&tx, new.run, new.path, Some(&sha), "updated", Some("removed, now restored"))?;
+                tx.commit()?;
+                return Ok(Outcome::Updated { doc: id });
+            }
             if *current_overrides == overrides_json {
                 tx.commit()?;
                 return Ok(Outcome::Unchanged { doc: id, duplicate_of: None });
@@ -398,7 +431,7 @@ impl Store {
             let copy_of: Option<(i64, String)> = tx
                 .query_row(
                     "SELECT d.id, d.path FROM versions v JOIN documents d ON d.id = v.document_id
-                     WHERE v.sha256 = ?1 AND v.is_current = 1 LIMIT 1",
+                     WHERE v.sha256 = ?1 AND v.is_current = 1 AND d.removed_at IS NULL LIMIT 1",
                     params![sha],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
@@ -509,9 +542,55 @@ impl Store {
         log(&self.conn, run, path, sha.as_deref(), "failed", Some(message))
     }
 
-    /// Every document's current version, ordered by path.
+    /// Every document's current version, ordered by path; removed documents are left out.
     pub fn documents(&self) -> Result<Vec<DocSummary>> {
-        self.summaries("v.is_current = 1", params![])
+        self.summaries("v.is_current = 1 AND d.removed_at IS NULL", params![])
+    }
+
+    /// Documents taken out of the case, with when: their originals and versions stay.
+    pub fn removed(&self) -> Result<Vec<(DocSummary, String)>> {
+        let docs = self.summaries("v.is_current = 1 AND d.removed_at IS NOT NULL", params![])?;
+        let mut out = Vec::with_capacity(docs.len());
+        for d in docs {
+            let at: String = self.conn.query_row(
+                "SELECT removed_at FROM documents WHERE id = ?1",
+                params![d.id],
+                |r| r.get(0),
+            )?;
+            out.push((d, at));
+        }
+        Ok(out)
+    }
+
+    /// Takes a document out of the case: it leaves the listings, the claims and the case;
+    /// its versions, originals and stage output stay, and the removal is recorded. Ingesting
+    /// its file again brings it back. Returns false if it was removed already.
+    pub fn remove(&mut self, doc: &DocSummary) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let changed = tx.execute(
+            "UPDATE documents SET removed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ?1 AND removed_at IS NULL",
+            params![doc.id],
+        )?;
+        if changed == 1 {
+            tx.execute(
+                "INSERT INTO removals (document_id, sha256, removed_at)
+                 SELECT d.id, v.sha256, d.removed_at FROM documents d
+                 JOIN versions v ON v.document_id = d.id AND v.is_current = 1 WHERE d.id = ?1",
+                params![doc.id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(changed == 1)
+    }
+
+    /// Whether a document is removed from the case.
+    pub fn is_removed(&self, doc: &DocSummary) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT removed_at IS NOT NULL FROM documents WHERE id = ?1",
+            params![doc.id],
+            |r| r.get(0),
+        )?)
     }
 
     /// Documents matching `query`, tried in this order: a document id (digits without a
@@ -637,7 +716,8 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT c.json FROM claims c JOIN versions v ON v.id = c.version_id
              JOIN documents d ON d.id = v.document_id
-             WHERE v.is_current = 1 AND (?1 IS NULL OR d.id = ?1)
+             WHERE v.is_current = 1
+                 AND (d.id = ?1 OR (?1 IS NULL AND d.removed_at IS NULL))
              ORDER BY d.path, c.start, c.type, c.id",
         )?;
         let rows = stmt.query_map(params![doc.map(|d| d.id)], |r| r.get::<_, String>(0))?;
@@ -815,6 +895,22 @@ impl Store {
         })
         .collect()
     }
+}
+
+/// Brings a removed document back; whether it was removed.
+fn restore(conn: &Connection, doc: i64) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE documents SET removed_at = NULL WHERE id = ?1 AND removed_at IS NOT NULL",
+        params![doc],
+    )?;
+    if changed == 1 {
+        conn.execute(
+            "UPDATE removals SET restored_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE document_id = ?1 AND restored_at IS NULL",
+            params![doc],
+        )?;
+    }
+    Ok(changed == 1)
 }
 
 fn set_metadata(

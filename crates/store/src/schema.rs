@@ -17,6 +17,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_judgements.sql"),
     include_str!("migrations/0005_stage_failures.sql"),
     include_str!("migrations/0006_parses.sql"),
+    include_str!("migrations/0007_removals.sql"),
+    include_str!("migrations/0008_origins.sql"),
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

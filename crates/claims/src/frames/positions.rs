@@ -17,7 +17,7 @@ use crate::{ClaimType, Modality};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct Lexicon {
+pub(crate) struct Lexicon {
     #[allow(dead_code)]
     version: u32,
     titles: HashSet<String>,
@@ -30,7 +30,7 @@ pub(super) struct Lexicon {
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
-    pub(super) former: HashSet<String>,
+    pub(crate) former: HashSet<String>,
     pub(super) state_posts: Vec<String>,
     pub(super) portfolio_posts: HashSet<String>,
     pub(super) court_posts: HashSet<String>,
@@ -38,7 +38,7 @@ pub(super) struct Lexicon {
     pub(super) head_verbs: HashSet<String>,
 }
 
-pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     toml::from_str(include_str!("../../rules/titles.toml")).expect("rules/titles.toml parses")
 });
 
@@ -86,6 +86,7 @@ static RULES: LazyLock<BTreeMap<(How, bool), Rule>> = LazyLock::new(|| {
             let rule = Rule {
                 modality: how.modality(),
                 as_of: (!former).then_some(AsOf::Published),
+                former,
                 confidence: 0.75,
                 ..Rule::without_pattern(how.name(), ClaimType::Position)
             };

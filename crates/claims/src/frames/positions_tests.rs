@@ -174,3 +174,40 @@ fn a_demonym_over_lowercase_modifiers_names_the_state_of_an_official() {
     let c = find(&claims, "Wielgosz", "Norway").expect("a position");
     assert_eq!(c.field("as_of"), None);
 }
+
+#[test]
+fn a_former_post_in_an_apposition_holds_at_no_date_and_says_so() {
+    let claims = positions(
+        "Marisol Quenby, former director of the Harbour Affairs Committee, told reporters the claim was false.",
+    );
+    let c = find(&claims, "Quenby", "Harbour Affairs Committee").expect("a position");
+    assert!(c.fields["as_of"].is_null(), "{c:#?}");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)));
+}
+
+#[test]
+fn a_current_post_in_an_apposition_holds_at_the_publication_date() {
+    let claims = positions(
+        "Marisol Quenby, director of the Harbour Affairs Committee, told reporters the claim was false.",
+    );
+    let c = find(&claims, "Quenby", "Harbour Affairs Committee").expect("a position");
+    assert_eq!(c.field("as_of"), Some("2022-05-04"));
+    assert!(!c.fields.contains_key("former"), "{c:#?}");
+}
+
+#[test]
+fn a_post_told_in_the_past_tense_is_former() {
+    let claims = positions("Marisol Quenby was the director of the Harbour Affairs Committee.");
+    let c = find(&claims, "Quenby", "Harbour Affairs Committee").expect("a position");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
+}
+
+#[test]
+fn a_former_word_before_a_title_makes_the_post_former() {
+    let claims = positions(
+        "Prosecutors have charged former Northland President Tomasz Wielgosz with three counts of murder.",
+    );
+    let c = find(&claims, "Wielgosz", "Northland").expect("a position");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
+    assert!(c.fields["as_of"].is_null());
+}

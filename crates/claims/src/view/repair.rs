@@ -349,7 +349,9 @@ fn take_in_suffixes(text: &str, mentions: &mut [Mention]) {
 
 /// A name the tagger reads as a person somewhere in the document is a person everywhere in
 /// it: the tagger decides each occurrence from its neighbours, and an unfamiliar name at the
-/// start of a sentence ("X Y was sentenced ...") is often taken for an organisation.
+/// start of a sentence ("X Y was sentenced ...") is often taken for an organisation, a
+/// surname alone ("the agency Vallejo leads") for a place. A lone word counts when it is a
+/// surname (not the first word) of a full name the document gives a person, and no country.
 fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
     let people: std::collections::HashSet<&str> = mentions
@@ -358,11 +360,22 @@ fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
         .map(|m| text[m.span.clone()].trim())
         .filter(|t| t.contains(' '))
         .collect();
+    let surnames: std::collections::HashSet<&str> = people
+        .iter()
+        .flat_map(|name| name.split_whitespace().skip(1))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_country(w))
+        .collect();
     let relabel: Vec<usize> = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| matches!(m.kind, Kind::Org | Kind::Misc))
-        .filter(|(_, m)| people.contains(text[m.span.clone()].trim()))
+        .filter(|(_, m)| {
+            let t = text[m.span.clone()].trim();
+            match m.kind {
+                Kind::Org | Kind::Misc => people.contains(t) || surnames.contains(t),
+                Kind::Loc => surnames.contains(t),
+                _ => false,
+            }
+        })
         .map(|(i, _)| i)
         .collect();
     for i in relabel {

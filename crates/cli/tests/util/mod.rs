@@ -13,7 +13,16 @@ pub struct Dir {
 }
 
 impl Dir {
+    /// A fresh folder with an empty store in it (`dossier new`).
     pub fn new() -> Dir {
+        let dir = Dir::bare();
+        let out = dir.run(&["new"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        dir
+    }
+
+    /// A fresh folder without a store.
+    pub fn bare() -> Dir {
         Dir { tmp: tempfile::tempdir().unwrap() }
     }
 

@@ -216,6 +216,15 @@ impl<'d> Parse<'d> {
         if let Some(m) = self.mention(i, &kinds) {
             return Some(m);
         }
+        // "a Spanish judge" is a description: its state is one of its parts.
+        if let Some(d) = self.mention(i, &[Kind::Desc]) {
+            let parts = &self.doc.view.mentions[d].parts;
+            if let Some(&p) =
+                parts.iter().find(|&&p| kinds.contains(&self.doc.view.mentions[p].kind))
+            {
+                return Some(p);
+            }
+        }
         let mut stack: Vec<usize> = self.children[i].clone();
         while let Some(w) = stack.pop() {
             if self.rel(w).starts_with("acl") || self.rel(w) == "conj" {

@@ -18,6 +18,7 @@ use crate::view::Kind;
 use crate::{Claim, ClaimType, Modality};
 use arguments::Parse;
 use modality::modality;
+
 use nouns::noun_frame;
 
 #[derive(Deserialize)]
@@ -52,6 +53,21 @@ struct Words {
     accompany: Vec<String>,
     sought: Vec<String>,
     judgement: Vec<String>,
+    face: Vec<String>,
+    receive: Vec<String>,
+    give: Vec<String>,
+    needs_prison: Vec<String>,
+    prison: Vec<String>,
+    sentence_nouns: Vec<String>,
+    holdings: Vec<String>,
+    list_verbs: Vec<String>,
+    list_nouns: Vec<String>,
+    custody: Vec<String>,
+    held: Vec<String>,
+    culpable: Vec<String>,
+    crime_verbs: Vec<String>,
+    perpetrate: Vec<String>,
+    crimes: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -197,6 +213,35 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             claim.fields.insert("authority".into(), serde_json::Value::from(a));
         }
     }
+    // A pattern's claim in a sentence that someone else says ("..., the military said")
+    // is reported by them; the frames' claims got this from their own predicate.
+    let mine_kind = |k: ClaimType| {
+        matches!(
+            k,
+            ClaimType::Charge
+                | ClaimType::Verdict
+                | ClaimType::Warrant
+                | ClaimType::Arrest
+                | ClaimType::Sanction
+                | ClaimType::Meeting
+                | ClaimType::Visit
+        )
+    };
+    for claim in claims.iter_mut().filter(|c| {
+        mine_kind(c.kind) && c.modality == Modality::Asserted && c.attributed_to.is_none()
+    }) {
+        let si = sentence_of(claim.evidence.start);
+        if doc.view.sentences[si].words.is_empty() {
+            continue;
+        }
+        let parse = Parse::new(doc, si);
+        if let Some(by) = modality::sentence_source(lex, doc, &parse) {
+            claim.modality = Modality::Reported;
+            claim.attributed_to = Some(by);
+            claim.confidence =
+                (claim.confidence * Modality::Reported.weight() * 1000.0).round() / 1000.0;
+        }
+    }
     let mut known: HashSet<(ClaimType, String)> =
         claims.iter().map(|c| (c.kind, identity(c))).collect();
     mine.retain(|c| known.insert((c.kind, identity(c))));
@@ -286,8 +331,26 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                 })
+            } else if let Some(f) = lex.verbs.get(&lemma) {
+                Some(f.clone())
+            } else if listed(lex, s, p) {
+                // "placed on the sanctions list", "added X to its blacklist".
+                Some(Frame {
+                    kind: ClaimType::Sanction,
+                    outcome: None,
+                    needs_agent: false,
+                    needs_context: false,
+                })
+            } else if held(lex, s, p) {
+                // "has been held in Northland since 2020", "held in custody".
+                Some(Frame {
+                    kind: ClaimType::Arrest,
+                    outcome: None,
+                    needs_agent: false,
+                    needs_context: false,
+                })
             } else {
-                lex.verbs.get(&lemma).cloned()
+                None
             }
         }
         _ => None,
@@ -389,7 +452,15 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
     match kind {
         ClaimType::Meeting => {
             let mut parts = Vec::new();
-            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent);
+            // "During his visit to X, A met B": where the parser found no subject, the
+            // person named just before the verb (no other verb between).
+            let before = || {
+                (0..p)
+                    .rev()
+                    .take_while(|&w| s.word(w).upos != "VERB")
+                    .find(|&w| s.mention(w, &[Kind::Per]).is_some())
+            };
+            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent).or_else(before);
             if let Some(a) = subj {
                 parts.extend(s.mentions(a, TARGETS));
             }
@@ -423,6 +494,14 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
         }
         _ => {
             let Some(mut t) = s.patient(p) else { return vec![] };
+            // "froze the assets of X": the owner of the assets is the target.
+            if kind == ClaimType::Sanction
+                && lex.words.holdings.contains(&s.lemma(t))
+                && let Some(o) = nouns::owner(s, t)
+            {
+                words.push(t);
+                t = o;
+            }
             // "upheld the conviction of X", "overturned X's sentence": the judgement's
             // person is the defendant.
             if kind == ClaimType::Verdict
@@ -466,6 +545,38 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
     }
 }
 
+/// A verb that puts its patient on a sanctions list: "placed on the Treasury's sanctions
+/// list", "added X to its blacklist".
+fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    lex.words.list_verbs.contains(&s.lemma(p))
+        && s.kids(p, "obl").any(|o| {
+            let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
+            let list = lex.words.list_nouns.contains(&s.lemma(o));
+            let sanctions = s.lemma(o) == "blacklist"
+                || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
+            on && list && sanctions
+        })
+}
+
+/// A person held by an authority: "X has been held in Northland since 2020", "held in
+/// custody", "X, held incommunicado"; never "talks held in X" (the patient is a person).
+fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    if !lex.words.held.contains(&s.lemma(p)) || !s.passive(p) {
+        return false;
+    }
+    let Some(t) = s.patient(p) else { return false };
+    if s.mention(t, &[Kind::Per, Kind::Pro]).is_none() {
+        return false;
+    }
+    s.kids(p, "obl").any(|o| match s.case(o).as_deref() {
+        Some("in" | "at") => {
+            lex.words.custody.contains(&s.lemma(o)) || s.mention(o, &[Kind::Loc]).is_some()
+        }
+        Some("without") => s.lemma(o) == "charge" || s.lemma(o) == "trial",
+        _ => false,
+    }) || s.kids(p, "advmod").any(|a| s.lemma(a) == "incommunicado")
+}
+
 /// "in Sirte": the place of an arrest or death.
 fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
     s.kids(p, "obl")
@@ -478,6 +589,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod judgements;
 mod lists;
 mod modality;
 mod nouns;

@@ -1,6 +1,7 @@
 //! Nominal predicates: "US sanctions on X", "an ICC warrant for X's arrest", "X's conviction".
 
 use super::arguments::Parse;
+use super::judgements::judgement;
 use super::{Found, Frame, Lexicon, PEOPLE, TARGETS, per_target};
 use crate::ClaimType;
 use crate::extract::Arg;
@@ -55,10 +56,19 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             if let Some(g) = gov {
                 if s.rel(n) == "obj" {
                     holders.extend(s.kids(g, "obl").filter(|&m| case_ok(m)));
+                    // "issued warrants for three officials, including A and B": the parser
+                    // often hangs the list on the verb.
+                    holders.extend(s.kids(g, "obl").filter(|&m| {
+                        matches!(s.case(m).as_deref(), Some("include" | "including"))
+                    }));
                 }
                 let gl = s.lemma(g);
                 if kind == ClaimType::Sanction && lex.words.undergo.contains(&gl) {
-                    holders.extend(s.kid(g, "nsubj:pass").or_else(|| s.kid(g, "nsubj")));
+                    // "Washington hit X with sanctions": the object, where the verb has one.
+                    let obj = s.kid(g, "obj").filter(|&o| o != n);
+                    holders.extend(
+                        obj.or_else(|| s.kid(g, "nsubj:pass")).or_else(|| s.kid(g, "nsubj")),
+                    );
                 }
                 if lex.words.include.contains(&gl) && s.rel(n) == "nsubj" {
                     holders.extend(s.kid(g, "obj"));
@@ -135,6 +145,16 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 targets.extend(s.mentions(w, PEOPLE));
             }
         }
+        ClaimType::Charge | ClaimType::Verdict => {
+            // "indicted on charges of conspiracy": the verb's frame already says it.
+            if let Some(g) = gov
+                && s.word(g).upos == "VERB"
+                && lex.verbs.get(&s.lemma(g)).is_some_and(|f| f.kind == kind)
+            {
+                return vec![];
+            }
+            return judgement(lex, s, n, kind, words, shared);
+        }
         _ => {
             if kind == ClaimType::Arrest
                 && let Some(g) = gov
@@ -145,6 +165,16 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             if let Some(o) = owner(s, n) {
                 words.push(o);
                 targets.extend(s.mentions(o, PEOPLE));
+            }
+            if kind == ClaimType::Arrest && targets.is_empty() {
+                targets.extend(
+                    custody_holder(lex, s, n)
+                        .map(|h| {
+                            words.push(h);
+                            s.mentions(h, PEOPLE)
+                        })
+                        .unwrap_or_default(),
+                );
             }
         }
     }
@@ -210,6 +240,26 @@ fn surface_holder(s: &Parse<'_>, n: usize) -> Option<usize> {
     if s.lemma(prev) == "whose" {
         let before = (0..prev).rev().find(|&w| s.word(w).upos != "PUNCT")?;
         return s.mention(before, &[Kind::Per]).is_some().then_some(before);
+    }
+    None
+}
+
+/// Who is "in custody" or "in detention": the subject of the copula ("X is in custody",
+/// "X, who is in government custody") or of the verb that keeps one there ("X remains in
+/// detention", "X was held in custody").
+fn custody_holder(lex: &Lexicon, s: &Parse<'_>, n: usize) -> Option<usize> {
+    if !lex.words.custody.contains(&s.lemma(n))
+        || !matches!(s.case(n).as_deref(), Some("in" | "into" | "under"))
+    {
+        return None;
+    }
+    if let Some(a) = s.kid(n, "nsubj") {
+        return Some(s.antecedent(a, n));
+    }
+    let g = s.head(n)?;
+    if s.rel(n).starts_with("obl") && s.word(g).upos == "VERB" {
+        let subj = s.kid(g, "nsubj:pass").or_else(|| s.kid(g, "nsubj"))?;
+        return Some(s.antecedent(subj, g));
     }
     None
 }
