@@ -117,7 +117,12 @@ fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
         .mentions
         .iter()
         .enumerate()
-        .any(|(i, o)| o.kind == Kind::Loc && doc.mention_text(i) == stem)
+        // The raw text first: a full mention_text (an allocation) only for likely ones.
+        .any(|(i, o)| {
+            o.kind == Kind::Loc
+                && doc.view.text(doc.input.text, i).contains(stem)
+                && doc.mention_text(i) == stem
+        })
         .then(|| stem.to_string())
 }
 
