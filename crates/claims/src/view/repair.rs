@@ -21,7 +21,7 @@ use super::{Kind, Mention};
 pub(super) const CLOSED_CLASSES: &[&str] =
     &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
 /// Function words that open sentences, for documents that never write them in lower case.
-const OPENERS: &[&str] = &[
+pub(super) const OPENERS: &[&str] = &[
     "when",
     "while",
     "after",
@@ -437,10 +437,13 @@ fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
             let [first, next, ..] = ws else { break };
             let f = words.form(first);
             let lower = f.to_lowercase();
-            let function = CLOSED_CLASSES.contains(&first.upos.as_str())
-                && f.starts_with(char::is_uppercase)
-                && (words.lower.contains(lower.as_str()) || OPENERS.contains(&lower.as_str()))
-                && !PARTICLES.contains(&lower.as_str());
+            // A sentence opener is no name whatever the tagger made of it inside one ("When
+            // X", read as a two-word name, is often tagged PROPN PROPN).
+            let function = f.starts_with(char::is_uppercase)
+                && !PARTICLES.contains(&lower.as_str())
+                && (OPENERS.contains(&lower.as_str())
+                    || (CLOSED_CLASSES.contains(&first.upos.as_str())
+                        && words.lower.contains(lower.as_str())));
             if !function {
                 break;
             }
