@@ -18,7 +18,8 @@ use super::{Kind, Mention};
 
 /// Parts of speech that never begin a name: a capitalised sentence opener of these classes
 /// ("When", "While", "After", "Neither") is not part of the name after it.
-const CLOSED_CLASSES: &[&str] = &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
+pub(super) const CLOSED_CLASSES: &[&str] =
+    &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
 /// Function words that open sentences, for documents that never write them in lower case.
 pub(super) const OPENERS: &[&str] = &[
     "when",
@@ -319,8 +320,31 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     one_kind_per_name(words, mentions);
+    take_in_suffixes(words.text, mentions);
     people_among_people(words, mentions);
     outlets(words, mentions);
+}
+
+/// "Ferdinand R. Marcos, Jr.": a generational suffix after a person's name is part of it.
+fn take_in_suffixes(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if mentions[i].kind != Kind::Per {
+            continue;
+        }
+        let end = mentions[i].span.end;
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let after = &rest[gap..];
+        let Some(suffix) = ["Jr.", "Sr.", "Jr", "Sr"].iter().find(|s| {
+            after.starts_with(*s) && !after[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let new_end = end + gap + suffix.len();
+        if gap <= 2 && mentions.get(i + 1).is_none_or(|n| n.span.start >= new_end) {
+            mentions[i].span.end = new_end;
+        }
+    }
 }
 
 /// A name the tagger reads as a person somewhere in the document is a person everywhere in
