@@ -320,6 +320,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     one_kind_per_name(words, mentions);
+    numbered_parts_of_texts(words, mentions);
     take_in_suffixes(words.text, mentions);
     people_among_people(words, mentions);
     outlets(words, mentions);
@@ -380,6 +381,41 @@ fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
         .collect();
     for i in relabel {
         mentions[i].kind = Kind::Per;
+    }
+}
+
+/// Nouns that number the parts of a law, a judgement or a report ("Article 228", "Part 2").
+const TEXT_PARTS: &[&str] = &[
+    "article",
+    "art",
+    "section",
+    "part",
+    "paragraph",
+    "chapter",
+    "clause",
+    "annex",
+    "appendix",
+    "schedule",
+    "item",
+    "resolution",
+    "rule",
+    "regulation",
+    "decree",
+    "law",
+    "page",
+    "count",
+];
+
+/// "Article 228.4 of the Criminal Code": a part of a text followed by its number, which the
+/// tagger may take for a person's one-word name, is no person.
+fn numbered_parts_of_texts(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        let name = text[m.span.clone()].trim().trim_end_matches('.');
+        let numbered = text[m.span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if numbered && TEXT_PARTS.contains(&name.to_lowercase().as_str()) {
+            m.kind = Kind::Misc;
+        }
     }
 }
 

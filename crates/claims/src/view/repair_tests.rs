@@ -200,3 +200,10 @@ fn an_opener_is_never_taken_in_as_a_first_name() {
     let v = view(text, &[(PER, "PER", "Wielgosz")], &[("When", "ADV")]);
     assert_eq!(named(text, &v, Kind::Per), ["Wielgosz"]);
 }
+
+#[test]
+fn a_numbered_part_of_a_law_is_no_person() {
+    let text = "Tomasz Wielgosz was charged under Article 228 of the Criminal Code.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "PER", "Article")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}
