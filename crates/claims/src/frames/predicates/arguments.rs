@@ -197,6 +197,16 @@ impl<'d> Parse<'d> {
                 if self.rel(c) == "appos" {
                     words.extend(self.with_conjuncts(c));
                 }
+                // "the men named as X and Y", "a suspect identified as X".
+                if self.rel(c).starts_with("acl")
+                    && super::LEXICON.words.named.contains(&self.lemma(c))
+                {
+                    for o in self.kids(c, "obl").collect::<Vec<_>>() {
+                        if self.case(o).as_deref() == Some("as") {
+                            words.extend(self.with_conjuncts(o));
+                        }
+                    }
+                }
             }
         }
         for w in words {

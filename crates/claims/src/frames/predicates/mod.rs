@@ -68,6 +68,10 @@ struct Words {
     crime_verbs: Vec<String>,
     perpetrate: Vec<String>,
     crimes: Vec<String>,
+    dismiss: Vec<String>,
+    courts: Vec<String>,
+    acquit: Vec<String>,
+    named: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -354,6 +358,17 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                 })
+            } else if lex.words.acquit.contains(&lemma)
+                && s.passive(p)
+                && s.patient(p).is_some_and(|t| s.mention(t, PEOPLE).is_some())
+            {
+                // "X was cleared of all charges", "was exonerated".
+                Some(Frame {
+                    kind: ClaimType::Verdict,
+                    outcome: Some("acquitted".into()),
+                    needs_agent: false,
+                    needs_context: false,
+                })
             } else if let Some(f) = lex.verbs.get(&lemma) {
                 Some(f.clone())
             } else if listed(lex, s, p) {
@@ -578,6 +593,31 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 .filter(|&m| !nouns::possessor(s, m))
                 .collect();
             words.push(be);
+            per_target(kind, p, targets, shared, words, "verb")
+        }
+        _ if s
+            .patient(p)
+            .or_else(|| s.kid(p, "nsubj"))
+            .is_some_and(|t| s.lemma(t) == "that" && s.word(t).upos == "PRON") =>
+        {
+            // "those sentenced to life included A and B", "Those designated include A".
+            let Some(inc) = (p + 1..(p + 8).min(s.len))
+                .find(|&w| lex.words.include.contains(&s.lemma(w)) && s.word(w).upos == "VERB")
+            else {
+                return vec![];
+            };
+            words.push(inc);
+            let targets: Vec<usize> = s
+                .surface_list(inc + 1, &[Kind::Per])
+                .into_iter()
+                .filter(|&m| !nouns::possessor(s, m))
+                .collect();
+            let mut shared = shared;
+            for o in s.kids(p, "obl").collect::<Vec<_>>() {
+                if kind == ClaimType::Verdict && s.case(o).as_deref() == Some("to") {
+                    shared.push(("sentence".into(), Arg::Text(s.phrase(o, true))));
+                }
+            }
             per_target(kind, p, targets, shared, words, "verb")
         }
         _ => {

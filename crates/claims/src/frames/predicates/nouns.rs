@@ -170,6 +170,20 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             {
                 return vec![];
             }
+            // "The court dismissed the charges against X": an acquittal.
+            if kind == ClaimType::Charge
+                && let Some(g) = gov
+                && s.rel(n) == "obj"
+                && lex.words.dismiss.contains(&s.lemma(g))
+                && s.agent(g).is_some_and(|a| {
+                    lex.words.courts.contains(&s.lemma(a))
+                        || s.body(a)
+                            .is_some_and(|b| s.doc.mention_text(b).to_lowercase().contains("court"))
+                })
+            {
+                shared.push(("outcome".into(), Arg::Text("acquitted".into())));
+                return judgement(lex, s, n, ClaimType::Verdict, words, shared);
+            }
             return judgement(lex, s, n, kind, words, shared);
         }
         _ => {
@@ -219,7 +233,11 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
     for c in s.children[n].iter().copied() {
         let r = s.rel(c);
         let by = s.case(c).as_deref() == Some("by");
-        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
+        // A participle the parser hung below the noun ("were given prison sentences")
+        // is no modifier that names a body.
+        let verb = s.word(c).upos == "VERB";
+        if ((matches!(r, "amod" | "compound" | "nmod:poss") && !verb)
+            || (r.starts_with("nmod") && by))
             && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
         {
             authority = Some(b);
