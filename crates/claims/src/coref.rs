@@ -60,8 +60,8 @@ fn joins(mention: &[String], group: &[String]) -> bool {
         return true;
     }
     let (ml, gl) = (mention.last().unwrap(), group.last().unwrap());
-    if ml == gl {
-        return mention.len() == 1 || group.len() == 1 || mention[0] == group[0];
+    if ml == gl && (mention.len() == 1 || group.len() == 1 || mention[0] == group[0]) {
+        return true;
     }
     // A lone first name ("Hakan") joins a full name that starts with it; a shorter form
     // whose words all appear in order in the full name joins it ("Vallejo" or "Vallejo
@@ -145,6 +145,13 @@ impl People {
     /// sentence whose subject is X and whose object is Y mean X), else its only candidate.
     /// Two candidates and no subject among them: none, never the nearest name by default.
     pub fn pronoun(&self, view: &DocumentView, mention: usize) -> Option<usize> {
+        self.pronoun_within(view, mention, 3)
+    }
+
+    /// [`People::pronoun`], following at most `depth` pronouns back: "He served five
+    /// years before he was pardoned by X. In 1998 he was arrested": the earlier "he"
+    /// told before any name carries the person on, and X is not that person.
+    fn pronoun_within(&self, view: &DocumentView, mention: usize, depth: usize) -> Option<usize> {
         let m = &view.mentions[mention];
         let s = m.sentence;
         let wanted = m.value.as_deref().and_then(pronoun_gender);
@@ -184,6 +191,30 @@ impl People {
         }
         for k in (s.saturating_sub(3)..s).rev() {
             let there = candidates(k, None);
+            // The same pronoun told in that sentence before any name of it continues the
+            // same person.
+            let sv = &view.sentences[k];
+            let first_name = sv
+                .mentions
+                .iter()
+                .filter(|&&x| self.of_mention.contains_key(&x))
+                .map(|&x| view.mentions[x].span.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let carried = sv.mentions.iter().copied().find(|&x| {
+                let xm = &view.mentions[x];
+                xm.kind == Kind::Pro
+                    && xm.span.start < first_name
+                    && wanted.is_some()
+                    && matches!(xm.value.as_deref(), Some("he" | "she"))
+                    && xm.value.as_deref().and_then(pronoun_gender) == wanted
+            });
+            if let Some(x) = carried
+                && depth > 0
+                && !there.is_empty()
+            {
+                return self.pronoun_within(view, x, depth - 1);
+            }
             match there.as_slice() {
                 [] => continue,
                 [only] => return Some(*only),
