@@ -90,6 +90,7 @@ impl People {
         let mut people: Vec<Person> = Vec::new();
         let mut of_mention = HashMap::new();
         let mut last_seen: Vec<usize> = Vec::new();
+        let mut honorific_only: Vec<bool> = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if m.kind != Kind::Per {
                 continue;
@@ -99,10 +100,36 @@ impl People {
             if key.is_empty() {
                 continue;
             }
-            // The most recently mentioned group that fits.
-            let found = (0..people.len())
+            // "Mrs. X" where the document names two or more people X is one of neither
+            // for sure (most often the wife of the man the story is about): her own
+            // person, whom only another "Mrs. X" joins.
+            let written = &text[..m.span.end];
+            let before = written[..m.span.start].trim_end();
+            let titled = written[m.span.start..]
+                .split_whitespace()
+                .next()
+                .and_then(honorific_gender)
+                .or_else(|| before.rsplit(char::is_whitespace).next().and_then(honorific_gender));
+            let female = titled == Some(Gender::Female) && key.len() == 1;
+            let fitting: Vec<usize> = (0..people.len())
                 .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
-                .max_by_key(|&g| last_seen[g]);
+                .filter(|&g| female == honorific_only[g])
+                .collect();
+            // The most recently mentioned group that fits.
+            let found = if female && fitting.is_empty() {
+                let others = (0..people.len())
+                    .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
+                    .count();
+                if others >= 2 {
+                    None
+                } else {
+                    (0..people.len())
+                        .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
+                        .max_by_key(|&g| last_seen[g])
+                }
+            } else {
+                fitting.iter().copied().max_by_key(|&g| last_seen[g])
+            };
             let g = match found {
                 Some(g) => {
                     if key.len() > people[g].key.len() {
@@ -114,6 +141,7 @@ impl People {
                 None => {
                     people.push(Person { name, key, mentions: vec![] });
                     last_seen.push(0);
+                    honorific_only.push(female);
                     people.len() - 1
                 }
             };

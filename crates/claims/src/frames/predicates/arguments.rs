@@ -283,6 +283,11 @@ impl<'d> Parse<'d> {
                 "DET" | "ADJ" | "NOUN" | "PROPN" | "PART" | "NUM" | "CCONJ" => true,
                 "PUNCT" => matches!(lemma.as_str(), "," | ";" | "\u{201c}" | "\u{201d}" | "\""),
                 "ADP" => lemma == "of",
+                // "A and his wife B"
+                "PRON" => matches!(
+                    self.doc.input.text[word.span.clone()].to_lowercase().as_str(),
+                    "his" | "her" | "their" | "its"
+                ),
                 _ => false,
             };
             if !goes_on {

@@ -621,7 +621,14 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             per_target(kind, p, targets, shared, words, "verb")
         }
         _ => {
-            let Some(mut t) = s.patient(p) else { return vec![] };
+            // "named lawmakers A and B to a blacklist": the parser took the object for a
+            // predicate complement.
+            let patient = s.patient(p).or_else(|| {
+                (kind == ClaimType::Sanction)
+                    .then(|| s.kid(p, "xcomp").filter(|&x| s.word(x).upos == "NOUN"))
+                    .flatten()
+            });
+            let Some(mut t) = patient else { return vec![] };
             // "froze the assets of X": the owner of the assets is the target.
             if kind == ClaimType::Sanction
                 && lex.words.holdings.contains(&s.lemma(t))
@@ -696,6 +703,30 @@ fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
 /// A verb that puts its patient on a sanctions list: "placed on the Treasury's sanctions
 /// list", "added X to its blacklist".
 fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    let sanctions_list = |o: usize| {
+        let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
+        let sanctions = s.lemma(o) == "blacklist"
+            || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
+        on && lex.words.list_nouns.contains(&s.lemma(o)) && sanctions
+    };
+    // "named lawmakers A and B to a blacklist": the parser may hang the list's noun on the
+    // object; any of the next words below the verb will do.
+    let below = |o: usize| {
+        let mut w = o;
+        for _ in 0..3 {
+            match s.head(w) {
+                Some(h) if h == p => return true,
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    if lex.words.list_verbs.contains(&s.lemma(p))
+        && (p + 1..(p + 12).min(s.len)).any(|o| sanctions_list(o) && below(o))
+    {
+        return true;
+    }
     lex.words.list_verbs.contains(&s.lemma(p))
         && s.kids(p, "obl").any(|o| {
             let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
