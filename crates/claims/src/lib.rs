@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod coref;
+mod event_dates;
 mod extract;
 mod frames;
 pub mod rules;

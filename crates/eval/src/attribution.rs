@@ -27,7 +27,8 @@ pub struct Item {
     pub person: String,
     /// The evidence sentence.
     pub evidence: String,
-    /// What the system said: the names its claims of that type on that sentence give.
+    /// What the system said: the names its claims of that type on that sentence give, less
+    /// the other people the gold gives such claims on that sentence.
     pub system: Vec<String>,
 }
 
@@ -95,12 +96,23 @@ pub fn items(gold: &[Claim], system: &[Claim]) -> Vec<Item> {
             let (field, person) = indirect_person(g)?;
             let kind = text(g, "type");
             let doc = text(g, "doc");
+            // The people the gold gives claims of this type on this sentence: a system claim
+            // about one of them is right for that one and no error for the others.
+            let others: Vec<&str> = gold
+                .iter()
+                .filter(|o| {
+                    text(o, "doc") == doc && text(o, "type") == kind && evidence_overlaps(o, g)
+                })
+                .filter_map(|o| o.get(field).and_then(Value::as_str))
+                .filter(|p| !person_match(p, &person))
+                .collect();
             let system = by_doc
                 .get(&doc)
                 .into_iter()
                 .flatten()
                 .filter(|s| text(s, "type") == kind && evidence_overlaps(s, g))
                 .filter_map(|s| s.get(field).and_then(Value::as_str).map(String::from))
+                .filter(|name| !others.iter().any(|o| person_match(o, name)))
                 .collect();
             Some(Item { doc, kind, person, evidence: crate::claims::evidence_text(g), system })
         })

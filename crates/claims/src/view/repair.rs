@@ -18,9 +18,10 @@ use super::{Kind, Mention};
 
 /// Parts of speech that never begin a name: a capitalised sentence opener of these classes
 /// ("When", "While", "After", "Neither") is not part of the name after it.
-const CLOSED_CLASSES: &[&str] = &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
+pub(super) const CLOSED_CLASSES: &[&str] =
+    &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
 /// Function words that open sentences, for documents that never write them in lower case.
-const OPENERS: &[&str] = &[
+pub(super) const OPENERS: &[&str] = &[
     "when",
     "while",
     "after",
@@ -319,8 +320,32 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     one_kind_per_name(words, mentions);
+    numbered_parts_of_texts(words, mentions);
+    take_in_suffixes(words.text, mentions);
     people_among_people(words, mentions);
     outlets(words, mentions);
+}
+
+/// "Ferdinand R. Marcos, Jr.": a generational suffix after a person's name is part of it.
+fn take_in_suffixes(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if mentions[i].kind != Kind::Per {
+            continue;
+        }
+        let end = mentions[i].span.end;
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let after = &rest[gap..];
+        let Some(suffix) = ["Jr.", "Sr.", "Jr", "Sr"].iter().find(|s| {
+            after.starts_with(*s) && !after[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let new_end = end + gap + suffix.len();
+        if gap <= 2 && mentions.get(i + 1).is_none_or(|n| n.span.start >= new_end) {
+            mentions[i].span.end = new_end;
+        }
+    }
 }
 
 /// A name the tagger reads as a person somewhere in the document is a person everywhere in
@@ -356,6 +381,41 @@ fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
         .collect();
     for i in relabel {
         mentions[i].kind = Kind::Per;
+    }
+}
+
+/// Nouns that number the parts of a law, a judgement or a report ("Article 228", "Part 2").
+const TEXT_PARTS: &[&str] = &[
+    "article",
+    "art",
+    "section",
+    "part",
+    "paragraph",
+    "chapter",
+    "clause",
+    "annex",
+    "appendix",
+    "schedule",
+    "item",
+    "resolution",
+    "rule",
+    "regulation",
+    "decree",
+    "law",
+    "page",
+    "count",
+];
+
+/// "Article 228.4 of the Criminal Code": a part of a text followed by its number, which the
+/// tagger may take for a person's one-word name, is no person.
+fn numbered_parts_of_texts(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        let name = text[m.span.clone()].trim().trim_end_matches('.');
+        let numbered = text[m.span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if numbered && TEXT_PARTS.contains(&name.to_lowercase().as_str()) {
+            m.kind = Kind::Misc;
+        }
     }
 }
 
@@ -413,10 +473,13 @@ fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
             let [first, next, ..] = ws else { break };
             let f = words.form(first);
             let lower = f.to_lowercase();
-            let function = CLOSED_CLASSES.contains(&first.upos.as_str())
-                && f.starts_with(char::is_uppercase)
-                && (words.lower.contains(lower.as_str()) || OPENERS.contains(&lower.as_str()))
-                && !PARTICLES.contains(&lower.as_str());
+            // A sentence opener is no name whatever the tagger made of it inside one ("When
+            // X", read as a two-word name, is often tagged PROPN PROPN).
+            let function = f.starts_with(char::is_uppercase)
+                && !PARTICLES.contains(&lower.as_str())
+                && (OPENERS.contains(&lower.as_str())
+                    || (CLOSED_CLASSES.contains(&first.upos.as_str())
+                        && words.lower.contains(lower.as_str())));
             if !function {
                 break;
             }
