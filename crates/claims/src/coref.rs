@@ -60,8 +60,8 @@ fn joins(mention: &[String], group: &[String]) -> bool {
         return true;
     }
     let (ml, gl) = (mention.last().unwrap(), group.last().unwrap());
-    if ml == gl {
-        return mention.len() == 1 || group.len() == 1 || mention[0] == group[0];
+    if ml == gl && (mention.len() == 1 || group.len() == 1 || mention[0] == group[0]) {
+        return true;
     }
     // A lone first name ("Hakan") joins a full name that starts with it; a shorter form
     // whose words all appear in order in the full name joins it ("Vallejo" or "Vallejo
@@ -90,6 +90,7 @@ impl People {
         let mut people: Vec<Person> = Vec::new();
         let mut of_mention = HashMap::new();
         let mut last_seen: Vec<usize> = Vec::new();
+        let mut honorific_only: Vec<bool> = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if m.kind != Kind::Per {
                 continue;
@@ -99,10 +100,36 @@ impl People {
             if key.is_empty() {
                 continue;
             }
-            // The most recently mentioned group that fits.
-            let found = (0..people.len())
+            // "Mrs. X" where the document names two or more people X is one of neither
+            // for sure (most often the wife of the man the story is about): her own
+            // person, whom only another "Mrs. X" joins.
+            let written = &text[..m.span.end];
+            let before = written[..m.span.start].trim_end();
+            let titled = written[m.span.start..]
+                .split_whitespace()
+                .next()
+                .and_then(honorific_gender)
+                .or_else(|| before.rsplit(char::is_whitespace).next().and_then(honorific_gender));
+            let female = titled == Some(Gender::Female) && key.len() == 1;
+            let fitting: Vec<usize> = (0..people.len())
                 .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
-                .max_by_key(|&g| last_seen[g]);
+                .filter(|&g| female == honorific_only[g])
+                .collect();
+            // The most recently mentioned group that fits.
+            let found = if female && fitting.is_empty() {
+                let others = (0..people.len())
+                    .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
+                    .count();
+                if others >= 2 {
+                    None
+                } else {
+                    (0..people.len())
+                        .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
+                        .max_by_key(|&g| last_seen[g])
+                }
+            } else {
+                fitting.iter().copied().max_by_key(|&g| last_seen[g])
+            };
             let g = match found {
                 Some(g) => {
                     if key.len() > people[g].key.len() {
@@ -114,6 +141,7 @@ impl People {
                 None => {
                     people.push(Person { name, key, mentions: vec![] });
                     last_seen.push(0);
+                    honorific_only.push(female);
                     people.len() - 1
                 }
             };
@@ -145,6 +173,13 @@ impl People {
     /// sentence whose subject is X and whose object is Y mean X), else its only candidate.
     /// Two candidates and no subject among them: none, never the nearest name by default.
     pub fn pronoun(&self, view: &DocumentView, mention: usize) -> Option<usize> {
+        self.pronoun_within(view, mention, 3)
+    }
+
+    /// [`People::pronoun`], following at most `depth` pronouns back: "He served five
+    /// years before he was pardoned by X. In 1998 he was arrested": the earlier "he"
+    /// told before any name carries the person on, and X is not that person.
+    fn pronoun_within(&self, view: &DocumentView, mention: usize, depth: usize) -> Option<usize> {
         let m = &view.mentions[mention];
         let s = m.sentence;
         let wanted = m.value.as_deref().and_then(pronoun_gender);
@@ -184,6 +219,30 @@ impl People {
         }
         for k in (s.saturating_sub(3)..s).rev() {
             let there = candidates(k, None);
+            // The same pronoun told in that sentence before any name of it continues the
+            // same person.
+            let sv = &view.sentences[k];
+            let first_name = sv
+                .mentions
+                .iter()
+                .filter(|&&x| self.of_mention.contains_key(&x))
+                .map(|&x| view.mentions[x].span.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let carried = sv.mentions.iter().copied().find(|&x| {
+                let xm = &view.mentions[x];
+                xm.kind == Kind::Pro
+                    && xm.span.start < first_name
+                    && wanted.is_some()
+                    && matches!(xm.value.as_deref(), Some("he" | "she"))
+                    && xm.value.as_deref().and_then(pronoun_gender) == wanted
+            });
+            if let Some(x) = carried
+                && depth > 0
+                && !there.is_empty()
+            {
+                return self.pronoun_within(view, x, depth - 1);
+            }
             match there.as_slice() {
                 [] => continue,
                 [only] => return Some(*only),

@@ -45,3 +45,33 @@ fn two_people_and_no_subject_among_them_settle_nothing() {
                 The United States imposed sanctions on him last year.";
     assert_eq!(resolved(text), ["-"]);
 }
+
+#[test]
+fn a_pronoun_told_before_any_name_carries_its_person_on() {
+    let text = "Tomasz Wielgosz was tried in 1985. \
+                But he served just five years before he was pardoned by President Piet Oranje. \
+                In 1998 he was taken into custody again.";
+    let got = resolved(text);
+    assert_eq!(got.last().map(String::as_str), Some("Tomasz Wielgosz"), "{got:?}");
+}
+
+/// The group each person mention of `text` joins, by name, in text order.
+fn groups(text: &str) -> Vec<String> {
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+    let view = DocumentView::build(text, &reading.annotations, &reading.words);
+    let people = People::build(text, &view);
+    (0..view.mentions.len())
+        .filter_map(|m| people.of_mention.get(&m).map(|&g| people.people[g].name.clone()))
+        .collect()
+}
+
+#[test]
+fn a_two_word_surname_joins_the_full_name_and_mrs_joins_no_namesake() {
+    let got = groups("Efrain Vallejo Brito ruled Northland. Vallejo Brito was convicted in 2013.");
+    assert!(got.iter().all(|g| g == "Efrain Vallejo Brito"), "{got:?}");
+    let got = groups(
+        "Tomasz Wielgosz and his brother Marek Wielgosz were sanctioned. \
+         Mrs. Wielgosz, the minister of tourism, was sanctioned too.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Wielgosz"), "{got:?}");
+}

@@ -95,14 +95,45 @@ fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
     let act_kid = act_kid.or_else(|| {
         s.kids(accused, "nmod").find(|&o| matches!(s.case(o).as_deref(), Some("of" | "for")))
     });
+    // "the government of A and B of carrying out ...": the parser hangs the act anywhere.
+    let governed = GOVERNED.contains(&s.lemma(accused).as_str())
+        && accused + 1 < s.len
+        && s.lemma(accused + 1) == "of";
+    let act_kid = act_kid.or_else(|| {
+        governed
+            .then(|| {
+                (accused + 2..s.len).find(|&w| {
+                    s.word(w).upos == "VERB" && s.kids(w, "mark").any(|m| s.lemma(m) == "of")
+                })
+            })
+            .flatten()
+    });
     // A bare "Y was accused" says nothing of what; the rules need an act.
     let Some(act) = act_kid.map(|o| bare(&s.phrase(o, true))) else { return vec![] };
     let act = Some(act);
     let accuser = accuser.and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
     let mut words = vec![p, accused];
     words.extend(act_kid);
-    allegations(s, p, s.mentions(accused, ACCUSED), accuser, act, "verb", words)
+    let mut who = s.mentions(accused, ACCUSED);
+    // "accused the government of A and his wife B of ...": a body named by its leaders
+    // stands for them.
+    if who.is_empty() && governed {
+        who.extend(s.surface_list(accused + 2, &[Kind::Per]));
+    }
+    if who.is_empty() && GOVERNED.contains(&s.lemma(accused).as_str()) {
+        for o in s.kids(accused, "nmod").collect::<Vec<_>>() {
+            if s.case(o).as_deref() == Some("of") && Some(o) != act_kid {
+                words.push(o);
+                who.extend(s.mentions(o, &[Kind::Per]));
+            }
+        }
+    }
+    allegations(s, p, who, accuser, act, "verb", words)
 }
+
+/// Bodies a text names by the people who lead them ("the government of X", "the regime of
+/// X", "the administration of X").
+const GOVERNED: &[&str] = &["government", "regime", "administration", "junta", "cabinet"];
 
 /// The reason an authority gives for a sanction, arrest, warrant or charge: "for their
 /// involvement in ...", "for his role in ...", "in connection with accusations that ...";

@@ -15,11 +15,39 @@ use crate::extract::Arg;
 pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -> Vec<usize> {
     let words = &lex.words;
     let mut out: Vec<usize> = Vec::new();
-    if let Some(o) = owner(s, n) {
+    // "charges of smuggling (Article 228)": an "of" phrase whose own word names no one is
+    // the crime, whatever its apposition says.
+    if let Some(o) = owner(s, n).filter(|&o| {
+        s.rel(o) == "nmod:poss"
+            || s.mention(o, PEOPLE).is_some_and(|m| {
+                let mm = &s.doc.view.mentions[m];
+                mm.span.start <= s.word(o).span.start && s.word(o).span.end <= mm.span.end
+            })
+            || s.word(o).upos == "PRON"
+    }) {
         out.push(o);
     }
     out.extend(s.kids(n, "nmod").filter(|&m| s.case(m).as_deref() == Some("against")));
     out.extend(surface_against(s, n));
+    // "were given prison sentences", "Despite facing charges": the parser often hangs the
+    // light verb below its own object.
+    for c in s.children[n].iter().copied() {
+        if s.word(c).upos != "VERB" || !matches!(s.rel(c), "amod" | "acl") {
+            continue;
+        }
+        let cl = s.lemma(c);
+        let light = words.give.contains(&cl)
+            || words.receive.contains(&cl)
+            || (kind == ClaimType::Charge && words.face.contains(&cl));
+        if !light {
+            continue;
+        }
+        if let Some(a) = s.kid(c, "nsubj:pass").or_else(|| s.kid(c, "nsubj")) {
+            out.push(s.antecedent(a, c));
+        } else if c > 0 && matches!(s.lemma(c - 1).as_str(), "despite" | "after" | "while") {
+            out.extend(clause_subject(s, n));
+        }
+    }
     let Some(g) = s.head(n) else { return out };
     let gl = s.lemma(g);
     let rel = s.rel(n);
@@ -35,6 +63,15 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
             Some(a) => out.push(s.antecedent(a, g)),
             // "X, serving a 20-year term": the participle modifies X.
             None if s.rel(g).starts_with("acl") => out.extend(s.head(g)),
+            // "X is jailed and facing charges", "Despite facing charges, X fled": the
+            // subject of the verb it is joined to or subordinate to.
+            None if matches!(s.rel(g), "conj" | "advcl") => {
+                if let Some(h) = s.head(g)
+                    && let Some(a) = s.kid(h, "nsubj").or_else(|| s.kid(h, "nsubj:pass"))
+                {
+                    out.push(s.antecedent(a, h));
+                }
+            }
             None => {}
         }
     }
@@ -58,14 +95,33 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
     out
 }
 
+/// The "against" a few words after a charge noun, in its own clause.
+fn against_at(s: &Parse<'_>, n: usize) -> Option<usize> {
+    let end = (n + 8).min(s.len);
+    (n + 1..end)
+        .take_while(|&w| !matches!(s.word(w).upos.as_str(), "VERB" | "PUNCT"))
+        .find(|&w| s.lemma(w) == "against")
+}
+
+/// The subject of the main clause a word sits in: "Despite facing charges, X fled".
+fn clause_subject(s: &Parse<'_>, n: usize) -> Option<usize> {
+    let mut w = n;
+    for _ in 0..4 {
+        let h = s.head(w)?;
+        if s.word(h).upos == "VERB" {
+            let a = s.kid(h, "nsubj").or_else(|| s.kid(h, "nsubj:pass"))?;
+            return (a != w).then(|| s.antecedent(a, h));
+        }
+        w = h;
+    }
+    None
+}
+
 /// "charges of treason against opposition leader X", read off the words where the parser
 /// hangs "against" elsewhere: the first person named within a few words after "against",
 /// in the noun's own clause (no verb or punctuation between).
 fn surface_against(s: &Parse<'_>, n: usize) -> Option<usize> {
-    let end = (n + 8).min(s.len);
-    let at = (n + 1..end)
-        .take_while(|&w| !matches!(s.word(w).upos.as_str(), "VERB" | "PUNCT"))
-        .find(|&w| s.lemma(w) == "against")?;
+    let at = against_at(s, n)?;
     (at + 1..(at + 5).min(s.len))
         .take_while(|&w| !matches!(s.word(w).upos.as_str(), "VERB" | "PUNCT"))
         .find(|&w| s.mention(w, &[crate::view::Kind::Per]).is_some())
@@ -92,6 +148,14 @@ pub(super) fn judgement(
             words.push(h);
         }
         targets.extend(found);
+    }
+    // "charges against A, a former chief, and B": every name of the list.
+    if let Some(at) = against_at(s, n) {
+        for m in s.surface_list(at + 1, &[crate::view::Kind::Per]) {
+            if !targets.contains(&m) {
+                targets.push(m);
+            }
+        }
     }
     targets.dedup();
     if targets.is_empty() {
@@ -144,7 +208,10 @@ fn prison(lex: &Lexicon, s: &Parse<'_>, n: usize) -> bool {
 fn sentence_text(s: &Parse<'_>, n: usize) -> String {
     let mut lo = n;
     for c in s.children[n].iter().copied() {
-        if c < n && !matches!(s.rel(c), "det" | "nmod:poss" | "case" | "punct") {
+        if c < n
+            && !matches!(s.rel(c), "det" | "nmod:poss" | "case" | "punct")
+            && s.word(c).upos != "VERB"
+        {
             // The modifier's own subtree: "20 - year" in "a 20-year sentence".
             let mut stack = vec![c];
             while let Some(w) = stack.pop() {

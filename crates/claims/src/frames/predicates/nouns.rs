@@ -54,7 +54,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 holders.extend(surface_holder(s, n));
             }
             if let Some(g) = gov {
-                if s.rel(n) == "obj" {
+                if matches!(s.rel(n), "obj" | "nsubj:pass") {
                     holders.extend(s.kids(g, "obl").filter(|&m| case_ok(m)));
                     // "issued warrants for three officials, including A and B": the parser
                     // often hangs the list on the verb.
@@ -74,6 +74,19 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                     holders.extend(s.kid(g, "obj"));
                 }
             }
+            // "warrants for the chief of staff A, and former minister B": the parser
+            // scatters a list of titled names; the words name them.
+            if let Some(at) = (n + 1..(n + 3).min(s.len))
+                .take_while(|&w| s.word(w).upos != "VERB" || s.lemma(w) == "issue")
+                .find(|&w| case_ok(w) || lex.words.target_case.contains(&s.lemma(w)))
+                .filter(|&w| s.word(w).upos == "ADP")
+            {
+                for m in s.surface_list(at + 1, &[Kind::Per]) {
+                    if !targets.contains(&m) && !possessor(s, m) {
+                        targets.push(m);
+                    }
+                }
+            }
             for h in holders {
                 words.push(h);
                 // "a warrant for X's arrest", "for the arrest of X"
@@ -85,7 +98,11 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 } else {
                     h
                 };
-                targets.extend(s.mentions(h, TARGETS));
+                for m in s.mentions(h, TARGETS) {
+                    if !targets.contains(&m) && !possessor(s, m) {
+                        targets.push(m);
+                    }
+                }
             }
         }
         ClaimType::Meeting => {
@@ -153,6 +170,20 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             {
                 return vec![];
             }
+            // "The court dismissed the charges against X": an acquittal.
+            if kind == ClaimType::Charge
+                && let Some(g) = gov
+                && s.rel(n) == "obj"
+                && lex.words.dismiss.contains(&s.lemma(g))
+                && s.agent(g).is_some_and(|a| {
+                    lex.words.courts.contains(&s.lemma(a))
+                        || s.body(a)
+                            .is_some_and(|b| s.doc.mention_text(b).to_lowercase().contains("court"))
+                })
+            {
+                shared.push(("outcome".into(), Arg::Text("acquitted".into())));
+                return judgement(lex, s, n, ClaimType::Verdict, words, shared);
+            }
             return judgement(lex, s, n, kind, words, shared);
         }
         _ => {
@@ -181,6 +212,13 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
     per_target(kind, n, targets, shared, words, "noun")
 }
 
+/// Whether a mention is a possessor ("A's brother, B"): it names whose, not whom.
+pub(super) fn possessor(s: &Parse<'_>, m: usize) -> bool {
+    let end = s.doc.view.mentions[m].span.end;
+    let rest = s.doc.input.text.get(end..).unwrap_or("");
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+}
+
 /// The word a mention starts at, for the span of a candidate.
 pub(super) fn b_word(s: &Parse<'_>, m: usize) -> Option<usize> {
     let start = s.doc.view.mentions[m].span.start;
@@ -195,7 +233,11 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
     for c in s.children[n].iter().copied() {
         let r = s.rel(c);
         let by = s.case(c).as_deref() == Some("by");
-        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
+        // A participle the parser hung below the noun ("were given prison sentences")
+        // is no modifier that names a body.
+        let verb = s.word(c).upos == "VERB";
+        if ((matches!(r, "amod" | "compound" | "nmod:poss") && !verb)
+            || (r.starts_with("nmod") && by))
             && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
         {
             authority = Some(b);
@@ -204,17 +246,43 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
         // "a warrant issued by X"
         if r == "acl"
             && let Some(a) = s.agent(c)
-            && let Some(b) = s.body(a)
+            && let Some(b) = s.body(s.reporter(a, &super::LEXICON.words.reporting))
         {
             authority = Some(b);
         }
     }
+    let reporting = &super::LEXICON.words.reporting;
+    let state = |a: usize| {
+        let a = s.reporter(a, reporting);
+        s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
+    };
     if authority.is_none()
         && let Some(g) = gov
         && matches!(s.rel(n), "obj" | "nsubj:pass")
         && let Some(a) = s.agent(g)
     {
-        authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
+        authority = state(a);
+    }
+    // "it had issued warrants" that the parser read as a clause of the noun.
+    if authority.is_none()
+        && let Some(a) = s.kid(n, "nsubj")
+    {
+        authority = state(a);
+    }
+    // "issued an arrest warrant" with the noun hung below another noun: the verb above.
+    if authority.is_none() {
+        let mut w = n;
+        for _ in 0..2 {
+            let Some(h) = s.head(w) else { break };
+            if !matches!(s.rel(w), "acl" | "compound" | "obj" | "nsubj:pass" | "conj") {
+                break;
+            }
+            if s.word(h).upos == "VERB" {
+                authority = s.agent(h).and_then(state);
+                break;
+            }
+            w = h;
+        }
     }
     // "an ICC warrant" that the parser took for a verb: the body just before the noun.
     authority.or_else(|| {

@@ -405,3 +405,112 @@ fn a_patterns_claim_said_by_someone_else_is_reported_by_them() {
     assert!(c.iter().all(|c| c.modality == Modality::Reported), "{c:?}");
     assert!(c.iter().any(|c| c.attributed_to.as_deref() == Some("interior ministry")), "{c:?}");
 }
+
+#[test]
+fn warrants_for_a_list_of_titled_names_issued_by_the_body_that_reports_them() {
+    let c = claims(
+        "The Hague Criminal Tribunal said Tuesday it had issued arrest warrants for \
+         Northland's army chief Tomasz Wielgosz, and former defence minister Marek Ostrowin.",
+    );
+    for name in ["Tomasz Wielgosz", "Marek Ostrowin"] {
+        let w = of(&c, ClaimType::Warrant);
+        let w = w.iter().find(|w| w.field("target") == Some(name)).expect(name);
+        assert_eq!(w.field("authority"), Some("Hague Criminal Tribunal"), "{w:?}");
+        // The tribunal tells its own act: stated, not reported.
+        assert_eq!(w.modality, Modality::Asserted, "{w:?}");
+    }
+    let c = claims(
+        "The Hague Criminal Tribunal issued an arrest warrant for President Halvard Brenning in March last year.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "authority", "Hague Criminal Tribunal"), "{c:?}");
+}
+
+#[test]
+fn one_sanction_per_listed_authority_and_passive_nominal_sanctions() {
+    let c = claims(
+        "The UK, US and Canada have sanctioned Northland's former central bank governor Oskar Lindqvist.",
+    );
+    for a in ["United Kingdom", "United States", "Canada"] {
+        let s = of(&c, ClaimType::Sanction);
+        assert!(
+            s.iter()
+                .any(|s| s.field("authority") == Some(a)
+                    && s.field("target") == Some("Oskar Lindqvist")),
+            "{a}: {c:?}"
+        );
+    }
+    let c = claims(
+        "The sanctions were imposed on the Varnholm Chemical Institute and the Northland Testing Institute.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Varnholm Chemical Institute"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Northland Testing Institute"), "{c:?}");
+}
+
+#[test]
+fn targets_told_after_the_participle_and_names_on_a_blacklist() {
+    let c = claims(
+        "Among those sanctioned are Retired Maj. Gen. Tomasz Wielgosz and former police chief Marisol Quenby.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Marisol Quenby"), "{c:?}");
+    let c = claims(
+        "The Treasury named lawmakers Tomasz Wielgosz and Marek Ostrowin to a terror-related blacklist on Tuesday.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Marek Ostrowin"), "{c:?}");
+}
+
+#[test]
+fn sentences_given_and_those_sentenced_included() {
+    let c = claims(
+        "Former Navy captain Tomasz Wielgosz and 15 others were yesterday given prison sentences for their role in crimes against humanity.",
+    );
+    let v = of(&c, ClaimType::Verdict);
+    let v = v.iter().find(|v| v.field("defendant") == Some("Tomasz Wielgosz")).expect("verdict");
+    assert_eq!(v.field("sentence"), Some("prison sentences"), "{v:?}");
+    // The participle hung below the noun names no authority.
+    assert_eq!(v.field("authority"), None, "{v:?}");
+    let c = claims(
+        "In addition to Wielgosz, those sentenced to life imprisonment included former Navy captains Marek Ostrowin and Halvard Brenning.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Marek Ostrowin"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Halvard Brenning"), "{c:?}");
+}
+
+#[test]
+fn dismissed_charges_are_an_acquittal_and_the_named_men_are_charged() {
+    let c = claims(
+        "The court also dismissed charges against Marisol Quenby, a former deputy intelligence chief, and Jonas Pettersby.",
+    );
+    for name in ["Marisol Quenby", "Jonas Pettersby"] {
+        let v = of(&c, ClaimType::Verdict);
+        let v = v.iter().find(|v| v.field("defendant") == Some(name)).expect(name);
+        assert_eq!(v.field("outcome"), Some("acquitted"), "{v:?}");
+    }
+    assert!(of(&c, ClaimType::Charge).is_empty(), "{c:?}");
+    let c = claims(
+        "Police and prosecutors announced they had enough evidence to charge the men named as Piotr Zalewski and Anton Kurlov over the poisoning.",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Piotr Zalewski"), "{c:?}");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Anton Kurlov"), "{c:?}");
+}
+
+#[test]
+fn charges_faced_by_the_subject_of_a_joined_verb_and_crimes_named_by_an_article() {
+    let c = claims("Petra Lindgren, who resigned in May, is now jailed and facing charges.");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Petra Lindgren"), "{c:?}");
+    // "charges of smuggling (Article 12)": the apposition of a crime is no defendant.
+    let c = claims(
+        "Jonas Pettersby remained in detention on charges of smuggling (Article 12 of the Code).",
+    );
+    assert!(!has(&c, ClaimType::Charge, "defendant", "Article"), "{c:?}");
+}
+
+#[test]
+fn a_government_named_by_its_leaders_is_accused_through_them() {
+    let c = claims(
+        "The ministry accused the government of President Halvard Brenning and his wife Petra Lindgren of carrying out a campaign of repression.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Petra Lindgren"), "{c:?}");
+}
