@@ -14,6 +14,9 @@
 //!   `dossier serve` on loopback and prints each page kind's p50, p95 and slowest latency.
 //! - `cargo xtask bench-hostile` generates the hostile inputs of issue 12 (a PDF bomb, deep
 //!   HTML, one-paragraph texts up to 15 MB, odd spaces) and prints time, peak memory and outcome.
+//! - `cargo xtask bench-origins [N...]` clusters N generated documents into origins (10,000,
+//!   30,000 and 100,000 by default) and prints time to sign and to cluster, candidate pairs,
+//!   pair precision and recall, and peak memory.
 //! - `cargo xtask fuzz [--seconds N] [--seed S] [--out DIR]` mutates the corpora, the fixtures
 //!   and generated hostile inputs and runs them through ingest, read and claims in process,
 //!   saving any input that panics or hangs (see `fuzz.rs`).
@@ -21,6 +24,7 @@
 mod bench;
 mod bench_build;
 mod bench_hostile;
+mod bench_origins;
 mod bench_serve;
 mod fuzz;
 mod pdf;
@@ -39,10 +43,11 @@ fn main() -> anyhow::Result<()> {
         Some("bench-build") => bench_build::run(&args[1..]),
         Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("bench-hostile") => bench_hostile::run_all(&args[1..]),
+        Some("bench-origins") => bench_origins::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-serve [N] | bench-hostile | fuzz [--seconds N] [--seed S] [--out DIR]"
+                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-serve [N] | bench-hostile | bench-origins [N...] | fuzz [--seconds N] [--seed S] [--out DIR]"
             );
             std::process::exit(2);
         }

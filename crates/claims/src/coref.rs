@@ -27,6 +27,8 @@ pub struct People {
     pub people: Vec<Person>,
     /// Mention index → group, for names (pronouns and descriptions are resolved on demand).
     pub of_mention: HashMap<usize, usize>,
+    /// Each group's gender, where the document tells it (see [`People::build`]).
+    pub genders: Vec<Option<Gender>>,
 }
 
 /// The comparison key of a name: lowercase words, titles dropped, "al-"/"el-" dropped,
@@ -58,8 +60,8 @@ fn joins(mention: &[String], group: &[String]) -> bool {
         return true;
     }
     let (ml, gl) = (mention.last().unwrap(), group.last().unwrap());
-    if ml == gl {
-        return mention.len() == 1 || group.len() == 1 || mention[0] == group[0];
+    if ml == gl && (mention.len() == 1 || group.len() == 1 || mention[0] == group[0]) {
+        return true;
     }
     // A lone first name ("Hakan") joins a full name that starts with it; a shorter form
     // whose words all appear in order in the full name joins it ("Vallejo" or "Vallejo
@@ -88,6 +90,7 @@ impl People {
         let mut people: Vec<Person> = Vec::new();
         let mut of_mention = HashMap::new();
         let mut last_seen: Vec<usize> = Vec::new();
+        let mut honorific_only: Vec<bool> = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if m.kind != Kind::Per {
                 continue;
@@ -97,10 +100,36 @@ impl People {
             if key.is_empty() {
                 continue;
             }
-            // The most recently mentioned group that fits.
-            let found = (0..people.len())
+            // "Mrs. X" where the document names two or more people X is one of neither
+            // for sure (most often the wife of the man the story is about): her own
+            // person, whom only another "Mrs. X" joins.
+            let written = &text[..m.span.end];
+            let before = written[..m.span.start].trim_end();
+            let titled = written[m.span.start..]
+                .split_whitespace()
+                .next()
+                .and_then(honorific_gender)
+                .or_else(|| before.rsplit(char::is_whitespace).next().and_then(honorific_gender));
+            let female = titled == Some(Gender::Female) && key.len() == 1;
+            let fitting: Vec<usize> = (0..people.len())
                 .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
-                .max_by_key(|&g| last_seen[g]);
+                .filter(|&g| female == honorific_only[g])
+                .collect();
+            // The most recently mentioned group that fits.
+            let found = if female && fitting.is_empty() {
+                let others = (0..people.len())
+                    .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
+                    .count();
+                if others >= 2 {
+                    None
+                } else {
+                    (0..people.len())
+                        .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
+                        .max_by_key(|&g| last_seen[g])
+                }
+            } else {
+                fitting.iter().copied().max_by_key(|&g| last_seen[g])
+            };
             let g = match found {
                 Some(g) => {
                     if key.len() > people[g].key.len() {
@@ -112,6 +141,7 @@ impl People {
                 None => {
                     people.push(Person { name, key, mentions: vec![] });
                     last_seen.push(0);
+                    honorific_only.push(female);
                     people.len() - 1
                 }
             };
@@ -119,7 +149,9 @@ impl People {
             last_seen[g] = i;
             of_mention.insert(i, g);
         }
-        People { people, of_mention }
+        let mut people = People { people, of_mention, genders: Vec::new() };
+        people.genders = people.genders(text, view);
+        people
     }
 
     /// The person most mentioned in the document (the first of equals): who an unqualified
@@ -132,23 +164,217 @@ impl People {
         self.people.iter().position(|p| p.mentions.len() == most)
     }
 
-    /// The person a pronoun stands for: the first person named earlier in the same sentence,
-    /// else the first person of the nearest earlier sentence that names one (up to three
-    /// back), else none.
+    /// The person a pronoun stands for, or none when the document does not settle it.
+    ///
+    /// Candidates agree in gender with the pronoun (where the document tells a person's
+    /// gender: see [`People::genders`]). In the pronoun's own sentence, the subject named
+    /// before it, else the first person named before it; else, in the nearest of the three
+    /// sentences before that names a candidate, its subject ("US sanctions on him" after a
+    /// sentence whose subject is X and whose object is Y mean X), else its only candidate.
+    /// Two candidates and no subject among them: none, never the nearest name by default.
     pub fn pronoun(&self, view: &DocumentView, mention: usize) -> Option<usize> {
+        self.pronoun_within(view, mention, 3)
+    }
+
+    /// [`People::pronoun`], following at most `depth` pronouns back: "He served five
+    /// years before he was pardoned by X. In 1998 he was arrested": the earlier "he"
+    /// told before any name carries the person on, and X is not that person.
+    fn pronoun_within(&self, view: &DocumentView, mention: usize, depth: usize) -> Option<usize> {
         let m = &view.mentions[mention];
         let s = m.sentence;
-        let first_person = |sentence: usize, before: Option<usize>| {
-            view.sentences[sentence]
-                .mentions
+        let wanted = m.value.as_deref().and_then(pronoun_gender);
+        let fits = |g: usize| match (wanted, self.genders.get(g).copied().flatten()) {
+            (Some(w), Some(have)) => w == have,
+            _ => true,
+        };
+        let candidates = |sentence: usize, before: Option<usize>| -> Vec<usize> {
+            let mut out: Vec<usize> = Vec::new();
+            for &k in &view.sentences[sentence].mentions {
+                if before.is_some_and(|b| view.mentions[k].span.start >= b) {
+                    continue;
+                }
+                if let Some(&g) = self.of_mention.get(&k)
+                    && fits(g)
+                    && !out.contains(&g)
+                {
+                    out.push(g);
+                }
+            }
+            out
+        };
+        // Where the document tells some candidates' gender, those that agree come first.
+        let candidates = |sentence: usize, before: Option<usize>| -> Vec<usize> {
+            let all = candidates(sentence, before);
+            let agreeing: Vec<usize> = all
                 .iter()
                 .copied()
-                .filter(|&k| before.is_none_or(|b| view.mentions[k].span.start < b))
-                .find_map(|k| self.of_mention.get(&k).copied())
+                .filter(|&g| wanted.is_some() && self.genders.get(g).copied().flatten() == wanted)
+                .collect();
+            if agreeing.is_empty() { all } else { agreeing }
         };
-        if let Some(p) = first_person(s, Some(m.span.start)) {
-            return Some(p);
+        let here = candidates(s, Some(m.span.start));
+        if !here.is_empty() {
+            let subject = self.subject(view, s).filter(|g| here.contains(g));
+            return subject.or(Some(here[0]));
         }
-        (s.saturating_sub(3)..s).rev().find_map(|k| first_person(k, None))
+        for k in (s.saturating_sub(3)..s).rev() {
+            let there = candidates(k, None);
+            // The same pronoun told in that sentence before any name of it continues the
+            // same person.
+            let sv = &view.sentences[k];
+            let first_name = sv
+                .mentions
+                .iter()
+                .filter(|&&x| self.of_mention.contains_key(&x))
+                .map(|&x| view.mentions[x].span.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let carried = sv.mentions.iter().copied().find(|&x| {
+                let xm = &view.mentions[x];
+                xm.kind == Kind::Pro
+                    && xm.span.start < first_name
+                    && wanted.is_some()
+                    && matches!(xm.value.as_deref(), Some("he" | "she"))
+                    && xm.value.as_deref().and_then(pronoun_gender) == wanted
+            });
+            if let Some(x) = carried
+                && depth > 0
+                && !there.is_empty()
+            {
+                return self.pronoun_within(view, x, depth - 1);
+            }
+            match there.as_slice() {
+                [] => continue,
+                [only] => return Some(*only),
+                many => return self.subject(view, k).filter(|g| many.contains(g)),
+            }
+        }
+        None
+    }
+
+    /// The person who is the subject of a sentence's main verb (active or passive), if a
+    /// person mention covers it: the root's `nsubj` with its name words (`flat`, `compound`),
+    /// else, where the parse found no subject, the person named right before the root verb
+    /// with only auxiliaries, adverbs and punctuation between ("..., X flew back").
+    fn subject(&self, view: &DocumentView, sentence: usize) -> Option<usize> {
+        let sv = &view.sentences[sentence];
+        let words = view.words.get(sv.words.clone())?;
+        let root = words.iter().position(|w| w.head == 0)?;
+        let person_at = |span: &std::ops::Range<usize>| {
+            sv.mentions.iter().copied().find_map(|k| {
+                let m = &view.mentions[k].span;
+                (m.start < span.end && span.start < m.end)
+                    .then(|| self.of_mention.get(&k).copied())
+                    .flatten()
+            })
+        };
+        if let Some(subject) = words
+            .iter()
+            .position(|w| w.head == root + 1 && matches!(w.deprel.as_str(), "nsubj" | "nsubj:pass"))
+        {
+            let mut span = words[subject].span.clone();
+            for w in words.iter().filter(|w| {
+                w.head == subject + 1 && matches!(w.deprel.as_str(), "flat" | "compound")
+            }) {
+                span = span.start.min(w.span.start)..span.end.max(w.span.end);
+            }
+            return person_at(&span);
+        }
+        let mut k = root;
+        while k > 0 {
+            k -= 1;
+            let w = &words[k];
+            if let Some(g) = person_at(&w.span) {
+                return Some(g);
+            }
+            if !matches!(w.upos.as_str(), "AUX" | "ADV" | "PART" | "PUNCT") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Each group's gender where the document tells it: an honorific before a mention
+    /// ("Mr", "Mrs", "Ms"), or the pronouns of the sentences that name that person and no
+    /// other (a vote; a tie tells nothing).
+    fn genders(&self, text: &str, view: &DocumentView) -> Vec<Option<Gender>> {
+        let mut votes: Vec<(i32, i32)> = vec![(0, 0); self.people.len()];
+        for sv in &view.sentences {
+            let mut named: Vec<usize> = Vec::new();
+            let mut he = 0;
+            let mut she = 0;
+            for &k in &sv.mentions {
+                let mention = &view.mentions[k];
+                if let Some(&g) = self.of_mention.get(&k) {
+                    if !named.contains(&g) {
+                        named.push(g);
+                    }
+                    // "Mr. X" inside the mention, or "Mr X" just before it.
+                    let inside = text[mention.span.clone()].split_whitespace().next();
+                    let before = text[..mention.span.start].split_whitespace().next_back();
+                    let honorific = inside
+                        .and_then(honorific_gender)
+                        .or_else(|| before.and_then(honorific_gender));
+                    if let Some(h) = honorific {
+                        let v = &mut votes[g];
+                        match h {
+                            Gender::Male => v.0 += 10,
+                            Gender::Female => v.1 += 10,
+                        }
+                    }
+                } else if mention.kind == Kind::Pro && !named.is_empty() {
+                    match mention.value.as_deref().and_then(pronoun_gender) {
+                        Some(Gender::Male) => he += 1,
+                        Some(Gender::Female) => she += 1,
+                        None => {}
+                    }
+                }
+            }
+            if let [g] = named.as_slice() {
+                votes[*g].0 += he;
+                votes[*g].1 += she;
+            }
+        }
+        votes
+            .into_iter()
+            .map(|(m, f)| match m.cmp(&f) {
+                std::cmp::Ordering::Greater => Some(Gender::Male),
+                std::cmp::Ordering::Less => Some(Gender::Female),
+                std::cmp::Ordering::Equal => None,
+            })
+            .collect()
     }
 }
+
+/// A person's grammatical gender, as pronouns and honorifics tell it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Gender {
+    /// He, him, his; Mr.
+    Male,
+    /// She, her, hers; Mrs, Ms, Miss.
+    Female,
+}
+
+/// The gender of a third-person singular pronoun.
+fn pronoun_gender(p: &str) -> Option<Gender> {
+    match p {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender an honorific before a name gives ("Mr", "Mrs."), if any.
+fn honorific_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "monsieur" | "señor" | "senor" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "lady" | "dame" | "señora" | "senora" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[path = "coref_tests.rs"]
+mod tests;

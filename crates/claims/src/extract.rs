@@ -36,6 +36,26 @@ pub(crate) struct Candidate<'r> {
 const COURT_WORDS: &[&str] =
     &["court", "tribunal", "prosecut", "attorney", "judiciary", "justice", "chamber"];
 
+/// Verbs whose subject leaves a post: the post the sentence gives that subject is over.
+const LEAVING_VERBS: &[&str] = &[
+    "resign",
+    "quit",
+    "retire",
+    "oust",
+    "depose",
+    "overthrow",
+    "topple",
+    "dismiss",
+    "sack",
+    "fire",
+    "remove",
+    "impeach",
+    "unseat",
+];
+/// Verbs whose passive subject leaves a post ("X was replaced by Y"); their active subject
+/// takes it.
+const REPLACED_VERBS: &[&str] = &["replace", "succeed"];
+
 const PERSON_FIELDS: &[&str] =
     &["holder", "person", "target", "accused", "predecessor", "appointed_by", "defendant", "other"];
 /// Role heads that an unqualified epithet ("the intelligence chief") may use for the
@@ -65,6 +85,11 @@ const PAST_VERBS: &[&str] = &[
 /// A sentence that opens by pointing at the event of the sentence before it.
 static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
+        .expect("valid pattern")
+});
+/// A date phrase right after a post: "since T", "until T", "from T to T", "between T and T".
+static DATES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?<case>since|until|till) ⟦TIME:(?<a>\d+)⟧|(?:from|between) ⟦TIME:(?<a2>\d+)⟧ (?:to|and|until|through) ⟦TIME:(?<b>\d+)⟧)")
         .expect("valid pattern")
 });
 /// A sentence that opens by placing its post before the one of the sentence before it.
@@ -240,7 +265,9 @@ impl<'a> Doc<'a> {
         crate::frames::run(&self, &mut claims);
         crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
-        let claims = merge_duplicates(claims);
+        let mut claims = merge_duplicates(claims);
+        crate::event_dates::fill(&self, &mut claims);
+        start_from_appointment(&mut claims);
         Ok(self.drop_subsumed_posts(claims))
     }
 
@@ -595,18 +622,31 @@ impl<'a> Doc<'a> {
         })
     }
 
-    fn date_of(&self, m: usize) -> Option<String> {
+    pub(crate) fn date_of(&self, m: usize) -> Option<String> {
         let mention = &self.view.mentions[m];
         if mention.kind != Kind::Time {
             return None;
         }
-        iso_date(mention.value.as_deref()?)
+        let value = mention.value.as_deref()?;
+        iso_date(value).or_else(|| within_published(value, self.input.published?))
     }
 
     /// The date nearest the match in its sentence, else the last one in the two sentences
     /// before it in the same paragraph.
     fn nearest_date(&self, c: &Candidate<'_>) -> Option<String> {
         let s = &self.view.sentences[c.sentence];
+        let point_event = c.rule.kind.is_some_and(|k| {
+            matches!(
+                k,
+                ClaimType::Sanction
+                    | ClaimType::Warrant
+                    | ClaimType::Charge
+                    | ClaimType::Verdict
+                    | ClaimType::Meeting
+                    | ClaimType::Visit
+                    | ClaimType::Appointment
+            )
+        });
         let mut best: Option<(usize, String)> = None;
         for &m in &s.mentions {
             if self.view.mentions[m].kind != Kind::Time {
@@ -615,6 +655,11 @@ impl<'a> Doc<'a> {
             let Some(date) = self.date_of(m) else { continue };
             let tag = format!("⟦TIME:{m}⟧");
             let Some(at) = s.view.find(&tag) else { continue };
+            // "X (director of Y since January 2021)": a date that opens a state is not the
+            // day of a one-time act such as a sanction or a verdict.
+            if point_event && s.view[..at].trim_end().ends_with(" since") {
+                continue;
+            }
             let distance = if at >= c.span.start && at < c.span.end {
                 0
             } else if at < c.span.start {
@@ -645,6 +690,22 @@ impl<'a> Doc<'a> {
         None
     }
 
+    /// The dates right after a post's match: "since T" (start), "from T to T" or "between T
+    /// and T" (start and end), "until T" (end).
+    fn dates_after(&self, c: &Candidate<'_>) -> (Option<String>, Option<String>) {
+        let view = &self.view.sentences[c.sentence].view;
+        let Some(rest) = view.get(c.span.end..) else { return (None, None) };
+        let Some(caps) = DATES_AFTER.captures(rest) else { return (None, None) };
+        let date = |g: &str| {
+            caps.name(g).and_then(|m| m.as_str().parse().ok()).and_then(|m| self.date_of(m))
+        };
+        match caps.name("case").map(|m| m.as_str()) {
+            Some("since") => (date("a"), None),
+            Some(_) => (None, date("a")),
+            None => (date("a2"), date("b")),
+        }
+    }
+
     /// The last date of the sentence before `sentence`, in any paragraph.
     fn previous_sentence_date(&self, sentence: usize) -> Option<String> {
         let prev = self.view.sentences.get(sentence.checked_sub(1)?)?;
@@ -658,6 +719,9 @@ impl<'a> Doc<'a> {
     fn former_post(&self, c: &Candidate<'_>, matched: &str) -> bool {
         if c.rule.slots.is_empty() {
             return c.rule.former;
+        }
+        if self.holder_leaves(c) {
+            return true;
         }
         let before_role = match c.args.iter().find(|(f, _)| f == "role") {
             Some((_, Arg::Mention(m))) => {
@@ -691,6 +755,29 @@ impl<'a> Doc<'a> {
             lexicon.former.contains(&w)
                 || FORMER_ADVERBS.contains(&w.as_str())
                 || (c.rule.as_of.is_none() && PAST_VERBS.contains(&w.as_str()))
+        })
+    }
+
+    /// Whether the sentence says the post's holder left it ("President X has resigned", "X
+    /// was ousted in 2019"): the holder is the subject of a verb of leaving.
+    fn holder_leaves(&self, c: &Candidate<'_>) -> bool {
+        let Some((_, Arg::Mention(h))) = c.args.iter().find(|(f, _)| f == "holder") else {
+            return false;
+        };
+        let holder = &self.view.mentions[*h].span;
+        let sv = &self.view.sentences[c.sentence];
+        let Some(words) = self.view.words.get(sv.words.clone()) else { return false };
+        words.iter().enumerate().any(|(i, verb)| {
+            let lemma = verb.lemma.to_lowercase();
+            let leaves = LEAVING_VERBS.contains(&lemma.as_str());
+            let replaced = REPLACED_VERBS.contains(&lemma.as_str());
+            (leaves || replaced)
+                && words.iter().any(|w| {
+                    w.head == i + 1
+                        && (w.deprel == "nsubj:pass" || (leaves && w.deprel == "nsubj"))
+                        && w.span.start >= holder.start
+                        && w.span.end <= holder.end
+                })
         })
     }
 
@@ -980,6 +1067,19 @@ impl<'a> Doc<'a> {
                 {
                     fields.insert("end".into(), Value::from(end));
                 }
+                // "X, director of Y since January 2021 and ...": a date right after the post
+                // phrase, wherever the parse hung it.
+                if fields.get("start").is_none_or(Value::is_null)
+                    && fields.get("end").is_none_or(Value::is_null)
+                {
+                    let (start, end) = self.dates_after(c);
+                    if let Some(d) = start {
+                        fields.insert("start".into(), Value::from(d));
+                    }
+                    if let Some(d) = end {
+                        fields.insert("end".into(), Value::from(d));
+                    }
+                }
                 for f in ["start", "end"] {
                     fields.entry(f.into()).or_insert(Value::Null);
                 }
@@ -1129,6 +1229,33 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// "X was appointed to head Y in March 2019": the post the appointment gives starts on its
+/// date (the same sentence, the same person).
+fn start_from_appointment(claims: &mut [Claim]) {
+    let dated: Vec<(usize, String, String)> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimType::Appointment)
+        .filter_map(|c| {
+            let person = c.field("person")?;
+            Some((c.evidence.start, name_key(person).join(" "), c.field("date")?.to_string()))
+        })
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    for c in claims.iter_mut() {
+        if c.kind != ClaimType::Position || !c.fields.get("start").is_none_or(Value::is_null) {
+            continue;
+        }
+        let Some(holder) = c.field("holder").map(|h| name_key(h).join(" ")) else { continue };
+        if let Some((_, _, d)) =
+            dated.iter().find(|(at, p, _)| *at == c.evidence.start && *p == holder)
+        {
+            c.fields.insert("start".into(), Value::from(d.clone()));
+        }
+    }
+}
+
 /// The fields every claim of a type carries, `null` when unknown.
 fn expected_fields(kind: ClaimType) -> &'static [&'static str] {
     match kind {
@@ -1267,6 +1394,32 @@ pub(crate) fn iso_date(value: &str) -> Option<String> {
         return Some(if sm == em { sm } else { format!("{sm}/{em}") });
     }
     Some(format!("{s}/{e}"))
+}
+
+/// A value the time stage left without a year because the publication date is known only
+/// to the month or year ("February 1", "on Thursday" in a story dated 2021-02): the year, and
+/// for a weekday the month, come from the publication date, at its precision. A month-day
+/// more than a month after a month-precise publication date is left alone (last year's?).
+pub(crate) fn within_published(value: &str, published: model::PartialDate) -> Option<String> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let year = published.get_year();
+    if rest.starts_with('W') {
+        // "XXXX-WXX-4": a weekday near the publication date.
+        if !rest.starts_with("WXX") {
+            return None;
+        }
+        return Some(match published.get_month() {
+            Some(m) => format!("{year:04}-{m:02}"),
+            None => format!("{year:04}"),
+        });
+    }
+    let month: u8 = rest.get(..2)?.parse().ok()?;
+    if let Some(pm) = published.get_month()
+        && month > pm + 1
+    {
+        return None;
+    }
+    iso_date(&format!("{year:04}-{rest}"))
 }
 
 /// The arguments that make two claims of one document the same claim.

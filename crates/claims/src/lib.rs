@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod coref;
+mod event_dates;
 mod extract;
 mod frames;
 pub mod rules;
@@ -262,7 +263,7 @@ pub struct Input<'a> {
 
 /// Version of the extraction code (views, coreference, argument handling); bumped when a
 /// change alters what is extracted, so that documents are extracted again.
-const CODE_VERSION: &str = "claims/4";
+const CODE_VERSION: &str = "claims/8";
 
 /// Names the extractor for provenance: the code version and the rules' id.
 pub fn extractor_id() -> String {

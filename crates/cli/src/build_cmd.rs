@@ -155,6 +155,11 @@ pub fn build(
         extracted.failed.len()
     ));
     failed += read.failed.len() + extracted.failed.len();
+    let origins = pipeline::origins(&mut store)?;
+    say(format!(
+        "origins: {} documents in {} independent origins (copies and reprints of one story count once), {} newly signed",
+        origins.documents, origins.clusters, origins.signed
+    ));
     // Documents that failed in an earlier run are skipped, not forgotten: the case is
     // incomplete without them, and the exit status says so.
     let left_out = store.stage_failures()?.len();

@@ -212,21 +212,8 @@ pub fn eval_claims(
     docs: Option<&str>,
     show: Show,
 ) -> anyhow::Result<ExitCode> {
-    let read = |p: &Path| -> anyhow::Result<Vec<eval::claims::Claim>> {
-        let text = std::fs::read_to_string(p)
-            .with_context(|| format!("cannot read {}: check the path", p.display()))?;
-        eval::claims::parse_jsonl(&text)
-            .map_err(|e| anyhow::anyhow!("{}: {e}: fix the file or regenerate it", p.display()))
-    };
-    let gold = read(gold)?;
-    let system = match source {
-        System::File(p) => read(p)?,
-        System::Store(db) => {
-            let store = crate::open_existing_store(db)?;
-            store_claims(&store)?
-        }
-        System::Corpus(dir) => corpus_claims(dir)?,
-    };
+    let gold = read_claims(gold)?;
+    let system = system_claims(source)?;
     let docs: Option<std::collections::BTreeSet<String>> =
         docs.map(|d| d.split(',').map(|s| s.trim().to_string()).collect());
     let scores = eval::claims::score(&gold, &system, docs.as_ref());
@@ -235,6 +222,57 @@ pub fn eval_claims(
         write!(out, "{}", scores.render_by_rule())?;
     }
     write!(out, "{}", scores.render(show.verbose))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Claims from a JSON Lines file.
+fn read_claims(p: &Path) -> anyhow::Result<Vec<eval::claims::Claim>> {
+    let text = std::fs::read_to_string(p)
+        .with_context(|| format!("cannot read {}: check the path", p.display()))?;
+    eval::claims::parse_jsonl(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}: fix the file or regenerate it", p.display()))
+}
+
+/// The claims to score: a JSON Lines file, a store, or a folder built into a temporary store.
+fn system_claims(source: &System<'_>) -> anyhow::Result<Vec<eval::claims::Claim>> {
+    Ok(match source {
+        System::File(p) => read_claims(p)?,
+        System::Store(db) => store_claims(&crate::open_existing_store(db)?)?,
+        System::Corpus(dir) => corpus_claims(dir)?,
+    })
+}
+
+/// `dossier eval attribution`: for the gold claims whose sentence refers to their person by
+/// a pronoun or a description only, whether the system names the right person.
+pub fn eval_attribution(
+    source: &System<'_>,
+    gold: &Path,
+    verbose: bool,
+) -> anyhow::Result<ExitCode> {
+    let gold_claims = read_claims(gold)?;
+    let system = system_claims(source)?;
+    let items = eval::attribution::items(&gold_claims, &system);
+    let c = eval::attribution::count(&items);
+    let mut out = std::io::stdout().lock();
+    if verbose {
+        for i in &items {
+            writeln!(
+                out,
+                "{:<7} {} {}: gold {:?}, system {:?}: {}",
+                i.outcome(),
+                i.doc,
+                i.kind,
+                i.person,
+                i.system,
+                i.evidence
+            )?;
+        }
+    }
+    writeln!(out, "items (person not named in the sentence)  {}", c.items)?;
+    writeln!(out, "right person                              {}", c.right)?;
+    writeln!(out, "wrong person                              {}", c.wrong)?;
+    writeln!(out, "no claim                                  {}", c.missing)?;
+    writeln!(out, "precision (right / right + wrong)         {:.3}", c.precision())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -178,7 +178,7 @@ fn person_key(name: &str) -> Vec<String> {
     out
 }
 
-fn person_match(a: &str, b: &str) -> bool {
+pub(crate) fn person_match(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
@@ -249,7 +249,7 @@ fn get<'c>(c: &'c Claim, k: &str) -> &'c str {
     c.get(k).and_then(Value::as_str).unwrap_or("")
 }
 
-fn evidence_text(c: &Claim) -> String {
+pub(crate) fn evidence_text(c: &Claim) -> String {
     match c.get("evidence") {
         Some(Value::Object(o)) => o.get("text").and_then(Value::as_str).unwrap_or("").to_string(),
         Some(Value::String(s)) => s.clone(),
@@ -258,7 +258,8 @@ fn evidence_text(c: &Claim) -> String {
     }
 }
 
-fn overlap(system: &Claim, gold: &Claim) -> bool {
+/// Whether the system's evidence holds at least half the gold evidence's words.
+pub(crate) fn evidence_overlaps(system: &Claim, gold: &Claim) -> bool {
     let a: HashSet<String> = words(&evidence_text(system)).into_iter().collect();
     let b: HashSet<String> = words(&evidence_text(gold)).into_iter().collect();
     !a.is_empty() && !b.is_empty() && a.intersection(&b).count() as f64 / b.len() as f64 >= 0.5
@@ -302,7 +303,9 @@ pub fn key_match(s: &Claim, g: &Claim) -> bool {
                 && auth_match(get(s, "authority"), get(g, "authority"))
         }
         "arrest" | "health" | "death_report" => person_match(get(s, "person"), get(g, "person")),
-        "allegation" => person_match(get(s, "accused"), get(g, "accused")) && overlap(s, g),
+        "allegation" => {
+            person_match(get(s, "accused"), get(g, "accused")) && evidence_overlaps(s, g)
+        }
         "charge" | "verdict" => {
             person_match(get(s, "defendant"), get(g, "defendant"))
                 && auth_match(get(s, "authority"), get(g, "authority"))

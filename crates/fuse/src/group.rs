@@ -125,16 +125,23 @@ impl Ctx<'_> {
         DateRange::parse(c.field(field)?)
     }
 
-    /// The origin of a claim: the source it cites, else its document's publisher, else the
-    /// document.
+    /// The origin of a claim: the source it cites; else its document's origin cluster, as its
+    /// wire agency or earliest publisher (eighty reprints of one wire story are one origin);
+    /// else its document's publisher; else the document. A name counts once whichever way it
+    /// comes ("according to AFP", an AFP reprint, a document AFP published).
     /// (comparison key, name to show).
     fn origin(&self, i: usize) -> (String, String) {
         let c = &self.claims[i];
         if let Some(a) = &c.attributed_to {
-            return (format!("source:{}", fold(a)), a.clone());
+            return (format!("origin:{}", fold(a)), a.clone());
         }
-        match self.sources.get(&c.doc).and_then(|s| s.publisher.as_deref()) {
-            Some(p) => (format!("publisher:{}", fold(p)), p.to_string()),
+        let source = self.sources.get(&c.doc);
+        let named = source.and_then(|s| s.origin.as_deref().or(s.publisher.as_deref()));
+        if let Some(name) = named.filter(|n| !fold(n).is_empty()) {
+            return (format!("origin:{}", fold(name)), name.to_string());
+        }
+        match source.and_then(|s| s.cluster.as_deref()) {
+            Some(cluster) => (format!("cluster:{cluster}"), cluster.to_string()),
             None => (format!("document:{}", c.doc), c.doc.clone()),
         }
     }
@@ -200,14 +207,23 @@ pub fn fuse(
         a.explanation.insert(
             0,
             format!(
-                "stated in {docs} document{} from {origins} independent origin{}",
+                "stated in {docs} document{} from {origins} independent origin{} ({})",
                 if docs == 1 { "" } else { "s" },
-                if origins == 1 { "" } else { "s" }
+                if origins == 1 { "" } else { "s" },
+                name_list(&a.origins)
             ),
         );
     }
     out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.date.cmp(&b.date)).then(a.id.cmp(&b.id)));
     out
+}
+
+/// Names for a line of text: all of them up to five, else the first four and how many more.
+fn name_list(names: &[String]) -> String {
+    if names.len() <= 5 {
+        return names.join(", ");
+    }
+    format!("{} and {} more", names[..4].join(", "), names.len() - 4)
 }
 
 /// Claims of one key split into groups whose dates can be the same day; undated claims go

@@ -117,6 +117,14 @@ pub struct Source {
     pub published: Option<String>,
     /// Where it was published, if known.
     pub url: Option<String>,
+    /// Its origin cluster, if clustered: copies, reprints and syndicated versions of one story
+    /// share one (the id is the name of the cluster's earliest document).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// The cluster's origin as shown and counted: the wire agency its bylines or datelines
+    /// name, else its earliest member's publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// One fact, many sources.
@@ -149,7 +157,8 @@ pub struct Assertion {
     pub claims: Vec<String>,
     /// Documents the supporting claims come from.
     pub documents: Vec<String>,
-    /// Independent origins: a cited source ("SANA"), else the publisher, else the document.
+    /// Independent origins: a cited source ("SANA"), else the document's origin cluster (its
+    /// wire agency or earliest publisher), else the publisher, else the document.
     pub origins: Vec<String>,
     /// Ids of assertions this one conflicts with, is refuted by, or is superseded by.
     pub related: Vec<String>,

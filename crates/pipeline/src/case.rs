@@ -15,8 +15,12 @@ use crate::Error;
 /// first, then `aliases` (from an alias file), then the rules.
 pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
     let mut sources = BTreeMap::new();
+    // Documents not clustered yet (a store built before the origins stage, or never run
+    // through it) count by publisher, as before.
+    let origins = store.origins()?;
     for doc in store.documents()? {
         let m = &doc.metadata;
+        let origin = origins.get(&doc.name);
         sources.insert(
             doc.name.clone(),
             Source {
@@ -26,6 +30,8 @@ pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
                 publisher: m.publisher.clone(),
                 published: m.published.map(|d| d.to_string()),
                 url: m.url.clone(),
+                cluster: origin.map(|o| o.cluster.clone()),
+                origin: origin.and_then(|o| o.origin.clone()),
             },
         );
     }

@@ -11,6 +11,9 @@
 //!   [`store::Store`] in its own transaction as soon as it is ready.
 //! - [`IngestOptions`] carries the limits and the user's metadata flags; [`Progress`] lets the
 //!   caller show progress without this crate knowing about terminals.
+//! - [`origins`] signs every new document's main text and groups all documents into origin
+//!   clusters (copies, reprints and syndicated stories of one story), which the case counts
+//!   corroboration by.
 //! - [`case`] resolves every current claim into entities and fuses them into assertions and
 //!   careers: what the case file shows.
 //! - [`IngestReport`] says, file by file, what happened.
@@ -23,6 +26,7 @@
 #![warn(missing_docs)]
 
 mod case;
+mod clusters;
 mod guard;
 pub mod review;
 pub mod workbench;
@@ -31,6 +35,7 @@ pub mod workbench;
 mod tests;
 
 pub use case::case;
+pub use clusters::{OriginsReport, origins};
 pub use guard::StageOptions;
 pub use workbench::Workbench;
 
@@ -134,6 +139,9 @@ pub enum Error {
     /// A review action's input makes no sense (an unknown field, an empty note).
     #[error("{0}")]
     Invalid(String),
+    /// A stored origin signature could not be decoded.
+    #[error(transparent)]
+    Origins(#[from] origins::Error),
 }
 
 /// A document a stage failed on: named, recorded in the store, and skipped until the code

@@ -70,9 +70,31 @@ impl<'a> Notes<'a> {
         out
     }
 
+    /// An assertion's support in words ("3 documents, 1 origin (AFP)"), then its footnotes.
     fn claims_of(&mut self, a: &Assertion) -> String {
-        self.marks(&a.claims)
+        format!(
+            "<span class=\"small muted\">{}</span> {}",
+            escape(&support(a)),
+            self.marks(&a.claims)
+        )
     }
+}
+
+/// How many documents state an assertion and from how many independent origins, named: copies
+/// of one story count once ("3 documents, 1 origin (AFP)").
+fn support(a: &Assertion) -> String {
+    let docs = a.documents.len();
+    let n = a.origins.len();
+    let names = if n <= 3 {
+        a.origins.join(", ")
+    } else {
+        format!("{} and {} more", a.origins[..2].join(", "), n - 2)
+    };
+    format!(
+        "{docs} document{}, {n} origin{} ({names})",
+        if docs == 1 { "" } else { "s" },
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// Assertions by the entities they involve and by id, built once per page.
@@ -579,7 +601,16 @@ fn review_section(body: &mut String, case: &Case, notes: &mut Notes<'_>) {
 }
 
 fn sources_section(body: &mut String, case: &Case) {
-    body.push_str("<section id=\"sources\"><h2>Sources</h2><table><tr><th>Document</th><th>Title</th><th>Publisher</th><th>Published</th><th>SHA-256 of the original</th></tr>");
+    // The documents of each origin cluster, so that each source lists the copies of its story.
+    let number: BTreeMap<&str, usize> =
+        case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect();
+    let mut clusters: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (name, s) in &case.sources {
+        if let Some(c) = s.cluster.as_deref() {
+            clusters.entry(c).or_default().push(name);
+        }
+    }
+    body.push_str("<section id=\"sources\"><h2>Sources</h2><table><tr><th>Document</th><th>Title</th><th>Publisher</th><th>Published</th><th>Origin and copies</th><th>SHA-256 of the original</th></tr>");
     for (n, (name, s)) in case.sources.iter().enumerate() {
         let title = match s.url.as_deref().and_then(crate::safe_url) {
             Some(u) => format!(
@@ -589,9 +620,25 @@ fn sources_section(body: &mut String, case: &Case) {
             ),
             None => escape(s.title.as_deref().unwrap_or("")),
         };
+        let others: Vec<String> = s
+            .cluster
+            .as_deref()
+            .and_then(|c| clusters.get(c))
+            .into_iter()
+            .flatten()
+            .filter(|o| **o != name.as_str())
+            .map(|o| {
+                format!("<a href=\"#s{}\">{}</a>", number.get(o).copied().unwrap_or(0), escape(o))
+            })
+            .collect();
+        let mut origin = escape(s.origin.as_deref().unwrap_or(""));
+        if !others.is_empty() {
+            let _ =
+                write!(origin, "<div class=\"small\">same story as {}</div>", others.join(", "));
+        }
         let _ = write!(
             body,
-            "<tr id=\"s{}\"><td>{}</td><td>{title}</td><td>{}</td><td>{}</td><td><code class=\"small\">{}</code></td></tr>",
+            "<tr id=\"s{}\"><td>{}</td><td>{title}</td><td>{}</td><td>{}</td><td>{origin}</td><td><code class=\"small\">{}</code></td></tr>",
             n + 1,
             escape(name),
             escape(s.publisher.as_deref().unwrap_or("")),

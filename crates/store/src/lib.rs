@@ -11,6 +11,8 @@
 //! - [`Store::log_action`] appends to the audit log of the investigator's review and applies
 //!   its effect (a claim's decision, a judgement) in the same transaction; `search_*` answer
 //!   full-text queries.
+//! - [`Store::record_signatures`] and [`Store::record_clusters`] keep what the origins stage
+//!   found: each version's text signature, and the origin cluster it belongs to.
 //! - [`Store::check`] re-hashes every original and checks the schema's invariants.
 //!
 //! This crate is the only one that knows SQL. It knows nothing of file formats or of how text
@@ -21,6 +23,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod origins;
 mod review;
 mod schema;
 mod stages;
@@ -38,6 +41,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
+pub use origins::{DocOrigin, StoredSignature, Unsigned};
 pub use review::{AuditEntry, Effect, Hit, MATCH_END, MATCH_START, Review};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 

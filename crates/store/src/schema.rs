@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_stage_failures.sql"),
     include_str!("migrations/0006_parses.sql"),
     include_str!("migrations/0007_removals.sql"),
+    include_str!("migrations/0008_origins.sql"),
     include_str!("migrations/0009_review.sql"),
 ];
 

@@ -284,6 +284,48 @@ fn any_text() -> impl proptest::strategy::Strategy<Value = String> {
 }
 
 #[test]
+fn signatures_are_kept_per_scheme_and_clusters_replace_the_last_ones() {
+    let mut store = Store::open_in_memory().unwrap();
+    record(&mut store, "/c/a.txt", b"first story", &Overrides::new());
+    record(&mut store, "/c/b.txt", b"second story", &Overrides::new());
+    let todo = store.unsigned("s1").unwrap();
+    assert_eq!(
+        todo.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(),
+        ["first story", "second story"]
+    );
+    store
+        .record_signatures("s1", &[(todo[0].version, 2, vec![1, 2, 3, 4], Some("AFP".into()))])
+        .unwrap();
+    // Only the version without a signature is left, and a new scheme wants both again.
+    assert_eq!(store.unsigned("s1").unwrap().len(), 1);
+    assert_eq!(store.unsigned("s2").unwrap().len(), 2);
+    store.record_signatures("s1", &[(todo[1].version, 2, vec![5; 4], None)]).unwrap();
+    let sigs = store.signatures("s1").unwrap();
+    assert_eq!(sigs.len(), 2);
+    assert_eq!((sigs[0].name.as_str(), sigs[0].minhash.as_slice()), ("a.txt", &[1u8, 2, 3, 4][..]));
+    assert_eq!(sigs[0].agency.as_deref(), Some("AFP"));
+    assert!(store.origins().unwrap().is_empty());
+    let both = |c: &str| {
+        sigs.iter().map(|s| (s.version, c.to_string(), Some("AFP".to_string()))).collect::<Vec<_>>()
+    };
+    store.record_clusters(&both("a.txt")).unwrap();
+    let origins = store.origins().unwrap();
+    assert_eq!(
+        origins["b.txt"],
+        crate::DocOrigin { cluster: "a.txt".into(), origin: Some("AFP".into()) }
+    );
+    // A new version of a document is hashed again; the other keeps its cluster.
+    record(&mut store, "/c/b.txt", b"second story, revised", &Overrides::new());
+    assert_eq!(store.unsigned("s1").unwrap().len(), 1);
+    assert_eq!(store.origins().unwrap().keys().collect::<Vec<_>>(), ["a.txt"]);
+    // A removed document is out of the clustering and of the case's origins.
+    let a = store.find("a.txt").unwrap().remove(0);
+    assert!(store.remove(&a).unwrap());
+    assert!(store.origins().unwrap().is_empty());
+    assert!(store.signatures("s1").unwrap().is_empty());
+}
+
+#[test]
 fn a_removed_document_leaves_the_listings_keeps_its_original_and_comes_back_when_ingested() {
     let mut store = Store::open_in_memory().unwrap();
     let none = Overrides::new();

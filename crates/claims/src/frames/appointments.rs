@@ -35,18 +35,20 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         let mut found: Vec<(Arg, Vec<Arg>, Option<usize>)> = Vec::new();
         for c in p.children[v].iter().copied() {
             let rel = p.rel(c);
-            if let Some(post) = all.iter().find(|q| q.word == c)
-                && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)
-                    || rel == "obl" && p.case(c).is_some_and(|k| k == "as" || k == "to"))
-            {
-                let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
-                found.push((post.role.clone(), orgs, post.mention));
-            } else if matches!(rel, "xcomp" | "advcl")
+            // "appointed to head X" ("head" is a verb here, though the role layer may have
+            // read it as the noun).
+            if matches!(rel, "xcomp" | "advcl")
                 && p.words[c].upos == "VERB"
                 && lex.head_verbs.contains(&p.lemma(c))
             {
                 let orgs = p.kids(c, "obj").filter_map(|o| org_of(doc, p, o)).collect();
                 found.push((Arg::Text(p.lemma(c)), orgs, None));
+            } else if let Some(post) = all.iter().find(|q| q.word == c)
+                && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)
+                    || rel == "obl" && p.case(c).is_some_and(|k| k == "as" || k == "to"))
+            {
+                let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+                found.push((post.role.clone(), orgs, post.mention));
             }
         }
         // "appointed Minister of Defense" that the parse hung elsewhere: the post right

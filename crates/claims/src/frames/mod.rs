@@ -9,7 +9,7 @@ mod states;
 #[cfg(test)]
 mod test_support;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::extract::{Candidate, Doc, identity};
 use crate::view::Kind;
@@ -18,8 +18,8 @@ use crate::{Claim, ClaimType};
 /// Adds the frames' claims that the pattern rules did not already make.
 pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     claims.retain(|c| !states::portfolio_as_body(doc, c));
-    let known: HashSet<(ClaimType, String)> =
-        claims.iter().map(|c| (c.kind, identity(c))).collect();
+    let known: HashMap<(ClaimType, String), usize> =
+        claims.iter().enumerate().map(|(i, c)| ((c.kind, identity(c)), i)).collect();
     let mut candidates: Vec<Candidate<'static>> = Vec::new();
     for si in 0..doc.view.sentences.len() {
         let parse = Parse::new(doc, si);
@@ -29,11 +29,26 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     }
     let patterns = claims.len();
     for c in &candidates {
-        if let Some(claim) = doc.build(c)
-            && !known.contains(&(claim.kind, identity(&claim)))
-            && !claims[..patterns].iter().any(|k| same_post(k, &claim))
+        let Some(claim) = doc.build(c) else { continue };
+        let same = known
+            .get(&(claim.kind, identity(&claim)))
+            .copied()
+            .or_else(|| claims[..patterns].iter().position(|k| same_post(k, &claim)));
+        match same {
+            // The pattern's claim stands, with the dates the parse found and it did not
+            // ("X (director of Y since 2021)").
+            Some(k) => fill_dates(&mut claims[k], &claim),
+            None => claims.push(claim),
+        }
+    }
+}
+
+fn fill_dates(keep: &mut Claim, other: &Claim) {
+    for f in ["start", "end", "date"] {
+        if let Some(v) = other.fields.get(f).filter(|v| !v.is_null())
+            && keep.fields.get(f).is_some_and(serde_json::Value::is_null)
         {
-            claims.push(claim);
+            keep.fields.insert(f.into(), v.clone());
         }
     }
 }

@@ -28,6 +28,9 @@ struct Lexicon {
     ailments: HashSet<String>,
     ailment_modifiers: HashSet<String>,
     conditions: HashSet<String>,
+    states: HashSet<String>,
+    afflicted: HashSet<String>,
+    maladies: HashSet<String>,
     harmed: HashSet<String>,
     mutual: HashSet<String>,
 }
@@ -104,11 +107,13 @@ fn person(doc: &Doc<'_>, p: &Parse<'_>, i: usize) -> Option<usize> {
 
 /// The NAT mention among a noun's modifiers ("a 63-year-old Danish former official").
 fn demonym(doc: &Doc<'_>, p: &Parse<'_>, n: usize) -> Option<usize> {
-    p.children[n]
-        .iter()
-        .copied()
-        .filter(|&c| matches!(p.rel(c), "amod" | "compound" | "nmod"))
+    let modifiers = |w: usize| {
+        p.children[w].iter().copied().filter(|&c| matches!(p.rel(c), "amod" | "compound" | "nmod"))
+    };
+    // "a Danish former prisons official": the parse may hang the demonym on a modifier.
+    modifiers(n)
         .find_map(|c| nat_at(doc, p, c))
+        .or_else(|| modifiers(n).flat_map(modifiers).find_map(|c| nat_at(doc, p, c)))
 }
 
 /// The NAT mention over a word, also where an entity of the same span hides it.
@@ -166,6 +171,12 @@ fn nationality(
     }
     if named.is_empty() && n + 1 < p.words.len() && person(doc, p, n + 1).is_some() {
         add(n + 1, &mut named);
+    }
+    // "X, a 63-year-old Danish official, ..." that the parse did not hang on X.
+    if named.is_empty()
+        && let Some(m) = super::positions::comma_owner(doc, p, n)
+    {
+        named.push(m);
     }
     for m in named {
         out.push(candidate(
@@ -358,8 +369,28 @@ fn health(
         ));
         return;
     }
-    // "she is in good condition".
-    if lemma == "condition"
+    // "X suffered a stroke", "underwent surgery", "was diagnosed with cancer".
+    if lex.maladies.contains(&lemma)
+        && upos == "NOUN"
+        && let Some(v) = p.head(i)
+        && lex.afflicted.contains(&p.lemma(v))
+        && (p.rel(i) == "obj"
+            || p.rel(i) == "obl" && p.case(i).is_some_and(|k| k == "with" || k == "from"))
+        && let Some(m) = subject(doc, p, v)
+    {
+        let lo = p.children[i].iter().copied().filter(|&c| c < i && p.rel(c) != "det").min();
+        let condition = format!("{} {}", p.form(v), words(p, lo.unwrap_or(i), i));
+        out.push(candidate(
+            doc,
+            p,
+            AILMENT,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
+        ));
+        return;
+    }
+    // "she is in good condition", "he is in poor health".
+    if lex.states.contains(&lemma)
         && p.case(i).as_deref() == Some("in")
         && p.children[i].iter().any(|&c| p.rel(c) == "amod" && lex.conditions.contains(&p.lemma(c)))
     {

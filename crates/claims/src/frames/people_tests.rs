@@ -113,3 +113,29 @@ fn a_plural_kin_word_before_another_list_ties_no_one() {
     );
     assert!(!has(&found, "person", "Quenby", None), "{found:?}");
 }
+
+#[test]
+fn an_aged_apposition_with_a_demonym_gives_the_nationality() {
+    let c = claims(
+        "Hamid Wielgosz, a 63-year-old Norwegian former prisons official serving a life sentence abroad, landed at the airport.",
+        ClaimType::Attribute,
+    );
+    assert!(has(&c, "person", "Wielgosz", Some("nationality")), "{c:#?}");
+}
+
+#[test]
+fn a_malady_suffered_or_diagnosed_is_a_health_claim() {
+    let c = claims("Tomasz Wielgosz suffered a stroke in 2019.", ClaimType::Health);
+    assert!(has(&c, "person", "Wielgosz", None), "{c:#?}");
+    assert_eq!(c[0].field("date"), Some("2019"));
+    let c = claims("Tomasz Wielgosz was diagnosed with cancer in 2020.", ClaimType::Health);
+    assert!(has(&c, "person", "Wielgosz", None), "{c:#?}");
+    let c = claims(
+        "Tomasz Wielgosz is in poor health and rarely appears in public.",
+        ClaimType::Health,
+    );
+    assert!(has(&c, "condition", "poor health", None), "{c:#?}");
+    // A defeat is no malady.
+    let c = claims("Tomasz Wielgosz suffered a heavy defeat in the election.", ClaimType::Health);
+    assert!(c.is_empty(), "{c:#?}");
+}

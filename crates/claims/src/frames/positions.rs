@@ -24,12 +24,16 @@ pub(crate) struct Lexicon {
     not_posts: HashSet<String>,
     body_cases: HashSet<String>,
     as_verbs: HashSet<String>,
+    become_verbs: HashSet<String>,
+    entry_verbs: HashSet<String>,
+    exit_verbs: HashSet<String>,
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
     pub(crate) former: HashSet<String>,
     pub(super) state_posts: Vec<String>,
     pub(super) portfolio_posts: HashSet<String>,
+    pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
 }
@@ -189,7 +193,9 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
                 break;
             }
         }
-        let role = (first..=i).map(|k| p.form(k).to_lowercase()).collect::<Vec<_>>().join(" ");
+        // "one of the members": the post is a member.
+        let word = |k: usize| if k == i { p.lemma(k) } else { p.form(k).to_lowercase() };
+        let role = (first..=i).map(word).collect::<Vec<_>>().join(" ");
         let former = role.split([' ', '-']).any(|x| lex.former.contains(x))
             || marked_former(p, lex, i, first);
         out.push(Post { word: i, role: Arg::Text(role), mention: None, first, former });
@@ -283,15 +289,41 @@ fn holders(
     }
     if p.case(t).as_deref() == Some("as")
         && let Some(v) = p.head(t)
-        && (lex.as_verbs.contains(&p.lemma(v)) || t < v)
+        && (lex.as_verbs.contains(&p.lemma(v))
+            || lex.entry_verbs.contains(&p.lemma(v))
+            || lex.exit_verbs.contains(&p.lemma(v))
+            || t < v)
     {
         let form = p.form(v).to_lowercase();
         let past = form.ends_with("ed") || form != p.lemma(v) && !form.ends_with('s');
-        for s in p.kids(v, "nsubj") {
-            for s in p.with_conjuncts(s) {
-                if let Some(m) = subject(s) {
-                    out.push((m, How::As, past && lex.as_verbs.contains(&p.lemma(v))));
-                }
+        // "served as" in the past ended; "took over as" began a post that may still hold;
+        // "stepped down as" ended it, whatever the tense.
+        let ended =
+            past && lex.as_verbs.contains(&p.lemma(v)) || lex.exit_verbs.contains(&p.lemma(v));
+        for m in verb_subjects(doc, p, v) {
+            out.push((m, How::As, ended));
+        }
+    }
+    // "X became head of Y", "X, who became director of Y in 2016": a post that began.
+    if p.rel(t) == "xcomp"
+        && let Some(v) = p.head(t)
+        && lex.become_verbs.contains(&p.lemma(v))
+    {
+        for m in verb_subjects(doc, p, v) {
+            out.push((m, How::Copula, false));
+        }
+    }
+    // "X was one of the four members of Y": the holders of "one".
+    if p.rel(t) == "nmod"
+        && p.case(t).as_deref() == Some("of")
+        && let Some(h) = p.head(t)
+        && p.lemma(h) == "one"
+        && let Some(cop) = p.kids(h, "cop").next()
+    {
+        let past = lex.past_be.contains(&p.form(cop).to_lowercase());
+        for s in p.kids(h, "nsubj") {
+            if let Some(m) = subject(s) {
+                out.push((m, How::Copula, past));
             }
         }
     }
@@ -320,9 +352,33 @@ fn holders(
     out
 }
 
+/// The people a verb is about: its subjects (over conjuncts), or the name a relative clause
+/// ("X, who became ...") or a reduced one hangs on.
+fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for s in p.kids(v, "nsubj") {
+        for s in p.with_conjuncts(s) {
+            let relative = matches!(p.form(s).to_lowercase().as_str(), "who" | "that");
+            if relative {
+                continue;
+            }
+            if let Some(m) = p.mention_of(doc, s, &[Kind::Per, Kind::Pro]) {
+                out.push(m);
+            }
+        }
+    }
+    if out.is_empty()
+        && p.words[v].deprel.starts_with("acl")
+        && let Some(m) = p.head(v).and_then(|h| p.mention_of(doc, h, &[Kind::Per]))
+    {
+        out.push(m);
+    }
+    out
+}
+
 /// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
 /// post phrase (over its article and the names before its head).
-fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+pub(super) fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
     let mut k = first;
     while k > 0 {
         k -= 1;
@@ -330,10 +386,13 @@ fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
         if f == "," {
             return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
         }
-        let premodifier = matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
-            && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
-                || f.chars().all(|c| c.is_lowercase() || c == '-'));
-        if !premodifier || first - k > 6 {
+        // "X, a 63-year-old Danish former official": ages are premodifiers too.
+        let age = f == "-" || p.rel(k) == "nummod" && f.chars().all(|c| c.is_ascii_digit());
+        let premodifier = age
+            || matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
+                && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
+                    || f.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !premodifier || first - k > 9 {
             return None;
         }
     }
@@ -405,6 +464,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         }
         // "Gambian ex-interior minister": a former-word between the name and the post.
         if found.is_none() && (lex.former.contains(&f.to_lowercase()) || f == "-") {
+            continue;
+        }
+        // "Danish former prisons official": a lowercase word that modifies the post.
+        if found.is_none()
+            && f.starts_with(char::is_lowercase)
+            && p.mention[k].is_none()
+            && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
+            && post.word - k <= 3
+        {
             continue;
         }
         // "the Northland Party (NP) chairman": an acronym in parentheses after the name.
@@ -479,8 +547,52 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
 fn dates(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> (Option<usize>, Option<usize>) {
+    let (start, end) = dates_under(doc, p, lex, t, &[t]);
+    if start.is_some() || end.is_some() {
+        return (start, end);
+    }
+    // "has served as commander of X since 2018": the dates hang off the verb the post
+    // depends on; its other modifiers are read, never its clauses.
+    let Some(v) = p.head(t) else { return (None, None) };
+    if !matches!(p.rel(t), "obl" | "xcomp" | "obj") || p.words[v].upos != "VERB" {
+        return (None, None);
+    }
+    let mods: Vec<usize> = p.children[v]
+        .iter()
+        .copied()
+        .filter(|&c| c != t && matches!(p.rel(c), "obl" | "nmod" | "advmod"))
+        .collect();
+    let found = dates_under(doc, p, lex, v, &mods);
+    if found.0.is_some() || found.1.is_some() {
+        return found;
+    }
+    // "became head of X in 2016", "took over as chief in March 2020" (start), "stepped
+    // down as head in 2021" (end): the verb's own date. The parse may hang it on the post.
+    let lemma = p.lemma(v);
+    let date = mods
+        .iter()
+        .chain(p.children[t].iter().filter(|&&c| matches!(p.rel(c), "obl" | "nmod")))
+        .find_map(|&c| p.mention_of(doc, c, &[Kind::Time]));
+    if lex.become_verbs.contains(&lemma) || lex.entry_verbs.contains(&lemma) {
+        (date, None)
+    } else if lex.exit_verbs.contains(&lemma) {
+        (None, date)
+    } else {
+        (None, None)
+    }
+}
+
+/// TIME mentions after a start or end case in the subtrees of `roots` (children of `t`, or
+/// `t` itself), not entering the clauses and appositions of `t`.
+fn dates_under(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    t: usize,
+    roots: &[usize],
+) -> (Option<usize>, Option<usize>) {
     let (mut start, mut end) = (None, None);
-    let mut stack = vec![t];
+    let mut stack = roots.to_vec();
     let mut seen = 0;
     while let Some(x) = stack.pop() {
         seen += 1;

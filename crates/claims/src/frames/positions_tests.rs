@@ -107,6 +107,75 @@ fn a_leader_without_a_body_gives_no_post() {
 }
 
 #[test]
+fn a_demonym_before_a_former_post_names_its_state() {
+    let claims = positions(
+        "A Norwegian court on Wednesday sentenced Arcadian ex-interior minister Tomasz Wielgosz to 20 years in prison. Wielgosz had fled Arcadia in 2017.",
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.field("holder").is_some_and(|h| h.contains("Wielgosz")))
+        .expect("a position");
+    assert_eq!(c.field("organization"), Some("Arcadia"));
+}
+
+#[test]
+fn a_sentence_opener_is_not_part_of_the_holder() {
+    let claims = positions(
+        "When Wielgosz was sworn in as Arcadia's president in August 2021, he became the first president to be sanctioned.",
+    );
+    assert!(claims.iter().all(|c| !c.field("holder").is_some_and(|h| h.starts_with("When"))));
+}
+
+#[test]
+fn a_judge_without_a_body_sits_on_the_court_named_before() {
+    let claims = positions(
+        "The Varnholm District Court convicted Wielgosz. Judge Marisol Quenby sentenced Wielgosz to life imprisonment.",
+    );
+    assert!(find(&claims, "Quenby", "Varnholm District Court").is_some(), "{claims:#?}");
+    // An unnamed court in the judge's own sentence may be another court.
+    let claims = positions(
+        "The Varnholm District Court heard the case in May. \"The court convicted Wielgosz,\" judge Marisol Quenby said.",
+    );
+    assert!(claims.iter().all(|c| !c.field("holder").is_some_and(|h| h.contains("Quenby"))));
+}
+
+#[test]
+fn a_post_someone_became_starts_on_the_verb_s_date() {
+    let claims = positions(
+        "Tomasz Wielgosz, who became director of the Border Guard Service in 2016, denied the claims.",
+    );
+    let c = find(&claims, "Wielgosz", "Border Guard Service").expect("a position");
+    assert_eq!(c.field("start"), Some("2016"));
+}
+
+#[test]
+fn taking_over_and_stepping_down_as_a_post_start_and_end_it() {
+    let claims = positions("Tomasz Wielgosz took over as chief of the Coastal Army in March 2020.");
+    let c = find(&claims, "Wielgosz", "Coastal Army").expect("a position");
+    assert_eq!(c.field("start"), Some("2020-03"));
+    let claims =
+        positions("Tomasz Wielgosz stepped down as head of the Coastal Customs Office in 2021.");
+    let c = find(&claims, "Wielgosz", "Coastal Customs Office").expect("a position");
+    assert_eq!((c.field("start"), c.field("end")), (None, Some("2021")));
+}
+
+#[test]
+fn one_of_the_members_of_a_body_is_a_member() {
+    let claims = positions("Marisol Quenby was one of the four members of the Harbour Commission.");
+    let c = find(&claims, "Quenby", "Harbour Commission").expect("a position");
+    assert_eq!(c.field("role"), Some("member"));
+}
+
+#[test]
+fn a_demonym_over_lowercase_modifiers_names_the_state_of_an_official() {
+    let claims = positions(
+        "Hamid Wielgosz, a 63-year-old Norwegian former prisons official serving a life sentence abroad, landed at the airport.",
+    );
+    let c = find(&claims, "Wielgosz", "Norway").expect("a position");
+    assert_eq!(c.field("as_of"), None);
+}
+
+#[test]
 fn a_former_post_in_an_apposition_holds_at_no_date_and_says_so() {
     let claims = positions(
         "Marisol Quenby, former director of the Harbour Affairs Committee, told reporters the claim was false.",
@@ -141,4 +210,20 @@ fn a_former_word_before_a_title_makes_the_post_former() {
     let c = find(&claims, "Wielgosz", "Northland").expect("a position");
     assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
     assert!(c.fields["as_of"].is_null());
+}
+
+#[test]
+fn a_holder_who_resigns_or_is_ousted_holds_a_former_post() {
+    // Invented names.
+    for text in [
+        "Northland President Tomasz Wielgosz has resigned in the face of a corruption scandal.",
+        "The overthrown president of Northland, Tomasz Wielgosz, fled the country.",
+    ] {
+        let claims = crate::frames::test_support::claims(text, crate::ClaimType::Position);
+        let post = claims
+            .iter()
+            .find(|c| c.field("holder") == Some("Tomasz Wielgosz"))
+            .unwrap_or_else(|| panic!("no post in {text:?}: {claims:?}"));
+        assert!(post.fields.get("as_of").is_none_or(|v| v.is_null()), "{text:?}: {post:?}");
+    }
 }

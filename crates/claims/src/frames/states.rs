@@ -24,6 +24,9 @@ pub(super) fn state_bodies(
         .replace('-', " ");
     let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
     let role = format!(" {}", words.join(" "));
+    if orgs.is_empty() && lex.court_posts.contains(&p.lemma(post.word)) {
+        return court_before(doc, p).into_iter().collect();
+    }
     if !lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}"))) {
         return orgs;
     }
@@ -50,6 +53,11 @@ pub(super) fn state_bodies(
     if !orgs.is_empty() {
         return orgs;
     }
+    // "A Swiss court sentenced Gambian ex-interior minister X": the demonym right before
+    // the post phrase is its state, whatever else the sentence names.
+    if let Some(state) = adjacent_demonym(doc, p, post) {
+        return vec![Arg::Text(state)];
+    }
     // The one state the sentence names ("Michel Quenby, a former minister, was arrested by
     // Lebanon's police"); none: the state the document names most; two or more ("the
     // Syrian chief's ties with Egypt under President X"): no guess, rather than a wrong one.
@@ -61,6 +69,7 @@ pub(super) fn state_bodies(
             let mention = &doc.view.mentions[m];
             match mention.kind {
                 Kind::Nat => mention.value.clone(),
+                Kind::Misc => demonym_state(doc, m),
                 Kind::Loc => {
                     let text = doc.mention_text(m);
                     doc.is_state(&text).then(|| doc.authority(&Arg::Text(text))).flatten()
@@ -108,6 +117,55 @@ fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
         .mentions
         .iter()
         .enumerate()
-        .any(|(i, o)| o.kind == Kind::Loc && doc.mention_text(i) == stem)
+        // The raw text first: a full mention_text (an allocation) only for likely ones.
+        .any(|(i, o)| {
+            o.kind == Kind::Loc
+                && doc.view.text(doc.input.text, i).contains(stem)
+                && doc.mention_text(i) == stem
+        })
         .then(|| stem.to_string())
+}
+
+/// The state of a demonym just before a post phrase, or inside it before its head
+/// ("Gambian ex-interior minister", "the Burmese army chief"), when the document names that
+/// state: the words back from the head, through at most three modifiers.
+fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String> {
+    let lo = post.first.min(post.word).saturating_sub(3);
+    for k in (lo..post.word).rev() {
+        if let Some(m) = p.mention[k] {
+            let mention = &doc.view.mentions[m];
+            match mention.kind {
+                Kind::Nat => return mention.value.clone(),
+                Kind::Misc => return demonym_state(doc, m),
+                _ => {}
+            }
+        }
+        if k < post.first && !matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN" | "PROPN") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The court or tribunal named nearest before a sentence's end, in it or in the sentences
+/// before: "The Varnholm District Court convicted X. Judge Y said ..." gives Y's court.
+fn court_before(doc: &Doc<'_>, p: &Parse<'_>) -> Option<Arg> {
+    let is_court = |m: usize| {
+        let mention = &doc.view.mentions[m];
+        mention.kind == Kind::Org && {
+            let t = doc.mention_text(m).to_lowercase();
+            t.contains("court") || t.contains("tribunal")
+        }
+    };
+    // "The court convicted X, judge Y said": an unnamed court in the sentence may be another
+    // one than the last named.
+    let sentence = &doc.view.sentences[p.sentence];
+    let named_here = sentence.mentions.iter().any(|&m| is_court(m));
+    if !named_here && (0..p.words.len()).any(|k| p.lemma(k) == "court" && p.mention[k].is_none()) {
+        return None;
+    }
+    (0..=p.sentence)
+        .rev()
+        .find_map(|si| doc.view.sentences[si].mentions.iter().rev().copied().find(|&m| is_court(m)))
+        .map(Arg::Mention)
 }

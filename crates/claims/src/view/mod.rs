@@ -266,8 +266,11 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(char::is_alphabetic)
                 && !lower_words.contains(word.to_lowercase().as_str())
+                && !repair::OPENERS.contains(&word.to_lowercase().as_str())
                 && !read::lexicon::is_name_title(word)
-                && !covered.overlaps(&prev.span);
+                && !covered.overlaps(&prev.span)
+                // "When X was sworn in": a sentence opener, never a first name.
+                && !repair::CLOSED_CLASSES.contains(&prev.upos.as_str());
             // "... for Syria Engagement James Jeffrey": a capitalised word after another
             // capitalised word is more likely the end of a title than a first name.
             let before = token_before(prev.span.start);

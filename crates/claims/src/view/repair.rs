@@ -18,9 +18,10 @@ use super::{Kind, Mention};
 
 /// Parts of speech that never begin a name: a capitalised sentence opener of these classes
 /// ("When", "While", "After", "Neither") is not part of the name after it.
-const CLOSED_CLASSES: &[&str] = &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
+pub(super) const CLOSED_CLASSES: &[&str] =
+    &["SCONJ", "ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "ADV"];
 /// Function words that open sentences, for documents that never write them in lower case.
-const OPENERS: &[&str] = &[
+pub(super) const OPENERS: &[&str] = &[
     "when",
     "while",
     "after",
@@ -319,13 +320,39 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     one_kind_per_name(words, mentions);
+    numbered_parts_of_texts(words, mentions);
+    take_in_suffixes(words.text, mentions);
     people_among_people(words, mentions);
     outlets(words, mentions);
 }
 
+/// "Ferdinand R. Marcos, Jr.": a generational suffix after a person's name is part of it.
+fn take_in_suffixes(text: &str, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if mentions[i].kind != Kind::Per {
+            continue;
+        }
+        let end = mentions[i].span.end;
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let after = &rest[gap..];
+        let Some(suffix) = ["Jr.", "Sr.", "Jr", "Sr"].iter().find(|s| {
+            after.starts_with(*s) && !after[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        let new_end = end + gap + suffix.len();
+        if gap <= 2 && mentions.get(i + 1).is_none_or(|n| n.span.start >= new_end) {
+            mentions[i].span.end = new_end;
+        }
+    }
+}
+
 /// A name the tagger reads as a person somewhere in the document is a person everywhere in
 /// it: the tagger decides each occurrence from its neighbours, and an unfamiliar name at the
-/// start of a sentence ("X Y was sentenced ...") is often taken for an organisation.
+/// start of a sentence ("X Y was sentenced ...") is often taken for an organisation, a
+/// surname alone ("the agency Vallejo leads") for a place. A lone word counts when it is a
+/// surname (not the first word) of a full name the document gives a person, and no country.
 fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
     let people: std::collections::HashSet<&str> = mentions
@@ -334,15 +361,61 @@ fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
         .map(|m| text[m.span.clone()].trim())
         .filter(|t| t.contains(' '))
         .collect();
+    let surnames: std::collections::HashSet<&str> = people
+        .iter()
+        .flat_map(|name| name.split_whitespace().skip(1))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && !is_country(w))
+        .collect();
     let relabel: Vec<usize> = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| matches!(m.kind, Kind::Org | Kind::Misc))
-        .filter(|(_, m)| people.contains(text[m.span.clone()].trim()))
+        .filter(|(_, m)| {
+            let t = text[m.span.clone()].trim();
+            match m.kind {
+                Kind::Org | Kind::Misc => people.contains(t) || surnames.contains(t),
+                Kind::Loc => surnames.contains(t),
+                _ => false,
+            }
+        })
         .map(|(i, _)| i)
         .collect();
     for i in relabel {
         mentions[i].kind = Kind::Per;
+    }
+}
+
+/// Nouns that number the parts of a law, a judgement or a report ("Article 228", "Part 2").
+const TEXT_PARTS: &[&str] = &[
+    "article",
+    "art",
+    "section",
+    "part",
+    "paragraph",
+    "chapter",
+    "clause",
+    "annex",
+    "appendix",
+    "schedule",
+    "item",
+    "resolution",
+    "rule",
+    "regulation",
+    "decree",
+    "law",
+    "page",
+    "count",
+];
+
+/// "Article 228.4 of the Criminal Code": a part of a text followed by its number, which the
+/// tagger may take for a person's one-word name, is no person.
+fn numbered_parts_of_texts(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        let name = text[m.span.clone()].trim().trim_end_matches('.');
+        let numbered = text[m.span.end..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if numbered && TEXT_PARTS.contains(&name.to_lowercase().as_str()) {
+            m.kind = Kind::Misc;
+        }
     }
 }
 
@@ -400,10 +473,13 @@ fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
             let [first, next, ..] = ws else { break };
             let f = words.form(first);
             let lower = f.to_lowercase();
-            let function = CLOSED_CLASSES.contains(&first.upos.as_str())
-                && f.starts_with(char::is_uppercase)
-                && (words.lower.contains(lower.as_str()) || OPENERS.contains(&lower.as_str()))
-                && !PARTICLES.contains(&lower.as_str());
+            // A sentence opener is no name whatever the tagger made of it inside one ("When
+            // X", read as a two-word name, is often tagged PROPN PROPN).
+            let function = f.starts_with(char::is_uppercase)
+                && !PARTICLES.contains(&lower.as_str())
+                && (OPENERS.contains(&lower.as_str())
+                    || (CLOSED_CLASSES.contains(&first.upos.as_str())
+                        && words.lower.contains(lower.as_str())));
             if !function {
                 break;
             }

@@ -182,3 +182,28 @@ fn an_outlet_or_a_dateline_publisher_is_an_organisation() {
     assert_eq!(named(text, &v, Kind::Org), ["Varsk Daily Bell", "Varsk Welle"]);
     assert!(named(text, &v, Kind::Per).is_empty());
 }
+
+#[test]
+fn a_generational_suffix_is_part_of_the_name() {
+    let text = "The government of President Tomasz R. Wielgosz, Jr. allowed the arrest.";
+    let v = view(text, &[(PER, "PER", "Tomasz R. Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz R. Wielgosz, Jr."]);
+    // A name followed by another word keeps its end.
+    let text = "Tomasz Wielgosz, Junior Minister, spoke.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}
+
+#[test]
+fn an_opener_is_never_taken_in_as_a_first_name() {
+    let text = "When Wielgosz was sworn in, he spoke.";
+    let v = view(text, &[(PER, "PER", "Wielgosz")], &[("When", "ADV")]);
+    assert_eq!(named(text, &v, Kind::Per), ["Wielgosz"]);
+}
+
+#[test]
+fn a_numbered_part_of_a_law_is_no_person() {
+    let text = "Tomasz Wielgosz was charged under Article 228 of the Criminal Code.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "PER", "Article")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}

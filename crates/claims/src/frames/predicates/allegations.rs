@@ -23,6 +23,9 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     if matches!(upos, "VERB" | "ADJ") && lex.words.accusing.contains(&lemma) {
         return accusing(s, p);
     }
+    if let Some(found) = culpable(lex, s, p) {
+        return found;
+    }
     if matches!(upos, "VERB" | "AUX")
         && s.children[p]
             .iter()
@@ -34,7 +37,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         };
         let subj = s.antecedent(subj, p);
         let act = clause(s, p, lex);
-        return allegations(p, s.mentions(subj, ACCUSED), None, act, "verb", vec![p, subj]);
+        return allegations(s, p, s.mentions(subj, ACCUSED), None, act, "verb", vec![p, subj]);
     }
     if upos == "NOUN"
         && s.children[p].iter().any(|&c| s.rel(c) == "amod" && s.lemma(c) == "alleged")
@@ -45,7 +48,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         };
         let act = Some(s.phrase(p, false))
             .map(|t| t.split_once("alleged ").map(|(_, a)| a.to_string()).unwrap_or(t));
-        return allegations(p, s.mentions(who, ACCUSED), None, act, "noun", vec![p, who]);
+        return allegations(s, p, s.mentions(who, ACCUSED), None, act, "noun", vec![p, who]);
     }
     vec![]
 }
@@ -58,10 +61,19 @@ fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
         .chain(s.kids(p, "advcl"))
         .find(|&o| {
             let marks = s.children[o].iter().filter(|&&c| matches!(s.rel(c), "case" | "mark"));
-            marks.map(|&c| s.lemma(c)).any(|l| l == "of" || l == "for")
+            marks.map(|&c| s.lemma(c)).any(|l| matches!(l.as_str(), "of" | "for" | "in"))
         })
         .or(clause_kid);
-    let (accused, accuser) = if s.passive(p) {
+    let (accused, accuser) = if let Some(a) = participle_subject(s, p) {
+        // "X, held since 2022 accused of espionage", "X was the regime's enforcer, accused
+        // of ...": a bare participle says it of the clause's subject.
+        (Some(a), None)
+    } else if s.passive(p) && s.kid(p, "nsubj:pass").is_none() && s.rel(p) == "conj" {
+        // "X ruled with an iron fist and was accused of ...": the first conjunct's subject.
+        let h = s.head(p);
+        let subj = h.and_then(|h| s.kid(h, "nsubj").or_else(|| s.kid(h, "nsubj:pass")));
+        (subj.map(|a| s.antecedent(a, h.unwrap_or(p))), s.agent(p))
+    } else if s.passive(p) {
         (s.patient(p), s.agent(p))
     } else {
         // "the U.S. alleges that Y was tasked with ...": the subject of the clause.
@@ -83,14 +95,45 @@ fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
     let act_kid = act_kid.or_else(|| {
         s.kids(accused, "nmod").find(|&o| matches!(s.case(o).as_deref(), Some("of" | "for")))
     });
+    // "the government of A and B of carrying out ...": the parser hangs the act anywhere.
+    let governed = GOVERNED.contains(&s.lemma(accused).as_str())
+        && accused + 1 < s.len
+        && s.lemma(accused + 1) == "of";
+    let act_kid = act_kid.or_else(|| {
+        governed
+            .then(|| {
+                (accused + 2..s.len).find(|&w| {
+                    s.word(w).upos == "VERB" && s.kids(w, "mark").any(|m| s.lemma(m) == "of")
+                })
+            })
+            .flatten()
+    });
     // A bare "Y was accused" says nothing of what; the rules need an act.
     let Some(act) = act_kid.map(|o| bare(&s.phrase(o, true))) else { return vec![] };
     let act = Some(act);
     let accuser = accuser.and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
     let mut words = vec![p, accused];
     words.extend(act_kid);
-    allegations(p, s.mentions(accused, ACCUSED), accuser, act, "verb", words)
+    let mut who = s.mentions(accused, ACCUSED);
+    // "accused the government of A and his wife B of ...": a body named by its leaders
+    // stands for them.
+    if who.is_empty() && governed {
+        who.extend(s.surface_list(accused + 2, &[Kind::Per]));
+    }
+    if who.is_empty() && GOVERNED.contains(&s.lemma(accused).as_str()) {
+        for o in s.kids(accused, "nmod").collect::<Vec<_>>() {
+            if s.case(o).as_deref() == Some("of") && Some(o) != act_kid {
+                words.push(o);
+                who.extend(s.mentions(o, &[Kind::Per]));
+            }
+        }
+    }
+    allegations(s, p, who, accuser, act, "verb", words)
 }
+
+/// Bodies a text names by the people who lead them ("the government of X", "the regime of
+/// X", "the administration of X").
+const GOVERNED: &[&str] = &["government", "regime", "administration", "junta", "cabinet"];
 
 /// The reason an authority gives for a sanction, arrest, warrant or charge: "for their
 /// involvement in ...", "for his role in ...", "in connection with accusations that ...";
@@ -135,6 +178,7 @@ pub(super) fn reason(lex: &Lexicon, s: &Parse<'_>, found: &Found) -> Vec<Found> 
 
 /// One allegation per accused, with the shared accuser and act.
 fn allegations(
+    s: &Parse<'_>,
     p: usize,
     accused: Vec<usize>,
     accuser: Option<usize>,
@@ -142,8 +186,13 @@ fn allegations(
     shape: &'static str,
     words: Vec<usize>,
 ) -> Vec<Found> {
+    // "X, a U.S. resident, ...": where a person is named, the bodies in the phrase are
+    // their descriptions, not others accused.
+    let person = |m: &usize| matches!(s.doc.view.mentions[*m].kind, Kind::Per | Kind::Pro);
+    let people = accused.iter().any(person);
     accused
         .into_iter()
+        .filter(|m| !people || person(m))
         .filter(|&m| Some(m) != accuser)
         .map(|m| {
             let mut args = vec![("accused".to_string(), Arg::Mention(m))];
@@ -187,4 +236,114 @@ fn bare(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// The one a bare participle ("accused of ...", no subject or auxiliary of its own) speaks
+/// of: the subject of the clause it hangs off, or of the nominal it modifies when that is a
+/// predicate ("X was the chief enforcer, accused of ...").
+fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
+    if s.kid(p, "nsubj").is_some()
+        || s.kid(p, "nsubj:pass").is_some()
+        || s.kid(p, "aux").is_some()
+        || s.kid(p, "aux:pass").is_some()
+        || s.kid(p, "obj").is_some()
+    {
+        return None;
+    }
+    let h = s.head(p)?;
+    let subject =
+        |v: usize| s.kid(v, "nsubj").or_else(|| s.kid(v, "nsubj:pass")).map(|a| s.antecedent(a, v));
+    match s.rel(p) {
+        "advcl" | "conj" => subject(h),
+        // A modifier of a named noun is handled as a passive; one of a predicate nominal
+        // speaks of the copula's subject.
+        "acl" | "amod" if s.kid(h, "cop").is_some() && s.mention(h, super::PEOPLE).is_none() => {
+            subject(h)
+        }
+        _ => None,
+    }
+}
+
+/// "X was responsible for the disappearance of ...", "Rights groups say X is liable for
+/// ...", "X ordered the killing of 40 prisoners, prosecutors said": guilt stated of a named
+/// person or body, by the author or by the one who says it.
+fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
+    let words = &lex.words;
+    let lemma = s.lemma(p);
+    let upos = s.word(p).upos.as_str();
+    let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(&lemma) {
+        // "responsible for", "complicit in"
+        s.kids(p, "obl")
+            .find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))
+            .filter(|&o| crime(lex, s, o))?
+    } else if upos == "VERB" && words.crime_verbs.contains(&lemma) {
+        p
+    } else if upos == "VERB" && words.perpetrate.contains(&lemma) {
+        // "ordered the killing of ...", "oversaw attacks on civilians"
+        s.kid(p, "obj").filter(|&o| crime(lex, s, o))?
+    } else {
+        return None;
+    };
+    // "X was involved in ...": the passive subject, only for words of guilt (the passive
+    // subject of "tortured" is the victim).
+    let subj = s
+        .kid(p, "nsubj")
+        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(&lemma)))?;
+    let subj = s.antecedent(subj, p);
+    let accused = s.mentions(subj, ACCUSED);
+    if accused.is_empty() {
+        return None;
+    }
+    // Who says it: a reporting verb above ("X said Y ...") or beside ("..., X said").
+    let reporter =
+        s.kids(p, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v))).or_else(|| {
+            let h = s.head(p)?;
+            (matches!(s.rel(p), "ccomp" | "parataxis")
+                && (words.reporting.contains(&s.lemma(h)) || words.accusing.contains(&s.lemma(h))))
+            .then_some(h)
+        });
+    // An act told by the author stands only for intrinsically criminal verbs and for the
+    // perpetration of a crime; a reporting verb makes any of them an allegation.
+    if reporter.is_none() && words.culpable.contains(&lemma) && !alleged_context(lex, s) {
+        return None;
+    }
+    let accuser = reporter
+        .and_then(|v| s.kid(v, "nsubj"))
+        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let act = clause(s, p, lex);
+    let mut ws = vec![p, subj, act_word];
+    ws.extend(reporter);
+    Some(allegations(s, p, accused, accuser, act, "verb", ws))
+}
+
+/// Whether a word's phrase names a crime ("the killing of", "widespread attacks").
+fn crime(lex: &Lexicon, s: &Parse<'_>, w: usize) -> bool {
+    let mut stack = vec![w];
+    let mut seen = 0;
+    while let Some(x) = stack.pop() {
+        seen += 1;
+        if seen > 12 {
+            break;
+        }
+        let l = s.lemma(x);
+        if lex.words.crimes.iter().any(|c| l.starts_with(c.as_str())) {
+            return true;
+        }
+        stack.extend(s.children[x].iter().copied().filter(|&c| !s.rel(c).starts_with("acl")));
+    }
+    false
+}
+
+/// Whether the sentence speaks of an accusation at all (a reporting or accusing word), so
+/// that "responsible for" is guilt, not a portfolio ("responsible for the budget").
+fn alleged_context(lex: &Lexicon, s: &Parse<'_>) -> bool {
+    (0..s.len).any(|w| {
+        let l = s.lemma(w);
+        lex.words.reporting.contains(&l)
+            || lex.words.accusing.contains(&l)
+            || lex.words.alleged.contains(&l)
+            || l == "according"
+            || l.starts_with("accus")
+            || l.starts_with("alleg")
+    })
 }

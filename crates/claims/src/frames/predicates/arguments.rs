@@ -197,6 +197,16 @@ impl<'d> Parse<'d> {
                 if self.rel(c) == "appos" {
                     words.extend(self.with_conjuncts(c));
                 }
+                // "the men named as X and Y", "a suspect identified as X".
+                if self.rel(c).starts_with("acl")
+                    && super::LEXICON.words.named.contains(&self.lemma(c))
+                {
+                    for o in self.kids(c, "obl").collect::<Vec<_>>() {
+                        if self.case(o).as_deref() == Some("as") {
+                            words.extend(self.with_conjuncts(o));
+                        }
+                    }
+                }
             }
         }
         for w in words {
@@ -216,6 +226,15 @@ impl<'d> Parse<'d> {
         if let Some(m) = self.mention(i, &kinds) {
             return Some(m);
         }
+        // "a Spanish judge" is a description: its state is one of its parts.
+        if let Some(d) = self.mention(i, &[Kind::Desc]) {
+            let parts = &self.doc.view.mentions[d].parts;
+            if let Some(&p) =
+                parts.iter().find(|&&p| kinds.contains(&self.doc.view.mentions[p].kind))
+            {
+                return Some(p);
+            }
+        }
         let mut stack: Vec<usize> = self.children[i].clone();
         while let Some(w) = stack.pop() {
             if self.rel(w).starts_with("acl") || self.rel(w) == "conj" {
@@ -227,6 +246,81 @@ impl<'d> Parse<'d> {
             stack.extend(self.children[w].iter().copied());
         }
         None
+    }
+
+    /// The people (or bodies) a list names, read off the words from `start` where the
+    /// parser scatters a list of titled names: "for the chief of the General Staff A, and
+    /// former defence minister B", "are Maj. Gen. A and former police chief B". Titles,
+    /// possessives and "of" phrases may stand between the names; a verb, a clause or any
+    /// other preposition ends the list.
+    pub(super) fn surface_list(&self, start: usize, kinds: &[Kind]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut since = 0;
+        let mut listed = true;
+        let mut w = start;
+        while w < self.len && since <= 8 {
+            if let Some(m) = self.mention(w, kinds).filter(|&m| {
+                let mm = &self.doc.view.mentions[m];
+                mm.span.start >= self.word(start).span.start
+                    && mm.span.start <= self.word(w).span.start
+            }) {
+                // "Ronald \u{201c}Bato\u{201d} dela Rosa": pieces of one name with nothing
+                // between them that lists are one person, the last piece its surname.
+                if !out.contains(&m) {
+                    if !listed {
+                        out.pop();
+                    }
+                    out.push(m);
+                }
+                since = 0;
+                listed = false;
+                w += 1;
+                continue;
+            }
+            let word = self.word(w);
+            let lemma = self.lemma(w);
+            let goes_on = match word.upos.as_str() {
+                "DET" | "ADJ" | "NOUN" | "PROPN" | "PART" | "NUM" | "CCONJ" => true,
+                "PUNCT" => matches!(lemma.as_str(), "," | ";" | "\u{201c}" | "\u{201d}" | "\""),
+                "ADP" => lemma == "of",
+                // "A and his wife B"
+                "PRON" => matches!(
+                    self.doc.input.text[word.span.clone()].to_lowercase().as_str(),
+                    "his" | "her" | "their" | "its"
+                ),
+                _ => false,
+            };
+            if !goes_on {
+                break;
+            }
+            if matches!(lemma.as_str(), "," | ";") || word.upos == "CCONJ" {
+                listed = true;
+            }
+            since += 1;
+            w += 1;
+        }
+        out
+    }
+
+    /// Who "it" or "they" stands for where a body reports its own act: "The Tribunal said
+    /// it had issued warrants", "the ministry announced that they had frozen ..." give the
+    /// subject of the reporting verb above; any other word stands for itself.
+    pub(super) fn reporter(&self, a: usize, reporting: &[String]) -> usize {
+        if !matches!(self.lemma(a).as_str(), "it" | "they" | "we") {
+            return a;
+        }
+        let mut up = self.head(a);
+        for _ in 0..4 {
+            let Some(h) = up else { break };
+            if reporting.contains(&self.lemma(h))
+                && let Some(subj) = self.kid(h, "nsubj").filter(|&x| x != a)
+                && self.body(subj).is_some()
+            {
+                return subj;
+            }
+            up = self.head(h);
+        }
+        a
     }
 
     /// The subtree of a word as text (for charges and sentences).

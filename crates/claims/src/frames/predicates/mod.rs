@@ -18,6 +18,7 @@ use crate::view::Kind;
 use crate::{Claim, ClaimType, Modality};
 use arguments::Parse;
 use modality::modality;
+
 use nouns::noun_frame;
 
 #[derive(Deserialize)]
@@ -52,6 +53,25 @@ struct Words {
     accompany: Vec<String>,
     sought: Vec<String>,
     judgement: Vec<String>,
+    face: Vec<String>,
+    receive: Vec<String>,
+    give: Vec<String>,
+    needs_prison: Vec<String>,
+    prison: Vec<String>,
+    sentence_nouns: Vec<String>,
+    holdings: Vec<String>,
+    list_verbs: Vec<String>,
+    list_nouns: Vec<String>,
+    custody: Vec<String>,
+    held: Vec<String>,
+    culpable: Vec<String>,
+    crime_verbs: Vec<String>,
+    perpetrate: Vec<String>,
+    crimes: Vec<String>,
+    dismiss: Vec<String>,
+    courts: Vec<String>,
+    acquit: Vec<String>,
+    named: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -170,6 +190,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             };
             let Some(mut claim) = doc.build(&c) else { continue };
             modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
+            own_act(doc, &mut claim, c.rule.confidence);
             if claim.kind == ClaimType::Allegation {
                 // What one accuses another of stays alleged, whoever reports it.
                 claim.modality = Modality::Alleged;
@@ -197,11 +218,62 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             claim.fields.insert("authority".into(), serde_json::Value::from(a));
         }
     }
+    // A pattern's claim in a sentence that someone else says ("..., the military said")
+    // is reported by them; the frames' claims got this from their own predicate.
+    let mine_kind = |k: ClaimType| {
+        matches!(
+            k,
+            ClaimType::Charge
+                | ClaimType::Verdict
+                | ClaimType::Warrant
+                | ClaimType::Arrest
+                | ClaimType::Sanction
+                | ClaimType::Meeting
+                | ClaimType::Visit
+        )
+    };
+    for claim in claims.iter_mut().filter(|c| {
+        mine_kind(c.kind) && c.modality == Modality::Asserted && c.attributed_to.is_none()
+    }) {
+        let si = sentence_of(claim.evidence.start);
+        if doc.view.sentences[si].words.is_empty() {
+            continue;
+        }
+        let parse = Parse::new(doc, si);
+        if let Some(by) = modality::sentence_source(lex, doc, &parse) {
+            claim.modality = Modality::Reported;
+            claim.attributed_to = Some(by);
+            claim.confidence =
+                (claim.confidence * Modality::Reported.weight() * 1000.0).round() / 1000.0;
+        }
+    }
     let mut known: HashSet<(ClaimType, String)> =
         claims.iter().map(|c| (c.kind, identity(c))).collect();
     mine.retain(|c| known.insert((c.kind, identity(c))));
     claims.extend(mine);
     one_verdict_each(claims, sentence_of);
+}
+
+/// A formal act told by the body that did it ("the Tribunal said it had issued warrants",
+/// "the Treasury announced sanctions on X") is stated, not reported: the annotation
+/// guidelines assert a sanction imposed, a warrant issued, a charge brought.
+fn own_act(doc: &Doc<'_>, claim: &mut Claim, confidence: f64) {
+    let formal = matches!(
+        claim.kind,
+        ClaimType::Sanction | ClaimType::Warrant | ClaimType::Charge | ClaimType::Verdict
+    );
+    if !formal || claim.modality != Modality::Reported {
+        return;
+    }
+    let Some(by) = claim.attributed_to.clone() else { return };
+    let Some(authority) = claim.field("authority").map(str::to_string) else { return };
+    let same = doc.authority(&Arg::Text(by.clone())).is_some_and(|a| a == authority)
+        || claim.field("court").is_some_and(|c| c == by);
+    if same {
+        claim.modality = Modality::Asserted;
+        claim.attributed_to = None;
+        claim.confidence = (confidence * Modality::Asserted.weight() * 1000.0).round() / 1000.0;
+    }
 }
 
 /// Those who accompany a visitor visit too: "He was accompanied by A, B and C", "A
@@ -286,8 +358,37 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                 })
+            } else if lex.words.acquit.contains(&lemma)
+                && s.passive(p)
+                && s.patient(p).is_some_and(|t| s.mention(t, PEOPLE).is_some())
+            {
+                // "X was cleared of all charges", "was exonerated".
+                Some(Frame {
+                    kind: ClaimType::Verdict,
+                    outcome: Some("acquitted".into()),
+                    needs_agent: false,
+                    needs_context: false,
+                })
+            } else if let Some(f) = lex.verbs.get(&lemma) {
+                Some(f.clone())
+            } else if listed(lex, s, p) {
+                // "placed on the sanctions list", "added X to its blacklist".
+                Some(Frame {
+                    kind: ClaimType::Sanction,
+                    outcome: None,
+                    needs_agent: false,
+                    needs_context: false,
+                })
+            } else if held(lex, s, p) {
+                // "has been held in Northland since 2020", "held in custody".
+                Some(Frame {
+                    kind: ClaimType::Arrest,
+                    outcome: None,
+                    needs_agent: false,
+                    needs_context: false,
+                })
             } else {
-                lex.verbs.get(&lemma).cloned()
+                None
             }
         }
         _ => None,
@@ -303,7 +404,11 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
             return vec![];
         }
     }
-    let found = if noun { noun_frame(lex, s, p, &frame) } else { verb_frame(lex, s, p, &frame) };
+    let mut found =
+        if noun { noun_frame(lex, s, p, &frame) } else { verb_frame(lex, s, p, &frame) };
+    if matches!(frame.kind, ClaimType::Sanction | ClaimType::Warrant) {
+        found = per_authority(lex, s, p, noun, found);
+    }
     found
         .into_iter()
         .map(|mut f| {
@@ -335,6 +440,56 @@ fn kinds_of(kind: ClaimType) -> &'static [Kind] {
     }
 }
 
+/// "The UK, US and Canada have sanctioned X": one claim per authority of the list.
+fn per_authority(
+    lex: &Lexicon,
+    s: &Parse<'_>,
+    p: usize,
+    noun: bool,
+    found: Vec<Found>,
+) -> Vec<Found> {
+    let agent = if noun {
+        s.head(p)
+            .filter(|&g| s.word(g).upos == "VERB" && matches!(s.rel(p), "obj" | "nsubj:pass"))
+            .and_then(|g| s.agent(g))
+            .or_else(|| s.kid(p, "nsubj"))
+    } else {
+        s.agent(p)
+    };
+    let Some(a) = agent.map(|a| s.reporter(a, &lex.words.reporting)) else { return found };
+    let more: Vec<usize> = s.with_conjuncts(a)[1..]
+        .iter()
+        .filter_map(|&c| s.body(c))
+        .filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
+        .collect();
+    if more.is_empty() {
+        return found;
+    }
+    let mut out = Vec::with_capacity(found.len() * (more.len() + 1));
+    for f in found {
+        let has = f.args.iter().any(|(k, _)| k == "authority");
+        if has {
+            for &b in &more {
+                let mut g = Found {
+                    kind: f.kind,
+                    shape: f.shape,
+                    predicate: f.predicate,
+                    args: f.args.clone(),
+                    words: f.words.clone(),
+                };
+                for (k, v) in g.args.iter_mut() {
+                    if k == "authority" {
+                        *v = Arg::Mention(b);
+                    }
+                }
+                out.push(g);
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
 /// One claim per named target, with the shared arguments.
 fn per_target(
     kind: ClaimType,
@@ -356,7 +511,7 @@ fn per_target(
 
 fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Found> {
     let kind = frame.kind;
-    let agent = s.agent(p);
+    let agent = s.agent(p).map(|a| s.reporter(a, &lex.words.reporting));
     let mut words = vec![p];
     let mut shared = Vec::new();
     if let Some(a) = agent {
@@ -389,7 +544,15 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
     match kind {
         ClaimType::Meeting => {
             let mut parts = Vec::new();
-            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent);
+            // "During his visit to X, A met B": where the parser found no subject, the
+            // person named just before the verb (no other verb between).
+            let before = || {
+                (0..p)
+                    .rev()
+                    .take_while(|&w| s.word(w).upos != "VERB")
+                    .find(|&w| s.mention(w, &[Kind::Per]).is_some())
+            };
+            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent).or_else(before);
             if let Some(a) = subj {
                 parts.extend(s.mentions(a, TARGETS));
             }
@@ -421,8 +584,59 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             words.push(a);
             per_target(kind, p, s.mentions(a, PEOPLE), place_of(s, p), words, "verb")
         }
+        _ if inverted(s, p).is_some() => {
+            // "Among those sanctioned are A and B", "Also designated were A, B and C".
+            let be = inverted(s, p).unwrap_or(p);
+            let targets: Vec<usize> = s
+                .surface_list(be + 1, &[Kind::Per])
+                .into_iter()
+                .filter(|&m| !nouns::possessor(s, m))
+                .collect();
+            words.push(be);
+            per_target(kind, p, targets, shared, words, "verb")
+        }
+        _ if s
+            .patient(p)
+            .or_else(|| s.kid(p, "nsubj"))
+            .is_some_and(|t| s.lemma(t) == "that" && s.word(t).upos == "PRON") =>
+        {
+            // "those sentenced to life included A and B", "Those designated include A".
+            let Some(inc) = (p + 1..(p + 8).min(s.len))
+                .find(|&w| lex.words.include.contains(&s.lemma(w)) && s.word(w).upos == "VERB")
+            else {
+                return vec![];
+            };
+            words.push(inc);
+            let targets: Vec<usize> = s
+                .surface_list(inc + 1, &[Kind::Per])
+                .into_iter()
+                .filter(|&m| !nouns::possessor(s, m))
+                .collect();
+            let mut shared = shared;
+            for o in s.kids(p, "obl").collect::<Vec<_>>() {
+                if kind == ClaimType::Verdict && s.case(o).as_deref() == Some("to") {
+                    shared.push(("sentence".into(), Arg::Text(s.phrase(o, true))));
+                }
+            }
+            per_target(kind, p, targets, shared, words, "verb")
+        }
         _ => {
-            let Some(mut t) = s.patient(p) else { return vec![] };
+            // "named lawmakers A and B to a blacklist": the parser took the object for a
+            // predicate complement.
+            let patient = s.patient(p).or_else(|| {
+                (kind == ClaimType::Sanction)
+                    .then(|| s.kid(p, "xcomp").filter(|&x| s.word(x).upos == "NOUN"))
+                    .flatten()
+            });
+            let Some(mut t) = patient else { return vec![] };
+            // "froze the assets of X": the owner of the assets is the target.
+            if kind == ClaimType::Sanction
+                && lex.words.holdings.contains(&s.lemma(t))
+                && let Some(o) = nouns::owner(s, t)
+            {
+                words.push(t);
+                t = o;
+            }
             // "upheld the conviction of X", "overturned X's sentence": the judgement's
             // person is the defendant.
             if kind == ClaimType::Verdict
@@ -466,6 +680,82 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
     }
 }
 
+/// The "be" of a participle told before its subject ("Among those sanctioned are A",
+/// "Also designated were A and B"): the participle has no object of its own and names
+/// no one before it but "those".
+fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
+    let be = p + 1;
+    if be >= s.len || s.lemma(be) != "be" || s.kid(p, "obj").is_some() {
+        return None;
+    }
+    let text = &s.doc.input.text[s.word(p).span.clone()];
+    if !text.ends_with("ed") {
+        return None;
+    }
+    let before_ok = (0..p).all(|w| {
+        let l = s.lemma(w);
+        matches!(s.word(w).upos.as_str(), "PUNCT" | "ADV" | "ADP" | "DET" | "PRON" | "AUX")
+            || matches!(l.as_str(), "among" | "those" | "also")
+    });
+    before_ok.then_some(be)
+}
+
+/// A verb that puts its patient on a sanctions list: "placed on the Treasury's sanctions
+/// list", "added X to its blacklist".
+fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    let sanctions_list = |o: usize| {
+        let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
+        let sanctions = s.lemma(o) == "blacklist"
+            || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
+        on && lex.words.list_nouns.contains(&s.lemma(o)) && sanctions
+    };
+    // "named lawmakers A and B to a blacklist": the parser may hang the list's noun on the
+    // object; any of the next words below the verb will do.
+    let below = |o: usize| {
+        let mut w = o;
+        for _ in 0..3 {
+            match s.head(w) {
+                Some(h) if h == p => return true,
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    if lex.words.list_verbs.contains(&s.lemma(p))
+        && (p + 1..(p + 12).min(s.len)).any(|o| sanctions_list(o) && below(o))
+    {
+        return true;
+    }
+    lex.words.list_verbs.contains(&s.lemma(p))
+        && s.kids(p, "obl").any(|o| {
+            let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
+            let list = lex.words.list_nouns.contains(&s.lemma(o));
+            let sanctions = s.lemma(o) == "blacklist"
+                || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
+            on && list && sanctions
+        })
+}
+
+/// A person held by an authority: "X has been held in Northland since 2020", "held in
+/// custody", "X, held incommunicado"; never "talks held in X" (the patient is a person).
+fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    if !lex.words.held.contains(&s.lemma(p)) || !s.passive(p) {
+        return false;
+    }
+    let Some(t) = s.patient(p) else { return false };
+    if s.mention(t, &[Kind::Per, Kind::Pro]).is_none() {
+        return false;
+    }
+    s.kids(p, "obl").any(|o| match s.case(o).as_deref() {
+        Some("in" | "at") => {
+            lex.words.custody.contains(&s.lemma(o)) || s.mention(o, &[Kind::Loc]).is_some()
+        }
+        Some("without") => s.lemma(o) == "charge" || s.lemma(o) == "trial",
+        _ => false,
+    }) || s.kids(p, "advmod").any(|a| s.lemma(a) == "incommunicado")
+}
+
 /// "in Sirte": the place of an arrest or death.
 fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
     s.kids(p, "obl")
@@ -478,6 +768,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod judgements;
 mod lists;
 mod modality;
 mod nouns;

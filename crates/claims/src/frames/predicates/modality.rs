@@ -78,3 +78,39 @@ pub(super) fn modality(
     }
     claim.confidence = (confidence * claim.modality.weight() * 1000.0).round() / 1000.0;
 }
+
+/// Who a whole sentence is reported by: "..., the military said." (a reporting verb at the
+/// root above a clause, or a parataxis of the root) or "according to X"; `None` when the
+/// author says it.
+pub(super) fn sentence_source(lex: &Lexicon, doc: &Doc<'_>, s: &Parse<'_>) -> Option<String> {
+    let words = &lex.words;
+    let root = (0..s.len).find(|&w| s.word(w).head == 0)?;
+    let verb = if words.reporting.contains(&s.lemma(root))
+        && s.children[root].iter().any(|&c| matches!(s.rel(c), "ccomp" | "parataxis"))
+    {
+        Some(root)
+    } else {
+        s.kids(root, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v)))
+    };
+    if let Some(v) = verb {
+        let subj = s.kid(v, "nsubj")?;
+        if s.word(subj).upos == "PRON" {
+            return None;
+        }
+        if let Some(m) = s.mention(subj, PEOPLE).or_else(|| s.body(subj)) {
+            return doc
+                .person_name(&Arg::Mention(m))
+                .filter(|_| PEOPLE.contains(&doc.view.mentions[m].kind))
+                .map(|(n, _)| n)
+                .or_else(|| Some(s.phrase(subj, false)));
+        }
+        let phrase = s.phrase(subj, false);
+        return Some(phrase.strip_prefix("the ").unwrap_or(&phrase).to_string());
+    }
+    // "according to X"
+    let according = (0..s.len).find(|&w| s.lemma(w) == "according")?;
+    let h = s.head(according).filter(|&h| s.kid(h, "case").is_some())?;
+    let phrase = s.phrase(h, true);
+    let phrase = phrase.strip_prefix("to ").unwrap_or(&phrase);
+    Some(phrase.strip_prefix("the ").unwrap_or(phrase).to_string())
+}

@@ -1,6 +1,7 @@
 //! Nominal predicates: "US sanctions on X", "an ICC warrant for X's arrest", "X's conviction".
 
 use super::arguments::Parse;
+use super::judgements::judgement;
 use super::{Found, Frame, Lexicon, PEOPLE, TARGETS, per_target};
 use crate::ClaimType;
 use crate::extract::Arg;
@@ -53,15 +54,37 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 holders.extend(surface_holder(s, n));
             }
             if let Some(g) = gov {
-                if s.rel(n) == "obj" {
+                if matches!(s.rel(n), "obj" | "nsubj:pass") {
                     holders.extend(s.kids(g, "obl").filter(|&m| case_ok(m)));
+                    // "issued warrants for three officials, including A and B": the parser
+                    // often hangs the list on the verb.
+                    holders.extend(s.kids(g, "obl").filter(|&m| {
+                        matches!(s.case(m).as_deref(), Some("include" | "including"))
+                    }));
                 }
                 let gl = s.lemma(g);
                 if kind == ClaimType::Sanction && lex.words.undergo.contains(&gl) {
-                    holders.extend(s.kid(g, "nsubj:pass").or_else(|| s.kid(g, "nsubj")));
+                    // "Washington hit X with sanctions": the object, where the verb has one.
+                    let obj = s.kid(g, "obj").filter(|&o| o != n);
+                    holders.extend(
+                        obj.or_else(|| s.kid(g, "nsubj:pass")).or_else(|| s.kid(g, "nsubj")),
+                    );
                 }
                 if lex.words.include.contains(&gl) && s.rel(n) == "nsubj" {
                     holders.extend(s.kid(g, "obj"));
+                }
+            }
+            // "warrants for the chief of staff A, and former minister B": the parser
+            // scatters a list of titled names; the words name them.
+            if let Some(at) = (n + 1..(n + 3).min(s.len))
+                .take_while(|&w| s.word(w).upos != "VERB" || s.lemma(w) == "issue")
+                .find(|&w| case_ok(w) || lex.words.target_case.contains(&s.lemma(w)))
+                .filter(|&w| s.word(w).upos == "ADP")
+            {
+                for m in s.surface_list(at + 1, &[Kind::Per]) {
+                    if !targets.contains(&m) && !possessor(s, m) {
+                        targets.push(m);
+                    }
                 }
             }
             for h in holders {
@@ -75,7 +98,11 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 } else {
                     h
                 };
-                targets.extend(s.mentions(h, TARGETS));
+                for m in s.mentions(h, TARGETS) {
+                    if !targets.contains(&m) && !possessor(s, m) {
+                        targets.push(m);
+                    }
+                }
             }
         }
         ClaimType::Meeting => {
@@ -135,6 +162,30 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 targets.extend(s.mentions(w, PEOPLE));
             }
         }
+        ClaimType::Charge | ClaimType::Verdict => {
+            // "indicted on charges of conspiracy": the verb's frame already says it.
+            if let Some(g) = gov
+                && s.word(g).upos == "VERB"
+                && lex.verbs.get(&s.lemma(g)).is_some_and(|f| f.kind == kind)
+            {
+                return vec![];
+            }
+            // "The court dismissed the charges against X": an acquittal.
+            if kind == ClaimType::Charge
+                && let Some(g) = gov
+                && s.rel(n) == "obj"
+                && lex.words.dismiss.contains(&s.lemma(g))
+                && s.agent(g).is_some_and(|a| {
+                    lex.words.courts.contains(&s.lemma(a))
+                        || s.body(a)
+                            .is_some_and(|b| s.doc.mention_text(b).to_lowercase().contains("court"))
+                })
+            {
+                shared.push(("outcome".into(), Arg::Text("acquitted".into())));
+                return judgement(lex, s, n, ClaimType::Verdict, words, shared);
+            }
+            return judgement(lex, s, n, kind, words, shared);
+        }
         _ => {
             if kind == ClaimType::Arrest
                 && let Some(g) = gov
@@ -146,9 +197,26 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 words.push(o);
                 targets.extend(s.mentions(o, PEOPLE));
             }
+            if kind == ClaimType::Arrest && targets.is_empty() {
+                targets.extend(
+                    custody_holder(lex, s, n)
+                        .map(|h| {
+                            words.push(h);
+                            s.mentions(h, PEOPLE)
+                        })
+                        .unwrap_or_default(),
+                );
+            }
         }
     }
     per_target(kind, n, targets, shared, words, "noun")
+}
+
+/// Whether a mention is a possessor ("A's brother, B"): it names whose, not whom.
+pub(super) fn possessor(s: &Parse<'_>, m: usize) -> bool {
+    let end = s.doc.view.mentions[m].span.end;
+    let rest = s.doc.input.text.get(end..).unwrap_or("");
+    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
 }
 
 /// The word a mention starts at, for the span of a candidate.
@@ -165,7 +233,11 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
     for c in s.children[n].iter().copied() {
         let r = s.rel(c);
         let by = s.case(c).as_deref() == Some("by");
-        if (matches!(r, "amod" | "compound" | "nmod:poss") || (r.starts_with("nmod") && by))
+        // A participle the parser hung below the noun ("were given prison sentences")
+        // is no modifier that names a body.
+        let verb = s.word(c).upos == "VERB";
+        if ((matches!(r, "amod" | "compound" | "nmod:poss") && !verb)
+            || (r.starts_with("nmod") && by))
             && let Some(b) = s.body(c).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
         {
             authority = Some(b);
@@ -174,17 +246,43 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
         // "a warrant issued by X"
         if r == "acl"
             && let Some(a) = s.agent(c)
-            && let Some(b) = s.body(a)
+            && let Some(b) = s.body(s.reporter(a, &super::LEXICON.words.reporting))
         {
             authority = Some(b);
         }
     }
+    let reporting = &super::LEXICON.words.reporting;
+    let state = |a: usize| {
+        let a = s.reporter(a, reporting);
+        s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
+    };
     if authority.is_none()
         && let Some(g) = gov
         && matches!(s.rel(n), "obj" | "nsubj:pass")
         && let Some(a) = s.agent(g)
     {
-        authority = s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind));
+        authority = state(a);
+    }
+    // "it had issued warrants" that the parser read as a clause of the noun.
+    if authority.is_none()
+        && let Some(a) = s.kid(n, "nsubj")
+    {
+        authority = state(a);
+    }
+    // "issued an arrest warrant" with the noun hung below another noun: the verb above.
+    if authority.is_none() {
+        let mut w = n;
+        for _ in 0..2 {
+            let Some(h) = s.head(w) else { break };
+            if !matches!(s.rel(w), "acl" | "compound" | "obj" | "nsubj:pass" | "conj") {
+                break;
+            }
+            if s.word(h).upos == "VERB" {
+                authority = s.agent(h).and_then(state);
+                break;
+            }
+            w = h;
+        }
     }
     // "an ICC warrant" that the parser took for a verb: the body just before the noun.
     authority.or_else(|| {
@@ -210,6 +308,26 @@ fn surface_holder(s: &Parse<'_>, n: usize) -> Option<usize> {
     if s.lemma(prev) == "whose" {
         let before = (0..prev).rev().find(|&w| s.word(w).upos != "PUNCT")?;
         return s.mention(before, &[Kind::Per]).is_some().then_some(before);
+    }
+    None
+}
+
+/// Who is "in custody" or "in detention": the subject of the copula ("X is in custody",
+/// "X, who is in government custody") or of the verb that keeps one there ("X remains in
+/// detention", "X was held in custody").
+fn custody_holder(lex: &Lexicon, s: &Parse<'_>, n: usize) -> Option<usize> {
+    if !lex.words.custody.contains(&s.lemma(n))
+        || !matches!(s.case(n).as_deref(), Some("in" | "into" | "under"))
+    {
+        return None;
+    }
+    if let Some(a) = s.kid(n, "nsubj") {
+        return Some(s.antecedent(a, n));
+    }
+    let g = s.head(n)?;
+    if s.rel(n).starts_with("obl") && s.word(g).upos == "VERB" {
+        let subj = s.kid(g, "nsubj:pass").or_else(|| s.kid(g, "nsubj"))?;
+        return Some(s.antecedent(subj, g));
     }
     None
 }

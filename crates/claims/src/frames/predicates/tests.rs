@@ -311,3 +311,206 @@ fn an_appeal_court_upholds_or_overturns_a_defendants_conviction() {
     let c = claims("The Supreme Court overturned the conviction of Tomasz Wielgosz on Monday.\n");
     assert!(has(&c, ClaimType::Verdict, "outcome", "overturned"), "{c:?}");
 }
+
+#[test]
+fn sentences_received_served_or_handed_are_verdicts() {
+    let c = claims("Kasim Dorrel received a life sentence from a Northland court in 2018.");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasim Dorrel"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "outcome", "sentenced"), "{c:?}");
+    let c = claims(
+        "Halvard Brenn, serving a 20-year sentence for corruption, was moved to a hospital.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "sentence", "20-year sentence"), "{c:?}");
+    // A term in office is no sentence.
+    let c = claims("Marisol Quenby began a second term as governor in 2019.");
+    assert!(of(&c, ClaimType::Verdict).is_empty(), "{c:?}");
+}
+
+#[test]
+fn charges_filed_or_brought_against_someone() {
+    let c = claims("Swiss prosecutors have filed charges against Ramon Ekdahl for war crimes.");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Ramon Ekdahl"), "{c:?}");
+    assert!(has(&c, ClaimType::Charge, "authority", "Switzerland"), "{c:?}");
+    let c = claims(
+        "Northland authorities brought charges of treason against opposition leader Karel Dunne.",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Karel Dunne"), "{c:?}");
+}
+
+#[test]
+fn frozen_assets_sanctions_lists_and_custody() {
+    let c = claims("Britain froze the assets of Pavel Orlik in 2019.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Pavel Orlik"), "{c:?}");
+    let c = claims("Canada added Lydia Brennholt to its sanctions list on Thursday.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Lydia Brennholt"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "authority", "Canada"), "{c:?}");
+    let c = claims("Rurik Strand has been held in Northland since April 2020.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Rurik Strand"), "{c:?}");
+    // Talks held in a city hold no one.
+    let c = claims("Talks between the two sides were held in Velmora in 2020.");
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_judge_described_by_nationality_gives_the_state_of_a_warrant() {
+    let c = claims("A Spanish judge issued an international warrant for the arrest of Anton Melk.");
+    assert!(has(&c, ClaimType::Warrant, "authority", "Spain"), "{c:?}");
+    let c = claims(
+        "France issued warrants in 2018 for three officials, including Ramon Ekdahl and Vilmos Dray.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "target", "Ramon Ekdahl"), "{c:?}");
+    assert!(has(&c, ClaimType::Warrant, "target", "Vilmos Dray"), "{c:?}");
+}
+
+#[test]
+fn guilt_said_of_a_named_person_is_an_allegation() {
+    let c =
+        claims("Rights groups say Gerold Fenn was responsible for the disappearance of activists.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Gerold Fenn"), "{c:?}");
+    let c = claims("Prosecutors said Ramon Ekdahl ordered the killing of 40 prisoners.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Ramon Ekdahl"), "{c:?}");
+    // A portfolio is no guilt, an order no crime.
+    let c = claims("Gerold Fenn is responsible for the budget of the ministry.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Ramon Ekdahl ordered the release of 40 prisoners in 2019.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_bare_participle_accuses_the_subject_of_its_clause() {
+    let c = claims(
+        "Tomasz Wielgosz, a diplomat, had been held in Northland since April 2022 accused of espionage.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "act", "espionage"), "{c:?}");
+    let c = claims(
+        "For three decades, Marisol Quenby was the chief enforcer of the regime, accused of oppression at home.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    let c =
+        claims("Karel Dunne ruled the province for years and was accused of sponsoring terrorism.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Karel Dunne"), "{c:?}");
+}
+
+#[test]
+fn a_meeting_whose_subject_the_parser_missed() {
+    let c = claims("During his visit to Varnholm, Karel Dunne met President Jules Marrot.");
+    let m = of(&c, ClaimType::Meeting);
+    assert!(m.iter().any(|m| m.list("participants").len() == 2), "{c:?}");
+}
+
+#[test]
+fn a_patterns_claim_said_by_someone_else_is_reported_by_them() {
+    let text = "Northland police arrested Tomasz Wielgosz on Sunday, the interior ministry said.";
+    let c = crate::frames::test_support::claims(text, ClaimType::Arrest);
+    assert!(c.iter().all(|c| c.modality == Modality::Reported), "{c:?}");
+    assert!(c.iter().any(|c| c.attributed_to.as_deref() == Some("interior ministry")), "{c:?}");
+}
+
+#[test]
+fn warrants_for_a_list_of_titled_names_issued_by_the_body_that_reports_them() {
+    let c = claims(
+        "The Hague Criminal Tribunal said Tuesday it had issued arrest warrants for \
+         Northland's army chief Tomasz Wielgosz, and former defence minister Marek Ostrowin.",
+    );
+    for name in ["Tomasz Wielgosz", "Marek Ostrowin"] {
+        let w = of(&c, ClaimType::Warrant);
+        let w = w.iter().find(|w| w.field("target") == Some(name)).expect(name);
+        assert_eq!(w.field("authority"), Some("Hague Criminal Tribunal"), "{w:?}");
+        // The tribunal tells its own act: stated, not reported.
+        assert_eq!(w.modality, Modality::Asserted, "{w:?}");
+    }
+    let c = claims(
+        "The Hague Criminal Tribunal issued an arrest warrant for President Halvard Brenning in March last year.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "authority", "Hague Criminal Tribunal"), "{c:?}");
+}
+
+#[test]
+fn one_sanction_per_listed_authority_and_passive_nominal_sanctions() {
+    let c = claims(
+        "The UK, US and Canada have sanctioned Northland's former central bank governor Oskar Lindqvist.",
+    );
+    for a in ["United Kingdom", "United States", "Canada"] {
+        let s = of(&c, ClaimType::Sanction);
+        assert!(
+            s.iter()
+                .any(|s| s.field("authority") == Some(a)
+                    && s.field("target") == Some("Oskar Lindqvist")),
+            "{a}: {c:?}"
+        );
+    }
+    let c = claims(
+        "The sanctions were imposed on the Varnholm Chemical Institute and the Northland Testing Institute.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Varnholm Chemical Institute"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Northland Testing Institute"), "{c:?}");
+}
+
+#[test]
+fn targets_told_after_the_participle_and_names_on_a_blacklist() {
+    let c = claims(
+        "Among those sanctioned are Retired Maj. Gen. Tomasz Wielgosz and former police chief Marisol Quenby.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Marisol Quenby"), "{c:?}");
+    let c = claims(
+        "The Treasury named lawmakers Tomasz Wielgosz and Marek Ostrowin to a terror-related blacklist on Tuesday.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Marek Ostrowin"), "{c:?}");
+}
+
+#[test]
+fn sentences_given_and_those_sentenced_included() {
+    let c = claims(
+        "Former Navy captain Tomasz Wielgosz and 15 others were yesterday given prison sentences for their role in crimes against humanity.",
+    );
+    let v = of(&c, ClaimType::Verdict);
+    let v = v.iter().find(|v| v.field("defendant") == Some("Tomasz Wielgosz")).expect("verdict");
+    assert_eq!(v.field("sentence"), Some("prison sentences"), "{v:?}");
+    // The participle hung below the noun names no authority.
+    assert_eq!(v.field("authority"), None, "{v:?}");
+    let c = claims(
+        "In addition to Wielgosz, those sentenced to life imprisonment included former Navy captains Marek Ostrowin and Halvard Brenning.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Marek Ostrowin"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Halvard Brenning"), "{c:?}");
+}
+
+#[test]
+fn dismissed_charges_are_an_acquittal_and_the_named_men_are_charged() {
+    let c = claims(
+        "The court also dismissed charges against Marisol Quenby, a former deputy intelligence chief, and Jonas Pettersby.",
+    );
+    for name in ["Marisol Quenby", "Jonas Pettersby"] {
+        let v = of(&c, ClaimType::Verdict);
+        let v = v.iter().find(|v| v.field("defendant") == Some(name)).expect(name);
+        assert_eq!(v.field("outcome"), Some("acquitted"), "{v:?}");
+    }
+    assert!(of(&c, ClaimType::Charge).is_empty(), "{c:?}");
+    let c = claims(
+        "Police and prosecutors announced they had enough evidence to charge the men named as Piotr Zalewski and Anton Kurlov over the poisoning.",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Piotr Zalewski"), "{c:?}");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Anton Kurlov"), "{c:?}");
+}
+
+#[test]
+fn charges_faced_by_the_subject_of_a_joined_verb_and_crimes_named_by_an_article() {
+    let c = claims("Petra Lindgren, who resigned in May, is now jailed and facing charges.");
+    assert!(has(&c, ClaimType::Charge, "defendant", "Petra Lindgren"), "{c:?}");
+    // "charges of smuggling (Article 12)": the apposition of a crime is no defendant.
+    let c = claims(
+        "Jonas Pettersby remained in detention on charges of smuggling (Article 12 of the Code).",
+    );
+    assert!(!has(&c, ClaimType::Charge, "defendant", "Article"), "{c:?}");
+}
+
+#[test]
+fn a_government_named_by_its_leaders_is_accused_through_them() {
+    let c = claims(
+        "The ministry accused the government of President Halvard Brenning and his wife Petra Lindgren of carrying out a campaign of repression.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Petra Lindgren"), "{c:?}");
+}

@@ -1,0 +1,120 @@
+//! Dates an undated event from the document's own dated statement of the same kind of event:
+//! a story says "The U.S. on Friday sanctioned four men" and then "The U.S. sanctioned A, B and
+//! C", or a list of designations follows "On March 22, the EU announced sanctions".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::extract::Doc;
+use crate::{Claim, ClaimType};
+
+/// Predicate lemmas and the claim type each states: the verbs and nouns of
+/// `rules/predicates.toml` and the appointment verbs of `rules/titles.toml`.
+struct Triggers {
+    verbs: HashMap<String, ClaimType>,
+    nouns: HashMap<String, ClaimType>,
+}
+
+#[derive(Deserialize)]
+struct PredicateFile {
+    verbs: HashMap<String, String>,
+    nouns: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct TitlesFile {
+    appoint_verbs: Vec<String>,
+}
+
+/// "verdict:convicted", "sanction+context" → the claim type.
+fn kind_of(frame: &str) -> Option<ClaimType> {
+    let name = frame.split([':', '+']).next()?;
+    ClaimType::ALL.into_iter().find(|k| k.as_str() == name)
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let p: PredicateFile = toml::from_str(include_str!("../rules/predicates.toml"))
+        .expect("rules/predicates.toml parses");
+    let t: TitlesFile =
+        toml::from_str(include_str!("../rules/titles.toml")).expect("rules/titles.toml parses");
+    let table = |m: HashMap<String, String>| -> HashMap<String, ClaimType> {
+        m.into_iter().filter_map(|(k, v)| Some((k, kind_of(&v)?))).collect()
+    };
+    let mut verbs = table(p.verbs);
+    for v in t.appoint_verbs {
+        verbs.insert(v, ClaimType::Appointment);
+    }
+    Triggers { verbs, nouns: table(p.nouns) }
+});
+
+/// Types whose `date` is the day the event happened.
+fn is_event(kind: ClaimType) -> bool {
+    !matches!(kind, ClaimType::Position | ClaimType::Attribute | ClaimType::Relation)
+}
+
+/// Gives every event claim without a date the date of the nearest earlier sentence that
+/// states the same kind of event with a date (the date nearest its predicate word). Dates
+/// after "since" open a state and are not taken.
+pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
+    if !claims.iter().any(|c| is_event(c.kind) && c.fields.get("date").is_some_and(Value::is_null))
+    {
+        return;
+    }
+    let triggers = &*TRIGGERS;
+    let text = doc.input.text;
+    let sentences = &doc.view.sentences;
+    // Per sentence, the event kinds it states with a date, and that date.
+    let mut dated: Vec<Vec<(ClaimType, String)>> = vec![Vec::new(); sentences.len()];
+    for (si, s) in sentences.iter().enumerate() {
+        let dates: Vec<(usize, String)> = s
+            .mentions
+            .iter()
+            .filter_map(|&m| {
+                let at = doc.view.mentions[m].span.start;
+                let opens_state = text[..at].trim_end().ends_with("since");
+                if opens_state {
+                    return None;
+                }
+                Some((at, doc.date_of(m)?))
+            })
+            .collect();
+        if dates.is_empty() {
+            continue;
+        }
+        for w in &doc.view.words[s.words.clone()] {
+            let table = match w.upos.as_str() {
+                "VERB" => &triggers.verbs,
+                "NOUN" => &triggers.nouns,
+                _ => continue,
+            };
+            let Some(&kind) = table.get(w.lemma.as_str()) else { continue };
+            if dated[si].iter().any(|(k, _)| *k == kind) {
+                continue;
+            }
+            let nearest = dates.iter().min_by_key(|(at, _)| at.abs_diff(w.span.start));
+            if let Some((_, d)) = nearest {
+                dated[si].push((kind, d.clone()));
+            }
+        }
+    }
+    for c in claims.iter_mut() {
+        if !is_event(c.kind) || !c.fields.get("date").is_some_and(Value::is_null) {
+            continue;
+        }
+        let at = sentences.partition_point(|s| s.span.start <= c.evidence.start);
+        let found = dated[..at.saturating_sub(1)]
+            .iter()
+            .rev()
+            .find_map(|d| d.iter().find(|(k, _)| *k == c.kind).map(|(_, d)| d.clone()));
+        if let Some(d) = found {
+            c.fields.insert("date".into(), Value::from(d));
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "event_dates_tests.rs"]
+mod tests;

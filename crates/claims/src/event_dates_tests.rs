@@ -1,0 +1,90 @@
+//! Event dates from the document's dated statement of the event, dates at the publication
+//! date's precision, and post dates, on invented documents read by the real reader.
+
+use crate::extract::within_published;
+use crate::{Claim, ClaimType, Input, extract};
+
+static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+    std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
+static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+    std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
+
+fn claims(text: &str, published: Option<model::PartialDate>, kind: ClaimType) -> Vec<Claim> {
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, published);
+    extract(&Input {
+        doc: "t.txt",
+        sha256: "00",
+        text,
+        published,
+        annotations: &reading.annotations,
+        words: &reading.words,
+    })
+    .into_iter()
+    .filter(|c| c.kind == kind)
+    .collect()
+}
+
+fn of<'c>(claims: &'c [Claim], field: &str, name: &str) -> &'c Claim {
+    claims
+        .iter()
+        .find(|c| c.field(field).is_some_and(|h| h.contains(name)))
+        .unwrap_or_else(|| panic!("a claim about {name} in {claims:#?}"))
+}
+
+#[test]
+fn a_month_precise_publication_date_gives_the_year_and_month() {
+    let feb = model::PartialDate::month(2021, 2).expect("a month");
+    assert_eq!(within_published("XXXX-02-01", feb).as_deref(), Some("2021-02-01"));
+    assert_eq!(within_published("XXXX-WXX-4", feb).as_deref(), Some("2021-02"));
+    assert_eq!(within_published("XXXX-02", feb).as_deref(), Some("2021-02"));
+    // Far after the publication month: another year's, left undated.
+    assert_eq!(within_published("XXXX-11-01", feb), None);
+    assert_eq!(within_published("2019-11-01", feb), None);
+    let year = model::PartialDate::year(2021).expect("a year");
+    assert_eq!(within_published("XXXX-WXX-4", year).as_deref(), Some("2021"));
+}
+
+#[test]
+fn a_restated_sanction_takes_the_date_of_the_first_statement() {
+    let text = "Norway on Friday sanctioned four officials of the Coastal Customs Office.\n\n\
+                Norway sanctioned Tomasz Wielgosz and Marisol Quenby for their role in the crackdown.";
+    let published = model::PartialDate::day(2022, 5, 6).ok();
+    let claims = claims(text, published, ClaimType::Sanction);
+    assert_eq!(of(&claims, "target", "Wielgosz").field("date"), Some("2022-05-06"));
+    assert_eq!(of(&claims, "target", "Quenby").field("date"), Some("2022-05-06"));
+}
+
+#[test]
+fn a_date_that_opens_a_post_is_not_the_date_of_a_sanction() {
+    let text = "On 14 March 2022, Norway announced new sanctions against four officials.\n\n\
+                Norway sanctioned Tomasz Wielgosz, director of the Coastal Customs Office since January 2021.";
+    let published = model::PartialDate::month(2022, 3).ok();
+    let sanctions = claims(text, published, ClaimType::Sanction);
+    assert_eq!(of(&sanctions, "target", "Wielgosz").field("date"), Some("2022-03-14"));
+    let posts = claims(text, published, ClaimType::Position);
+    assert_eq!(of(&posts, "holder", "Wielgosz").field("start"), Some("2021-01"));
+}
+
+#[test]
+fn an_undated_event_with_no_earlier_dated_statement_stays_undated() {
+    let text = "Norway sanctioned Tomasz Wielgosz for his role in the crackdown.\n\n\
+                In 2019 the customs office opened a new port.";
+    let published = model::PartialDate::day(2022, 5, 6).ok();
+    let claims = claims(text, published, ClaimType::Sanction);
+    assert_eq!(of(&claims, "target", "Wielgosz").field("date"), None);
+}
+
+#[test]
+fn a_post_served_since_a_year_starts_then() {
+    let text = "Marisol Quenby has served as commander of the Coastal Army since 2018.";
+    let posts = claims(text, model::PartialDate::day(2023, 8, 22).ok(), ClaimType::Position);
+    assert_eq!(of(&posts, "holder", "Quenby").field("start"), Some("2018"));
+}
+
+#[test]
+fn an_appointment_dates_the_post_it_gives() {
+    let text =
+        "Marisol Quenby had been appointed to head the Coastal Customs Office in March 2019.";
+    let posts = claims(text, model::PartialDate::day(2022, 9, 14).ok(), ClaimType::Position);
+    assert_eq!(of(&posts, "holder", "Quenby").field("start"), Some("2019-03"));
+}
