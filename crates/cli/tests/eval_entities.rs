@@ -59,12 +59,12 @@ fn spellings_join_lone_names_and_sh_do_not_and_bodies_meet_their_country() {
         line(
             "d",
             "sanction",
-            serde_json::json!({"target": "Omar Salih", "authority": "U.S. Department of the Treasury"}),
+            serde_json::json!({"target": "Omar Sakir", "authority": "U.S. Department of the Treasury"}),
         ),
         line(
             "e",
             "sanction",
-            serde_json::json!({"target": "Omar Shahli", "authority": "Treasury Department"}),
+            serde_json::json!({"target": "Omar Shakir", "authority": "Treasury Department"}),
         ),
     ];
     let g = dir.write("gold.jsonl", gold.join("\n").as_bytes());

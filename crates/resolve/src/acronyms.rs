@@ -1,8 +1,8 @@
-//! Acronyms a document defines: "the Federal Security Service (FSB)", "SEBIN (Bolivarian
+//! Acronyms a document defines: "the Federal Guard Bureau (FGB)", "SNIF (Northland
 //! National Intelligence Service)".
 //!
 //! Why the letters need not spell the name: many acronyms come from another language
-//! ("SEBIN" is Spanish word order, "FSB" Russian), so a definition is accepted when every
+//! (an acronym in Spanish or Russian word order), so a definition is accepted when every
 //! capitalised word of the name starts with a letter of the acronym, which the text's own
 //! "Name (ACR)" pairing then confirms. Words before the name that the acronym does not
 //! cover ("Russia's") are left out.
@@ -84,16 +84,16 @@ mod tests {
     #[test]
     fn definitions_in_either_order_and_in_another_languages_order() {
         let text = "Northland's Federal Guard Bureau (FGB) said on Monday that the \
-                    Servicio Bolivariano de Inteligencia Nacional, or National Intelligence \
+                    Servicio Norteño de Inteligencia Nacional, or National Intelligence \
                     Corps (NIC), and the NGB (Northland Guard Brigade) ...";
         assert_eq!(defined_in(text, "FGB").as_deref(), Some("Federal Guard Bureau"));
         assert_eq!(defined_in(text, "NIC").as_deref(), Some("National Intelligence Corps"));
         assert_eq!(defined_in(text, "NGB").as_deref(), Some("Northland Guard Brigade"));
         // Spanish order: the initials are all in the acronym, in another order.
-        let text = "the Bolivarian National Intelligence Service (SEBIN) detained him";
+        let text = "the Northland National Intelligence Service (SNIN) detained him";
         assert_eq!(
-            defined_in(text, "SEBIN").as_deref(),
-            Some("Bolivarian National Intelligence Service")
+            defined_in(text, "SNIN").as_deref(),
+            Some("Northland National Intelligence Service")
         );
     }
 

@@ -485,8 +485,8 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                 .collect();
             match fits.as_slice() {
                 // A lone name in a document that never gives the full one joins a full name
-                // elsewhere only when spelt exactly as one of its surnames; "Raja" read as a
-                // spelling of "Rajha", or "Lord Ahmad" as the middle name "Ahmed", may be
+                // elsewhere only when spelt exactly as one of its surnames; "Rana" read as a
+                // spelling of "Ranha", or "Lord Amin" as the middle name "Amine", may be
                 // anyone of that name: a reviewer decides.
                 [r] if clusters.root(n) != *r
                     && word_counts[n] < 2
@@ -753,8 +753,8 @@ fn join_acronyms(
     }
 }
 
-/// Words whose insertion leaves a body's name naming the same body ("Bolivarian
-/// Intelligence Service" / "Bolivarian National Intelligence Service").
+/// Words whose insertion leaves a body's name naming the same body ("Northland
+/// Intelligence Service" / "Northland National Intelligence Service").
 const FILLER_WORDS: &[&str] =
     &["national", "state", "general", "federal", "central", "main", "supreme", "public"];
 

@@ -40,7 +40,7 @@ fn arabic(c: char) -> Option<&'static str> {
     })
 }
 
-/// Cyrillic letters to their usual English transliteration, so that "Шойгу" meets "Shoigu"
+/// Cyrillic letters to their usual English transliteration, so that "Вельгош" meets "Velgosh"
 /// (lowercase; capitals are lowered first).
 fn cyrillic(c: char) -> Option<&'static str> {
     Some(match c {
@@ -133,7 +133,7 @@ pub fn name_words(name: &str) -> Vec<String> {
 /// common transliteration pairs merged (ou/u/oo, ee/i, ph/f, q/k, ck/k, ch/sh, dj/j, w/v),
 /// "sh" kept apart from "s".
 pub fn skeleton(word: &str) -> String {
-    // "Abdullah" is a name of its own, not the "Abdul" that opens "Abdul Reza".
+    // "Abdullah" is a name of its own, not the "Abdul" that opens "Abdul Karim".
     if matches!(word, "abdullah" | "abdallah" | "abdulla" | "abdalla" | "abdollah") {
         return "abdlh".into();
     }
@@ -147,7 +147,7 @@ pub fn skeleton(word: &str) -> String {
         .replace('q', "k")
         .replace('w', "v")
         .replace('x', "ks")
-        // "sh" is one letter (ش, ш) that "s" never stands for: Shahlai is not Salih. It is
+        // "sh" is one letter (ش, ш) that "s" never stands for: Shakir is not Sakir. It is
         // kept as one symbol before the h's are dropped below.
         .replace("sh", "x");
     let mut chars = w.chars();

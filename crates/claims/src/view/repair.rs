@@ -351,7 +351,7 @@ fn take_in_suffixes(text: &str, mentions: &mut [Mention]) {
 /// A name the tagger reads as a person somewhere in the document is a person everywhere in
 /// it: the tagger decides each occurrence from its neighbours, and an unfamiliar name at the
 /// start of a sentence ("X Y was sentenced ...") is often taken for an organisation, a
-/// surname alone ("the agency Vallejo leads") for a place. A lone word counts when it is a
+/// surname alone ("the agency Wielgosz leads") for a place. A lone word counts when it is a
 /// surname (not the first word) of a full name the document gives a person, and no country.
 fn one_kind_per_name(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
