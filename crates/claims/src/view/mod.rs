@@ -108,7 +108,7 @@ pub struct DocumentView {
 }
 
 const PRONOUNS: &[&str] = &["he", "him", "his", "she", "her", "hers", "himself", "herself"];
-/// Words after a person's name that make it a group ("the Assad regime", "Smith family").
+/// Words after a person's name that make it a group ("the Orvan regime", "Smith family").
 const COLLECTIVE: &[&str] = &[
     "regime",
     "government",
@@ -419,7 +419,7 @@ fn next_word<'t>(text: &'t str, tokens: &[Token], after: usize) -> Option<&'t st
     tokens.get(tokens.partition_point(|t| t.span.start < after)).map(|t| &text[t.span.clone()])
 }
 
-/// The tagger sometimes calls a lone surname a place or organisation ("appointed by Assad");
+/// The tagger sometimes calls a lone surname a place or organisation ("appointed by Orvan");
 /// where the document names a person with that surname in full, it is that person.
 fn known_surnames(text: &str, mentions: &mut [Mention]) {
     let surname =
