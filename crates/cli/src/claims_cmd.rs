@@ -195,6 +195,21 @@ pub enum System<'a> {
     Corpus(&'a Path),
 }
 
+impl<'a> System<'a> {
+    /// The file if given, else the folder, else the store.
+    pub fn from_flags(
+        file: Option<&'a Path>,
+        corpus: Option<&'a Path>,
+        db: std::path::PathBuf,
+    ) -> System<'a> {
+        match (file, corpus) {
+            (Some(file), _) => System::File(file),
+            (None, Some(dir)) => System::Corpus(dir),
+            (None, None) => System::Store(db),
+        }
+    }
+}
+
 /// What `dossier eval claims` prints besides the figures.
 #[derive(Clone, Copy)]
 pub struct Show {

@@ -647,11 +647,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             train_ner(train, dev.as_deref(), output, *epochs, *seed)
         }
         Command::Eval(EvalCommand::Attribution { gold, system, corpus, verbose }) => {
-            let source = match (system, corpus) {
-                (Some(file), _) => claims_cmd::System::File(file),
-                (None, Some(dir)) => claims_cmd::System::Corpus(dir),
-                (None, None) => claims_cmd::System::Store(cli.db()),
-            };
+            let source =
+                claims_cmd::System::from_flags(system.as_deref(), corpus.as_deref(), cli.db());
             claims_cmd::eval_attribution(&source, gold, *verbose)
         }
         Command::Eval(EvalCommand::Entities { gold, labels, verbose }) => {
@@ -692,11 +689,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
         }
         Command::Eval(EvalCommand::Claims { gold, system, corpus, docs, verbose, by_rule }) => {
-            let source = match (system, corpus) {
-                (Some(file), _) => claims_cmd::System::File(file),
-                (None, Some(dir)) => claims_cmd::System::Corpus(dir),
-                (None, None) => claims_cmd::System::Store(cli.db()),
-            };
+            let source =
+                claims_cmd::System::from_flags(system.as_deref(), corpus.as_deref(), cli.db());
             let show = claims_cmd::Show { verbose: *verbose, by_rule: *by_rule };
             claims_cmd::eval_claims(&source, gold, docs.as_deref(), show)
         }
