@@ -183,9 +183,19 @@ impl People {
         let m = &view.mentions[mention];
         let s = m.sentence;
         let wanted = m.value.as_deref().and_then(pronoun_gender);
-        let fits = |g: usize| match (wanted, self.genders.get(g).copied().flatten()) {
-            (Some(w), Some(have)) => w == have,
-            _ => true,
+        // "X told reporters ... “He committed crimes”": in a quotation, "he" is not its
+        // speaker, who would say "I".
+        let speakers: Vec<usize> = if in_quotation(view, mention) {
+            (s.saturating_sub(1)..=s).filter_map(|k| self.speaker(view, k)).collect()
+        } else {
+            Vec::new()
+        };
+        let fits = |g: usize| {
+            !speakers.contains(&g)
+                && match (wanted, self.genders.get(g).copied().flatten()) {
+                    (Some(w), Some(have)) => w == have,
+                    _ => true,
+                }
         };
         let candidates = |sentence: usize, before: Option<usize>| -> Vec<usize> {
             let mut out: Vec<usize> = Vec::new();
@@ -252,6 +262,50 @@ impl People {
         None
     }
 
+    /// The person a sentence quotes or reports: the subject of a reporting verb in it.
+    fn speaker(&self, view: &DocumentView, sentence: usize) -> Option<usize> {
+        let sv = &view.sentences[sentence];
+        let words = view.words.get(sv.words.clone())?;
+        words.iter().enumerate().find_map(|(v, w)| {
+            (w.upos == "VERB" && crate::frames::predicates::is_reporting_verb(&w.lemma))
+                .then(|| self.subject_of(view, sentence, v))
+                .flatten()
+        })
+    }
+
+    /// The person whose name is the `nsubj` of word `verb` (an index into the sentence's
+    /// words), with its name words (`flat`, `compound`).
+    fn subject_of(&self, view: &DocumentView, sentence: usize, verb: usize) -> Option<usize> {
+        let sv = &view.sentences[sentence];
+        let words = view.words.get(sv.words.clone())?;
+        let subject = words.iter().position(|w| {
+            w.head == verb + 1 && matches!(w.deprel.as_str(), "nsubj" | "nsubj:pass")
+        })?;
+        let mut span = words[subject].span.clone();
+        for w in words
+            .iter()
+            .filter(|w| w.head == subject + 1 && matches!(w.deprel.as_str(), "flat" | "compound"))
+        {
+            span = span.start.min(w.span.start)..span.end.max(w.span.end);
+        }
+        self.person_at(view, sentence, &span)
+    }
+
+    /// The person a mention of the sentence overlapping `span` stands for.
+    fn person_at(
+        &self,
+        view: &DocumentView,
+        sentence: usize,
+        span: &std::ops::Range<usize>,
+    ) -> Option<usize> {
+        view.sentences[sentence].mentions.iter().copied().find_map(|k| {
+            let m = &view.mentions[k].span;
+            (m.start < span.end && span.start < m.end)
+                .then(|| self.of_mention.get(&k).copied())
+                .flatten()
+        })
+    }
+
     /// The person who is the subject of a sentence's main verb (active or passive), if a
     /// person mention covers it: the root's `nsubj` with its name words (`flat`, `compound`),
     /// else, where the parse found no subject, the person named right before the root verb
@@ -260,31 +314,17 @@ impl People {
         let sv = &view.sentences[sentence];
         let words = view.words.get(sv.words.clone())?;
         let root = words.iter().position(|w| w.head == 0)?;
-        let person_at = |span: &std::ops::Range<usize>| {
-            sv.mentions.iter().copied().find_map(|k| {
-                let m = &view.mentions[k].span;
-                (m.start < span.end && span.start < m.end)
-                    .then(|| self.of_mention.get(&k).copied())
-                    .flatten()
-            })
-        };
-        if let Some(subject) = words
+        if words
             .iter()
-            .position(|w| w.head == root + 1 && matches!(w.deprel.as_str(), "nsubj" | "nsubj:pass"))
+            .any(|w| w.head == root + 1 && matches!(w.deprel.as_str(), "nsubj" | "nsubj:pass"))
         {
-            let mut span = words[subject].span.clone();
-            for w in words.iter().filter(|w| {
-                w.head == subject + 1 && matches!(w.deprel.as_str(), "flat" | "compound")
-            }) {
-                span = span.start.min(w.span.start)..span.end.max(w.span.end);
-            }
-            return person_at(&span);
+            return self.subject_of(view, sentence, root);
         }
         let mut k = root;
         while k > 0 {
             k -= 1;
             let w = &words[k];
-            if let Some(g) = person_at(&w.span) {
+            if let Some(g) = self.person_at(view, sentence, &w.span) {
                 return Some(g);
             }
             if !matches!(w.upos.as_str(), "AUX" | "ADV" | "PART" | "PUNCT") {
@@ -344,6 +384,18 @@ impl People {
             })
             .collect()
     }
+}
+
+/// Whether a pronoun stands inside a quotation: the sentence opens one before it that is not
+/// closed before it (curly quotes, guillemets, or an odd number of straight quotes).
+fn in_quotation(view: &DocumentView, mention: usize) -> bool {
+    let m = &view.mentions[mention];
+    let sv = &view.sentences[m.sentence];
+    let Some(at) = sv.view.find(&format!(":{mention}⟧")) else { return false };
+    let before = &sv.view[..at];
+    let opened = before.matches(['“', '«']).count();
+    let closed = before.matches(['”', '»']).count();
+    opened > closed || before.matches('"').count() % 2 == 1
 }
 
 /// A person's grammatical gender, as pronouns and honorifics tell it.

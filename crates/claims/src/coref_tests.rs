@@ -75,3 +75,12 @@ fn a_two_word_surname_joins_the_full_name_and_mrs_joins_no_namesake() {
     );
     assert_eq!(got.last().map(String::as_str), Some("Wielgosz"), "{got:?}");
 }
+
+#[test]
+fn in_a_quotation_he_is_not_its_speaker() {
+    let text = "The court convicted Piet Oranje on Monday. \
+                Governor Tomasz Wielgosz told reporters that Oranje should serve life. \
+                “He committed many crimes here, we are waiting for justice,” he added.";
+    // The quotation's "He" is the convicted man; the "he" of "he added" is the speaker.
+    assert_eq!(resolved(text)[0], "Piet Oranje");
+}

@@ -77,3 +77,23 @@ fn an_acronym_is_expanded_where_the_text_spells_it_out() {
     assert_eq!(crate::extract::expand_acronym("the Coast Guard (BGS)", "BGS"), None);
     assert_eq!(crate::extract::expand_acronym(text, "XYZ"), None);
 }
+
+#[test]
+fn sanctions_on_a_persons_brother_are_not_on_the_person() {
+    let text = "Tomasz Wielgosz is a senior official. The Treasury imposed sanctions on Wielgosz's brother, Piet Wielgosz, on Monday.";
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+    let claims = extract(&Input {
+        doc: "t.txt",
+        sha256: "00",
+        text,
+        published: None,
+        annotations: &reading.annotations,
+        words: &reading.words,
+    });
+    let targets: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimType::Sanction)
+        .filter_map(|c| c.field("target"))
+        .collect();
+    assert!(!targets.contains(&"Tomasz Wielgosz"), "{targets:?}");
+}

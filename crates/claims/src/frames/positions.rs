@@ -120,6 +120,9 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         let orgs = super::states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
+            if how == How::Title && served_under(doc.text(), &p.words[post.first].span) {
+                continue;
+            }
             for org in &orgs {
                 if matches!(org, Arg::Mention(m) if *m == holder) {
                     continue;
@@ -152,6 +155,24 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         }
     }
     out
+}
+
+/// An infobox lists under each office its dates, then the title and name of whom it served
+/// under ("Vice President / In office / 2002 – 2003 / President X / Preceded by Y"): a line
+/// that starts with a title, right after the office's dates, is the superior's, and says
+/// nothing about the office's holder or that line's own dates.
+fn served_under(text: &str, title: &std::ops::Range<usize>) -> bool {
+    let line_start = text[..title.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..title.start].trim().is_empty() || line_start == 0 {
+        return false;
+    }
+    let previous = text[..line_start - 1].rsplit('\n').next().unwrap_or("").trim();
+    let dates = previous.contains(['–', '—', '-'])
+        && previous.split(['–', '—', '-']).all(|part| {
+            let part = part.trim();
+            part.ends_with(|c: char| c.is_ascii_digit()) || part.eq_ignore_ascii_case("present")
+        });
+    dates || previous.eq_ignore_ascii_case("in office")
 }
 
 /// The posts of a sentence: the last word of every ROLE mention, and title nouns.

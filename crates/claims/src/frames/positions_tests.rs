@@ -227,3 +227,10 @@ fn a_holder_who_resigns_or_is_ousted_holds_a_former_post() {
         assert!(post.fields.get("as_of").is_none_or(|v| v.is_null()), "{text:?}: {post:?}");
     }
 }
+
+#[test]
+fn an_infobox_line_after_the_dates_names_whom_the_office_served_under() {
+    let text = "Vice President of Norvania\nIn office\n13 January 2002 – 28 April 2002\nPresident Tomasz Wielgosz\nPreceded by Marisol Quenby";
+    let claims = positions(text);
+    assert!(find(&claims, "Wielgosz", "Norvania").is_none(), "{claims:?}");
+}

@@ -234,6 +234,10 @@ const KIND_NOUNS: &[&str] = &[
     "portal",
 ];
 
+#[path = "repair_lines.rs"]
+mod lines;
+use lines::{split_at_line_breaks, trim_headline_names};
+
 /// What the repairs need to know about the document's words.
 pub(super) struct Words<'a> {
     text: &'a str,
@@ -324,6 +328,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     take_in_suffixes(words.text, mentions);
     people_among_people(words, mentions);
     outlets(words, mentions);
+    trim_headline_names(words, mentions);
 }
 
 /// "Ferdinand R. Marcos, Jr.": a generational suffix after a person's name is part of it.
@@ -417,39 +422,6 @@ fn numbered_parts_of_texts(words: &Words<'_>, mentions: &mut [Mention]) {
             m.kind = Kind::Misc;
         }
     }
-}
-
-/// Lines shorter than this end where they end (headings, captions, datelines); longer ones
-/// may be prose wrapped at a fixed width, where a line break stands for a space.
-const WRAPPED_LINE: usize = 55;
-
-/// A name never runs over the end of a short line ("X Y\nCountry's ...", a heading or caption
-/// and the line after it): each line's piece is a mention of its own. A name over the break of
-/// a long line is prose wrapped at a fixed width, and stays whole.
-fn split_at_line_breaks(text: &str, raw: &mut Vec<Mention>) {
-    let mut pieces = Vec::new();
-    for m in raw.iter_mut().filter(|m| is_entity(m.kind)) {
-        let t = &text[m.span.clone()];
-        let Some(first_break) = t.find('\n').map(|i| m.span.start + i) else { continue };
-        let line_start = text[..first_break].rfind('\n').map_or(0, |i| i + 1);
-        if text[line_start..first_break].chars().count() >= WRAPPED_LINE {
-            continue;
-        }
-        let mut at = m.span.start;
-        let mut spans = Vec::new();
-        for line in t.split('\n') {
-            let lead = line.len() - line.trim_start().len();
-            let piece = line.trim();
-            if !piece.is_empty() {
-                spans.push(at + lead..at + lead + piece.len());
-            }
-            at += line.len() + 1;
-        }
-        let Some((first, rest)) = spans.split_first() else { continue };
-        m.span = first.clone();
-        pieces.extend(rest.iter().map(|s| Mention { span: s.clone(), ..m.clone() }));
-    }
-    raw.extend(pieces);
 }
 
 /// A capitalised function word at the start of a name ("When X was sworn in", "Neither X
@@ -551,7 +523,8 @@ fn place_before_person(words: &Words<'_>, raw: &mut Vec<Mention>) {
 
 /// A name the tokenizer or tagger cut in two at a mark inside it: an opening quote glued to
 /// the second part ("X Y ‘Z W", a transliterated ayn), a hyphen glued to the first ("X Al-
-/// Y"), or a lowercase particle between them ("X al Y Z"). The two persons are one.
+/// Y"), a lowercase particle between them ("X al Y Z"), or nothing but a space. The two
+/// persons are one.
 fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let text = words.text;
     let mut i = 0;
@@ -564,12 +537,15 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         let gap = &text[a.span.end..b.span.start];
         let after = text[b.span.end..].chars().next();
         let quote = matches!(gap, " ‘" | " ’" | " '") && !matches!(after, Some('’' | '\''));
+        // "José | David X": the tagger started a second name inside one; two names side by
+        // side with nothing between them are one (a list would have a comma or "and").
+        let space = gap == " ";
         let hyphen = matches!(gap, "-" | "- ");
         let particle = gap.len() > 2
             && gap.starts_with(' ')
             && gap.ends_with(' ')
             && PARTICLES.contains(&gap.trim());
-        if quote || hyphen || particle {
+        if quote || hyphen || particle || space {
             let end = b.span.end;
             mentions[i].span.end = end;
             mentions.remove(i + 1);

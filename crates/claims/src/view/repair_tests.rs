@@ -207,3 +207,26 @@ fn a_numbered_part_of_a_law_is_no_person() {
     let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "PER", "Article")], &[]);
     assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
 }
+
+#[test]
+fn a_headline_does_not_run_a_name_into_the_words_after_it() {
+    let text =
+        "Life Term for Wielgosz Culminates Year of Trials\n\nWielgosz was found guilty on Tuesday.";
+    let v = view(
+        text,
+        &[(PER, "PER", "Wielgosz Culminates"), (PER, "PER", "Wielgosz was")],
+        &[("was", "AUX")],
+    );
+    assert_eq!(named(text, &v, Kind::Per)[0], "Wielgosz");
+    // A full name in a headline stays whole, though the body writes the surname alone.
+    let text = "Court Sentences Tomasz Wielgosz to Life\n\nWielgosz was found guilty on Tuesday.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}
+
+#[test]
+fn two_names_side_by_side_are_one() {
+    let text = "The Treasury sanctioned José Tomasz Wielgosz on Monday.";
+    let v = view(text, &[(PER, "PER", "José"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["José Tomasz Wielgosz"]);
+}

@@ -140,6 +140,12 @@ fn rule(name: &str, kind: ClaimType) -> Rule {
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::parse(include_str!("../../../rules/predicates.toml")));
 
+/// Whether a lemma is a reporting verb ("say", "tell", ...), for coreference: a speaker does
+/// not call themself "he" in their own quotation.
+pub(crate) fn is_reporting_verb(lemma: &str) -> bool {
+    LEXICON.words.reporting.iter().any(|r| r == lemma)
+}
+
 /// A frame found in a sentence, before its arguments are named.
 struct Found {
     kind: ClaimType,
