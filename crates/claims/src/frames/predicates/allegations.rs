@@ -21,7 +21,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
     if matches!(upos, "VERB" | "ADJ") && lex.words.accusing.contains(&lemma) {
-        return accusing(s, p);
+        return accusing(lex, s, p);
     }
     if let Some(found) = culpable(lex, s, p) {
         return found;
@@ -54,7 +54,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
 }
 
 /// "accuse", "allege", "suspect" in any voice.
-fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
+fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let clause_kid = s.kid(p, "ccomp").or_else(|| s.kid(p, "xcomp"));
     let act_kid = s
         .kids(p, "obl")
@@ -115,6 +115,10 @@ fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
     let mut words = vec![p, accused];
     words.extend(act_kid);
     let mut who = s.mentions(accused, ACCUSED);
+    // "The three are accused of ...": the people named just before.
+    if who.is_empty() {
+        who = super::groups::members(lex, s, accused);
+    }
     // "accused the government of A and his wife B of ...": a body named by its leaders
     // stands for them.
     if who.is_empty() && governed {
@@ -288,9 +292,25 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     // subject of "tortured" is the victim).
     let subj = s
         .kid(p, "nsubj")
-        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(&lemma)))?;
+        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(&lemma)))
+        .or_else(|| {
+            // "said the officials had incited ...": the parser makes the clause's subject
+            // the object of the reporting verb.
+            let h = s
+                .head(p)
+                .filter(|&h| s.rel(p) == "ccomp" && words.reporting.contains(&s.lemma(h)))?;
+            s.kid(h, "obj").filter(|&o| o < p)
+        })
+        .or_else(|| {
+            // "the officials had \"incited ...\"": the auxiliary taken for the verb.
+            let h = s.head(p).filter(|&h| s.word(h).upos == "AUX")?;
+            s.kid(h, "nsubj")
+        })?;
     let subj = s.antecedent(subj, p);
-    let accused = s.mentions(subj, ACCUSED);
+    let mut accused = s.mentions(subj, ACCUSED);
+    if accused.is_empty() {
+        accused = super::groups::members(lex, s, subj);
+    }
     if accused.is_empty() {
         return None;
     }

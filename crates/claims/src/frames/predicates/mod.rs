@@ -72,6 +72,7 @@ struct Words {
     courts: Vec<String>,
     acquit: Vec<String>,
     named: Vec<String>,
+    group_nouns: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -673,7 +674,11 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                     _ => {}
                 }
             }
-            let _ = lex;
+            // "The three were sentenced to ...", "both were arrested": the people named
+            // just before.
+            if targets.is_empty() {
+                targets = groups::members(lex, s, t);
+            }
             targets.dedup();
             per_target(kind, p, targets, shared, words, "verb")
         }
@@ -768,6 +773,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod groups;
 mod judgements;
 mod lists;
 mod modality;
