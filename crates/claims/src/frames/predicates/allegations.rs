@@ -119,6 +119,12 @@ fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     if who.is_empty() {
         who = super::groups::members(lex, s, accused);
     }
+    // "X, a wanted fugitive accused of ...", "X ruled with an iron fist and was accused
+    // of ...": where the parse names no one, the participle speaks of the person named
+    // nearest before it.
+    if who.is_empty() && s.kid(p, "obj").is_none() {
+        who.extend(person_before(s, p));
+    }
     // "accused the government of A and his wife B of ...": a body named by its leaders
     // stands for them.
     if who.is_empty() && governed {
@@ -366,4 +372,30 @@ fn alleged_context(lex: &Lexicon, s: &Parse<'_>) -> bool {
             || l.starts_with("accus")
             || l.starts_with("alleg")
     })
+}
+
+/// The person named nearest before a participle of accusing ("accused", "suspected"),
+/// possessors ("Gaddafi's chief enforcer") left out; none where the verb is not a
+/// participle or a body is its subject (then it accuses).
+fn person_before(s: &Parse<'_>, p: usize) -> Option<usize> {
+    let text = &s.doc.input.text[s.word(p).span.clone()];
+    if !text.ends_with("ed") {
+        return None;
+    }
+    if s.kid(p, "nsubj").is_some_and(|a| s.mention(a, ACCUSERS).is_some()) {
+        return None;
+    }
+    let at = s.word(p).span.start;
+    let lo = s.word(p.saturating_sub(25)).span.start;
+    let mentions = s.doc.view.sentences[s.sentence].mentions.iter().copied();
+    mentions
+        .filter(|&m| {
+            let mm = &s.doc.view.mentions[m];
+            !mm.hidden
+                && mm.kind == Kind::Per
+                && mm.span.end <= at
+                && mm.span.start >= lo
+                && !super::nouns::possessor(s, m)
+        })
+        .last()
 }

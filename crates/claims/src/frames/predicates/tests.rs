@@ -561,3 +561,19 @@ fn a_semicolon_list_goes_on_past_each_description_and_a_misparsed_subject_is_acc
     }
     assert!(!has(&c, ClaimType::Allegation, "accused", "Anton Kurlov"), "{c:?}");
 }
+
+#[test]
+fn a_misparsed_participle_of_accusing_speaks_of_the_person_named_before_it() {
+    let c = claims(
+        "Tomasz Wielgosz, a wanted fugitive accused of playing a major role in the massacre has been arrested near Varnholm.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims(
+        "For three decades, Wielgosz was President Halvard Brenning's chief enforcer, accused of oppression at home and terrorism abroad.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
+    // A body that accuses is no participle's subject.
+    let c = claims("The ministry accused of fraud the firm that Marisol Quenby runs.");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+}
