@@ -388,14 +388,12 @@ fn person_before(s: &Parse<'_>, p: usize) -> Option<usize> {
     let at = s.word(p).span.start;
     let lo = s.word(p.saturating_sub(25)).span.start;
     let mentions = s.doc.view.sentences[s.sentence].mentions.iter().copied();
-    mentions
-        .filter(|&m| {
-            let mm = &s.doc.view.mentions[m];
-            !mm.hidden
-                && mm.kind == Kind::Per
-                && mm.span.end <= at
-                && mm.span.start >= lo
-                && !super::nouns::possessor(s, m)
-        })
-        .last()
+    mentions.rev().find(|&m| {
+        let mm = &s.doc.view.mentions[m];
+        !mm.hidden
+            && mm.kind == Kind::Per
+            && mm.span.end <= at
+            && mm.span.start >= lo
+            && !super::nouns::possessor(s, m)
+    })
 }
