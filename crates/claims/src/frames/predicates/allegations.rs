@@ -21,7 +21,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
     if matches!(upos, "VERB" | "ADJ") && lex.words.accusing.contains(&lemma) {
-        return accusing(s, p);
+        return accusing(lex, s, p);
     }
     if let Some(found) = culpable(lex, s, p) {
         return found;
@@ -54,7 +54,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
 }
 
 /// "accuse", "allege", "suspect" in any voice.
-fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
+fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let clause_kid = s.kid(p, "ccomp").or_else(|| s.kid(p, "xcomp"));
     let act_kid = s
         .kids(p, "obl")
@@ -115,6 +115,16 @@ fn accusing(s: &Parse<'_>, p: usize) -> Vec<Found> {
     let mut words = vec![p, accused];
     words.extend(act_kid);
     let mut who = s.mentions(accused, ACCUSED);
+    // "The three are accused of ...": the people named just before.
+    if who.is_empty() {
+        who = super::groups::members(lex, s, accused);
+    }
+    // "X, a wanted fugitive accused of ...", "X ruled with an iron fist and was accused
+    // of ...": where the parse names no one, the participle speaks of the person named
+    // nearest before it.
+    if who.is_empty() && s.kid(p, "obj").is_none() {
+        who.extend(person_before(s, p));
+    }
     // "accused the government of A and his wife B of ...": a body named by its leaders
     // stands for them.
     if who.is_empty() && governed {
@@ -288,9 +298,25 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     // subject of "tortured" is the victim).
     let subj = s
         .kid(p, "nsubj")
-        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(&lemma)))?;
+        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(&lemma)))
+        .or_else(|| {
+            // "said the officials had incited ...": the parser makes the clause's subject
+            // the object of the reporting verb.
+            let h = s
+                .head(p)
+                .filter(|&h| s.rel(p) == "ccomp" && words.reporting.contains(&s.lemma(h)))?;
+            s.kid(h, "obj").filter(|&o| o < p)
+        })
+        .or_else(|| {
+            // "the officials had \"incited ...\"": the auxiliary taken for the verb.
+            let h = s.head(p).filter(|&h| s.word(h).upos == "AUX")?;
+            s.kid(h, "nsubj")
+        })?;
     let subj = s.antecedent(subj, p);
-    let accused = s.mentions(subj, ACCUSED);
+    let mut accused = s.mentions(subj, ACCUSED);
+    if accused.is_empty() {
+        accused = super::groups::members(lex, s, subj);
+    }
     if accused.is_empty() {
         return None;
     }
@@ -345,5 +371,29 @@ fn alleged_context(lex: &Lexicon, s: &Parse<'_>) -> bool {
             || l == "according"
             || l.starts_with("accus")
             || l.starts_with("alleg")
+    })
+}
+
+/// The person named nearest before a participle of accusing ("accused", "suspected"),
+/// possessors ("Gaddafi's chief enforcer") left out; none where the verb is not a
+/// participle or a body is its subject (then it accuses).
+fn person_before(s: &Parse<'_>, p: usize) -> Option<usize> {
+    let text = &s.doc.input.text[s.word(p).span.clone()];
+    if !text.ends_with("ed") {
+        return None;
+    }
+    if s.kid(p, "nsubj").is_some_and(|a| s.mention(a, ACCUSERS).is_some()) {
+        return None;
+    }
+    let at = s.word(p).span.start;
+    let lo = s.word(p.saturating_sub(25)).span.start;
+    let mentions = s.doc.view.sentences[s.sentence].mentions.iter().copied();
+    mentions.rev().find(|&m| {
+        let mm = &s.doc.view.mentions[m];
+        !mm.hidden
+            && mm.kind == Kind::Per
+            && mm.span.end <= at
+            && mm.span.start >= lo
+            && !super::nouns::possessor(s, m)
     })
 }

@@ -258,7 +258,7 @@ impl<'d> Parse<'d> {
         let mut since = 0;
         let mut listed = true;
         let mut w = start;
-        while w < self.len && since <= 8 {
+        while w < self.len {
             if let Some(m) = self.mention(w, kinds).filter(|&m| {
                 let mm = &self.doc.view.mentions[m];
                 mm.span.start >= self.word(start).span.start
@@ -290,8 +290,19 @@ impl<'d> Parse<'d> {
                 ),
                 _ => false,
             };
-            if !goes_on {
-                break;
+            if !goes_on || since > 8 {
+                // "A, appointed in August; B, deputy director since 2023; and C": a
+                // semicolon list goes on past each item's description.
+                let next = (w + 1..self.len).find(|&x| self.lemma(x) == ";");
+                match next {
+                    Some(x) if !out.is_empty() => {
+                        w = x + 1;
+                        since = 0;
+                        listed = true;
+                        continue;
+                    }
+                    _ => break,
+                }
             }
             if matches!(lemma.as_str(), "," | ";") || word.upos == "CCONJ" {
                 listed = true;

@@ -72,6 +72,7 @@ struct Words {
     courts: Vec<String>,
     acquit: Vec<String>,
     named: Vec<String>,
+    group_nouns: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -238,19 +239,27 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
                 | ClaimType::Visit
         )
     };
-    for claim in claims.iter_mut().filter(|c| {
-        mine_kind(c.kind) && c.modality == Modality::Asserted && c.attributed_to.is_none()
-    }) {
+    // A claim of any type already marked reported ("According to his page X was born in
+    // 1979") gets its source the same way where nothing named one.
+    // The frames' own asserted claims keep what their predicate said ("the Treasury said
+    // it sanctioned X" is the Treasury's own act).
+    let patterns = claims.iter_mut().filter(|c| {
+        c.modality == Modality::Reported || (mine_kind(c.kind) && c.modality == Modality::Asserted)
+    });
+    let reported = mine.iter_mut().filter(|c| c.modality == Modality::Reported);
+    for claim in patterns.chain(reported).filter(|c| c.attributed_to.is_none()) {
         let si = sentence_of(claim.evidence.start);
         if doc.view.sentences[si].words.is_empty() {
             continue;
         }
         let parse = Parse::new(doc, si);
         if let Some(by) = modality::sentence_source(lex, doc, &parse) {
-            claim.modality = Modality::Reported;
+            if claim.modality == Modality::Asserted {
+                claim.modality = Modality::Reported;
+                claim.confidence =
+                    (claim.confidence * Modality::Reported.weight() * 1000.0).round() / 1000.0;
+            }
             claim.attributed_to = Some(by);
-            claim.confidence =
-                (claim.confidence * Modality::Reported.weight() * 1000.0).round() / 1000.0;
         }
     }
     let mut known: HashSet<(ClaimType, String)> =
@@ -679,7 +688,11 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                     _ => {}
                 }
             }
-            let _ = lex;
+            // "The three were sentenced to ...", "both were arrested": the people named
+            // just before.
+            if targets.is_empty() {
+                targets = groups::members(lex, s, t);
+            }
             targets.dedup();
             per_target(kind, p, targets, shared, words, "verb")
         }
@@ -774,6 +787,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod groups;
 mod judgements;
 mod lists;
 mod modality;

@@ -514,3 +514,66 @@ fn a_government_named_by_its_leaders_is_accused_through_them() {
     assert!(has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
     assert!(has(&c, ClaimType::Allegation, "accused", "Petra Lindgren"), "{c:?}");
 }
+
+#[test]
+fn a_definite_group_stands_for_the_people_named_just_before() {
+    let c = claims(
+        "The Northland Treasury sanctioned Tomasz Wielgosz, his brother Pawel Wielgosz and Marisol Quenby on Friday. The three are accused of torturing detainees in Varnholm.",
+    );
+    for name in ["Tomasz Wielgosz", "Pawel Wielgosz", "Marisol Quenby"] {
+        assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
+    }
+    // A speaker is not one of the group.
+    let c = claims(
+        "Also designated are Halvard Brenning and Petra Lindgren. \"The regime has continued its campaign of repression,\" said Treasury Secretary Anton Kurlov. The ministry said the two officials had incited violence against protesters.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Petra Lindgren"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Anton Kurlov"), "{c:?}");
+    let c = claims(
+        "A court in Varnholm heard the cases of Jonas Pettersby and Gerold Fenn. Both were sentenced to ten years in prison.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Jonas Pettersby"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Gerold Fenn"), "{c:?}");
+}
+
+#[test]
+fn an_indefinite_or_larger_group_is_not_the_people_named_before() {
+    // "Two protesters" are others than those just named; "the five" are more than them.
+    let c = claims(
+        "Police questioned Jonas Pettersby and Gerold Fenn. Two protesters were detained in Varnholm.",
+    );
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+    let c = claims(
+        "The ministry sanctioned Jonas Pettersby and Gerold Fenn. The five are accused of torturing detainees.",
+    );
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_semicolon_list_goes_on_past_each_description_and_a_misparsed_subject_is_accused() {
+    let c = claims(
+        "Also designated are Labor Minister Jonas Pettersby, appointed in August; Gerold Fenn, deputy director general of the state telecommunications body of the republic since 2023; and Maj. Gen. Ramon Ekdahl, who headed the army's intelligence directorate for more than a decade.\n\n\"The regime has continued its campaign of repression,\" said Treasury Secretary Anton Kurlov.\n\nThe State Department said the three officials had \"incited regional instability through abuses against the people.\"",
+    );
+    for name in ["Jonas Pettersby", "Gerold Fenn", "Ramon Ekdahl"] {
+        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
+        assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
+    }
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Anton Kurlov"), "{c:?}");
+}
+
+#[test]
+fn a_misparsed_participle_of_accusing_speaks_of_the_person_named_before_it() {
+    let c = claims(
+        "Tomasz Wielgosz, a wanted fugitive accused of playing a major role in the massacre has been arrested near Varnholm.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims(
+        "For three decades, Wielgosz was President Halvard Brenning's chief enforcer, accused of oppression at home and terrorism abroad.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
+    // A body that accuses is no participle's subject.
+    let c = claims("The ministry accused of fraud the firm that Marisol Quenby runs.");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+}

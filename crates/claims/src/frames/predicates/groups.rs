@@ -1,0 +1,123 @@
+//! Groups that stand for people named before: "The three are accused of ...", "the five
+//! officials had incited ...", "The brothers were accused of ...", "Both were arrested".
+//! A definite plural or a number that names no one refers back to the people the last
+//! sentences named (their speakers left out), as many as the number says.
+
+use super::arguments::Parse;
+use super::{Lexicon, PEOPLE};
+use crate::extract::Arg;
+use crate::view::Kind;
+
+/// How many sentences back a group may find its members.
+const WINDOW: usize = 4;
+
+/// The person mentions a group word stands for; empty where the word is no group or the
+/// sentences before do not name enough people.
+pub(super) fn members(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Vec<usize> {
+    let Some(count) = group_size(lex, s, w) else { return vec![] };
+    let doc = s.doc;
+    let mut out: Vec<usize> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for back in 1..=WINDOW.min(s.sentence) {
+        let si = s.sentence - back;
+        if doc.view.sentences[si].words.is_empty() {
+            continue;
+        }
+        let prev = Parse::new(doc, si);
+        let mut found: Vec<usize> = Vec::new();
+        for &m in &doc.view.sentences[si].mentions {
+            let mm = &doc.view.mentions[m];
+            if mm.hidden || mm.kind != Kind::Per || speaker(lex, &prev, m) {
+                continue;
+            }
+            let key = doc.person_name(&Arg::Mention(m)).map(|(n, _)| n.to_lowercase());
+            let Some(key) = key else { continue };
+            if keys.contains(&key) {
+                continue;
+            }
+            keys.push(key);
+            found.push(m);
+        }
+        // The nearer sentence's people come last in the text, so first in the group.
+        out.splice(0..0, found);
+        match count {
+            Some(n) if out.len() >= n => {
+                // The n named nearest before.
+                return out.split_off(out.len() - n);
+            }
+            None if out.len() >= 2 => return out,
+            _ => {}
+        }
+    }
+    // One fewer than a larger number says: a name the tagger missed. Fewer still: the
+    // group is not (only) these people.
+    match count {
+        Some(n) if n >= 4 && out.len() + 1 >= n => out,
+        _ => vec![],
+    }
+}
+
+/// Whether a word is a group that names no one, and how many it counts (`None`: at least
+/// two).
+fn group_size(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Option<Option<usize>> {
+    if s.mention(w, PEOPLE).is_some() || s.mention(w, &[Kind::Org, Kind::Nat]).is_some() {
+        return None;
+    }
+    let text = s.doc.input.text[s.word(w).span.clone()].to_lowercase();
+    let dets: Vec<String> = s.children[w]
+        .iter()
+        .filter(|&&c| matches!(s.rel(c), "det" | "det:predet" | "nummod" | "amod"))
+        .map(|&c| s.doc.input.text[s.word(c).span.clone()].to_lowercase())
+        .collect();
+    let definite = dets.iter().any(|d| matches!(d.as_str(), "the" | "all" | "these" | "those"));
+    // "The three", "all four".
+    if s.word(w).upos == "NUM" {
+        return definite.then(|| number(&text)).flatten().map(Some);
+    }
+    if text == "both" {
+        return Some(Some(2));
+    }
+    // A plural noun ("officials", "men"), not a predicate's own word ("the sanctions").
+    let lemma = s.lemma(w);
+    if s.word(w).upos != "NOUN" || text == lemma || !lex.words.group_nouns.contains(&lemma) {
+        return None;
+    }
+    if !definite && !dets.iter().any(|d| d == "both") {
+        return None;
+    }
+    // "the five officials"; "the brothers": two or more.
+    Some(dets.iter().find_map(|d| number(d)))
+}
+
+/// A small cardinal written as a word or digits.
+fn number(t: &str) -> Option<usize> {
+    const WORDS: [&str; 11] =
+        ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let n = WORDS.iter().position(|w| *w == t).or_else(|| t.parse().ok())?;
+    (2..=12).contains(&n).then_some(n)
+}
+
+/// Whether a mention is the one who speaks in its sentence ("..., said Treasury Secretary
+/// X"): a speaker is not among those spoken of.
+fn speaker(lex: &Lexicon, s: &Parse<'_>, m: usize) -> bool {
+    let span = s.doc.view.mentions[m].span.clone();
+    (0..s.len).any(|w| {
+        let ws = s.word(w).span.clone();
+        if ws.start < span.start || span.end < ws.end {
+            return false;
+        }
+        // Up the name's own words ("Treasury Secretary X": the parser may make the title
+        // the head) to the phrase's head.
+        let mut h = w;
+        for _ in 0..6 {
+            match s.head(h) {
+                Some(up) if matches!(s.rel(h), "flat" | "flat:name" | "compound" | "appos") => {
+                    h = up
+                }
+                _ => break,
+            }
+        }
+        s.rel(h).starts_with("nsubj")
+            && s.head(h).is_some_and(|v| lex.words.reporting.contains(&s.lemma(v)))
+    })
+}
