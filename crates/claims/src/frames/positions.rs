@@ -36,6 +36,8 @@ pub(crate) struct Lexicon {
     pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
+    pub(super) replace_verbs: HashSet<String>,
+    pub(super) body_nouns: HashSet<String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -118,12 +120,26 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             continue;
         }
         let orgs = super::states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
             for org in &orgs {
                 if matches!(org, Arg::Mention(m) if *m == holder) {
                     continue;
                 }
+                // "chief of the General Staff Valery Gerasimov": the body ends before the name
+                // the parse may have hung inside it.
+                let org = &match org {
+                    Arg::Text(t) => {
+                        let name = doc.mention_text(holder);
+                        match t.find(name.as_str()) {
+                            Some(0) => continue,
+                            Some(at) => Arg::Text(t[..at].trim_end().to_string()),
+                            None => org.clone(),
+                        }
+                    }
+                    _ => org.clone(),
+                };
                 let former = post.former || past;
                 let rule = &RULES[&(how, former)];
                 let mut mentions = vec![holder];
@@ -235,6 +251,11 @@ fn holders(
     {
         return holders(doc, p, lex, first, posts);
     }
+    // "..., First Vice President and retired general X": the name after the second post,
+    // whatever list or apposition the parse made of it.
+    if let Some(m) = name_after_other_post(doc, p, t) {
+        return vec![(m, How::Title, false)];
+    }
     let own = |m: usize| post.mention != Some(m);
     let verb_between = |a: usize, b: usize| {
         (a.min(b) + 1..a.max(b)).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX"))
@@ -330,11 +351,26 @@ fn holders(
     if out.is_empty() {
         // A name right after the post phrase ("... spokesman Nasser Ali"), whatever the parse
         // made of it.
-        if let Some(m) = (t + 1 < p.words.len()).then(|| person(t + 1)).flatten()
+        // "defense minister General X", "Supreme Leader Ayatollah X": ranks and honorifics
+        // between the post and the name.
+        let mut k = t + 1;
+        while k < p.words.len()
+            && (p.mention_of(doc, k, &[Kind::Rank]).is_some()
+                || HONORIFICS.contains(&p.form(k).trim_end_matches('.').to_lowercase().as_str()))
+        {
+            k += 1;
+        }
+        if let Some(m) = (k < p.words.len()).then(|| person(k)).flatten()
             && own(m)
         {
             out.push((m, How::Title, false));
         }
+    }
+    if out.is_empty()
+        && let Some(m) = name_after_body(doc, p, t)
+        && own(m)
+    {
+        out.push((m, How::Title, false));
     }
     if out.is_empty()
         && let Some(m) = comma_owner(doc, p, post.first)
@@ -352,9 +388,74 @@ fn holders(
     out
 }
 
+/// "First Vice President and retired general Tomasz Wielgosz": a post that shares its
+/// name with a second one ("and", then ranks, roles and lowercase modifiers only).
+fn name_after_other_post(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
+    if t + 2 >= p.words.len() || p.form(t + 1) != "and" {
+        return None;
+    }
+    for k in t + 2..(t + 7).min(p.words.len()) {
+        if let Some(m) = p.mention_of(doc, k, &[Kind::Per]) {
+            return (k > t + 2).then_some(m);
+        }
+        let post = p.mention_of(doc, k, &[Kind::Rank, Kind::Role]).is_some();
+        let modifier = p.form(k).starts_with(char::is_lowercase)
+            && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN" | "VERB");
+        if !post && !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// "the chief of the General Staff Valery Gerasimov", "Commander-in-Chief of the Coastal
+/// Forces Tomasz Wielgosz": a name right after the body's name that follows the post, with
+/// nothing between but the body's words (no comma, no verb, no other person).
+fn name_after_body(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
+    if t + 2 >= p.words.len() || p.form(t + 1).to_lowercase() != "of" {
+        return None;
+    }
+    let mut named = false;
+    for k in t + 2..(t + 12).min(p.words.len()) {
+        if let Some(m) = p.mention_of(doc, k, &[Kind::Per]) {
+            // A person right after "of" is the body ("adviser of X"), not the holder.
+            return named.then_some(m);
+        }
+        let f = p.form(k);
+        let word = p.mention_of(doc, k, &[Kind::Org, Kind::Loc, Kind::Misc, Kind::Nat]).is_some()
+            || matches!(p.words[k].upos.as_str(), "PROPN" | "NOUN" | "ADJ");
+        if word {
+            named = true;
+        } else if !matches!(f, "the" | "of" | "and" | "for" | "&") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words of address between a post and a name ("Supreme Leader Ayatollah X").
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sheikh",
+    "ayatollah",
+    "imam",
+    "prince",
+    "princess",
+    "hajji",
+    "haji",
+    "comrade",
+];
+
 /// The people a verb is about: its subjects (over conjuncts), or the name a relative clause
 /// ("X, who became ...") or a reduced one hangs on.
-fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize> {
+pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for s in p.kids(v, "nsubj") {
         for s in p.with_conjuncts(s) {
@@ -429,6 +530,11 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         if possessive && c > t {
             continue;
         }
+        // "Lebanon's former central bank governor": the body is the state's central bank.
+        if possessive && let Some(body) = possessor_body(doc, p, lex, c, t) {
+            out.push(body);
+            continue;
+        }
         // A person is the body of a post that serves them ("adviser to X", "X's lawyer"),
         // not of a post "of" them (the parse joins lists of names and posts that way).
         let serves = possessive || case.as_deref() == Some("to");
@@ -455,6 +561,8 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     let mut k = post.first;
     let mut found: Option<usize> = None;
     let mut possessive = false;
+    // "Lebanon's central bank governor": the lowercase words that name the body.
+    let mut modifiers: Vec<usize> = Vec::new();
     while k > 0 {
         k -= 1;
         let f = p.form(k);
@@ -473,6 +581,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
             && post.word - k <= 3
         {
+            modifiers.push(k);
             continue;
         }
         // "the Northland Party (NP) chairman": an acronym in parentheses after the name.
@@ -498,7 +607,21 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     }
     let Some(m) = found else { return out };
     let mention = &doc.view.mentions[m];
-    if mention.kind == Kind::Loc && possessive {
+    modifiers.reverse();
+    // "Lebanon's central bank governor" may be one role mention: its lowercase words before
+    // the head name the body too.
+    modifiers.extend((post.first..post.word).filter(|&k| {
+        let f = p.form(k);
+        f.starts_with(char::is_lowercase)
+            && !lex.former.contains(&f.to_lowercase())
+            && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
+    }));
+    let names_body = modifiers.last().is_some_and(|&k| lex.body_nouns.contains(&p.lemma(k)));
+    if mention.kind == Kind::Loc && possessive && names_body {
+        // "Lebanon's central bank governor": the state's body.
+        let words: Vec<&str> = modifiers.iter().map(|&k| p.form(k)).collect();
+        out.push(Arg::Text(format!("{}'s {}", &p.text[mention.span.clone()], words.join(" "))));
+    } else if mention.kind == Kind::Loc && possessive {
         // "Iran's interior minister": the state by name (a mention would read as the
         // possessor of something else).
         out.push(Arg::Text(p.text[mention.span.clone()].to_string()));
@@ -506,6 +629,27 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         out.push(Arg::Mention(m));
     }
     out
+}
+
+/// A state's body named by lowercase words between its possessive and the post ("Lebanon's
+/// central bank governor", "Arcadia's military intelligence chief"): the last of them is a
+/// noun of a body.
+fn possessor_body(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, c: usize, t: usize) -> Option<Arg> {
+    let m = p.mention_of(doc, c, &[Kind::Loc])?;
+    let words: Vec<&str> = (c + 1..t)
+        .filter(|&k| {
+            let f = p.form(k);
+            f.starts_with(char::is_lowercase)
+                && !lex.former.contains(&f.to_lowercase())
+                && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
+        })
+        .map(|k| p.form(k))
+        .collect();
+    let last = words.last()?;
+    if !lex.body_nouns.contains(&last.to_lowercase()) {
+        return None;
+    }
+    Some(Arg::Text(format!("{}'s {}", doc.mention_text(m), words.join(" "))))
 }
 
 fn found_is_nat(doc: &Doc<'_>, found: Option<usize>) -> bool {
@@ -546,7 +690,12 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
 }
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
-fn dates(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> (Option<usize>, Option<usize>) {
+pub(super) fn dates(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    t: usize,
+) -> (Option<usize>, Option<usize>) {
     let (start, end) = dates_under(doc, p, lex, t, &[t]);
     if start.is_some() || end.is_some() {
         return (start, end);
