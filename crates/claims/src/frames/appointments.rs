@@ -201,7 +201,7 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
 /// Who replaces or succeeds: the verb's subject, the name a relative clause hangs on, or
 /// the one appointed to do it ("was chosen to replace Y").
 fn successor(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
-    if let Some(m) = super::positions::verb_subjects(doc, p, v).into_iter().next() {
+    if let Some(m) = super::holders::verb_subjects(doc, p, v).into_iter().next() {
         return Some(m);
     }
     let h = p.head(v).filter(|_| matches!(p.rel(v), "xcomp" | "advcl"))?;
@@ -225,7 +225,7 @@ fn took_power(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<Vec<Candidate<'s
     if !seized && !came {
         return None;
     }
-    let mut people = super::positions::verb_subjects(doc, p, v);
+    let mut people = super::holders::verb_subjects(doc, p, v);
     if people.is_empty() {
         people.extend(before_relative(doc, p, v));
     }

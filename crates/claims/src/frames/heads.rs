@@ -5,7 +5,8 @@
 
 use std::sync::LazyLock;
 
-use super::positions::{LEXICON, Lexicon, dates, verb_subjects};
+use super::holders::verb_subjects;
+use super::positions::{LEXICON, Lexicon, dates};
 use super::{Parse, view_span};
 use crate::ClaimType;
 use crate::extract::{Arg, Candidate, Doc};

@@ -3,6 +3,7 @@
 
 pub(crate) mod appointments;
 mod heads;
+mod holders;
 pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;

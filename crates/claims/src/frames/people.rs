@@ -174,7 +174,7 @@ fn nationality(
     }
     // "X, a 63-year-old Danish official, ..." that the parse did not hang on X.
     if named.is_empty()
-        && let Some(m) = super::positions::comma_owner(doc, p, n)
+        && let Some(m) = super::holders::comma_owner(doc, p, n)
     {
         named.push(m);
     }
