@@ -31,15 +31,6 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         candidates.extend(heads::candidates(doc, &parse));
     }
     let patterns = claims.len();
-    // A pattern rule's appointment states the post too ("X was appointed head of Y in 2019":
-    // X is head of Y since 2019), unless a position already says it.
-    for i in 0..patterns {
-        if let Some(post) = appointed_post(&claims[i])
-            && !known.contains_key(&(post.kind, identity(&post)))
-        {
-            claims.push(post);
-        }
-    }
     for c in &candidates {
         let Some(claim) = doc.build(c) else { continue };
         let same = known
@@ -53,33 +44,6 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             None => claims.push(claim),
         }
     }
-}
-
-/// The position an appointment claim states: its person holds the post from its date.
-fn appointed_post(c: &Claim) -> Option<Claim> {
-    if c.kind != ClaimType::Appointment || c.field("organization").is_none() {
-        return None;
-    }
-    let mut post = c.clone();
-    post.kind = ClaimType::Position;
-    post.rule = format!("{}+position", c.rule);
-    let get = |f: &str| c.fields.get(f).cloned().unwrap_or(serde_json::Value::Null);
-    post.fields = [
-        ("holder", get("person")),
-        ("role", get("role")),
-        ("organization", get("organization")),
-        ("start", get("date")),
-        ("end", serde_json::Value::Null),
-        ("as_of", serde_json::Value::Null),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v))
-    .collect();
-    if let Some(id) = c.entity_ids.get("person") {
-        post.entity_ids = [("holder".to_string(), id.clone())].into_iter().collect();
-    }
-    post.id = model::Sha256::digest(format!("{}|position", c.id).as_bytes()).short(16);
-    Some(post)
 }
 
 fn fill_dates(keep: &mut Claim, other: &Claim) {
