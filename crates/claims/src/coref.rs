@@ -222,7 +222,12 @@ impl People {
                 .collect();
             if agreeing.is_empty() { all } else { agreeing }
         };
-        let here = candidates(s, Some(m.span.start));
+        let mut here = candidates(s, Some(m.span.start));
+        // "X named him deputy": an object of a verb is never that verb's own subject (that
+        // would be "himself").
+        if let Some(own) = self.subject_of_governor(view, mention) {
+            here.retain(|&g| g != own);
+        }
         if !here.is_empty() {
             let subject = self.subject(view, s).filter(|g| here.contains(g));
             return subject.or(Some(here[0]));
@@ -253,11 +258,24 @@ impl People {
             {
                 return self.pronoun_within(view, x, depth - 1);
             }
-            match there.as_slice() {
+            let chosen = match there.as_slice() {
                 [] => continue,
-                [only] => return Some(*only),
-                many => return self.subject(view, k).filter(|g| many.contains(g)),
-            }
+                [only] => Some(*only),
+                many => self.subject(view, k).filter(|g| many.contains(g)),
+            };
+            // "X named him deputy. In 2012 he was elected": a pronoun of the same gender in
+            // that sentence stands for someone else, who is as likely meant. No guess.
+            let rival = depth > 0
+                && sv.mentions.iter().copied().any(|x| {
+                    let xm = &view.mentions[x];
+                    xm.kind == Kind::Pro
+                        && wanted.is_some()
+                        && xm.value.as_deref().and_then(pronoun_gender) == wanted
+                        && self
+                            .pronoun_within(view, x, depth - 1)
+                            .is_some_and(|other| Some(other) != chosen)
+                });
+            return if rival { None } else { chosen };
         }
         None
     }
@@ -271,6 +289,34 @@ impl People {
                 .then(|| self.subject_of(view, sentence, v))
                 .flatten()
         })
+    }
+
+    /// For a pronoun that is the object of a verb (or an accusative form: "him", "them"), the
+    /// person who is the subject of the nearest verb above it.
+    fn subject_of_governor(&self, view: &DocumentView, mention: usize) -> Option<usize> {
+        let m = &view.mentions[mention];
+        let sv = &view.sentences[m.sentence];
+        let words = view.words.get(sv.words.clone())?;
+        let at = words.iter().position(|w| w.span.start == m.span.start)?;
+        let w = &words[at];
+        let accusative = matches!(m.value.as_deref(), Some("him" | "them"))
+            || m.value.as_deref() == Some("her") && w.deprel != "nmod:poss";
+        if !(accusative || matches!(w.deprel.as_str(), "obj" | "iobj")) {
+            return None;
+        }
+        // The nearest verb above it: "named him deputy" may hang "him" on "deputy".
+        let mut k = at;
+        for _ in 0..words.len() {
+            let head = words[k].head;
+            if head == 0 {
+                return None;
+            }
+            k = head - 1;
+            if words[k].upos == "VERB" {
+                return self.subject_of(view, m.sentence, k);
+            }
+        }
+        None
     }
 
     /// The person whose name is the `nsubj` of word `verb` (an index into the sentence's

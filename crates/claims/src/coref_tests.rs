@@ -84,3 +84,12 @@ fn in_a_quotation_he_is_not_its_speaker() {
     // The quotation's "He" is the convicted man; the "he" of "he added" is the speaker.
     assert_eq!(resolved(text)[0], "Piet Oranje");
 }
+
+#[test]
+fn an_object_is_not_its_verbs_subject_and_a_rival_pronoun_settles_nothing() {
+    let text = "Tomasz Wielgosz is a senior official. \
+                In 2011, President Piet Oranje named him deputy leader. \
+                In 2012, he was elected speaker.";
+    // "him" is not Oranje; "he" could be either man, so it is neither.
+    assert_eq!(resolved(text), ["Tomasz Wielgosz", "-"]);
+}

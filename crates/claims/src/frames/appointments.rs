@@ -27,10 +27,19 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
     let all = posts(doc, p, lex);
     let mut out = Vec::new();
     for v in 0..p.words.len() {
-        if p.words[v].upos != "VERB" || !lex.appoint_verbs.contains(&p.lemma(v)) {
+        if p.words[v].upos != "VERB" {
             continue;
         }
-        let Some(person) = appointee(doc, p, v) else { continue };
+        if let Some(found) = took_power(doc, p, v) {
+            out.extend(found);
+            continue;
+        }
+        let replaces = lex.replace_verbs.contains(&p.lemma(v));
+        if !replaces && !lex.appoint_verbs.contains(&p.lemma(v)) {
+            continue;
+        }
+        let person = if replaces { successor(doc, p, v) } else { appointee(doc, p, v) };
+        let Some(person) = person else { continue };
         // The post: a predicate noun, an "as"/"to" phrase, or "to head X".
         let mut found: Vec<(Arg, Vec<Arg>, Option<usize>)> = Vec::new();
         for c in p.children[v].iter().copied() {
@@ -59,6 +68,40 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
             found.push((post.role.clone(), orgs, post.mention));
         }
+        // "Labor Minister X, appointed in August": the post the name already carries.
+        if found.is_empty()
+            && p.words[v].deprel.starts_with("acl")
+            && let Some(h) = p.head(v)
+        {
+            let start =
+                p.words.iter().position(|w| w.span.start >= doc.view.mentions[person].span.start);
+            if let Some(post) = all.iter().find(|q| {
+                Some(q.word + 1) == start
+                    || p.head(q.word) == Some(h) && matches!(p.rel(q.word), "appos" | "compound")
+            }) {
+                let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+                found.push((post.role.clone(), orgs, post.mention));
+            }
+        }
+        // "X replaced Y", "X was chosen to succeed President Y": the post Y held.
+        if found.is_empty()
+            && replaces
+            && let Some(o) = p.kids(v, "obj").next()
+            && let Some(post) = all.iter().find(|q| {
+                p.head(q.word) == Some(o) && matches!(p.rel(q.word), "compound" | "appos" | "nmod")
+                    || p.head(q.word) == p.head(o) && q.word + 1 == o
+            })
+        {
+            let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+            // The predecessor's post was "former" for them, not for the successor.
+            let role = (post.first..=post.word)
+                .map(|k| p.form(k))
+                .filter(|f| !lex.former.contains(&f.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            found.push((Arg::Text(role), orgs, post.mention));
+        }
         let agent = p
             .kids(v, "obl")
             .filter(|&c| p.words[c].deprel == "obl:agent" || p.case(c).as_deref() == Some("by"))
@@ -69,6 +112,22 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             .flat_map(|x| p.kids(x, "obl").collect::<Vec<_>>())
             .find_map(|c| p.mention_of(doc, c, &[Kind::Time]));
         for (role, orgs, role_mention) in found {
+            // "replaced former Vice President Y": the post was former for Y, not for X.
+            let role = match role {
+                Arg::Mention(r) => {
+                    let text = doc.mention_text(r);
+                    let words: Vec<&str> = text
+                        .split_whitespace()
+                        .filter(|w| !lex.former.contains(&w.to_lowercase()))
+                        .collect();
+                    if words.len() < text.split_whitespace().count() {
+                        Arg::Text(words.join(" ").to_lowercase())
+                    } else {
+                        Arg::Mention(r)
+                    }
+                }
+                other => other,
+            };
             for org in orgs {
                 if matches!(org, Arg::Mention(m) if m == person) {
                     continue;
@@ -88,11 +147,15 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 }
                 let span = view_span(doc, p.sentence, &mentions);
                 out.push(Candidate { rule: &APPOINTMENT, sentence: p.sentence, span, args });
-                let args = vec![
+                let mut args = vec![
                     ("holder".to_string(), Arg::Mention(person)),
                     ("role".to_string(), role.clone()),
                     ("organization".to_string(), org),
                 ];
+                // The post began on the day of the appointment.
+                if let Some(d) = date {
+                    args.push(("start".into(), Arg::Mention(d)));
+                }
                 let span = view_span(doc, p.sentence, &mentions);
                 out.push(Candidate { rule: &POSITION, sentence: p.sentence, span, args });
             }
@@ -118,8 +181,86 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     {
         return Some(m);
     }
+    // "X was elected and sworn in as ...": the second verb appoints the first one's person.
+    if p.rel(v) == "conj"
+        && let Some(h) = p.head(v)
+        && p.words[h].upos == "VERB"
+        && LEXICON.appoint_verbs.contains(&p.lemma(h))
+        && h != v
+    {
+        return appointee(doc, p, h);
+    }
     // "X who was appointed": the name right before the relative pronoun, wherever the
     // parse attached the clause.
+    let who = p.kids(v, "nsubj").find(|&c| is_relative(p, c))?;
+    let before =
+        if who > 0 && p.form(who - 1) == "," { who.checked_sub(2)? } else { who.checked_sub(1)? };
+    p.mention_of(doc, before, &[Kind::Per])
+}
+
+/// Who replaces or succeeds: the verb's subject, the name a relative clause hangs on, or
+/// the one appointed to do it ("was chosen to replace Y").
+fn successor(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
+    if let Some(m) = super::holders::verb_subjects(doc, p, v).into_iter().next() {
+        return Some(m);
+    }
+    let h = p.head(v).filter(|_| matches!(p.rel(v), "xcomp" | "advcl"))?;
+    LEXICON.appoint_verbs.contains(&p.lemma(h)).then(|| appointee(doc, p, h)).flatten()
+}
+
+static POWER: LazyLock<Rule> =
+    LazyLock::new(|| rule("frame.appointment.power", ClaimType::Appointment, None));
+static POWER_POST: LazyLock<Rule> =
+    LazyLock::new(|| rule("frame.position.power", ClaimType::Position, None));
+
+/// "X seized power in a 1982 coup", "X came to power in 1989", "X, who took power in
+/// 2011": X came to lead the state the sentence (else the story) names, from that date.
+fn took_power(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<Vec<Candidate<'static>>> {
+    let lemma = p.lemma(v);
+    let power = |c: usize| p.lemma(c) == "power" && p.mention[c].is_none();
+    let seized = matches!(lemma.as_str(), "seize" | "take" | "assume" | "grab" | "win")
+        && p.kids(v, "obj").any(power);
+    let came = matches!(lemma.as_str(), "come" | "rise" | "return" | "sweep")
+        && p.kids(v, "obl").any(|c| power(c) && p.case(c).as_deref() == Some("to"));
+    if !seized && !came {
+        return None;
+    }
+    let mut people = super::holders::verb_subjects(doc, p, v);
+    if people.is_empty() {
+        people.extend(before_relative(doc, p, v));
+    }
+    let state = states::state_here(doc, p)?;
+    // The date hangs on the verb or inside one of its phrases ("in a 1982 coup").
+    let date = p.kids(v, "obl").find_map(|o| {
+        std::iter::once(o)
+            .chain(p.children[o].iter().copied())
+            .find_map(|c| p.mention_of(doc, c, &[Kind::Time]))
+    });
+    let mut out = Vec::new();
+    for person in people {
+        let span = view_span(doc, p.sentence, &[person]);
+        let mut args = vec![
+            ("person".to_string(), Arg::Mention(person)),
+            ("role".to_string(), Arg::Text("leader".into())),
+            ("organization".to_string(), Arg::Text(state.clone())),
+        ];
+        let mut post = vec![
+            ("holder".to_string(), Arg::Mention(person)),
+            ("role".to_string(), Arg::Text("leader".into())),
+            ("organization".to_string(), Arg::Text(state.clone())),
+        ];
+        if let Some(d) = date {
+            args.push(("date".into(), Arg::Mention(d)));
+            post.push(("start".into(), Arg::Mention(d)));
+        }
+        out.push(Candidate { rule: &POWER, sentence: p.sentence, span: span.clone(), args });
+        out.push(Candidate { rule: &POWER_POST, sentence: p.sentence, span, args: post });
+    }
+    Some(out)
+}
+
+/// "X, who seized power": the name right before the relative pronoun.
+fn before_relative(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     let who = p.kids(v, "nsubj").find(|&c| is_relative(p, c))?;
     let before =
         if who > 0 && p.form(who - 1) == "," { who.checked_sub(2)? } else { who.checked_sub(1)? };

@@ -36,3 +36,36 @@ fn a_verb_that_appoints_no_one_gives_nothing() {
     let a = claims("The committee named the new bridge after a poet.", ClaimType::Appointment);
     assert!(a.is_empty(), "{a:?}");
 }
+
+#[test]
+fn seizing_power_is_coming_to_lead_the_state_from_that_date() {
+    let text = "Estonia held elections in May. Former dictator Tomasz Wielgosz, who seized power \
+                in a 1982 coup, died on Sunday.";
+    let a = claims(text, ClaimType::Appointment);
+    let c = a.iter().find(|c| c.field("person") == Some("Tomasz Wielgosz")).expect("{a:?}");
+    assert_eq!(c.field("organization"), Some("Estonia"));
+    assert_eq!(c.field("date"), Some("1982"));
+    let p = claims(text, ClaimType::Position);
+    assert!(p.iter().any(|c| c.field("start") == Some("1982")), "{p:?}");
+}
+
+#[test]
+fn a_successor_takes_the_post_of_the_one_replaced_without_former() {
+    let text = "Estonian lawmakers met on Monday. Marisol Quenby was chosen to replace former \
+                Vice President Tomasz Wielgosz.";
+    let a = claims(text, ClaimType::Appointment);
+    let c = a.iter().find(|c| c.field("person") == Some("Marisol Quenby")).expect("{a:?}");
+    assert_eq!(c.field("organization"), Some("Estonia"));
+    assert!(c.field("role").is_some_and(|r| !r.contains("former")), "{c:?}");
+}
+
+#[test]
+fn the_second_of_two_joined_verbs_appoints_the_same_person() {
+    let text = "In 2012, Tomasz Wielgosz was elected and sworn in as President of the Northland \
+                Harbour Authority.";
+    let a = claims(text, ClaimType::Appointment);
+    assert!(has(&a, "Wielgosz", "Harbour Authority"), "{a:?}");
+    let p = claims(text, ClaimType::Position);
+    let c = p.iter().find(|c| c.field("holder") == Some("Tomasz Wielgosz")).expect("{p:?}");
+    assert_eq!(c.field("start"), Some("2012"), "the post starts with the appointment");
+}

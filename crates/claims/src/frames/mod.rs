@@ -2,6 +2,8 @@
 //! is added unless the patterns already made one of the same type and key.
 
 pub(crate) mod appointments;
+mod heads;
+mod holders;
 pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;
@@ -26,6 +28,7 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         candidates.extend(positions::candidates(doc, &parse));
         candidates.extend(people::candidates(doc, &parse));
         candidates.extend(appointments::candidates(doc, &parse));
+        candidates.extend(heads::candidates(doc, &parse));
     }
     let patterns = claims.len();
     for c in &candidates {

@@ -174,7 +174,7 @@ fn nationality(
     }
     // "X, a 63-year-old Danish official, ..." that the parse did not hang on X.
     if named.is_empty()
-        && let Some(m) = super::positions::comma_owner(doc, p, n)
+        && let Some(m) = super::holders::comma_owner(doc, p, n)
     {
         named.push(m);
     }
@@ -428,6 +428,20 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
             heads = (w..p.words.len()).take_while(|&k| p.mention[k] == Some(m)).collect();
         }
     }
+    // "his iron-fisted father Tomasz Dunaj", "Y's brother-in-law X": the kin word before the
+    // name it describes, which the parse made the name's modifier.
+    let mut owner_at = vec![n];
+    if heads.is_empty()
+        && let Some(h) = p.head(n)
+        && h > n
+        && matches!(p.rel(n), "compound" | "nmod" | "flat" | "amod")
+        && person(doc, p, h).is_some()
+        && !(n + 1..h).any(|k| matches!(p.form(k), "," | ";" | "(" | ")"))
+        && !(n + 1..h).any(|k| person(doc, p, k).is_some_and(|m| Some(m) != person(doc, p, h)))
+    {
+        heads.push(h);
+        owner_at.push(h);
+    }
     let mut named: Vec<usize> = Vec::new();
     for w in heads.into_iter().flat_map(|c| p.with_conjuncts(c)) {
         if let Some(m) = person(doc, p, w)
@@ -473,11 +487,18 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
         return;
     }
     let Some(&x) = named.first() else { return };
-    let Some(owner) = p.kids(n, "nmod").find_map(|c| {
-        (p.words[c].deprel == "nmod:poss").then(|| p.mention_of(doc, c, SUBJECTS)).flatten()
+    let Some(owner) = owner_at.iter().find_map(|&w| {
+        p.kids(w, "nmod").find_map(|c| {
+            (p.words[c].deprel == "nmod:poss" && c < n)
+                .then(|| p.mention_of(doc, c, SUBJECTS))
+                .flatten()
+        })
     }) else {
         return;
     };
+    if owner == x {
+        return;
+    }
     out.push(candidate(
         doc,
         p,

@@ -139,3 +139,23 @@ fn a_malady_suffered_or_diagnosed_is_a_health_claim() {
     let c = claims("Tomasz Wielgosz suffered a heavy defeat in the election.", ClaimType::Health);
     assert!(c.is_empty(), "{c:#?}");
 }
+
+#[test]
+fn a_kin_word_before_a_name_ties_it_to_the_possessor() {
+    let found = claims(
+        "Pavel Dunaj was groomed for years by his iron-fisted father Tomasz Dunaj, and his rise is complete.",
+        ClaimType::Relation,
+    );
+    let c = found.iter().find(|c| c.field("person") == Some("Tomasz Dunaj")).expect("{found:?}");
+    assert_eq!(c.field("kind"), Some("father"));
+    assert_eq!(c.field("other"), Some("Pavel Dunaj"));
+}
+
+#[test]
+fn a_singer_with_a_demonym_has_that_nationality() {
+    let found = claims(
+        "He was seen with the Beirut-based Norwegian singer Tomasz Wielgosz, who visited the city.",
+        ClaimType::Attribute,
+    );
+    assert!(has(&found, "person", "Wielgosz", Some("nationality")), "{found:?}");
+}

@@ -9,6 +9,10 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::holders::{
+    HONORIFICS, comma_owner, name_after_body, name_after_other_post, parenthesis_owner,
+    verb_subjects,
+};
 use super::{Parse, view_span};
 use crate::extract::{Arg, Candidate, Doc};
 use crate::rules::{AsOf, Rule};
@@ -36,6 +40,8 @@ pub(crate) struct Lexicon {
     pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
+    pub(super) replace_verbs: HashSet<String>,
+    pub(super) body_nouns: HashSet<String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -118,6 +124,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             continue;
         }
         let orgs = super::states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
             if how == How::Title && served_under(doc.text(), &p.words[post.first].span) {
@@ -127,6 +134,19 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 if matches!(org, Arg::Mention(m) if *m == holder) {
                     continue;
                 }
+                // "chief of the General Staff Valery Gerasimov": the body ends before the name
+                // the parse may have hung inside it.
+                let org = &match org {
+                    Arg::Text(t) => {
+                        let name = doc.mention_text(holder);
+                        match t.find(name.as_str()) {
+                            Some(0) => continue,
+                            Some(at) => Arg::Text(t[..at].trim_end().to_string()),
+                            None => org.clone(),
+                        }
+                    }
+                    _ => org.clone(),
+                };
                 let former = post.former || past;
                 let rule = &RULES[&(how, former)];
                 let mut mentions = vec![holder];
@@ -256,6 +276,11 @@ fn holders(
     {
         return holders(doc, p, lex, first, posts);
     }
+    // "..., First Vice President and retired general X": the name after the second post,
+    // whatever list or apposition the parse made of it.
+    if let Some(m) = name_after_other_post(doc, p, t) {
+        return vec![(m, How::Title, false)];
+    }
     let own = |m: usize| post.mention != Some(m);
     let verb_between = |a: usize, b: usize| {
         (a.min(b) + 1..a.max(b)).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX"))
@@ -351,11 +376,26 @@ fn holders(
     if out.is_empty() {
         // A name right after the post phrase ("... spokesman Nasser Ali"), whatever the parse
         // made of it.
-        if let Some(m) = (t + 1 < p.words.len()).then(|| person(t + 1)).flatten()
+        // "defense minister General X", "Supreme Leader Ayatollah X": ranks and honorifics
+        // between the post and the name.
+        let mut k = t + 1;
+        while k < p.words.len()
+            && (p.mention_of(doc, k, &[Kind::Rank]).is_some()
+                || HONORIFICS.contains(&p.form(k).trim_end_matches('.').to_lowercase().as_str()))
+        {
+            k += 1;
+        }
+        if let Some(m) = (k < p.words.len()).then(|| person(k)).flatten()
             && own(m)
         {
             out.push((m, How::Title, false));
         }
+    }
+    if out.is_empty()
+        && let Some(m) = name_after_body(doc, p, t)
+        && own(m)
+    {
+        out.push((m, How::Title, false));
     }
     if out.is_empty()
         && let Some(m) = comma_owner(doc, p, post.first)
@@ -373,69 +413,6 @@ fn holders(
     out
 }
 
-/// The people a verb is about: its subjects (over conjuncts), or the name a relative clause
-/// ("X, who became ...") or a reduced one hangs on.
-fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    for s in p.kids(v, "nsubj") {
-        for s in p.with_conjuncts(s) {
-            let relative = matches!(p.form(s).to_lowercase().as_str(), "who" | "that");
-            if relative {
-                continue;
-            }
-            if let Some(m) = p.mention_of(doc, s, &[Kind::Per, Kind::Pro]) {
-                out.push(m);
-            }
-        }
-    }
-    if out.is_empty()
-        && p.words[v].deprel.starts_with("acl")
-        && let Some(m) = p.head(v).and_then(|h| p.mention_of(doc, h, &[Kind::Per]))
-    {
-        out.push(m);
-    }
-    out
-}
-
-/// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
-/// post phrase (over its article and the names before its head).
-pub(super) fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
-    let mut k = first;
-    while k > 0 {
-        k -= 1;
-        let f = p.form(k);
-        if f == "," {
-            return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
-        }
-        // "X, a 63-year-old Danish former official": ages are premodifiers too.
-        let age = f == "-" || p.rel(k) == "nummod" && f.chars().all(|c| c.is_ascii_digit());
-        let premodifier = age
-            || matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
-                && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
-                    || f.chars().all(|c| c.is_lowercase() || c == '-'));
-        if !premodifier || first - k > 9 {
-            return None;
-        }
-    }
-    None
-}
-
-/// "X (Head of Y, former Deputy of Z)": the person before the open parenthesis that holds
-/// the post.
-fn parenthesis_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
-    let mut depth = 0;
-    for k in (0..first).rev() {
-        match p.form(k) {
-            ")" => depth += 1,
-            "(" if depth > 0 => depth -= 1,
-            "(" => return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per])),
-            ";" => return None,
-            _ => {}
-        }
-    }
-    None
-}
-
 /// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
 /// conjuncts), else the names right before the post ("Iranian Foreign Ministry spokesman").
 pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
@@ -448,6 +425,11 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             continue;
         }
         if possessive && c > t {
+            continue;
+        }
+        // "Lebanon's former central bank governor": the body is the state's central bank.
+        if possessive && let Some(body) = possessor_body(doc, p, lex, c, t) {
+            out.push(body);
             continue;
         }
         // A person is the body of a post that serves them ("adviser to X", "X's lawyer"),
@@ -476,6 +458,8 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     let mut k = post.first;
     let mut found: Option<usize> = None;
     let mut possessive = false;
+    // "Lebanon's central bank governor": the lowercase words that name the body.
+    let mut modifiers: Vec<usize> = Vec::new();
     while k > 0 {
         k -= 1;
         let f = p.form(k);
@@ -494,6 +478,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
             && post.word - k <= 3
         {
+            modifiers.push(k);
             continue;
         }
         // "the Northland Party (NP) chairman": an acronym in parentheses after the name.
@@ -519,7 +504,21 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     }
     let Some(m) = found else { return out };
     let mention = &doc.view.mentions[m];
-    if mention.kind == Kind::Loc && possessive {
+    modifiers.reverse();
+    // "Lebanon's central bank governor" may be one role mention: its lowercase words before
+    // the head name the body too.
+    modifiers.extend((post.first..post.word).filter(|&k| {
+        let f = p.form(k);
+        f.starts_with(char::is_lowercase)
+            && !lex.former.contains(&f.to_lowercase())
+            && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
+    }));
+    let names_body = modifiers.last().is_some_and(|&k| lex.body_nouns.contains(&p.lemma(k)));
+    if mention.kind == Kind::Loc && possessive && names_body {
+        // "Lebanon's central bank governor": the state's body.
+        let words: Vec<&str> = modifiers.iter().map(|&k| p.form(k)).collect();
+        out.push(Arg::Text(format!("{}'s {}", &p.text[mention.span.clone()], words.join(" "))));
+    } else if mention.kind == Kind::Loc && possessive {
         // "Iran's interior minister": the state by name (a mention would read as the
         // possessor of something else).
         out.push(Arg::Text(p.text[mention.span.clone()].to_string()));
@@ -527,6 +526,27 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         out.push(Arg::Mention(m));
     }
     out
+}
+
+/// A state's body named by lowercase words between its possessive and the post ("Lebanon's
+/// central bank governor", "Arcadia's military intelligence chief"): the last of them is a
+/// noun of a body.
+fn possessor_body(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, c: usize, t: usize) -> Option<Arg> {
+    let m = p.mention_of(doc, c, &[Kind::Loc])?;
+    let words: Vec<&str> = (c + 1..t)
+        .filter(|&k| {
+            let f = p.form(k);
+            f.starts_with(char::is_lowercase)
+                && !lex.former.contains(&f.to_lowercase())
+                && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
+        })
+        .map(|k| p.form(k))
+        .collect();
+    let last = words.last()?;
+    if !lex.body_nouns.contains(&last.to_lowercase()) {
+        return None;
+    }
+    Some(Arg::Text(format!("{}'s {}", doc.mention_text(m), words.join(" "))))
 }
 
 fn found_is_nat(doc: &Doc<'_>, found: Option<usize>) -> bool {
@@ -567,7 +587,12 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
 }
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
-fn dates(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> (Option<usize>, Option<usize>) {
+pub(super) fn dates(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    t: usize,
+) -> (Option<usize>, Option<usize>) {
     let (start, end) = dates_under(doc, p, lex, t, &[t]);
     if start.is_some() || end.is_some() {
         return (start, end);

@@ -234,3 +234,49 @@ fn an_infobox_line_after_the_dates_names_whom_the_office_served_under() {
     let claims = positions(text);
     assert!(find(&claims, "Wielgosz", "Norvania").is_none(), "{claims:?}");
 }
+
+#[test]
+fn a_holder_named_after_the_body_of_an_of_phrase() {
+    let claims = positions(
+        "The court issued a warrant for the Commander-in-Chief of the Northland Coastal Forces Tomasz Wielgosz on Monday.",
+    );
+    assert!(find(&claims, "Wielgosz", "Coastal Forces").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_second_post_joined_by_and_belongs_to_the_name_after_it() {
+    let claims = positions(
+        "Estonian officials named six men. Among them are Deputy Commander Marisol Quenby, First Vice President and retired general Tomasz Wielgosz.",
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.field("role").is_some_and(|r| r.contains("vice president")))
+        .expect("the vice president");
+    assert_eq!(c.field("holder"), Some("Tomasz Wielgosz"), "{claims:#?}");
+}
+
+#[test]
+fn a_state_s_body_named_in_lowercase_before_the_post() {
+    let claims = positions(
+        "Estonia's former central bank governor, Tomasz Wielgosz, was arrested on Tuesday.",
+    );
+    let c = find(&claims, "Wielgosz", "central bank").expect("a post");
+    assert_eq!(c.field("organization"), Some("Estonia's central bank"));
+}
+
+#[test]
+fn a_tie_between_states_goes_to_the_one_the_story_names_first() {
+    let claims = positions(
+        "Estonia sanctions Portugal's officials. Portugal responded. Estonia said more would follow. \
+         The list is long, after President Tomasz Wielgosz, who is running for re-election.",
+    );
+    assert!(find(&claims, "Wielgosz", "Estonia").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_rank_or_honorific_between_the_post_and_the_name() {
+    let claims = positions(
+        "Estonian forces struck on Monday. The blast killed defense minister General Tomasz Wielgosz.",
+    );
+    assert!(find(&claims, "Wielgosz", "Estonia").is_some(), "{claims:#?}");
+}

@@ -58,9 +58,13 @@ pub(super) fn state_bodies(
     if let Some(state) = adjacent_demonym(doc, p, post) {
         return vec![Arg::Text(state)];
     }
-    // The one state the sentence names ("Michel Quenby, a former minister, was arrested by
-    // Lebanon's police"); none: the state the document names most; two or more ("the
-    // Syrian chief's ties with Egypt under President X"): no guess, rather than a wrong one.
+    state_here(doc, p).map(Arg::Text).into_iter().collect()
+}
+
+/// The one state the sentence names ("Michel Quenby, a former minister, was arrested by
+/// Lebanon's police"); none: the state the story is about; two or more ("the Syrian chief's
+/// ties with Egypt under President X"): no guess, rather than a wrong one.
+pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
     let sentence = &doc.view.sentences[p.sentence];
     let mut states: Vec<String> = sentence
         .mentions
@@ -81,10 +85,46 @@ pub(super) fn state_bodies(
     states.sort();
     states.dedup();
     match states.len() {
-        0 => doc.main_state().map(Arg::Text).into_iter().collect(),
-        1 => states.into_iter().map(Arg::Text).collect(),
-        _ => Vec::new(),
+        0 => story_state(doc),
+        1 => states.pop(),
+        _ => None,
     }
+}
+
+/// The state a mention names: a nationality's state, or a place that is a state.
+fn mention_state(doc: &Doc<'_>, m: usize) -> Option<String> {
+    let mention = &doc.view.mentions[m];
+    match mention.kind {
+        Kind::Nat => mention.value.clone(),
+        Kind::Loc => {
+            let t = doc.mention_text(m);
+            doc.is_state(&t).then(|| doc.authority(&Arg::Text(t))).flatten()
+        }
+        _ => None,
+    }
+}
+
+/// The state the document names most; when two or more tie (a story about one state's
+/// sanctions on another's officials names both as often), the tied one it names first: its
+/// headline and lead name the state the story is about.
+fn story_state(doc: &Doc<'_>) -> Option<String> {
+    if let Some(state) = doc.main_state() {
+        return Some(state);
+    }
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut order: Vec<String> = Vec::new();
+    for s in &doc.view.sentences {
+        for &m in &s.mentions {
+            if let Some(state) = mention_state(doc, m) {
+                if !order.contains(&state) {
+                    order.push(state.clone());
+                }
+                *counts.entry(state).or_default() += 1;
+            }
+        }
+    }
+    let best = counts.values().copied().max()?;
+    order.into_iter().find(|s| counts.get(s) == Some(&best))
 }
 
 /// A pattern rule's post whose body is a minister's portfolio ("Minister of Defense" with

@@ -268,6 +268,7 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
                 && !lower_words.contains(word.to_lowercase().as_str())
                 && !repair::OPENERS.contains(&word.to_lowercase().as_str())
                 && !read::lexicon::is_name_title(word)
+                && !repair::is_body_word(word)
                 && !covered.overlaps(&prev.span)
                 // "When X was sworn in": a sentence opener, never a first name.
                 && !repair::CLOSED_CLASSES.contains(&prev.upos.as_str());

@@ -313,6 +313,55 @@ pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
     drop_leading_function_words(words, raw);
     person_after_title(words, raw);
     place_before_person(words, raw);
+    person_after_body(words, raw);
+}
+
+/// Whether a word is the head word of a body's name ("Forces", "Staff"): never a first name.
+pub(super) fn is_body_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    NOT_PERSON_WORDS.contains(&w.as_str()) || BODY_ENDS.contains(&w.as_str())
+}
+
+/// Head words of bodies besides `NOT_PERSON_WORDS` that end a body's name.
+const BODY_ENDS: &[&str] =
+    &["staff", "corps", "guard", "brigade", "division", "directorate", "unit"];
+
+/// "the chief of the Coastal Forces Tomasz Wielgosz": the tagger runs the body's name into
+/// the holder's after it. A name of an organisation or a person with a body's head word
+/// inside, followed by two to four words that look like a person's name, is the body (if
+/// more than its head word) and then that person.
+fn person_after_body(words: &Words<'_>, raw: &mut Vec<Mention>) {
+    let mut people = Vec::new();
+    for m in raw.iter_mut().filter(|m| matches!(m.kind, Kind::Org | Kind::Per)) {
+        let inside = words.inside(&m.span);
+        let n = inside.len();
+        let Some(j) =
+            (0..n.saturating_sub(2)).rev().find(|&j| is_body_word(words.form(&inside[j])))
+        else {
+            continue;
+        };
+        let tail = inside[j + 1].span.start..m.span.end;
+        if n - j - 1 > 4 || !words.person_like(&tail) {
+            continue;
+        }
+        people.push(Mention {
+            kind: Kind::Per,
+            span: tail,
+            value: None,
+            parts: vec![],
+            sentence: m.sentence,
+            hidden: false,
+        });
+        if j == 0 || m.kind == Kind::Per {
+            // "Staff X Y": the head word alone names nothing; the mention goes.
+            m.span = m.span.start..m.span.start;
+        } else {
+            m.span = m.span.start..inside[j].span.end;
+            m.kind = Kind::Org;
+        }
+    }
+    raw.retain(|m| !m.span.is_empty());
+    raw.extend(people);
 }
 
 /// Repairs on the merged mentions (in text order, without overlap).
@@ -523,8 +572,9 @@ fn place_before_person(words: &Words<'_>, raw: &mut Vec<Mention>) {
 
 /// A name the tokenizer or tagger cut in two at a mark inside it: an opening quote glued to
 /// the second part ("X Y ‘Z W", a transliterated ayn), a hyphen glued to the first ("X Al-
-/// Y"), a lowercase particle between them ("X al Y Z"), or nothing but a space. The two
-/// persons are one.
+/// Y"), a lowercase particle between them ("X al Y Z"), or nothing but a space after a lone
+/// given name ("X Y Z" read as "X" and "Y Z": two people are never written side by side
+/// without a comma or a word between). The two persons are one.
 fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let text = words.text;
     let mut i = 0;
@@ -537,14 +587,13 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         let gap = &text[a.span.end..b.span.start];
         let after = text[b.span.end..].chars().next();
         let quote = matches!(gap, " ‘" | " ’" | " '") && !matches!(after, Some('’' | '\''));
-        // "José | David X": the tagger started a second name inside one; two names side by
-        // side with nothing between them are one (a list would have a comma or "and").
-        let space = gap == " ";
         let hyphen = matches!(gap, "-" | "- ");
         let particle = gap.len() > 2
             && gap.starts_with(' ')
             && gap.ends_with(' ')
             && PARTICLES.contains(&gap.trim());
+        let lone = !text[a.span.clone()].contains(char::is_whitespace);
+        let space = gap == " " && lone;
         if quote || hyphen || particle || space {
             let end = b.span.end;
             mentions[i].span.end = end;

@@ -225,8 +225,32 @@ fn a_headline_does_not_run_a_name_into_the_words_after_it() {
 }
 
 #[test]
-fn two_names_side_by_side_are_one() {
-    let text = "The Treasury sanctioned José Tomasz Wielgosz on Monday.";
-    let v = view(text, &[(PER, "PER", "José"), (PER, "PER", "Tomasz Wielgosz")], &[]);
-    assert_eq!(named(text, &v, Kind::Per), ["José Tomasz Wielgosz"]);
+fn a_lone_given_name_right_before_a_name_is_part_of_it() {
+    let text = "The list names Tomás Pavel Wielgosz, Marisol Quenby and Ilse Varnholt.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Tomás"),
+            (PER, "PER", "Pavel Wielgosz"),
+            (PER, "PER", "Marisol Quenby"),
+            (PER, "PER", "Ilse Varnholt"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        named(text, &v, Kind::Per),
+        ["Tomás Pavel Wielgosz", "Marisol Quenby", "Ilse Varnholt"]
+    );
+}
+
+#[test]
+fn a_name_after_a_body_s_name_is_a_person_of_its_own() {
+    let text = "Warrants for the chief of the Coastal Forces Tomasz Wielgosz and the chief of the General Staff Marisol Quenby.";
+    let v = view(
+        text,
+        &[(PER, "ORG", "Coastal Forces Tomasz Wielgosz"), (PER, "PER", "Staff Marisol Quenby")],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Org), ["Coastal Forces"]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz", "Marisol Quenby"]);
 }

@@ -31,7 +31,8 @@ pub(super) fn members(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Vec<usize> {
                 continue;
             }
             let key = doc.person_name(&Arg::Mention(m)).map(|(n, _)| n.to_lowercase());
-            let Some(key) = key else { continue };
+            // A one-word "person" is as often a company or a place the tagger misread.
+            let Some(key) = key.filter(|k| k.split_whitespace().count() >= 2) else { continue };
             if keys.contains(&key) {
                 continue;
             }

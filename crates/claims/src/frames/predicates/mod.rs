@@ -597,7 +597,20 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
         ClaimType::DeathReport if s.lemma(p) == "die" => {
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
             words.push(a);
-            per_target(kind, p, s.mentions(a, PEOPLE), place_of(s, p), words, "verb")
+            let people = s.mentions(a, PEOPLE);
+            // "died of a heart attack": the cause is also the state of their health.
+            let cause = s
+                .kids(p, "obl")
+                .find(|&o| matches!(s.case(o).as_deref(), Some("of" | "from")))
+                .map(|o| s.phrase(o, true));
+            let mut out = Vec::new();
+            if let Some(cause) = cause {
+                let shared = vec![("condition".to_string(), Arg::Text(cause))];
+                out =
+                    per_target(ClaimType::Health, p, people.clone(), shared, words.clone(), "verb");
+            }
+            out.extend(per_target(kind, p, people, place_of(s, p), words, "verb"));
+            out
         }
         _ if inverted(s, p).is_some() => {
             // "Among those sanctioned are A and B", "Also designated were A, B and C".
@@ -675,6 +688,16 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             let mut shared = shared;
             if matches!(kind, ClaimType::Arrest | ClaimType::DeathReport) {
                 shared.extend(place_of(s, p));
+            }
+            // "X was poisoned with a nerve agent": the verb, with its means, is the condition.
+            if kind == ClaimType::Health {
+                let verb = s.doc.input.text[s.word(p).span.clone()].to_lowercase();
+                let means = s
+                    .kids(p, "obl")
+                    .find(|&o| s.case(o).as_deref() == Some("with"))
+                    .map(|o| format!(" with {}", s.phrase(o, true)))
+                    .unwrap_or_default();
+                shared.push(("condition".into(), Arg::Text(format!("{verb}{means}"))));
             }
             for o in s.kids(p, "obl").collect::<Vec<_>>() {
                 let case = s.case(o);

@@ -577,3 +577,14 @@ fn a_misparsed_participle_of_accusing_speaks_of_the_person_named_before_it() {
     let c = claims("The ministry accused of fraud the firm that Marisol Quenby runs.");
     assert!(!has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
 }
+
+#[test]
+fn poisoning_and_dying_of_a_cause_are_health() {
+    let c = claims("In 2020, agents poisoned Tomasz Wielgosz with a nerve agent.");
+    let h = of(&c, ClaimType::Health);
+    assert!(h.iter().any(|h| h.field("person") == Some("Tomasz Wielgosz")), "{c:?}");
+    assert!(h.iter().any(|h| h.field("condition").is_some_and(|x| x.contains("nerve agent"))));
+    let c = claims("Her lawyer said Marisol Quenby died of a heart attack.");
+    assert!(has(&c, ClaimType::Health, "condition", "a heart attack"), "{c:?}");
+    assert!(has(&c, ClaimType::DeathReport, "person", "Marisol Quenby"), "{c:?}");
+}

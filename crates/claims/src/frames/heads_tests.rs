@@ -1,0 +1,55 @@
+//! Posts told by heading verbs, on invented sentences read by the real reader.
+
+use crate::frames::test_support;
+use crate::{Claim, ClaimType};
+
+fn positions(text: &str) -> Vec<Claim> {
+    test_support::claims(text, ClaimType::Position)
+}
+
+fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&'c Claim> {
+    claims.iter().find(|c| {
+        c.field("holder").is_some_and(|h| h.contains(holder))
+            && c.field("organization").is_some_and(|o| o.contains(org))
+    })
+}
+
+#[test]
+fn a_relative_clause_with_a_heading_verb_gives_a_post() {
+    let claims = positions(
+        "The ministry also sanctioned Tomasz Wielgosz, who runs the customs and excise agency.",
+    );
+    let c = find(&claims, "Wielgosz", "customs and excise agency").expect("a post");
+    assert_eq!(c.field("role"), Some("head"));
+}
+
+#[test]
+fn a_past_heading_verb_gives_a_former_post() {
+    let claims = positions(
+        "Marisol Quenby, who headed the army's military intelligence directorate, was named.",
+    );
+    let c = find(&claims, "Quenby", "intelligence directorate").expect("a post");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
+}
+
+#[test]
+fn a_heading_verb_since_a_date_starts_the_post() {
+    let claims =
+        positions("Tomasz Wielgosz has commanded the Varnholm Mountain Brigade since 2019.");
+    let c = find(&claims, "Wielgosz", "Mountain Brigade").expect("a post");
+    assert_eq!(c.field("start"), Some("2019"), "{c:#?}");
+}
+
+#[test]
+fn being_in_charge_of_a_unit_is_heading_it() {
+    let claims = positions(
+        "The council designated Marisol Quenby, who is in charge of the Northland Liaison Unit.",
+    );
+    assert!(find(&claims, "Quenby", "Liaison Unit").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn leading_what_is_not_a_body_is_no_post() {
+    let claims = positions("Marisol Quenby led the protests in the capital last week.");
+    assert!(claims.is_empty(), "{claims:#?}");
+}

@@ -1,0 +1,135 @@
+//! Who holds a post the parse found: the names around a post phrase that the parse may have
+//! attached anywhere ("X, the head of Y", "chief of the Y Staff X", "First Vice President and
+//! retired general X", "X (Head of Y)"), and the people a verb is about.
+
+use super::Parse;
+use crate::extract::Doc;
+use crate::view::Kind;
+
+/// "First Vice President and retired general Tomasz Wielgosz": a post that shares its
+/// name with a second one ("and", then ranks, roles and lowercase modifiers only).
+pub(super) fn name_after_other_post(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
+    if t + 2 >= p.words.len() || p.form(t + 1) != "and" {
+        return None;
+    }
+    for k in t + 2..(t + 7).min(p.words.len()) {
+        if let Some(m) = p.mention_of(doc, k, &[Kind::Per]) {
+            return (k > t + 2).then_some(m);
+        }
+        let post = p.mention_of(doc, k, &[Kind::Rank, Kind::Role]).is_some();
+        let modifier = p.form(k).starts_with(char::is_lowercase)
+            && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN" | "VERB");
+        if !post && !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// "the chief of the General Staff Valery Gerasimov", "Commander-in-Chief of the Coastal
+/// Forces Tomasz Wielgosz": a name right after the body's name that follows the post, with
+/// nothing between but the body's words (no comma, no verb, no other person).
+pub(super) fn name_after_body(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
+    if t + 2 >= p.words.len() || p.form(t + 1).to_lowercase() != "of" {
+        return None;
+    }
+    let mut named = false;
+    for k in t + 2..(t + 12).min(p.words.len()) {
+        if let Some(m) = p.mention_of(doc, k, &[Kind::Per]) {
+            // A person right after "of" is the body ("adviser of X"), not the holder.
+            return named.then_some(m);
+        }
+        let f = p.form(k);
+        let word = p.mention_of(doc, k, &[Kind::Org, Kind::Loc, Kind::Misc, Kind::Nat]).is_some()
+            || matches!(p.words[k].upos.as_str(), "PROPN" | "NOUN" | "ADJ");
+        if word {
+            named = true;
+        } else if !matches!(f, "the" | "of" | "and" | "for" | "&") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Words of address between a post and a name ("Supreme Leader Ayatollah X").
+pub(super) const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sheikh",
+    "ayatollah",
+    "imam",
+    "prince",
+    "princess",
+    "hajji",
+    "haji",
+    "comrade",
+];
+
+/// The people a verb is about: its subjects (over conjuncts), or the name a relative clause
+/// ("X, who became ...") or a reduced one hangs on.
+pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for s in p.kids(v, "nsubj") {
+        for s in p.with_conjuncts(s) {
+            let relative = matches!(p.form(s).to_lowercase().as_str(), "who" | "that");
+            if relative {
+                continue;
+            }
+            if let Some(m) = p.mention_of(doc, s, &[Kind::Per, Kind::Pro]) {
+                out.push(m);
+            }
+        }
+    }
+    if out.is_empty()
+        && p.words[v].deprel.starts_with("acl")
+        && let Some(m) = p.head(v).and_then(|h| p.mention_of(doc, h, &[Kind::Per]))
+    {
+        out.push(m);
+    }
+    out
+}
+
+/// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
+/// post phrase (over its article and the names before its head).
+pub(super) fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    while k > 0 {
+        k -= 1;
+        let f = p.form(k);
+        if f == "," {
+            return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
+        }
+        // "X, a 63-year-old Danish former official": ages are premodifiers too.
+        let age = f == "-" || p.rel(k) == "nummod" && f.chars().all(|c| c.is_ascii_digit());
+        let premodifier = age
+            || matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
+                && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
+                    || f.chars().all(|c| c.is_lowercase() || c == '-'));
+        if !premodifier || first - k > 9 {
+            return None;
+        }
+    }
+    None
+}
+
+/// "X (Head of Y, former Deputy of Z)": the person before the open parenthesis that holds
+/// the post.
+pub(super) fn parenthesis_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+    let mut depth = 0;
+    for k in (0..first).rev() {
+        match p.form(k) {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            "(" => return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per])),
+            ";" => return None,
+            _ => {}
+        }
+    }
+    None
+}
