@@ -1,0 +1,590 @@
+//! Matching a name (and what else is known of its bearer) against list entries.
+//!
+//! Names are read with `resolve`'s person-name keys: folded words (diacritics, Arabic and
+//! Cyrillic script to Latin; titles and "al-"/"el-" particles dropped) and their sound
+//! skeletons (ou/u, ee/i, kh/h, doubled letters merged). A listed name written surname first
+//! ("MAMLUK, Ali") is turned round before it is read. Each word of the query is aligned with
+//! at most one word of the listed name, the best pairs first, and each pair says how it
+//! aligned ([`How`]): the same word, a spelling variant (same skeleton), a close spelling
+//! (skeletons one letter apart, or equal after their first letter: "Ikhtiyar"/"Bakhtiar"),
+//! or an initial. The name score is mostly how well the query's words are explained, a
+//! little how much of the listed name is covered; birth date, nationality and role then add
+//! or take off, each a line of the explanation.
+//!
+//! Blocking: every listed name is filed under the skeleton of each of its words, and under
+//! that skeleton without its first letter; a query looks only in the blocks of its possible
+//! surnames (its words after the first). Blocks that hold thousands of names (a common
+//! given name) are skipped when the query has a rarer key.
+
+use std::collections::HashMap;
+
+use resolve::names::{fold, name_words, skeleton};
+use serde::Serialize;
+
+use crate::{Entry, EntryKind, NameQuality, countries, dates};
+
+/// At and above this score a candidate is a match.
+pub const MATCH: f32 = 0.88;
+/// At and above this score (and below [`MATCH`]) a candidate is unsure: it goes to review.
+pub const UNSURE: f32 = 0.75;
+/// A block larger than this is read only when the query has no smaller one.
+const LARGE_BLOCK: usize = 3_000;
+
+/// What is known of the person or body to look for.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    /// The name as found ("Ali Mamlouk").
+    pub name: String,
+    /// Person or body, when known.
+    pub kind: Option<EntryKind>,
+    /// The birth date as an ISO partial date, when known.
+    pub birth_date: Option<String>,
+    /// A nationality or country, when known.
+    pub nationality: Option<String>,
+    /// A post or role, when known ("head of the National Security Bureau").
+    pub role: Option<String>,
+}
+
+impl Query {
+    /// A query by name only.
+    pub fn name(name: &str) -> Query {
+        Query { name: name.to_string(), ..Query::default() }
+    }
+}
+
+/// How two name words aligned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum How {
+    /// The same word once folded.
+    Same,
+    /// A spelling variant: the same sound skeleton ("Mamlouk"/"MAMLUK").
+    Spelling,
+    /// A close spelling: skeletons one letter apart, or the same but for the first letter.
+    Close,
+    /// An initial standing for the word.
+    Initial,
+}
+
+impl How {
+    fn weight(self) -> f32 {
+        match self {
+            How::Same => 1.0,
+            How::Spelling => 0.92,
+            How::Close => 0.65,
+            How::Initial => 0.5,
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            How::Same => "same",
+            How::Spelling => "spelling variant",
+            How::Close => "close spelling",
+            How::Initial => "initial",
+        }
+    }
+}
+
+/// One aligned pair of words.
+#[derive(Clone, Debug, Serialize)]
+pub struct Aligned {
+    /// The query's word, folded.
+    pub query: String,
+    /// The listed name's word, folded.
+    pub listed: String,
+    /// How they aligned.
+    pub how: How,
+}
+
+/// What a candidate is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    /// At or above [`MATCH`].
+    Match,
+    /// Between [`UNSURE`] and [`MATCH`]: for review.
+    Unsure,
+    /// Below [`UNSURE`]: a near miss at best.
+    NoMatch,
+}
+
+/// One entry as a candidate for a query, with why it scored as it did.
+#[derive(Clone, Debug, Serialize)]
+pub struct Match {
+    /// The entry's position in the index.
+    pub entry: usize,
+    /// Which of its names aligned best.
+    pub name: usize,
+    /// The final score, 0 to 1.
+    pub score: f32,
+    /// The score of the names alone.
+    pub name_score: f32,
+    /// The aligned words.
+    pub aligned: Vec<Aligned>,
+    /// The query's words that aligned with nothing.
+    pub unaligned: Vec<String>,
+    /// What else added or took off ("birth date 1948-12-10 agrees: +0.05").
+    pub notes: Vec<String>,
+    /// Match, unsure or no match.
+    pub verdict: Verdict,
+}
+
+impl Match {
+    /// One line: the aligned words and how, then each note.
+    pub fn explain(&self) -> String {
+        let mut parts: Vec<String> = self
+            .aligned
+            .iter()
+            .map(|a| {
+                if a.query == a.listed {
+                    format!("{} ({})", a.query, a.how.word())
+                } else {
+                    format!("{} ~ {} ({})", a.query, a.listed, a.how.word())
+                }
+            })
+            .collect();
+        for u in &self.unaligned {
+            parts.push(format!("{u} (not on the list)"));
+        }
+        let mut line = format!("names {:.2}: {}", self.name_score, parts.join(", "));
+        for n in &self.notes {
+            line.push_str("; ");
+            line.push_str(n);
+        }
+        line
+    }
+}
+
+/// A name read for matching: its words and their skeletons.
+#[derive(Clone, Debug)]
+struct Key {
+    words: Vec<String>,
+    skeletons: Vec<String>,
+    /// The skeletons without their inner "v": Arabic script writes a long "u" and a "w"
+    /// with one letter (و), which folds to "w", so an Arabic-script name is compared on
+    /// these ("قرموط" and "Qarmout").
+    loose: Vec<String>,
+    /// Whether the name was written in Arabic script.
+    arabic: bool,
+}
+
+fn loosen(skeleton: &str) -> String {
+    let mut chars = skeleton.chars();
+    let first: String = chars.next().into_iter().collect();
+    first + &chars.filter(|&c| c != 'v').collect::<String>()
+}
+
+/// A skeleton without its first letter (on a character boundary: skeletons of names in
+/// other scripts keep their letters).
+fn tail(s: &str) -> &str {
+    s.char_indices().nth(1).map_or("", |(i, _)| &s[i..])
+}
+
+fn has_arabic(name: &str) -> bool {
+    name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c))
+}
+
+/// Words of organisation names that say what kind of body it is, not which.
+const BODY_NOISE: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "for",
+    "de",
+    "del",
+    "la",
+    "el",
+    "al",
+    "y",
+    "et",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "inc",
+    "corp",
+    "corporation",
+    "sa",
+    "sal",
+    "srl",
+    "gmbh",
+    "ag",
+    "bv",
+    "jsc",
+    "ojsc",
+    "cjsc",
+    "pjsc",
+    "ooo",
+    "oao",
+    "zao",
+    "fze",
+    "fzco",
+    "plc",
+    "lp",
+    "cv",
+    "sas",
+    "spa",
+];
+
+impl Key {
+    fn person(name: &str) -> Key {
+        // "MAMLUK, Ali" is "Ali MAMLUK": lists write the surname first before a comma.
+        let turned;
+        let name = match name.split_once(',') {
+            Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
+                turned = format!("{} {}", given.trim(), surname.trim());
+                turned.as_str()
+            }
+            _ => name,
+        };
+        let words = name_words(name);
+        Key::of(words, has_arabic(name))
+    }
+
+    fn of(words: Vec<String>, arabic: bool) -> Key {
+        let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let loose = skeletons.iter().map(|s| loosen(s)).collect();
+        Key { words, skeletons, loose, arabic }
+    }
+
+    fn body(name: &str) -> Key {
+        let folded = fold(name);
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !BODY_NOISE.contains(w))
+            .map(str::to_string)
+            .collect();
+        Key::of(words, has_arabic(name))
+    }
+
+    /// The keys a name is filed under (`all` its words; else its possible surnames, the
+    /// words after the first), with the loose forms when `loose`.
+    fn block_keys(&self, all: bool, loose: bool) -> Vec<String> {
+        let from = usize::from(!all && self.words.len() >= 2);
+        let mut keys = Vec::new();
+        let strict =
+            if self.arabic { &[][..] } else { &self.skeletons[from.min(self.skeletons.len())..] };
+        let loose =
+            if loose || self.arabic { &self.loose[from.min(self.loose.len())..] } else { &[][..] };
+        for s in strict.iter().chain(loose) {
+            if s.is_empty() {
+                continue;
+            }
+            keys.push(s.clone());
+            if s.chars().count() >= 4 {
+                keys.push(format!("~{}", tail(s)));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+/// Levenshtein distance of two short ASCII-ish strings, stopping early past 1.
+fn within_one(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
+    let (qw, lw) = (q.words[i].as_str(), l.words[j].as_str());
+    let (qs, ls) = if q.arabic || l.arabic {
+        (q.loose[i].as_str(), l.loose[j].as_str())
+    } else {
+        (q.skeletons[i].as_str(), l.skeletons[j].as_str())
+    };
+    if qw == lw {
+        return Some(How::Same);
+    }
+    if qs == ls && !qs.is_empty() {
+        return Some(How::Spelling);
+    }
+    if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
+        return Some(How::Initial);
+    }
+    let long_enough = qs.len() >= 3 && ls.len() >= 3 && qw.len() >= 5 && lw.len() >= 5;
+    if long_enough && (within_one(qs, ls) || (qs.chars().count() >= 4 && tail(qs) == tail(ls))) {
+        return Some(How::Close);
+    }
+    None
+}
+
+struct Scored {
+    name_score: f32,
+    aligned: Vec<Aligned>,
+    unaligned: Vec<String>,
+}
+
+/// Aligns the query's words with a listed name's, best pairs first.
+fn align(q: &Key, l: &Key, person: bool) -> Scored {
+    let mut pairs: Vec<(f32, usize, usize, How)> = Vec::new();
+    for i in 0..q.words.len() {
+        for j in 0..l.words.len() {
+            if let Some(h) = how(q, i, l, j, person) {
+                pairs.push((h.weight(), i, j, h));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut q_used = vec![false; q.words.len()];
+    let mut l_used = vec![false; l.words.len()];
+    let mut aligned = Vec::new();
+    let mut sum = 0.0;
+    for (w, i, j, h) in pairs {
+        if q_used[i] || l_used[j] {
+            continue;
+        }
+        q_used[i] = true;
+        l_used[j] = true;
+        sum += w;
+        aligned
+            .push((i, Aligned { query: q.words[i].clone(), listed: l.words[j].clone(), how: h }));
+    }
+    aligned.sort_by_key(|(i, _)| *i);
+    let unaligned =
+        q.words.iter().zip(&q_used).filter(|(_, u)| !**u).map(|(w, _)| w.clone()).collect();
+    let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
+    let matched = aligned.len();
+    let name_score = if qn == 0.0 || ln == 0.0 {
+        0.0
+    } else if person {
+        let base = sum / qn;
+        let cover = matched as f32 / ln;
+        let mut s = 0.85 * base + 0.15 * cover;
+        let strong = aligned.iter().filter(|(_, a)| a.how != How::Initial).count();
+        if q.words.len() >= 2 && strong < 2 {
+            s = s.min(0.5);
+        }
+        if q.words.len() == 1 && l.words.len() > 1 {
+            s = s.min(0.7);
+        }
+        s
+    } else {
+        2.0 * sum / (qn + ln)
+    };
+    Scored { name_score, aligned: aligned.into_iter().map(|(_, a)| a).collect(), unaligned }
+}
+
+struct IndexedName {
+    entry: u32,
+    name: u16,
+    person: bool,
+    key: Key,
+    weak: bool,
+}
+
+/// The entries of one or more lists, filed for matching.
+pub struct Index {
+    entries: Vec<Entry>,
+    names: Vec<IndexedName>,
+    blocks: HashMap<String, Vec<u32>>,
+}
+
+impl Index {
+    /// Files the entries' names.
+    pub fn new(entries: Vec<Entry>) -> Index {
+        let mut names = Vec::new();
+        let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
+        for (e, entry) in entries.iter().enumerate() {
+            for (n, listed) in entry.names.iter().enumerate().take(usize::from(u16::MAX)) {
+                let person = entry.kind == EntryKind::Person;
+                let key = if person { Key::person(&listed.name) } else { Key::body(&listed.name) };
+                if key.words.is_empty() {
+                    continue;
+                }
+                let id = names.len() as u32;
+                for k in key.block_keys(true, true) {
+                    blocks.entry(k).or_default().push(id);
+                }
+                names.push(IndexedName {
+                    entry: e as u32,
+                    name: n as u16,
+                    person,
+                    key,
+                    weak: listed.quality == NameQuality::Weak,
+                });
+            }
+        }
+        Index { entries, names, blocks }
+    }
+
+    /// The entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The best candidates for `query`, best first, one per entry, at most `limit`,
+    /// including near misses below [`UNSURE`] down to `floor`.
+    pub fn check(&self, query: &Query, limit: usize, floor: f32) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        for want_person in [true, false] {
+            match query.kind {
+                Some(EntryKind::Person) if !want_person => continue,
+                Some(EntryKind::Body | EntryKind::Vessel | EntryKind::Aircraft) if want_person => {
+                    continue;
+                }
+                _ => {}
+            }
+            let key = if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
+            if key.words.is_empty() {
+                continue;
+            }
+            let mut keys: Vec<(usize, &Vec<u32>)> = key
+                .block_keys(!want_person, false)
+                .iter()
+                .filter_map(|k| self.blocks.get(k))
+                .map(|b| (b.len(), b))
+                .collect();
+            keys.sort_by_key(|(n, _)| *n);
+            let mut seen: HashMap<u32, usize> = HashMap::new();
+            for (i, (size, block)) in keys.iter().enumerate() {
+                if i > 0 && *size > LARGE_BLOCK {
+                    break;
+                }
+                for &id in block.iter() {
+                    let listed = &self.names[id as usize];
+                    if listed.person != want_person {
+                        continue;
+                    }
+                    let scored = align(&key, &listed.key, want_person);
+                    if scored.name_score < floor.min(0.5) {
+                        continue;
+                    }
+                    let m = self.finish(query, listed, scored);
+                    if m.score < floor {
+                        continue;
+                    }
+                    match seen.get(&listed.entry) {
+                        Some(&at) if out[at].score >= m.score => {}
+                        Some(&at) => out[at] = m,
+                        None => {
+                            seen.insert(listed.entry, out.len());
+                            out.push(m);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        out.truncate(limit);
+        out
+    }
+
+    fn finish(&self, query: &Query, listed: &IndexedName, scored: Scored) -> Match {
+        let entry = &self.entries[listed.entry as usize];
+        let mut score = scored.name_score;
+        let mut notes = Vec::new();
+        if listed.weak {
+            score -= 0.05;
+            notes.push("a weak alias: -0.05".to_string());
+        }
+        if let Some(born) = query.birth_date.as_deref()
+            && !entry.birth_dates.is_empty()
+        {
+            let year = dates::year(born);
+            if entry.birth_dates.iter().any(|d| d == born) && born.len() >= 10 {
+                score += 0.06;
+                notes.push(format!("birth date {born} agrees: +0.06"));
+            } else if let Some(y) = year
+                && entry.birth_dates.iter().filter_map(|d| dates::year(d)).any(|d| d == y)
+            {
+                score += 0.03;
+                notes.push(format!("birth year {y} agrees: +0.03"));
+            } else if let Some(y) = year
+                && entry
+                    .birth_dates
+                    .iter()
+                    .filter_map(|d| dates::year(d))
+                    .all(|d| d.abs_diff(y) > 1)
+            {
+                score -= 0.25;
+                notes.push(format!(
+                    "birth year {y} differs from the list's {}: -0.25",
+                    entry.birth_dates.join(", ")
+                ));
+            }
+        }
+        if let Some(nat) = query.nationality.as_deref()
+            && !entry.nationalities.is_empty()
+        {
+            let k = countries::key(nat);
+            if entry.nationalities.iter().any(|n| countries::key(n) == k) {
+                score += 0.02;
+                notes.push(format!("nationality {nat} agrees: +0.02"));
+            } else {
+                score -= 0.08;
+                notes.push(format!(
+                    "nationality {nat} differs from the list's {}: -0.08",
+                    entry.nationalities.join(", ")
+                ));
+            }
+        }
+        if let Some(role) = query.role.as_deref() {
+            let words = |t: &str| -> Vec<String> {
+                fold(t)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| {
+                        w.len() >= 4
+                            && !matches!(
+                                *w,
+                                "head" | "chief" | "former" | "deputy" | "with" | "from"
+                            )
+                    })
+                    .map(str::to_string)
+                    .collect()
+            };
+            let q = words(role);
+            let shared: Vec<String> =
+                entry.roles.iter().flat_map(|r| words(r)).filter(|w| q.contains(w)).collect();
+            if let Some(w) = shared.first() {
+                score += 0.02;
+                notes.push(format!("role agrees ({w}): +0.02"));
+            }
+        }
+        let score = score.clamp(0.0, 1.0);
+        let verdict = if score >= MATCH {
+            Verdict::Match
+        } else if score >= UNSURE {
+            Verdict::Unsure
+        } else {
+            Verdict::NoMatch
+        };
+        Match {
+            entry: listed.entry as usize,
+            name: usize::from(listed.name),
+            score,
+            name_score: scored.name_score,
+            aligned: scored.aligned,
+            unaligned: scored.unaligned,
+            notes,
+            verdict,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
