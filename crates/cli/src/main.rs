@@ -6,6 +6,7 @@
 mod build_cmd;
 mod claims_cmd;
 mod entities_cmd;
+mod lists_cmd;
 mod origins_cmd;
 mod output;
 mod parse_cmd;
@@ -177,12 +178,49 @@ enum Command {
         #[arg(long)]
         user: Option<String>,
     },
+    /// Official sanctions lists: import them, and check a name against them.
+    #[command(subcommand)]
+    Lists(ListsCommand),
     /// Score a stage against gold data, as the reference scorers in shared/tools do.
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(TrainCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ListsCommand {
+    /// Import list files into the store (kept by SHA-256; the same bytes again are a
+    /// no-op): the OFAC SDN CSV set (sdn, alt, add, sdn_comments), the UK OFSI ConList CSV,
+    /// the UN consolidated XML, the trade.gov Consolidated Screening List (CSV or .csv.gz),
+    /// FollowTheMoney JSON lines. A record that cannot be read is named and skipped.
+    Import {
+        /// The list files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Is this person or body listed, where, since when? Prints the matches with their
+    /// explained scores, the unsure candidates, or "no listing found" with the near misses.
+    Check {
+        /// The name as the news writes it.
+        name: String,
+        /// The birth date (YYYY, YYYY-MM or YYYY-MM-DD), when known.
+        #[arg(long)]
+        born: Option<String>,
+        /// A nationality or country, when known.
+        #[arg(long)]
+        nationality: Option<String>,
+        /// A post or role, when known.
+        #[arg(long)]
+        role: Option<String>,
+        /// At most this many candidates.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// One JSON object a candidate.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -552,6 +590,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             built
+        }
+        Command::Lists(ListsCommand::Import { files }) => {
+            lists_cmd::import(&mut open_store(cli)?, files, cli.quiet)
+        }
+        Command::Lists(ListsCommand::Check { name, born, nationality, role, limit, json }) => {
+            let args = lists_cmd::CheckArgs {
+                name,
+                born: born.as_deref(),
+                nationality: nationality.as_deref(),
+                role: role.as_deref(),
+                limit: *limit,
+                json: *json,
+            };
+            lists_cmd::check(&open_store(cli)?, &args)
         }
         Command::New { dir } => build_cmd::new_store(cli.db.as_deref(), dir.as_deref()),
         Command::Remove { doc } => build_cmd::remove(&mut open_store(cli)?, doc),

@@ -321,7 +321,12 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Same);
     }
     if qs == ls && !qs.is_empty() {
-        return Some(How::Spelling);
+        // The skeleton drops vowels; where they stand still tells names apart ("Bashar" and
+        // "Bushra" share one), except in Arabic script, which does not write them.
+        if q.arabic || l.arabic || shape(qw) == shape(lw) {
+            return Some(How::Spelling);
+        }
+        return Some(How::Close);
     }
     if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
         return Some(How::Initial);
@@ -331,6 +336,36 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
+}
+
+/// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
+/// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
+/// "Mamlouk" and "Mamluk" are both CVCCVC; "Bashar" is CVCVC and "Bushra" CVCCV.
+fn shape(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::new();
+    let mut last: Option<char> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if "aeiouy".contains(c) {
+            if !out.ends_with('V') {
+                out.push('V');
+            }
+            last = Some(c);
+            i += 1;
+            continue;
+        }
+        if c == 'h' || Some(c) == last {
+            i += 1;
+            continue;
+        }
+        out.push('C');
+        last = Some(c);
+        i += if next == Some('h') && "sckzdtgp".contains(c) { 2 } else { 1 };
+    }
+    out
 }
 
 struct Scored {

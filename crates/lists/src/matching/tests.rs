@@ -118,3 +118,14 @@ fn within_one_counts_edits() {
     assert!(!within_one("abc", "xyz"));
     assert!(!within_one("abcd", "ab"));
 }
+
+#[test]
+fn vowels_that_stand_elsewhere_make_a_close_spelling_only() {
+    assert_eq!(shape("mamlouk"), shape("mamluk"));
+    assert_eq!(shape("mohammed"), shape("muhammad"));
+    assert_eq!(shape("hussein"), shape("husayn"));
+    assert_ne!(shape("bashar"), shape("bushra"));
+    let index = index();
+    let m = best(&index, &Query::name("Samir Hadad")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
