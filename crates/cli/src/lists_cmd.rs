@@ -249,3 +249,217 @@ pub(crate) fn check(store: &Store, args: &CheckArgs<'_>) -> anyhow::Result<ExitC
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `dossier eval lists --data DIR`: precision and recall on the labelled set made from the
+/// lists in DIR (an OFAC set with its alt file, the UK and UN lists).
+pub(crate) fn eval(
+    data: &std::path::Path,
+    per_kind: usize,
+    verbose: bool,
+    bench: Option<usize>,
+    news: Option<(&[PathBuf], &std::path::Path)>,
+) -> anyhow::Result<ExitCode> {
+    let mut every = Vec::new();
+    let mut sets: HashMap<String, (Vec<Entry>, Vec<Supplement>)> = HashMap::new();
+    let mut others = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data)
+        .with_context(|| format!("cannot read the folder {}", data.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let Ok(parsed) = lists::parse(&name, &bytes) else { continue };
+        if bench.is_some() || news.is_some() {
+            every.extend(parsed.entries.iter().cloned());
+        }
+        match parsed.format {
+            lists::Format::UkConList | lists::Format::UnXml => others.extend(parsed.entries),
+            lists::Format::Csl | lists::Format::Ftm => {}
+            _ => {
+                let set = sets.entry(parsed.set.clone().unwrap_or_default()).or_default();
+                set.0.extend(parsed.entries);
+                set.1.extend(parsed.supplements);
+            }
+        }
+    }
+    // The OFAC set with aliases (the largest supplements), its alt file merged.
+    let Some((mut ofac, supplements)) =
+        sets.into_values().filter(|(e, _)| !e.is_empty()).max_by_key(|(_, s)| s.len())
+    else {
+        anyhow::bail!(
+            "no OFAC sdn.csv in {}: the labelled set needs one with its alt.csv",
+            data.display()
+        );
+    };
+    lists::merge(&mut ofac, &supplements);
+    let started = std::time::Instant::now();
+    let (aliases, full, cases) = lists::eval::build(&ofac, &others, per_kind);
+    let (counts, misses) = lists::eval::score(&aliases, &full, &cases);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "threshold {:.2} (unsure from {:.2})",
+        lists::matching::MATCH,
+        lists::matching::UNSURE
+    )?;
+    writeln!(
+        out,
+        "{:<11} {:>6} {:>6} {:>5} {:>6} {:>7} {:>7} {:>7} {:>7}",
+        "kind", "cases", "TP", "FP", "FN", "unsure", "P", "R", "F1"
+    )?;
+    for (kind, c) in &counts {
+        writeln!(
+            out,
+            "{kind:<11} {:>6} {:>6} {:>5} {:>6} {:>7} {:>7.3} {:>7.3} {:>7.3}",
+            c.cases,
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.unsure,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        )?;
+    }
+    writeln!(out, "{} cases in {:.1?}", cases.len(), started.elapsed())?;
+    if let Some((cases, labels)) = news {
+        news_eval(&mut out, &every, cases, labels, verbose)?;
+    }
+    if let Some(n) = bench {
+        let started = std::time::Instant::now();
+        let entries = every.len();
+        let queries = lists::eval::generated(n, &every);
+        let index = Index::new(every);
+        let built = started.elapsed();
+        let matched = std::time::Instant::now();
+        let (mut hits, mut unsure) = (0, 0);
+        for q in &queries {
+            for m in index.check(q, 5, lists::matching::UNSURE) {
+                match m.verdict {
+                    Verdict::Match => hits += 1,
+                    _ => unsure += 1,
+                }
+            }
+        }
+        let took = matched.elapsed();
+        writeln!(
+            out,
+            "bench: {entries} entries x {n} generated entities: index built in {built:.2?}, matched in {took:.2?} ({:.0} entities/s, {:.2e} entry-entity pairs/s); {hits} matches, {unsure} unsure",
+            n as f64 / took.as_secs_f64(),
+            (entries as f64 * n as f64) / took.as_secs_f64()
+        )?;
+    }
+    if verbose {
+        for m in &misses {
+            writeln!(
+                out,
+                "{}: {:?} should find {:?}, found {}",
+                m.kind,
+                term(&m.query),
+                m.gold.as_deref().map(term),
+                term(m.found.as_deref().unwrap_or("nothing"))
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The people of built cases against every list, scored on hand labels: a line a listed
+/// person (its list name, a tab, its records as AUTHORITY:RECORD separated by spaces; `#`
+/// starts a comment). A matched record in a person's label set is right; a matched record
+/// in no label set is wrong; a label none of whose records any person matched is missed.
+fn news_eval(
+    out: &mut impl Write,
+    every: &[Entry],
+    cases: &[PathBuf],
+    labels: &std::path::Path,
+    verbose: bool,
+) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(labels)
+        .with_context(|| format!("cannot read the labels {}", labels.display()))?;
+    let mut label_of: HashMap<String, usize> = HashMap::new();
+    let mut names = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let (name, records) = line.split_once('\t').with_context(|| {
+            format!("{}: a label is a name, a tab and records: {line:?}", labels.display())
+        })?;
+        for r in records.split_whitespace() {
+            label_of.insert(r.to_string(), names.len());
+        }
+        names.push(name.to_string());
+    }
+    let index = Index::new(every.to_vec());
+    let (mut tp, mut fp, mut people, mut unsure) = (0, 0, 0, 0);
+    let mut found = vec![false; names.len()];
+    for db in cases {
+        let store = crate::open_existing_store(db)?;
+        let mut bench = pipeline::Workbench::new(store, vec![]);
+        for e in bench.entities()? {
+            if e.kind != resolve::EntityKind::Person {
+                continue;
+            }
+            people += 1;
+            let q = Query {
+                name: e.name.clone(),
+                kind: Some(lists::EntryKind::Person),
+                nationality: e.country.clone(),
+                ..Query::default()
+            };
+            for m in index.check(&q, 20, lists::matching::UNSURE) {
+                let entry = &index.entries()[m.entry];
+                let record = format!("{}:{}", entry.authority.code(), entry.record);
+                if m.verdict != Verdict::Match {
+                    unsure += 1;
+                    if verbose {
+                        writeln!(
+                            out,
+                            "unsure: {} ~ {record} {:?} ({:.2})",
+                            term(&e.name),
+                            term(&entry.names[m.name].name),
+                            m.score
+                        )?;
+                    }
+                    continue;
+                }
+                match label_of.get(&record) {
+                    Some(&l) => {
+                        tp += 1;
+                        found[l] = true;
+                    }
+                    None => {
+                        fp += 1;
+                        if verbose {
+                            writeln!(
+                                out,
+                                "wrong: {} ~ {record} {:?} ({:.2}: {})",
+                                term(&e.name),
+                                term(&entry.names[m.name].name),
+                                m.score,
+                                term(&m.explain())
+                            )?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let missed = found.iter().filter(|f| !**f).count();
+    let p = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+    let r = if names.is_empty() { 1.0 } else { (names.len() - missed) as f64 / names.len() as f64 };
+    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    writeln!(
+        out,
+        "news people: {people} people of {} case(s); {} labelled listed; matched records right {tp}, wrong {fp}, labelled people missed {missed}, unsure {unsure}; P {p:.3} R {r:.3} F1 {f1:.3}",
+        cases.len(),
+        names.len()
+    )?;
+    if verbose {
+        for (i, n) in names.iter().enumerate().filter(|(i, _)| !found[*i]) {
+            writeln!(out, "missed: {} (label {})", term(n), i + 1)?;
+        }
+    }
+    Ok(())
+}

@@ -283,6 +283,31 @@ enum ExportCommand {
 
 #[derive(Subcommand, Debug)]
 enum EvalCommand {
+    /// Sanctions-list matching: precision, recall and F1 on a labelled set made from the
+    /// lists in DIR (an OFAC entry's aliases; the same person on the UK or UN list, linked by
+    /// passport number; invented given-name and surname pairs that should match nothing).
+    Lists {
+        /// The folder of list files (an OFAC sdn.csv with its alt.csv, the UK and UN lists).
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// At most this many cases of each kind.
+        #[arg(long, default_value_t = 2000)]
+        cases: usize,
+        /// Print every wrong or missed case with what was found.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Then match this many generated people and bodies against every entry of every
+        /// list in DIR, and print the time and throughput (`cargo xtask bench-lists`).
+        #[arg(long, value_name = "N")]
+        bench: Option<usize>,
+        /// Also match the people of this built case's store against every list in DIR...
+        #[arg(long, value_name = "DB", requires = "labels")]
+        case: Vec<PathBuf>,
+        /// ...and score them on these labels: a line a listed person, its list name, a tab,
+        /// and its records ("UK:11928 US-OFAC:12735"); see crates/cli/tests/data/lists-news.tsv.
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
+    },
     /// Claims against gold claims (JSON Lines), scored as shared/tools/score_claims.py does:
     /// per-type P/R/F1, overall, and date, role, modality and attributed_to accuracy.
     Claims {
@@ -685,6 +710,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Lists { data, cases, verbose, bench, case, labels }) => {
+            let news = labels.as_deref().map(|l| (case.as_slice(), l));
+            lists_cmd::eval(data, *cases, *verbose, *bench, news)
         }
         Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
             origins_cmd::eval_origins(corpus, *copies, *seed)

@@ -29,6 +29,7 @@
 
 pub mod csl;
 mod dates;
+pub mod eval;
 pub mod ftm;
 pub mod matching;
 

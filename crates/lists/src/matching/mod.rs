@@ -28,7 +28,9 @@ pub const MATCH: f32 = 0.88;
 /// At and above this score (and below [`MATCH`]) a candidate is unsure: it goes to review.
 pub const UNSURE: f32 = 0.75;
 /// A block larger than this is read only when the query has no smaller one.
-const LARGE_BLOCK: usize = 3_000;
+const LARGE_BLOCK: usize = 1_500;
+/// The most that birth date, nationality and role add to a name score.
+const MOST_ADDED: f32 = 0.1;
 
 /// What is known of the person or body to look for.
 #[derive(Clone, Debug, Default)]
@@ -165,6 +167,9 @@ struct Key {
     loose: Vec<String>,
     /// Whether the name was written in Arabic script.
     arabic: bool,
+    /// How many of the last words are the surname, when the list says ("SURNAME, Given");
+    /// else 0.
+    surnames: usize,
 }
 
 fn loosen(skeleton: &str) -> String {
@@ -229,22 +234,22 @@ const BODY_NOISE: &[&str] = &[
 impl Key {
     fn person(name: &str) -> Key {
         // "MAMLUK, Ali" is "Ali MAMLUK": lists write the surname first before a comma.
-        let turned;
-        let name = match name.split_once(',') {
+        match name.split_once(',') {
             Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
-                turned = format!("{} {}", given.trim(), surname.trim());
-                turned.as_str()
+                let words = name_words(&format!("{} {}", given.trim(), surname.trim()));
+                let surnames = name_words(surname).len().min(words.len());
+                let mut key = Key::of(words, has_arabic(name));
+                key.surnames = surnames;
+                key
             }
-            _ => name,
-        };
-        let words = name_words(name);
-        Key::of(words, has_arabic(name))
+            _ => Key::of(name_words(name), has_arabic(name)),
+        }
     }
 
     fn of(words: Vec<String>, arabic: bool) -> Key {
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
-        Key { words, skeletons, loose, arabic }
+        Key { words, skeletons, loose, arabic, surnames: 0 }
     }
 
     fn body(name: &str) -> Key {
@@ -283,7 +288,8 @@ impl Key {
 
 /// Levenshtein distance of two short ASCII-ish strings, stopping early past 1.
 fn within_one(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // On bytes: a letter of another script is several bytes, which only makes it stricter.
+    let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
@@ -323,7 +329,7 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if qs == ls && !qs.is_empty() {
         // The skeleton drops vowels; where they stand still tells names apart ("Bashar" and
         // "Bushra" share one), except in Arabic script, which does not write them.
-        if q.arabic || l.arabic || shape(qw) == shape(lw) {
+        if q.arabic || l.arabic || (shape(qw) == shape(lw) && near_spelling(qw, lw)) {
             return Some(How::Spelling);
         }
         return Some(How::Close);
@@ -336,6 +342,39 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
+}
+
+/// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
+/// given for another vowel, or one vowel more or less, costs half, within a fifth of the
+/// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
+/// "Osama"/"Usama" are alike; "Mahmood"/"Mohammad" (3) and "Oman"/"Amin" (1 of 0.8) are not.
+fn near_spelling(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let indel = |c: u8| if vowel(c) { 0.5 } else { 1.0 };
+    let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
+    prev.push(0.0);
+    for &c in b {
+        let last = prev[prev.len() - 1];
+        prev.push(last + indel(c));
+    }
+    let mut row = vec![0.0; b.len() + 1];
+    for &x in a {
+        row[0] = prev[0] + indel(x);
+        for (j, &y) in b.iter().enumerate() {
+            let sub = if x == y {
+                0.0
+            } else if vowel(x) && vowel(y) {
+                0.5
+            } else {
+                1.0
+            };
+            row[j + 1] = (prev[j] + sub).min(prev[j + 1] + indel(x)).min(row[j] + indel(y));
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()] <= budget
 }
 
 /// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
@@ -370,58 +409,104 @@ fn shape(word: &str) -> String {
 
 struct Scored {
     name_score: f32,
-    aligned: Vec<Aligned>,
-    unaligned: Vec<String>,
+    /// (query word, listed word, how), in the query's order.
+    chosen: Vec<(u8, u8, How)>,
+    q_used: u32,
+    penalty: Option<String>,
 }
 
 /// Aligns the query's words with a listed name's, best pairs first.
 fn align(q: &Key, l: &Key, person: bool) -> Scored {
-    let mut pairs: Vec<(f32, usize, usize, How)> = Vec::new();
-    for i in 0..q.words.len() {
-        for j in 0..l.words.len() {
+    // Names have a handful of words: pairs live on the stack unless a name is very long.
+    let mut pairs: Vec<(f32, u8, u8, How)> = Vec::with_capacity(16);
+    for i in 0..q.words.len().min(32) {
+        for j in 0..l.words.len().min(32) {
             if let Some(h) = how(q, i, l, j, person) {
-                pairs.push((h.weight(), i, j, h));
+                pairs.push((h.weight(), i as u8, j as u8, h));
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut q_used = vec![false; q.words.len()];
-    let mut l_used = vec![false; l.words.len()];
-    let mut aligned = Vec::new();
+    let (mut q_used, mut l_used) = (0u32, 0u32);
+    let mut chosen: Vec<(u8, u8, How)> = Vec::with_capacity(pairs.len().min(8));
     let mut sum = 0.0;
     for (w, i, j, h) in pairs {
-        if q_used[i] || l_used[j] {
+        if q_used & (1 << i) != 0 || l_used & (1 << j) != 0 {
             continue;
         }
-        q_used[i] = true;
-        l_used[j] = true;
+        q_used |= 1 << i;
+        l_used |= 1 << j;
         sum += w;
-        aligned
-            .push((i, Aligned { query: q.words[i].clone(), listed: l.words[j].clone(), how: h }));
+        chosen.push((i, j, h));
     }
-    aligned.sort_by_key(|(i, _)| *i);
-    let unaligned =
-        q.words.iter().zip(&q_used).filter(|(_, u)| !**u).map(|(w, _)| w.clone()).collect();
+    chosen.sort_by_key(|(i, _, _)| *i);
     let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
-    let matched = aligned.len();
+    let matched = chosen.len();
+    let mut penalty = None;
     let name_score = if qn == 0.0 || ln == 0.0 {
         0.0
     } else if person {
         let base = sum / qn;
         let cover = matched as f32 / ln;
         let mut s = 0.85 * base + 0.15 * cover;
-        let strong = aligned.iter().filter(|(_, a)| a.how != How::Initial).count();
+        let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();
         if q.words.len() >= 2 && strong < 2 {
             s = s.min(0.5);
         }
-        if q.words.len() == 1 && l.words.len() > 1 {
+        // A lone word (a given name, a surname alone) is never enough to say who is listed.
+        if q.words.len() == 1 {
             s = s.min(0.7);
+        }
+        // The list says which words are the surname ("SURNAME, Given"): when none of them
+        // aligned, and the query's last word (its surname) aligned with a given name
+        // instead, the names only share given names ("Hala X" is not "Y, Hala X").
+        if l.surnames > 0 && q.words.len() >= 2 {
+            let first_surname = l.words.len() - l.surnames;
+            // A surname aligned with the query's first word counts only in a name of three
+            // words or more, where the family name may lead ("Kim Jong Un").
+            let surname_aligned = chosen.iter().any(|(i, j, _)| {
+                usize::from(*j) >= first_surname && (*i != 0 || q.words.len() >= 3)
+            });
+            let last = (q.words.len() - 1) as u8;
+            let last_on_given =
+                chosen.iter().any(|(i, j, _)| *i == last && usize::from(*j) < first_surname);
+            // Every word of both names alike, in another order, is a family name written first
+            // ("Chen Quanguo" for "CHEN, Quanguo"), not a mix-up.
+            let complete = chosen.len() == q.words.len()
+                && chosen.len() == l.words.len()
+                && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
+            if !surname_aligned && last_on_given && !complete {
+                s -= 0.12;
+                penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
+            }
         }
         s
     } else {
         2.0 * sum / (qn + ln)
     };
-    Scored { name_score, aligned: aligned.into_iter().map(|(_, a)| a).collect(), unaligned }
+    Scored { name_score, chosen, q_used, penalty }
+}
+
+impl Scored {
+    fn aligned(&self, q: &Key, l: &Key) -> Vec<Aligned> {
+        self.chosen
+            .iter()
+            .map(|&(i, j, how)| Aligned {
+                query: q.words[usize::from(i)].clone(),
+                listed: l.words[usize::from(j)].clone(),
+                how,
+            })
+            .collect()
+    }
+
+    fn unaligned(&self, q: &Key) -> Vec<String> {
+        q.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i >= 32 || self.q_used & (1 << i) == 0)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
 }
 
 struct IndexedName {
@@ -496,20 +581,22 @@ impl Index {
                 .collect();
             keys.sort_by_key(|(n, _)| *n);
             let mut seen: HashMap<u32, usize> = HashMap::new();
+            let mut scored_names: std::collections::HashSet<u32> = std::collections::HashSet::new();
             for (i, (size, block)) in keys.iter().enumerate() {
                 if i > 0 && *size > LARGE_BLOCK {
                     break;
                 }
                 for &id in block.iter() {
                     let listed = &self.names[id as usize];
-                    if listed.person != want_person {
+                    if listed.person != want_person || !scored_names.insert(id) {
                         continue;
                     }
                     let scored = align(&key, &listed.key, want_person);
-                    if scored.name_score < floor.min(0.5) {
+                    // Birth date, nationality and role add at most this much.
+                    if scored.name_score < floor.min(0.5) - MOST_ADDED {
                         continue;
                     }
-                    let m = self.finish(query, listed, scored);
+                    let m = self.finish(query, listed, &key, scored);
                     if m.score < floor {
                         continue;
                     }
@@ -529,10 +616,10 @@ impl Index {
         out
     }
 
-    fn finish(&self, query: &Query, listed: &IndexedName, scored: Scored) -> Match {
+    fn finish(&self, query: &Query, listed: &IndexedName, key: &Key, scored: Scored) -> Match {
         let entry = &self.entries[listed.entry as usize];
         let mut score = scored.name_score;
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = scored.penalty.iter().cloned().collect();
         if listed.weak {
             score -= 0.05;
             notes.push("a weak alias: -0.05".to_string());
@@ -613,8 +700,8 @@ impl Index {
             name: usize::from(listed.name),
             score,
             name_score: scored.name_score,
-            aligned: scored.aligned,
-            unaligned: scored.unaligned,
+            aligned: scored.aligned(key, &listed.key),
+            unaligned: scored.unaligned(key),
             notes,
             verdict,
         }

@@ -129,3 +129,35 @@ fn vowels_that_stand_elsewhere_make_a_close_spelling_only() {
     let m = best(&index, &Query::name("Samir Hadad")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn vowel_edits_cost_half_within_a_quarter_of_the_word() {
+    assert!(near_spelling("yousef", "yusuf"));
+    assert!(near_spelling("osama", "usama"));
+    assert!(near_spelling("moulhem", "milhem"));
+    assert!(!near_spelling("mahmood", "mohammad"));
+    assert!(!near_spelling("oman", "amin"));
+}
+
+#[test]
+fn a_surname_that_aligns_with_nothing_costs() {
+    let index = index();
+    // "Fouad" is a given name of entry 2; its surname HADDAD aligns with nothing.
+    let found = index.check(&Query::name("Samir Fouad"), 5, 0.0);
+    let m = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
+    assert!(m.explain().contains("the list's surname aligns with nothing"), "{}", m.explain());
+    assert_ne!(m.verdict, Verdict::Match);
+}
+
+#[test]
+fn a_surname_met_only_by_the_given_name_of_a_two_word_query_costs() {
+    let index = index();
+    // "Haddad Fouad": the surname only meets the query's first word, its last word a given
+    // name, and "Samir" is left over.
+    let found = index.check(&Query::name("Haddad Fouad"), 5, 0.0);
+    let m = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
+    assert!(m.explain().contains("surname aligns with nothing"), "{}", m.explain());
+    // Every word alike in another order is a family name written first: no cost.
+    let m = best(&index, &Query::name("Velgosh Pavel")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
