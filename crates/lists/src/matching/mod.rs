@@ -479,6 +479,17 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 s -= 0.12;
                 penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
             }
+            // The query's given name met a later given name of the list (a father's name:
+            // "Muammar" in "X, Hannibal Muammar") while the list's own given name met
+            // nothing: another member of the family.
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            let first_on_later =
+                chosen.iter().any(|(i, j, _)| *i == 0 && *j > 0 && usize::from(*j) < first_surname);
+            if first_surname >= 2 && !first_given_aligned && first_on_later && penalty.is_none() {
+                s -= 0.1;
+                penalty =
+                    Some("the list's first given name aligns with nothing: -0.10".to_string());
+            }
         }
         s
     } else {

@@ -161,3 +161,13 @@ fn a_surname_met_only_by_the_given_name_of_a_two_word_query_costs() {
     let m = best(&index, &Query::name("Velgosh Pavel")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn a_later_given_name_is_another_member_of_the_family() {
+    let index = index();
+    // Entry 2 is "HADDAD, Samir Fouad": "Fouad Haddad" meets its second given name only.
+    let found = index.check(&Query::name("Fouad Haddad"), 5, 0.0);
+    let m = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
+    assert!(m.explain().contains("first given name aligns with nothing"), "{}", m.explain());
+    assert_ne!(m.verdict, Verdict::Match);
+}
