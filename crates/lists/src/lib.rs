@@ -117,7 +117,7 @@ pub enum NameQuality {
 /// One name of an entry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListedName {
-    /// The name as the list writes it ("MAMLUK, Ali").
+    /// The name as the list writes it ("QARMOUT, Nabil").
     pub name: String,
     /// How it stands.
     pub quality: NameQuality,

@@ -3,10 +3,10 @@
 //! Names are read with `resolve`'s person-name keys: folded words (diacritics, Arabic and
 //! Cyrillic script to Latin; titles and "al-"/"el-" particles dropped) and their sound
 //! skeletons (ou/u, ee/i, kh/h, doubled letters merged). A listed name written surname first
-//! ("MAMLUK, Ali") is turned round before it is read. Each word of the query is aligned with
+//! ("QARMOUT, Nabil") is turned round before it is read. Each word of the query is aligned with
 //! at most one word of the listed name, the best pairs first, and each pair says how it
 //! aligned ([`How`]): the same word, a spelling variant (same skeleton), a close spelling
-//! (skeletons one letter apart, or equal after their first letter: "Ikhtiyar"/"Bakhtiar"),
+//! (skeletons one letter apart, or equal after their first letter: "Zakhtiar"/"Dakhtiar"),
 //! or an initial. The name score is mostly how well the query's words are explained, a
 //! little how much of the listed name is covered; birth date, nationality and role then add
 //! or take off, each a line of the explanation.
@@ -35,7 +35,7 @@ const MOST_ADDED: f32 = 0.1;
 /// What is known of the person or body to look for.
 #[derive(Clone, Debug, Default)]
 pub struct Query {
-    /// The name as found ("Ali Mamlouk").
+    /// The name as found ("Nabil Qarmout").
     pub name: String,
     /// Person or body, when known.
     pub kind: Option<EntryKind>,
@@ -59,7 +59,7 @@ impl Query {
 pub enum How {
     /// The same word once folded.
     Same,
-    /// A spelling variant: the same sound skeleton ("Mamlouk"/"MAMLUK").
+    /// A spelling variant: the same sound skeleton ("Qarmout"/"QARMUT").
     Spelling,
     /// A close spelling: skeletons one letter apart, or the same but for the first letter.
     Close,
@@ -233,7 +233,7 @@ const BODY_NOISE: &[&str] = &[
 
 impl Key {
     fn person(name: &str) -> Key {
-        // "MAMLUK, Ali" is "Ali MAMLUK": lists write the surname first before a comma.
+        // "QARMOUT, Nabil" is "Nabil QARMOUT": lists write the surname first before a comma.
         match name.split_once(',') {
             Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
                 let words = name_words(&format!("{} {}", given.trim(), surname.trim()));
@@ -327,8 +327,8 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Same);
     }
     if qs == ls && !qs.is_empty() {
-        // The skeleton drops vowels; where they stand still tells names apart ("Bashar" and
-        // "Bushra" share one), except in Arabic script, which does not write them.
+        // The skeleton drops vowels; where they stand still tells names apart ("Sadar" and
+        // "Sudra" share one), except in Arabic script, which does not write them.
         if q.arabic || l.arabic || (shape(qw) == shape(lw) && near_spelling(qw, lw)) {
             return Some(How::Spelling);
         }
@@ -379,7 +379,7 @@ fn near_spelling(a: &str, b: &str) -> bool {
 
 /// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
 /// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
-/// "Mamlouk" and "Mamluk" are both CVCCVC; "Bashar" is CVCVC and "Bushra" CVCCV.
+/// "Qarmout" and "Qarmut" are both CVCCVC; "Sadar" is CVCVC and "Sudra" CVCCV.
 fn shape(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::new();
@@ -459,11 +459,11 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         }
         // The list says which words are the surname ("SURNAME, Given"): when none of them
         // aligned, and the query's last word (its surname) aligned with a given name
-        // instead, the names only share given names ("Hala X" is not "Y, Hala X").
+        // instead, the names only share given names ("Rana X" is not "Y, Rana X").
         if l.surnames > 0 && q.words.len() >= 2 {
             let first_surname = l.words.len() - l.surnames;
             // A surname aligned with the query's first word counts only in a name of three
-            // words or more, where the family name may lead ("Kim Jong Un").
+            // words or more, where the family name may lead ("Lee Tae Won").
             let surname_aligned = chosen.iter().any(|(i, j, _)| {
                 usize::from(*j) >= first_surname && (*i != 0 || q.words.len() >= 3)
             });
@@ -471,7 +471,7 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
             let last_on_given =
                 chosen.iter().any(|(i, j, _)| *i == last && usize::from(*j) < first_surname);
             // Every word of both names alike, in another order, is a family name written first
-            // ("Chen Quanguo" for "CHEN, Quanguo"), not a mix-up.
+            // ("Lin Weiguo" for "LIN, Weiguo"), not a mix-up.
             let complete = chosen.len() == q.words.len()
                 && chosen.len() == l.words.len()
                 && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
@@ -480,7 +480,7 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
             }
             // The query's given name met a later given name of the list (a father's name:
-            // "Muammar" in "X, Hannibal Muammar") while the list's own given name met
+            // "Karim" in "X, Samir Karim") while the list's own given name met
             // nothing: another member of the family.
             let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
             let first_on_later =

@@ -26,7 +26,7 @@ fn index() -> Index {
         person("1", &["QARMOUT, Nabil"], &["1961-03-02"], &["Syria"]),
         person("2", &["HADDAD, Samir Fouad"], &["1955"], &["Lebanon"]),
         person("3", &["VELGOSH, Pavel"], &[], &["Russia"]),
-        person("4", &["ZAKHTIAR, Hisham"], &[], &[]),
+        person("4", &["ZAKHTIAR, Tarvin"], &[], &[]),
         person("5", &["Karim Haddad"], &["1990"], &[]),
         body,
     ])
@@ -58,7 +58,7 @@ fn cyrillic_and_arabic_scripts_meet_latin() {
 #[test]
 fn a_close_spelling_is_unsure_not_a_match() {
     let index = index();
-    let m = best(&index, &Query::name("Hisham Bakhtiar")).unwrap();
+    let m = best(&index, &Query::name("Tarvin Dakhtiar")).unwrap();
     assert_eq!(index.entries()[m.entry].record, "4");
     assert_eq!(m.verdict, Verdict::Unsure, "{}", m.explain());
     assert!(m.explain().contains("close spelling"));
@@ -121,10 +121,10 @@ fn within_one_counts_edits() {
 
 #[test]
 fn vowels_that_stand_elsewhere_make_a_close_spelling_only() {
-    assert_eq!(shape("mamlouk"), shape("mamluk"));
+    assert_eq!(shape("qarmout"), shape("qarmut"));
     assert_eq!(shape("mohammed"), shape("muhammad"));
     assert_eq!(shape("hussein"), shape("husayn"));
-    assert_ne!(shape("bashar"), shape("bushra"));
+    assert_ne!(shape("sadar"), shape("sudra"));
     let index = index();
     let m = best(&index, &Query::name("Samir Hadad")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
@@ -134,7 +134,7 @@ fn vowels_that_stand_elsewhere_make_a_close_spelling_only() {
 fn vowel_edits_cost_half_within_a_quarter_of_the_word() {
     assert!(near_spelling("yousef", "yusuf"));
     assert!(near_spelling("osama", "usama"));
-    assert!(near_spelling("moulhem", "milhem"));
+    assert!(near_spelling("zoulvem", "zilvem"));
     assert!(!near_spelling("mahmood", "mohammad"));
     assert!(!near_spelling("oman", "amin"));
 }
