@@ -17,6 +17,9 @@
 //! - `cargo xtask bench-origins [N...]` clusters N generated documents into origins (10,000,
 //!   30,000 and 100,000 by default) and prints time to sign and to cluster, candidate pairs,
 //!   pair precision and recall, and peak memory.
+//! - `cargo xtask bench-lists [N]` matches N generated people and bodies (100,000 by default)
+//!   against every entry of the shipped sanctions lists, after the labelled-set scores, and
+//!   prints time, throughput and peak memory.
 //! - `cargo xtask fuzz [--seconds N] [--seed S] [--out DIR]` mutates the corpora, the fixtures
 //!   and generated hostile inputs and runs them through ingest, read and claims in process,
 //!   saving any input that panics or hangs (see `fuzz.rs`).
@@ -24,6 +27,7 @@
 mod bench;
 mod bench_build;
 mod bench_hostile;
+mod bench_lists;
 mod bench_origins;
 mod bench_serve;
 mod fuzz;
@@ -44,10 +48,11 @@ fn main() -> anyhow::Result<()> {
         Some("bench-serve") => bench_serve::run(&args[1..]),
         Some("bench-hostile") => bench_hostile::run_all(&args[1..]),
         Some("bench-origins") => bench_origins::run(&args[1..]),
+        Some("bench-lists") => bench_lists::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-serve [N] | bench-hostile | bench-origins [N...] | fuzz [--seconds N] [--seed S] [--out DIR]"
+                "usage: cargo xtask fixtures | bench-ingest [N...] | bench-build [N...] | bench-serve [N] | bench-hostile | bench-origins [N...] | bench-lists [N] | fuzz [--seconds N] [--seed S] [--out DIR]"
             );
             std::process::exit(2);
         }

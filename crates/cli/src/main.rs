@@ -6,6 +6,7 @@
 mod build_cmd;
 mod claims_cmd;
 mod entities_cmd;
+mod lists_cmd;
 mod origins_cmd;
 mod output;
 mod parse_cmd;
@@ -177,12 +178,49 @@ enum Command {
         #[arg(long)]
         user: Option<String>,
     },
+    /// Official sanctions lists: import them, and check a name against them.
+    #[command(subcommand)]
+    Lists(ListsCommand),
     /// Score a stage against gold data, as the reference scorers in shared/tools do.
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Train a model from annotated data.
     #[command(subcommand)]
     Train(TrainCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ListsCommand {
+    /// Import list files into the store (kept by SHA-256; the same bytes again are a
+    /// no-op): the OFAC SDN CSV set (sdn, alt, add, sdn_comments), the UK OFSI ConList CSV,
+    /// the UN consolidated XML, the trade.gov Consolidated Screening List (CSV or .csv.gz),
+    /// FollowTheMoney JSON lines. A record that cannot be read is named and skipped.
+    Import {
+        /// The list files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Is this person or body listed, where, since when? Prints the matches with their
+    /// explained scores, the unsure candidates, or "no listing found" with the near misses.
+    Check {
+        /// The name as the news writes it.
+        name: String,
+        /// The birth date (YYYY, YYYY-MM or YYYY-MM-DD), when known.
+        #[arg(long)]
+        born: Option<String>,
+        /// A nationality or country, when known.
+        #[arg(long)]
+        nationality: Option<String>,
+        /// A post or role, when known.
+        #[arg(long)]
+        role: Option<String>,
+        /// At most this many candidates.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// One JSON object a candidate.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -245,6 +283,31 @@ enum ExportCommand {
 
 #[derive(Subcommand, Debug)]
 enum EvalCommand {
+    /// Sanctions-list matching: precision, recall and F1 on a labelled set made from the
+    /// lists in DIR (an OFAC entry's aliases; the same person on the UK or UN list, linked by
+    /// passport number; invented given-name and surname pairs that should match nothing).
+    Lists {
+        /// The folder of list files (an OFAC sdn.csv with its alt.csv, the UK and UN lists).
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// At most this many cases of each kind.
+        #[arg(long, default_value_t = 2000)]
+        cases: usize,
+        /// Print every wrong or missed case with what was found.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Then match this many generated people and bodies against every entry of every
+        /// list in DIR, and print the time and throughput (`cargo xtask bench-lists`).
+        #[arg(long, value_name = "N")]
+        bench: Option<usize>,
+        /// Also match the people of this built case's store against every list in DIR...
+        #[arg(long, value_name = "DB", requires = "labels")]
+        case: Vec<PathBuf>,
+        /// ...and score them on these labels: a line a listed person, its list name, a tab,
+        /// and its records ("UK:11928 US-OFAC:12735"); see crates/cli/tests/data/lists-news.tsv.
+        #[arg(long, value_name = "FILE")]
+        labels: Option<PathBuf>,
+    },
     /// Claims against gold claims (JSON Lines), scored as shared/tools/score_claims.py does:
     /// per-type P/R/F1, overall, and date, role, modality and attributed_to accuracy.
     Claims {
@@ -553,6 +616,20 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             built
         }
+        Command::Lists(ListsCommand::Import { files }) => {
+            lists_cmd::import(&mut open_store(cli)?, files, cli.quiet)
+        }
+        Command::Lists(ListsCommand::Check { name, born, nationality, role, limit, json }) => {
+            let args = lists_cmd::CheckArgs {
+                name,
+                born: born.as_deref(),
+                nationality: nationality.as_deref(),
+                role: role.as_deref(),
+                limit: *limit,
+                json: *json,
+            };
+            lists_cmd::check(&open_store(cli)?, &args)
+        }
         Command::New { dir } => build_cmd::new_store(cli.db.as_deref(), dir.as_deref()),
         Command::Remove { doc } => build_cmd::remove(&mut open_store(cli)?, doc),
         Command::Merge { left, right, reason } => {
@@ -633,6 +710,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(EvalCommand::Lists { data, cases, verbose, bench, case, labels }) => {
+            let news = labels.as_deref().map(|l| (case.as_slice(), l));
+            lists_cmd::eval(data, *cases, *verbose, *bench, news)
         }
         Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
             origins_cmd::eval_origins(corpus, *copies, *seed)

@@ -23,6 +23,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod lists;
 mod origins;
 mod review;
 mod schema;
@@ -41,6 +42,7 @@ use model::{Extraction, Field, Format, Metadata, PartialDate, Segment, Sha256, S
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 pub use error::{Error, Result};
+pub use lists::{NewListEntry, NewListFile, StoredListEntry, StoredListFile};
 pub use origins::{DocOrigin, StoredSignature, Unsigned};
 pub use review::{AuditEntry, Effect, Hit, MATCH_END, MATCH_START, Review};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};

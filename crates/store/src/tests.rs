@@ -2,7 +2,7 @@
 
 use model::{Extraction, Field, Format, Metadata, Provenance, Segment, Sha256, SourceLoc};
 
-use crate::{NewVersion, Outcome, Overrides, Store};
+use crate::{NewListEntry, NewListFile, NewVersion, Outcome, Overrides, Store};
 
 fn extraction(text: &str) -> Extraction {
     let mut metadata = Metadata::default();
@@ -427,4 +427,40 @@ fn search_finds_documents_and_claims_of_the_current_versions_only() {
         .index_entities(&[("person:1".into(), "person".into(), "The Envoy Envoy".into())])
         .unwrap();
     assert_eq!(store.search_entities("\"envoy\"", 10).unwrap()[0].id, "person:1");
+}
+
+#[test]
+fn a_list_file_is_recorded_once_with_its_original() {
+    let mut store = Store::open_in_memory().unwrap();
+    let bytes = b"101,\"INVENTED, Name\"";
+    let sha = model::Sha256::digest(bytes).to_hex();
+    let file = || NewListFile {
+        bytes,
+        sha256: &sha,
+        name: "x_sdn.csv",
+        format: "ofac-sdn",
+        authority: "US-OFAC",
+        set: Some("x"),
+        as_of: None,
+        problems: "[]",
+        entries: vec![NewListEntry {
+            record: "101".into(),
+            authority: "US-OFAC".into(),
+            kind: "Person".into(),
+            listed_on: None,
+            json: "{}".into(),
+            names: vec![("INVENTED, Name".into(), "Primary".into())],
+            identifiers: vec![("Passport".into(), "N 1".into(), "N1".into(), None)],
+        }],
+        supplements: vec![("101".into(), "{}".into())],
+    };
+    assert!(store.record_list_file(&file()).unwrap());
+    assert!(!store.record_list_file(&file()).unwrap());
+    assert_eq!(store.list_files().unwrap().len(), 1);
+    assert_eq!(store.list_entries().unwrap().len(), 1);
+    assert_eq!(store.list_supplements().unwrap().len(), 1);
+    assert_eq!(store.blob(&sha.parse().unwrap()).unwrap().as_deref(), Some(&bytes[..]));
+    let check = store.check().unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+    assert_eq!(check.blobs_checked, 1);
 }

@@ -1,0 +1,723 @@
+//! Matching a name (and what else is known of its bearer) against list entries.
+//!
+//! Names are read with `resolve`'s person-name keys: folded words (diacritics, Arabic and
+//! Cyrillic script to Latin; titles and "al-"/"el-" particles dropped) and their sound
+//! skeletons (ou/u, ee/i, kh/h, doubled letters merged). A listed name written surname first
+//! ("QARMOUT, Nabil") is turned round before it is read. Each word of the query is aligned with
+//! at most one word of the listed name, the best pairs first, and each pair says how it
+//! aligned ([`How`]): the same word, a spelling variant (same skeleton), a close spelling
+//! (skeletons one letter apart, or equal after their first letter: "Zakhtiar"/"Dakhtiar"),
+//! or an initial. The name score is mostly how well the query's words are explained, a
+//! little how much of the listed name is covered; birth date, nationality and role then add
+//! or take off, each a line of the explanation.
+//!
+//! Blocking: every listed name is filed under the skeleton of each of its words, and under
+//! that skeleton without its first letter; a query looks only in the blocks of its possible
+//! surnames (its words after the first). Blocks that hold thousands of names (a common
+//! given name) are skipped when the query has a rarer key.
+
+use std::collections::HashMap;
+
+use resolve::names::{fold, name_words, skeleton};
+use serde::Serialize;
+
+use crate::{Entry, EntryKind, NameQuality, countries, dates};
+
+/// At and above this score a candidate is a match.
+pub const MATCH: f32 = 0.88;
+/// At and above this score (and below [`MATCH`]) a candidate is unsure: it goes to review.
+pub const UNSURE: f32 = 0.75;
+/// A block larger than this is read only when the query has no smaller one.
+const LARGE_BLOCK: usize = 1_500;
+/// The most that birth date, nationality and role add to a name score.
+const MOST_ADDED: f32 = 0.1;
+
+/// What is known of the person or body to look for.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    /// The name as found ("Nabil Qarmout").
+    pub name: String,
+    /// Person or body, when known.
+    pub kind: Option<EntryKind>,
+    /// The birth date as an ISO partial date, when known.
+    pub birth_date: Option<String>,
+    /// A nationality or country, when known.
+    pub nationality: Option<String>,
+    /// A post or role, when known ("head of the National Security Bureau").
+    pub role: Option<String>,
+}
+
+impl Query {
+    /// A query by name only.
+    pub fn name(name: &str) -> Query {
+        Query { name: name.to_string(), ..Query::default() }
+    }
+}
+
+/// How two name words aligned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum How {
+    /// The same word once folded.
+    Same,
+    /// A spelling variant: the same sound skeleton ("Qarmout"/"QARMUT").
+    Spelling,
+    /// A close spelling: skeletons one letter apart, or the same but for the first letter.
+    Close,
+    /// An initial standing for the word.
+    Initial,
+}
+
+impl How {
+    fn weight(self) -> f32 {
+        match self {
+            How::Same => 1.0,
+            How::Spelling => 0.92,
+            How::Close => 0.65,
+            How::Initial => 0.5,
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            How::Same => "same",
+            How::Spelling => "spelling variant",
+            How::Close => "close spelling",
+            How::Initial => "initial",
+        }
+    }
+}
+
+/// One aligned pair of words.
+#[derive(Clone, Debug, Serialize)]
+pub struct Aligned {
+    /// The query's word, folded.
+    pub query: String,
+    /// The listed name's word, folded.
+    pub listed: String,
+    /// How they aligned.
+    pub how: How,
+}
+
+/// What a candidate is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    /// At or above [`MATCH`].
+    Match,
+    /// Between [`UNSURE`] and [`MATCH`]: for review.
+    Unsure,
+    /// Below [`UNSURE`]: a near miss at best.
+    NoMatch,
+}
+
+/// One entry as a candidate for a query, with why it scored as it did.
+#[derive(Clone, Debug, Serialize)]
+pub struct Match {
+    /// The entry's position in the index.
+    pub entry: usize,
+    /// Which of its names aligned best.
+    pub name: usize,
+    /// The final score, 0 to 1.
+    pub score: f32,
+    /// The score of the names alone.
+    pub name_score: f32,
+    /// The aligned words.
+    pub aligned: Vec<Aligned>,
+    /// The query's words that aligned with nothing.
+    pub unaligned: Vec<String>,
+    /// What else added or took off ("birth date 1948-12-10 agrees: +0.05").
+    pub notes: Vec<String>,
+    /// Match, unsure or no match.
+    pub verdict: Verdict,
+}
+
+impl Match {
+    /// One line: the aligned words and how, then each note.
+    pub fn explain(&self) -> String {
+        let mut parts: Vec<String> = self
+            .aligned
+            .iter()
+            .map(|a| {
+                if a.query == a.listed {
+                    format!("{} ({})", a.query, a.how.word())
+                } else {
+                    format!("{} ~ {} ({})", a.query, a.listed, a.how.word())
+                }
+            })
+            .collect();
+        for u in &self.unaligned {
+            parts.push(format!("{u} (not on the list)"));
+        }
+        let mut line = format!("names {:.2}: {}", self.name_score, parts.join(", "));
+        for n in &self.notes {
+            line.push_str("; ");
+            line.push_str(n);
+        }
+        line
+    }
+}
+
+/// A name read for matching: its words and their skeletons.
+#[derive(Clone, Debug)]
+struct Key {
+    words: Vec<String>,
+    skeletons: Vec<String>,
+    /// The skeletons without their inner "v": Arabic script writes a long "u" and a "w"
+    /// with one letter (و), which folds to "w", so an Arabic-script name is compared on
+    /// these ("قرموط" and "Qarmout").
+    loose: Vec<String>,
+    /// Whether the name was written in Arabic script.
+    arabic: bool,
+    /// How many of the last words are the surname, when the list says ("SURNAME, Given");
+    /// else 0.
+    surnames: usize,
+}
+
+fn loosen(skeleton: &str) -> String {
+    let mut chars = skeleton.chars();
+    let first: String = chars.next().into_iter().collect();
+    first + &chars.filter(|&c| c != 'v').collect::<String>()
+}
+
+/// A skeleton without its first letter (on a character boundary: skeletons of names in
+/// other scripts keep their letters).
+fn tail(s: &str) -> &str {
+    s.char_indices().nth(1).map_or("", |(i, _)| &s[i..])
+}
+
+fn has_arabic(name: &str) -> bool {
+    name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c))
+}
+
+/// Words of organisation names that say what kind of body it is, not which.
+const BODY_NOISE: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "for",
+    "de",
+    "del",
+    "la",
+    "el",
+    "al",
+    "y",
+    "et",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "inc",
+    "corp",
+    "corporation",
+    "sa",
+    "sal",
+    "srl",
+    "gmbh",
+    "ag",
+    "bv",
+    "jsc",
+    "ojsc",
+    "cjsc",
+    "pjsc",
+    "ooo",
+    "oao",
+    "zao",
+    "fze",
+    "fzco",
+    "plc",
+    "lp",
+    "cv",
+    "sas",
+    "spa",
+];
+
+impl Key {
+    fn person(name: &str) -> Key {
+        // "QARMOUT, Nabil" is "Nabil QARMOUT": lists write the surname first before a comma.
+        match name.split_once(',') {
+            Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
+                let words = name_words(&format!("{} {}", given.trim(), surname.trim()));
+                let surnames = name_words(surname).len().min(words.len());
+                let mut key = Key::of(words, has_arabic(name));
+                key.surnames = surnames;
+                key
+            }
+            _ => Key::of(name_words(name), has_arabic(name)),
+        }
+    }
+
+    fn of(words: Vec<String>, arabic: bool) -> Key {
+        let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let loose = skeletons.iter().map(|s| loosen(s)).collect();
+        Key { words, skeletons, loose, arabic, surnames: 0 }
+    }
+
+    fn body(name: &str) -> Key {
+        let folded = fold(name);
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !BODY_NOISE.contains(w))
+            .map(str::to_string)
+            .collect();
+        Key::of(words, has_arabic(name))
+    }
+
+    /// The keys a name is filed under (`all` its words; else its possible surnames, the
+    /// words after the first), with the loose forms when `loose`.
+    fn block_keys(&self, all: bool, loose: bool) -> Vec<String> {
+        let from = usize::from(!all && self.words.len() >= 2);
+        let mut keys = Vec::new();
+        let strict =
+            if self.arabic { &[][..] } else { &self.skeletons[from.min(self.skeletons.len())..] };
+        let loose =
+            if loose || self.arabic { &self.loose[from.min(self.loose.len())..] } else { &[][..] };
+        for s in strict.iter().chain(loose) {
+            if s.is_empty() {
+                continue;
+            }
+            keys.push(s.clone());
+            if s.chars().count() >= 4 {
+                keys.push(format!("~{}", tail(s)));
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+/// Levenshtein distance of two short ASCII-ish strings, stopping early past 1.
+fn within_one(a: &str, b: &str) -> bool {
+    // On bytes: a letter of another script is several bytes, which only makes it stricter.
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
+    let (qw, lw) = (q.words[i].as_str(), l.words[j].as_str());
+    let (qs, ls) = if q.arabic || l.arabic {
+        (q.loose[i].as_str(), l.loose[j].as_str())
+    } else {
+        (q.skeletons[i].as_str(), l.skeletons[j].as_str())
+    };
+    if qw == lw {
+        return Some(How::Same);
+    }
+    if qs == ls && !qs.is_empty() {
+        // The skeleton drops vowels; where they stand still tells names apart ("Sadar" and
+        // "Sudra" share one), except in Arabic script, which does not write them.
+        if q.arabic || l.arabic || (shape(qw) == shape(lw) && near_spelling(qw, lw)) {
+            return Some(How::Spelling);
+        }
+        return Some(How::Close);
+    }
+    if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
+        return Some(How::Initial);
+    }
+    let long_enough = qs.len() >= 3 && ls.len() >= 3 && qw.len() >= 5 && lw.len() >= 5;
+    if long_enough && (within_one(qs, ls) || (qs.chars().count() >= 4 && tail(qs) == tail(ls))) {
+        return Some(How::Close);
+    }
+    None
+}
+
+/// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
+/// given for another vowel, or one vowel more or less, costs half, within a fifth of the
+/// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
+/// "Osama"/"Usama" are alike; "Mahmood"/"Mohammad" (3) and "Oman"/"Amin" (1 of 0.8) are not.
+fn near_spelling(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let indel = |c: u8| if vowel(c) { 0.5 } else { 1.0 };
+    let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
+    prev.push(0.0);
+    for &c in b {
+        let last = prev[prev.len() - 1];
+        prev.push(last + indel(c));
+    }
+    let mut row = vec![0.0; b.len() + 1];
+    for &x in a {
+        row[0] = prev[0] + indel(x);
+        for (j, &y) in b.iter().enumerate() {
+            let sub = if x == y {
+                0.0
+            } else if vowel(x) && vowel(y) {
+                0.5
+            } else {
+                1.0
+            };
+            row[j + 1] = (prev[j] + sub).min(prev[j + 1] + indel(x)).min(row[j] + indel(y));
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()] <= budget
+}
+
+/// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
+/// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
+/// "Qarmout" and "Qarmut" are both CVCCVC; "Sadar" is CVCVC and "Sudra" CVCCV.
+fn shape(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::new();
+    let mut last: Option<char> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if "aeiouy".contains(c) {
+            if !out.ends_with('V') {
+                out.push('V');
+            }
+            last = Some(c);
+            i += 1;
+            continue;
+        }
+        if c == 'h' || Some(c) == last {
+            i += 1;
+            continue;
+        }
+        out.push('C');
+        last = Some(c);
+        i += if next == Some('h') && "sckzdtgp".contains(c) { 2 } else { 1 };
+    }
+    out
+}
+
+struct Scored {
+    name_score: f32,
+    /// (query word, listed word, how), in the query's order.
+    chosen: Vec<(u8, u8, How)>,
+    q_used: u32,
+    penalty: Option<String>,
+}
+
+/// Aligns the query's words with a listed name's, best pairs first.
+fn align(q: &Key, l: &Key, person: bool) -> Scored {
+    // Names have a handful of words: pairs live on the stack unless a name is very long.
+    let mut pairs: Vec<(f32, u8, u8, How)> = Vec::with_capacity(16);
+    for i in 0..q.words.len().min(32) {
+        for j in 0..l.words.len().min(32) {
+            if let Some(h) = how(q, i, l, j, person) {
+                pairs.push((h.weight(), i as u8, j as u8, h));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut q_used, mut l_used) = (0u32, 0u32);
+    let mut chosen: Vec<(u8, u8, How)> = Vec::with_capacity(pairs.len().min(8));
+    let mut sum = 0.0;
+    for (w, i, j, h) in pairs {
+        if q_used & (1 << i) != 0 || l_used & (1 << j) != 0 {
+            continue;
+        }
+        q_used |= 1 << i;
+        l_used |= 1 << j;
+        sum += w;
+        chosen.push((i, j, h));
+    }
+    chosen.sort_by_key(|(i, _, _)| *i);
+    let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
+    let matched = chosen.len();
+    let mut penalty = None;
+    let name_score = if qn == 0.0 || ln == 0.0 {
+        0.0
+    } else if person {
+        let base = sum / qn;
+        let cover = matched as f32 / ln;
+        let mut s = 0.85 * base + 0.15 * cover;
+        let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();
+        if q.words.len() >= 2 && strong < 2 {
+            s = s.min(0.5);
+        }
+        // A lone word (a given name, a surname alone) is never enough to say who is listed.
+        if q.words.len() == 1 {
+            s = s.min(0.7);
+        }
+        // The list says which words are the surname ("SURNAME, Given"): when none of them
+        // aligned, and the query's last word (its surname) aligned with a given name
+        // instead, the names only share given names ("Rana X" is not "Y, Rana X").
+        if l.surnames > 0 && q.words.len() >= 2 {
+            let first_surname = l.words.len() - l.surnames;
+            // A surname aligned with the query's first word counts only in a name of three
+            // words or more, where the family name may lead ("Lee Tae Won").
+            let surname_aligned = chosen.iter().any(|(i, j, _)| {
+                usize::from(*j) >= first_surname && (*i != 0 || q.words.len() >= 3)
+            });
+            let last = (q.words.len() - 1) as u8;
+            let last_on_given =
+                chosen.iter().any(|(i, j, _)| *i == last && usize::from(*j) < first_surname);
+            // Every word of both names alike, in another order, is a family name written first
+            // ("Lin Weiguo" for "LIN, Weiguo"), not a mix-up.
+            let complete = chosen.len() == q.words.len()
+                && chosen.len() == l.words.len()
+                && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
+            if !surname_aligned && last_on_given && !complete {
+                s -= 0.12;
+                penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
+            }
+            // The query's given name met a later given name of the list (a father's name:
+            // "Karim" in "X, Samir Karim") while the list's own given name met
+            // nothing: another member of the family.
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            let first_on_later =
+                chosen.iter().any(|(i, j, _)| *i == 0 && *j > 0 && usize::from(*j) < first_surname);
+            if first_surname >= 2 && !first_given_aligned && first_on_later && penalty.is_none() {
+                s -= 0.1;
+                penalty =
+                    Some("the list's first given name aligns with nothing: -0.10".to_string());
+            }
+        }
+        s
+    } else {
+        2.0 * sum / (qn + ln)
+    };
+    Scored { name_score, chosen, q_used, penalty }
+}
+
+impl Scored {
+    fn aligned(&self, q: &Key, l: &Key) -> Vec<Aligned> {
+        self.chosen
+            .iter()
+            .map(|&(i, j, how)| Aligned {
+                query: q.words[usize::from(i)].clone(),
+                listed: l.words[usize::from(j)].clone(),
+                how,
+            })
+            .collect()
+    }
+
+    fn unaligned(&self, q: &Key) -> Vec<String> {
+        q.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i >= 32 || self.q_used & (1 << i) == 0)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+}
+
+struct IndexedName {
+    entry: u32,
+    name: u16,
+    person: bool,
+    key: Key,
+    weak: bool,
+}
+
+/// The entries of one or more lists, filed for matching.
+pub struct Index {
+    entries: Vec<Entry>,
+    names: Vec<IndexedName>,
+    blocks: HashMap<String, Vec<u32>>,
+}
+
+impl Index {
+    /// Files the entries' names.
+    pub fn new(entries: Vec<Entry>) -> Index {
+        let mut names = Vec::new();
+        let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
+        for (e, entry) in entries.iter().enumerate() {
+            for (n, listed) in entry.names.iter().enumerate().take(usize::from(u16::MAX)) {
+                let person = entry.kind == EntryKind::Person;
+                let key = if person { Key::person(&listed.name) } else { Key::body(&listed.name) };
+                if key.words.is_empty() {
+                    continue;
+                }
+                let id = names.len() as u32;
+                for k in key.block_keys(true, true) {
+                    blocks.entry(k).or_default().push(id);
+                }
+                names.push(IndexedName {
+                    entry: e as u32,
+                    name: n as u16,
+                    person,
+                    key,
+                    weak: listed.quality == NameQuality::Weak,
+                });
+            }
+        }
+        Index { entries, names, blocks }
+    }
+
+    /// The entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The best candidates for `query`, best first, one per entry, at most `limit`,
+    /// including near misses below [`UNSURE`] down to `floor`.
+    pub fn check(&self, query: &Query, limit: usize, floor: f32) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        for want_person in [true, false] {
+            match query.kind {
+                Some(EntryKind::Person) if !want_person => continue,
+                Some(EntryKind::Body | EntryKind::Vessel | EntryKind::Aircraft) if want_person => {
+                    continue;
+                }
+                _ => {}
+            }
+            let key = if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
+            if key.words.is_empty() {
+                continue;
+            }
+            let mut keys: Vec<(usize, &Vec<u32>)> = key
+                .block_keys(!want_person, false)
+                .iter()
+                .filter_map(|k| self.blocks.get(k))
+                .map(|b| (b.len(), b))
+                .collect();
+            keys.sort_by_key(|(n, _)| *n);
+            let mut seen: HashMap<u32, usize> = HashMap::new();
+            let mut scored_names: std::collections::HashSet<u32> = std::collections::HashSet::new();
+            for (i, (size, block)) in keys.iter().enumerate() {
+                if i > 0 && *size > LARGE_BLOCK {
+                    break;
+                }
+                for &id in block.iter() {
+                    let listed = &self.names[id as usize];
+                    if listed.person != want_person || !scored_names.insert(id) {
+                        continue;
+                    }
+                    let scored = align(&key, &listed.key, want_person);
+                    // Birth date, nationality and role add at most this much.
+                    if scored.name_score < floor.min(0.5) - MOST_ADDED {
+                        continue;
+                    }
+                    let m = self.finish(query, listed, &key, scored);
+                    if m.score < floor {
+                        continue;
+                    }
+                    match seen.get(&listed.entry) {
+                        Some(&at) if out[at].score >= m.score => {}
+                        Some(&at) => out[at] = m,
+                        None => {
+                            seen.insert(listed.entry, out.len());
+                            out.push(m);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        out.truncate(limit);
+        out
+    }
+
+    fn finish(&self, query: &Query, listed: &IndexedName, key: &Key, scored: Scored) -> Match {
+        let entry = &self.entries[listed.entry as usize];
+        let mut score = scored.name_score;
+        let mut notes: Vec<String> = scored.penalty.iter().cloned().collect();
+        if listed.weak {
+            score -= 0.05;
+            notes.push("a weak alias: -0.05".to_string());
+        }
+        if let Some(born) = query.birth_date.as_deref()
+            && !entry.birth_dates.is_empty()
+        {
+            let year = dates::year(born);
+            if entry.birth_dates.iter().any(|d| d == born) && born.len() >= 10 {
+                score += 0.06;
+                notes.push(format!("birth date {born} agrees: +0.06"));
+            } else if let Some(y) = year
+                && entry.birth_dates.iter().filter_map(|d| dates::year(d)).any(|d| d == y)
+            {
+                score += 0.03;
+                notes.push(format!("birth year {y} agrees: +0.03"));
+            } else if let Some(y) = year
+                && entry
+                    .birth_dates
+                    .iter()
+                    .filter_map(|d| dates::year(d))
+                    .all(|d| d.abs_diff(y) > 1)
+            {
+                score -= 0.25;
+                notes.push(format!(
+                    "birth year {y} differs from the list's {}: -0.25",
+                    entry.birth_dates.join(", ")
+                ));
+            }
+        }
+        if let Some(nat) = query.nationality.as_deref()
+            && !entry.nationalities.is_empty()
+        {
+            let k = countries::key(nat);
+            if entry.nationalities.iter().any(|n| countries::key(n) == k) {
+                score += 0.02;
+                notes.push(format!("nationality {nat} agrees: +0.02"));
+            } else {
+                score -= 0.08;
+                notes.push(format!(
+                    "nationality {nat} differs from the list's {}: -0.08",
+                    entry.nationalities.join(", ")
+                ));
+            }
+        }
+        if let Some(role) = query.role.as_deref() {
+            let words = |t: &str| -> Vec<String> {
+                fold(t)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| {
+                        w.len() >= 4
+                            && !matches!(
+                                *w,
+                                "head" | "chief" | "former" | "deputy" | "with" | "from"
+                            )
+                    })
+                    .map(str::to_string)
+                    .collect()
+            };
+            let q = words(role);
+            let shared: Vec<String> =
+                entry.roles.iter().flat_map(|r| words(r)).filter(|w| q.contains(w)).collect();
+            if let Some(w) = shared.first() {
+                score += 0.02;
+                notes.push(format!("role agrees ({w}): +0.02"));
+            }
+        }
+        let score = score.clamp(0.0, 1.0);
+        let verdict = if score >= MATCH {
+            Verdict::Match
+        } else if score >= UNSURE {
+            Verdict::Unsure
+        } else {
+            Verdict::NoMatch
+        };
+        Match {
+            entry: listed.entry as usize,
+            name: usize::from(listed.name),
+            score,
+            name_score: scored.name_score,
+            aligned: scored.aligned(key, &listed.key),
+            unaligned: scored.unaligned(key),
+            notes,
+            verdict,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

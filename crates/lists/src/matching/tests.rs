@@ -1,0 +1,173 @@
+//! Matching on invented names: transliterations, orders, scripts, and the explanation.
+
+use super::*;
+use crate::{Authority, ListedName};
+
+fn person(record: &str, names: &[&str], born: &[&str], nat: &[&str]) -> Entry {
+    let mut e = Entry::new(Authority::UsOfac, record.into(), EntryKind::Person);
+    for (i, n) in names.iter().enumerate() {
+        e.names.push(ListedName {
+            name: n.to_string(),
+            quality: if i == 0 { NameQuality::Primary } else { NameQuality::Alias },
+        });
+    }
+    e.birth_dates = born.iter().map(|s| s.to_string()).collect();
+    e.nationalities = nat.iter().map(|s| s.to_string()).collect();
+    e
+}
+
+fn index() -> Index {
+    let mut body = Entry::new(Authority::Uk, "9".into(), EntryKind::Body);
+    body.names.push(ListedName {
+        name: "NORTHWIND TRADING CO., LTD.".into(),
+        quality: NameQuality::Primary,
+    });
+    Index::new(vec![
+        person("1", &["QARMOUT, Nabil"], &["1961-03-02"], &["Syria"]),
+        person("2", &["HADDAD, Samir Fouad"], &["1955"], &["Lebanon"]),
+        person("3", &["VELGOSH, Pavel"], &[], &["Russia"]),
+        person("4", &["ZAKHTIAR, Tarvin"], &[], &[]),
+        person("5", &["Karim Haddad"], &["1990"], &[]),
+        body,
+    ])
+}
+
+fn best(index: &Index, q: &Query) -> Option<Match> {
+    index.check(q, 5, 0.3).into_iter().next()
+}
+
+#[test]
+fn surname_first_and_spelling_variants_match() {
+    let index = index();
+    let m = best(&index, &Query::name("Nabil Qarmoot")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "1");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(m.explain().contains("qarmoot ~ qarmout (spelling variant)"), "{}", m.explain());
+}
+
+#[test]
+fn cyrillic_and_arabic_scripts_meet_latin() {
+    let index = index();
+    let m = best(&index, &Query::name("Павел Вельгош")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "3");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    let m = best(&index, &Query::name("نبيل قرموط")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
+}
+
+#[test]
+fn a_close_spelling_is_unsure_not_a_match() {
+    let index = index();
+    let m = best(&index, &Query::name("Tarvin Dakhtiar")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "4");
+    assert_eq!(m.verdict, Verdict::Unsure, "{}", m.explain());
+    assert!(m.explain().contains("close spelling"));
+}
+
+#[test]
+fn another_given_name_is_no_match() {
+    let index = index();
+    let found = index.check(&Query::name("Walid Haddad"), 5, 0.3);
+    assert!(found.iter().all(|m| m.verdict == Verdict::NoMatch), "{:?}", found);
+    let m = best(&index, &Query::name("Karim Haddad")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "5");
+}
+
+#[test]
+fn birth_date_and_nationality_add_or_take_off() {
+    let index = index();
+    let with = |born: &str, nat: &str| {
+        let q = Query {
+            name: "Samir Haddad".into(),
+            birth_date: Some(born.into()),
+            nationality: Some(nat.into()),
+            ..Query::default()
+        };
+        index
+            .check(&q, 5, 0.0)
+            .into_iter()
+            .find(|m| index.entries()[m.entry].record == "2")
+            .unwrap()
+    };
+    let agree = with("1955", "Lebanese");
+    let differ = with("1980", "Syrian");
+    assert!(agree.score > differ.score + 0.3, "{} / {}", agree.explain(), differ.explain());
+    assert!(agree.explain().contains("birth year 1955 agrees"));
+    assert!(differ.explain().contains("nationality Syrian differs"));
+    assert_eq!(differ.verdict, Verdict::NoMatch);
+}
+
+#[test]
+fn bodies_match_without_their_legal_form() {
+    let index = index();
+    let q = Query {
+        name: "Northwind Trading Company".into(),
+        kind: Some(EntryKind::Body),
+        ..Query::default()
+    };
+    let m = best(&index, &q).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "9");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn within_one_counts_edits() {
+    assert!(within_one("abc", "abd"));
+    assert!(within_one("abc", "abcd"));
+    assert!(within_one("abc", "ac"));
+    assert!(!within_one("abc", "xyz"));
+    assert!(!within_one("abcd", "ab"));
+}
+
+#[test]
+fn vowels_that_stand_elsewhere_make_a_close_spelling_only() {
+    assert_eq!(shape("qarmout"), shape("qarmut"));
+    assert_eq!(shape("mohammed"), shape("muhammad"));
+    assert_eq!(shape("hussein"), shape("husayn"));
+    assert_ne!(shape("sadar"), shape("sudra"));
+    let index = index();
+    let m = best(&index, &Query::name("Samir Hadad")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn vowel_edits_cost_half_within_a_quarter_of_the_word() {
+    assert!(near_spelling("yousef", "yusuf"));
+    assert!(near_spelling("osama", "usama"));
+    assert!(near_spelling("zoulvem", "zilvem"));
+    assert!(!near_spelling("mahmood", "mohammad"));
+    assert!(!near_spelling("oman", "amin"));
+}
+
+#[test]
+fn a_surname_that_aligns_with_nothing_costs() {
+    let index = index();
+    // "Fouad" is a given name of entry 2; its surname HADDAD aligns with nothing.
+    let found = index.check(&Query::name("Samir Fouad"), 5, 0.0);
+    let m = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
+    assert!(m.explain().contains("the list's surname aligns with nothing"), "{}", m.explain());
+    assert_ne!(m.verdict, Verdict::Match);
+}
+
+#[test]
+fn a_surname_met_only_by_the_given_name_of_a_two_word_query_costs() {
+    let index = index();
+    // "Haddad Fouad": the surname only meets the query's first word, its last word a given
+    // name, and "Samir" is left over.
+    let found = index.check(&Query::name("Haddad Fouad"), 5, 0.0);
+    let m = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
+    assert!(m.explain().contains("surname aligns with nothing"), "{}", m.explain());
+    // Every word alike in another order is a family name written first: no cost.
+    let m = best(&index, &Query::name("Velgosh Pavel")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn a_later_given_name_is_another_member_of_the_family() {
+    let index = index();
+    // Entry 2 is "HADDAD, Samir Fouad": "Fouad Haddad" meets its second given name only.
+    let found = index.check(&Query::name("Fouad Haddad"), 5, 0.0);
+    let m = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
+    assert!(m.explain().contains("first given name aligns with nothing"), "{}", m.explain());
+    assert_ne!(m.verdict, Verdict::Match);
+}
