@@ -38,6 +38,15 @@ fn syntax(c: &mut Criterion) {
             }
         })
     });
+    // The same model searching greedily: what the beam costs.
+    let greedy = analyzer.clone().with_beam(1);
+    group.bench_function("the same with a beam of one (greedy)", |b| {
+        b.iter(|| {
+            for text in CORPUS {
+                std::hint::black_box(analyse(&greedy, text));
+            }
+        })
+    });
     group.bench_function("model load", |b| {
         b.iter(|| std::hint::black_box(read::syntax::builtin().expect("loads")))
     });
