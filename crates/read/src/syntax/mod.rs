@@ -206,7 +206,7 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, parser_epochs: 11, folds: 4, prune: true, seed: 17, beam: 4 }
+        TrainConfig { epochs: 8, parser_epochs: 14, folds: 4, prune: true, seed: 17, beam: 1 }
     }
 }
 
