@@ -268,6 +268,9 @@ enum TrainCommand {
         /// Seed of the order in which sentences are visited.
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().seed)]
         seed: u64,
+        /// Partial parses the parser keeps (1: greedy).
+        #[arg(long, default_value_t = read::syntax::TrainConfig::default().beam)]
+        beam: usize,
     },
 }
 
@@ -746,6 +749,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             parser_epochs,
             folds,
             seed,
+            beam,
         }) => {
             let config = read::syntax::TrainConfig {
                 epochs: *epochs,
@@ -753,6 +757,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 folds: *folds,
                 prune: true,
                 seed: *seed,
+                beam: *beam,
             };
             parse_cmd::train_parse(train, dev.as_deref(), output, &config)
         }

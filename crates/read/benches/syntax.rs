@@ -38,6 +38,15 @@ fn syntax(c: &mut Criterion) {
             }
         })
     });
+    // The same model searching with a beam of four: what a beam costs.
+    let beam = analyzer.clone().with_beam(4);
+    group.bench_function("the same with a beam of four", |b| {
+        b.iter(|| {
+            for text in CORPUS {
+                std::hint::black_box(analyse(&beam, text));
+            }
+        })
+    });
     group.bench_function("model load", |b| {
         b.iter(|| std::hint::black_box(read::syntax::builtin().expect("loads")))
     });

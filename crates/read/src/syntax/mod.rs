@@ -3,7 +3,7 @@
 //! Trained in this project on the UD English Web Treebank (`dossier train parse`),
 //! deterministically, and compiled into the binary like the entity tagger: a greedy averaged
 //! perceptron tags ([`pos`]), then rules and exceptions learned from the treebank's lemmas
-//! give each word its lemma ([`lemma`]), and a greedy arc-hybrid parser gives each word its
+//! give each word its lemma ([`lemma`]), and an arc-hybrid parser with a small beam gives each word its
 //! head and Universal Dependencies relation ([`parse`]).
 
 mod conllu;
@@ -20,7 +20,7 @@ pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
-const MAGIC: &[u8; 8] = b"DSSYN\x00\x03\x00";
+const MAGIC: &[u8; 8] = b"DSSYN\x00\x04\x00";
 
 /// The seventeen Universal Dependencies parts of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -143,6 +143,13 @@ impl Analyzer {
             .collect()
     }
 
+    /// The same model with the parser keeping `width` partial parses (1: greedy; at most 64):
+    /// to measure what a narrower or wider beam than the trained one gives.
+    pub fn with_beam(mut self, width: usize) -> Analyzer {
+        self.parser = self.parser.map(|p| p.with_beam(width));
+        self
+    }
+
     /// Writes the model: a header, the tagger, the lemmatizer, the parser.
     pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
         out.write_all(MAGIC)?;
@@ -192,11 +199,14 @@ pub struct TrainConfig {
     pub prune: bool,
     /// Seed of the order in which sentences are visited.
     pub seed: u64,
+    /// How many partial parses the parser keeps (1: greedy, trained with the dynamic oracle;
+    /// more: a beam, trained as a global perceptron).
+    pub beam: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, parser_epochs: 14, folds: 4, prune: true, seed: 17 }
+        TrainConfig { epochs: 8, parser_epochs: 14, folds: 4, prune: true, seed: 17, beam: 1 }
     }
 }
 
@@ -308,8 +318,12 @@ pub fn train(
             labels: s.words.iter().map(|w| w.deprel.as_str()).collect(),
         });
     }
-    let settings =
-        parse::Settings { epochs: config.parser_epochs, seed: config.seed, prune: config.prune };
+    let settings = parse::Settings {
+        epochs: config.parser_epochs,
+        seed: config.seed,
+        prune: config.prune,
+        beam: config.beam,
+    };
     let parser = parse::train(&trees, &settings, &mut |epoch, parser| {
         let so_far = Analyzer {
             tagger: tagger.clone(),

@@ -54,7 +54,8 @@ fn edits_are_cheapest_and_apply_back() {
 #[test]
 fn a_tiny_model_learns_and_round_trips() {
     let data = read_conllu(TINY).unwrap();
-    let config = TrainConfig { epochs: 5, parser_epochs: 4, folds: 1, prune: false, seed: 1 };
+    let config =
+        TrainConfig { epochs: 5, parser_epochs: 4, folds: 1, prune: false, seed: 1, beam: 4 };
     let model = train(&data, &config, |_, _, _| {}).unwrap();
     let tags = |m: &Analyzer, words: &[&str]| -> Vec<(Upos, String)> {
         m.analyse(words).into_iter().map(|a| (a.upos, a.lemma)).collect()
@@ -136,6 +137,32 @@ proptest! {
         words.extend(odd.iter().map(String::as_str));
         let analyses = ANALYZER.analyse(&words);
         prop_assert_eq!(analyses.len(), words.len());
+    }
+}
+
+#[test]
+fn a_beam_of_one_is_the_greedy_parser_and_a_wider_one_still_makes_trees() {
+    let mut compared = 0;
+    // Two documents: the parser is slow in unoptimised test builds.
+    for seed in ["000", "001"] {
+        let text = String::from_utf8_lossy(&test_utils::seed_bytes(seed)).into_owned();
+        let tokens = crate::tokens::tokenize(&text);
+        for s in crate::tokens::sentences(&text, &tokens) {
+            let words: Vec<&str> = tokens[s.tokens].iter().map(|t| &text[t.span.clone()]).collect();
+            compare(&words);
+            compared += 1;
+        }
+    }
+    assert!(compared > 20, "{compared} sentences");
+    fn compare(words: &[&str]) {
+        let parser = ANALYZER.parser.as_ref().expect("the built-in model has a parser");
+        let tags = ANALYZER.tagger.tag(words);
+        assert_eq!(parser.parse_beam(words, &tags, 1), parser.parse_greedy(words, &tags));
+        let wide = parser.parse_beam(words, &tags, 6);
+        assert_eq!(wide.len(), words.len());
+        if !words.is_empty() {
+            assert_eq!(wide.iter().filter(|a| a.head == 0).count(), 1, "{words:?}");
+        }
     }
 }
 

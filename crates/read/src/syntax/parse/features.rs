@@ -82,6 +82,48 @@ impl State {
         }
     }
 
+    /// Becomes the initial state over `n` words, reusing this state's memory.
+    pub(super) fn reset(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.next = 1;
+        let fill = |v: &mut Vec<_>, x| {
+            v.clear();
+            v.resize(n + 1, x);
+        };
+        fill(&mut self.heads, NO);
+        self.labels.clear();
+        self.labels.resize(n + 1, 0);
+        self.left.clear();
+        self.left.resize(n + 1, [NO; 2]);
+        self.right.clear();
+        self.right.resize(n + 1, [NO; 2]);
+        self.left_count.clear();
+        self.left_count.resize(n + 1, 0);
+        self.right_count.clear();
+        self.right_count.resize(n + 1, 0);
+        self.left_set.clear();
+        self.left_set.resize(n + 1, 0);
+        self.right_set.clear();
+        self.right_set.resize(n + 1, 0);
+    }
+
+    /// Becomes a copy of `other`, reusing this state's memory: the beam copies states at
+    /// every step, and a derived `clone_from` would allocate each time.
+    pub(super) fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.next = other.next;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.left.clone_from(&other.left);
+        self.right.clone_from(&other.right);
+        self.left_count.clone_from(&other.left_count);
+        self.right_count.clone_from(&other.right_count);
+        self.left_set.clone_from(&other.left_set);
+        self.right_set.clone_from(&other.right_set);
+    }
+
     pub(super) fn done(&self) -> bool {
         self.stack.is_empty() && self.next > self.n
     }

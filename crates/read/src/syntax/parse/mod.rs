@@ -1,20 +1,24 @@
-//! The dependency parser: greedy arc-hybrid transitions chosen by an averaged perceptron over
-//! rich hashed features of the stack, the buffer and the partial tree, then a second
-//! perceptron that names each arc's relation as it is made.
+//! The dependency parser: arc-hybrid transitions searched with a small beam and scored by an
+//! averaged perceptron over rich hashed features of the stack, the buffer and the partial
+//! tree, then a second perceptron that names each arc's relation as it is made.
 //!
 //! Arc-hybrid (Kuhlmann et al. 2011) with the root at the end of the buffer (Ballesteros and
 //! Nivre 2013): SHIFT moves the buffer's front onto the stack; LEFT makes the buffer's front
 //! the head of the stack's top and pops it; RIGHT makes the word under the top its head and
 //! pops it. Each word is shifted once and popped once, so a sentence of `n` words takes `2n`
 //! steps: linear time, and every sequence of legal steps ends in one projective tree with a
-//! single root. Training follows the dynamic oracle of Goldberg and Nivre (2013), so the model
-//! learns to recover from its own mistakes.
+//! single root. A beam ([`beam`]) keeps the best few partial parses by the sum of their steps'
+//! scores, trained as one global perceptron ([`global`]); a beam of one is the greedy parser,
+//! trained with the dynamic oracle of Goldberg and Nivre (2013) so that it learns to recover
+//! from its own mistakes.
 //!
 //! Choosing the action (three classes) and the relation (about fifty) apart keeps each step a
 //! sum over three-weight rows; the relation classifier runs once per arc, when the dependent's
 //! subtree is complete and its own children (a "by", a "who") can be seen.
 
+mod beam;
 mod features;
+mod global;
 mod train;
 
 #[cfg(test)]
@@ -181,7 +185,12 @@ pub(super) struct Parser {
     actions: Actions,
     labels: Table,
     names: Vec<String>,
+    /// How many partial parses the search keeps (1: greedy).
+    beam: usize,
 }
+
+/// The widest beam a model may ask for.
+const MAX_BEAM: usize = 64;
 
 /// One word's place in the tree: its head (1-based, 0 for the root) and relation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,6 +203,35 @@ impl Parser {
     /// Parses one sentence given its words and their parts of speech. Total: any words (none
     /// included) give one tree.
     pub(super) fn parse(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
+        if self.beam <= 1 {
+            return self.parse_greedy(words, tags);
+        }
+        self.parse_beam(words, tags, self.beam)
+    }
+
+    /// The parse a beam of `width` finds (the same as [`Parser::parse_greedy`] at width 1).
+    pub(super) fn parse_beam(&self, words: &[&str], tags: &[Upos], width: usize) -> Vec<Arc> {
+        let tokens = Token::sentence(words, tags);
+        let mut search = beam::Beam::new(width);
+        search.start(words.len(), false);
+        let mut label_ids = Vec::with_capacity(64);
+        while !search.done() {
+            search.step(
+                &tokens,
+                |ids| {
+                    let mut scores = [0.0f32; 3];
+                    self.actions.add(ids, &mut scores);
+                    scores
+                },
+                |state, head, dep| self.label(state, &tokens, head, dep, &mut label_ids),
+                |_, _| false,
+            );
+        }
+        self.arcs(&search.best().state)
+    }
+
+    /// The parse that takes the best action at every step (a beam of one, without copies).
+    pub(super) fn parse_greedy(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
         let tokens = Token::sentence(words, tags);
         let mut state = State::new(words.len());
         let mut ids = Vec::with_capacity(128);
@@ -209,6 +247,10 @@ impl Parser {
             };
             state.apply(action, label);
         }
+        self.arcs(&state)
+    }
+
+    fn arcs(&self, state: &State) -> Vec<Arc> {
         state
             .heads()
             .iter()
@@ -237,11 +279,18 @@ impl Parser {
         argmax(scores) as u16
     }
 
+    /// The same parser searching with a beam of `width` (at least 1, at most [`MAX_BEAM`]).
+    pub(super) fn with_beam(mut self, width: usize) -> Parser {
+        self.beam = width.clamp(1, MAX_BEAM);
+        self
+    }
+
     pub(super) fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
         out.write_all(&(self.names.len() as u32).to_le_bytes())?;
         for name in &self.names {
             crate::perceptron::write_str(name, out)?;
         }
+        out.write_all(&(self.beam as u32).to_le_bytes())?;
         self.actions.write(out)?;
         self.labels.write(out)
     }
@@ -252,12 +301,16 @@ impl Parser {
             return None;
         }
         let names = (0..count).map(|_| input.str().map(str::to_string)).collect::<Option<_>>()?;
+        let beam = input.u32()? as usize;
+        if beam == 0 || beam > MAX_BEAM {
+            return None;
+        }
         let actions = Actions::read(input)?;
         let labels = Table::read(input, LABEL_BUCKETS)?;
         if labels.width != count {
             return None;
         }
-        Some(Parser { actions, labels, names })
+        Some(Parser { actions, labels, names, beam })
     }
 }
 

@@ -6,7 +6,10 @@
 use std::collections::BTreeSet;
 
 use super::features::{self, State, Token};
-use super::{ACTION_BUCKETS, Action, Actions, LABEL_BUCKETS, MAX_LABELS, Parser, Table, argmax};
+use super::{
+    ACTION_BUCKETS, Action, Actions, LABEL_BUCKETS, MAX_BEAM, MAX_LABELS, Parser, Table, argmax,
+    global,
+};
 use crate::perceptron::{Averager, shuffle};
 use crate::syntax::Upos;
 
@@ -126,6 +129,132 @@ pub(in crate::syntax) struct Settings {
     pub(in crate::syntax) seed: u64,
     /// Drop small weights ([`ACTION_PRUNE`], [`LABEL_PRUNE`]).
     pub(in crate::syntax) prune: bool,
+    /// Width of the beam: 1 trains the greedy parser with the dynamic oracle, more a global
+    /// perceptron over the beam ([`super::global`]).
+    pub(in crate::syntax) beam: usize,
+}
+
+/// The weights being learnt, their averaging totals, and scratch space for the relations.
+pub(super) struct Weights {
+    actions: Vec<f32>,
+    action_totals: Averager,
+    labels: Vec<f32>,
+    label_totals: Averager,
+    width: usize,
+    label_ids: Vec<u32>,
+    label_scores: Vec<f32>,
+}
+
+impl Weights {
+    fn new(width: usize) -> Weights {
+        Weights {
+            actions: vec![0.0f32; ACTION_BUCKETS * 3],
+            action_totals: Averager::new(ACTION_BUCKETS * 3),
+            labels: vec![0.0f32; LABEL_BUCKETS * width],
+            label_totals: Averager::new(LABEL_BUCKETS * width),
+            width,
+            label_ids: Vec::with_capacity(64),
+            label_scores: vec![0.0f32; width],
+        }
+    }
+
+    /// The three actions' scores for the feature `ids`.
+    pub(super) fn action_scores(&self, ids: &[u32]) -> [f32; 3] {
+        let mut scores = [0.0f32; 3];
+        for &f in ids {
+            let row = &self.actions[f as usize * 3..f as usize * 3 + 3];
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        scores
+    }
+
+    /// Adds `delta` to the weights of `action` for the feature `ids`.
+    pub(super) fn update_action(&mut self, ids: &[u32], action: Action, delta: f32, clock: u32) {
+        for &f in ids {
+            let at = f as usize * 3 + action as usize;
+            self.action_totals.update(&mut self.actions, at, delta, clock);
+        }
+    }
+
+    /// The labeller's best relation for the arc `head → dep` (its feature ids and scores are
+    /// left in the scratch vectors).
+    fn label_guess(
+        &self,
+        state: &State,
+        tokens: &[Token],
+        (head, dep): (usize, usize),
+        label_ids: &mut Vec<u32>,
+        label_scores: &mut Vec<f32>,
+    ) -> usize {
+        let width = self.width;
+        label_ids.clear();
+        features::label_features(state, tokens, head, dep, label_ids);
+        label_scores.clear();
+        label_scores.resize(width, 0.0);
+        for &f in label_ids.iter() {
+            let row = &self.labels[f as usize * width..(f as usize + 1) * width];
+            for (s, w) in label_scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        argmax(label_scores)
+    }
+
+    /// The relation a beam item's arc `head → dep` gets in training: the gold one on a gold
+    /// arc, as on the gold path, else the labeller's guess; nothing is learnt.
+    #[allow(clippy::too_many_arguments)] // The gold tree and the scratch space.
+    pub(super) fn guess(
+        &self,
+        state: &State,
+        tokens: &[Token],
+        (head, dep): (usize, usize),
+        heads: &[usize],
+        gold_labels: &[u16],
+        label_ids: &mut Vec<u32>,
+        label_scores: &mut Vec<f32>,
+    ) -> u16 {
+        if heads.get(dep) == Some(&head) {
+            return gold_labels[dep - 1];
+        }
+        self.label_guess(state, tokens, (head, dep), label_ids, label_scores) as u16
+    }
+
+    /// The relation of the arc `head → dep` about to be made in `state`: the labeller's guess,
+    /// or, where the arc is gold, the gold relation (and the labeller learns from its guess
+    /// when `learn`).
+    #[allow(clippy::too_many_arguments)] // The gold tree, the clock and the switch.
+    pub(super) fn relation(
+        &mut self,
+        state: &State,
+        tokens: &[Token],
+        (head, dep): (usize, usize),
+        heads: &[usize],
+        gold_labels: &[u16],
+        clock: u32,
+        learn: bool,
+    ) -> u16 {
+        let width = self.width;
+        let mut label_ids = std::mem::take(&mut self.label_ids);
+        let mut label_scores = std::mem::take(&mut self.label_scores);
+        let guess = self.label_guess(state, tokens, (head, dep), &mut label_ids, &mut label_scores);
+        self.label_ids = label_ids;
+        self.label_scores = label_scores;
+        if heads.get(dep) != Some(&head) {
+            return guess as u16;
+        }
+        let truth = usize::from(gold_labels[dep - 1]);
+        if learn && guess != truth {
+            for k in 0..self.label_ids.len() {
+                let f = self.label_ids[k];
+                let base = f as usize * width;
+                self.label_totals.update(&mut self.labels, base + truth, 1.0, clock);
+                self.label_totals.update(&mut self.labels, base + guess, -1.0, clock);
+            }
+        }
+        truth as u16
+    }
 }
 
 /// Trains the parser; `progress` sees the averaged parser after each epoch.
@@ -166,38 +295,34 @@ pub(in crate::syntax) fn train(
             (Token::sentence(&s.words, &s.tags), indexed, labels)
         })
         .collect();
-    let mut actions = vec![0.0f32; ACTION_BUCKETS * 3];
-    let mut action_totals = Averager::new(actions.len());
-    let mut labels = vec![0.0f32; LABEL_BUCKETS * width];
-    let mut label_totals = Averager::new(labels.len());
+    let mut weights = Weights::new(width);
     let mut clock: u32 = 0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = seed | 1;
     let mut ids = Vec::with_capacity(128);
-    let mut label_ids = Vec::with_capacity(64);
-    let mut label_scores = vec![0.0f32; width];
-    let average =
-        |actions: &[f32], a: &Averager, labels: &[f32], l: &Averager, clock: u32| Parser {
-            actions: Actions::of(&pruned(a.averaged(actions, clock), action_prune)),
-            labels: Table::of(&pruned(l.averaged(labels, clock), label_prune), width),
-            names: names.clone(),
-        };
+    let beam = settings.beam.clamp(1, MAX_BEAM);
+    let mut global = (beam > 1).then(|| global::Trainer::new(beam));
+    let average = |w: &Weights, clock: u32| Parser {
+        actions: Actions::of(&pruned(w.action_totals.averaged(&w.actions, clock), action_prune)),
+        labels: Table::of(&pruned(w.label_totals.averaged(&w.labels, clock), label_prune), width),
+        names: names.clone(),
+        beam,
+    };
     for epoch in 1..=epochs {
         shuffle(&mut order, &mut rng);
         for &k in &order {
             let (tokens, heads, gold_labels) = &prepared[k];
+            if let Some(trainer) = global.as_mut() {
+                clock += 1;
+                trainer.sentence(tokens, heads, gold_labels, &mut weights, clock);
+                continue;
+            }
             let mut state = State::new(tokens.len() - 1);
             while !state.done() {
                 clock += 1;
                 ids.clear();
                 features::action_features(&state, tokens, &mut ids);
-                let mut scores = [0.0f32; 3];
-                for &f in &ids {
-                    let row = &actions[f as usize * 3..f as usize * 3 + 3];
-                    for (s, w) in scores.iter_mut().zip(row) {
-                        *s += w;
-                    }
-                }
+                let scores = weights.action_scores(&ids);
                 let mut predicted: Option<(Action, f32)> = None;
                 let mut gold: Option<(Action, f32)> = None;
                 let mut predicted_cost = 0;
@@ -221,8 +346,14 @@ pub(in crate::syntax) fn train(
                 if predicted_cost > 0 {
                     for &f in &ids {
                         let base = f as usize * 3;
-                        action_totals.update(&mut actions, base + gold as usize, 1.0, clock);
-                        action_totals.update(&mut actions, base + predicted as usize, -1.0, clock);
+                        let w = &mut weights;
+                        w.action_totals.update(&mut w.actions, base + gold as usize, 1.0, clock);
+                        w.action_totals.update(
+                            &mut w.actions,
+                            base + predicted as usize,
+                            -1.0,
+                            clock,
+                        );
                     }
                 }
                 // Nine steps in ten follow the model's own choice after the first epoch
@@ -231,41 +362,19 @@ pub(in crate::syntax) fn train(
                 let explore = epoch > 1 && !next_random(&mut rng).is_multiple_of(10);
                 let action = if explore { predicted } else { gold };
                 let label = match state.arc_of(action) {
-                    Some((head, dep)) => {
-                        label_ids.clear();
-                        features::label_features(&state, tokens, head, dep, &mut label_ids);
-                        label_scores.iter_mut().for_each(|s| *s = 0.0);
-                        for &f in &label_ids {
-                            let row = &labels[f as usize * width..(f as usize + 1) * width];
-                            for (s, w) in label_scores.iter_mut().zip(row) {
-                                *s += w;
-                            }
-                        }
-                        let guess = argmax(&label_scores);
-                        if heads[dep] == head {
-                            let truth = usize::from(gold_labels[dep - 1]);
-                            if guess != truth {
-                                for &f in &label_ids {
-                                    let base = f as usize * width;
-                                    label_totals.update(&mut labels, base + truth, 1.0, clock);
-                                    label_totals.update(&mut labels, base + guess, -1.0, clock);
-                                }
-                            }
-                            truth as u16
-                        } else {
-                            guess as u16
-                        }
+                    Some(arc) => {
+                        weights.relation(&state, tokens, arc, heads, gold_labels, clock, true)
                     }
                     None => 0,
                 };
                 state.apply(action, label);
             }
         }
-        let averaged = average(&actions, &action_totals, &labels, &label_totals, clock);
+        let averaged = average(&weights, clock);
         progress(epoch, &averaged);
         if epoch == epochs {
             return averaged;
         }
     }
-    average(&actions, &action_totals, &labels, &label_totals, clock)
+    average(&weights, clock)
 }
