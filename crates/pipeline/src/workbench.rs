@@ -6,6 +6,7 @@
 //! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
 //! action changes it.
 
+mod search;
 #[cfg(test)]
 mod tests;
 
@@ -16,7 +17,9 @@ use claims::Claim;
 use fuse::{Assertion, Career, Case};
 use resolve::{Entity, UserJudgement};
 use serde::Serialize;
-use store::{AuditEntry, DocDetail, DocSummary, Effect, Hit, Store};
+use store::{AuditEntry, DocDetail, DocSummary, Effect, Store};
+
+pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
 
 use crate::Error;
 use crate::review::{self, Decision, Judged};
@@ -82,17 +85,6 @@ pub struct EntityView {
     pub career: Option<Career>,
     /// The audit log on its names.
     pub audit: Vec<AuditEntry>,
-}
-
-/// What a search found.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct SearchResults {
-    /// Entities by name.
-    pub entities: Vec<Hit>,
-    /// Claims by evidence and fields.
-    pub claims: Vec<Hit>,
-    /// Documents by name, title and text.
-    pub documents: Vec<Hit>,
 }
 
 /// The case's store and the case built from it.
@@ -260,18 +252,6 @@ impl Workbench {
             assertion,
             audit,
         }))
-    }
-
-    /// Entities, claims and documents matching the words of `query` (each word a prefix;
-    /// FTS5's own syntax is not taken from the user), up to `limit` of each.
-    pub fn search(&mut self, query: &str, limit: usize) -> Result<SearchResults, Error> {
-        let Some(fts) = fts_query(query) else { return Ok(SearchResults::default()) };
-        self.case()?;
-        Ok(SearchResults {
-            entities: self.store.search_entities(&fts, limit)?,
-            claims: self.store.search_claims(&fts, limit)?,
-            documents: self.store.search_documents(&fts, limit)?,
-        })
     }
 
     /// The whole audit log, oldest first.

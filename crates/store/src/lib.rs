@@ -26,6 +26,7 @@ mod error;
 mod origins;
 mod review;
 mod schema;
+mod search;
 mod stages;
 mod words;
 
@@ -43,6 +44,7 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, pa
 pub use error::{Error, Result};
 pub use origins::{DocOrigin, StoredSignature, Unsigned};
 pub use review::{AuditEntry, Effect, Hit, MATCH_END, MATCH_START, Review};
+pub use search::{ClaimFilter, DocFilter, Page};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.

@@ -9,16 +9,14 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::context;
 use pipeline::Workbench;
-use serde::{Deserialize, Serialize};
+use pipeline::workbench::SearchFilters;
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::State;
 use crate::security::same_secret;
 
 type Shared = Arc<State>;
-
-/// How many hits of each kind a search shows.
-const SEARCH_LIMIT: usize = 50;
 
 /// Why a page could not be shown.
 pub enum PageError {
@@ -88,12 +86,6 @@ fn missing(what: &str, id: &str) -> PageError {
     ))
 }
 
-#[derive(Deserialize)]
-pub struct SearchQuery {
-    #[serde(default)]
-    q: String,
-}
-
 pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
     with_bench(&state, |wb, st| {
         let (documents, document_count) = wb.documents_head(100)?;
@@ -108,12 +100,48 @@ pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
     .await
 }
 
-pub async fn search(AxState(state): AxState<Shared>, Query(q): Query<SearchQuery>) -> PageResult {
+pub async fn search(
+    AxState(state): AxState<Shared>,
+    Query(filters): Query<SearchFilters>,
+) -> PageResult {
     with_bench(&state, move |wb, st| {
-        let results = wb.search(&q.q, SEARCH_LIMIT)?;
-        render(st, "search.html", context! { q => q.q, results })
+        let results = wb.search_filtered(&filters)?;
+        let link = |page: usize| format!("/search?{}", filters_query(&filters, page));
+        let prev = (results.page > 1).then(|| link(results.page - 1));
+        let next = (results.page < results.pages).then(|| link(results.page + 1));
+        let people = wb.people(500, &filters.person)?;
+        let clear = format!("/search?{}", filters_query(&SearchFilters::words(&filters.q), 1));
+        render(
+            st,
+            "search.html",
+            context! { q => filters.q, f => filters, results, prev, next, people,
+            types => claims::ClaimType::ALL.map(|t| t.as_str()),
+            modalities => ["asserted", "reported", "alleged", "rumored", "uncertain", "denied"],
+            statuses => pipeline::workbench::STATUSES, filtered => filters.filtered(), clear },
+        )
     })
     .await
+}
+
+/// The search's query string with another page number (empty filters left out).
+fn filters_query(f: &SearchFilters, page: usize) -> String {
+    let page = if page > 1 { page.to_string() } else { String::new() };
+    [
+        ("q", f.q.as_str()),
+        ("type", &f.kind),
+        ("modality", &f.modality),
+        ("status", &f.status),
+        ("from", &f.from),
+        ("to", &f.to),
+        ("source", &f.source),
+        ("person", &f.person),
+        ("page", &page),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
+    .collect::<Vec<_>>()
+    .join("&")
 }
 
 /// An assertion as a page lists it: its sentence and the facts around it.
@@ -355,9 +383,9 @@ pub async fn judge(
 
 pub async fn api_search(
     AxState(state): AxState<Shared>,
-    Query(q): Query<SearchQuery>,
+    Query(filters): Query<SearchFilters>,
 ) -> PageResult {
-    with_bench(&state, move |wb, _| Ok(Json(wb.search(&q.q, SEARCH_LIMIT)?).into_response())).await
+    with_bench(&state, move |wb, _| Ok(Json(wb.search_filtered(&filters)?).into_response())).await
 }
 
 pub async fn api_entities(AxState(state): AxState<Shared>) -> PageResult {

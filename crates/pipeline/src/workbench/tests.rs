@@ -210,13 +210,13 @@ fn decisions_survive_re_extraction_and_a_vanished_claim_is_orphaned() {
 #[test]
 fn search_finds_entities_claims_and_documents_by_word_prefixes() {
     let mut wb = workbench();
-    let found = wb.search("varg", 10).unwrap();
+    let found = wb.search("varg").unwrap();
     assert!(found.entities.iter().any(|h| h.snippet.contains("Varga")), "{found:?}");
     assert!(!found.claims.is_empty());
     assert_eq!(found.documents[0].label, "memo.txt");
     // FTS5 syntax in the query is taken as words, never as operators.
-    assert!(wb.search("\"Varga\" OR NEAR(", 10).is_ok());
-    assert!(wb.search(" ( ", 10).unwrap().documents.is_empty());
+    assert!(wb.search("\"Varga\" OR NEAR(").is_ok());
+    assert!(wb.search(" ( ").unwrap().documents.is_empty());
 
     let entity = wb.entity_named("Odile Varga").unwrap().unwrap();
     let view = wb.entity(&entity.id).unwrap().unwrap();
