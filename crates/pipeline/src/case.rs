@@ -35,7 +35,9 @@ pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
             },
         );
     }
-    let machine = crate::workbench::parse_claims(&store.claims(None)?)?;
+    // The machine's claims, then those added by hand (reviewed like any other).
+    let mut machine = crate::workbench::parse_claims(&store.claims(None)?)?;
+    machine.extend(crate::workbench::parse_claims(&store.added_claims(None)?)?);
     let claims = crate::review::apply(machine, &crate::review::decisions(&store.reviews()?)?);
     let mut judgements: Vec<UserJudgement> = store
         .judgements()?

@@ -6,6 +6,7 @@
 //! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
 //! action changes it.
 
+mod human;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ use resolve::{Entity, UserJudgement};
 use serde::Serialize;
 use store::{AuditEntry, DocDetail, DocSummary, Effect, Store};
 
+pub use human::{HUMAN_RULE, NewClaim};
 pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
 
 use crate::Error;
@@ -36,6 +38,8 @@ pub struct ReviewedClaim {
 /// One piece of a document's text: plain, or the evidence of one or more claims.
 #[derive(Clone, Debug, Serialize)]
 pub struct Piece {
+    /// Where it starts in the document's text (bytes).
+    pub start: usize,
     /// The text.
     pub text: String,
     /// The claims whose evidence it is (id, type, decision), empty for plain text.
@@ -172,10 +176,9 @@ impl Workbench {
         let Some(doc) = self.store.document(id)? else { return Ok(None) };
         let detail = self.store.detail(&doc)?;
         let decisions = review::decisions(&self.store.reviews()?)?;
-        let claims: Vec<ReviewedClaim> = parse_claims(&self.store.claims(Some(&doc))?)?
-            .into_iter()
-            .map(|c| reviewed(c, &decisions))
-            .collect();
+        let mut all = parse_claims(&self.store.claims(Some(&doc))?)?;
+        all.extend(parse_claims(&self.store.added_claims(Some(&doc))?)?);
+        let claims: Vec<ReviewedClaim> = all.into_iter().map(|c| reviewed(c, &decisions)).collect();
         let pieces = pieces(&detail.text, &claims);
         Ok(Some(DocumentView { detail, pieces, claims }))
     }
@@ -418,8 +421,9 @@ fn concerns(entry: &AuditEntry, entity: &Entity) -> bool {
     if entry.target == entity.id {
         return true;
     }
-    let Some(judged) = entry.after.as_deref().and_then(|a| serde_json::from_str::<Judged>(a).ok())
-    else {
+    // A merge or split says the names after; a judgement taken back, before.
+    let state = entry.after.as_deref().or(entry.before.as_deref());
+    let Some(judged) = state.and_then(|a| serde_json::from_str::<Judged>(a).ok()) else {
         return false;
     };
     entity.names.iter().any(|n| *n == judged.left || *n == judged.right)
@@ -467,13 +471,13 @@ fn pieces(text: &str, claims: &[ReviewedClaim]) -> Vec<Piece> {
             continue;
         }
         if start > at {
-            out.push(Piece { text: text[at..start].to_string(), claims: vec![] });
+            out.push(Piece { start: at, text: text[at..start].to_string(), claims: vec![] });
         }
-        out.push(Piece { text: text[start..end].to_string(), claims: vec![tag] });
+        out.push(Piece { start, text: text[start..end].to_string(), claims: vec![tag] });
         at = end;
     }
     if at < text.len() {
-        out.push(Piece { text: text[at..].to_string(), claims: vec![] });
+        out.push(Piece { start: at, text: text[at..].to_string(), claims: vec![] });
     }
     out
 }

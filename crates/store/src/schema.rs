@@ -20,6 +20,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_removals.sql"),
     include_str!("migrations/0008_origins.sql"),
     include_str!("migrations/0009_review.sql"),
+    // 0010 is another branch's; the lead merges it in before this one.
+    include_str!("migrations/0011_human_claims.sql"),
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -92,6 +92,7 @@ pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: Strin
         .route("/entity/{id}/note", post(pages::entity_note))
         .route("/document/{id}", get(pages::document))
         .route("/document/{id}/original", get(pages::original))
+        .route("/document/{id}/claim", post(pages::add_claim))
         .route("/claim/{id}", get(pages::claim))
         .route("/claim/{id}/{action}", post(pages::claim_action))
         .route("/judge", post(pages::judge))

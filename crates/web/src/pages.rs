@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::context;
 use pipeline::Workbench;
-use pipeline::workbench::SearchFilters;
+use pipeline::workbench::{NewClaim, SearchFilters};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -17,6 +17,9 @@ use crate::State;
 use crate::security::same_secret;
 
 type Shared = Arc<State>;
+
+/// The modalities a form offers, the usual first.
+const MODALITIES: [&str; 6] = ["asserted", "reported", "alleged", "rumored", "uncertain", "denied"];
 
 /// Why a page could not be shown.
 pub enum PageError {
@@ -116,7 +119,7 @@ pub async fn search(
             "search.html",
             context! { q => filters.q, f => filters, results, prev, next, people,
             types => claims::ClaimType::ALL.map(|t| t.as_str()),
-            modalities => ["asserted", "reported", "alleged", "rumored", "uncertain", "denied"],
+            modalities => MODALITIES,
             statuses => pipeline::workbench::STATUSES, filtered => filters.filtered(), clear },
         )
     })
@@ -207,7 +210,9 @@ pub async fn document(AxState(state): AxState<Shared>, Path(id): Path<String>) -
             st,
             "document.html",
             context! { doc => summary, detail => view.detail, pieces => view.pieces,
-            claims => view.claims, url, sha256 => summary.sha256.to_hex() },
+            claims => view.claims, url, sha256 => summary.sha256.to_hex(), csrf => st.csrf,
+            types => claims::ClaimType::ALL.map(|t| (t.as_str(), t.fields())),
+            modalities => MODALITIES },
         )
     })
     .await
@@ -338,6 +343,39 @@ pub async fn claim_action(
             other => return Err(PageError::NotFound(format!("no action {other:?} on a claim"))),
         };
         Ok(see(format!("/claim/{}", urlencode(&id))))
+    })
+    .await
+}
+
+/// A claim added by hand on a document's page: the evidence span the page's script read from
+/// the selection (or the pasted words), the type, and that type's fields (`TYPE.FIELD`).
+pub async fn add_claim(
+    AxState(state): AxState<Shared>,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        let document = id.parse::<i64>().map_err(|_| missing("document", &id))?;
+        let get = |k: &str| form.get(k).map_or("", |v| v.as_str());
+        let offset = |k: &str| get(k).trim().parse::<usize>().ok();
+        let kind = get("type").trim().to_string();
+        let prefix = format!("{kind}.");
+        let fields = form
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_string(), v.clone())))
+            .collect();
+        let new = NewClaim {
+            document,
+            span: offset("start").zip(offset("end")),
+            quote: get("quote").to_string(),
+            kind,
+            fields,
+            modality: get("modality").to_string(),
+            attributed_to: get("attributed_to").to_string(),
+        };
+        let claim = wb.add_claim(&new, &st.user, get("why"))?;
+        Ok(see(format!("/claim/{}", urlencode(&claim))))
     })
     .await
 }
