@@ -706,7 +706,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 token: token.clone(),
                 user: user.unwrap_or_else(|| "investigator".into()),
             };
-            let bench = pipeline::Workbench::new(open_store(cli)?, vec![]);
+            // Given its file, so that uploads are kept beside it and ingested on their own
+            // connection.
+            let bench = pipeline::Workbench::new(open_store(cli)?, vec![]).with_path(&cli.db());
             let runtime = tokio::runtime::Runtime::new().context("cannot start the server")?;
             runtime.block_on(web::serve(config, bench, |addr| {
                 eprintln!("the workbench is at http://{addr}/ (Ctrl-C stops it)")

@@ -7,6 +7,7 @@
 //! action changes it.
 
 mod human;
+mod ingest;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use store::{AuditEntry, DocDetail, DocSummary, Effect, Store};
 
 pub use human::{HUMAN_RULE, NewClaim};
+pub use ingest::{FileStatus, JobStatus, run_ingest, safe_name, upload_path};
 pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
 
 use crate::Error;
@@ -94,6 +96,7 @@ pub struct EntityView {
 /// The case's store and the case built from it.
 pub struct Workbench {
     store: Store,
+    path: Option<std::path::PathBuf>,
     aliases: Vec<UserJudgement>,
     case: Option<Arc<Case>>,
     index: Index,
@@ -138,7 +141,7 @@ impl Index {
 impl Workbench {
     /// A workbench over a store; `aliases` are the alias file's judgements, if any.
     pub fn new(store: Store, aliases: Vec<UserJudgement>) -> Workbench {
-        Workbench { store, aliases, case: None, index: Index::default() }
+        Workbench { store, path: None, aliases, case: None, index: Index::default() }
     }
 
     /// The store, for what the workbench does not cover (ingest, stages).

@@ -59,7 +59,7 @@ impl IntoResponse for PageError {
     }
 }
 
-type PageResult = Result<Response, PageError>;
+pub type PageResult = Result<Response, PageError>;
 
 /// Runs `f` on the workbench off the async threads (SQLite and the case build block).
 async fn with_bench<T: Send + 'static>(
@@ -78,7 +78,7 @@ async fn with_bench<T: Send + 'static>(
     .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
 }
 
-fn render(state: &State, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
+pub fn render(state: &State, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
     let body = state.templates.get_template(name)?.render(ctx)?;
     Ok(Html(body).into_response())
 }
@@ -303,7 +303,7 @@ fn check_csrf(state: &State, form: &HashMap<String, String>) -> Result<(), PageE
     }
 }
 
-fn see(path: String) -> Response {
+pub fn see(path: String) -> Response {
     Redirect::to(&path).into_response()
 }
 

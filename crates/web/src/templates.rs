@@ -14,6 +14,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("claim.html", include_str!("../templates/claim.html")),
     ("audit.html", include_str!("../templates/audit.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("ingest.html", include_str!("../templates/ingest.html")),
+    ("job.html", include_str!("../templates/job.html")),
 ];
 
 /// The templates, ready to render.

@@ -48,7 +48,7 @@ pub fn app_with(token: Option<&str>) -> App {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossier.db");
     std::fs::copy(fixture(), &db).unwrap();
-    let bench = Workbench::new(Store::open(&db).unwrap(), vec![]);
+    let bench = Workbench::new(Store::open(&db).unwrap(), vec![]).with_path(&db);
     let router = web::router(bench, CSRF.into(), token.map(String::from), "tester".into());
     App { router, dir }
 }
@@ -82,6 +82,36 @@ impl App {
         let request = Request::post(uri)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(body.join("&")))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// A multipart form: fields, then files (name, bytes).
+    pub async fn upload(&self, fields: &[(&str, &str)], files: &[(&str, &[u8])]) -> Answer {
+        let boundary = "----dossier-test-boundary";
+        let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        for (name, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let request = Request::post("/ingest")
+            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .body(Body::from(body))
             .unwrap();
         self.send(request).await
     }
