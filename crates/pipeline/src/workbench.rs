@@ -6,6 +6,7 @@
 //! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
 //! action changes it.
 
+mod export;
 mod human;
 mod ingest;
 mod search;
@@ -21,6 +22,7 @@ use resolve::{Entity, UserJudgement};
 use serde::Serialize;
 use store::{AuditEntry, DocDetail, DocSummary, Effect, Store};
 
+pub use export::EXPORTS;
 pub use human::{HUMAN_RULE, NewClaim};
 pub use ingest::{FileStatus, JobStatus, run_ingest, safe_name, upload_path};
 pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};

@@ -108,6 +108,9 @@ pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: Strin
                 .layer(DefaultBodyLimit::max(upload::UPLOAD_LIMIT)),
         )
         .route("/ingest/{id}", get(upload::status))
+        .route("/export", get(pages::export_page))
+        .route("/export/case/{name}", get(pages::export_case))
+        .route("/export/entity/{id}/{name}", get(pages::export_entity))
         .route("/api/ingest/{id}", get(upload::api_status))
         .route("/api/search", get(pages::api_search))
         .route("/api/entities", get(pages::api_entities))

@@ -194,7 +194,8 @@ pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> 
             st,
             "entity.html",
             context! { e => view.entity, assertions => rows, posts, audit => view.audit,
-            died => view.career.and_then(|c| c.died), csrf => st.csrf },
+            died => view.career.and_then(|c| c.died), csrf => st.csrf,
+            exports => pipeline::workbench::EXPORTS },
         )
     })
     .await
@@ -461,6 +462,55 @@ pub async fn api_claim(AxState(state): AxState<Shared>, Path(id): Path<String>) 
 
 pub async fn api_audit(AxState(state): AxState<Shared>) -> PageResult {
     with_bench(&state, |wb, _| Ok(Json(wb.audit()?).into_response())).await
+}
+
+pub async fn export_page(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, st| {
+        let (entities, count) = wb.top_entities(200)?;
+        render(
+            st,
+            "export.html",
+            context! { files => pipeline::workbench::EXPORTS, entities, count },
+        )
+    })
+    .await
+}
+
+/// One export file, whole case (`/export/case/NAME`) or one entity
+/// (`/export/entity/ID/NAME`), as a download.
+pub async fn export_case(AxState(state): AxState<Shared>, Path(name): Path<String>) -> PageResult {
+    let file = name.clone();
+    let body = with_bench(&state, move |wb, _| Ok(wb.export(None, &name)?)).await?;
+    Ok(download(&format!("case-{file}"), body))
+}
+
+pub async fn export_entity(
+    AxState(state): AxState<Shared>,
+    Path((id, name)): Path<(String, String)>,
+) -> PageResult {
+    let file =
+        format!("{}-{name}", id.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_"));
+    let body = with_bench(&state, move |wb, _| Ok(wb.export(Some(&id), &name)?)).await?;
+    Ok(download(&file, body))
+}
+
+/// A generated file as an attachment: JSON, CSV and GraphML by their types; the case file
+/// as an opaque download, so that it never renders as a page of this site.
+fn download(name: &str, body: String) -> Response {
+    let kind = match name.rsplit('.').next() {
+        Some("jsonl") => "application/x-ndjson; charset=utf-8",
+        Some("json") => "application/json; charset=utf-8",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("graphml") => "application/xml; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    r
 }
 
 pub async fn asset(Path(file): Path<String>) -> Response {

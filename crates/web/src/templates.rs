@@ -16,6 +16,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("error.html", include_str!("../templates/error.html")),
     ("ingest.html", include_str!("../templates/ingest.html")),
     ("job.html", include_str!("../templates/job.html")),
+    ("export.html", include_str!("../templates/export.html")),
 ];
 
 /// The templates, ready to render.
