@@ -7,6 +7,7 @@
 //! action changes it.
 
 mod export;
+mod graph;
 mod human;
 mod ingest;
 mod search;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use store::{AuditEntry, DocDetail, DocSummary, Effect, Store};
 
 pub use export::EXPORTS;
+pub use graph::{GraphEdge, GraphNode, Neighbourhood};
 pub use human::{HUMAN_RULE, NewClaim};
 pub use ingest::{FileStatus, JobStatus, run_ingest, safe_name, upload_path};
 pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};

@@ -16,6 +16,7 @@
 //! every write needs the session's CSRF token; binding beyond loopback needs an access token.
 #![warn(missing_docs)]
 
+mod figures;
 mod pages;
 mod security;
 mod templates;

@@ -13,8 +13,8 @@ use pipeline::workbench::{NewClaim, SearchFilters};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::State;
 use crate::security::same_secret;
+use crate::{State, figures};
 
 type Shared = Arc<State>;
 
@@ -190,12 +190,41 @@ pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> 
                 })
             })
             .collect();
+        // The figures: every dated fact but posts (drawn as bars from the career).
+        let first_claim = |assertion: &str| {
+            view.assertions
+                .iter()
+                .find(|a| a.id == assertion)
+                .and_then(|a| a.claims.first().cloned())
+        };
+        let facts: Vec<figures::Dated> = rows
+            .iter()
+            .filter(|r| r.kind != "position")
+            .map(|r| {
+                (r.date.clone(), r.kind.to_string(), r.text.clone(), r.claims.first().cloned())
+            })
+            .collect();
+        let held: Vec<figures::Held> = view
+            .career
+            .iter()
+            .flat_map(|c| &c.posts)
+            .map(|p| {
+                (
+                    p.start.as_ref().map(|b| b.date.clone()),
+                    p.end.as_ref().map(|b| b.date.clone()),
+                    p.title(),
+                    p.assertions.first().and_then(|a| first_claim(a)),
+                )
+            })
+            .collect();
+        let timeline = figures::timeline(&facts, &held);
+        let network = wb.neighbourhood(&id, 24)?.map(|n| figures::network(&n)).unwrap_or_default();
         render(
             st,
             "entity.html",
             context! { e => view.entity, assertions => rows, posts, audit => view.audit,
             died => view.career.and_then(|c| c.died), csrf => st.csrf,
-            exports => pipeline::workbench::EXPORTS },
+            exports => pipeline::workbench::EXPORTS, timeline, network },
         )
     })
     .await
@@ -274,12 +303,28 @@ pub async fn claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> P
                 })
                 .collect();
         let assertion = view.assertion.as_ref().map(assertion_row);
+        // The claims before and after it in its document, for j and k.
+        let (prev, next) = match wb.document(view.document.id)? {
+            Some(d) => {
+                let mut order: Vec<(usize, &str)> = d
+                    .claims
+                    .iter()
+                    .map(|c| (c.claim.evidence.start, c.claim.id.as_str()))
+                    .collect();
+                order.sort();
+                let at = order.iter().position(|(_, c)| *c == id);
+                let near =
+                    |i: Option<usize>| i.and_then(|i| order.get(i)).map(|(_, c)| c.to_string());
+                (near(at.and_then(|i| i.checked_sub(1))), near(at.map(|i| i + 1)))
+            }
+            None => (None, None),
+        };
         render(
             st,
             "claim.html",
             context! { c => view.current, kind => view.current.kind.as_str(), fields,
             decision => view.decision, doc => view.document, paragraph => view.paragraph,
-            page => view.page, assertion, audit => view.audit, csrf => st.csrf },
+            page => view.page, assertion, audit => view.audit, csrf => st.csrf, prev, next },
         )
     })
     .await
