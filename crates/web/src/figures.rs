@@ -119,12 +119,19 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
     let min = times.iter().copied().fold(f64::INFINITY, f64::min);
     let max = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (from, to) = if max - min < 1.0 { (min - 1.0, max + 1.0) } else { (min - 0.5, max + 0.5) };
+    // One lane per post (posts overlap in time: one lane would hide them under each
+    // other), then one per kind of fact.
+    let short = |t: &str| {
+        let mut s: String = t.chars().take(22).collect();
+        if t.chars().count() > 22 {
+            s.push('…');
+        }
+        s
+    };
+    let post_lanes: Vec<String> = held.iter().map(|(_, _, p)| short(&p.2)).collect();
     let mut lanes: BTreeMap<&str, usize> = BTreeMap::new();
-    if !held.is_empty() {
-        lanes.insert("post", 0);
-    }
     for (_, f) in &dated {
-        let n = lanes.len();
+        let n = post_lanes.len() + lanes.len();
         lanes.entry(f.1.as_str()).or_insert(n);
     }
     let y = |lane: usize| TOP + lane as f64 * LANE + LANE / 2.0;
@@ -141,14 +148,15 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
         .collect();
     let bars = held
         .iter()
-        .map(|(s, e, p)| {
+        .enumerate()
+        .map(|(lane, (s, e, p))| {
             let (t0, t1) = (s.unwrap_or(from), e.unwrap_or(to));
             Bar {
                 t0,
                 t1,
                 x: x_of(t0, from, to),
                 w: (x_of(t1, from, to) - x_of(t0, from, to)).max(3.0),
-                y: y(0) - 7.0,
+                y: y(lane) - 7.0,
                 label: format!(
                     "{} ({} to {})",
                     p.2,
@@ -160,12 +168,13 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
         })
         .collect();
     let mut lane_list: Vec<(String, f64)> =
-        lanes.iter().map(|(k, &i)| (k.to_string(), y(i))).collect();
+        post_lanes.iter().enumerate().map(|(i, t)| (t.clone(), y(i))).collect();
+    lane_list.extend(lanes.iter().map(|(k, &i)| (k.to_string(), y(i))));
     lane_list.sort_by(|a, b| a.1.total_cmp(&b.1));
     Timeline {
         from,
         to,
-        height: TOP + lanes.len() as f64 * LANE + 8.0,
+        height: TOP + lane_list.len() as f64 * LANE + 8.0,
         ticks: ticks(from, to),
         lanes: lane_list,
         marks,
@@ -185,6 +194,11 @@ pub struct Place {
     y: f64,
     r: f64,
     anchor: &'static str,
+    /// Where its name is written (beside it, or above and below it at the top and bottom),
+    /// cut to a length that stays inside the picture (the full name is its tooltip).
+    lx: f64,
+    ly: f64,
+    label: String,
 }
 
 /// A link placed.
@@ -212,7 +226,7 @@ pub struct Network {
 /// The neighbourhood drawn: the entity in the middle, neighbours on a circle (most tied
 /// first, clockwise from the top).
 pub fn network(n: &Neighbourhood) -> Network {
-    let (cx, cy, radius) = (360.0, 260.0, 200.0);
+    let (cx, cy, radius) = (460.0, 260.0, 200.0);
     let others = n.nodes.len().saturating_sub(1).max(1) as f64;
     let nodes: Vec<Place> = n
         .nodes
@@ -226,6 +240,24 @@ pub fn network(n: &Neighbourhood) -> Network {
                     (i - 1) as f64 / others * std::f64::consts::TAU - std::f64::consts::FRAC_PI_2;
                 (cx + radius * angle.cos(), cy + radius * angle.sin())
             };
+            let r = if i == 0 { 14.0 } else { 5.0 + (node.weight.min(9) as f64) };
+            let anchor = if i == 0 || (x - cx).abs() < 1.0 {
+                "middle"
+            } else if x > cx {
+                "start"
+            } else {
+                "end"
+            };
+            let (lx, ly) = match anchor {
+                "start" => (x + r + 3.0, y + 4.0),
+                "end" => (x - r - 3.0, y + 4.0),
+                _ if i > 0 && y < cy => (x, y - r - 5.0),
+                _ => (x, y + r + 14.0),
+            };
+            let mut label: String = node.name.chars().take(32).collect();
+            if node.name.chars().count() > 32 {
+                label.push('…');
+            }
             Place {
                 id: node.id.clone(),
                 name: node.name.clone(),
@@ -233,14 +265,11 @@ pub fn network(n: &Neighbourhood) -> Network {
                 weight: node.weight,
                 x,
                 y,
-                r: if i == 0 { 14.0 } else { 5.0 + (node.weight.min(9) as f64) },
-                anchor: if i == 0 || (x - cx).abs() < 1.0 {
-                    "middle"
-                } else if x > cx {
-                    "start"
-                } else {
-                    "end"
-                },
+                r,
+                anchor,
+                lx,
+                ly,
+                label,
             }
         })
         .collect();

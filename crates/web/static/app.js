@@ -141,7 +141,7 @@
   function setupNetwork() {
     var svg = document.getElementById("network");
     if (!svg) { return; }
-    var full = [0, 0, 720, 520];
+    var full = [0, 0, 920, 520];
     var box = full.slice();
     function set() { svg.setAttribute("viewBox", box.join(" ")); }
     function zoom(f) {

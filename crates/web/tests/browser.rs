@@ -417,6 +417,10 @@ fn an_investigator_adds_a_claim_by_selection_uses_the_figures_and_keys_and_uploa
     browser.wait_for("svg#timeline circle.mark");
     assert!(browser.count("svg#network a.node") >= 2, "a neighbourhood");
     browser.shot("entity");
+    browser.run("document.getElementById('timeline').scrollIntoView(); return null;");
+    browser.shot("entity-timeline");
+    browser.run("document.getElementById('network').scrollIntoView(); return null;");
+    browser.shot("entity-network");
     let spread = "var c = [...document.querySelectorAll('svg#timeline circle.mark')].map(m => +m.getAttribute('cx'));
          return Math.max(...c) - Math.min(...c);";
     let before = browser.run(spread).as_f64().unwrap();
@@ -449,8 +453,22 @@ fn an_investigator_adds_a_claim_by_selection_uses_the_figures_and_keys_and_uploa
     browser.click(&browser.find("css selector", "#upload"));
     browser.wait_path("/ingest/1");
     let started = Instant::now();
-    while !browser.text("main").contains("Done:") {
-        assert!(started.elapsed() < Duration::from_secs(120), "{}", browser.text("main"));
+    // The page reloads itself while it works: read it with a script that may land between
+    // two loads (an error then is no answer yet).
+    let main_text = || {
+        let script = json!({"script": "var m = document.querySelector('main'); return m ? m.innerText : ''", "args": []});
+        request(
+            browser.driver,
+            "POST",
+            &format!("/session/{}/execute/sync", browser.session),
+            Some(script),
+        )
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+    };
+    while !main_text().contains("Done:") {
+        assert!(started.elapsed() < Duration::from_secs(120), "{}", main_text());
         std::thread::sleep(Duration::from_millis(300));
     }
     assert!(browser.text("table").contains("ingested"));

@@ -33,7 +33,7 @@ fn undated_facts_are_counted_not_drawn_and_marks_keep_their_claims() {
     assert_eq!((t.marks.len(), t.bars.len(), t.undated), (2, 1, 1));
     assert_eq!(t.marks[0].claim.as_deref(), Some("c1"));
     assert!(t.marks[0].x < t.marks[1].x, "earlier is further left");
-    assert_eq!(t.lanes[0].0, "post", "posts on the first lane");
+    assert_eq!(t.lanes[0].0, "director", "each post on a lane of its own, first");
     assert_eq!(t.bars[0].t1, t.to, "an open post runs to the end");
     let none = timeline(&[], &[]);
     assert!(none.marks.is_empty() && none.bars.is_empty());
