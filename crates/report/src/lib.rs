@@ -24,6 +24,7 @@ pub mod folder;
 pub mod ftm;
 pub mod graphml;
 pub mod html;
+pub mod sections;
 pub mod svg;
 pub mod tables;
 

@@ -218,13 +218,34 @@ pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> 
             })
             .collect();
         let timeline = figures::timeline(&facts, &held);
+        // Legal status and allegations from the templates the case file uses; links go to
+        // entity pages, notes to claim pages.
+        let mine: Vec<&fuse::Assertion> = view.assertions.iter().collect();
+        let linkable = |_: &str| true;
+        let mut sources = |a: &fuse::Assertion| report::sections::Sources {
+            support: report::sections::support(a),
+            notes: a
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| report::sections::Note {
+                    href: format!("/claim/{}", urlencode(c)),
+                    label: (i + 1).to_string(),
+                    title: String::new(),
+                })
+                .collect(),
+        };
+        let mut cite = report::sections::Cite { linkable: &linkable, sources: &mut sources };
+        let legal = report::sections::legal_rows(&mine, &id, &mut cite);
+        let allegations = report::sections::allegation_rows(&mine, &id, &mut cite);
         let network = wb.neighbourhood(&id, 24)?.map(|n| figures::network(&n)).unwrap_or_default();
         render(
             st,
             "entity.html",
             context! { e => view.entity, assertions => rows, posts, audit => view.audit,
             died => view.career.and_then(|c| c.died), csrf => st.csrf,
-            exports => pipeline::workbench::EXPORTS, timeline, network },
+            exports => pipeline::workbench::EXPORTS, timeline, network, legal, allegations,
+            base => "/entity/" },
         )
     })
     .await

@@ -22,7 +22,9 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The templates, ready to render.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
-    for (name, source) in TEMPLATES {
+    // The sections the static case file shares (legal status, allegations), by the same
+    // names, so that they read the same in both.
+    for (name, source) in TEMPLATES.iter().chain(report::sections::TEMPLATES) {
         env.add_template(name, source).expect("the built-in templates compile");
     }
     env.add_filter("snippet", snippet);

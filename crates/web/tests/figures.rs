@@ -69,3 +69,44 @@ async fn a_claims_page_links_its_neighbours_in_the_document_for_j_and_k() {
         "what a and r press"
     );
 }
+
+/// The legal status table's rows as text, each without its last cell (the source notes,
+/// numbered by the page).
+fn legal_rows(page: &str) -> Vec<String> {
+    let start = page.find("<h3>Legal status</h3>").unwrap_or_else(|| panic!("no legal status"));
+    let table = &page[start..start + page[start..].find("</table>").unwrap()];
+    table
+        .split("<tr>")
+        .skip(2)
+        .map(|row| {
+            let cells: Vec<&str> = row.split("<td>").skip(1).collect();
+            let text: String = cells[..cells.len() - 1].join("|");
+            let mut out = String::new();
+            let mut in_tag = false;
+            for c in text.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_entity_page_and_the_case_file_share_the_legal_status_section() {
+    let app = app();
+    let found = app.json("/api/search?q=vallejo+brito").await;
+    let person = found["entities"][0]["id"].as_str().unwrap().to_string();
+    let page = app.get(&format!("/entity/{person}")).await.body;
+    let case_file = app.get("/export/case/index.html").await.body;
+    let section = &case_file[case_file.find(&format!("<section id=\"{person}\">")).unwrap()..];
+    let on_page = legal_rows(&page);
+    assert!(!on_page.is_empty());
+    assert_eq!(on_page, legal_rows(section), "one template, one wording");
+    assert!(page.contains("<sup><a href=\"&#x2f;claim&#x2f;"), "notes open claims on the page");
+    assert!(section.contains("<sup><a href=\"#e"), "footnotes in the case file");
+}
