@@ -181,11 +181,20 @@ impl<'a> Doc<'a> {
 
     fn run(mut self, deadline: Deadline) -> Result<Vec<Claim>, Overrun> {
         let mut candidates = Vec::new();
+        let mut may_match = Vec::new();
         for (si, s) in self.view.sentences.iter().enumerate() {
             deadline.check()?;
-            for rule in &self.rules.rules {
-                // Most rules match no sentence: the fast test first, captures only on a hit.
-                if !rule.regex.is_match(&s.view) {
+            self.rules.prefilter.candidates(&s.view, &mut may_match);
+            for (ri, rule) in self.rules.rules.iter().enumerate() {
+                // Most rules match no sentence: the literal prefilter first, then the fast
+                // test, captures only on a hit.
+                debug_assert!(
+                    may_match[ri] || !rule.regex.is_match(&s.view),
+                    "the prefilter dropped rule {} on a sentence it matches: {}",
+                    rule.name,
+                    s.view
+                );
+                if !may_match[ri] || !rule.regex.is_match(&s.view) {
                     continue;
                 }
                 for caps in rule.regex.captures_iter(&s.view) {

@@ -28,6 +28,7 @@ pub mod coref;
 mod event_dates;
 mod extract;
 mod frames;
+mod prefilter;
 pub mod rules;
 pub mod view;
 

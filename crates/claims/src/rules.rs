@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::prefilter::Prefilter;
 use serde::Deserialize;
 
 use crate::{ClaimType, Modality};
@@ -212,6 +214,8 @@ pub struct Rules {
     /// Sentences that must not yield a claim of a type (or only a denied one).
     pub negatives: Vec<Example>,
     pub(crate) cues: CompiledCues,
+    /// Which rules can match a sentence at all, from the literals their patterns require.
+    pub(crate) prefilter: Prefilter,
     pub(crate) attribution: Vec<Attribution>,
     /// Lowercase names of authorities → the state or body ("french" → "France").
     pub(crate) authority: BTreeMap<String, String>,
@@ -352,9 +356,11 @@ impl Rules {
         };
         let court = compile_all("court", &file.court)?;
         let sanctioner = compile_all("sanctioner", &file.sanctioner)?;
+        let prefilter = Prefilter::new(rules.iter().map(|r| r.regex.as_str()));
         Ok(Rules {
             version: file.version,
             rules,
+            prefilter,
             negatives: file.negative,
             cues,
             attribution,
