@@ -159,6 +159,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         ("home /", cycle(&["".to_string()], &|_| "/".to_string())),
         ("search", cycle(&names, &|q| format!("/search?q={q}"))),
         ("api/search", cycle(&names, &|q| format!("/api/search?q={q}"))),
+        (
+            "search+filt",
+            cycle(&names, &|q| format!("/search?q={q}&type=position&status=unreviewed&from=2000")),
+        ),
+        ("search p.3", cycle(&entities, &|id| format!("/api/search?person={id}&page=3"))),
+        ("filter only", cycle(&["".to_string()], &|_| "/search?type=meeting&page=20".into())),
         ("entity", cycle(&entities, &|id| format!("/entity/{id}"))),
         ("document", cycle(&documents, &|id| format!("/document/{id}"))),
         ("claim", cycle(&claims, &|id| format!("/claim/{id}"))),

@@ -1328,7 +1328,7 @@ fn start_from_appointment(claims: &mut [Claim]) {
 }
 
 /// The fields every claim of a type carries, `null` when unknown.
-fn expected_fields(kind: ClaimType) -> &'static [&'static str] {
+pub(crate) fn expected_fields(kind: ClaimType) -> &'static [&'static str] {
     match kind {
         ClaimType::Position => &["holder", "role", "organization", "start", "end", "as_of"],
         ClaimType::Appointment => {

@@ -124,6 +124,12 @@ impl ClaimType {
         ClaimType::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
+    /// The fields every claim of this type carries (`null` when unknown), in the contract's
+    /// order.
+    pub fn fields(&self) -> &'static [&'static str] {
+        extract::expected_fields(*self)
+    }
+
     /// The field that holds the claim's date (`start` for positions).
     pub fn date_field(&self) -> Option<&'static str> {
         match self {

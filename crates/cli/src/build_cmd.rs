@@ -291,13 +291,19 @@ pub fn judge(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dossier judgements [--remove ID]`.
-pub fn judgements(store: &Store, remove: Option<i64>) -> anyhow::Result<ExitCode> {
+/// `dossier judgements [--remove ID [--reason WHY]]`: taking one back goes through the
+/// workbench, so that the audit log has it as it has the merge or split.
+pub fn judgements(store: Store, remove: Option<i64>, reason: &str) -> anyhow::Result<ExitCode> {
     if let Some(id) = remove {
-        if !store.remove_judgement(id)? {
-            anyhow::bail!("no judgement {id}: `dossier judgements` lists them");
-        }
-        eprintln!("removed judgement {id}");
+        let mut bench = pipeline::Workbench::new(store, vec![]);
+        let who = std::env::var("USER").unwrap_or_else(|_| "command line".into());
+        let j = bench.unjudge(id, &who, reason)?;
+        eprintln!(
+            "removed judgement {id} (\"{}\" and \"{}\" {}); the audit log records it",
+            output::term(&j.left),
+            output::term(&j.right),
+            j.verdict
+        );
         return Ok(ExitCode::SUCCESS);
     }
     for j in store.judgements()? {

@@ -97,9 +97,12 @@ enum Command {
     },
     /// List the judgements recorded with merge and split, or take one back.
     Judgements {
-        /// Remove the judgement with this id.
+        /// Remove the judgement with this id (recorded in the audit log).
         #[arg(long)]
         remove: Option<i64>,
+        /// Why it is taken back (with --remove), for the audit log.
+        #[arg(long, default_value = "", requires = "remove")]
+        reason: String,
     },
     /// Ingest text, Markdown, HTML and PDF files or folders (recursively).
     Ingest(IngestArgs),
@@ -641,7 +644,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Split { left, right, reason } => {
             build_cmd::judge(open_store(cli)?, left, right, "different", reason)
         }
-        Command::Judgements { remove } => build_cmd::judgements(&open_store(cli)?, *remove),
+        Command::Judgements { remove, reason } => {
+            build_cmd::judgements(open_store(cli)?, *remove, reason)
+        }
         Command::Docs { removed: true, .. } => build_cmd::removed(&open_store(cli)?),
         Command::Docs { json, removed: false } => {
             let store = open_store(cli)?;
@@ -787,7 +792,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 token: token.clone(),
                 user: user.unwrap_or_else(|| "investigator".into()),
             };
-            let bench = pipeline::Workbench::new(open_store(cli)?, vec![]);
+            // Given its file, so that uploads are kept beside it and ingested on their own
+            // connection.
+            let bench = pipeline::Workbench::new(open_store(cli)?, vec![]).with_path(&cli.db());
             let runtime = tokio::runtime::Runtime::new().context("cannot start the server")?;
             runtime.block_on(web::serve(config, bench, |addr| {
                 eprintln!("the workbench is at http://{addr}/ (Ctrl-C stops it)")

@@ -14,6 +14,16 @@ use crate::Error;
 /// (rejected ones dropped, edited ones replaced), the user's judgements from the store
 /// first, then `aliases` (from an alias file), then the rules.
 pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
+    case_of(store, aliases, None)
+}
+
+/// [`case`], or, given `keep`, the case built from the reviewed claims it keeps alone (one
+/// entity's export) with the sources they cite.
+pub fn case_of(
+    store: &Store,
+    aliases: &[UserJudgement],
+    keep: Option<&dyn Fn(&Claim) -> bool>,
+) -> Result<Case, Error> {
     let mut sources = BTreeMap::new();
     // Documents not clustered yet (a store built before the origins stage, or never run
     // through it) count by publisher, as before.
@@ -35,8 +45,16 @@ pub fn case(store: &Store, aliases: &[UserJudgement]) -> Result<Case, Error> {
             },
         );
     }
-    let machine = crate::workbench::parse_claims(&store.claims(None)?)?;
-    let claims = crate::review::apply(machine, &crate::review::decisions(&store.reviews()?)?);
+    // The machine's claims, then those added by hand (reviewed like any other).
+    let mut machine = crate::workbench::parse_claims(&store.claims(None)?)?;
+    machine.extend(crate::workbench::parse_claims(&store.added_claims(None)?)?);
+    let mut claims = crate::review::apply(machine, &crate::review::decisions(&store.reviews()?)?);
+    if let Some(keep) = keep {
+        claims.retain(|c| keep(c));
+        let cited: std::collections::BTreeSet<&str> =
+            claims.iter().map(|c| c.doc.as_str()).collect();
+        sources.retain(|name, _| cited.contains(name.as_str()));
+    }
     let mut judgements: Vec<UserJudgement> = store
         .judgements()?
         .into_iter()

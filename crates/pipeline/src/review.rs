@@ -36,18 +36,20 @@ pub struct Judged {
 }
 
 /// What the audit log says the review state is: the decision on each claim and the
-/// judgements, in order.
+/// judgements, in order, and the claims added by hand.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct ReviewState {
     /// Claim id → decision.
     pub decisions: BTreeMap<String, Decision>,
     /// The judgements, oldest first.
     pub judgements: Vec<Judged>,
+    /// Claims added by hand, by id.
+    pub added: BTreeMap<String, Claim>,
 }
 
 /// The review state that replaying `log` gives: each claim action sets its claim's
 /// decision, each merge or split adds a judgement (replacing an earlier one on the same two
-/// names); notes change nothing.
+/// names), each `unjudge` takes one back, each `add` adds a claim; notes change nothing.
 pub fn replay(log: &[AuditEntry]) -> Result<ReviewState, Error> {
     let mut state = ReviewState::default();
     for entry in log {
@@ -71,6 +73,17 @@ pub fn replay(log: &[AuditEntry]) -> Result<ReviewState, Error> {
                         || (j.left == judged.right && j.right == judged.left))
                 });
                 state.judgements.push(judged);
+            }
+            "unjudge" => {
+                let before = entry.before.as_deref().ok_or_else(|| {
+                    Error::Model(format!("audit entry {} has no judgement before it", entry.seq))
+                })?;
+                let judged: Judged = serde_json::from_str(before).map_err(parse_err)?;
+                state.judgements.retain(|j| *j != judged);
+            }
+            "add" => {
+                let claim: Claim = serde_json::from_str(after()?).map_err(parse_err)?;
+                state.added.insert(entry.target.clone(), claim);
             }
             _ => {}
         }

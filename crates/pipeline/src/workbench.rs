@@ -6,6 +6,11 @@
 //! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
 //! action changes it.
 
+mod export;
+mod graph;
+mod human;
+mod ingest;
+mod search;
 #[cfg(test)]
 mod tests;
 
@@ -16,7 +21,13 @@ use claims::Claim;
 use fuse::{Assertion, Career, Case};
 use resolve::{Entity, UserJudgement};
 use serde::Serialize;
-use store::{AuditEntry, DocDetail, DocSummary, Effect, Hit, Store};
+use store::{AuditEntry, DocDetail, DocSummary, Effect, Store};
+
+pub use export::EXPORTS;
+pub use graph::{GraphEdge, GraphNode, Neighbourhood};
+pub use human::{HUMAN_RULE, NewClaim};
+pub use ingest::{FileStatus, JobStatus, run_ingest, safe_name, upload_path};
+pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
 
 use crate::Error;
 use crate::review::{self, Decision, Judged};
@@ -33,6 +44,8 @@ pub struct ReviewedClaim {
 /// One piece of a document's text: plain, or the evidence of one or more claims.
 #[derive(Clone, Debug, Serialize)]
 pub struct Piece {
+    /// Where it starts in the document's text (bytes).
+    pub start: usize,
     /// The text.
     pub text: String,
     /// The claims whose evidence it is (id, type, decision), empty for plain text.
@@ -84,20 +97,10 @@ pub struct EntityView {
     pub audit: Vec<AuditEntry>,
 }
 
-/// What a search found.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct SearchResults {
-    /// Entities by name.
-    pub entities: Vec<Hit>,
-    /// Claims by evidence and fields.
-    pub claims: Vec<Hit>,
-    /// Documents by name, title and text.
-    pub documents: Vec<Hit>,
-}
-
 /// The case's store and the case built from it.
 pub struct Workbench {
     store: Store,
+    path: Option<std::path::PathBuf>,
     aliases: Vec<UserJudgement>,
     case: Option<Arc<Case>>,
     index: Index,
@@ -142,7 +145,7 @@ impl Index {
 impl Workbench {
     /// A workbench over a store; `aliases` are the alias file's judgements, if any.
     pub fn new(store: Store, aliases: Vec<UserJudgement>) -> Workbench {
-        Workbench { store, aliases, case: None, index: Index::default() }
+        Workbench { store, path: None, aliases, case: None, index: Index::default() }
     }
 
     /// The store, for what the workbench does not cover (ingest, stages).
@@ -180,10 +183,9 @@ impl Workbench {
         let Some(doc) = self.store.document(id)? else { return Ok(None) };
         let detail = self.store.detail(&doc)?;
         let decisions = review::decisions(&self.store.reviews()?)?;
-        let claims: Vec<ReviewedClaim> = parse_claims(&self.store.claims(Some(&doc))?)?
-            .into_iter()
-            .map(|c| reviewed(c, &decisions))
-            .collect();
+        let mut all = parse_claims(&self.store.claims(Some(&doc))?)?;
+        all.extend(parse_claims(&self.store.added_claims(Some(&doc))?)?);
+        let claims: Vec<ReviewedClaim> = all.into_iter().map(|c| reviewed(c, &decisions)).collect();
         let pieces = pieces(&detail.text, &claims);
         Ok(Some(DocumentView { detail, pieces, claims }))
     }
@@ -260,18 +262,6 @@ impl Workbench {
             assertion,
             audit,
         }))
-    }
-
-    /// Entities, claims and documents matching the words of `query` (each word a prefix;
-    /// FTS5's own syntax is not taken from the user), up to `limit` of each.
-    pub fn search(&mut self, query: &str, limit: usize) -> Result<SearchResults, Error> {
-        let Some(fts) = fts_query(query) else { return Ok(SearchResults::default()) };
-        self.case()?;
-        Ok(SearchResults {
-            entities: self.store.search_entities(&fts, limit)?,
-            claims: self.store.search_claims(&fts, limit)?,
-            documents: self.store.search_documents(&fts, limit)?,
-        })
     }
 
     /// The whole audit log, oldest first.
@@ -438,8 +428,9 @@ fn concerns(entry: &AuditEntry, entity: &Entity) -> bool {
     if entry.target == entity.id {
         return true;
     }
-    let Some(judged) = entry.after.as_deref().and_then(|a| serde_json::from_str::<Judged>(a).ok())
-    else {
+    // A merge or split says the names after; a judgement taken back, before.
+    let state = entry.after.as_deref().or(entry.before.as_deref());
+    let Some(judged) = state.and_then(|a| serde_json::from_str::<Judged>(a).ok()) else {
         return false;
     };
     entity.names.iter().any(|n| *n == judged.left || *n == judged.right)
@@ -487,13 +478,13 @@ fn pieces(text: &str, claims: &[ReviewedClaim]) -> Vec<Piece> {
             continue;
         }
         if start > at {
-            out.push(Piece { text: text[at..start].to_string(), claims: vec![] });
+            out.push(Piece { start: at, text: text[at..start].to_string(), claims: vec![] });
         }
-        out.push(Piece { text: text[start..end].to_string(), claims: vec![tag] });
+        out.push(Piece { start, text: text[start..end].to_string(), claims: vec![tag] });
         at = end;
     }
     if at < text.len() {
-        out.push(Piece { text: text[at..].to_string(), claims: vec![] });
+        out.push(Piece { start: at, text: text[at..].to_string(), claims: vec![] });
     }
     out
 }

@@ -12,9 +12,9 @@ use std::fmt::Write as _;
 use claims::ClaimType;
 use fuse::{Assertion, Bound, Career, Case, Party, Status};
 use resolve::{EntityKind, JudgedBy, Verdict};
-use serde_json::Value;
 
 use crate::escape;
+use crate::sections::support;
 use crate::tables::describe;
 
 const STYLE: &str = r#"
@@ -70,6 +70,25 @@ impl<'a> Notes<'a> {
         out
     }
 
+    /// An assertion's support and footnotes as the shared section templates take them.
+    fn sources(&mut self, a: &Assertion) -> crate::sections::Sources {
+        let mut notes = Vec::new();
+        for id in &a.claims {
+            let Some(&i) = self.index.get(id.as_str()) else { continue };
+            let next = self.order.len() + 1;
+            let n = *self.number.entry(i).or_insert_with(|| {
+                self.order.push(i);
+                next
+            });
+            notes.push(crate::sections::Note {
+                href: format!("#e{n}"),
+                label: n.to_string(),
+                title: self.case.claims[i].evidence.text.clone(),
+            });
+        }
+        crate::sections::Sources { support: support(a), notes }
+    }
+
     /// An assertion's support in words ("3 documents, 1 origin (AFP)"), then its footnotes.
     fn claims_of(&mut self, a: &Assertion) -> String {
         format!(
@@ -78,23 +97,6 @@ impl<'a> Notes<'a> {
             self.marks(&a.claims)
         )
     }
-}
-
-/// How many documents state an assertion and from how many independent origins, named: copies
-/// of one story count once ("3 documents, 1 origin (AFP)").
-fn support(a: &Assertion) -> String {
-    let docs = a.documents.len();
-    let n = a.origins.len();
-    let names = if n <= 3 {
-        a.origins.join(", ")
-    } else {
-        format!("{} and {} more", a.origins[..2].join(", "), n - 2)
-    };
-    format!(
-        "{docs} document{}, {n} origin{} ({names})",
-        if docs == 1 { "" } else { "s" },
-        if n == 1 { "" } else { "s" }
-    )
 }
 
 /// Assertions by the entities they involve and by id, built once per page.
@@ -165,6 +167,7 @@ fn link(p: &Party, pages: &BTreeSet<String>) -> String {
 pub fn case_file(case: &Case) -> String {
     let mut notes = Notes::new(case);
     let ix = Index::new(case);
+    let sections = crate::sections::environment();
     let persons: Vec<&resolve::Entity> = case
         .resolution
         .entities
@@ -203,7 +206,15 @@ pub fn case_file(case: &Case) -> String {
     body.push_str("</ul><p><a href=\"#review\">Entity judgements to review</a> · <a href=\"#sources\">Sources</a> · <a href=\"#evidence\">Evidence</a></p></nav>");
 
     for e in &persons {
-        person_section(&mut body, &ix, e, careers.get(e.id.as_str()).copied(), &pages, &mut notes);
+        person_section(
+            &sections,
+            &mut body,
+            &ix,
+            e,
+            careers.get(e.id.as_str()).copied(),
+            &pages,
+            &mut notes,
+        );
     }
     for e in &orgs {
         org_section(&mut body, case, &ix, e, &pages, &mut notes);
@@ -237,6 +248,7 @@ fn section_head(body: &mut String, e: &resolve::Entity, what: &str, also: &str) 
 }
 
 fn person_section(
+    sections: &minijinja::Environment<'_>,
     body: &mut String,
     ix: &Index<'_>,
     e: &resolve::Entity,
@@ -313,75 +325,27 @@ fn person_section(
         body.push_str(&crate::svg::timeline(career, &events));
     }
 
-    let legal = involving(
-        ix,
-        &e.id,
-        &[
-            ClaimType::Sanction,
-            ClaimType::Warrant,
-            ClaimType::Arrest,
-            ClaimType::Charge,
-            ClaimType::Verdict,
-        ],
-    );
-    if !legal.is_empty() {
-        body.push_str("<h3>Legal status</h3><table><tr><th>Measure</th><th>Issuer</th><th>Date</th><th>Charges or reason</th><th>Origins</th><th>Status</th><th>Sources</th></tr>");
-        for a in legal {
-            let measure = escape(match a.kind {
-                ClaimType::Sanction => "sanctions",
-                ClaimType::Warrant => "arrest warrant",
-                ClaimType::Charge => "charged",
-                ClaimType::Verdict => a.text("outcome").unwrap_or("verdict"),
-                _ => "arrest",
-            });
-            let detail = match a.arguments.get("charges") {
-                Some(Value::Array(c)) => {
-                    c.iter().filter_map(Value::as_str).map(escape).collect::<Vec<_>>().join("; ")
-                }
-                _ => escape(a.text("reason").or(a.text("sentence")).unwrap_or("")),
-            };
-            let target = a.party("target").or(a.party("person")).or(a.party("defendant"));
-            let who = if target.as_ref().and_then(|t| t.id.as_deref()) == Some(e.id.as_str()) {
-                String::new()
-            } else {
-                format!(" of {}", target.map(|t| link(&t, pages)).unwrap_or_default())
-            };
-            let _ = write!(
-                body,
-                "<tr><td>{measure}{who}</td><td>{}</td><td>{}</td><td>{detail}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                a.party("authority").map(|p| link(&p, pages)).unwrap_or_default(),
-                escape(a.date.as_deref().unwrap_or("")),
-                a.origins.len(),
-                status(a.status),
-                notes.claims_of(a)
-            );
-        }
-        body.push_str("</table>");
-    }
-
-    let allegations: Vec<&Assertion> = involving(ix, &e.id, &[ClaimType::Allegation]);
-    if !allegations.is_empty() {
-        body.push_str("<h3>Allegations</h3><table><tr><th>Accused of</th><th>Accuser</th><th>Date</th><th>Modality</th><th>Status</th><th>Sources</th></tr>");
-        for a in allegations {
-            let _ = write!(
-                body,
-                "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                if a.party("accused").and_then(|p| p.id).as_deref() == Some(e.id.as_str()) {
-                    String::new()
-                } else {
-                    format!("{}: ", a.party("accused").map(|p| link(&p, pages)).unwrap_or_default())
-                },
-                escape(a.text("act").unwrap_or("")),
-                a.party("accuser")
-                    .map(|p| link(&p, pages))
-                    .unwrap_or_else(|| "<span class=\"muted\">not named</span>".into()),
-                escape(a.date.as_deref().unwrap_or("")),
-                a.modality.as_str(),
-                status(a.status),
-                notes.claims_of(a)
-            );
-        }
-        body.push_str("</table>");
+    // Legal status and allegations come from the templates the workbench's entity page
+    // shares (`sections`), so that both read the same.
+    let mine = ix.of(&e.id);
+    let linkable = |id: &str| pages.contains(id);
+    let mut sources = |a: &Assertion| notes.sources(a);
+    let mut cite = crate::sections::Cite { linkable: &linkable, sources: &mut sources };
+    let legal = crate::sections::legal_rows(mine, &e.id, &mut cite);
+    let allegations = crate::sections::allegation_rows(mine, &e.id, &mut cite);
+    for (name, rows) in [
+        ("sections/legal.html", minijinja::Value::from_serialize(&legal)),
+        ("sections/allegations.html", minijinja::Value::from_serialize(&allegations)),
+    ] {
+        let rendered = sections
+            .get_template(name)
+            .and_then(|t| {
+                t.render(
+                    minijinja::context! { base => "#", legal => rows.clone(), allegations => rows },
+                )
+            })
+            .expect("the shared sections render");
+        body.push_str(&rendered);
     }
 
     let moves = involving(ix, &e.id, &[ClaimType::Meeting, ClaimType::Visit]);

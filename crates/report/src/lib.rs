@@ -24,6 +24,7 @@ pub mod folder;
 pub mod ftm;
 pub mod graphml;
 pub mod html;
+pub mod sections;
 pub mod svg;
 pub mod tables;
 
@@ -58,22 +59,30 @@ pub enum ReportError {
 /// case folder or the new one, never a mix, and never writes through a link. A path that is
 /// a link, not a folder, or a folder holding other files than a case folder's is refused.
 pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
-    let bodies = [
-        tables::claims_jsonl(case),
-        tables::entities_jsonl(case),
-        tables::assertions_jsonl(case),
-        tables::judgements_jsonl(case),
-        tables::careers_jsonl(case),
-        tables::careers_csv(case),
-        tables::assertions_csv(case),
-        graphml::network(case),
-        ftm::entities(case),
-        html::case_file(case),
-    ];
+    let bodies: Vec<String> =
+        FILES.iter().map(|name| render(case, name).expect("every listed file renders")).collect();
     let files: Vec<(&str, &[u8])> =
         FILES.iter().zip(&bodies).map(|(n, b)| (*n, b.as_bytes())).collect();
     folder::replace(dir, &files)?;
     Ok(FILES.iter().map(|name| dir.join(name)).collect())
+}
+
+/// One file of the case folder by its name (one of [`FILES`]), as [`write`] writes it;
+/// `None` for another name. The workbench serves each export this way.
+pub fn render(case: &Case, name: &str) -> Option<String> {
+    Some(match name {
+        "claims.jsonl" => tables::claims_jsonl(case),
+        "entities.jsonl" => tables::entities_jsonl(case),
+        "assertions.jsonl" => tables::assertions_jsonl(case),
+        "judgements.jsonl" => tables::judgements_jsonl(case),
+        "careers.jsonl" => tables::careers_jsonl(case),
+        "careers.csv" => tables::careers_csv(case),
+        "assertions.csv" => tables::assertions_csv(case),
+        "network.graphml" => graphml::network(case),
+        "ftm.json" => ftm::entities(case),
+        "index.html" => html::case_file(case),
+        _ => return None,
+    })
 }
 
 /// The case folder's files, in the order [`write`] writes them.

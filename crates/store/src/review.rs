@@ -47,6 +47,20 @@ pub enum Effect {
         /// For `edited`, the claim as the reviewer left it.
         claim: Option<String>,
     },
+    /// Adds a claim by hand (its JSON), read from the document version with this SHA-256.
+    Add {
+        /// The claim's id.
+        claim_id: String,
+        /// The SHA-256 of the document version its evidence offsets refer to.
+        doc_sha256: String,
+        /// The claim's JSON.
+        claim: String,
+    },
+    /// Takes back the judgement with this id.
+    Unjudge {
+        /// The judgement's id.
+        id: i64,
+    },
     /// Records a judgement on two names (`same` or `different`), replacing any earlier one
     /// on the same two names.
     Judge {
@@ -122,6 +136,16 @@ impl Store {
                     params![claim_id, decision, claim, seq],
                 )?;
             }
+            Effect::Add { claim_id, doc_sha256, claim } => {
+                tx.execute(
+                    "INSERT INTO added_claims (claim_id, doc_sha256, claim, seq)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![claim_id, doc_sha256, claim, seq],
+                )?;
+            }
+            Effect::Unjudge { id } => {
+                tx.execute("DELETE FROM judgements WHERE id = ?1", params![id])?;
+            }
             Effect::Judge { left, right, verdict } => {
                 // A later judgement on the same two names replaces the earlier one.
                 tx.execute(
@@ -186,6 +210,9 @@ impl Store {
              WHERE NOT EXISTS (SELECT 1 FROM claims c JOIN versions v ON v.id = c.version_id
                  JOIN documents d ON d.id = v.document_id
                  WHERE c.id = r.claim_id AND v.is_current = 1 AND d.removed_at IS NULL)
+             AND NOT EXISTS (SELECT 1 FROM added_claims a JOIN versions v ON v.sha256 = a.doc_sha256
+                 JOIN documents d ON d.id = v.document_id
+                 WHERE a.claim_id = r.claim_id AND v.is_current = 1 AND d.removed_at IS NULL)
              ORDER BY r.seq",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -212,9 +239,45 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
+        let found = match found {
+            Some(f) => Some(f),
+            None => self
+                .conn
+                .query_row(
+                    "SELECT a.claim, d.id FROM added_claims a JOIN versions v ON v.sha256 = a.doc_sha256
+                     JOIN documents d ON d.id = v.document_id
+                     WHERE a.claim_id = ?1 AND v.is_current = 1 AND d.removed_at IS NULL LIMIT 1",
+                    params![id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?,
+        };
         let Some((json, doc)) = found else { return Ok(None) };
         let doc = self.summaries("v.is_current = 1 AND d.id = ?1", params![doc])?;
         Ok(doc.into_iter().next().map(|d| (json, d)))
+    }
+
+    /// The claims added by hand (their JSON) to the current versions of documents in the
+    /// case, or to one document's current version; in the order they were added.
+    pub fn added_claims(&self, doc: Option<&DocSummary>) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.claim FROM added_claims a WHERE EXISTS (SELECT 1 FROM versions v
+                 JOIN documents d ON d.id = v.document_id
+                 WHERE v.sha256 = a.doc_sha256 AND v.is_current = 1 AND d.removed_at IS NULL
+                     AND (?1 IS NULL OR d.id = ?1))
+             ORDER BY a.seq",
+        )?;
+        let rows = stmt.query_map(params![doc.map(|d| d.id)], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
+    /// Whether a claim with this id was added by hand (whatever its document now is).
+    pub fn is_added(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM added_claims WHERE claim_id = ?1", params![id], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// The current version of the document with this id, if it is in the case.

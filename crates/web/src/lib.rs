@@ -16,9 +16,11 @@
 //! every write needs the session's CSRF token; binding beyond loopback needs an access token.
 #![warn(missing_docs)]
 
+mod figures;
 mod pages;
 mod security;
 mod templates;
+mod upload;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -29,6 +31,7 @@ use axum::routing::{get, post};
 use pipeline::Workbench;
 
 pub use security::random_token;
+pub use upload::UPLOAD_LIMIT;
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -72,6 +75,7 @@ pub(crate) struct State {
     pub token: Option<String>,
     pub user: String,
     pub templates: minijinja::Environment<'static>,
+    pub jobs: upload::Jobs,
 }
 
 /// The application: pages, JSON and actions over one workbench. `csrf` is the token forms
@@ -84,6 +88,7 @@ pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: Strin
         token,
         user,
         templates: templates::environment(),
+        jobs: Default::default(),
     });
     Router::new()
         .route("/", get(pages::home))
@@ -92,10 +97,22 @@ pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: Strin
         .route("/entity/{id}/note", post(pages::entity_note))
         .route("/document/{id}", get(pages::document))
         .route("/document/{id}/original", get(pages::original))
+        .route("/document/{id}/claim", post(pages::add_claim))
         .route("/claim/{id}", get(pages::claim))
         .route("/claim/{id}/{action}", post(pages::claim_action))
         .route("/judge", post(pages::judge))
         .route("/audit", get(pages::audit))
+        .route(
+            "/ingest",
+            get(upload::page)
+                .post(upload::upload)
+                .layer(DefaultBodyLimit::max(upload::UPLOAD_LIMIT)),
+        )
+        .route("/ingest/{id}", get(upload::status))
+        .route("/export", get(pages::export_page))
+        .route("/export/case/{name}", get(pages::export_case))
+        .route("/export/entity/{id}/{name}", get(pages::export_entity))
+        .route("/api/ingest/{id}", get(upload::api_status))
         .route("/api/search", get(pages::api_search))
         .route("/api/entities", get(pages::api_entities))
         .route("/api/entity/{id}", get(pages::api_entity))

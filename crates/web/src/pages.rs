@@ -9,16 +9,17 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::context;
 use pipeline::Workbench;
-use serde::{Deserialize, Serialize};
+use pipeline::workbench::{NewClaim, SearchFilters};
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::State;
 use crate::security::same_secret;
+use crate::{State, figures};
 
 type Shared = Arc<State>;
 
-/// How many hits of each kind a search shows.
-const SEARCH_LIMIT: usize = 50;
+/// The modalities a form offers, the usual first.
+const MODALITIES: [&str; 6] = ["asserted", "reported", "alleged", "rumored", "uncertain", "denied"];
 
 /// Why a page could not be shown.
 pub enum PageError {
@@ -58,7 +59,7 @@ impl IntoResponse for PageError {
     }
 }
 
-type PageResult = Result<Response, PageError>;
+pub type PageResult = Result<Response, PageError>;
 
 /// Runs `f` on the workbench off the async threads (SQLite and the case build block).
 async fn with_bench<T: Send + 'static>(
@@ -77,7 +78,7 @@ async fn with_bench<T: Send + 'static>(
     .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
 }
 
-fn render(state: &State, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
+pub fn render(state: &State, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
     let body = state.templates.get_template(name)?.render(ctx)?;
     Ok(Html(body).into_response())
 }
@@ -86,12 +87,6 @@ fn missing(what: &str, id: &str) -> PageError {
     PageError::NotFound(format!(
         "no {what} {id} in this case: it may have been merged, removed or re-extracted"
     ))
-}
-
-#[derive(Deserialize)]
-pub struct SearchQuery {
-    #[serde(default)]
-    q: String,
 }
 
 pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
@@ -108,12 +103,48 @@ pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
     .await
 }
 
-pub async fn search(AxState(state): AxState<Shared>, Query(q): Query<SearchQuery>) -> PageResult {
+pub async fn search(
+    AxState(state): AxState<Shared>,
+    Query(filters): Query<SearchFilters>,
+) -> PageResult {
     with_bench(&state, move |wb, st| {
-        let results = wb.search(&q.q, SEARCH_LIMIT)?;
-        render(st, "search.html", context! { q => q.q, results })
+        let results = wb.search_filtered(&filters)?;
+        let link = |page: usize| format!("/search?{}", filters_query(&filters, page));
+        let prev = (results.page > 1).then(|| link(results.page - 1));
+        let next = (results.page < results.pages).then(|| link(results.page + 1));
+        let people = wb.people(500, &filters.person)?;
+        let clear = format!("/search?{}", filters_query(&SearchFilters::words(&filters.q), 1));
+        render(
+            st,
+            "search.html",
+            context! { q => filters.q, f => filters, results, prev, next, people,
+            types => claims::ClaimType::ALL.map(|t| t.as_str()),
+            modalities => MODALITIES,
+            statuses => pipeline::workbench::STATUSES, filtered => filters.filtered(), clear },
+        )
     })
     .await
+}
+
+/// The search's query string with another page number (empty filters left out).
+fn filters_query(f: &SearchFilters, page: usize) -> String {
+    let page = if page > 1 { page.to_string() } else { String::new() };
+    [
+        ("q", f.q.as_str()),
+        ("type", &f.kind),
+        ("modality", &f.modality),
+        ("status", &f.status),
+        ("from", &f.from),
+        ("to", &f.to),
+        ("source", &f.source),
+        ("person", &f.person),
+        ("page", &page),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
+    .collect::<Vec<_>>()
+    .join("&")
 }
 
 /// An assertion as a page lists it: its sentence and the facts around it.
@@ -159,11 +190,62 @@ pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> 
                 })
             })
             .collect();
+        // The figures: every dated fact but posts (drawn as bars from the career).
+        let first_claim = |assertion: &str| {
+            view.assertions
+                .iter()
+                .find(|a| a.id == assertion)
+                .and_then(|a| a.claims.first().cloned())
+        };
+        let facts: Vec<figures::Dated> = rows
+            .iter()
+            .filter(|r| r.kind != "position")
+            .map(|r| {
+                (r.date.clone(), r.kind.to_string(), r.text.clone(), r.claims.first().cloned())
+            })
+            .collect();
+        let held: Vec<figures::Held> = view
+            .career
+            .iter()
+            .flat_map(|c| &c.posts)
+            .map(|p| {
+                (
+                    p.start.as_ref().map(|b| b.date.clone()),
+                    p.end.as_ref().map(|b| b.date.clone()),
+                    p.title(),
+                    p.assertions.first().and_then(|a| first_claim(a)),
+                )
+            })
+            .collect();
+        let timeline = figures::timeline(&facts, &held);
+        // Legal status and allegations from the templates the case file uses; links go to
+        // entity pages, notes to claim pages.
+        let mine: Vec<&fuse::Assertion> = view.assertions.iter().collect();
+        let linkable = |_: &str| true;
+        let mut sources = |a: &fuse::Assertion| report::sections::Sources {
+            support: report::sections::support(a),
+            notes: a
+                .claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| report::sections::Note {
+                    href: format!("/claim/{}", urlencode(c)),
+                    label: (i + 1).to_string(),
+                    title: String::new(),
+                })
+                .collect(),
+        };
+        let mut cite = report::sections::Cite { linkable: &linkable, sources: &mut sources };
+        let legal = report::sections::legal_rows(&mine, &id, &mut cite);
+        let allegations = report::sections::allegation_rows(&mine, &id, &mut cite);
+        let network = wb.neighbourhood(&id, 24)?.map(|n| figures::network(&n)).unwrap_or_default();
         render(
             st,
             "entity.html",
             context! { e => view.entity, assertions => rows, posts, audit => view.audit,
-            died => view.career.and_then(|c| c.died), csrf => st.csrf },
+            died => view.career.and_then(|c| c.died), csrf => st.csrf,
+            exports => pipeline::workbench::EXPORTS, timeline, network, legal, allegations,
+            base => "/entity/" },
         )
     })
     .await
@@ -179,7 +261,9 @@ pub async fn document(AxState(state): AxState<Shared>, Path(id): Path<String>) -
             st,
             "document.html",
             context! { doc => summary, detail => view.detail, pieces => view.pieces,
-            claims => view.claims, url, sha256 => summary.sha256.to_hex() },
+            claims => view.claims, url, sha256 => summary.sha256.to_hex(), csrf => st.csrf,
+            types => claims::ClaimType::ALL.map(|t| (t.as_str(), t.fields())),
+            modalities => MODALITIES },
         )
     })
     .await
@@ -240,12 +324,28 @@ pub async fn claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> P
                 })
                 .collect();
         let assertion = view.assertion.as_ref().map(assertion_row);
+        // The claims before and after it in its document, for j and k.
+        let (prev, next) = match wb.document(view.document.id)? {
+            Some(d) => {
+                let mut order: Vec<(usize, &str)> = d
+                    .claims
+                    .iter()
+                    .map(|c| (c.claim.evidence.start, c.claim.id.as_str()))
+                    .collect();
+                order.sort();
+                let at = order.iter().position(|(_, c)| *c == id);
+                let near =
+                    |i: Option<usize>| i.and_then(|i| order.get(i)).map(|(_, c)| c.to_string());
+                (near(at.and_then(|i| i.checked_sub(1))), near(at.map(|i| i + 1)))
+            }
+            None => (None, None),
+        };
         render(
             st,
             "claim.html",
             context! { c => view.current, kind => view.current.kind.as_str(), fields,
             decision => view.decision, doc => view.document, paragraph => view.paragraph,
-            page => view.page, assertion, audit => view.audit, csrf => st.csrf },
+            page => view.page, assertion, audit => view.audit, csrf => st.csrf, prev, next },
         )
     })
     .await
@@ -270,7 +370,7 @@ fn check_csrf(state: &State, form: &HashMap<String, String>) -> Result<(), PageE
     }
 }
 
-fn see(path: String) -> Response {
+pub fn see(path: String) -> Response {
     Redirect::to(&path).into_response()
 }
 
@@ -310,6 +410,39 @@ pub async fn claim_action(
             other => return Err(PageError::NotFound(format!("no action {other:?} on a claim"))),
         };
         Ok(see(format!("/claim/{}", urlencode(&id))))
+    })
+    .await
+}
+
+/// A claim added by hand on a document's page: the evidence span the page's script read from
+/// the selection (or the pasted words), the type, and that type's fields (`TYPE.FIELD`).
+pub async fn add_claim(
+    AxState(state): AxState<Shared>,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        let document = id.parse::<i64>().map_err(|_| missing("document", &id))?;
+        let get = |k: &str| form.get(k).map_or("", |v| v.as_str());
+        let offset = |k: &str| get(k).trim().parse::<usize>().ok();
+        let kind = get("type").trim().to_string();
+        let prefix = format!("{kind}.");
+        let fields = form
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix(&prefix)?.to_string(), v.clone())))
+            .collect();
+        let new = NewClaim {
+            document,
+            span: offset("start").zip(offset("end")),
+            quote: get("quote").to_string(),
+            kind,
+            fields,
+            modality: get("modality").to_string(),
+            attributed_to: get("attributed_to").to_string(),
+        };
+        let claim = wb.add_claim(&new, &st.user, get("why"))?;
+        Ok(see(format!("/claim/{}", urlencode(&claim))))
     })
     .await
 }
@@ -355,9 +488,9 @@ pub async fn judge(
 
 pub async fn api_search(
     AxState(state): AxState<Shared>,
-    Query(q): Query<SearchQuery>,
+    Query(filters): Query<SearchFilters>,
 ) -> PageResult {
-    with_bench(&state, move |wb, _| Ok(Json(wb.search(&q.q, SEARCH_LIMIT)?).into_response())).await
+    with_bench(&state, move |wb, _| Ok(Json(wb.search_filtered(&filters)?).into_response())).await
 }
 
 pub async fn api_entities(AxState(state): AxState<Shared>) -> PageResult {
@@ -395,6 +528,55 @@ pub async fn api_claim(AxState(state): AxState<Shared>, Path(id): Path<String>) 
 
 pub async fn api_audit(AxState(state): AxState<Shared>) -> PageResult {
     with_bench(&state, |wb, _| Ok(Json(wb.audit()?).into_response())).await
+}
+
+pub async fn export_page(AxState(state): AxState<Shared>) -> PageResult {
+    with_bench(&state, |wb, st| {
+        let (entities, count) = wb.top_entities(200)?;
+        render(
+            st,
+            "export.html",
+            context! { files => pipeline::workbench::EXPORTS, entities, count },
+        )
+    })
+    .await
+}
+
+/// One export file, whole case (`/export/case/NAME`) or one entity
+/// (`/export/entity/ID/NAME`), as a download.
+pub async fn export_case(AxState(state): AxState<Shared>, Path(name): Path<String>) -> PageResult {
+    let file = name.clone();
+    let body = with_bench(&state, move |wb, _| Ok(wb.export(None, &name)?)).await?;
+    Ok(download(&format!("case-{file}"), body))
+}
+
+pub async fn export_entity(
+    AxState(state): AxState<Shared>,
+    Path((id, name)): Path<(String, String)>,
+) -> PageResult {
+    let file =
+        format!("{}-{name}", id.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_"));
+    let body = with_bench(&state, move |wb, _| Ok(wb.export(Some(&id), &name)?)).await?;
+    Ok(download(&file, body))
+}
+
+/// A generated file as an attachment: JSON, CSV and GraphML by their types; the case file
+/// as an opaque download, so that it never renders as a page of this site.
+fn download(name: &str, body: String) -> Response {
+    let kind = match name.rsplit('.').next() {
+        Some("jsonl") => "application/x-ndjson; charset=utf-8",
+        Some("json") => "application/json; charset=utf-8",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("graphml") => "application/xml; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    r
 }
 
 pub async fn asset(Path(file): Path<String>) -> Response {

@@ -14,12 +14,17 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("claim.html", include_str!("../templates/claim.html")),
     ("audit.html", include_str!("../templates/audit.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("ingest.html", include_str!("../templates/ingest.html")),
+    ("job.html", include_str!("../templates/job.html")),
+    ("export.html", include_str!("../templates/export.html")),
 ];
 
 /// The templates, ready to render.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
-    for (name, source) in TEMPLATES {
+    // The sections the static case file shares (legal status, allegations), by the same
+    // names, so that they read the same in both.
+    for (name, source) in TEMPLATES.iter().chain(report::sections::TEMPLATES) {
         env.add_template(name, source).expect("the built-in templates compile");
     }
     env.add_filter("snippet", snippet);

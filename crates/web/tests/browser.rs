@@ -195,6 +195,31 @@ impl Browser {
         );
     }
 
+    /// Runs a script in the page; its answer.
+    fn run(&self, script: &str) -> Value {
+        call(
+            self.driver,
+            "POST",
+            &format!("/session/{}/execute/sync", self.session),
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    /// Presses one key on the page (not in a field).
+    fn press(&self, key: &str) {
+        let actions = json!({"actions": [{"type": "key", "id": "keys", "actions": [
+            {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]});
+        call(self.driver, "POST", &format!("/session/{}/actions", self.session), Some(actions));
+    }
+
+    /// Saves a screenshot of the page as PNG, when `DOSSIER_SCREENSHOTS` names a folder.
+    fn shot(&self, name: &str) {
+        let Ok(folder) = std::env::var("DOSSIER_SCREENSHOTS") else { return };
+        let png = call(self.driver, "GET", &format!("/session/{}/screenshot", self.session), None);
+        let bytes = base64(png.as_str().unwrap());
+        std::fs::write(std::path::Path::new(&folder).join(format!("{name}.png")), bytes).unwrap();
+    }
+
     fn text(&self, css: &str) -> String {
         let element = self.find("css selector", css);
         let text = call(
@@ -219,6 +244,7 @@ impl Drop for Browser {
 
 /// The example corpus in a store, served on a loopback port; the base URL.
 fn serve(dir: &std::path::Path) -> String {
+    let dir = dir.to_path_buf();
     let db = dir.join("dossier.db");
     let mut store = Store::open(&db).unwrap();
     let corpus = test_utils::workspace().join("examples/corpus");
@@ -233,7 +259,7 @@ fn serve(dir: &std::path::Path) -> String {
             token: None,
             user: "browser".into(),
         };
-        let bench = Workbench::new(store, vec![]);
+        let bench = Workbench::new(store, vec![]).with_path(&db);
         runtime.block_on(web::serve(config, bench, |addr| tx.send(addr).unwrap())).unwrap();
     });
     let addr = rx.recv_timeout(Duration::from_secs(120)).expect("the server starts");
@@ -295,4 +321,162 @@ fn an_investigator_searches_opens_rejects_and_merges_in_a_real_browser() {
     assert!(names.split(" · ").any(|n| n == "Rubén Darío Quintero"), "{names}");
     assert!(names.contains("Hernán Vallejo Brito"), "{names}");
     assert!(browser.text("ul.audit").contains("merge"));
+}
+
+/// Standard base64 decoding (the screenshots WebDriver sends).
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text.bytes().filter(|c| !b"=\r\n".contains(c)).map(value).collect();
+    digits
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().enumerate().fold(0u32, |n, (i, &d)| n | (d as u32) << (18 - 6 * i));
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            bytes.into_iter().take(c.len() - 1).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn an_investigator_adds_a_claim_by_selection_uses_the_figures_and_keys_and_uploads() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = Browser::start(serve(dir.path()));
+    browser.go("/search?q=Vallejo+Brito");
+    browser.wait_path("/search");
+    browser.shot("search");
+    browser.go("/search?type=sanction&status=unreviewed");
+    browser.wait_path("/search");
+    browser.shot("search-filtered");
+    assert!(browser.count("ul.hits a[href^='/claim/']") > 0);
+
+    // Select words after a name with an accent in a document: the script turns the selection
+    // into byte offsets, and the claim's evidence is exactly the words selected.
+    browser.go("/search?q=Hern%C3%A1n");
+    browser.wait_path("/search");
+    let doc_link = browser.find("css selector", "ul.hits a[href^='/document/']");
+    browser.click(&doc_link);
+    let doc_path = browser.wait_path("/document/");
+    let quote = browser.run(
+        "var t = [...document.querySelectorAll('#doctext span[data-at]')]
+             .find(e => /Hernán/.test(e.textContent) && e.firstChild.data.indexOf('Hernán') >= 0);
+         if (!t) { t = [...document.querySelectorAll('#doctext [data-at]')]
+             .find(e => e.firstChild && /Hernán/.test(e.firstChild.data)); }
+         var node = t.firstChild, at = node.data.indexOf('Hernán') + 7;
+         var r = document.createRange(); r.setStart(node, at); r.setEnd(node, Math.min(node.data.length, at + 30));
+         var sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
+         document.getElementById('doctext').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+         return [sel.toString(), document.getElementById('ev-start').value, document.getElementById('ev-end').value];",
+    );
+    let selected = quote[0].as_str().unwrap().to_string();
+    assert!(!selected.is_empty() && !quote[1].as_str().unwrap().is_empty(), "{quote}");
+    assert_eq!(browser.run("return document.getElementById('ev-quote').value"), selected.as_str());
+    browser.shot("document-selected");
+    let select = browser.find("css selector", "#add-type");
+    browser.type_into(&select, "visit");
+    let place = browser.find("css selector", "#add-visit-place");
+    browser.type_into(&place, "Harbour Town");
+    let person = browser.find("css selector", "#add-visit-person");
+    browser.type_into(&person, "Hernán Vallejo Brito");
+    browser.click(&browser.find("css selector", "#add-submit"));
+    let added = browser.wait_path("/claim/");
+    // The span the script read is the one stored (bytes, past the two-byte "á"), not one
+    // the server had to find again from the words.
+    browser.go(&format!("/api{added}"));
+    let stored: Value = serde_json::from_str(&browser.text("body")).unwrap();
+    assert_eq!(stored["machine"]["evidence"]["start"].to_string(), quote[1].as_str().unwrap());
+    assert_eq!(stored["machine"]["evidence"]["end"].to_string(), quote[2].as_str().unwrap());
+    browser.go(&added);
+    browser.wait_path(&added);
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(fold(&browser.text("blockquote.paragraph mark")), fold(&selected));
+    assert!(browser.text("main").contains("rule human"));
+    browser.shot("claim-added");
+
+    // j and k move through the claims of the document; r rejects the claim shown.
+    browser.press("k");
+    browser.wait_path("/claim/");
+    browser.press("r");
+    browser.wait_for("h1 .decision");
+    assert_eq!(browser.text("h1 .decision"), "rejected");
+    browser.go(&doc_path);
+    browser.wait_path("/document/");
+
+    // The entity's timeline zooms, and a mark opens its evidence.
+    browser.go("/search?q=Vallejo+Brito");
+    browser.wait_path("/search");
+    let link = browser
+        .find("xpath", "//a[starts-with(@href, '/entity/')][contains(., 'Hernán Vallejo Brito')]");
+    browser.click(&link);
+    let entity = browser.wait_path("/entity/person-");
+    browser.wait_for("svg#timeline circle.mark");
+    assert!(browser.count("svg#network a.node") >= 2, "a neighbourhood");
+    browser.shot("entity");
+    browser.run("document.getElementById('timeline').scrollIntoView(); return null;");
+    browser.shot("entity-timeline");
+    browser.run("document.getElementById('network').scrollIntoView(); return null;");
+    browser.shot("entity-network");
+    let spread = "var c = [...document.querySelectorAll('svg#timeline circle.mark')].map(m => +m.getAttribute('cx'));
+         return Math.max(...c) - Math.min(...c);";
+    let before = browser.run(spread).as_f64().unwrap();
+    browser.click(
+        &browser.find("css selector", "div.zoom[data-for='timeline'] button[data-zoom='in']"),
+    );
+    browser.shot("entity-zoomed");
+    let after = browser.run(spread).as_f64().unwrap();
+    assert!(after > before * 1.5, "zoomed in: {before} → {after}");
+    browser.click(
+        &browser.find("css selector", "div.zoom[data-for='timeline'] button[data-zoom='reset']"),
+    );
+    browser.press("j");
+    assert_eq!(browser.run("return document.activeElement.classList.contains('nav-item')"), true);
+    let mark = browser.find("css selector", "svg#timeline a circle.mark");
+    browser.click(&mark);
+    browser.wait_path("/claim/");
+    assert!(!browser.text("blockquote.paragraph mark").is_empty());
+    browser.go(&entity);
+    browser.wait_path("/entity/");
+
+    // Upload a document: its page refreshes until done, and its person is then found.
+    let file = dir.path().join("upload memo.txt");
+    std::fs::write(&file, "Minister Ottavia Brenn met Casimir Ludo in Tallinn on 2 May 2023.\n")
+        .unwrap();
+    browser.go("/ingest");
+    browser.wait_path("/ingest");
+    let input = browser.find("css selector", "#files");
+    browser.type_into(&input, file.to_str().unwrap());
+    browser.click(&browser.find("css selector", "#upload"));
+    browser.wait_path("/ingest/1");
+    let started = Instant::now();
+    // The page reloads itself while it works: read it with a script that may land between
+    // two loads (an error then is no answer yet).
+    let main_text = || {
+        let script = json!({"script": "var m = document.querySelector('main'); return m ? m.innerText : ''", "args": []});
+        request(
+            browser.driver,
+            "POST",
+            &format!("/session/{}/execute/sync", browser.session),
+            Some(script),
+        )
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+    };
+    while !main_text().contains("Done:") {
+        assert!(started.elapsed() < Duration::from_secs(120), "{}", main_text());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(browser.text("table").contains("ingested"));
+    browser.shot("upload-done");
+    browser.go("/search?q=Ottavia");
+    browser.wait_path("/search");
+    assert!(browser.count("a[href^='/entity/person-']") >= 1);
+    browser.go("/export");
+    browser.wait_path("/export");
+    browser.shot("export");
 }

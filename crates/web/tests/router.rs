@@ -2,118 +2,13 @@
 //! `tower::ServiceExt::oneshot`, over a store built from the project's example corpus plus
 //! one hostile document.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+mod common;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
-use pipeline::{IngestOptions, Silent, Workbench};
+use common::*;
+use pipeline::Workbench;
 use store::Store;
-use tower::ServiceExt;
-
-const CSRF: &str = "test-csrf-token";
-const HOSTILE: &str = "<script>alert(1)</script> Minister Quillon Dray met Yusra Benhadj in \
-    Lisbon on 4 March 2022. <img src=x onerror=alert(2)>\n";
-
-/// The example corpus and the hostile document, built once into a store that each test
-/// copies.
-fn fixture() -> &'static Path {
-    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &BUILT
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let hostile = dir.path().join("hostile <i>notes.txt");
-            std::fs::write(&hostile, HOSTILE).unwrap();
-            let db = dir.path().join("dossier.db");
-            let mut store = Store::open(&db).unwrap();
-            let corpus = test_utils::workspace().join("examples/corpus");
-            pipeline::ingest(&mut store, &[corpus, hostile], &IngestOptions::default(), &Silent)
-                .unwrap();
-            pipeline::read(&mut store, &Silent).unwrap();
-            pipeline::extract(&mut store, false, &Silent).unwrap();
-            drop(store);
-            (dir, db)
-        })
-        .1
-}
-
-struct App {
-    router: Router,
-    _dir: tempfile::TempDir,
-}
-
-fn app_with(token: Option<&str>) -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("dossier.db");
-    std::fs::copy(fixture(), &db).unwrap();
-    let bench = Workbench::new(Store::open(&db).unwrap(), vec![]);
-    let router = web::router(bench, CSRF.into(), token.map(String::from), "tester".into());
-    App { router, _dir: dir }
-}
-
-fn app() -> App {
-    app_with(None)
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-impl App {
-    async fn send(&self, request: Request<Body>) -> Answer {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    async fn get(&self, uri: &str) -> Answer {
-        self.send(Request::get(uri).body(Body::empty()).unwrap()).await
-    }
-
-    async fn post(&self, uri: &str, form: &[(&str, &str)]) -> Answer {
-        let body: Vec<String> =
-            form.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
-        let request = Request::post(uri)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body.join("&")))
-            .unwrap();
-        self.send(request).await
-    }
-
-    async fn json(&self, uri: &str) -> serde_json::Value {
-        let answer = self.get(uri).await;
-        assert_eq!(answer.status, StatusCode::OK, "{uri}: {}", answer.body);
-        serde_json::from_str(&answer.body).unwrap()
-    }
-
-    /// The first link to `/{kind}/...` on a page.
-    async fn first_link(&self, uri: &str, kind: &str) -> String {
-        let page = self.get(uri).await.body;
-        let start = page.find(&format!("href=\"/{kind}/")).unwrap_or_else(|| panic!("{page}"));
-        let rest = &page[start + 6..];
-        rest[..rest.find('"').unwrap()].to_string()
-    }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => (b as char).to_string(),
-            b' ' => "+".into(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-fn location(answer: &Answer) -> String {
-    answer.headers[header::LOCATION].to_str().unwrap().to_string()
-}
 
 #[tokio::test]
 async fn every_page_answers_with_the_security_headers_and_no_inline_script() {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use model::{Extraction, Format, Metadata, Segment, Sha256, SourceLoc};
 use store::{NewVersion, Overrides, Store, StoredClaim};
 
-use super::Workbench;
+use super::{NewClaim, Workbench};
 use crate::review;
 
 const TEXT: &str = "Halvard Quist met Odile Varga in Tallinn on 3 May 2021.\n\n\
@@ -165,9 +165,21 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
     wb.judge("Odile Varga", "Ivo Rask", "different", "ana", "").unwrap();
     // A second judgement on the same two names replaces the first.
     wb.judge("H. Quist", "Halvard Quist", "different", "ben", "two men").unwrap();
+    // A judgement taken back, and a claim added by hand.
+    let ids: Vec<i64> = wb.store().judgements().unwrap().iter().map(|j| j.id).collect();
+    wb.unjudge(ids[0], "ana", "not sure after all").unwrap();
+    let new = NewClaim {
+        document: 1,
+        span: None,
+        quote: "Odile Varga".into(),
+        kind: "visit".into(),
+        fields: BTreeMap::from([("person".to_string(), "Odile Varga".to_string())]),
+        ..NewClaim::default()
+    };
+    let added = wb.add_claim(&new, "ana", "missed").unwrap();
 
     let log = wb.audit().unwrap();
-    assert_eq!(log.len(), 7);
+    assert_eq!(log.len(), 9);
     assert!(log.windows(2).all(|w| w[0].seq < w[1].seq));
     let replayed = review::replay(&log).unwrap();
     let stored = review::decisions(&wb.store().reviews().unwrap()).unwrap();
@@ -182,14 +194,17 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
         .map(|j| (j.left, j.right, j.verdict))
         .collect();
     assert_eq!(judged, store_judged);
-    assert_eq!(judged.len(), 2, "{judged:?}");
+    assert_eq!(judged.len(), 1, "{judged:?}");
+    assert_eq!(replayed.added.keys().collect::<Vec<_>>(), [&added]);
 
-    // Over the machine's output, the replayed decisions give the case's claims.
-    let machine: Vec<claims::Claim> =
+    // Over the machine's output and the added claims, the replayed decisions give the
+    // case's claims.
+    let mut machine: Vec<claims::Claim> =
         machine_claims().iter().map(|c| serde_json::from_str(&c.json).unwrap()).collect();
+    machine.extend(replayed.added.values().cloned());
     let from_log = review::apply(machine, &replayed.decisions);
     assert_eq!(from_log, wb.case().unwrap().claims);
-    assert_eq!(from_log.len(), 1);
+    assert_eq!(from_log.len(), 2);
     assert_eq!(from_log[0].list("participants").len(), 3);
 }
 
@@ -210,13 +225,13 @@ fn decisions_survive_re_extraction_and_a_vanished_claim_is_orphaned() {
 #[test]
 fn search_finds_entities_claims_and_documents_by_word_prefixes() {
     let mut wb = workbench();
-    let found = wb.search("varg", 10).unwrap();
+    let found = wb.search("varg").unwrap();
     assert!(found.entities.iter().any(|h| h.snippet.contains("Varga")), "{found:?}");
     assert!(!found.claims.is_empty());
     assert_eq!(found.documents[0].label, "memo.txt");
     // FTS5 syntax in the query is taken as words, never as operators.
-    assert!(wb.search("\"Varga\" OR NEAR(", 10).is_ok());
-    assert!(wb.search(" ( ", 10).unwrap().documents.is_empty());
+    assert!(wb.search("\"Varga\" OR NEAR(").is_ok());
+    assert!(wb.search(" ( ").unwrap().documents.is_empty());
 
     let entity = wb.entity_named("Odile Varga").unwrap().unwrap();
     let view = wb.entity(&entity.id).unwrap().unwrap();

@@ -1,0 +1,198 @@
+//! Sections the case file and the workbench's entity page share: one minijinja template each
+//! (`templates/`), filled from rows built here, so that a section reads the same in both.
+//! The two differ only in where links go (`base`: "#" within the case file, "/entity/" in
+//! the workbench) and in what a source note points to (the case file's evidence footnote,
+//! or the claim's page).
+//!
+//! Every value reaches the HTML through minijinja's auto-escaping (the templates are `.html`),
+//! so document text is escaped here as `escape` escapes it elsewhere.
+
+use fuse::{Assertion, Party};
+use serde::Serialize;
+use serde_json::Value;
+
+use claims::ClaimType;
+
+/// The shared templates by the names both environments give them.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("sections/legal.html", include_str!("../templates/legal.html")),
+    ("sections/allegations.html", include_str!("../templates/allegations.html")),
+];
+
+/// A party, with the id to link to when its page exists.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// The id to link to (none: written as plain text).
+    pub id: Option<String>,
+    /// Its name.
+    pub name: String,
+}
+
+/// One source note: where it points, its label, its tooltip.
+#[derive(Clone, Debug, Serialize)]
+pub struct Note {
+    /// The link.
+    pub href: String,
+    /// What it shows (a footnote number).
+    pub label: String,
+    /// The tooltip (the evidence sentence), if any.
+    pub title: String,
+}
+
+/// An assertion's support in words ("3 documents, 1 origin (AFP)") and its notes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sources {
+    /// The support.
+    pub support: String,
+    /// The notes.
+    pub notes: Vec<Note>,
+}
+
+/// One row of the legal status table.
+#[derive(Clone, Debug, Serialize)]
+pub struct LegalRow {
+    measure: String,
+    of: Option<Link>,
+    authority: Option<Link>,
+    date: String,
+    detail: String,
+    origins: usize,
+    status: &'static str,
+    sources: Sources,
+}
+
+/// One row of the allegations table.
+#[derive(Clone, Debug, Serialize)]
+pub struct AllegationRow {
+    accused: Option<Link>,
+    act: String,
+    accuser: Option<Link>,
+    date: String,
+    modality: &'static str,
+    status: &'static str,
+    sources: Sources,
+}
+
+/// How rows name parties and cite sources: whether a party's page exists, and the notes
+/// for an assertion.
+pub struct Cite<'a> {
+    /// Whether an entity id has a page to link to.
+    pub linkable: &'a dyn Fn(&str) -> bool,
+    /// The source notes of an assertion.
+    pub sources: &'a mut dyn FnMut(&Assertion) -> Sources,
+}
+
+impl Cite<'_> {
+    fn link(&self, p: Party) -> Link {
+        Link { id: p.id.filter(|id| (self.linkable)(id)), name: p.name }
+    }
+}
+
+/// The kinds the legal status table holds.
+pub const LEGAL: [ClaimType; 5] = [
+    ClaimType::Sanction,
+    ClaimType::Warrant,
+    ClaimType::Arrest,
+    ClaimType::Charge,
+    ClaimType::Verdict,
+];
+
+/// The assertions of these kinds, by date (undated last), then id: one order for both
+/// faces, whatever order their lists come in.
+fn by_date<'a>(assertions: &[&'a Assertion], kinds: &[ClaimType]) -> Vec<&'a Assertion> {
+    let mut out: Vec<&Assertion> =
+        assertions.iter().copied().filter(|a| kinds.contains(&a.kind)).collect();
+    out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
+    out
+}
+
+/// The legal status rows of `entity` from its assertions (others are skipped), by date.
+pub fn legal_rows(assertions: &[&Assertion], entity: &str, cite: &mut Cite<'_>) -> Vec<LegalRow> {
+    by_date(assertions, &LEGAL)
+        .into_iter()
+        .map(|a| {
+            let measure = match a.kind {
+                ClaimType::Sanction => "sanctions",
+                ClaimType::Warrant => "arrest warrant",
+                ClaimType::Charge => "charged",
+                ClaimType::Verdict => a.text("outcome").unwrap_or("verdict"),
+                _ => "arrest",
+            };
+            let detail = match a.arguments.get("charges") {
+                Some(Value::Array(c)) => {
+                    c.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("; ")
+                }
+                _ => a.text("reason").or(a.text("sentence")).unwrap_or("").to_string(),
+            };
+            let target = a.party("target").or(a.party("person")).or(a.party("defendant"));
+            let of = match target {
+                Some(t) if t.id.as_deref() == Some(entity) => None,
+                Some(t) => Some(cite.link(t)),
+                None => Some(Link { id: None, name: String::new() }),
+            };
+            LegalRow {
+                measure: measure.to_string(),
+                of,
+                authority: a.party("authority").map(|p| cite.link(p)),
+                date: a.date.clone().unwrap_or_default(),
+                detail,
+                origins: a.origins.len(),
+                status: a.status.as_str(),
+                sources: (cite.sources)(a),
+            }
+        })
+        .collect()
+}
+
+/// The allegation rows of `entity` from its assertions (others are skipped), by date.
+pub fn allegation_rows(
+    assertions: &[&Assertion],
+    entity: &str,
+    cite: &mut Cite<'_>,
+) -> Vec<AllegationRow> {
+    by_date(assertions, &[ClaimType::Allegation])
+        .into_iter()
+        .map(|a| {
+            let accused = a.party("accused");
+            AllegationRow {
+                accused: match accused {
+                    Some(p) if p.id.as_deref() == Some(entity) => None,
+                    Some(p) => Some(cite.link(p)),
+                    None => Some(Link { id: None, name: String::new() }),
+                },
+                act: a.text("act").unwrap_or("").to_string(),
+                accuser: a.party("accuser").map(|p| cite.link(p)),
+                date: a.date.clone().unwrap_or_default(),
+                modality: a.modality.as_str(),
+                status: a.status.as_str(),
+                sources: (cite.sources)(a),
+            }
+        })
+        .collect()
+}
+
+/// How many documents state an assertion and from how many independent origins, named: copies
+/// of one story count once ("3 documents, 1 origin (AFP)").
+pub fn support(a: &Assertion) -> String {
+    let docs = a.documents.len();
+    let n = a.origins.len();
+    let names = if n <= 3 {
+        a.origins.join(", ")
+    } else {
+        format!("{} and {} more", a.origins[..2].join(", "), n - 2)
+    };
+    format!(
+        "{docs} document{}, {n} origin{} ({names})",
+        if docs == 1 { "" } else { "s" },
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// An environment with the shared templates, as the case file renders them.
+pub fn environment() -> minijinja::Environment<'static> {
+    let mut env = minijinja::Environment::new();
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source).expect("the shared templates compile");
+    }
+    env
+}
