@@ -167,6 +167,13 @@ fn group_args(rule_slots: &[Slot], caps: &Captures<'_>, args: &mut Vec<(String, 
     }
 }
 
+/// Whether ISO date `a` (any precision) is surely after `b`: compared at the coarser of
+/// the two precisions ("2016-05-08" is after "2015-09"; "2015" is not after "2015-09").
+fn later_than(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    a.get(..n).zip(b.get(..n)).is_some_and(|(a, b)| a > b)
+}
+
 /// Fields that name the person a claim is about.
 const SUBJECT_FIELDS: &[&str] = &["holder", "person", "target", "defendant", "accused"];
 
@@ -1150,6 +1157,15 @@ impl<'a> Doc<'a> {
                     if let Some(d) = end {
                         fields.insert("end".into(), Value::from(d));
                     }
+                }
+                // A former post ended by the publication date: an end after it is a date
+                // misread (a bare "May 8" taken forward), not the post's end.
+                if former
+                    && let (Some(end), Some(published)) =
+                        (fields.get("end").and_then(Value::as_str), self.published_iso())
+                    && later_than(end, &published)
+                {
+                    fields.insert("end".into(), Value::Null);
                 }
                 for f in ["start", "end"] {
                     fields.entry(f.into()).or_insert(Value::Null);

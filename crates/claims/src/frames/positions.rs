@@ -209,8 +209,15 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
             }
             let text = p.text[m.span.clone()].to_lowercase();
             let first = (0..=i).find(|&k| p.words[k].span.start >= m.span.start).unwrap_or(i);
+            // "ex-interior minister": the role starts inside the hyphenated word.
+            let glued = p.text[..m.span.start]
+                .rsplit([' ', '\n'])
+                .next()
+                .and_then(|lead| lead.strip_suffix('-'))
+                .is_some_and(|lead| lex.former.contains(&lead.to_lowercase()));
             let former = text.split([' ', '-']).any(|x| lex.former.contains(x))
                 || text.starts_with("ex")
+                || glued
                 || marked_former(p, lex, i, first);
             out.push(Post { word: i, role: Arg::Mention(r), mention: Some(r), first, former });
             continue;
