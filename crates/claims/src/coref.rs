@@ -264,16 +264,19 @@ impl People {
                 many => self.subject(view, k).filter(|g| many.contains(g)),
             };
             // "X named him deputy. In 2012 he was elected": a pronoun of the same gender in
-            // that sentence stands for someone else, who is as likely meant. No guess.
+            // that sentence stands for someone else (it resolves to another person, or it is
+            // the object of a verb whose subject is our candidate), who is as likely meant.
+            // No guess.
             let rival = depth > 0
                 && sv.mentions.iter().copied().any(|x| {
                     let xm = &view.mentions[x];
                     xm.kind == Kind::Pro
                         && wanted.is_some()
                         && xm.value.as_deref().and_then(pronoun_gender) == wanted
-                        && self
-                            .pronoun_within(view, x, depth - 1)
-                            .is_some_and(|other| Some(other) != chosen)
+                        && (chosen.is_some() && self.subject_of_governor(view, x) == chosen
+                            || self
+                                .pronoun_within(view, x, depth - 1)
+                                .is_some_and(|other| Some(other) != chosen))
                 });
             return if rival { None } else { chosen };
         }

@@ -171,7 +171,20 @@ pub fn build(
         failed += left_out - read.failed.len() - extracted.failed.len();
     }
     let t = Instant::now();
-    let case = pipeline::case(&store, &aliases)?;
+    let mut case = pipeline::case(&store, &aliases)?;
+    // Sanctions held against the official lists in the store (`lists import`, `build --lists`).
+    let lists = crate::lists_cmd::for_case(&store)?;
+    if !lists.entries.is_empty() {
+        let (entries, files) = (lists.entries.len(), lists.files.len());
+        fuse::official::hold_against(&mut case, lists);
+        let sanctions: Vec<&str> =
+            case.assertions.iter().filter_map(|a| a.official.as_deref()).collect();
+        let confirmed = sanctions.iter().filter(|l| l.starts_with("Official list")).count();
+        say(format!(
+            "lists:   {entries} listed entries from {files} files; {} sanctions held against them, {confirmed} confirmed",
+            sanctions.len()
+        ));
+    }
     // Closed before the case folder is replaced: a store kept in it is carried over whole
     // (its write-ahead log folded in), not while it is being written.
     drop(store);

@@ -163,6 +163,29 @@ pub(crate) fn load(store: &Store) -> anyhow::Result<Loaded> {
     Ok(loaded)
 }
 
+/// The imported lists as fusion takes them: each entry with its file's name, authority and
+/// date. Empty when no list is imported.
+pub(crate) fn for_case(store: &Store) -> anyhow::Result<fuse::official::Lists> {
+    let stored = store.list_files()?;
+    let loaded = load(store)?;
+    let mut files = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut file_of = Vec::with_capacity(loaded.files.len());
+    for (name, sha) in &loaded.files {
+        let i = *at.entry(sha.clone()).or_insert_with(|| {
+            let f = stored.iter().find(|f| &f.sha256 == sha);
+            files.push(fuse::official::ListFile {
+                name: name.clone(),
+                authority: f.map_or_else(String::new, |f| f.authority.clone()),
+                as_of: f.and_then(|f| f.as_of.clone()),
+            });
+            files.len() - 1
+        });
+        file_of.push(i);
+    }
+    Ok(fuse::official::Lists { entries: loaded.entries, file_of, files })
+}
+
 /// What `lists check` was asked.
 pub(crate) struct CheckArgs<'a> {
     pub name: &'a str,

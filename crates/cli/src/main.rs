@@ -62,6 +62,11 @@ enum Command {
         /// document over it is named, recorded as failed, and the build goes on.
         #[arg(long, default_value_t = 60, value_name = "SECONDS")]
         timeout: u64,
+        /// Official sanctions list files to import into the case's store first (as `lists
+        /// import` does); every sanction is then held against the lists the store holds.
+        /// Give them after the paths, or one --lists per file.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        lists: Vec<PathBuf>,
     },
     /// Create an empty store: DIR/dossier.db (DIR is made if missing), or the --db file.
     New {
@@ -590,7 +595,7 @@ fn open_store_at(path: &std::path::Path) -> anyhow::Result<Store> {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Ingest(args) => ingest(cli, args),
-        Command::Build { paths, output, aliases, follow_links, timeout } => {
+        Command::Build { paths, output, aliases, follow_links, timeout, lists } => {
             // The case's store lives in its folder, so that two cases never mix.
             let db = cli.db.clone().unwrap_or_else(|| output.join("dossier.db"));
             // Fail on a case folder that cannot be written now, not after the long stages.
@@ -602,7 +607,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 })?;
             }
             let made_store = !db.exists();
-            let store = open_store_at(&db)?;
+            let mut store = open_store_at(&db)?;
+            let lists_imported = if lists.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                lists_cmd::import(&mut store, lists, cli.quiet)?
+            };
             let paths = build_cmd::Inputs {
                 paths,
                 follow_links: *follow_links,
@@ -620,7 +630,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     let _ = std::fs::remove_dir(output);
                 }
             }
-            built
+            // A list file that failed to import makes the build partial, as a failed document does.
+            match built {
+                Ok(code) if code == ExitCode::SUCCESS => Ok(lists_imported),
+                other => other,
+            }
         }
         Command::Lists(ListsCommand::Import { files }) => {
             lists_cmd::import(&mut open_store(cli)?, files, cli.quiet)

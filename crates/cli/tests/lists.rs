@@ -51,3 +51,69 @@ fn import_is_idempotent_reports_bad_records_and_check_explains() {
     assert!(text.contains("no listing found"), "{text}");
     assert!(text.contains("closest near misses:"), "{text}");
 }
+
+/// The seeds built with the real OFAC and UK lists (`../shared/data/sanctions`), plus one
+/// invented story: the US sanction is confirmed by the OFAC list, the EU ones say that no EU
+/// list is imported, and a UK sanction of someone the UK list lacks says so with its date.
+#[test]
+fn build_with_lists_holds_the_seeds_sanctions_against_the_official_lists() {
+    let data = test_utils::workspace().join("../shared/data/sanctions");
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("extra");
+    std::fs::create_dir(&extra).unwrap();
+    std::fs::write(
+        extra.join("invented.txt"),
+        "Sanctions widened\n\nPublished 2 May 2019\n\nThe United Kingdom imposed sanctions on Hernán Vallejo Brito in 2019.\n",
+    )
+    .unwrap();
+    let seeds = test_utils::seeds_dir();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .current_dir(dir.path())
+        .arg("build")
+        .arg(&seeds)
+        .arg(&extra)
+        .args(["-o", "case", "--lists"])
+        .arg(data.join("sdn_2024-05-03.csv"))
+        .arg(data.join("ConList_2018-04-13.csv"))
+        .output()
+        .expect("dossier runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("2 imported, 0 unchanged, 0 failed"), "{err}");
+
+    let jsonl = std::fs::read_to_string(dir.path().join("case/assertions.jsonl")).unwrap();
+    let sanctions: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|a: &serde_json::Value| a["type"] == "sanction")
+        .collect();
+    let official = |authority: &str| -> Vec<String> {
+        sanctions
+            .iter()
+            .filter(|a| a["arguments"]["authority"]["name"] == authority)
+            .map(|a| a["official"].as_str().unwrap_or("(none)").to_string())
+            .collect()
+    };
+    let us = official("United States");
+    assert!(!us.is_empty(), "{jsonl}");
+    assert!(us.iter().all(|l| l.starts_with("Official list: OFAC SDN, record ")), "{us:?}");
+    let eu = official("European Union");
+    assert!(!eu.is_empty(), "{jsonl}");
+    assert!(eu.iter().all(|l| l == "no EU list imported"), "{eu:?}");
+    assert_eq!(official("United Kingdom"), ["not on the UK list as of 2018-04-13"]);
+    assert!(
+        sanctions
+            .iter()
+            .filter(|a| a["arguments"]["authority"]["name"] == "United States")
+            .all(|a| a["status"] == "corroborated"),
+        "{jsonl}"
+    );
+
+    let html = std::fs::read_to_string(dir.path().join("case/index.html")).unwrap();
+    assert!(html.contains("Official list: OFAC SDN, record "), "the sanction row says it");
+    assert!(html.contains("no EU list imported"));
+    assert!(html.contains("<h3>Official lists</h3>"), "the entity shows the list's facts");
+    // The UK list's entry of the US-sanctioned person brings its listing date, marked official.
+    assert!(html.contains("<tr><td>listed on</td>"), "a listing date is shown");
+    assert!(html.contains("ConList_2018-04-13.csv, record "));
+}

@@ -371,6 +371,7 @@ fn build(ctx: &Ctx<'_>, key: &str, group: &[usize]) -> Assertion {
         origins,
         related: Vec::new(),
         confidence: (confidence * 1000.0).round() / 1000.0,
+        official: None,
     }
 }
 

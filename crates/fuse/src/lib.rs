@@ -21,6 +21,7 @@
 
 mod careers;
 mod group;
+pub mod official;
 mod time;
 
 pub use careers::{Bound, Career, Post, careers};
@@ -45,6 +46,9 @@ pub struct Case {
     pub assertions: Vec<Assertion>,
     /// Each person's posts in order.
     pub careers: Vec<Career>,
+    /// What official sanctions lists add about each entity, by entity id (filled by
+    /// [`official::hold_against`]; empty when no list is imported).
+    pub official: BTreeMap<String, Vec<official::Fact>>,
 }
 
 impl Case {
@@ -58,7 +62,7 @@ impl Case {
         let assertions = fuse(&claims, &resolution, &sources);
         let mut careers = careers(&assertions);
         time::end_careers_at_death(&mut careers, &assertions, &sources);
-        Case { sources, claims, resolution, assertions, careers }
+        Case { sources, claims, resolution, assertions, careers, official: BTreeMap::new() }
     }
 }
 
@@ -164,6 +168,10 @@ pub struct Assertion {
     pub related: Vec<String>,
     /// 1 − Π(1 − c) over the best claim confidence of each origin.
     pub confidence: f64,
+    /// For a sanction: what the official list of its authority says ("Official list: OFAC
+    /// SDN, record 12345", "not on the UK list as of 2018-04-13", "no EU list imported").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<String>,
 }
 
 impl Assertion {

@@ -111,6 +111,10 @@ fn sentences_end_at_marks_not_at_titles_or_initials() {
         split("The envoy arrived on Jan. 12 and left."),
         ["The envoy arrived on Jan. 12 and left."]
     );
+    assert_eq!(
+        split("He joined the party.[3] In 2012 he was elected.[12][b] He left."),
+        ["He joined the party.[3]", "In 2012 he was elected.[12][b]", "He left."]
+    );
 }
 
 #[test]

@@ -310,6 +310,29 @@ const OPENERS: &[&str] = &[
 /// court reports stay well under it; what the later stages do per sentence stays bounded.
 pub const MAX_SENTENCE_TOKENS: usize = 250;
 
+/// Whether the tokens end with a period (or ! or ?) followed, with no space, by one or more
+/// note marks such as "[3]" or "[12][b]".
+fn note_after_period(text: &str, tokens: &[Token]) -> bool {
+    let Some(last) = tokens.last() else { return false };
+    let mut from = tokens.len() - 1;
+    while from > 0 && tokens.len() - from < 16 {
+        if tokens[from - 1].span.end != tokens[from].span.start {
+            return false;
+        }
+        from -= 1;
+        if matches!(&text[tokens[from].span.clone()], "." | "!" | "?") {
+            let notes = &text[tokens[from].span.end..last.span.end];
+            return notes.strip_prefix('[').and_then(|n| n.strip_suffix(']')).is_some_and(|n| {
+                n.split("][").all(|note| {
+                    (1..=12).contains(&note.len())
+                        && note.chars().all(|c| c.is_ascii_alphanumeric() || c == ' ')
+                })
+            });
+        }
+    }
+    false
+}
+
 /// Groups tokens into sentences and headings; none is longer than [`MAX_SENTENCE_TOKENS`].
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -347,12 +370,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     && t.ends_with('.')
                     && t.matches('.').count() >= 2
                     && OPENERS.contains(&following);
+                // "... the party.[3] In 2012 ...": an encyclopedia's note number after the
+                // period ends the sentence the period ended.
+                let note_end = t.ends_with(']') && note_after_period(text, &tokens[start..=i]);
                 let title = t.ends_with('.')
                     && TITLES.contains(&t.trim_end_matches('.').to_lowercase().as_str());
                 !gap.is_empty()
                     && starts_sentence
                     && !title
-                    && (terminal || closing_quote || acronym_end)
+                    && (terminal || closing_quote || acronym_end || note_end)
             }
         };
         if ends {

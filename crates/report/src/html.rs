@@ -104,6 +104,7 @@ struct Index<'a> {
     by_entity: HashMap<&'a str, Vec<&'a Assertion>>,
     by_id: HashMap<&'a str, &'a Assertion>,
     posts_by_body: HashMap<&'a str, Vec<(&'a Career, &'a fuse::Post)>>,
+    official: &'a BTreeMap<String, Vec<fuse::official::Fact>>,
 }
 
 impl<'a> Index<'a> {
@@ -123,7 +124,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index { by_entity, by_id, posts_by_body }
+        Index { by_entity, by_id, posts_by_body, official: &case.official }
     }
 
     fn posts_in(&self, body: &str) -> &[(&'a Career, &'a fuse::Post)] {
@@ -347,6 +348,7 @@ fn person_section(
             .expect("the shared sections render");
         body.push_str(&rendered);
     }
+    official_table(body, ix, &e.id);
 
     let moves = involving(ix, &e.id, &[ClaimType::Meeting, ClaimType::Visit]);
     if !moves.is_empty() {
@@ -445,6 +447,25 @@ fn explain(a: &Assertion) -> String {
     }
 }
 
+/// What official sanctions lists say of the entity that the news does not: each fact marked
+/// official, with its list, file and record.
+fn official_table(body: &mut String, ix: &Index<'_>, id: &str) {
+    let Some(facts) = ix.official.get(id).filter(|f| !f.is_empty()) else { return };
+    body.push_str("<h3>Official lists</h3><p class=\"small muted\">From the official sanctions list entries that confirm this entity's sanctions, as the lists write them (not from the news).</p><table><tr><th>Fact</th><th>Value</th><th>Source</th></tr>");
+    for f in facts {
+        let _ = write!(
+            body,
+            "<tr><td>{}</td><td>{}</td><td><span class=\"status official\">official</span> <span class=\"small\">{} list, {}, record {}</span></td></tr>",
+            escape(&f.field),
+            escape(&f.value),
+            escape(&f.authority),
+            escape(&f.file),
+            escape(&f.record)
+        );
+    }
+    body.push_str("</table>");
+}
+
 fn org_section(
     body: &mut String,
     case: &Case,
@@ -454,6 +475,7 @@ fn org_section(
     notes: &mut Notes<'_>,
 ) {
     section_head(body, e, "Organisation", "also named");
+    official_table(body, ix, &e.id);
     let mut rows: Vec<(String, String)> = Vec::new();
     for (c, post) in ix.posts_in(&e.id) {
         {

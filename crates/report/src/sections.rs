@@ -59,6 +59,8 @@ pub struct LegalRow {
     origins: usize,
     status: &'static str,
     sources: Sources,
+    /// What the official list of its authority says (sanctions, when lists are imported).
+    official: Option<String>,
 }
 
 /// One row of the allegations table.
@@ -139,6 +141,7 @@ pub fn legal_rows(assertions: &[&Assertion], entity: &str, cite: &mut Cite<'_>) 
                 origins: a.origins.len(),
                 status: a.status.as_str(),
                 sources: (cite.sources)(a),
+                official: a.official.clone(),
             }
         })
         .collect()

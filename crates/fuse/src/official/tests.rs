@@ -1,0 +1,145 @@
+//! Unit tests of holding sanction assertions against official lists (invented names).
+
+use std::collections::BTreeMap;
+
+use claims::{ClaimType, Modality};
+use lists::{Authority, Entry, EntryKind, ListedName, NameQuality};
+use serde_json::json;
+
+use super::{ListFile, Lists, hold_against, jurisdiction};
+use crate::{Assertion, Case, Status};
+
+fn entry(authority: Authority, record: &str, name: &str, listed_on: Option<&str>) -> Entry {
+    Entry {
+        authority,
+        record: record.into(),
+        kind: EntryKind::Person,
+        names: vec![
+            ListedName { name: name.into(), quality: NameQuality::Primary },
+            ListedName { name: "VENKELL, Darius".into(), quality: NameQuality::Alias },
+        ],
+        birth_dates: vec!["1951-03-02".into()],
+        birth_places: Vec::new(),
+        nationalities: Vec::new(),
+        identifiers: Vec::new(),
+        programmes: vec!["TESTLAND".into()],
+        listed_on: listed_on.map(String::from),
+        roles: Vec::new(),
+        addresses: Vec::new(),
+    }
+}
+
+fn sanction(id: &str, target: &str, authority: &str) -> Assertion {
+    let mut arguments = BTreeMap::new();
+    arguments.insert("target".into(), json!({"id": "person-1", "name": target}));
+    arguments.insert("authority".into(), json!({"name": authority}));
+    Assertion {
+        id: id.into(),
+        kind: ClaimType::Sanction,
+        arguments,
+        date: Some("2011".into()),
+        start: None,
+        end: None,
+        status: Status::SingleSource,
+        explanation: vec!["stated in 1 document from 1 independent origin (x)".into()],
+        modality: Modality::Asserted,
+        claims: vec!["c".into()],
+        documents: vec!["d".into()],
+        origins: vec!["x".into()],
+        related: Vec::new(),
+        confidence: 0.9,
+        official: None,
+    }
+}
+
+fn lists() -> Lists {
+    Lists {
+        entries: vec![
+            entry(Authority::UsOfac, "4711", "VENKEL, Dario", None),
+            entry(Authority::Uk, "90210", "VENKEL, Dario", Some("2011-05-10")),
+        ],
+        file_of: vec![0, 1],
+        files: vec![
+            ListFile { name: "sdn.csv".into(), authority: "US-OFAC".into(), as_of: None },
+            ListFile {
+                name: "ConList.csv".into(),
+                authority: "UK".into(),
+                as_of: Some("2018-04-13".into()),
+            },
+        ],
+    }
+}
+
+#[test]
+fn authorities_map_to_the_lists_of_their_jurisdiction() {
+    assert_eq!(jurisdiction("United States"), "US");
+    assert_eq!(jurisdiction("the U.S. Treasury"), "US");
+    assert_eq!(jurisdiction("OFAC"), "US");
+    assert_eq!(jurisdiction("United Kingdom"), "UK");
+    assert_eq!(jurisdiction("Britain"), "UK");
+    assert_eq!(jurisdiction("UN Security Council"), "UN");
+    assert_eq!(jurisdiction("United Nations"), "UN");
+    assert_eq!(jurisdiction("European Union"), "EU");
+    assert_eq!(jurisdiction("Testland"), "Testland");
+}
+
+#[test]
+fn a_listing_of_the_same_authority_corroborates_and_brings_its_facts() {
+    let mut case = Case {
+        assertions: vec![
+            sanction("a-us", "Dario Venkel", "United States"),
+            sanction("a-uk", "Dario Venkel", "United Kingdom"),
+            sanction("a-eu", "Dario Venkel", "European Union"),
+        ],
+        ..Case::default()
+    };
+    hold_against(&mut case, lists());
+    let [us, uk, eu] = &case.assertions[..] else { panic!("three assertions") };
+    assert_eq!(us.status, Status::Corroborated);
+    assert_eq!(
+        us.official.as_deref(),
+        Some("Official list: OFAC SDN, record 4711 (sdn.csv; match 1.00)")
+    );
+    assert_eq!(
+        uk.official.as_deref(),
+        Some(
+            "Official list: UK consolidated list, listed 2011-05-10, record 90210 (ConList.csv; match 1.00)"
+        )
+    );
+    assert!(uk.explanation[0].starts_with("stated in"), "the origins line stays first");
+    assert_eq!(eu.official.as_deref(), Some("no EU list imported"));
+    assert_eq!(eu.status, Status::SingleSource);
+    let facts = &case.official["person-1"];
+    assert!(facts.iter().any(|f| f.field == "alias" && f.value == "VENKELL, Darius"));
+    assert!(
+        facts.iter().any(|f| f.field == "born" && f.value == "1951-03-02" && f.record == "90210")
+    );
+    assert!(facts.iter().any(|f| f.field == "programme" && f.file == "sdn.csv"));
+}
+
+#[test]
+fn an_imported_list_without_the_entry_says_so_with_its_date() {
+    let mut case = Case {
+        assertions: vec![
+            sanction("a-uk", "Marta Quillon", "UK"),
+            sanction("a-us", "Marta Quillon", "US"),
+        ],
+        ..Case::default()
+    };
+    hold_against(&mut case, lists());
+    assert_eq!(case.assertions[0].official.as_deref(), Some("not on the UK list as of 2018-04-13"));
+    assert_eq!(
+        case.assertions[1].official.as_deref(),
+        Some("not on the US list as of the imported files (undated)")
+    );
+    assert_eq!(case.assertions[0].status, Status::SingleSource);
+    assert!(case.official.is_empty());
+}
+
+#[test]
+fn no_list_imported_changes_nothing() {
+    let mut case =
+        Case { assertions: vec![sanction("a", "Dario Venkel", "US")], ..Case::default() };
+    hold_against(&mut case, Lists { entries: Vec::new(), file_of: Vec::new(), files: Vec::new() });
+    assert_eq!(case.assertions[0].official, None);
+}
