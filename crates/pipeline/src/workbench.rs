@@ -27,7 +27,7 @@ pub use export::EXPORTS;
 pub use graph::{GraphEdge, GraphNode, Neighbourhood};
 pub use human::{HUMAN_RULE, NewClaim};
 pub use ingest::{FileStatus, JobStatus, run_ingest, safe_name, upload_path};
-pub use search::{PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
+pub use search::{PEOPLE, PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
 
 use crate::Error;
 use crate::review::{self, Decision, Judged};
@@ -117,6 +117,8 @@ struct Index {
     claim: HashMap<String, usize>,
     /// Person id → position of their career.
     career: HashMap<String, usize>,
+    /// The [`search::PEOPLE`] most mentioned people as (id, name), for the search form.
+    people: Vec<(String, String)>,
 }
 
 impl Index {
@@ -138,6 +140,14 @@ impl Index {
                 index.career.insert(id.clone(), i);
             }
         }
+        index.people = case
+            .resolution
+            .entities
+            .iter()
+            .filter(|e| e.kind == resolve::EntityKind::Person)
+            .take(search::PEOPLE)
+            .map(|e| (e.id.clone(), e.name.clone()))
+            .collect();
         index
     }
 }

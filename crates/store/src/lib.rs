@@ -46,7 +46,7 @@ pub use error::{Error, Result};
 pub use lists::{NewListEntry, NewListFile, StoredListEntry, StoredListFile};
 pub use origins::{DocOrigin, StoredSignature, Unsigned};
 pub use review::{AuditEntry, Effect, Hit, MATCH_END, MATCH_START, Review};
-pub use search::{ClaimFilter, DocFilter, Page};
+pub use search::{COUNT_CAP, ClaimFilter, DocFilter, Page};
 pub use stages::{Parses, Stage, StageFailure, StoredClaim, StoredReading, Unextracted, Unread};
 
 /// Identifies one batch command (an `ingest`, later a `build`) in the log.

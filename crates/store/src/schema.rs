@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_review.sql"),
     include_str!("migrations/0010_lists.sql"),
     include_str!("migrations/0011_human_claims.sql"),
+    include_str!("migrations/0012_claims_by_type.sql"),
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -47,13 +47,21 @@ pub struct DocFilter {
     pub names: Option<Vec<String>>,
 }
 
-/// One page of hits and how many there are in all.
+/// How far a search counts its matches: a count of every match costs as much as reading
+/// them all, and past a thousand the number tells an investigator nothing more than "many".
+pub const COUNT_CAP: usize = 1_000;
+
+/// One page of hits and how many there are in all, counted up to [`COUNT_CAP`].
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Page {
     /// The hits on this page.
     pub hits: Vec<Hit>,
-    /// How many match in all.
+    /// How many match in all, at most [`COUNT_CAP`].
     pub total: usize,
+    /// Whether more than [`COUNT_CAP`] match (the total is then the cap).
+    pub more: bool,
+    /// Whether a page follows this one (one hit past the page was found).
+    pub next: bool,
 }
 
 /// `date` (an SQL expression) is within [from, to], each compared at the precision both
@@ -75,6 +83,15 @@ fn date_within(
         }
     }
     out
+}
+
+impl Page {
+    /// A page from up to `limit + 1` hits: the one past the page says that a next one exists.
+    fn of(mut hits: Vec<Hit>, limit: usize, total: usize, more: bool) -> Page {
+        let next = hits.len() > limit;
+        hits.truncate(limit);
+        Page { hits, total, more, next }
+    }
 }
 
 fn ids_param(ids: &[String], args: &mut Vec<SqlValue>) -> usize {
@@ -101,7 +118,9 @@ impl Store {
             None => (
                 "claims c",
                 "substr(json_extract(c.json, '$.evidence.text'), 1, 200)",
-                "d.path, c.start",
+                // The id settles ties (as a claim page's next and previous do), so that
+                // pages neither repeat nor skip a claim.
+                "d.path, c.start, c.id",
             ),
         };
         // The claim as the case has it: the reviewer's edit over the machine's.
@@ -141,15 +160,26 @@ impl Store {
              WHERE {}",
             conditions.join(" AND ")
         );
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) {body}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        let sql = format!(
-            "SELECT c.id, c.type, {snippet} {body} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
-        );
-        Ok(Page { hits: self.page_hits(&sql, &args)?, total: total as usize })
+        let (total, more) = self.count_capped(&body, &args)?;
+        let sql = if filter.query.is_some() {
+            format!(
+                "SELECT c.id, c.type, {snippet} {body} ORDER BY {order} LIMIT {} OFFSET {offset}",
+                limit + 1
+            )
+        } else {
+            // Sort the keys alone and read the evidence of the page's claims only: SQLite
+            // works out a row's columns before it sorts, and a claim's JSON for every match
+            // (tens of thousands in a large case) is what made a filter-only page slow.
+            format!(
+                "SELECT c.id, c.type, {snippet}
+                 FROM (SELECT c.rowid AS rid, d.path AS path, c.start AS start, c.id AS id {body}
+                       ORDER BY {order} LIMIT {} OFFSET {offset}) k
+                 JOIN claims c ON c.rowid = k.rid
+                 ORDER BY k.path, k.start, k.id",
+                limit + 1
+            )
+        };
+        Ok(Page::of(self.page_hits(&sql, &args)?, limit, total, more))
     }
 
     /// One page of documents in the case matching `filter`: best first with a query, else by
@@ -187,33 +217,40 @@ impl Store {
             "FROM {from} JOIN documents d ON d.id = v.document_id WHERE {}",
             conditions.join(" AND ")
         );
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) {body}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let (total, more) = self.count_capped(&body, &args)?;
         let sql = format!(
-            "SELECT d.id, d.name, {snippet} {body} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+            "SELECT d.id, d.name, {snippet} {body} ORDER BY {order} LIMIT {} OFFSET {offset}",
+            limit + 1
         );
-        Ok(Page { hits: self.page_hits(&sql, &args)?, total: total as usize })
+        Ok(Page::of(self.page_hits(&sql, &args)?, limit, total, more))
     }
 
     /// One page of entities whose names match `query`, best first.
     pub fn page_entities(&self, query: &str, offset: usize, limit: usize) -> Result<Page> {
-        let total: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM search_entities WHERE search_entities MATCH ?1",
-            [query],
-            |r| r.get(0),
-        )?;
+        let args = [SqlValue::Text(query.to_string())];
+        let (total, more) =
+            self.count_capped("FROM search_entities WHERE search_entities MATCH ?1", &args)?;
         let sql = format!(
             "SELECT entity_id, kind, snippet(search_entities, 2, char(1), char(2), '…', 12)
              FROM search_entities WHERE search_entities MATCH ?1 ORDER BY rank
-             LIMIT {limit} OFFSET {offset}"
+             LIMIT {} OFFSET {offset}",
+            limit + 1
         );
-        Ok(Page {
-            hits: self.page_hits(&sql, &[SqlValue::Text(query.to_string())])?,
-            total: total as usize,
-        })
+        Ok(Page::of(self.page_hits(&sql, &args)?, limit, total, more))
+    }
+
+    /// How many rows `body` (a `FROM ... WHERE ...`) gives, counting no further than one
+    /// past [`COUNT_CAP`]: the count, capped, and whether there are more.
+    fn count_capped(&self, body: &str, args: &[SqlValue]) -> Result<(usize, bool)> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT COUNT(*) FROM (SELECT 1 {body} LIMIT {})",
+                COUNT_CAP + 1
+            ))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        let n = n as usize;
+        Ok((n.min(COUNT_CAP), n > COUNT_CAP))
     }
 
     fn page_hits(&self, sql: &str, args: &[SqlValue]) -> Result<Vec<Hit>> {

@@ -111,8 +111,8 @@ pub async fn search(
         let results = wb.search_filtered(&filters)?;
         let link = |page: usize| format!("/search?{}", filters_query(&filters, page));
         let prev = (results.page > 1).then(|| link(results.page - 1));
-        let next = (results.page < results.pages).then(|| link(results.page + 1));
-        let people = wb.people(500, &filters.person)?;
+        let next = results.next.then(|| link(results.page + 1));
+        let people = wb.people(pipeline::workbench::PEOPLE, &filters.person)?;
         let clear = format!("/search?{}", filters_query(&SearchFilters::words(&filters.q), 1));
         render(
             st,

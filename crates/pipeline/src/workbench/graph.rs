@@ -9,6 +9,9 @@ use serde::Serialize;
 use super::Workbench;
 use crate::Error;
 
+/// How many of the centre's assertions the links are read from, at most.
+const LINKS_READ: usize = 5_000;
+
 /// One entity of a neighbourhood.
 #[derive(Clone, Debug, Serialize)]
 pub struct GraphNode {
@@ -50,7 +53,8 @@ pub struct Neighbourhood {
 
 impl Workbench {
     /// The entity's neighbourhood: up to `limit` neighbours by how many assertions they
-    /// share with it, and every link among the nodes kept; `None` for an unknown entity.
+    /// share with it, and the links among the nodes kept that the centre's own assertions
+    /// show (at most [`LINKS_READ`] of them); `None` for an unknown entity.
     pub fn neighbourhood(
         &mut self,
         id: &str,
@@ -58,8 +62,9 @@ impl Workbench {
     ) -> Result<Option<Neighbourhood>, Error> {
         let case = self.case()?;
         let Some(&centre) = self.index.entity.get(id) else { return Ok(None) };
+        let mine: &[usize] = self.index.assertions.get(id).map_or(&[], |v| v.as_slice());
         let mut ties: BTreeMap<&str, usize> = BTreeMap::new();
-        for &i in self.index.assertions.get(id).into_iter().flatten() {
+        for &i in mine {
             for other in case.assertions[i].entity_ids() {
                 if other != id && self.index.entity.contains_key(other) {
                     *ties.entry(other).or_default() += 1;
@@ -81,32 +86,32 @@ impl Workbench {
         nodes.extend(ranked.iter().map(|(other, w)| node(self.index.entity[*other], *w)));
         let position: BTreeMap<&str, usize> =
             nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
-        // Links among the kept nodes, from the assertions of each of them.
+        // Links among the kept nodes, from the centre's own assertions only: a neighbour's
+        // other assertions (a busy neighbour has thousands) would cost a read each for links
+        // the picture does not need to explain the centre. Capped, so that the most
+        // connected entity's page costs no more than any other's.
         let mut edges: BTreeMap<(usize, usize), GraphEdge> = BTreeMap::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for n in &nodes {
-            for &i in self.index.assertions.get(&n.id).into_iter().flatten() {
-                if !seen.insert(i) {
-                    continue;
-                }
-                let a = &case.assertions[i];
-                let ends: Vec<usize> =
-                    a.entity_ids().into_iter().filter_map(|e| position.get(e).copied()).collect();
-                for (x, &p) in ends.iter().enumerate() {
-                    for &q in &ends[x + 1..] {
-                        let key = (p.min(q), p.max(q));
-                        let edge = edges.entry(key).or_insert_with(|| GraphEdge {
-                            a: key.0,
-                            b: key.1,
-                            kinds: vec![],
-                            count: 0,
-                            claim: a.claims.first().cloned(),
-                        });
-                        edge.count += 1;
-                        let kind = a.kind.as_str().to_string();
-                        if !edge.kinds.contains(&kind) {
-                            edge.kinds.push(kind);
-                        }
+        for &i in mine.iter().take(LINKS_READ) {
+            let a = &case.assertions[i];
+            let ends: Vec<usize> =
+                a.entity_ids().into_iter().filter_map(|e| position.get(e).copied()).collect();
+            for (x, &p) in ends.iter().enumerate() {
+                for &q in &ends[x + 1..] {
+                    if p == q {
+                        continue;
+                    }
+                    let key = (p.min(q), p.max(q));
+                    let edge = edges.entry(key).or_insert_with(|| GraphEdge {
+                        a: key.0,
+                        b: key.1,
+                        kinds: vec![],
+                        count: 0,
+                        claim: a.claims.first().cloned(),
+                    });
+                    edge.count += 1;
+                    let kind = a.kind.as_str();
+                    if !edge.kinds.iter().any(|k| k == kind) {
+                        edge.kinds.push(kind.to_string());
                     }
                 }
             }

@@ -36,10 +36,13 @@ pub struct SearchFilters {
     pub page: String,
 }
 
+/// How many people the search form's choice lists at most.
+pub const PEOPLE: usize = 500;
+
 /// The review statuses a search can filter on.
 pub const STATUSES: [&str; 4] = ["unreviewed", "accepted", "rejected", "edited"];
 
-/// How many hits in all of each kind.
+/// How many hits in all of each kind, each counted up to [`store::COUNT_CAP`].
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Totals {
     /// Entities.
@@ -48,6 +51,8 @@ pub struct Totals {
     pub claims: usize,
     /// Documents.
     pub documents: usize,
+    /// The kinds (`entities`, `claims`, `documents`) with more hits than their count says.
+    pub more: Vec<&'static str>,
 }
 
 /// What a search found: one page of each kind of hit, the totals, and the page.
@@ -65,8 +70,10 @@ pub struct SearchResults {
     pub totals: Totals,
     /// This page, from 1.
     pub page: usize,
-    /// How many pages the largest kind fills.
+    /// How many pages the largest kind fills, as far as the capped totals say.
     pub pages: usize,
+    /// Whether a page follows this one (for some kind).
+    pub next: bool,
 }
 
 impl SearchFilters {
@@ -206,30 +213,50 @@ impl Workbench {
             Some(q) if !filters.filtered() => self.store.page_entities(q, offset, PER_PAGE)?,
             _ => store::Page::default(),
         };
-        let totals =
-            Totals { entities: entities.total, claims: claims.total, documents: documents.total };
+        let more = [("entities", &entities), ("claims", &claims), ("documents", &documents)]
+            .into_iter()
+            .filter(|(_, p)| p.more)
+            .map(|(k, _)| k)
+            .collect();
+        let next = entities.next || claims.next || documents.next;
+        let totals = Totals {
+            entities: entities.total,
+            claims: claims.total,
+            documents: documents.total,
+            more,
+        };
         let most = totals.entities.max(totals.claims).max(totals.documents);
+        // Past the cap the count no longer says how many pages there are: at least this one
+        // if it has hits, and one more if there is a next.
+        let counted = most.div_ceil(PER_PAGE);
+        let found =
+            !(entities.hits.is_empty() && claims.hits.is_empty() && documents.hits.is_empty());
+        let pages = if next {
+            counted.max(page + 1)
+        } else if found {
+            counted.max(page)
+        } else {
+            counted
+        };
         Ok(SearchResults {
             entities: entities.hits,
             claims: claims.hits,
             documents: documents.hits,
             totals,
             page,
-            pages: most.div_ceil(PER_PAGE),
+            pages,
+            next,
         })
     }
 
-    /// The `limit` most mentioned people as (id, name), for a search form's choice, with
-    /// `also` (an entity id) among them if it is in the case.
+    /// The `limit` (at most [`PEOPLE`]) most mentioned people as (id, name), for a search
+    /// form's choice, with `also` (an entity id) among them if it is in the case. The list
+    /// is made once per built case, not per request.
     pub fn people(&mut self, limit: usize, also: &str) -> Result<Vec<(String, String)>, Error> {
         let case = self.case()?;
         let all = &case.resolution.entities;
-        let mut out: Vec<(String, String)> = all
-            .iter()
-            .filter(|e| e.kind == resolve::EntityKind::Person)
-            .take(limit)
-            .map(|e| (e.id.clone(), e.name.clone()))
-            .collect();
+        let mut out: Vec<(String, String)> =
+            self.index.people.iter().take(limit).cloned().collect();
         if !also.is_empty()
             && !out.iter().any(|(id, _)| id == also)
             && let Some(&at) = self.index.entity.get(also)

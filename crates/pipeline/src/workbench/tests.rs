@@ -64,6 +64,10 @@ fn machine_claims() -> Vec<StoredClaim> {
 }
 
 fn workbench() -> Workbench {
+    workbench_with(&machine_claims())
+}
+
+fn workbench_with(claims: &[StoredClaim]) -> Workbench {
     let mut store = Store::open_in_memory().unwrap();
     let run = store.begin_run("test").unwrap();
     let extraction = Extraction {
@@ -93,7 +97,7 @@ fn workbench() -> Workbench {
             run,
         })
         .unwrap();
-    store.record_claims(1, "x/1", &machine_claims()).unwrap();
+    store.record_claims(1, "x/1", claims).unwrap();
     Workbench::new(store, vec![])
 }
 
@@ -238,4 +242,38 @@ fn search_finds_entities_claims_and_documents_by_word_prefixes() {
     assert!(!view.assertions.is_empty());
     wb.note("entity", &entity.id, "ana", "ask the registry").unwrap();
     assert_eq!(wb.entity(&entity.id).unwrap().unwrap().audit.len(), 1);
+}
+
+#[test]
+fn a_search_counts_up_to_the_cap_and_still_pages_past_it() {
+    let many = store::COUNT_CAP + 60;
+    let meeting = &machine_claims()[0];
+    let claims: Vec<StoredClaim> = (0..many)
+        .map(|i| {
+            let id = format!("c-{i:05}");
+            let mut json: serde_json::Value = serde_json::from_str(&meeting.json).unwrap();
+            json["id"] = id.clone().into();
+            StoredClaim { id, json: json.to_string(), ..meeting.clone() }
+        })
+        .collect();
+    let mut wb = workbench_with(&claims);
+    let filters = |page: usize| super::SearchFilters {
+        kind: "meeting".into(),
+        page: page.to_string(),
+        ..Default::default()
+    };
+    let first = wb.search_filtered(&filters(1)).unwrap();
+    assert_eq!(first.totals.claims, store::COUNT_CAP);
+    assert_eq!(first.totals.more, vec!["claims"]);
+    assert!(first.next);
+    // The count stops at the cap; the pages past it are still there, and the last says so.
+    let past = store::COUNT_CAP / super::PER_PAGE + 1;
+    let page = wb.search_filtered(&filters(past)).unwrap();
+    assert_eq!(page.claims.len(), super::PER_PAGE);
+    assert!(page.next);
+    assert_eq!(page.pages, past + 1);
+    let last = wb.search_filtered(&filters(past + 1)).unwrap();
+    assert_eq!(last.claims.len(), many - store::COUNT_CAP - super::PER_PAGE);
+    assert!(!last.next);
+    assert_eq!(last.pages, past + 1, "the last page is the last, whatever the capped count");
 }
