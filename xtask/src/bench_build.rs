@@ -43,7 +43,7 @@ const FIRST: &[&str] = &[
     "Zoraida",
     "Anselmo",
     "Bruno",
-    "Celia",
+    "Cordelia",
     "Darío",
     "Esteban",
     "Florencia",

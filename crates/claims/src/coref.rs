@@ -63,7 +63,7 @@ fn joins(mention: &[String], group: &[String]) -> bool {
     if ml == gl && (mention.len() == 1 || group.len() == 1 || mention[0] == group[0]) {
         return true;
     }
-    // A lone first name ("Hakan") joins a full name that starts with it; a shorter form
+    // A lone first name ("Tomasz") joins a full name that starts with it; a shorter form
     // whose words all appear in order in the full name joins it ("Vallejo" or "Vallejo
     // Brito" for "Hernán Octavio Vallejo Brito": Hispanic double surnames).
     if mention.len() == 1 && group.len() > 1 && mention[0] == group[0] {

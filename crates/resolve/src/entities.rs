@@ -485,8 +485,8 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                 .collect();
             match fits.as_slice() {
                 // A lone name in a document that never gives the full one joins a full name
-                // elsewhere only when spelt exactly as one of its surnames; "Rana" read as a
-                // spelling of "Ranha", or "Lord Amin" as the middle name "Amine", may be
+                // elsewhere only when spelt exactly as one of its surnames; "Vara" read as a
+                // spelling of "Varha", or "Lord Orvan" as the middle name "Orvane", may be
                 // anyone of that name: a reviewer decides.
                 [r] if clusters.root(n) != *r
                     && word_counts[n] < 2

@@ -26,7 +26,7 @@ pub(super) fn name_after_other_post(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> O
     None
 }
 
-/// "the chief of the General Staff Valery Gerasimov", "Commander-in-Chief of the Coastal
+/// "the chief of the General Staff Tomasz Wielgosz", "Commander-in-Chief of the Coastal
 /// Forces Tomasz Wielgosz": a name right after the body's name that follows the post, with
 /// nothing between but the body's words (no comma, no verb, no other person).
 pub(super) fn name_after_body(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
@@ -105,7 +105,7 @@ pub(super) fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<
         if f == "," {
             return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
         }
-        // "X, a 63-year-old Danish former official": ages are premodifiers too.
+        // "X, a 63-year-old Varskian former official": ages are premodifiers too.
         let age = f == "-" || p.rel(k) == "nummod" && f.chars().all(|c| c.is_ascii_digit());
         let premodifier = age
             || matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")

@@ -1,5 +1,5 @@
 //! People frames: what a sentence says about a person rather than an event, read off the
-//! parse. Nationality from a demonym on a noun for the person ("X, a 63-year-old Danish
+//! parse. Nationality from a demonym on a noun for the person ("X, a 63-year-old Varskian
 //! former prisons official", "the Ruritanian couple A and B") and from a counted group that a
 //! list then names ("sanctioned three Ruritanian nationals. ... A, B and C"); age from "X is
 //! N years old"; health from harm and condition statements ("he had been killed or seriously
@@ -105,12 +105,12 @@ fn person(doc: &Doc<'_>, p: &Parse<'_>, i: usize) -> Option<usize> {
     p.mention_of(doc, i, &[Kind::Per])
 }
 
-/// The NAT mention among a noun's modifiers ("a 63-year-old Danish former official").
+/// The NAT mention among a noun's modifiers ("a 63-year-old Varskian former official").
 fn demonym(doc: &Doc<'_>, p: &Parse<'_>, n: usize) -> Option<usize> {
     let modifiers = |w: usize| {
         p.children[w].iter().copied().filter(|&c| matches!(p.rel(c), "amod" | "compound" | "nmod"))
     };
-    // "a Danish former prisons official": the parse may hang the demonym on a modifier.
+    // "a Varskian former prisons official": the parse may hang the demonym on a modifier.
     modifiers(n)
         .find_map(|c| nat_at(doc, p, c))
         .or_else(|| modifiers(n).flat_map(modifiers).find_map(|c| nat_at(doc, p, c)))
@@ -131,7 +131,7 @@ fn nat_at(doc: &Doc<'_>, p: &Parse<'_>, w: usize) -> Option<usize> {
         })
 }
 
-/// "X, a Danish national", "Danish diplomat X", "the Danish couple A and B": a demonym on a
+/// "X, a Varskian national", "Varskian diplomat X", "the Varskian couple A and B": a demonym on a
 /// noun for the person that names the person.
 fn nationality(
     doc: &Doc<'_>,
@@ -172,7 +172,7 @@ fn nationality(
     if named.is_empty() && n + 1 < p.words.len() && person(doc, p, n + 1).is_some() {
         add(n + 1, &mut named);
     }
-    // "X, a 63-year-old Danish official, ..." that the parse did not hang on X.
+    // "X, a 63-year-old Varskian official, ..." that the parse did not hang on X.
     if named.is_empty()
         && let Some(m) = super::holders::comma_owner(doc, p, n)
     {

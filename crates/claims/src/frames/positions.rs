@@ -134,7 +134,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 if matches!(org, Arg::Mention(m) if *m == holder) {
                     continue;
                 }
-                // "chief of the General Staff Valery Gerasimov": the body ends before the name
+                // "chief of the General Staff Tomasz Wielgosz": the body ends before the name
                 // the parse may have hung inside it.
                 let org = &match org {
                     Arg::Text(t) => {
@@ -381,7 +381,7 @@ fn holders(
         }
     }
     if out.is_empty() {
-        // A name right after the post phrase ("... spokesman Nasser Ali"), whatever the parse
+        // A name right after the post phrase ("... spokesman Kasimir Holl"), whatever the parse
         // made of it.
         // "defense minister General X", "Supreme Leader Ayatollah X": ranks and honorifics
         // between the post and the name.
@@ -434,7 +434,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         if possessive && c > t {
             continue;
         }
-        // "Lebanon's former central bank governor": the body is the state's central bank.
+        // "Norvania's former central bank governor": the body is the state's central bank.
         if possessive && let Some(body) = possessor_body(doc, p, lex, c, t) {
             out.push(body);
             continue;
@@ -465,7 +465,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     let mut k = post.first;
     let mut found: Option<usize> = None;
     let mut possessive = false;
-    // "Lebanon's central bank governor": the lowercase words that name the body.
+    // "Norvania's central bank governor": the lowercase words that name the body.
     let mut modifiers: Vec<usize> = Vec::new();
     while k > 0 {
         k -= 1;
@@ -474,11 +474,11 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             possessive = true;
             continue;
         }
-        // "Gambian ex-interior minister": a former-word between the name and the post.
+        // "Norvanian ex-interior minister": a former-word between the name and the post.
         if found.is_none() && (lex.former.contains(&f.to_lowercase()) || f == "-") {
             continue;
         }
-        // "Danish former prisons official": a lowercase word that modifies the post.
+        // "Varskian former prisons official": a lowercase word that modifies the post.
         if found.is_none()
             && f.starts_with(char::is_lowercase)
             && p.mention[k].is_none()
@@ -512,7 +512,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     let Some(m) = found else { return out };
     let mention = &doc.view.mentions[m];
     modifiers.reverse();
-    // "Lebanon's central bank governor" may be one role mention: its lowercase words before
+    // "Norvania's central bank governor" may be one role mention: its lowercase words before
     // the head name the body too.
     modifiers.extend((post.first..post.word).filter(|&k| {
         let f = p.form(k);
@@ -522,7 +522,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     }));
     let names_body = modifiers.last().is_some_and(|&k| lex.body_nouns.contains(&p.lemma(k)));
     if mention.kind == Kind::Loc && possessive && names_body {
-        // "Lebanon's central bank governor": the state's body.
+        // "Norvania's central bank governor": the state's body.
         let words: Vec<&str> = modifiers.iter().map(|&k| p.form(k)).collect();
         out.push(Arg::Text(format!("{}'s {}", &p.text[mention.span.clone()], words.join(" "))));
     } else if mention.kind == Kind::Loc && possessive {
@@ -535,7 +535,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     out
 }
 
-/// A state's body named by lowercase words between its possessive and the post ("Lebanon's
+/// A state's body named by lowercase words between its possessive and the post ("Norvania's
 /// central bank governor", "Arcadia's military intelligence chief"): the last of them is a
 /// noun of a body.
 fn possessor_body(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, c: usize, t: usize) -> Option<Arg> {

@@ -35,7 +35,7 @@ pub(super) fn state_bodies(
     let orgs: Vec<Arg> = orgs
         .into_iter()
         .filter_map(|a| match a {
-            // "Gambian interior minister": a demonym the lexicon lacks, read as the state the
+            // "Norvanian interior minister": a demonym the lexicon lacks, read as the state the
             // document names.
             Arg::Mention(m) if doc.view.mentions[m].span.start < end => {
                 Some(demonym_state(doc, m).map(Arg::Text).unwrap_or(Arg::Mention(m)))
@@ -53,7 +53,7 @@ pub(super) fn state_bodies(
     if !orgs.is_empty() {
         return orgs;
     }
-    // "A Swiss court sentenced Gambian ex-interior minister X": the demonym right before
+    // "A Varskian court sentenced Norvanian ex-interior minister X": the demonym right before
     // the post phrase is its state, whatever else the sentence names.
     if let Some(state) = adjacent_demonym(doc, p, post) {
         return vec![Arg::Text(state)];
@@ -61,8 +61,8 @@ pub(super) fn state_bodies(
     state_here(doc, p).map(Arg::Text).into_iter().collect()
 }
 
-/// The one state the sentence names ("Michel Quenby, a former minister, was arrested by
-/// Lebanon's police"); none: the state the story is about; two or more ("the Syrian chief's
+/// The one state the sentence names ("Marisol Quenby, a former minister, was arrested by
+/// Norvania's police"); none: the state the story is about; two or more ("the Ostrian chief's
 /// ties with Egypt under President X"): no guess, rather than a wrong one.
 pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
     let sentence = &doc.view.sentences[p.sentence];
@@ -145,7 +145,7 @@ pub(crate) fn portfolio_as_body(doc: &Doc<'_>, c: &crate::Claim) -> bool {
         })
 }
 
-/// A name ending in "-an" ("Gambian") whose stem the document names as a place ("Gambia").
+/// A name ending in "-an" ("Norvanian") whose stem the document names as a place ("Norvania").
 fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
     let mention = &doc.view.mentions[m];
     if mention.kind != Kind::Misc {
@@ -167,7 +167,7 @@ fn demonym_state(doc: &Doc<'_>, m: usize) -> Option<String> {
 }
 
 /// The state of a demonym just before a post phrase, or inside it before its head
-/// ("Gambian ex-interior minister", "the Burmese army chief"), when the document names that
+/// ("Norvanian ex-interior minister", "the Ostrian army chief"), when the document names that
 /// state: the words back from the head, through at most three modifiers.
 fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String> {
     let lo = post.first.min(post.word).saturating_sub(3);

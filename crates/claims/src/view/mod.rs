@@ -272,7 +272,7 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
                 && !covered.overlaps(&prev.span)
                 // "When X was sworn in": a sentence opener, never a first name.
                 && !repair::CLOSED_CLASSES.contains(&prev.upos.as_str());
-            // "... for Syria Engagement James Jeffrey": a capitalised word after another
+            // "... for Norvania Engagement Piet Oranje": a capitalised word after another
             // capitalised word is more likely the end of a title than a first name.
             let before = token_before(prev.span.start);
             let after_capital = before.is_some_and(|b| {

@@ -67,7 +67,7 @@ pub(super) const OPENERS: &[&str] = &[
     "once",
     "whether",
 ];
-/// Lowercase particles inside Arabic, Spanish, Dutch and other names ("Saif al Islam").
+/// Lowercase particles inside Arabic, Spanish, Dutch and other names ("Karim al Varsk").
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "bint", "de", "del", "dela", "da", "di", "du", "dos", "das",
     "la", "le", "van", "von", "der", "ter", "den",
@@ -380,7 +380,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     trim_headline_names(words, mentions);
 }
 
-/// "Ferdinand R. Marcos, Jr.": a generational suffix after a person's name is part of it.
+/// "Tomasz R. Wielgosz, Jr.": a generational suffix after a person's name is part of it.
 fn take_in_suffixes(text: &str, mentions: &mut [Mention]) {
     for i in 0..mentions.len() {
         if mentions[i].kind != Kind::Per {

@@ -375,7 +375,7 @@ fn alleged_context(lex: &Lexicon, s: &Parse<'_>) -> bool {
 }
 
 /// The person named nearest before a participle of accusing ("accused", "suspected"),
-/// possessors ("Gaddafi's chief enforcer") left out; none where the verb is not a
+/// possessors ("Brenning's chief enforcer") left out; none where the verb is not a
 /// participle or a body is its subject (then it accuses).
 fn person_before(s: &Parse<'_>, p: usize) -> Option<usize> {
     let text = &s.doc.input.text[s.word(p).span.clone()];

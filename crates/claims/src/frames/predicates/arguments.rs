@@ -264,7 +264,7 @@ impl<'d> Parse<'d> {
                 mm.span.start >= self.word(start).span.start
                     && mm.span.start <= self.word(w).span.start
             }) {
-                // "Ronald \u{201c}Bato\u{201d} dela Rosa": pieces of one name with nothing
+                // "Tomasz \u{201c}Bolo\u{201d} dela Varsk": pieces of one name with nothing
                 // between them that lists are one person, the last piece its surname.
                 if !out.contains(&m) {
                     if !listed {
