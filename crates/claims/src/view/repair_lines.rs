@@ -79,29 +79,32 @@ fn title_case(line: &str) -> bool {
         && capitals * 4 >= long.len() * 3
 }
 
-/// Whether `needle` occurs as whole words outside `skip`.
-fn elsewhere(text: &str, skip: &std::ops::Range<usize>, needle: &str) -> bool {
-    text.match_indices(needle).any(|(at, _)| {
+/// The ends of each whole-word occurrence of `needle` outside `skip`.
+fn occurrences<'t>(
+    text: &'t str,
+    skip: &'t std::ops::Range<usize>,
+    needle: &'t str,
+) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(needle).filter_map(move |(at, _)| {
         let end = at + needle.len();
         let bounded = !text[..at].ends_with(char::is_alphanumeric)
             && !text[end..].starts_with(char::is_alphanumeric);
-        bounded && (end <= skip.start || at >= skip.end)
+        (bounded && (end <= skip.start || at >= skip.end)).then_some(end)
     })
+}
+
+/// Whether `needle` occurs as whole words outside `skip`.
+fn elsewhere(text: &str, skip: &std::ops::Range<usize>, needle: &str) -> bool {
+    occurrences(text, skip, needle).next().is_some()
 }
 
 /// Whether `name` occurs outside `skip` as a name of its own: not followed by another
 /// capitalised word ("X said", not "X Daily Bell").
 fn elsewhere_alone(text: &str, skip: &std::ops::Range<usize>, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let end = at + name.len();
-        let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-        let next_capital = end < text.len()
-            && text[end..].starts_with([' ', '\u{a0}'])
-            && after.starts_with(char::is_uppercase);
-        (end <= skip.start || at >= skip.end)
-            && !text[..at].ends_with(char::is_alphanumeric)
-            && !text[end..].starts_with(char::is_alphanumeric)
-            && !next_capital
+    occurrences(text, skip, name).any(|end| {
+        let rest = &text[end..];
+        !(rest.starts_with([' ', '\u{a0}'])
+            && rest.trim_start_matches([' ', '\u{a0}']).starts_with(char::is_uppercase))
     })
 }
 
