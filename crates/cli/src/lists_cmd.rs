@@ -333,10 +333,14 @@ pub(crate) fn eval(
         "{:<11} {:>6} {:>6} {:>5} {:>6} {:>7} {:>7} {:>7} {:>7}",
         "kind", "cases", "TP", "FP", "FN", "unsure", "P", "R", "F1"
     )?;
-    for (kind, c) in &counts {
+    // The scored kinds, their sum, then the kinds reported apart (see `lists::eval`).
+    let scored = |k: &str| k == "all" || lists::eval::SCORED.contains(&k);
+    let rows =
+        counts.iter().filter(|(k, _)| scored(k)).chain(counts.iter().filter(|(k, _)| !scored(k)));
+    for (kind, c) in rows {
         writeln!(
             out,
-            "{kind:<11} {:>6} {:>6} {:>5} {:>6} {:>7} {:>7.3} {:>7.3} {:>7.3}",
+            "{kind:<11} {:>6} {:>6} {:>5} {:>6} {:>7} {:>7.3} {:>7.3} {:>7.3}{}",
             c.cases,
             c.tp,
             c.fp,
@@ -344,9 +348,14 @@ pub(crate) fn eval(
             c.unsure,
             c.precision(),
             c.recall(),
-            c.f1()
+            c.f1(),
+            if scored(kind) { "" } else { "  (reported, not in all)" }
         )?;
     }
+    writeln!(
+        out,
+        "variant: OFAC strong aliases that write the primary name another way, against primary names only; cross-list: UK/UN people by passport; namesake: same surname and given name, birth years apart (must find nothing); negative: invented name pairs; other-name: strong aliases that are other names; weak: OFAC weak aliases (not meant for screening)"
+    )?;
     writeln!(out, "{} cases in {:.1?}", cases.len(), started.elapsed())?;
     if let Some((cases, labels)) = news {
         news_eval(&mut out, &every, cases, labels, verbose)?;
