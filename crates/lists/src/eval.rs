@@ -8,8 +8,9 @@
 //! So the kinds of case, each a query with the entry it should find (or none), are:
 //! - `variant` (scored): an OFAC person's strong alias (two or more name words) that writes
 //!   the primary name another way (see [`variant`]: spelling, transliteration, word order,
-//!   a word more or less), against an index of the OFAC persons' primary names only, so that
-//!   it must be found through its spelling, not through itself;
+//!   a word more or less), with the entry's nationality (as a case's person carries its
+//!   country) and no birth date, against an index of the OFAC persons' primary names only,
+//!   so that it must be found through its spelling, not through itself;
 //! - `cross-list` (scored): a UK or UN person whose passport number is also an OFAC person's,
 //!   by its own primary name, birth date and nationality, against the full OFAC index;
 //! - `namesake` (scored, hard negatives): an OFAC person's primary name, birth date and
@@ -204,7 +205,13 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
                 NameQuality::Alias | NameQuality::Former => "other-name",
                 _ => continue,
             };
-            let case = Case { kind, query: Query::name(&n.name), gold: Some(i), exclude: None };
+            // With the entry's nationality, as a case's person carries its country.
+            let query = Query {
+                kind: Some(EntryKind::Person),
+                nationality: e.nationalities.first().cloned(),
+                ..Query::name(&n.name)
+            };
+            let case = Case { kind, query, gold: Some(i), exclude: None };
             match kind {
                 "variant" => variants.push(case),
                 "weak" => weak.push(case),
