@@ -424,6 +424,17 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
                     Some("the list's first given name aligns with nothing: -0.10".to_string());
             }
         }
+        // A list that writes the name in order ("HANNIBAL X QADHAFI"): the query's first word
+        // met only a middle word of the list (a father's name), the list's first met nothing.
+        if l.surnames == 0 && q.words.len() >= 2 && l.words.len() >= 3 && penalty.is_none() {
+            let middle = |j: u8| j > 0 && usize::from(j) + 1 < l.words.len();
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            if !first_given_aligned && chosen.iter().any(|(i, j, _)| *i == 0 && middle(*j)) {
+                s -= 0.1;
+                penalty =
+                    Some("the list's first given name aligns with nothing: -0.10".to_string());
+            }
+        }
         s
     } else {
         2.0 * sum / (qn + ln)
