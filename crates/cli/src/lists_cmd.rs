@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use lists::{Entry, Index, Query, Supplement, Verdict};
+use rayon::prelude::*;
 use store::{NewListEntry, NewListFile, Store};
 
 use crate::output::term;
@@ -367,15 +368,15 @@ pub(crate) fn eval(
         let index = Index::new(every);
         let built = started.elapsed();
         let matched = std::time::Instant::now();
-        let (mut hits, mut unsure) = (0, 0);
-        for q in &queries {
-            for m in index.check(q, 5, lists::matching::UNSURE) {
-                match m.verdict {
-                    Verdict::Match => hits += 1,
-                    _ => unsure += 1,
-                }
-            }
-        }
+        // Queries are independent: one per core, the index shared read-only.
+        let (hits, unsure) = queries
+            .par_iter()
+            .map(|q| {
+                let found = index.check(q, 5, lists::matching::UNSURE);
+                let hits = found.iter().filter(|m| m.verdict == Verdict::Match).count();
+                (hits, found.len() - hits)
+            })
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         let took = matched.elapsed();
         writeln!(
             out,
