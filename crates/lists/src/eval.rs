@@ -48,6 +48,19 @@ pub struct Case {
     /// An entry of the index the query was made from, and so left out of the answers
     /// (`namesake`: the person itself).
     pub exclude: Option<usize>,
+    /// The record id of the OFAC entry the case was made from (its answer, the person itself,
+    /// or the bearer of the surname), which says its [`Case::half`].
+    pub record: String,
+}
+
+impl Case {
+    /// 0 or 1: the parity of the record id the case was made from, so that the set splits in
+    /// two halves with no entry in both (one to tune on, one to check on).
+    pub fn half(&self) -> usize {
+        let digits: String = self.record.chars().filter(char::is_ascii_digit).collect();
+        let last = digits.chars().last().and_then(|c| c.to_digit(10));
+        last.map_or_else(|| self.record.len() % 2, |d| d as usize % 2)
+    }
 }
 
 /// Counts for one kind of case, or all.
@@ -211,7 +224,7 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
                 nationality: e.nationalities.first().cloned(),
                 ..Query::name(&n.name)
             };
-            let case = Case { kind, query, gold: Some(i), exclude: None };
+            let case = Case { kind, query, gold: Some(i), exclude: None, record: e.record.clone() };
             match kind {
                 "variant" => variants.push(case),
                 "weak" => weak.push(case),
@@ -235,6 +248,7 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
                 query: query_of(e, e.primary()),
                 gold: Some(gold),
                 exclude: None,
+                record: persons[gold].record.clone(),
             });
         }
     }
@@ -242,12 +256,12 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
     cases.extend(evenly(namesakes(&persons), per_kind));
 
     // Negatives: a surname with another person's given name, where no entry bears both.
-    let split: Vec<(String, String)> = persons
+    let split: Vec<(String, String, &str)> = persons
         .iter()
         .filter_map(|e| {
             let (surname, given) = e.primary().split_once(',')?;
             let given = given.split_whitespace().next()?;
-            Some((surname.trim().to_string(), given.to_string()))
+            Some((surname.trim().to_string(), given.to_string(), e.record.as_str()))
         })
         .collect();
     let borne: HashSet<(String, String)> = persons
@@ -264,8 +278,8 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
         })
         .collect();
     let mut negative = Vec::new();
-    for (i, (surname, _)) in split.iter().enumerate() {
-        let (_, given) = &split[(i * 7919 + 13) % split.len()];
+    for (i, (surname, _, record)) in split.iter().enumerate() {
+        let (_, given, _) = &split[(i * 7919 + 13) % split.len()];
         let (sw, gw) = (resolve::names::name_words(surname), resolve::names::name_words(given));
         let (Some(s), Some(g)) = (sw.last(), gw.first()) else { continue };
         let (gs, ss) = (resolve::names::skeleton(g), resolve::names::skeleton(s));
@@ -277,6 +291,7 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
             query: Query::name(&format!("{given} {surname}")),
             gold: None,
             exclude: None,
+            record: record.to_string(),
         });
     }
     cases.extend(evenly(negative, per_kind));
@@ -320,6 +335,7 @@ fn namesakes(persons: &[&Entry]) -> Vec<Case> {
                     query: query_of(persons[a], persons[a].primary()),
                     gold: None,
                     exclude: Some(a),
+                    record: persons[a].record.clone(),
                 });
             }
         }

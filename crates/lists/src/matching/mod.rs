@@ -11,10 +11,12 @@
 //! little how much of the listed name is covered; birth date, nationality and role then add
 //! or take off, each a line of the explanation.
 //!
-//! Blocking: every listed name is filed under the skeleton of each of its words, and under
-//! that skeleton without its first letter; a query looks only in the blocks of its possible
-//! surnames (its words after the first). Blocks that hold thousands of names (a common
-//! given name) are skipped when the query has a rarer key.
+//! Blocking: every listed name is filed under the (coarse) skeleton of each of its words, and
+//! under that skeleton without its first letter. A name can only score high enough when some
+//! number of the query's words align (two for a person of two words or more), so a query
+//! reads only the blocks of its rarest words, as many as that leaves room for: a common word
+//! ("Trading", "Mohammad") is read only when the query has nothing rarer. Each word's shape
+//! and each adjacent pair's joined skeleton are read once per name, not per comparison.
 
 use std::collections::HashMap;
 
@@ -30,8 +32,6 @@ use spelling::{coarse, near_spelling, shape, traded, within_one};
 pub const MATCH: f32 = 0.88;
 /// At and above this score (and below [`MATCH`]) a candidate is unsure: it goes to review.
 pub const UNSURE: f32 = 0.75;
-/// A block larger than this is read only when the query has no smaller one.
-const LARGE_BLOCK: usize = 1_500;
 /// The most that birth date, nationality and role add to a name score.
 const MOST_ADDED: f32 = 0.1;
 
@@ -178,6 +178,11 @@ struct Key {
     /// How many of the last words are the surname, when the list says ("SURNAME, Given");
     /// else 0.
     surnames: usize,
+    /// Where each word's vowels stand ([`shape`]), read once: alignment compares them for
+    /// every candidate.
+    shapes: Vec<String>,
+    /// The skeleton of each word joined to the next ("il" + "kyu"), for [`join`].
+    joined: Vec<String>,
 }
 
 fn loosen(skeleton: &str) -> String {
@@ -257,7 +262,9 @@ impl Key {
     fn of(words: Vec<String>, arabic: bool) -> Key {
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
-        Key { words, skeletons, loose, arabic, surnames: 0 }
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        let joined = words.windows(2).map(|p| skeleton(&format!("{}{}", p[0], p[1]))).collect();
+        Key { words, skeletons, loose, arabic, surnames: 0, shapes, joined }
     }
 
     fn body(name: &str) -> Key {
@@ -270,29 +277,39 @@ impl Key {
         Key::of(words, has_arabic(name))
     }
 
-    /// The keys a name is filed under (`all` its words; else its possible surnames, the
-    /// words after the first), with the loose forms when `loose`.
-    fn block_keys(&self, all: bool, loose: bool) -> Vec<String> {
-        let from = usize::from(!all && self.words.len() >= 2);
+    /// The keys a name is filed under: those of every word, with the loose forms.
+    fn block_keys(&self) -> Vec<String> {
         let mut keys = Vec::new();
-        let strict =
-            if self.arabic { &[][..] } else { &self.skeletons[from.min(self.skeletons.len())..] };
-        let loose =
-            if loose || self.arabic { &self.loose[from.min(self.loose.len())..] } else { &[][..] };
-        for s in strict.iter().chain(loose) {
-            if s.is_empty() {
-                continue;
-            }
-            // Blocks are filed on the coarse form, so that transliteration variants meet.
-            let s = &coarse(s);
-            keys.push(s.clone());
-            if s.chars().count() >= 4 {
-                keys.push(format!("~{}", tail(s)));
-            }
+        for i in 0..self.words.len() {
+            self.word_keys(i, true, &mut keys);
         }
         keys.sort();
         keys.dedup();
         keys
+    }
+
+    /// The keys of word `i` ([`Key::block_keys`]): its skeleton on the coarse form, so that
+    /// transliteration variants meet, and that without its first letter; the loose form's
+    /// too when `loose` (an Arabic-script name has only those); and the word joined to either
+    /// neighbour, which is what [`join`] aligns with one word of the other name ("Il Kyu"
+    /// filed under "ilkyu" meets a query's "Il-Kyu", and "Il-Kyu" filed so meets "Il Kyu").
+    fn word_keys(&self, i: usize, loose: bool, keys: &mut Vec<String>) {
+        if !self.arabic {
+            let around = i.checked_sub(1).into_iter().chain([i]);
+            keys.extend(around.filter_map(|k| self.joined.get(k)).map(|j| coarse(j)));
+        }
+        let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
+        let loose = (loose || self.arabic).then(|| self.loose[i].as_str());
+        for s in strict.into_iter().chain(loose) {
+            if s.is_empty() {
+                continue;
+            }
+            let s = coarse(s);
+            if s.chars().count() >= 4 {
+                keys.push(format!("~{}", tail(&s)));
+            }
+            keys.push(s);
+        }
     }
 }
 
@@ -309,13 +326,13 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if qs == ls && !qs.is_empty() {
         // The skeleton drops vowels; where they stand still tells names apart ("Sadar" and
         // "Sudra" share one), except in Arabic script, which does not write them.
-        if q.arabic || l.arabic || (shape(qw) == shape(lw) && near_spelling(qw, lw)) {
+        if q.arabic || l.arabic || (q.shapes[i] == l.shapes[j] && near_spelling(qw, lw)) {
             return Some(How::Spelling);
         }
         return Some(How::Close);
     }
     if traded(qs, ls) {
-        return Some(if shape(qw) == shape(lw) { How::Translit } else { How::Close });
+        return Some(if q.shapes[i] == l.shapes[j] { How::Translit } else { How::Close });
     }
     if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
         return Some(How::Initial);
@@ -460,8 +477,8 @@ fn join(
         if !free(*q_used, i) || !free(*q_used, i + 1) {
             continue;
         }
-        let joined = skeleton(&format!("{}{}", q.words[i], q.words[i + 1]));
-        if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && l.skeletons[j] == joined)
+        let joined = &q.joined[i];
+        if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && &l.skeletons[j] == joined)
         {
             *q_used |= 0b11 << i;
             *l_used |= 1 << j;
@@ -475,8 +492,8 @@ fn join(
         if !free(*l_used, j) || !free(*l_used, j + 1) {
             continue;
         }
-        let joined = skeleton(&format!("{}{}", l.words[j], l.words[j + 1]));
-        if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && q.skeletons[i] == joined)
+        let joined = &l.joined[j];
+        if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && &q.skeletons[i] == joined)
         {
             *q_used |= 1 << i;
             *l_used |= 0b11 << j;
@@ -537,7 +554,7 @@ impl Index {
                     continue;
                 }
                 let id = names.len() as u32;
-                for k in key.block_keys(true, true) {
+                for k in key.block_keys() {
                     blocks.entry(k).or_default().push(id);
                 }
                 names.push(IndexedName {
@@ -573,47 +590,67 @@ impl Index {
             if key.words.is_empty() {
                 continue;
             }
-            let mut keys: Vec<(usize, &Vec<u32>)> = key
-                .block_keys(!want_person, false)
-                .iter()
-                .filter_map(|k| self.blocks.get(k))
-                .map(|b| (b.len(), b))
-                .collect();
-            keys.sort_by_key(|(n, _)| *n);
-            let mut seen: HashMap<u32, usize> = HashMap::new();
-            let mut scored_names: std::collections::HashSet<u32> = std::collections::HashSet::new();
-            for (i, (size, block)) in keys.iter().enumerate() {
-                if i > 0 && *size > LARGE_BLOCK {
-                    break;
+            // Read scores below this can reach `floor` with what the rest adds.
+            let least = floor - MOST_ADDED;
+            for id in self.candidates(&key, want_person, least) {
+                let listed = &self.names[id as usize];
+                if listed.person != want_person {
+                    continue;
                 }
-                for &id in block.iter() {
-                    let listed = &self.names[id as usize];
-                    if listed.person != want_person || !scored_names.insert(id) {
-                        continue;
-                    }
-                    let scored = align(&key, &listed.key, want_person);
-                    // Birth date, nationality and role add at most this much.
-                    if scored.name_score < floor.min(0.5) - MOST_ADDED {
-                        continue;
-                    }
-                    let m = self.finish(query, listed, &key, scored);
-                    if m.score < floor {
-                        continue;
-                    }
-                    match seen.get(&listed.entry) {
-                        Some(&at) if out[at].score >= m.score => {}
-                        Some(&at) => out[at] = m,
-                        None => {
-                            seen.insert(listed.entry, out.len());
-                            out.push(m);
-                        }
-                    }
+                let scored = align(&key, &listed.key, want_person);
+                if scored.name_score < least {
+                    continue;
+                }
+                let m = self.finish(query, listed, &key, scored);
+                if m.score < floor {
+                    continue;
+                }
+                // One candidate an entry, its best name; the list of candidates is short.
+                match out.iter().position(|o| o.entry == m.entry) {
+                    Some(at) if out[at].score >= m.score => {}
+                    Some(at) => out[at] = m,
+                    None => out.push(m),
                 }
             }
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         out.truncate(limit);
         out
+    }
+
+    /// The names worth aligning with `key`, each once, in index order. A name can only reach
+    /// `least` when at least `need` of the query's words align with its words (two for a
+    /// person's name of two words or more: one strong word caps the score at 0.5; for a body,
+    /// `2m / (q + l)` with `l >= m`), so one of any `q - need + 1` query words is among them:
+    /// only the blocks of the rarest `q - need + 1` words are read. A common word ("Trading",
+    /// "Mohammad") is then read only when the query has nothing rarer.
+    fn candidates(&self, key: &Key, person: bool, least: f32) -> Vec<u32> {
+        let n = key.words.len();
+        let need = if person {
+            if n >= 2 && least > 0.5 { 2 } else { 1 }
+        } else {
+            // The smallest m with 2m / (n + m) >= least.
+            let m = (least * n as f32 / (2.0 - least) - 1e-4).ceil() as usize;
+            m.clamp(1, n)
+        };
+        let mut by_word: Vec<(usize, Vec<&Vec<u32>>)> = (0..n)
+            .map(|i| {
+                let mut keys = Vec::new();
+                key.word_keys(i, false, &mut keys);
+                let blocks: Vec<&Vec<u32>> =
+                    keys.iter().filter_map(|k| self.blocks.get(k)).collect();
+                (blocks.iter().map(|b| b.len()).sum(), blocks)
+            })
+            .collect();
+        by_word.sort_by_key(|(size, _)| *size);
+        let read = n + 1 - need.min(n);
+        let mut ids: Vec<u32> = by_word[..read.min(n)]
+            .iter()
+            .flat_map(|(_, blocks)| blocks.iter().flat_map(|b| b.iter().copied()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     fn finish(&self, query: &Query, listed: &IndexedName, key: &Key, scored: Scored) -> Match {

@@ -38,15 +38,27 @@ pub(super) fn within_one(a: &str, b: &str) -> bool {
 pub(super) fn near_spelling(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
+    // Each letter more on one side costs at least half.
+    if a.len().abs_diff(b.len()) as f32 * 0.5 > budget {
+        return false;
+    }
+    // Two rows of the table; on the stack for words of a usual length (this runs for every
+    // candidate pair of words).
+    let (mut p, mut r) = ([0f32; 33], [0f32; 33]);
+    let (mut pv, mut rv);
+    let (prev, row): (&mut [f32], &mut [f32]) = if b.len() < 33 {
+        (&mut p[..=b.len()], &mut r[..=b.len()])
+    } else {
+        pv = vec![0f32; b.len() + 1];
+        rv = vec![0f32; b.len() + 1];
+        (&mut pv[..], &mut rv[..])
+    };
+    let (mut prev, mut row) = (prev, row);
     let vowel = |c: u8| b"aeiouy".contains(&c);
     let indel = |c: u8| if vowel(c) { 0.5 } else { 1.0 };
-    let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
-    prev.push(0.0);
-    for &c in b {
-        let last = prev[prev.len() - 1];
-        prev.push(last + indel(c));
+    for (j, &c) in b.iter().enumerate() {
+        prev[j + 1] = prev[j] + indel(c);
     }
-    let mut row = vec![0.0; b.len() + 1];
     for &x in a {
         row[0] = prev[0] + indel(x);
         for (j, &y) in b.iter().enumerate() {
@@ -102,12 +114,15 @@ const TRADED: &[(char, char)] =
 
 /// Whether two skeletons differ only by traded consonants, letter for letter.
 pub(super) fn traded(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    a.len() == b.len()
-        && a != b
-        && a.iter().zip(&b).all(|(&x, &y)| {
-            x == y || TRADED.iter().any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p))
-        })
+    // Traded letters are ASCII, so variants have the same length in bytes.
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let mut b = b.chars();
+    a.chars().all(|x| {
+        let Some(y) = b.next() else { return false };
+        x == y || TRADED.iter().any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p))
+    })
 }
 
 /// A skeleton with every traded consonant on one letter, for blocking only (wider than

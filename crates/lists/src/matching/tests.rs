@@ -171,3 +171,46 @@ fn a_later_given_name_is_another_member_of_the_family() {
     assert!(m.explain().contains("first given name aligns with nothing"), "{}", m.explain());
     assert_ne!(m.verdict, Verdict::Match);
 }
+
+fn body(record: &str, name: &str) -> Entry {
+    let mut e = Entry::new(Authority::Uk, record.into(), EntryKind::Body);
+    e.names.push(ListedName { name: name.into(), quality: NameQuality::Primary });
+    e
+}
+
+#[test]
+fn a_common_word_is_read_only_when_the_query_has_nothing_rarer() {
+    let mut entries: Vec<Entry> = (0..40)
+        .map(|i| body(&i.to_string(), &format!("Varsk{} Trading Ltd", "o".repeat(i))))
+        .collect();
+    entries.push(body("norvania", "Norvania Ostrian Trading Ltd"));
+    let index = Index::new(entries);
+    // Two words of three must align, so the rarer two are enough to find every candidate.
+    let key = Key::body("Norvania Ostrian Trading Company");
+    let ids = index.candidates(&key, false, UNSURE - MOST_ADDED);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let q =
+        Query { kind: Some(EntryKind::Body), ..Query::name("Norvania Ostrian Trading Company") };
+    let m = best(&index, &q).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "norvania");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn words_written_as_one_are_found_through_the_joined_key() {
+    // The query's rarest word is "Pietjan", which only the joined "Piet Jan" is filed under.
+    let index = Index::new(vec![
+        person("1", &["ORANJE, Piet Jan"], &[], &[]),
+        person("2", &["ORANJE, Edda"], &[], &[]),
+        person("3", &["ORANJE, Marisol"], &[], &[]),
+    ]);
+    let m = best(&index, &Query::name("Pietjan Oranje")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "1");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    let index = Index::new(vec![
+        person("1", &["ORANJE, Pietjan"], &[], &[]),
+        person("2", &["ORANJE, Edda"], &[], &[]),
+    ]);
+    let m = best(&index, &Query::name("Piet-Jan Oranje")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
+}
