@@ -283,12 +283,14 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
         let (sw, gw) = (resolve::names::name_words(surname), resolve::names::name_words(given));
         let (Some(s), Some(g)) = (sw.last(), gw.first()) else { continue };
         let (gs, ss) = (resolve::names::skeleton(g), resolve::names::skeleton(s));
-        if borne.contains(&(gs, ss)) {
+        // A title taken for a given name ("Dr.", "Sheikh") leaves the surname alone.
+        let name = format!("{given} {surname}");
+        if borne.contains(&(gs, ss)) || resolve::names::name_words(&name).len() <= sw.len() {
             continue;
         }
         negative.push(Case {
             kind: "negative",
-            query: Query::name(&format!("{given} {surname}")),
+            query: Query::name(&name),
             gold: None,
             exclude: None,
             record: record.to_string(),

@@ -31,6 +31,21 @@ pub(super) fn within_one(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// Levenshtein distance on characters (for close spellings only: they are few).
+pub(super) fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
+    for (i, x) in a.chars().enumerate() {
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            row[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()]
+}
+
 /// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
 /// given for another vowel, or one vowel more or less, costs half, within a fifth of the
 /// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and

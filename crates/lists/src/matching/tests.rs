@@ -214,3 +214,36 @@ fn words_written_as_one_are_found_through_the_joined_key() {
     let m = best(&index, &Query::name("Piet-Jan Oranje")).unwrap();
     assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
 }
+
+#[test]
+fn words_join_only_when_spelt_near_the_one_word() {
+    // "Kiv Ruma" has the skeleton of "Kovoram" but is spelt nothing like it.
+    let index = Index::new(vec![person("1", &["KOVORAM, Edda"], &[], &[])]);
+    let found = index.check(&Query::name("Edda Kiv Ruma"), 5, 0.0);
+    assert!(found.iter().all(|m| m.verdict != Verdict::Match), "{:?}", found);
+    assert!(found.iter().all(|m| !m.explain().contains("kiv ~ kovoram")), "{:?}", found);
+}
+
+#[test]
+fn a_common_name_without_a_birth_date_is_for_review() {
+    // Forty listed people bear both words: the name alone cannot say which one is meant.
+    let entries: Vec<Entry> = (0..40)
+        .map(|i| {
+            let born = format!("19{:02}-03-0{}", 40 + i, 1 + i % 9);
+            person(
+                &i.to_string(),
+                &[&format!("HOLL, Piet {}", "Kasimir".repeat(1 + i))],
+                &[&born],
+                &[],
+            )
+        })
+        .collect();
+    let index = Index::new(entries);
+    let m = best(&index, &Query::name("Piet Holl")).unwrap();
+    assert_eq!(m.verdict, Verdict::Unsure, "{}", m.explain());
+    assert!(m.explain().contains("a common name"), "{}", m.explain());
+    let q = Query { birth_date: Some("1945-03-06".into()), ..Query::name("Piet Holl") };
+    let m = best(&index, &q).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "5");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
