@@ -280,6 +280,7 @@ pub(crate) fn eval(
     data: &std::path::Path,
     per_kind: usize,
     verbose: bool,
+    half: Option<usize>,
     bench: Option<usize>,
     news: Option<(&[PathBuf], &std::path::Path)>,
 ) -> anyhow::Result<ExitCode> {
@@ -320,14 +321,22 @@ pub(crate) fn eval(
     };
     lists::merge(&mut ofac, &supplements);
     let started = std::time::Instant::now();
-    let (aliases, full, cases) = lists::eval::build(&ofac, &others, per_kind);
+    let (aliases, full, mut cases) = lists::eval::build(&ofac, &others, per_kind);
+    if let Some(h) = half {
+        cases.retain(|c| c.half() == h);
+    }
     let (counts, misses) = lists::eval::score(&aliases, &full, &cases);
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "threshold {:.2} (unsure from {:.2})",
+        "threshold {:.2} (unsure from {:.2}){}",
         lists::matching::MATCH,
-        lists::matching::UNSURE
+        lists::matching::UNSURE,
+        match half {
+            Some(0) => "; the even half (record ids), tuned on",
+            Some(_) => "; the odd half (record ids), kept apart",
+            None => "",
+        }
     )?;
     writeln!(
         out,

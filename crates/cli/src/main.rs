@@ -309,6 +309,10 @@ enum EvalCommand {
         /// Print every wrong or missed case with what was found.
         #[arg(long, short)]
         verbose: bool,
+        /// Score only the cases made from entries whose record id is even (the half the
+        /// weights were tuned on) or odd (the half kept apart to check them).
+        #[arg(long, value_parser = ["even", "odd"])]
+        half: Option<String>,
         /// Then match this many generated people and bodies against every entry of every
         /// list in DIR, and print the time and throughput (`cargo xtask bench-lists`).
         #[arg(long, value_name = "N")]
@@ -735,9 +739,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(EvalCommand::Lists { data, cases, verbose, bench, case, labels }) => {
+        Command::Eval(EvalCommand::Lists { data, cases, verbose, half, bench, case, labels }) => {
             let news = labels.as_deref().map(|l| (case.as_slice(), l));
-            lists_cmd::eval(data, *cases, *verbose, *bench, news)
+            let half = half.as_deref().map(|h| usize::from(h == "odd"));
+            lists_cmd::eval(data, *cases, *verbose, half, *bench, news)
         }
         Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
             origins_cmd::eval_origins(corpus, *copies, *seed)

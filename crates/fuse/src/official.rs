@@ -162,6 +162,19 @@ pub fn hold_against(case: &mut Case, lists: Lists) {
         case.resolution.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut facts: BTreeMap<String, Vec<Fact>> = BTreeMap::new();
     let mut review: Vec<Unsure> = Vec::new();
+    // The posts the case gives each person ("head of the Ostrian customs service"): a list's
+    // role that shares a word with one tells a namesake apart.
+    let mut roles: BTreeMap<String, String> = BTreeMap::new();
+    for p in case.assertions.iter().filter(|a| a.kind == ClaimType::Position) {
+        let (Some(id), Some(role)) = (p.party("holder").and_then(|h| h.id), p.text("role")) else {
+            continue;
+        };
+        let all = roles.entry(id).or_default();
+        if !all.is_empty() {
+            all.push_str("; ");
+        }
+        all.push_str(role);
+    }
     for a in case.assertions.iter_mut().filter(|a| a.kind == ClaimType::Sanction) {
         let (Some(target), Some(authority)) = (a.party("target"), a.party("authority")) else {
             continue;
@@ -185,6 +198,7 @@ pub fn hold_against(case: &mut Case, lists: Lists) {
                     None => None,
                 },
                 nationality: entity.and_then(|e| e.country.clone()),
+                role: target.id.as_deref().and_then(|id| roles.get(id)).cloned(),
                 ..Query::default()
             };
             for m in index.check(&query, 20, lists::matching::UNSURE) {
