@@ -18,6 +18,7 @@
 
 mod figures;
 mod pages;
+mod pool;
 mod security;
 mod templates;
 mod upload;
@@ -70,7 +71,10 @@ pub enum Error {
 
 /// What every handler shares.
 pub(crate) struct State {
+    /// The workbench that writes: review actions, uploads.
     pub bench: Mutex<Workbench>,
+    /// Workbenches that read, for pages (none when the workbench has no store file).
+    pub readers: pool::Pool,
     pub csrf: String,
     pub token: Option<String>,
     pub user: String,
@@ -82,8 +86,10 @@ pub(crate) struct State {
 /// must carry (a fresh [`random_token`] per server); `token`, when given, is the access token
 /// every request must carry.
 pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: String) -> Router {
+    let readers = pool::Pool::new(if bench.path().is_some() { pool::Pool::size() } else { 0 });
     let state = Arc::new(State {
         bench: Mutex::new(bench),
+        readers,
         csrf,
         token,
         user,

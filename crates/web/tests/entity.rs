@@ -1,0 +1,95 @@
+//! Router tests of a busy entity's page: the chronology in pages, the figures over all of it.
+
+mod common;
+
+use std::path::PathBuf;
+
+use axum::http::StatusCode;
+use common::*;
+use pipeline::{IngestOptions, Silent, Workbench};
+use store::Store;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const FIRST: [&str; 12] = [
+    "Edda", "Piet", "Kasimir", "Marisol", "Halvard", "Odile", "Ivo", "Brenna", "Tove", "Anselm",
+    "Rurik", "Signe",
+];
+const LAST: [&str; 12] = [
+    "Lorn", "Oranje", "Holl", "Quenby", "Quist", "Varga", "Rask", "Tamsk", "Vell", "Ossary",
+    "Drumm", "Keld",
+];
+
+/// A store of one memo in which one man meets `n` different people on `n` different days.
+fn busy(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..n)
+        .map(|i| {
+            format!(
+                "Tomasz Wielgosz met {} {} in Varsk on {} {} {}.\n\n",
+                FIRST[i % 12],
+                LAST[i / 12 % 12],
+                i % 28 + 1,
+                MONTHS[i / 28 % 12],
+                2001 + i / (28 * 12)
+            )
+        })
+        .collect();
+    let memo = dir.path().join("memo.txt");
+    std::fs::write(&memo, text).unwrap();
+    let db = dir.path().join("dossier.db");
+    let mut store = Store::open(&db).unwrap();
+    pipeline::ingest(&mut store, &[memo], &IngestOptions::default(), &Silent).unwrap();
+    pipeline::read(&mut store, &Silent).unwrap();
+    pipeline::extract(&mut store, false, &Silent).unwrap();
+    (dir, db)
+}
+
+#[tokio::test]
+async fn a_busy_entitys_chronology_comes_in_pages_of_a_hundred() {
+    let (_dir, db) = busy(130);
+    let bench = Workbench::new(Store::open(&db).unwrap(), vec![]).with_path(&db);
+    let app = App {
+        router: web::router(bench, CSRF.into(), None, "tester".into()),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let person =
+        app.json("/api/search?q=wielgosz").await["entities"][0]["id"].as_str().unwrap().to_string();
+    let all =
+        app.json(&format!("/api/entity/{person}")).await["assertions"].as_array().unwrap().len();
+    assert!(all > 100, "the memo makes more than a page: {all}");
+
+    let first = app.get(&format!("/entity/{person}")).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.body.matches("<li id=\"a-").count(), 100);
+    assert!(first.body.contains(&format!("page 1 of 2 ({all} assertions)")), "{}", first.body);
+    assert!(first.body.contains(&format!("href=\"/entity/{person}?page=2#chronology\"")));
+    assert!(!first.body.contains("rel=\"prev\""));
+    // The timeline draws every meeting, not one page of them.
+    assert_eq!(first.body.matches("<circle class=\"mark").count(), all);
+
+    let second = app.get(&format!("/entity/{person}?page=2")).await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert_eq!(second.body.matches("<li id=\"a-").count(), all - 100);
+    assert!(second.body.contains("<ol class=\"assertions\" start=\"101\">"));
+    assert!(second.body.contains("rel=\"prev\"") && !second.body.contains("rel=\"next\""));
+
+    for bad in ["3", "0", "two"] {
+        let answer = app.get(&format!("/entity/{person}?page={bad}")).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "page {bad}");
+        assert!(answer.body.contains("pages 1 to 2"), "{}", answer.body);
+    }
+}
