@@ -1,6 +1,7 @@
 //! The workbench: one API for the two faces of dossier, the command line and the web UI.
 //! Listings, a document's view, an entity's and a claim's, search, and the review actions
-//! (accept, reject, edit, note, merge, split), each logged in the audit log.
+//! (accept, reject, edit, note, add, merge, split, alias, judgement removal), each logged
+//! in the audit log.
 //!
 //! The faces parse their input, call this, and render the answer; neither reaches into
 //! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
@@ -436,6 +437,40 @@ impl Workbench {
                 )));
             }
         };
+        self.record_judgement(action, left, right, verdict, who, why)
+    }
+
+    /// Marks `name` as another name of the entity `id` (an alias the documents may not
+    /// join by themselves): a judgement that the two names are one, logged as `alias`;
+    /// returns the judgement's id.
+    pub fn alias(&mut self, id: &str, name: &str, who: &str, why: &str) -> Result<i64, Error> {
+        let name = name.trim();
+        let case = self.case()?;
+        let Some(entity) = case.resolution.entities.iter().find(|e| e.id == id) else {
+            return Err(Error::NotFound(format!(
+                "no entity {id} in the case: it may have been merged; search for it by name"
+            )));
+        };
+        if name.is_empty() {
+            return Err(Error::Invalid("give the other name to mark as an alias".into()));
+        }
+        let folded = resolve::names::fold(name);
+        if entity.names.iter().any(|n| resolve::names::fold(n) == folded) {
+            return Err(Error::Invalid(format!("\"{name}\" is a name of {} already", entity.name)));
+        }
+        let canonical = entity.name.clone();
+        self.record_judgement("alias", &canonical, name, "same", who, why)
+    }
+
+    fn record_judgement(
+        &mut self,
+        action: &str,
+        left: &str,
+        right: &str,
+        verdict: &str,
+        who: &str,
+        why: &str,
+    ) -> Result<i64, Error> {
         let judged = Judged { left: left.into(), right: right.into(), verdict: verdict.into() };
         let after = serde_json::to_string(&judged).expect("plain strings serialise");
         let target = format!("{left} | {right}");

@@ -4,7 +4,7 @@
 //!
 //! - [`router`] builds the axum application: pages (`/`, `/search`, `/entity/{id}`,
 //!   `/document/{id}`, `/claim/{id}`), the same data as JSON under `/api/`, and the review
-//!   actions (accept, reject, edit, note, merge, split) as form posts.
+//!   actions (accept, reject, edit, note, add, merge, split, alias) as form posts.
 //! - [`serve`] binds the listener (loopback unless an access token is given) and runs it.
 //! - Pages are server-rendered from minijinja templates compiled into the binary
 //!   (`templates/`), with HTML auto-escaping on every value; the stylesheet and the one small
@@ -101,6 +101,7 @@ pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: Strin
         .route("/search", get(pages::search))
         .route("/entity/{id}", get(pages::entity))
         .route("/entity/{id}/note", post(pages::entity_note))
+        .route("/entity/{id}/alias", post(pages::entity_alias))
         .route("/document/{id}", get(pages::document))
         .route("/document/{id}/original", get(pages::original))
         .route("/document/{id}/claim", post(pages::add_claim))

@@ -548,6 +548,26 @@ pub async fn entity_note(
     .await
 }
 
+/// Marks another name as an alias of the entity; back to the entity's page (under its new
+/// id, when the alias changed its canonical name).
+pub async fn entity_alias(
+    AxState(state): AxState<Shared>,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        let get = |k: &str| form.get(k).map(String::as_str).unwrap_or("");
+        wb.alias(&id, get("name"), &st.user, get("why"))?;
+        let to = match wb.entity_named(get("name").trim())? {
+            Some(e) => format!("/entity/{}", urlencode(&e.id)),
+            None => format!("/entity/{}", urlencode(&id)),
+        };
+        Ok(see(to))
+    })
+    .await
+}
+
 pub async fn judge(
     AxState(state): AxState<Shared>,
     Form(form): Form<HashMap<String, String>>,

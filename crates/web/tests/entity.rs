@@ -93,3 +93,28 @@ async fn a_busy_entitys_chronology_comes_in_pages_of_a_hundred() {
         assert!(answer.body.contains("pages 1 to 2"), "{}", answer.body);
     }
 }
+
+#[tokio::test]
+async fn an_alias_marked_on_the_entity_page_is_audited_and_shown() {
+    let app = app();
+    let person = app.json("/api/search?q=quillon").await["entities"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let page = app.get(&format!("/entity/{person}")).await.body;
+    assert!(page.contains(&format!("action=\"/entity/{person}/alias\"")));
+    let uri = format!("/entity/{person}/alias");
+    let forged = app.post(&uri, &[("name", "Q. Dray")]).await;
+    assert_eq!(forged.status, StatusCode::BAD_REQUEST, "no CSRF token, no alias");
+    let marked = app.post(&uri, &[("csrf", CSRF), ("name", "Q. Dray"), ("why", "byline")]).await;
+    assert_eq!(marked.status, StatusCode::SEE_OTHER, "{}", marked.body);
+    let log = app.json("/api/audit").await;
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["action"], "alias");
+    assert!(log[0]["after"].as_str().unwrap().contains("Q. Dray"));
+    let shown = app.get(&location(&marked)).await.body;
+    assert!(shown.contains("tester · alias"), "the entity's audit log shows it");
+    let again = app.post(&uri, &[("csrf", CSRF), ("name", "Quillon Dray")]).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert!(again.body.contains("already"), "{}", again.body);
+}

@@ -206,9 +206,21 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
         ..NewClaim::default()
     };
     let added = wb.add_claim(&new, "ana", "missed").unwrap();
+    // An alias marked on an entity's page, and a decision on the claim added by hand.
+    let varga = wb.entity_named("Odile Varga").unwrap().unwrap();
+    wb.alias(&varga.id, "O. Varga", "ben", "her byline").unwrap();
+    let err = wb.alias(&varga.id, "odile varga", "ben", "").unwrap_err().to_string();
+    assert!(err.contains("already"), "{err}");
+    wb.accept(&added, "ben", "checked").unwrap();
 
     let log = wb.audit().unwrap();
-    assert_eq!(log.len(), 9);
+    let kinds: std::collections::BTreeSet<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["accept", "add", "alias", "edit", "merge", "note", "reject", "split", "unjudge"],
+        "every kind of action"
+    );
+    assert_eq!(log.len(), 11);
     assert!(log.windows(2).all(|w| w[0].seq < w[1].seq));
     let replayed = review::replay(&log).unwrap();
     let stored = review::decisions(&wb.store().reviews().unwrap()).unwrap();
@@ -223,7 +235,8 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
         .map(|j| (j.left, j.right, j.verdict))
         .collect();
     assert_eq!(judged, store_judged);
-    assert_eq!(judged.len(), 1, "{judged:?}");
+    assert_eq!(judged.len(), 2, "{judged:?}");
+    assert_eq!(judged[1], ("Odile Varga".into(), "O. Varga".into(), "same".into()));
     assert_eq!(replayed.added.keys().collect::<Vec<_>>(), [&added]);
 
     // Over the machine's output and the added claims, the replayed decisions give the
@@ -346,4 +359,18 @@ fn a_search_counts_up_to_the_cap_and_still_pages_past_it() {
     assert_eq!(last.claims.len(), many - store::COUNT_CAP - super::PER_PAGE);
     assert!(!last.next);
     assert_eq!(last.pages, past + 1, "the last page is the last, whatever the capped count");
+
+    // Words that match past the cap list in the index's order (ranking every match would
+    // cost what reading them all does), page after page without a gap.
+    let words = |page: usize| super::SearchFilters {
+        q: "tallinn".into(),
+        page: page.to_string(),
+        ..Default::default()
+    };
+    let ids = |page: usize, wb: &mut Workbench| -> Vec<String> {
+        wb.search_filtered(&words(page)).unwrap().claims.into_iter().map(|h| h.id).collect()
+    };
+    let expected = |from: usize| (from..from + super::PER_PAGE).map(|i| format!("c-{i:05}"));
+    assert!(ids(1, &mut wb).into_iter().eq(expected(0)));
+    assert!(ids(2, &mut wb).into_iter().eq(expected(super::PER_PAGE)));
 }
