@@ -11,7 +11,6 @@ use minijinja::context;
 use pipeline::Workbench;
 use pipeline::workbench::{NewClaim, SearchFilters};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::security::same_secret;
 use crate::{State, figures};
@@ -253,17 +252,6 @@ pub async fn entity(
             prev => (page > 1).then(|| page - 1),
             next => (page < pages).then(|| page + 1),
         };
-        let posts: Vec<Value> = view
-            .career
-            .iter()
-            .flat_map(|c| &c.posts)
-            .map(|p| {
-                serde_json::json!({
-                    "title": p.title(), "start": p.start, "end": p.end,
-                    "status": p.status.as_str(), "inferred": p.inferred,
-                })
-            })
-            .collect();
         // The figures: every dated fact but posts (drawn as bars from the career), over the
         // whole chronology, not one page of it.
         let by_id: HashMap<&str, &fuse::Assertion> =
@@ -317,6 +305,31 @@ pub async fn entity(
         let mut cite = report::sections::Cite { linkable: &linkable, sources: &mut sources };
         let mut legal = report::sections::legal_rows(&mine, &id, &mut cite);
         let mut allegations = report::sections::allegation_rows(&mine, &id, &mut cite);
+        let mut moves = report::sections::move_rows(&mine, &id, &mut cite);
+        let family = report::sections::family_rows(&mine, &id, &mut cite);
+        let moves_more = moves.len().saturating_sub(SECTION_ROWS);
+        moves.truncate(SECTION_ROWS);
+        let career = view
+            .career
+            .as_ref()
+            .map(|c| {
+                let mut sources = |p: &fuse::Post| report::sections::Sources {
+                    support: report::sections::post_support(p),
+                    notes: p
+                        .assertions
+                        .iter()
+                        .filter_map(|a| first_claim(a))
+                        .enumerate()
+                        .map(|(i, c)| report::sections::Note {
+                            href: format!("/claim/{}", urlencode(&c)),
+                            label: (i + 1).to_string(),
+                            title: String::new(),
+                        })
+                        .collect(),
+                };
+                report::sections::career_rows(c, &linkable, &mut sources)
+            })
+            .unwrap_or_default();
         // Past a hundred rows a table is read by search, not by eye: the rest are in the
         // chronology and the search by this entity.
         let legal_more = legal.len().saturating_sub(SECTION_ROWS);
@@ -329,10 +342,10 @@ pub async fn entity(
         render(
             st,
             "entity.html",
-            context! { e => view.entity, assertions => rows, chronology, posts,
+            context! { e => view.entity, assertions => rows, chronology,
             audit => view.audit, died => view.career.and_then(|c| c.died), csrf => st.csrf,
             exports => pipeline::workbench::EXPORTS, timeline, network, legal, allegations,
-            legal_more, allegations_more, sources, docs,
+            legal_more, allegations_more, career, moves, moves_more, family, sources, docs,
             base => "/entity/" },
         )
     })

@@ -97,10 +97,8 @@ async fn a_busy_entitys_chronology_comes_in_pages_of_a_hundred() {
 #[tokio::test]
 async fn an_alias_marked_on_the_entity_page_is_audited_and_shown() {
     let app = app();
-    let person = app.json("/api/search?q=quillon").await["entities"][0]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let person =
+        app.json("/api/search?q=quillon").await["entities"][0]["id"].as_str().unwrap().to_string();
     let page = app.get(&format!("/entity/{person}")).await.body;
     assert!(page.contains(&format!("action=\"/entity/{person}/alias\"")));
     let uri = format!("/entity/{person}/alias");
@@ -117,4 +115,43 @@ async fn an_alias_marked_on_the_entity_page_is_audited_and_shown() {
     let again = app.post(&uri, &[("csrf", CSRF), ("name", "Quillon Dray")]).await;
     assert_eq!(again.status, StatusCode::BAD_REQUEST);
     assert!(again.body.contains("already"), "{}", again.body);
+}
+
+#[tokio::test]
+async fn the_entity_page_and_the_case_file_share_career_meetings_and_family_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = dir.path().join("memo.txt");
+    std::fs::write(
+        &memo,
+        "Tomasz Wielgosz is the director of the Norvanian Survey Bureau.\n\n\
+         Tomasz Wielgosz met Edda Lorn in Varsk on 3 March 2021.\n\n\
+         Tomasz Wielgosz, the brother of Piet Wielgosz, visited Varsk on 9 May 2021.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("dossier.db");
+    let mut store = Store::open(&db).unwrap();
+    pipeline::ingest(&mut store, &[memo], &IngestOptions::default(), &Silent).unwrap();
+    pipeline::read(&mut store, &Silent).unwrap();
+    pipeline::extract(&mut store, false, &Silent).unwrap();
+    drop(store);
+    let bench = Workbench::new(Store::open(&db).unwrap(), vec![]).with_path(&db);
+    let app = App { router: web::router(bench, CSRF.into(), None, "tester".into()), dir };
+    let person =
+        app.json("/api/search?q=tomasz").await["entities"][0]["id"].as_str().unwrap().to_string();
+    let page = app.get(&format!("/entity/{person}")).await.body;
+    let file = app.get("/export/case/index.html").await.body;
+    for (name, head) in [
+        ("career", "<h3>Career</h3><table><tr><th>#</th><th>Post</th>"),
+        ("meetings", "<h3>Meetings and visits</h3><table><tr><th>Date</th><th>What</th>"),
+        ("family", "<h3>Family ties</h3><table><tr><th>Tie</th>"),
+    ] {
+        assert!(page.contains(head), "{name} on the page: {page}");
+        assert!(file.contains(head), "{name} in the case file: {file}");
+    }
+    // The rows read the same; only where links go differs (the page's base is escaped as
+    // every value is: `&#x2f;` is the `/` a browser reads).
+    assert!(page.contains("<td>met <a href=\"&#x2f;entity&#x2f;person-"), "{page}");
+    assert!(file.contains("<td>met <a href=\"#person-"), "{file}");
+    assert!(page.contains("<td>1</td><td>director of "), "{page}");
+    assert!(file.contains("<td>1</td><td>director of "), "{file}");
 }
