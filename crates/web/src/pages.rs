@@ -338,14 +338,15 @@ pub async fn entity(
         allegations.truncate(SECTION_ROWS);
         let network = wb.neighbourhood(&id, 24)?.map(|n| figures::network(&n)).unwrap_or_default();
         let docs = view.entity.docs.len();
-        let sources: Vec<&String> = view.entity.docs.iter().take(SOURCES_LISTED).collect();
+        // Not `sources`: the shared sections define a macro of that name.
+        let documents: Vec<&String> = view.entity.docs.iter().take(SOURCES_LISTED).collect();
         render(
             st,
             "entity.html",
             context! { e => view.entity, assertions => rows, chronology,
             audit => view.audit, died => view.career.and_then(|c| c.died), csrf => st.csrf,
             exports => pipeline::workbench::EXPORTS, timeline, network, legal, allegations,
-            legal_more, allegations_more, career, moves, moves_more, family, sources, docs,
+            legal_more, allegations_more, career, moves, moves_more, family, documents, docs,
             base => "/entity/" },
         )
     })

@@ -154,4 +154,7 @@ async fn the_entity_page_and_the_case_file_share_career_meetings_and_family_sect
     assert!(file.contains("<td>met <a href=\"#person-"), "{file}");
     assert!(page.contains("<td>1</td><td>director of "), "{page}");
     assert!(file.contains("<td>1</td><td>director of "), "{file}");
+    // The page's own list of sources is the entity's documents (a shared section's macro
+    // of a like name must not stand in for it).
+    assert!(page.contains("<h2>Sources</h2><ul><li>memo.txt</li></ul>"), "{page}");
 }
