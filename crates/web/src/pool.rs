@@ -10,6 +10,9 @@ use std::sync::{Condvar, Mutex};
 
 use pipeline::Workbench;
 
+#[cfg(test)]
+mod tests;
+
 /// Readers opened on demand up to a limit, kept for the next request.
 pub(crate) struct Pool {
     idle: Mutex<Idle>,
