@@ -307,7 +307,10 @@ impl Workbench {
             .get(id)
             .map(|found| found.iter().map(|&i| case.assertions[i].clone()).collect())
             .unwrap_or_default();
-        assertions.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        // By the date a list shows: a post by its start.
+        let shown =
+            |a: &Assertion| a.date.clone().or_else(|| a.start.as_ref().map(|b| b.date.clone()));
+        assertions.sort_by_cached_key(|a| (shown(a), a.id.clone()));
         let career = index.career.get(id).map(|&i| case.careers[i].clone());
         let audit = self
             .store

@@ -278,6 +278,18 @@ fn search_finds_entities_claims_and_documents_by_word_prefixes() {
     let entity = wb.entity_named("Odile Varga").unwrap().unwrap();
     let view = wb.entity(&entity.id).unwrap().unwrap();
     assert!(!view.assertions.is_empty());
+    // In date order, a post by its start.
+    let start = BTreeMap::from([("start".to_string(), "2022".to_string())]);
+    wb.edit("c-post", &start, "ana", "").unwrap();
+    let kinds: Vec<&str> = wb
+        .entity(&entity.id)
+        .unwrap()
+        .unwrap()
+        .assertions
+        .iter()
+        .map(|a| a.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["meeting", "position"]);
     wb.note("entity", &entity.id, "ana", "ask the registry").unwrap();
     assert_eq!(wb.entity(&entity.id).unwrap().unwrap().audit.len(), 1);
 }
