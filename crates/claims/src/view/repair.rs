@@ -317,7 +317,7 @@ pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
 }
 
 /// Whether a word is the head word of a body's name ("Forces", "Staff"): never a first name.
-pub(super) fn is_body_word(word: &str) -> bool {
+pub fn is_body_word(word: &str) -> bool {
     let w = word.to_lowercase();
     NOT_PERSON_WORDS.contains(&w.as_str()) || BODY_ENDS.contains(&w.as_str())
 }
