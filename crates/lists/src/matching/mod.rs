@@ -376,11 +376,12 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
 
 /// What a close spelling is worth: skeletons one letter apart say little by themselves
 /// ("Kawtharani"/"Kovtun" and "Stsiapan"/"Stiapan" both are), so the weight follows how much
-/// of the written word is rewritten: 0.8 for an eighth, 0.65 for a third, 0.4 from three
-/// fifths on; another first letter is 0.65 at most ("Zakhtiar"/"Dakhtiar" is for review).
+/// of the written word is rewritten: 0.7 up to a fifth, 0.6 for a third, 0.4 from a little
+/// over a half on (so a close spelling alone never makes a match: "Venkelo" for "Venkel" is
+/// for review); another first letter is 0.65 at most ("Zakhtiar"/"Dakhtiar").
 fn close_weight(a: &str, b: &str) -> f32 {
     let ratio = levenshtein(a, b) as f32 / a.chars().count().max(b.chars().count()).max(1) as f32;
-    let w = (0.9 - 0.8 * ratio).clamp(0.4, 0.8);
+    let w = (0.85 - 0.8 * ratio).clamp(0.4, 0.7);
     if a.chars().next() == b.chars().next() { w } else { w.min(0.65) }
 }
 
