@@ -53,3 +53,18 @@ fn an_arrest_on_suspicion_of_an_act_is_an_allegation() {
         claims("In 2001 Kasimir Holl was arrested in connection with the theft of state funds.");
     assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
 }
+
+#[test]
+fn responsibility_for_a_crime_and_gain_from_one_are_allegations() {
+    let c = claims(
+        "The judges said there were grounds to believe that Tomasz Wielgosz bears responsibility for missile strikes on power plants.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims("Marisol Quenby financially benefited from this corruption, the ministry said.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    // A post's duties are no guilt.
+    let c = claims("Tomasz Wielgosz bears responsibility for the budget of the ministry.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Marisol Quenby benefited from the reform of the pension system.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}

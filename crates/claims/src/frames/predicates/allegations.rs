@@ -287,6 +287,9 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     let words = &lex.words;
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
+    if upos == "NOUN" && words.culpable_nouns.contains(&lemma) {
+        return culpable_noun(lex, s, p);
+    }
     let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(&lemma) {
         // "responsible for", "complicit in"
         s.kids(p, "obl")
@@ -294,6 +297,11 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             .filter(|&o| crime(lex, s, o))?
     } else if upos == "VERB" && words.crime_verbs.contains(&lemma) {
         p
+    } else if upos == "VERB" && words.profit.contains(&lemma) {
+        // "benefited from this corruption", "profited from the smuggling"
+        s.kids(p, "obl")
+            .find(|&o| s.case(o).as_deref() == Some("from"))
+            .filter(|&o| crime(lex, s, o))?
     } else if upos == "VERB" && words.perpetrate.contains(&lemma) && s.passive(p) {
         // "the killing was ordered by X": the agent perpetrated the crime its subject names.
         let crime_word = s.kid(p, "nsubj:pass").filter(|&o| crime(lex, s, o))?;
@@ -364,6 +372,46 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     ws.extend(reporter);
     Some(allegations(s, p, accused, accuser, act, "verb", ws))
 }
+
+/// "the two suspects bear responsibility for missile strikes", "X's role in the killings":
+/// a noun of guilt with a crime, said of its possessor or of the subject of the verb it is
+/// the object of, where the sentence reports or accuses.
+fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
+    let act = s
+        .kids(p, "nmod")
+        .find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))
+        .filter(|&o| crime(lex, s, o))?;
+    let who = s
+        .kid(p, "nmod:poss")
+        .or_else(|| {
+            let h = s.head(p).filter(|_| s.rel(p) == "obj")?;
+            s.kid(h, "nsubj").map(|a| s.antecedent(a, h))
+        })
+        .or_else(|| {
+            // "X bears responsibility": the parser may take "bears" for a noun; the name right
+            // before the verb is its subject.
+            let verb = p.checked_sub(1).filter(|&v| BEAR.contains(&s.lemma(v).as_str()))?;
+            let before = verb.checked_sub(1)?;
+            s.mention(before, ACCUSED).map(|_| before)
+        })?;
+    let mut accused = s.mentions(who, ACCUSED);
+    if accused.is_empty() {
+        accused = super::groups::members(lex, s, who);
+    }
+    if accused.is_empty() || !alleged_context(lex, s) {
+        return None;
+    }
+    let reporter =
+        s.head(p).and_then(|h| reporter_of(lex, s, h)).or_else(|| reporter_of(lex, s, p));
+    let accuser = reporter
+        .and_then(|v| s.kid(v, "nsubj"))
+        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let act_text = Some(format!("{} {}", s.lemma(p), s.phrase(act, false)));
+    Some(allegations(s, p, accused, accuser, act_text, "noun", vec![p, who, act]))
+}
+
+/// Verbs that hold a noun of guilt ("bears responsibility", "had a role").
+const BEAR: &[&str] = &["bear", "have", "carry", "share", "play"];
 
 /// Who says a clause: a reporting verb above ("X said Y ...") or beside ("..., X said").
 fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usize> {

@@ -75,6 +75,8 @@ struct Words {
     group_nouns: Vec<String>,
     guilt_free: Vec<String>,
     accusation_nouns: Vec<String>,
+    culpable_nouns: Vec<String>,
+    profit: Vec<String>,
 }
 
 /// What a predicate lemma makes.
