@@ -75,13 +75,27 @@ fn joins(mention: &[String], group: &[String]) -> bool {
     }
 }
 
-/// Strips leading title words from a name as written.
+/// Strips leading title words and a quoted nickname from a name as written.
 fn clean_name(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
     while words.len() > 1 && read::lexicon::is_leading_title(words[0]) {
         words.remove(0);
     }
-    words.join(" ")
+    without_nickname(&words.join(" "))
+}
+
+/// A person's name without the quoted nickname inside it: "Tomasz “Tiger” Wielgosz" is
+/// "Tomasz Wielgosz" in claims (the nickname is no part of the name the sources agree on).
+fn without_nickname(name: &str) -> String {
+    for (at, _) in name.match_indices(' ') {
+        if let Some(len) = crate::view::quoted_nickname(&name[at + 1..]) {
+            let after = at + 1 + len;
+            if after < name.len() {
+                return format!("{}{}", &name[..at + 1], &name[after..]);
+            }
+        }
+    }
+    name.to_string()
 }
 
 impl People {

@@ -97,3 +97,23 @@ fn sanctions_on_a_persons_brother_are_not_on_the_person() {
         .collect();
     assert!(!targets.contains(&"Tomasz Wielgosz"), "{targets:?}");
 }
+
+#[test]
+fn a_quoted_nickname_is_left_out_of_the_persons_name() {
+    let text = "The Treasury imposed sanctions on Piet “The Lion” Oranje on Monday.";
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+    let claims = extract(&Input {
+        doc: "t.txt",
+        sha256: "00",
+        text,
+        published: None,
+        annotations: &reading.annotations,
+        words: &reading.words,
+    });
+    let targets: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimType::Sanction)
+        .filter_map(|c| c.field("target"))
+        .collect();
+    assert_eq!(targets, ["Piet Oranje"]);
+}

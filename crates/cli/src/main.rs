@@ -295,8 +295,10 @@ enum ExportCommand {
 #[derive(Subcommand, Debug)]
 enum EvalCommand {
     /// Sanctions-list matching: precision, recall and F1 on a labelled set made from the
-    /// lists in DIR (an OFAC entry's aliases; the same person on the UK or UN list, linked by
-    /// passport number; invented given-name and surname pairs that should match nothing).
+    /// lists in DIR (an OFAC entry's strong aliases that spell its name another way; the same
+    /// person on the UK or UN list, linked by passport number; namesakes with other birth
+    /// years and invented given-name and surname pairs that should match nothing; other-name
+    /// and weak aliases reported apart).
     Lists {
         /// The folder of list files (an OFAC sdn.csv with its alt.csv, the UK and UN lists).
         #[arg(long, value_name = "DIR")]

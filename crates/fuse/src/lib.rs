@@ -49,6 +49,9 @@ pub struct Case {
     /// What official sanctions lists add about each entity, by entity id (filled by
     /// [`official::hold_against`]; empty when no list is imported).
     pub official: BTreeMap<String, Vec<official::Fact>>,
+    /// Listings that may be a sanctioned entity, scored in the unsure band, for the review
+    /// section (filled by [`official::hold_against`]).
+    pub official_review: Vec<official::Unsure>,
 }
 
 impl Case {
@@ -62,7 +65,15 @@ impl Case {
         let assertions = fuse(&claims, &resolution, &sources);
         let mut careers = careers(&assertions);
         time::end_careers_at_death(&mut careers, &assertions, &sources);
-        Case { sources, claims, resolution, assertions, careers, official: BTreeMap::new() }
+        Case {
+            sources,
+            claims,
+            resolution,
+            assertions,
+            careers,
+            official: BTreeMap::new(),
+            official_review: Vec::new(),
+        }
     }
 }
 

@@ -50,6 +50,28 @@ pub struct Fact {
     pub record: String,
 }
 
+/// A listing that may be a sanctioned entity, scored in the unsure band: for review, not
+/// taken as a confirmation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unsure {
+    /// The entity's id, when the target was resolved.
+    pub entity: Option<String>,
+    /// The entity's name (or the target's, unresolved).
+    pub name: String,
+    /// The listed name that aligned best.
+    pub listed: String,
+    /// The list's authority code.
+    pub authority: String,
+    /// The entry's record id in the file.
+    pub record: String,
+    /// The list file's name.
+    pub file: String,
+    /// The score.
+    pub score: f32,
+    /// Why it scored so ([`lists::Match::explain`]).
+    pub explanation: String,
+}
+
 /// The list jurisdiction ("US", "UK", "UN") a news authority stands for, or the authority's
 /// own short name when dossier ships no list for it ("EU").
 pub fn jurisdiction(authority: &str) -> String {
@@ -115,8 +137,9 @@ fn list_name(code: &str) -> String {
 
 /// Holds every sanction assertion of `case` against `lists`: sets each one's `official`
 /// line, corroborates a single-source one that a listing of its authority confirms (with an
-/// explanation line), and files the facts of every listing that matches a sanctioned entity
-/// under that entity in `case.official`.
+/// explanation line), files the facts of every listing that matches a sanctioned entity
+/// under that entity in `case.official`, and puts the listings that score in the unsure band
+/// in `case.official_review`. Every name of the target entity is matched.
 pub fn hold_against(case: &mut Case, lists: Lists) {
     if lists.entries.is_empty() {
         return;
@@ -138,26 +161,62 @@ pub fn hold_against(case: &mut Case, lists: Lists) {
     let entities: BTreeMap<&str, &resolve::Entity> =
         case.resolution.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut facts: BTreeMap<String, Vec<Fact>> = BTreeMap::new();
+    let mut review: Vec<Unsure> = Vec::new();
     for a in case.assertions.iter_mut().filter(|a| a.kind == ClaimType::Sanction) {
         let (Some(target), Some(authority)) = (a.party("target"), a.party("authority")) else {
             continue;
         };
         let entity = target.id.as_deref().and_then(|id| entities.get(id));
-        let query = Query {
-            name: entity.map_or(target.name.clone(), |e| e.name.clone()),
-            kind: match entity.map(|e| e.kind) {
-                Some(resolve::EntityKind::Person) => Some(lists::EntryKind::Person),
-                Some(_) => Some(lists::EntryKind::Body),
-                None => None,
-            },
-            nationality: entity.and_then(|e| e.country.clone()),
-            ..Query::default()
-        };
-        let mut found: Vec<lists::Match> = index
-            .check(&query, 20, lists::matching::MATCH)
-            .into_iter()
-            .filter(|m| m.verdict == Verdict::Match)
-            .collect();
+        // Every name the case knows the entity by, not only its canonical one: one document's
+        // spelling may be the list's.
+        let mut names: Vec<&str> = vec![entity.map_or(target.name.as_str(), |e| e.name.as_str())];
+        for n in entity.iter().flat_map(|e| e.names.iter()) {
+            if !names.contains(&n.as_str()) {
+                names.push(n);
+            }
+        }
+        let mut all: Vec<lists::Match> = Vec::new();
+        for name in names {
+            let query = Query {
+                name: name.to_string(),
+                kind: match entity.map(|e| e.kind) {
+                    Some(resolve::EntityKind::Person) => Some(lists::EntryKind::Person),
+                    Some(_) => Some(lists::EntryKind::Body),
+                    None => None,
+                },
+                nationality: entity.and_then(|e| e.country.clone()),
+                ..Query::default()
+            };
+            for m in index.check(&query, 20, lists::matching::UNSURE) {
+                match all.iter_mut().find(|o| o.entry == m.entry) {
+                    Some(o) if o.score >= m.score => {}
+                    Some(o) => *o = m,
+                    None => all.push(m),
+                }
+            }
+        }
+        let (mut found, unsure): (Vec<lists::Match>, Vec<lists::Match>) =
+            all.into_iter().partition(|m| m.verdict == Verdict::Match);
+        let shown = entity.map_or(target.name.as_str(), |e| e.name.as_str());
+        for m in unsure {
+            let e = &index.entries()[m.entry];
+            let u = Unsure {
+                entity: target.id.clone(),
+                name: shown.to_string(),
+                listed: e.names[m.name].name.clone(),
+                authority: e.authority.code(),
+                record: e.record.clone(),
+                file: files[file_of[m.entry]].name.clone(),
+                score: m.score,
+                explanation: m.explain(),
+            };
+            if !review
+                .iter()
+                .any(|r| r.entity == u.entity && r.record == u.record && r.authority == u.authority)
+            {
+                review.push(u);
+            }
+        }
         // Best first: highest score, then a listing with a date, then OFAC's own list over
         // the screening list's copy of it.
         let rank = |m: &lists::Match| {
@@ -219,6 +278,8 @@ pub fn hold_against(case: &mut Case, lists: Lists) {
         a.official = Some(line);
     }
     case.official = facts;
+    review.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.name.cmp(&b.name)));
+    case.official_review = review;
 }
 
 /// The facts of one entry, each with its list, file and record.

@@ -173,7 +173,7 @@ fn sdn_entry(id: &str, record: &csv::StringRecord) -> Option<Entry> {
 }
 
 /// Reads what OFAC remarks say of an entry: birth dates, places, passports, national ids,
-/// nationalities, citizenships, gender aside, and "a.k.a."/"f.k.a." names.
+/// nationalities, citizenships, gender aside, and "a.k.a."/"f.k.a." names (weak ones).
 pub fn read_remarks(entry: &mut Entry, remarks: &str) {
     for item in remarks.split(';') {
         let item = item.trim().trim_end_matches('.').trim();
@@ -182,9 +182,11 @@ pub fn read_remarks(entry: &mut Entry, remarks: &str) {
         let after = |prefix: &str| item.get(prefix.len()..).map(str::trim);
         if let Some(alias) = ["a.k.a.", "f.k.a.", "n.k.a."].iter().find(|p| lower.starts_with(**p))
         {
+            // OFAC's delimited files keep strong a.k.a.s in alt.csv and put only the weak ones
+            // (nicknames, noms de guerre, common acronyms: "not meant for screening", OFAC's
+            // FAQ on weak aliases) in the remarks, in single quotes.
             let rest = after(alias).unwrap_or("").trim_matches(['\'', '"', ' ']);
-            let quality = if *alias == "f.k.a." { NameQuality::Former } else { NameQuality::Alias };
-            entry.add_name(rest, quality);
+            entry.add_name(rest, NameQuality::Weak);
         } else if lower.starts_with("dob ") {
             let value = after("DOB ").unwrap_or("");
             // "DOB 1958 to 1960": each end is a possible year.

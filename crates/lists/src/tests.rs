@@ -53,6 +53,8 @@ oops,\"NO NUMBER\"\n\
     assert_eq!(e.identifiers[0].key(), "N0012345");
     assert_eq!(e.identifiers[0].country.as_deref(), Some("Syria"));
     assert_eq!(e.names[1].name, "KARMUT, Nabil");
+    // A quoted a.k.a. in the remarks is a weak one: the strong ones are in alt.csv.
+    assert_eq!(e.names[1].quality, NameQuality::Weak);
     assert_eq!(parsed.entries[1].kind, EntryKind::Body);
 }
 
@@ -177,4 +179,16 @@ fn dates_in_the_lists_forms() {
     assert_eq!(dates::parse("circa 1960").as_deref(), Some("1960"));
     assert_eq!(dates::parse("31/02/1980"), None);
     assert_eq!(dates::parse("1961-03-02").as_deref(), Some("1961-03-02"));
+}
+
+#[test]
+fn a_variant_writes_the_same_name_another_way() {
+    use crate::eval::variant;
+    assert!(variant("WIELGOSZ, Tomasz", "VELGOSH, Tomas"));
+    assert!(variant("QUENBY, Marisol Ana", "QUENBY, Marisol"));
+    assert!(variant("Piet Oranje", "ORANJE, P."));
+    // Another name altogether, or a lone word, is no variant.
+    assert!(!variant("HOLL, Kasimir", "Abu Brenning"));
+    assert!(!variant("LORN, Edda", "LORN, Marisol"));
+    assert!(!variant("LORN", "LORN, Edda"));
 }

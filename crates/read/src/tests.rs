@@ -115,6 +115,16 @@ fn sentences_end_at_marks_not_at_titles_or_initials() {
         split("He joined the party.[3] In 2012 he was elected.[12][b] He left."),
         ["He joined the party.[3]", "In 2012 he was elected.[12][b]", "He left."]
     );
+    assert_eq!(
+        split(
+            "Among the dead was a writer.“This verdict is late,” said Edda Lorn. A “u.“x” stays."
+        ),
+        [
+            "Among the dead was a writer.",
+            "“This verdict is late,” said Edda Lorn.",
+            "A “u.“x” stays."
+        ]
+    );
 }
 
 #[test]

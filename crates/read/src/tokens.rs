@@ -375,10 +375,20 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 let note_end = t.ends_with(']') && note_after_period(text, &tokens[start..=i]);
                 let title = t.ends_with('.')
                     && TITLES.contains(&t.trim_end_matches('.').to_lowercase().as_str());
-                !gap.is_empty()
-                    && starts_sentence
-                    && !title
-                    && (terminal || closing_quote || acronym_end || note_end)
+                // "... and the writer.“This verdict ...": pages that lost the space between
+                // a sentence and an opening typographic quote still start a new sentence there.
+                let glued_quote = gap.is_empty()
+                    && matches!(t, "." | "!" | "?")
+                    && matches!(following, "“" | "‘")
+                    && tokens.get(i + 2).is_some_and(|w| {
+                        w.span.start == n.span.end
+                            && text[w.span.clone()].chars().next().is_some_and(char::is_uppercase)
+                    });
+                glued_quote
+                    || (!gap.is_empty()
+                        && starts_sentence
+                        && !title
+                        && (terminal || closing_quote || acronym_end || note_end))
             }
         };
         if ends {

@@ -580,6 +580,22 @@ fn review_section(body: &mut String, case: &Case, notes: &mut Notes<'_>) {
             notes.marks(&j.claims)
         );
     }
+    // Official listings that may be a sanctioned entity: scored in the unsure band, so they
+    // confirm nothing until someone looks.
+    for u in &case.official_review {
+        any = true;
+        let _ = write!(
+            body,
+            "<tr><td>{} / {} ({} record {}, {})</td><td>unsure ({:.2})</td><td>official list</td><td>{}</td></tr>",
+            escape(&u.name),
+            escape(&u.listed),
+            escape(&u.authority),
+            escape(&u.record),
+            escape(&u.file),
+            u.score,
+            escape(&u.explanation)
+        );
+    }
     if !any {
         body.push_str("<tr><td colspan=\"4\" class=\"muted\">Nothing to review.</td></tr>");
     }

@@ -270,6 +270,36 @@ fn name_like(name: &str) -> bool {
         })
 }
 
+/// Whether a name is a body's: its last word is a body's head word ("Institute", "Bureau",
+/// "Enterprise", "Company"), or it ends in a company's legal form ("Co", "Ltd", "LLC").
+fn body_like(name: &str) -> bool {
+    let Some(last) = name.split_whitespace().last() else { return false };
+    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+    claims::view::is_body_word(last)
+        || matches!(
+            last.to_lowercase().as_str(),
+            "co" | "ltd"
+                | "llc"
+                | "inc"
+                | "plc"
+                | "gmbh"
+                | "jsc"
+                | "pjsc"
+                | "enterprise"
+                | "enterprises"
+                | "holding"
+                | "holdings"
+                | "industries"
+                | "center"
+                | "centre"
+                | "foundation"
+                | "association"
+                | "movement"
+                | "front"
+                | "militia"
+        )
+}
+
 struct Builder<'a> {
     claims: &'a [Claim],
     states: &'a BTreeSet<String>,
@@ -315,6 +345,23 @@ impl Builder<'_> {
                 for (slot, name) in names.into_iter().enumerate() {
                     let local = ids.get(slot).copied().flatten();
                     if local.is_none() && !name_like(name) {
+                        continue;
+                    }
+                    // A target or defendant the claims stage could not tie to a person
+                    // mention, whose name ends in a body's head word ("... Research
+                    // Institute", "... Enterprise Co"), is that body: sanctions and charges
+                    // reach companies and units as well as people.
+                    if local.is_none() && body_like(name) {
+                        let at = MentionRef { claim: i, field: field.into(), slot };
+                        let parsed = org_name(name);
+                        let country = parsed.country.clone();
+                        let node = self.node(
+                            EntityKind::Organization,
+                            parsed.key.clone(),
+                            country.clone().unwrap_or_default(),
+                        );
+                        self.nodes[node].country = country;
+                        self.add(node, name, &claim.doc, at);
                         continue;
                     }
                     let group =

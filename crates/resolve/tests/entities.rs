@@ -201,3 +201,28 @@ fn an_acronym_a_document_defines_joins_by_that_evidence() {
     assert!(same_entity(&r, (0, "organization"), (1, "organization")));
     assert!(!same_entity(&r, (2, "organization"), (3, "organization")));
 }
+
+#[test]
+fn a_sanctioned_body_the_claims_could_not_tie_to_a_person_is_a_body() {
+    let sanction = |n: usize, target: &str, ids: serde_json::Value| {
+        claim(
+            "a",
+            n,
+            "sanction",
+            json!({"target": target, "authority": "Norvania", "date": null}),
+            ids,
+        )
+    };
+    let claims = vec![
+        sanction(0, "Varsk Gem Enterprise", json!({})),
+        sanction(1, "Central Research Institute", json!({})),
+        sanction(2, "Tomasz Wielgosz", json!({})),
+        sanction(3, "Piet Oranje", json!({"target": "a/p0"})),
+    ];
+    let r = resolve(&claims, &[]);
+    let kind = |n: usize| r.entity_of(n, "target", 0).unwrap().kind;
+    assert_eq!(kind(0), EntityKind::Organization);
+    assert_eq!(kind(1), EntityKind::Organization);
+    assert_eq!(kind(2), EntityKind::Person);
+    assert_eq!(kind(3), EntityKind::Person);
+}

@@ -11,6 +11,8 @@ use std::ops::Range;
 use model::{Annotation, Layer, Word};
 
 mod repair;
+pub use repair::is_body_word;
+pub(crate) use repair::quoted_nickname;
 #[cfg(test)]
 mod repair_tests;
 

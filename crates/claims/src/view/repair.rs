@@ -317,7 +317,7 @@ pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
 }
 
 /// Whether a word is the head word of a body's name ("Forces", "Staff"): never a first name.
-pub(super) fn is_body_word(word: &str) -> bool {
+pub fn is_body_word(word: &str) -> bool {
     let w = word.to_lowercase();
     NOT_PERSON_WORDS.contains(&w.as_str()) || BODY_ENDS.contains(&w.as_str())
 }
@@ -366,6 +366,7 @@ fn person_after_body(words: &Words<'_>, raw: &mut Vec<Mention>) {
 
 /// Repairs on the merged mentions (in text order, without overlap).
 pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    take_in_nicknames(words, mentions);
     join_split_names(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
         if is_country(&words.text[m.span.clone()]) {
@@ -671,5 +672,101 @@ fn outlets(words: &Words<'_>, mentions: &mut [Mention]) {
         if kind_noun || dateline {
             m.kind = Kind::Org;
         }
+    }
+}
+
+/// The quoted nickname right after the start of a text (`“Tiger” `, `"Tiger" `, `‘Tiger’ `),
+/// and the byte length it takes with the space after it: one to three capitalised words.
+pub(crate) fn quoted_nickname(rest: &str) -> Option<usize> {
+    let open = rest.chars().next()?;
+    let close = match open {
+        '“' | '”' => '”',
+        '"' => '"',
+        '‘' => '’',
+        _ => return None,
+    };
+    let inner_start = open.len_utf8();
+    let inner_len = rest[inner_start..].find(close)?;
+    let inner = &rest[inner_start..inner_start + inner_len];
+    let words: Vec<&str> = inner.split(' ').collect();
+    let shaped = (1..=3).contains(&words.len())
+        && inner.len() <= 40
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        });
+    let after = inner_start + inner_len + close.len_utf8();
+    (shaped && rest[after..].starts_with(' ')).then_some(after + 1)
+}
+
+/// "Tomasz “Tiger” Wielgosz": a person's given names, a quoted nickname and a surname are one
+/// person, whatever the tagger made of the nickname and the surname (it often reads the
+/// surname after a quote as a place). The name the claims use leaves the nickname out
+/// (`Doc::mention_text`).
+fn take_in_nicknames(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let text = words.text;
+    // The tagger may take the whole "Tomasz “Tiger” Wielgosz" as a miscellaneous name or a
+    // body: name-like words on both sides of the nickname make it a person.
+    for m in mentions.iter_mut().filter(|m| matches!(m.kind, Kind::Misc | Kind::Org)) {
+        let written = &text[m.span.clone()];
+        let split = written
+            .match_indices(' ')
+            .find_map(|(at, _)| quoted_nickname(&written[at + 1..]).map(|len| (at, at + 1 + len)));
+        let Some((given_end, surname_start)) = split else { continue };
+        let start = m.span.start;
+        let given = words.inside(&(start..start + given_end));
+        let surname = words.inside(&(start + surname_start..m.span.end));
+        if !given.is_empty()
+            && !surname.is_empty()
+            && given.len() + surname.len() <= 5
+            && given
+                .iter()
+                .chain(surname)
+                .all(|w| words.name_like(w) && !is_body_word(words.form(w)))
+        {
+            m.kind = Kind::Per;
+        }
+    }
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let rest = &text[m.span.end..];
+        let nickname = (m.kind == Kind::Per)
+            .then(|| rest.strip_prefix(' '))
+            .flatten()
+            .and_then(quoted_nickname);
+        let Some(taken) = nickname else {
+            i += 1;
+            continue;
+        };
+        let surname_at = m.span.end + 1 + taken;
+        let first = words.words.partition_point(|w| w.span.start < surname_at);
+        let surname: Vec<&Word> = words.words[first..]
+            .iter()
+            .take(3)
+            .scan(surname_at, |at, w| {
+                let next = (w.span.start == *at && words.name_like(w)).then_some(w);
+                *at = w.span.end + 1;
+                next
+            })
+            .filter(|w| words.form(w).chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        let Some(last) = surname.last() else {
+            i += 1;
+            continue;
+        };
+        let end = last.span.end;
+        let taken_in = m.span.end..end;
+        let blocked = mentions.iter().any(|o| {
+            o.span.start < taken_in.end && taken_in.start < o.span.end && !is_entity(o.kind)
+        });
+        if blocked {
+            i += 1;
+            continue;
+        }
+        mentions.retain(|o| !(o.span.start >= taken_in.start && o.span.start < taken_in.end));
+        let m = &mut mentions[i];
+        m.span.end = end;
+        i += 1;
     }
 }

@@ -160,10 +160,25 @@ fn a_name_cut_at_a_quote_hyphen_or_particle_is_one_person() {
         named(text, &v, Kind::Per),
         ["Tomasz Kestrel ‘Orvan al-Wielgosz", "Marisol Al- Quenby", "Saif al Varsk Orlan"]
     );
-    // A quoted nickname stays apart.
-    let text = "They met Tomasz ‘Wielgosz’ Quenby.";
-    let v = view(text, &[(PER, "PER", "Tomasz"), (PER, "PER", "Wielgosz")], &[]);
-    assert_eq!(named(text, &v, Kind::Per), ["Tomasz", "Wielgosz"]);
+    // A quoted nickname between given names and a surname is part of one person, whatever
+    // the tagger made of the surname.
+    let text = "They met Tomasz ‘Wielgosz’ Quenby and Piet “The Lion” Oranje in Brenning.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Tomasz"),
+            (PER, "PER", "Wielgosz"),
+            (PER, "PER", "Piet"),
+            (PER, "LOC", "Oranje"),
+            (PER, "LOC", "Brenning"),
+        ],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz ‘Wielgosz’ Quenby", "Piet “The Lion” Oranje"]);
+    // A quoted title after a name is no nickname.
+    let text = "Tomasz Wielgosz “Resigned” in a statement.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
 }
 
 #[test]

@@ -143,3 +143,39 @@ fn no_list_imported_changes_nothing() {
     hold_against(&mut case, Lists { entries: Vec::new(), file_of: Vec::new(), files: Vec::new() });
     assert_eq!(case.assertions[0].official, None);
 }
+
+#[test]
+fn an_unsure_listing_goes_to_review_and_confirms_nothing() {
+    // "Venkelo" is a close spelling of "Venkel": the unsure band, not a match.
+    let mut case =
+        Case { assertions: vec![sanction("a-us", "Dario Venkelo", "US")], ..Case::default() };
+    hold_against(&mut case, lists());
+    assert_eq!(case.assertions[0].status, Status::SingleSource);
+    assert_eq!(
+        case.assertions[0].official.as_deref(),
+        Some("not on the US list as of the imported files (undated)")
+    );
+    let r = case.official_review.iter().find(|r| r.record == "4711").expect("for review");
+    assert!((0.75..0.88).contains(&r.score), "{r:?}");
+    assert_eq!((r.name.as_str(), r.file.as_str()), ("Dario Venkelo", "sdn.csv"));
+    assert!(r.explanation.contains("venkelo ~ venkel"), "{r:?}");
+}
+
+#[test]
+fn every_name_of_the_entity_is_matched() {
+    // The canonical name is another spelling; one document's spelling is the list's.
+    let mut case =
+        Case { assertions: vec![sanction("a-us", "Dario Venkelo", "US")], ..Case::default() };
+    case.resolution.entities.push(resolve::Entity {
+        id: "person-1".into(),
+        kind: resolve::EntityKind::Person,
+        name: "Dario Venkelo".into(),
+        names: vec!["Dario Venkelo".into(), "Dario Venkel".into()],
+        country: None,
+        docs: vec!["d".into()],
+        mentions: 2,
+    });
+    hold_against(&mut case, lists());
+    assert_eq!(case.assertions[0].status, Status::Corroborated);
+    assert!(case.official_review.iter().all(|r| r.record != "4711"), "{:?}", case.official_review);
+}

@@ -23,6 +23,9 @@ use serde::Serialize;
 
 use crate::{Entry, EntryKind, NameQuality, countries, dates};
 
+mod spelling;
+use spelling::{coarse, near_spelling, shape, traded, within_one};
+
 /// At and above this score a candidate is a match.
 pub const MATCH: f32 = 0.88;
 /// At and above this score (and below [`MATCH`]) a candidate is unsure: it goes to review.
@@ -61,6 +64,9 @@ pub enum How {
     Same,
     /// A spelling variant: the same sound skeleton ("Qarmout"/"QARMUT").
     Spelling,
+    /// A transliteration variant: skeletons that differ only by consonants romanisations
+    /// trade (q/g/k, j/g, d/t, s/z...), vowels in the same places ("Qadhafi"/"Gaddafi").
+    Translit,
     /// A close spelling: skeletons one letter apart, or the same but for the first letter.
     Close,
     /// An initial standing for the word.
@@ -72,6 +78,7 @@ impl How {
         match self {
             How::Same => 1.0,
             How::Spelling => 0.92,
+            How::Translit => 0.86,
             How::Close => 0.65,
             How::Initial => 0.5,
         }
@@ -81,6 +88,7 @@ impl How {
         match self {
             How::Same => "same",
             How::Spelling => "spelling variant",
+            How::Translit => "transliteration variant",
             How::Close => "close spelling",
             How::Initial => "initial",
         }
@@ -275,6 +283,8 @@ impl Key {
             if s.is_empty() {
                 continue;
             }
+            // Blocks are filed on the coarse form, so that transliteration variants meet.
+            let s = &coarse(s);
             keys.push(s.clone());
             if s.chars().count() >= 4 {
                 keys.push(format!("~{}", tail(s)));
@@ -284,36 +294,6 @@ impl Key {
         keys.dedup();
         keys
     }
-}
-
-/// Levenshtein distance of two short ASCII-ish strings, stopping early past 1.
-fn within_one(a: &str, b: &str) -> bool {
-    // On bytes: a letter of another script is several bytes, which only makes it stricter.
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
 fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
@@ -334,6 +314,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         }
         return Some(How::Close);
     }
+    if traded(qs, ls) {
+        return Some(if shape(qw) == shape(lw) { How::Translit } else { How::Close });
+    }
     if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
         return Some(How::Initial);
     }
@@ -342,69 +325,6 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
-}
-
-/// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
-/// given for another vowel, or one vowel more or less, costs half, within a fifth of the
-/// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
-/// "Osama"/"Usama" are alike; "Mahmood"/"Mohammad" (3) and "Oman"/"Amin" (1 of 0.8) are not.
-fn near_spelling(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
-    let vowel = |c: u8| b"aeiouy".contains(&c);
-    let indel = |c: u8| if vowel(c) { 0.5 } else { 1.0 };
-    let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
-    prev.push(0.0);
-    for &c in b {
-        let last = prev[prev.len() - 1];
-        prev.push(last + indel(c));
-    }
-    let mut row = vec![0.0; b.len() + 1];
-    for &x in a {
-        row[0] = prev[0] + indel(x);
-        for (j, &y) in b.iter().enumerate() {
-            let sub = if x == y {
-                0.0
-            } else if vowel(x) && vowel(y) {
-                0.5
-            } else {
-                1.0
-            };
-            row[j + 1] = (prev[j] + sub).min(prev[j + 1] + indel(x)).min(row[j] + indel(y));
-        }
-        std::mem::swap(&mut prev, &mut row);
-    }
-    prev[b.len()] <= budget
-}
-
-/// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
-/// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
-/// "Qarmout" and "Qarmut" are both CVCCVC; "Sadar" is CVCVC and "Sudra" CVCCV.
-fn shape(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = String::new();
-    let mut last: Option<char> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        if "aeiouy".contains(c) {
-            if !out.ends_with('V') {
-                out.push('V');
-            }
-            last = Some(c);
-            i += 1;
-            continue;
-        }
-        if c == 'h' || Some(c) == last {
-            i += 1;
-            continue;
-        }
-        out.push('C');
-        last = Some(c);
-        i += if next == Some('h') && "sckzdtgp".contains(c) { 2 } else { 1 };
-    }
-    out
 }
 
 struct Scored {
@@ -439,9 +359,14 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         sum += w;
         chosen.push((i, j, h));
     }
+    // The listed side's weights: the same pairs, less what `join` counts twice on one side.
+    let mut sum_l = sum;
+    if person {
+        join(q, l, &mut q_used, &mut l_used, &mut chosen, &mut sum, &mut sum_l);
+    }
     chosen.sort_by_key(|(i, _, _)| *i);
     let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
-    let matched = chosen.len();
+    let matched = l_used.count_ones() as usize;
     let mut penalty = None;
     let name_score = if qn == 0.0 || ln == 0.0 {
         0.0
@@ -449,6 +374,14 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         let base = sum / qn;
         let cover = matched as f32 / ln;
         let mut s = 0.85 * base + 0.15 * cover;
+        // Every word of the listed name met, and the query's first and last words among
+        // them: the query only says more (a middle name, a patronymic, a second surname:
+        // "Dmitriy Arkadyevich Mityaev" for "MITYAEV, Dmitriy"), which weighs as little as
+        // a listed word the query leaves out.
+        let met = |k: usize| chosen.iter().any(|(i, _, _)| usize::from(*i) == k);
+        if matched == l.words.len() && qn > ln && met(0) && met(q.words.len() - 1) {
+            s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
+        }
         let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();
         if q.words.len() >= 2 && strong < 2 {
             s = s.min(0.5);
@@ -472,8 +405,8 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 chosen.iter().any(|(i, j, _)| *i == last && usize::from(*j) < first_surname);
             // Every word of both names alike, in another order, is a family name written first
             // ("Lin Weiguo" for "LIN, Weiguo"), not a mix-up.
-            let complete = chosen.len() == q.words.len()
-                && chosen.len() == l.words.len()
+            let complete = q_used.count_ones() as usize == q.words.len()
+                && matched == l.words.len()
                 && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
             if !surname_aligned && last_on_given && !complete {
                 s -= 0.12;
@@ -491,11 +424,67 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
                     Some("the list's first given name aligns with nothing: -0.10".to_string());
             }
         }
+        // A list that writes the name in order ("HANNIBAL X QADHAFI"): the query's first word
+        // met only a middle word of the list (a father's name), the list's first met nothing.
+        if l.surnames == 0 && q.words.len() >= 2 && l.words.len() >= 3 && penalty.is_none() {
+            let middle = |j: u8| j > 0 && usize::from(j) + 1 < l.words.len();
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            if !first_given_aligned && chosen.iter().any(|(i, j, _)| *i == 0 && middle(*j)) {
+                s -= 0.1;
+                penalty =
+                    Some("the list's first given name aligns with nothing: -0.10".to_string());
+            }
+        }
         s
     } else {
         2.0 * sum / (qn + ln)
     };
     Scored { name_score, chosen, q_used, penalty }
+}
+
+/// Words written apart in one name and as one in the other ("Il Kyu"/"Il-Kyu", "Gholam
+/// Reza"/"Gholamreza"): two adjacent words left unaligned on one side whose joined skeleton is
+/// that of one unaligned word on the other align with it, each pair a spelling variant.
+fn join(
+    q: &Key,
+    l: &Key,
+    q_used: &mut u32,
+    l_used: &mut u32,
+    chosen: &mut Vec<(u8, u8, How)>,
+    sum_q: &mut f32,
+    sum_l: &mut f32,
+) {
+    let free = |used: u32, k: usize| k < 32 && used & (1 << k) == 0;
+    let w = How::Spelling.weight();
+    for i in 0..q.words.len().saturating_sub(1) {
+        if !free(*q_used, i) || !free(*q_used, i + 1) {
+            continue;
+        }
+        let joined = skeleton(&format!("{}{}", q.words[i], q.words[i + 1]));
+        if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && l.skeletons[j] == joined)
+        {
+            *q_used |= 0b11 << i;
+            *l_used |= 1 << j;
+            chosen.push((i as u8, j as u8, How::Spelling));
+            chosen.push((i as u8 + 1, j as u8, How::Spelling));
+            *sum_q += 2.0 * w;
+            *sum_l += w;
+        }
+    }
+    for j in 0..l.words.len().saturating_sub(1) {
+        if !free(*l_used, j) || !free(*l_used, j + 1) {
+            continue;
+        }
+        let joined = skeleton(&format!("{}{}", l.words[j], l.words[j + 1]));
+        if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && q.skeletons[i] == joined)
+        {
+            *q_used |= 1 << i;
+            *l_used |= 0b11 << j;
+            chosen.push((i as u8, j as u8, How::Spelling));
+            *sum_q += w;
+            *sum_l += 2.0 * w;
+        }
+    }
 }
 
 impl Scored {

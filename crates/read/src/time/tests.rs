@@ -101,6 +101,17 @@ fn months_and_days_without_a_year_follow_the_tense() {
     );
     check("The curfew was extended through January.", DCT, &[("January", "2021-01")]);
     check("The vote this September was postponed.", DCT, &[("this September", "2021-09")]);
+    // "due to" gives a cause here, not a schedule: the past verb beside the date decides.
+    check(
+        "She replaced the deputy, who resigned Jan. 8 due to the same scandal.",
+        DCT,
+        &[("Jan. 8", "2021-01-08")],
+    );
+    check(
+        "The verdict is due to be read on March 3.",
+        Some(date(2021, 4, 20)),
+        &[("March 3", "2022-03-03")],
+    );
     check(
         "The reduced dividend is payable Jan. 2, a spokesman said Friday.",
         Some(date(1989, 11, 1)),

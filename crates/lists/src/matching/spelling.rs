@@ -1,0 +1,130 @@
+//! How two name words are spelt: edit distances, where vowels stand, and the consonant
+//! pairs that transliterations trade.
+
+/// Levenshtein distance of two short ASCII-ish strings, stopping early past 1.
+pub(super) fn within_one(a: &str, b: &str) -> bool {
+    // On bytes: a letter of another script is several bytes, which only makes it stricter.
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
+/// given for another vowel, or one vowel more or less, costs half, within a fifth of the
+/// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
+/// "Osama"/"Usama" are alike; "Mahmood"/"Mohammad" (3) and "Oman"/"Amin" (1 of 0.8) are not.
+pub(super) fn near_spelling(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    let indel = |c: u8| if vowel(c) { 0.5 } else { 1.0 };
+    let mut prev: Vec<f32> = Vec::with_capacity(b.len() + 1);
+    prev.push(0.0);
+    for &c in b {
+        let last = prev[prev.len() - 1];
+        prev.push(last + indel(c));
+    }
+    let mut row = vec![0.0; b.len() + 1];
+    for &x in a {
+        row[0] = prev[0] + indel(x);
+        for (j, &y) in b.iter().enumerate() {
+            let sub = if x == y {
+                0.0
+            } else if vowel(x) && vowel(y) {
+                0.5
+            } else {
+                1.0
+            };
+            row[j + 1] = (prev[j] + sub).min(prev[j + 1] + indel(x)).min(row[j] + indel(y));
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()] <= budget
+}
+
+/// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
+/// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
+/// "Qarmout" and "Qarmut" are both CVCCVC; "Sadar" is CVCVC and "Sudra" CVCCV.
+pub(super) fn shape(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::new();
+    let mut last: Option<char> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if "aeiouy".contains(c) {
+            if !out.ends_with('V') {
+                out.push('V');
+            }
+            last = Some(c);
+            i += 1;
+            continue;
+        }
+        if c == 'h' || Some(c) == last {
+            i += 1;
+            continue;
+        }
+        out.push('C');
+        last = Some(c);
+        i += if next == Some('h') && "sckzdtgp".contains(c) { 2 } else { 1 };
+    }
+    out
+}
+
+/// Consonants that romanisations of one letter trade: Arabic qaf as "q", "k" or "g"
+/// ("Qadhafi"/"Gaddafi"), jim as "j" or "g" ("Jamal"/"Gamal"), "c" for "k" ("Louca"), "d" and
+/// "t", "s" and "z", "p" and "f" ("Yusup"/"Yusuf"). Pairs, not classes: "j" and "k" stay apart.
+const TRADED: &[(char, char)] =
+    &[('g', 'k'), ('g', 'j'), ('c', 'k'), ('c', 's'), ('d', 't'), ('s', 'z'), ('f', 'p')];
+
+/// Whether two skeletons differ only by traded consonants, letter for letter.
+pub(super) fn traded(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len()
+        && a != b
+        && a.iter().zip(&b).all(|(&x, &y)| {
+            x == y || TRADED.iter().any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p))
+        })
+}
+
+/// A skeleton with every traded consonant on one letter, for blocking only (wider than
+/// [`traded`]: "j" and "k" share a block, and are told apart when scored).
+pub(super) fn coarse(skeleton: &str) -> String {
+    let mut out = String::with_capacity(skeleton.len());
+    for c in skeleton.chars() {
+        let c = match c {
+            'g' | 'j' | 'c' | 'q' => 'k',
+            'd' => 't',
+            'z' => 's',
+            'p' => 'f',
+            other => other,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
