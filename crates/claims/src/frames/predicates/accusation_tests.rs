@@ -29,6 +29,11 @@ fn a_crime_ordered_by_someone_accuses_the_agent() {
         "Investigators concluded that the journalist's murder was ordered by Tomasz Wielgosz.",
     );
     assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims(
+        "Prosecutors said the killing of the activist Marisol Quenby was ordered by Kasimir Holl.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
     let c = claims("The release of the prisoners was ordered by Tomasz Wielgosz in May.");
     assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
 }

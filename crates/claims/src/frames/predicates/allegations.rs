@@ -304,7 +304,12 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             .filter(|&o| crime(lex, s, o))?
     } else if upos == "VERB" && words.perpetrate.contains(&lemma) && s.passive(p) {
         // "the killing was ordered by X": the agent perpetrated the crime its subject names.
-        let crime_word = s.kid(p, "nsubj:pass").filter(|&o| crime(lex, s, o))?;
+        // The parser may hang the verb on the crime as a relative clause ("said the
+        // killing of X was ordered by Y" read as "the killing [that] X was ordered").
+        let crime_word = s
+            .kid(p, "nsubj:pass")
+            .filter(|&o| crime(lex, s, o))
+            .or_else(|| s.head(p).filter(|&h| s.rel(p).starts_with("acl") && crime(lex, s, h)))?;
         return perpetrated_by(lex, s, p, crime_word);
     } else if upos == "VERB" && words.perpetrate.contains(&lemma) {
         // "ordered the killing of ...", "oversaw attacks on civilians"
