@@ -89,6 +89,23 @@ fn measure(addr: SocketAddr, paths: &[String]) -> anyhow::Result<Vec<f64>> {
     Ok(all)
 }
 
+/// The CPU time (user and system) the process has used so far, in milliseconds: what a page
+/// costs whatever else the machine is doing, where wall times under load measure the queue.
+fn cpu_ms(pid: u32) -> anyhow::Result<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // The fields after the command's name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| -> anyhow::Result<f64> {
+        Ok(fields.get(i).ok_or_else(|| anyhow::anyhow!("short /proc stat"))?.parse::<f64>()?)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    // SAFETY: sysconf reads a constant of the system and has no preconditions.
+    #[allow(unsafe_code)]
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    Ok((ticks(11)? + ticks(12)?) * 1e3 / per_second)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -135,7 +152,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         anyhow::ensure!(status.success(), "build of the generated documents failed");
         println!("built {n} documents in {:.0} s", started.elapsed().as_secs_f64());
     }
-    let (_server, addr) = start(&binary, &db)?;
+    let (server, addr) = start(&binary, &db)?;
 
     let entities = values(&get(addr, "/api/entities")?.1, "id", 50);
     let documents = values(&get(addr, "/api/documents")?.1, "id", 50);
@@ -173,11 +190,15 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     println!(
         "{n} documents; {REQUESTS} requests per page kind, {CLIENTS} clients at once, loopback"
     );
-    println!("{:<12} {:>9} {:>9} {:>9}", "page", "p50 ms", "p95 ms", "max ms");
+    println!("(cpu ms/req: the server's CPU time per request, whatever the machine's load)");
+    println!("{:<12} {:>9} {:>9} {:>9} {:>12}", "page", "p50 ms", "p95 ms", "max ms", "cpu ms/req");
+    let pid = server.0.id();
     for (kind, paths) in kinds {
+        let before = cpu_ms(pid)?;
         let times = measure(addr, &paths)?;
+        let cpu = (cpu_ms(pid)? - before) / paths.len() as f64;
         println!(
-            "{kind:<12} {:>9.1} {:>9.1} {:>9.1}",
+            "{kind:<12} {:>9.1} {:>9.1} {:>9.1} {cpu:>12.1}",
             percentile(&times, 0.5),
             percentile(&times, 0.95),
             times[times.len() - 1]

@@ -82,6 +82,28 @@ const PAST_VERBS: &[&str] = &[
     "held",
     "occupied",
 ];
+/// "between ⟦TIME⟧ and", "appointed in", "elected on": the text before a date says it is a
+/// period of a post or the date of an appointment.
+static PERIOD_OR_APPOINTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bbetween|\bbetween (?:⟦TIME:\d+⟧|\S+) and|\b(?:appointed|named|nominated|elected|promoted|installed|sworn in|reappointed) (?:in|on))\s*$")
+        .expect("valid pattern")
+});
+
+/// Whether a date after `before` belongs to a post or an appointment rather than to an act
+/// of `kind` (an appointment keeps its own date; a meeting or visit may span days).
+fn other_period(before: &str, kind: Option<ClaimType>) -> bool {
+    matches!(
+        kind,
+        Some(ClaimType::Sanction | ClaimType::Warrant | ClaimType::Charge | ClaimType::Verdict)
+    ) && PERIOD_OR_APPOINTED.is_match(before)
+}
+
+/// Whether the text before a date says it dates a post or an appointment (for the dated
+/// statements that later undated acts inherit their date from).
+pub(crate) fn dates_a_post(before: &str) -> bool {
+    PERIOD_OR_APPOINTED.is_match(before)
+}
+
 /// A sentence that opens by pointing at the event of the sentence before it.
 static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
@@ -755,6 +777,11 @@ impl<'a> Doc<'a> {
             if point_event && s.view[..at].trim_end().ends_with(" since") {
                 continue;
             }
+            // "X, head of Y between 2002 and 2005", "Labor Minister X, appointed in August":
+            // a post's years or another act's date, said of an argument, not of this act.
+            if point_event && other_period(&s.view[..at], c.rule.kind) {
+                continue;
+            }
             let distance = if at >= c.span.start && at < c.span.end {
                 0
             } else if at < c.span.start {
@@ -768,6 +795,12 @@ impl<'a> Doc<'a> {
         }
         if let Some((_, d)) = best {
             return Some(d);
+        }
+        // "Also designated are X and Y": today's act, not the last one the story dated.
+        if let Some(kind @ (ClaimType::Sanction | ClaimType::Warrant)) = c.rule.kind
+            && crate::event_dates::announced_now(self, s, kind)
+        {
+            return self.published_iso();
         }
         let para = s.paragraph;
         // "This came after ...": the sentence is about the event of the one before it, even
@@ -876,7 +909,7 @@ impl<'a> Doc<'a> {
         })
     }
 
-    fn published_iso(&self) -> Option<String> {
+    pub(crate) fn published_iso(&self) -> Option<String> {
         self.input.published.map(|p| p.to_string())
     }
 
@@ -1073,7 +1106,8 @@ impl<'a> Doc<'a> {
                 },
                 "date" | "start" | "end" => match arg {
                     Arg::Mention(m) => self.date_of(*m),
-                    Arg::Text(_) => None,
+                    // A year a frame read off the text ("president X (1989-1999)").
+                    Arg::Text(t) => iso_date(t),
                 },
                 "organization" => match arg {
                     Arg::Mention(m) => match self.view.mentions[*m].kind {

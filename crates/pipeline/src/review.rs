@@ -48,7 +48,7 @@ pub struct ReviewState {
 }
 
 /// The review state that replaying `log` gives: each claim action sets its claim's
-/// decision, each merge or split adds a judgement (replacing an earlier one on the same two
+/// decision, each merge, split or alias adds a judgement (replacing an earlier one on the same two
 /// names), each `unjudge` takes one back, each `add` adds a claim; notes change nothing.
 pub fn replay(log: &[AuditEntry]) -> Result<ReviewState, Error> {
     let mut state = ReviewState::default();
@@ -65,7 +65,7 @@ pub fn replay(log: &[AuditEntry]) -> Result<ReviewState, Error> {
                 let decision: Decision = serde_json::from_str(after()?).map_err(parse_err)?;
                 state.decisions.insert(entry.target.clone(), decision);
             }
-            "merge" | "split" => {
+            "merge" | "split" | "alias" => {
                 let judged: Judged = serde_json::from_str(after()?).map_err(parse_err)?;
                 // A later judgement on the same two names replaces the earlier one.
                 state.judgements.retain(|j| {

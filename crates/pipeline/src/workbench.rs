@@ -1,6 +1,7 @@
 //! The workbench: one API for the two faces of dossier, the command line and the web UI.
 //! Listings, a document's view, an entity's and a claim's, search, and the review actions
-//! (accept, reject, edit, note, merge, split), each logged in the audit log.
+//! (accept, reject, edit, note, add, merge, split, alias, judgement removal), each logged
+//! in the audit log.
 //!
 //! The faces parse their input, call this, and render the answer; neither reaches into
 //! `store`, `resolve` or `fuse` for these. The case is built once and kept until a review
@@ -15,7 +16,8 @@ mod search;
 mod tests;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use claims::Claim;
 use fuse::{Assertion, Career, Case};
@@ -102,7 +104,27 @@ pub struct Workbench {
     store: Store,
     path: Option<std::path::PathBuf>,
     aliases: Vec<UserJudgement>,
-    case: Option<Arc<Case>>,
+    shared: Arc<Shared>,
+}
+
+/// What the workbenches over one store share (a [`Workbench::reader`] shares its maker's):
+/// the case built once, and the generation that says whether it is still the store's.
+#[derive(Default)]
+struct Shared {
+    /// Bumped by every change to the store made through a workbench (or told of by
+    /// [`Workbench::refresh`]); a case built at an older generation is built again.
+    generation: AtomicU64,
+    /// The case last built, with the generation it was built at.
+    built: Mutex<Option<Arc<Built>>>,
+    /// Held while one workbench builds, so that readers that find the case stale wait for
+    /// one build instead of each making its own.
+    building: Mutex<()>,
+}
+
+/// The case with every review applied and the lookups into it, as of one generation.
+struct Built {
+    generation: u64,
+    case: Arc<Case>,
     index: Index,
 }
 
@@ -155,32 +177,83 @@ impl Index {
 impl Workbench {
     /// A workbench over a store; `aliases` are the alias file's judgements, if any.
     pub fn new(store: Store, aliases: Vec<UserJudgement>) -> Workbench {
-        Workbench { store, path: None, aliases, case: None, index: Index::default() }
+        Workbench { store, path: None, aliases, shared: Arc::default() }
+    }
+
+    /// Another workbench over the same store file, on its own connection, sharing this
+    /// one's built case: what a server gives each request that only reads, so that reads
+    /// run side by side (SQLite's WAL lets readers go on while one connection writes). A
+    /// change made through either is seen by both.
+    pub fn reader(&self) -> Result<Workbench, Error> {
+        let Some(path) = &self.path else {
+            return Err(Error::Invalid(
+                "this workbench was made without its store's file: it has no readers".into(),
+            ));
+        };
+        let store = Store::open_existing_with(path, |_| {})?;
+        Ok(Workbench {
+            store,
+            path: self.path.clone(),
+            aliases: self.aliases.clone(),
+            shared: self.shared.clone(),
+        })
     }
 
     /// The store, for what the workbench does not cover (ingest, stages).
     pub fn store(&mut self) -> &mut Store {
-        self.case = None;
+        self.changed();
         &mut self.store
     }
 
-    /// The case with every review applied, built on first use and after each change; the
-    /// entity search index is rewritten with it.
-    pub fn case(&mut self) -> Result<Arc<Case>, Error> {
-        if let Some(case) = &self.case {
-            return Ok(case.clone());
+    /// A number that changes whenever the case may have: what a cache of anything drawn
+    /// from the case is keyed by.
+    pub fn generation(&self) -> u64 {
+        self.shared.generation.load(Ordering::Acquire)
+    }
+
+    /// Marks the store changed: the next use builds the case again.
+    fn changed(&self) {
+        self.shared.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The case and its lookups as of the store's generation, built when stale.
+    fn built(&mut self) -> Result<Arc<Built>, Error> {
+        let current = |shared: &Shared, g: u64| {
+            shared
+                .built
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone()
+                .filter(|b| b.generation == g)
+        };
+        let generation = self.generation();
+        if let Some(b) = current(&self.shared, generation) {
+            return Ok(b);
+        }
+        let shared = self.shared.clone();
+        let _one = shared.building.lock().unwrap_or_else(|e| e.into_inner());
+        // Another workbench may have built it while this one waited.
+        let generation = self.generation();
+        if let Some(b) = current(&shared, generation) {
+            return Ok(b);
         }
         let case = Arc::new(crate::case(&self.store, &self.aliases)?);
-        let index: Vec<(String, String, String)> = case
+        let names: Vec<(String, String, String)> = case
             .resolution
             .entities
             .iter()
             .map(|e| (e.id.clone(), e.kind.as_str().to_string(), e.names.join(" · ")))
             .collect();
-        self.store.index_entities(&index)?;
-        self.index = Index::of(&case);
-        self.case = Some(case.clone());
-        Ok(case)
+        self.store.index_entities(&names)?;
+        let built = Arc::new(Built { generation, index: Index::of(&case), case });
+        *shared.built.lock().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+        Ok(built)
+    }
+
+    /// The case with every review applied, built on first use and after each change; the
+    /// entity search index is rewritten with it.
+    pub fn case(&mut self) -> Result<Arc<Case>, Error> {
+        Ok(self.built()?.case.clone())
     }
 
     /// Every document in the case.
@@ -225,22 +298,25 @@ impl Workbench {
 
     /// One entity with its assertions, career and audit log.
     pub fn entity(&mut self, id: &str) -> Result<Option<EntityView>, Error> {
-        let case = self.case()?;
-        let Some(&at) = self.index.entity.get(id) else { return Ok(None) };
+        let built = self.built()?;
+        let (case, index) = (&built.case, &built.index);
+        let Some(&at) = index.entity.get(id) else { return Ok(None) };
         let entity = &case.resolution.entities[at];
-        let mut assertions: Vec<Assertion> = self
-            .index
+        let mut assertions: Vec<Assertion> = index
             .assertions
             .get(id)
             .map(|found| found.iter().map(|&i| case.assertions[i].clone()).collect())
             .unwrap_or_default();
-        assertions.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-        let career = self.index.career.get(id).map(|&i| case.careers[i].clone());
+        // By the date a list shows: a post by its start.
+        let shown =
+            |a: &Assertion| a.date.clone().or_else(|| a.start.as_ref().map(|b| b.date.clone()));
+        assertions.sort_by_cached_key(|a| (shown(a), a.id.clone()));
+        let career = index.career.get(id).map(|&i| case.careers[i].clone());
         let audit = self
             .store
-            .audit_log(None)?
+            .audit_log_of_kind("entity")?
             .into_iter()
-            .filter(|e| e.target_kind == "entity" && concerns(e, entity))
+            .filter(|e| concerns(e, entity))
             .collect();
         Ok(Some(EntityView { entity: entity.clone(), assertions, career, audit }))
     }
@@ -259,8 +335,9 @@ impl Workbench {
         let ReviewedClaim { claim: current, decision } = reviewed(machine.clone(), &decisions);
         let detail = self.store.detail(&document)?;
         let (paragraph, page) = paragraph(&detail, &machine);
-        let case = self.case()?;
-        let assertion = self.index.claim.get(&machine.id).map(|&i| case.assertions[i].clone());
+        let built = self.built()?;
+        let assertion =
+            built.index.claim.get(&machine.id).map(|&i| built.case.assertions[i].clone());
         let audit = self.store.audit_log(Some(("claim", id)))?;
         Ok(Some(ClaimView {
             machine,
@@ -363,6 +440,40 @@ impl Workbench {
                 )));
             }
         };
+        self.record_judgement(action, left, right, verdict, who, why)
+    }
+
+    /// Marks `name` as another name of the entity `id` (an alias the documents may not
+    /// join by themselves): a judgement that the two names are one, logged as `alias`;
+    /// returns the judgement's id.
+    pub fn alias(&mut self, id: &str, name: &str, who: &str, why: &str) -> Result<i64, Error> {
+        let name = name.trim();
+        let case = self.case()?;
+        let Some(entity) = case.resolution.entities.iter().find(|e| e.id == id) else {
+            return Err(Error::NotFound(format!(
+                "no entity {id} in the case: it may have been merged; search for it by name"
+            )));
+        };
+        if name.is_empty() {
+            return Err(Error::Invalid("give the other name to mark as an alias".into()));
+        }
+        let folded = resolve::names::fold(name);
+        if entity.names.iter().any(|n| resolve::names::fold(n) == folded) {
+            return Err(Error::Invalid(format!("\"{name}\" is a name of {} already", entity.name)));
+        }
+        let canonical = entity.name.clone();
+        self.record_judgement("alias", &canonical, name, "same", who, why)
+    }
+
+    fn record_judgement(
+        &mut self,
+        action: &str,
+        left: &str,
+        right: &str,
+        verdict: &str,
+        who: &str,
+        why: &str,
+    ) -> Result<i64, Error> {
         let judged = Judged { left: left.into(), right: right.into(), verdict: verdict.into() };
         let after = serde_json::to_string(&judged).expect("plain strings serialise");
         let target = format!("{left} | {right}");
@@ -370,7 +481,7 @@ impl Workbench {
         let effect =
             Effect::Judge { left: left.into(), right: right.into(), verdict: verdict.into() };
         let (_, id) = self.store.log_action(&entry, &effect)?;
-        self.case = None;
+        self.changed();
         Ok(id.expect("a judgement effect records a judgement"))
     }
 
@@ -405,7 +516,7 @@ impl Workbench {
             why,
         );
         let (seq, _) = self.store.log_action(&entry, &effect)?;
-        self.case = None;
+        self.changed();
         Ok(seq)
     }
 }

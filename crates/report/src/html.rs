@@ -72,8 +72,13 @@ impl<'a> Notes<'a> {
 
     /// An assertion's support and footnotes as the shared section templates take them.
     fn sources(&mut self, a: &Assertion) -> crate::sections::Sources {
+        crate::sections::Sources { support: support(a), notes: self.notes(&a.claims) }
+    }
+
+    /// Footnotes for a list of claim ids, as the shared section templates take them.
+    fn notes(&mut self, ids: &[String]) -> Vec<crate::sections::Note> {
         let mut notes = Vec::new();
-        for id in &a.claims {
+        for id in ids {
             let Some(&i) = self.index.get(id.as_str()) else { continue };
             let next = self.order.len() + 1;
             let n = *self.number.entry(i).or_insert_with(|| {
@@ -86,7 +91,7 @@ impl<'a> Notes<'a> {
                 title: self.case.claims[i].evidence.text.clone(),
             });
         }
-        crate::sections::Sources { support: support(a), notes }
+        notes
     }
 
     /// An assertion's support in words ("3 documents, 1 origin (AFP)"), then its footnotes.
@@ -274,34 +279,22 @@ fn person_section(
         body.push_str("</p>");
     }
 
+    // Career, legal status, allegations, meetings and visits and family ties come from the
+    // templates the workbench's entity page shares (`sections`), so that both read the same.
+    let linkable = |id: &str| pages.contains(id);
+    let render = |name: &str, ctx: minijinja::Value| {
+        sections.get_template(name).and_then(|t| t.render(ctx)).expect("the shared sections render")
+    };
     if let Some(career) = career.filter(|c| !c.posts.is_empty()) {
-        body.push_str("<h3>Career</h3><table><tr><th>#</th><th>Post</th><th>Start</th><th>End</th><th>Predecessor</th><th>Successor</th><th>Status</th><th>Sources</th></tr>");
-        for (n, post) in career.posts.iter().enumerate() {
-            let ids: Vec<String> = ix.claims_of(&post.assertions);
-            let inferred = if post.inferred.is_empty() {
-                String::new()
-            } else {
-                format!("<div class=\"small muted\">{}</div>", escape(&post.inferred.join("; ")))
-            };
-            let _ = write!(
-                body,
-                "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}{inferred}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                n + 1,
-                escape(&post.role),
-                if post.organization.name.is_empty() {
-                    String::new()
-                } else {
-                    format!(" of {}", link(&post.organization, pages))
-                },
-                bound(&post.start),
-                bound(&post.end),
-                post.predecessor.as_ref().map(|p| link(p, pages)).unwrap_or_default(),
-                post.successor.as_ref().map(|p| link(p, pages)).unwrap_or_default(),
-                status(post.status),
-                notes.marks(&ids)
-            );
-        }
-        body.push_str("</table>");
+        let mut sources = |p: &fuse::Post| crate::sections::Sources {
+            support: crate::sections::post_support(p),
+            notes: notes.notes(&ix.claims_of(&p.assertions)),
+        };
+        let rows = crate::sections::career_rows(career, &linkable, &mut sources);
+        body.push_str(&render(
+            "sections/career.html",
+            minijinja::context! { base => "#", career => rows },
+        ));
     }
 
     let events = involving(
@@ -326,72 +319,37 @@ fn person_section(
         body.push_str(&crate::svg::timeline(career, &events));
     }
 
-    // Legal status and allegations come from the templates the workbench's entity page
-    // shares (`sections`), so that both read the same.
     let mine = ix.of(&e.id);
-    let linkable = |id: &str| pages.contains(id);
     let mut sources = |a: &Assertion| notes.sources(a);
     let mut cite = crate::sections::Cite { linkable: &linkable, sources: &mut sources };
     let legal = crate::sections::legal_rows(mine, &e.id, &mut cite);
     let allegations = crate::sections::allegation_rows(mine, &e.id, &mut cite);
-    for (name, rows) in [
-        ("sections/legal.html", minijinja::Value::from_serialize(&legal)),
-        ("sections/allegations.html", minijinja::Value::from_serialize(&allegations)),
-    ] {
-        let rendered = sections
-            .get_template(name)
-            .and_then(|t| {
-                t.render(
-                    minijinja::context! { base => "#", legal => rows.clone(), allegations => rows },
-                )
-            })
-            .expect("the shared sections render");
-        body.push_str(&rendered);
-    }
+    let moves = crate::sections::move_rows(mine, &e.id, &mut cite);
+    let family = crate::sections::family_rows(mine, &e.id, &mut cite);
+    let context = |k: &str, rows: minijinja::Value| {
+        minijinja::context! { base => "#", ..minijinja::Value::from_iter([(k.to_string(), rows)]) }
+    };
+    body.push_str(&render(
+        "sections/legal.html",
+        context("legal", minijinja::Value::from_serialize(&legal)),
+    ));
+    body.push_str(&render(
+        "sections/allegations.html",
+        context("allegations", minijinja::Value::from_serialize(&allegations)),
+    ));
     official_table(body, ix, &e.id);
-
-    let moves = involving(ix, &e.id, &[ClaimType::Meeting, ClaimType::Visit]);
+    body.push_str(&render(
+        "sections/moves.html",
+        context("moves", minijinja::Value::from_serialize(&moves)),
+    ));
     if !moves.is_empty() {
-        body.push_str("<h3>Meetings and visits</h3><table><tr><th>Date</th><th>What</th><th>Place</th><th>Modality</th><th>Status</th><th>Sources</th></tr>");
-        for a in moves {
-            let what = if a.kind == ClaimType::Meeting {
-                let others: Vec<String> = a
-                    .parties("participants")
-                    .iter()
-                    .filter(|p| p.id.as_deref() != Some(e.id.as_str()))
-                    .map(|p| link(p, pages))
-                    .collect();
-                format!("met {}", others.join(", "))
-            } else if a.party("person").and_then(|p| p.id).as_deref() == Some(e.id.as_str()) {
-                format!(
-                    "visit{}",
-                    a.text("purpose").map(|p| format!(" ({})", escape(p))).unwrap_or_default()
-                )
-            } else {
-                format!(
-                    "visit by {}",
-                    a.party("person").map(|p| link(&p, pages)).unwrap_or_default()
-                )
-            };
-            let _ = write!(
-                body,
-                "<tr><td>{}</td><td>{what}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>",
-                escape(a.date.as_deref().unwrap_or("")),
-                escape(a.text("place").unwrap_or("")),
-                a.modality.as_str(),
-                a.origins
-                    .iter()
-                    .find(|o| !o.ends_with(".txt"))
-                    .map(|o| format!(" ({})", escape(o)))
-                    .unwrap_or_default(),
-                status(a.status),
-                notes.claims_of(a)
-            );
-        }
-        body.push_str("</table>");
         body.push_str("<h3>Network</h3>");
         body.push_str(&crate::svg::ego_network(e, &involving(ix, &e.id, &[ClaimType::Meeting])));
     }
+    body.push_str(&render(
+        "sections/family.html",
+        context("family", minijinja::Value::from_serialize(&family)),
+    ));
 
     let other_events = involving(ix, &e.id, &[ClaimType::Health, ClaimType::DeathReport]);
     if !other_events.is_empty() {

@@ -1,5 +1,6 @@
 //! Sections the case file and the workbench's entity page share: one minijinja template each
-//! (`templates/`), filled from rows built here, so that a section reads the same in both.
+//! (`templates/`), filled from rows built here, so that a section reads the same in both:
+//! career, legal status, allegations, meetings and visits, family ties.
 //! The two differ only in where links go (`base`: "#" within the case file, "/entity/" in
 //! the workbench) and in what a source note points to (the case file's evidence footnote,
 //! or the claim's page).
@@ -17,6 +18,9 @@ use claims::ClaimType;
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("sections/legal.html", include_str!("../templates/legal.html")),
     ("sections/allegations.html", include_str!("../templates/allegations.html")),
+    ("sections/career.html", include_str!("../templates/career.html")),
+    ("sections/moves.html", include_str!("../templates/moves.html")),
+    ("sections/family.html", include_str!("../templates/family.html")),
 ];
 
 /// A party, with the id to link to when its page exists.
@@ -174,15 +178,151 @@ pub fn allegation_rows(
         .collect()
 }
 
+/// One post of a career.
+#[derive(Clone, Debug, Serialize)]
+pub struct CareerRow {
+    role: String,
+    organization: Option<Link>,
+    start: Option<String>,
+    end: Option<String>,
+    predecessor: Option<Link>,
+    successor: Option<Link>,
+    status: &'static str,
+    /// How the post's dates or status were inferred.
+    inferred: Vec<String>,
+    sources: Sources,
+}
+
+/// The career's posts in order; `sources` gives a post's support and notes.
+pub fn career_rows(
+    career: &fuse::Career,
+    linkable: &dyn Fn(&str) -> bool,
+    sources: &mut dyn FnMut(&fuse::Post) -> Sources,
+) -> Vec<CareerRow> {
+    let link =
+        |p: &Party| Link { id: p.id.clone().filter(|id| linkable(id)), name: p.name.clone() };
+    let bound = |b: &Option<fuse::Bound>| {
+        b.as_ref().map(|b| format!("{} {}", b.qualifier, b.date).trim().to_string())
+    };
+    career
+        .posts
+        .iter()
+        .map(|p| CareerRow {
+            role: p.role.clone(),
+            organization: (!p.organization.name.is_empty()).then(|| link(&p.organization)),
+            start: bound(&p.start),
+            end: bound(&p.end),
+            predecessor: p.predecessor.as_ref().map(link),
+            successor: p.successor.as_ref().map(link),
+            status: p.status.as_str(),
+            inferred: p.inferred.clone(),
+            sources: sources(p),
+        })
+        .collect()
+}
+
+/// A post's support in words, as [`support`] words an assertion's.
+pub fn post_support(p: &fuse::Post) -> String {
+    counted(p.documents.len(), &p.origins)
+}
+
+/// One meeting or visit of an entity.
+#[derive(Clone, Debug, Serialize)]
+pub struct MoveRow {
+    date: String,
+    /// `met`, `visit` or `visit by`.
+    what: &'static str,
+    /// Who was met, or who visited (the entity itself left out).
+    parties: Vec<Link>,
+    purpose: Option<String>,
+    place: String,
+    modality: &'static str,
+    status: &'static str,
+    sources: Sources,
+}
+
+/// The meetings and visits of `entity`, by date (undated last).
+pub fn move_rows(assertions: &[&Assertion], entity: &str, cite: &mut Cite<'_>) -> Vec<MoveRow> {
+    by_date(assertions, &[ClaimType::Meeting, ClaimType::Visit])
+        .into_iter()
+        .map(|a| {
+            let (what, parties, purpose) = if a.kind == ClaimType::Meeting {
+                let others = a
+                    .parties("participants")
+                    .into_iter()
+                    .filter(|p| p.id.as_deref() != Some(entity))
+                    .map(|p| cite.link(p))
+                    .collect();
+                ("met", others, None)
+            } else if a.party("person").and_then(|p| p.id).as_deref() == Some(entity) {
+                ("visit", vec![], a.text("purpose").map(str::to_string))
+            } else {
+                let by = a.party("person").map(|p| cite.link(p)).into_iter().collect();
+                ("visit by", by, a.text("purpose").map(str::to_string))
+            };
+            MoveRow {
+                date: a.date.clone().unwrap_or_default(),
+                what,
+                parties,
+                purpose,
+                place: a.text("place").unwrap_or("").to_string(),
+                modality: a.modality.as_str(),
+                status: a.status.as_str(),
+                sources: (cite.sources)(a),
+            }
+        })
+        .collect()
+}
+
+/// One family tie: `person` is `kind` of `other`; the entity itself is named without a link.
+#[derive(Clone, Debug, Serialize)]
+pub struct FamilyRow {
+    person: Link,
+    kind: String,
+    other: Link,
+    status: &'static str,
+    sources: Sources,
+}
+
+/// The family ties of `entity` (relations it is either side of), by date then id.
+pub fn family_rows(assertions: &[&Assertion], entity: &str, cite: &mut Cite<'_>) -> Vec<FamilyRow> {
+    by_date(assertions, &[ClaimType::Relation])
+        .into_iter()
+        .filter_map(|a| {
+            let side = |role: &str, cite: &Cite<'_>| {
+                a.party(role).map(|p| {
+                    if p.id.as_deref() == Some(entity) {
+                        Link { id: None, name: p.name }
+                    } else {
+                        cite.link(p)
+                    }
+                })
+            };
+            let person = side("person", cite)?;
+            let other = side("other", cite)?;
+            Some(FamilyRow {
+                person,
+                kind: a.text("kind").unwrap_or("relative").to_string(),
+                other,
+                status: a.status.as_str(),
+                sources: (cite.sources)(a),
+            })
+        })
+        .collect()
+}
+
 /// How many documents state an assertion and from how many independent origins, named: copies
 /// of one story count once ("3 documents, 1 origin (AFP)").
 pub fn support(a: &Assertion) -> String {
-    let docs = a.documents.len();
-    let n = a.origins.len();
+    counted(a.documents.len(), &a.origins)
+}
+
+fn counted(docs: usize, origins: &[String]) -> String {
+    let n = origins.len();
     let names = if n <= 3 {
-        a.origins.join(", ")
+        origins.join(", ")
     } else {
-        format!("{} and {} more", a.origins[..2].join(", "), n - 2)
+        format!("{} and {} more", origins[..2].join(", "), n - 2)
     };
     format!(
         "{docs} document{}, {n} origin{} ({names})",

@@ -167,11 +167,21 @@ impl Store {
 
     /// The audit log, oldest first; only the entries on one target if given.
     pub fn audit_log(&self, target: Option<(&str, &str)>) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT seq, at, who, action, target_kind, target, before, after, why FROM audit_log
-             WHERE ?1 IS NULL OR (target_kind = ?1 AND target = ?2) ORDER BY seq",
-        )?;
         let (kind, target) = target.unzip();
+        self.audit_where(kind, target)
+    }
+
+    /// The audit entries on one kind of target (`claim` or `entity`), oldest first: read
+    /// through the log's index, not the whole log.
+    pub fn audit_log_of_kind(&self, kind: &str) -> Result<Vec<AuditEntry>> {
+        self.audit_where(Some(kind), None)
+    }
+
+    fn audit_where(&self, kind: Option<&str>, target: Option<&str>) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, at, who, action, target_kind, target, before, after, why FROM audit_log
+             WHERE ?1 IS NULL OR (target_kind = ?1 AND (?2 IS NULL OR target = ?2)) ORDER BY seq",
+        )?;
         let rows = stmt.query_map(params![kind, target], |r| {
             Ok(AuditEntry {
                 seq: r.get(0)?,

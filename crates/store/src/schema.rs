@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_lists.sql"),
     include_str!("migrations/0011_human_claims.sql"),
     include_str!("migrations/0012_claims_by_type.sql"),
+    include_str!("migrations/0013_search_human_claims.sql"),
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -99,91 +99,213 @@ fn ids_param(ids: &[String], args: &mut Vec<SqlValue>) -> usize {
     args.len()
 }
 
-impl Store {
-    /// One page of current claims matching `filter`: best first with a query, else in
-    /// document and text order.
-    pub fn filter_claims(&self, filter: &ClaimFilter, offset: usize, limit: usize) -> Result<Page> {
-        let mut args: Vec<SqlValue> = Vec::new();
-        let mut conditions = vec!["v.is_current = 1".to_string(), "d.removed_at IS NULL".into()];
-        let (from, snippet, order) = match &filter.query {
-            Some(q) => {
-                args.push(SqlValue::Text(q.clone()));
-                conditions.push(format!("search_claims MATCH ?{}", args.len()));
-                (
-                    "search_claims s JOIN claims c ON c.rowid = s.rowid",
-                    "snippet(search_claims, 1, char(1), char(2), '…', 24)",
-                    "s.rank",
-                )
-            }
-            None => (
-                "claims c",
-                "substr(json_extract(c.json, '$.evidence.text'), 1, 200)",
-                // The id settles ties (as a claim page's next and previous do), so that
-                // pages neither repeat nor skip a claim.
-                "d.path, c.start, c.id",
-            ),
-        };
-        // The claim as the case has it: the reviewer's edit over the machine's.
-        let current = "COALESCE(r.claim, c.json)";
-        if let Some(kind) = &filter.kind {
-            args.push(SqlValue::Text(kind.clone()));
-            conditions.push(format!("c.type = ?{}", args.len()));
+/// Where a claim search reads claims from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// The claims stage's rows.
+    Machine,
+    /// Claims added by hand, in the current version of their document.
+    Added,
+}
+
+/// Claims added by hand as rows shaped like `claims` (their FTS rowid is the negative of
+/// theirs), in the current version of the document they were read from.
+const ADDED: &str = "(SELECT -a.rowid AS rid, a.claim_id AS id,
+        json_extract(a.claim, '$.type') AS type,
+        json_extract(a.claim, '$.evidence.start') AS start, a.claim AS json,
+        v.id AS version_id
+    FROM added_claims a JOIN versions v ON v.sha256 = a.doc_sha256 WHERE v.is_current = 1)";
+
+/// The order of a claim search's hits: best rank first with words, else document path and
+/// place in the text; the id settles ties.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    rank: f64,
+    path: String,
+    start: i64,
+    id: String,
+}
+
+impl Eq for Key {}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank
+            .total_cmp(&other.rank)
+            .then_with(|| self.path.cmp(&other.path))
+            .then_with(|| self.start.cmp(&other.start))
+            .then_with(|| self.id.cmp(&other.id))
+    }
+}
+
+/// A claim search over one source: its `FROM ... WHERE ...`, its parameters, and how a page
+/// of it is read.
+struct ClaimQuery {
+    body: String,
+    args: Vec<SqlValue>,
+    source: Source,
+    query: bool,
+    /// Whether hits of a query come best first; past [`COUNT_CAP`] matches they come in the
+    /// index's order (see [`by_rank`]).
+    ranked: bool,
+}
+
+/// Whether a search with this many matches (counted up to the cap) orders them by rank.
+/// Ranking reads every match's word positions (ranking 5,000 claims cost 12 ms of a
+/// 20 ms search at 10,000 documents) and past a thousand matches a word is too common for
+/// its rank to pick anything out: those come in the index's order (the order documents
+/// were read), which costs only the page.
+fn by_rank(more: bool) -> bool {
+    !more
+}
+
+impl ClaimQuery {
+    /// The SQL of `limit` hits from `offset`, each `id, type, snippet, rank, path, start`.
+    fn page(&self, offset: usize, limit: usize) -> String {
+        let body = &self.body;
+        if self.query {
+            // By rank alone: FTS5 then hands the matches over in rank order, where a second
+            // sort key would sort every match (and join each) before the first row.
+            let snippet = "snippet(search_claims, 1, char(1), char(2), '…', 24)";
+            let order = if self.ranked { "s.rank" } else { "s.rowid" };
+            return format!(
+                "SELECT c.id, c.type, {snippet}, {order}, NULL, NULL {body}
+                 ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+            );
         }
-        if let Some(m) = &filter.modality {
-            args.push(SqlValue::Text(m.clone()));
-            conditions.push(format!("json_extract({current}, '$.modality') = ?{}", args.len()));
-        }
-        match filter.status.as_deref() {
-            None => {}
-            Some("unreviewed") => conditions.push("r.claim_id IS NULL".into()),
-            Some(s) => {
-                args.push(SqlValue::Text(s.to_string()));
-                conditions.push(format!("r.decision = ?{}", args.len()));
-            }
-        }
-        let date = format!(
-            "COALESCE(json_extract({current}, '$.date'), json_extract({current}, '$.start'), json_extract({current}, '$.as_of'))"
-        );
-        conditions.extend(date_within(&date, &filter.from, &filter.to, &mut args));
-        if let Some(doc) = filter.document {
-            args.push(SqlValue::Integer(doc));
-            conditions.push(format!("d.id = ?{}", args.len()));
-        }
-        if let Some(ids) = &filter.ids {
-            let n = ids_param(ids, &mut args);
-            conditions.push(format!("c.id IN (SELECT value FROM json_each(?{n}))"));
-        }
-        let body = format!(
-            "FROM {from} JOIN versions v ON v.id = c.version_id
-             JOIN documents d ON d.id = v.document_id
-             LEFT JOIN reviews r ON r.claim_id = c.id
-             WHERE {}",
-            conditions.join(" AND ")
-        );
-        let (total, more) = self.count_capped(&body, &args)?;
-        let sql = if filter.query.is_some() {
-            format!(
-                "SELECT c.id, c.type, {snippet} {body} ORDER BY {order} LIMIT {} OFFSET {offset}",
-                limit + 1
-            )
-        } else {
+        let evidence = "substr(json_extract(c.json, '$.evidence.text'), 1, 200)";
+        match self.source {
             // Sort the keys alone and read the evidence of the page's claims only: SQLite
             // works out a row's columns before it sorts, and a claim's JSON for every match
             // (tens of thousands in a large case) is what made a filter-only page slow.
-            format!(
-                "SELECT c.id, c.type, {snippet}
+            Source::Machine => format!(
+                "SELECT c.id, c.type, {evidence}, NULL, k.path, k.start
                  FROM (SELECT c.rowid AS rid, d.path AS path, c.start AS start, c.id AS id {body}
-                       ORDER BY {order} LIMIT {} OFFSET {offset}) k
+                       ORDER BY d.path, c.start, c.id LIMIT {limit} OFFSET {offset}) k
                  JOIN claims c ON c.rowid = k.rid
-                 ORDER BY k.path, k.start, k.id",
-                limit + 1
-            )
-        };
-        Ok(Page::of(self.page_hits(&sql, &args)?, limit, total, more))
+                 ORDER BY k.path, k.start, k.id"
+            ),
+            Source::Added => format!(
+                "SELECT c.id, c.type, {evidence}, NULL, d.path, c.start {body}
+                 ORDER BY d.path, c.start, c.id LIMIT {limit} OFFSET {offset}"
+            ),
+        }
+    }
+}
+
+/// The claim search `filter` asks for, over one source.
+fn claim_query(filter: &ClaimFilter, source: Source) -> ClaimQuery {
+    let mut args: Vec<SqlValue> = Vec::new();
+    let mut conditions = vec!["v.is_current = 1".to_string(), "d.removed_at IS NULL".into()];
+    let claims = match source {
+        Source::Machine => "claims c".to_string(),
+        Source::Added => format!("{ADDED} c"),
+    };
+    let rowid = match source {
+        Source::Machine => "c.rowid",
+        Source::Added => "c.rid",
+    };
+    let from = match &filter.query {
+        Some(q) => {
+            args.push(SqlValue::Text(q.clone()));
+            conditions.push(format!("search_claims MATCH ?{}", args.len()));
+            format!("search_claims s JOIN {claims} ON {rowid} = s.rowid")
+        }
+        None => claims,
+    };
+    // The claim as the case has it: the reviewer's edit over the machine's.
+    let current = "COALESCE(r.claim, c.json)";
+    if let Some(kind) = &filter.kind {
+        args.push(SqlValue::Text(kind.clone()));
+        conditions.push(format!("c.type = ?{}", args.len()));
+    }
+    if let Some(m) = &filter.modality {
+        args.push(SqlValue::Text(m.clone()));
+        conditions.push(format!("json_extract({current}, '$.modality') = ?{}", args.len()));
+    }
+    match filter.status.as_deref() {
+        None => {}
+        Some("unreviewed") => conditions.push("r.claim_id IS NULL".into()),
+        Some(s) => {
+            args.push(SqlValue::Text(s.to_string()));
+            conditions.push(format!("r.decision = ?{}", args.len()));
+        }
+    }
+    let date = format!(
+        "COALESCE(json_extract({current}, '$.date'), json_extract({current}, '$.start'), json_extract({current}, '$.as_of'))"
+    );
+    conditions.extend(date_within(&date, &filter.from, &filter.to, &mut args));
+    if let Some(doc) = filter.document {
+        args.push(SqlValue::Integer(doc));
+        conditions.push(format!("d.id = ?{}", args.len()));
+    }
+    if let Some(ids) = &filter.ids {
+        let n = ids_param(ids, &mut args);
+        conditions.push(format!("c.id IN (SELECT value FROM json_each(?{n}))"));
+    }
+    let body = format!(
+        "FROM {from} JOIN versions v ON v.id = c.version_id
+         JOIN documents d ON d.id = v.document_id
+         LEFT JOIN reviews r ON r.claim_id = c.id
+         WHERE {}",
+        conditions.join(" AND ")
+    );
+    ClaimQuery { body, args, source, query: filter.query.is_some(), ranked: true }
+}
+
+impl Store {
+    /// One page of current claims matching `filter`, the machine's and those added by hand:
+    /// best first with a query (in the index's order past [`COUNT_CAP`] matches), else in
+    /// document and text order.
+    pub fn filter_claims(&self, filter: &ClaimFilter, offset: usize, limit: usize) -> Result<Page> {
+        let mut machine = claim_query(filter, Source::Machine);
+        let any_added: bool =
+            self.conn.query_row("SELECT EXISTS (SELECT 1 FROM added_claims)", [], |r| r.get(0))?;
+        if !any_added {
+            let (total, more) = self.count_capped(&machine.body, &machine.args)?;
+            machine.ranked = by_rank(more);
+            let hits = self.keyed_hits(&machine.page(offset, limit + 1), &machine.args)?;
+            return Ok(Page::of(hits.into_iter().map(|(_, h)| h).collect(), limit, total, more));
+        }
+        // Claims added by hand are few: the page is the machine's claims up to its end and
+        // every added one that matches, merged in the page's order.
+        let mut added = claim_query(filter, Source::Added);
+        let (machine_total, machine_more) = self.count_capped(&machine.body, &machine.args)?;
+        let (added_total, _) = self.count_capped(&added.body, &added.args)?;
+        let all = machine_total + added_total;
+        machine.ranked = by_rank(machine_more || all > COUNT_CAP);
+        added.ranked = machine.ranked;
+        let mut hits = self.keyed_hits(&machine.page(0, offset + limit + 1), &machine.args)?;
+        hits.extend(self.keyed_hits(&added.page(0, offset + limit + 1), &added.args)?);
+        hits.sort_by(|a, b| a.0.cmp(&b.0));
+        let hits = hits.into_iter().skip(offset).map(|(_, h)| h).take(limit + 1).collect();
+        Ok(Page::of(hits, limit, all.min(COUNT_CAP), machine_more || all > COUNT_CAP))
     }
 
-    /// One page of documents in the case matching `filter`: best first with a query, else by
-    /// path.
+    /// Hits with the key they are ordered by (the columns after the first three).
+    fn keyed_hits(&self, sql: &str, args: &[SqlValue]) -> Result<Vec<(Key, Hit)>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let hit = Hit { id: r.get(0)?, label: r.get(1)?, snippet: r.get(2)? };
+            let key = Key {
+                rank: r.get::<_, Option<f64>>(3)?.unwrap_or(0.0),
+                path: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                start: r.get::<_, Option<i64>>(5)?.unwrap_or(0),
+                id: hit.id.clone(),
+            };
+            Ok((key, hit))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One page of documents in the case matching `filter`: best first with a query (in the
+    /// index's order past [`COUNT_CAP`] matches), else by path.
     pub fn filter_documents(
         &self,
         filter: &DocFilter,
@@ -218,6 +340,7 @@ impl Store {
             conditions.join(" AND ")
         );
         let (total, more) = self.count_capped(&body, &args)?;
+        let order = if filter.query.is_some() && !by_rank(more) { "s.rowid" } else { order };
         let sql = format!(
             "SELECT d.id, d.name, {snippet} {body} ORDER BY {order} LIMIT {} OFFSET {offset}",
             limit + 1

@@ -16,8 +16,14 @@ const X0: f64 = 150.0;
 const X1: f64 = 985.0;
 const LANE: f64 = 26.0;
 const TOP: f64 = 30.0;
+/// Past this many marks a timeline draws one mark per lane and slot of [`SLOTS`]: a busy
+/// entity's thousand facts were a quarter of a megabyte of marks drawn on each other.
+const MARKS: usize = 300;
+/// The slots a lane is cut into when its marks are grouped (about four units of the view
+/// box each).
+const SLOTS: f64 = 200.0;
 
-/// A dated fact on the timeline.
+/// A dated fact on the timeline, or the facts of one lane and slot when they are grouped.
 #[derive(Serialize)]
 pub struct Mark {
     t: f64,
@@ -26,6 +32,8 @@ pub struct Mark {
     kind: String,
     label: String,
     claim: Option<String>,
+    /// How many facts it stands for.
+    count: usize,
 }
 
 /// A post held, as a bar.
@@ -135,7 +143,7 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
         lanes.entry(f.1.as_str()).or_insert(n);
     }
     let y = |lane: usize| TOP + lane as f64 * LANE + LANE / 2.0;
-    let marks = dated
+    let mut marks: Vec<Mark> = dated
         .iter()
         .map(|(t, f)| Mark {
             t: *t,
@@ -144,8 +152,12 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
             kind: f.1.clone(),
             label: format!("{} · {}", f.0.as_deref().unwrap_or(""), f.2),
             claim: f.3.clone(),
+            count: 1,
         })
         .collect();
+    if marks.len() > MARKS {
+        marks = grouped(marks, from, to);
+    }
     let bars = held
         .iter()
         .enumerate()
@@ -181,6 +193,39 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
         bars,
         undated,
     }
+}
+
+/// The marks grouped by lane and slot: one mark for each, at the mean of their times, that
+/// says how many facts it stands for and from when to when, and opens the first.
+fn grouped(mut marks: Vec<Mark>, from: f64, to: f64) -> Vec<Mark> {
+    let slot = |t: f64| ((t - from) / (to - from) * SLOTS).floor() as i64;
+    marks.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.t.total_cmp(&b.t)));
+    let mut out: Vec<(Mark, f64, String, String)> = Vec::new();
+    for m in marks {
+        let date = m.label.split(" · ").next().unwrap_or("").to_string();
+        match out.last_mut() {
+            Some((g, sum, _, last)) if g.y == m.y && slot(g.t) == slot(m.t) => {
+                g.count += 1;
+                *sum += m.t;
+                *last = date;
+            }
+            _ => {
+                let t = m.t;
+                out.push((m, t, date.clone(), date));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(mut g, sum, first, last)| {
+            if g.count > 1 {
+                g.t = sum / g.count as f64;
+                g.x = x_of(g.t, from, to);
+                let span = if first == last { first } else { format!("{first} to {last}") };
+                g.label = format!("{} {} facts, {span}; the first: {}", g.count, g.kind, g.label);
+            }
+            g
+        })
+        .collect()
 }
 
 /// A node placed.

@@ -4,7 +4,7 @@
 //!
 //! - [`router`] builds the axum application: pages (`/`, `/search`, `/entity/{id}`,
 //!   `/document/{id}`, `/claim/{id}`), the same data as JSON under `/api/`, and the review
-//!   actions (accept, reject, edit, note, merge, split) as form posts.
+//!   actions (accept, reject, edit, note, add, merge, split, alias) as form posts.
 //! - [`serve`] binds the listener (loopback unless an access token is given) and runs it.
 //! - Pages are server-rendered from minijinja templates compiled into the binary
 //!   (`templates/`), with HTML auto-escaping on every value; the stylesheet and the one small
@@ -18,6 +18,7 @@
 
 mod figures;
 mod pages;
+mod pool;
 mod security;
 mod templates;
 mod upload;
@@ -70,7 +71,10 @@ pub enum Error {
 
 /// What every handler shares.
 pub(crate) struct State {
+    /// The workbench that writes: review actions, uploads.
     pub bench: Mutex<Workbench>,
+    /// Workbenches that read, for pages (none when the workbench has no store file).
+    pub readers: pool::Pool,
     pub csrf: String,
     pub token: Option<String>,
     pub user: String,
@@ -82,8 +86,10 @@ pub(crate) struct State {
 /// must carry (a fresh [`random_token`] per server); `token`, when given, is the access token
 /// every request must carry.
 pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: String) -> Router {
+    let readers = pool::Pool::new(if bench.path().is_some() { pool::Pool::size() } else { 0 });
     let state = Arc::new(State {
         bench: Mutex::new(bench),
+        readers,
         csrf,
         token,
         user,
@@ -95,6 +101,7 @@ pub fn router(bench: Workbench, csrf: String, token: Option<String>, user: Strin
         .route("/search", get(pages::search))
         .route("/entity/{id}", get(pages::entity))
         .route("/entity/{id}/note", post(pages::entity_note))
+        .route("/entity/{id}/alias", post(pages::entity_alias))
         .route("/document/{id}", get(pages::document))
         .route("/document/{id}/original", get(pages::original))
         .route("/document/{id}/claim", post(pages::add_claim))

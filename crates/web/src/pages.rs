@@ -11,7 +11,6 @@ use minijinja::context;
 use pipeline::Workbench;
 use pipeline::workbench::{NewClaim, SearchFilters};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::security::same_secret;
 use crate::{State, figures};
@@ -61,7 +60,29 @@ impl IntoResponse for PageError {
 
 pub type PageResult = Result<Response, PageError>;
 
-/// Runs `f` on the workbench off the async threads (SQLite and the case build block).
+/// Runs `f` on a reading workbench off the async threads (SQLite and the case build
+/// block): pages are served side by side, each on its own connection; the writer serves
+/// when the server has no readers.
+pub(crate) async fn with_reader<T: Send + 'static>(
+    state: &Shared,
+    f: impl FnOnce(&mut Workbench, &State) -> Result<T, PageError> + Send + 'static,
+) -> Result<T, PageError> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        if let Some(mut reader) = state.readers.take(&state.bench) {
+            return f(&mut reader, &state);
+        }
+        let mut bench = state
+            .bench
+            .lock()
+            .map_err(|_| PageError::Internal("an earlier request failed midway".into()))?;
+        f(&mut bench, &state)
+    })
+    .await
+    .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
+}
+
+/// Runs `f` on the writing workbench off the async threads: review actions, one at a time.
 async fn with_bench<T: Send + 'static>(
     state: &Shared,
     f: impl FnOnce(&mut Workbench, &State) -> Result<T, PageError> + Send + 'static,
@@ -90,7 +111,7 @@ fn missing(what: &str, id: &str) -> PageError {
 }
 
 pub async fn home(AxState(state): AxState<Shared>) -> PageResult {
-    with_bench(&state, |wb, st| {
+    with_reader(&state, |wb, st| {
         let (documents, document_count) = wb.documents_head(100)?;
         let (entities, entity_count) = wb.top_entities(60)?;
         let orphans = wb.orphans()?.len();
@@ -107,7 +128,7 @@ pub async fn search(
     AxState(state): AxState<Shared>,
     Query(filters): Query<SearchFilters>,
 ) -> PageResult {
-    with_bench(&state, move |wb, st| {
+    with_reader(&state, move |wb, st| {
         let results = wb.search_filtered(&filters)?;
         let link = |page: usize| format!("/search?{}", filters_query(&filters, page));
         let prev = (results.page > 1).then(|| link(results.page - 1));
@@ -147,6 +168,19 @@ fn filters_query(f: &SearchFilters, page: usize) -> String {
     .join("&")
 }
 
+/// How many assertions one page of an entity's chronology lists: a busy entity has
+/// hundreds, and a page of them all ran to megabytes.
+pub const CHRONOLOGY_PAGE: usize = 100;
+
+/// How many lines of an assertion's explanation a list shows; the claim page has them all.
+const EXPLANATION_LINES: usize = 3;
+
+/// How many rows a shared section (legal status, allegations) shows on the entity page.
+const SECTION_ROWS: usize = 100;
+
+/// How many source documents the entity page names; the search by person lists them all.
+const SOURCES_LISTED: usize = 50;
+
 /// An assertion as a page lists it: its sentence and the facts around it.
 #[derive(Serialize)]
 struct AssertionRow {
@@ -157,6 +191,8 @@ struct AssertionRow {
     status: &'static str,
     modality: &'static str,
     explanation: Vec<String>,
+    /// Explanation lines left out of a list.
+    more: usize,
     claims: Vec<String>,
     documents: Vec<String>,
 }
@@ -170,38 +206,69 @@ fn assertion_row(a: &fuse::Assertion) -> AssertionRow {
         status: a.status.as_str(),
         modality: a.modality.as_str(),
         explanation: a.explanation.clone(),
+        more: 0,
         claims: a.claims.clone(),
         documents: a.documents.clone(),
     }
 }
 
-pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, st| {
+/// A row for a list: the first lines of its explanation, and how many more there are.
+fn listed_row(a: &fuse::Assertion) -> AssertionRow {
+    let mut row = assertion_row(a);
+    row.more = row.explanation.len().saturating_sub(EXPLANATION_LINES);
+    row.explanation.truncate(EXPLANATION_LINES);
+    row
+}
+
+/// Which page of an entity's chronology to show.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct EntityPage {
+    page: String,
+}
+
+pub async fn entity(
+    AxState(state): AxState<Shared>,
+    Path(id): Path<String>,
+    Query(q): Query<EntityPage>,
+) -> PageResult {
+    with_reader(&state, move |wb, st| {
         let view = wb.entity(&id)?.ok_or_else(|| missing("entity", &id))?;
-        let rows: Vec<AssertionRow> = view.assertions.iter().map(assertion_row).collect();
-        let posts: Vec<Value> = view
-            .career
-            .iter()
-            .flat_map(|c| &c.posts)
-            .map(|p| {
-                serde_json::json!({
-                    "title": p.title(), "start": p.start, "end": p.end,
-                    "status": p.status.as_str(), "inferred": p.inferred,
-                })
-            })
-            .collect();
-        // The figures: every dated fact but posts (drawn as bars from the career).
-        let first_claim = |assertion: &str| {
-            view.assertions
-                .iter()
-                .find(|a| a.id == assertion)
-                .and_then(|a| a.claims.first().cloned())
+        let pages = view.assertions.len().div_ceil(CHRONOLOGY_PAGE).max(1);
+        let page = match q.page.trim() {
+            "" => 1,
+            p => p.parse::<usize>().ok().filter(|n| (1..=pages).contains(n)).ok_or_else(|| {
+                PageError::Bad(format!(
+                    "page {p:?} of the chronology does not exist: it has pages 1 to {pages}"
+                ))
+            })?,
         };
-        let facts: Vec<figures::Dated> = rows
+        let shown = &view.assertions
+            [(page - 1) * CHRONOLOGY_PAGE..(page * CHRONOLOGY_PAGE).min(view.assertions.len())];
+        let rows: Vec<AssertionRow> = shown.iter().map(listed_row).collect();
+        let chronology = context! {
+            page, pages, total => view.assertions.len(),
+            first => (page - 1) * CHRONOLOGY_PAGE + 1,
+            prev => (page > 1).then(|| page - 1),
+            next => (page < pages).then(|| page + 1),
+        };
+        // The figures: every dated fact but posts (drawn as bars from the career), over the
+        // whole chronology, not one page of it.
+        let by_id: HashMap<&str, &fuse::Assertion> =
+            view.assertions.iter().map(|a| (a.id.as_str(), a)).collect();
+        let first_claim =
+            |assertion: &str| by_id.get(assertion).and_then(|a| a.claims.first().cloned());
+        let facts: Vec<figures::Dated> = view
+            .assertions
             .iter()
-            .filter(|r| r.kind != "position")
-            .map(|r| {
-                (r.date.clone(), r.kind.to_string(), r.text.clone(), r.claims.first().cloned())
+            .filter(|a| a.kind != claims::ClaimType::Position)
+            .map(|a| {
+                (
+                    a.date.clone().or_else(|| a.start.as_ref().map(|b| b.date.clone())),
+                    a.kind.as_str().to_string(),
+                    report::tables::describe(a),
+                    a.claims.first().cloned(),
+                )
             })
             .collect();
         let held: Vec<figures::Held> = view
@@ -236,15 +303,50 @@ pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> 
                 .collect(),
         };
         let mut cite = report::sections::Cite { linkable: &linkable, sources: &mut sources };
-        let legal = report::sections::legal_rows(&mine, &id, &mut cite);
-        let allegations = report::sections::allegation_rows(&mine, &id, &mut cite);
+        let mut legal = report::sections::legal_rows(&mine, &id, &mut cite);
+        let mut allegations = report::sections::allegation_rows(&mine, &id, &mut cite);
+        let mut moves = report::sections::move_rows(&mine, &id, &mut cite);
+        let family = report::sections::family_rows(&mine, &id, &mut cite);
+        let moves_more = moves.len().saturating_sub(SECTION_ROWS);
+        moves.truncate(SECTION_ROWS);
+        let career = view
+            .career
+            .as_ref()
+            .map(|c| {
+                let mut sources = |p: &fuse::Post| report::sections::Sources {
+                    support: report::sections::post_support(p),
+                    notes: p
+                        .assertions
+                        .iter()
+                        .filter_map(|a| first_claim(a))
+                        .enumerate()
+                        .map(|(i, c)| report::sections::Note {
+                            href: format!("/claim/{}", urlencode(&c)),
+                            label: (i + 1).to_string(),
+                            title: String::new(),
+                        })
+                        .collect(),
+                };
+                report::sections::career_rows(c, &linkable, &mut sources)
+            })
+            .unwrap_or_default();
+        // Past a hundred rows a table is read by search, not by eye: the rest are in the
+        // chronology and the search by this entity.
+        let legal_more = legal.len().saturating_sub(SECTION_ROWS);
+        let allegations_more = allegations.len().saturating_sub(SECTION_ROWS);
+        legal.truncate(SECTION_ROWS);
+        allegations.truncate(SECTION_ROWS);
         let network = wb.neighbourhood(&id, 24)?.map(|n| figures::network(&n)).unwrap_or_default();
+        let docs = view.entity.docs.len();
+        // Not `sources`: the shared sections define a macro of that name.
+        let documents: Vec<&String> = view.entity.docs.iter().take(SOURCES_LISTED).collect();
         render(
             st,
             "entity.html",
-            context! { e => view.entity, assertions => rows, posts, audit => view.audit,
-            died => view.career.and_then(|c| c.died), csrf => st.csrf,
+            context! { e => view.entity, assertions => rows, chronology,
+            audit => view.audit, died => view.career.and_then(|c| c.died), csrf => st.csrf,
             exports => pipeline::workbench::EXPORTS, timeline, network, legal, allegations,
+            legal_more, allegations_more, career, moves, moves_more, family, documents, docs,
             base => "/entity/" },
         )
     })
@@ -252,7 +354,7 @@ pub async fn entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> 
 }
 
 pub async fn document(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, st| {
+    with_reader(&state, move |wb, st| {
         let n = id.parse::<i64>().map_err(|_| missing("document", &id))?;
         let view = wb.document(n)?.ok_or_else(|| missing("document", &id))?;
         let summary = &view.detail.summary;
@@ -270,7 +372,7 @@ pub async fn document(AxState(state): AxState<Shared>, Path(id): Path<String>) -
 }
 
 pub async fn original(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, _| {
+    with_reader(&state, move |wb, _| {
         let n = id.parse::<i64>().map_err(|_| missing("document", &id))?;
         let (doc, bytes) = wb.original(n)?.ok_or_else(|| missing("document", &id))?;
         // Served as an attachment of an opaque type: an HTML original must never render
@@ -292,7 +394,7 @@ pub async fn original(AxState(state): AxState<Shared>, Path(id): Path<String>) -
 }
 
 pub async fn claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, st| {
+    with_reader(&state, move |wb, st| {
         let view = wb.claim(&id)?.ok_or_else(|| missing("claim", &id))?;
         let fields: Vec<(String, String, String)> =
             pipeline::review::editable_fields(&view.current)
@@ -352,7 +454,7 @@ pub async fn claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> P
 }
 
 pub async fn audit(AxState(state): AxState<Shared>) -> PageResult {
-    with_bench(&state, |wb, st| {
+    with_reader(&state, |wb, st| {
         let mut log = wb.audit()?;
         log.reverse();
         let orphans = wb.orphans()?;
@@ -460,6 +562,26 @@ pub async fn entity_note(
     .await
 }
 
+/// Marks another name as an alias of the entity; back to the entity's page (under its new
+/// id, when the alias changed its canonical name).
+pub async fn entity_alias(
+    AxState(state): AxState<Shared>,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
+    check_csrf(&state, &form)?;
+    with_bench(&state, move |wb, st| {
+        let get = |k: &str| form.get(k).map(String::as_str).unwrap_or("");
+        wb.alias(&id, get("name"), &st.user, get("why"))?;
+        let to = match wb.entity_named(get("name").trim())? {
+            Some(e) => format!("/entity/{}", urlencode(&e.id)),
+            None => format!("/entity/{}", urlencode(&id)),
+        };
+        Ok(see(to))
+    })
+    .await
+}
+
 pub async fn judge(
     AxState(state): AxState<Shared>,
     Form(form): Form<HashMap<String, String>>,
@@ -490,15 +612,15 @@ pub async fn api_search(
     AxState(state): AxState<Shared>,
     Query(filters): Query<SearchFilters>,
 ) -> PageResult {
-    with_bench(&state, move |wb, _| Ok(Json(wb.search_filtered(&filters)?).into_response())).await
+    with_reader(&state, move |wb, _| Ok(Json(wb.search_filtered(&filters)?).into_response())).await
 }
 
 pub async fn api_entities(AxState(state): AxState<Shared>) -> PageResult {
-    with_bench(&state, |wb, _| Ok(Json(wb.entities()?).into_response())).await
+    with_reader(&state, |wb, _| Ok(Json(wb.entities()?).into_response())).await
 }
 
 pub async fn api_entity(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, _| {
+    with_reader(&state, move |wb, _| {
         let view = wb.entity(&id)?.ok_or_else(|| missing("entity", &id))?;
         Ok(Json(view).into_response())
     })
@@ -506,11 +628,11 @@ pub async fn api_entity(AxState(state): AxState<Shared>, Path(id): Path<String>)
 }
 
 pub async fn api_documents(AxState(state): AxState<Shared>) -> PageResult {
-    with_bench(&state, |wb, _| Ok(Json(wb.documents()?).into_response())).await
+    with_reader(&state, |wb, _| Ok(Json(wb.documents()?).into_response())).await
 }
 
 pub async fn api_document(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, _| {
+    with_reader(&state, move |wb, _| {
         let n = id.parse::<i64>().map_err(|_| missing("document", &id))?;
         let view = wb.document(n)?.ok_or_else(|| missing("document", &id))?;
         Ok(Json(view).into_response())
@@ -519,7 +641,7 @@ pub async fn api_document(AxState(state): AxState<Shared>, Path(id): Path<String
 }
 
 pub async fn api_claim(AxState(state): AxState<Shared>, Path(id): Path<String>) -> PageResult {
-    with_bench(&state, move |wb, _| {
+    with_reader(&state, move |wb, _| {
         let view = wb.claim(&id)?.ok_or_else(|| missing("claim", &id))?;
         Ok(Json(view).into_response())
     })
@@ -527,11 +649,11 @@ pub async fn api_claim(AxState(state): AxState<Shared>, Path(id): Path<String>) 
 }
 
 pub async fn api_audit(AxState(state): AxState<Shared>) -> PageResult {
-    with_bench(&state, |wb, _| Ok(Json(wb.audit()?).into_response())).await
+    with_reader(&state, |wb, _| Ok(Json(wb.audit()?).into_response())).await
 }
 
 pub async fn export_page(AxState(state): AxState<Shared>) -> PageResult {
-    with_bench(&state, |wb, st| {
+    with_reader(&state, |wb, st| {
         let (entities, count) = wb.top_entities(200)?;
         render(
             st,
@@ -546,7 +668,7 @@ pub async fn export_page(AxState(state): AxState<Shared>) -> PageResult {
 /// (`/export/entity/ID/NAME`), as a download.
 pub async fn export_case(AxState(state): AxState<Shared>, Path(name): Path<String>) -> PageResult {
     let file = name.clone();
-    let body = with_bench(&state, move |wb, _| Ok(wb.export(None, &name)?)).await?;
+    let body = with_reader(&state, move |wb, _| Ok(wb.export(None, &name)?)).await?;
     Ok(download(&format!("case-{file}"), body))
 }
 
@@ -556,7 +678,7 @@ pub async fn export_entity(
 ) -> PageResult {
     let file =
         format!("{}-{name}", id.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_"));
-    let body = with_bench(&state, move |wb, _| Ok(wb.export(Some(&id), &name)?)).await?;
+    let body = with_reader(&state, move |wb, _| Ok(wb.export(Some(&id), &name)?)).await?;
     Ok(download(&file, body))
 }
 

@@ -73,6 +73,17 @@ async fn a_claim_added_on_the_document_page_is_in_the_case_at_once_and_audited()
     let id = claim.trim_start_matches("/claim/");
     assert!(app.get(&format!("/document/{doc}")).await.body.contains(&format!("/claim/{id}")));
 
+    // Found by search at once, filters and all; an edit is what search then finds.
+    let found = app.json("/api/search?q=lisbon&type=visit").await;
+    let hits: Vec<&str> =
+        found["claims"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert!(hits.contains(&id), "{found}");
+    assert!(app.get("/search?q=lisbon").await.body.contains(&format!("/claim/{id}")));
+    let edit = [("csrf", CSRF), ("f.place", "Porto"), ("why", "the place was wrong")];
+    assert_eq!(app.post(&format!("{claim}/edit"), &edit).await.status, StatusCode::SEE_OTHER);
+    let found = app.json("/api/search?q=porto").await;
+    assert_eq!(found["claims"][0]["id"], id, "{found}");
+
     // Reviewed like any claim: rejected, it leaves the case.
     let done = app.post(&format!("{claim}/reject"), &[("csrf", CSRF), ("why", "typo")]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);

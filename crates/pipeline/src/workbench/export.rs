@@ -20,16 +20,17 @@ impl Workbench {
                 EXPORTS.join(", ")
             )));
         }
-        let case = self.case()?;
+        let built = self.built()?;
+        let case = &built.case;
         let Some(id) = entity else {
-            return Ok(report::render(&case, name).expect("a listed export renders"));
+            return Ok(report::render(case, name).expect("a listed export renders"));
         };
-        if !self.index.entity.contains_key(id) {
+        if !built.index.entity.contains_key(id) {
             return Err(Error::NotFound(format!(
                 "no entity {id} in the case: it may have been merged; search for it by name"
             )));
         }
-        let claims: BTreeSet<String> = self
+        let claims: BTreeSet<String> = built
             .index
             .assertions
             .get(id)

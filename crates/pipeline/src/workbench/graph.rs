@@ -60,13 +60,14 @@ impl Workbench {
         id: &str,
         limit: usize,
     ) -> Result<Option<Neighbourhood>, Error> {
-        let case = self.case()?;
-        let Some(&centre) = self.index.entity.get(id) else { return Ok(None) };
-        let mine: &[usize] = self.index.assertions.get(id).map_or(&[], |v| v.as_slice());
+        let built = self.built()?;
+        let (case, index) = (&built.case, &built.index);
+        let Some(&centre) = index.entity.get(id) else { return Ok(None) };
+        let mine: &[usize] = index.assertions.get(id).map_or(&[], |v| v.as_slice());
         let mut ties: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in mine {
             for other in case.assertions[i].entity_ids() {
-                if other != id && self.index.entity.contains_key(other) {
+                if other != id && index.entity.contains_key(other) {
                     *ties.entry(other).or_default() += 1;
                 }
             }
@@ -83,7 +84,7 @@ impl Workbench {
             weight,
         };
         let mut nodes = vec![node(centre, 0)];
-        nodes.extend(ranked.iter().map(|(other, w)| node(self.index.entity[*other], *w)));
+        nodes.extend(ranked.iter().map(|(other, w)| node(index.entity[*other], *w)));
         let position: BTreeMap<&str, usize> =
             nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
         // Links among the kept nodes, from the centre's own assertions only: a neighbour's

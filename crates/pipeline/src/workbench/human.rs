@@ -155,7 +155,7 @@ impl Workbench {
         let entry = entry(who, "add", "claim", &id, None, Some(json.clone()), why);
         let effect = Effect::Add { claim_id: id.clone(), doc_sha256: sha, claim: json };
         self.store.log_action(&entry, &effect)?;
-        self.case = None;
+        self.changed();
         Ok(id)
     }
 
@@ -172,7 +172,7 @@ impl Workbench {
         let target = format!("{} | {}", judged.left, judged.right);
         let entry = entry(who, "unjudge", "entity", &target, Some(before), None, why);
         self.store.log_action(&entry, &Effect::Unjudge { id })?;
-        self.case = None;
+        self.changed();
         Ok(judged)
     }
 }

@@ -108,6 +108,6 @@ impl Workbench {
     /// Forgets the built case, so that the next page builds it again (after another
     /// connection changed the store).
     pub fn refresh(&mut self) {
-        self.case = None;
+        self.changed();
     }
 }

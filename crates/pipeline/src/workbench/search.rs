@@ -168,16 +168,16 @@ impl Workbench {
         if query.is_none() && !filters.filtered() {
             return Ok(SearchResults { page, pages: 0, ..SearchResults::default() });
         }
-        let case = self.case()?;
+        let built = self.built()?;
+        let (case, index) = (&built.case, &built.index);
         let (claim_ids, doc_names) = match off(&filters.person) {
             Some(id) => {
-                let Some(&at) = self.index.entity.get(&id) else {
+                let Some(&at) = index.entity.get(&id) else {
                     return Err(Error::NotFound(format!(
                         "no entity {id} in the case: it may have been merged; search for it by name"
                     )));
                 };
-                let ids: Vec<String> = self
-                    .index
+                let ids: Vec<String> = index
                     .assertions
                     .get(&id)
                     .into_iter()
@@ -253,13 +253,13 @@ impl Workbench {
     /// form's choice, with `also` (an entity id) among them if it is in the case. The list
     /// is made once per built case, not per request.
     pub fn people(&mut self, limit: usize, also: &str) -> Result<Vec<(String, String)>, Error> {
-        let case = self.case()?;
-        let all = &case.resolution.entities;
+        let built = self.built()?;
+        let all = &built.case.resolution.entities;
         let mut out: Vec<(String, String)> =
-            self.index.people.iter().take(limit).cloned().collect();
+            built.index.people.iter().take(limit).cloned().collect();
         if !also.is_empty()
             && !out.iter().any(|(id, _)| id == also)
-            && let Some(&at) = self.index.entity.get(also)
+            && let Some(&at) = built.index.entity.get(also)
         {
             out.push((all[at].id.clone(), all[at].name.clone()));
         }

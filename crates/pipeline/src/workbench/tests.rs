@@ -68,7 +68,10 @@ fn workbench() -> Workbench {
 }
 
 fn workbench_with(claims: &[StoredClaim]) -> Workbench {
-    let mut store = Store::open_in_memory().unwrap();
+    workbench_in(Store::open_in_memory().unwrap(), claims)
+}
+
+fn workbench_in(mut store: Store, claims: &[StoredClaim]) -> Workbench {
     let run = store.begin_run("test").unwrap();
     let extraction = Extraction {
         format: Format::Text,
@@ -155,6 +158,28 @@ fn a_rejected_claim_leaves_the_case_and_an_edited_one_replaces_the_machines() {
 }
 
 #[test]
+fn a_reader_shares_the_built_case_and_sees_each_change_made_through_the_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let mut wb = workbench_in(Store::open(&db).unwrap(), &machine_claims()).with_path(&db);
+    let mut reader = wb.reader().unwrap();
+    assert_eq!(case_claims(&mut reader), ["c-meet", "c-post"]);
+    let built = wb.case().unwrap();
+    assert!(std::sync::Arc::ptr_eq(&built, &reader.case().unwrap()), "built once, shared");
+    let before = reader.generation();
+    wb.reject("c-meet", "ana", "").unwrap();
+    assert!(reader.generation() > before, "the writer's change reaches the reader");
+    assert_eq!(case_claims(&mut reader), ["c-post"]);
+    assert_eq!(reader.claim("c-meet").unwrap().unwrap().decision.as_deref(), Some("rejected"));
+    // A change made by another connection is told with refresh.
+    wb.refresh();
+    assert!(!std::sync::Arc::ptr_eq(&built, &reader.case().unwrap()));
+    // A workbench over a store without a file has no readers.
+    let err = workbench().reader().err().unwrap().to_string();
+    assert!(err.contains("without its store's file"), "{err}");
+}
+
+#[test]
 fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
     let mut wb = workbench();
     let edit = BTreeMap::from([
@@ -181,9 +206,21 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
         ..NewClaim::default()
     };
     let added = wb.add_claim(&new, "ana", "missed").unwrap();
+    // An alias marked on an entity's page, and a decision on the claim added by hand.
+    let varga = wb.entity_named("Odile Varga").unwrap().unwrap();
+    wb.alias(&varga.id, "O. Varga", "ben", "her byline").unwrap();
+    let err = wb.alias(&varga.id, "odile varga", "ben", "").unwrap_err().to_string();
+    assert!(err.contains("already"), "{err}");
+    wb.accept(&added, "ben", "checked").unwrap();
 
     let log = wb.audit().unwrap();
-    assert_eq!(log.len(), 9);
+    let kinds: std::collections::BTreeSet<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["accept", "add", "alias", "edit", "merge", "note", "reject", "split", "unjudge"],
+        "every kind of action"
+    );
+    assert_eq!(log.len(), 11);
     assert!(log.windows(2).all(|w| w[0].seq < w[1].seq));
     let replayed = review::replay(&log).unwrap();
     let stored = review::decisions(&wb.store().reviews().unwrap()).unwrap();
@@ -198,7 +235,8 @@ fn replaying_the_audit_log_over_the_machine_output_gives_the_reviewed_state() {
         .map(|j| (j.left, j.right, j.verdict))
         .collect();
     assert_eq!(judged, store_judged);
-    assert_eq!(judged.len(), 1, "{judged:?}");
+    assert_eq!(judged.len(), 2, "{judged:?}");
+    assert_eq!(judged[1], ("Odile Varga".into(), "O. Varga".into(), "same".into()));
     assert_eq!(replayed.added.keys().collect::<Vec<_>>(), [&added]);
 
     // Over the machine's output and the added claims, the replayed decisions give the
@@ -240,8 +278,65 @@ fn search_finds_entities_claims_and_documents_by_word_prefixes() {
     let entity = wb.entity_named("Odile Varga").unwrap().unwrap();
     let view = wb.entity(&entity.id).unwrap().unwrap();
     assert!(!view.assertions.is_empty());
+    // In date order, a post by its start.
+    let start = BTreeMap::from([("start".to_string(), "2022".to_string())]);
+    wb.edit("c-post", &start, "ana", "").unwrap();
+    let kinds: Vec<&str> = wb
+        .entity(&entity.id)
+        .unwrap()
+        .unwrap()
+        .assertions
+        .iter()
+        .map(|a| a.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["meeting", "position"]);
     wb.note("entity", &entity.id, "ana", "ask the registry").unwrap();
     assert_eq!(wb.entity(&entity.id).unwrap().unwrap().audit.len(), 1);
+}
+
+#[test]
+fn a_claim_added_by_hand_is_found_at_once_and_search_finds_claims_as_edited() {
+    let mut wb = workbench();
+    let new = NewClaim {
+        document: 1,
+        span: None,
+        quote: "in Tallinn on 3 May 2021".into(),
+        kind: "visit".into(),
+        fields: BTreeMap::from([
+            ("person".to_string(), "Halvard Quist".to_string()),
+            ("place".to_string(), "Tallinn".to_string()),
+            ("purpose".to_string(), "grain talks".to_string()),
+        ]),
+        ..NewClaim::default()
+    };
+    let added = wb.add_claim(&new, "ana", "").unwrap();
+    let ids = |found: super::SearchResults| -> Vec<String> {
+        found.claims.into_iter().map(|h| h.id).collect()
+    };
+    assert_eq!(ids(wb.search("grain").unwrap()), [added.as_str()], "by a field's words");
+    assert!(ids(wb.search("tallinn").unwrap()).contains(&added), "by its evidence");
+    // The filters apply to it as to the machine's claims, and a filter alone lists it in
+    // its place in the document.
+    let visits =
+        super::SearchFilters { q: "tallinn".into(), kind: "visit".into(), ..Default::default() };
+    assert_eq!(ids(wb.search_filtered(&visits).unwrap()), [added.as_str()]);
+    let unreviewed = super::SearchFilters { status: "unreviewed".into(), ..Default::default() };
+    let listed = wb.search_filtered(&unreviewed).unwrap();
+    assert_eq!(listed.totals.claims, 3);
+    assert_eq!(ids(listed), ["c-meet", added.as_str(), "c-post"]);
+
+    // An edit is what search finds: the new words at once, the old no longer.
+    let changes = BTreeMap::from([("organization".to_string(), "Eastern Archive".to_string())]);
+    wb.edit("c-post", &changes, "ana", "").unwrap();
+    assert_eq!(ids(wb.search("eastern").unwrap()), ["c-post"]);
+    assert!(ids(wb.search("northern").unwrap()).contains(&"c-post".to_string()), "evidence stays");
+    let changes = BTreeMap::from([("purpose".to_string(), "timber talks".to_string())]);
+    wb.edit(&added, &changes, "ana", "").unwrap();
+    assert_eq!(ids(wb.search("timber").unwrap()), [added.as_str()]);
+    assert!(ids(wb.search("grain").unwrap()).is_empty());
+    // Re-extraction indexes a claim as the reviewer left it.
+    wb.store().record_claims(1, "x/2", &machine_claims()).unwrap();
+    assert_eq!(ids(wb.search("eastern").unwrap()), ["c-post"]);
 }
 
 #[test]
@@ -276,4 +371,18 @@ fn a_search_counts_up_to_the_cap_and_still_pages_past_it() {
     assert_eq!(last.claims.len(), many - store::COUNT_CAP - super::PER_PAGE);
     assert!(!last.next);
     assert_eq!(last.pages, past + 1, "the last page is the last, whatever the capped count");
+
+    // Words that match past the cap list in the index's order (ranking every match would
+    // cost what reading them all does), page after page without a gap.
+    let words = |page: usize| super::SearchFilters {
+        q: "tallinn".into(),
+        page: page.to_string(),
+        ..Default::default()
+    };
+    let ids = |page: usize, wb: &mut Workbench| -> Vec<String> {
+        wb.search_filtered(&words(page)).unwrap().claims.into_iter().map(|h| h.id).collect()
+    };
+    let expected = |from: usize| (from..from + super::PER_PAGE).map(|i| format!("c-{i:05}"));
+    assert!(ids(1, &mut wb).into_iter().eq(expected(0)));
+    assert!(ids(2, &mut wb).into_iter().eq(expected(super::PER_PAGE)));
 }

@@ -38,3 +38,31 @@ fn undated_facts_are_counted_not_drawn_and_marks_keep_their_claims() {
     let none = timeline(&[], &[]);
     assert!(none.marks.is_empty() && none.bars.is_empty());
 }
+
+#[test]
+fn past_the_limit_marks_of_a_lane_and_slot_are_one_that_counts_them() {
+    // A thousand meetings over two years, one sanction, and a few facts under the limit.
+    let mut facts: Vec<Dated> = (0..1000)
+        .map(|i| {
+            let date = format!("{}-{:02}-{:02}", 2020 + i / 500, i / 50 % 10 + 1, i % 28 + 1);
+            (Some(date), "meeting".into(), format!("meeting {i}"), Some(format!("c{i}")))
+        })
+        .collect();
+    facts.push((Some("2021-06".into()), "sanction".into(), "sanctioned".into(), Some("s".into())));
+    let t = timeline(&facts, &[]);
+    assert!(t.marks.len() <= SLOTS as usize + 2, "{} marks", t.marks.len());
+    assert_eq!(t.marks.iter().map(|m| m.count).sum::<usize>(), 1001, "every fact counted");
+    let sanction = t.marks.iter().find(|m| m.kind == "sanction").unwrap();
+    assert_eq!((sanction.count, sanction.claim.as_deref()), (1, Some("s")), "alone, as it was");
+    let group = t.marks.iter().find(|m| m.count > 1).unwrap();
+    assert!(
+        group.label.starts_with(&format!("{} meeting facts, 20", group.count)),
+        "{}",
+        group.label
+    );
+    assert!((X0..=X1).contains(&group.x));
+    // Under the limit every fact is a mark of its own.
+    let few = timeline(&facts[..MARKS], &[]);
+    assert_eq!(few.marks.len(), MARKS);
+    assert!(few.marks.iter().all(|m| m.count == 1));
+}
