@@ -312,6 +312,7 @@ pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
     split_at_line_breaks(words.text, raw);
     drop_leading_function_words(words, raw);
     person_after_title(words, raw);
+    bare_titles(words, raw);
     place_before_person(words, raw);
     person_after_body(words, raw);
 }
@@ -533,6 +534,15 @@ pub(super) fn opening_participle(text: &str, word: &str, rest: &str) -> bool {
 fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
     let ranks: Vec<Range<usize>> =
         raw.iter().filter(|m| m.kind == Kind::Rank).map(|m| m.span.clone()).collect();
+    let person_starts: HashSet<usize> =
+        raw.iter().filter(|m| m.kind == Kind::Per).map(|m| m.span.start).collect();
+    // Where a name that goes on after a mention would start: past one space and a quoted
+    // nickname, if any.
+    let after = |m: &Mention| {
+        let rest = &words.text[m.span.end..];
+        let Some(next) = rest.strip_prefix(' ') else { return usize::MAX };
+        m.span.end + 1 + quoted_nickname(next).unwrap_or(0)
+    };
     for m in raw.iter_mut().filter(|m| is_entity(m.kind)) {
         let ws = words.inside(&m.span);
         // The last title word whose tail is a name.
@@ -543,9 +553,11 @@ fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
             let starts_name = tail.first().is_some_and(|t| {
                 t.span.start > m.span.start && words.form(t).starts_with(char::is_uppercase)
             });
-            // One word after a title is a person only where the tagger said so already: "General
-            // Z" may be a place.
-            let long_enough = tail.len() >= 2 || (m.kind == Kind::Per && !tail.is_empty());
+            // One word after a title is a person only where the tagger said so already, or
+            // where a person's name goes on right after it ("Senator X “Y” Z" read as a body
+            // "Senator X" and a person "Z"): "General Z" may be a place.
+            let long_enough = tail.len() >= 2
+                || (!tail.is_empty() && (m.kind == Kind::Per || person_starts.contains(&after(m))));
             let name = long_enough && tail.iter().all(|t| words.name_like(t));
             // Only capitalised words before the title ("Staff Sergeant", "State Counsellor"):
             // "the Office of the Commander X" stays as it is.
@@ -558,6 +570,22 @@ fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
             m.kind = Kind::Per;
         }
     }
+}
+
+/// A title alone that the tagger read as a name ("Ombudsman" before "X Y", tagged apart from
+/// the person) is a plain word again, so that the frames read it as the person's post.
+fn bare_titles(words: &Words<'_>, raw: &mut Vec<Mention>) {
+    let person_starts: HashSet<usize> =
+        raw.iter().filter(|m| m.kind == Kind::Per).map(|m| m.span.start).collect();
+    raw.retain(|m| {
+        let ws = words.inside(&m.span);
+        let bare = matches!(m.kind, Kind::Org | Kind::Loc | Kind::Misc)
+            && !ws.is_empty()
+            && ws.iter().all(|w| read::lexicon::is_leading_title(words.form(w)));
+        !(bare
+            && words.text[m.span.end..].starts_with(' ')
+            && person_starts.contains(&(m.span.end + 1)))
+    });
 }
 
 /// After "governor of" or another role and "of", a person's name that starts with a compass
