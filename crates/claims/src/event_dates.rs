@@ -74,7 +74,9 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
             .iter()
             .filter_map(|&m| {
                 let at = doc.view.mentions[m].span.start;
-                let opens_state = text[..at].trim_end().ends_with("since");
+                let lo = (at.saturating_sub(40)..at).find(|&i| text.is_char_boundary(i));
+                let opens_state = text[..at].trim_end().ends_with("since")
+                    || crate::extract::dates_a_post(&text[lo.unwrap_or(at)..at]);
                 if opens_state {
                     return None;
                 }
@@ -105,6 +107,14 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
             continue;
         }
         let at = sentences.partition_point(|s| s.span.start <= c.evidence.start);
+        if matches!(c.kind, ClaimType::Sanction | ClaimType::Warrant)
+            && let Some(s) = sentences.get(at.saturating_sub(1))
+            && announced_now(doc, s, c.kind)
+            && let Some(d) = doc.published_iso()
+        {
+            c.fields.insert("date".into(), Value::from(d));
+            continue;
+        }
         let found = dated[..at.saturating_sub(1)]
             .iter()
             .rev()
@@ -113,6 +123,27 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
             c.fields.insert("date".into(), Value::from(d));
         }
     }
+}
+
+/// "The UK and Canada have sanctioned X", "Also designated are X and Y", a headline's
+/// "Norvania sanctions X": an act told in the present perfect, the present passive or a
+/// headline's present is news of the publication day.
+pub(crate) fn announced_now(doc: &Doc<'_>, s: &crate::view::SentenceView, kind: ClaimType) -> bool {
+    let words = &doc.view.words[s.words.clone()];
+    let form = |i: usize| doc.input.text[words[i].span.clone()].to_lowercase();
+    (0..words.len()).any(|i| {
+        if words[i].upos != "VERB" || TRIGGERS.verbs.get(words[i].lemma.as_str()) != Some(&kind) {
+            return false;
+        }
+        let before = |k: usize| i.checked_sub(k).map(&form).unwrap_or_default();
+        let after = words.get(i + 1).map(|_| form(i + 1)).unwrap_or_default();
+        // "have sanctioned", "has been designated", "are designated", "Also designated are".
+        let perfect = matches!(before(1).as_str(), "have" | "has" | "is" | "are")
+            || before(1) == "been" && matches!(before(2).as_str(), "have" | "has")
+            || matches!(after.as_str(), "is" | "are") && form(i).ends_with("ed");
+        let present = !form(i).ends_with("ed");
+        perfect || s.heading && present
+    })
 }
 
 #[cfg(test)]

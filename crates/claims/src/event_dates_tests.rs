@@ -88,3 +88,23 @@ fn an_appointment_dates_the_post_it_gives() {
     let posts = claims(text, model::PartialDate::day(2022, 9, 14).ok(), ClaimType::Position);
     assert_eq!(of(&posts, "holder", "Quenby").field("start"), Some("2019-03"));
 }
+
+#[test]
+fn a_sanction_in_the_present_perfect_is_dated_by_the_publication() {
+    let text = "Norway and Canada have sanctioned Tomasz Wielgosz for his role in the crackdown.";
+    let published = model::PartialDate::day(2022, 5, 6).ok();
+    let claims = claims(text, published, ClaimType::Sanction);
+    assert_eq!(of(&claims, "target", "Wielgosz").field("date"), Some("2022-05-06"));
+}
+
+#[test]
+fn a_date_of_an_appointment_or_a_post_is_not_the_date_of_a_sanction() {
+    let text = "Norway sanctioned Tomasz Wielgosz, a minister appointed in August.\n\n\
+                Norway sanctioned Marisol Quenby, head of the Coastal Customs Office between 2009 and 2014.";
+    let published = model::PartialDate::day(2022, 5, 6).ok();
+    let claims = claims(text, published, ClaimType::Sanction);
+    for name in ["Wielgosz", "Quenby"] {
+        let date = of(&claims, "target", name).field("date");
+        assert!(!matches!(date, Some("2021-08" | "2009")), "{name}: {date:?}");
+    }
+}

@@ -82,6 +82,28 @@ const PAST_VERBS: &[&str] = &[
     "held",
     "occupied",
 ];
+/// "between ⟦TIME⟧ and", "appointed in", "elected on": the text before a date says it is a
+/// period of a post or the date of an appointment.
+static PERIOD_OR_APPOINTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bbetween|\bbetween (?:⟦TIME:\d+⟧|\S+) and|\b(?:appointed|named|nominated|elected|promoted|installed|sworn in|reappointed) (?:in|on))\s*$")
+        .expect("valid pattern")
+});
+
+/// Whether a date after `before` belongs to a post or an appointment rather than to an act
+/// of `kind` (an appointment keeps its own date; a meeting or visit may span days).
+fn other_period(before: &str, kind: Option<ClaimType>) -> bool {
+    matches!(
+        kind,
+        Some(ClaimType::Sanction | ClaimType::Warrant | ClaimType::Charge | ClaimType::Verdict)
+    ) && PERIOD_OR_APPOINTED.is_match(before)
+}
+
+/// Whether the text before a date says it dates a post or an appointment (for the dated
+/// statements that later undated acts inherit their date from).
+pub(crate) fn dates_a_post(before: &str) -> bool {
+    PERIOD_OR_APPOINTED.is_match(before)
+}
+
 /// A sentence that opens by pointing at the event of the sentence before it.
 static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
@@ -587,6 +609,10 @@ impl<'a> Doc<'a> {
                 return Some(v.clone());
             }
         }
+        // "<capital> announced sanctions": a government named by its seat is its state.
+        if let Some(state) = crate::cities::state_of(&raw) {
+            return Some(state.to_string());
+        }
         Some(raw)
     }
 
@@ -610,13 +636,17 @@ impl<'a> Doc<'a> {
                 let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") else {
                     continue;
                 };
-                // "the court in <city>": a city is no authority; look further.
+                // "the court in <city>": a city is no authority unless the gazetteer knows
+                // its state; else look further.
                 if let Arg::Mention(m) = arg
                     && states_only
                     && self.view.mentions[*m].kind == Kind::Loc
                     && !self.is_state(&self.mention_text(*m))
                 {
-                    continue;
+                    match crate::cities::state_of(&self.mention_text(*m)) {
+                        Some(state) => return Some(state.to_string()),
+                        None => continue,
+                    }
                 }
                 return self.authority(arg);
             }
@@ -646,6 +676,10 @@ impl<'a> Doc<'a> {
         if let Some(v) = lower.split_whitespace().find_map(|w| self.rules.authority.get(w)) {
             return Some(v.clone());
         }
+        // "the Tallinn District Court": the city in its name gives the state.
+        if let Some(state) = crate::cities::state_within(&lower) {
+            return Some(state.to_string());
+        }
         if let Some(country) = self.country_before(m) {
             return Some(country);
         }
@@ -666,9 +700,14 @@ impl<'a> Doc<'a> {
         for (i, m) in self.view.mentions.iter().enumerate() {
             let state = match m.kind {
                 Kind::Nat => m.value.clone(),
+                // A city counts for its state: a story about a trial in a city names it
+                // more often than the state.
                 Kind::Loc => {
                     let t = self.mention_text(i);
-                    self.is_state(&t).then(|| self.authority(&Arg::Text(t))).flatten()
+                    match self.is_state(&t) {
+                        true => self.authority(&Arg::Text(t)),
+                        false => crate::cities::state_of(&t).map(str::to_string),
+                    }
                 }
                 _ => None,
             };
@@ -738,6 +777,11 @@ impl<'a> Doc<'a> {
             if point_event && s.view[..at].trim_end().ends_with(" since") {
                 continue;
             }
+            // "X, head of Y between 2002 and 2005", "Labor Minister X, appointed in August":
+            // a post's years or another act's date, said of an argument, not of this act.
+            if point_event && other_period(&s.view[..at], c.rule.kind) {
+                continue;
+            }
             let distance = if at >= c.span.start && at < c.span.end {
                 0
             } else if at < c.span.start {
@@ -751,6 +795,12 @@ impl<'a> Doc<'a> {
         }
         if let Some((_, d)) = best {
             return Some(d);
+        }
+        // "Also designated are X and Y": today's act, not the last one the story dated.
+        if let Some(kind @ (ClaimType::Sanction | ClaimType::Warrant)) = c.rule.kind
+            && crate::event_dates::announced_now(self, s, kind)
+        {
+            return self.published_iso();
         }
         let para = s.paragraph;
         // "This came after ...": the sentence is about the event of the one before it, even
@@ -859,7 +909,7 @@ impl<'a> Doc<'a> {
         })
     }
 
-    fn published_iso(&self) -> Option<String> {
+    pub(crate) fn published_iso(&self) -> Option<String> {
         self.input.published.map(|p| p.to_string())
     }
 
@@ -897,7 +947,51 @@ impl<'a> Doc<'a> {
             }
             out.push(source);
         }
+        self.quoted_sources(&mut out);
         out
+    }
+
+    /// The sentences of a quotation that runs over several sentences ("“A. B. C,” X said.")
+    /// are the speaker's: each takes the source of the sentence that closes the quotation,
+    /// else of the one that opens it ("X said: “A. B. C.”"), where it names none itself.
+    fn quoted_sources(&self, out: &mut [Option<String>]) {
+        let text = self.text();
+        let mut open: Option<usize> = None;
+        for (i, s) in self.view.sentences.iter().enumerate() {
+            if let Some(start) = open
+                && self.view.sentences[start].paragraph != s.paragraph
+            {
+                open = None;
+            }
+            let mut inside = open.is_some();
+            for ch in text[s.span.clone()].chars() {
+                match ch {
+                    '“' | '«' => inside = true,
+                    '”' | '»' => inside = false,
+                    '"' => inside = !inside,
+                    _ => {}
+                }
+            }
+            match (open, inside) {
+                (None, true) => open = Some(i),
+                (Some(start), false) => {
+                    open = None;
+                    // A long run is more likely a stray quotation mark than one quotation.
+                    if i - start > 6 {
+                        continue;
+                    }
+                    let Some(by) = out[i].clone().or_else(|| out[start].clone()) else {
+                        continue;
+                    };
+                    for slot in &mut out[start..=i] {
+                        if slot.is_none() {
+                            *slot = Some(by.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// A source's name: a person's fullest name, or the mention as written, widened to the
@@ -1012,7 +1106,8 @@ impl<'a> Doc<'a> {
                 },
                 "date" | "start" | "end" => match arg {
                     Arg::Mention(m) => self.date_of(*m),
-                    Arg::Text(_) => None,
+                    // A year a frame read off the text ("president X (1989-1999)").
+                    Arg::Text(t) => iso_date(t),
                 },
                 "organization" => match arg {
                     Arg::Mention(m) => match self.view.mentions[*m].kind {
@@ -1573,6 +1668,16 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
                     (out[i].clone(), c)
                 };
                 let mut keep = keep;
+                // The first statement of a fact carries its source: a later restatement in
+                // the author's voice ("X was arrested on Tuesday") does not erase who said
+                // it first ("Police said they arrested X").
+                let first = &out[i];
+                if first.attributed_to.is_some() && first.evidence.start < keep.evidence.start {
+                    keep.modality = first.modality;
+                    keep.attributed_to.clone_from(&first.attributed_to);
+                    keep.evidence = first.evidence.clone();
+                    keep.id.clone_from(&first.id);
+                }
                 for (k, v) in other.fields {
                     let slot = keep.fields.entry(k).or_insert(Value::Null);
                     if slot.is_null() {

@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 
+use crate::perceptron::add_rows;
 use crate::tokens::{TokenKind, sentences, tokenize};
 
 fn words(text: &str) -> Vec<&str> {
@@ -333,4 +334,35 @@ fn a_word_repeated_past_u16_counts_is_read() {
     let text = "<a>".repeat(70_000);
     let reading = crate::read_document(&TAGGER, &ANALYZER, &text, None);
     assert!(reading.tokens >= 210_000);
+}
+
+#[test]
+fn adding_rows_gives_the_plain_row_by_row_sum() {
+    // Rows wider than a cache line and narrower, more ids than one chunk, buckets without a row
+    // and ids past the index: the sum is the plain one, bit for bit.
+    for width in [3usize, 17, 50] {
+        let buckets = 200;
+        let index: Vec<u32> =
+            (0..buckets).map(|b| if b % 3 == 0 { 0 } else { (b - b / 3) as u32 }).collect();
+        let count = index.iter().filter(|&&r| r > 0).count();
+        let rows: Vec<f32> =
+            (0..count * width).map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0).collect();
+        let ids: Vec<u32> = (0..150u32).map(|k| k * 7 % 230).collect();
+        let mut expected = vec![0.0f32; width];
+        for &b in &ids {
+            let r = index.get(b as usize).copied().unwrap_or(0) as usize;
+            if r > 0 {
+                for (s, w) in expected.iter_mut().zip(&rows[(r - 1) * width..r * width]) {
+                    *s += w;
+                }
+            }
+        }
+        let mut scores = vec![0.0f32; width];
+        add_rows(&index, &rows, width, &ids, &mut scores);
+        assert_eq!(
+            scores.iter().map(|s| s.to_bits()).collect::<Vec<_>>(),
+            expected.iter().map(|s| s.to_bits()).collect::<Vec<_>>(),
+            "width {width}"
+        );
+    }
 }

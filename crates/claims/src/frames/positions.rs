@@ -130,6 +130,15 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             if how == How::Title && served_under(doc.text(), &p.words[post.first].span) {
                 continue;
             }
+            // "president X (1989-1999)": the years of the post in parentheses after the name.
+            let years = (start.is_none() && end.is_none())
+                .then(|| years_after(doc.text(), doc.view.mentions[holder].span.end))
+                .flatten();
+            // "Minister X, appointed in August; Y, deputy director of Z": a semicolon ends
+            // a list item, and the post of the next is not X's.
+            if split_by_semicolon(doc, p, holder, post.first) {
+                continue;
+            }
             for org in &orgs {
                 if matches!(org, Arg::Mention(m) if *m == holder) {
                     continue;
@@ -165,6 +174,10 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 if let Some(e) = end {
                     args.push(("end".into(), Arg::Mention(e)));
                 }
+                if let Some((a, b)) = &years {
+                    args.push(("start".into(), Arg::Text(a.clone())));
+                    args.push(("end".into(), Arg::Text(b.clone())));
+                }
                 out.push(Candidate {
                     rule,
                     sentence: p.sentence,
@@ -175,6 +188,30 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         }
     }
     out
+}
+
+/// Whether a semicolon stands between a holder's name and the first word of a post.
+fn split_by_semicolon(doc: &Doc<'_>, p: &Parse<'_>, holder: usize, first: usize) -> bool {
+    let name = doc.view.mentions[holder].span.clone();
+    let post = p.words[first].span.clone();
+    let between = if name.end <= post.start {
+        p.text.get(name.end..post.start)
+    } else {
+        p.text.get(post.end..name.start)
+    };
+    between.is_some_and(|t| t.contains(';'))
+}
+
+/// "(1989-1999)", "(1973-76)" right after a name: the first and last year of a post.
+fn years_after(text: &str, at: usize) -> Option<(String, String)> {
+    static YEARS: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^\s*\(\s*((?:19|20)\d\d)\s*[-–—]\s*(\d\d(?:\d\d)?)\s*\)")
+            .expect("the years pattern compiles")
+    });
+    let caps = YEARS.captures(text.get(at..)?)?;
+    let (a, b) = (&caps[1], &caps[2]);
+    let b = if b.len() == 2 { format!("{}{b}", &a[..2]) } else { b.to_string() };
+    (b.as_str() >= a).then(|| (a.to_string(), b))
 }
 
 /// An infobox lists under each office its dates, then the title and name of whom it served
@@ -574,9 +611,25 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         return Some(Arg::Mention(m));
     }
     let (mut lo, hi) = p.span_without(c, &["case", "conj", "cc"]);
+    // "a journalist for the Post and a permanent resident": an indefinite phrase describes,
+    // it does not name a body.
+    if p.kids(c, "det").any(|d| matches!(p.form(d).to_lowercase().as_str(), "a" | "an")) {
+        return None;
+    }
     while lo < hi && matches!(p.rel(lo), "case" | "det" | "cc") {
         lo += 1;
     }
+    // "head of the border police between 2009 and 2014": the body ends before its dates.
+    let hi = (lo + 1..=hi)
+        .find(|&k| {
+            p.mention_of(doc, k, &[Kind::Time]).is_some()
+                || matches!(p.form(k).to_lowercase().as_str(), "between" | "since" | "until")
+        })
+        .map_or(hi, |k| k - 1);
+    let hi = (lo..=hi)
+        .rev()
+        .find(|&k| !matches!(p.words[k].upos.as_str(), "PUNCT" | "ADP" | "CCONJ"))
+        .unwrap_or(lo);
     let span = p.words[lo].span.start..p.words[hi].span.end;
     // The name alone, unless the phrase says more ("13th People's Congress of the Region").
     if let Some(m) = named
@@ -588,8 +641,26 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         return None;
     }
     // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
-    let lo = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase))?;
+    let Some(lo) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase)) else {
+        return lowercase_body(p, lo, hi, c);
+    };
     let text = &p.text[p.words[lo].span.start..span.end];
+    Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+/// A body named by lowercase words ("the state telecommunications body", "the army's
+/// military intelligence directorate"): a noun of a body as the head, after at least two
+/// words that say which one, so that "the unit" or "the ruling party" names none.
+fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> {
+    if hi != c || !LEXICON.body_nouns.contains(&p.lemma(c)) {
+        return None;
+    }
+    let content =
+        (lo..c).filter(|&k| matches!(p.words[k].upos.as_str(), "NOUN" | "ADJ" | "NUM")).count();
+    if content < 2 || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
+        return None;
+    }
+    let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 

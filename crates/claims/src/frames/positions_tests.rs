@@ -280,3 +280,47 @@ fn a_rank_or_honorific_between_the_post_and_the_name() {
     );
     assert!(find(&claims, "Wielgosz", "Estonia").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn years_in_parentheses_after_a_name_date_the_post() {
+    let claims = positions(
+        "The officers were pardoned in 1995 by Norway's president Marisol Quenby (1990-1999). The widow of Norway's former president Kasimir Holl (1971-76) protested.",
+    );
+    let quenby =
+        claims.iter().find(|c| c.field("holder") == Some("Marisol Quenby")).expect("Quenby");
+    assert_eq!((quenby.field("start"), quenby.field("end")), (Some("1990"), Some("1999")));
+    let holl = claims.iter().find(|c| c.field("holder") == Some("Kasimir Holl")).expect("Holl");
+    assert_eq!((holl.field("start"), holl.field("end")), (Some("1971"), Some("1976")));
+}
+
+#[test]
+fn a_body_ends_before_its_dates_and_may_be_lowercase() {
+    let claims = positions(
+        "The court sentenced Tomasz Wielgosz, the head of the Coastal Customs Office between 2009 and 2014. Marisol Quenby, deputy director general of the state telecommunications body since 2023, resigned.",
+    );
+    let c = find(&claims, "Wielgosz", "Coastal Customs Office").expect("Wielgosz");
+    assert_eq!(c.field("organization"), Some("Coastal Customs Office"));
+    assert_eq!(c.field("start"), Some("2009"));
+    let c = find(&claims, "Quenby", "state telecommunications body").expect("Quenby");
+    assert_eq!(c.field("start"), Some("2023"));
+    // "the unit" alone names no body.
+    let none = positions("Piet Oranje, the head of the unit, resigned.");
+    assert!(none.iter().all(|c| c.field("organization") != Some("unit")), "{none:#?}");
+}
+
+#[test]
+fn a_journalist_for_a_paper_holds_a_post_there_and_an_indefinite_conjunct_is_no_body() {
+    let claims = positions(
+        "Arvid Kesten, a journalist for the Varsk Herald and a Norvanian permanent resident, was arrested.",
+    );
+    assert!(find(&claims, "Kesten", "Varsk Herald").is_some(), "{claims:#?}");
+    assert!(claims.iter().all(|c| !c.field("organization").unwrap_or("").contains("resident")));
+}
+
+#[test]
+fn a_semicolon_ends_the_list_item_of_a_holder() {
+    let claims = positions(
+        "Also designated are Labor Minister Greta Holm, appointed in August; Maren Stadt, deputy director general of the state telecommunications body since 2023; and Pavel Rusk.",
+    );
+    assert!(find(&claims, "Holm", "telecommunications").is_none(), "{claims:#?}");
+}

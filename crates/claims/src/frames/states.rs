@@ -23,11 +23,39 @@ pub(super) fn state_bodies(
         .join(" ")
         .replace('-', " ");
     let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
-    let role = format!(" {}", words.join(" "));
+    let mut role = format!(" {}", words.join(" "));
     if orgs.is_empty() && lex.court_posts.contains(&p.lemma(post.word)) {
         return court_before(doc, p).into_iter().collect();
     }
-    if !lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}"))) {
+    let is_state_post =
+        |role: &str| lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}")));
+    // "State Counsellor X": a capitalised word before the post that the reader left out of
+    // it, when the two make a post of a state.
+    if let Some(k) = post.first.checked_sub(1)
+        && p.mention[k].is_none()
+        && p.form(k).starts_with(char::is_uppercase)
+    {
+        let longer = format!(" {}{role}", p.form(k).to_lowercase());
+        if !is_state_post(&role) && is_state_post(&longer) {
+            role = longer;
+        }
+    }
+    // "Secretary of State X": the "of" phrase is part of the post, not its body.
+    let orgs = if orgs.len() == 1 && is_state_post(&format!("{role} of state")) {
+        let text = match &orgs[0] {
+            Arg::Mention(m) => doc.mention_text(*m),
+            Arg::Text(t) => t.clone(),
+        };
+        if text.eq_ignore_ascii_case("state") {
+            role.push_str(" of state");
+            Vec::new()
+        } else {
+            orgs
+        }
+    } else {
+        orgs
+    };
+    if !is_state_post(&role) {
         return orgs;
     }
     let portfolio = lex.portfolio_posts.contains(&p.lemma(post.word));
@@ -177,6 +205,8 @@ fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String>
             match mention.kind {
                 Kind::Nat => return mention.value.clone(),
                 Kind::Misc => return demonym_state(doc, m),
+                // "US Secretary of State X": a state's short name before the post.
+                Kind::Loc if k + 1 == post.first => return mention_state(doc, m),
                 _ => {}
             }
         }

@@ -502,12 +502,29 @@ fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
                 && (OPENERS.contains(&lower.as_str())
                     || (CLOSED_CLASSES.contains(&first.upos.as_str())
                         && words.lower.contains(lower.as_str())));
-            if !function {
+            // "Echoing X Y's denials, ...": a participle opening the sentence, run into a
+            // name the document also writes without it.
+            let opener =
+                words.before(first.span.start).is_none_or(|w| w.sentence != first.sentence)
+                    && ws.len() >= 3
+                    && opening_participle(words.text, f, &words.text[next.span.start..m.span.end]);
+            if !function && !opener {
                 break;
             }
             m.span.start = next.span.start;
         }
     }
+}
+
+/// Whether `word`, the first word of a sentence before the name `rest`, is a participle
+/// opening the sentence ("Echoing X Y's denials"): capitalised, "-ing" or "-ed", and the
+/// document writes the name without it elsewhere.
+pub(super) fn opening_participle(text: &str, word: &str, rest: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && (lower.ends_with("ing") || lower.ends_with("ed"))
+        && lower.len() > 5
+        && text.matches(rest).count() >= 2
 }
 
 /// A rank or title inside an organisation, place or other name ("Admiral X Y Z", "Staff

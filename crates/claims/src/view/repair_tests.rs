@@ -87,6 +87,17 @@ fn a_sentence_opener_is_not_part_of_the_name_after_it() {
 }
 
 #[test]
+fn a_participle_opening_the_sentence_is_not_part_of_the_name_after_it() {
+    let text = "Echoing Edda Lorn Varsk's denials, the envoy spoke. Edda Lorn Varsk was silent.";
+    let v = view(text, &[(PER, "PER", "Echoing Edda Lorn Varsk")], &[]);
+    assert_eq!(named(text, &v, Kind::Per)[0], "Edda Lorn Varsk");
+    // A name the document never writes without its first word keeps it.
+    let text = "Fielding Edda Lorn spoke first.";
+    let v = view(text, &[(PER, "PER", "Fielding Edda Lorn")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Fielding Edda Lorn"]);
+}
+
+#[test]
 fn a_rank_inside_an_organisation_makes_the_rest_a_person() {
     let text = "They named Staff Sergeant Tomasz Wielgosz and Admiral Marisol Quenby.";
     let v = view(

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
-use crate::perceptron::{Averager, Reader, hash, shuffle, write_str};
+use crate::perceptron::{Averager, Reader, add_rows, hash, shuffle, write_str};
 
 /// Number of tags.
 const N: usize = Upos::ALL.len();
@@ -102,6 +102,40 @@ impl Rows {
     }
 }
 
+/// What the features read of each word of a sentence besides the word itself: its lowercase
+/// form, its shape and its ambiguity class (or its shape's, for a word the dictionary lacks).
+struct Forms {
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    classes: Vec<String>,
+}
+
+/// The columns of [`Forms`] as string slices, in one reading order.
+type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+
+impl Forms {
+    fn of(tagger: &Tagger, words: &[&str]) -> Forms {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+        let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class_name(l, s)).collect();
+        Forms { lower, shapes, classes }
+    }
+
+    fn forward(&self) -> Columns<'_> {
+        fn view(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        (view(&self.lower), view(&self.shapes), view(&self.classes))
+    }
+
+    fn backward(&self) -> Columns<'_> {
+        fn view(v: &[String]) -> Vec<&str> {
+            v.iter().rev().map(String::as_str).collect()
+        }
+        (view(&self.lower), view(&self.shapes), view(&self.classes))
+    }
+}
+
 /// Feature ids of one token that do not depend on the tags given so far, and the hashes that
 /// the tag-dependent ones combine with the previous tags.
 struct Static {
@@ -154,12 +188,22 @@ impl Tagger {
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
     fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-        let classes: Vec<String> =
-            lower.iter().zip(&shapes).map(|(l, s)| self.class_name(l, s)).collect();
-        fn at<'a>(v: &'a [String], i: isize, edge: &'static str) -> &'a str {
-            if i < 0 || i as usize >= v.len() { edge } else { &v[i as usize] }
+        let forms = Forms::of(self, words);
+        let (lower, shapes, classes) = forms.forward();
+        self.static_features_of(words, &lower, &shapes, &classes, ahead)
+    }
+
+    /// [`Tagger::static_features`] given each word's lowercase form, shape and class.
+    fn static_features_of(
+        &self,
+        words: &[&str],
+        lower: &[&str],
+        shapes: &[&str],
+        classes: &[&str],
+        ahead: Option<&[usize]>,
+    ) -> Vec<Static> {
+        fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
+            if i < 0 || i as usize >= v.len() { edge } else { v[i as usize] }
         }
         fn suffix(s: &str, n: usize) -> &str {
             let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
@@ -188,7 +232,7 @@ impl Tagger {
         let mut out = Vec::with_capacity(words.len());
         for (i, w) in words.iter().enumerate() {
             let k = i as isize;
-            let l = lower[i].as_str();
+            let l = lower[i];
             let mut ids = Vec::with_capacity(48);
             let mut f = |parts: &[&str]| ids.push(bucket(hash(parts)));
             f(&["b"]);
@@ -201,7 +245,7 @@ impl Tagger {
                 f(&["p", &l[..bounds[m]]]);
                 f(&["x", &l[bounds[n - m]..]]);
             }
-            f(&["s", &shapes[i]]);
+            f(&["s", shapes[i]]);
             let first = w.chars().next();
             let title = first.is_some_and(char::is_uppercase);
             let t = if title { "T" } else { "t" };
@@ -222,7 +266,7 @@ impl Tagger {
                 f(&["ttt", cap(k - 1), t, cap(k + 1), if i == 0 { "0" } else { "i" }]);
                 f(&["lt", l, t, if i == 0 { "0" } else { "i" }]);
             }
-            f(&["tpc", t, profile, &classes[i]]);
+            f(&["tpc", t, profile, classes[i]]);
             if w.chars().any(char::is_numeric) {
                 f(&["D"]);
             }
@@ -232,8 +276,8 @@ impl Tagger {
             if w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase) {
                 f(&["U"]);
             }
-            let (lm2, lm1) = (at(&lower, k - 2, "<s>"), at(&lower, k - 1, "<s>"));
-            let (lp1, lp2) = (at(&lower, k + 1, "</s>"), at(&lower, k + 2, "</s>"));
+            let (lm2, lm1) = (at(lower, k - 2, "<s>"), at(lower, k - 1, "<s>"));
+            let (lp1, lp2) = (at(lower, k + 1, "</s>"), at(lower, k + 2, "</s>"));
             f(&["l-2", lm2]);
             f(&["l-1", lm1]);
             f(&["l+1", lp1]);
@@ -242,19 +286,16 @@ impl Tagger {
             f(&["x+1", suffix(lp1, 3)]);
             f(&["bw-", lm1, l]);
             f(&["bw+", l, lp1]);
-            let c0 = &classes[i];
-            let (cm1, cp1, cp2) = (
-                at(&classes, k - 1, "<s>"),
-                at(&classes, k + 1, "</s>"),
-                at(&classes, k + 2, "</s>"),
-            );
+            let c0 = classes[i];
+            let (cm1, cp1, cp2) =
+                (at(classes, k - 1, "<s>"), at(classes, k + 1, "</s>"), at(classes, k + 2, "</s>"));
             f(&["c", c0]);
             f(&["c+1", cp1]);
             f(&["c+2", cp2]);
             f(&["cc+", c0, cp1]);
             f(&["cc-", cm1, c0]);
             f(&["c+1w", cp1, l]);
-            f(&["s-+", at(&shapes, k - 1, "<s>"), &shapes[i], at(&shapes, k + 1, "</s>")]);
+            f(&["s-+", at(shapes, k - 1, "<s>"), shapes[i], at(shapes, k + 1, "</s>")]);
             if let Some(ahead) = ahead {
                 let name = |j: usize| ahead.get(j).map_or("</s>", |&t| Upos::ALL[t].as_str());
                 let (r0, r1, r2) = (name(i), name(i + 1), name(i + 2));
@@ -316,28 +357,23 @@ impl Tagger {
             let t2 = if i >= 2 { tags[i - 2] } else { START };
             Self::dynamic(s, t1, t2, &mut ids);
             let mut scores = [0.0f32; N];
-            for row in ids.iter().filter_map(|&f| weights.row(f)) {
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
+            add_rows(&weights.index, &weights.rows, N, &ids, &mut scores);
             tags.push(Self::best(&scores));
         }
         tags
     }
 
-    /// The first pass's tags: the second pass's features run right to left.
-    fn backward_tags(&self, words: &[&str]) -> Vec<usize> {
-        let reversed: Vec<&str> = words.iter().rev().copied().collect();
-        let mut tags = Self::greedy(&self.backward, &self.static_features(&reversed, None));
-        tags.reverse();
-        tags
-    }
-
-    /// The tags of one sentence's words.
+    /// The tags of one sentence's words: the first pass reads them right to left, the second
+    /// left to right; both read the same lowercase forms, shapes and classes, found once.
     pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let ahead = self.backward_tags(words);
-        let feats = self.static_features(words, Some(&ahead));
+        let forms = Forms::of(self, words);
+        let reversed: Vec<&str> = words.iter().rev().copied().collect();
+        let (lower, shapes, classes) = forms.backward();
+        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
+        let mut ahead = Self::greedy(&self.backward, &back);
+        ahead.reverse();
+        let (lower, shapes, classes) = forms.forward();
+        let feats = self.static_features_of(words, &lower, &shapes, &classes, Some(&ahead));
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
     }
 

@@ -82,6 +82,15 @@ fn a_tiny_model_learns_and_round_trips() {
 }
 
 #[test]
+fn the_builtin_model_saves_back_to_its_own_bytes() {
+    // Reading keeps every weight and writing restores the file's order: what the sparse tables
+    // hold is exactly what was trained.
+    let mut bytes = Vec::new();
+    builtin().unwrap().save(&mut bytes).unwrap();
+    assert!(bytes == BUILTIN, "the shipped model does not round-trip");
+}
+
+#[test]
 fn the_next_words_tag_picks_the_lemma_where_the_treebank_splits_a_word() {
     use super::lemma::{Lemmatizer, next_key};
     let (noun, verb) = (next_key(Some(Upos::Noun)), next_key(Some(Upos::Verb)));

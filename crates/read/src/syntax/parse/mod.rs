@@ -75,15 +75,7 @@ impl Table {
 
     /// Adds the rows of `ids` into `scores` (which has `width` entries).
     fn add(&self, ids: &[u32], scores: &mut [f32]) {
-        for &b in ids {
-            let r = self.index[b as usize] as usize;
-            if r > 0 {
-                let row = &self.rows[(r - 1) * self.width..r * self.width];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-        }
+        crate::perceptron::add_rows(&self.index, &self.rows, self.width, ids, scores);
     }
 
     fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
