@@ -63,6 +63,109 @@ fn values(json: &str, key: &str, max: usize) -> Vec<String> {
     out
 }
 
+/// One form POST (the form's fields url-encoded by the caller); the status and where it
+/// sends the browser next.
+fn post(addr: SocketAddr, path: &str, form: &str) -> anyhow::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(300)))?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+        form.len()
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let raw = String::from_utf8_lossy(&raw);
+    let head = raw.split_once("\r\n\r\n").map_or(&*raw, |(h, _)| h);
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let location = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase().strip_prefix("location:").map(|v| v.trim().to_string())
+        })
+        .unwrap_or_default();
+    Ok((status, location))
+}
+
+/// Percent-encodes a form value.
+fn form_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Review actions, one at a time, each followed by the page of an entity it touches: the
+/// time the action takes (a merge answers with the merged entity, so it builds the case)
+/// and the time of the next page (which builds it after a claim's decision). Writes to the
+/// store: the bench's store gathers these decisions, as a reviewer's would.
+fn review(addr: SocketAddr, claims: &[String], names: &[String]) -> anyhow::Result<()> {
+    const ROUNDS: usize = 3;
+    let page = get(addr, &format!("/claim/{}", claims[0]))?.1;
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| anyhow::anyhow!("the claim page has no CSRF token"))?
+        .to_string();
+    // Claims that name an entity (not only a description), with the first they name.
+    let mut targets = Vec::new();
+    for claim in claims {
+        let json = get(addr, &format!("/api/claim/{claim}"))?.1;
+        let named = values(&json, "id", 50)
+            .into_iter()
+            .find(|id| id.starts_with("person-") || id.starts_with("organization-"));
+        if let Some(entity) = named {
+            targets.push((claim.clone(), entity));
+        }
+        if targets.len() == ROUNDS {
+            break;
+        }
+    }
+    anyhow::ensure!(targets.len() == ROUNDS, "too few claims name an entity");
+    println!("review action, then the page of an entity it touches ({ROUNDS} of each, ms):");
+    println!("{:<12} {:>11} {:>11} {:>11}", "action", "action ms", "page ms", "total ms");
+    let kinds = ["reject", "accept", "edit", "merge"];
+    for kind in kinds {
+        let mut rows = Vec::new();
+        for round in 0..ROUNDS {
+            let (claim, touched) = targets[round].clone();
+            let started = Instant::now();
+            let (status, entity) = if kind == "merge" {
+                let (left, right) = (&names[2 * round], &names[2 * round + 1]);
+                let form = format!(
+                    "csrf={csrf}&left={}&right={}&verdict=same&why=bench",
+                    form_value(left),
+                    form_value(right)
+                );
+                let (status, to) = post(addr, "/judge", &form)?;
+                (status, to.trim_start_matches("/entity/").to_string())
+            } else {
+                let form = match kind {
+                    "edit" => format!("csrf={csrf}&f.modality=reported&why=bench"),
+                    _ => format!("csrf={csrf}&why=bench"),
+                };
+                (post(addr, &format!("/claim/{claim}/{kind}"), &form)?.0, touched)
+            };
+            let action = started.elapsed().as_secs_f64() * 1e3;
+            anyhow::ensure!(status == 303 || status == 302, "{kind}: status {status}");
+            let started = Instant::now();
+            let (status, _) = get(addr, &format!("/entity/{entity}"))?;
+            let page = started.elapsed().as_secs_f64() * 1e3;
+            anyhow::ensure!(status == 200, "{kind}: entity {entity}: status {status}");
+            rows.push((action, page));
+        }
+        for (action, page) in rows {
+            println!("{kind:<12} {action:>11.0} {page:>11.0} {:>11.0}", action + page);
+        }
+    }
+    Ok(())
+}
+
 fn measure(addr: SocketAddr, paths: &[String]) -> anyhow::Result<Vec<f64>> {
     let chunks: Vec<Vec<String>> =
         (0..CLIENTS).map(|c| paths.iter().skip(c).step_by(CLIENTS).cloned().collect()).collect();
@@ -111,6 +214,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// Starts the server on a free loopback port, its messages written to `server.log` beside
+/// the store.
 fn start(binary: &Path, db: &Path) -> anyhow::Result<(Server, SocketAddr)> {
     let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
@@ -118,7 +223,7 @@ fn start(binary: &Path, db: &Path) -> anyhow::Result<(Server, SocketAddr)> {
         .arg("--db")
         .arg(db)
         .args(["serve", "--bind", &addr.to_string()])
-        .stderr(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(db.with_file_name("server.log"))?))
         .spawn()?;
     let server = Server(child);
     let started = Instant::now();
@@ -204,5 +309,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             times[times.len() - 1]
         );
     }
+    let full: Vec<String> = values(&get(addr, "/api/entities")?.1, "name", 50);
+    review(addr, &claims, &full)?;
     Ok(())
 }

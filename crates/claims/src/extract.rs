@@ -609,6 +609,10 @@ impl<'a> Doc<'a> {
                 return Some(v.clone());
             }
         }
+        // "<capital> announced sanctions": a government named by its seat is its state.
+        if let Some(state) = crate::cities::state_of(&raw) {
+            return Some(state.to_string());
+        }
         Some(raw)
     }
 
@@ -632,13 +636,17 @@ impl<'a> Doc<'a> {
                 let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") else {
                     continue;
                 };
-                // "the court in <city>": a city is no authority; look further.
+                // "the court in <city>": a city is no authority unless the gazetteer knows
+                // its state; else look further.
                 if let Arg::Mention(m) = arg
                     && states_only
                     && self.view.mentions[*m].kind == Kind::Loc
                     && !self.is_state(&self.mention_text(*m))
                 {
-                    continue;
+                    match crate::cities::state_of(&self.mention_text(*m)) {
+                        Some(state) => return Some(state.to_string()),
+                        None => continue,
+                    }
                 }
                 return self.authority(arg);
             }
@@ -668,6 +676,10 @@ impl<'a> Doc<'a> {
         if let Some(v) = lower.split_whitespace().find_map(|w| self.rules.authority.get(w)) {
             return Some(v.clone());
         }
+        // "the Tallinn District Court": the city in its name gives the state.
+        if let Some(state) = crate::cities::state_within(&lower) {
+            return Some(state.to_string());
+        }
         if let Some(country) = self.country_before(m) {
             return Some(country);
         }
@@ -688,9 +700,14 @@ impl<'a> Doc<'a> {
         for (i, m) in self.view.mentions.iter().enumerate() {
             let state = match m.kind {
                 Kind::Nat => m.value.clone(),
+                // A city counts for its state: a story about a trial in a city names it
+                // more often than the state.
                 Kind::Loc => {
                     let t = self.mention_text(i);
-                    self.is_state(&t).then(|| self.authority(&Arg::Text(t))).flatten()
+                    match self.is_state(&t) {
+                        true => self.authority(&Arg::Text(t)),
+                        false => crate::cities::state_of(&t).map(str::to_string),
+                    }
                 }
                 _ => None,
             };
@@ -930,7 +947,51 @@ impl<'a> Doc<'a> {
             }
             out.push(source);
         }
+        self.quoted_sources(&mut out);
         out
+    }
+
+    /// The sentences of a quotation that runs over several sentences ("“A. B. C,” X said.")
+    /// are the speaker's: each takes the source of the sentence that closes the quotation,
+    /// else of the one that opens it ("X said: “A. B. C.”"), where it names none itself.
+    fn quoted_sources(&self, out: &mut [Option<String>]) {
+        let text = self.text();
+        let mut open: Option<usize> = None;
+        for (i, s) in self.view.sentences.iter().enumerate() {
+            if let Some(start) = open
+                && self.view.sentences[start].paragraph != s.paragraph
+            {
+                open = None;
+            }
+            let mut inside = open.is_some();
+            for ch in text[s.span.clone()].chars() {
+                match ch {
+                    '“' | '«' => inside = true,
+                    '”' | '»' => inside = false,
+                    '"' => inside = !inside,
+                    _ => {}
+                }
+            }
+            match (open, inside) {
+                (None, true) => open = Some(i),
+                (Some(start), false) => {
+                    open = None;
+                    // A long run is more likely a stray quotation mark than one quotation.
+                    if i - start > 6 {
+                        continue;
+                    }
+                    let Some(by) = out[i].clone().or_else(|| out[start].clone()) else {
+                        continue;
+                    };
+                    for slot in &mut out[start..=i] {
+                        if slot.is_none() {
+                            *slot = Some(by.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// A source's name: a person's fullest name, or the mention as written, widened to the
@@ -1607,6 +1668,16 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
                     (out[i].clone(), c)
                 };
                 let mut keep = keep;
+                // The first statement of a fact carries its source: a later restatement in
+                // the author's voice ("X was arrested on Tuesday") does not erase who said
+                // it first ("Police said they arrested X").
+                let first = &out[i];
+                if first.attributed_to.is_some() && first.evidence.start < keep.evidence.start {
+                    keep.modality = first.modality;
+                    keep.attributed_to.clone_from(&first.attributed_to);
+                    keep.evidence = first.evidence.clone();
+                    keep.id.clone_from(&first.id);
+                }
                 for (k, v) in other.fields {
                     let slot = keep.fields.entry(k).or_insert(Value::Null);
                     if slot.is_null() {

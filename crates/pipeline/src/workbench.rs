@@ -119,6 +119,11 @@ struct Shared {
     /// Held while one workbench builds, so that readers that find the case stale wait for
     /// one build instead of each making its own.
     building: Mutex<()>,
+    /// What the case is built from, with the generation it stands for: a review action
+    /// made through a workbench changes it in place (one decision, the judgements) and
+    /// keeps it current, so the next build reads nothing from the store again; any other
+    /// change leaves it stale, and the next build loads it whole.
+    inputs: Mutex<Option<(u64, crate::case::Inputs)>>,
 }
 
 /// The case with every review applied and the lookups into it, as of one generation.
@@ -126,6 +131,8 @@ struct Built {
     generation: u64,
     case: Arc<Case>,
     index: Index,
+    /// The entities' (id, kind, names) as written to the entity search index.
+    names: Vec<(String, String, String)>,
 }
 
 /// Lookups into the built case, so that a page does not scan every assertion.
@@ -211,9 +218,28 @@ impl Workbench {
         self.shared.generation.load(Ordering::Acquire)
     }
 
-    /// Marks the store changed: the next use builds the case again.
+    /// Marks the store changed: the next use builds the case again, from inputs loaded
+    /// from the store again.
     fn changed(&self) {
         self.shared.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Marks the store changed by a review action whose effect on the case's inputs
+    /// `change` makes: if the kept inputs were current, they are changed and stay current,
+    /// so the next build starts from them; otherwise (or if `change` fails) they are
+    /// dropped and the next build loads them.
+    fn changed_by(
+        &self,
+        change: impl FnOnce(&mut crate::case::Inputs, &Store) -> Result<(), Error>,
+    ) {
+        let mut inputs = self.shared.inputs.lock().unwrap_or_else(|e| e.into_inner());
+        let was = self.shared.generation.fetch_add(1, Ordering::AcqRel);
+        *inputs = match inputs.take() {
+            Some((at, mut kept)) if at == was => {
+                change(&mut kept, &self.store).ok().map(|()| (was + 1, kept))
+            }
+            _ => None,
+        };
     }
 
     /// The case and its lookups as of the store's generation, built when stale.
@@ -237,15 +263,36 @@ impl Workbench {
         if let Some(b) = current(&shared, generation) {
             return Ok(b);
         }
-        let case = Arc::new(crate::case(&self.store, &self.aliases)?);
+        let (generation, case) = {
+            let mut inputs = shared.inputs.lock().unwrap_or_else(|e| e.into_inner());
+            // Read again under the inputs' lock, which a review action holds while it
+            // changes both: inputs and generation agree.
+            let generation = self.generation();
+            let case = match inputs.as_mut() {
+                Some((at, kept)) if *at == generation => kept.case(&self.store)?,
+                _ => {
+                    *inputs = None;
+                    let mut loaded = crate::case::Inputs::load(&self.store, &self.aliases)?;
+                    let case = loaded.case(&self.store)?;
+                    *inputs = Some((generation, loaded));
+                    case
+                }
+            };
+            (generation, case)
+        };
+        let case = Arc::new(case);
         let names: Vec<(String, String, String)> = case
             .resolution
             .entities
             .iter()
             .map(|e| (e.id.clone(), e.kind.as_str().to_string(), e.names.join(" · ")))
             .collect();
-        self.store.index_entities(&names)?;
-        let built = Arc::new(Built { generation, index: Index::of(&case), case });
+        // Most review actions leave every entity's names as they were: the index stays.
+        let last = shared.built.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        if last.is_none_or(|b| b.names != names) {
+            self.store.index_entities(&names)?;
+        }
+        let built = Arc::new(Built { generation, index: Index::of(&case), case, names });
         *shared.built.lock().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
         Ok(built)
     }
@@ -481,7 +528,7 @@ impl Workbench {
         let effect =
             Effect::Judge { left: left.into(), right: right.into(), verdict: verdict.into() };
         let (_, id) = self.store.log_action(&entry, &effect)?;
-        self.changed();
+        self.changed_by(|inputs, store| inputs.judged(store));
         Ok(id.expect("a judgement effect records a judgement"))
     }
 
@@ -516,7 +563,10 @@ impl Workbench {
             why,
         );
         let (seq, _) = self.store.log_action(&entry, &effect)?;
-        self.changed();
+        self.changed_by(|inputs, _| {
+            inputs.decide(id, after);
+            Ok(())
+        });
         Ok(seq)
     }
 }

@@ -324,3 +324,11 @@ fn a_semicolon_ends_the_list_item_of_a_holder() {
     );
     assert!(find(&claims, "Holm", "telecommunications").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_title_the_tagger_read_apart_still_gives_the_post() {
+    let claims = positions(
+        "His statement in Tallinn followed Estonian Ombudsman Marisol Quenby's claim that a warrant had been issued.",
+    );
+    assert!(find(&claims, "Quenby", "Estonia").is_some(), "{claims:#?}");
+}

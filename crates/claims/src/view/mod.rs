@@ -283,7 +283,10 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
                     && w.chars().next().is_some_and(char::is_uppercase)
                     && !read::lexicon::is_name_title(w)
             });
-            if !proper || after_capital || &text[prev.span.end..m.span.start] != " " {
+            // "Echoing X Y's denials": a participle opening the sentence.
+            let opener = token_before(prev.span.start).is_none_or(|b| b.sentence != prev.sentence)
+                && repair::opening_participle(text, word, &text[m.span.clone()]);
+            if !proper || after_capital || opener || &text[prev.span.end..m.span.start] != " " {
                 break;
             }
             m.span.start = prev.span.start;

@@ -312,6 +312,7 @@ pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
     split_at_line_breaks(words.text, raw);
     drop_leading_function_words(words, raw);
     person_after_title(words, raw);
+    bare_titles(words, raw);
     place_before_person(words, raw);
     person_after_body(words, raw);
 }
@@ -502,12 +503,29 @@ fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
                 && (OPENERS.contains(&lower.as_str())
                     || (CLOSED_CLASSES.contains(&first.upos.as_str())
                         && words.lower.contains(lower.as_str())));
-            if !function {
+            // "Echoing X Y's denials, ...": a participle opening the sentence, run into a
+            // name the document also writes without it.
+            let opener =
+                words.before(first.span.start).is_none_or(|w| w.sentence != first.sentence)
+                    && ws.len() >= 3
+                    && opening_participle(words.text, f, &words.text[next.span.start..m.span.end]);
+            if !function && !opener {
                 break;
             }
             m.span.start = next.span.start;
         }
     }
+}
+
+/// Whether `word`, the first word of a sentence before the name `rest`, is a participle
+/// opening the sentence ("Echoing X Y's denials"): capitalised, "-ing" or "-ed", and the
+/// document writes the name without it elsewhere.
+pub(super) fn opening_participle(text: &str, word: &str, rest: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && (lower.ends_with("ing") || lower.ends_with("ed"))
+        && lower.len() > 5
+        && text.matches(rest).count() >= 2
 }
 
 /// A rank or title inside an organisation, place or other name ("Admiral X Y Z", "Staff
@@ -516,6 +534,15 @@ fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
 fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
     let ranks: Vec<Range<usize>> =
         raw.iter().filter(|m| m.kind == Kind::Rank).map(|m| m.span.clone()).collect();
+    let person_starts: HashSet<usize> =
+        raw.iter().filter(|m| m.kind == Kind::Per).map(|m| m.span.start).collect();
+    // Where a name that goes on after a mention would start: past one space and a quoted
+    // nickname, if any.
+    let after = |m: &Mention| {
+        let rest = &words.text[m.span.end..];
+        let Some(next) = rest.strip_prefix(' ') else { return usize::MAX };
+        m.span.end + 1 + quoted_nickname(next).unwrap_or(0)
+    };
     for m in raw.iter_mut().filter(|m| is_entity(m.kind)) {
         let ws = words.inside(&m.span);
         // The last title word whose tail is a name.
@@ -526,9 +553,11 @@ fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
             let starts_name = tail.first().is_some_and(|t| {
                 t.span.start > m.span.start && words.form(t).starts_with(char::is_uppercase)
             });
-            // One word after a title is a person only where the tagger said so already: "General
-            // Z" may be a place.
-            let long_enough = tail.len() >= 2 || (m.kind == Kind::Per && !tail.is_empty());
+            // One word after a title is a person only where the tagger said so already, or
+            // where a person's name goes on right after it ("Senator X “Y” Z" read as a body
+            // "Senator X" and a person "Z"): "General Z" may be a place.
+            let long_enough = tail.len() >= 2
+                || (!tail.is_empty() && (m.kind == Kind::Per || person_starts.contains(&after(m))));
             let name = long_enough && tail.iter().all(|t| words.name_like(t));
             // Only capitalised words before the title ("Staff Sergeant", "State Counsellor"):
             // "the Office of the Commander X" stays as it is.
@@ -541,6 +570,22 @@ fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
             m.kind = Kind::Per;
         }
     }
+}
+
+/// A title alone that the tagger read as a name ("Ombudsman" before "X Y", tagged apart from
+/// the person) is a plain word again, so that the frames read it as the person's post.
+fn bare_titles(words: &Words<'_>, raw: &mut Vec<Mention>) {
+    let person_starts: HashSet<usize> =
+        raw.iter().filter(|m| m.kind == Kind::Per).map(|m| m.span.start).collect();
+    raw.retain(|m| {
+        let ws = words.inside(&m.span);
+        let bare = matches!(m.kind, Kind::Org | Kind::Loc | Kind::Misc)
+            && !ws.is_empty()
+            && ws.iter().all(|w| read::lexicon::is_leading_title(words.form(w)));
+        !(bare
+            && words.text[m.span.end..].starts_with(' ')
+            && person_starts.contains(&(m.span.end + 1)))
+    });
 }
 
 /// After "governor of" or another role and "of", a person's name that starts with a compass

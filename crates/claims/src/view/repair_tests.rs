@@ -87,6 +87,17 @@ fn a_sentence_opener_is_not_part_of_the_name_after_it() {
 }
 
 #[test]
+fn a_participle_opening_the_sentence_is_not_part_of_the_name_after_it() {
+    let text = "Echoing Edda Lorn Varsk's denials, the envoy spoke. Edda Lorn Varsk was silent.";
+    let v = view(text, &[(PER, "PER", "Echoing Edda Lorn Varsk")], &[]);
+    assert_eq!(named(text, &v, Kind::Per)[0], "Edda Lorn Varsk");
+    // A name the document never writes without its first word keeps it.
+    let text = "Fielding Edda Lorn spoke first.";
+    let v = view(text, &[(PER, "PER", "Fielding Edda Lorn")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Fielding Edda Lorn"]);
+}
+
+#[test]
 fn a_rank_inside_an_organisation_makes_the_rest_a_person() {
     let text = "They named Staff Sergeant Tomasz Wielgosz and Admiral Marisol Quenby.";
     let v = view(
@@ -116,6 +127,31 @@ fn a_title_the_tagger_took_in_leaves_the_name() {
     let text = "It followed Ombudsman Tomasz Wielgosz's claim.";
     let v = view(text, &[(PER, "PER", "Ombudsman Tomasz Wielgosz")], &[]);
     assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}
+
+#[test]
+fn a_title_read_as_a_name_apart_from_the_person_is_a_plain_word() {
+    // The tagger read the title alone as a name, and the person after it apart.
+    let text = "It followed Ombudsman Tomasz Wielgosz's claim.";
+    let v = view(text, &[(PER, "MISC", "Ombudsman"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+    assert!(named(text, &v, Kind::Misc).is_empty());
+    // Not a title: the name stays.
+    let text = "It followed Varsk Tomasz Wielgosz's claim.";
+    let v = view(text, &[(PER, "LOC", "Varsk"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Loc), ["Varsk"]);
+}
+
+#[test]
+fn a_title_and_a_given_name_read_as_a_body_before_a_nickname_are_a_person() {
+    let text = "A warrant for Senator Tomasz “Tiger” Wielgosz was issued.";
+    let v = view(text, &[(PER, "ORG", "Senator Tomasz"), (PER, "PER", "Wielgosz")], &[]);
+    assert!(named(text, &v, Kind::Org).is_empty(), "{:?}", named(text, &v, Kind::Org));
+    assert!(named(text, &v, Kind::Per).iter().any(|p| p.starts_with("Tomasz")));
+    // With no person after it, one word after a title may be a place.
+    let text = "They met at General Varsk yesterday.";
+    let v = view(text, &[(PER, "LOC", "General Varsk")], &[]);
+    assert_eq!(named(text, &v, Kind::Loc), ["General Varsk"]);
 }
 
 #[test]

@@ -172,7 +172,7 @@ impl Workbench {
         let target = format!("{} | {}", judged.left, judged.right);
         let entry = entry(who, "unjudge", "entity", &target, Some(before), None, why);
         self.store.log_action(&entry, &Effect::Unjudge { id })?;
-        self.changed();
+        self.changed_by(|inputs, store| inputs.judged(store));
         Ok(judged)
     }
 }

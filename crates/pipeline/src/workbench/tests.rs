@@ -386,3 +386,77 @@ fn a_search_counts_up_to_the_cap_and_still_pages_past_it() {
     assert!(ids(1, &mut wb).into_iter().eq(expected(0)));
     assert!(ids(2, &mut wb).into_iter().eq(expected(super::PER_PAGE)));
 }
+
+/// Everything a case holds, as text (the resolution's per-claim lookup, a hash map, is
+/// left out: the assertions show which entity each argument named).
+fn canonical(case: &fuse::Case) -> String {
+    let r = &case.resolution;
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        case.sources,
+        case.claims,
+        r.entities,
+        r.judgements,
+        case.assertions,
+        case.careers,
+        case.official,
+        case.official_review
+    )
+}
+
+/// The case the workbench keeps, next to the case built again from the store alone: the
+/// kept one must be the same after every kind of action.
+fn same_as_a_full_build(wb: &mut Workbench, after: &str) {
+    // The action kept the inputs current: the next build starts from them, not the store.
+    let kept = wb.shared.inputs.lock().unwrap().as_ref().map(|(at, _)| *at);
+    assert_eq!(kept, Some(wb.generation()), "{after}: the kept inputs went stale");
+    let incremental = canonical(&wb.case().unwrap());
+    let full = canonical(&crate::case(&wb.store, &[]).unwrap());
+    assert_eq!(incremental, full, "{after}: the kept case is not a full build's");
+}
+
+#[test]
+fn after_each_review_action_the_kept_case_equals_a_full_build() {
+    let mut wb = workbench();
+    wb.case().unwrap();
+    wb.reject("c-post", "ana", "her predecessor's").unwrap();
+    same_as_a_full_build(&mut wb, "reject");
+    assert!(!case_claims(&mut wb).contains(&"c-post".to_string()));
+    wb.accept("c-post", "ana", "it is hers after all").unwrap();
+    same_as_a_full_build(&mut wb, "accept");
+    assert!(case_claims(&mut wb).contains(&"c-post".to_string()));
+    // An edit that names a body by an acronym: looked up in the documents then.
+    let edit = BTreeMap::from([
+        ("organization".to_string(), "NSB".to_string()),
+        ("start".to_string(), "2019".to_string()),
+    ]);
+    wb.edit("c-post", &edit, "ana", "the bureau's short name").unwrap();
+    same_as_a_full_build(&mut wb, "edit");
+    let meeting = BTreeMap::from([("modality".to_string(), "reported".to_string())]);
+    wb.edit("c-meet", &meeting, "ben", "one source").unwrap();
+    same_as_a_full_build(&mut wb, "edit of a second claim");
+    wb.judge("Halvard Quist", "Odile Varga", "same", "ana", "one person").unwrap();
+    same_as_a_full_build(&mut wb, "merge");
+    let merged = wb.entity_named("Halvard Quist").unwrap().unwrap();
+    assert!(merged.names.contains(&"Odile Varga".to_string()), "{merged:?}");
+    wb.judge("Halvard Quist", "Odile Varga", "different", "ben", "two people").unwrap();
+    same_as_a_full_build(&mut wb, "split");
+    let varga = wb.entity_named("Odile Varga").unwrap().unwrap();
+    wb.alias(&varga.id, "O. Varga", "ben", "her byline").unwrap();
+    same_as_a_full_build(&mut wb, "alias");
+    let ids: Vec<i64> = wb.store.judgements().unwrap().iter().map(|j| j.id).collect();
+    wb.unjudge(ids[0], "ana", "not sure").unwrap();
+    same_as_a_full_build(&mut wb, "unjudge");
+}
+
+#[test]
+fn a_change_made_outside_the_review_actions_loads_the_inputs_again() {
+    let mut wb = workbench();
+    assert_eq!(case_claims(&mut wb).len(), 2);
+    // A re-extraction that drops a claim, made through the store.
+    wb.store().record_claims(1, "x/2", &machine_claims()[..1]).unwrap();
+    assert_eq!(case_claims(&mut wb), ["c-meet"]);
+    wb.reject("c-meet", "ana", "").unwrap();
+    same_as_a_full_build(&mut wb, "reject after a re-extraction");
+    assert!(case_claims(&mut wb).is_empty());
+}

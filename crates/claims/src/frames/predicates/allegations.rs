@@ -39,6 +39,9 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         let act = clause(s, p, lex);
         return allegations(s, p, s.mentions(subj, ACCUSED), None, act, "verb", vec![p, subj]);
     }
+    if upos == "NOUN" && lex.words.accusation_nouns.contains(&lemma) {
+        return accusation_noun(s, p);
+    }
     if upos == "NOUN"
         && s.children[p].iter().any(|&c| s.rel(c) == "amod" && s.lemma(c) == "alleged")
     {
@@ -161,11 +164,14 @@ pub(super) fn reason(lex: &Lexicon, s: &Parse<'_>, found: &Found) -> Vec<Found> 
         if !(s.rel(o).starts_with("obl") || s.rel(o).starts_with("nmod")) {
             return None;
         }
-        if is_reason(o) && matches!(s.case(o).as_deref(), Some("for" | "over")) {
+        // "for his role in", "on suspicion of taking bribes"
+        if is_reason(o) && matches!(s.case(o).as_deref(), Some("for" | "over" | "on")) {
             return Some(o);
         }
-        // "in connection with accusations that ..."
-        (s.lemma(o) == "connection").then(|| s.kids(o, "nmod").find(|&n| is_reason(n))).flatten()
+        // "in connection with accusations that ...", "in connection with the theft of ..."
+        (s.lemma(o) == "connection")
+            .then(|| s.kids(o, "nmod").find(|&n| is_reason(n) || crime(lex, s, n)))
+            .flatten()
     });
     let Some(r) = reason else { return vec![] };
     let accuser = found.args.iter().find(|(f, _)| f == "authority").map(|(_, a)| a.clone());
@@ -240,7 +246,7 @@ fn clause(s: &Parse<'_>, p: usize, lex: &Lexicon) -> Option<String> {
 
 /// An act without the word that introduces it: "of torturing" is "torturing".
 fn bare(text: &str) -> String {
-    for lead in ["of ", "for ", "that ", "to "] {
+    for lead in ["suspicion of ", "of ", "for ", "that ", "to "] {
         if let Some(rest) = text.strip_prefix(lead) {
             return rest.to_string();
         }
@@ -281,6 +287,9 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     let words = &lex.words;
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
+    if upos == "NOUN" && words.culpable_nouns.contains(&lemma) {
+        return culpable_noun(lex, s, p);
+    }
     let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(&lemma) {
         // "responsible for", "complicit in"
         s.kids(p, "obl")
@@ -288,9 +297,43 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             .filter(|&o| crime(lex, s, o))?
     } else if upos == "VERB" && words.crime_verbs.contains(&lemma) {
         p
+    } else if upos == "VERB" && words.profit.contains(&lemma) {
+        // "benefited from this corruption", "profited from the smuggling"
+        s.kids(p, "obl")
+            .find(|&o| s.case(o).as_deref() == Some("from"))
+            .filter(|&o| crime(lex, s, o))?
+    } else if upos == "VERB" && words.perpetrate.contains(&lemma) && s.passive(p) {
+        // "the killing was ordered by X": the agent perpetrated the crime its subject names.
+        // The parser may hang the verb on the crime as a relative clause ("said the
+        // killing of X was ordered by Y" read as "the killing [that] X was ordered").
+        let crime_word = s
+            .kid(p, "nsubj:pass")
+            .filter(|&o| crime(lex, s, o))
+            .or_else(|| s.head(p).filter(|&h| s.rel(p).starts_with("acl") && crime(lex, s, h)))?;
+        return perpetrated_by(lex, s, p, crime_word);
     } else if upos == "VERB" && words.perpetrate.contains(&lemma) {
         // "ordered the killing of ...", "oversaw attacks on civilians"
         s.kid(p, "obj").filter(|&o| crime(lex, s, o))?
+    } else if upos == "VERB"
+        && !lex.verbs.contains_key(&lemma)
+        && !words.guilt_free.contains(&lemma)
+        && !words.reporting.contains(&lemma)
+        && reporter_of(lex, s, p).is_some()
+    {
+        // "X used intimidation to ..., said Y", "Y said X championed a campaign of torture":
+        // a deed with a crime in it, said by someone of a named person, is an accusation.
+        s.children[p]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(s.rel(c), "obj" | "obl" | "xcomp" | "advcl"))
+            // "spoke about the killings", "a conference on corruption": a topic, no deed.
+            .filter(|&c| {
+                !matches!(
+                    s.case(c).as_deref(),
+                    Some("on" | "about" | "against" | "into" | "over" | "at" | "after" | "despite")
+                )
+            })
+            .find(|&c| crime(lex, s, c))?
     } else {
         return None;
     };
@@ -320,14 +363,7 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     if accused.is_empty() {
         return None;
     }
-    // Who says it: a reporting verb above ("X said Y ...") or beside ("..., X said").
-    let reporter =
-        s.kids(p, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v))).or_else(|| {
-            let h = s.head(p)?;
-            (matches!(s.rel(p), "ccomp" | "parataxis")
-                && (words.reporting.contains(&s.lemma(h)) || words.accusing.contains(&s.lemma(h))))
-            .then_some(h)
-        });
+    let reporter = reporter_of(lex, s, p);
     // An act told by the author stands only for intrinsically criminal verbs and for the
     // perpetration of a crime; a reporting verb makes any of them an allegation.
     if reporter.is_none() && words.culpable.contains(&lemma) && !alleged_context(lex, s) {
@@ -340,6 +376,99 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     let mut ws = vec![p, subj, act_word];
     ws.extend(reporter);
     Some(allegations(s, p, accused, accuser, act, "verb", ws))
+}
+
+/// "the two suspects bear responsibility for missile strikes", "X's role in the killings":
+/// a noun of guilt with a crime, said of its possessor or of the subject of the verb it is
+/// the object of, where the sentence reports or accuses.
+fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
+    let act = s
+        .kids(p, "nmod")
+        .find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))
+        .filter(|&o| crime(lex, s, o))?;
+    let who = s
+        .kid(p, "nmod:poss")
+        .or_else(|| {
+            let h = s.head(p).filter(|_| s.rel(p) == "obj")?;
+            s.kid(h, "nsubj").map(|a| s.antecedent(a, h))
+        })
+        .or_else(|| {
+            // "X bears responsibility": the parser may take "bears" for a noun; the name right
+            // before the verb is its subject.
+            let verb = p.checked_sub(1).filter(|&v| BEAR.contains(&s.lemma(v).as_str()))?;
+            let before = verb.checked_sub(1)?;
+            s.mention(before, ACCUSED).map(|_| before)
+        })?;
+    let mut accused = s.mentions(who, ACCUSED);
+    if accused.is_empty() {
+        accused = super::groups::members(lex, s, who);
+    }
+    if accused.is_empty() || !alleged_context(lex, s) {
+        return None;
+    }
+    let reporter =
+        s.head(p).and_then(|h| reporter_of(lex, s, h)).or_else(|| reporter_of(lex, s, p));
+    let accuser = reporter
+        .and_then(|v| s.kid(v, "nsubj"))
+        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let act_text = Some(format!("{} {}", s.lemma(p), s.phrase(act, false)));
+    Some(allegations(s, p, accused, accuser, act_text, "noun", vec![p, who, act]))
+}
+
+/// Verbs that hold a noun of guilt ("bears responsibility", "had a role").
+const BEAR: &[&str] = &["bear", "have", "carry", "share", "play"];
+
+/// Who says a clause: a reporting verb above ("X said Y ...") or beside ("..., X said").
+fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usize> {
+    let words = &lex.words;
+    s.kids(p, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v))).or_else(|| {
+        let h = s.head(p)?;
+        (matches!(s.rel(p), "ccomp" | "parataxis")
+            && (words.reporting.contains(&s.lemma(h)) || words.accusing.contains(&s.lemma(h))))
+        .then_some(h)
+    })
+}
+
+/// "The killing was ordered by X": X is accused of the crime, by whoever says so.
+fn perpetrated_by(lex: &Lexicon, s: &Parse<'_>, p: usize, crime_word: usize) -> Option<Vec<Found>> {
+    let agent = s.agent(p)?;
+    let accused = s.mentions(agent, ACCUSED);
+    if accused.is_empty() {
+        return None;
+    }
+    let accuser = reporter_of(lex, s, p)
+        .and_then(|v| s.kid(v, "nsubj"))
+        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let act = Some(format!("{} {}", s.lemma(p), s.phrase(crime_word, false)));
+    let words = vec![p, agent, crime_word];
+    Some(allegations(s, p, accused, accuser, act, "verb", words))
+}
+
+/// "X denied any accusations of fraud", "X's accusations of ...", "X faces allegations of
+/// ...": the accusation noun's "of" phrase is the act; the one accused is its possessor or
+/// the subject of the verb it is the object of.
+fn accusation_noun(s: &Parse<'_>, p: usize) -> Vec<Found> {
+    let Some(act) = s.kids(p, "nmod").find(|&o| s.case(o).as_deref() == Some("of")) else {
+        return vec![];
+    };
+    let who = s.kid(p, "nmod:poss").or_else(|| {
+        let h = s.head(p).filter(|_| s.rel(p) == "obj")?;
+        s.kid(h, "nsubj").map(|a| s.antecedent(a, h))
+    });
+    let Some(who) = who else { return vec![] };
+    let accused = s.mentions(who, ACCUSED);
+    let act_text = bare(&s.phrase(act, true));
+    allegations(s, p, accused, None, Some(act_text), "noun", vec![p, who, act])
+}
+
+/// The verb that denies an accusation noun or clause ("X denied the accusations of ..."),
+/// and who denies it.
+pub(super) fn denied_by(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Option<usize>> {
+    let h = s.head(p)?;
+    if !matches!(s.rel(p), "obj" | "ccomp") || !lex.words.denial.contains(&s.lemma(h)) {
+        return None;
+    }
+    Some(s.kid(h, "nsubj").map(|a| s.antecedent(a, h)).and_then(|a| s.mention(a, super::PEOPLE)))
 }
 
 /// Whether a word's phrase names a crime ("the killing of", "widespread attacks").

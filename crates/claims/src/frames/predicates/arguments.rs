@@ -189,7 +189,7 @@ impl<'d> Parse<'d> {
         for w in words.clone() {
             for c in self.children[w].iter().copied() {
                 if self.rel(c).starts_with("nmod")
-                    && matches!(self.case(c).as_deref(), Some("include" | "including"))
+                    && matches!(self.case(c).as_deref(), Some("include" | "including" | "like"))
                 {
                     words.extend(self.with_conjuncts(c));
                 }

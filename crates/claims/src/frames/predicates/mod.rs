@@ -6,7 +6,7 @@
 //! The frames run after the regex rules: a frame's claim is kept only where the rules did
 //! not already make a claim of the same type with the same key.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -73,6 +73,10 @@ struct Words {
     acquit: Vec<String>,
     named: Vec<String>,
     group_nouns: Vec<String>,
+    guilt_free: Vec<String>,
+    accusation_nouns: Vec<String>,
+    culpable_nouns: Vec<String>,
+    profit: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -199,10 +203,16 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
             own_act(doc, &mut claim, c.rule.confidence);
             if claim.kind == ClaimType::Allegation {
-                // What one accuses another of stays alleged, whoever reports it.
-                claim.modality = Modality::Alleged;
+                // What one accuses another of stays alleged, whoever reports it; an
+                // accusation the accused denies is denied, by them.
+                let denied = allegations::denied_by(lex, &parse, found.predicate);
+                claim.modality =
+                    if denied.is_some() { Modality::Denied } else { Modality::Alleged };
+                if let Some(by) = denied.flatten() {
+                    claim.attributed_to = doc.person_name(&Arg::Mention(by)).map(|(n, _)| n);
+                }
                 claim.confidence =
-                    (c.rule.confidence * Modality::Alleged.weight() * 1000.0).round() / 1000.0;
+                    (c.rule.confidence * claim.modality.weight() * 1000.0).round() / 1000.0;
             }
             mine.push(claim);
         }
@@ -262,9 +272,21 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             claim.attributed_to = Some(by);
         }
     }
-    let mut known: HashSet<(ClaimType, String)> =
-        claims.iter().map(|c| (c.kind, identity(c))).collect();
-    mine.retain(|c| known.insert((c.kind, identity(c))));
+    // Where a pattern already made the claim, the frame's is dropped, unless the frame's is
+    // the earlier statement and names who said it ("..., three sources said" before the
+    // author's own "X was arrested"): the merge of duplicates then keeps that source.
+    let mut first: HashMap<(ClaimType, String), usize> = HashMap::new();
+    for c in claims.iter() {
+        let at = first.entry((c.kind, identity(c))).or_insert(c.evidence.start);
+        *at = (*at).min(c.evidence.start);
+    }
+    let mut known: HashSet<(ClaimType, String)> = first.keys().cloned().collect();
+    mine.retain(|c| {
+        let key = (c.kind, identity(c));
+        let earlier_source =
+            c.attributed_to.is_some() && first.get(&key).is_some_and(|&at| c.evidence.start < at);
+        known.insert(key) || earlier_source
+    });
     claims.extend(mine);
     one_verdict_each(claims, sentence_of);
 }
@@ -587,12 +609,25 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
         }
         ClaimType::Visit => {
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
-            let Some(place) = s.kid(p, "obj").and_then(|o| s.mention(o, &[Kind::Loc])) else {
-                return vec![];
+            // "visited X"; "travelled to X, Y and Z", "including to countries like X and Y":
+            // one visit per place.
+            let places: Vec<usize> = match s.kid(p, "obj").and_then(|o| s.mention(o, &[Kind::Loc]))
+            {
+                Some(place) => vec![place],
+                None => s
+                    .kids(p, "obl")
+                    .filter(|&o| s.kids(o, "case").any(|c| s.lemma(c) == "to"))
+                    .flat_map(|o| s.mentions(o, &[Kind::Loc]))
+                    .collect(),
             };
             words.push(a);
             let people = s.mentions(a, PEOPLE);
-            per_target(kind, p, people, vec![("place".into(), Arg::Mention(place))], words, "verb")
+            let mut out = Vec::new();
+            for place in places {
+                let shared = vec![("place".into(), Arg::Mention(place))];
+                out.extend(per_target(kind, p, people.clone(), shared, words.clone(), "verb"));
+            }
+            out
         }
         ClaimType::DeathReport if s.lemma(p) == "die" => {
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
@@ -816,5 +851,9 @@ mod lists;
 mod modality;
 mod nouns;
 
+#[cfg(test)]
+mod accusation_tests;
+#[cfg(test)]
+mod sources_tests;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
 static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
     std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
 
-fn claims(text: &str) -> Vec<Claim> {
+pub(super) fn claims(text: &str) -> Vec<Claim> {
     let date = model::PartialDate::day(2021, 6, 15).ok();
     let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
     if std::env::var_os("FRAMES_DUMP").is_some() {
@@ -51,11 +51,11 @@ fn claims(text: &str) -> Vec<Claim> {
     out
 }
 
-fn of(claims: &[Claim], kind: ClaimType) -> Vec<&Claim> {
+pub(super) fn of(claims: &[Claim], kind: ClaimType) -> Vec<&Claim> {
     claims.iter().filter(|c| c.kind == kind).collect()
 }
 
-fn has(claims: &[Claim], kind: ClaimType, field: &str, value: &str) -> bool {
+pub(super) fn has(claims: &[Claim], kind: ClaimType, field: &str, value: &str) -> bool {
     of(claims, kind).iter().any(|c| c.field(field) == Some(value))
 }
 

@@ -1,0 +1,42 @@
+//! Capitals and large cities → their state (`rules/cities.toml`): a court, prosecutor or
+//! government named by its city has that state as its authority.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CityFile {
+    #[allow(dead_code)]
+    version: u32,
+    city: BTreeMap<String, String>,
+}
+
+/// Lowercase city names, longest first, so that "mexico city" is tried before any shorter
+/// name it contains.
+static CITIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let file: CityFile =
+        toml::from_str(include_str!("../rules/cities.toml")).expect("rules/cities.toml parses");
+    let mut cities: Vec<(String, String)> =
+        file.city.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+    cities.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    cities
+});
+
+/// The state of a city named exactly ("Varnholm" is none).
+pub(crate) fn state_of(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_lowercase();
+    CITIES.iter().find(|(k, _)| *k == lower).map(|(_, v)| v.as_str())
+}
+
+/// The state of a city a name holds as whole words ("the Ostrava District Court").
+pub(crate) fn state_within(name: &str) -> Option<&'static str> {
+    let lower = format!(" {} ", name.to_lowercase().replace(['(', ')', ',', '\''], " "));
+    CITIES.iter().find(|(k, _)| lower.contains(&format!(" {k} "))).map(|(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+#[path = "cities_tests.rs"]
+mod tests;

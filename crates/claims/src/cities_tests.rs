@@ -1,0 +1,13 @@
+//! Tests of the city gazetteer.
+
+use super::*;
+
+#[test]
+fn a_city_gives_its_state_whole_words_only() {
+    assert_eq!(state_of("Ljubljana"), Some("Slovenia"));
+    assert_eq!(state_of("Varnholm"), None);
+    assert_eq!(state_within("the Tallinn District Court"), Some("Estonia"));
+    assert_eq!(state_within("a court in Kuala Lumpur"), Some("Malaysia"));
+    // "Romero" holds "rome" only as part of a word.
+    assert_eq!(state_within("Judge Edda Romero"), None);
+}

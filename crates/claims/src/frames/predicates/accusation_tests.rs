@@ -1,0 +1,75 @@
+//! Accusations said by someone, perpetrated crimes in the passive, accusation nouns and the
+//! reasons of arrests, on invented sentences.
+
+use super::tests::{claims, has, of};
+use crate::{ClaimType, Modality};
+
+#[test]
+fn a_deed_with_a_crime_in_it_said_by_someone_is_an_allegation_by_them() {
+    let c = claims(
+        "\"Piet Oranje has used intimidation and his ties to the palace to enrich himself,\" said Edda Lorn, a Treasury official.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|a| a.field("accused") == Some("Piet Oranje")), "{c:?}");
+    assert!(a.iter().all(|a| a.modality == Modality::Alleged), "{c:?}");
+    let c = claims(
+        "Kasimir Holl championed a campaign of arrests and torture of protesters, the rights group said.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    // Speaking of a crime is not committing it; the author's own account accuses no one.
+    let c = claims("The minister said Kasimir Holl condemned the bombing of the market.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Edda Lorn said Piet Oranje spoke at a conference on corruption in Varsk.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_crime_ordered_by_someone_accuses_the_agent() {
+    let c = claims(
+        "Investigators concluded that the journalist's murder was ordered by Tomasz Wielgosz.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims(
+        "Prosecutors said the killing of the activist Marisol Quenby was ordered by Kasimir Holl.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    let c = claims("The release of the prisoners was ordered by Tomasz Wielgosz in May.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_accusation_the_accused_denies_is_denied_by_them() {
+    let c = claims("Marisol Quenby has previously denied any accusations of financial crimes.");
+    let a = of(&c, ClaimType::Allegation);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].field("accused"), Some("Marisol Quenby"));
+    assert_eq!(a[0].modality, Modality::Denied);
+    assert_eq!(a[0].attributed_to.as_deref(), Some("Marisol Quenby"));
+}
+
+#[test]
+fn an_arrest_on_suspicion_of_an_act_is_an_allegation() {
+    let c = claims(
+        "Deputy minister Tomasz Wielgosz was detained on Tuesday on suspicion of taking bribes, the Northland Interior Ministry said.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "act", "taking bribes"), "{c:?}");
+    let c =
+        claims("In 2001 Kasimir Holl was arrested in connection with the theft of state funds.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn responsibility_for_a_crime_and_gain_from_one_are_allegations() {
+    let c = claims(
+        "The judges said there were grounds to believe that Tomasz Wielgosz bears responsibility for missile strikes on power plants.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    let c = claims("Marisol Quenby financially benefited from this corruption, the ministry said.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Marisol Quenby"), "{c:?}");
+    // A post's duties are no guilt.
+    let c = claims("Tomasz Wielgosz bears responsibility for the budget of the ministry.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Marisol Quenby benefited from the reform of the pension system.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}

@@ -1,0 +1,52 @@
+//! Who a claim comes from across sentences (a quotation over several sentences, a fact
+//! restated later) and the state of a court named by its city, on invented texts.
+
+use super::tests::{claims, of};
+use crate::{ClaimType, Modality};
+
+#[test]
+fn the_sentences_of_a_long_quotation_are_the_speakers() {
+    let text = "Northland sanctioned three officers on Tuesday.\n\n\"It is clear that the regime feared him. In 2019, officers of the Varsk security service poisoned Piet Oranje with a nerve agent. No one should doubt the nature of that system,\" Foreign Minister Edda Lorn said.\n";
+    let c = claims(text);
+    let health = of(&c, ClaimType::Health);
+    assert_eq!(health.len(), 1, "{c:?}");
+    assert_eq!(health[0].modality, Modality::Reported, "{c:?}");
+    assert_eq!(health[0].attributed_to.as_deref(), Some("Edda Lorn"), "{c:?}");
+    // Outside the quotation the author speaks.
+    let text = "\"We will not rest,\" Edda Lorn said.\n\nIn 2019, agents poisoned Piet Oranje with a nerve agent.\n";
+    let c = claims(text);
+    let health = of(&c, ClaimType::Health);
+    assert!(health.iter().all(|h| h.attributed_to.is_none()), "{c:?}");
+}
+
+#[test]
+fn a_fact_restated_by_the_author_keeps_the_source_that_told_it_first() {
+    let text = "Northland police arrested Kasimir Holl at his home in Varsk on Monday, the Northland Interior Ministry said.\n\nKasimir Holl was arrested after a long inquiry into the bank's affairs.\n";
+    let c = claims(text);
+    let arrests = of(&c, ClaimType::Arrest);
+    assert_eq!(arrests.len(), 1, "{c:?}");
+    assert_eq!(arrests[0].modality, Modality::Reported, "{c:?}");
+    assert!(arrests[0].attributed_to.is_some(), "{c:?}");
+    assert!(arrests[0].evidence.text.starts_with("Northland police"), "{c:?}");
+}
+
+#[test]
+fn a_court_named_by_a_known_city_gives_its_state() {
+    let text = "Northland and Ostria argued over the case for years.\n\nA court in Ljubljana sentenced Tomasz Wielgosz to ten years in prison on Tuesday.\n";
+    let c = claims(text);
+    let verdicts = of(&c, ClaimType::Verdict);
+    assert_eq!(verdicts.len(), 1, "{c:?}");
+    assert_eq!(verdicts[0].field("authority"), Some("Slovenia"), "{c:?}");
+}
+
+#[test]
+fn travel_to_a_list_of_places_is_one_visit_each() {
+    let c = claims(
+        "Piet Oranje has travelled abroad over the past year, including to countries like Norvania, Ostria and Brenning.",
+    );
+    let places: Vec<_> = of(&c, ClaimType::Visit).iter().filter_map(|v| v.field("place")).collect();
+    assert!(places.contains(&"Norvania") && places.contains(&"Brenning"), "{c:?}");
+    // Travel that names no place is no visit.
+    let c = claims("Piet Oranje travelled widely in his youth.");
+    assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
+}
