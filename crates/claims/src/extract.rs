@@ -927,8 +927,13 @@ impl<'a> Doc<'a> {
     fn find_sources(&self) -> Vec<Option<String>> {
         let mut last: Option<String> = None;
         let mut out = Vec::with_capacity(self.view.sentences.len());
+        let mut may_match = Vec::new();
         for s in &self.view.sentences {
-            let named = self.rules.attribution.iter().find_map(|a| {
+            self.rules.attribution_prefilter.candidates(&s.view, &mut may_match);
+            let named = self.rules.attribution.iter().zip(&may_match).find_map(|(a, &may)| {
+                if !may {
+                    return None;
+                }
                 let caps = a.regex.captures(&s.view)?;
                 let m = caps.iter().skip(1).flatten().next()?;
                 Some(match m.as_str().parse::<usize>() {

@@ -217,6 +217,9 @@ pub struct Rules {
     /// Which rules can match a sentence at all, from the literals their patterns require.
     pub(crate) prefilter: Prefilter,
     pub(crate) attribution: Vec<Attribution>,
+    /// Which attribution patterns can match a sentence at all, from their literals (most
+    /// sentences cite no one, and captures are the slow path).
+    pub(crate) attribution_prefilter: Prefilter,
     /// Lowercase names of authorities → the state or body ("french" → "France").
     pub(crate) authority: BTreeMap<String, String>,
     /// Lowercase short names of states → their names ("us" → "United States").
@@ -357,6 +360,7 @@ impl Rules {
         let court = compile_all("court", &file.court)?;
         let sanctioner = compile_all("sanctioner", &file.sanctioner)?;
         let prefilter = Prefilter::new(rules.iter().map(|r| r.regex.as_str()));
+        let attribution_prefilter = Prefilter::new(attribution.iter().map(|a| a.regex.as_str()));
         Ok(Rules {
             version: file.version,
             rules,
@@ -364,6 +368,7 @@ impl Rules {
             negatives: file.negative,
             cues,
             attribution,
+            attribution_prefilter,
             authority,
             country: file.country.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
             kin: file.kin.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect(),
