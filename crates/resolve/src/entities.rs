@@ -354,14 +354,7 @@ impl Builder<'_> {
                     if local.is_none() && body_like(name) {
                         let at = MentionRef { claim: i, field: field.into(), slot };
                         let parsed = org_name(name);
-                        let country = parsed.country.clone();
-                        let node = self.node(
-                            EntityKind::Organization,
-                            parsed.key.clone(),
-                            country.clone().unwrap_or_default(),
-                        );
-                        self.nodes[node].country = country;
-                        self.add(node, name, &claim.doc, at);
+                        self.add_body(&parsed.key, parsed.country.clone(), name, &claim.doc, at);
                         continue;
                     }
                     let group =
@@ -432,15 +425,27 @@ impl Builder<'_> {
                                 .and_then(person_country)
                         },
                     );
-                let node = self.node(
-                    EntityKind::Organization,
-                    parsed.key.clone(),
-                    country.clone().unwrap_or_default(),
-                );
-                self.nodes[node].country = country;
-                self.add(node, name, &claim.doc, at);
+                self.add_body(&parsed.key, country, name, &claim.doc, at);
             }
         }
+    }
+
+    /// Files a body's name under its key in its country (or none).
+    fn add_body(
+        &mut self,
+        key: &str,
+        country: Option<String>,
+        name: &str,
+        doc: &str,
+        at: MentionRef,
+    ) {
+        let node = self.node(
+            EntityKind::Organization,
+            key.to_string(),
+            country.clone().unwrap_or_default(),
+        );
+        self.nodes[node].country = country;
+        self.add(node, name, doc, at);
     }
 
     /// Records a judgement and returns it, for the caller to add the claims it rests on.
