@@ -12,14 +12,14 @@
 //! words are explained, a little how much of the listed name is covered; a query's word that
 //! aligns with nothing costs less the more listed names bear it (an inverse document
 //! frequency over the index). Birth date, nationality and role then add or take off, each a
-//! line of the explanation, and a name made only of common words ("Mohammad Ali") is unsure
+//! line of the explanation, and a name made only of common words (a very common given name and family name) is unsure
 //! without a birth date that agrees.
 //!
 //! Blocking: every listed name is filed under the (coarse) skeleton of each of its words, and
 //! under that skeleton without its first letter. A name can only score high enough when some
 //! number of the query's words align (two for a person of two words or more), so a query
 //! reads only the blocks of its rarest words, as many as that leaves room for: a common word
-//! ("Trading", "Mohammad") is read only when the query has nothing rarer. Each word's shape
+//! ("Trading", a very common given name) is read only when the query has nothing rarer. Each word's shape
 //! and each adjacent pair's joined skeleton are read once per name, not per comparison.
 
 use std::collections::HashMap;
@@ -69,7 +69,7 @@ pub enum How {
     /// A spelling variant: the same sound skeleton ("Qarmout"/"QARMUT").
     Spelling,
     /// A transliteration variant: skeletons that differ only by consonants romanisations
-    /// trade (q/g/k, j/g, d/t, s/z...), vowels in the same places ("Qadhafi"/"Gaddafi").
+    /// trade (q/g/k, j/g, d/t, s/z...), vowels in the same places ("Qorvan"/"Gorvan").
     Translit,
     /// A close spelling: skeletons one letter apart, or the same but for the first letter;
     /// worth what [`close_weight`] says.
@@ -191,7 +191,7 @@ struct Key {
     /// A query's words only: what each costs when it aligns with nothing (a rare word 1, a
     /// word many listed names bear less, [`Index::weigh`]); empty is 1 each.
     weights: Vec<f32>,
-    /// A query's words only: whether many listed names bear the word ("Mohammad", "Ali").
+    /// A query's words only: whether many listed names bear the word (very common given names).
     common: Vec<bool>,
 }
 
@@ -435,7 +435,7 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         0.0
     } else if person {
         // A query's word that aligns with nothing costs less when many listed names bear it:
-        // a "Mohammad" more says less than a rare surname more.
+        // a very common given name more says less than a rare surname more.
         let unaligned: f32 = (0..q.words.len())
             .filter(|&i| i >= 32 || q_used & (1 << i) == 0)
             .map(|i| q.weights.get(i).copied().unwrap_or(1.0))
@@ -511,8 +511,8 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
     Scored { name_score, chosen, q_used, penalty }
 }
 
-/// Words written apart in one name and as one in the other ("Il Kyu"/"Il-Kyu", "Gholam
-/// Reza"/"Gholamreza"): two adjacent words left unaligned on one side that, joined, have the
+/// Words written apart in one name and as one in the other ("Il Kyu"/"Il-Kyu", "Abdul
+/// Varsk"/"Abdulvarsk"): two adjacent words left unaligned on one side that, joined, have the
 /// skeleton of one unaligned word on the other and are spelt near it ([`near_spelling`]: a
 /// skeleton alone would join "Tae Kim" into "Takayama") align with it, each pair a spelling
 /// variant.
@@ -699,7 +699,7 @@ impl Index {
     /// person's name of two words or more: one strong word caps the score at 0.5; for a body,
     /// `2m / (q + l)` with `l >= m`), so one of any `q - need + 1` query words is among them:
     /// only the blocks of the rarest `q - need + 1` words are read. A common word ("Trading",
-    /// "Mohammad") is then read only when the query has nothing rarer.
+    /// a very common given name) is then read only when the query has nothing rarer.
     fn candidates(&self, key: &Key, person: bool, least: f32) -> Vec<u32> {
         let n = key.words.len();
         let need = if person {
@@ -817,7 +817,7 @@ impl Index {
                 notes.push(format!("role agrees ({w}): +0.02"));
             }
         }
-        // A name made only of words many listed people bear ("Mohammad Ali") is borne by
+        // A name made only of words many listed people bear (a very common given name and family name) is borne by
         // others too: without a birth date to tell them apart it is for review, not a match.
         let born_agrees = notes.iter().any(|n| n.starts_with("birth"));
         let all_common = listed.person

@@ -49,7 +49,7 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
 /// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
 /// given for another vowel, or one vowel more or less, costs half, within a fifth of the
 /// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
-/// "Osama"/"Usama" are alike; "Mahmood"/"Mohammad" (3) and "Oman"/"Amin" (1 of 0.8) are not.
+/// "Orlan"/"Urlan" are alike; "Marisol"/"Marinel" and "Oran"/"Amin" are not.
 pub(super) fn near_spelling(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
@@ -122,7 +122,7 @@ pub(super) fn shape(word: &str) -> String {
 }
 
 /// Consonants that romanisations of one letter trade: Arabic qaf as "q", "k" or "g"
-/// ("Qadhafi"/"Gaddafi"), jim as "j" or "g" ("Jamal"/"Gamal"), "c" for "k" ("Louca"), "d" and
+/// ("Qorvan"/"Gorvan"), jim as "j" or "g" ("Jaril"/"Garil"), "c" for "k" ("Lorca"/"Lorka"), "d" and
 /// "t", "s" and "z", "p" and "f" ("Yusup"/"Yusuf"). Pairs, not classes: "j" and "k" stay apart.
 const TRADED: &[(char, char)] =
     &[('g', 'k'), ('g', 'j'), ('c', 'k'), ('c', 's'), ('d', 't'), ('s', 'z'), ('f', 'p')];
