@@ -80,18 +80,8 @@ fn an_acronym_is_expanded_where_the_text_spells_it_out() {
 
 /// The targets of the sanctions extracted from an invented text.
 fn sanction_targets(text: &str) -> Vec<String> {
-    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
-    let claims = extract(&Input {
-        doc: "t.txt",
-        sha256: "00",
-        text,
-        published: None,
-        annotations: &reading.annotations,
-        words: &reading.words,
-    });
-    claims
+    crate::frames::test_support::claims(text, ClaimType::Sanction)
         .iter()
-        .filter(|c| c.kind == ClaimType::Sanction)
         .filter_map(|c| c.field("target"))
         .map(String::from)
         .collect()

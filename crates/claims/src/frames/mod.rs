@@ -9,7 +9,7 @@ pub(crate) mod positions;
 pub(crate) mod predicates;
 mod states;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 use std::collections::{HashMap, HashSet};
 

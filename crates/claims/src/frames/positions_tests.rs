@@ -1,18 +1,6 @@
 //! Position frames on invented sentences, read by the real reader.
 
-use crate::frames::test_support;
-use crate::{Claim, ClaimType};
-
-fn positions(text: &str) -> Vec<Claim> {
-    test_support::claims(text, ClaimType::Position)
-}
-
-fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&'c Claim> {
-    claims.iter().find(|c| {
-        c.field("holder").is_some_and(|h| h.contains(holder))
-            && c.field("organization").is_some_and(|o| o.contains(org))
-    })
-}
+use crate::frames::test_support::{find, positions};
 
 #[test]
 fn a_title_before_a_name_gives_the_body_before_it() {

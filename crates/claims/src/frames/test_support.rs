@@ -8,7 +8,7 @@ static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
     std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
 
 /// The claims of one kind that the extractor finds in `text`, published on 4 May 2022.
-pub(super) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
+pub(crate) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
     let date = model::PartialDate::day(2022, 5, 4).ok();
     let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
     extract(&Input {
@@ -22,4 +22,17 @@ pub(super) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
     .into_iter()
     .filter(|c| c.kind == kind)
     .collect()
+}
+
+/// The posts the extractor finds in `text`.
+pub(crate) fn positions(text: &str) -> Vec<Claim> {
+    claims(text, ClaimType::Position)
+}
+
+/// The post whose holder and organisation contain the given words.
+pub(crate) fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&'c Claim> {
+    claims.iter().find(|c| {
+        c.field("holder").is_some_and(|h| h.contains(holder))
+            && c.field("organization").is_some_and(|o| o.contains(org))
+    })
 }
