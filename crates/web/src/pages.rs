@@ -72,11 +72,7 @@ pub(crate) async fn with_reader<T: Send + 'static>(
         if let Some(mut reader) = state.readers.take(&state.bench) {
             return f(&mut reader, &state);
         }
-        let mut bench = state
-            .bench
-            .lock()
-            .map_err(|_| PageError::Internal("an earlier request failed midway".into()))?;
-        f(&mut bench, &state)
+        on_writer(&state, f)
     })
     .await
     .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
@@ -88,15 +84,21 @@ async fn with_bench<T: Send + 'static>(
     f: impl FnOnce(&mut Workbench, &State) -> Result<T, PageError> + Send + 'static,
 ) -> Result<T, PageError> {
     let state = state.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut bench = state
-            .bench
-            .lock()
-            .map_err(|_| PageError::Internal("an earlier request failed midway".into()))?;
-        f(&mut bench, &state)
-    })
-    .await
-    .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
+    tokio::task::spawn_blocking(move || on_writer(&state, f))
+        .await
+        .map_err(|e| PageError::Internal(format!("a request failed: {e}")))?
+}
+
+/// Runs `f` on the writing workbench, on the calling (blocking) thread.
+fn on_writer<T>(
+    state: &State,
+    f: impl FnOnce(&mut Workbench, &State) -> Result<T, PageError>,
+) -> Result<T, PageError> {
+    let mut bench = state
+        .bench
+        .lock()
+        .map_err(|_| PageError::Internal("an earlier request failed midway".into()))?;
+    f(&mut bench, state)
 }
 
 pub fn render(state: &State, name: &str, ctx: minijinja::Value) -> Result<Response, PageError> {
