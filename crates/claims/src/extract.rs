@@ -1590,6 +1590,13 @@ pub(crate) fn iso_date(value: &str) -> Option<String> {
 pub(crate) fn within_published(value: &str, published: model::PartialDate) -> Option<String> {
     let rest = value.strip_prefix("XXXX-")?;
     let year = published.get_year();
+    // "today", "yesterday" in a story dated to the month or year: that month or year.
+    if rest == "XX-XX" {
+        return Some(match published.get_month() {
+            Some(m) => format!("{year:04}-{m:02}"),
+            None => format!("{year:04}"),
+        });
+    }
     if rest.starts_with('W') {
         // "XXXX-WXX-4": a weekday near the publication date.
         if !rest.starts_with("WXX") {
@@ -1682,6 +1689,13 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
                     keep.attributed_to.clone_from(&first.attributed_to);
                     keep.evidence = first.evidence.clone();
                     keep.id.clone_from(&first.id);
+                    // Its date too: the restatement's nearest date is often the day it was
+                    // told ("said on Wednesday"), not the day it happened.
+                    for f in ["date", "start", "end"] {
+                        if let Some(v) = first.fields.get(f).filter(|v| !v.is_null()) {
+                            keep.fields.insert(f.into(), v.clone());
+                        }
+                    }
                 }
                 for (k, v) in other.fields {
                     let slot = keep.fields.entry(k).or_insert(Value::Null);

@@ -36,6 +36,8 @@ pub(crate) struct Lexicon {
     past_be: HashSet<String>,
     pub(crate) former: HashSet<String>,
     pub(super) state_posts: Vec<String>,
+    #[serde(default)]
+    pub(super) state_titles: BTreeMap<String, String>,
     pub(super) portfolio_posts: HashSet<String>,
     pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,

@@ -320,3 +320,12 @@ fn a_title_the_tagger_read_apart_still_gives_the_post() {
     );
     assert!(find(&claims, "Quenby", "Estonia").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_only_one_state_has_names_that_state() {
+    let claims = positions(
+        "\"No one should doubt our resolve,\" Foreign Secretary Piet Oranje said of the Norvanian measures.",
+    );
+    assert!(find(&claims, "Oranje", "United Kingdom").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Oranje", "Norvania").is_none(), "{claims:#?}");
+}
