@@ -104,6 +104,10 @@ pub(crate) fn dates_a_post(before: &str) -> bool {
     PERIOD_OR_APPOINTED.is_match(before)
 }
 
+/// The text before a date that puts it in a "since" phrase ("since its establishment in").
+static SINCE_PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bsince\b[^,;.⟧]{0,40}$").expect("valid pattern"));
+
 /// A sentence that opens by pointing at the event of the sentence before it.
 static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
@@ -811,7 +815,22 @@ impl<'a> Doc<'a> {
             if prev.paragraph != para && !(anaphoric && k + 1 == c.sentence) {
                 break;
             }
-            if let Some(d) = prev.mentions.iter().rev().find_map(|&m| self.date_of(m)) {
+            // "They led the unit since its establishment in 2012": a state's opening is not
+            // the day of a one-time act told after it.
+            let opens_state = |m: usize| {
+                point_event
+                    && prev.view.find(&format!("⟦TIME:{m}⟧")).is_some_and(|at| {
+                        SINCE_PHRASE.is_match(&prev.view[..at])
+                            || other_period(&prev.view[..at], c.rule.kind)
+                    })
+            };
+            if let Some(d) = prev
+                .mentions
+                .iter()
+                .rev()
+                .filter(|&&m| !opens_state(m))
+                .find_map(|&m| self.date_of(m))
+            {
                 return Some(d);
             }
         }

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use model::{Annotation, Layer, Word};
 
+mod additions;
 mod repair;
 pub use repair::is_body_word;
 pub(crate) use repair::quoted_nickname;
@@ -199,8 +200,11 @@ impl DocumentView {
                 });
             }
         }
-        bare_years(text, tokens, &covered, &mut mentions);
+        additions::bare_years(text, tokens, &covered, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        if additions::lowercase_ranks(text, tokens, &mut mentions) {
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        }
         extend_names_left(text, tokens, &mut mentions);
         known_surnames(text, &mut mentions);
         regroup_collectives(text, tokens, &mut mentions);
@@ -246,33 +250,6 @@ impl DocumentView {
     /// The text of a mention.
     pub fn text<'t>(&self, text: &'t str, mention: usize) -> &'t str {
         &text[self.mentions[mention].span.clone()]
-    }
-}
-
-/// "X was convicted in 2013 of genocide": a year after "in" that the time stage left out is
-/// a date, unless a noun follows it ("in 2013 elections") or another mention holds it.
-fn bare_years(text: &str, tokens: &[Word], covered: &SpanSet, mentions: &mut Vec<Mention>) {
-    for (k, t) in tokens.iter().enumerate() {
-        let w = &text[t.span.clone()];
-        let year = w.len() == 4
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && (w.starts_with("19") || w.starts_with("20"));
-        if !year || k == 0 || covered.overlaps(&t.span) {
-            continue;
-        }
-        let after_in = text[tokens[k - 1].span.clone()].eq_ignore_ascii_case("in");
-        let noun_next =
-            tokens.get(k + 1).is_some_and(|n| matches!(n.upos.as_str(), "NOUN" | "PROPN" | "NUM"));
-        if after_in && !noun_next {
-            mentions.push(Mention {
-                kind: Kind::Time,
-                span: t.span.clone(),
-                value: Some(w.to_string()),
-                parts: vec![],
-                sentence: 0,
-                hidden: false,
-            });
-        }
     }
 }
 

@@ -334,8 +334,31 @@ fn a_given_name_read_as_a_place_before_an_arabic_family_name_is_the_person() {
 #[test]
 fn a_year_after_in_that_the_time_stage_left_out_is_a_date() {
     let text = "Quenby was convicted in 2013 of fraud before the 2019 elections in 2019 polls.";
-    let v = view(text, &[(PER, "PER", "Quenby")], &[("2013", "NUM"), ("2019", "NUM")]);
+    let v = view(
+        text,
+        &[(PER, "PER", "Quenby")],
+        &[("of", "ADP"), ("before", "ADP"), ("2013", "NUM"), ("2019", "NUM")],
+    );
     let times: Vec<Option<String>> =
         v.mentions.iter().filter(|m| m.kind == Kind::Time).map(|m| m.value.clone()).collect();
     assert_eq!(times, [Some("2013".to_string())]);
+}
+
+#[test]
+fn a_lowercase_rank_before_a_name_is_a_rank() {
+    let text = "Former navy captains Piet Oranje and Edda Lorn, retired general Tomasz Wielgosz and \
+                attorney general Marisol Quenby were tried.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Piet Oranje"),
+            (PER, "PER", "Edda Lorn"),
+            (PER, "PER", "Tomasz Wielgosz"),
+            (PER, "PER", "Marisol Quenby"),
+        ],
+        &[],
+    );
+    let ranks: Vec<Option<String>> =
+        v.mentions.iter().filter(|m| m.kind == Kind::Rank).map(|m| m.value.clone()).collect();
+    assert_eq!(ranks, [Some("captain".to_string()), Some("general".to_string())]);
 }
