@@ -196,12 +196,13 @@ fn has_office_block(doc: &Doc<'_>, sentence: usize) -> bool {
     here.contains("\nIn office") || here.contains("\nAssumed office")
 }
 
-/// The biography's subject: the person the document names most often outside its infobox
-/// (whose names are predecessors, successors and superiors), as their first mention.
+/// The biography's subject: the person the document names or refers to most often outside its
+/// infobox (whose names are predecessors, successors and superiors), as their first mention.
 fn subject(doc: &Doc<'_>) -> Option<usize> {
     let mut counts: std::collections::HashMap<String, (usize, usize)> = Default::default();
     for (i, m) in doc.view.mentions.iter().enumerate() {
-        if m.kind != Kind::Per || has_office_block(doc, m.sentence) {
+        // Pronouns count: a biography calls its subject "he" more often than by name.
+        if !matches!(m.kind, Kind::Per | Kind::Pro) || has_office_block(doc, m.sentence) {
             continue;
         }
         if let Some((name, _)) = doc.person_name(&Arg::Mention(i)) {
