@@ -331,14 +331,6 @@ fn a_post_only_one_state_has_names_that_state() {
 }
 
 #[test]
-fn a_post_that_serves_the_person_a_pronoun_stands_for_has_that_person_as_body() {
-    let claims = positions(
-        "Tomasz Wielgosz, who was arrested in Varsk, refused to appear in court and is claiming immunity, according to his lawyer, Piet Oranje.",
-    );
-    assert!(find(&claims, "Oranje", "Tomasz Wielgosz").is_some(), "{claims:#?}");
-}
-
-#[test]
 fn an_infobox_office_gives_the_subjects_post_and_its_neighbours() {
     let text = "Piet Oranje\n\nFrom the free encyclopedia\nPiet Oranje\nVice President of Norvania\nIn office\n13 January 2002 – 28 April 2002\nPreceded by Edda Lorn\nSucceeded by Tomasz Wielgosz\nPersonal details\n\nPiet Oranje (born April 15, 1963) is a Norvanian politician.\n";
     let claims = positions(text);
