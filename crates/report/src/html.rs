@@ -2,7 +2,8 @@
 //! external request) that opens from disk and prints.
 //!
 //! A section per person (summary, career, timeline, legal status, allegations, meetings and
-//! visits, network, contradictions and open questions) and per organisation, then the
+//! visits, network, chronology, contradictions and open questions, sources) and per
+//! organisation, then the
 //! judgements to review, the sources with their SHA-256, and the evidence: every statement
 //! carries footnotes to the sentences it rests on.
 
@@ -110,6 +111,8 @@ struct Index<'a> {
     by_id: HashMap<&'a str, &'a Assertion>,
     posts_by_body: HashMap<&'a str, Vec<(&'a Career, &'a fuse::Post)>>,
     official: &'a BTreeMap<String, Vec<fuse::official::Fact>>,
+    /// Each source's row number in the sources table (`#sN`).
+    source_row: HashMap<&'a str, usize>,
 }
 
 impl<'a> Index<'a> {
@@ -129,7 +132,9 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index { by_entity, by_id, posts_by_body, official: &case.official }
+        let source_row =
+            case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect();
+        Index { by_entity, by_id, posts_by_body, official: &case.official, source_row }
     }
 
     fn posts_in(&self, body: &str) -> &[(&'a Career, &'a fuse::Post)] {
@@ -223,7 +228,7 @@ pub fn case_file(case: &Case) -> String {
         );
     }
     for e in &orgs {
-        org_section(&mut body, case, &ix, e, &pages, &mut notes);
+        org_section(&sections, &mut body, case, &ix, e, &pages, &mut notes);
     }
     review_section(&mut body, case, &mut notes);
     sources_section(&mut body, case);
@@ -368,32 +373,51 @@ fn person_section(
         body.push_str("</ul>");
     }
 
-    let open: Vec<&Assertion> = ix
-        .of(&e.id)
-        .iter()
-        .copied()
-        .filter(|a| matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded))
-        .collect();
-    body.push_str("<h3>Contradictions and open questions</h3>");
-    if open.is_empty() {
-        body.push_str(
-            "<p class=\"muted\">None found: no two sources disagree about this person.</p>",
-        );
-    } else {
-        body.push_str("<ul>");
-        for a in open {
-            let _ = write!(
-                body,
-                "<li>{} {} {}{}</li>",
-                status(a.status),
-                escape(&describe(a)),
-                notes.claims_of(a),
-                explain(a)
-            );
-        }
-        body.push_str("</ul>");
-    }
+    shared_tail(sections, body, ix, e, pages, notes, "this person");
     body.push_str("</section>");
+}
+
+/// An entity's chronology, contradictions and sources, from the templates the workbench's
+/// entity page shares: footnotes to the evidence, links to the sources table.
+fn shared_tail(
+    sections: &minijinja::Environment<'_>,
+    body: &mut String,
+    ix: &Index<'_>,
+    e: &resolve::Entity,
+    pages: &BTreeSet<String>,
+    notes: &mut Notes<'_>,
+    subject: &str,
+) {
+    use crate::sections::{chronology, contradiction_rows, fact_row, source_rows};
+    let render = |name: &str, ctx: minijinja::Value| {
+        sections.get_template(name).and_then(|t| t.render(ctx)).expect("the shared sections render")
+    };
+    let linkable = |id: &str| pages.contains(id);
+    let mine = ix.of(&e.id);
+    let case = notes.case;
+    let mut sources = |a: &Assertion| notes.sources(a);
+    let mut cite = crate::sections::Cite { linkable: &linkable, sources: &mut sources };
+    let rows: Vec<_> =
+        chronology(mine).into_iter().map(|a| fact_row(a, usize::MAX, &mut cite)).collect();
+    if !rows.is_empty() {
+        body.push_str("<h3>Chronology</h3>");
+        body.push_str(&render(
+            "sections/chronology.html",
+            minijinja::context! { base => "#", chronology => rows },
+        ));
+    }
+    let open = contradiction_rows(mine, &mut cite);
+    body.push_str(&render(
+        "sections/contradictions.html",
+        minijinja::context! { base => "#", contradictions => open, subject, subject_id => e.id },
+    ));
+    let docs: Vec<&String> = e.docs.iter().collect();
+    let number = |name: &str| ix.source_row.get(name).map(|n| format!("#s{n}"));
+    let documents = source_rows(&docs, &case.sources, &number);
+    body.push_str(&render(
+        "sections/sources.html",
+        minijinja::context! { documents, subject_id => e.id },
+    ));
 }
 
 fn explain(a: &Assertion) -> String {
@@ -425,6 +449,7 @@ fn official_table(body: &mut String, ix: &Index<'_>, id: &str) {
 }
 
 fn org_section(
+    sections: &minijinja::Environment<'_>,
     body: &mut String,
     case: &Case,
     ix: &Index<'_>,
@@ -509,6 +534,7 @@ fn org_section(
         }
         body.push_str("</ul>");
     }
+    shared_tail(sections, body, ix, e, pages, notes, "this organisation");
     body.push_str("</section>");
 }
 
