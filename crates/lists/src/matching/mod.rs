@@ -504,12 +504,14 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         let base = sum / (q_used.count_ones() as f32 + unaligned);
         let cover = matched as f32 / ln;
         let mut s = 0.85 * base + 0.15 * cover;
-        // Every word of the listed name met, and the query's first and last words among
-        // them: the query only says more (a middle name, a patronymic, a second surname:
-        // "Dmitriy Arkadyevich Mityaev" for "MITYAEV, Dmitriy"), which weighs as little as
-        // a listed word the query leaves out.
-        let met = |k: usize| chosen.iter().any(|(i, _, _)| usize::from(*i) == k);
-        if matched == l.words.len() && qn > ln && met(0) && met(q.words.len() - 1) {
+        // Every word of the listed name met, and the query's first word on the list's first
+        // (given) name: the query only says more (a middle name, a patronymic, a second
+        // surname: "Dmitriy Arkadyevich Mityaev" for "MITYAEV, Dmitriy", "Piet Oranje Lorn"
+        // for "ORANJE, Piet"), which weighs as little as a listed word the query leaves out.
+        // Another given name before it ("Edda Piet Oranje") is not said more: it may be a
+        // relative's.
+        let first_on_first = chosen.iter().any(|(i, j, _)| *i == 0 && *j == 0);
+        if matched == l.words.len() && qn > ln && first_on_first {
             s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
         }
         let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();

@@ -172,6 +172,11 @@ fn leading_honorifics_are_dropped_and_surnames_alone_are_not_enough() {
     ]);
     let m = best(&index, &Query::name("Mullah Kasimir Edda Holl")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // A second surname more is said more; another given name before is not.
+    let m = best(&index, &Query::name("Piet Oranje Lorn Brenning")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    let m = best(&index, &Query::name("Tomasz Piet Oranje Lorn")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
     // Without the honorific only the list's two surnames are left: no given name to tell.
     let m = best(&index, &Query::name("Haji Oranje Lorn")).unwrap();
     assert!(m.score < UNSURE, "{}", m.explain());
