@@ -509,9 +509,11 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         // surname: "Dmitriy Arkadyevich Mityaev" for "MITYAEV, Dmitriy", "Piet Oranje Lorn"
         // for "ORANJE, Piet"), which weighs as little as a listed word the query leaves out.
         // Another given name before it ("Edda Piet Oranje") is not said more: it may be a
-        // relative's.
+        // relative's; nor is a word after a listed name of two words, where it stands for the
+        // surname ("Abdul Salam" is a given name, "Abdul Salam X" another man).
         let first_on_first = chosen.iter().any(|(i, j, _)| *i == 0 && *j == 0);
-        if matched == l.words.len() && qn > ln && first_on_first {
+        let last_met = chosen.iter().any(|(i, _, _)| usize::from(*i) + 1 == q.words.len());
+        if matched == l.words.len() && qn > ln && first_on_first && (last_met || ln >= 3.0) {
             s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
         }
         let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();
