@@ -122,18 +122,22 @@ fn review(addr: SocketAddr, claims: &[String], names: &[String]) -> anyhow::Resu
         if let Some(entity) = named {
             targets.push((claim.clone(), entity));
         }
-        if targets.len() == ROUNDS {
+        if targets.len() == 2 * ROUNDS {
             break;
         }
     }
-    anyhow::ensure!(targets.len() == ROUNDS, "too few claims name an entity");
+    anyhow::ensure!(targets.len() == 2 * ROUNDS, "too few claims name an entity");
     println!("review action, then the page of an entity it touches ({ROUNDS} of each, ms):");
     println!("{:<12} {:>11} {:>11} {:>11}", "action", "action ms", "page ms", "total ms");
-    let kinds = ["reject", "accept", "edit", "merge"];
+    // "accept" takes back the rejections before it (the claims change); "accept new"
+    // accepts claims nobody reviewed (the case stays as it was); "edit" changes a modality,
+    // which resolution does not read.
+    let kinds = ["reject", "accept", "edit", "accept new", "merge"];
     for kind in kinds {
         let mut rows = Vec::new();
         for round in 0..ROUNDS {
-            let (claim, touched) = targets[round].clone();
+            let (claim, touched) =
+                targets[if kind == "accept new" { ROUNDS + round } else { round }].clone();
             let started = Instant::now();
             let (status, entity) = if kind == "merge" {
                 let (left, right) = (&names[2 * round], &names[2 * round + 1]);
@@ -145,6 +149,7 @@ fn review(addr: SocketAddr, claims: &[String], names: &[String]) -> anyhow::Resu
                 let (status, to) = post(addr, "/judge", &form)?;
                 (status, to.trim_start_matches("/entity/").to_string())
             } else {
+                let kind = kind.trim_end_matches(" new");
                 let form = match kind {
                     "edit" => format!("csrf={csrf}&f.modality=reported&why=bench"),
                     _ => format!("csrf={csrf}&why=bench"),

@@ -62,6 +62,17 @@ impl Case {
         judgements: &[UserJudgement],
     ) -> Case {
         let resolution = resolve::resolve(&claims, judgements);
+        Case::with_resolution(sources, claims, resolution)
+    }
+
+    /// Fuses and orders over a resolution already made: the same as [`Case::build`] when
+    /// `resolution` is what [`resolve::resolve`] gives for these claims (the workbench keeps
+    /// one across an edit that [`resolve::reads_alike`] says it does not change).
+    pub fn with_resolution(
+        sources: BTreeMap<String, Source>,
+        claims: Vec<Claim>,
+        resolution: Resolution,
+    ) -> Case {
         let assertions = fuse(&claims, &resolution, &sources);
         let mut careers = careers(&assertions);
         time::end_careers_at_death(&mut careers, &assertions, &sources);

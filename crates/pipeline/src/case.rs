@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use claims::Claim;
 use fuse::{Case, Source};
-use resolve::{JudgedBy, UserJudgement, Verdict};
+use resolve::{JudgedBy, Resolution, UserJudgement, Verdict};
 use store::Store;
 
 use crate::Error;
@@ -97,15 +97,40 @@ impl Inputs {
         })
     }
 
-    /// Records a decision on one claim, as [`Store::log_action`] did in the store.
-    pub(crate) fn decide(&mut self, claim: &str, decision: Decision) {
+    /// Records a decision on one claim, as [`Store::log_action`] did in the store; how far
+    /// it reaches into the case: nowhere when the claim reads as it did (an acceptance of
+    /// the machine's claim), the fusion alone when resolution reads it alike (an edit of a
+    /// meeting's date, of a modality), else everything.
+    pub(crate) fn decide(&mut self, claim: &str, decision: Decision) -> Reach {
+        let mut same_id = self.machine.iter().filter(|c| c.id == claim);
+        let machine = match (same_id.next(), same_id.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
+        };
+        let before = machine.clone().and_then(|m| review::applied(m, self.decisions.get(claim)));
+        let after = machine.as_ref().and_then(|m| review::applied(m.clone(), Some(&decision)));
         self.decisions.insert(claim.to_string(), decision);
+        match (machine, before, after) {
+            (Some(_), before, after) if before == after => Reach::Nothing,
+            (Some(_), Some(before), Some(after)) if resolve::reads_alike(&before, &after) => {
+                Reach::Fusion
+            }
+            _ => Reach::Everything,
+        }
     }
 
     /// Reads the user's judgements again (after a merge, split, alias or removal).
     pub(crate) fn judged(&mut self, store: &Store) -> Result<(), Error> {
         self.user = user_judgements(store)?;
         Ok(())
+    }
+
+    /// The case these inputs give over a resolution kept from a case built before changes
+    /// that reach no further than [`Reach::Fusion`]: the same as [`Inputs::case`], without
+    /// resolving again.
+    pub(crate) fn case_over(&self, resolution: Resolution) -> Case {
+        let claims = review::apply(self.machine.clone(), &self.decisions);
+        Case::with_resolution(self.sources.clone(), claims, resolution)
     }
 
     /// The case these inputs give: the same as [`case`] over the store they stand for.
@@ -115,6 +140,18 @@ impl Inputs {
         let judgements = judgements(&self.user, &self.aliases, &mut self.acronyms, store, &claims)?;
         Ok(Case::build(self.sources.clone(), claims, &judgements))
     }
+}
+
+/// How far a change to the [`Inputs`] reaches into the case built from them; changes made
+/// one after another reach as far as the furthest.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub(crate) enum Reach {
+    /// The case is as it was (the claim reads as before).
+    Nothing,
+    /// The resolution is as it was; the assertions and careers are fused again.
+    Fusion,
+    /// Resolved and fused again.
+    Everything,
 }
 
 fn user_judgements(store: &Store) -> Result<Vec<UserJudgement>, Error> {

@@ -112,12 +112,21 @@ pub fn decisions(reviews: &[Review]) -> Result<BTreeMap<String, Decision>, Error
 pub fn apply(machine: Vec<Claim>, decisions: &BTreeMap<String, Decision>) -> Vec<Claim> {
     machine
         .into_iter()
-        .filter_map(|claim| match decisions.get(&claim.id) {
-            Some(d) if d.decision == "rejected" => None,
-            Some(Decision { claim: Some(edited), .. }) => Some(edited.clone()),
-            _ => Some(claim),
+        .filter_map(|claim| {
+            let decision = decisions.get(&claim.id);
+            applied(claim, decision)
         })
         .collect()
+}
+
+/// One claim as the case has it under a decision: none when rejected, the edit when
+/// edited, else the claim.
+pub fn applied(claim: Claim, decision: Option<&Decision>) -> Option<Claim> {
+    match decision {
+        Some(d) if d.decision == "rejected" => None,
+        Some(Decision { claim: Some(edited), .. }) => Some(edited.clone()),
+        _ => Some(claim),
+    }
 }
 
 /// The claim with the reviewer's changes: `modality` and `attributed_to` by those names, any

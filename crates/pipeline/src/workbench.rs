@@ -32,6 +32,7 @@ pub use ingest::{FileStatus, JobStatus, run_ingest, safe_name, upload_path};
 pub use search::{PEOPLE, PER_PAGE, STATUSES, SearchFilters, SearchResults, Totals};
 
 use crate::Error;
+use crate::case::Reach;
 use crate::review::{self, Decision, Judged};
 
 /// A claim as the case now has it, with the reviewer's decision if any.
@@ -123,14 +124,26 @@ struct Shared {
     /// made through a workbench changes it in place (one decision, the judgements) and
     /// keeps it current, so the next build reads nothing from the store again; any other
     /// change leaves it stale, and the next build loads it whole.
-    inputs: Mutex<Option<(u64, crate::case::Inputs)>>,
+    inputs: Mutex<Option<Kept>>,
+}
+
+/// The case's inputs as kept between builds.
+struct Kept {
+    /// The generation they stand for.
+    at: u64,
+    inputs: crate::case::Inputs,
+    /// The generation of the case last built from them, and how far the changes made since
+    /// reach: a case built at `since` is kept whole, or its resolution is, when they reach
+    /// no further.
+    since: u64,
+    reach: Reach,
 }
 
 /// The case with every review applied and the lookups into it, as of one generation.
 struct Built {
     generation: u64,
     case: Arc<Case>,
-    index: Index,
+    index: Arc<Index>,
     /// The entities' (id, kind, names) as written to the entity search index.
     names: Vec<(String, String, String)>,
 }
@@ -230,13 +243,17 @@ impl Workbench {
     /// dropped and the next build loads them.
     fn changed_by(
         &self,
-        change: impl FnOnce(&mut crate::case::Inputs, &Store) -> Result<(), Error>,
+        change: impl FnOnce(&mut crate::case::Inputs, &Store) -> Result<Reach, Error>,
     ) {
         let mut inputs = self.shared.inputs.lock().unwrap_or_else(|e| e.into_inner());
         let was = self.shared.generation.fetch_add(1, Ordering::AcqRel);
         *inputs = match inputs.take() {
-            Some((at, mut kept)) if at == was => {
-                change(&mut kept, &self.store).ok().map(|()| (was + 1, kept))
+            Some(mut kept) if kept.at == was => {
+                change(&mut kept.inputs, &self.store).ok().map(|reach| {
+                    kept.at = was + 1;
+                    kept.reach = kept.reach.max(reach);
+                    kept
+                })
             }
             _ => None,
         };
@@ -263,24 +280,42 @@ impl Workbench {
         if let Some(b) = current(&shared, generation) {
             return Ok(b);
         }
-        let (generation, case) = {
+        let last = shared.built.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let (generation, case, index) = {
             let mut inputs = shared.inputs.lock().unwrap_or_else(|e| e.into_inner());
             // Read again under the inputs' lock, which a review action holds while it
             // changes both: inputs and generation agree.
             let generation = self.generation();
-            let case = match inputs.as_mut() {
-                Some((at, kept)) if *at == generation => kept.case(&self.store)?,
+            let (case, index) = match inputs.as_mut() {
+                Some(kept) if kept.at == generation => {
+                    // The last case, if the kept inputs' changes are counted from it.
+                    let base = last.as_ref().filter(|b| b.generation == kept.since);
+                    let built = match (kept.reach, base) {
+                        (Reach::Nothing, Some(b)) => (b.case.clone(), Some(b.index.clone())),
+                        (Reach::Fusion, Some(b)) => {
+                            (Arc::new(kept.inputs.case_over(b.case.resolution.clone())), None)
+                        }
+                        _ => (Arc::new(kept.inputs.case(&self.store)?), None),
+                    };
+                    kept.since = generation;
+                    kept.reach = Reach::Nothing;
+                    built
+                }
                 _ => {
                     *inputs = None;
                     let mut loaded = crate::case::Inputs::load(&self.store, &self.aliases)?;
                     let case = loaded.case(&self.store)?;
-                    *inputs = Some((generation, loaded));
-                    case
+                    *inputs = Some(Kept {
+                        at: generation,
+                        inputs: loaded,
+                        since: generation,
+                        reach: Reach::Nothing,
+                    });
+                    (Arc::new(case), None)
                 }
             };
-            (generation, case)
+            (generation, case, index)
         };
-        let case = Arc::new(case);
         let names: Vec<(String, String, String)> = case
             .resolution
             .entities
@@ -288,11 +323,11 @@ impl Workbench {
             .map(|e| (e.id.clone(), e.kind.as_str().to_string(), e.names.join(" · ")))
             .collect();
         // Most review actions leave every entity's names as they were: the index stays.
-        let last = shared.built.lock().unwrap_or_else(|e| e.into_inner()).clone();
         if last.is_none_or(|b| b.names != names) {
             self.store.index_entities(&names)?;
         }
-        let built = Arc::new(Built { generation, index: Index::of(&case), case, names });
+        let index = index.unwrap_or_else(|| Arc::new(Index::of(&case)));
+        let built = Arc::new(Built { generation, index, case, names });
         *shared.built.lock().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
         Ok(built)
     }
@@ -528,7 +563,7 @@ impl Workbench {
         let effect =
             Effect::Judge { left: left.into(), right: right.into(), verdict: verdict.into() };
         let (_, id) = self.store.log_action(&entry, &effect)?;
-        self.changed_by(|inputs, store| inputs.judged(store));
+        self.changed_by(|inputs, store| inputs.judged(store).map(|()| Reach::Everything));
         Ok(id.expect("a judgement effect records a judgement"))
     }
 
@@ -563,10 +598,7 @@ impl Workbench {
             why,
         );
         let (seq, _) = self.store.log_action(&entry, &effect)?;
-        self.changed_by(|inputs, _| {
-            inputs.decide(id, after);
-            Ok(())
-        });
+        self.changed_by(|inputs, _| Ok(inputs.decide(id, after)));
         Ok(seq)
     }
 }

@@ -2,7 +2,8 @@
 //! external request) that opens from disk and prints.
 //!
 //! A section per person (summary, career, timeline, legal status, allegations, meetings and
-//! visits, network, contradictions and open questions) and per organisation, then the
+//! visits, network, chronology, contradictions and open questions, sources) and per
+//! organisation, then the
 //! judgements to review, the sources with their SHA-256, and the evidence: every statement
 //! carries footnotes to the sentences it rests on.
 
@@ -34,7 +35,12 @@ nav ul{columns:3;list-style:none;padding:0}nav li{margin:.1em 0}
 code{word-break:break-all}
 svg{max-width:100%;height:auto;background:#fcfcfd;border:1px solid #e3e7ea}
 .explain{margin:.2em 0 .8em 1em;color:#444}
-@media print{nav{display:none}main{max-width:none}}
+nav.parts{margin:.5em 0 1em}
+h2,h3{break-after:avoid;page-break-after:avoid}
+tr,li,.explain,svg{break-inside:avoid;page-break-inside:avoid}
+section{break-before:auto}
+@page{margin:18mm 15mm 20mm;@bottom-right{content:"page " counter(page) " of " counter(pages);font:10px system-ui,sans-serif;color:#667}}
+@media print{nav.parts{display:none}nav ul{columns:2}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}section{break-before:page}}
 "#;
 
 /// Numbers each claim once, in the order the page first cites it.
@@ -110,6 +116,8 @@ struct Index<'a> {
     by_id: HashMap<&'a str, &'a Assertion>,
     posts_by_body: HashMap<&'a str, Vec<(&'a Career, &'a fuse::Post)>>,
     official: &'a BTreeMap<String, Vec<fuse::official::Fact>>,
+    /// Each source's row number in the sources table (`#sN`).
+    source_row: HashMap<&'a str, usize>,
 }
 
 impl<'a> Index<'a> {
@@ -129,7 +137,9 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index { by_entity, by_id, posts_by_body, official: &case.official }
+        let source_row =
+            case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect();
+        Index { by_entity, by_id, posts_by_body, official: &case.official, source_row }
     }
 
     fn posts_in(&self, body: &str) -> &[(&'a Career, &'a fuse::Post)] {
@@ -223,14 +233,164 @@ pub fn case_file(case: &Case) -> String {
         );
     }
     for e in &orgs {
-        org_section(&mut body, case, &ix, e, &pages, &mut notes);
+        org_section(&sections, &mut body, case, &ix, e, &pages, &mut notes);
     }
     review_section(&mut body, case, &mut notes);
     sources_section(&mut body, case);
     evidence_section(&mut body, case, &notes);
+    page("Case file", &body)
+}
 
+/// Entity sections past which the case file is split: an index with the contents and the
+/// judgements to review, `sources.html`, and parts of this many sections each, every part
+/// with the evidence its own footnotes cite (so a part reads and prints on its own).
+pub const PART_SECTIONS: usize = 100;
+
+/// The name of the case file's part `n` (from 1).
+pub fn part_name(n: usize) -> String {
+    format!("part-{n:03}.html")
+}
+
+/// Whether a file name is one of a split case file's (`sources.html`, `part-NNN.html`).
+pub fn is_part_name(name: &str) -> bool {
+    name == "sources.html"
+        || name
+            .strip_prefix("part-")
+            .and_then(|n| n.strip_suffix(".html"))
+            .is_some_and(|n| n.len() >= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The case file as files: `index.html` alone (as [`case_file`]) up to [`PART_SECTIONS`]
+/// entity sections, else the index, the parts and the sources, linked to each other.
+pub fn case_files(case: &Case) -> Vec<(String, String)> {
+    let ix = Index::new(case);
+    let sections = crate::sections::environment();
+    let with_section = |kind: EntityKind| -> Vec<&resolve::Entity> {
+        case.resolution
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind && !ix.of(&e.id).is_empty())
+            .collect()
+    };
+    let persons = with_section(EntityKind::Person);
+    let orgs = with_section(EntityKind::Organization);
+    if persons.len() + orgs.len() <= PART_SECTIONS {
+        return vec![("index.html".into(), case_file(case))];
+    }
+    let pages: BTreeSet<String> = persons.iter().chain(&orgs).map(|e| e.id.clone()).collect();
+    let careers: HashMap<&str, &Career> =
+        case.careers.iter().filter_map(|c| Some((c.person.id.as_deref()?, c))).collect();
+    let all: Vec<&resolve::Entity> = persons.iter().chain(&orgs).copied().collect();
+    let parts: Vec<&[&resolve::Entity]> = all.chunks(PART_SECTIONS).collect();
+    // Where each anchor lives, for links from one file to another.
+    let mut home: HashMap<String, String> = HashMap::new();
+    for (k, part) in parts.iter().enumerate() {
+        for e in *part {
+            home.insert(e.id.clone(), part_name(k + 1));
+        }
+    }
+    for n in 1..=case.sources.len() {
+        home.insert(format!("s{n}"), "sources.html".into());
+    }
+    home.insert("review".into(), "index.html".into());
+
+    let mut files = Vec::new();
+    let mut index = String::new();
+    let conflicts = case.assertions.iter().filter(|a| a.status == Status::Conflicting).count();
+    let _ = write!(
+        index,
+        "<h1>Case file</h1><p class=\"muted\">{} documents, {} claims, {} entities, {} assertions, {} in conflict. The case file is in {} parts of up to {PART_SECTIONS} people and organisations, each with the evidence its footnotes cite; the sources are in <a href=\"sources.html\">sources.html</a>.</p>",
+        case.sources.len(),
+        case.claims.len(),
+        case.resolution.entities.len(),
+        case.assertions.len(),
+        conflicts,
+        parts.len()
+    );
+    index.push_str("<nav class=\"contents\"><h2>Contents</h2>");
+    for (k, part) in parts.iter().enumerate() {
+        let _ = write!(
+            index,
+            "<h3><a href=\"{}\">Part {}</a>: {} to {}</h3><ul>",
+            part_name(k + 1),
+            k + 1,
+            escape(&part[0].name),
+            escape(&part[part.len() - 1].name)
+        );
+        for e in *part {
+            let _ =
+                write!(index, "<li><a href=\"#{}\">{}</a></li>", escape(&e.id), escape(&e.name));
+        }
+        index.push_str("</ul>");
+    }
+    index.push_str("<p><a href=\"#review\">Entity judgements to review</a> · <a href=\"sources.html\">Sources</a></p></nav>");
+    let mut notes = Notes::new(case);
+    review_section(&mut index, case, &mut notes);
+    evidence_section(&mut index, case, &notes);
+    files.push(("index.html".to_string(), page("Case file", &relink(&index, "index.html", &home))));
+
+    for (k, part) in parts.iter().enumerate() {
+        let name = part_name(k + 1);
+        let mut body = String::new();
+        let _ = write!(body, "<nav class=\"parts\"><a href=\"index.html\">Contents</a>");
+        if k > 0 {
+            let _ = write!(body, " · <a href=\"{}\" rel=\"prev\">part {k}</a>", part_name(k));
+        }
+        let _ = write!(body, " · part {} of {}", k + 1, parts.len());
+        if k + 1 < parts.len() {
+            let _ =
+                write!(body, " · <a href=\"{}\" rel=\"next\">part {}</a>", part_name(k + 2), k + 2);
+        }
+        body.push_str("</nav>");
+        let mut notes = Notes::new(case);
+        for e in *part {
+            if e.kind == EntityKind::Person {
+                let career = careers.get(e.id.as_str()).copied();
+                person_section(&sections, &mut body, &ix, e, career, &pages, &mut notes);
+            } else {
+                org_section(&sections, &mut body, case, &ix, e, &pages, &mut notes);
+            }
+        }
+        evidence_section(&mut body, case, &notes);
+        let title = format!("Case file, part {} of {}", k + 1, parts.len());
+        files.push((name.clone(), page(&title, &relink(&body, &name, &home))));
+    }
+    let mut sources =
+        String::from("<nav class=\"parts\"><a href=\"index.html\">Contents</a></nav>");
+    sources_section(&mut sources, case);
+    files.push(("sources.html".into(), page("Case file: sources", &sources)));
+    files
+}
+
+/// `href="#ID"` made `href="FILE#ID"` where ID lives in another file of a split case file
+/// (every anchor is ours: entity ids, `sN` sources, `review`); evidence notes stay local.
+fn relink(html: &str, here: &str, home: &HashMap<String, String>) -> String {
+    const OPEN: &str = "href=\"#";
+    let mut out = String::with_capacity(html.len() + html.len() / 50);
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at + 6]);
+        let after = &rest[at + 7..];
+        let id = &after[..after.find('"').unwrap_or(after.len())];
+        match home.get(id).filter(|file| file.as_str() != here) {
+            Some(file) => {
+                out.push_str(file);
+                out.push('#');
+            }
+            None => out.push('#'),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A whole page: the head (no request leaves it: a Content-Security-Policy forbids any),
+/// the style, `body` in `main`.
+fn page(title: &str, body: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><title>Case file</title><style>{STYLE}</style></head><body><main>{body}</main></body></html>\n"
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><title>{}</title><style>{STYLE}</style></head><body><main>{body}</main></body></html>\n",
+        escape(title)
     )
 }
 
@@ -368,32 +528,51 @@ fn person_section(
         body.push_str("</ul>");
     }
 
-    let open: Vec<&Assertion> = ix
-        .of(&e.id)
-        .iter()
-        .copied()
-        .filter(|a| matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded))
-        .collect();
-    body.push_str("<h3>Contradictions and open questions</h3>");
-    if open.is_empty() {
-        body.push_str(
-            "<p class=\"muted\">None found: no two sources disagree about this person.</p>",
-        );
-    } else {
-        body.push_str("<ul>");
-        for a in open {
-            let _ = write!(
-                body,
-                "<li>{} {} {}{}</li>",
-                status(a.status),
-                escape(&describe(a)),
-                notes.claims_of(a),
-                explain(a)
-            );
-        }
-        body.push_str("</ul>");
-    }
+    shared_tail(sections, body, ix, e, pages, notes, "this person");
     body.push_str("</section>");
+}
+
+/// An entity's chronology, contradictions and sources, from the templates the workbench's
+/// entity page shares: footnotes to the evidence, links to the sources table.
+fn shared_tail(
+    sections: &minijinja::Environment<'_>,
+    body: &mut String,
+    ix: &Index<'_>,
+    e: &resolve::Entity,
+    pages: &BTreeSet<String>,
+    notes: &mut Notes<'_>,
+    subject: &str,
+) {
+    use crate::sections::{chronology, contradiction_rows, fact_row, source_rows};
+    let render = |name: &str, ctx: minijinja::Value| {
+        sections.get_template(name).and_then(|t| t.render(ctx)).expect("the shared sections render")
+    };
+    let linkable = |id: &str| pages.contains(id);
+    let mine = ix.of(&e.id);
+    let case = notes.case;
+    let mut sources = |a: &Assertion| notes.sources(a);
+    let mut cite = crate::sections::Cite { linkable: &linkable, sources: &mut sources };
+    let rows: Vec<_> =
+        chronology(mine).into_iter().map(|a| fact_row(a, usize::MAX, &mut cite)).collect();
+    if !rows.is_empty() {
+        body.push_str("<h3>Chronology</h3>");
+        body.push_str(&render(
+            "sections/chronology.html",
+            minijinja::context! { base => "#", chronology => rows },
+        ));
+    }
+    let open = contradiction_rows(mine, &mut cite);
+    body.push_str(&render(
+        "sections/contradictions.html",
+        minijinja::context! { base => "#", contradictions => open, subject, subject_id => e.id },
+    ));
+    let docs: Vec<&String> = e.docs.iter().collect();
+    let number = |name: &str| ix.source_row.get(name).map(|n| format!("#s{n}"));
+    let documents = source_rows(&docs, &case.sources, &number);
+    body.push_str(&render(
+        "sections/sources.html",
+        minijinja::context! { documents, subject_id => e.id },
+    ));
 }
 
 fn explain(a: &Assertion) -> String {
@@ -425,6 +604,7 @@ fn official_table(body: &mut String, ix: &Index<'_>, id: &str) {
 }
 
 fn org_section(
+    sections: &minijinja::Environment<'_>,
     body: &mut String,
     case: &Case,
     ix: &Index<'_>,
@@ -509,6 +689,7 @@ fn org_section(
         }
         body.push_str("</ul>");
     }
+    shared_tail(sections, body, ix, e, pages, notes, "this organisation");
     body.push_str("</section>");
 }
 

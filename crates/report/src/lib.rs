@@ -12,7 +12,9 @@
 //!   Position, Occupancy, Sanction, Event, Article, Documentation) for Aleph and
 //!   OpenSanctions users.
 //! - [`html`]: `index.html`, one self-contained page (no external requests; it opens from
-//!   disk) with a section per person and organisation.
+//!   disk) with a section per person and organisation; past [`html::PART_SECTIONS`]
+//!   sections, the contents, with the sections in `part-NNN.html` and the sources in
+//!   `sources.html`.
 //!
 //! Documents are untrusted input: every piece of their text goes through one escaping
 //! function before it reaches HTML or XML ([`escape`]), every URL through one filter
@@ -58,13 +60,20 @@ pub enum ReportError {
 /// The folder is replaced as a whole (see [`folder`]): a killed build leaves the previous
 /// case folder or the new one, never a mix, and never writes through a link. A path that is
 /// a link, not a folder, or a folder holding other files than a case folder's is refused.
+///
+/// A large case file is split (see [`html::case_files`]): `index.html` then holds the
+/// contents, and `part-NNN.html` and `sources.html` are written beside it.
 pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
-    let bodies: Vec<String> =
-        FILES.iter().map(|name| render(case, name).expect("every listed file renders")).collect();
+    let mut bodies: Vec<(String, String)> = FILES
+        .iter()
+        .filter(|name| **name != "index.html")
+        .map(|name| (name.to_string(), render(case, name).expect("every listed file renders")))
+        .collect();
+    bodies.extend(html::case_files(case));
     let files: Vec<(&str, &[u8])> =
-        FILES.iter().zip(&bodies).map(|(n, b)| (*n, b.as_bytes())).collect();
+        bodies.iter().map(|(n, b)| (n.as_str(), b.as_bytes())).collect();
     folder::replace(dir, &files)?;
-    Ok(FILES.iter().map(|name| dir.join(name)).collect())
+    Ok(bodies.iter().map(|(name, _)| dir.join(name)).collect())
 }
 
 /// One file of the case folder by its name (one of [`FILES`]), as [`write`] writes it;

@@ -1,6 +1,7 @@
 //! Sections the case file and the workbench's entity page share: one minijinja template each
 //! (`templates/`), filled from rows built here, so that a section reads the same in both:
-//! career, legal status, allegations, meetings and visits, family ties.
+//! career, legal status, allegations, meetings and visits, family ties, the chronology, the
+//! contradictions and the sources.
 //! The two differ only in where links go (`base`: "#" within the case file, "/entity/" in
 //! the workbench) and in what a source note points to (the case file's evidence footnote,
 //! or the claim's page).
@@ -8,7 +9,7 @@
 //! Every value reaches the HTML through minijinja's auto-escaping (the templates are `.html`),
 //! so document text is escaped here as `escape` escapes it elsewhere.
 
-use fuse::{Assertion, Party};
+use fuse::{Assertion, Party, Status};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -21,7 +22,95 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("sections/career.html", include_str!("../templates/career.html")),
     ("sections/moves.html", include_str!("../templates/moves.html")),
     ("sections/family.html", include_str!("../templates/family.html")),
+    ("sections/chronology.html", include_str!("../templates/chronology.html")),
+    ("sections/contradictions.html", include_str!("../templates/contradictions.html")),
+    ("sections/sources.html", include_str!("../templates/sources.html")),
 ];
+
+/// One assertion as the chronology and the contradictions list show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct FactRow {
+    id: String,
+    date: Option<String>,
+    kind: &'static str,
+    text: String,
+    status: &'static str,
+    modality: &'static str,
+    /// The explanation after its first line (the support, which `sources` gives).
+    explanation: Vec<String>,
+    /// Explanation lines left out.
+    more: usize,
+    sources: Sources,
+}
+
+/// The row of one assertion, with at most `lines` lines of its explanation.
+pub fn fact_row(a: &Assertion, lines: usize, cite: &mut Cite<'_>) -> FactRow {
+    let mut explanation: Vec<String> = a.explanation.iter().skip(1).cloned().collect();
+    let more = explanation.len().saturating_sub(lines);
+    explanation.truncate(lines);
+    FactRow {
+        id: a.id.clone(),
+        date: a.date.clone().or_else(|| a.start.as_ref().map(|b| b.date.clone())),
+        kind: a.kind.as_str(),
+        text: crate::tables::describe(a),
+        status: a.status.as_str(),
+        modality: a.modality.as_str(),
+        explanation,
+        more,
+        sources: (cite.sources)(a),
+    }
+}
+
+/// The chronology: every assertion given, by date (undated last), then kind and id.
+pub fn chronology<'a>(assertions: &[&'a Assertion]) -> Vec<&'a Assertion> {
+    let date = |a: &Assertion| a.date.clone().or_else(|| a.start.as_ref().map(|b| b.date.clone()));
+    let mut out = assertions.to_vec();
+    out.sort_by_cached_key(|a| (date(a).is_none(), date(a), a.kind, a.id.clone()));
+    out
+}
+
+/// The rows of what the sources disagree on: conflicting, refuted and superseded assertions,
+/// by date, with every line of their explanation.
+pub fn contradiction_rows(assertions: &[&Assertion], cite: &mut Cite<'_>) -> Vec<FactRow> {
+    let open: Vec<&Assertion> = assertions
+        .iter()
+        .copied()
+        .filter(|a| matches!(a.status, Status::Conflicting | Status::Refuted | Status::Superseded))
+        .collect();
+    chronology(&open).into_iter().map(|a| fact_row(a, usize::MAX, cite)).collect()
+}
+
+/// One source document as an entity's sources list shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceRow {
+    name: String,
+    href: Option<String>,
+    title: Option<String>,
+    publisher: Option<String>,
+    published: Option<String>,
+}
+
+/// The rows of the documents named, with what the case knows of each; `href` gives the
+/// link, where the face has one.
+pub fn source_rows(
+    names: &[&String],
+    sources: &std::collections::BTreeMap<String, fuse::Source>,
+    href: &dyn Fn(&str) -> Option<String>,
+) -> Vec<SourceRow> {
+    names
+        .iter()
+        .map(|name| {
+            let s = sources.get(name.as_str());
+            SourceRow {
+                name: name.to_string(),
+                href: href(name),
+                title: s.and_then(|s| s.title.clone()),
+                publisher: s.and_then(|s| s.publisher.clone()),
+                published: s.and_then(|s| s.published.clone()),
+            }
+        })
+        .collect()
+}
 
 /// A party, with the id to link to when its page exists.
 #[derive(Clone, Debug, Serialize)]

@@ -176,3 +176,78 @@ fn the_case_store_in_the_folder_is_kept_across_a_replace_and_a_link_under_its_na
     assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
     assert!(leftovers(tmp.path()).is_empty());
 }
+
+/// A case of `n` meetings, each between two people no other meeting names, in `n` documents.
+fn many_people(n: usize) -> fuse::Case {
+    const SYLLABLES: [&str; 10] =
+        ["var", "bren", "ost", "holl", "quen", "lorn", "wiel", "dra", "mik", "tor"];
+    let surname = |i: usize| {
+        let s =
+            format!("{}{}{}ek", SYLLABLES[i % 10], SYLLABLES[i / 10 % 10], SYLLABLES[i / 100 % 10]);
+        let mut c = s.chars();
+        c.next().unwrap().to_uppercase().chain(c).collect::<String>()
+    };
+    let mut sources = std::collections::BTreeMap::new();
+    let claims: Vec<claims::Claim> = (0..n)
+        .map(|i| {
+            let doc = format!("memo-{i:04}.txt");
+            sources.insert(doc.clone(), fuse::Source { doc: doc.clone(), ..Default::default() });
+            let (a, b) =
+                (format!("Tomasz {}", surname(2 * i)), format!("Edda {}", surname(2 * i + 1)));
+            serde_json::from_value(serde_json::json!({
+                "id": format!("c{i:04}"), "doc": doc, "doc_sha256": "00", "type": "meeting",
+                "participants": [a, b], "place": "Varsk", "date": format!("2020-{:02}", i % 12 + 1),
+                "modality": "asserted", "attributed_to": null,
+                "evidence": {"text": format!("{a} met {b} in Varsk."), "start": 0, "end": 20},
+                "confidence": 0.9, "entity_ids": {}, "rule": "test"
+            }))
+            .unwrap()
+        })
+        .collect();
+    fuse::Case::build(sources, claims, &[])
+}
+
+#[test]
+fn a_large_case_file_is_split_into_parts_linked_to_each_other_and_printable() {
+    let case = many_people(80);
+    let files = crate::html::case_files(&case);
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["index.html", "part-001.html", "part-002.html", "sources.html"]);
+    let file = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+    let sections = |html: &str| html.matches("<section id=\"person-").count();
+    assert_eq!(sections(file("part-001.html")), crate::html::PART_SECTIONS);
+    assert!(sections(file("part-002.html")) > 0);
+    assert_eq!(sections(file("index.html")), 0, "the index holds the contents, not sections");
+    // Every link to an anchor lands on an element of that id in the file it names.
+    for (name, html) in &files {
+        for href in html.split("href=\"").skip(1).map(|h| &h[..h.find('"').unwrap()]) {
+            let Some((target, id)) = href.split_once('#') else { continue };
+            let target = if target.is_empty() { name.as_str() } else { target };
+            assert!(names.contains(&target), "{name}: {href}");
+            assert!(file(target).contains(&format!("id=\"{id}\"")), "{name}: {href} lands nowhere");
+        }
+    }
+    // The contents link every section; a meeting's other party in another part is linked
+    // there; each part has its own evidence for its footnotes.
+    assert_eq!(file("index.html").matches("<li><a href=\"part-").count(), 160);
+    assert!(file("part-001.html").contains("href=\"part-002.html#person-"));
+    assert!(file("part-002.html").contains("<section id=\"evidence\">"));
+    // Printing: no heading left at a page's foot, rows kept whole, page numbers.
+    for (_, html) in &files {
+        assert!(html.contains("h2,h3{break-after:avoid"));
+        assert!(html.contains("counter(page)"));
+    }
+    // A small case stays one page.
+    assert_eq!(crate::html::case_files(&many_people(10)).len(), 1);
+}
+
+#[test]
+fn a_split_case_folder_is_replaced_by_a_smaller_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("case");
+    let written = crate::write(&out, &many_people(120)).unwrap();
+    assert!(written.iter().any(|p| p.ends_with("part-003.html")), "{written:?}");
+    crate::write(&out, &many_people(10)).unwrap();
+    assert!(!out.join("part-001.html").exists());
+    assert!(out.join("index.html").exists());
+}

@@ -123,6 +123,33 @@ pub const PERSON_FIELDS: &[&str] = &[
     "other",
 ];
 
+/// Fields whose value is a body or a state, read as organisations.
+const BODY_FIELDS: &[&str] = &["organization", "authority", "accuser"];
+
+/// A post's dates, read (for positions and appointments only) to join bodies by evidence.
+const POST_DATE_FIELDS: &[&str] = &["start", "date", "end", "as_of"];
+
+/// Whether [`resolve`] reads two versions of one claim alike: the same id, kind, document,
+/// in-document entity ids, and every field it reads (people, bodies, country, role, and a
+/// post's dates). A reviewer's edit that changes only what it does not read (a meeting's
+/// date or place, modality, attribution) leaves the resolution as it was, so the workbench
+/// keeps it instead of resolving the whole case again. Keep in step with what `resolve`
+/// reads from a claim.
+pub fn reads_alike(a: &Claim, b: &Claim) -> bool {
+    let post = |c: &Claim| matches!(c.kind, ClaimType::Position | ClaimType::Appointment);
+    let dates: &[&str] = if post(a) || post(b) { POST_DATE_FIELDS } else { &[] };
+    a.id == b.id
+        && a.kind == b.kind
+        && a.doc == b.doc
+        && a.entity_ids == b.entity_ids
+        && PERSON_FIELDS
+            .iter()
+            .chain(BODY_FIELDS)
+            .chain(&["country", "role"])
+            .chain(dates)
+            .all(|f| a.fields.get(*f) == b.fields.get(*f))
+}
+
 /// The names of states the claims may give as authorities or posts' organisations.
 pub fn state_names() -> BTreeSet<String> {
     read::lexicon::countries()
@@ -388,7 +415,7 @@ impl Builder<'_> {
             .map(|((_, key), &node)| (key.as_str(), node))
             .collect();
         for (i, claim) in self.claims.iter().enumerate() {
-            for field in ["organization", "authority", "accuser"] {
+            for &field in BODY_FIELDS {
                 let Some(name) = claim.field(field) else { continue };
                 let at = MentionRef { claim: i, field: field.into(), slot: 0 };
                 let key = name_key(name);
@@ -919,7 +946,7 @@ fn join_by_evidence(
         }
         // When the post is known to hold: from its start (or appointment) to its end, else
         // the dates it is said to hold "as of".
-        let dates: Vec<model::DateRange> = ["start", "date", "end", "as_of"]
+        let dates: Vec<model::DateRange> = POST_DATE_FIELDS
             .iter()
             .filter_map(|f| model::DateRange::parse(claim.field(f)?))
             .collect();

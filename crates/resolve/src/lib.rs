@@ -32,7 +32,8 @@ pub mod roles;
 mod entities;
 
 pub use entities::{
-    Entity, EntityKind, MentionRef, PERSON_FIELDS, Resolution, UserJudgement, resolve, state_names,
+    Entity, EntityKind, MentionRef, PERSON_FIELDS, Resolution, UserJudgement, reads_alike, resolve,
+    state_names,
 };
 
 use serde::{Deserialize, Serialize};

@@ -314,7 +314,22 @@ impl Store {
         Self::setup(Connection::open_in_memory()?, Path::new(":memory:"), Arc::new(|_| {}))
     }
 
-    fn setup(mut conn: Connection, path: &Path, on_wait: Arc<Notice>) -> Result<Store> {
+    fn setup(conn: Connection, path: &Path, on_wait: Arc<Notice>) -> Result<Store> {
+        Self::setup_to(conn, path, on_wait, usize::MAX)
+    }
+
+    /// A store on disk as the migrations up to number `upto` left it, for upgrade tests.
+    #[cfg(test)]
+    pub(crate) fn open_at_migration(path: &Path, upto: usize) -> Result<Store> {
+        Self::setup_to(Connection::open(path)?, path, Arc::new(|_| {}), upto)
+    }
+
+    fn setup_to(
+        mut conn: Connection,
+        path: &Path,
+        on_wait: Arc<Notice>,
+        upto: usize,
+    ) -> Result<Store> {
         // The busy handler comes first: every statement below may meet another process's
         // lock, and without it SQLite answers "database is locked" at once.
         conn.busy_handler(Some(busy_handler(path, on_wait.clone())))?;
@@ -342,7 +357,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn };
-        schema::migrate(&mut store.conn, path)?;
+        schema::migrate_to(&mut store.conn, path, upto)?;
         Ok(store)
     }
 

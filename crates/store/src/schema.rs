@@ -26,8 +26,11 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_search_human_claims.sql"),
 ];
 
-pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+/// Applies the migrations up to number `upto` (all of them, `usize::MAX`, outside tests; an
+/// upgrade test makes a store as an older version left it).
+pub(crate) fn migrate_to(conn: &mut Connection, path: &Path, upto: usize) -> Result<()> {
     let known = MIGRATIONS.len() as i64;
+    let upto = i64::try_from(upto).unwrap_or(i64::MAX).min(known);
     let version = |conn: &Connection| -> Result<i64> {
         let applied: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if applied > known {
@@ -36,12 +39,12 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         Ok(applied)
     };
     // Up to date: no write lock taken, so opening a store in use never waits.
-    while version(conn)? < known {
+    while version(conn)? < upto {
         // Another process may be creating or upgrading the same file: the version is read
         // again under the write lock (an immediate transaction), so each migration runs once.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let applied = version(&tx)?;
-        if applied < known {
+        if applied < upto {
             tx.execute_batch(MIGRATIONS[applied as usize])?;
             tx.pragma_update(None, "user_version", applied + 1)?;
         }

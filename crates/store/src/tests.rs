@@ -464,3 +464,94 @@ fn a_list_file_is_recorded_once_with_its_original() {
     assert!(check.problems.is_empty(), "{:?}", check.problems);
     assert_eq!(check.blobs_checked, 1);
 }
+
+#[test]
+fn a_store_at_schema_0012_with_reviews_upgrades_to_0013_keeping_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut old = Store::open_at_migration(&path, 12).unwrap();
+    let version = |store: &Store| -> i64 {
+        store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&old), 12);
+    record(
+        &mut old,
+        "/in/memo.txt",
+        b"Tomasz Wielgosz met Marisol Quenby in Varsk.",
+        &Overrides::new(),
+    );
+    let json = |id: &str, place: &str| {
+        format!(
+            r#"{{"id":"{id}","doc":"memo.txt","type":"meeting","participants":["Tomasz Wielgosz","Marisol Quenby"],"place":"{place}","evidence":{{"text":"Tomasz Wielgosz met Marisol Quenby","start":0,"end":34}},"rule":"meeting-x"}}"#
+        )
+    };
+    let claim = |id: &str| crate::StoredClaim {
+        id: id.into(),
+        kind: "meeting".into(),
+        span: 0..34,
+        json: json(id, "Varsk"),
+    };
+    old.record_claims(1, "x/1", &[claim("c1"), claim("c2")]).unwrap();
+    // What a 0012 store could hold: a decision, an edit, a claim added by hand, a
+    // judgement and a note, each with its audit row.
+    let review = |id: &str, decision: &str, claim: Option<String>| crate::Effect::Review {
+        claim_id: id.into(),
+        decision: decision.into(),
+        claim,
+    };
+    old.log_action(&audit("accept", "c1"), &review("c1", "accepted", None)).unwrap();
+    old.log_action(&audit("edit", "c2"), &review("c2", "edited", Some(json("c2", "Brenning"))))
+        .unwrap();
+    let sha = model::Sha256::digest(b"Tomasz Wielgosz met Marisol Quenby in Varsk.").to_hex();
+    let added = crate::Effect::Add {
+        claim_id: "h1".into(),
+        doc_sha256: sha,
+        claim: json("h1", "Ostrian Hall"),
+    };
+    old.log_action(&audit("add", "h1"), &added).unwrap();
+    let judge = crate::Effect::Judge {
+        left: "Tomasz Wielgosz".into(),
+        right: "T. Wielgosz".into(),
+        verdict: "same".into(),
+    };
+    let mut merge = audit("merge", "Tomasz Wielgosz | T. Wielgosz");
+    merge.target_kind = "entity".into();
+    old.log_action(&merge, &judge).unwrap();
+    old.log_action(&audit("note", "c1"), &crate::Effect::None).unwrap();
+    // 0012 knows no `alias` action.
+    let mut alias = audit("alias", "Tomasz Wielgosz | Tom Wielgosz");
+    alias.target_kind = "entity".into();
+    assert!(old.log_action(&alias, &crate::Effect::None).is_err());
+    let log = old.audit_log(None).unwrap();
+    let reviews = old.reviews().unwrap();
+    let hand = old.added_claims(None).unwrap();
+    let judgements = old.judgements().unwrap();
+    assert_eq!((log.len(), reviews.len(), hand.len(), judgements.len()), (5, 2, 1, 1));
+    drop(old);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(version(&store), 13);
+    assert_eq!(store.audit_log(None).unwrap(), log, "every audit row, same seq and values");
+    assert_eq!(store.reviews().unwrap(), reviews);
+    assert_eq!(store.added_claims(None).unwrap(), hand);
+    assert_eq!(store.judgements().unwrap(), judgements);
+    // The log stays append-only, and takes the new action.
+    for sql in ["UPDATE audit_log SET who = 'someone else'", "DELETE FROM audit_log"] {
+        let err = store.conn.execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("append-only"), "{sql}: {err}");
+    }
+    store.log_action(&alias, &crate::Effect::None).unwrap();
+    // What 0013 indexes from the rows it found: the edit as the reviewer left it, and the
+    // claim added by hand (under the negative of its rowid).
+    let found = |word: &str| -> Vec<i64> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT rowid FROM search_claims WHERE search_claims MATCH ?1 ORDER BY rowid")
+            .unwrap();
+        stmt.query_map([word], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
+    };
+    assert_eq!(found("\"brenning\"").len(), 1, "the edit is what search finds");
+    assert_eq!(found("\"varsk\"").len(), 1, "c1 only: c2 was edited");
+    let by_hand = found("\"ostrian\"");
+    assert!(by_hand.len() == 1 && by_hand[0] < 0, "{by_hand:?}");
+}

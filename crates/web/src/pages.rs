@@ -193,8 +193,6 @@ struct AssertionRow {
     status: &'static str,
     modality: &'static str,
     explanation: Vec<String>,
-    /// Explanation lines left out of a list.
-    more: usize,
     claims: Vec<String>,
     documents: Vec<String>,
 }
@@ -208,18 +206,9 @@ fn assertion_row(a: &fuse::Assertion) -> AssertionRow {
         status: a.status.as_str(),
         modality: a.modality.as_str(),
         explanation: a.explanation.clone(),
-        more: 0,
         claims: a.claims.clone(),
         documents: a.documents.clone(),
     }
-}
-
-/// A row for a list: the first lines of its explanation, and how many more there are.
-fn listed_row(a: &fuse::Assertion) -> AssertionRow {
-    let mut row = assertion_row(a);
-    row.more = row.explanation.len().saturating_sub(EXPLANATION_LINES);
-    row.explanation.truncate(EXPLANATION_LINES);
-    row
 }
 
 /// Which page of an entity's chronology to show.
@@ -245,10 +234,11 @@ pub async fn entity(
                 ))
             })?,
         };
-        let shown = &view.assertions
-            [(page - 1) * CHRONOLOGY_PAGE..(page * CHRONOLOGY_PAGE).min(view.assertions.len())];
-        let rows: Vec<AssertionRow> = shown.iter().map(listed_row).collect();
-        let chronology = context! {
+        // In the case file's order (by date, undated last), so that both read alike.
+        let ordered = report::sections::chronology(&view.assertions.iter().collect::<Vec<_>>());
+        let shown =
+            &ordered[(page - 1) * CHRONOLOGY_PAGE..(page * CHRONOLOGY_PAGE).min(ordered.len())];
+        let pager = context! {
             page, pages, total => view.assertions.len(),
             first => (page - 1) * CHRONOLOGY_PAGE + 1,
             prev => (page > 1).then(|| page - 1),
@@ -305,6 +295,15 @@ pub async fn entity(
                 .collect(),
         };
         let mut cite = report::sections::Cite { linkable: &linkable, sources: &mut sources };
+        // The chronology, a page of it, and what the sources disagree on, from the
+        // templates the case file uses too.
+        let chronology: Vec<report::sections::FactRow> = shown
+            .iter()
+            .map(|a| report::sections::fact_row(a, EXPLANATION_LINES, &mut cite))
+            .collect();
+        let mut contradictions = report::sections::contradiction_rows(&mine, &mut cite);
+        let contradictions_more = contradictions.len().saturating_sub(SECTION_ROWS);
+        contradictions.truncate(SECTION_ROWS);
         let mut legal = report::sections::legal_rows(&mine, &id, &mut cite);
         let mut allegations = report::sections::allegation_rows(&mine, &id, &mut cite);
         let mut moves = report::sections::move_rows(&mine, &id, &mut cite);
@@ -341,11 +340,19 @@ pub async fn entity(
         let network = wb.neighbourhood(&id, 24)?.map(|n| figures::network(&n)).unwrap_or_default();
         let docs = view.entity.docs.len();
         // Not `sources`: the shared sections define a macro of that name.
-        let documents: Vec<&String> = view.entity.docs.iter().take(SOURCES_LISTED).collect();
+        let listed: Vec<&String> = view.entity.docs.iter().take(SOURCES_LISTED).collect();
+        let documents =
+            report::sections::source_rows(&listed, &wb.case()?.sources, &|_: &str| None);
         render(
             st,
             "entity.html",
-            context! { e => view.entity, assertions => rows, chronology,
+            context! { e => view.entity, chronology, pager, first => (page - 1) * CHRONOLOGY_PAGE + 1,
+            contradictions, contradictions_more, subject_id => id,
+            subject => match view.entity.kind.as_str() {
+                "person" => "this person",
+                "organization" => "this organisation",
+                _ => "this entity",
+            },
             audit => view.audit, died => view.career.and_then(|c| c.died), csrf => st.csrf,
             exports => pipeline::workbench::EXPORTS, timeline, network, legal, allegations,
             legal_more, allegations_more, career, moves, moves_more, family, documents, docs,

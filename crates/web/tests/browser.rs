@@ -1,6 +1,7 @@
 //! End to end in a real headless browser (Debian's chromium, driven through chromedriver by a
 //! small WebDriver client here): search for a person, open the entity, open a claim, reject
-//! it and see the assertion change, merge two entities. Built with `--features browser`;
+//! it and see the assertion change, edit a date, merge two entities, upload a document and
+//! see its claims appear. Built with `--features browser`;
 //! `.ci/run` installs chromium and chromium-driver and runs it.
 
 use std::io::{Read, Write};
@@ -13,6 +14,9 @@ use serde_json::{Value, json};
 use store::Store;
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A date no document of the example corpus gives, so that seeing it proves the edit.
+const EDITED_DATE: &str = "1999-03-14";
 
 /// One HTTP/1.1 request to chromedriver; the JSON answer's `value`.
 fn call(driver: SocketAddr, method: &str, path: &str, body: Option<Value>) -> Value {
@@ -267,7 +271,7 @@ fn serve(dir: &std::path::Path) -> String {
 }
 
 #[test]
-fn an_investigator_searches_opens_rejects_and_merges_in_a_real_browser() {
+fn an_investigator_searches_opens_rejects_edits_a_date_and_merges_in_a_real_browser() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::start(serve(dir.path()));
 
@@ -307,6 +311,48 @@ fn an_investigator_searches_opens_rejects_and_merges_in_a_real_browser() {
     let claims_after = browser.count("ol.assertions a[href^='/claim/']");
     assert_eq!(claims_after, claims_before - 1);
     assert_eq!(browser.count(&format!("a[href='{claim}']")), 0);
+
+    // Edit a date: a claim of his with a date field gets one no source gives; the claim
+    // page and the entity's chronology then show the assertion at that date.
+    let hrefs = browser.run(
+        "return [...document.querySelectorAll('ol.assertions a[href^=\"/claim/\"]')]
+             .map(a => a.getAttribute('href'));",
+    );
+    let dated = hrefs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap().to_string())
+        .find(|href| {
+            browser.go(&format!("/api{href}"));
+            let view: Value = serde_json::from_str(&browser.text("body")).unwrap();
+            view["current"]["date"].as_str().is_some_and(|d| d != EDITED_DATE)
+        })
+        .expect("a claim of his with a date");
+    browser.go(&dated);
+    browser.wait_path(&dated);
+    assert_ne!(browser.text("section p .date"), EDITED_DATE);
+    let field = browser.find("css selector", "#f-date");
+    browser.run("document.getElementById('f-date').value = ''; return null;");
+    browser.type_into(&field, EDITED_DATE);
+    browser.type_into(&browser.find("css selector", "#ewhy"), "the source gives another day");
+    browser.click(&browser.find("css selector", "#save"));
+    browser.wait_for("h1 .decision");
+    assert_eq!(browser.path(), dated);
+    assert_eq!(browser.text("h1 .decision"), "edited");
+    assert_eq!(browser.text("section p .date"), EDITED_DATE);
+    assert!(browser.text("ul.audit").contains("the source gives another day"));
+    browser.go(&entity);
+    browser.wait_path(&entity);
+    let row =
+        browser.find("xpath", &format!("//ol[@class='assertions']/li[.//a[@href='{dated}']]"));
+    let shown = call(
+        browser.driver,
+        "GET",
+        &format!("/session/{}/element/{row}/text", browser.session),
+        None,
+    );
+    assert!(shown.as_str().unwrap().starts_with(EDITED_DATE), "{shown}");
 
     // Merge another name into this person (the mechanism: the example corpus no longer
     // leaves a lone surname of his apart to merge).
@@ -476,6 +522,13 @@ fn an_investigator_adds_a_claim_by_selection_uses_the_figures_and_keys_and_uploa
     browser.go("/search?q=Ottavia");
     browser.wait_path("/search");
     assert!(browser.count("a[href^='/entity/person-']") >= 1);
+    // Its claims appear: the meeting it states is found and opens on its evidence.
+    browser.go("/search?q=Ottavia&type=meeting");
+    browser.wait_path("/search");
+    let meeting = browser.find("css selector", "ul.hits a[href^='/claim/']");
+    browser.click(&meeting);
+    browser.wait_path("/claim/");
+    assert!(browser.text("blockquote.paragraph mark").contains("met Casimir Ludo"));
     browser.go("/export");
     browser.wait_path("/export");
     browser.shot("export");

@@ -118,7 +118,7 @@ async fn an_alias_marked_on_the_entity_page_is_audited_and_shown() {
 }
 
 #[tokio::test]
-async fn the_entity_page_and_the_case_file_share_career_meetings_and_family_sections() {
+async fn the_entity_page_and_the_case_file_share_their_sections() {
     let dir = tempfile::tempdir().unwrap();
     let memo = dir.path().join("memo.txt");
     std::fs::write(
@@ -154,7 +154,31 @@ async fn the_entity_page_and_the_case_file_share_career_meetings_and_family_sect
     assert!(file.contains("<td>met <a href=\"#person-"), "{file}");
     assert!(page.contains("<td>1</td><td>director of "), "{page}");
     assert!(file.contains("<td>1</td><td>director of "), "{file}");
-    // The page's own list of sources is the entity's documents (a shared section's macro
-    // of a like name must not stand in for it).
-    assert!(page.contains("<h2>Sources</h2><ul><li>memo.txt</li></ul>"), "{page}");
+    // The chronology, the contradictions and the sources come from the same templates: the
+    // same rows, notes to claim pages on the page and to the evidence in the file.
+    let section = |html: &str, from: &str, to: &str| -> String {
+        let at = html.find(from).unwrap_or_else(|| panic!("no {from} in {html}"));
+        let rest = &html[at..];
+        rest[..rest.find(to).unwrap_or(rest.len())].to_string()
+    };
+    let texts = |html: &str| -> Vec<String> {
+        html.split("<span class=\"assertion\">")
+            .skip(1)
+            .map(|s| s.split('<').next().unwrap().to_string())
+            .collect()
+    };
+    let page_chronology = section(&page, "<ol class=\"assertions\"", "</ol>");
+    let file_chronology = section(&file, "<ol class=\"assertions\"", "</ol>");
+    let listed = texts(&page_chronology);
+    assert!(listed.len() >= 3, "{listed:?}");
+    assert_eq!(listed, texts(&file_chronology), "one chronology, in one order");
+    assert!(page_chronology.contains("<a href=\"&#x2f;claim&#x2f;"), "{page_chronology}");
+    assert!(file_chronology.contains("<a href=\"#e"), "{file_chronology}");
+    let none = "<p class=\"muted\">None found: no two sources disagree about this person.</p>";
+    let head = format!("<h3 id=\"contradictions-{person}\">Contradictions and open questions</h3>");
+    assert!(page.contains(&format!("{head}{none}")), "{page}");
+    assert!(file.contains(&format!("{head}{none}")), "{file}");
+    let sources = format!("<h3 id=\"sources-{person}\">Sources</h3><ul class=\"sources\"><li>");
+    assert!(page.contains(&format!("{sources}memo.txt</li></ul>")), "{page}");
+    assert!(file.contains(&format!("{sources}<a href=\"#s1\">memo.txt</a></li></ul>")), "{file}");
 }

@@ -10,6 +10,7 @@ use store::Effect;
 
 use super::{Workbench, entry, parse_claim};
 use crate::Error;
+use crate::case::Reach;
 use crate::review::Judged;
 
 /// The rule name human claims carry, so that every list can tell them from the machine's.
@@ -172,7 +173,7 @@ impl Workbench {
         let target = format!("{} | {}", judged.left, judged.right);
         let entry = entry(who, "unjudge", "entity", &target, Some(before), None, why);
         self.store.log_action(&entry, &Effect::Unjudge { id })?;
-        self.changed_by(|inputs, store| inputs.judged(store));
+        self.changed_by(|inputs, store| inputs.judged(store).map(|()| Reach::Everything));
         Ok(judged)
     }
 }

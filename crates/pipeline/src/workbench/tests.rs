@@ -408,18 +408,30 @@ fn canonical(case: &fuse::Case) -> String {
 /// kept one must be the same after every kind of action.
 fn same_as_a_full_build(wb: &mut Workbench, after: &str) {
     // The action kept the inputs current: the next build starts from them, not the store.
-    let kept = wb.shared.inputs.lock().unwrap().as_ref().map(|(at, _)| *at);
+    let kept = wb.shared.inputs.lock().unwrap().as_ref().map(|k| k.at);
     assert_eq!(kept, Some(wb.generation()), "{after}: the kept inputs went stale");
     let incremental = canonical(&wb.case().unwrap());
     let full = canonical(&crate::case(&wb.store, &[]).unwrap());
     assert_eq!(incremental, full, "{after}: the kept case is not a full build's");
 }
 
+/// How far the changes since the last build reach, as the kept inputs say.
+fn reach(wb: &Workbench) -> crate::case::Reach {
+    wb.shared.inputs.lock().unwrap().as_ref().map(|k| k.reach).unwrap()
+}
+
 #[test]
 fn after_each_review_action_the_kept_case_equals_a_full_build() {
+    use crate::case::Reach;
     let mut wb = workbench();
-    wb.case().unwrap();
+    let first = wb.case().unwrap();
+    // Accepting the machine's claim changes no claim: the case is kept as it was.
+    wb.accept("c-meet", "ana", "as read").unwrap();
+    assert_eq!(reach(&wb), Reach::Nothing);
+    same_as_a_full_build(&mut wb, "accept of an unreviewed claim");
+    assert!(std::sync::Arc::ptr_eq(&first, &wb.case().unwrap()), "the case was built again");
     wb.reject("c-post", "ana", "her predecessor's").unwrap();
+    assert_eq!(reach(&wb), Reach::Everything);
     same_as_a_full_build(&mut wb, "reject");
     assert!(!case_claims(&mut wb).contains(&"c-post".to_string()));
     wb.accept("c-post", "ana", "it is hers after all").unwrap();
@@ -432,9 +444,21 @@ fn after_each_review_action_the_kept_case_equals_a_full_build() {
     ]);
     wb.edit("c-post", &edit, "ana", "the bureau's short name").unwrap();
     same_as_a_full_build(&mut wb, "edit");
+    // Edits that resolution does not read (a meeting's modality, its date) fuse again over
+    // the resolution kept; a post's date is read (bodies join by overlapping posts).
     let meeting = BTreeMap::from([("modality".to_string(), "reported".to_string())]);
     wb.edit("c-meet", &meeting, "ben", "one source").unwrap();
+    assert_eq!(reach(&wb), Reach::Fusion);
     same_as_a_full_build(&mut wb, "edit of a second claim");
+    let date = BTreeMap::from([("date".to_string(), "2021-06".to_string())]);
+    wb.edit("c-meet", &date, "ben", "the month the minutes give").unwrap();
+    assert_eq!(reach(&wb), Reach::Fusion);
+    same_as_a_full_build(&mut wb, "edit of a meeting's date");
+    assert_eq!(wb.claim("c-meet").unwrap().unwrap().assertion.unwrap().date.unwrap(), "2021-06");
+    let start = BTreeMap::from([("start".to_string(), "2018".to_string())]);
+    wb.edit("c-post", &start, "ana", "an earlier start").unwrap();
+    assert_eq!(reach(&wb), Reach::Everything);
+    same_as_a_full_build(&mut wb, "edit of a post's start");
     wb.judge("Halvard Quist", "Odile Varga", "same", "ana", "one person").unwrap();
     same_as_a_full_build(&mut wb, "merge");
     let merged = wb.entity_named("Halvard Quist").unwrap().unwrap();
