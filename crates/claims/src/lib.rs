@@ -24,6 +24,7 @@
 //! English, not about one dossier.
 #![warn(missing_docs)]
 
+mod body_ends;
 mod cities;
 pub mod coref;
 mod event_dates;
