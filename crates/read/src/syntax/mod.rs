@@ -6,6 +6,7 @@
 //! give each word its lemma ([`lemma`]), and an arc-hybrid parser with a small beam gives each word its
 //! head and Universal Dependencies relation ([`parse`]).
 
+mod clusters;
 mod conllu;
 mod lemma;
 mod parse;
@@ -20,7 +21,7 @@ pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
-const MAGIC: &[u8; 8] = b"DSSYN\x00\x04\x00";
+const MAGIC: &[u8; 8] = b"DSSYN\x00\x05\x00";
 
 /// The seventeen Universal Dependencies parts of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,6 +115,8 @@ pub enum ModelError {
 /// The tagger, lemmatizer and parser together.
 #[derive(Clone)]
 pub struct Analyzer {
+    /// Word clusters learnt from the training words, which the tagger and the parser read.
+    clusters: clusters::Clusters,
     tagger: pos::Tagger,
     lemmatizer: lemma::Lemmatizer,
     /// Absent only while training, before the parser's first epoch.
@@ -124,9 +127,10 @@ impl Analyzer {
     /// Tags, lemmatizes and parses one sentence's words. Total over any strings, empty ones
     /// included: every word gets a head (0 for the root) and the heads form one tree.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
-        let tags = self.tagger.tag(words);
+        let classes = self.clusters.of(words);
+        let tags = self.tagger.tag(words, &classes);
         let arcs = match &self.parser {
-            Some(parser) => parser.parse(words, &tags),
+            Some(parser) => parser.parse(words, &tags, &classes),
             None => Vec::new(),
         };
         tags.iter()
@@ -150,9 +154,17 @@ impl Analyzer {
         self
     }
 
-    /// Writes the model: a header, the tagger, the lemmatizer, the parser.
+    /// The same model naming each relation as its arc is made, without the second look at
+    /// the finished tree: to measure what that look gives.
+    pub fn without_relabelling(mut self) -> Analyzer {
+        self.parser = self.parser.map(parse::Parser::without_relabelling);
+        self
+    }
+
+    /// Writes the model: a header, the clusters, the tagger, the lemmatizer, the parser.
     pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
         out.write_all(MAGIC)?;
+        self.clusters.write(out)?;
         self.tagger.write(out)?;
         self.lemmatizer.write(out)?;
         match &self.parser {
@@ -174,13 +186,14 @@ impl Analyzer {
             return Err(ModelError::Format);
         }
         let mut input = Reader::new(bytes, MAGIC.len());
+        let clusters = clusters::Clusters::read(&mut input).ok_or(ModelError::Format)?;
         let tagger = pos::Tagger::read(&mut input).ok_or(ModelError::Format)?;
         let lemmatizer = lemma::Lemmatizer::read(&mut input).ok_or(ModelError::Format)?;
         let parser = parse::Parser::read(&mut input).ok_or(ModelError::Format)?;
         if input.offset() != bytes.len() {
             return Err(ModelError::Format);
         }
-        Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
+        Ok(Analyzer { clusters, tagger, lemmatizer, parser: Some(parser) })
     }
 }
 
@@ -202,11 +215,22 @@ pub struct TrainConfig {
     /// How many partial parses the parser keeps (1: greedy, trained with the dynamic oracle;
     /// more: a beam, trained as a global perceptron).
     pub beam: usize,
+    /// Passes of the second labeller, which names the arcs again from the finished tree
+    /// (0: none, the relations are those chosen as the arcs are made).
+    pub relabel_epochs: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { epochs: 8, parser_epochs: 14, folds: 4, prune: true, seed: 17, beam: 1 }
+        TrainConfig {
+            epochs: 8,
+            parser_epochs: 14,
+            folds: 4,
+            prune: true,
+            seed: 17,
+            beam: 1,
+            relabel_epochs: 8,
+        }
     }
 }
 
@@ -269,9 +293,16 @@ pub fn train(
                 (w.form.as_str(), *t, next, w.lemma.as_str(), i == 0)
             })
         }));
-    let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
-        let so_far =
-            Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
+    let forms: Vec<Vec<&str>> = data.iter().map(|(words, _)| words.clone()).collect();
+    let clusters = clusters::Clusters::learn(&forms);
+    let bare = |tagger: &pos::Tagger| Analyzer {
+        clusters: clusters.clone(),
+        tagger: tagger.clone(),
+        lemmatizer: lemmatizer.clone(),
+        parser: None,
+    };
+    let tagger = pos::train(&data, &clusters, config.epochs, config.seed, |epoch, tagger| {
+        let so_far = bare(tagger);
         progress(TrainStage::Tagger, epoch, &so_far)
     });
     // The parser learns from the tags it will be given: a tagger's on text it never saw.
@@ -284,18 +315,16 @@ pub fn train(
                 .filter(|(k, _)| k % config.folds != fold)
                 .map(|(_, d)| d.clone())
                 .collect();
-            let fold_tagger = pos::train(&kept, config.epochs, config.seed, |_, _| {});
+            let fold_tagger = pos::train(&kept, &clusters, config.epochs, config.seed, |_, _| {});
             for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % config.folds == fold)
             {
-                tags[k] = fold_tagger.tag(words);
+                tags[k] = fold_tagger.tag(words, &clusters.of(words));
             }
-            let so_far =
-                Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
-            progress(TrainStage::Folds, fold + 1, &so_far);
+            progress(TrainStage::Folds, fold + 1, &bare(&tagger));
         }
     } else {
         for (k, (words, _)) in data.iter().enumerate() {
-            tags[k] = tagger.tag(words);
+            tags[k] = tagger.tag(words, &clusters.of(words));
         }
     }
     let mut trees = Vec::with_capacity(sentences.len());
@@ -312,6 +341,7 @@ pub fn train(
             })?);
         }
         trees.push(parse::TrainSentence {
+            classes: clusters.of(&s.forms()),
             words: s.forms(),
             tags,
             heads,
@@ -323,16 +353,13 @@ pub fn train(
         seed: config.seed,
         prune: config.prune,
         beam: config.beam,
+        relabel_epochs: config.relabel_epochs,
     };
     let parser = parse::train(&trees, &settings, &mut |epoch, parser| {
-        let so_far = Analyzer {
-            tagger: tagger.clone(),
-            lemmatizer: lemmatizer.clone(),
-            parser: Some(parser.clone()),
-        };
+        let so_far = Analyzer { parser: Some(parser.clone()), ..bare(&tagger) };
         progress(TrainStage::Parser, epoch, &so_far)
     });
-    Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
+    Ok(Analyzer { clusters, tagger, lemmatizer, parser: Some(parser) })
 }
 
 /// The model shipped with dossier, built into the binary.

@@ -19,6 +19,7 @@
 mod beam;
 mod features;
 mod global;
+mod relabel;
 mod train;
 
 #[cfg(test)]
@@ -27,6 +28,7 @@ mod tests;
 use std::io::Write;
 
 use super::Upos;
+use super::clusters::Classes;
 use crate::perceptron::Reader;
 
 pub(super) use train::{Settings, TrainSentence, train};
@@ -176,6 +178,9 @@ const MAX_LABELS: usize = 256;
 pub(super) struct Parser {
     actions: Actions,
     labels: Table,
+    /// The second labeller, which names every arc again from the finished tree (absent in a
+    /// model trained without it).
+    relabels: Option<Table>,
     names: Vec<String>,
     /// How many partial parses the search keeps (1: greedy).
     beam: usize,
@@ -194,16 +199,23 @@ pub(super) struct Arc {
 impl Parser {
     /// Parses one sentence given its words and their parts of speech. Total: any words (none
     /// included) give one tree.
-    pub(super) fn parse(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
+    /// `classes` holds each word's clusters.
+    pub(super) fn parse(&self, words: &[&str], tags: &[Upos], classes: &[Classes]) -> Vec<Arc> {
         if self.beam <= 1 {
-            return self.parse_greedy(words, tags);
+            return self.parse_greedy(words, tags, classes);
         }
-        self.parse_beam(words, tags, self.beam)
+        self.parse_beam(words, tags, classes, self.beam)
     }
 
     /// The parse a beam of `width` finds (the same as [`Parser::parse_greedy`] at width 1).
-    pub(super) fn parse_beam(&self, words: &[&str], tags: &[Upos], width: usize) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags);
+    pub(super) fn parse_beam(
+        &self,
+        words: &[&str],
+        tags: &[Upos],
+        classes: &[Classes],
+        width: usize,
+    ) -> Vec<Arc> {
+        let tokens = Token::sentence(words, tags, classes);
         let mut search = beam::Beam::new(width);
         search.start(words.len(), false);
         let mut label_ids = Vec::with_capacity(64);
@@ -219,12 +231,17 @@ impl Parser {
                 |_, _| false,
             );
         }
-        self.arcs(&search.best().state)
+        self.arcs(&search.best().state, &tokens, &mut label_ids)
     }
 
     /// The parse that takes the best action at every step (a beam of one, without copies).
-    pub(super) fn parse_greedy(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags);
+    pub(super) fn parse_greedy(
+        &self,
+        words: &[&str],
+        tags: &[Upos],
+        classes: &[Classes],
+    ) -> Vec<Arc> {
+        let tokens = Token::sentence(words, tags, classes);
         let mut state = State::new(words.len());
         let mut ids = Vec::with_capacity(128);
         while !state.done() {
@@ -239,15 +256,32 @@ impl Parser {
             };
             state.apply(action, label);
         }
-        self.arcs(&state)
+        self.arcs(&state, &tokens, &mut ids)
     }
 
-    fn arcs(&self, state: &State) -> Vec<Arc> {
+    /// The finished tree's arcs, named again by the second labeller when there is one.
+    fn arcs(&self, state: &State, tokens: &[Token], ids: &mut Vec<u32>) -> Vec<Arc> {
+        let mut labels = state.labels().to_vec();
+        if let Some(relabels) = &self.relabels {
+            let mut heads = Vec::with_capacity(labels.len() + 1);
+            heads.push(0);
+            heads.extend_from_slice(state.heads());
+            let children = relabel::Children::of(&heads);
+            let mut scores = [0.0f32; MAX_LABELS];
+            let scores = &mut scores[..self.names.len()];
+            for (d, label) in labels.iter_mut().enumerate() {
+                ids.clear();
+                relabel::features(tokens, &heads, &children, d + 1, ids);
+                scores.fill(0.0);
+                relabels.add(ids, scores);
+                *label = argmax(scores) as u16;
+            }
+        }
         state
             .heads()
             .iter()
-            .zip(state.labels())
-            .map(|(&head, &label)| Arc {
+            .zip(labels)
+            .map(|(&head, label)| Arc {
                 head,
                 deprel: self.names.get(label as usize).cloned().unwrap_or_else(|| "dep".into()),
             })
@@ -271,6 +305,12 @@ impl Parser {
         argmax(scores) as u16
     }
 
+    /// The same parser without the second labeller.
+    pub(super) fn without_relabelling(mut self) -> Parser {
+        self.relabels = None;
+        self
+    }
+
     /// The same parser searching with a beam of `width` (at least 1, at most [`MAX_BEAM`]).
     pub(super) fn with_beam(mut self, width: usize) -> Parser {
         self.beam = width.clamp(1, MAX_BEAM);
@@ -284,7 +324,14 @@ impl Parser {
         }
         out.write_all(&(self.beam as u32).to_le_bytes())?;
         self.actions.write(out)?;
-        self.labels.write(out)
+        self.labels.write(out)?;
+        match &self.relabels {
+            Some(table) => {
+                out.write_all(&1u32.to_le_bytes())?;
+                table.write(out)
+            }
+            None => out.write_all(&0u32.to_le_bytes()),
+        }
     }
 
     pub(super) fn read(input: &mut Reader<'_>) -> Option<Parser> {
@@ -302,7 +349,12 @@ impl Parser {
         if labels.width != count {
             return None;
         }
-        Some(Parser { actions, labels, names, beam })
+        let relabels = match input.u32()? {
+            0 => None,
+            1 => Some(Table::read(input, LABEL_BUCKETS).filter(|t| t.width == count)?),
+            _ => return None,
+        };
+        Some(Parser { actions, labels, relabels, names, beam })
     }
 }
 

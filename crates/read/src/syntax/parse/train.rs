@@ -8,16 +8,19 @@ use std::collections::BTreeSet;
 use super::features::{self, State, Token};
 use super::{
     ACTION_BUCKETS, Action, Actions, LABEL_BUCKETS, MAX_BEAM, MAX_LABELS, Parser, Table, argmax,
-    global,
+    global, relabel,
 };
 use crate::perceptron::{Averager, shuffle};
 use crate::syntax::Upos;
+use crate::syntax::clusters::Classes;
 
 /// One training sentence: its words, the parts of speech the tagger gives them (not the gold
 /// ones, so that the parser learns to live with the tagger's mistakes), and the gold tree.
 pub(in crate::syntax) struct TrainSentence<'a> {
     pub(in crate::syntax) words: Vec<&'a str>,
     pub(in crate::syntax) tags: Vec<Upos>,
+    /// Each word's clusters.
+    pub(in crate::syntax) classes: Vec<Classes>,
     /// Each word's head, 0 for the root.
     pub(in crate::syntax) heads: Vec<usize>,
     pub(in crate::syntax) labels: Vec<&'a str>,
@@ -132,6 +135,54 @@ pub(in crate::syntax) struct Settings {
     /// Width of the beam: 1 trains the greedy parser with the dynamic oracle, more a global
     /// perceptron over the beam ([`super::global`]).
     pub(in crate::syntax) beam: usize,
+    /// Passes of the second labeller ([`super::relabel`]) over the gold trees; 0: none.
+    pub(in crate::syntax) relabel_epochs: usize,
+}
+
+/// Trains the second labeller on the (projective) gold trees, which are what it will see: the
+/// parser makes only projective trees.
+fn train_relabels(
+    prepared: &[(Vec<Token>, Vec<usize>, Vec<u16>)],
+    width: usize,
+    epochs: usize,
+    seed: u64,
+    prune: f32,
+) -> Table {
+    let mut weights = vec![0.0f32; LABEL_BUCKETS * width];
+    let mut totals = Averager::new(LABEL_BUCKETS * width);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = seed | 1;
+    let mut clock: u32 = 0;
+    let mut ids = Vec::with_capacity(96);
+    let mut scores = vec![0.0f32; width];
+    for _ in 0..epochs {
+        shuffle(&mut order, &mut rng);
+        for &k in &order {
+            let (tokens, heads, gold) = &prepared[k];
+            let children = relabel::Children::of(heads);
+            for d in 1..heads.len() {
+                clock += 1;
+                ids.clear();
+                relabel::features(tokens, heads, &children, d, &mut ids);
+                scores.fill(0.0);
+                for &f in &ids {
+                    let row = &weights[f as usize * width..(f as usize + 1) * width];
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += w;
+                    }
+                }
+                let (guess, truth) = (argmax(&scores), usize::from(gold[d - 1]));
+                if guess != truth {
+                    for &f in &ids {
+                        let base = f as usize * width;
+                        totals.update(&mut weights, base + truth, 1.0, clock);
+                        totals.update(&mut weights, base + guess, -1.0, clock);
+                    }
+                }
+            }
+        }
+    }
+    Table::of(&pruned(totals.averaged(&weights, clock), prune), width)
 }
 
 /// The weights being learnt, their averaging totals, and scratch space for the relations.
@@ -292,9 +343,11 @@ pub(in crate::syntax) fn train(
             let mut indexed = Vec::with_capacity(heads.len() + 1);
             indexed.push(0);
             indexed.extend(heads);
-            (Token::sentence(&s.words, &s.tags), indexed, labels)
+            (Token::sentence(&s.words, &s.tags, &s.classes), indexed, labels)
         })
         .collect();
+    let relabels = (settings.relabel_epochs > 0)
+        .then(|| train_relabels(&prepared, width, settings.relabel_epochs, seed, label_prune));
     let mut weights = Weights::new(width);
     let mut clock: u32 = 0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
@@ -305,6 +358,7 @@ pub(in crate::syntax) fn train(
     let average = |w: &Weights, clock: u32| Parser {
         actions: Actions::of(&pruned(w.action_totals.averaged(&w.actions, clock), action_prune)),
         labels: Table::of(&pruned(w.label_totals.averaged(&w.labels, clock), label_prune), width),
+        relabels: relabels.clone(),
         names: names.clone(),
         beam,
     };
