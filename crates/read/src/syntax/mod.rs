@@ -6,7 +6,6 @@
 //! give each word its lemma ([`lemma`]), and an arc-hybrid parser with a small beam gives each word its
 //! head and Universal Dependencies relation ([`parse`]).
 
-mod clusters;
 mod conllu;
 mod lemma;
 mod parse;
@@ -115,8 +114,6 @@ pub enum ModelError {
 /// The tagger, lemmatizer and parser together.
 #[derive(Clone)]
 pub struct Analyzer {
-    /// Word clusters learnt from the training words, which the tagger and the parser read.
-    clusters: clusters::Clusters,
     tagger: pos::Tagger,
     lemmatizer: lemma::Lemmatizer,
     /// Absent only while training, before the parser's first epoch.
@@ -127,10 +124,9 @@ impl Analyzer {
     /// Tags, lemmatizes and parses one sentence's words. Total over any strings, empty ones
     /// included: every word gets a head (0 for the root) and the heads form one tree.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
-        let classes = self.clusters.of(words);
-        let tags = self.tagger.tag(words, &classes);
+        let tags = self.tagger.tag(words);
         let arcs = match &self.parser {
-            Some(parser) => parser.parse(words, &tags, &classes),
+            Some(parser) => parser.parse(words, &tags),
             None => Vec::new(),
         };
         tags.iter()
@@ -161,10 +157,9 @@ impl Analyzer {
         self
     }
 
-    /// Writes the model: a header, the clusters, the tagger, the lemmatizer, the parser.
+    /// Writes the model: a header, the tagger, the lemmatizer, the parser.
     pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
         out.write_all(MAGIC)?;
-        self.clusters.write(out)?;
         self.tagger.write(out)?;
         self.lemmatizer.write(out)?;
         match &self.parser {
@@ -186,14 +181,13 @@ impl Analyzer {
             return Err(ModelError::Format);
         }
         let mut input = Reader::new(bytes, MAGIC.len());
-        let clusters = clusters::Clusters::read(&mut input).ok_or(ModelError::Format)?;
         let tagger = pos::Tagger::read(&mut input).ok_or(ModelError::Format)?;
         let lemmatizer = lemma::Lemmatizer::read(&mut input).ok_or(ModelError::Format)?;
         let parser = parse::Parser::read(&mut input).ok_or(ModelError::Format)?;
         if input.offset() != bytes.len() {
             return Err(ModelError::Format);
         }
-        Ok(Analyzer { clusters, tagger, lemmatizer, parser: Some(parser) })
+        Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
     }
 }
 
@@ -293,15 +287,12 @@ pub fn train(
                 (w.form.as_str(), *t, next, w.lemma.as_str(), i == 0)
             })
         }));
-    let forms: Vec<Vec<&str>> = data.iter().map(|(words, _)| words.clone()).collect();
-    let clusters = clusters::Clusters::learn(&forms);
     let bare = |tagger: &pos::Tagger| Analyzer {
-        clusters: clusters.clone(),
         tagger: tagger.clone(),
         lemmatizer: lemmatizer.clone(),
         parser: None,
     };
-    let tagger = pos::train(&data, &clusters, config.epochs, config.seed, |epoch, tagger| {
+    let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
         let so_far = bare(tagger);
         progress(TrainStage::Tagger, epoch, &so_far)
     });
@@ -315,16 +306,16 @@ pub fn train(
                 .filter(|(k, _)| k % config.folds != fold)
                 .map(|(_, d)| d.clone())
                 .collect();
-            let fold_tagger = pos::train(&kept, &clusters, config.epochs, config.seed, |_, _| {});
+            let fold_tagger = pos::train(&kept, config.epochs, config.seed, |_, _| {});
             for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % config.folds == fold)
             {
-                tags[k] = fold_tagger.tag(words, &clusters.of(words));
+                tags[k] = fold_tagger.tag(words);
             }
             progress(TrainStage::Folds, fold + 1, &bare(&tagger));
         }
     } else {
         for (k, (words, _)) in data.iter().enumerate() {
-            tags[k] = tagger.tag(words, &clusters.of(words));
+            tags[k] = tagger.tag(words);
         }
     }
     let mut trees = Vec::with_capacity(sentences.len());
@@ -341,7 +332,6 @@ pub fn train(
             })?);
         }
         trees.push(parse::TrainSentence {
-            classes: clusters.of(&s.forms()),
             words: s.forms(),
             tags,
             heads,
@@ -359,7 +349,7 @@ pub fn train(
         let so_far = Analyzer { parser: Some(parser.clone()), ..bare(&tagger) };
         progress(TrainStage::Parser, epoch, &so_far)
     });
-    Ok(Analyzer { clusters, tagger, lemmatizer, parser: Some(parser) })
+    Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
 }
 
 /// The model shipped with dossier, built into the binary.

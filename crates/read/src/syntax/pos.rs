@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use super::clusters::{Classes, Clusters};
 use super::{ModelError, Upos};
 use crate::perceptron::{Averager, Reader, add_rows, hash, shuffle, write_str};
 
@@ -158,15 +157,6 @@ fn mix(h: u64, tag: usize) -> u64 {
     h ^ (h >> 29)
 }
 
-/// The classes of a place outside the sentence.
-const EDGE: Classes = [u16::MAX - 1; 4];
-
-/// The feature id of a word cluster feature: template `slot`, class `class`.
-fn cluster_feature(slot: usize, class: u16) -> u32 {
-    const K: u64 = 0x2545_f491_4f6c_dd1d;
-    bucket(mix(mix(K, slot), usize::from(class)))
-}
-
 /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d" (runs of one class collapse).
 fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -197,26 +187,19 @@ impl Tagger {
 
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
-    fn static_features(
-        &self,
-        words: &[&str],
-        clusters: &[Classes],
-        ahead: Option<&[usize]>,
-    ) -> Vec<Static> {
+    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
         let forms = Forms::of(self, words);
         let (lower, shapes, classes) = forms.forward();
-        self.static_features_of(words, &lower, &shapes, &classes, clusters, ahead)
+        self.static_features_of(words, &lower, &shapes, &classes, ahead)
     }
 
     /// [`Tagger::static_features`] given each word's lowercase form, shape and class.
-    #[allow(clippy::too_many_arguments)] // The columns of the words, found once.
     fn static_features_of(
         &self,
         words: &[&str],
         lower: &[&str],
         shapes: &[&str],
         classes: &[&str],
-        clusters: &[Classes],
         ahead: Option<&[usize]>,
     ) -> Vec<Static> {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
@@ -324,18 +307,6 @@ impl Tagger {
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
             }
-            // Word clusters: the word's at every level, its neighbours' at two.
-            let cluster = |j: isize| {
-                if j < 0 { EDGE } else { clusters.get(j as usize).copied().unwrap_or(EDGE) }
-            };
-            let (k0, km1, kp1) = (cluster(k), cluster(k - 1), cluster(k + 1));
-            for (level, c) in k0.iter().enumerate() {
-                ids.push(cluster_feature(level, *c));
-            }
-            ids.push(cluster_feature(4, km1[1]));
-            ids.push(cluster_feature(5, km1[3]));
-            ids.push(cluster_feature(6, kp1[1]));
-            ids.push(cluster_feature(7, kp1[3]));
             out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
         }
         out
@@ -394,19 +365,15 @@ impl Tagger {
 
     /// The tags of one sentence's words: the first pass reads them right to left, the second
     /// left to right; both read the same lowercase forms, shapes and classes, found once.
-    /// `clusters` holds each word's classes.
-    pub(super) fn tag(&self, words: &[&str], clusters: &[Classes]) -> Vec<Upos> {
+    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
         let forms = Forms::of(self, words);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
-        let reversed_clusters: Vec<Classes> = clusters.iter().rev().copied().collect();
         let (lower, shapes, classes) = forms.backward();
-        let back =
-            self.static_features_of(&reversed, &lower, &shapes, &classes, &reversed_clusters, None);
+        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
         let mut ahead = Self::greedy(&self.backward, &back);
         ahead.reverse();
         let (lower, shapes, classes) = forms.forward();
-        let feats =
-            self.static_features_of(words, &lower, &shapes, &classes, clusters, Some(&ahead));
+        let feats = self.static_features_of(words, &lower, &shapes, &classes, Some(&ahead));
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
@@ -443,7 +410,6 @@ impl Tagger {
 /// after each epoch of the second pass.
 pub(super) fn train(
     sentences: &[(Vec<&str>, Vec<Upos>)],
-    clusters: &Clusters,
     epochs: usize,
     seed: u64,
     mut progress: impl FnMut(usize, &Tagger),
@@ -474,10 +440,8 @@ pub(super) fn train(
     // The first pass reads sentences backwards.
     let reversed: Vec<Vec<&str>> =
         sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
-    let back_feats: Vec<Vec<Static>> = reversed
-        .iter()
-        .map(|words| tagger.static_features(words, &clusters.of(words), None))
-        .collect();
+    let back_feats: Vec<Vec<Static>> =
+        reversed.iter().map(|words| tagger.static_features(words, None)).collect();
     let back_gold: Vec<Vec<usize>> =
         gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
     // Its tags of the training data come from passes that did not see the sentence (4 folds),
@@ -500,7 +464,7 @@ pub(super) fn train(
     let feats: Vec<Vec<Static>> = sentences
         .iter()
         .zip(&ahead)
-        .map(|((words, _), ahead)| tagger.static_features(words, &clusters.of(words), Some(ahead)))
+        .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
         .collect();
     let mut report = |epoch: usize, weights: &[f32]| {
         let so_far = Tagger {

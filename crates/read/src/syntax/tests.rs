@@ -172,13 +172,9 @@ fn a_beam_of_one_is_the_greedy_parser_and_a_wider_one_still_makes_trees() {
     assert!(compared > 20, "{compared} sentences");
     fn compare(words: &[&str]) {
         let parser = ANALYZER.parser.as_ref().expect("the built-in model has a parser");
-        let classes = ANALYZER.clusters.of(words);
-        let tags = ANALYZER.tagger.tag(words, &classes);
-        assert_eq!(
-            parser.parse_beam(words, &tags, &classes, 1),
-            parser.parse_greedy(words, &tags, &classes)
-        );
-        let wide = parser.parse_beam(words, &tags, &classes, 6);
+        let tags = ANALYZER.tagger.tag(words);
+        assert_eq!(parser.parse_beam(words, &tags, 1), parser.parse_greedy(words, &tags));
+        let wide = parser.parse_beam(words, &tags, 6);
         assert_eq!(wide.len(), words.len());
         if !words.is_empty() {
             assert_eq!(wide.iter().filter(|a| a.head == 0).count(), 1, "{words:?}");
@@ -203,40 +199,4 @@ fn the_builtin_model_parses_who_did_what_to_whom_whatever_the_voice() {
     assert_eq!(passive[2], (4, "aux:pass".to_string()));
     assert_eq!(passive[6], (4, "obl:agent".to_string()));
     assert_eq!(passive[4], (7, "case".to_string()));
-}
-
-#[test]
-fn clusters_group_words_seen_in_the_same_places_and_round_trip() {
-    use super::clusters::{Clusters, LEVELS, UNKNOWN, normal};
-    use crate::perceptron::Reader;
-    assert_eq!(normal("Ab1996"), "ab0000");
-    assert_eq!(normal("İ٣"), "i\u{307}0");
-    let text = "the cat runs . a dog sleeps . the dog runs . a cat sleeps . \
-                the cat sleeps . a dog runs .";
-    let sentences: Vec<Vec<&str>> = text
-        .split_inclusive(" . ")
-        .chain(std::iter::once(""))
-        .map(|s| s.split_whitespace().collect())
-        .filter(|s: &Vec<&str>| !s.is_empty())
-        .collect();
-    // Four classes for six words, the boundary and the rare words: the words that stand in
-    // the same places share one.
-    let (ids, classes) = Clusters::learn_with(&sentences, 4);
-    let class = |w: &str| classes[ids[w]];
-    assert_eq!(class("cat"), class("dog"));
-    assert_eq!(class("runs"), class("sleeps"));
-    assert_eq!(class("the"), class("a"));
-    assert_ne!(class("cat"), class("runs"));
-    assert_ne!(class("the"), class("cat"));
-    let learnt = Clusters::learn(&sentences);
-    assert_eq!(learnt, Clusters::learn(&sentences), "learning is deterministic");
-    let words = ["Cat", "unseen", ""];
-    let of = learnt.of(&words);
-    assert!(of[0].iter().zip(LEVELS).all(|(c, k)| usize::from(*c) < k));
-    assert_eq!(of[1..], [UNKNOWN, UNKNOWN]);
-    let mut bytes = Vec::new();
-    learnt.write(&mut bytes).unwrap();
-    let mut input = Reader::new(&bytes, 0);
-    assert_eq!(Clusters::read(&mut input), Some(learnt));
-    assert_eq!(input.offset(), bytes.len());
 }

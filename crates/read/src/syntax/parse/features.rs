@@ -7,7 +7,6 @@
 //! second ones) with their relations, and the sets of relations already below a word.
 
 use super::super::Upos;
-use super::super::clusters::Classes;
 use super::{ACTION_BUCKETS, Action, LABEL_BUCKETS};
 use crate::perceptron::hash;
 
@@ -20,18 +19,15 @@ pub(super) struct Token {
     pub(super) tag: u64,
     /// The last three letters.
     pub(super) suffix: u64,
-    /// The word's clusters, coarse to fine (see `clusters::LEVELS`).
-    pub(super) k: [u64; 4],
 }
 
-pub(super) const NONE: Token =
-    Token { word: 0x9e37_79b9, tag: 0, suffix: 0x7f4a_7c15, k: [70_000; 4] };
-const ROOT: Token = Token { word: 0x85eb_ca6b, tag: 18, suffix: 0xc2b2_ae35, k: [70_001; 4] };
+pub(super) const NONE: Token = Token { word: 0x9e37_79b9, tag: 0, suffix: 0x7f4a_7c15 };
+const ROOT: Token = Token { word: 0x85eb_ca6b, tag: 18, suffix: 0xc2b2_ae35 };
 
 impl Token {
     /// The tokens of a sentence: index 0 is the root, then the words from 1. A word without a
-    /// tag (fewer tags than words) reads as `X`, one without clusters as an unknown word.
-    pub(super) fn sentence(words: &[&str], tags: &[Upos], classes: &[Classes]) -> Vec<Token> {
+    /// tag (fewer tags than words) reads as `X`.
+    pub(super) fn sentence(words: &[&str], tags: &[Upos]) -> Vec<Token> {
         let mut out = Vec::with_capacity(words.len() + 1);
         out.push(ROOT);
         for (i, w) in words.iter().enumerate() {
@@ -41,7 +37,6 @@ impl Token {
                 word: hash(&[&lower]),
                 tag: tags.get(i).map_or(Upos::X, |t| *t).index() as u64 + 1,
                 suffix: hash(&["x", &lower[cut..]]),
-                k: classes.get(i).copied().unwrap_or([u16::MAX; 4]).map(u64::from),
             });
         }
         out
@@ -460,20 +455,6 @@ pub(super) fn action_features(state: &State, tokens: &[Token], ids: &mut Vec<u32
     f(&[ts0.tag, set(&state.right_set, s0)]);
     f(&[tb0.word, set(&state.left_set, b0)]);
     f(&[tb0.tag, set(&state.left_set, b0)]);
-    // Clusters (Koo et al. 2008): the fine ones stand for rare words, the coarse ones for a
-    // part of speech the tagger may have got wrong.
-    f(&[ts0.k[3]]);
-    f(&[tb0.k[3]]);
-    f(&[ts0.k[1]]);
-    f(&[tb0.k[1]]);
-    f(&[ts1.k[1]]);
-    f(&[tb1.k[1]]);
-    f(&[ts0.k[0], tb0.k[0]]);
-    f(&[ts0.k[1], tb0.k[1]]);
-    f(&[ts0.k[3], tb0.tag]);
-    f(&[ts0.tag, tb0.k[3]]);
-    f(&[ts0.k[3], tb0.k[3]]);
-    f(&[ts1.k[0], ts0.k[0], tb0.k[0]]);
 }
 
 /// The features that name the relation of the arc `head → dep`, as bucket ids.
@@ -543,11 +524,6 @@ pub(super) fn label_features(
     f(&[h.suffix, h.tag, d.tag]);
     f(&[d.suffix, d.tag, h.tag]);
     f(&[tok(dl).word, h.word]);
-    f(&[d.k[3]]);
-    f(&[h.k[3]]);
-    f(&[h.k[1], d.k[1]]);
-    f(&[h.k[3], d.tag]);
-    f(&[h.tag, d.k[3]]);
 }
 
 #[cfg(test)]

@@ -28,7 +28,6 @@ mod tests;
 use std::io::Write;
 
 use super::Upos;
-use super::clusters::Classes;
 use crate::perceptron::Reader;
 
 pub(super) use train::{Settings, TrainSentence, train};
@@ -199,23 +198,16 @@ pub(super) struct Arc {
 impl Parser {
     /// Parses one sentence given its words and their parts of speech. Total: any words (none
     /// included) give one tree.
-    /// `classes` holds each word's clusters.
-    pub(super) fn parse(&self, words: &[&str], tags: &[Upos], classes: &[Classes]) -> Vec<Arc> {
+    pub(super) fn parse(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
         if self.beam <= 1 {
-            return self.parse_greedy(words, tags, classes);
+            return self.parse_greedy(words, tags);
         }
-        self.parse_beam(words, tags, classes, self.beam)
+        self.parse_beam(words, tags, self.beam)
     }
 
     /// The parse a beam of `width` finds (the same as [`Parser::parse_greedy`] at width 1).
-    pub(super) fn parse_beam(
-        &self,
-        words: &[&str],
-        tags: &[Upos],
-        classes: &[Classes],
-        width: usize,
-    ) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags, classes);
+    pub(super) fn parse_beam(&self, words: &[&str], tags: &[Upos], width: usize) -> Vec<Arc> {
+        let tokens = Token::sentence(words, tags);
         let mut search = beam::Beam::new(width);
         search.start(words.len(), false);
         let mut label_ids = Vec::with_capacity(64);
@@ -235,13 +227,8 @@ impl Parser {
     }
 
     /// The parse that takes the best action at every step (a beam of one, without copies).
-    pub(super) fn parse_greedy(
-        &self,
-        words: &[&str],
-        tags: &[Upos],
-        classes: &[Classes],
-    ) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags, classes);
+    pub(super) fn parse_greedy(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
+        let tokens = Token::sentence(words, tags);
         let mut state = State::new(words.len());
         let mut ids = Vec::with_capacity(128);
         while !state.done() {
@@ -274,6 +261,13 @@ impl Parser {
                 relabel::features(tokens, &heads, &children, d + 1, ids);
                 scores.fill(0.0);
                 relabels.add(ids, scores);
+                let beta: f32 = std::env::var("DOSSIER_EXP_BETA")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0);
+                if let Some(s) = scores.get_mut(usize::from(*label)) {
+                    *s += beta;
+                }
                 *label = argmax(scores) as u16;
             }
         }

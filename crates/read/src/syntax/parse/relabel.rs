@@ -39,7 +39,7 @@ impl Children {
         Children { start, kids }
     }
 
-    fn of_word(&self, w: usize) -> &[usize] {
+    pub(super) fn of_word(&self, w: usize) -> &[usize] {
         match (self.start.get(w), self.start.get(w + 1)) {
             (Some(&a), Some(&b)) => &self.kids[a..b],
             _ => &[],
@@ -87,19 +87,15 @@ pub(super) fn features(
     f(&[td.tag]);
     f(&[td.word, td.tag]);
     f(&[td.suffix, td.tag]);
-    f(&[td.k[3]]);
     f(&[th.word]);
     f(&[th.tag]);
     f(&[th.word, th.tag]);
     f(&[th.suffix, th.tag]);
-    f(&[th.k[3]]);
     f(&[th.tag, td.tag]);
     f(&[th.tag, td.tag, dist]);
     f(&[th.word, td.tag]);
     f(&[th.tag, td.word]);
     f(&[th.word, td.word]);
-    f(&[th.k[3], td.tag]);
-    f(&[th.tag, td.k[3]]);
     f(&[tg.tag, th.tag, td.tag]);
     f(&[tg.word, th.tag, td.tag]);
     // The words around the dependent.

@@ -12,15 +12,12 @@ use super::{
 };
 use crate::perceptron::{Averager, shuffle};
 use crate::syntax::Upos;
-use crate::syntax::clusters::Classes;
 
 /// One training sentence: its words, the parts of speech the tagger gives them (not the gold
 /// ones, so that the parser learns to live with the tagger's mistakes), and the gold tree.
 pub(in crate::syntax) struct TrainSentence<'a> {
     pub(in crate::syntax) words: Vec<&'a str>,
     pub(in crate::syntax) tags: Vec<Upos>,
-    /// Each word's clusters.
-    pub(in crate::syntax) classes: Vec<Classes>,
     /// Each word's head, 0 for the root.
     pub(in crate::syntax) heads: Vec<usize>,
     pub(in crate::syntax) labels: Vec<&'a str>,
@@ -333,7 +330,9 @@ pub(in crate::syntax) fn train(
         .iter()
         .map(|s| {
             let mut heads = s.heads.clone();
-            projectivize(&mut heads);
+            if std::env::var_os("DOSSIER_EXP_NONPROJ").is_none() {
+                projectivize(&mut heads);
+            }
             let labels = s
                 .labels
                 .iter()
@@ -343,7 +342,7 @@ pub(in crate::syntax) fn train(
             let mut indexed = Vec::with_capacity(heads.len() + 1);
             indexed.push(0);
             indexed.extend(heads);
-            (Token::sentence(&s.words, &s.tags, &s.classes), indexed, labels)
+            (Token::sentence(&s.words, &s.tags), indexed, labels)
         })
         .collect();
     let relabels = (settings.relabel_epochs > 0)
