@@ -279,10 +279,6 @@ enum TrainCommand {
         /// Partial parses the parser keeps (1: greedy).
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().beam)]
         beam: usize,
-        /// Passes of the second labeller, which names the arcs again from the finished tree
-        /// (0: none).
-        #[arg(long, default_value_t = read::syntax::TrainConfig::default().relabel_epochs)]
-        relabel_epochs: usize,
     },
 }
 
@@ -780,7 +776,6 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             folds,
             seed,
             beam,
-            relabel_epochs,
         }) => {
             let config = read::syntax::TrainConfig {
                 epochs: *epochs,
@@ -789,7 +784,6 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 prune: true,
                 seed: *seed,
                 beam: *beam,
-                relabel_epochs: *relabel_epochs,
             };
             parse_cmd::train_parse(train, dev.as_deref(), output, &config)
         }

@@ -111,21 +111,11 @@ pub fn train_parse(
                 s.percent(s.upos),
                 s.percent(s.lemma)
             ),
-            (TrainStage::Parser, Some(Ok((s, _)))) => {
-                // What the second labeller adds: the relations as the arcs were made.
-                let first = dev.as_ref().map(|d| score(&analyzer.clone().without_relabelling(), d));
-                let first = match first {
-                    Some(Ok((f, _))) if f.las != s.las => {
-                        format!(" (as the arcs are made: {:.2})", f.percent(f.las))
-                    }
-                    _ => String::new(),
-                };
-                eprintln!(
-                    "parser epoch {epoch}: dev UAS {:.2} LAS {:.2}{first} ({seconds:.0} s)",
-                    s.percent(s.uas),
-                    s.percent(s.las)
-                )
-            }
+            (TrainStage::Parser, Some(Ok((s, _)))) => eprintln!(
+                "parser epoch {epoch}: dev UAS {:.2} LAS {:.2} ({seconds:.0} s)",
+                s.percent(s.uas),
+                s.percent(s.las)
+            ),
             (TrainStage::Folds, _) => {
                 eprintln!("tagger for the parser's fold {epoch} ({seconds:.0} s)")
             }

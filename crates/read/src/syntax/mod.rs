@@ -20,7 +20,7 @@ pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
-const MAGIC: &[u8; 8] = b"DSSYN\x00\x05\x00";
+const MAGIC: &[u8; 8] = b"DSSYN\x00\x04\x00";
 
 /// The seventeen Universal Dependencies parts of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -150,13 +150,6 @@ impl Analyzer {
         self
     }
 
-    /// The same model naming each relation as its arc is made, without the second look at
-    /// the finished tree: to measure what that look gives.
-    pub fn without_relabelling(mut self) -> Analyzer {
-        self.parser = self.parser.map(parse::Parser::without_relabelling);
-        self
-    }
-
     /// Writes the model: a header, the tagger, the lemmatizer, the parser.
     pub fn save(&self, out: &mut impl Write) -> Result<(), ModelError> {
         out.write_all(MAGIC)?;
@@ -209,22 +202,11 @@ pub struct TrainConfig {
     /// How many partial parses the parser keeps (1: greedy, trained with the dynamic oracle;
     /// more: a beam, trained as a global perceptron).
     pub beam: usize,
-    /// Passes of the second labeller, which names the arcs again from the finished tree
-    /// (0: none, the relations are those chosen as the arcs are made).
-    pub relabel_epochs: usize,
 }
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig {
-            epochs: 8,
-            parser_epochs: 14,
-            folds: 4,
-            prune: true,
-            seed: 17,
-            beam: 1,
-            relabel_epochs: 8,
-        }
+        TrainConfig { epochs: 8, parser_epochs: 14, folds: 4, prune: true, seed: 17, beam: 1 }
     }
 }
 
@@ -287,13 +269,9 @@ pub fn train(
                 (w.form.as_str(), *t, next, w.lemma.as_str(), i == 0)
             })
         }));
-    let bare = |tagger: &pos::Tagger| Analyzer {
-        tagger: tagger.clone(),
-        lemmatizer: lemmatizer.clone(),
-        parser: None,
-    };
     let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
-        let so_far = bare(tagger);
+        let so_far =
+            Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
         progress(TrainStage::Tagger, epoch, &so_far)
     });
     // The parser learns from the tags it will be given: a tagger's on text it never saw.
@@ -311,7 +289,9 @@ pub fn train(
             {
                 tags[k] = fold_tagger.tag(words);
             }
-            progress(TrainStage::Folds, fold + 1, &bare(&tagger));
+            let so_far =
+                Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
+            progress(TrainStage::Folds, fold + 1, &so_far);
         }
     } else {
         for (k, (words, _)) in data.iter().enumerate() {
@@ -343,10 +323,13 @@ pub fn train(
         seed: config.seed,
         prune: config.prune,
         beam: config.beam,
-        relabel_epochs: config.relabel_epochs,
     };
     let parser = parse::train(&trees, &settings, &mut |epoch, parser| {
-        let so_far = Analyzer { parser: Some(parser.clone()), ..bare(&tagger) };
+        let so_far = Analyzer {
+            tagger: tagger.clone(),
+            lemmatizer: lemmatizer.clone(),
+            parser: Some(parser.clone()),
+        };
         progress(TrainStage::Parser, epoch, &so_far)
     });
     Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })

@@ -54,15 +54,8 @@ fn edits_are_cheapest_and_apply_back() {
 #[test]
 fn a_tiny_model_learns_and_round_trips() {
     let data = read_conllu(TINY).unwrap();
-    let config = TrainConfig {
-        epochs: 5,
-        parser_epochs: 4,
-        folds: 1,
-        prune: false,
-        seed: 1,
-        beam: 4,
-        relabel_epochs: 4,
-    };
+    let config =
+        TrainConfig { epochs: 5, parser_epochs: 4, folds: 1, prune: false, seed: 1, beam: 4 };
     let model = train(&data, &config, |_, _, _| {}).unwrap();
     let tags = |m: &Analyzer, words: &[&str]| -> Vec<(Upos, String)> {
         m.analyse(words).into_iter().map(|a| (a.upos, a.lemma)).collect()

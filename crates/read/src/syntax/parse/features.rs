@@ -14,14 +14,14 @@ use crate::perceptron::hash;
 #[derive(Clone, Copy)]
 pub(super) struct Token {
     /// The lowercase form.
-    pub(super) word: u64,
+    word: u64,
     /// The part of speech, 1-based; 0 for no word, 18 for the root.
-    pub(super) tag: u64,
+    tag: u64,
     /// The last three letters.
-    pub(super) suffix: u64,
+    suffix: u64,
 }
 
-pub(super) const NONE: Token = Token { word: 0x9e37_79b9, tag: 0, suffix: 0x7f4a_7c15 };
+const NONE: Token = Token { word: 0x9e37_79b9, tag: 0, suffix: 0x7f4a_7c15 };
 const ROOT: Token = Token { word: 0x85eb_ca6b, tag: 18, suffix: 0xc2b2_ae35 };
 
 impl Token {
@@ -44,7 +44,7 @@ impl Token {
 }
 
 /// No word (an empty stack slot, a missing child).
-pub(super) const NO: usize = usize::MAX;
+const NO: usize = usize::MAX;
 
 /// A configuration of the arc-hybrid system over words `1..=n`, the root at the buffer's end.
 #[derive(Clone)]
@@ -281,13 +281,8 @@ fn distance(state: &State, a: usize, b: usize) -> u64 {
     if a == NO || b == NO {
         return 0;
     }
-    distance_of(state.position(a).abs_diff(state.position(b)))
-}
-
-/// The class of a distance between words: 1, 2, 3, 4, 5-7, 8-10, more.
-pub(super) fn distance_of(d: usize) -> u64 {
-    match d {
-        0..=4 => d as u64,
+    match state.position(a).abs_diff(state.position(b)) {
+        d @ 0..=4 => d as u64,
         5..=7 => 5,
         8..=10 => 6,
         _ => 7,
@@ -295,7 +290,7 @@ pub(super) fn distance_of(d: usize) -> u64 {
 }
 
 /// Mixes the parts of a feature into one hash (splitmix64 steps).
-pub(super) fn key(parts: &[u64]) -> u64 {
+fn key(parts: &[u64]) -> u64 {
     let mut h: u64 = 0x243f_6a88_85a3_08d3;
     for &p in parts {
         h ^= p;

@@ -19,7 +19,6 @@
 mod beam;
 mod features;
 mod global;
-mod relabel;
 mod train;
 
 #[cfg(test)]
@@ -177,9 +176,6 @@ const MAX_LABELS: usize = 256;
 pub(super) struct Parser {
     actions: Actions,
     labels: Table,
-    /// The second labeller, which names every arc again from the finished tree (absent in a
-    /// model trained without it).
-    relabels: Option<Table>,
     names: Vec<String>,
     /// How many partial parses the search keeps (1: greedy).
     beam: usize,
@@ -223,7 +219,7 @@ impl Parser {
                 |_, _| false,
             );
         }
-        self.arcs(&search.best().state, &tokens, &mut label_ids)
+        self.arcs(&search.best().state)
     }
 
     /// The parse that takes the best action at every step (a beam of one, without copies).
@@ -243,39 +239,15 @@ impl Parser {
             };
             state.apply(action, label);
         }
-        self.arcs(&state, &tokens, &mut ids)
+        self.arcs(&state)
     }
 
-    /// The finished tree's arcs, named again by the second labeller when there is one.
-    fn arcs(&self, state: &State, tokens: &[Token], ids: &mut Vec<u32>) -> Vec<Arc> {
-        let mut labels = state.labels().to_vec();
-        if let Some(relabels) = &self.relabels {
-            let mut heads = Vec::with_capacity(labels.len() + 1);
-            heads.push(0);
-            heads.extend_from_slice(state.heads());
-            let children = relabel::Children::of(&heads);
-            let mut scores = [0.0f32; MAX_LABELS];
-            let scores = &mut scores[..self.names.len()];
-            for (d, label) in labels.iter_mut().enumerate() {
-                ids.clear();
-                relabel::features(tokens, &heads, &children, d + 1, ids);
-                scores.fill(0.0);
-                relabels.add(ids, scores);
-                let beta: f32 = std::env::var("DOSSIER_EXP_BETA")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0.0);
-                if let Some(s) = scores.get_mut(usize::from(*label)) {
-                    *s += beta;
-                }
-                *label = argmax(scores) as u16;
-            }
-        }
+    fn arcs(&self, state: &State) -> Vec<Arc> {
         state
             .heads()
             .iter()
-            .zip(labels)
-            .map(|(&head, label)| Arc {
+            .zip(state.labels())
+            .map(|(&head, &label)| Arc {
                 head,
                 deprel: self.names.get(label as usize).cloned().unwrap_or_else(|| "dep".into()),
             })
@@ -299,12 +271,6 @@ impl Parser {
         argmax(scores) as u16
     }
 
-    /// The same parser without the second labeller.
-    pub(super) fn without_relabelling(mut self) -> Parser {
-        self.relabels = None;
-        self
-    }
-
     /// The same parser searching with a beam of `width` (at least 1, at most [`MAX_BEAM`]).
     pub(super) fn with_beam(mut self, width: usize) -> Parser {
         self.beam = width.clamp(1, MAX_BEAM);
@@ -318,14 +284,7 @@ impl Parser {
         }
         out.write_all(&(self.beam as u32).to_le_bytes())?;
         self.actions.write(out)?;
-        self.labels.write(out)?;
-        match &self.relabels {
-            Some(table) => {
-                out.write_all(&1u32.to_le_bytes())?;
-                table.write(out)
-            }
-            None => out.write_all(&0u32.to_le_bytes()),
-        }
+        self.labels.write(out)
     }
 
     pub(super) fn read(input: &mut Reader<'_>) -> Option<Parser> {
@@ -343,12 +302,7 @@ impl Parser {
         if labels.width != count {
             return None;
         }
-        let relabels = match input.u32()? {
-            0 => None,
-            1 => Some(Table::read(input, LABEL_BUCKETS).filter(|t| t.width == count)?),
-            _ => return None,
-        };
-        Some(Parser { actions, labels, relabels, names, beam })
+        Some(Parser { actions, labels, names, beam })
     }
 }
 

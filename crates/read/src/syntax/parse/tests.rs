@@ -116,37 +116,3 @@ fn any_choice_of_legal_actions_ends_in_one_tree() {
         }
     }
 }
-
-#[test]
-fn the_second_labeller_sees_each_words_children_in_order() {
-    use super::relabel::Children;
-    // Words 1..=4: 1 ← 2, 2 ← root, 3 ← 2, 4 ← 3 (index 0 unused).
-    let children = Children::of(&[0, 2, 0, 2, 3]);
-    assert_eq!(children.of_word(0), [2]);
-    assert_eq!(children.of_word(2), [1, 3]);
-    assert_eq!(children.of_word(3), [4]);
-    assert!(children.of_word(1).is_empty());
-    assert!(children.of_word(9).is_empty(), "past the sentence: none");
-    // Heads that are no word of the sentence (an unfinished state) still give lists.
-    let broken = Children::of(&[0, no_word(), 7]);
-    assert_eq!(broken.of_word(2), [1, 2]);
-}
-
-#[test]
-fn the_second_labellers_features_are_total_over_any_tree() {
-    use super::features::Token;
-    use super::relabel::{Children, features};
-    use crate::syntax::Upos;
-    for heads in random_trees(7, 40, 5) {
-        let words = ["a"; 7];
-        let tokens = Token::sentence(&words, &[Upos::Noun; 3]);
-        let mut indexed = vec![0];
-        indexed.extend(heads);
-        let children = Children::of(&indexed);
-        for d in 1..=7 {
-            let mut ids = Vec::new();
-            features(&tokens, &indexed, &children, d, &mut ids);
-            assert!(ids.len() > 20);
-        }
-    }
-}

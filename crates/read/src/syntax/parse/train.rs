@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::features::{self, State, Token};
 use super::{
     ACTION_BUCKETS, Action, Actions, LABEL_BUCKETS, MAX_BEAM, MAX_LABELS, Parser, Table, argmax,
-    global, relabel,
+    global,
 };
 use crate::perceptron::{Averager, shuffle};
 use crate::syntax::Upos;
@@ -132,54 +132,6 @@ pub(in crate::syntax) struct Settings {
     /// Width of the beam: 1 trains the greedy parser with the dynamic oracle, more a global
     /// perceptron over the beam ([`super::global`]).
     pub(in crate::syntax) beam: usize,
-    /// Passes of the second labeller ([`super::relabel`]) over the gold trees; 0: none.
-    pub(in crate::syntax) relabel_epochs: usize,
-}
-
-/// Trains the second labeller on the (projective) gold trees, which are what it will see: the
-/// parser makes only projective trees.
-fn train_relabels(
-    prepared: &[(Vec<Token>, Vec<usize>, Vec<u16>)],
-    width: usize,
-    epochs: usize,
-    seed: u64,
-    prune: f32,
-) -> Table {
-    let mut weights = vec![0.0f32; LABEL_BUCKETS * width];
-    let mut totals = Averager::new(LABEL_BUCKETS * width);
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = seed | 1;
-    let mut clock: u32 = 0;
-    let mut ids = Vec::with_capacity(96);
-    let mut scores = vec![0.0f32; width];
-    for _ in 0..epochs {
-        shuffle(&mut order, &mut rng);
-        for &k in &order {
-            let (tokens, heads, gold) = &prepared[k];
-            let children = relabel::Children::of(heads);
-            for d in 1..heads.len() {
-                clock += 1;
-                ids.clear();
-                relabel::features(tokens, heads, &children, d, &mut ids);
-                scores.fill(0.0);
-                for &f in &ids {
-                    let row = &weights[f as usize * width..(f as usize + 1) * width];
-                    for (s, w) in scores.iter_mut().zip(row) {
-                        *s += w;
-                    }
-                }
-                let (guess, truth) = (argmax(&scores), usize::from(gold[d - 1]));
-                if guess != truth {
-                    for &f in &ids {
-                        let base = f as usize * width;
-                        totals.update(&mut weights, base + truth, 1.0, clock);
-                        totals.update(&mut weights, base + guess, -1.0, clock);
-                    }
-                }
-            }
-        }
-    }
-    Table::of(&pruned(totals.averaged(&weights, clock), prune), width)
 }
 
 /// The weights being learnt, their averaging totals, and scratch space for the relations.
@@ -330,9 +282,7 @@ pub(in crate::syntax) fn train(
         .iter()
         .map(|s| {
             let mut heads = s.heads.clone();
-            if std::env::var_os("DOSSIER_EXP_NONPROJ").is_none() {
-                projectivize(&mut heads);
-            }
+            projectivize(&mut heads);
             let labels = s
                 .labels
                 .iter()
@@ -345,8 +295,6 @@ pub(in crate::syntax) fn train(
             (Token::sentence(&s.words, &s.tags), indexed, labels)
         })
         .collect();
-    let relabels = (settings.relabel_epochs > 0)
-        .then(|| train_relabels(&prepared, width, settings.relabel_epochs, seed, label_prune));
     let mut weights = Weights::new(width);
     let mut clock: u32 = 0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
@@ -357,7 +305,6 @@ pub(in crate::syntax) fn train(
     let average = |w: &Weights, clock: u32| Parser {
         actions: Actions::of(&pruned(w.action_totals.averaged(&w.actions, clock), action_prune)),
         labels: Table::of(&pruned(w.label_totals.averaged(&w.labels, clock), label_prune), width),
-        relabels: relabels.clone(),
         names: names.clone(),
         beam,
     };
