@@ -60,7 +60,12 @@ fn joins(mention: &[String], group: &[String]) -> bool {
         return true;
     }
     let (ml, gl) = (mention.last().unwrap(), group.last().unwrap());
-    if ml == gl && (mention.len() == 1 || group.len() == 1 || mention[0] == group[0]) {
+    if ml == gl
+        && (mention.len() == 1
+            || group.len() == 1
+            || mention[0] == group[0]
+            || transposed(&mention[0], &group[0]))
+    {
         return true;
     }
     // A lone first name ("Tomasz") joins a full name that starts with it; a shorter form
@@ -73,6 +78,18 @@ fn joins(mention: &[String], group: &[String]) -> bool {
         let mut it = group[1..].iter();
         mention.iter().all(|w| it.any(|g| g == w))
     }
+}
+
+/// Whether two first names differ only by two neighbouring letters swapped ("Tmoasz" for
+/// "Tomasz"): a typing slip, not another person. Names of five letters or more only, and
+/// never a changed letter: "Maria" and "Mario" may be siblings.
+fn transposed(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < 5 {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
 /// Strips leading title words and a quoted nickname from a name as written.

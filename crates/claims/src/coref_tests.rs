@@ -93,3 +93,14 @@ fn an_object_is_not_its_verbs_subject_and_a_rival_pronoun_settles_nothing() {
     // "him" is not Oranje; "he" could be either man, so it is neither.
     assert_eq!(resolved(text), ["Tomasz Wielgosz", "-"]);
 }
+
+#[test]
+fn a_first_name_with_two_letters_swapped_is_the_same_person() {
+    assert!(transposed("tomasz", "tmoasz"));
+    assert!(!transposed("maria", "mario"));
+    assert!(!transposed("anna", "aann"));
+    let names = groups(
+        "The court sentenced Tomasz Wielgosz and Kasimir Holl. Tmoasz Wielgosz was a lawyer.",
+    );
+    assert_eq!(names, ["Tomasz Wielgosz", "Kasimir Holl", "Tomasz Wielgosz"], "{names:?}");
+}

@@ -368,6 +368,7 @@ impl<'a> Doc<'a> {
         let mut claims = merge_duplicates(claims);
         crate::event_dates::fill(&self, &mut claims);
         start_from_appointment(&mut claims);
+        crate::body_ends::close_posts(&self, &mut claims);
         Ok(self.drop_subsumed_posts(claims))
     }
 

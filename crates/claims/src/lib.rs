@@ -24,6 +24,7 @@
 //! English, not about one dossier.
 #![warn(missing_docs)]
 
+mod body_ends;
 mod cities;
 pub mod coref;
 mod event_dates;
@@ -271,7 +272,7 @@ pub struct Input<'a> {
 
 /// Version of the extraction code (views, coreference, argument handling); bumped when a
 /// change alters what is extracted, so that documents are extracted again.
-const CODE_VERSION: &str = "claims/15";
+const CODE_VERSION: &str = "claims/16";
 
 /// Names the extractor for provenance: the code version and the rules' id.
 pub fn extractor_id() -> String {

@@ -92,6 +92,17 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
     {
         out.push(m);
     }
+    // "He became a member of X and remains a member of Y": a coordinated verb without a
+    // subject of its own shares the first verb's (up a short chain of conjuncts).
+    if out.is_empty()
+        && p.rel(v) == "conj"
+        && p.kids(v, "nsubj").next().is_none()
+        && let Some(h) = p.head(v)
+        && h < v
+        && p.words[h].upos == "VERB"
+    {
+        out = verb_subjects(doc, p, h);
+    }
     out
 }
 

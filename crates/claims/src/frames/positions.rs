@@ -34,6 +34,7 @@ pub(crate) struct Lexicon {
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
+    pub(crate) body_end_verbs: HashSet<String>,
     pub(crate) former: HashSet<String>,
     pub(super) state_posts: Vec<String>,
     pub(super) portfolio_posts: HashSet<String>,
@@ -401,6 +402,17 @@ fn holders(
     {
         for m in verb_subjects(doc, p, v) {
             out.push((m, How::Copula, false));
+        }
+    }
+    // "X remains a member of Y" (the parser often makes the post an object): held still,
+    // or until then for "remained".
+    if matches!(p.rel(t), "xcomp" | "obj")
+        && let Some(v) = p.head(t)
+        && p.lemma(v) == "remain"
+    {
+        let past = p.form(v).to_lowercase().ends_with("ed");
+        for m in verb_subjects(doc, p, v) {
+            out.push((m, How::Copula, past));
         }
     }
     // "X was one of the four members of Y": the holders of "one".
