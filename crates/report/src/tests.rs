@@ -324,3 +324,41 @@ fn parts_are_cut_by_size_between_sections_with_their_own_evidence() {
         }
     }
 }
+
+/// The files of a zip archive, read from its central directory (deflated entries only).
+fn unzip(zip: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read as _;
+    let u16_at = |at: usize| usize::from(u16::from_le_bytes([zip[at], zip[at + 1]]));
+    let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
+    let end = zip.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50, "end record");
+    let mut at = u32_at(end + 16);
+    let mut files = Vec::new();
+    for _ in 0..u16_at(end + 10) {
+        assert_eq!(u32_at(at), 0x0201_4b50, "central entry");
+        let (crc, packed, len, name_len) =
+            (u32_at(at + 16), u32_at(at + 20), u32_at(at + 24), u16_at(at + 28));
+        let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        let local = u32_at(at + 42);
+        assert_eq!(u32_at(local), 0x0403_4b50, "local header of {name}");
+        let data = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+        let mut text = String::new();
+        flate2::read::DeflateDecoder::new(&zip[data..data + packed])
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!((text.len(), crc32fast::hash(text.as_bytes()) as usize), (len, crc));
+        files.push((name, text));
+        at += 46 + name_len;
+    }
+    files
+}
+
+#[test]
+fn the_case_file_archive_holds_the_files_build_writes() {
+    for case in [many_people(10), many_people(120)] {
+        let files = crate::html::case_files(&case);
+        let zip = crate::archive::case_file_zip(&case).unwrap();
+        assert!(zip.len() < files.iter().map(|(_, t)| t.len()).sum::<usize>(), "deflated");
+        assert_eq!(unzip(&zip), files);
+    }
+}
