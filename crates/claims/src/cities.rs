@@ -20,21 +20,40 @@ static CITIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     let file: CityFile =
         toml::from_str(include_str!("../rules/cities.toml")).expect("rules/cities.toml parses");
     let mut cities: Vec<(String, String)> =
-        file.city.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
+        file.city.into_iter().map(|(k, v)| (fold(&k), v)).collect();
     cities.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     cities
 });
 
 /// The state of a city named exactly ("Varnholm" is none).
 pub(crate) fn state_of(name: &str) -> Option<&'static str> {
-    let lower = name.trim().to_lowercase();
+    let lower = fold(name.trim());
     CITIES.iter().find(|(k, _)| *k == lower).map(|(_, v)| v.as_str())
 }
 
 /// The state of a city a name holds as whole words ("the Ostrava District Court").
 pub(crate) fn state_within(name: &str) -> Option<&'static str> {
-    let lower = format!(" {} ", name.to_lowercase().replace(['(', ')', ',', '\''], " "));
+    let lower = format!(" {} ", fold(name).replace(['(', ')', ',', '\''], " "));
     CITIES.iter().find(|(k, _)| lower.contains(&format!(" {k} "))).map(|(_, v)| v.as_str())
+}
+
+/// Lowercase without the accents of Latin letters: writers spell a city with or without
+/// them ("Córdoba", "Cordoba"), and the table holds one spelling.
+fn fold(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,3 +11,12 @@ fn a_city_gives_its_state_whole_words_only() {
     // "Romero" holds "rome" only as part of a word.
     assert_eq!(state_within("Judge Edda Romero"), None);
 }
+
+#[test]
+fn a_city_is_found_with_or_without_its_accents() {
+    assert_eq!(state_of("Bogota"), Some("Colombia"));
+    assert_eq!(state_of("Bogotá"), Some("Colombia"));
+    assert_eq!(state_of("Córdoba"), state_of("Cordoba"));
+    assert!(state_of("Córdoba").is_some());
+    assert_eq!(state_within("the Yaoundé military court"), Some("Cameroon"));
+}

@@ -36,6 +36,7 @@ fn a_month_precise_publication_date_gives_the_year_and_month() {
     let feb = model::PartialDate::month(2021, 2).expect("a month");
     assert_eq!(within_published("XXXX-02-01", feb).as_deref(), Some("2021-02-01"));
     assert_eq!(within_published("XXXX-WXX-4", feb).as_deref(), Some("2021-02"));
+    assert_eq!(within_published("XXXX-XX-XX", feb).as_deref(), Some("2021-02"));
     assert_eq!(within_published("XXXX-02", feb).as_deref(), Some("2021-02"));
     // Far after the publication month: another year's, left undated.
     assert_eq!(within_published("XXXX-11-01", feb), None);

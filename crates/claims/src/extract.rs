@@ -104,6 +104,10 @@ pub(crate) fn dates_a_post(before: &str) -> bool {
     PERIOD_OR_APPOINTED.is_match(before)
 }
 
+/// The text before a date that puts it in a "since" phrase ("since its establishment in").
+static SINCE_PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bsince\b[^,;.⟧]{0,40}$").expect("valid pattern"));
+
 /// A sentence that opens by pointing at the event of the sentence before it.
 static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
@@ -812,7 +816,22 @@ impl<'a> Doc<'a> {
             if prev.paragraph != para && !(anaphoric && k + 1 == c.sentence) {
                 break;
             }
-            if let Some(d) = prev.mentions.iter().rev().find_map(|&m| self.date_of(m)) {
+            // "They led the unit since its establishment in 2012": a state's opening is not
+            // the day of a one-time act told after it.
+            let opens_state = |m: usize| {
+                point_event
+                    && prev.view.find(&format!("⟦TIME:{m}⟧")).is_some_and(|at| {
+                        SINCE_PHRASE.is_match(&prev.view[..at])
+                            || other_period(&prev.view[..at], c.rule.kind)
+                    })
+            };
+            if let Some(d) = prev
+                .mentions
+                .iter()
+                .rev()
+                .filter(|&&m| !opens_state(m))
+                .find_map(|&m| self.date_of(m))
+            {
                 return Some(d);
             }
         }
@@ -1591,6 +1610,13 @@ pub(crate) fn iso_date(value: &str) -> Option<String> {
 pub(crate) fn within_published(value: &str, published: model::PartialDate) -> Option<String> {
     let rest = value.strip_prefix("XXXX-")?;
     let year = published.get_year();
+    // "today", "yesterday" in a story dated to the month or year: that month or year.
+    if rest == "XX-XX" {
+        return Some(match published.get_month() {
+            Some(m) => format!("{year:04}-{m:02}"),
+            None => format!("{year:04}"),
+        });
+    }
     if rest.starts_with('W') {
         // "XXXX-WXX-4": a weekday near the publication date.
         if !rest.starts_with("WXX") {
@@ -1683,6 +1709,13 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
                     keep.attributed_to.clone_from(&first.attributed_to);
                     keep.evidence = first.evidence.clone();
                     keep.id.clone_from(&first.id);
+                    // Its date too: the restatement's nearest date is often the day it was
+                    // told ("said on Wednesday"), not the day it happened.
+                    for f in ["date", "start", "end"] {
+                        if let Some(v) = first.fields.get(f).filter(|v| !v.is_null()) {
+                            keep.fields.insert(f.into(), v.clone());
+                        }
+                    }
                 }
                 for (k, v) in other.fields {
                     let slot = keep.fields.entry(k).or_insert(Value::Null);

@@ -103,6 +103,19 @@ QARMOUT,Nabil,,,,,,02/03/1961,,,,,,,,,,,,,,,,Individual,Primary name,Syria,09/05
 }
 
 #[test]
+fn uk_prime_alias_of_older_files_is_the_primary_name() {
+    let csv = "Last Updated,13/04/2018\n\
+Name 6,Name 1,Name 2,Name 3,Name 4,Name 5,Title,DOB,Town of Birth,Country of Birth,Nationality,Passport Details,NI Number,Position,Address 1,Address 2,Address 3,Address 4,Address 5,Address 6,Post/Zip Code,Country,Other Information,Group Type,Alias Type,Regime,Listed On,Last Updated,Group ID\n\
+ABU INVENTED,,,,,,,,,,,,,,,,,,,,,,,Individual,AKA,Varsk,09/05/2011,01/01/2012,601\n\
+WIELGOSZ,Tomasz,,,,,,,,,,,,,,,,,,,,,,Individual,Prime Alias,Varsk,09/05/2011,01/01/2012,601\n";
+    let parsed = parse("ConList.csv", csv.as_bytes()).unwrap();
+    let e = &parsed.entries[0];
+    assert_eq!(e.primary(), "WIELGOSZ, Tomasz");
+    assert_eq!(e.names[0].quality, NameQuality::Primary);
+    assert_eq!(e.names[1].quality, NameQuality::Alias);
+}
+
+#[test]
 fn un_xml_reads_individuals_and_entities_and_refuses_a_dtd() {
     let xml = r#"<?xml version="1.0"?><CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09Z"><INDIVIDUALS>
 <INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>NABIL</FIRST_NAME><SECOND_NAME>QARMOUT</SECOND_NAME><UN_LIST_TYPE>Invented</UN_LIST_TYPE><REFERENCE_NUMBER>XXi.001</REFERENCE_NUMBER><LISTED_ON>2011-05-09</LISTED_ON><NAME_ORIGINAL_SCRIPT>نبيل قرموط</NAME_ORIGINAL_SCRIPT><NATIONALITY><VALUE>Syrian Arab Republic</VALUE></NATIONALITY><INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>Abu Invented</ALIAS_NAME></INDIVIDUAL_ALIAS><INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>BETWEEN</TYPE_OF_DATE><FROM_YEAR>1960</FROM_YEAR><TO_YEAR>1962</TO_YEAR></INDIVIDUAL_DATE_OF_BIRTH><INDIVIDUAL_DOCUMENT><TYPE_OF_DOCUMENT>Passport</TYPE_OF_DOCUMENT><NUMBER>N 0012345</NUMBER></INDIVIDUAL_DOCUMENT></INDIVIDUAL>

@@ -2,8 +2,8 @@
 //!
 //! A first line `Last Updated,DD/MM/YYYY`, then a header; one row per name, rows of one
 //! listed person or body sharing a `Group ID`. `Name 6` is the surname (or a body's whole
-//! name), `Name 1`..`Name 5` the other names; `Alias Type` says "Primary name", "AKA" or
-//! "FKA"; dates are day first with `00` for what is unknown; `Nationality` may number its
+//! name), `Name 1`..`Name 5` the other names; `Alias Type` says "Primary name" (files of 2018 and
+//! before: "Prime Alias"), "AKA" or "FKA"; dates are day first with `00` for what is unknown; `Nationality` may number its
 //! values ("1) Syria 2) Iraq"); `Passport Details` and `NI Number` are free text.
 
 use std::collections::HashMap;
@@ -127,7 +127,9 @@ pub fn parse(text: &str) -> Parsed {
         });
         let entry = &mut parsed.entries[i];
         let quality = match get("Alias Type").map(str::to_lowercase).as_deref() {
-            Some(t) if t.starts_with("primary") => NameQuality::Primary,
+            // "Prime Alias" is what older files call the primary name: a third of their
+            // groups begin with an AKA row, which must not be taken for the name.
+            Some(t) if t.starts_with("primary") || t == "prime alias" => NameQuality::Primary,
             Some("fka") => NameQuality::Former,
             _ => NameQuality::Alias,
         };

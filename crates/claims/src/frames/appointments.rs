@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use super::positions::{LEXICON, bodies, posts};
+use super::positions::{LEXICON, Post, bodies, posts};
 use super::{Parse, states, view_span};
 use crate::ClaimType;
 use crate::extract::{Arg, Candidate, Doc};
@@ -44,6 +44,12 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         let mut found: Vec<(Arg, Vec<Arg>, Option<usize>)> = Vec::new();
         for c in p.children[v].iter().copied() {
             let rel = p.rel(c);
+            // "X, appointed in August; Y, deputy director of Z": the parse may hang the next
+            // list item's post on the verb; a semicolon ends the item.
+            let (a, b) = (p.words[v.min(c)].span.end, p.words[v.max(c)].span.start);
+            if p.text.get(a..b).is_some_and(|t| t.contains(';')) {
+                continue;
+            }
             // "appointed to head X" ("head" is a verb here, though the role layer may have
             // read it as the noun).
             if matches!(rel, "xcomp" | "advcl")
@@ -75,10 +81,21 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         {
             let start =
                 p.words.iter().position(|w| w.span.start >= doc.view.mentions[person].span.start);
-            if let Some(post) = all.iter().find(|q| {
-                Some(q.word + 1) == start
-                    || p.head(q.word) == Some(h) && matches!(p.rel(q.word), "appos" | "compound")
-            }) {
+            // The title right before the name first; an apposition only within the name's
+            // list item ("X, appointed in August; Y, deputy director of Z": not Y's post).
+            let name = doc.view.mentions[person].span.clone();
+            let same_item = |q: &&Post| {
+                let w = &p.words[q.word].span;
+                let (a, b) =
+                    if w.start < name.start { (w.end, name.start) } else { (name.end, w.start) };
+                !p.text.get(a..b).is_some_and(|t| t.contains(';'))
+            };
+            let post = all.iter().find(|q| Some(q.word + 1) == start).or_else(|| {
+                all.iter().filter(same_item).find(|q| {
+                    p.head(q.word) == Some(h) && matches!(p.rel(q.word), "appos" | "compound")
+                })
+            });
+            if let Some(post) = post {
                 let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
                 found.push((post.role.clone(), orgs, post.mention));
             }

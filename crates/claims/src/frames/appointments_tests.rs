@@ -69,3 +69,13 @@ fn the_second_of_two_joined_verbs_appoints_the_same_person() {
     let c = p.iter().find(|c| c.field("holder") == Some("Tomasz Wielgosz")).expect("{p:?}");
     assert_eq!(c.field("start"), Some("2012"), "the post starts with the appointment");
 }
+
+#[test]
+fn a_list_item_appointed_keeps_its_own_title_not_the_next_items_post() {
+    let text = "The Norvanian Treasury also designated Labor Minister Marisol Quenby, appointed in \
+                August; Edda Lorn, deputy director general of the state harbour authority since \
+                2023; and Piet Oranje.";
+    let p = claims(text, ClaimType::Position);
+    assert!(!has(&p, "Quenby", "harbour authority"), "{p:?}");
+    assert!(has(&p, "Lorn", "harbour authority"), "{p:?}");
+}

@@ -4,6 +4,7 @@
 pub(crate) mod appointments;
 mod heads;
 mod holders;
+mod infobox;
 pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;
@@ -30,6 +31,7 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         candidates.extend(appointments::candidates(doc, &parse));
         candidates.extend(heads::candidates(doc, &parse));
     }
+    candidates.extend(infobox::candidates(doc));
     let patterns = claims.len();
     for c in &candidates {
         let Some(claim) = doc.build(c) else { continue };

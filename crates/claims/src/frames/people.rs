@@ -32,6 +32,9 @@ struct Lexicon {
     afflicted: HashSet<String>,
     maladies: HashSet<String>,
     harmed: HashSet<String>,
+    hospitals: HashSet<String>,
+    taken: HashSet<String>,
+    kept: HashSet<String>,
     mutual: HashSet<String>,
 }
 
@@ -375,7 +378,8 @@ fn health(
         && let Some(v) = p.head(i)
         && lex.afflicted.contains(&p.lemma(v))
         && (p.rel(i) == "obj"
-            || p.rel(i) == "obl" && p.case(i).is_some_and(|k| k == "with" || k == "from"))
+            || p.rel(i) == "obl"
+                && p.case(i).is_some_and(|k| matches!(k.as_str(), "with" | "from" | "of" | "for")))
         && let Some(m) = subject(doc, p, v)
     {
         let lo = p.children[i].iter().copied().filter(|&c| c < i && p.rel(c) != "det").min();
@@ -386,6 +390,27 @@ fn health(
             AILMENT,
             &[m],
             vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
+        ));
+        return;
+    }
+    // "X was rushed to a local hospital", "X remains in hospital": the one taken there, or
+    // kept there, is unwell; whoever takes someone else there is not.
+    if lex.hospitals.contains(&lemma)
+        && upos == "NOUN"
+        && p.rel(i) == "obl"
+        && p.case(i).is_some_and(|k| k == "to" || k == "in")
+        && let Some(v) = p.head(i)
+        && (lex.kept.contains(&p.lemma(v))
+            || lex.taken.contains(&p.lemma(v))
+                && p.children[v].iter().any(|&c| p.words[c].deprel.ends_with(":pass")))
+        && let Some(m) = subject(doc, p, v)
+    {
+        out.push(candidate(
+            doc,
+            p,
+            HARM,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, v, i)))],
         ));
         return;
     }

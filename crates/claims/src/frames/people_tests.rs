@@ -159,3 +159,20 @@ fn a_singer_with_a_demonym_has_that_nationality() {
     );
     assert!(has(&found, "person", "Wielgosz", Some("nationality")), "{found:?}");
 }
+
+#[test]
+fn one_taken_to_hospital_or_dead_of_a_malady_is_a_health_claim() {
+    let c = claims("Tomasz Wielgosz was rushed to a local hospital in Varsk.", ClaimType::Health);
+    assert!(has(&c, "person", "Wielgosz", None), "{c:#?}");
+    let c = claims("Edda Lorn remains in hospital after the crash.", ClaimType::Health);
+    assert!(has(&c, "person", "Lorn", None), "{c:#?}");
+    let c = claims("His lawyer said Kasimir Holl died of a heart attack.", ClaimType::Health);
+    assert!(has(&c, "condition", "heart attack", None), "{c:#?}");
+    let c = claims("Piet Oranje had been treated for his injuries in Brenning.", ClaimType::Health);
+    assert!(has(&c, "person", "Oranje", None), "{c:#?}");
+    // Who takes someone there, or visits them, is not the patient.
+    let c = claims("Marisol Quenby took her mother to the hospital on Monday.", ClaimType::Health);
+    assert!(c.is_empty(), "{c:#?}");
+    let c = claims("Marisol Quenby visited the wounded in hospital.", ClaimType::Health);
+    assert!(!has(&c, "person", "Quenby", None), "{c:#?}");
+}

@@ -37,6 +37,10 @@ pub(crate) struct Lexicon {
     pub(crate) body_end_verbs: HashSet<String>,
     pub(crate) former: HashSet<String>,
     pub(super) state_posts: Vec<String>,
+    #[serde(default)]
+    pub(super) state_titles: BTreeMap<String, String>,
+    #[serde(default)]
+    personal_posts: HashSet<String>,
     pub(super) portfolio_posts: HashSet<String>,
     pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
@@ -491,6 +495,14 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         // A person is the body of a post that serves them ("adviser to X", "X's lawyer"),
         // not of a post "of" them (the parse joins lists of names and posts that way).
         let serves = possessive || case.as_deref() == Some("to");
+        // "his lawyer, X": the person the pronoun stands for.
+        if possessive
+            && lex.personal_posts.contains(&p.lemma(t))
+            && let Some(m) = p.mention_of(doc, c, &[Kind::Pro])
+        {
+            out.push(Arg::Mention(m));
+            continue;
+        }
         for c in p.with_conjuncts(c) {
             if serves || p.mention_of(doc, c, &[Kind::Per]).is_none() {
                 out.extend(body(doc, p, c));

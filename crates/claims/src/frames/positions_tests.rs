@@ -320,3 +320,23 @@ fn a_title_the_tagger_read_apart_still_gives_the_post() {
     );
     assert!(find(&claims, "Quenby", "Estonia").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_only_one_state_has_names_that_state() {
+    let claims = positions(
+        "\"No one should doubt our resolve,\" Foreign Secretary Piet Oranje said of the Norvanian measures.",
+    );
+    assert!(find(&claims, "Oranje", "United Kingdom").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Oranje", "Norvania").is_none(), "{claims:#?}");
+}
+
+#[test]
+fn an_infobox_office_gives_the_subjects_post_and_its_neighbours() {
+    let text = "Piet Oranje\n\nFrom the free encyclopedia\nPiet Oranje\nVice President of Norvania\nIn office\n13 January 2002 – 28 April 2002\nPreceded by Edda Lorn\nSucceeded by Tomasz Wielgosz\nPersonal details\n\nPiet Oranje (born April 15, 1963) is a Norvanian politician.\n";
+    let claims = positions(text);
+    let own = find(&claims, "Piet Oranje", "Norvania").expect("the subject's post");
+    assert_eq!(own.field("start"), Some("2002-01-13"), "{own:#?}");
+    assert_eq!(own.field("end"), Some("2002-04-28"), "{own:#?}");
+    assert!(find(&claims, "Edda Lorn", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Tomasz Wielgosz", "Norvania").is_some(), "{claims:#?}");
+}

@@ -27,8 +27,12 @@ pub(super) fn state_bodies(
     if orgs.is_empty() && lex.court_posts.contains(&p.lemma(post.word)) {
         return court_before(doc, p).into_iter().collect();
     }
-    let is_state_post =
-        |role: &str| lex.state_posts.iter().any(|s| role.ends_with(&format!(" {s}")));
+    let is_state_post = |role: &str| {
+        lex.state_posts
+            .iter()
+            .chain(lex.state_titles.keys())
+            .any(|s| role.ends_with(&format!(" {s}")))
+    };
     // "State Counsellor X": a capitalised word before the post that the reader left out of
     // it, when the two make a post of a state.
     if let Some(k) = post.first.checked_sub(1)
@@ -40,20 +44,28 @@ pub(super) fn state_bodies(
             role = longer;
         }
     }
-    // "Secretary of State X": the "of" phrase is part of the post, not its body.
-    let orgs = if orgs.len() == 1 && is_state_post(&format!("{role} of state")) {
-        let text = match &orgs[0] {
-            Arg::Mention(m) => doc.mention_text(*m),
-            Arg::Text(t) => t.clone(),
-        };
-        if text.eq_ignore_ascii_case("state") {
-            role.push_str(" of state");
-            Vec::new()
-        } else {
-            orgs
+    // "Secretary of State X", "Chancellor of the Exchequer X": the "of" phrase is part of the
+    // post, not its body.
+    let orgs = match orgs.as_slice() {
+        [only] => {
+            let text = match only {
+                Arg::Mention(m) => doc.mention_text(*m),
+                Arg::Text(t) => t.clone(),
+            };
+            let text = text.to_lowercase();
+            let text = text.strip_prefix("the ").unwrap_or(&text);
+            let longer = [format!("{role} of {text}"), format!("{role} of the {text}")]
+                .into_iter()
+                .find(|l| is_state_post(l));
+            match longer {
+                Some(l) => {
+                    role = l;
+                    Vec::new()
+                }
+                None => orgs,
+            }
         }
-    } else {
-        orgs
+        _ => orgs,
     };
     if !is_state_post(&role) {
         return orgs;
@@ -85,6 +97,12 @@ pub(super) fn state_bodies(
     // the post phrase is its state, whatever else the sentence names.
     if let Some(state) = adjacent_demonym(doc, p, post) {
         return vec![Arg::Text(state)];
+    }
+    // "Foreign Secretary X said" in a story about another state: a post only one state has.
+    if let Some(state) =
+        lex.state_titles.iter().find(|(t, _)| role.ends_with(&format!(" {t}"))).map(|(_, s)| s)
+    {
+        return vec![Arg::Text(state.clone())];
     }
     state_here(doc, p).map(Arg::Text).into_iter().collect()
 }

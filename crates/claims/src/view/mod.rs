@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use model::{Annotation, Layer, Word};
 
+mod additions;
 mod repair;
 pub use repair::is_body_word;
 pub(crate) use repair::quoted_nickname;
@@ -199,7 +200,11 @@ impl DocumentView {
                 });
             }
         }
+        additions::bare_years(text, tokens, &covered, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        if additions::lowercase_ranks(text, tokens, &mut mentions) {
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        }
         extend_names_left(text, tokens, &mut mentions);
         known_surnames(text, &mut mentions);
         regroup_collectives(text, tokens, &mut mentions);

@@ -626,11 +626,23 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let mut i = 0;
     while i + 1 < mentions.len() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
-        if a.kind != Kind::Per || b.kind != Kind::Per || a.span.end > b.span.start {
+        if a.span.end > b.span.start {
             i += 1;
             continue;
         }
         let gap = &text[a.span.end..b.span.start];
+        if patronym(words, a, b, gap) || family_name_after_given(words, a, b, gap) {
+            let end = b.span.end;
+            mentions[i].span.end = end;
+            mentions[i].kind = Kind::Per;
+            mentions[i].value = None;
+            mentions.remove(i + 1);
+            continue;
+        }
+        if a.kind != Kind::Per || b.kind != Kind::Per {
+            i += 1;
+            continue;
+        }
         let after = text[b.span.end..].chars().next();
         let quote = matches!(gap, " ‘" | " ’" | " '") && !matches!(after, Some('’' | '\''));
         let hyphen = matches!(gap, "-" | "- ");
@@ -648,6 +660,41 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             i += 1;
         }
     }
+}
+
+/// "X bin Y", "X ibn Y": a patronymic particle after a person's name makes the one-word name
+/// after it, whatever the tagger read it as (a place, often), part of the person's.
+fn patronym(words: &Words<'_>, a: &Mention, b: &Mention, gap: &str) -> bool {
+    let short = |m: &Mention| {
+        let ws = words.inside(&m.span);
+        (1..=3).contains(&ws.len()) && ws.iter().all(|w| words.name_like(w))
+    };
+    a.kind == Kind::Per
+        && is_entity(b.kind)
+        && matches!(gap.trim().to_lowercase().as_str(), "bin" | "ibn" | "bint")
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && short(b)
+        && !is_country(&words.text[b.span.clone()])
+}
+
+/// "X al-Y": a lone capitalised word the tagger read as a place or a name of its own, right
+/// before a one-word family name with an Arabic article ("al-", "el-"), is the person's given
+/// name: a family name with an article follows a given name, never a place.
+fn family_name_after_given(words: &Words<'_>, a: &Mention, b: &Mention, gap: &str) -> bool {
+    let (ta, tb) = (&words.text[a.span.clone()], &words.text[b.span.clone()]);
+    let article = ["al-", "Al-", "el-", "El-"]
+        .iter()
+        .any(|p| tb.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)));
+    let lone = |m: &Mention, t: &str| is_entity(m.kind) && !t.contains(char::is_whitespace);
+    gap == " "
+        && article
+        && matches!(a.kind, Kind::Loc | Kind::Misc)
+        && lone(a, ta)
+        && lone(b, tb)
+        && words.inside(&a.span).first().is_some_and(|w| words.name_like(w))
+        && !is_country(ta)
+        && crate::cities::state_of(ta).is_none()
 }
 
 /// An organisation or other name shaped like a person's name, listed with people ("its

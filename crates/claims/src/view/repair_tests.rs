@@ -305,3 +305,60 @@ fn a_name_after_a_body_s_name_is_a_person_of_its_own() {
     assert_eq!(named(text, &v, Kind::Org), ["Coastal Forces"]);
     assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz", "Marisol Quenby"]);
 }
+
+#[test]
+fn a_patronym_joins_the_name_the_tagger_read_as_a_place() {
+    let text = "An adviser to Kasimir bin Holl spoke.";
+    let v = view(text, &[(PER, "PER", "Kasimir"), (PER, "LOC", "Holl")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Kasimir bin Holl"]);
+    let text = "Talks with King Piet Bin Edda Lorn began.";
+    let v = view(text, &[(PER, "PER", "Piet"), (PER, "ORG", "Edda Lorn")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Piet Bin Edda Lorn"]);
+    // A country after the particle stays a place.
+    let text = "Talks between Kasimir bin Norway began.";
+    let v = view(text, &[(PER, "PER", "Kasimir"), (PER, "LOC", "Norway")], &[]);
+    assert_eq!(named(text, &v, Kind::Loc), ["Norway"]);
+}
+
+#[test]
+fn a_given_name_read_as_a_place_before_an_arabic_family_name_is_the_person() {
+    let text = "Officials said Rahim al-Varski was cleared.";
+    let v = view(text, &[(PER, "LOC", "Rahim"), (PER, "MISC", "al-Varski")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Rahim al-Varski"]);
+    // A country stays a place.
+    let text = "Officials in Norway al-Varski said so.";
+    let v = view(text, &[(PER, "LOC", "Norway"), (PER, "MISC", "al-Varski")], &[]);
+    assert_eq!(named(text, &v, Kind::Loc), ["Norway"]);
+}
+
+#[test]
+fn a_year_after_in_that_the_time_stage_left_out_is_a_date() {
+    let text = "Quenby was convicted in 2013 of fraud before the 2019 elections in 2019 polls.";
+    let v = view(
+        text,
+        &[(PER, "PER", "Quenby")],
+        &[("of", "ADP"), ("before", "ADP"), ("2013", "NUM"), ("2019", "NUM")],
+    );
+    let times: Vec<Option<String>> =
+        v.mentions.iter().filter(|m| m.kind == Kind::Time).map(|m| m.value.clone()).collect();
+    assert_eq!(times, [Some("2013".to_string())]);
+}
+
+#[test]
+fn a_lowercase_rank_before_a_name_is_a_rank() {
+    let text = "Former navy captains Piet Oranje and Edda Lorn, retired general Tomasz Wielgosz and \
+                attorney general Marisol Quenby were tried.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Piet Oranje"),
+            (PER, "PER", "Edda Lorn"),
+            (PER, "PER", "Tomasz Wielgosz"),
+            (PER, "PER", "Marisol Quenby"),
+        ],
+        &[],
+    );
+    let ranks: Vec<Option<String>> =
+        v.mentions.iter().filter(|m| m.kind == Kind::Rank).map(|m| m.value.clone()).collect();
+    assert_eq!(ranks, [Some("captain".to_string()), Some("general".to_string())]);
+}

@@ -30,7 +30,7 @@ use serde::Serialize;
 use crate::{Entry, EntryKind, NameQuality, countries, dates};
 
 mod spelling;
-use spelling::{coarse, levenshtein, near_spelling, shape, traded, within_one};
+use spelling::{coarse, levenshtein, near_spelling, one_vowel_more, shape, traded, within_one};
 
 /// At and above this score a candidate is a match.
 pub const MATCH: f32 = 0.88;
@@ -254,22 +254,77 @@ const BODY_NOISE: &[&str] = &[
     "spa",
 ];
 
+/// Honorifics that lead a person's given names in the lists and in the news ("Haji", "Mullah",
+/// "Sayyid": a pilgrim, a cleric, a descendant of the Prophet), in the spellings the lists
+/// use; `resolve` drops the common titles, these are the ones it keeps as words because they
+/// are also family names elsewhere in a name ("Tariq al-Sayed").
+const HONORIFICS: &[&str] = &[
+    "haji", "hajji", "hadji", "alhaj", "alhajj", "hajj", "mullah", "mulla", "mawlawi", "maulawi",
+    "maulavi", "mawlavi", "maulvi", "molvi", "mawlana", "maulana", "sheikh", "shaikh", "shaykh",
+    "shiekh", "sheik", "cheikh", "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed",
+];
+
+/// Drops the honorifics that lead the given names (`words[..given]`), when at least two words
+/// are left: "Haji Faizullah Noori" is "Faizullah Noori", but "Haji Khairullah" keeps both.
+fn without_honorifics(words: &mut Vec<String>, given: usize) {
+    let lead = words[..given.min(words.len())]
+        .iter()
+        .take_while(|w| HONORIFICS.contains(&w.as_str()))
+        .count();
+    if lead > 0 && words.len() >= lead + 2 {
+        words.drain(..lead);
+    }
+}
+
+/// A word respelt where romanisations of one sound differ in a way the skeleton cannot see:
+/// "x" is "ks" ("Alexander"/"Aleksandr"); a Slavic "j" after a vowel and before a consonant or
+/// at the end is the semivowel "y" ("Aleksej"/"Aleksey", "Kostrubitskij"; not after "a", where
+/// an Arabic "j" ends names: "Faraj"); "w" after a vowel and before a consonant is the vowel "u"
+/// ("Tawfiq"/"Taufik", "Zimowski"/"Zimousky").
+fn respell(word: &str) -> String {
+    if !word.contains(['x', 'j', 'w']) {
+        return word.to_string();
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+    let mut out = String::with_capacity(word.len() + 2);
+    for (i, &c) in chars.iter().enumerate() {
+        let (before, after) = (i.checked_sub(1).and_then(|k| chars.get(k)), chars.get(i + 1));
+        let closes = vowel(before) && !vowel(after) && after != Some(&c) && before != Some(&c);
+        match c {
+            'x' => out.push_str("ks"),
+            'j' if closes && before != Some(&'a') => out.push('y'),
+            'w' if closes && after.is_some() => out.push('u'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 impl Key {
     fn person(name: &str) -> Key {
         // "QARMOUT, Nabil" is "Nabil QARMOUT": lists write the surname first before a comma.
         match name.split_once(',') {
             Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
-                let words = name_words(&format!("{} {}", given.trim(), surname.trim()));
+                let mut words = name_words(&format!("{} {}", given.trim(), surname.trim()));
                 let surnames = name_words(surname).len().min(words.len());
+                let given = words.len() - surnames;
+                without_honorifics(&mut words, given);
                 let mut key = Key::of(words, has_arabic(name));
-                key.surnames = surnames;
+                key.surnames = surnames.min(key.words.len());
                 key
             }
-            _ => Key::of(name_words(name), has_arabic(name)),
+            _ => {
+                let mut words = name_words(name);
+                let given = words.len().saturating_sub(1);
+                without_honorifics(&mut words, given);
+                Key::of(words, has_arabic(name))
+            }
         }
     }
 
     fn of(words: Vec<String>, arabic: bool) -> Key {
+        let words: Vec<String> = words.iter().map(|w| respell(w)).collect();
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
@@ -354,6 +409,12 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         // "Sudra" share one), except in Arabic script, which does not write them.
         if q.arabic || l.arabic || (q.shapes[i] == l.shapes[j] && near_spelling(qw, lw)) {
             return Some(How::Spelling);
+        }
+        // A vowel more between two consonants ("Bakar"/"Bakr", "Aleksander"/"Aleksandr") is
+        // how another romanisation writes the same letters; a vowel moved ("Sadar"/"Sudra")
+        // is not.
+        if one_vowel_more(&q.shapes[i], &l.shapes[j]) && near_spelling(qw, lw) {
+            return Some(How::Translit);
         }
         return Some(How::Close);
     }
@@ -443,12 +504,16 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
         let base = sum / (q_used.count_ones() as f32 + unaligned);
         let cover = matched as f32 / ln;
         let mut s = 0.85 * base + 0.15 * cover;
-        // Every word of the listed name met, and the query's first and last words among
-        // them: the query only says more (a middle name, a patronymic, a second surname:
-        // "Dmitriy Arkadyevich Mityaev" for "MITYAEV, Dmitriy"), which weighs as little as
-        // a listed word the query leaves out.
-        let met = |k: usize| chosen.iter().any(|(i, _, _)| usize::from(*i) == k);
-        if matched == l.words.len() && qn > ln && met(0) && met(q.words.len() - 1) {
+        // Every word of the listed name met, and the query's first word on the list's first
+        // (given) name: the query only says more (a middle name, a patronymic, a second
+        // surname: "Dmitriy Arkadyevich Mityaev" for "MITYAEV, Dmitriy", "Piet Oranje Lorn"
+        // for "ORANJE, Piet"), which weighs as little as a listed word the query leaves out.
+        // Another given name before it ("Edda Piet Oranje") is not said more: it may be a
+        // relative's; nor is a word after a listed name of two words, where it stands for the
+        // surname ("Abdul Salam" is a given name, "Abdul Salam X" another man).
+        let first_on_first = chosen.iter().any(|(i, j, _)| *i == 0 && *j == 0);
+        let last_met = chosen.iter().any(|(i, _, _)| usize::from(*i) + 1 == q.words.len());
+        if matched == l.words.len() && qn > ln && first_on_first && (last_met || ln >= 3.0) {
             s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
         }
         let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();
@@ -477,6 +542,12 @@ fn align(q: &Key, l: &Key, person: bool) -> Scored {
             let complete = q_used.count_ones() as usize == q.words.len()
                 && matched == l.words.len()
                 && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
+            // Only the list's surnames met ("Nasser Arana" for "NASSER ARANA, Jorge"): a
+            // double surname without a given name says no more than a surname alone.
+            if first_surname > 0 && !chosen.iter().any(|(_, j, _)| usize::from(*j) < first_surname)
+            {
+                s = s.min(0.7);
+            }
             if !surname_aligned && last_on_given && !complete {
                 s -= 0.12;
                 penalty = Some("the list's surname aligns with nothing: -0.12".to_string());

@@ -47,14 +47,15 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// Whether two words with one skeleton are spelt alike: an edit distance where a vowel
-/// given for another vowel, or one vowel more or less, costs half, within a fifth of the
+/// given for another vowel, or one vowel more or less, costs half (a doubled letter a
+/// quarter), within a fifth of the
 /// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
 /// "Orlan"/"Urlan" are alike; "Marisol"/"Marinel" and "Oran"/"Amin" are not.
 pub(super) fn near_spelling(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
-    // Each letter more on one side costs at least half.
-    if a.len().abs_diff(b.len()) as f32 * 0.5 > budget {
+    // Each letter more on one side costs at least a quarter.
+    if a.len().abs_diff(b.len()) as f32 * 0.25 > budget {
         return false;
     }
     // Two rows of the table; on the stack for words of a usual length (this runs for every
@@ -70,12 +71,22 @@ pub(super) fn near_spelling(a: &str, b: &str) -> bool {
     };
     let (mut prev, mut row) = (prev, row);
     let vowel = |c: u8| b"aeiouy".contains(&c);
-    let indel = |c: u8| if vowel(c) { 0.5 } else { 1.0 };
-    for (j, &c) in b.iter().enumerate() {
-        prev[j + 1] = prev[j] + indel(c);
+    // A letter that doubles the one before it ("Hassan"/"Hasan", "Hajji"/"Haji") is spelling
+    // alone: a quarter; another vowel a half; another consonant a whole edit.
+    let indel = |w: &[u8], k: usize| {
+        if k > 0 && w[k - 1] == w[k] {
+            0.25
+        } else if vowel(w[k]) {
+            0.5
+        } else {
+            1.0
+        }
+    };
+    for j in 0..b.len() {
+        prev[j + 1] = prev[j] + indel(b, j);
     }
-    for &x in a {
-        row[0] = prev[0] + indel(x);
+    for (i, &x) in a.iter().enumerate() {
+        row[0] = prev[0] + indel(a, i);
         for (j, &y) in b.iter().enumerate() {
             let sub = if x == y {
                 0.0
@@ -84,7 +95,7 @@ pub(super) fn near_spelling(a: &str, b: &str) -> bool {
             } else {
                 1.0
             };
-            row[j + 1] = (prev[j] + sub).min(prev[j + 1] + indel(x)).min(row[j] + indel(y));
+            row[j + 1] = (prev[j] + sub).min(prev[j + 1] + indel(a, i)).min(row[j] + indel(b, j));
         }
         std::mem::swap(&mut prev, &mut row);
     }
@@ -119,6 +130,15 @@ pub(super) fn shape(word: &str) -> String {
         i += if next == Some('h') && "sckzdtgp".contains(c) { 2 } else { 1 };
     }
     out
+}
+
+/// Whether one shape is the other with one more vowel between two consonants ("CVCVC" and
+/// "CVCC").
+pub(super) fn one_vowel_more(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    long.len() == short.len() + 1
+        && (1..long.len().saturating_sub(1))
+            .any(|k| &long[k..=k] == "V" && long[..k] == short[..k] && long[k + 1..] == short[k..])
 }
 
 /// Consonants that romanisations of one letter trade: Arabic qaf as "q", "k" or "g"

@@ -137,6 +137,50 @@ fn vowel_edits_cost_half_within_a_quarter_of_the_word() {
     assert!(near_spelling("zoulvem", "zilvem"));
     assert!(!near_spelling("mahmood", "mohammad"));
     assert!(!near_spelling("oman", "amin"));
+    // A doubled letter is a quarter: another vowel and a double.
+    assert!(near_spelling("muhammad", "mohamad"));
+    assert!(near_spelling("hajji", "haji"));
+}
+
+#[test]
+fn romanisations_are_respelt_before_the_skeleton() {
+    assert_eq!(respell("alexander"), "aleksander");
+    assert_eq!(respell("sergej"), "sergey");
+    assert_eq!(respell("nikolaj"), "nikolaj");
+    assert_eq!(respell("kostrubitskij"), "kostrubitskiy");
+    assert_eq!(respell("faraj"), "faraj");
+    assert_eq!(respell("majid"), "majid");
+    assert_eq!(respell("hajji"), "hajji");
+    assert_eq!(respell("tawfiq"), "taufiq");
+    assert_eq!(respell("awad"), "awad");
+    assert!(one_vowel_more("CVCVC", "CVCC"));
+    assert!(!one_vowel_more("CVCVC", "CVCCV"));
+    let index = Index::new(vec![
+        person("1", &["WIELGOSZ, Aleksej Bakar"], &[], &[]),
+        person("2", &["ORANJE LORN, Piet"], &[], &[]),
+    ]);
+    let m = best(&index, &Query::name("Alexei Bakr Wielgosz")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(m.explain().contains("bakr ~ bakar (transliteration variant)"), "{}", m.explain());
+}
+
+#[test]
+fn leading_honorifics_are_dropped_and_surnames_alone_are_not_enough() {
+    let index = Index::new(vec![
+        person("1", &["HOLL, Haji Kasimir Edda"], &[], &[]),
+        person("2", &["ORANJE LORN, Piet"], &[], &[]),
+    ]);
+    let m = best(&index, &Query::name("Mullah Kasimir Edda Holl")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // A second surname more is said more; another given name before is not.
+    let m = best(&index, &Query::name("Piet Oranje Lorn Brenning")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    let m = best(&index, &Query::name("Tomasz Piet Oranje Lorn")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+    // Without the honorific only the list's two surnames are left: no given name to tell.
+    let m = best(&index, &Query::name("Haji Oranje Lorn")).unwrap();
+    assert!(m.score < UNSURE, "{}", m.explain());
+    assert!(m.aligned.iter().all(|a| a.query != "haji"), "{}", m.explain());
 }
 
 #[test]

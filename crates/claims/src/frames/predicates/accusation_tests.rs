@@ -73,3 +73,37 @@ fn responsibility_for_a_crime_and_gain_from_one_are_allegations() {
     let c = claims("Marisol Quenby benefited from the reform of the pension system.");
     assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
 }
+
+#[test]
+fn the_act_of_an_accusation_is_found_where_the_parser_hangs_it() {
+    // The act hung on the date or on the one accused.
+    let c = claims(
+        "The Northland Justice Ministry accused Portugal on Oct. 11 of sponsoring a plot to kill a judge.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Portugal"), "{c:?}");
+    // The one accused read as the subject of the act: the accuser is not the one accused.
+    let c = claims("Tomasz Wielgosz routinely accuses Norway of seeking to overthrow him.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Norway"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    // No act, no allegation.
+    let c = claims("Tomasz Wielgosz routinely accuses Norway.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_passive_accusation_the_parser_left_without_subject_names_the_one_before() {
+    let c = claims(
+        "During his three decades of power, Kasimir Holl ruled the country with an iron fist and was accused of sponsoring terrorism.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn every_name_of_a_list_that_gains_from_a_crime_is_accused() {
+    let c = claims(
+        "His brother Piet Oranje, former assistant Marisol Quenby and former partner Edda Lorn financially benefited from this corruption, the ministry said.",
+    );
+    for name in ["Piet Oranje", "Marisol Quenby", "Edda Lorn"] {
+        assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
+    }
+}

@@ -80,10 +80,17 @@ fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         (s.patient(p), s.agent(p))
     } else {
         // "the U.S. alleges that Y was tasked with ...": the subject of the clause.
-        let obj = s.kid(p, "obj").or_else(|| {
-            let c = s.kid(p, "ccomp")?;
-            s.kid(c, "nsubj").or_else(|| s.kid(c, "nsubj:pass"))
-        });
+        let obj = s
+            .kid(p, "obj")
+            .or_else(|| {
+                let c = s.kid(p, "ccomp")?;
+                s.kid(c, "nsubj").or_else(|| s.kid(c, "nsubj:pass"))
+            })
+            .or_else(|| {
+                // "X accuses Y of seeking ...", parsed with Y the subject of "seeking".
+                let a = act_kid.filter(|&a| s.rel(a) == "advcl")?;
+                s.kid(a, "nsubj").filter(|&y| y > p)
+            });
         let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p));
         match obj {
             Some(o) => (Some(s.antecedent(o, p)), subj),
@@ -93,10 +100,25 @@ fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
             None => (None, None),
         }
     };
-    let Some(accused) = accused else { return vec![] };
+    // "X ruled with an iron fist and was accused of ...", parsed with no subject at all:
+    // the verb stands in, and the person named nearest before it is the one accused.
+    let no_subject = accused.is_none() && s.passive(p) && act_kid.is_some();
+    let Some(accused) = accused.or(no_subject.then_some(p)) else { return vec![] };
     // "accused Y of torturing ...": the parser often hangs the act on Y.
     let act_kid = act_kid.or_else(|| {
         s.kids(accused, "nmod").find(|&o| matches!(s.case(o).as_deref(), Some("of" | "for")))
+    });
+    // "accuses Y of seeking ..." (the clause hung on Y), "accused Y on Oct. 11 of
+    // sponsoring ..." (hung on the date): a clause marked "of" below Y or below a phrase of
+    // the verb, after Y.
+    let act_kid = act_kid.or_else(|| {
+        let marked_of = |w: usize| {
+            s.children[w].iter().any(|&c| matches!(s.rel(c), "mark" | "case") && s.lemma(c) == "of")
+        };
+        std::iter::once(accused)
+            .chain(s.kids(p, "obl"))
+            .flat_map(|h| s.children[h].iter().copied())
+            .find(|&w| w > accused && matches!(s.rel(w), "acl" | "advcl") && marked_of(w))
     });
     // "the government of A and B of carrying out ...": the parser hangs the act anywhere.
     let governed = GOVERNED.contains(&s.lemma(accused).as_str())
@@ -117,9 +139,9 @@ fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let accuser = accuser.and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
     let mut words = vec![p, accused];
     words.extend(act_kid);
-    let mut who = s.mentions(accused, ACCUSED);
+    let mut who = if no_subject { vec![] } else { s.mentions(accused, ACCUSED) };
     // "The three are accused of ...": the people named just before.
-    if who.is_empty() {
+    if who.is_empty() && !no_subject {
         who = super::groups::members(lex, s, accused);
     }
     // "X, a wanted fugitive accused of ...", "X ruled with an iron fist and was accused
@@ -357,6 +379,15 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
         })?;
     let subj = s.antecedent(subj, p);
     let mut accused = s.mentions(subj, ACCUSED);
+    // "His brother A, former assistant B and former partner C benefited ...": the parser
+    // may give the verb one subject per name.
+    for other in s.kids(p, "nsubj").filter(|&o| o != subj) {
+        for m in s.mentions(other, ACCUSED) {
+            if !accused.contains(&m) {
+                accused.push(m);
+            }
+        }
+    }
     if accused.is_empty() {
         accused = super::groups::members(lex, s, subj);
     }

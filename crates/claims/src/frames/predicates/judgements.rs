@@ -65,11 +65,20 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
             None if s.rel(g).starts_with("acl") => out.extend(s.head(g)),
             // "X is jailed and facing charges", "Despite facing charges, X fled": the
             // subject of the verb it is joined to or subordinate to.
+            // "X, who resigned in May and is now jailed and facing charges": up a chain of
+            // conjuncts to the first that has one.
             None if matches!(s.rel(g), "conj" | "advcl") => {
-                if let Some(h) = s.head(g)
-                    && let Some(a) = s.kid(h, "nsubj").or_else(|| s.kid(h, "nsubj:pass"))
-                {
-                    out.push(s.antecedent(a, h));
+                let mut h = s.head(g);
+                for _ in 0..3 {
+                    let Some(v) = h else { break };
+                    if let Some(a) = s.kid(v, "nsubj").or_else(|| s.kid(v, "nsubj:pass")) {
+                        out.push(s.antecedent(a, v));
+                        break;
+                    }
+                    if s.rel(v) != "conj" {
+                        break;
+                    }
+                    h = s.head(v);
                 }
             }
             None => {}

@@ -108,9 +108,29 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
         ClaimType::Meeting => {
             // "held talks with X", "a visit ... for talks with X": the one "with", and the
             // subject of the clause the noun sits in.
-            let with: Vec<usize> =
+            let mut with: Vec<usize> =
                 s.kids(n, "nmod").filter(|&m| s.case(m).as_deref() == Some("with")).collect();
+            // "a meeting with Minister X": the parser may make "with" the head and X its
+            // object.
+            for w in s.kids(n, "nmod").filter(|&w| s.lemma(w) == "with").collect::<Vec<_>>() {
+                with.extend(s.kids(w, "obj"));
+            }
             let mut parts: Vec<usize> = with.iter().flat_map(|&m| s.mentions(m, TARGETS)).collect();
+            // "a meeting with Minister X and other officials": the parser may hang the name
+            // below the common noun it is listed with.
+            for &w in &with {
+                for k in s.children[w]
+                    .iter()
+                    .copied()
+                    .filter(|&k| matches!(s.rel(k), "nsubj" | "compound" | "nmod:desc" | "appos"))
+                {
+                    if let Some(m) = s.mention(k, &[Kind::Per])
+                        && !parts.contains(&m)
+                    {
+                        parts.push(m);
+                    }
+                }
+            }
             if parts.is_empty() {
                 return vec![];
             }
@@ -119,8 +139,14 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             while let Some(h) = up
                 && hops < 4
             {
-                if let Some(subj) = s.kid(h, "nsubj") {
-                    let subj = s.antecedent(subj, h);
+                // "Hours before his detention, X attended a meeting with Y": of the subjects
+                // the parser may give a verb, the first that names someone.
+                let named = s
+                    .kids(h, "nsubj")
+                    .map(|a| s.antecedent(a, h))
+                    .find(|&a| !s.mentions(a, PEOPLE).is_empty())
+                    .or_else(|| s.kid(h, "nsubj").map(|a| s.antecedent(a, h)));
+                if let Some(subj) = named {
                     words.push(subj);
                     parts.extend(s.mentions(subj, PEOPLE));
                     break;
@@ -256,9 +282,13 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
         let a = s.reporter(a, reporting);
         s.body(a).filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
     };
+    // "the newspaper described X's sentence", "X criticised the sanctions": who speaks of
+    // an act does not do it.
+    let speaks = |v: usize| super::LEXICON.words.guilt_free.contains(&s.lemma(v));
     if authority.is_none()
         && let Some(g) = gov
         && matches!(s.rel(n), "obj" | "nsubj:pass")
+        && !speaks(g)
         && let Some(a) = s.agent(g)
     {
         authority = state(a);
@@ -278,7 +308,7 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
                 break;
             }
             if s.word(h).upos == "VERB" {
-                authority = s.agent(h).and_then(state);
+                authority = s.agent(h).filter(|_| !speaks(h)).and_then(state);
                 break;
             }
             w = h;

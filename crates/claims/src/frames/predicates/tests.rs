@@ -588,3 +588,29 @@ fn poisoning_and_dying_of_a_cause_are_health() {
     assert!(has(&c, ClaimType::Health, "condition", "a heart attack"), "{c:?}");
     assert!(has(&c, ClaimType::DeathReport, "person", "Marisol Quenby"), "{c:?}");
 }
+
+#[test]
+fn a_meeting_with_someone_that_a_named_subject_attended() {
+    let c = claims(
+        "Just hours before his detention on Tuesday evening, Tomasz Wielgosz had attended a Defence Ministry meeting with Defence Minister Piet Oranje and other officials.",
+    );
+    let m = of(&c, ClaimType::Meeting);
+    assert!(m.iter().any(|m| m.list("participants").len() >= 2), "{c:?}");
+}
+
+#[test]
+fn who_speaks_of_a_sentence_does_not_give_it() {
+    let text = "Norvania's Daily Herald newspaper described Tomasz Wielgosz's sentence as the most severe given to a former minister.";
+    let c = claims(text);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.iter().any(|v| v.field("authority").is_some_and(|a| a.contains("Herald"))), "{c:?}");
+}
+
+#[test]
+fn charges_faced_at_the_end_of_a_chain_of_conjuncts() {
+    let c = claims(
+        "Piet Oranje was chosen to replace former Vice President Edda Lorn, who resigned May 8 due to the same scandal and is now jailed and facing charges.",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Edda Lorn"), "{c:?}");
+    assert!(!has(&c, ClaimType::Charge, "defendant", "Piet Oranje"), "{c:?}");
+}
