@@ -142,6 +142,9 @@ pub enum Error {
     /// A stored origin signature could not be decoded.
     #[error(transparent)]
     Origins(#[from] origins::Error),
+    /// An export could not be made (the case file too large for its archive).
+    #[error(transparent)]
+    Report(#[from] report::ReportError),
 }
 
 /// A document a stage failed on: named, recorded in the store, and skipped until the code

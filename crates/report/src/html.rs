@@ -57,6 +57,13 @@ impl<'a> Notes<'a> {
         Notes { case, index, order: Vec::new(), number: HashMap::new() }
     }
 
+    /// Forgets the notes numbered after the first `len`, as if never cited.
+    fn truncate(&mut self, len: usize) {
+        for i in self.order.drain(len..) {
+            self.number.remove(&i);
+        }
+    }
+
     /// Footnote marks for a list of claim ids.
     fn marks(&mut self, ids: &[String]) -> String {
         let mut out = String::new();
@@ -242,9 +249,15 @@ pub fn case_file(case: &Case) -> String {
 }
 
 /// Entity sections past which the case file is split: an index with the contents and the
-/// judgements to review, `sources.html`, and parts of this many sections each, every part
-/// with the evidence its own footnotes cite (so a part reads and prints on its own).
+/// judgements to review, `sources.html`, and parts of at most this many sections each, every
+/// part with the evidence its own footnotes cite (so a part reads and prints on its own).
 pub const PART_SECTIONS: usize = 100;
+
+/// The size in bytes past which a part is closed (and past which a case file of few sections
+/// is split too): the most-mentioned entities come first and a hundred of them ran to 12 MB
+/// at 10,000 documents, more than a browser opens or prints comfortably. A part is never cut
+/// inside a section, so a part of one section may pass it.
+pub const PART_BYTES: usize = 2_000_000;
 
 /// The name of the case file's part `n` (from 1).
 pub fn part_name(n: usize) -> String {
@@ -261,8 +274,29 @@ pub fn is_part_name(name: &str) -> bool {
 }
 
 /// The case file as files: `index.html` alone (as [`case_file`]) up to [`PART_SECTIONS`]
-/// entity sections, else the index, the parts and the sources, linked to each other.
+/// entity sections and [`PART_BYTES`], else the index, the parts and the sources, linked to
+/// each other.
 pub fn case_files(case: &Case) -> Vec<(String, String)> {
+    split_case_files(case, PART_SECTIONS, PART_BYTES)
+}
+
+/// One part of a split case file while it is filled: its sections, their HTML, their notes.
+struct Part<'a> {
+    entities: Vec<&'a resolve::Entity>,
+    body: String,
+    notes: Notes<'a>,
+    /// Bytes of the evidence list the notes so far will need.
+    evidence: usize,
+    /// Links that [`relink`] may lengthen by a file name.
+    links: usize,
+}
+
+/// [`case_files`] with its limits as arguments, so that tests can reach them with small cases.
+pub(crate) fn split_case_files(
+    case: &Case,
+    max_sections: usize,
+    max_bytes: usize,
+) -> Vec<(String, String)> {
     let ix = Index::new(case);
     let sections = crate::sections::environment();
     let with_section = |kind: EntityKind| -> Vec<&resolve::Entity> {
@@ -274,18 +308,79 @@ pub fn case_files(case: &Case) -> Vec<(String, String)> {
     };
     let persons = with_section(EntityKind::Person);
     let orgs = with_section(EntityKind::Organization);
-    if persons.len() + orgs.len() <= PART_SECTIONS {
-        return vec![("index.html".into(), case_file(case))];
+    if persons.len() + orgs.len() <= max_sections {
+        let whole = case_file(case);
+        if whole.len() <= max_bytes {
+            return vec![("index.html".into(), whole)];
+        }
     }
     let pages: BTreeSet<String> = persons.iter().chain(&orgs).map(|e| e.id.clone()).collect();
     let careers: HashMap<&str, &Career> =
         case.careers.iter().filter_map(|c| Some((c.person.id.as_deref()?, c))).collect();
+    let source_number = source_numbers(case);
     let all: Vec<&resolve::Entity> = persons.iter().chain(&orgs).copied().collect();
-    let parts: Vec<&[&resolve::Entity]> = all.chunks(PART_SECTIONS).collect();
+
+    // Fill parts in order, closing one when another section would take it past a limit. What
+    // a part's file will hold besides its sections is counted up front: the page around it
+    // (the style), the navigation, the evidence its notes cite, and the file name that
+    // `relink` may put before each `#` link (at most `part-NNNN.html`).
+    let frame = page("Case file, part 9999 of 9999", "").len()
+        + 400
+        + "<section id=\"evidence\"><h2>Evidence</h2><ol class=\"evidence small\"></ol></section>"
+            .len();
+    const LINK_GROWTH: usize = "part-NNNN.html".len();
+    let size = |p: &Part<'_>| frame + p.body.len() + p.evidence + p.links * LINK_GROWTH;
+    let fresh = || Part {
+        entities: Vec::new(),
+        body: String::new(),
+        notes: Notes::new(case),
+        evidence: 0,
+        links: 0,
+    };
+    let render = |p: &mut Part<'_>, e: &resolve::Entity| {
+        let (body_at, notes_at) = (p.body.len(), p.notes.order.len());
+        if e.kind == EntityKind::Person {
+            let career = careers.get(e.id.as_str()).copied();
+            person_section(&sections, &mut p.body, &ix, e, career, &pages, &mut p.notes);
+        } else {
+            org_section(&sections, &mut p.body, case, &ix, e, &pages, &mut p.notes);
+        }
+        let mut item = String::new();
+        for (n, &i) in p.notes.order.iter().enumerate().skip(notes_at) {
+            item.clear();
+            evidence_item(&mut item, case, &source_number, n + 1, i);
+            p.evidence += item.len();
+            p.links += item.matches("href=\"#").count();
+        }
+        p.links += p.body[body_at..].matches("href=\"#").count();
+        (body_at, notes_at)
+    };
+    let mut parts: Vec<Part<'_>> = Vec::new();
+    let mut part = fresh();
+    for &e in &all {
+        let (evidence, links) = (part.evidence, part.links);
+        let (body_at, notes_at) = render(&mut part, e);
+        if !part.entities.is_empty()
+            && (part.entities.len() >= max_sections || size(&part) > max_bytes)
+        {
+            // Take the section back out and start the next part with it: its notes are
+            // numbered again there, from 1.
+            part.body.truncate(body_at);
+            part.notes.truncate(notes_at);
+            (part.evidence, part.links) = (evidence, links);
+            parts.push(std::mem::replace(&mut part, fresh()));
+            render(&mut part, e);
+        }
+        part.entities.push(e);
+    }
+    if !part.entities.is_empty() {
+        parts.push(part);
+    }
+
     // Where each anchor lives, for links from one file to another.
     let mut home: HashMap<String, String> = HashMap::new();
     for (k, part) in parts.iter().enumerate() {
-        for e in *part {
+        for e in &part.entities {
             home.insert(e.id.clone(), part_name(k + 1));
         }
     }
@@ -299,25 +394,30 @@ pub fn case_files(case: &Case) -> Vec<(String, String)> {
     let conflicts = case.assertions.iter().filter(|a| a.status == Status::Conflicting).count();
     let _ = write!(
         index,
-        "<h1>Case file</h1><p class=\"muted\">{} documents, {} claims, {} entities, {} assertions, {} in conflict. The case file is in {} parts of up to {PART_SECTIONS} people and organisations, each with the evidence its footnotes cite; the sources are in <a href=\"sources.html\">sources.html</a>.</p>",
+        "<h1>Case file</h1><p class=\"muted\">{} documents, {} claims, {} entities, {} assertions, {} in conflict. The case file is in {} parts of up to {max_sections} people and organisations and about {} MB each, each with the evidence its footnotes cite; the sources are in <a href=\"sources.html\">sources.html</a>.</p>",
         case.sources.len(),
         case.claims.len(),
         case.resolution.entities.len(),
         case.assertions.len(),
         conflicts,
-        parts.len()
+        parts.len(),
+        (max_bytes as f64 / 1e6 * 10.0).round() / 10.0
     );
     index.push_str("<nav class=\"contents\"><h2>Contents</h2>");
     for (k, part) in parts.iter().enumerate() {
+        let (first, last) = (part.entities[0], part.entities[part.entities.len() - 1]);
         let _ = write!(
             index,
-            "<h3><a href=\"{}\">Part {}</a>: {} to {}</h3><ul>",
+            "<h3><a href=\"{}\">Part {}</a>: {}",
             part_name(k + 1),
             k + 1,
-            escape(&part[0].name),
-            escape(&part[part.len() - 1].name)
+            escape(&first.name)
         );
-        for e in *part {
+        if part.entities.len() > 1 {
+            let _ = write!(index, " to {}", escape(&last.name));
+        }
+        index.push_str("</h3><ul>");
+        for e in &part.entities {
             let _ =
                 write!(index, "<li><a href=\"#{}\">{}</a></li>", escape(&e.id), escape(&e.name));
         }
@@ -329,30 +429,23 @@ pub fn case_files(case: &Case) -> Vec<(String, String)> {
     evidence_section(&mut index, case, &notes);
     files.push(("index.html".to_string(), page("Case file", &relink(&index, "index.html", &home))));
 
-    for (k, part) in parts.iter().enumerate() {
+    let count = parts.len();
+    for (k, part) in parts.into_iter().enumerate() {
         let name = part_name(k + 1);
-        let mut body = String::new();
+        let mut body = String::with_capacity(part.body.len() + part.evidence + 512);
         let _ = write!(body, "<nav class=\"parts\"><a href=\"index.html\">Contents</a>");
         if k > 0 {
             let _ = write!(body, " · <a href=\"{}\" rel=\"prev\">part {k}</a>", part_name(k));
         }
-        let _ = write!(body, " · part {} of {}", k + 1, parts.len());
-        if k + 1 < parts.len() {
+        let _ = write!(body, " · part {} of {count}", k + 1);
+        if k + 1 < count {
             let _ =
                 write!(body, " · <a href=\"{}\" rel=\"next\">part {}</a>", part_name(k + 2), k + 2);
         }
         body.push_str("</nav>");
-        let mut notes = Notes::new(case);
-        for e in *part {
-            if e.kind == EntityKind::Person {
-                let career = careers.get(e.id.as_str()).copied();
-                person_section(&sections, &mut body, &ix, e, career, &pages, &mut notes);
-            } else {
-                org_section(&sections, &mut body, case, &ix, e, &pages, &mut notes);
-            }
-        }
-        evidence_section(&mut body, case, &notes);
-        let title = format!("Case file, part {} of {}", k + 1, parts.len());
+        body.push_str(&part.body);
+        evidence_section(&mut body, case, &part.notes);
+        let title = format!("Case file, part {} of {count}", k + 1);
         files.push((name.clone(), page(&title, &relink(&body, &name, &home))));
     }
     let mut sources =
@@ -791,31 +884,45 @@ fn sources_section(body: &mut String, case: &Case) {
 }
 
 fn evidence_section(body: &mut String, case: &Case, notes: &Notes<'_>) {
-    let source_number: BTreeMap<&str, usize> =
-        case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect();
+    let source_number = source_numbers(case);
     body.push_str("<section id=\"evidence\"><h2>Evidence</h2><ol class=\"evidence small\">");
     for (n, &i) in notes.order.iter().enumerate() {
-        let c = &case.claims[i];
-        let attributed = c
-            .attributed_to
-            .as_ref()
-            .map(|a| format!(", according to {}", escape(a)))
-            .unwrap_or_default();
-        let _ = write!(
-            body,
-            "<li id=\"e{}\"><q>{}</q> — <a href=\"#s{}\">{}</a>, characters {}–{}; {} {}{attributed}; claim <code>{}</code> ({}, confidence {:.2})</li>",
-            n + 1,
-            escape(&c.evidence.text),
-            source_number.get(c.doc.as_str()).copied().unwrap_or(0),
-            escape(&c.doc),
-            c.evidence.start,
-            c.evidence.end,
-            c.kind.as_str(),
-            c.modality.as_str(),
-            escape(&c.id),
-            escape(&c.rule),
-            c.confidence
-        );
+        evidence_item(body, case, &source_number, n + 1, i);
     }
     body.push_str("</ol></section>");
+}
+
+/// Each source's row number in the sources table (`#sN`), by document.
+fn source_numbers(case: &Case) -> BTreeMap<&str, usize> {
+    case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect()
+}
+
+/// Footnote `n` of the evidence list: claim `i`'s evidence, source and provenance.
+fn evidence_item(
+    body: &mut String,
+    case: &Case,
+    source_number: &BTreeMap<&str, usize>,
+    n: usize,
+    i: usize,
+) {
+    let c = &case.claims[i];
+    let attributed = c
+        .attributed_to
+        .as_ref()
+        .map(|a| format!(", according to {}", escape(a)))
+        .unwrap_or_default();
+    let _ = write!(
+        body,
+        "<li id=\"e{n}\"><q>{}</q> — <a href=\"#s{}\">{}</a>, characters {}–{}; {} {}{attributed}; claim <code>{}</code> ({}, confidence {:.2})</li>",
+        escape(&c.evidence.text),
+        source_number.get(c.doc.as_str()).copied().unwrap_or(0),
+        escape(&c.doc),
+        c.evidence.start,
+        c.evidence.end,
+        c.kind.as_str(),
+        c.modality.as_str(),
+        escape(&c.id),
+        escape(&c.rule),
+        c.confidence
+    );
 }

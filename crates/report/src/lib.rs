@@ -22,6 +22,7 @@
 //! is written whole and never through a link ([`folder`]).
 #![warn(missing_docs)]
 
+pub mod archive;
 pub mod folder;
 pub mod ftm;
 pub mod graphml;
@@ -45,6 +46,9 @@ pub enum ReportError {
         /// Why.
         source: std::io::Error,
     },
+    /// The case file could not be put in a zip archive.
+    #[error("cannot make the case file's archive: {0}")]
+    Archive(String),
     /// The path given for the case folder is not one to replace.
     #[error("cannot write the case folder {path}: {reason}")]
     Refused {

@@ -251,3 +251,114 @@ fn a_split_case_folder_is_replaced_by_a_smaller_one() {
     assert!(!out.join("part-001.html").exists());
     assert!(out.join("index.html").exists());
 }
+
+/// The files of a split case file by name, and the entity ids each part's sections hold.
+fn parts_of(files: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
+    files
+        .iter()
+        .filter(|(n, _)| n.starts_with("part-"))
+        .map(|(n, html)| {
+            let ids = html
+                .split("<section id=\"")
+                .skip(1)
+                .map(|s| &s[..s.find('"').unwrap()])
+                .filter(|id| *id != "evidence")
+                .collect();
+            (n.as_str(), ids)
+        })
+        .collect()
+}
+
+#[test]
+fn parts_are_cut_by_size_between_sections_with_their_own_evidence() {
+    let case = many_people(80);
+    let whole = crate::html::split_case_files(&case, 1000, usize::MAX);
+    assert_eq!(whole.len(), 1, "no limit reached, one page");
+    let unlimited = crate::html::split_case_files(&case, 1000, 0);
+    let single: Vec<usize> = parts_of(&unlimited).iter().map(|(_, ids)| ids.len()).collect();
+    assert_eq!(single, vec![1; 160], "a section past the budget alone is a part of its own");
+    let largest = unlimited.iter().filter(|(n, _)| n.starts_with("part-")).map(|(_, h)| h.len());
+    let budget = largest.max().unwrap() * 3;
+    for budget in [budget, budget * 4] {
+        let files = crate::html::split_case_files(&case, 1000, budget);
+        let parts = parts_of(&files);
+        assert!(parts.len() > 1 && parts.len() < 160, "{budget}: {} parts", parts.len());
+        let file = |name: &str| &files.iter().find(|(n, _)| n == name).unwrap().1;
+        for (name, ids) in &parts {
+            let html = file(name);
+            assert!(html.len() <= budget || ids.len() == 1, "{name}: {} > {budget}", html.len());
+            // Every footnote's mark names the evidence text the part's own list holds.
+            for mark in html.split("<sup><a href=\"#e").skip(1) {
+                let n = &mark[..mark.find('"').unwrap()];
+                let title = mark.split("title=\"").nth(1).unwrap();
+                let title = &title[..title.find('"').unwrap()];
+                let item = html.split(&format!("<li id=\"e{n}\"><q>")).nth(1);
+                let item = item.unwrap_or_else(|| panic!("{name}: note {n} has no evidence"));
+                assert!(item.starts_with(&format!("{title}</q>")), "{name}: note {n}");
+            }
+        }
+        // Every entity with a section is in exactly one part, in the contents' order.
+        let mut seen: Vec<&str> = parts.iter().flat_map(|(_, ids)| ids.iter().copied()).collect();
+        let contents: Vec<&str> = file("index.html")
+            .split("<li><a href=\"part-")
+            .skip(1)
+            .map(|l| &l[l.find('#').unwrap() + 1..l.find('"').unwrap()])
+            .collect();
+        assert_eq!(seen, contents);
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 160);
+        // Each contents link names the part that holds the section; prev and next are right.
+        for (k, (name, ids)) in parts.iter().enumerate() {
+            for id in ids {
+                assert!(file("index.html").contains(&format!("href=\"{name}#{id}\"")));
+            }
+            let prev = k.checked_sub(1).map(|p| format!("href=\"{}\" rel=\"prev\"", parts[p].0));
+            let next = parts.get(k + 1).map(|p| format!("href=\"{}\" rel=\"next\"", p.0));
+            for link in [prev, next].into_iter().flatten() {
+                assert!(file(name).contains(&link), "{name}: {link}");
+            }
+            let links = file(name).matches("rel=\"prev\"").count()
+                + file(name).matches("rel=\"next\"").count();
+            assert_eq!(links, usize::from(k > 0) + usize::from(k + 1 < parts.len()));
+        }
+    }
+}
+
+/// The files of a zip archive, read from its central directory (deflated entries only).
+fn unzip(zip: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read as _;
+    let u16_at = |at: usize| usize::from(u16::from_le_bytes([zip[at], zip[at + 1]]));
+    let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
+    let end = zip.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4b50, "end record");
+    let mut at = u32_at(end + 16);
+    let mut files = Vec::new();
+    for _ in 0..u16_at(end + 10) {
+        assert_eq!(u32_at(at), 0x0201_4b50, "central entry");
+        let (crc, packed, len, name_len) =
+            (u32_at(at + 16), u32_at(at + 20), u32_at(at + 24), u16_at(at + 28));
+        let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
+        let local = u32_at(at + 42);
+        assert_eq!(u32_at(local), 0x0403_4b50, "local header of {name}");
+        let data = local + 30 + u16_at(local + 26) + u16_at(local + 28);
+        let mut text = String::new();
+        flate2::read::DeflateDecoder::new(&zip[data..data + packed])
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!((text.len(), crc32fast::hash(text.as_bytes()) as usize), (len, crc));
+        files.push((name, text));
+        at += 46 + name_len;
+    }
+    files
+}
+
+#[test]
+fn the_case_file_archive_holds_the_files_build_writes() {
+    for case in [many_people(10), many_people(120)] {
+        let files = crate::html::case_files(&case);
+        let zip = crate::archive::case_file_zip(&case).unwrap();
+        assert!(zip.len() < files.iter().map(|(_, t)| t.len()).sum::<usize>(), "deflated");
+        assert_eq!(unzip(&zip), files);
+    }
+}

@@ -693,12 +693,13 @@ pub async fn export_entity(
 
 /// A generated file as an attachment: JSON, CSV and GraphML by their types; the case file
 /// as an opaque download, so that it never renders as a page of this site.
-fn download(name: &str, body: String) -> Response {
+fn download(name: &str, body: Vec<u8>) -> Response {
     let kind = match name.rsplit('.').next() {
         Some("jsonl") => "application/x-ndjson; charset=utf-8",
         Some("json") => "application/json; charset=utf-8",
         Some("csv") => "text/csv; charset=utf-8",
         Some("graphml") => "application/xml; charset=utf-8",
+        Some("zip") => "application/zip",
         _ => "application/octet-stream",
     };
     let mut r = body.into_response();

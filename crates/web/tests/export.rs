@@ -42,6 +42,14 @@ async fn every_export_of_the_case_and_of_one_entity_downloads() {
     app.post(&format!("/claim/{id}/reject"), &[("csrf", CSRF), ("why", "t")]).await;
     assert!(!app.get("/export/case/claims.jsonl").await.body.contains(id));
 
+    // The case file as `build -o` writes it, in one archive.
+    let zip = app.get("/export/case/case-file.zip").await;
+    assert_eq!(zip.status, StatusCode::OK);
+    assert_eq!(zip.headers[header::CONTENT_TYPE], "application/zip");
+    assert!(zip.body.starts_with("PK\u{3}\u{4}"), "a zip archive");
+    assert!(zip.body.contains("index.html"));
+    assert!(page.body.contains("/export/case/case-file.zip\""));
+
     for bad in [
         "/export/case/secret.txt",
         "/export/case/..%2Fdossier.db",

@@ -1,19 +1,31 @@
 //! Exports from the web UI: every file `dossier build` writes, for the whole case or for one
 //! entity (the case built again from the claims of the assertions it is a party to, with
-//! the documents they cite).
+//! the documents they cite), and the case file as `build -o` writes it, split into parts
+//! when it is large, as one zip archive.
 
 use std::collections::BTreeSet;
 
 use super::Workbench;
 use crate::Error;
 
-/// The files an export offers, as `dossier build` names them.
-pub const EXPORTS: [&str; 10] = report::FILES;
+/// The files an export offers, as `dossier build` names them, then the case file's archive
+/// (`index.html` alone is one page however large the case; the archive holds the index,
+/// parts and sources that `build -o` writes past [`report::html::PART_SECTIONS`] sections or
+/// [`report::html::PART_BYTES`]).
+pub const EXPORTS: [&str; 11] = {
+    let mut all = [report::archive::CASE_ZIP; 11];
+    let mut i = 0;
+    while i < report::FILES.len() {
+        all[i] = report::FILES[i];
+        i += 1;
+    }
+    all
+};
 
 impl Workbench {
     /// One export file of the whole case (`entity` `None`) or of one entity, by its name
-    /// in [`EXPORTS`].
-    pub fn export(&mut self, entity: Option<&str>, name: &str) -> Result<String, Error> {
+    /// in [`EXPORTS`], as bytes (the archive is binary; the others are UTF-8).
+    pub fn export(&mut self, entity: Option<&str>, name: &str) -> Result<Vec<u8>, Error> {
         if !EXPORTS.contains(&name) {
             return Err(Error::NotFound(format!(
                 "no export {name:?}: one of {}",
@@ -23,7 +35,7 @@ impl Workbench {
         let built = self.built()?;
         let case = &built.case;
         let Some(id) = entity else {
-            return Ok(report::render(case, name).expect("a listed export renders"));
+            return render(case, name);
         };
         if !built.index.entity.contains_key(id) {
             return Err(Error::NotFound(format!(
@@ -40,6 +52,14 @@ impl Workbench {
             .collect();
         let keep = |c: &claims::Claim| claims.contains(&c.id);
         let sub = crate::case::case_of(&self.store, &self.aliases, Some(&keep))?;
-        Ok(report::render(&sub, name).expect("a listed export renders"))
+        render(&sub, name)
     }
+}
+
+/// One listed export of `case`.
+fn render(case: &fuse::Case, name: &str) -> Result<Vec<u8>, Error> {
+    if name == report::archive::CASE_ZIP {
+        return Ok(report::archive::case_file_zip(case)?);
+    }
+    Ok(report::render(case, name).expect("a listed export renders").into_bytes())
 }
