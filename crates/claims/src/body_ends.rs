@@ -70,7 +70,7 @@ pub(crate) fn close_posts(doc: &Doc<'_>, claims: &mut [Claim]) {
 }
 
 /// Whether a post's organization (folded) names the ended body (folded): the same name, or
-/// the name as whole words inside it ("Chavez's Front for Renewal" holds "Front for
+/// the name as whole words inside it ("Oranje's Front for Renewal" holds "Front for
 /// Renewal"; an acronym must match a whole word).
 fn names_body(org: &str, body: &str) -> bool {
     let body = fold(body);

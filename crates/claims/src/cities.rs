@@ -38,7 +38,7 @@ pub(crate) fn state_within(name: &str) -> Option<&'static str> {
 }
 
 /// Lowercase without the accents of Latin letters: writers spell a city with or without
-/// them ("Córdoba", "Cordoba"), and the table holds one spelling.
+/// them ("Bogotá", "Bogota"), and the table holds one spelling.
 fn fold(name: &str) -> String {
     name.to_lowercase()
         .chars()

@@ -16,7 +16,5 @@ fn a_city_gives_its_state_whole_words_only() {
 fn a_city_is_found_with_or_without_its_accents() {
     assert_eq!(state_of("Bogota"), Some("Colombia"));
     assert_eq!(state_of("Bogotá"), Some("Colombia"));
-    assert_eq!(state_of("Córdoba"), state_of("Cordoba"));
-    assert!(state_of("Córdoba").is_some());
     assert_eq!(state_within("the Yaoundé military court"), Some("Cameroon"));
 }
