@@ -7,9 +7,7 @@
 //! claim type for events of bodies; the end is a fact about the post the document states.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use serde_json::Value;
 
 use crate::extract::{Doc, expand_acronym};
@@ -17,10 +15,6 @@ use crate::frames::Parse;
 use crate::frames::positions::LEXICON;
 use crate::view::Kind;
 use crate::{Claim, ClaimType};
-
-/// An ISO date at year, month or day precision: the dates an end can take.
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$").expect("valid pattern"));
 
 /// A body the document says ended: its names (as written, and an acronym's expansion) and
 /// when, if the sentence dates it.
@@ -77,9 +71,7 @@ fn names_body(org: &str, body: &str) -> bool {
     if body.is_empty() {
         return false;
     }
-    org == body
-        || format!(" {org} ").contains(&format!(" {body} "))
-        || org.split(' ').any(|w| w == body)
+    format!(" {org} ").contains(&format!(" {body} "))
 }
 
 /// Lowercase words of a name, punctuation dropped, "the" left out.
@@ -119,8 +111,7 @@ fn ended_bodies(doc: &Doc<'_>) -> Vec<Ended> {
                 .iter()
                 .filter(|&&c| p.rel(c) == "obl")
                 .filter_map(|&c| p.mention_of(doc, c, &[Kind::Time]))
-                .filter_map(|m| doc.view.mentions[m].value.clone())
-                .find(|v| ISO_DATE.is_match(v));
+                .find_map(|m| doc.date_of(m));
             for b in bodies {
                 let names = body_names(doc, &p, b);
                 if !names.is_empty() {
