@@ -80,6 +80,28 @@ fn joins(mention: &[String], group: &[String]) -> bool {
     }
 }
 
+/// Whether a lone name fits two or more groups of fuller, different names.
+fn ambiguous(fitting: &[usize], people: &[Person]) -> bool {
+    let mut full = fitting.iter().map(|&g| &people[g].key).filter(|k| k.len() > 1);
+    full.next().is_some_and(|first| full.any(|k| k != first))
+}
+
+/// A name written surname first, as official Russian and Belarusian lists do ("Wielgoszov
+/// Tomasz Kasimirovich"): given name, patronymic, surname, as the rest of the world writes it
+/// and as the sources agree on it. Only three words whose last alone is a patronymic.
+fn given_name_first(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [surname, given, patronymic] = words.as_slice() else {
+        return None;
+    };
+    let is_patronymic = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && ["ovich", "evich", "ovna", "evna", "ichna"].iter().any(|e| w.ends_with(e))
+    };
+    (is_patronymic(patronymic) && !is_patronymic(given) && !is_patronymic(surname))
+        .then(|| format!("{given} {patronymic} {surname}"))
+}
+
 /// Whether two first names differ only by two neighbouring letters swapped ("Tmoasz" for
 /// "Tomasz"): a typing slip, not another person. Names of five letters or more only, and
 /// never a changed letter: "Maria" and "Mario" may be siblings.
@@ -98,7 +120,8 @@ fn clean_name(name: &str) -> String {
     while words.len() > 1 && read::lexicon::is_leading_title(words[0]) {
         words.remove(0);
     }
-    without_nickname(&words.join(" "))
+    let name = without_nickname(&words.join(" "));
+    given_name_first(&name).unwrap_or(name)
 }
 
 /// A person's name without the quoted nickname inside it: "Tomasz “Tiger” Wielgosz" is
@@ -158,6 +181,19 @@ impl People {
                         .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
                         .max_by_key(|&g| last_seen[g])
                 }
+            } else if let Some(g) = fitting
+                .iter()
+                .copied()
+                .filter(|&g| people[g].key == key)
+                .max_by_key(|&g| last_seen[g])
+            {
+                Some(g)
+            } else if key.len() == 1 && ambiguous(&fitting, &people) {
+                // "Assad" or "Colonel Wielgosz" where the document names two people of that
+                // surname (brothers, father and son): which one the writer means is not in the
+                // name, and the most recent one is often the wrong one. The lone name stays its
+                // own person: its claims keep the name as written.
+                None
             } else {
                 fitting.iter().copied().max_by_key(|&g| last_seen[g])
             };

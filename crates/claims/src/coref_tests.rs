@@ -104,3 +104,26 @@ fn a_first_name_with_two_letters_swapped_is_the_same_person() {
     );
     assert_eq!(names, ["Tomasz Wielgosz", "Kasimir Holl", "Tomasz Wielgosz"], "{names:?}");
 }
+
+#[test]
+fn a_lone_surname_two_namesakes_fit_is_neither_of_them() {
+    let got = groups(
+        "Tomasz Wielgosz met his brother Marek Wielgosz in Varsk. \
+         Wielgosz's cousin Piet Oranje was sanctioned.",
+    );
+    assert_eq!(got.iter().filter(|g| *g == "Wielgosz").count(), 1, "{got:?}");
+    // One namesake only: the surname is his.
+    let got = groups("Tomasz Wielgosz met Piet Oranje in Varsk. Wielgosz was sanctioned.");
+    assert_eq!(got.last().map(String::as_str), Some("Tomasz Wielgosz"), "{got:?}");
+}
+
+#[test]
+fn a_name_written_surname_first_with_a_patronymic_is_turned_round() {
+    assert_eq!(
+        given_name_first("Wielgoszov Tomasz Kasimirovich").as_deref(),
+        Some("Tomasz Kasimirovich Wielgoszov")
+    );
+    assert_eq!(given_name_first("Tomasz Kasimirovich Wielgoszov"), None);
+    assert_eq!(given_name_first("Edda Lorn Ivanovna"), Some("Lorn Ivanovna Edda".into()));
+    assert_eq!(given_name_first("Tomasz Wielgosz"), None);
+}

@@ -113,9 +113,11 @@ static ANAPHORIC_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:This|That|It) (?:came|comes|followed|follows|happened|occurred|was) (?:after|before|days|weeks|shortly|soon)")
         .expect("valid pattern")
 });
-/// A date phrase right after a post: "since T", "until T", "from T to T", "between T and T".
+/// A date phrase right after a post: "since T", "until T", "from T to T", "between T and T";
+/// up to two lowercase words may end the body's phrase first ("head of Norvania's DAS
+/// intelligence group between T and T").
 static DATES_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?<case>since|until|till) ⟦TIME:(?<a>\d+)⟧|(?:from|between) ⟦TIME:(?<a2>\d+)⟧ (?:to|and|until|through) ⟦TIME:(?<b>\d+)⟧)")
+    Regex::new(r"^\s*(?:(?-i:[a-z][a-z-]*) ){0,2}(?:(?<case>since|until|till) ⟦TIME:(?<a>\d+)⟧|(?:from|between) ⟦TIME:(?<a2>\d+)⟧ (?:to|and|until|through) ⟦TIME:(?<b>\d+)⟧)")
         .expect("valid pattern")
 });
 /// A sentence that opens by placing its post before the one of the sentence before it.
@@ -483,6 +485,29 @@ impl<'a> Doc<'a> {
         out.push_str(rest);
         let out = out.replace(" ,", ",").replace(" 's", "'s").replace(" .", ".");
         Arg::Text(out.trim().trim_matches('"').trim().to_string())
+    }
+
+    /// "Lawyer X said he died in peace": a pronoun the sentence's speaker stands for, in what
+    /// the speaker says, where the claim says the pronoun's person died. The dead do not
+    /// speak: the pronoun is someone else, whom the sentence does not settle.
+    fn speaker_said(&self, sentence: usize, arg: &Arg, g: usize) -> bool {
+        let Arg::Mention(m) = arg else { return false };
+        if self.view.mentions[*m].kind != Kind::Pro {
+            return false;
+        }
+        let s = &self.view.sentences[sentence];
+        let pro = format!("⟦PRO:{m}⟧");
+        let Some(at) = s.view.find(&pro) else { return false };
+        s.mentions.iter().any(|&k| {
+            self.view.mentions[k].kind == Kind::Per
+                && self.people.of_mention.get(&k) == Some(&g)
+                && s.view.find(&format!("⟦PER:{k}⟧")).is_some_and(|from| {
+                    from < at
+                        && s.view[from..at].split_whitespace().any(|w| {
+                            matches!(w, "said" | "says" | "told" | "added" | "stated" | "recalled")
+                        })
+                })
+        })
     }
 
     fn person_group(&self, m: usize) -> Option<usize> {
@@ -1097,6 +1122,12 @@ impl<'a> Doc<'a> {
             let field = field.as_str();
             let value: Option<String> = match field {
                 f if PERSON_FIELDS.contains(&f) => match self.person_name(arg) {
+                    Some((_, Some(g)))
+                        if kind == ClaimType::DeathReport
+                            && self.speaker_said(c.sentence, arg, g) =>
+                    {
+                        return None;
+                    }
                     Some((name, g)) => {
                         if let Some(g) = g {
                             entity_ids.insert(f.into(), Value::from(format!("{sha12}/p{g}")));
@@ -1685,6 +1716,26 @@ pub(crate) fn identity(c: &Claim) -> String {
     }
 }
 
+/// Two posts of one holder in one body that one sentence names ("the Director and Party
+/// Secretary of X, Y"): the roles' head words differ, so they are two claims, not one.
+pub(crate) fn two_posts(a: &Claim, b: &Claim) -> bool {
+    let head = |c: &Claim| {
+        c.field("role")
+            .and_then(|r| r.split_whitespace().last())
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default()
+    };
+    let (ha, hb) = (head(a), head(b));
+    a.kind == ClaimType::Position
+        && b.kind == ClaimType::Position
+        && a.evidence.start == b.evidence.start
+        && !ha.is_empty()
+        && !hb.is_empty()
+        && ha != hb
+        && !a.field("role").is_some_and(|r| r.to_lowercase().contains(&hb))
+        && !b.field("role").is_some_and(|r| r.to_lowercase().contains(&ha))
+}
+
 /// Claims of one document that state the same thing become one: the most confident, with
 /// fields it lacks filled from the others.
 fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
@@ -1693,6 +1744,7 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
     for c in claims {
         let key = (c.kind, identity(&c));
         match index.get(&key) {
+            Some(&i) if two_posts(&out[i], &c) => out.push(c),
             Some(&i) => {
                 let (keep, other) = if c.confidence > out[i].confidence {
                     (c, out[i].clone())

@@ -8,6 +8,7 @@ mod infobox;
 pub(crate) mod people;
 pub(crate) mod positions;
 pub(crate) mod predicates;
+mod staff;
 mod states;
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -38,14 +39,82 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         let same = known
             .get(&(claim.kind, identity(&claim)))
             .copied()
-            .or_else(|| claims[..patterns].iter().position(|k| same_post(k, &claim)));
+            .or_else(|| claims[..patterns].iter().position(|k| same_post(k, &claim)))
+            .filter(|&k| !crate::extract::two_posts(&claims[k], &claim));
+        // "the head of the Varsk penal colony IK-7": the pattern kept a part of the body's
+        // name ("IK-7"), the parse the whole.
+        let same = same.or_else(|| {
+            claims[..patterns].iter().position(|k| {
+                k.kind == ClaimType::Position
+                    && k.evidence.start == claim.evidence.start
+                    && k.field("holder") == claim.field("holder")
+                    && fuller(k, &claim)
+            })
+        });
         match same {
             // The pattern's claim stands, with the dates the parse found and it did not
             // ("X (director of Y since 2021)").
-            Some(k) => fill_dates(&mut claims[k], &claim),
+            Some(k) => {
+                fill_dates(&mut claims[k], &claim);
+                fuller_body(&mut claims[k], &claim);
+            }
             None => claims.push(claim),
         }
     }
+    // Staff lines read the bodies of the posts found above.
+    for c in &staff::candidates(doc, claims) {
+        if let Some(claim) = doc.build(c) {
+            claims.push(claim);
+        }
+    }
+}
+
+/// Whether a word is a post that serves a person ("lawyer", "spokesman").
+pub(crate) fn is_personal_post(word: &str) -> bool {
+    positions::LEXICON.personal_posts.contains(word)
+}
+
+/// Whether a word is the head noun of a body ("legion", "ministry", "colony").
+pub(crate) fn is_body_noun(word: &str) -> bool {
+    positions::LEXICON.body_nouns.contains(word)
+}
+
+/// The pattern's post whose body the parse reads in full ("the Varsk border colony No. 3"
+/// where the pattern kept "Varsk"): the parse's fuller name, when it holds every word of the
+/// pattern's and ends in the head noun of a body.
+fn fuller_body(keep: &mut Claim, other: &Claim) {
+    if fuller(keep, other)
+        && let Some(long) = other.field("organization")
+    {
+        let long = long.to_string();
+        keep.fields.insert("organization".into(), long.into());
+        keep.entity_ids.remove("organization");
+    }
+}
+
+/// Whether `other`'s body holds every word of `keep`'s and more, and ends in the head noun of
+/// a body that `keep`'s lacks.
+fn fuller(keep: &Claim, other: &Claim) -> bool {
+    if keep.kind != ClaimType::Position || other.kind != ClaimType::Position {
+        return false;
+    }
+    let (Some(short), Some(long)) = (keep.field("organization"), other.field("organization"))
+    else {
+        return false;
+    };
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let (ws, wl) = (words(short), words(long));
+    wl.len() > ws.len()
+        && !ws.is_empty()
+        && ws.iter().all(|w| wl.contains(w))
+        && wl.iter().any(|w| is_body_noun(w))
+        && !ws.iter().any(|w| is_body_noun(w))
 }
 
 fn fill_dates(keep: &mut Claim, other: &Claim) {

@@ -176,3 +176,90 @@ fn one_taken_to_hospital_or_dead_of_a_malady_is_a_health_claim() {
     let c = claims("Marisol Quenby visited the wounded in hospital.", ClaimType::Health);
     assert!(!has(&c, "person", "Quenby", None), "{c:#?}");
 }
+
+/// Whether a relation ties the two names (either way round) with the given kind.
+fn ties(found: &[Claim], a: &str, b: &str, kind: &str) -> bool {
+    found.iter().any(|c| {
+        let (p, o) = (c.field("person").unwrap_or(""), c.field("other").unwrap_or(""));
+        ((p.contains(a) && o.contains(b)) || (p.contains(b) && o.contains(a)))
+            && c.field("kind") == Some(kind)
+    })
+}
+
+#[test]
+fn the_common_shapes_of_a_family_tie_are_relations() {
+    for (text, a, b, kind) in [
+        (
+            "Varsk's army chief Tomasz Wielgosz's brother-in-law Kasimir Holl was arrested.",
+            "Holl",
+            "Wielgosz",
+            "brother-in-law",
+        ),
+        (
+            "Kasimir Holl, the son of Tomasz Wielgosz, was arrested on Monday.",
+            "Holl",
+            "Wielgosz",
+            "son",
+        ),
+        (
+            "Tomasz Wielgosz and his wife Marisol Quenby were sanctioned on Monday.",
+            "Quenby",
+            "Wielgosz",
+            "spouse",
+        ),
+        (
+            "Edda Lorn, a nephew of Tomasz Wielgosz, runs the company.",
+            "Lorn",
+            "Wielgosz",
+            "relative",
+        ),
+        (
+            "The court heard that Tomasz Wielgosz's cousin, Piet Oranje, ran the firm.",
+            "Oranje",
+            "Wielgosz",
+            "cousin",
+        ),
+        (
+            "Marisol Quenby, who is married to Tomasz Wielgosz, was sanctioned too.",
+            "Quenby",
+            "Wielgosz",
+            "spouse",
+        ),
+        (
+            "As a cousin of President Tomasz Wielgosz, Piet Oranje ran the largest bank.",
+            "Oranje",
+            "Wielgosz",
+            "cousin",
+        ),
+        (
+            "Marisol Quenby, the widow of former president Tomasz Wielgosz, spoke on Monday.",
+            "Quenby",
+            "Wielgosz",
+            "spouse",
+        ),
+    ] {
+        let found = claims(text, ClaimType::Relation);
+        assert!(ties(&found, a, b, kind), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn the_common_shapes_of_a_death_report() {
+    for (text, who) in [
+        ("Piet Oranje, who died in 2019, had run the agency for a decade.", "Piet Oranje"),
+        (
+            "After the arrest, the elderly Kasimir Holl (who died in 2010) led the movement.",
+            "Kasimir Holl",
+        ),
+        ("Tomasz Wielgosz was killed by gunmen in Varnholm in March 2011.", "Tomasz Wielgosz"),
+        ("Marisol Quenby was found dead in her cell on Monday.", "Marisol Quenby"),
+        ("Among those killed were the activists Edda Lorn and Piet Oranje.", "Edda Lorn"),
+        (
+            "Rebel fighters captured and killed Kasimir Holl in his hometown in October 2011.",
+            "Kasimir Holl",
+        ),
+    ] {
+        let found = claims(text, ClaimType::DeathReport);
+        assert!(has(&found, "person", who, None), "{text}: {found:#?}");
+    }
+}

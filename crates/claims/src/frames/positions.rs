@@ -40,13 +40,13 @@ pub(crate) struct Lexicon {
     #[serde(default)]
     pub(super) state_titles: BTreeMap<String, String>,
     #[serde(default)]
-    personal_posts: HashSet<String>,
+    pub(crate) personal_posts: HashSet<String>,
     pub(super) portfolio_posts: HashSet<String>,
     pub(super) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
     pub(super) replace_verbs: HashSet<String>,
-    pub(super) body_nouns: HashSet<String>,
+    pub(crate) body_nouns: HashSet<String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -312,7 +312,16 @@ fn holders(
     posts: &[Post],
 ) -> Vec<(usize, How, bool)> {
     let person = |i: usize| p.mention_of(doc, i, &[Kind::Per]);
-    let subject = |i: usize| p.mention_of(doc, i, &[Kind::Per, Kind::Pro]);
+    // "Colonel X is the head of Y" parsed with the rank as the subject and the name under it.
+    let subject = |i: usize| {
+        p.mention_of(doc, i, &[Kind::Per, Kind::Pro]).or_else(|| {
+            p.mention_of(doc, i, &[Kind::Rank])?;
+            p.children[i]
+                .iter()
+                .filter(|&&c| matches!(p.rel(c), "flat" | "appos" | "compound"))
+                .find_map(|&c| person(c))
+        })
+    };
     let t = post.word;
     let mut out: Vec<(usize, How, bool)> = Vec::new();
     // Conjoined posts share the holder of the first ("X, head of Y and deputy of Z").
@@ -655,8 +664,17 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         .find(|&k| !matches!(p.words[k].upos.as_str(), "PUNCT" | "ADP" | "CCONJ"))
         .unwrap_or(lo);
     let span = p.words[lo].span.start..p.words[hi].span.end;
+    // "the Varsk border colony No. 3": a place named before the head noun of a body is part
+    // of the body's name, not the body.
+    let place_of_body = named.is_some_and(|m| {
+        let mention = &doc.view.mentions[m];
+        mention.kind == Kind::Loc
+            && p.words[c].span.start >= mention.span.end
+            && LEXICON.body_nouns.contains(&p.lemma(c))
+    });
     // The name alone, unless the phrase says more ("13th People's Congress of the Region").
     if let Some(m) = named
+        && !place_of_body
         && (hi - lo > 10 || doc.view.mentions[m].span.start <= span.start)
     {
         return Some(Arg::Mention(m));
@@ -668,7 +686,16 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
     let Some(lo) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase)) else {
         return lowercase_body(p, lo, hi, c);
     };
-    let text = &p.text[p.words[lo].span.start..span.end];
+    let mut end = span.end;
+    // A quoted name at the end keeps its closing quote ("colony No. 3 “Polar Star”").
+    let quotes = p.text[p.words[lo].span.start..end].matches(['"', '“', '”']).count();
+    if let Some(q) = p.words.get(hi + 1)
+        && matches!(p.form(hi + 1), "\"" | "”")
+        && quotes % 2 == 1
+    {
+        end = q.span.end;
+    }
+    let text = &p.text[p.words[lo].span.start..end];
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 

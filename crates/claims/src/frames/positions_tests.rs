@@ -340,3 +340,50 @@ fn an_infobox_office_gives_the_subjects_post_and_its_neighbours() {
     assert!(find(&claims, "Edda Lorn", "Norvania").is_some(), "{claims:#?}");
     assert!(find(&claims, "Tomasz Wielgosz", "Norvania").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_body_named_after_a_place_keeps_its_whole_name() {
+    let claims = positions(
+        "Colonel Kasimir Holl is the head of the Varsk penal colony IK-7 \"Polar Star\".",
+    );
+    let c = find(&claims, "Holl", "colony").expect("the whole body");
+    assert!(c.field("organization").is_some_and(|o| o.contains("Varsk")), "{c:#?}");
+    let claims = positions(
+        "The ministry said Edda Lorn, the commander of the Varsk Border Legion, was dismissed.",
+    );
+    assert!(find(&claims, "Lorn", "Border Legion").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_lawyer_named_after_his_client_serves_the_client() {
+    let claims = positions(
+        "Tomasz Wielgosz was detained in Varnholm on Monday. \
+         His lawyer, Marisol Quenby, said the charges were invented.",
+    );
+    let c = find(&claims, "Quenby", "Wielgosz").expect("a post serving the client");
+    assert_eq!(c.field("role"), Some("lawyer"));
+}
+
+#[test]
+fn dates_after_the_words_that_end_a_body_s_phrase_date_the_post() {
+    let claims = positions(
+        "Kasimir Holl, the head of Norvania's BSV intelligence group between 2002 and 2005, \
+         was convicted on Wednesday.",
+    );
+    let c = find(&claims, "Holl", "BSV").expect("a post");
+    assert_eq!(c.field("start"), Some("2002"), "{c:#?}");
+    assert_eq!(c.field("end"), Some("2005"), "{c:#?}");
+}
+
+#[test]
+fn staff_lines_after_a_post_are_posts_in_its_body() {
+    let claims = positions(
+        "Colonel Kasimir Holl is the head of the Varsk penal colony IK-7.\n\n\
+         - Lieutenant Colonel Tomasz Wielgosz - Deputy Chief.\n\n\
+         - Major Piet Oranje - Deputy Chief.\n",
+    );
+    for name in ["Wielgosz", "Oranje"] {
+        let c = find(&claims, name, "colony").unwrap_or_else(|| panic!("{name}: {claims:#?}"));
+        assert!(c.field("role").is_some_and(|r| r.to_lowercase().contains("deputy")), "{c:#?}");
+    }
+}

@@ -237,6 +237,9 @@ const KIND_NOUNS: &[&str] = &[
 #[path = "repair_lines.rs"]
 mod lines;
 use lines::{split_at_line_breaks, trim_headline_names};
+#[path = "repair_bodies.rs"]
+mod bodies;
+use bodies::bodies_named_after_places;
 
 /// What the repairs need to know about the document's words.
 pub(super) struct Words<'a> {
@@ -369,6 +372,7 @@ fn person_after_body(words: &Words<'_>, raw: &mut Vec<Mention>) {
 pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     take_in_nicknames(words, mentions);
     join_split_names(words, mentions);
+    bodies_named_after_places(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
         if is_country(&words.text[m.span.clone()]) {
             m.kind = Kind::Loc;
@@ -548,7 +552,12 @@ fn person_after_title(words: &Words<'_>, raw: &mut [Mention]) {
         // The last title word whose tail is a name.
         let cut = ws.iter().enumerate().rev().find_map(|(i, w)| {
             let tail = &ws[i + 1..];
-            let title = read::lexicon::is_leading_title(words.form(w))
+            // "Lawyer X said": a post that serves a person, capitalised at a sentence's start.
+            let form = words.form(w);
+            let serving = form.starts_with(char::is_uppercase)
+                && crate::frames::is_personal_post(&form.to_lowercase());
+            let title = read::lexicon::is_leading_title(form)
+                || serving
                 || ranks.iter().any(|r| r.start <= w.span.start && w.span.end == r.end);
             let starts_name = tail.first().is_some_and(|t| {
                 t.span.start > m.span.start && words.form(t).starts_with(char::is_uppercase)

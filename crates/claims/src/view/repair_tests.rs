@@ -362,3 +362,15 @@ fn a_lowercase_rank_before_a_name_is_a_rank() {
         v.mentions.iter().filter(|m| m.kind == Kind::Rank).map(|m| m.value.clone()).collect();
     assert_eq!(ranks, [Some("captain".to_string()), Some("general".to_string())]);
 }
+
+#[test]
+fn a_place_before_the_capitalised_head_of_a_body_is_the_body_s_name() {
+    let text = "Edda Lorn, the head of the Varsk Border Legion, was sanctioned in Varsk on Monday.";
+    let v = view(text, &[(PER, "PER", "Edda Lorn"), (PER, "LOC", "Varsk")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["Varsk Border Legion"]);
+    // A place followed by other capitalised words stays a place.
+    let text = "In Varsk Tomasz Wielgosz met Edda Lorn.";
+    let v = view(text, &[(PER, "LOC", "Varsk"), (PER, "PER", "Tomasz Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Loc), ["Varsk"]);
+    assert!(named(text, &v, Kind::Org).is_empty());
+}
