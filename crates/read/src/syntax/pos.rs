@@ -22,14 +22,6 @@ const DICT_MIN: u32 = 3;
 /// inside a sentence.
 const LOWER_SEEN: u32 = 1 << 20;
 const TITLE_SEEN: u32 = 1 << 21;
-/// A word seen this often in training is only ever given a tag it was seen with (a tag
-/// dictionary, as Ratnaparkhi 1996 and Collins 2002 restrict frequent words).
-const TRUST_MIN: u32 = 10;
-/// Bit of a dictionary entry: the word was seen [`TRUST_MIN`] times, its tags are the only
-/// ones it may take.
-const TRUSTED: u32 = 1 << 22;
-/// The tags bits of a dictionary entry.
-const TAG_BITS: u32 = (1 << N) - 1;
 /// The tag history before a sentence starts.
 const START: usize = N;
 
@@ -152,8 +144,6 @@ struct Static {
     word: u64,
     /// Hash of the next word's class (for the previous tag + next class feature).
     next: u64,
-    /// The tags the word may take (bit per tag): all, unless the tag dictionary knows it.
-    allowed: u32,
 }
 
 fn bucket(h: u64) -> u32 {
@@ -190,7 +180,7 @@ fn shape(word: &str) -> String {
 impl Tagger {
     fn class_name(&self, lower: &str, shape: &str) -> String {
         match self.classes.get(lower) {
-            Some(mask) => format!("{:x}", mask & !TRUSTED),
+            Some(mask) => format!("{mask:x}"),
             None => format!("?{shape}"),
         }
     }
@@ -317,11 +307,7 @@ impl Tagger {
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
             }
-            let allowed = match self.classes.get(l) {
-                Some(mask) if mask & TRUSTED != 0 && mask & TAG_BITS != 0 => mask & TAG_BITS,
-                _ => TAG_BITS,
-            };
-            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]), allowed });
+            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
         }
         out
     }
@@ -349,16 +335,15 @@ impl Tagger {
         scores
     }
 
-    /// The best of the `allowed` tags (bit per tag; at least one).
-    fn best(scores: &[f32; N], allowed: u32) -> usize {
+    fn best(scores: &[f32; N]) -> usize {
         // The first of equal scores, so that ties break the same way everywhere.
-        let mut best: Option<usize> = None;
+        let mut best = 0;
         for (t, s) in scores.iter().enumerate() {
-            if allowed & (1 << t) != 0 && best.is_none_or(|b| *s > scores[b]) {
-                best = Some(t);
+            if *s > scores[best] {
+                best = t;
             }
         }
-        best.unwrap_or(0)
+        best
     }
 
     /// Tags a sentence greedily, left to right, with one pass's weights.
@@ -373,7 +358,7 @@ impl Tagger {
             Self::dynamic(s, t1, t2, &mut ids);
             let mut scores = [0.0f32; N];
             add_rows(&weights.index, &weights.rows, N, &ids, &mut scores);
-            tags.push(Self::best(&scores, s.allowed));
+            tags.push(Self::best(&scores));
         }
         tags
     }
@@ -435,9 +420,6 @@ pub(super) fn train(
             let entry = counts.entry(w.to_lowercase()).or_default();
             entry.0 += 1;
             entry.1 |= 1 << t.index();
-            if entry.0 >= TRUST_MIN {
-                entry.1 |= TRUSTED;
-            }
         }
         // How the word is written elsewhere: in lowercase, or capitalised inside a sentence.
         for (i, w) in words.iter().enumerate() {
@@ -526,10 +508,8 @@ fn train_pass(
                 let t1 = if i >= 1 { guessed[i - 1] } else { START };
                 let t2 = if i >= 2 { guessed[i - 2] } else { START };
                 Tagger::dynamic(s, t1, t2, &mut ids);
+                let guess = Tagger::best(&Tagger::scores(&weights, &ids));
                 let truth = gold[i];
-                // Learnt as it tags: among the dictionary's tags (the truth among them, when
-                // a fold's dictionary lacks a sentence it holds out).
-                let guess = Tagger::best(&Tagger::scores(&weights, &ids), s.allowed | 1 << truth);
                 if guess != truth {
                     for &f in &ids {
                         averager.update(&mut weights, f as usize * N + truth, 1.0, clock);

@@ -443,16 +443,6 @@ pub(super) fn action_features(state: &State, tokens: &[Token], ids: &mut Vec<u32
     f(&[commas, ts0.tag, tb0.tag]);
     f(&[between]);
     f(&[ts1.tag, between, tb0.tag]);
-    // The same between the two top words, which RIGHT would join.
-    let (between1, commas1) = state.between(s1, s0, tokens);
-    f(&[between1, ts1.tag, ts0.tag]);
-    f(&[commas1, ts1.tag, ts0.tag]);
-    // A phrase's first word (its preposition or marker) against each head it could take: the
-    // word under it (RIGHT) or the buffer's front (LEFT), which decides nmod against obl.
-    f(&[ts1.word, ts0l.word]);
-    f(&[ts1.tag, ts0l.word, ts0.tag]);
-    f(&[tb0.word, ts0l.word]);
-    f(&[tb0.tag, ts0l.word, ts0.tag]);
     // Relations already below.
     f(&[ts0.word, set(&state.left_set, s0)]);
     f(&[ts0.tag, set(&state.left_set, s0)]);

@@ -34,7 +34,7 @@ pub(super) use train::{Settings, TrainSentence, train};
 use features::{State, Token};
 
 /// Feature table size of the action classifier (a power of two).
-const ACTION_BUCKETS: usize = 1 << 22;
+const ACTION_BUCKETS: usize = 1 << 21;
 /// Feature table size of the relation classifier (a power of two).
 const LABEL_BUCKETS: usize = 1 << 20;
 
