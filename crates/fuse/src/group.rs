@@ -584,18 +584,18 @@ fn successions(out: &mut [Assertion]) {
             });
         }
     }
-    for p in 0..out.len() {
-        if out[p].kind != ClaimType::Position {
+    for held in out.iter_mut() {
+        if held.kind != ClaimType::Position {
             continue;
         }
         let (Some(Party { id: Some(holder), .. }), Some(org)) =
-            (out[p].party("holder"), out[p].party("organization"))
+            (held.party("holder"), held.party("organization"))
         else {
             continue;
         };
-        let class = out[p].text("role_class").unwrap_or("").to_string();
+        let class = held.text("role_class").unwrap_or("").to_string();
         let last_known =
-            out[p].end.as_ref().or(out[p].start.as_ref()).and_then(|b| DateRange::parse(&b.date));
+            held.end.as_ref().or(held.start.as_ref()).and_then(|b| DateRange::parse(&b.date));
         let post = (org, class);
         let Some(same_post) = appointments.get(&post) else { continue };
         for x in same_post {
@@ -616,11 +616,10 @@ fn successions(out: &mut [Assertion]) {
                 "superseded: {} was appointed {} of {} in {}, which {how}",
                 x.successor.name, post.1, post.0.name, x.date
             );
-            let a = &mut out[p];
-            a.status = a.status.max(Status::Superseded);
-            a.end = Some(Bound::new(&x.date, "until"));
-            a.explanation.push(line);
-            a.related.push(x.id.clone());
+            held.status = held.status.max(Status::Superseded);
+            held.end = Some(Bound::new(&x.date, "until"));
+            held.explanation.push(line);
+            held.related.push(x.id.clone());
         }
     }
 }
