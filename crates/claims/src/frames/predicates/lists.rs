@@ -125,7 +125,7 @@ pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found
     // "Also named in the announcement was A, 52, who ...": an inverted participle of
     // naming or listing continues the sanctions told just before.
     if found.is_empty()
-        && let Some((p, be)) = (0..s.len).find_map(|p| {
+        && let Some((p, be)) = (0..s.len).filter(|&p| s.word(p).upos == "VERB").find_map(|p| {
             let l = s.lemma(p);
             let naming = lex.words.list.contains(&l) || lex.words.list_verbs.contains(&l);
             (naming && l != "be" && s.word(p).upos == "VERB")

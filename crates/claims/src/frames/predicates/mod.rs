@@ -825,6 +825,9 @@ fn clause_start(s: &Parse<'_>, p: usize) -> usize {
 /// "Also designated were A and B"): the participle has no object of its own and names
 /// no one before it but "those".
 fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
+    if !s.doc.input.text[s.word(p).span.clone()].ends_with("ed") {
+        return None;
+    }
     // "Also designated today is A", "Also named in the announcement was A": a time or a
     // short phrase may stand between the participle and its "be".
     let be = (p + 1..(p + 6).min(s.len))
@@ -834,10 +837,6 @@ fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
         })
         .find(|&w| s.lemma(w) == "be")?;
     if s.kid(p, "obj").is_some() {
-        return None;
-    }
-    let text = &s.doc.input.text[s.word(p).span.clone()];
-    if !text.ends_with("ed") {
         return None;
     }
     let before_ok = (0..p).all(|w| {
