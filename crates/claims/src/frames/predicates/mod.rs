@@ -77,6 +77,8 @@ struct Words {
     accusation_nouns: Vec<String>,
     culpable_nouns: Vec<String>,
     profit: Vec<String>,
+    seen: Vec<String>,
+    host: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -420,6 +422,14 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                 })
             } else if let Some(f) = lex.verbs.get(&lemma) {
                 Some(f.clone())
+            } else if seen_with(lex, s, p) || lex.words.host.contains(&lemma) {
+                // "X is seen with Y", "pictured alongside Y", "X hosted Y".
+                Some(Frame {
+                    kind: ClaimType::Meeting,
+                    outcome: None,
+                    needs_agent: false,
+                    needs_context: false,
+                })
             } else if listed(lex, s, p) {
                 // "placed on the sanctions list", "added X to its blacklist".
                 Some(Frame {
@@ -606,17 +616,47 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                     .take_while(|&w| s.word(w).upos != "VERB")
                     .find(|&w| s.mention(w, &[Kind::Per]).is_some())
             };
-            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent).or_else(before);
+            // "X is seen with Y": the one seen; "graduated ... and has met Y": the subject
+            // of the clause the verb is a conjunct or complement of.
+            let subj = s
+                .kid(p, "nsubj")
+                .or_else(|| s.kid(p, "nsubj:pass"))
+                .map(|a| s.antecedent(a, p))
+                .or(agent)
+                .filter(|&a| !s.mentions(a, TARGETS).is_empty())
+                .or_else(|| shared_subject(s, p))
+                .or_else(before);
             if let Some(a) = subj {
                 parts.extend(s.mentions(a, TARGETS));
             }
-            let others = s
-                .kid(p, "obj")
-                .into_iter()
-                .chain(s.kids(p, "obl").filter(|&o| s.case(o).as_deref() == Some("with")));
+            // "received X", "hosted X": only a person received is met (not a prize).
+            let object_kinds = if lex.words.host.contains(&s.lemma(p)) { PEOPLE } else { TARGETS };
+            let with = |o: usize| matches!(s.case(o).as_deref(), Some("with" | "alongside"));
+            // "seen standing with Y": the company is told on the participle.
+            let xcomps: Vec<usize> = s.kids(p, "xcomp").collect();
+            let others = s.kid(p, "obj").into_iter().chain(
+                std::iter::once(p)
+                    .chain(xcomps)
+                    .flat_map(|v| s.kids(v, "obl").filter(|&o| with(o)).collect::<Vec<_>>()),
+            );
             for o in others.collect::<Vec<_>>() {
                 words.push(o);
-                parts.extend(s.mentions(o, TARGETS));
+                for m in s.mentions(o, object_kinds) {
+                    if !parts.contains(&m) {
+                        parts.push(m);
+                    }
+                }
+            }
+            // "seen with brother A and singer B": the parser breaks such lists; the names
+            // read off the words after "with".
+            if lex.words.seen.contains(&s.lemma(p))
+                && let Some(w) = (p + 1..s.len.min(p + 4)).find(|&w| s.lemma(w) == "with")
+            {
+                for m in s.surface_list(w + 1, &[Kind::Per]) {
+                    if !parts.contains(&m) {
+                        parts.push(m);
+                    }
+                }
             }
             if parts.len() < 2 {
                 return vec![];
@@ -819,6 +859,37 @@ fn clause_start(s: &Parse<'_>, p: usize) -> usize {
             || (s.word(w).upos == "VERB" && LEXICON.words.reporting.contains(&s.lemma(w)))
     });
     cut.map_or(left, |c| c + 1)
+}
+
+/// "X was seen with Y", "pictured alongside Y", "photographed standing with Y": a verb of
+/// being seen with company (on itself or on its participle) tells that the people met.
+fn seen_with(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    if !lex.words.seen.contains(&s.lemma(p)) {
+        return false;
+    }
+    // "is seen as a hardliner" is no company; "appeared with" is active, "seen" passive.
+    let on = |v: usize| {
+        s.kids(v, "obl").any(|o| matches!(s.case(o).as_deref(), Some("with" | "alongside")))
+    };
+    (s.passive(p) || s.lemma(p) == "appear" || s.lemma(p) == "pose")
+        && (on(p) || s.kids(p, "xcomp").any(on))
+}
+
+/// The subject a verb shares with the clause it is a conjunct or complement of ("X
+/// graduated in 1999 and has since met Y"), two steps up at most.
+fn shared_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
+    let mut v = p;
+    for _ in 0..2 {
+        if !matches!(s.rel(v), "conj" | "xcomp") {
+            return None;
+        }
+        v = s.head(v)?;
+        if let Some(a) = s.kid(v, "nsubj").or_else(|| s.kid(v, "nsubj:pass")) {
+            let a = s.antecedent(a, v);
+            return (!s.mentions(a, PEOPLE).is_empty()).then_some(a);
+        }
+    }
+    None
 }
 
 /// The "be" of a participle told before its subject ("Among those sanctioned are A",
