@@ -3,7 +3,7 @@
 //! Each input goes through `ingest::extract`, then, when it yields text, `read::read_document`
 //! and `claims::extract` on that text; the raw bytes (as lossy UTF-8) also go straight to read
 //! and claims, to reach them with what ingest would have cleaned. Every case runs on its own
-//! thread under `catch_unwind` and a time budget. Inputs: the committed regression fixtures
+//! thread under `catch_unwind` and a CPU-time budget. Inputs: the committed regression fixtures
 //! (first, every run), the demo corpus, ingest's fixtures, `../shared/corpus/{seeds,dev}` when
 //! present, and generated hostile inputs, all mutated deterministically from the seed.
 //!
@@ -63,6 +63,7 @@ fn options(args: &[String]) -> anyhow::Result<Options> {
         seed: 12,
         out: root().join("target/fuzz-crashes"),
         // Unoptimised builds are many times slower; a hang is a case that is slow even so.
+        // The budget is CPU time of the case's thread (see `case::isolate`).
         case_timeout: Duration::from_secs(if cfg!(debug_assertions) { 60 } else { 10 }),
         jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
         shrink_seconds: 30,

@@ -369,6 +369,7 @@ impl<'a> Doc<'a> {
         }
         // Frames over the parse add what the patterns above did not find.
         crate::frames::run(&self, &mut claims);
+        self.learn_frame_roles(&claims);
         crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
         let mut claims = merge_duplicates(claims);
@@ -409,6 +410,20 @@ impl<'a> Doc<'a> {
         }
         if let Some(org) = claim.field("organization") {
             profile.orgs.push(org.to_string());
+        }
+    }
+
+    /// The posts the frames found ("X was the president of Y"), so that a later "the
+    /// former president" can name its one holder.
+    fn learn_frame_roles(&mut self, claims: &[Claim]) {
+        for c in claims.iter().filter(|c| c.kind == ClaimType::Position) {
+            let (Some(holder), Some(role)) = (c.field("holder"), c.field("role")) else {
+                continue;
+            };
+            let Some(head) = role.split_whitespace().last() else { continue };
+            if let Some(g) = self.people.people.iter().position(|p| p.name == holder) {
+                self.profiles.entry(g).or_default().roles.insert(head.to_lowercase());
+            }
         }
     }
 
@@ -571,11 +586,21 @@ impl<'a> Doc<'a> {
                 return Some(g);
             }
         }
-        let head = head?;
+        // "the former president": a description the reader gave no post keeps its last word.
+        let head = head.or_else(|| {
+            let text = self.view.text(self.text(), m);
+            text.split_whitespace().last().map(|w| w.to_lowercase())
+        })?;
         if det == "the" && LEADER_HEADS.contains(&head.as_str()) {
             return self.people.topic();
         }
-        None
+        // "the former president was charged": the one person the document gave that post.
+        let last = head.split_whitespace().last().unwrap_or("").to_lowercase();
+        let mut holders = self.profiles.iter().filter(|(_, p)| p.roles.contains(&last));
+        match (holders.next(), holders.next()) {
+            (Some((g, _)), None) if det == "the" => Some(*g),
+            _ => None,
+        }
     }
 
     pub(crate) fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {

@@ -551,61 +551,75 @@ fn refutations(ctx: &Ctx<'_>, out: &mut [Assertion]) {
     }
 }
 
+/// What an appointment brings to the posts of its body and role class, read from its
+/// arguments once: a body with many posts and appointments meets each appointment once per
+/// post, and parsing the parties there again was the costliest part of fusion.
+struct Appointed {
+    successor: Party,
+    date: String,
+    range: Option<DateRange>,
+    predecessor: Option<String>,
+    id: String,
+}
+
 /// A post is superseded when someone else is appointed to it, naming its holder as
 /// predecessor or after the last date it is known to hold.
 fn successions(out: &mut [Assertion]) {
-    // Appointments by post (body and role class), so that each post meets only its own.
-    let mut appointments: BTreeMap<(Party, String), Vec<usize>> = BTreeMap::new();
-    for (k, a) in out.iter().enumerate() {
+    // Appointments by post (body and role class), so that each post meets only its own; an
+    // appointment without a person or a date supersedes nothing.
+    let mut appointments: BTreeMap<(Party, String), Vec<Appointed>> = BTreeMap::new();
+    for a in out.iter() {
         if a.kind == ClaimType::Appointment
             && let Some(org) = a.party("organization")
+            && let Some(successor) = a.party("person")
+            && let Some(date) = a.date.clone()
         {
             let class = a.text("role_class").unwrap_or("").to_string();
-            appointments.entry((org, class)).or_default().push(k);
+            appointments.entry((org, class)).or_default().push(Appointed {
+                successor,
+                range: DateRange::parse(&date),
+                date,
+                predecessor: a.party("predecessor").and_then(|p| p.id),
+                id: a.id.clone(),
+            });
         }
     }
-    for p in 0..out.len() {
-        if out[p].kind != ClaimType::Position {
+    for held in out.iter_mut() {
+        if held.kind != ClaimType::Position {
             continue;
         }
         let (Some(Party { id: Some(holder), .. }), Some(org)) =
-            (out[p].party("holder"), out[p].party("organization"))
+            (held.party("holder"), held.party("organization"))
         else {
             continue;
         };
-        let class = out[p].text("role_class").unwrap_or("").to_string();
+        let class = held.text("role_class").unwrap_or("").to_string();
         let last_known =
-            out[p].end.as_ref().or(out[p].start.as_ref()).and_then(|b| DateRange::parse(&b.date));
-        let same_post =
-            appointments.get(&(org.clone(), class.clone())).cloned().unwrap_or_default();
-        for a in same_post {
-            let x = &out[a];
-            let Some(successor) = x.party("person") else { continue };
-            if successor.id.as_deref() == Some(holder.as_str()) {
+            held.end.as_ref().or(held.start.as_ref()).and_then(|b| DateRange::parse(&b.date));
+        let post = (org, class);
+        let Some(same_post) = appointments.get(&post) else { continue };
+        for x in same_post {
+            if x.successor.id.as_deref() == Some(holder.as_str()) {
                 continue;
             }
-            let Some(date) = x.date.clone() else { continue };
-            let named =
-                x.party("predecessor").and_then(|p| p.id).as_deref() == Some(holder.as_str());
-            let later = DateRange::parse(&date).zip(last_known).is_some_and(|(d, k)| k.before(&d));
+            let named = x.predecessor.as_deref() == Some(holder.as_str());
+            let later = x.range.zip(last_known).is_some_and(|(d, k)| k.before(&d));
             if !named && !later {
                 continue;
             }
-            let id = x.id.clone();
             let how = if named {
                 "names them as predecessor"
             } else {
                 "comes after the last date the post is known to hold"
             };
             let line = format!(
-                "superseded: {} was appointed {} of {} in {date}, which {how}",
-                successor.name, class, org.name
+                "superseded: {} was appointed {} of {} in {}, which {how}",
+                x.successor.name, post.1, post.0.name, x.date
             );
-            let a = &mut out[p];
-            a.status = a.status.max(Status::Superseded);
-            a.end = Some(Bound::new(&date, "until"));
-            a.explanation.push(line);
-            a.related.push(id);
+            held.status = held.status.max(Status::Superseded);
+            held.end = Some(Bound::new(&x.date, "until"));
+            held.explanation.push(line);
+            held.related.push(x.id.clone());
         }
     }
 }

@@ -359,3 +359,67 @@ fn a_death_ends_every_post_and_a_later_appointment_conflicts_with_it() {
     assert_eq!(late.status, Status::Conflicting);
     assert!(late.explanation.iter().any(|l| l.contains("after Tomas Arce's death")));
 }
+
+#[test]
+fn an_appointment_after_the_last_date_a_post_holds_supersedes_it_and_its_own_holder_never() {
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Edda Lorn", "role": "director", "organization": "Harbour Authority", "start": null, "end": null, "as_of": "2015-03"}),
+        ),
+        claim(
+            "b",
+            0,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Piet Oranje", "role": "director", "organization": "Harbour Authority", "date": "2017-06"}),
+        ),
+        // An appointment with no date, and the holder's own reappointment: neither ends it.
+        claim(
+            "c",
+            0,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Kasimir Holl", "role": "director", "organization": "Harbour Authority"}),
+        ),
+        claim(
+            "d",
+            0,
+            "appointment",
+            "asserted",
+            None,
+            json!({"person": "Edda Lorn", "role": "director", "organization": "Harbour Authority", "date": "2018-01"}),
+        ),
+    ];
+    let case = Case::build(
+        sources(&[
+            ("a", "P1", "2015-03"),
+            ("b", "P2", "2017-06"),
+            ("c", "P3", "2017"),
+            ("d", "P4", "2018"),
+        ]),
+        claims,
+        &[],
+    );
+    let post = case
+        .assertions
+        .iter()
+        .find(|a| {
+            a.kind == claims::ClaimType::Position
+                && a.party("holder").is_some_and(|p| p.name == "Edda Lorn")
+        })
+        .unwrap();
+    assert_eq!(post.status, Status::Superseded);
+    assert_eq!(post.end.as_ref().unwrap().date, "2017-06");
+    let lines: Vec<&String> =
+        post.explanation.iter().filter(|l| l.starts_with("superseded:")).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("Piet Oranje was appointed head of Harbour Authority in 2017-06, which comes after the last date"), "{}", lines[0]);
+    assert_eq!(post.related.len(), 1);
+}

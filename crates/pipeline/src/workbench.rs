@@ -323,12 +323,20 @@ impl Workbench {
             .map(|e| (e.id.clone(), e.kind.as_str().to_string(), e.names.join(" · ")))
             .collect();
         // Most review actions leave every entity's names as they were: the index stays.
-        if last.is_none_or(|b| b.names != names) {
+        if last.as_ref().is_none_or(|b| b.names != names) {
             self.store.index_entities(&names)?;
         }
         let index = index.unwrap_or_else(|| Arc::new(Index::of(&case)));
         let built = Arc::new(Built { generation, index, case, names });
-        *shared.built.lock().unwrap_or_else(|e| e.into_inner()) = Some(built.clone());
+        let replaced =
+            shared.built.lock().unwrap_or_else(|e| e.into_inner()).replace(built.clone());
+        // Freeing the case this one replaces (every claim, entity and assertion) took 7% of
+        // a build at 10,000 documents: it is done on a thread of its own, so that the
+        // request that built waits for the build alone. Should no thread start, it is freed
+        // here.
+        let _ = std::thread::Builder::new()
+            .name("free-old-case".into())
+            .spawn(move || drop((replaced, last)));
         Ok(built)
     }
 

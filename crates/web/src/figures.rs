@@ -61,7 +61,9 @@ pub struct Timeline {
     from: f64,
     to: f64,
     height: f64,
-    lanes: Vec<(String, f64)>,
+    /// Each lane's label (cut to fit the margin), its height, and its whole name (the label's
+    /// tooltip and accessible name).
+    lanes: Vec<(String, f64, String)>,
     marks: Vec<Mark>,
     bars: Vec<Bar>,
     ticks: Vec<Tick>,
@@ -136,7 +138,8 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
         }
         s
     };
-    let post_lanes: Vec<String> = held.iter().map(|(_, _, p)| short(&p.2)).collect();
+    let post_lanes: Vec<(String, String)> =
+        held.iter().map(|(_, _, p)| (short(&p.2), p.2.clone())).collect();
     let mut lanes: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, f) in &dated {
         let n = post_lanes.len() + lanes.len();
@@ -179,9 +182,13 @@ pub fn timeline(facts: &[Dated], posts: &[Held]) -> Timeline {
             }
         })
         .collect();
-    let mut lane_list: Vec<(String, f64)> =
-        post_lanes.iter().enumerate().map(|(i, t)| (t.clone(), y(i))).collect();
-    lane_list.extend(lanes.iter().map(|(k, &i)| (k.to_string(), y(i))));
+    let mut lane_list: Vec<(String, f64, String)> =
+        post_lanes.iter().enumerate().map(|(i, (s, t))| (s.clone(), y(i), t.clone())).collect();
+    // A kind of fact reads as words ("death report"), not as its identifier.
+    lane_list.extend(lanes.iter().map(|(k, &i)| {
+        let words = k.replace('_', " ");
+        (short(&words), y(i), words)
+    }));
     lane_list.sort_by(|a, b| a.1.total_cmp(&b.1));
     Timeline {
         from,

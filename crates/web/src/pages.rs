@@ -348,6 +348,8 @@ pub async fn entity(
             "entity.html",
             context! { e => view.entity, chronology, pager, first => (page - 1) * CHRONOLOGY_PAGE + 1,
             contradictions, contradictions_more, subject_id => id,
+            // The shared sections' headings sit under the page's h1, not a case file's h2.
+            hl => 2,
             subject => match view.entity.kind.as_str() {
                 "person" => "this person",
                 "organization" => "this organisation",

@@ -145,7 +145,9 @@ async fn the_entity_page_and_the_case_file_share_their_sections() {
         ("meetings", "<h3>Meetings and visits</h3><table><tr><th>Date</th><th>What</th>"),
         ("family", "<h3>Family ties</h3><table><tr><th>Tie</th>"),
     ] {
-        assert!(page.contains(head), "{name} on the page: {page}");
+        // The same section under the page's h1 is an h2, under the file's entity h2 an h3.
+        let on_page = head.replace("h3>", "h2>");
+        assert!(page.contains(&on_page), "{name} on the page: {page}");
         assert!(file.contains(head), "{name} in the case file: {file}");
     }
     // The rows read the same; only where links go differs (the page's base is escaped as
@@ -175,10 +177,16 @@ async fn the_entity_page_and_the_case_file_share_their_sections() {
     assert!(page_chronology.contains("<a href=\"&#x2f;claim&#x2f;"), "{page_chronology}");
     assert!(file_chronology.contains("<a href=\"#e"), "{file_chronology}");
     let none = "<p class=\"muted\">None found: no two sources disagree about this person.</p>";
-    let head = format!("<h3 id=\"contradictions-{person}\">Contradictions and open questions</h3>");
-    assert!(page.contains(&format!("{head}{none}")), "{page}");
-    assert!(file.contains(&format!("{head}{none}")), "{file}");
-    let sources = format!("<h3 id=\"sources-{person}\">Sources</h3><ul class=\"sources\"><li>");
-    assert!(page.contains(&format!("{sources}memo.txt</li></ul>")), "{page}");
-    assert!(file.contains(&format!("{sources}<a href=\"#s1\">memo.txt</a></li></ul>")), "{file}");
+    let head = |h: &str| {
+        format!("<{h} id=\"contradictions-{person}\">Contradictions and open questions</{h}>")
+    };
+    assert!(page.contains(&format!("{}{none}", head("h2"))), "{page}");
+    assert!(file.contains(&format!("{}{none}", head("h3"))), "{file}");
+    let sources =
+        |h: &str| format!("<{h} id=\"sources-{person}\">Sources</{h}><ul class=\"sources\"><li>");
+    assert!(page.contains(&format!("{}memo.txt</li></ul>", sources("h2"))), "{page}");
+    assert!(
+        file.contains(&format!("{}<a href=\"#s1\">memo.txt</a></li></ul>", sources("h3"))),
+        "{file}"
+    );
 }

@@ -73,7 +73,11 @@ async fn a_claims_page_links_its_neighbours_in_the_document_for_j_and_k() {
 /// The legal status table's rows as text, each without its last cell (the source notes,
 /// numbered by the page).
 fn legal_rows(page: &str) -> Vec<String> {
-    let start = page.find("<h3>Legal status</h3>").unwrap_or_else(|| panic!("no legal status"));
+    // An h2 on the entity page, an h3 in the case file.
+    let start = ["<h2>Legal status</h2>", "<h3>Legal status</h3>"]
+        .iter()
+        .find_map(|h| page.find(h))
+        .unwrap_or_else(|| panic!("no legal status"));
     let table = &page[start..start + page[start..].find("</table>").unwrap()];
     table
         .split("<tr>")

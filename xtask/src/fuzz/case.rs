@@ -105,7 +105,10 @@ fn install_hook() {
 }
 
 /// Runs `work` on its own thread with a large stack (as ingest does), catching panics and
-/// giving up after `timeout`. `work` reports its stage in the counter it is given.
+/// giving up once the thread has used `timeout` of CPU time, or four times that of wall time
+/// (a thread that waits instead of working). CPU time, not wall time, is the budget because a
+/// loaded machine (CI's two cores shared with a build) stretches wall time: a slow but linear
+/// case must not read as a hang there. `work` reports its stage in the counter it is given.
 pub fn isolate(
     timeout: Duration,
     work: impl FnOnce(&AtomicUsize) -> Done + Send + 'static,
@@ -115,7 +118,7 @@ pub fn isolate(
     let started = Instant::now();
     let (tx, rx) = mpsc::channel();
     let thread_stage = Arc::clone(&stage);
-    std::thread::Builder::new()
+    let handle = std::thread::Builder::new()
         .name("fuzz-case".into())
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
@@ -134,8 +137,21 @@ pub fn isolate(
             }));
         })
         .expect("the system starts a thread");
+    let clock = cpu_clock(&handle);
     let stage_name = || STAGES[stage.load(Ordering::SeqCst).min(STAGES.len() - 1)];
-    match rx.recv_timeout(timeout) {
+    let received = loop {
+        match rx.recv_timeout(Duration::from_millis(250)) {
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let wall = started.elapsed();
+                let cpu = clock.and_then(cpu_time).unwrap_or(wall);
+                if cpu >= timeout || wall >= timeout * 4 {
+                    break Err(mpsc::RecvTimeoutError::Timeout);
+                }
+            }
+            other => break other,
+        }
+    };
+    match received {
         Ok(Ok(done)) => Ok(done),
         Ok(Err(info)) => {
             let (message, location) =
@@ -157,6 +173,40 @@ pub fn isolate(
             location: "(unknown)".into(),
         }),
     }
+}
+
+/// The clock that counts the CPU time of the case's thread; none where the system has no
+/// such clock (the budget is then wall time).
+#[cfg(unix)]
+fn cpu_clock(handle: &std::thread::JoinHandle<()>) -> Option<libc::clockid_t> {
+    use std::os::unix::thread::JoinHandleExt;
+    let mut clock: libc::clockid_t = 0;
+    // SAFETY: the handle is alive (not joined), so its pthread_t names a thread of this
+    // process; `clock` is a valid place to write the id.
+    #[allow(unsafe_code)]
+    let status = unsafe { libc::pthread_getcpuclockid(handle.as_pthread_t(), &mut clock) };
+    (status == 0).then_some(clock)
+}
+
+#[cfg(not(unix))]
+fn cpu_clock(_handle: &std::thread::JoinHandle<()>) -> Option<i32> {
+    None
+}
+
+/// The CPU time counted so far by `clock`; none once its thread has ended.
+#[cfg(unix)]
+fn cpu_time(clock: libc::clockid_t) -> Option<Duration> {
+    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `now` is a valid timespec to write; a clock of an ended thread is an error
+    // return, not undefined behaviour.
+    #[allow(unsafe_code)]
+    let status = unsafe { libc::clock_gettime(clock, &mut now) };
+    (status == 0).then(|| Duration::new(now.tv_sec as u64, now.tv_nsec as u32))
+}
+
+#[cfg(not(unix))]
+fn cpu_time(_clock: i32) -> Option<Duration> {
+    None
 }
 
 /// Runs one case through the document path.

@@ -50,6 +50,31 @@ fn a_case_over_its_budget_is_a_hang() {
 }
 
 #[test]
+fn a_case_that_spins_past_its_cpu_budget_is_a_hang() {
+    let result = isolate(Duration::from_millis(50), |stage: &AtomicUsize| {
+        stage.store(2, Ordering::SeqCst);
+        let started = std::time::Instant::now();
+        let mut x = 0u64;
+        while started.elapsed() < Duration::from_secs(3) {
+            x = std::hint::black_box(x.wrapping_add(1));
+        }
+        Done { refused: None, text: x == 0 }
+    });
+    assert_eq!(result.err(), Some(Failure::Hang { stage: "claims", seconds: None }));
+}
+
+#[test]
+fn waiting_within_four_budgets_of_wall_time_is_no_hang() {
+    // The budget is CPU time: a case that the machine keeps waiting (here: sleeping, which
+    // uses none) is given four budgets of wall time before it counts as hung.
+    let result = isolate(Duration::from_millis(200), |_: &AtomicUsize| {
+        std::thread::sleep(Duration::from_millis(400));
+        Done { refused: None, text: true }
+    });
+    assert!(matches!(result, Ok(Done { text: true, .. })), "{result:?}");
+}
+
+#[test]
 fn generated_cases_are_deterministic_and_bounded() {
     let seeds = seeds(&crate::root()).expect("the seed files are readable");
     for n in 0..300 {

@@ -707,7 +707,8 @@ fn family_name_after_given(words: &Words<'_>, a: &Mention, b: &Mention, gap: &st
 }
 
 /// An organisation or other name shaped like a person's name, listed with people ("its
-/// leaders X Y Z and V W") or right after a rank or role, is a person.
+/// leaders X Y Z and V W"), right after a rank or role, or followed by a post in
+/// apposition ("X Y Z, deputy director of ..."), is a person.
 fn people_among_people(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
     let joins = |gap: &str| matches!(gap.trim(), "," | "and" | ", and" | "or" | "nor");
@@ -730,7 +731,19 @@ fn people_among_people(words: &Words<'_>, mentions: &mut [Mention]) {
             && text[mentions[i - 1].span.end..m.span.start].trim().is_empty();
         let listed =
             (i > 0 && with_person(i - 1)) || (i + 1 < mentions.len() && with_person(i + 1));
-        if titled || listed {
+        // "A B C, deputy director general of ...": a post in apposition names a person.
+        let posted = mentions.get(i + 1).is_some_and(|n| {
+            let gap = text[m.span.end..n.span.start].trim_start();
+            let gap = gap.strip_prefix(',').unwrap_or("~").trim();
+            n.kind == Kind::Role
+                && gap.split_whitespace().all(|w| {
+                    matches!(
+                        w,
+                        "the" | "a" | "an" | "its" | "former" | "then" | "current" | "deputy"
+                    )
+                })
+        });
+        if titled || listed || posted {
             mentions[i].kind = Kind::Per;
         }
     }

@@ -107,3 +107,26 @@ fn every_name_of_a_list_that_gains_from_a_crime_is_accused() {
         assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
     }
 }
+
+#[test]
+fn a_crime_told_according_to_someone_or_found_by_a_report_is_alleged() {
+    let c = claims(
+        "According to the Norvanian Interior Ministry, Tomasz Wielgosz ordered the killing of three protesters in 2019.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|x| x.field("accused") == Some("Tomasz Wielgosz")), "{c:?}");
+    let c =
+        claims("The report found that Marisol Quenby oversaw the torture of detainees in Varsk.");
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|x| x.field("accused") == Some("Marisol Quenby")), "{c:?}");
+}
+
+#[test]
+fn a_participle_after_an_object_accuses_the_object_not_the_subject() {
+    let c = claims(
+        "The Norvanian Interior Ministry arrested Tomasz Wielgosz on Thursday, accused of ordering the killing of protesters.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|x| x.field("accused") == Some("Tomasz Wielgosz")), "{c:?}");
+    assert!(a.iter().all(|x| x.field("accused") != Some("Norvanian Interior Ministry")), "{c:?}");
+}

@@ -291,8 +291,17 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
     let h = s.head(p)?;
     let subject =
         |v: usize| s.kid(v, "nsubj").or_else(|| s.kid(v, "nsubj:pass")).map(|a| s.antecedent(a, v));
+    // "sanctioned five officials Thursday, accused of ...": a participle after the
+    // object and a comma speaks of the people the object names.
+    let object = s.kid(h, "obj").filter(|&o| {
+        o < p
+            && p > 0
+            && s.lemma(p - 1) == ","
+            && (s.mention(o, super::PEOPLE).is_some()
+                || super::LEXICON.words.group_nouns.contains(&s.lemma(o)))
+    });
     match s.rel(p) {
-        "advcl" | "conj" => subject(h),
+        "advcl" | "conj" => object.or_else(|| subject(h)),
         // A modifier of a named noun is handled as a passive; one of a predicate nominal
         // speaks of the copula's subject.
         "acl" | "amod" if s.kid(h, "cop").is_some() && s.mention(h, super::PEOPLE).is_none() => {
@@ -400,9 +409,7 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     if reporter.is_none() && words.culpable.contains(&lemma) && !alleged_context(lex, s) {
         return None;
     }
-    let accuser = reporter
-        .and_then(|v| s.kid(v, "nsubj"))
-        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let accuser = reporter.and_then(|v| accuser_of(s, v));
     let act = clause(s, p, lex);
     let mut ws = vec![p, subj, act_word];
     ws.extend(reporter);
@@ -439,9 +446,7 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     }
     let reporter =
         s.head(p).and_then(|h| reporter_of(lex, s, h)).or_else(|| reporter_of(lex, s, p));
-    let accuser = reporter
-        .and_then(|v| s.kid(v, "nsubj"))
-        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let accuser = reporter.and_then(|v| accuser_of(s, v));
     let act_text = Some(format!("{} {}", s.lemma(p), s.phrase(act, false)));
     Some(allegations(s, p, accused, accuser, act_text, "noun", vec![p, who, act]))
 }
@@ -452,12 +457,23 @@ const BEAR: &[&str] = &["bear", "have", "carry", "share", "play"];
 /// Who says a clause: a reporting verb above ("X said Y ...") or beside ("..., X said").
 fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usize> {
     let words = &lex.words;
-    s.kids(p, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v))).or_else(|| {
-        let h = s.head(p)?;
-        (matches!(s.rel(p), "ccomp" | "parataxis")
-            && (words.reporting.contains(&s.lemma(h)) || words.accusing.contains(&s.lemma(h))))
-        .then_some(h)
-    })
+    s.kids(p, "parataxis")
+        .find(|&v| words.reporting.contains(&s.lemma(v)))
+        .or_else(|| {
+            let h = s.head(p)?;
+            (matches!(s.rel(p), "ccomp" | "parataxis")
+                && (words.reporting.contains(&s.lemma(h)) || words.accusing.contains(&s.lemma(h))))
+            .then_some(h)
+        })
+        // "According to Y, X ordered the killings": Y's phrase stands for its verb.
+        .or_else(|| s.kids(p, "obl").find(|&o| s.case(o).as_deref() == Some("according")))
+}
+
+/// Who accuses through a reporter: the subject of a reporting verb, or the "according to"
+/// phrase itself.
+fn accuser_of(s: &Parse<'_>, v: usize) -> Option<usize> {
+    let who = if s.word(v).upos == "VERB" { super::modality::speaker(s, v)? } else { v };
+    s.mention(who, ACCUSERS).or_else(|| s.body(who))
 }
 
 /// "The killing was ordered by X": X is accused of the crime, by whoever says so.
@@ -467,9 +483,7 @@ fn perpetrated_by(lex: &Lexicon, s: &Parse<'_>, p: usize, crime_word: usize) -> 
     if accused.is_empty() {
         return None;
     }
-    let accuser = reporter_of(lex, s, p)
-        .and_then(|v| s.kid(v, "nsubj"))
-        .and_then(|a| s.mention(a, ACCUSERS).or_else(|| s.body(a)));
+    let accuser = reporter_of(lex, s, p).and_then(|v| accuser_of(s, v));
     let act = Some(format!("{} {}", s.lemma(p), s.phrase(crime_word, false)));
     let words = vec![p, agent, crime_word];
     Some(allegations(s, p, accused, accuser, act, "verb", words))

@@ -193,6 +193,13 @@ impl<'d> Parse<'d> {
                 {
                     words.extend(self.with_conjuncts(c));
                 }
+                // "met leaders including X", parsed with "including" a participle.
+                if self.rel(c) == "acl"
+                    && matches!(self.lemma(c).as_str(), "include")
+                    && let Some(o) = self.kid(c, "obj")
+                {
+                    words.extend(self.with_conjuncts(o));
+                }
                 // "two men, X and Y": every name of the apposition.
                 if self.rel(c) == "appos" {
                     words.extend(self.with_conjuncts(c));

@@ -43,7 +43,19 @@ impl Context {
 
 /// Whether a word is a sanction predicate, and the body that imposes it if named.
 fn sanction_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Option<usize>> {
-    predicate_at(lex, s, p, ClaimType::Sanction)
+    predicate_at(lex, s, p, ClaimType::Sanction).map(|b| b.filter(|&b| !unknown_name(s, b)))
+}
+
+/// Whether a body found as an authority is a name of no known kind that no authority
+/// table knows: a headline's "X imposes sanctions", where the tagger could not tell the
+/// person X is, names no state or body; the document's own authority stands instead.
+pub(super) fn unknown_name(s: &Parse<'_>, b: usize) -> bool {
+    let mention = &s.doc.view.mentions[b];
+    if mention.kind != Kind::Misc {
+        return false;
+    }
+    let text = s.doc.mention_text(b);
+    s.doc.authority(&Arg::Mention(b)).is_none_or(|a| a == text) && !s.doc.is_state(&text)
 }
 
 /// Whether a word is a predicate of a kind, and the body behind it if named.
@@ -71,9 +83,11 @@ fn predicate_at(lex: &Lexicon, s: &Parse<'_>, p: usize, kind: ClaimType) -> Opti
 pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found> {
     let si = s.sentence;
     let mut imposes = false;
+    let mut first_sanction = None;
     for p in 0..s.len {
         if let Some(authority) = sanction_at(lex, s, p) {
             imposes = true;
+            first_sanction.get_or_insert(p);
             if let Some(b) = authority
                 && let Some(a) = s.doc.authority(&Arg::Mention(b))
             {
@@ -93,10 +107,37 @@ pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found
         ctx.colon = colon;
         // "The four others slapped with sanctions are A and B": the list is in the
         // sentence that names the sanctions.
-        return continuation(lex, s);
+        let mut found = continuation(lex, s);
+        if let Some(p) = first_sanction {
+            for (be, m) in copular_list(lex, s, p) {
+                if !found
+                    .iter()
+                    .any(|f| f.args.iter().any(|(_, a)| matches!(a, Arg::Mention(x) if *x == m)))
+                {
+                    found.push(list_found(be, m, vec![be]));
+                }
+            }
+        }
+        return found;
     }
     let Some(last) = ctx.last.filter(|&l| si - l <= WINDOW) else { return vec![] };
-    let found = if ctx.colon { items(s) } else { continuation(lex, s) };
+    let mut found = if ctx.colon { items(s) } else { continuation(lex, s) };
+    // "Also named in the announcement was A, 52, who ...": an inverted participle of
+    // naming or listing continues the sanctions told just before.
+    if found.is_empty()
+        && let Some((p, be)) = (0..s.len).filter(|&p| s.word(p).upos == "VERB").find_map(|p| {
+            let l = s.lemma(p);
+            let naming = lex.words.list.contains(&l) || lex.words.list_verbs.contains(&l);
+            (naming && l != "be" && s.word(p).upos == "VERB")
+                .then(|| super::inverted(s, p).map(|be| (p, be)))
+                .flatten()
+        })
+    {
+        found = named_items(s, be + 1, s.len)
+            .into_iter()
+            .map(|m| list_found(p, m, vec![p, be]))
+            .collect();
+    }
     if !found.is_empty() {
         ctx.last = Some(si);
         ctx.colon = ctx.colon || colon;
@@ -107,28 +148,31 @@ pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found
     found
 }
 
-/// The items of a colon list, by the name each opens with ("• A (former governor);
-/// • B (judge); and • C"): a line may hold several items, split by bullets or semicolons.
+/// The items of a colon list, by the name each opens with, after any rank or title ("•
+/// A (former governor); • B (judge); and • C", "- Colonel D is the head of E"): a line may
+/// hold several items, split by bullets or semicolons.
 fn items(s: &Parse<'_>) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut opens = true;
-    for w in 0..s.len {
-        let text = &s.doc.input.text[s.word(w).span.clone()];
-        if matches!(text, "•" | "·" | "*" | "-" | "–" | "—" | ";") {
-            opens = true;
-            continue;
-        }
-        if !opens || text == "and" {
-            continue;
-        }
-        opens = false;
-        if let Some(m) = s.mention(w, TARGETS)
-            && s.doc.view.mentions[m].span.start == s.word(w).span.start
-        {
-            out.push(list_found(w, m, vec![w]));
-        }
+    named_items(s, 0, s.len).into_iter().map(|m| list_found(0, m, vec![0])).collect()
+}
+
+/// "The four others slapped with sanctions are A who ..., B who ..., and C": a "be" or
+/// "include" after the sanction, with no one named before it, lists the targets after it.
+fn copular_list(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<(usize, usize)> {
+    let be = (p + 1..s.len).find(|&w| {
+        (s.lemma(w) == "be" && s.rel(w) == "cop")
+            || (s.word(w).upos == "VERB" && lex.words.include.contains(&s.lemma(w)))
+    });
+    let Some(be) = be else { return vec![] };
+    let start = s.word(0).span.start;
+    let end = s.word(be).span.start;
+    let named_before = s.doc.view.sentences[s.sentence].mentions.iter().any(|&m| {
+        let mm = &s.doc.view.mentions[m];
+        !mm.hidden && PEOPLE.contains(&mm.kind) && mm.span.start >= start && mm.span.end <= end
+    });
+    if named_before {
+        return vec![];
     }
-    out
+    named_items(s, be + 1, s.len).into_iter().map(|m| (be, m)).collect()
 }
 
 /// A sentence whose unnamed subject is identified with, or includes, named people.
@@ -198,4 +242,101 @@ fn plural(lex: &Lexicon, s: &Parse<'_>, w: usize) -> bool {
     word.upos == "NUM"
         || lex.words.group.contains(&text)
         || (word.upos == "NOUN" && text != s.lemma(w) && text.ends_with('s'))
+}
+
+/// The people a list names item by item, between two words ("A, the chief of B, C and D,
+/// who headed E; F"): the words split at commas, semicolons, bullets, "and" and "as well
+/// as"; an item counts where it opens with a person's name, after at most a title or a
+/// kind noun ("Labor Minister A", "police officers A", "his son A"). The names inside an
+/// item's description or relative clause are not items ("A, who met B and C"), and an item
+/// that opens a clause of reason, purpose or report ("for supporting B, C", "said ...") ends
+/// the list.
+pub(super) fn named_items(s: &Parse<'_>, from: usize, to: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut opens = true;
+    let mut first = true;
+    let mut clause = false;
+    let mut depth = 0usize;
+    for w in from..to.min(s.len) {
+        let word = s.word(w);
+        let text = &s.doc.input.text[word.span.clone()];
+        let lower = text.to_lowercase();
+        match text {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 || matches!(text, "(" | ")" | "[" | "]") {
+            continue;
+        }
+        if matches!(text, "," | ";" | "•" | "·" | "*" | "-" | "–" | "—" | ":") {
+            opens = true;
+            first = true;
+            clause = false;
+            continue;
+        }
+        if word.upos == "CCONJ" || matches!(lower.as_str(), "along" | "together" | "including") {
+            if !clause {
+                opens = true;
+                first = true;
+            }
+            continue;
+        }
+        // "as well as"
+        if matches!(lower.as_str(), "as" | "well") && (opens || s.lemma(w) == "well") {
+            opens = true;
+            first = true;
+            continue;
+        }
+        if !opens {
+            if matches!(word.upos.as_str(), "VERB" | "AUX") || matches!(word.upos.as_str(), "PRON")
+            {
+                clause = true;
+            }
+            continue;
+        }
+        if let Some(m) = covering(s, w, &[Kind::Per])
+            && !nouns_possessor(s, m)
+        {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+            opens = false;
+            first = false;
+            continue;
+        }
+        let upos = word.upos.as_str();
+        let titleish = matches!(upos, "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
+            || (upos == "PRON" && matches!(lower.as_str(), "his" | "her" | "their" | "its"));
+        if titleish {
+            first = false;
+            continue;
+        }
+        // An item that opens a reason, a purpose or a report ends the list; a relative
+        // clause or a participle ("who headed", "appointed in August") only ends its item.
+        let relative = matches!(lower.as_str(), "who" | "whom" | "whose" | "which" | "that");
+        let participle = upos == "VERB" && (lower.ends_with("ed") || lower.ends_with("en"));
+        if first && !relative && !participle {
+            break;
+        }
+        opens = false;
+        clause = true;
+    }
+    out
+}
+
+/// The mention of a kind that covers a word.
+fn covering(s: &Parse<'_>, w: usize, kinds: &[Kind]) -> Option<usize> {
+    let span = s.word(w).span.clone();
+    s.doc.view.sentences[s.sentence].mentions.iter().copied().find(|&m| {
+        let mm = &s.doc.view.mentions[m];
+        !mm.hidden
+            && mm.span.start <= span.start
+            && span.end <= mm.span.end
+            && kinds.contains(&mm.kind)
+    })
+}
+
+fn nouns_possessor(s: &Parse<'_>, m: usize) -> bool {
+    super::nouns::possessor(s, m)
 }

@@ -77,6 +77,8 @@ struct Words {
     accusation_nouns: Vec<String>,
     culpable_nouns: Vec<String>,
     profit: Vec<String>,
+    seen: Vec<String>,
+    host: Vec<String>,
 }
 
 /// What a predicate lemma makes.
@@ -201,6 +203,18 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             };
             let Some(mut claim) = doc.build(&c) else { continue };
             modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
+            // "The Treasury says that A and B are sanctioned": a sanction told without its
+            // agent by a body that imposes sanctions is that body's own act.
+            if claim.kind == ClaimType::Sanction
+                && claim.field("authority").is_none()
+                && let Some(by) = claim.attributed_to.clone()
+                && let Some(body) = doc.view.sentences[si].mentions.iter().copied().find(|&m| {
+                    !PEOPLE.contains(&doc.view.mentions[m].kind) && doc.mention_text(m) == by
+                })
+                && let Some(a) = doc.authority(&Arg::Mention(body))
+            {
+                claim.fields.insert("authority".into(), serde_json::Value::from(a));
+            }
             own_act(doc, &mut claim, c.rule.confidence);
             if claim.kind == ClaimType::Allegation {
                 // What one accuses another of stays alleged, whoever reports it; an
@@ -408,6 +422,14 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                 })
             } else if let Some(f) = lex.verbs.get(&lemma) {
                 Some(f.clone())
+            } else if seen_with(lex, s, p) || lex.words.host.contains(&lemma) {
+                // "X is seen with Y", "pictured alongside Y", "X hosted Y".
+                Some(Frame {
+                    kind: ClaimType::Meeting,
+                    outcome: None,
+                    needs_agent: false,
+                    needs_context: false,
+                })
             } else if listed(lex, s, p) {
                 // "placed on the sanctions list", "added X to its blacklist".
                 Some(Frame {
@@ -445,6 +467,11 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         if noun { noun_frame(lex, s, p, &frame) } else { verb_frame(lex, s, p, &frame) };
     if matches!(frame.kind, ClaimType::Sanction | ClaimType::Warrant) {
         found = per_authority(lex, s, p, noun, found);
+        for f in &mut found {
+            f.args.retain(|(k, a)| {
+                !(k == "authority" && matches!(a, Arg::Mention(b) if lists::unknown_name(s, *b)))
+            });
+        }
     }
     found
         .into_iter()
@@ -589,17 +616,47 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                     .take_while(|&w| s.word(w).upos != "VERB")
                     .find(|&w| s.mention(w, &[Kind::Per]).is_some())
             };
-            let subj = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)).or(agent).or_else(before);
+            // "X is seen with Y": the one seen; "graduated ... and has met Y": the subject
+            // of the clause the verb is a conjunct or complement of.
+            let subj = s
+                .kid(p, "nsubj")
+                .or_else(|| s.kid(p, "nsubj:pass"))
+                .map(|a| s.antecedent(a, p))
+                .or(agent)
+                .filter(|&a| !s.mentions(a, TARGETS).is_empty())
+                .or_else(|| shared_subject(s, p))
+                .or_else(before);
             if let Some(a) = subj {
                 parts.extend(s.mentions(a, TARGETS));
             }
-            let others = s
-                .kid(p, "obj")
-                .into_iter()
-                .chain(s.kids(p, "obl").filter(|&o| s.case(o).as_deref() == Some("with")));
+            // "received X", "hosted X": only a person received is met (not a prize).
+            let object_kinds = if lex.words.host.contains(&s.lemma(p)) { PEOPLE } else { TARGETS };
+            let with = |o: usize| matches!(s.case(o).as_deref(), Some("with" | "alongside"));
+            // "seen standing with Y": the company is told on the participle.
+            let xcomps: Vec<usize> = s.kids(p, "xcomp").collect();
+            let others = s.kid(p, "obj").into_iter().chain(
+                std::iter::once(p)
+                    .chain(xcomps)
+                    .flat_map(|v| s.kids(v, "obl").filter(|&o| with(o)).collect::<Vec<_>>()),
+            );
             for o in others.collect::<Vec<_>>() {
                 words.push(o);
-                parts.extend(s.mentions(o, TARGETS));
+                for m in s.mentions(o, object_kinds) {
+                    if !parts.contains(&m) {
+                        parts.push(m);
+                    }
+                }
+            }
+            // "seen with brother A and singer B": the parser breaks such lists; the names
+            // read off the words after "with".
+            if lex.words.seen.contains(&s.lemma(p))
+                && let Some(w) = (p + 1..s.len.min(p + 4)).find(|&w| s.lemma(w) == "with")
+            {
+                for m in s.surface_list(w + 1, &[Kind::Per]) {
+                    if !parts.contains(&m) {
+                        parts.push(m);
+                    }
+                }
             }
             if parts.len() < 2 {
                 return vec![];
@@ -650,11 +707,16 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
         _ if inverted(s, p).is_some() => {
             // "Among those sanctioned are A and B", "Also designated were A, B and C".
             let be = inverted(s, p).unwrap_or(p);
-            let targets: Vec<usize> = s
+            let mut targets: Vec<usize> = s
                 .surface_list(be + 1, &[Kind::Per])
                 .into_iter()
                 .filter(|&m| !nouns::possessor(s, m))
                 .collect();
+            for m in lists::named_items(s, be + 1, s.len) {
+                if !targets.contains(&m) {
+                    targets.push(m);
+                }
+            }
             words.push(be);
             per_target(kind, p, targets, shared, words, "verb")
         }
@@ -688,7 +750,10 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             // predicate complement.
             let patient = s.patient(p).or_else(|| {
                 (kind == ClaimType::Sanction)
-                    .then(|| s.kid(p, "xcomp").filter(|&x| s.word(x).upos == "NOUN"))
+                    .then(|| {
+                        s.kid(p, "xcomp")
+                            .filter(|&x| matches!(s.word(x).upos.as_str(), "NOUN" | "PROPN"))
+                    })
                     .flatten()
             });
             let Some(mut t) = patient else { return vec![] };
@@ -746,6 +811,27 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                     _ => {}
                 }
             }
+            // "A, the chief of B, C and D are sanctioned": the parser rarely gets a long
+            // list of titled names right; its items are read off the words.
+            if kind == ClaimType::Sanction && s.passive(p) && s.mention(t, &[Kind::Per]).is_some() {
+                for m in lists::named_items(s, clause_start(s, p), p) {
+                    if !targets.contains(&m) {
+                        targets.push(m);
+                    }
+                }
+            }
+            // "X was sanctioned along with Y", "together with Y".
+            if kind == ClaimType::Sanction {
+                for o in s.kids(p, "obl").collect::<Vec<_>>() {
+                    let along = s
+                        .kids(o, "case")
+                        .any(|c| matches!(s.lemma(c).as_str(), "along" | "together"));
+                    if along {
+                        words.push(o);
+                        targets.extend(s.mentions(o, &[Kind::Per]));
+                    }
+                }
+            }
             // "The three were sentenced to ...", "both were arrested": the people named
             // just before.
             if targets.is_empty() {
@@ -757,16 +843,71 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
     }
 }
 
+/// Where the clause of a verb begins: its first word, after any "that", colon or
+/// reporting verb before it ("the Treasury says that A, B and C are sanctioned").
+fn clause_start(s: &Parse<'_>, p: usize) -> usize {
+    let mut left = p;
+    let mut stack = vec![p];
+    while let Some(w) = stack.pop() {
+        left = left.min(w);
+        stack.extend(s.children[w].iter().copied().filter(|&c| c < p));
+    }
+    let cut = (left..p).rev().find(|&w| {
+        let text = &s.doc.input.text[s.word(w).span.clone()];
+        s.rel(w) == "mark"
+            || matches!(text, ":" | "that")
+            || (s.word(w).upos == "VERB" && LEXICON.words.reporting.contains(&s.lemma(w)))
+    });
+    cut.map_or(left, |c| c + 1)
+}
+
+/// "X was seen with Y", "pictured alongside Y", "photographed standing with Y": a verb of
+/// being seen with company (on itself or on its participle) tells that the people met.
+fn seen_with(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    if !lex.words.seen.contains(&s.lemma(p)) {
+        return false;
+    }
+    // "is seen as a hardliner" is no company; "appeared with" is active, "seen" passive.
+    let on = |v: usize| {
+        s.kids(v, "obl").any(|o| matches!(s.case(o).as_deref(), Some("with" | "alongside")))
+    };
+    (s.passive(p) || s.lemma(p) == "appear" || s.lemma(p) == "pose")
+        && (on(p) || s.kids(p, "xcomp").any(on))
+}
+
+/// The subject a verb shares with the clause it is a conjunct or complement of ("X
+/// graduated in 1999 and has since met Y"), two steps up at most.
+fn shared_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
+    let mut v = p;
+    for _ in 0..2 {
+        if !matches!(s.rel(v), "conj" | "xcomp") {
+            return None;
+        }
+        v = s.head(v)?;
+        if let Some(a) = s.kid(v, "nsubj").or_else(|| s.kid(v, "nsubj:pass")) {
+            let a = s.antecedent(a, v);
+            return (!s.mentions(a, PEOPLE).is_empty()).then_some(a);
+        }
+    }
+    None
+}
+
 /// The "be" of a participle told before its subject ("Among those sanctioned are A",
 /// "Also designated were A and B"): the participle has no object of its own and names
 /// no one before it but "those".
 fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
-    let be = p + 1;
-    if be >= s.len || s.lemma(be) != "be" || s.kid(p, "obj").is_some() {
+    if !s.doc.input.text[s.word(p).span.clone()].ends_with("ed") {
         return None;
     }
-    let text = &s.doc.input.text[s.word(p).span.clone()];
-    if !text.ends_with("ed") {
+    // "Also designated today is A", "Also named in the announcement was A": a time or a
+    // short phrase may stand between the participle and its "be".
+    let be = (p + 1..(p + 6).min(s.len))
+        .take_while(|&w| {
+            s.lemma(w) == "be"
+                || matches!(s.word(w).upos.as_str(), "ADV" | "ADP" | "DET" | "NOUN" | "ADJ")
+        })
+        .find(|&w| s.lemma(w) == "be")?;
+    if s.kid(p, "obj").is_some() {
         return None;
     }
     let before_ok = (0..p).all(|w| {
@@ -853,6 +994,8 @@ mod nouns;
 
 #[cfg(test)]
 mod accusation_tests;
+#[cfg(test)]
+mod sanction_tests;
 #[cfg(test)]
 mod sources_tests;
 #[cfg(test)]

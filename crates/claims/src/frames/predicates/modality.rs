@@ -35,7 +35,7 @@ pub(super) fn modality(
         let mut at = p;
         let mut hops = 0;
         let reporter = |v: usize| -> Option<String> {
-            let subj = s.kid(v, "nsubj")?;
+            let subj = speaker(s, v)?;
             let Some(m) = s.mention(subj, PEOPLE).or_else(|| s.body(subj)) else {
                 // "the security source said": the source as written.
                 let phrase = s.phrase(subj, false);
@@ -93,7 +93,7 @@ pub(super) fn sentence_source(lex: &Lexicon, doc: &Doc<'_>, s: &Parse<'_>) -> Op
         s.kids(root, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v)))
     };
     if let Some(v) = verb {
-        let subj = s.kid(v, "nsubj")?;
+        let subj = speaker(s, v)?;
         if s.word(subj).upos == "PRON" {
             return None;
         }
@@ -113,4 +113,10 @@ pub(super) fn sentence_source(lex: &Lexicon, doc: &Doc<'_>, s: &Parse<'_>) -> Op
     let phrase = s.phrase(h, true);
     let phrase = phrase.strip_prefix("to ").unwrap_or(&phrase);
     Some(phrase.strip_prefix("the ").unwrap_or(phrase).to_string())
+}
+
+/// The subject of a reporting verb: where the parser gave it two ("X, who uploaded the
+/// picture, ... AFP reported"), the one nearest before the verb.
+pub(super) fn speaker(s: &Parse<'_>, v: usize) -> Option<usize> {
+    s.kids(v, "nsubj").filter(|&a| a < v).last().or_else(|| s.kid(v, "nsubj"))
 }

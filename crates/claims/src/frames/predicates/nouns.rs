@@ -99,7 +99,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                     h
                 };
                 for m in s.mentions(h, TARGETS) {
-                    if !targets.contains(&m) && !possessor(s, m) {
+                    if !targets.contains(&m) && !possessor(s, m) && !in_apposition(s, m, h) {
                         targets.push(m);
                     }
                 }
@@ -236,6 +236,28 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
         }
     }
     per_target(kind, n, targets, shared, words, "noun")
+}
+
+/// Whether a body's mention lies in the apposition of a listed name ("X, the Party
+/// Secretary of Y, and Z"): the body names a post's organisation, not a target.
+fn in_apposition(s: &Parse<'_>, m: usize, top: usize) -> bool {
+    if PEOPLE.contains(&s.doc.view.mentions[m].kind) {
+        return false;
+    }
+    let Some(mut w) = b_word(s, m) else { return false };
+    for _ in 0..6 {
+        if w == top {
+            return false;
+        }
+        if s.rel(w) == "appos" {
+            return true;
+        }
+        match s.head(w) {
+            Some(h) => w = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether a mention is a possessor ("A's brother, B"): it names whose, not whom.

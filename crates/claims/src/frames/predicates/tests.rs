@@ -614,3 +614,77 @@ fn charges_faced_at_the_end_of_a_chain_of_conjuncts() {
     assert!(has(&c, ClaimType::Charge, "defendant", "Edda Lorn"), "{c:?}");
     assert!(!has(&c, ClaimType::Charge, "defendant", "Piet Oranje"), "{c:?}");
 }
+
+/// The participants of every meeting in a text, sorted.
+fn meetings(text: &str) -> Vec<Vec<String>> {
+    let c = claims(text);
+    of(&c, ClaimType::Meeting)
+        .iter()
+        .map(|m| {
+            let mut p: Vec<String> = m.list("participants").iter().map(|s| s.to_string()).collect();
+            p.sort();
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn being_seen_or_pictured_with_someone_is_a_meeting() {
+    for text in [
+        "Kasimir Holl is seen with his brother Piet Oranje and the singer Edda Lorn, who visited Varsk recently.",
+        "In a photo released on Wednesday, Tomasz Wielgosz was seen standing along with other Norvanian officials including President Piet Oranje at the palace in Varsk.",
+        "Tomasz Wielgosz was photographed with Edda Lorn at a dinner in Brenning.",
+    ] {
+        let m = meetings(text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        assert!(m[0].len() >= 2, "{text}: {m:?}");
+    }
+    // Seen as something, or with no one named: no meeting.
+    for text in [
+        "Tomasz Wielgosz is seen as a hardliner in Varsk.",
+        "Tomasz Wielgosz was seen with a rifle near the border.",
+        "Tomasz Wielgosz was seen in Varsk on Monday.",
+    ] {
+        assert!(meetings(text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn hosting_or_receiving_a_person_is_a_meeting_and_a_prize_is_not() {
+    let m = meetings("Tomasz Wielgosz hosted Marisol Quenby in Varsk on Monday.");
+    assert_eq!(m, vec![vec!["Marisol Quenby".to_string(), "Tomasz Wielgosz".to_string()]]);
+    let m = meetings("President Piet Oranje received Edda Lorn at the palace on Friday.");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(meetings("Tomasz Wielgosz received the Order of Merit in 2010.").is_empty());
+    assert!(meetings("Tomasz Wielgosz received a 20-year sentence.").is_empty());
+}
+
+#[test]
+fn a_meeting_told_in_a_second_conjunct_with_a_list_of_those_met() {
+    let text = "Born in 1970, Tomasz Wielgosz graduated from the academy in 1992 and has more recently met world leaders including President Piet Oranje of Norvania.";
+    let m = meetings(text);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains(&"Piet Oranje".to_string()), "{m:?}");
+    assert!(m[0].contains(&"Tomasz Wielgosz".to_string()), "{m:?}");
+}
+
+#[test]
+fn a_post_named_once_resolves_a_later_description() {
+    let text = "Tomasz Wielgosz was the president of Norvania from 1990 to 2019.\n\nEarlier this year, the former president was charged with money laundering.\n";
+    let c = claims(text);
+    let ch = of(&c, ClaimType::Charge);
+    assert!(ch.iter().any(|x| x.field("defendant") == Some("Tomasz Wielgosz")), "{c:?}");
+    // Two presidents: the description names neither.
+    let text = "Tomasz Wielgosz was the president of Norvania from 1990 to 2019. Piet Oranje was the president of Ostria until 2015.\n\nEarlier this year, the former president was charged with money laundering.\n";
+    let c = claims(text);
+    assert!(of(&c, ClaimType::Charge).iter().all(|x| x.field("defendant").is_none()), "{c:?}");
+}
+
+#[test]
+fn the_source_of_a_sentence_is_the_subject_nearest_its_reporting_verb() {
+    let text = "Kasimir Holl is seen with his brother Piet Oranje and the singer Edda Lorn, who visited Varsk recently and uploaded the picture to his page, the Varsk Herald reported.";
+    let c = claims(text);
+    let m = of(&c, ClaimType::Meeting);
+    assert_eq!(m.len(), 1, "{c:?}");
+    assert_ne!(m[0].attributed_to.as_deref(), Some("Edda Lorn"), "{c:?}");
+}

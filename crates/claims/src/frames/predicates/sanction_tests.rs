@@ -1,0 +1,130 @@
+//! Sanctions told as long lists of people: invented sentences in the shapes news and
+//! government releases use.
+
+use super::tests::{claims, has, of};
+use crate::ClaimType;
+
+fn targets(text: &str, names: &[&str], authority: &str) {
+    let c = claims(text);
+    for name in names {
+        let s = of(&c, ClaimType::Sanction);
+        let s = s.iter().find(|s| s.field("target") == Some(*name));
+        let s = s.unwrap_or_else(|| panic!("{name}: {c:?}"));
+        assert_eq!(s.field("authority"), Some(authority), "{name}: {s:?}");
+    }
+}
+
+#[test]
+fn a_copular_list_of_the_sanctioned_with_relative_clauses() {
+    targets(
+        "Velmora sanctioned six officers on Friday. The four others slapped with sanctions \
+         are General Tomasz Wielgosz who was appointed Minister of Defense, Admiral Orrin \
+         Dalewick who was appointed Minister for Transport, and Lieutenant General Kasimir \
+         Holl who was appointed Secretary of the Council.",
+        &["Tomasz Wielgosz", "Orrin Dalewick", "Kasimir Holl"],
+        "Velmora",
+    );
+}
+
+#[test]
+fn a_passive_sanction_of_a_long_list_with_appositions() {
+    targets(
+        "The Velmora government says that Tomasz Wielgosz, the Chief of the Border Service for \
+         the Protection of the Coast, Orrin Dalewick, Director of the Forensic Institute, \
+         Kasimir Holl and Edda Lorn, operatives of the Forensic Institute, and police \
+         officers Piet Oranje and Marisol Quenby are sanctioned, along with Anders Grint, \
+         who is the former director of the Northland Institute.",
+        &[
+            "Tomasz Wielgosz",
+            "Orrin Dalewick",
+            "Kasimir Holl",
+            "Edda Lorn",
+            "Piet Oranje",
+            "Marisol Quenby",
+            "Anders Grint",
+        ],
+        "Velmora",
+    );
+}
+
+#[test]
+fn an_inverted_designation_with_titles_and_semicolons() {
+    targets(
+        "Velmora sanctioned five officials. Also designated today is the Varsk Border \
+         Police, as well as the current Director and Party Secretary of the police, Tomasz \
+         Wielgosz, and the former Party Secretary of the police, Orrin Dalewick.",
+        &["Tomasz Wielgosz", "Orrin Dalewick"],
+        "Velmora",
+    );
+}
+
+#[test]
+fn also_named_in_the_announcement_continues_a_sanction() {
+    targets(
+        "The Velmora government imposed sanctions on Tomasz Wielgosz. Also named in the \
+         announcement was Orrin Dalewick, 52, who acted as a front man for Wielgosz.",
+        &["Tomasz Wielgosz", "Orrin Dalewick"],
+        "Velmora",
+    );
+    // Far from any sanction, the same shape is none.
+    let c = claims("Also named in the report was Orrin Dalewick, a local judge.");
+    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
+}
+
+#[test]
+fn named_to_a_blacklist_with_a_title_before_the_names() {
+    let c = claims(
+        "The Treasury named lawmakers Tomasz Wielgosz and Orrin Dalewick to a \
+         terror-related blacklist on Tuesday.",
+    );
+    for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
+        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
+    }
+}
+
+#[test]
+fn a_list_that_ends_in_a_reason_takes_no_one_from_the_reason() {
+    let c = claims(
+        "Velmora sanctioned Tomasz Wielgosz, a businessman, for supporting Orrin Dalewick, \
+         Kasimir Holl and their militia.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    for name in ["Orrin Dalewick", "Kasimir Holl"] {
+        assert!(!has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
+    }
+}
+
+#[test]
+fn a_dashed_list_of_ranks_and_names_after_a_colon() {
+    targets(
+        "Velmora has imposed sanctions on six prison officials.\n\nThose hit by the sanctions \
+         include:\n\n- Colonel Tomasz Wielgosz is the head of the Northern colony.\n\n\
+         - Lieutenant Colonel Orrin Dalewick - Deputy Chief.\n\n- Major Kasimir Holl - \
+         Deputy Chief.\n\nThe measures take effect at once.",
+        &["Tomasz Wielgosz", "Orrin Dalewick", "Kasimir Holl"],
+        "Velmora",
+    );
+}
+
+#[test]
+fn a_body_in_a_targets_apposition_is_no_target() {
+    let c = claims(
+        "Velmora sanctioned two officials. These designations include Tomasz Wielgosz, the \
+         Party Secretary of the Northland Assembly, and Orrin Dalewick, a former deputy.",
+    );
+    for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
+        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
+    }
+    assert!(!has(&c, ClaimType::Sanction, "target", "Northland Assembly"), "{c:?}");
+}
+
+#[test]
+fn a_headline_name_of_no_known_kind_is_no_authority() {
+    let c = claims(
+        "Wielgosz imposes sanctions against the clan of Orrin Dalewick\n\nThe Velmora \
+         government on Friday imposed sanctions on Orrin Dalewick.",
+    );
+    let s = of(&c, ClaimType::Sanction);
+    assert!(!s.is_empty(), "{c:?}");
+    assert!(s.iter().all(|s| s.field("authority") != Some("Wielgosz")), "{c:?}");
+}
