@@ -96,7 +96,7 @@ fn ended_bodies(doc: &Doc<'_>) -> Vec<Ended> {
         }
         let p = Parse::new(doc, si);
         for v in 0..p.words.len() {
-            if !lex.body_end_verbs.contains(&p.lemma(v)) {
+            if !lex.body_end_verbs.contains(p.lemma(v)) {
                 continue;
             }
             // The body is what was merged or disbanded: the passive subject, or the object of

@@ -34,8 +34,8 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             out.extend(found);
             continue;
         }
-        let replaces = lex.replace_verbs.contains(&p.lemma(v));
-        if !replaces && !lex.appoint_verbs.contains(&p.lemma(v)) {
+        let replaces = lex.replace_verbs.contains(p.lemma(v));
+        if !replaces && !lex.appoint_verbs.contains(p.lemma(v)) {
             continue;
         }
         let person = if replaces { successor(doc, p, v) } else { appointee(doc, p, v) };
@@ -54,10 +54,10 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             // read it as the noun).
             if matches!(rel, "xcomp" | "advcl")
                 && p.words[c].upos == "VERB"
-                && lex.head_verbs.contains(&p.lemma(c))
+                && lex.head_verbs.contains(p.lemma(c))
             {
                 let orgs = p.kids(c, "obj").filter_map(|o| org_of(doc, p, o)).collect();
-                found.push((Arg::Text(p.lemma(c)), orgs, None));
+                found.push((Arg::Text(p.lemma(c).clone()), orgs, None));
             } else if let Some(post) = all.iter().find(|q| q.word == c)
                 && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)
                     || rel == "obl" && p.case(c).is_some_and(|k| k == "as" || k == "to"))
@@ -202,7 +202,7 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     if p.rel(v) == "conj"
         && let Some(h) = p.head(v)
         && p.words[h].upos == "VERB"
-        && LEXICON.appoint_verbs.contains(&p.lemma(h))
+        && LEXICON.appoint_verbs.contains(p.lemma(h))
         && h != v
     {
         return appointee(doc, p, h);
@@ -222,7 +222,7 @@ fn successor(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
         return Some(m);
     }
     let h = p.head(v).filter(|_| matches!(p.rel(v), "xcomp" | "advcl"))?;
-    LEXICON.appoint_verbs.contains(&p.lemma(h)).then(|| appointee(doc, p, h)).flatten()
+    LEXICON.appoint_verbs.contains(p.lemma(h)).then(|| appointee(doc, p, h)).flatten()
 }
 
 static POWER: LazyLock<Rule> =

@@ -46,10 +46,10 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         let lemma = p.lemma(v);
         // "in charge of X": the noun with its "of" phrase.
         let charge = lemma == "charge" && p.case(v).as_deref() == Some("in");
-        if !charge && (p.words[v].upos != "VERB" || !lex.head_verbs.contains(&lemma)) {
+        if !charge && (p.words[v].upos != "VERB" || !lex.head_verbs.contains(lemma)) {
             continue;
         }
-        let Some(role) = role_of(&lemma) else { continue };
+        let Some(role) = role_of(lemma) else { continue };
         let objects: Vec<usize> = if charge {
             p.kids(v, "nmod").filter(|&c| p.case(c).as_deref() == Some("of")).collect()
         } else {
@@ -118,8 +118,8 @@ fn bodies_of(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, o: usize) -> Vec<Arg> 
     let last = *conjuncts.iter().max().unwrap_or(&o);
     if conjuncts.len() > 1
         && p.mention_of(doc, o, &[Kind::Org]).is_none()
-        && !lex.body_nouns.contains(&p.lemma(o))
-        && lex.body_nouns.contains(&p.lemma(last))
+        && !lex.body_nouns.contains(p.lemma(o))
+        && lex.body_nouns.contains(p.lemma(last))
         && conjuncts.iter().all(|&c| p.words[c].upos == "NOUN")
     {
         return phrase(p, o, last).into_iter().collect();
@@ -134,7 +134,7 @@ fn body_of(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, o: usize) -> Option<Arg>
         return Some(Arg::Mention(m));
     }
     if p.mention_of(doc, o, &[Kind::Per, Kind::Pro, Kind::Time, Kind::Nat]).is_some()
-        || !lex.body_nouns.contains(&p.lemma(o))
+        || !lex.body_nouns.contains(p.lemma(o))
     {
         return None;
     }

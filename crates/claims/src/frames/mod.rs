@@ -204,8 +204,9 @@ impl<'a> Parse<'a> {
         &self.text[self.words[i].span.clone()]
     }
 
-    pub(crate) fn lemma(&self, i: usize) -> String {
-        self.words[i].lemma.to_lowercase()
+    /// The lemma, in lower case (the view's words hold it so).
+    pub(crate) fn lemma(&self, i: usize) -> &String {
+        &self.words[i].lemma
     }
 
     /// The children of `i` with relation `rel` (subtypes included).

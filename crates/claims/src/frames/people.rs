@@ -143,11 +143,11 @@ fn nationality(
     n: usize,
     out: &mut Vec<Candidate<'static>>,
 ) {
-    if p.words[n].upos != "NOUN" || !lex.described.contains(&p.lemma(n)) {
+    if p.words[n].upos != "NOUN" || !lex.described.contains(p.lemma(n)) {
         return;
     }
     // A counted group is the group frame's.
-    if p.kids(n, "nummod").next().is_some() && p.form(n).to_lowercase() != p.lemma(n) {
+    if p.kids(n, "nummod").next().is_some() && p.form(n).to_lowercase() != *p.lemma(n) {
         return;
     }
     let Some(nat) = demonym(doc, p, n) else { return };
@@ -213,8 +213,8 @@ fn group_nationality(
 ) {
     // A plural noun of the list ("people" is its own plural).
     let form = p.form(n).to_lowercase();
-    let plural = form != p.lemma(n) || form == "people";
-    if p.words[n].upos != "NOUN" || !lex.counted.contains(&p.lemma(n)) || !plural {
+    let plural = form != *p.lemma(n) || form == "people";
+    if p.words[n].upos != "NOUN" || !lex.counted.contains(p.lemma(n)) || !plural {
         return;
     }
     let Some(number) = p.kids(n, "nummod").next().and_then(|c| count(p.form(c))) else {
@@ -331,7 +331,7 @@ fn health(
     let lemma = p.lemma(i);
     let upos = p.words[i].upos.as_str();
     // "he had been killed or seriously wounded": the harm with its degree.
-    if lex.harmed.contains(&lemma) && matches!(upos, "VERB" | "ADJ") {
+    if lex.harmed.contains(lemma) && matches!(upos, "VERB" | "ADJ") {
         let passive = p.children[i]
             .iter()
             .any(|&c| p.words[c].deprel == "aux:pass" || p.words[c].deprel == "nsubj:pass")
@@ -352,12 +352,12 @@ fn health(
         return;
     }
     // "X has medical problems".
-    if lex.ailments.contains(&lemma)
+    if lex.ailments.contains(lemma)
         && p.words[i].deprel == "obj"
         && let Some(v) = p.head(i)
         && p.lemma(v) == "have"
         && p.children[i].iter().any(|&c| {
-            matches!(p.rel(c), "amod" | "compound") && lex.ailment_modifiers.contains(&p.lemma(c))
+            matches!(p.rel(c), "amod" | "compound") && lex.ailment_modifiers.contains(p.lemma(c))
         })
         && let Some(m) = subject(doc, p, v)
     {
@@ -373,10 +373,10 @@ fn health(
         return;
     }
     // "X suffered a stroke", "underwent surgery", "was diagnosed with cancer".
-    if lex.maladies.contains(&lemma)
+    if lex.maladies.contains(lemma)
         && upos == "NOUN"
         && let Some(v) = p.head(i)
-        && lex.afflicted.contains(&p.lemma(v))
+        && lex.afflicted.contains(p.lemma(v))
         && (p.rel(i) == "obj"
             || p.rel(i) == "obl"
                 && p.case(i).is_some_and(|k| matches!(k.as_str(), "with" | "from" | "of" | "for")))
@@ -395,13 +395,13 @@ fn health(
     }
     // "X was rushed to a local hospital", "X remains in hospital": the one taken there, or
     // kept there, is unwell; whoever takes someone else there is not.
-    if lex.hospitals.contains(&lemma)
+    if lex.hospitals.contains(lemma)
         && upos == "NOUN"
         && p.rel(i) == "obl"
         && p.case(i).is_some_and(|k| k == "to" || k == "in")
         && let Some(v) = p.head(i)
-        && (lex.kept.contains(&p.lemma(v))
-            || lex.taken.contains(&p.lemma(v))
+        && (lex.kept.contains(p.lemma(v))
+            || lex.taken.contains(p.lemma(v))
                 && p.children[v].iter().any(|&c| p.words[c].deprel.ends_with(":pass")))
         && let Some(m) = subject(doc, p, v)
     {
@@ -415,9 +415,9 @@ fn health(
         return;
     }
     // "she is in good condition", "he is in poor health".
-    if lex.states.contains(&lemma)
+    if lex.states.contains(lemma)
         && p.case(i).as_deref() == Some("in")
-        && p.children[i].iter().any(|&c| p.rel(c) == "amod" && lex.conditions.contains(&p.lemma(c)))
+        && p.children[i].iter().any(|&c| p.rel(c) == "amod" && lex.conditions.contains(p.lemma(c)))
     {
         let m = subject(doc, p, i).or_else(|| p.head(i).and_then(|h| subject(doc, p, h)));
         let Some(m) = m else { return };
@@ -439,7 +439,7 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
         return;
     }
     let lemma = p.lemma(n);
-    let Some(kind) = doc.rules.kin.get(&lemma) else { return };
+    let Some(kind) = doc.rules.kin.get(lemma) else { return };
     let mut heads: Vec<usize> = p.kids(n, "appos").filter(|&c| c > n).collect();
     // "the X brothers, A and B" with the list parsed apart: the names right after the comma.
     if heads.is_empty() && p.words.get(n + 1).is_some_and(|_| p.form(n + 1) == ",") {
@@ -475,9 +475,9 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
             named.push(m);
         }
     }
-    let plural = p.form(n).to_lowercase() != lemma;
+    let plural = p.form(n).to_lowercase() != *lemma;
     if plural {
-        if !lex.mutual.contains(&lemma) || named.len() < 2 || named.len() > 4 {
+        if !lex.mutual.contains(lemma) || named.len() < 2 || named.len() > 4 {
             return;
         }
         // "the Okafor brothers, A and B": a list that does not carry the family name is

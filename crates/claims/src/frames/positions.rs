@@ -264,7 +264,7 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
             out.push(Post { word: i, role: Arg::Mention(r), mention: Some(r), first, former });
             continue;
         }
-        if !matches!(w.upos.as_str(), "NOUN" | "PROPN") || !lex.titles.contains(&p.lemma(i)) {
+        if !matches!(w.upos.as_str(), "NOUN" | "PROPN") || !lex.titles.contains(p.lemma(i)) {
             continue;
         }
         if p.mention_of(doc, i, &[Kind::Per, Kind::Org, Kind::Loc, Kind::Misc]).is_some() {
@@ -284,7 +284,7 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
             }
         }
         // "one of the members": the post is a member.
-        let word = |k: usize| if k == i { p.lemma(k) } else { p.form(k).to_lowercase() };
+        let word = |k: usize| if k == i { p.lemma(k).clone() } else { p.form(k).to_lowercase() };
         let role = (first..=i).map(word).collect::<Vec<_>>().join(" ");
         let former = role.split([' ', '-']).any(|x| lex.former.contains(x))
             || marked_former(p, lex, i, first);
@@ -296,11 +296,11 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
 /// "then head of", "the late leader": a former-marking word right before the post or
 /// attached to it.
 fn marked_former(p: &Parse<'_>, lex: &Lexicon, i: usize, first: usize) -> bool {
-    let before = first.checked_sub(1).is_some_and(|k| lex.former.contains(&p.lemma(k)));
+    let before = first.checked_sub(1).is_some_and(|k| lex.former.contains(p.lemma(k)));
     before
         || p.children[i]
             .iter()
-            .any(|&c| matches!(p.rel(c), "amod" | "advmod") && lex.former.contains(&p.lemma(c)))
+            .any(|&c| matches!(p.rel(c), "amod" | "advmod") && lex.former.contains(p.lemma(c)))
 }
 
 /// The holders of a post: (person mention, how, whether a past copula or verb ends it).
@@ -393,17 +393,17 @@ fn holders(
     }
     if p.case(t).as_deref() == Some("as")
         && let Some(v) = p.head(t)
-        && (lex.as_verbs.contains(&p.lemma(v))
-            || lex.entry_verbs.contains(&p.lemma(v))
-            || lex.exit_verbs.contains(&p.lemma(v))
+        && (lex.as_verbs.contains(p.lemma(v))
+            || lex.entry_verbs.contains(p.lemma(v))
+            || lex.exit_verbs.contains(p.lemma(v))
             || t < v)
     {
         let form = p.form(v).to_lowercase();
-        let past = form.ends_with("ed") || form != p.lemma(v) && !form.ends_with('s');
+        let past = form.ends_with("ed") || form != *p.lemma(v) && !form.ends_with('s');
         // "served as" in the past ended; "took over as" began a post that may still hold;
         // "stepped down as" ended it, whatever the tense.
         let ended =
-            past && lex.as_verbs.contains(&p.lemma(v)) || lex.exit_verbs.contains(&p.lemma(v));
+            past && lex.as_verbs.contains(p.lemma(v)) || lex.exit_verbs.contains(p.lemma(v));
         for m in verb_subjects(doc, p, v) {
             out.push((m, How::As, ended));
         }
@@ -411,7 +411,7 @@ fn holders(
     // "X became head of Y", "X, who became director of Y in 2016": a post that began.
     if p.rel(t) == "xcomp"
         && let Some(v) = p.head(t)
-        && lex.become_verbs.contains(&p.lemma(v))
+        && lex.become_verbs.contains(p.lemma(v))
     {
         for m in verb_subjects(doc, p, v) {
             out.push((m, How::Copula, false));
@@ -506,7 +506,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         let serves = possessive || case.as_deref() == Some("to");
         // "his lawyer, X": the person the pronoun stands for.
         if possessive
-            && lex.personal_posts.contains(&p.lemma(t))
+            && lex.personal_posts.contains(p.lemma(t))
             && let Some(m) = p.mention_of(doc, c, &[Kind::Pro])
         {
             out.push(Arg::Mention(m));
@@ -590,7 +590,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             && !lex.former.contains(&f.to_lowercase())
             && matches!(p.words[k].upos.as_str(), "ADJ" | "NOUN")
     }));
-    let names_body = modifiers.last().is_some_and(|&k| lex.body_nouns.contains(&p.lemma(k)));
+    let names_body = modifiers.last().is_some_and(|&k| lex.body_nouns.contains(p.lemma(k)));
     if mention.kind == Kind::Loc && possessive && names_body {
         // "Norvania's central bank governor": the state's body.
         let words: Vec<&str> = modifiers.iter().map(|&k| p.form(k)).collect();
@@ -670,7 +670,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         let mention = &doc.view.mentions[m];
         mention.kind == Kind::Loc
             && p.words[c].span.start >= mention.span.end
-            && LEXICON.body_nouns.contains(&p.lemma(c))
+            && LEXICON.body_nouns.contains(p.lemma(c))
     });
     // The name alone, unless the phrase says more ("13th People's Congress of the Region").
     if let Some(m) = named
@@ -703,7 +703,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
 /// military intelligence directorate"): a noun of a body as the head, after at least two
 /// words that say which one, so that "the unit" or "the ruling party" names none.
 fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> {
-    if hi != c || !LEXICON.body_nouns.contains(&p.lemma(c)) {
+    if hi != c || !LEXICON.body_nouns.contains(p.lemma(c)) {
         return None;
     }
     let content =
@@ -748,9 +748,9 @@ pub(super) fn dates(
         .iter()
         .chain(p.children[t].iter().filter(|&&c| matches!(p.rel(c), "obl" | "nmod")))
         .find_map(|&c| p.mention_of(doc, c, &[Kind::Time]));
-    if lex.become_verbs.contains(&lemma) || lex.entry_verbs.contains(&lemma) {
+    if lex.become_verbs.contains(lemma) || lex.entry_verbs.contains(lemma) {
         (date, None)
-    } else if lex.exit_verbs.contains(&lemma) {
+    } else if lex.exit_verbs.contains(lemma) {
         (None, date)
     } else {
         (None, None)

@@ -24,7 +24,7 @@ pub(super) fn state_bodies(
         .replace('-', " ");
     let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
     let mut role = format!(" {}", words.join(" "));
-    if orgs.is_empty() && lex.court_posts.contains(&p.lemma(post.word)) {
+    if orgs.is_empty() && lex.court_posts.contains(p.lemma(post.word)) {
         return court_before(doc, p).into_iter().collect();
     }
     let is_state_post = |role: &str| {
@@ -70,7 +70,7 @@ pub(super) fn state_bodies(
     if !is_state_post(&role) {
         return orgs;
     }
-    let portfolio = lex.portfolio_posts.contains(&p.lemma(post.word));
+    let portfolio = lex.portfolio_posts.contains(p.lemma(post.word));
     let end = p.words[post.word].span.end;
     let orgs: Vec<Arg> = orgs
         .into_iter()

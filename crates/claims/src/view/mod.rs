@@ -244,7 +244,11 @@ impl DocumentView {
                 words,
             });
         }
-        DocumentView { mentions, sentences, words: words.to_vec() }
+        // Lemmas in lower case once here: the frames compare them with lexicons many times
+        // a word ("Met" at a sentence's start is "meet" like any other).
+        let words =
+            words.iter().map(|w| Word { lemma: w.lemma.to_lowercase(), ..w.clone() }).collect();
+        DocumentView { mentions, sentences, words }
     }
 
     /// The text of a mention.

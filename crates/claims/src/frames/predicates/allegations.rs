@@ -20,7 +20,7 @@ const ACCUSED: &[Kind] = &[Kind::Per, Kind::Pro, Kind::Org, Kind::Misc, Kind::Na
 pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
-    if matches!(upos, "VERB" | "ADJ") && lex.words.accusing.contains(&lemma) {
+    if matches!(upos, "VERB" | "ADJ") && lex.words.accusing.contains(lemma) {
         return accusing(lex, s, p);
     }
     if let Some(found) = culpable(lex, s, p) {
@@ -29,7 +29,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     if matches!(upos, "VERB" | "AUX")
         && s.children[p]
             .iter()
-            .any(|&c| s.rel(c) == "advmod" && lex.words.alleged.contains(&s.lemma(c)))
+            .any(|&c| s.rel(c) == "advmod" && lex.words.alleged.contains(s.lemma(c)))
     {
         // "Y allegedly ordered the attack": the subject of the marked clause.
         let Some(subj) = s.kid(p, "nsubj").or_else(|| s.kid(p, "nsubj:pass")) else {
@@ -39,7 +39,7 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         let act = clause(s, p, lex);
         return allegations(s, p, s.mentions(subj, ACCUSED), None, act, "verb", vec![p, subj]);
     }
-    if upos == "NOUN" && lex.words.accusation_nouns.contains(&lemma) {
+    if upos == "NOUN" && lex.words.accusation_nouns.contains(lemma) {
         return accusation_noun(s, p);
     }
     if upos == "NOUN"
@@ -181,7 +181,7 @@ pub(super) fn reason(lex: &Lexicon, s: &Parse<'_>, found: &Found) -> Vec<Found> 
         return vec![];
     }
     let p = found.predicate;
-    let is_reason = |w: usize| lex.words.reasons.contains(&s.lemma(w));
+    let is_reason = |w: usize| lex.words.reasons.contains(s.lemma(w));
     let reason = s.children[p].iter().copied().find_map(|o| {
         if !(s.rel(o).starts_with("obl") || s.rel(o).starts_with("nmod")) {
             return None;
@@ -253,7 +253,7 @@ fn clause(s: &Parse<'_>, p: usize, lex: &Lexicon) -> Option<String> {
             let top = w == p
                 && (r.starts_with("nsubj")
                     || matches!(r, "cc" | "mark" | "conj" | "parataxis")
-                    || lex.words.alleged.contains(&s.lemma(c)));
+                    || lex.words.alleged.contains(s.lemma(c)));
             if !top && r != "punct" {
                 words.push(c);
             }
@@ -298,7 +298,7 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
             && p > 0
             && s.lemma(p - 1) == ","
             && (s.mention(o, super::PEOPLE).is_some()
-                || super::LEXICON.words.group_nouns.contains(&s.lemma(o)))
+                || super::LEXICON.words.group_nouns.contains(s.lemma(o)))
     });
     match s.rel(p) {
         "advcl" | "conj" => object.or_else(|| subject(h)),
@@ -318,22 +318,22 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     let words = &lex.words;
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
-    if upos == "NOUN" && words.culpable_nouns.contains(&lemma) {
+    if upos == "NOUN" && words.culpable_nouns.contains(lemma) {
         return culpable_noun(lex, s, p);
     }
-    let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(&lemma) {
+    let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(lemma) {
         // "responsible for", "complicit in"
         s.kids(p, "obl")
             .find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))
             .filter(|&o| crime(lex, s, o))?
-    } else if upos == "VERB" && words.crime_verbs.contains(&lemma) {
+    } else if upos == "VERB" && words.crime_verbs.contains(lemma) {
         p
-    } else if upos == "VERB" && words.profit.contains(&lemma) {
+    } else if upos == "VERB" && words.profit.contains(lemma) {
         // "benefited from this corruption", "profited from the smuggling"
         s.kids(p, "obl")
             .find(|&o| s.case(o).as_deref() == Some("from"))
             .filter(|&o| crime(lex, s, o))?
-    } else if upos == "VERB" && words.perpetrate.contains(&lemma) && s.passive(p) {
+    } else if upos == "VERB" && words.perpetrate.contains(lemma) && s.passive(p) {
         // "the killing was ordered by X": the agent perpetrated the crime its subject names.
         // The parser may hang the verb on the crime as a relative clause ("said the
         // killing of X was ordered by Y" read as "the killing [that] X was ordered").
@@ -342,13 +342,13 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             .filter(|&o| crime(lex, s, o))
             .or_else(|| s.head(p).filter(|&h| s.rel(p).starts_with("acl") && crime(lex, s, h)))?;
         return perpetrated_by(lex, s, p, crime_word);
-    } else if upos == "VERB" && words.perpetrate.contains(&lemma) {
+    } else if upos == "VERB" && words.perpetrate.contains(lemma) {
         // "ordered the killing of ...", "oversaw attacks on civilians"
         s.kid(p, "obj").filter(|&o| crime(lex, s, o))?
     } else if upos == "VERB"
-        && !lex.verbs.contains_key(&lemma)
-        && !words.guilt_free.contains(&lemma)
-        && !words.reporting.contains(&lemma)
+        && !lex.verbs.contains_key(lemma)
+        && !words.guilt_free.contains(lemma)
+        && !words.reporting.contains(lemma)
         && reporter_of(lex, s, p).is_some()
     {
         // "X used intimidation to ..., said Y", "Y said X championed a campaign of torture":
@@ -372,13 +372,13 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     // subject of "tortured" is the victim).
     let subj = s
         .kid(p, "nsubj")
-        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(&lemma)))
+        .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(lemma)))
         .or_else(|| {
             // "said the officials had incited ...": the parser makes the clause's subject
             // the object of the reporting verb.
             let h = s
                 .head(p)
-                .filter(|&h| s.rel(p) == "ccomp" && words.reporting.contains(&s.lemma(h)))?;
+                .filter(|&h| s.rel(p) == "ccomp" && words.reporting.contains(s.lemma(h)))?;
             s.kid(h, "obj").filter(|&o| o < p)
         })
         .or_else(|| {
@@ -406,7 +406,7 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     let reporter = reporter_of(lex, s, p);
     // An act told by the author stands only for intrinsically criminal verbs and for the
     // perpetration of a crime; a reporting verb makes any of them an allegation.
-    if reporter.is_none() && words.culpable.contains(&lemma) && !alleged_context(lex, s) {
+    if reporter.is_none() && words.culpable.contains(lemma) && !alleged_context(lex, s) {
         return None;
     }
     let accuser = reporter.and_then(|v| accuser_of(s, v));
@@ -458,11 +458,11 @@ const BEAR: &[&str] = &["bear", "have", "carry", "share", "play"];
 fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usize> {
     let words = &lex.words;
     s.kids(p, "parataxis")
-        .find(|&v| words.reporting.contains(&s.lemma(v)))
+        .find(|&v| words.reporting.contains(s.lemma(v)))
         .or_else(|| {
             let h = s.head(p)?;
             (matches!(s.rel(p), "ccomp" | "parataxis")
-                && (words.reporting.contains(&s.lemma(h)) || words.accusing.contains(&s.lemma(h))))
+                && (words.reporting.contains(s.lemma(h)) || words.accusing.contains(s.lemma(h))))
             .then_some(h)
         })
         // "According to Y, X ordered the killings": Y's phrase stands for its verb.
@@ -510,7 +510,7 @@ fn accusation_noun(s: &Parse<'_>, p: usize) -> Vec<Found> {
 /// and who denies it.
 pub(super) fn denied_by(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Option<usize>> {
     let h = s.head(p)?;
-    if !matches!(s.rel(p), "obj" | "ccomp") || !lex.words.denial.contains(&s.lemma(h)) {
+    if !matches!(s.rel(p), "obj" | "ccomp") || !lex.words.denial.contains(s.lemma(h)) {
         return None;
     }
     Some(s.kid(h, "nsubj").map(|a| s.antecedent(a, h)).and_then(|a| s.mention(a, super::PEOPLE)))
@@ -539,9 +539,9 @@ fn crime(lex: &Lexicon, s: &Parse<'_>, w: usize) -> bool {
 fn alleged_context(lex: &Lexicon, s: &Parse<'_>) -> bool {
     (0..s.len).any(|w| {
         let l = s.lemma(w);
-        lex.words.reporting.contains(&l)
-            || lex.words.accusing.contains(&l)
-            || lex.words.alleged.contains(&l)
+        lex.words.reporting.contains(l)
+            || lex.words.accusing.contains(l)
+            || lex.words.alleged.contains(l)
             || l == "according"
             || l.starts_with("accus")
             || l.starts_with("alleg")

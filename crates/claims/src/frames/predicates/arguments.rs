@@ -44,8 +44,9 @@ impl<'d> Parse<'d> {
         &self.word(i).deprel
     }
 
-    pub(super) fn lemma(&self, i: usize) -> String {
-        self.word(i).lemma.to_lowercase()
+    /// The lemma, in lower case (the view's words hold it so).
+    pub(super) fn lemma(&self, i: usize) -> &String {
+        &self.word(i).lemma
     }
 
     /// Children with a relation (an exact label or a base label: "obl" takes "obl:tmod").
@@ -62,7 +63,7 @@ impl<'d> Parse<'d> {
 
     /// The case word of a nominal ("on" in "sanctions on X").
     pub(super) fn case(&self, i: usize) -> Option<String> {
-        self.kids(i, "case").next().map(|c| self.lemma(c))
+        self.kids(i, "case").next().map(|c| self.lemma(c).clone())
     }
 
     /// A word and the conjuncts that hang off it, recursively.
@@ -206,7 +207,7 @@ impl<'d> Parse<'d> {
                 }
                 // "the men named as X and Y", "a suspect identified as X".
                 if self.rel(c).starts_with("acl")
-                    && super::LEXICON.words.named.contains(&self.lemma(c))
+                    && super::LEXICON.words.named.contains(self.lemma(c))
                 {
                     for o in self.kids(c, "obl").collect::<Vec<_>>() {
                         if self.case(o).as_deref() == Some("as") {
@@ -330,7 +331,7 @@ impl<'d> Parse<'d> {
         let mut up = self.head(a);
         for _ in 0..4 {
             let Some(h) = up else { break };
-            if reporting.contains(&self.lemma(h))
+            if reporting.contains(self.lemma(h))
                 && let Some(subj) = self.kid(h, "nsubj").filter(|&x| x != a)
                 && self.body(subj).is_some()
             {

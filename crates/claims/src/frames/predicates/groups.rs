@@ -80,7 +80,7 @@ fn group_size(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Option<Option<usize>> {
     }
     // A plural noun ("officials", "men"), not a predicate's own word ("the sanctions").
     let lemma = s.lemma(w);
-    if s.word(w).upos != "NOUN" || text == lemma || !lex.words.group_nouns.contains(&lemma) {
+    if s.word(w).upos != "NOUN" || text == *lemma || !lex.words.group_nouns.contains(lemma) {
         return None;
     }
     if !definite && !dets.iter().any(|d| d == "both") {
@@ -119,6 +119,6 @@ fn speaker(lex: &Lexicon, s: &Parse<'_>, m: usize) -> bool {
             }
         }
         s.rel(h).starts_with("nsubj")
-            && s.head(h).is_some_and(|v| lex.words.reporting.contains(&s.lemma(v)))
+            && s.head(h).is_some_and(|v| lex.words.reporting.contains(s.lemma(v)))
     })
 }

@@ -36,9 +36,9 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
             continue;
         }
         let cl = s.lemma(c);
-        let light = words.give.contains(&cl)
-            || words.receive.contains(&cl)
-            || (kind == ClaimType::Charge && words.face.contains(&cl));
+        let light = words.give.contains(cl)
+            || words.receive.contains(cl)
+            || (kind == ClaimType::Charge && words.face.contains(cl));
         if !light {
             continue;
         }
@@ -53,8 +53,8 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
     let rel = s.rel(n);
     let object = matches!(rel, "obj" | "iobj" | "obl" | "nsubj:pass");
     let receives = match kind {
-        ClaimType::Charge => words.face.contains(&gl) || words.receive.contains(&gl),
-        _ => words.receive.contains(&gl),
+        ClaimType::Charge => words.face.contains(gl) || words.receive.contains(gl),
+        _ => words.receive.contains(gl),
     };
     if receives && object {
         // "X received a life sentence", "X, serving a 20-year term", "X faces charges".
@@ -84,7 +84,7 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
             None => {}
         }
     }
-    if words.give.contains(&gl) && object {
+    if words.give.contains(gl) && object {
         // "was handed a 15-year term", "handed X a sentence", "filed charges against X",
         // "imposed a sentence on X".
         out.extend(s.kid(g, "iobj"));
@@ -147,7 +147,7 @@ pub(super) fn judgement(
 ) -> Vec<Found> {
     let lemma = s.lemma(n);
     // "a second term in office": a term is a sentence only with a prison or length word.
-    if lex.words.needs_prison.contains(&lemma) && !prison(lex, s, n) {
+    if lex.words.needs_prison.contains(lemma) && !prison(lex, s, n) {
         return vec![];
     }
     let mut targets = Vec::new();
@@ -185,7 +185,7 @@ pub(super) fn judgement(
             shared.push(("sentence".into(), Arg::Text(s.phrase(m, true))));
         }
     }
-    if kind == ClaimType::Verdict && lex.words.sentence_nouns.contains(&lemma) {
+    if kind == ClaimType::Verdict && lex.words.sentence_nouns.contains(lemma) {
         shared.push(("sentence".into(), Arg::Text(sentence_text(s, n))));
     }
     targets

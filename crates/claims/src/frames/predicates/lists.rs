@@ -67,12 +67,12 @@ fn predicate_at(lex: &Lexicon, s: &Parse<'_>, p: usize, kind: ClaimType) -> Opti
         lex.words.sanction_context.iter().any(|c| text.contains(c.as_str()))
     };
     if s.word(p).upos == "VERB"
-        && lex.verbs.get(&lemma).is_some_and(|f| f.kind == kind && (!f.needs_context || context()))
+        && lex.verbs.get(lemma).is_some_and(|f| f.kind == kind && (!f.needs_context || context()))
     {
         return Some(s.agent(p).and_then(|a| s.body(a)).filter(is_state));
     }
-    if (s.word(p).upos == "NOUN" || !lex.verbs.contains_key(&lemma))
-        && lex.nouns.get(&lemma).is_some_and(|f| f.kind == kind)
+    if (s.word(p).upos == "NOUN" || !lex.verbs.contains_key(lemma))
+        && lex.nouns.get(lemma).is_some_and(|f| f.kind == kind)
     {
         return Some(noun_authority(s, p));
     }
@@ -127,7 +127,7 @@ pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found
     if found.is_empty()
         && let Some((p, be)) = (0..s.len).filter(|&p| s.word(p).upos == "VERB").find_map(|p| {
             let l = s.lemma(p);
-            let naming = lex.words.list.contains(&l) || lex.words.list_verbs.contains(&l);
+            let naming = lex.words.list.contains(l) || lex.words.list_verbs.contains(l);
             (naming && l != "be" && s.word(p).upos == "VERB")
                 .then(|| super::inverted(s, p).map(|be| (p, be)))
                 .flatten()
@@ -160,7 +160,7 @@ fn items(s: &Parse<'_>) -> Vec<Found> {
 fn copular_list(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<(usize, usize)> {
     let be = (p + 1..s.len).find(|&w| {
         (s.lemma(w) == "be" && s.rel(w) == "cop")
-            || (s.word(w).upos == "VERB" && lex.words.include.contains(&s.lemma(w)))
+            || (s.word(w).upos == "VERB" && lex.words.include.contains(s.lemma(w)))
     });
     let Some(be) = be else { return vec![] };
     let start = s.word(0).span.start;
@@ -189,7 +189,7 @@ fn continuation(lex: &Lexicon, s: &Parse<'_>) -> Vec<Found> {
     // takes the inverted participle for a modifier of the copula's nominal.
     let sanctioned = |c: usize| {
         matches!(s.rel(c), "amod" | "acl")
-            && lex.verbs.get(&s.lemma(c)).is_some_and(|f| f.kind == ClaimType::Sanction)
+            && lex.verbs.get(s.lemma(c)).is_some_and(|f| f.kind == ClaimType::Sanction)
     };
     if s.kid(root, "cop").is_some() && s.children[root].iter().any(|&c| sanctioned(c)) {
         let own = s.mention(root, TARGETS).into_iter();
@@ -200,7 +200,7 @@ fn continuation(lex: &Lexicon, s: &Parse<'_>) -> Vec<Found> {
     let Some(subj) = s.kid(root, "nsubj").or_else(|| s.kid(root, "nsubj:pass")) else {
         return vec![];
     };
-    let identity = s.kid(root, "cop").is_some() || lex.words.list.contains(&s.lemma(root));
+    let identity = s.kid(root, "cop").is_some() || lex.words.list.contains(s.lemma(root));
     if !identity || !plural(lex, s, subj) {
         return vec![];
     }
@@ -241,7 +241,7 @@ fn plural(lex: &Lexicon, s: &Parse<'_>, w: usize) -> bool {
     let text = s.doc.input.text[word.span.clone()].to_lowercase();
     word.upos == "NUM"
         || lex.words.group.contains(&text)
-        || (word.upos == "NOUN" && text != s.lemma(w) && text.ends_with('s'))
+        || (word.upos == "NOUN" && text != *s.lemma(w) && text.ends_with('s'))
 }
 
 /// The people a list names item by item, between two words ("A, the chief of B, C and D,

@@ -333,7 +333,7 @@ fn companions(lex: &Lexicon, s: &Parse<'_>, visit: Option<(usize, Arg)>) -> Vec<
     let Some((_, place)) = visit else { return vec![] };
     let mut out = Vec::new();
     for p in 0..s.len {
-        if s.word(p).upos != "VERB" || !lex.words.accompany.contains(&s.lemma(p)) {
+        if s.word(p).upos != "VERB" || !lex.words.accompany.contains(s.lemma(p)) {
             continue;
         }
         let shared = vec![("place".to_string(), place.clone())];
@@ -402,14 +402,14 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         "VERB" => {
             // "found guilty": a verdict.
             if lemma == "find" && s.children[p].iter().any(|&c| s.lemma(c) == "guilty") {
-                let not = s.children[p].iter().any(|&c| lex.words.negation.contains(&s.lemma(c)));
+                let not = s.children[p].iter().any(|&c| lex.words.negation.contains(s.lemma(c)));
                 Some(Frame {
                     kind: ClaimType::Verdict,
                     outcome: Some(if not { "acquitted" } else { "convicted" }.into()),
                     needs_agent: false,
                     needs_context: false,
                 })
-            } else if lex.words.acquit.contains(&lemma)
+            } else if lex.words.acquit.contains(lemma)
                 && s.passive(p)
                 && s.patient(p).is_some_and(|t| s.mention(t, PEOPLE).is_some())
             {
@@ -420,9 +420,9 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                 })
-            } else if let Some(f) = lex.verbs.get(&lemma) {
+            } else if let Some(f) = lex.verbs.get(lemma) {
                 Some(f.clone())
-            } else if seen_with(lex, s, p) || lex.words.host.contains(&lemma) {
+            } else if seen_with(lex, s, p) || lex.words.host.contains(lemma) {
                 // "X is seen with Y", "pictured alongside Y", "X hosted Y".
                 Some(Frame {
                     kind: ClaimType::Meeting,
@@ -454,8 +454,8 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     };
     // A noun of the lexicon, also where the tagger took it for a verb ("issued a warrant").
     // A noun of the lexicon that is no verb of it is read as a noun whatever its tag.
-    let noun = lex.nouns.contains_key(&lemma) && (w.upos == "NOUN" || frame.is_none());
-    let frame = if noun { lex.nouns.get(&lemma).cloned() } else { frame };
+    let noun = lex.nouns.contains_key(lemma) && (w.upos == "NOUN" || frame.is_none());
+    let frame = if noun { lex.nouns.get(lemma).cloned() } else { frame };
     let Some(frame) = frame else { return vec![] };
     if frame.needs_context {
         let text = s.doc.input.text[s.doc.view.sentences[s.sentence].span.clone()].to_lowercase();
@@ -630,7 +630,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 parts.extend(s.mentions(a, TARGETS));
             }
             // "received X", "hosted X": only a person received is met (not a prize).
-            let object_kinds = if lex.words.host.contains(&s.lemma(p)) { PEOPLE } else { TARGETS };
+            let object_kinds = if lex.words.host.contains(s.lemma(p)) { PEOPLE } else { TARGETS };
             let with = |o: usize| matches!(s.case(o).as_deref(), Some("with" | "alongside"));
             // "seen standing with Y": the company is told on the participle.
             let xcomps: Vec<usize> = s.kids(p, "xcomp").collect();
@@ -649,7 +649,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             }
             // "seen with brother A and singer B": the parser breaks such lists; the names
             // read off the words after "with".
-            if lex.words.seen.contains(&s.lemma(p))
+            if lex.words.seen.contains(s.lemma(p))
                 && let Some(w) = (p + 1..s.len.min(p + 4)).find(|&w| s.lemma(w) == "with")
             {
                 for m in s.surface_list(w + 1, &[Kind::Per]) {
@@ -727,7 +727,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
         {
             // "those sentenced to life included A and B", "Those designated include A".
             let Some(inc) = (p + 1..(p + 8).min(s.len))
-                .find(|&w| lex.words.include.contains(&s.lemma(w)) && s.word(w).upos == "VERB")
+                .find(|&w| lex.words.include.contains(s.lemma(w)) && s.word(w).upos == "VERB")
             else {
                 return vec![];
             };
@@ -759,7 +759,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             let Some(mut t) = patient else { return vec![] };
             // "froze the assets of X": the owner of the assets is the target.
             if kind == ClaimType::Sanction
-                && lex.words.holdings.contains(&s.lemma(t))
+                && lex.words.holdings.contains(s.lemma(t))
                 && let Some(o) = nouns::owner(s, t)
             {
                 words.push(t);
@@ -768,7 +768,7 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             // "upheld the conviction of X", "overturned X's sentence": the judgement's
             // person is the defendant.
             if kind == ClaimType::Verdict
-                && lex.words.judgement.contains(&s.lemma(t))
+                && lex.words.judgement.contains(s.lemma(t))
                 && let Some(d) = s.children[t].iter().copied().find(|&c| {
                     s.rel(c) == "nmod" && matches!(s.case(c).as_deref(), None | Some("of" | "'s"))
                 })
@@ -856,7 +856,7 @@ fn clause_start(s: &Parse<'_>, p: usize) -> usize {
         let text = &s.doc.input.text[s.word(w).span.clone()];
         s.rel(w) == "mark"
             || matches!(text, ":" | "that")
-            || (s.word(w).upos == "VERB" && LEXICON.words.reporting.contains(&s.lemma(w)))
+            || (s.word(w).upos == "VERB" && LEXICON.words.reporting.contains(s.lemma(w)))
     });
     cut.map_or(left, |c| c + 1)
 }
@@ -864,7 +864,7 @@ fn clause_start(s: &Parse<'_>, p: usize) -> usize {
 /// "X was seen with Y", "pictured alongside Y", "photographed standing with Y": a verb of
 /// being seen with company (on itself or on its participle) tells that the people met.
 fn seen_with(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
-    if !lex.words.seen.contains(&s.lemma(p)) {
+    if !lex.words.seen.contains(s.lemma(p)) {
         return false;
     }
     // "is seen as a hardliner" is no company; "appeared with" is active, "seen" passive.
@@ -925,7 +925,7 @@ fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
         let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
         let sanctions = s.lemma(o) == "blacklist"
             || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
-        on && lex.words.list_nouns.contains(&s.lemma(o)) && sanctions
+        on && lex.words.list_nouns.contains(s.lemma(o)) && sanctions
     };
     // "named lawmakers A and B to a blacklist": the parser may hang the list's noun on the
     // object; any of the next words below the verb will do.
@@ -940,15 +940,15 @@ fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
         }
         false
     };
-    if lex.words.list_verbs.contains(&s.lemma(p))
+    if lex.words.list_verbs.contains(s.lemma(p))
         && (p + 1..(p + 12).min(s.len)).any(|o| sanctions_list(o) && below(o))
     {
         return true;
     }
-    lex.words.list_verbs.contains(&s.lemma(p))
+    lex.words.list_verbs.contains(s.lemma(p))
         && s.kids(p, "obl").any(|o| {
             let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
-            let list = lex.words.list_nouns.contains(&s.lemma(o));
+            let list = lex.words.list_nouns.contains(s.lemma(o));
             let sanctions = s.lemma(o) == "blacklist"
                 || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
             on && list && sanctions
@@ -958,7 +958,7 @@ fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
 /// A person held by an authority: "X has been held in Northland since 2020", "held in
 /// custody", "X, held incommunicado"; never "talks held in X" (the patient is a person).
 fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
-    if !lex.words.held.contains(&s.lemma(p)) || !s.passive(p) {
+    if !lex.words.held.contains(s.lemma(p)) || !s.passive(p) {
         return false;
     }
     let Some(t) = s.patient(p) else { return false };
@@ -967,7 +967,7 @@ fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
     }
     s.kids(p, "obl").any(|o| match s.case(o).as_deref() {
         Some("in" | "at") => {
-            lex.words.custody.contains(&s.lemma(o)) || s.mention(o, &[Kind::Loc]).is_some()
+            lex.words.custody.contains(s.lemma(o)) || s.mention(o, &[Kind::Loc]).is_some()
         }
         Some("without") => s.lemma(o) == "charge" || s.lemma(o) == "trial",
         _ => false,

@@ -17,7 +17,7 @@ pub(super) fn modality(
     confidence: f64,
 ) {
     let words = &lex.words;
-    let adverbs: Vec<String> = s.children[p].iter().map(|&c| s.lemma(c)).collect();
+    let adverbs: Vec<&String> = s.children[p].iter().map(|&c| s.lemma(c)).collect();
     let set = |m: Modality, by: Option<String>, claim: &mut Claim| {
         claim.modality = m;
         if by.is_some() || m == Modality::Asserted {
@@ -25,7 +25,7 @@ pub(super) fn modality(
         }
     };
     if s.children[p].iter().any(|&c| {
-        matches!(s.rel(c), "advmod" | "neg" | "det") && words.negation.contains(&s.lemma(c))
+        matches!(s.rel(c), "advmod" | "neg" | "det") && words.negation.contains(s.lemma(c))
     }) {
         set(Modality::Denied, None, claim);
     } else if adverbs.iter().any(|a| words.alleged.contains(a)) {
@@ -50,18 +50,18 @@ pub(super) fn modality(
         // "..., the military said": a parataxis below the predicate.
         let mut verdict = s
             .kids(p, "parataxis")
-            .find(|&v| words.reporting.contains(&s.lemma(v)))
+            .find(|&v| words.reporting.contains(s.lemma(v)))
             .map(|v| (Modality::Reported, reporter(v)));
         while verdict.is_none() && hops < 4 {
             let Some(h) = s.head(at) else { break };
             let rel = s.rel(at).to_string();
             let lemma = s.lemma(h);
             if rel == "ccomp" || rel == "xcomp" || rel == "parataxis" {
-                if words.denial.contains(&lemma) {
+                if words.denial.contains(lemma) {
                     verdict = Some((Modality::Denied, reporter(h)));
-                } else if words.accusing.contains(&lemma) {
+                } else if words.accusing.contains(lemma) {
                     verdict = Some((Modality::Alleged, reporter(h)));
-                } else if words.reporting.contains(&lemma) {
+                } else if words.reporting.contains(lemma) {
                     verdict = Some((Modality::Reported, reporter(h)));
                 }
             }
@@ -85,12 +85,12 @@ pub(super) fn modality(
 pub(super) fn sentence_source(lex: &Lexicon, doc: &Doc<'_>, s: &Parse<'_>) -> Option<String> {
     let words = &lex.words;
     let root = (0..s.len).find(|&w| s.word(w).head == 0)?;
-    let verb = if words.reporting.contains(&s.lemma(root))
+    let verb = if words.reporting.contains(s.lemma(root))
         && s.children[root].iter().any(|&c| matches!(s.rel(c), "ccomp" | "parataxis"))
     {
         Some(root)
     } else {
-        s.kids(root, "parataxis").find(|&v| words.reporting.contains(&s.lemma(v)))
+        s.kids(root, "parataxis").find(|&v| words.reporting.contains(s.lemma(v)))
     };
     if let Some(v) = verb {
         let subj = speaker(s, v)?;

@@ -20,7 +20,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
     if kind == ClaimType::Verdict
         && let Some(g) = gov
         && s.rel(n) == "obj"
-        && lex.verbs.get(&s.lemma(g)).is_some_and(|f| f.kind == ClaimType::Verdict)
+        && lex.verbs.get(s.lemma(g)).is_some_and(|f| f.kind == ClaimType::Verdict)
     {
         return vec![];
     }
@@ -46,7 +46,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 let mut up = gov;
                 for _ in 0..3 {
                     let Some(h) = up else { break };
-                    if lex.words.sought.contains(&s.lemma(h)) {
+                    if lex.words.sought.contains(s.lemma(h)) {
                         return vec![];
                     }
                     up = s.head(h);
@@ -63,14 +63,14 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                     }));
                 }
                 let gl = s.lemma(g);
-                if kind == ClaimType::Sanction && lex.words.undergo.contains(&gl) {
+                if kind == ClaimType::Sanction && lex.words.undergo.contains(gl) {
                     // "Washington hit X with sanctions": the object, where the verb has one.
                     let obj = s.kid(g, "obj").filter(|&o| o != n);
                     holders.extend(
                         obj.or_else(|| s.kid(g, "nsubj:pass")).or_else(|| s.kid(g, "nsubj")),
                     );
                 }
-                if lex.words.include.contains(&gl) && s.rel(n) == "nsubj" {
+                if lex.words.include.contains(gl) && s.rel(n) == "nsubj" {
                     holders.extend(s.kid(g, "obj"));
                 }
             }
@@ -78,7 +78,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             // scatters a list of titled names; the words name them.
             if let Some(at) = (n + 1..(n + 3).min(s.len))
                 .take_while(|&w| s.word(w).upos != "VERB" || s.lemma(w) == "issue")
-                .find(|&w| case_ok(w) || lex.words.target_case.contains(&s.lemma(w)))
+                .find(|&w| case_ok(w) || lex.words.target_case.contains(s.lemma(w)))
                 .filter(|&w| s.word(w).upos == "ADP")
             {
                 for m in s.surface_list(at + 1, &[Kind::Per]) {
@@ -179,7 +179,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             shared.push(("place".into(), Arg::Mention(place)));
             let who = s.kid(n, "nmod:poss").or_else(|| {
                 let g = gov?;
-                (s.rel(n) == "obj" && lex.words.make.contains(&s.lemma(g)))
+                (s.rel(n) == "obj" && lex.words.make.contains(s.lemma(g)))
                     .then(|| s.kid(g, "nsubj"))
                     .flatten()
             });
@@ -192,7 +192,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             // "indicted on charges of conspiracy": the verb's frame already says it.
             if let Some(g) = gov
                 && s.word(g).upos == "VERB"
-                && lex.verbs.get(&s.lemma(g)).is_some_and(|f| f.kind == kind)
+                && lex.verbs.get(s.lemma(g)).is_some_and(|f| f.kind == kind)
             {
                 return vec![];
             }
@@ -200,9 +200,9 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             if kind == ClaimType::Charge
                 && let Some(g) = gov
                 && s.rel(n) == "obj"
-                && lex.words.dismiss.contains(&s.lemma(g))
+                && lex.words.dismiss.contains(s.lemma(g))
                 && s.agent(g).is_some_and(|a| {
-                    lex.words.courts.contains(&s.lemma(a))
+                    lex.words.courts.contains(s.lemma(a))
                         || s.body(a)
                             .is_some_and(|b| s.doc.mention_text(b).to_lowercase().contains("court"))
                 })
@@ -215,7 +215,7 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
         _ => {
             if kind == ClaimType::Arrest
                 && let Some(g) = gov
-                && lex.words.not_arrest_under.contains(&s.lemma(g))
+                && lex.words.not_arrest_under.contains(s.lemma(g))
             {
                 return vec![];
             }
@@ -306,7 +306,7 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
     };
     // "the newspaper described X's sentence", "X criticised the sanctions": who speaks of
     // an act does not do it.
-    let speaks = |v: usize| super::LEXICON.words.guilt_free.contains(&s.lemma(v));
+    let speaks = |v: usize| super::LEXICON.words.guilt_free.contains(s.lemma(v));
     if authority.is_none()
         && let Some(g) = gov
         && matches!(s.rel(n), "obj" | "nsubj:pass")
@@ -368,7 +368,7 @@ fn surface_holder(s: &Parse<'_>, n: usize) -> Option<usize> {
 /// "X, who is in government custody") or of the verb that keeps one there ("X remains in
 /// detention", "X was held in custody").
 fn custody_holder(lex: &Lexicon, s: &Parse<'_>, n: usize) -> Option<usize> {
-    if !lex.words.custody.contains(&s.lemma(n))
+    if !lex.words.custody.contains(s.lemma(n))
         || !matches!(s.case(n).as_deref(), Some("in" | "into" | "under"))
     {
         return None;
