@@ -80,10 +80,22 @@ fn joins(mention: &[String], group: &[String]) -> bool {
     }
 }
 
-/// Whether a lone name fits two or more groups of fuller, different names.
+/// Whether a lone name fits two or more groups of fuller names of different people. A
+/// name and its longer form ("Tomasz Wielgosz" and "Tomasz Wielgosz Brenning": the same given
+/// name, the shorter's words in order in the longer) are one person written twice.
 fn ambiguous(fitting: &[usize], people: &[Person]) -> bool {
-    let mut full = fitting.iter().map(|&g| &people[g].key).filter(|k| k.len() > 1);
-    full.next().is_some_and(|first| full.any(|k| k != first))
+    let full: Vec<&[String]> =
+        fitting.iter().map(|&g| people[g].key.as_slice()).filter(|k| k.len() > 1).collect();
+    let one_person = |a: &[String], b: &[String]| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short[0] == long[0] && {
+            let mut it = long.iter();
+            short.iter().all(|w| it.any(|l| l == w))
+        }
+    };
+    full.iter().enumerate().any(|(i, a)| {
+        full[i + 1..].iter().any(|b| !one_person(a, b) && !joins(a, b) && !joins(b, a))
+    })
 }
 
 /// A name written surname first, as official Russian and Belarusian lists do ("Wielgoszov

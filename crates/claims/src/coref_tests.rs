@@ -115,6 +115,13 @@ fn a_lone_surname_two_namesakes_fit_is_neither_of_them() {
     // One namesake only: the surname is his.
     let got = groups("Tomasz Wielgosz met Piet Oranje in Varsk. Wielgosz was sanctioned.");
     assert_eq!(got.last().map(String::as_str), Some("Tomasz Wielgosz"), "{got:?}");
+    // One man named in two lengths (a second surname once) is no namesake: the lone
+    // surname is his.
+    let got = groups(
+        "Tomasz Wielgosz Brenning was sentenced in Varsk. Tomasz Wielgosz had run the \
+         agency. Wielgosz was accused of spying.",
+    );
+    assert_ne!(got.last().map(String::as_str), Some("Wielgosz"), "{got:?}");
 }
 
 #[test]
