@@ -1,0 +1,341 @@
+//! The people, bodies and states a claim's arguments name: descriptions and pronouns to
+//! their person, possessors, authorities (courts, states, the document's main state).
+
+use super::*;
+
+impl<'a> Doc<'a> {
+    /// The country named right before a mention: "Syrian X", "Egypt's X".
+    pub(super) fn country_before(&self, m: usize) -> Option<String> {
+        let mention = &self.view.mentions[m];
+        let s = &self.view.sentences[mention.sentence];
+        let k = s.mentions.iter().position(|&x| x == m)?;
+        let &p = s.mentions.get(k.checked_sub(1)?)?;
+        let pm = &self.view.mentions[p];
+        let gap = self.text().get(pm.span.end..mention.span.start)?.trim();
+        match pm.kind {
+            Kind::Nat if gap.is_empty() => pm.value.clone(),
+            Kind::Loc if gap == "'s" || gap == "’s" => Some(self.mention_text(p)),
+            _ => None,
+        }
+    }
+
+    /// Whether a place captured as an organisation is the owner of what follows ("the head
+    /// of Iran's Revolutionary Guard": Iran is not the organisation), unless the rule itself
+    /// reads the possessive ("then Russia's envoy").
+    pub(super) fn possessor(&self, c: &Candidate<'_>, m: usize) -> bool {
+        let view = &self.view.sentences[c.sentence].view;
+        let tag = format!("⟦LOC:{m}⟧ 's");
+        view.find(&tag).is_some_and(|at| at + tag.len() > c.span.end)
+    }
+
+    /// A captured phrase with its placeholders back as the mentions' text.
+    pub(super) fn expand(&self, arg: &Arg) -> Arg {
+        let Arg::Text(t) = arg else { return arg.clone() };
+        let mut out = String::with_capacity(t.len());
+        let mut rest = t.as_str();
+        while let Some(open) = rest.find('⟦') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('⟧') else { break };
+            let inner = &rest[open + '⟦'.len_utf8()..open + close];
+            if let Some(n) = inner.split_once(':').and_then(|(_, n)| n.parse::<usize>().ok()) {
+                out.push_str(self.view.text(self.text(), n));
+            }
+            rest = &rest[open + close + '⟧'.len_utf8()..];
+        }
+        out.push_str(rest);
+        let out = out.replace(" ,", ",").replace(" 's", "'s").replace(" .", ".");
+        Arg::Text(out.trim().trim_matches('"').trim().to_string())
+    }
+
+    /// "Lawyer X said he died in peace": a pronoun the sentence's speaker stands for, in what
+    /// the speaker says, where the claim says the pronoun's person died. The dead do not
+    /// speak: the pronoun is someone else, whom the sentence does not settle.
+    pub(super) fn speaker_said(&self, sentence: usize, arg: &Arg, g: usize) -> bool {
+        let Arg::Mention(m) = arg else { return false };
+        if self.view.mentions[*m].kind != Kind::Pro {
+            return false;
+        }
+        let s = &self.view.sentences[sentence];
+        let pro = format!("⟦PRO:{m}⟧");
+        let Some(at) = s.view.find(&pro) else { return false };
+        s.mentions.iter().any(|&k| {
+            self.view.mentions[k].kind == Kind::Per
+                && self.people.of_mention.get(&k) == Some(&g)
+                && s.view.find(&format!("⟦PER:{k}⟧")).is_some_and(|from| {
+                    from < at
+                        && s.view[from..at].split_whitespace().any(|w| {
+                            matches!(w, "said" | "says" | "told" | "added" | "stated" | "recalled")
+                        })
+                })
+        })
+    }
+
+    pub(super) fn person_group(&self, m: usize) -> Option<usize> {
+        match self.view.mentions[m].kind {
+            Kind::Per => self.people.of_mention.get(&m).copied(),
+            Kind::Pro => self.people.pronoun(self.view, m),
+            Kind::Desc => self.description(m),
+            _ => None,
+        }
+    }
+
+    /// The person a description stands for, if the document settles it.
+    pub(super) fn description(&self, m: usize) -> Option<usize> {
+        let d = &self.view.mentions[m];
+        let det = d.value.as_deref().unwrap_or("");
+        if matches!(det, "a" | "an") {
+            return None;
+        }
+        let mut country = None;
+        let mut org = None;
+        let mut head = None;
+        for &p in &d.parts {
+            let pm = &self.view.mentions[p];
+            match pm.kind {
+                Kind::Nat => country = pm.value.clone(),
+                Kind::Loc => country = Some(self.mention_text(p)),
+                Kind::Org | Kind::Misc => org = Some(self.mention_text(p)),
+                Kind::Role => head = pm.value.clone(),
+                _ => {}
+            }
+        }
+        let near = |g: usize| {
+            self.people.people[g]
+                .mentions
+                .iter()
+                .map(|&x| x.abs_diff(m))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let subject = self.view.sentences[d.sentence]
+            .mentions
+            .iter()
+            .find_map(|&x| self.people.of_mention.get(&x).copied());
+        if let Some(country) = country {
+            return self
+                .profiles
+                .iter()
+                .filter(|(g, p)| p.countries.contains(&country) && Some(**g) != subject)
+                .map(|(g, _)| *g)
+                .min_by_key(|&g| near(g));
+        }
+        if let Some(org) = org {
+            let key = org.to_lowercase();
+            if let Some(g) = self
+                .profiles
+                .iter()
+                .filter(|(_, p)| p.orgs.iter().any(|o| o.to_lowercase().contains(&key)))
+                .map(|(g, _)| *g)
+                .min_by_key(|&g| near(g))
+            {
+                return Some(g);
+            }
+        }
+        // "the former president": a description the reader gave no post keeps its last word.
+        let head = head.or_else(|| {
+            let text = self.view.text(self.text(), m);
+            text.split_whitespace().last().map(|w| w.to_lowercase())
+        })?;
+        if det == "the" && LEADER_HEADS.contains(&head.as_str()) {
+            return self.people.topic();
+        }
+        // "the former president was charged": the one person the document gave that post.
+        let last = head.split_whitespace().last().unwrap_or("").to_lowercase();
+        let mut holders = self.profiles.iter().filter(|(_, p)| p.roles.contains(&last));
+        match (holders.next(), holders.next()) {
+            (Some((g, _)), None) if det == "the" => Some(*g),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn person_name(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
+        match arg {
+            Arg::Mention(m) => {
+                if matches!(self.view.mentions[*m].kind, Kind::Org | Kind::Loc | Kind::Misc) {
+                    // A rule put a name the tagger did not see as a person where only a
+                    // person fits ("an arrest warrant for X"): the fullest matching person
+                    // of the document, else the name as written.
+                    let text = self.mention_text(*m);
+                    let key = name_key(&text);
+                    let g = self.people.people.iter().position(|p| p.key == key);
+                    return Some(match g {
+                        Some(g) => (self.people.people[g].name.clone(), Some(g)),
+                        None => (text, None),
+                    });
+                }
+                let g = self.person_group(*m)?;
+                Some((self.people.people[g].name.clone(), Some(g)))
+            }
+            Arg::Text(t) => Some((t.clone(), None)),
+        }
+    }
+
+    /// A participant or accuser: a person, else an unresolved description or a group as
+    /// written ("a U.S. intelligence official", "Lebanese politicians").
+    pub(super) fn party(&self, arg: &Arg) -> Option<(String, Option<usize>)> {
+        if let Some(p) = self.person_name(arg) {
+            return Some(p);
+        }
+        let Arg::Mention(m) = arg else { return None };
+        let mention = &self.view.mentions[*m];
+        match mention.kind {
+            Kind::Desc => {
+                let t = self.view.text(self.text(), *m);
+                let t = t.split_once(char::is_whitespace).map_or(t, |(_, rest)| rest);
+                Some((t.split_whitespace().collect::<Vec<_>>().join(" "), None))
+            }
+            Kind::Org | Kind::Misc => Some((self.mention_text(*m), None)),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn authority(&self, arg: &Arg) -> Option<String> {
+        let raw = match arg {
+            Arg::Mention(m) => {
+                let mention = &self.view.mentions[*m];
+                if mention.kind == Kind::Nat {
+                    return mention.value.clone();
+                }
+                self.mention_text(*m)
+            }
+            Arg::Text(t) => t.clone(),
+        };
+        let lower = raw.to_lowercase();
+        if let Some(v) = self.rules.authority.get(&lower) {
+            return Some(v.clone());
+        }
+        for w in lower.split(|c: char| c.is_whitespace()) {
+            if let Some(v) = self.rules.authority.get(w) {
+                return Some(v.clone());
+            }
+        }
+        // "<capital> announced sanctions": a government named by its seat is its state.
+        if let Some(state) = crate::cities::state_of(&raw) {
+            return Some(state.to_string());
+        }
+        Some(raw)
+    }
+
+    /// The authority a court pattern finds in a stretch of a view.
+    pub(super) fn court_authority_in(&self, view: &str) -> Option<String> {
+        self.authority_by(&self.rules.court, view, true)
+    }
+
+    /// The authority the first of some patterns finds in a view; with `states_only`, a
+    /// place that is not a state ("the court in <city>") is none.
+    pub(super) fn authority_by(
+        &self,
+        patterns: &[(Regex, Vec<Slot>)],
+        view: &str,
+        states_only: bool,
+    ) -> Option<String> {
+        for (regex, slots) in patterns {
+            if let Some(caps) = regex.captures(view) {
+                let mut args = Vec::new();
+                group_args(slots, &caps, &mut args);
+                let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") else {
+                    continue;
+                };
+                // "the court in <city>": a city is no authority unless the gazetteer knows
+                // its state; else look further.
+                if let Arg::Mention(m) = arg
+                    && states_only
+                    && self.view.mentions[*m].kind == Kind::Loc
+                    && !self.is_state(&self.mention_text(*m))
+                {
+                    match crate::cities::state_of(&self.mention_text(*m)) {
+                        Some(state) => return Some(state.to_string()),
+                        None => continue,
+                    }
+                }
+                return self.authority(arg);
+            }
+        }
+        None
+    }
+
+    /// The authority of a mention that is a court, tribunal or prosecutor's office: a state
+    /// or body the authority names know ("the Swiss Office of the Attorney General"), or an
+    /// international court by its own name.
+    pub(super) fn court_mention_authority(&self, m: usize) -> Option<String> {
+        let mention = &self.view.mentions[m];
+        if mention.kind == Kind::Nat {
+            return mention.value.clone();
+        }
+        if !matches!(mention.kind, Kind::Org | Kind::Misc) {
+            return None;
+        }
+        let text = self.mention_text(m);
+        let lower = text.to_lowercase();
+        if !COURT_WORDS.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        if let Some(v) = self.rules.authority.get(&lower) {
+            return Some(v.clone());
+        }
+        if let Some(v) = lower.split_whitespace().find_map(|w| self.rules.authority.get(w)) {
+            return Some(v.clone());
+        }
+        // "the Tallinn District Court": the city in its name gives the state.
+        if let Some(state) = crate::cities::state_within(&lower) {
+            return Some(state.to_string());
+        }
+        if let Some(country) = self.country_before(m) {
+            return Some(country);
+        }
+        lower.starts_with("international").then_some(text)
+    }
+
+    /// Whether a name is a state the lexicon or the authority names know.
+    pub(crate) fn is_state(&self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.rules.authority.contains_key(&lower)
+            || read::lexicon::countries().any(|c| c.eq_ignore_ascii_case(name))
+    }
+
+    /// The state a document names most often (nationality adjectives and states by name):
+    /// the last guess for the authority of a court the document never names.
+    pub(crate) fn main_state(&self) -> Option<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, m) in self.view.mentions.iter().enumerate() {
+            let state = match m.kind {
+                Kind::Nat => m.value.clone(),
+                // A city counts for its state: a story about a trial in a city names it
+                // more often than the state.
+                Kind::Loc => {
+                    let t = self.mention_text(i);
+                    match self.is_state(&t) {
+                        true => self.authority(&Arg::Text(t)),
+                        false => crate::cities::state_of(&t).map(str::to_string),
+                    }
+                }
+                _ => None,
+            };
+            if let Some(s) = state {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let best = counts.values().copied().max()?;
+        let mut top = counts.into_iter().filter(|(_, n)| *n == best);
+        let first = top.next()?;
+        // A tie says nothing.
+        top.next().is_none().then_some(first.0)
+    }
+
+    /// The authority of the court or prosecutor a document names nearest before a sentence
+    /// (the sentence itself first), else the first after it: a story about one trial names
+    /// its court once and then says "the court", "prosecutors".
+    pub(super) fn nearest_court(&self, sentence: usize) -> Option<String> {
+        let n = self.view.sentences.len();
+        (0..=sentence).rev().chain(sentence + 1..n).find_map(|i| {
+            let s = &self.view.sentences[i];
+            self.court_authority_in(&s.view).or_else(|| {
+                s.mentions.iter().find_map(|&m| {
+                    (self.view.mentions[m].kind != Kind::Nat)
+                        .then(|| self.court_mention_authority(m))
+                        .flatten()
+                })
+            })
+        })
+    }
+}

@@ -1,0 +1,146 @@
+//! Who a claim is attributed to and how sure its sentence is: the source each sentence
+//! cites, quotations over several sentences, and modality.
+
+use super::*;
+
+impl<'a> Doc<'a> {
+    /// The source a sentence cites, if an attribution pattern finds one.
+    pub(super) fn attribution(&self, sentence: usize) -> Option<String> {
+        self.sources.get_or_init(|| self.find_sources())[sentence].clone()
+    }
+
+    /// The source each sentence cites: the first attribution pattern that matches names it;
+    /// "the paper", "the agency" stand for the last source named before.
+    pub(super) fn find_sources(&self) -> Vec<Option<String>> {
+        let mut last: Option<String> = None;
+        let mut out = Vec::with_capacity(self.view.sentences.len());
+        let mut may_match = Vec::new();
+        for s in &self.view.sentences {
+            self.rules.attribution_prefilter.candidates(&s.view, &mut may_match);
+            let named = self.rules.attribution.iter().zip(&may_match).find_map(|(a, &may)| {
+                if !may {
+                    return None;
+                }
+                let caps = a.regex.captures(&s.view)?;
+                let m = caps.iter().skip(1).flatten().next()?;
+                Some(match m.as_str().parse::<usize>() {
+                    Ok(i) => self.source_name(i),
+                    Err(_) => m.as_str().trim().to_string(),
+                })
+            });
+            let source = match named {
+                Some(n) if n.to_lowercase().starts_with("the ") || n.eq_ignore_ascii_case("it") => {
+                    last.clone()
+                }
+                other => other,
+            };
+            if source.is_some() {
+                last.clone_from(&source);
+            }
+            out.push(source);
+        }
+        self.quoted_sources(&mut out);
+        out
+    }
+
+    /// The sentences of a quotation that runs over several sentences ("“A. B. C,” X said.")
+    /// are the speaker's: each takes the source of the sentence that closes the quotation,
+    /// else of the one that opens it ("X said: “A. B. C.”"), where it names none itself.
+    pub(super) fn quoted_sources(&self, out: &mut [Option<String>]) {
+        let text = self.text();
+        let mut open: Option<usize> = None;
+        for (i, s) in self.view.sentences.iter().enumerate() {
+            if let Some(start) = open
+                && self.view.sentences[start].paragraph != s.paragraph
+            {
+                open = None;
+            }
+            let mut inside = open.is_some();
+            for ch in text[s.span.clone()].chars() {
+                match ch {
+                    '“' | '«' => inside = true,
+                    '”' | '»' => inside = false,
+                    '"' => inside = !inside,
+                    _ => {}
+                }
+            }
+            match (open, inside) {
+                (None, true) => open = Some(i),
+                (Some(start), false) => {
+                    open = None;
+                    // A long run is more likely a stray quotation mark than one quotation.
+                    if i - start > 6 {
+                        continue;
+                    }
+                    let Some(by) = out[i].clone().or_else(|| out[start].clone()) else {
+                        continue;
+                    };
+                    for slot in &mut out[start..=i] {
+                        if slot.is_none() {
+                            *slot = Some(by.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A source's name: a person's fullest name, or the mention as written, widened to the
+    /// quotation marks around it ("Gazeta.ru" where the tagger saw "Gazeta").
+    pub(super) fn source_name(&self, m: usize) -> String {
+        if let Some(g) = self.person_group(m) {
+            return self.people.people[g].name.clone();
+        }
+        let span = self.view.mentions[m].span.clone();
+        let text = self.text();
+        let before = text[..span.start].chars().next_back();
+        if matches!(before, Some('“' | '"' | '«'))
+            && let Some(close) = text[span.end..].find(['”', '"', '»'])
+            && close <= 16
+        {
+            return text[span.start..span.end + close].trim().to_string();
+        }
+        self.mention_text(m)
+    }
+
+    pub(super) fn modality(
+        &self,
+        c: &Candidate<'_>,
+        kind: ClaimType,
+    ) -> (Modality, Option<String>) {
+        let s = &self.view.sentences[c.sentence];
+        let cues = &self.rules.cues;
+        let matched = &s.view[c.span.clone()];
+        let before = &s.view[..c.span.start];
+        let attributed = self.attribution(c.sentence);
+        if let Some(m) = c.rule.modality {
+            return (m, if m == Modality::Asserted { None } else { attributed });
+        }
+        if cues.negation.is_match(matched) || cues.denial.is_match(before) {
+            return (Modality::Denied, attributed);
+        }
+        if cues.rumored.is_match(&s.view) {
+            return (Modality::Rumored, attributed);
+        }
+        let doubted_later = matches!(kind, ClaimType::Meeting | ClaimType::Visit)
+            && self.view.sentences[c.sentence + 1..]
+                .iter()
+                .take_while(|n| n.paragraph == s.paragraph)
+                .take(3)
+                .any(|n| cues.doubt_after.is_match(&n.view));
+        if cues.uncertain.is_match(&s.view) || doubted_later {
+            return (Modality::Uncertain, attributed);
+        }
+        if kind == ClaimType::Allegation || cues.alleged.is_match(&s.view) {
+            return (Modality::Alleged, attributed);
+        }
+        if attributed.is_some() {
+            return (Modality::Reported, attributed);
+        }
+        if cues.reported.is_match(&s.view) {
+            return (Modality::Reported, None);
+        }
+        (Modality::Asserted, None)
+    }
+}
