@@ -201,7 +201,7 @@ impl People {
             {
                 Some(g)
             } else if key.len() == 1 && ambiguous(&fitting, &people) {
-                // "Assad" or "Colonel Wielgosz" where the document names two people of that
+                // "Oranje" or "Colonel Wielgosz" where the document names two people of that
                 // surname (brothers, father and son): which one the writer means is not in the
                 // name, and the most recent one is often the wrong one. The lone name stays its
                 // own person: its claims keep the name as written.

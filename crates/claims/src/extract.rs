@@ -519,7 +519,7 @@ impl<'a> Doc<'a> {
                     }
                 }
                 "authority" => match arg {
-                    // "the Swiss Office of the Attorney General" is Switzerland.
+                    // "the Norvanian Office of the Attorney General" is Norvania.
                     Arg::Mention(m) if matches!(kind, ClaimType::Charge | ClaimType::Verdict) => {
                         self.court_mention_authority(*m).or_else(|| self.authority(arg))
                     }

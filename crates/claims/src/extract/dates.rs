@@ -147,7 +147,7 @@ impl<'a> Doc<'a> {
             _ => matched,
         };
         let lexicon = &crate::frames::positions::LEXICON;
-        // "former Philippine President X": the word before a match that opens with the
+        // "former Norvanian President X": the word before a match that opens with the
         // post's body or role, not with the holder.
         let view = &self.view.sentences[c.sentence].view;
         let opens_with_holder = matches!(

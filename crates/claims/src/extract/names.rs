@@ -255,7 +255,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The authority of a mention that is a court, tribunal or prosecutor's office: a state
-    /// or body the authority names know ("the Swiss Office of the Attorney General"), or an
+    /// or body the authority names know ("the Norvanian Office of the Attorney General"), or an
     /// international court by its own name.
     pub(super) fn court_mention_authority(&self, m: usize) -> Option<String> {
         let mention = &self.view.mentions[m];

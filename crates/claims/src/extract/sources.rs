@@ -87,7 +87,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A source's name: a person's fullest name, or the mention as written, widened to the
-    /// quotation marks around it ("Gazeta.ru" where the tagger saw "Gazeta").
+    /// quotation marks around it ("Varskpost.ru" where the tagger saw "Varskpost").
     pub(super) fn source_name(&self, m: usize) -> String {
         if let Some(g) = self.person_group(m) {
             return self.people.people[g].name.clone();

@@ -687,7 +687,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         return lowercase_body(p, lo, hi, c);
     };
     let mut end = span.end;
-    // A quoted name at the end keeps its closing quote ("colony No. 3 “Polar Star”").
+    // A quoted name at the end keeps its closing quote ("colony No. 3 “Grey Heron”").
     let quotes = p.text[p.words[lo].span.start..end].matches(['"', '“', '”']).count();
     if let Some(q) = p.words.get(hi + 1)
         && matches!(p.form(hi + 1), "\"" | "”")

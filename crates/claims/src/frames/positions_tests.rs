@@ -344,7 +344,7 @@ fn an_infobox_office_gives_the_subjects_post_and_its_neighbours() {
 #[test]
 fn a_body_named_after_a_place_keeps_its_whole_name() {
     let claims = positions(
-        "Colonel Kasimir Holl is the head of the Varsk penal colony IK-7 \"Polar Star\".",
+        "Colonel Kasimir Holl is the head of the Varsk penal colony IK-7 \"Grey Heron\".",
     );
     let c = find(&claims, "Holl", "colony").expect("the whole body");
     assert!(c.field("organization").is_some_and(|o| o.contains("Varsk")), "{c:#?}");
