@@ -91,7 +91,7 @@ fn ended_bodies(doc: &Doc<'_>) -> Vec<Ended> {
     for si in 0..doc.view.sentences.len() {
         let s = &doc.view.sentences[si];
         let words = &doc.view.words[s.words.clone()];
-        if !words.iter().any(|w| lex.body_end_verbs.contains(&w.lemma.to_lowercase())) {
+        if !words.iter().any(|w| lex.body_end_verbs.contains(&w.lemma)) {
             continue;
         }
         let p = Parse::new(doc, si);

@@ -208,15 +208,10 @@ pub fn case_file(case: &Case) -> String {
         case.careers.iter().filter_map(|c| Some((c.person.id.as_deref()?, c))).collect();
 
     let mut body = String::new();
-    let conflicts = case.assertions.iter().filter(|a| a.status == Status::Conflicting).count();
     let _ = write!(
         body,
-        "<h1>Case file</h1><p class=\"muted\">{} documents, {} claims, {} entities, {} assertions, {} in conflict. Every statement is footnoted to the sentence it rests on; document text is shown as written.</p>",
-        case.sources.len(),
-        case.claims.len(),
-        case.resolution.entities.len(),
-        case.assertions.len(),
-        conflicts
+        "<h1>Case file</h1><p class=\"muted\">{} Every statement is footnoted to the sentence it rests on; document text is shown as written.</p>",
+        case_counts(case)
     );
     body.push_str("<nav><h2>Contents</h2><h3>People</h3><ul>");
     for e in &persons {
@@ -391,15 +386,10 @@ pub(crate) fn split_case_files(
 
     let mut files = Vec::new();
     let mut index = String::new();
-    let conflicts = case.assertions.iter().filter(|a| a.status == Status::Conflicting).count();
     let _ = write!(
         index,
-        "<h1>Case file</h1><p class=\"muted\">{} documents, {} claims, {} entities, {} assertions, {} in conflict. The case file is in {} parts of up to {max_sections} people and organisations and about {} MB each, each with the evidence its footnotes cite; the sources are in <a href=\"sources.html\">sources.html</a>.</p>",
-        case.sources.len(),
-        case.claims.len(),
-        case.resolution.entities.len(),
-        case.assertions.len(),
-        conflicts,
+        "<h1>Case file</h1><p class=\"muted\">{} The case file is in {} parts of up to {max_sections} people and organisations and about {} MB each, each with the evidence its footnotes cite; the sources are in <a href=\"sources.html\">sources.html</a>.</p>",
+        case_counts(case),
         parts.len(),
         (max_bytes as f64 / 1e6 * 10.0).round() / 10.0
     );
@@ -925,4 +915,17 @@ fn evidence_item(
         escape(&c.rule),
         c.confidence
     );
+}
+
+/// The case in numbers, as the case file's first line says it (one page or split alike).
+fn case_counts(case: &Case) -> String {
+    let conflicts = case.assertions.iter().filter(|a| a.status == Status::Conflicting).count();
+    format!(
+        "{} documents, {} claims, {} entities, {} assertions, {} in conflict.",
+        case.sources.len(),
+        case.claims.len(),
+        case.resolution.entities.len(),
+        case.assertions.len(),
+        conflicts
+    )
 }

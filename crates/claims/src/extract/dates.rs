@@ -176,9 +176,10 @@ impl<'a> Doc<'a> {
         let sv = &self.view.sentences[c.sentence];
         let Some(words) = self.view.words.get(sv.words.clone()) else { return false };
         words.iter().enumerate().any(|(i, verb)| {
-            let lemma = verb.lemma.to_lowercase();
-            let leaves = LEAVING_VERBS.contains(&lemma.as_str());
-            let replaced = REPLACED_VERBS.contains(&lemma.as_str());
+            // The view's lemmas are in lower case already.
+            let lemma = verb.lemma.as_str();
+            let leaves = LEAVING_VERBS.contains(&lemma);
+            let replaced = REPLACED_VERBS.contains(&lemma);
             (leaves || replaced)
                 && words.iter().any(|w| {
                     w.head == i + 1
