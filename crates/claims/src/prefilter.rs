@@ -69,7 +69,13 @@ impl Prefilter {
         }
         let rules = needs.len();
         // Building can only fail on absurd sizes; then every rule simply runs.
-        let automaton = AhoCorasick::new(&literals).ok();
+        // A DFA: a few hundred short literals make a small one, and it is the fastest to
+        // search with, which happens for every sentence.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&literals)
+            .or_else(|_| AhoCorasick::new(&literals))
+            .ok();
         if automaton.is_none() {
             always = (0..rules).collect();
         }
@@ -118,7 +124,16 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
 }
 
 fn fold(text: &str) -> String {
-    text.chars().flat_map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        // ASCII lower-cases to ASCII, one for one: the common case without the iterator.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(fold_char(c));
+        }
+    }
+    out
 }
 
 /// Sets of literals of which each must have one occur (folded) in any match of `pattern`:

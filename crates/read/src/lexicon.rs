@@ -300,8 +300,22 @@ const NAME_TITLES: &[&str] = &[
 
 /// Whether a word (any case, with or without a final period) is a title or rank before a name.
 pub fn is_name_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    NAME_TITLES.contains(&w.as_str())
+    in_word_set(&NAME_TITLE_SET, word)
+}
+
+/// [`NAME_TITLES`] as a set: names are looked up for every mention, often several times.
+static NAME_TITLE_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NAME_TITLES.iter().copied().collect());
+
+/// Whether `word`, less a final period and lower-cased, is in `set` (lower-case words); no
+/// allocation for a word that is already lower case.
+fn in_word_set(set: &std::collections::HashSet<&'static str>, word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        set.contains(w)
+    } else {
+        set.contains(w.to_lowercase().as_str())
+    }
 }
 
 /// Titles that are also surnames ("Sayyid X", but "Tariq al-Sayed"; "Bishop X", but "Julie
@@ -312,8 +326,9 @@ const LEADING_TITLES: &[&str] =
 /// Whether a word that leads a name is a title: [`is_name_title`], or a title that is also a
 /// surname elsewhere in a name.
 pub fn is_leading_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    is_name_title(word) || LEADING_TITLES.contains(&w.as_str())
+    static LEADING: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| LEADING_TITLES.iter().copied().collect());
+    is_name_title(word) || in_word_set(&LEADING, word)
 }
 
 /// The country of a nationality adjective or demonym ("Syrian" → "Syria"), if the lexicon
