@@ -286,6 +286,21 @@ impl Rules {
         self.authority.values().chain(self.country.values()).map(String::as_str)
     }
 
+    /// The state a name stands for, when it is a state's name or short name ("US", "U.S."
+    /// → "United States"; "Norvania" → itself): only names of states, never the other
+    /// authorities ("Treasury") or demonyms the claims stage also maps to a state.
+    pub fn state_named(&self, name: &str) -> Option<&str> {
+        let lower = name.trim().to_lowercase();
+        if let Some(state) = self.country.get(&lower) {
+            return Some(state);
+        }
+        self.country
+            .values()
+            .chain(self.authority.values())
+            .find(|s| s.to_lowercase() == lower)
+            .map(String::as_str)
+    }
+
     /// Parses and compiles a rule file.
     pub fn parse(source: &str) -> Result<Rules, RulesError> {
         let file: RuleFile = toml::from_str(source)?;

@@ -297,6 +297,14 @@ fn name_like(name: &str) -> bool {
         })
 }
 
+/// Whether a name is an acronym ("FSB", "U.N.", "ICC"): two to six capitals, with or without
+/// dots. A person written so ("JFK") is a person mention the claims stage ties to a person,
+/// which this is only asked about when it did not.
+fn acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Whether a name is a body's: its last word is a body's head word ("Institute", "Bureau",
 /// "Enterprise", "Company"), or it ends in a company's legal form ("Co", "Ltd", "LLC").
 fn body_like(name: &str) -> bool {
@@ -378,7 +386,21 @@ impl Builder<'_> {
                     // mention, whose name ends in a body's head word ("... Research
                     // Institute", "... Enterprise Co"), is that body: sanctions and charges
                     // reach companies and units as well as people.
-                    if local.is_none() && body_like(name) {
+                    // A state there ("sanctions on Iran", "the US accused of ...") is the
+                    // state, never a person of that name.
+                    if local.is_none()
+                        && let Some(state) = self.state_named(name)
+                    {
+                        let node = self.state_node(state);
+                        self.add(
+                            node,
+                            name,
+                            &claim.doc,
+                            MentionRef { claim: i, field: field.into(), slot },
+                        );
+                        continue;
+                    }
+                    if local.is_none() && (body_like(name) || acronym(name)) {
                         let at = MentionRef { claim: i, field: field.into(), slot };
                         let parsed = org_name(name);
                         self.add_body(&parsed.key, parsed.country.clone(), name, &claim.doc, at);
@@ -426,8 +448,8 @@ impl Builder<'_> {
                     self.add(p, name, &claim.doc, at);
                     continue;
                 }
-                if self.states.contains(name) {
-                    let node = self.node(EntityKind::State, name.to_string(), String::new());
+                if let Some(state) = self.state_named(name) {
+                    let node = self.state_node(state);
                     self.add(node, name, &claim.doc, at);
                     continue;
                 }
@@ -455,6 +477,21 @@ impl Builder<'_> {
                 self.add_body(&parsed.key, country, name, &claim.doc, at);
             }
         }
+    }
+
+    /// A state's node, named by the state's name whatever short names the claims give it.
+    fn state_node(&mut self, state: String) -> usize {
+        let node = self.node(EntityKind::State, state.clone(), String::new());
+        self.nodes[node].names.entry(state).or_default();
+        node
+    }
+
+    /// The state a name stands for: a state's name, or its short name ("U.S.").
+    fn state_named(&self, name: &str) -> Option<String> {
+        if self.states.contains(name) {
+            return Some(name.to_string());
+        }
+        claims::Rules::english().state_named(name).map(String::from)
     }
 
     /// Files a body's name under its key in its country (or none).

@@ -226,3 +226,42 @@ fn a_sanctioned_body_the_claims_could_not_tie_to_a_person_is_a_body() {
     assert_eq!(kind(2), EntityKind::Person);
     assert_eq!(kind(3), EntityKind::Person);
 }
+
+#[test]
+fn a_state_or_an_acronym_where_a_person_may_stand_is_no_person() {
+    // No person mention behind the names (no entity ids): "the US, accused of ...", a
+    // sanction on "the VSB" (an invented service), and the same acronym as a post's body.
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "allegation",
+            json!({"accused": "US", "accuser": "Norvania", "act": "firing", "date": null}),
+            json!({}),
+        ),
+        claim(
+            "a",
+            1,
+            "sanction",
+            json!({"target": "VSB", "authority": "United Kingdom", "date": null}),
+            json!({}),
+        ),
+        post("a", 2, "Tomasz Wielgosz", "chief", "VSB", json!({})),
+        claim(
+            "a",
+            3,
+            "sanction",
+            json!({"target": "Piet Oranje", "authority": "U.S.", "date": null}),
+            json!({}),
+        ),
+    ];
+    let r = resolve(&claims, &[]);
+    let us = r.entity_of(0, "accused", 0).unwrap();
+    assert_eq!(us.kind, EntityKind::State, "{us:?}");
+    assert_eq!(us.name, "United States", "{us:?}");
+    assert!(same_entity(&r, (0, "accused"), (3, "authority")));
+    let vsb = r.entity_of(1, "target", 0).unwrap();
+    assert_eq!(vsb.kind, EntityKind::Organization, "{vsb:?}");
+    assert!(same_entity(&r, (1, "target"), (2, "organization")));
+    assert_eq!(r.entity_of(3, "target", 0).unwrap().kind, EntityKind::Person);
+}
