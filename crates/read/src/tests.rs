@@ -146,6 +146,21 @@ fn paragraphs_break_sentences_and_short_lines_are_headings() {
     );
 }
 
+#[test]
+fn a_page_title_line_ends_at_its_line_break() {
+    // "Headline | Site Name", then the headline again: the site's last word and the
+    // headline's first name are two sentences, so no name spans them.
+    assert_eq!(
+        split("Wielgosz Jailed | Varsk Newspapers Limited\nWielgosz Jailed For Life\n\nHe was."),
+        ["Wielgosz Jailed | Varsk Newspapers Limited", "Wielgosz Jailed For Life", "He was."]
+    );
+    // A hard-wrapped line without a "|" still runs on.
+    assert_eq!(
+        split("The officer was sanctioned by\nNorvania in 2019."),
+        ["The officer was sanctioned by\nNorvania in 2019."]
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 

@@ -347,14 +347,24 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     };
     let mut last_soft: Option<usize> = None;
+    // Whether the line so far holds a lone "|": a page title ("Headline | Site Name").
+    let mut piped_line = false;
     for i in 0..tokens.len() {
         let t = &text[tokens[i].span.clone()];
         let next = tokens.get(i + 1);
         let gap = next.map(|n| &text[tokens[i].span.end..n.span.start]).unwrap_or("");
         let paragraph_break = gap.matches('\n').count() >= 2;
+        piped_line |= t == "|";
+        let line_break = gap.contains('\n');
+        // A page title line ends at its line break: it names the site, then the headline or
+        // the text begins, never the rest of one sentence (a hard-wrapped line holds no "|").
+        let title_line_end = line_break && piped_line;
+        if line_break {
+            piped_line = false;
+        }
         let ends = match next {
             None => true,
-            Some(_) if paragraph_break => true,
+            Some(_) if paragraph_break || title_line_end => true,
             Some(n) => {
                 let following = &text[n.span.clone()];
                 let starts_sentence = following.chars().next().is_some_and(|c| {
