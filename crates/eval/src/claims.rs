@@ -450,7 +450,11 @@ impl Scores {
                 let _ = writeln!(out, "MISSED {}", brief(g, &[]));
             }
             for s in &self.spurious {
-                let _ = writeln!(out, "SPURIOUS {}", brief(s, &["evidence", "id", "doc_sha256"]));
+                let _ = writeln!(
+                    out,
+                    "SPURIOUS {}",
+                    brief(s, &["id", "doc_sha256", "entity_ids", "confidence"])
+                );
             }
         }
         let (p, r, f) = self.overall().prf();
@@ -479,13 +483,23 @@ fn fixed(x: f64, places: usize) -> String {
 }
 
 fn brief(c: &Claim, without: &[&str]) -> String {
+    // The type first and the evidence last, so that a reader can scan by type and the
+    // fields are never cut off by a long sentence.
     let shown: serde_json::Map<String, Value> = c
         .iter()
-        .filter(|(k, _)| !without.contains(&k.as_str()))
+        .filter(|(k, _)| {
+            !without.contains(&k.as_str()) && !matches!(k.as_str(), "type" | "evidence")
+        })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let s = Value::Object(shown).to_string();
-    s.chars().take(220).collect()
+    let evidence = match c.get("evidence") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(Value::Object(o)) => o.get("text").and_then(Value::as_str).unwrap_or(""),
+        _ => "",
+    };
+    let evidence: String = evidence.chars().take(200).collect();
+    let evidence = evidence.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{} {} « {evidence} »", get(c, "type"), Value::Object(shown))
 }
 
 /// Scores system claims against gold claims (optionally only those of some documents).
