@@ -50,6 +50,18 @@ pub fn name_key(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The title a person mention is written with, lowercase and without its period: its own
+/// first word ("Colonel Tomasz Wielgosz") or the word right before it.
+fn name_title(written: &str, start: usize) -> Option<String> {
+    let own = written[start..].split_whitespace().next();
+    let before = written[..start].trim_end().rsplit(char::is_whitespace).next();
+    [own, before]
+        .into_iter()
+        .flatten()
+        .find(|w| read::lexicon::is_name_title(w))
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+}
+
 /// Whether a new mention's key can join a group's key: the same words, or the same surname
 /// with compatible first names, or a lone first name or surname.
 fn joins(mention: &[String], group: &[String]) -> bool {
@@ -157,6 +169,8 @@ impl People {
         let mut of_mention = HashMap::new();
         let mut last_seen: Vec<usize> = Vec::new();
         let mut honorific_only: Vec<bool> = Vec::new();
+        // The titles each person was written with ("colonel", "president"), lowercase.
+        let mut titles: Vec<Vec<String>> = Vec::new();
         for (i, m) in view.mentions.iter().enumerate() {
             if m.kind != Kind::Per {
                 continue;
@@ -177,6 +191,7 @@ impl People {
                 .and_then(honorific_gender)
                 .or_else(|| before.rsplit(char::is_whitespace).next().and_then(honorific_gender));
             let female = titled == Some(Gender::Female) && key.len() == 1;
+            let title = name_title(written, m.span.start);
             let fitting: Vec<usize> = (0..people.len())
                 .filter(|&g| joins(&key, &people[g].key) || joins(&people[g].key, &key))
                 .filter(|&g| female == honorific_only[g])
@@ -204,8 +219,16 @@ impl People {
                 // "Oranje" or "Colonel Wielgosz" where the document names two people of that
                 // surname (brothers, father and son): which one the writer means is not in the
                 // name, and the most recent one is often the wrong one. The lone name stays its
-                // own person: its claims keep the name as written.
-                None
+                // own person (its claims keep the name as written), unless its title is one
+                // only one of them was written with ("Colonel Tomasz Wielgosz" and his son
+                // Marek, then "Colonel Wielgosz").
+                let mut titled = fitting.iter().copied().filter(|&g| {
+                    people[g].key.len() > 1 && title.as_ref().is_some_and(|t| titles[g].contains(t))
+                });
+                match (titled.next(), titled.next()) {
+                    (Some(g), None) => Some(g),
+                    _ => None,
+                }
             } else {
                 fitting.iter().copied().max_by_key(|&g| last_seen[g])
             };
@@ -221,9 +244,15 @@ impl People {
                     people.push(Person { name, key, mentions: vec![] });
                     last_seen.push(0);
                     honorific_only.push(female);
+                    titles.push(Vec::new());
                     people.len() - 1
                 }
             };
+            if let Some(t) = title
+                && !titles[g].contains(&t)
+            {
+                titles[g].push(t);
+            }
             people[g].mentions.push(i);
             last_seen[g] = i;
             of_mention.insert(i, g);

@@ -125,6 +125,21 @@ fn a_lone_surname_two_namesakes_fit_is_neither_of_them() {
 }
 
 #[test]
+fn a_lone_surname_with_a_title_only_one_namesake_had_is_his() {
+    let got = groups(
+        "Marek Wielgosz, the son of Colonel Tomasz Wielgosz, was sentenced in Varsk. \
+         Colonel Wielgosz ruled the province for years.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Tomasz Wielgosz"), "{got:?}");
+    // A title both or neither had settles nothing.
+    let got = groups(
+        "Marek Wielgosz, the son of Colonel Tomasz Wielgosz, was sentenced in Varsk. \
+         General Wielgosz ruled the province for years.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Wielgosz"), "{got:?}");
+}
+
+#[test]
 fn a_name_written_surname_first_with_a_patronymic_is_turned_round() {
     assert_eq!(
         given_name_first("Wielgoszov Tomasz Kasimirovich").as_deref(),
