@@ -147,6 +147,22 @@ fn paragraphs_break_sentences_and_short_lines_are_headings() {
 }
 
 #[test]
+fn a_heading_glued_to_the_next_word_is_two_tokens_but_inner_capitals_of_names_stay() {
+    assert_eq!(
+        words("Conspiracy ChargeWielgosz conspired."),
+        ["Conspiracy", "Charge", "Wielgosz", "conspired", "."]
+    );
+    assert_eq!(
+        split("Conspiracy ChargeWielgosz conspired."),
+        ["Conspiracy Charge", "Wielgosz conspired."]
+    );
+    assert_eq!(
+        words("McDonald, MacArthur, DeSantis, YouTube and iPhone."),
+        ["McDonald", ",", "MacArthur", ",", "DeSantis", ",", "YouTube", "and", "iPhone", "."]
+    );
+}
+
+#[test]
 fn a_page_title_line_ends_at_its_line_break() {
     // "Headline | Site Name", then the headline again: the site's last word and the
     // headline's first name are two sentences, so no name spans them.

@@ -154,7 +154,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while j < chars.len() {
                 let d = chars[j].1;
                 let next_alnum = chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if d.is_alphanumeric() || d == '_' || ((is_hyphen(d) || d == '&') && next_alnum) {
+                // Only at a lower-to-upper step, and on a word of at most 40 letters, so a
+                // hostile run of letters costs no more than a bounded look back at each step.
+                if d.is_uppercase()
+                    && chars[j - 1].1.is_lowercase()
+                    && j - i <= 40
+                    && glued_heading(&chars[i..j], &chars[j..chars.len().min(j + 3)])
+                {
+                    break;
+                } else if d.is_alphanumeric()
+                    || d == '_'
+                    || ((is_hyphen(d) || d == '&') && next_alnum)
+                {
                     j += 1;
                 } else if is_apostrophe(d) && next_alnum {
                     // A clitic ("'s", "n't", "'re") is split off below; other inner
@@ -333,6 +344,22 @@ fn note_after_period(text: &str, tokens: &[Token]) -> bool {
     false
 }
 
+/// Whether a capitalised word is glued to the next one: "Conspiracy ChargeTomasz said ..."
+/// where a page lost the break after a heading. The word so far is a capital and four or
+/// more lowercase letters, and the rest a capital and two or more lowercase letters; names
+/// written with an inner capital have a shorter first part ("McDonald", "MacArthur",
+/// "DeSantis", "YouTube"), and those that do not ("BlackRock") only lose nothing: they are
+/// two tokens without a space between them, which the tagger still reads as one name.
+fn glued_heading(word: &[(usize, char)], rest: &[(usize, char)]) -> bool {
+    let lower_run = |cs: &[(usize, char)]| cs.iter().take_while(|p| p.1.is_lowercase()).count();
+    word.len() >= 5
+        && word[0].1.is_uppercase()
+        && lower_run(&word[1..]) == word.len() - 1
+        && rest.first().is_some_and(|p| p.1.is_uppercase())
+        && rest.len() == 3
+        && lower_run(&rest[1..]) == 2
+}
+
 /// Groups tokens into sentences and headings; none is longer than [`MAX_SENTENCE_TOKENS`].
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -394,7 +421,15 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                         w.span.start == n.span.end
                             && text[w.span.clone()].chars().next().is_some_and(char::is_uppercase)
                     });
+                // "Conspiracy ChargeTomasz said": the tokenizer split a heading glued to the
+                // text (see `glued_heading`); the heading ends there.
+                let glued_word = gap.is_empty()
+                    && t.chars().last().is_some_and(char::is_lowercase)
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && following.chars().next().is_some_and(char::is_uppercase)
+                    && following.chars().nth(1).is_some_and(char::is_lowercase);
                 glued_quote
+                    || glued_word
                     || (!gap.is_empty()
                         && starts_sentence
                         && !title
