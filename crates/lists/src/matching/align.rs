@@ -37,7 +37,7 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Translit);
     }
     // Respelt on one romanisation, the words are one ("Hsueh"/"Xue", "Hryhoryavich"/
-    // "Grigorievich", "Husayn"/"Hussein").
+    // "Grigorievich", "Edda Lorn"/"Eda Lourn").
     let ((qp, qv), (lp, lv)) = (&q.phon[i], &l.phon[j]);
     if !q.arabic && !l.arabic && alike(qp, lp, qv, lv) {
         return Some(How::Translit);
@@ -195,8 +195,8 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 && matched == l.words.len()
                 && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
             // Three words or more that are the list's first words, in order, all alike: the
-            // name without its family name ("Taha Yassin Ramadan" for "X, Taha Yassin
-            // Ramadan"), as a person of a name chain goes by it.
+            // name without its family name ("Piet Edda Holl" for "X, Piet Edda Holl"), as a
+            // person of a name chain goes by it.
             let leading = q.words.len() >= 3
                 && chosen.len() == q.words.len()
                 && chosen.iter().all(|&(i, j, h)| i == j && matches!(h, How::Same | How::Spelling));
@@ -253,17 +253,16 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     Scored { name_score, chosen, q_used, penalty, more }
 }
 
-/// What is cut from a name score when one name has one given name more than the other.
+/// What is cut from a name score when the query has one given name more than the list.
 const ONE_MORE: f32 = 0.02;
 
-/// One name is the other with one given name more, every other word of both aligned in order:
-/// "Mohammed Azam X" for "X, Azam", "Ali X" for "X, Mohammad Ali", "Jesus Vicente X Y" for
-/// "X Y, Vicente". Many people go by one of their given names, and many lists and papers
-/// leave out a leading very common one. The word left out must be a given name (not the
-/// last word, nor one the list calls a surname); on the list's side it must be a very common
-/// one, since a rarer first given name the query lacks may be another member of the family
-/// ("Karim X" is not "X, Samir Karim"). Gives the note and the score the names then have: as
-/// if the word were not there, less [`ONE_MORE`].
+/// The query is the listed name with one very common given name more before it, every other
+/// word of both aligned in order ("Kasimir Piet X" for "X, Piet", when many listed people
+/// bear "Kasimir"): many people go by a later given name, and lists and papers leave out a
+/// leading very common one. A rarer one may be a relative's name, and so may the list's own
+/// first given name when the query lacks it ("Karim X" is not "X, Samir Karim", nor the
+/// father of "X, Ali Karim" though many people bear "Ali"), so neither counts. Gives the note
+/// and the score the names then have: as if the word were not there, less [`ONE_MORE`].
 fn one_given_name_more(
     q: &Key,
     l: &Key,
@@ -300,20 +299,11 @@ fn one_given_name_more(
     if l.surnames > 0 && ln.min(qn + 1) <= l.surnames + usize::from(ln > qn) {
         return None;
     }
-    let first_surname = if l.surnames > 0 { ln - l.surnames } else { ln - 1 };
-    let (word, _side) = if qn > ln {
-        let u = (0..qn).find(|&i| q_used & (1 << i) == 0)?;
-        if u + 1 >= qn || (q.common.get(u) != Some(&true)) {
-            return None;
-        }
-        (&q.words[u], "query")
-    } else {
-        let v = (0..ln).find(|&j| l_used & (1 << j) == 0)?;
-        if v >= first_surname || (l.common.get(v) != Some(&true)) {
-            return None;
-        }
-        (&l.words[v], "list")
-    };
+    let u = (0..qn).find(|&i| q_used & (1 << i) == 0)?;
+    if qn < ln || u != 0 || q.common.get(u) != Some(&true) {
+        return None;
+    }
+    let word = &q.words[u];
     let n = qn.min(ln) as f32;
     let sum: f32 = sorted
         .iter()

@@ -117,7 +117,7 @@ fn without_honorifics(words: &mut Vec<String>, given: usize) {
     }
 }
 
-/// Particles of Romance and Germanic names ("Jose de Jesus", "van der Berg"): left out when
+/// Particles of Romance and Germanic names ("Piet de Lorn", "van der Holl"): left out when
 /// two words or more stay, as `resolve` leaves out the Arabic article.
 const PARTICLES: &[&str] =
     &["de", "da", "do", "dos", "das", "del", "della", "di", "y", "van", "von", "der", "den"];
@@ -217,8 +217,8 @@ impl Key {
     }
 
     /// What word `i` is counted under for how many names bear it: its skeleton and where
-    /// its vowels stand, so that "Mahad" is not counted with the many spellings of
-    /// "Muhammad", which share its skeleton.
+    /// its vowels stand, so that a rare name is not counted with the many spellings of a
+    /// very common one that shares its skeleton ("Mahad" has the skeleton of "Mahmud").
     pub(super) fn commonness(&self, i: usize) -> String {
         format!("{}/{}", self.skeletons[i], self.shapes[i])
     }

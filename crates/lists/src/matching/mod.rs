@@ -192,6 +192,18 @@ pub struct Index {
     bearers: HashMap<String, u32>,
 }
 
+/// Gives a name's words their weights and says which are common ([`Index::weigh`]), for an
+/// index of `total` names (plus one).
+fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
+    let full = (total / RARE).ln().max(1.0);
+    let counts: Vec<f32> = (0..key.words.len())
+        .map(|i| bearers.get(&key.commonness(i)).copied().unwrap_or(0) as f32 + 1.0)
+        .collect();
+    key.weights = counts.iter().map(|n| ((total / n).ln() / full).clamp(0.35, 1.0)).collect();
+    // A short list tells nothing of how common a name is.
+    key.common = counts.iter().map(|&n| n > (COMMON * total).max(COMMON_LEAST)).collect();
+}
+
 /// How close another entry's score must be for a match with a given name left out to be
 /// unsure.
 const NAMESAKE_GAP: f32 = 0.05;
@@ -240,15 +252,13 @@ impl Index {
                 *bearers.entry(s).or_default() += 1;
             }
         }
-        let mut index = Index { entries, names, blocks, bearers };
         // Listed names too say which of their words are common (a leading given name the
         // query lacks may be left out when it is, `align`).
-        let mut names = std::mem::take(&mut index.names);
+        let total = names.len() as f32 + 1.0;
         for n in &mut names {
-            index.weigh(&mut n.key);
+            weigh(&bearers, total, &mut n.key);
         }
-        index.names = names;
-        index
+        Index { entries, names, blocks, bearers }
     }
 
     /// The entries.
@@ -300,12 +310,16 @@ impl Index {
         // A match that holds only with a given name left out of one side is for review when
         // another listed person fits the query about as well: which one it is, the names
         // cannot tell.
-        let scores: Vec<(usize, f32)> = out.iter().map(|m| (m.entry, m.score)).collect();
+        // Another entry matched the same way (a given name left out too) is the same listing
+        // in another list more often than another person.
+        let one_more = |m: &Match| m.notes.iter().any(|n| n.starts_with("given name "));
+        let fitting: Vec<(usize, f32)> =
+            out.iter().filter(|m| !one_more(m)).map(|m| (m.entry, m.score)).collect();
         for m in out.iter_mut().filter(|m| m.verdict == Verdict::Match) {
-            if !m.notes.iter().any(|n| n.starts_with("given name ")) {
+            if !one_more(m) {
                 continue;
             }
-            if scores.iter().any(|&(e, s)| e != m.entry && s >= m.score - NAMESAKE_GAP) {
+            if fitting.iter().any(|&(e, s)| e != m.entry && s >= m.score - NAMESAKE_GAP) {
                 m.score = MATCH - 0.01;
                 m.verdict = Verdict::Unsure;
                 m.notes.push(format!("another listed person fits as well: {:.2}", m.score));
@@ -355,14 +369,7 @@ impl Index {
     /// names bear them: an unaligned word costs `ln(N / n) / ln(N / 20)` of a word (at least
     /// 0.35), for `n` of `N` names; a word that more than 1% of names bear is common.
     fn weigh(&self, key: &mut Key) {
-        let total = self.names.len() as f32 + 1.0;
-        let full = (total / RARE).ln().max(1.0);
-        let counts: Vec<f32> = (0..key.words.len())
-            .map(|i| self.bearers.get(&key.commonness(i)).copied().unwrap_or(0) as f32 + 1.0)
-            .collect();
-        key.weights = counts.iter().map(|n| ((total / n).ln() / full).clamp(0.35, 1.0)).collect();
-        // A short list tells nothing of how common a name is.
-        key.common = counts.iter().map(|&n| n > (COMMON * total).max(COMMON_LEAST)).collect();
+        weigh(&self.bearers, self.names.len() as f32 + 1.0, key);
     }
 
     fn finish(&self, query: &Query, listed: &IndexedName, key: &Key, scored: Scored) -> Match {

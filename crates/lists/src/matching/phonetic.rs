@@ -93,7 +93,7 @@ pub(super) fn phonetic(word: &str) -> String {
         if c == b'h' && k + 1 == b.len() && k > 0 && vowel(b[k - 1]) {
             continue;
         }
-        // Doubled letters, vowels too ("Saad"/"Sad", "Hassan"/"Hasan"), are one.
+        // Doubled letters, vowels too ("Saad"/"Sad", "Hollo"/"Holo"), are one.
         if out.as_bytes().last() == Some(&c) {
             continue;
         }
@@ -125,14 +125,14 @@ pub(super) fn vowel_places(phonetic: &str) -> String {
 
 /// Consonants that romanisations of one letter trade, beyond those a skeleton merges:
 /// Belarusian and Ukrainian "h" for a Russian "g", Korean and Wade-Giles "k"/"g", "p"/"b" and
-/// "t"/"d", Arabic qaf as "q", "k" or "g", "s"/"z", "f"/"p", "v"/"w".
+/// "t"/"d", Arabic qaf as "q", "k" or "g", "s"/"z", "f"/"p", Russian "kh" as "h" or "k". Not
+/// "b"/"p": it makes more wrong matches than right ones.
 const PAIRS: &[(u8, u8)] = &[
     (b'g', b'h'),
     (b'g', b'k'),
     (b'k', b'q'),
     (b'g', b'q'),
     (b'k', b'c'),
-    (b'b', b'p'),
     (b'd', b't'),
     (b's', b'z'),
     (b'f', b'p'),
@@ -145,8 +145,10 @@ fn paired(x: u8, y: u8) -> bool {
 }
 
 /// Whether two respelt words are one name: the same vowel places, consonants equal or
-/// traded letter for letter, the same first letter or a traded one, and, once the traded
-/// consonants are made the same, spelt near each other (so the vowels too agree).
+/// traded letter for letter, and, once the traded consonants are made the same, spelt near
+/// each other with each traded consonant spending three quarters of an edit of the budget
+/// (so that a consonant traded and a vowel changed in a short word is too much:
+/// "Peskov"/"Baskov").
 pub(super) fn alike(a: &str, b: &str, places_a: &str, places_b: &str) -> bool {
     if a == b {
         return !a.is_empty();
@@ -165,7 +167,8 @@ pub(super) fn alike(a: &str, b: &str, places_a: &str, places_b: &str) -> bool {
     let mut from_a = ca.bytes();
     let mapped: String =
         b.bytes().map(|c| if vowel(c) { c } else { from_a.next().unwrap_or(c) } as char).collect();
-    super::spelling::near_spelling(a, &mapped)
+    let traded = ca.bytes().zip(cb.bytes()).filter(|(x, y)| x != y).count();
+    super::spelling::near_spelling_less(a, &mapped, 0.75 * traded as f32)
 }
 
 /// A consonant string on one letter per trading class, for blocking: wider than [`alike`].

@@ -313,6 +313,8 @@ fn romanisations_of_one_sound_are_respelt_alike() {
     // Belarusian "h" for Russian "g", a voiced consonant for a voiceless one.
     assert!(same("hryhoryavich", "grigorievich"));
     assert!(same("tarvin", "darvin"));
+    // A consonant traded and a vowel changed in a short word is too much.
+    assert!(!same("tarvin", "dorvin"));
     // Consonants no romanisation trades, or vowels elsewhere, stay apart.
     assert!(!same("jamil", "kamil"));
     assert!(!same("sadar", "sudra"));
@@ -339,12 +341,12 @@ fn transliteration_systems_meet_in_matching() {
     }
 }
 
-/// Forty listed people whose first given name is "Muhammad", so that it is a common word,
+/// Forty listed people whose first given name is "Kasimir", so that it is a common word,
 /// and the people of a test.
 fn with_common_given_name(people: &[(&str, &str)]) -> Index {
     let mut entries: Vec<Entry> = (0..40)
         .map(|i| {
-            person(&format!("9{i}"), &[&format!("{}, Muhammad", "Varsk".repeat(1 + i))], &[], &[])
+            person(&format!("9{i}"), &[&format!("{}, Kasimir", "Varsk".repeat(1 + i))], &[], &[])
         })
         .collect();
     entries.extend(people.iter().map(|(record, name)| person(record, &[name], &[], &[])));
@@ -352,28 +354,29 @@ fn with_common_given_name(people: &[(&str, &str)]) -> Index {
 }
 
 #[test]
-fn one_common_given_name_more_on_either_side_still_matches() {
+fn one_common_given_name_more_in_the_query_still_matches() {
     let index =
-        with_common_given_name(&[("1", "WIELGOSZ, Tomasz"), ("2", "QUENBY, Muhammad Marisol")]);
-    let m = best(&index, &Query::name("Muhammad Tomasz Wielgosz")).unwrap();
+        with_common_given_name(&[("1", "WIELGOSZ, Tomasz"), ("2", "QUENBY, Kasimir Marisol")]);
+    let m = best(&index, &Query::name("Kasimir Tomasz Wielgosz")).unwrap();
     assert_eq!(index.entries()[m.entry].record, "1");
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
-    assert!(m.explain().contains("given name muhammad on one side only"), "{}", m.explain());
+    assert!(m.explain().contains("given name kasimir on one side only"), "{}", m.explain());
+    // A rarer given name more may be a relative's: for review at most.
+    let m = best(&index, &Query::name("Piet Tomasz Wielgosz")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+    // The list's first given name missing from the query: the query may name the father.
     let m = best(&index, &Query::name("Marisol Quenby")).unwrap();
     assert_eq!(index.entries()[m.entry].record, "2");
-    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
-    // A rarer given name more may be a relative's: for review at most.
-    let m = best(&index, &Query::name("Kasimir Tomasz Wielgosz")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
 
 #[test]
 fn one_given_name_more_is_unsure_when_a_namesake_fits_as_well() {
     let index =
-        with_common_given_name(&[("1", "WIELGOSZ, Tomasz"), ("2", "WIELGOSZ, Muhammad Tomasz")]);
+        with_common_given_name(&[("1", "WIELGOSZ, Tomasz"), ("2", "WIELGOSZ, Kasimir Tomasz")]);
     // The one with every word is a match; the one without the common given name cannot be
     // told from it.
-    let found = index.check(&Query::name("Muhammad Tomasz Wielgosz"), 5, 0.3);
+    let found = index.check(&Query::name("Kasimir Tomasz Wielgosz"), 5, 0.3);
     let second = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
     assert_eq!(second.verdict, Verdict::Match, "{}", second.explain());
     let first = found.iter().find(|m| index.entries()[m.entry].record == "1").unwrap();
