@@ -1,7 +1,7 @@
 //! Aligning a query's words with a listed name's, and the name score.
 
 use super::key::{Key, tail};
-use super::phonetic::{alike, vowel_places};
+use super::phonetic::alike;
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, traded, within_one};
 use super::{Aligned, How};
 
@@ -340,10 +340,10 @@ fn join(
             continue;
         }
         let (joined, word) = &q.joined[i];
-        let phon = (&q.phon_joined[i], vowel_places(&q.phon_joined[i]));
+        let phon = &q.phon_joined[i];
         let alike = |j: usize| {
             (&l.skeletons[j] == joined && near_spelling(word, &l.words[j]))
-                || alike(phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
+                || alike(&phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
         };
         if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && alike(j)) {
             *q_used |= 0b11 << i;
@@ -359,10 +359,10 @@ fn join(
             continue;
         }
         let (joined, word) = &l.joined[j];
-        let phon = (&l.phon_joined[j], vowel_places(&l.phon_joined[j]));
+        let phon = &l.phon_joined[j];
         let alike = |i: usize| {
             (&q.skeletons[i] == joined && near_spelling(word, &q.words[i]))
-                || alike(phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
+                || alike(&phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
         };
         if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && alike(i)) {
             *q_used |= 1 << i;

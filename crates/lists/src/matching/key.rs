@@ -28,7 +28,7 @@ pub(super) struct Key {
     pub(super) phon: Vec<(String, String)>,
     /// Each word's respelling joined to the next's ("hsueh" + "kang" as "suekang"), for
     /// [`join`].
-    pub(super) phon_joined: Vec<String>,
+    pub(super) phon_joined: Vec<(String, String)>,
     /// A query's words only: what each costs when it aligns with nothing (a rare word 1, a
     /// word many listed names bear less, [`Index::weigh`]); empty is 1 each.
     pub(super) weights: Vec<f32>,
@@ -200,7 +200,14 @@ impl Key {
                 (p, places)
             })
             .collect();
-        let phon_joined = phon.windows(2).map(|p| joined_phonetic(&p[0].0, &p[1].0)).collect();
+        let phon_joined = phon
+            .windows(2)
+            .map(|p| {
+                let j = joined_phonetic(&p[0].0, &p[1].0);
+                let places = vowel_places(&j);
+                (j, places)
+            })
+            .collect();
         Key {
             words,
             skeletons,
@@ -256,11 +263,13 @@ impl Key {
         }
         if !self.arabic {
             // The respelt consonants, on one letter per trading class.
+            // A word of two consonants or fewer is found through its skeleton: a block of all
+            // the words of two consonant classes would be read for nearly every query.
             let around = i.checked_sub(1).into_iter().chain([i]);
-            let joined = around.filter_map(|k| self.phon_joined.get(k));
+            let joined = around.filter_map(|k| self.phon_joined.get(k)).map(|(j, _)| j);
             for p in [&self.phon[i].0].into_iter().chain(joined) {
                 let c = consonants(p);
-                if c.len() >= 2 {
+                if c.len() >= 3 {
                     keys.push(phonetic::coarse(&c));
                 }
             }

@@ -149,25 +149,31 @@ fn paired(x: u8, y: u8) -> bool {
 /// each other with each traded consonant spending three quarters of an edit of the budget
 /// (so that a consonant traded and a vowel changed in a short word is too much:
 /// "Peskov"/"Baskov").
-pub(super) fn alike(a: &str, b: &str, places_a: &str, places_b: &str) -> bool {
+pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) -> bool {
     if a == b {
         return !a.is_empty();
     }
     if places_a != places_b || !a.is_ascii() || !b.is_ascii() {
         return false;
     }
-    let (ca, cb) = (consonants(a), consonants(b));
-    if ca.len() != cb.len() || ca.len() < 2 {
+    // The same places hold as many consonants on both sides.
+    let consonants = |w: &'a str| w.bytes().filter(|&c| !vowel(c));
+    if consonants(a).count() < 2 {
         return false;
     }
-    if !ca.bytes().zip(cb.bytes()).all(|(x, y)| paired(x, y)) {
-        return false;
+    let mut traded = 0;
+    for (x, y) in consonants(a).zip(consonants(b)) {
+        if x != y {
+            if !paired(x, y) {
+                return false;
+            }
+            traded += 1;
+        }
     }
     // b with a's consonants: the comparison left is of vowels only.
-    let mut from_a = ca.bytes();
+    let mut from_a = consonants(a);
     let mapped: String =
         b.bytes().map(|c| if vowel(c) { c } else { from_a.next().unwrap_or(c) } as char).collect();
-    let traded = ca.bytes().zip(cb.bytes()).filter(|(x, y)| x != y).count();
     super::spelling::near_spelling_less(a, &mapped, 0.75 * traded as f32)
 }
 
