@@ -48,6 +48,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
         return Some(How::Initial);
     }
+    if let Some(h) = article_joined(q, i, l, j) {
+        return Some(h);
+    }
     let long_enough = qs.len() >= 3 && ls.len() >= 3 && qw.len() >= 5 && lw.len() >= 5;
     // Three consonants of which the first differs are another name ("Zurayq"/"Karaki",
     // "Jafari"/"Zafir"); a longer skeleton may lose its first letter ("Zakhtiar"/"Dakhtiar").
@@ -55,6 +58,28 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     let one_off = within_one(qs, ls) && !(short && qs.as_bytes()[0] != ls.as_bytes()[0]);
     if long_enough && (one_off || (qs.chars().count() >= 4 && tail(qs) == tail(ls))) {
         return Some(How::Close);
+    }
+    None
+}
+
+/// One word is the other with the Arabic article written onto it ("Alamin"/"Amin",
+/// "Alshebel"/"Shibl"): what is left is the same word, a spelling variant, or the same with
+/// one vowel more ([`Key::bare`]). The article on both sides or on neither is left to [`how`].
+fn article_joined(q: &Key, i: usize, l: &Key, j: usize) -> Option<How> {
+    let (bare, word, skel, shape) = match (&q.bare[i], &l.bare[j]) {
+        (Some(b), None) => (b, &l.words[j], &l.skeletons[j], &l.shapes[j]),
+        (None, Some(b)) => (b, &q.words[i], &q.skeletons[i], &q.shapes[i]),
+        _ => return None,
+    };
+    let (rest, rest_skel, rest_shape) = bare;
+    if rest == word {
+        return Some(How::Spelling);
+    }
+    if rest_skel != skel || !near_spelling(rest, word) {
+        return None;
+    }
+    if rest_shape == shape || one_vowel_more(rest_shape, shape) {
+        return Some(How::Spelling);
     }
     None
 }

@@ -29,6 +29,9 @@ pub(super) struct Key {
     /// Each word's respelling joined to the next's ("hsueh" + "kang" as "suekang"), for
     /// [`join`].
     pub(super) phon_joined: Vec<(String, String)>,
+    /// Each word without an Arabic article written onto it ("Alamin", "Elhadi"), with the
+    /// skeleton and shape of what is left ([`without_article`]); `None` for most words.
+    pub(super) bare: Vec<Option<(String, String, String)>>,
     /// A query's words only: what each costs when it aligns with nothing (a rare word 1, a
     /// word many listed names bear less, [`Index::weigh`]); empty is 1 each.
     pub(super) weights: Vec<f32>,
@@ -208,6 +211,10 @@ impl Key {
                 (j, places)
             })
             .collect();
+        let bare = words
+            .iter()
+            .map(|w| without_article(w).map(|r| (r.to_string(), skeleton(r), shape(r))))
+            .collect();
         Key {
             words,
             skeletons,
@@ -218,6 +225,7 @@ impl Key {
             joined,
             phon,
             phon_joined,
+            bare,
             weights: Vec::new(),
             common: Vec::new(),
         }
@@ -276,7 +284,9 @@ impl Key {
         }
         let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
         let loose = (loose || self.arabic).then(|| self.loose[i].as_str());
-        for s in strict.into_iter().chain(loose) {
+        // Filed without a joined article too, so that "Alamin" and "al-Amin" meet.
+        let bare = self.bare[i].as_ref().map(|(_, s, _)| s.as_str());
+        for s in strict.into_iter().chain(loose).chain(bare) {
             if s.is_empty() {
                 continue;
             }
@@ -287,6 +297,15 @@ impl Key {
             keys.push(s);
         }
     }
+}
+
+/// A word without the Arabic article written onto it ("alamin" is "amin", "elhadi" is "hadi"):
+/// lists write "al-Amin" and "Alamin" for one name, and `resolve` drops only an article
+/// written apart. At least four letters must be left, so that given names that only open
+/// with the letters ("Alina", "Elena", "Alan") keep them.
+pub(super) fn without_article(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix("al").or_else(|| word.strip_prefix("el"))?;
+    (rest.len() >= 4 && rest.is_ascii()).then_some(rest)
 }
 
 /// Two respelt words joined, a doubled letter where they meet written once.

@@ -81,8 +81,9 @@ pub(super) fn phonetic(word: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let b = w.as_bytes();
     for (k, &c) in b.iter().enumerate() {
-        // A "v" after a vowel and before a consonant is the Belarusian "u" ("-ovski"/"-ouski").
-        let c = if c == b'v' && k > 0 && vowel(b[k - 1]) && b.get(k + 1).is_some_and(|&n| !vowel(n))
+        // A "v" after a vowel and before a consonant or at the end is the Belarusian "u"
+        // ("-ovski"/"-ouski", "-ov"/"-ou").
+        let c = if c == b'v' && k > 0 && vowel(b[k - 1]) && b.get(k + 1).is_none_or(|&n| !vowel(n))
         {
             b'u'
         } else {

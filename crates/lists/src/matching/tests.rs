@@ -313,6 +313,8 @@ fn romanisations_of_one_sound_are_respelt_alike() {
     // Belarusian "h" for Russian "g", a voiced consonant for a voiceless one.
     assert!(same("hryhoryavich", "grigorievich"));
     assert!(same("tarvin", "darvin"));
+    // A Belarusian "u" for a final Russian "v" ("-ov"/"-ou").
+    assert!(same("varskov", "varskou"));
     // A consonant traded and a vowel changed in a short word is too much.
     assert!(!same("tarvin", "dorvin"));
     // Consonants no romanisation trades, or vowels elsewhere, stay apart.
@@ -339,6 +341,27 @@ fn transliteration_systems_meet_in_matching() {
         assert_eq!(index.entries()[m.entry].record, record, "{query}: {}", m.explain());
         assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
     }
+}
+
+#[test]
+fn an_article_written_onto_a_name_is_the_name() {
+    let index = Index::new(vec![
+        person("1", &["AL-VARSKI, Tomasz Edda"], &[], &[]),
+        person("2", &["ALBRENNING, Marisol"], &[], &[]),
+        person("3", &["LORN, Ina"], &[], &[]),
+    ]);
+    for (query, record) in [("Tomasz Alvarski", "1"), ("Marisol al-Brenning", "2")] {
+        let m = best(&index, &Query::name(query)).unwrap();
+        assert_eq!(index.entries()[m.entry].record, record, "{query}: {}", m.explain());
+        assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
+    }
+    // A given name that only opens with the letters keeps them.
+    let m = best(&index, &Query::name("Alina Lorn"));
+    assert!(
+        m.as_ref().is_none_or(|m| m.verdict == Verdict::NoMatch),
+        "{:?}",
+        m.map(|m| m.explain())
+    );
 }
 
 /// Forty listed people whose first given name is "Kasimir", so that it is a common word,
