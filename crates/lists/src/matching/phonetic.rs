@@ -171,6 +171,15 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
             traded += 1;
         }
     }
+    // A word that closes on a vowel closes on the same vowel in the other spelling, but for
+    // the Arabic feminine ending written "-a" or "-e" ("Haniya"/"Haniyeh"): another ending is
+    // another name or form ("Safari"/"Safarov" once its "v" is the Belarusian "u",
+    // "Hamidi"/"Hamida").
+    let last =
+        |w: &str| w.bytes().last().filter(|&c| vowel(c)).map(|c| if c == b'e' { b'a' } else { c });
+    if last(a) != last(b) {
+        return false;
+    }
     // b with a's consonants: the comparison left is of vowels only.
     let mut from_a = consonants(a);
     let mapped: String =

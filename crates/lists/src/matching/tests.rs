@@ -315,6 +315,10 @@ fn romanisations_of_one_sound_are_respelt_alike() {
     assert!(same("tarvin", "darvin"));
     // A Belarusian "u" for a final Russian "v" ("-ov"/"-ou").
     assert!(same("varskov", "varskou"));
+    // The Arabic feminine ending written two ways; another closing vowel is another form.
+    assert!(same("lornaya", "lornayeh"));
+    assert!(!same("varskov", "varski"));
+    assert!(!same("hollidi", "hollida"));
     // A consonant traded and a vowel changed in a short word is too much.
     assert!(!same("tarvin", "dorvin"));
     // Consonants no romanisation trades, or vowels elsewhere, stay apart.
