@@ -29,7 +29,7 @@ pub(super) struct Key {
     /// Each word's respelling joined to the next's ("hsueh" + "kang" as "suekang"), for
     /// [`join`].
     pub(super) phon_joined: Vec<(String, String)>,
-    /// Each word without an Arabic article written onto it ("Alamin", "Elhadi"), with the
+    /// Each word without an Arabic article written onto it ("Alvarnholm", "Elbrenning"), with the
     /// skeleton and shape of what is left ([`without_article`]); `None` for most words.
     pub(super) bare: Vec<Option<(String, String, String)>>,
     /// A query's words only: what each costs when it aligns with nothing (a rare word 1, a
@@ -101,7 +101,7 @@ const BODY_NOISE: &[&str] = &[
 /// Honorifics that lead a person's given names in the lists and in the news ("Haji", "Mullah",
 /// "Sayyid": a pilgrim, a cleric, a descendant of the Prophet), in the spellings the lists
 /// use; `resolve` drops the common titles, these are the ones it keeps as words because they
-/// are also family names elsewhere in a name ("Tariq al-Sayed").
+/// are also family names elsewhere in a name ("Piet al-Sayed Holl").
 const HONORIFICS: &[&str] = &[
     "haji", "hajji", "hadji", "alhaj", "alhajj", "hajj", "mullah", "mulla", "mawlawi", "maulawi",
     "maulavi", "mawlavi", "maulvi", "molvi", "mawlana", "maulana", "sheikh", "shaikh", "shaykh",
@@ -109,7 +109,7 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// Drops the honorifics that lead the given names (`words[..given]`), when at least two words
-/// are left: "Haji Faizullah Noori" is "Faizullah Noori", but "Haji Khairullah" keeps both.
+/// are left: "Haji Kasimir Orlen" is "Kasimir Orlen", but "Haji Kasimir" keeps both.
 fn without_honorifics(words: &mut Vec<String>, given: usize) {
     let lead = words[..given.min(words.len())]
         .iter()
@@ -134,9 +134,9 @@ fn without_particles(words: &mut Vec<String>) {
 
 /// A word respelt where romanisations of one sound differ in a way the skeleton cannot see:
 /// "x" is "ks" ("Alexander"/"Aleksandr"); a Slavic "j" after a vowel and before a consonant or
-/// at the end is the semivowel "y" ("Aleksej"/"Aleksey", "Kostrubitskij"; not after "a", where
+/// at the end is the semivowel "y" ("Aleksej"/"Aleksey", "Varnholmskij"; not after "a", where
 /// an Arabic "j" ends names: "Faraj"); "w" after a vowel and before a consonant is the vowel "u"
-/// ("Tawfiq"/"Taufik", "Zimowski"/"Zimousky").
+/// ("Tawfiq"/"Taufik", "Varskowski"/"Varskousky").
 pub(super) fn respell(word: &str) -> String {
     if !word.contains(['x', 'j', 'w']) {
         return word.to_string();
@@ -233,7 +233,7 @@ impl Key {
 
     /// What word `i` is counted under for how many names bear it: its skeleton and where
     /// its vowels stand, so that a rare name is not counted with the many spellings of a
-    /// very common one that shares its skeleton ("Mahad" has the skeleton of "Mahmud").
+    /// very common one that shares its skeleton ("Marad" has the skeleton of "Mirod").
     pub(super) fn commonness(&self, i: usize) -> String {
         format!("{}/{}", self.skeletons[i], self.shapes[i])
     }
@@ -284,7 +284,7 @@ impl Key {
         }
         let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
         let loose = (loose || self.arabic).then(|| self.loose[i].as_str());
-        // Filed without a joined article too, so that "Alamin" and "al-Amin" meet.
+        // Filed without a joined article too, so that "Alvarnholm" and "al-Varnholm" meet.
         let bare = self.bare[i].as_ref().map(|(_, s, _)| s.as_str());
         for s in strict.into_iter().chain(loose).chain(bare) {
             if s.is_empty() {
@@ -299,8 +299,8 @@ impl Key {
     }
 }
 
-/// A word without the Arabic article written onto it ("alamin" is "amin", "elhadi" is "hadi"):
-/// lists write "al-Amin" and "Alamin" for one name, and `resolve` drops only an article
+/// A word without the Arabic article written onto it ("alvarnholm" is "varnholm", "elbrenning" is "brenning"):
+/// lists write "al-Varnholm" and "Alvarnholm" for one name, and `resolve` drops only an article
 /// written apart. At least four letters must be left, so that given names that only open
 /// with the letters ("Alina", "Elena", "Alan") keep them.
 pub(super) fn without_article(word: &str) -> Option<&str> {

@@ -89,7 +89,7 @@ pub(super) fn phonetic(word: &str) -> String {
         } else {
             c
         };
-        // An "h" that closes a word after a vowel ("Jumah"/"Jomaa") is not written in many
+        // An "h" that closes a word after a vowel ("Varskah"/"Varska") is not written in many
         // spellings.
         if c == b'h' && k + 1 == b.len() && k > 0 && vowel(b[k - 1]) {
             continue;
@@ -149,7 +149,7 @@ fn paired(x: u8, y: u8) -> bool {
 /// traded letter for letter, and, once the traded consonants are made the same, spelt near
 /// each other with each traded consonant spending three quarters of an edit of the budget
 /// (so that a consonant traded and a vowel changed in a short word is too much:
-/// "Peskov"/"Baskov").
+/// "Telgov"/"Dalgov").
 pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) -> bool {
     if a == b {
         return !a.is_empty();
@@ -172,9 +172,9 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
         }
     }
     // A word that closes on a vowel closes on the same vowel in the other spelling, but for
-    // the Arabic feminine ending written "-a" or "-e" ("Haniya"/"Haniyeh"): another ending is
-    // another name or form ("Safari"/"Safarov" once its "v" is the Belarusian "u",
-    // "Hamidi"/"Hamida").
+    // the Arabic feminine ending written "-a" or "-e" ("Lornaya"/"Lornayeh"): another ending is
+    // another name or form ("Varski"/"Varskov" once its "v" is the Belarusian "u",
+    // "Hollidi"/"Hollida").
     let last =
         |w: &str| w.bytes().last().filter(|&c| vowel(c)).map(|c| if c == b'e' { b'a' } else { c });
     if last(a) != last(b) {

@@ -109,7 +109,7 @@ pub(super) fn near_spelling_less(a: &str, b: &str, spent: f32) -> bool {
 
 /// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
 /// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
-/// "Qarmout" and "Qarmut" are both CVCCVC; "Sadar" is CVCVC and "Sudra" CVCCV.
+/// "Qarmout" and "Qarmut" are both CVCCVC; "Lorad" is CVCVC and "Lurda" CVCCV.
 pub(super) fn shape(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::new();

@@ -125,7 +125,7 @@ fn vowels_that_stand_elsewhere_make_a_close_spelling_only() {
     assert_eq!(shape("qarmout"), shape("qarmut"));
     assert_eq!(shape("mohammed"), shape("muhammad"));
     assert_eq!(shape("hussein"), shape("husayn"));
-    assert_ne!(shape("sadar"), shape("sudra"));
+    assert_ne!(shape("lorad"), shape("lurda"));
     let index = index();
     let m = best(&index, &Query::name("Samir Hadad")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
@@ -148,7 +148,7 @@ fn romanisations_are_respelt_before_the_skeleton() {
     assert_eq!(respell("alexander"), "aleksander");
     assert_eq!(respell("sergej"), "sergey");
     assert_eq!(respell("nikolaj"), "nikolaj");
-    assert_eq!(respell("kostrubitskij"), "kostrubitskiy");
+    assert_eq!(respell("varnholmskij"), "varnholmskiy");
     assert_eq!(respell("faraj"), "faraj");
     assert_eq!(respell("majid"), "majid");
     assert_eq!(respell("hajji"), "hajji");
@@ -323,7 +323,7 @@ fn romanisations_of_one_sound_are_respelt_alike() {
     assert!(!same("tarvin", "dorvin"));
     // Consonants no romanisation trades, or vowels elsewhere, stay apart.
     assert!(!same("jamil", "kamil"));
-    assert!(!same("sadar", "sudra"));
+    assert!(!same("lorad", "lurda"));
     assert!(!same("marisol", "marinel"));
 }
 
