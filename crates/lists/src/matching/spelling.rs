@@ -52,8 +52,13 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
 /// shorter word's length (at least half an edit). "Yousef"/"Yusuf" (1 of 1) and
 /// "Orlan"/"Urlan" are alike; "Marisol"/"Marinel" and "Oran"/"Amin" are not.
 pub(super) fn near_spelling(a: &str, b: &str) -> bool {
+    near_spelling_less(a, b, 0.0)
+}
+
+/// [`near_spelling`] with `spent` of the budget already spent elsewhere.
+pub(super) fn near_spelling_less(a: &str, b: &str, spent: f32) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5);
+    let budget = (a.len().min(b.len()) as f32 / 5.0).max(0.5) - spent;
     // Each letter more on one side costs at least a quarter.
     if a.len().abs_diff(b.len()) as f32 * 0.25 > budget {
         return false;
@@ -104,7 +109,7 @@ pub(super) fn near_spelling(a: &str, b: &str) -> bool {
 
 /// Where a word's vowels stand among its consonants: "C" for a consonant (digraphs such as
 /// "sh", "kh" and doubled letters one; "h" after a vowel none), "V" for a run of vowels.
-/// "Qarmout" and "Qarmut" are both CVCCVC; "Sadar" is CVCVC and "Sudra" CVCCV.
+/// "Qarmout" and "Qarmut" are both CVCCVC; "Lorad" is CVCVC and "Lurda" CVCCV.
 pub(super) fn shape(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::new();

@@ -1,0 +1,432 @@
+//! Aligning a query's words with a listed name's, and the name score.
+
+use super::key::{Key, tail};
+use super::phonetic::alike;
+use super::spelling::{levenshtein, near_spelling, one_vowel_more, traded, within_one};
+use super::{Aligned, How};
+
+fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
+    let (qw, lw) = (q.words[i].as_str(), l.words[j].as_str());
+    let (qs, ls) = if q.arabic || l.arabic {
+        (q.loose[i].as_str(), l.loose[j].as_str())
+    } else {
+        (q.skeletons[i].as_str(), l.skeletons[j].as_str())
+    };
+    if qw == lw {
+        return Some(How::Same);
+    }
+    if qs == ls && !qs.is_empty() {
+        // The skeleton drops vowels; where they stand still tells names apart ("Lorad" and
+        // "Lurda" share one), except in Arabic script, which does not write them.
+        if q.arabic || l.arabic || (q.shapes[i] == l.shapes[j] && near_spelling(qw, lw)) {
+            return Some(How::Spelling);
+        }
+        // A vowel more between two consonants ("Bakar"/"Bakr", "Aleksander"/"Aleksandr") is
+        // how another romanisation writes the same letters; a vowel moved ("Lorad"/"Lurda")
+        // is not.
+        if one_vowel_more(&q.shapes[i], &l.shapes[j]) && near_spelling(qw, lw) {
+            return Some(How::Translit);
+        }
+        let ((qp, qv), (lp, lv)) = (&q.phon[i], &l.phon[j]);
+        if alike(qp, lp, qv, lv) {
+            return Some(How::Translit);
+        }
+        return Some(How::Close);
+    }
+    if traded(qs, ls) && q.shapes[i] == l.shapes[j] {
+        return Some(How::Translit);
+    }
+    // Respelt on one romanisation, the words are one ("Hsueh"/"Xue", "Hryhoryavich"/
+    // "Grigorievich", "Edda Lorn"/"Eda Lourn").
+    let ((qp, qv), (lp, lv)) = (&q.phon[i], &l.phon[j]);
+    if !q.arabic && !l.arabic && alike(qp, lp, qv, lv) {
+        return Some(How::Translit);
+    }
+    if traded(qs, ls) {
+        return Some(How::Close);
+    }
+    if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
+        return Some(How::Initial);
+    }
+    if let Some(h) = article_joined(q, i, l, j) {
+        return Some(h);
+    }
+    let long_enough = qs.len() >= 3 && ls.len() >= 3 && qw.len() >= 5 && lw.len() >= 5;
+    // Three consonants of which the first differs are another name ("Vorak"/"Korik",
+    // "Jalir"/"Zalor"); a longer skeleton may lose its first letter ("Zakhtiar"/"Dakhtiar").
+    let short = qs.len() < 4 || ls.len() < 4;
+    let one_off = within_one(qs, ls) && !(short && qs.as_bytes()[0] != ls.as_bytes()[0]);
+    if long_enough && (one_off || (qs.chars().count() >= 4 && tail(qs) == tail(ls))) {
+        return Some(How::Close);
+    }
+    None
+}
+
+/// One word is the other with the Arabic article written onto it ("Alvarnholm"/"Varnholm",
+/// "Alquenbel"/"Quenbl"): what is left is the same word, a spelling variant, or the same with
+/// one vowel more ([`Key::bare`]). The article on both sides or on neither is left to [`how`].
+fn article_joined(q: &Key, i: usize, l: &Key, j: usize) -> Option<How> {
+    let (bare, word, skel, shape) = match (&q.bare[i], &l.bare[j]) {
+        (Some(b), None) => (b, &l.words[j], &l.skeletons[j], &l.shapes[j]),
+        (None, Some(b)) => (b, &q.words[i], &q.skeletons[i], &q.shapes[i]),
+        _ => return None,
+    };
+    let (rest, rest_skel, rest_shape) = bare;
+    if rest == word {
+        return Some(How::Spelling);
+    }
+    if rest_skel != skel || !near_spelling(rest, word) {
+        return None;
+    }
+    if rest_shape == shape || one_vowel_more(rest_shape, shape) {
+        return Some(How::Spelling);
+    }
+    None
+}
+
+/// What a close spelling is worth: skeletons one letter apart say little by themselves
+/// ("Kastrani"/"Kostun" and "Stsiorn"/"Stiorn" both are), so the weight follows how much
+/// of the written word is rewritten: 0.65 up to a fifth or so, 0.6 for a third, 0.4 from a
+/// little over a half on (so that a close spelling beside one word the same stays below
+/// [`super::MATCH`]: "Venkelo" for "Venkel" is for review).
+///
+/// Two names of the form "Abd al-X" ("servant of X") are compared on what follows the letters
+/// they share: the shared opening says nothing of which name it is ("Abdalvarsk" and
+/// "Abdalbrenning" are two names, not two spellings of one).
+fn close_weight(a: &str, b: &str) -> f32 {
+    let (a, b) = if a.starts_with("abd") && b.starts_with("abd") {
+        let shared = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        // Byte offsets on ASCII words; a word of another script keeps its letters.
+        if a.is_ascii() && b.is_ascii() { (&a[shared..], &b[shared..]) } else { (a, b) }
+    } else {
+        (a, b)
+    };
+    let ratio = levenshtein(a, b) as f32 / a.chars().count().max(b.chars().count()).max(1) as f32;
+    (0.85 - 0.8 * ratio).clamp(0.4, 0.65)
+}
+
+pub(super) struct Scored {
+    /// Set when one side has one given name more than the other ([`one_given_name_more`]).
+    pub(super) more: Option<String>,
+    pub(super) name_score: f32,
+    /// (query word, listed word, how), in the query's order.
+    pub(super) chosen: Vec<(u8, u8, How)>,
+    pub(super) q_used: u32,
+    pub(super) penalty: Option<String>,
+}
+
+/// Aligns the query's words with a listed name's, best pairs first.
+pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
+    // Names have a handful of words: pairs live on the stack unless a name is very long.
+    let mut pairs: Vec<(f32, u8, u8, How)> = Vec::with_capacity(16);
+    for i in 0..q.words.len().min(32) {
+        for j in 0..l.words.len().min(32) {
+            if let Some(h) = how(q, i, l, j, person) {
+                let w = if h == How::Close {
+                    close_weight(&q.words[i], &l.words[j])
+                } else {
+                    h.weight()
+                };
+                pairs.push((w, i as u8, j as u8, h));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut q_used, mut l_used) = (0u32, 0u32);
+    let mut chosen: Vec<(u8, u8, How)> = Vec::with_capacity(pairs.len().min(8));
+    let (mut sum, mut sum_l) = (0.0, 0.0);
+    // Words written apart on one side and as one on the other first: otherwise "Kyong"
+    // takes "Kyongpiet" as a close spelling and leaves "Piet" alone.
+    if person {
+        join(q, l, &mut q_used, &mut l_used, &mut chosen, &mut sum, &mut sum_l);
+    }
+    for (w, i, j, h) in pairs {
+        if q_used & (1 << i) != 0 || l_used & (1 << j) != 0 {
+            continue;
+        }
+        q_used |= 1 << i;
+        l_used |= 1 << j;
+        sum += w;
+        sum_l += w;
+        chosen.push((i, j, h));
+    }
+    // The listed side's weights: the same pairs, less what `join` counts twice on one side.
+    if person {
+        join(q, l, &mut q_used, &mut l_used, &mut chosen, &mut sum, &mut sum_l);
+    }
+    chosen.sort_by_key(|(i, _, _)| *i);
+    let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
+    let matched = l_used.count_ones() as usize;
+    let mut penalty = None;
+    let mut more = None;
+    let name_score = if qn == 0.0 || ln == 0.0 {
+        0.0
+    } else if person {
+        // A query's word that aligns with nothing costs less when many listed names bear it:
+        // a very common given name more says less than a rare surname more.
+        let unaligned: f32 = (0..q.words.len())
+            .filter(|&i| i >= 32 || q_used & (1 << i) == 0)
+            .map(|i| q.weights.get(i).copied().unwrap_or(1.0))
+            .sum();
+        let base = sum / (q_used.count_ones() as f32 + unaligned);
+        let cover = matched as f32 / ln;
+        let mut s = 0.85 * base + 0.15 * cover;
+        // Every word of the listed name met, and the query's first word on the list's first
+        // (given) name: the query only says more (a middle name, a patronymic, a second
+        // surname: "Tomasz Kasimirovich Wielgosz" for "WIELGOSZ, Tomasz", "Piet Oranje Lorn"
+        // for "ORANJE, Piet"), which weighs as little as a listed word the query leaves out.
+        // Another given name before it ("Edda Piet Oranje") is not said more: it may be a
+        // relative's; nor is a word after a listed name of two words, where it stands for the
+        // surname ("Abdul Salam" is a given name, "Abdul Salam X" another man).
+        let first_on_first = chosen.iter().any(|(i, j, _)| *i == 0 && *j == 0);
+        let last_met = chosen.iter().any(|(i, _, _)| usize::from(*i) + 1 == q.words.len());
+        if matched == l.words.len() && qn > ln && first_on_first && (last_met || ln >= 3.0) {
+            s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
+        }
+        // Both names say which words are the surname ("X Y, Given Names"), and every word of
+        // the list's met its like on the query's side, given names on given names and surnames
+        // on surnames, the first given name on the first: the query only says more (a second
+        // given name, a mother's surname: "LORN QUENBY, Edda Marisol" for "LORN,
+        // Wilber").
+        if q.surnames > 0 && l.surnames > 0 && matched == l.words.len() && first_on_first {
+            let (qf, lf) = (q.words.len() - q.surnames, l.words.len() - l.surnames);
+            let kept =
+                chosen.iter().all(|&(i, j, _)| (usize::from(i) < qf) == (usize::from(j) < lf));
+            let surname_met = chosen
+                .iter()
+                .any(|&(_, j, h)| usize::from(j) >= lf && matches!(h, How::Same | How::Spelling));
+            if kept && surname_met && qn > ln {
+                s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
+            }
+        }
+        let extra = one_given_name_more(q, l, &chosen, q_used, l_used);
+        if let Some((_, lifted)) = &extra {
+            s = s.max(*lifted);
+        }
+        let strong = chosen.iter().filter(|(_, _, h)| *h != How::Initial).count();
+        if q.words.len() >= 2 && strong < 2 {
+            s = s.min(0.5);
+        }
+        // A lone word (a given name, a surname alone) is never enough to say who is listed.
+        if q.words.len() == 1 {
+            s = s.min(0.7);
+        }
+        // The list says which words are the surname ("SURNAME, Given"): when none of them
+        // aligned, and the query's last word (its surname) aligned with a given name
+        // instead, the names only share given names ("Rana X" is not "Y, Rana X").
+        if l.surnames > 0 && q.words.len() >= 2 {
+            let first_surname = l.words.len() - l.surnames;
+            // A surname aligned with the query's first word counts only in a name of three
+            // words or more, where the family name may lead ("Holl Tae Piet").
+            let surname_aligned = chosen.iter().any(|(i, j, _)| {
+                usize::from(*j) >= first_surname && (*i != 0 || q.words.len() >= 3)
+            });
+            let last = (q.words.len() - 1) as u8;
+            let last_on_given =
+                chosen.iter().any(|(i, j, _)| *i == last && usize::from(*j) < first_surname);
+            // Every word of both names alike, in another order, is a family name written first
+            // ("Holl Piettai" for "HOLL, Piettai"), not a mix-up.
+            let complete = q_used.count_ones() as usize == q.words.len()
+                && matched == l.words.len()
+                && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
+            // Three words or more that are the list's first words, in order, all alike: the
+            // name without its family name ("Piet Edda Holl" for "X, Piet Edda Holl"), as a
+            // person of a name chain goes by it.
+            let leading = q.words.len() >= 3
+                && chosen.len() == q.words.len()
+                && chosen.iter().all(|&(i, j, h)| i == j && matches!(h, How::Same | How::Spelling));
+            // Only the list's surnames met ("Oranje Lorn" for "ORANJE LORN, Piet"): a
+            // double surname without a given name says no more than a surname alone.
+            if first_surname > 0 && !chosen.iter().any(|(_, j, _)| usize::from(*j) < first_surname)
+            {
+                s = s.min(0.7);
+            }
+            if !surname_aligned && last_on_given && !complete && !leading && extra.is_none() {
+                s -= 0.12;
+                penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
+            }
+            // The query's given name met a later given name of the list (a father's name:
+            // "Karim" in "X, Samir Karim") while the list's own given name met
+            // nothing: another member of the family.
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            let first_on_later =
+                chosen.iter().any(|(i, j, _)| *i == 0 && *j > 0 && usize::from(*j) < first_surname);
+            if first_surname >= 2
+                && !first_given_aligned
+                && first_on_later
+                && penalty.is_none()
+                && extra.is_none()
+            {
+                s -= 0.1;
+                penalty =
+                    Some("the list's first given name aligns with nothing: -0.10".to_string());
+            }
+        }
+        // A list that writes the name in order ("KASIMIR X HOLL"): the query's first word
+        // met only a middle word of the list (a father's name), the list's first met nothing.
+        if l.surnames == 0
+            && q.words.len() >= 2
+            && l.words.len() >= 3
+            && penalty.is_none()
+            && extra.is_none()
+        {
+            let middle = |j: u8| j > 0 && usize::from(j) + 1 < l.words.len();
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            if !first_given_aligned && chosen.iter().any(|(i, j, _)| *i == 0 && middle(*j)) {
+                s -= 0.1;
+                penalty =
+                    Some("the list's first given name aligns with nothing: -0.10".to_string());
+            }
+        }
+        if let Some((note, _)) = extra {
+            more = Some(note);
+        }
+        s
+    } else {
+        2.0 * sum / (qn + ln)
+    };
+    Scored { name_score, chosen, q_used, penalty, more }
+}
+
+/// What is cut from a name score when the query has one given name more than the list.
+const ONE_MORE: f32 = 0.02;
+
+/// The query is the listed name with one very common given name more before it, every other
+/// word of both aligned in order ("Kasimir Piet X" for "X, Piet", when many listed people
+/// bear "Kasimir"): many people go by a later given name, and lists and papers leave out a
+/// leading very common one. A rarer one may be a relative's name, and so may the list's own
+/// first given name when the query lacks it ("Karim X" is not "X, Samir Karim", nor the
+/// father of "X, Ali Karim" though many people bear "Ali"), so neither counts. Gives the note
+/// and the score the names then have: as if the word were not there, less [`ONE_MORE`].
+fn one_given_name_more(
+    q: &Key,
+    l: &Key,
+    chosen: &[(u8, u8, How)],
+    q_used: u32,
+    l_used: u32,
+) -> Option<(String, f32)> {
+    let (qn, ln) = (q.words.len(), l.words.len());
+    if qn.max(ln) > 31 || qn.min(ln) < 2 || qn.abs_diff(ln) != 1 {
+        return None;
+    }
+    let (q_met, l_met) = (q_used.count_ones() as usize, l_used.count_ones() as usize);
+    if q_met != qn.min(ln) || l_met != qn.min(ln) || chosen.len() != qn.min(ln) {
+        return None;
+    }
+    // In order, and the last words on each other (the surname on the surname).
+    let mut sorted: Vec<(u8, u8, How)> = chosen.to_vec();
+    sorted.sort_by_key(|(i, _, _)| *i);
+    if !sorted.windows(2).all(|p| p[0].1 < p[1].1) {
+        return None;
+    }
+    let strong = sorted.iter().all(|(_, _, h)| *h != How::Initial);
+    // The surnames alike in spelling, not only in sound: a transliteration variant of a
+    // surname with a given name left out is too little to name a person.
+    let surname_alike = |h: How| matches!(h, How::Same | How::Spelling);
+    if !strong
+        || !sorted.iter().any(|&(i, j, h)| {
+            usize::from(i) + 1 == qn && usize::from(j) + 1 == ln && surname_alike(h)
+        })
+    {
+        return None;
+    }
+    // The list's name must keep a given name besides the one left out.
+    if l.surnames > 0 && ln.min(qn + 1) <= l.surnames + usize::from(ln > qn) {
+        return None;
+    }
+    let u = (0..qn).find(|&i| q_used & (1 << i) == 0)?;
+    if qn < ln || u != 0 || q.common.get(u) != Some(&true) {
+        return None;
+    }
+    let word = &q.words[u];
+    let n = qn.min(ln) as f32;
+    let sum: f32 = sorted
+        .iter()
+        .map(|&(i, j, h)| {
+            if h == How::Close {
+                close_weight(&q.words[usize::from(i)], &l.words[usize::from(j)])
+            } else {
+                h.weight()
+            }
+        })
+        .sum();
+    let lifted = 0.85 * sum / n + 0.15 - ONE_MORE;
+    Some((format!("given name {word} on one side only: -{ONE_MORE:.2}"), lifted))
+}
+
+/// Words written apart in one name and as one in the other ("Il Kyu"/"Il-Kyu", "Abdul
+/// Varsk"/"Abdulvarsk"): two adjacent words left unaligned on one side that, joined, have the
+/// skeleton of one unaligned word on the other and are spelt near it ([`near_spelling`]: a
+/// skeleton alone would join "Tae Kim" into "Takoyomo") align with it, each pair a spelling
+/// variant.
+fn join(
+    q: &Key,
+    l: &Key,
+    q_used: &mut u32,
+    l_used: &mut u32,
+    chosen: &mut Vec<(u8, u8, How)>,
+    sum_q: &mut f32,
+    sum_l: &mut f32,
+) {
+    let free = |used: u32, k: usize| k < 32 && used & (1 << k) == 0;
+    let w = How::Spelling.weight();
+    for i in 0..q.words.len().saturating_sub(1) {
+        if !free(*q_used, i) || !free(*q_used, i + 1) {
+            continue;
+        }
+        let (joined, word) = &q.joined[i];
+        let phon = &q.phon_joined[i];
+        let alike = |j: usize| {
+            (&l.skeletons[j] == joined && near_spelling(word, &l.words[j]))
+                || alike(&phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
+        };
+        if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && alike(j)) {
+            *q_used |= 0b11 << i;
+            *l_used |= 1 << j;
+            chosen.push((i as u8, j as u8, How::Spelling));
+            chosen.push((i as u8 + 1, j as u8, How::Spelling));
+            *sum_q += 2.0 * w;
+            *sum_l += w;
+        }
+    }
+    for j in 0..l.words.len().saturating_sub(1) {
+        if !free(*l_used, j) || !free(*l_used, j + 1) {
+            continue;
+        }
+        let (joined, word) = &l.joined[j];
+        let phon = &l.phon_joined[j];
+        let alike = |i: usize| {
+            (&q.skeletons[i] == joined && near_spelling(word, &q.words[i]))
+                || alike(&phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
+        };
+        if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && alike(i)) {
+            *q_used |= 1 << i;
+            *l_used |= 0b11 << j;
+            chosen.push((i as u8, j as u8, How::Spelling));
+            *sum_q += w;
+            *sum_l += 2.0 * w;
+        }
+    }
+}
+
+impl Scored {
+    pub(super) fn aligned(&self, q: &Key, l: &Key) -> Vec<Aligned> {
+        self.chosen
+            .iter()
+            .map(|&(i, j, how)| Aligned {
+                query: q.words[usize::from(i)].clone(),
+                listed: l.words[usize::from(j)].clone(),
+                how,
+            })
+            .collect()
+    }
+
+    pub(super) fn unaligned(&self, q: &Key) -> Vec<String> {
+        q.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i >= 32 || self.q_used & (1 << i) == 0)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+}

@@ -1,0 +1,317 @@
+//! A name read for matching: its folded words, their skeletons and shapes, read once.
+
+use resolve::names::{fold, name_words, skeleton};
+
+use super::phonetic::{self, consonants, phonetic, vowel_places};
+use super::spelling::{coarse, shape};
+
+/// A name read for matching: its words and their skeletons.
+#[derive(Clone, Debug)]
+pub(super) struct Key {
+    pub(super) words: Vec<String>,
+    pub(super) skeletons: Vec<String>,
+    /// The skeletons without their inner "v": Arabic script writes a long "u" and a "w"
+    /// with one letter (و), which folds to "w", so an Arabic-script name is compared on
+    /// these ("قرموط" and "Qarmout").
+    pub(super) loose: Vec<String>,
+    /// Whether the name was written in Arabic script.
+    pub(super) arabic: bool,
+    /// How many of the last words are the surname, when the list says ("SURNAME, Given");
+    /// else 0.
+    pub(super) surnames: usize,
+    /// Where each word's vowels stand ([`shape`]), read once: alignment compares them for
+    /// every candidate.
+    pub(super) shapes: Vec<String>,
+    /// Each word joined to the next ("il" + "kyu"), and its skeleton, for [`join`].
+    pub(super) joined: Vec<(String, String)>,
+    /// Each word respelt on one romanisation ([`phonetic`]) and where its vowels stand.
+    pub(super) phon: Vec<(String, String)>,
+    /// Each word's respelling joined to the next's ("hsueh" + "kang" as "suekang"), for
+    /// [`join`].
+    pub(super) phon_joined: Vec<(String, String)>,
+    /// Each word without an Arabic article written onto it ("Alvarnholm", "Elbrenning"), with the
+    /// skeleton and shape of what is left ([`without_article`]); `None` for most words.
+    pub(super) bare: Vec<Option<(String, String, String)>>,
+    /// A query's words only: what each costs when it aligns with nothing (a rare word 1, a
+    /// word many listed names bear less, [`Index::weigh`]); empty is 1 each.
+    pub(super) weights: Vec<f32>,
+    /// A query's words only: whether many listed names bear the word (very common given names).
+    pub(super) common: Vec<bool>,
+}
+
+fn loosen(skeleton: &str) -> String {
+    let mut chars = skeleton.chars();
+    let first: String = chars.next().into_iter().collect();
+    first + &chars.filter(|&c| c != 'v').collect::<String>()
+}
+
+/// A skeleton without its first letter (on a character boundary: skeletons of names in
+/// other scripts keep their letters).
+pub(super) fn tail(s: &str) -> &str {
+    s.char_indices().nth(1).map_or("", |(i, _)| &s[i..])
+}
+
+fn has_arabic(name: &str) -> bool {
+    name.chars().any(|c| ('\u{0600}'..='\u{06ff}').contains(&c))
+}
+
+/// Words of organisation names that say what kind of body it is, not which.
+const BODY_NOISE: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "for",
+    "de",
+    "del",
+    "la",
+    "el",
+    "al",
+    "y",
+    "et",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "inc",
+    "corp",
+    "corporation",
+    "sa",
+    "sal",
+    "srl",
+    "gmbh",
+    "ag",
+    "bv",
+    "jsc",
+    "ojsc",
+    "cjsc",
+    "pjsc",
+    "ooo",
+    "oao",
+    "zao",
+    "fze",
+    "fzco",
+    "plc",
+    "lp",
+    "cv",
+    "sas",
+    "spa",
+];
+
+/// Honorifics that lead a person's given names in the lists and in the news ("Haji", "Mullah",
+/// "Sayyid": a pilgrim, a cleric, a descendant of the Prophet), in the spellings the lists
+/// use; `resolve` drops the common titles, these are the ones it keeps as words because they
+/// are also family names elsewhere in a name ("Piet al-Sayed Holl").
+const HONORIFICS: &[&str] = &[
+    "haji", "hajji", "hadji", "alhaj", "alhajj", "hajj", "mullah", "mulla", "mawlawi", "maulawi",
+    "maulavi", "mawlavi", "maulvi", "molvi", "mawlana", "maulana", "sheikh", "shaikh", "shaykh",
+    "shiekh", "sheik", "cheikh", "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed",
+];
+
+/// Drops the honorifics that lead the given names (`words[..given]`), when at least two words
+/// are left: "Haji Kasimir Orlen" is "Kasimir Orlen", but "Haji Kasimir" keeps both.
+fn without_honorifics(words: &mut Vec<String>, given: usize) {
+    let lead = words[..given.min(words.len())]
+        .iter()
+        .take_while(|w| HONORIFICS.contains(&w.as_str()))
+        .count();
+    if lead > 0 && words.len() >= lead + 2 {
+        words.drain(..lead);
+    }
+}
+
+/// Particles of Romance and Germanic names ("Piet de Lorn", "van der Holl"): left out when
+/// two words or more stay, as `resolve` leaves out the Arabic article.
+const PARTICLES: &[&str] =
+    &["de", "da", "do", "dos", "das", "del", "della", "di", "y", "van", "von", "der", "den"];
+
+fn without_particles(words: &mut Vec<String>) {
+    let kept = words.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count();
+    if kept >= 2 && kept < words.len() {
+        words.retain(|w| !PARTICLES.contains(&w.as_str()));
+    }
+}
+
+/// A word respelt where romanisations of one sound differ in a way the skeleton cannot see:
+/// "x" is "ks" ("Alexander"/"Aleksandr"); a Slavic "j" after a vowel and before a consonant or
+/// at the end is the semivowel "y" ("Aleksej"/"Aleksey", "Varnholmskij"; not after "a", where
+/// an Arabic "j" ends names: "Faraj"); "w" after a vowel and before a consonant is the vowel "u"
+/// ("Tawfiq"/"Taufik", "Varskowski"/"Varskousky").
+pub(super) fn respell(word: &str) -> String {
+    if !word.contains(['x', 'j', 'w']) {
+        return word.to_string();
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+    let mut out = String::with_capacity(word.len() + 2);
+    for (i, &c) in chars.iter().enumerate() {
+        let (before, after) = (i.checked_sub(1).and_then(|k| chars.get(k)), chars.get(i + 1));
+        let closes = vowel(before) && !vowel(after) && after != Some(&c) && before != Some(&c);
+        match c {
+            'x' => out.push_str("ks"),
+            'j' if closes && before != Some(&'a') => out.push('y'),
+            'w' if closes && after.is_some() => out.push('u'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Key {
+    pub(super) fn person(name: &str) -> Key {
+        // "QARMOUT, Nabil" is "Nabil QARMOUT": lists write the surname first before a comma.
+        match name.split_once(',') {
+            Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
+                let mut words = name_words(&format!("{} {}", given.trim(), surname.trim()));
+                let mut surname_words = name_words(surname);
+                without_particles(&mut surname_words);
+                without_particles(&mut words);
+                let surnames = surname_words.len().min(words.len());
+                let given = words.len() - surnames;
+                without_honorifics(&mut words, given);
+                let mut key = Key::of(words, has_arabic(name));
+                key.surnames = surnames.min(key.words.len());
+                key
+            }
+            _ => {
+                let mut words = name_words(name);
+                without_particles(&mut words);
+                let given = words.len().saturating_sub(1);
+                without_honorifics(&mut words, given);
+                Key::of(words, has_arabic(name))
+            }
+        }
+    }
+
+    pub(super) fn of(words: Vec<String>, arabic: bool) -> Key {
+        let words: Vec<String> = words.iter().map(|w| respell(w)).collect();
+        let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let loose = skeletons.iter().map(|s| loosen(s)).collect();
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        let joined = words
+            .windows(2)
+            .map(|p| {
+                let w = format!("{}{}", p[0], p[1]);
+                (skeleton(&w), w)
+            })
+            .collect();
+        let phon: Vec<(String, String)> = words
+            .iter()
+            .map(|w| {
+                let p = phonetic(w);
+                let places = vowel_places(&p);
+                (p, places)
+            })
+            .collect();
+        let phon_joined = phon
+            .windows(2)
+            .map(|p| {
+                let j = joined_phonetic(&p[0].0, &p[1].0);
+                let places = vowel_places(&j);
+                (j, places)
+            })
+            .collect();
+        let bare = words
+            .iter()
+            .map(|w| without_article(w).map(|r| (r.to_string(), skeleton(r), shape(r))))
+            .collect();
+        Key {
+            words,
+            skeletons,
+            loose,
+            arabic,
+            surnames: 0,
+            shapes,
+            joined,
+            phon,
+            phon_joined,
+            bare,
+            weights: Vec::new(),
+            common: Vec::new(),
+        }
+    }
+
+    /// What word `i` is counted under for how many names bear it: its skeleton and where
+    /// its vowels stand, so that a rare name is not counted with the many spellings of a
+    /// very common one that shares its skeleton ("Marad" has the skeleton of "Mirod").
+    pub(super) fn commonness(&self, i: usize) -> String {
+        format!("{}/{}", self.skeletons[i], self.shapes[i])
+    }
+
+    pub(super) fn body(name: &str) -> Key {
+        let folded = fold(name);
+        let words: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !BODY_NOISE.contains(w))
+            .map(str::to_string)
+            .collect();
+        Key::of(words, has_arabic(name))
+    }
+
+    /// The keys a name is filed under: those of every word, with the loose forms.
+    pub(super) fn block_keys(&self) -> Vec<String> {
+        let mut keys = Vec::new();
+        for i in 0..self.words.len() {
+            self.word_keys(i, true, &mut keys);
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The keys of word `i` ([`Key::block_keys`]): its skeleton on the coarse form, so that
+    /// transliteration variants meet, and that without its first letter; the loose form's
+    /// too when `loose` (an Arabic-script name has only those); and the word joined to either
+    /// neighbour, which is what [`join`] aligns with one word of the other name ("Il Kyu"
+    /// filed under "ilkyu" meets a query's "Il-Kyu", and "Il-Kyu" filed so meets "Il Kyu").
+    pub(super) fn word_keys(&self, i: usize, loose: bool, keys: &mut Vec<String>) {
+        if !self.arabic {
+            let around = i.checked_sub(1).into_iter().chain([i]);
+            keys.extend(around.filter_map(|k| self.joined.get(k)).map(|(j, _)| coarse(j)));
+        }
+        if !self.arabic {
+            // The respelt consonants, on one letter per trading class.
+            // A word of two consonants or fewer is found through its skeleton: a block of all
+            // the words of two consonant classes would be read for nearly every query.
+            let around = i.checked_sub(1).into_iter().chain([i]);
+            let joined = around.filter_map(|k| self.phon_joined.get(k)).map(|(j, _)| j);
+            for p in [&self.phon[i].0].into_iter().chain(joined) {
+                let c = consonants(p);
+                if c.len() >= 3 {
+                    keys.push(phonetic::coarse(&c));
+                }
+            }
+        }
+        let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
+        let loose = (loose || self.arabic).then(|| self.loose[i].as_str());
+        // Filed without a joined article too, so that "Alvarnholm" and "al-Varnholm" meet.
+        let bare = self.bare[i].as_ref().map(|(_, s, _)| s.as_str());
+        for s in strict.into_iter().chain(loose).chain(bare) {
+            if s.is_empty() {
+                continue;
+            }
+            let s = coarse(s);
+            if s.chars().count() >= 4 {
+                keys.push(format!("~{}", tail(&s)));
+            }
+            keys.push(s);
+        }
+    }
+}
+
+/// A word without the Arabic article written onto it ("alvarnholm" is "varnholm", "elbrenning" is "brenning"):
+/// lists write "al-Varnholm" and "Alvarnholm" for one name, and `resolve` drops only an article
+/// written apart. At least four letters must be left, so that given names that only open
+/// with the letters ("Alina", "Elena", "Alan") keep them.
+pub(super) fn without_article(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix("al").or_else(|| word.strip_prefix("el"))?;
+    (rest.len() >= 4 && rest.is_ascii()).then_some(rest)
+}
+
+/// Two respelt words joined, a doubled letter where they meet written once.
+pub(super) fn joined_phonetic(a: &str, b: &str) -> String {
+    match (a.chars().last(), b.chars().next()) {
+        (Some(x), Some(y)) if x == y => format!("{a}{}", &b[y.len_utf8()..]),
+        _ => format!("{a}{b}"),
+    }
+}
