@@ -177,11 +177,72 @@ pub(crate) fn add_rows(index: &[u32], rows: &[f32], width: usize, ids: &[u32], s
         std::hint::black_box(touched);
         for &r in found {
             if r > 0 {
-                let row = &rows[(r as usize - 1) * width..r as usize * width];
-                for (s, w) in scores[..width].iter_mut().zip(row) {
-                    *s += w;
-                }
+                add_row(&mut scores[..width], &rows[(r as usize - 1) * width..r as usize * width]);
             }
         }
     }
 }
+
+/// `scores[k] += row[k]` for every `k`, eight at a time: a loop the compiler turns into
+/// vector additions whatever the width, where a plain zip over slices of a width known only at
+/// run time stays one addition at a time. Each score still gets its additions in the same
+/// order, so the sums are the same, bit for bit.
+#[inline]
+fn add_row(scores: &mut [f32], row: &[f32]) {
+    let mut lanes = scores.chunks_exact_mut(8);
+    let mut weights = row.chunks_exact(8);
+    for (s, w) in (&mut lanes).zip(&mut weights) {
+        // As arrays, so that the compiler knows the length and checks no bound inside.
+        let (Ok(s), Ok(w)) = (<&mut [f32; 8]>::try_from(s), <&[f32; 8]>::try_from(w)) else {
+            continue;
+        };
+        for k in 0..8 {
+            s[k] += w[k];
+        }
+    }
+    for (s, w) in lanes.into_remainder().iter_mut().zip(weights.remainder()) {
+        *s += w;
+    }
+}
+
+/// The multiply-rotate hash of rustc's `FxHasher`, eight bytes at a step: the taggers look up
+/// a few short words per token, where the standard library's SipHash (made to resist chosen
+/// keys, which a model's own tables do not face) costs more than the lookup.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed with [`Fx`].
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
-use crate::perceptron::{Averager, Reader, add_rows, hash, shuffle, write_str};
+use crate::perceptron::{Averager, FxMap, Reader, add_rows, hash, shuffle, write_str};
 
 /// Number of tags.
 const N: usize = Upos::ALL.len();
@@ -34,6 +34,14 @@ pub(super) struct Tagger {
     forward: Rows,
     /// Lowercase word → bit set of the tags it was seen with, and how it is written.
     classes: HashMap<String, u32>,
+    /// The same words → their class's name (the bit set in hexadecimal), made once rather
+    /// than for every word tagged.
+    names: FxMap<String, String>,
+}
+
+/// The name of each dictionary word's class.
+fn class_names(classes: &HashMap<String, u32>) -> FxMap<String, String> {
+    classes.iter().map(|(w, mask)| (w.clone(), format!("{mask:x}"))).collect()
 }
 
 /// A pass's weights by row: only the buckets with a non-zero weight have a row, found through
@@ -104,35 +112,51 @@ impl Rows {
 
 /// What the features read of each word of a sentence besides the word itself: its lowercase
 /// form, its shape and its ambiguity class (or its shape's, for a word the dictionary lacks).
-struct Forms {
-    lower: Vec<String>,
+struct Forms<'a> {
+    lower: Vec<&'a str>,
     shapes: Vec<String>,
-    classes: Vec<String>,
+    classes: Vec<Class<'a>>,
+}
+
+/// A word's ambiguity class: the dictionary's name for it, or its shape's ("?Xx").
+enum Class<'a> {
+    Known(&'a str),
+    Unknown(String),
+}
+
+impl Class<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Class::Known(name) => name,
+            Class::Unknown(name) => name,
+        }
+    }
 }
 
 /// The columns of [`Forms`] as string slices, in one reading order.
 type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
 
-impl Forms {
-    fn of(tagger: &Tagger, words: &[&str]) -> Forms {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+impl<'a> Forms<'a> {
+    fn of(tagger: &'a Tagger, words: &[&str], lower: &'a [String]) -> Forms<'a> {
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-        let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class_name(l, s)).collect();
-        Forms { lower, shapes, classes }
+        let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class(l, s)).collect();
+        Forms { lower: lower.iter().map(String::as_str).collect(), shapes, classes }
     }
 
     fn forward(&self) -> Columns<'_> {
-        fn view(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
-        (view(&self.lower), view(&self.shapes), view(&self.classes))
+        (
+            self.lower.clone(),
+            self.shapes.iter().map(String::as_str).collect(),
+            self.classes.iter().map(Class::as_str).collect(),
+        )
     }
 
     fn backward(&self) -> Columns<'_> {
-        fn view(v: &[String]) -> Vec<&str> {
-            v.iter().rev().map(String::as_str).collect()
-        }
-        (view(&self.lower), view(&self.shapes), view(&self.classes))
+        (
+            self.lower.iter().rev().copied().collect(),
+            self.shapes.iter().rev().map(String::as_str).collect(),
+            self.classes.iter().rev().map(Class::as_str).collect(),
+        )
     }
 }
 
@@ -178,17 +202,18 @@ fn shape(word: &str) -> String {
 }
 
 impl Tagger {
-    fn class_name(&self, lower: &str, shape: &str) -> String {
-        match self.classes.get(lower) {
-            Some(mask) => format!("{mask:x}"),
-            None => format!("?{shape}"),
+    fn class(&self, lower: &str, shape: &str) -> Class<'_> {
+        match self.names.get(lower) {
+            Some(name) => Class::Known(name),
+            None => Class::Unknown(format!("?{shape}")),
         }
     }
 
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
     fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
-        let forms = Forms::of(self, words);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let forms = Forms::of(self, words, &lower);
         let (lower, shapes, classes) = forms.forward();
         self.static_features_of(words, &lower, &shapes, &classes, ahead)
     }
@@ -238,12 +263,20 @@ impl Tagger {
             f(&["b"]);
             f(&["w", w]);
             f(&["l", l]);
-            let bounds: Vec<usize> =
-                l.char_indices().map(|(b, _)| b).chain(std::iter::once(l.len())).collect();
-            let n = bounds.len() - 1;
+            // The ends of the first four characters and the starts of the last four.
+            let mut heads = [0usize; 4];
+            let mut tails = [0usize; 4];
+            let mut n = 0;
+            for (b, c) in l.char_indices() {
+                if n < 4 {
+                    heads[n] = b + c.len_utf8();
+                }
+                tails[n % 4] = b;
+                n += 1;
+            }
             for m in 1..=4.min(n) {
-                f(&["p", &l[..bounds[m]]]);
-                f(&["x", &l[bounds[n - m]..]]);
+                f(&["p", &l[..heads[m - 1]]]);
+                f(&["x", &l[tails[(n - m) % 4]..]]);
             }
             f(&["s", shapes[i]]);
             let first = w.chars().next();
@@ -347,16 +380,24 @@ impl Tagger {
     }
 
     /// Tags a sentence greedily, left to right, with one pass's weights.
+    ///
+    /// The sum of a word's static features is found for every word first: those rows are
+    /// most of the reading, and none of them waits for the tag before. The features of the
+    /// previous tags are then added to it in the order the training summed them, so the
+    /// scores are the same, bit for bit, as one sum over all of them.
     fn greedy(weights: &Rows, feats: &[Static]) -> Vec<usize> {
+        let mut sums: Vec<[f32; N]> = vec![[0.0f32; N]; feats.len()];
+        for (s, sum) in feats.iter().zip(&mut sums) {
+            add_rows(&weights.index, &weights.rows, N, &s.ids, sum);
+        }
         let mut tags: Vec<usize> = Vec::with_capacity(feats.len());
-        let mut ids = Vec::with_capacity(64);
-        for (i, s) in feats.iter().enumerate() {
+        let mut ids = Vec::with_capacity(8);
+        for (i, (s, sum)) in feats.iter().zip(&sums).enumerate() {
             ids.clear();
-            ids.extend_from_slice(&s.ids);
             let t1 = if i >= 1 { tags[i - 1] } else { START };
             let t2 = if i >= 2 { tags[i - 2] } else { START };
             Self::dynamic(s, t1, t2, &mut ids);
-            let mut scores = [0.0f32; N];
+            let mut scores = *sum;
             add_rows(&weights.index, &weights.rows, N, &ids, &mut scores);
             tags.push(Self::best(&scores));
         }
@@ -366,7 +407,13 @@ impl Tagger {
     /// The tags of one sentence's words: the first pass reads them right to left, the second
     /// left to right; both read the same lowercase forms, shapes and classes, found once.
     pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let forms = Forms::of(self, words);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.tag_lower(words, &lower)
+    }
+
+    /// [`Tagger::tag`] given the words' lowercase forms too.
+    pub(super) fn tag_lower(&self, words: &[&str], lower: &[String]) -> Vec<Upos> {
+        let forms = Forms::of(self, words, lower);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
         let (lower, shapes, classes) = forms.backward();
         let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
@@ -402,7 +449,8 @@ impl Tagger {
         }
         let backward = Rows::read(input)?;
         let forward = Rows::read(input)?;
-        Some(Tagger { backward, forward, classes })
+        let names = class_names(&classes);
+        Some(Tagger { backward, forward, classes, names })
     }
 }
 
@@ -434,7 +482,8 @@ pub(super) fn train(
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
     let empty = Rows { index: Vec::new(), rows: Vec::new() };
-    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes };
+    let names = class_names(&classes);
+    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes, names };
     let gold: Vec<Vec<usize>> =
         sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
     // The first pass reads sentences backwards.
@@ -471,6 +520,7 @@ pub(super) fn train(
             backward: tagger.backward.clone(),
             forward: Rows::of(weights),
             classes: tagger.classes.clone(),
+            names: tagger.names.clone(),
         };
         progress(epoch, &so_far);
     };

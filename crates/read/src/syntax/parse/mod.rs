@@ -192,30 +192,36 @@ pub(super) struct Arc {
 }
 
 impl Parser {
-    /// Parses one sentence given its words and their parts of speech. Total: any words (none
-    /// included) give one tree.
-    pub(super) fn parse(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
+    /// Parses one sentence given its words' lowercase forms (all the parser reads of them)
+    /// and their parts of speech. Total: any words (none included) give one tree.
+    pub(super) fn parse_lower(&self, lower: &[String], tags: &[Upos]) -> Vec<Arc> {
+        let tokens = Token::of_lower(lower, tags);
         if self.beam <= 1 {
-            return self.parse_greedy(words, tags);
+            return self.greedy(&tokens, lower.len());
         }
-        self.parse_beam(words, tags, self.beam)
+        self.beam(&tokens, lower.len(), self.beam)
     }
 
     /// The parse a beam of `width` finds (the same as [`Parser::parse_greedy`] at width 1).
+    #[cfg(test)]
     pub(super) fn parse_beam(&self, words: &[&str], tags: &[Upos], width: usize) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags);
+        self.beam(&Token::sentence(words, tags), words.len(), width)
+    }
+
+    /// [`Parser::parse_beam`] over a sentence's `n` tokens.
+    fn beam(&self, tokens: &[Token], n: usize, width: usize) -> Vec<Arc> {
         let mut search = beam::Beam::new(width);
-        search.start(words.len(), false);
+        search.start(n, false);
         let mut label_ids = Vec::with_capacity(64);
         while !search.done() {
             search.step(
-                &tokens,
+                tokens,
                 |ids| {
                     let mut scores = [0.0f32; 3];
                     self.actions.add(ids, &mut scores);
                     scores
                 },
-                |state, head, dep| self.label(state, &tokens, head, dep, &mut label_ids),
+                |state, head, dep| self.label(state, tokens, head, dep, &mut label_ids),
                 |_, _| false,
             );
         }
@@ -223,18 +229,23 @@ impl Parser {
     }
 
     /// The parse that takes the best action at every step (a beam of one, without copies).
+    #[cfg(test)]
     pub(super) fn parse_greedy(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags);
-        let mut state = State::new(words.len());
+        self.greedy(&Token::sentence(words, tags), words.len())
+    }
+
+    /// [`Parser::parse_greedy`] over a sentence's `n` tokens.
+    fn greedy(&self, tokens: &[Token], n: usize) -> Vec<Arc> {
+        let mut state = State::new(n);
         let mut ids = Vec::with_capacity(128);
         while !state.done() {
             ids.clear();
-            features::action_features(&state, &tokens, &mut ids);
+            features::action_features(&state, tokens, &mut ids);
             let mut scores = [0.0f32; 3];
             self.actions.add(&ids, &mut scores);
             let action = best_legal(&state, &scores);
             let label = match state.arc_of(action) {
-                Some((head, dep)) => self.label(&state, &tokens, head, dep, &mut ids),
+                Some((head, dep)) => self.label(&state, tokens, head, dep, &mut ids),
                 None => 0,
             };
             state.apply(action, label);
