@@ -73,13 +73,29 @@ impl Edit {
     /// The edit applied to `form`; the form itself when the edit cuts more than there is or
     /// would leave nothing.
     pub(super) fn apply(&self, form: &str) -> String {
-        let base = cased(form, self.case);
+        self.apply_to(form, &form.to_lowercase())
+    }
+
+    /// [`Edit::apply`] given the form's lowercase too (`form.to_lowercase()`): the lemma is
+    /// made in one allocation, where the common edits start from the word as written or
+    /// lowercased.
+    pub(super) fn apply_to(&self, form: &str, lower: &str) -> String {
+        let title;
+        let base: &str = match self.case {
+            Case::Lower => lower,
+            Case::Keep => form,
+            Case::Title => {
+                title = cased(form, Case::Title);
+                &title
+            }
+        };
         let n = base.chars().count();
         if self.cut as usize > n || (self.cut as usize == n && self.add.is_empty()) {
             return form.to_string();
         }
         let cut = base.char_indices().nth(n - self.cut as usize).map_or(base.len(), |(b, _)| b);
-        let mut out = base[..cut].to_string();
+        let mut out = String::with_capacity(cut + self.add.len());
+        out.push_str(&base[..cut]);
         out.push_str(&self.add);
         out
     }
@@ -211,7 +227,7 @@ impl Lemmatizer {
         first: bool,
     ) -> String {
         match self.lookup.edit(class(form, upos, first), lower, next) {
-            Some(edit) => edit.apply(form),
+            Some(edit) => edit.apply_to(form, lower),
             None => form.to_string(),
         }
     }
