@@ -7,6 +7,10 @@
 
 use std::io::Write;
 
+mod tables;
+
+pub(crate) use tables::{Sparse, add_rows};
+
 /// FNV-1a over the parts of a feature, with a separator between parts so that ("ab", "c") and
 /// ("a", "bc") differ. Callers mask the result to their table size.
 pub(crate) fn hash(parts: &[&str]) -> u64 {
@@ -141,68 +145,6 @@ impl<'a> Reader<'a> {
 pub(crate) fn write_str(s: &str, out: &mut impl Write) -> std::io::Result<()> {
     out.write_all(&(s.len() as u32).to_le_bytes())?;
     out.write_all(s.as_bytes())
-}
-
-/// Adds into `scores` (at least `width` entries) the rows of the buckets `ids` of a table
-/// stored as an index (for each bucket, 1 + its row's number, or 0 when it has none) and rows
-/// of `width` weights.
-///
-/// The index and the rows are scattered over megabytes, so reading them is what tagging and
-/// labelling spend their time on, waiting for memory. Summing row after row lets the
-/// processor fetch only the next few rows while it adds; reading every index entry first,
-/// then touching every row's cache lines (loads that depend on nothing before them), has it
-/// fetch them all at once, and the sum then reads cached lines. The sum is the same, in the
-/// same order.
-#[inline]
-pub(crate) fn add_rows(index: &[u32], rows: &[f32], width: usize, ids: &[u32], scores: &mut [f32]) {
-    const CHUNK: usize = 64;
-    // A cache line holds sixteen weights.
-    const LINE: usize = 16;
-    let mut found = [0u32; CHUNK];
-    for chunk in ids.chunks(CHUNK) {
-        for (f, &b) in found.iter_mut().zip(chunk) {
-            *f = index.get(b as usize).copied().unwrap_or(0);
-        }
-        let found = &found[..chunk.len()];
-        let mut touched = 0u32;
-        for &r in found {
-            if r > 0 {
-                let row = &rows[(r as usize - 1) * width..r as usize * width];
-                for k in (0..width).step_by(LINE) {
-                    touched ^= row[k].to_bits();
-                }
-                touched ^= row[width - 1].to_bits();
-            }
-        }
-        std::hint::black_box(touched);
-        for &r in found {
-            if r > 0 {
-                add_row(&mut scores[..width], &rows[(r as usize - 1) * width..r as usize * width]);
-            }
-        }
-    }
-}
-
-/// `scores[k] += row[k]` for every `k`, eight at a time: a loop the compiler turns into
-/// vector additions whatever the width, where a plain zip over slices of a width known only at
-/// run time stays one addition at a time. Each score still gets its additions in the same
-/// order, so the sums are the same, bit for bit.
-#[inline]
-fn add_row(scores: &mut [f32], row: &[f32]) {
-    let mut lanes = scores.chunks_exact_mut(8);
-    let mut weights = row.chunks_exact(8);
-    for (s, w) in (&mut lanes).zip(&mut weights) {
-        // As arrays, so that the compiler knows the length and checks no bound inside.
-        let (Ok(s), Ok(w)) = (<&mut [f32; 8]>::try_from(s), <&[f32; 8]>::try_from(w)) else {
-            continue;
-        };
-        for k in 0..8 {
-            s[k] += w[k];
-        }
-    }
-    for (s, w) in lanes.into_remainder().iter_mut().zip(weights.remainder()) {
-        *s += w;
-    }
 }
 
 /// The multiply-rotate hash of rustc's `FxHasher`, eight bytes at a step: the taggers look up

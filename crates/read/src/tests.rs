@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use crate::perceptron::add_rows;
+use crate::perceptron::{Reader, Sparse, add_rows, write_sparse};
 use crate::tokens::{TokenKind, sentences, tokenize};
 
 fn words(text: &str) -> Vec<&str> {
@@ -364,5 +364,50 @@ fn adding_rows_gives_the_plain_row_by_row_sum() {
             expected.iter().map(|s| s.to_bits()).collect::<Vec<_>>(),
             "width {width}"
         );
+    }
+}
+
+#[test]
+fn a_sparse_table_adds_as_the_dense_one_does_and_writes_the_same_bytes() {
+    // Rows narrower than a cache line and wider, empty buckets, negative and positive weights,
+    // ids past the table: the sum is the dense table's, feature after feature, bit for bit,
+    // and the table writes what `write_sparse` writes for the dense one and reads it back.
+    for width in [3usize, 17, 51] {
+        let buckets = 256;
+        let dense: Vec<f32> = (0..buckets * width)
+            .map(|i| {
+                if (i / width) % 3 == 0 || i % 4 == 1 {
+                    0.0
+                } else {
+                    ((i * 37 % 101) as f32 - 50.0) / 7.0
+                }
+            })
+            .collect();
+        let table = Sparse::of_dense(&dense, width);
+        let ids: Vec<u32> = (0..150u32).map(|k| k * 7 % 300).collect();
+        let mut expected = vec![0.0f32; width];
+        for &b in &ids {
+            if let Some(row) = dense.get(b as usize * width..(b as usize + 1) * width) {
+                for (s, w) in expected.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+        let mut scores = vec![0.0f32; width];
+        table.add(&ids, &mut scores);
+        let bits = |v: &[f32]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&scores), bits(&expected), "width {width}");
+        let mut bytes = Vec::new();
+        table.write(&mut bytes).unwrap();
+        let mut dense_bytes = Vec::new();
+        write_sparse(&dense, &mut dense_bytes).unwrap();
+        assert_eq!(bytes, dense_bytes, "written as the dense table is");
+        let again = Sparse::read(&mut Reader::new(&bytes, 0), buckets, width).unwrap();
+        let mut twice = Vec::new();
+        again.write(&mut twice).unwrap();
+        assert_eq!(bytes, twice);
+        // Out of order, or past the table: refused.
+        assert!(Sparse::from_sorted(buckets, width, [(5, 1.0), (5, 2.0)]).is_none());
+        assert!(Sparse::from_sorted(buckets, width, [((buckets * width) as u64, 1.0)]).is_none());
     }
 }

@@ -27,7 +27,7 @@ mod tests;
 use std::io::Write;
 
 use super::Upos;
-use crate::perceptron::Reader;
+use crate::perceptron::{Reader, Sparse};
 
 pub(super) use train::{Settings, TrainSentence, train};
 
@@ -50,54 +50,32 @@ impl Action {
     const ALL: [Action; 3] = [Action::Shift, Action::Left, Action::Right];
 }
 
-/// A weight table stored by rows: only the buckets with a non-zero weight have a row, found
-/// through an index, so that the model is small on disk and loads in milliseconds.
+/// A weight table: its width and buckets written before its non-zero weights, so that a file
+/// says what it holds.
 #[derive(Clone)]
 pub(super) struct Table {
-    width: usize,
-    /// For each bucket, 1 + its row's number, or 0 when it has none.
-    index: Vec<u32>,
-    rows: Vec<f32>,
+    weights: Sparse,
 }
 
 impl Table {
     /// The sparse table of a dense `buckets × width` one.
     fn of(dense: &[f32], width: usize) -> Table {
-        let mut table = Table { width, index: vec![0; dense.len() / width], rows: Vec::new() };
-        for (b, row) in dense.chunks_exact(width).enumerate() {
-            if row.iter().any(|w| *w != 0.0) {
-                table.rows.extend_from_slice(row);
-                table.index[b] = (table.rows.len() / width) as u32;
-            }
-        }
-        table
+        Table { weights: Sparse::of_dense(dense, width) }
     }
 
     /// Adds the rows of `ids` into `scores` (which has `width` entries).
     fn add(&self, ids: &[u32], scores: &mut [f32]) {
-        crate::perceptron::add_rows(&self.index, &self.rows, self.width, ids, scores);
+        self.weights.add(ids, scores);
+    }
+
+    fn width(&self) -> usize {
+        self.weights.width()
     }
 
     fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
-        out.write_all(&(self.width as u32).to_le_bytes())?;
-        out.write_all(&(self.index.len() as u32).to_le_bytes())?;
-        let mut pairs: Vec<(u32, f32)> = Vec::new();
-        for (b, &r) in self.index.iter().enumerate() {
-            if r > 0 {
-                let row = &self.rows[(r as usize - 1) * self.width..r as usize * self.width];
-                for (t, w) in row.iter().enumerate() {
-                    if *w != 0.0 {
-                        pairs.push(((b * self.width + t) as u32, *w));
-                    }
-                }
-            }
-        }
-        out.write_all(&(pairs.len() as u32).to_le_bytes())?;
-        for (i, w) in pairs {
-            out.write_all(&i.to_le_bytes())?;
-            out.write_all(&w.to_le_bytes())?;
-        }
-        Ok(())
+        out.write_all(&(self.weights.width() as u32).to_le_bytes())?;
+        out.write_all(&(self.weights.buckets() as u32).to_le_bytes())?;
+        self.weights.write(out)
     }
 
     fn read(input: &mut Reader<'_>, buckets: usize) -> Option<Table> {
@@ -105,20 +83,7 @@ impl Table {
         if width == 0 || input.u32()? as usize != buckets {
             return None;
         }
-        let mut table = Table { width, index: vec![0; buckets], rows: Vec::new() };
-        let count = input.u32()? as usize;
-        for _ in 0..count {
-            let i = input.u32()? as usize;
-            let w = input.f32()?;
-            let (b, t) = (i / width, i % width);
-            let slot = table.index.get_mut(b)?;
-            if *slot == 0 {
-                table.rows.resize(table.rows.len() + width, 0.0);
-                *slot = (table.rows.len() / width) as u32;
-            }
-            table.rows[(*slot as usize - 1) * width + t] = w;
-        }
-        Some(table)
+        Some(Table { weights: Sparse::read(input, buckets, width)? })
     }
 }
 
@@ -154,16 +119,11 @@ impl Actions {
 
     fn read(input: &mut Reader<'_>) -> Option<Actions> {
         let table = Table::read(input, ACTION_BUCKETS)?;
-        if table.width != 3 {
+        if table.width() != 3 {
             return None;
         }
         let mut rows = vec![[0.0f32; 4]; ACTION_BUCKETS];
-        for (b, &r) in table.index.iter().enumerate() {
-            if r > 0 {
-                let at = (r as usize - 1) * 3;
-                rows[b][..3].copy_from_slice(&table.rows[at..at + 3]);
-            }
-        }
+        table.weights.for_each(|i, w| rows[i / 3][i % 3] = w);
         Some(Actions { rows })
     }
 }
@@ -310,7 +270,7 @@ impl Parser {
         }
         let actions = Actions::read(input)?;
         let labels = Table::read(input, LABEL_BUCKETS)?;
-        if labels.width != count {
+        if labels.width() != count {
             return None;
         }
         Some(Parser { actions, labels, names, beam })
