@@ -7,8 +7,10 @@
 
 use std::io::Write;
 
+mod index;
 mod tables;
 
+pub(crate) use index::RowIndex;
 pub(crate) use tables::{Sparse, add_rows};
 
 /// FNV-1a over the parts of a feature, with a separator between parts so that ("ab", "c") and

@@ -5,11 +5,10 @@
 
 use std::io::Write;
 
-use super::Reader;
+use super::{Reader, RowIndex};
 
-/// A table of `buckets × width` weights that keeps only its non-zero ones: for each bucket,
-/// its (class, weight) pairs, which start where the bucket's offset says and end where the
-/// next bucket's start.
+/// A table of `buckets × width` weights that keeps only its non-zero ones: for each bucket
+/// that has any, a row of (class, weight) pairs, found through a [`RowIndex`].
 ///
 /// For wide, mostly empty rows: a row of the parser's relation labeller has about two
 /// non-zero weights of fifty, so stored whole (204 bytes, four cache lines) its table took
@@ -20,7 +19,9 @@ use super::Reader;
 #[derive(Clone)]
 pub(crate) struct Sparse {
     width: usize,
-    /// Bucket `b`'s pairs are `pairs[starts[b]..starts[b + 1]]`.
+    index: RowIndex,
+    /// Row `r`'s pairs are `pairs[starts[r]..starts[r + 1]]`; row 0, of the buckets without
+    /// one, has none.
     starts: Vec<u32>,
     pairs: Vec<Pair>,
 }
@@ -46,7 +47,7 @@ impl Sparse {
         for (i, w) in weights {
             builder.push(i, w)?;
         }
-        Some(builder.finish())
+        builder.finish()
     }
 
     /// The table of a dense `buckets × width` array.
@@ -54,6 +55,7 @@ impl Sparse {
         let weights = dense.iter().enumerate().map(|(i, w)| (i as u64, *w));
         Sparse::from_sorted(dense.len() / width.max(1), width, weights).unwrap_or_else(|| Sparse {
             width: width.max(1),
+            index: RowIndex::default(),
             starts: vec![0, 0],
             pairs: vec![],
         })
@@ -66,7 +68,7 @@ impl Sparse {
 
     /// How many buckets the table has.
     pub(crate) fn buckets(&self) -> usize {
-        self.starts.len() - 1
+        self.index.buckets()
     }
 
     /// Adds the rows of the buckets `ids` into `scores` (at least `width` entries), feature
@@ -86,8 +88,8 @@ impl Sparse {
         let mut spans = [(0u32, 0u32); CHUNK];
         for chunk in ids.chunks(CHUNK) {
             for (span, &b) in spans.iter_mut().zip(chunk) {
-                let b = b as usize;
-                *span = match self.starts.get(b..b + 2) {
+                let r = self.index.row(b as usize);
+                *span = match self.starts.get(r..r + 2) {
                     Some(&[from, to]) => (from, to),
                     _ => (0, 0),
                 };
@@ -112,20 +114,22 @@ impl Sparse {
     /// increasing order, as [`super::write_sparse`] does for a dense table.
     pub(crate) fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
         out.write_all(&(self.pairs.len() as u32).to_le_bytes())?;
-        for (b, span) in self.starts.windows(2).enumerate() {
-            for p in &self.pairs[span[0] as usize..span[1] as usize] {
-                let i = (b * self.width) as u32 + p.class;
-                out.write_all(&i.to_le_bytes())?;
-                out.write_all(&p.weight.to_le_bytes())?;
+        let mut result = Ok(());
+        self.for_each(|i, w| {
+            if result.is_ok() {
+                result = out
+                    .write_all(&(i as u32).to_le_bytes())
+                    .and_then(|()| out.write_all(&w.to_le_bytes()));
             }
-        }
-        Ok(())
+        });
+        result
     }
 
     /// Calls `f` with each non-zero weight's index (bucket × width + class) and value, in
     /// increasing order of the index.
     pub(crate) fn for_each(&self, mut f: impl FnMut(usize, f32)) {
-        for (b, span) in self.starts.windows(2).enumerate() {
+        // Rows 1, 2, 3, … in the order of their buckets.
+        for (b, span) in self.index.buckets_with_rows().zip(self.starts[1..].windows(2)) {
             for p in &self.pairs[span[0] as usize..span[1] as usize] {
                 f(b * self.width + p.class as usize, p.weight);
             }
@@ -140,17 +144,21 @@ impl Sparse {
             let i = input.u32()?;
             builder.push(u64::from(i), input.f32()?)?;
         }
-        Some(builder.finish())
+        builder.finish()
     }
 }
 
 /// A [`Sparse`] table being filled in increasing order of its weights' indices.
 struct Builder {
-    table: Sparse,
+    width: usize,
     buckets: usize,
     /// One past the last index of the table.
     end: u64,
     last: Option<u64>,
+    /// The buckets given rows so far, in order.
+    with_rows: Vec<usize>,
+    starts: Vec<u32>,
+    pairs: Vec<Pair>,
 }
 
 impl Builder {
@@ -158,11 +166,11 @@ impl Builder {
         if width == 0 || buckets == 0 {
             return None;
         }
-        let mut starts = Vec::with_capacity(buckets + 1);
-        starts.push(0);
-        let table = Sparse { width, starts, pairs: Vec::new() };
         let end = (buckets as u64).checked_mul(width as u64)?;
-        Some(Builder { table, buckets, end, last: None })
+        let (with_rows, pairs) = (Vec::new(), Vec::new());
+        // Row 0 (no pairs) ends where row 1 starts.
+        let starts = vec![0, 0];
+        Some(Builder { width, buckets, end, last: None, with_rows, starts, pairs })
     }
 
     /// Adds weight `w` at index `i` (bucket × width + class); `None` when `i` is out of
@@ -175,26 +183,30 @@ impl Builder {
         if w == 0.0 {
             return Some(());
         }
-        let width = self.table.width as u64;
+        let width = self.width as u64;
         let (b, class) = ((i / width) as usize, (i % width) as u32);
-        // Close the buckets before this one: they end where its pairs begin.
-        let n = self.table.pairs.len() as u32;
-        let starts = &mut self.table.starts;
-        starts.resize(b + 1, n);
-        self.table.pairs.push(Pair { class, weight: w });
+        if self.with_rows.last() != Some(&b) {
+            // The row before ends where this bucket's begins.
+            if !self.with_rows.is_empty() {
+                self.starts.push(u32::try_from(self.pairs.len()).ok()?);
+            }
+            self.with_rows.push(b);
+        }
+        self.pairs.push(Pair { class, weight: w });
         Some(())
     }
 
-    fn finish(mut self) -> Sparse {
-        let n = self.table.pairs.len() as u32;
-        self.table.starts.resize(self.buckets + 1, n);
-        self.table
+    fn finish(mut self) -> Option<Sparse> {
+        if !self.with_rows.is_empty() {
+            self.starts.push(u32::try_from(self.pairs.len()).ok()?);
+        }
+        let index = RowIndex::of_buckets(self.buckets, self.with_rows)?;
+        Some(Sparse { width: self.width, index, starts: self.starts, pairs: self.pairs })
     }
 }
 
 /// Adds into `scores` (at least `width` entries) the rows of the buckets `ids` of a table
-/// stored as an index (for each bucket, 1 + its row's number, or 0 when it has none) and rows
-/// of `width` weights.
+/// stored as a [`RowIndex`] and rows of `width` weights.
 ///
 /// The index and the rows are scattered over megabytes, so reading them is what tagging and
 /// labelling spend their time on, waiting for memory. Summing row after row lets the
@@ -203,14 +215,20 @@ impl Builder {
 /// fetch them all at once, and the sum then reads cached lines. The sum is the same, in the
 /// same order.
 #[inline]
-pub(crate) fn add_rows(index: &[u32], rows: &[f32], width: usize, ids: &[u32], scores: &mut [f32]) {
+pub(crate) fn add_rows(
+    index: &RowIndex,
+    rows: &[f32],
+    width: usize,
+    ids: &[u32],
+    scores: &mut [f32],
+) {
     const CHUNK: usize = 64;
     // A cache line holds sixteen weights.
     const LINE: usize = 16;
     let mut found = [0u32; CHUNK];
     for chunk in ids.chunks(CHUNK) {
         for (f, &b) in found.iter_mut().zip(chunk) {
-            *f = index.get(b as usize).copied().unwrap_or(0);
+            *f = index.row(b as usize) as u32;
         }
         let found = &found[..chunk.len()];
         let mut touched = 0u32;

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
-use crate::perceptron::{Averager, FxMap, Reader, add_rows, hash, shuffle, write_str};
+use crate::perceptron::{Averager, FxMap, Reader, RowIndex, add_rows, hash, shuffle, write_str};
 
 /// Number of tags.
 const N: usize = Upos::ALL.len();
@@ -45,42 +45,37 @@ fn class_names(classes: &HashMap<String, u32>) -> FxMap<String, String> {
 }
 
 /// A pass's weights by row: only the buckets with a non-zero weight have a row, found through
-/// an index, so that the model loads in a few milliseconds and stays small in memory.
-#[derive(Clone)]
+/// a [`RowIndex`], so that the model loads in a few milliseconds and stays small in memory.
+#[derive(Clone, Default)]
 struct Rows {
-    /// For each bucket, 1 + its row's number, or 0 when it has none.
-    index: Vec<u32>,
+    index: RowIndex,
     /// `N` weights a row.
     rows: Vec<f32>,
 }
 
 impl Rows {
     fn of(dense: &[f32]) -> Rows {
-        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
+        let mut with_rows = Vec::new();
+        let mut rows = Vec::new();
         for (b, row) in dense.chunks_exact(N).enumerate() {
             if row.iter().any(|w| *w != 0.0) {
-                table.rows.extend_from_slice(row);
-                table.index[b] = (table.rows.len() / N) as u32;
+                rows.extend_from_slice(row);
+                with_rows.push(b);
             }
         }
-        table
-    }
-
-    fn row(&self, bucket: u32) -> Option<&[f32]> {
-        let r = self.index[bucket as usize] as usize;
-        (r > 0).then(|| &self.rows[(r - 1) * N..r * N])
+        let index = RowIndex::of_buckets(BUCKETS, with_rows)
+            .expect("the buckets of a dense table come in order, inside it");
+        Rows { index, rows }
     }
 
     /// Writes the non-zero weights as [`crate::perceptron::write_sparse`] does for the dense
     /// table.
     fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
         let mut pairs: Vec<(u32, f32)> = Vec::new();
-        for b in 0..BUCKETS as u32 {
-            if let Some(row) = self.row(b) {
-                for (t, w) in row.iter().enumerate() {
-                    if *w != 0.0 {
-                        pairs.push((b * N as u32 + t as u32, *w));
-                    }
+        for (b, row) in self.index.buckets_with_rows().zip(self.rows.chunks_exact(N)) {
+            for (t, w) in row.iter().enumerate() {
+                if *w != 0.0 {
+                    pairs.push(((b * N + t) as u32, *w));
                 }
             }
         }
@@ -92,21 +87,30 @@ impl Rows {
         Ok(())
     }
 
+    /// Reads what [`Rows::write`] wrote; `None` when an index is out of order or past the
+    /// table.
     fn read(input: &mut Reader<'_>) -> Option<Rows> {
-        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
         let count = input.u32()? as usize;
+        let mut with_rows: Vec<usize> = Vec::new();
+        let mut rows = Vec::new();
+        let mut last = None;
         for _ in 0..count {
             let i = input.u32()? as usize;
             let w = input.f32()?;
-            let (b, t) = (i / N, i % N);
-            let slot = table.index.get_mut(b)?;
-            if *slot == 0 {
-                table.rows.extend_from_slice(&[0.0; N]);
-                *slot = (table.rows.len() / N) as u32;
+            if last.is_some_and(|l| i <= l) {
+                return None;
             }
-            table.rows[(*slot as usize - 1) * N + t] = w;
+            last = Some(i);
+            let (b, t) = (i / N, i % N);
+            if with_rows.last() != Some(&b) {
+                with_rows.push(b);
+                rows.extend_from_slice(&[0.0; N]);
+            }
+            let at = rows.len() - N + t;
+            rows[at] = w;
         }
-        Some(table)
+        let index = RowIndex::of_buckets(BUCKETS, with_rows)?;
+        Some(Rows { index, rows })
     }
 }
 
@@ -481,7 +485,7 @@ pub(super) fn train(
     }
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
-    let empty = Rows { index: Vec::new(), rows: Vec::new() };
+    let empty = Rows::default();
     let names = class_names(&classes);
     let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes, names };
     let gold: Vec<Vec<usize>> =
