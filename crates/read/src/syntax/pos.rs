@@ -164,14 +164,35 @@ impl<'a> Forms<'a> {
     }
 }
 
-/// Feature ids of one token that do not depend on the tags given so far, and the hashes that
-/// the tag-dependent ones combine with the previous tags.
-struct Static {
+/// The features of a sentence's words that do not depend on the tags given so far: their ids
+/// end to end in one vector (one allocation a sentence, not one a word), and for each word
+/// where its ids are and the hashes that the tag-dependent features combine with the
+/// previous tags.
+struct Statics {
     ids: Vec<u32>,
+    words: Vec<Static>,
+}
+
+/// One word's part of [`Statics`].
+struct Static {
+    /// The word's ids are `ids[from..to]`.
+    from: u32,
+    to: u32,
     /// Hash of the lowercase word (for the previous tag + word feature).
     word: u64,
     /// Hash of the next word's class (for the previous tag + next class feature).
     next: u64,
+}
+
+impl Statics {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Each word's static ids, and the rest of what it has.
+    fn iter(&self) -> impl Iterator<Item = (&[u32], &Static)> {
+        self.words.iter().map(|s| (&self.ids[s.from as usize..s.to as usize], s))
+    }
 }
 
 fn bucket(h: u64) -> u32 {
@@ -215,7 +236,7 @@ impl Tagger {
 
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
-    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
+    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Statics {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let forms = Forms::of(self, words, &lower);
         let (lower, shapes, classes) = forms.forward();
@@ -230,7 +251,7 @@ impl Tagger {
         shapes: &[&str],
         classes: &[&str],
         ahead: Option<&[usize]>,
-    ) -> Vec<Static> {
+    ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
             if i < 0 || i as usize >= v.len() { edge } else { v[i as usize] }
         }
@@ -258,11 +279,15 @@ impl Tagger {
         } else {
             "mixed"
         };
-        let mut out = Vec::with_capacity(words.len());
+        let mut out = Statics {
+            ids: Vec::with_capacity(words.len() * 48),
+            words: Vec::with_capacity(words.len()),
+        };
         for (i, w) in words.iter().enumerate() {
             let k = i as isize;
             let l = lower[i];
-            let mut ids = Vec::with_capacity(48);
+            let from = out.ids.len() as u32;
+            let ids = &mut out.ids;
             let mut f = |parts: &[&str]| ids.push(bucket(hash(parts)));
             f(&["b"]);
             f(&["w", w]);
@@ -344,7 +369,8 @@ impl Tagger {
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
             }
-            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
+            let to = out.ids.len() as u32;
+            out.words.push(Static { from, to, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
         }
         out
     }
@@ -389,14 +415,14 @@ impl Tagger {
     /// most of the reading, and none of them waits for the tag before. The features of the
     /// previous tags are then added to it in the order the training summed them, so the
     /// scores are the same, bit for bit, as one sum over all of them.
-    fn greedy(weights: &Rows, feats: &[Static]) -> Vec<usize> {
+    fn greedy(weights: &Rows, feats: &Statics) -> Vec<usize> {
         let mut sums: Vec<[f32; N]> = vec![[0.0f32; N]; feats.len()];
-        for (s, sum) in feats.iter().zip(&mut sums) {
-            add_rows(&weights.index, &weights.rows, N, &s.ids, sum);
+        for ((ids, _), sum) in feats.iter().zip(&mut sums) {
+            add_rows(&weights.index, &weights.rows, N, ids, sum);
         }
         let mut tags: Vec<usize> = Vec::with_capacity(feats.len());
         let mut ids = Vec::with_capacity(8);
-        for (i, (s, sum)) in feats.iter().zip(&sums).enumerate() {
+        for (i, ((_, s), sum)) in feats.iter().zip(&sums).enumerate() {
             ids.clear();
             let t1 = if i >= 1 { tags[i - 1] } else { START };
             let t2 = if i >= 2 { tags[i - 2] } else { START };
@@ -493,7 +519,7 @@ pub(super) fn train(
     // The first pass reads sentences backwards.
     let reversed: Vec<Vec<&str>> =
         sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
-    let back_feats: Vec<Vec<Static>> =
+    let back_feats: Vec<Statics> =
         reversed.iter().map(|words| tagger.static_features(words, None)).collect();
     let back_gold: Vec<Vec<usize>> =
         gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
@@ -514,7 +540,7 @@ pub(super) fn train(
     let all: Vec<usize> = (0..sentences.len()).collect();
     tagger.backward =
         Rows::of(&train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {}));
-    let feats: Vec<Vec<Static>> = sentences
+    let feats: Vec<Statics> = sentences
         .iter()
         .zip(&ahead)
         .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
@@ -536,7 +562,7 @@ pub(super) fn train(
 /// One pass of averaged-perceptron training over the sentences `use_`, visiting them in an
 /// order shuffled by `seed`; `progress` sees the averaged weights after each epoch.
 fn train_pass(
-    feats: &[Vec<Static>],
+    feats: &[Statics],
     gold: &[Vec<usize>],
     use_: &[usize],
     epochs: usize,
@@ -554,10 +580,10 @@ fn train_pass(
         for &k in &order {
             let gold = &gold[k];
             let mut guessed: Vec<usize> = Vec::with_capacity(gold.len());
-            for (i, s) in feats[k].iter().enumerate() {
+            for (i, (static_ids, s)) in feats[k].iter().enumerate() {
                 clock += 1;
                 ids.clear();
-                ids.extend_from_slice(&s.ids);
+                ids.extend_from_slice(static_ids);
                 // The history is the tagger's own guesses, as it will be when tagging.
                 let t1 = if i >= 1 { guessed[i - 1] } else { START };
                 let t2 = if i >= 2 { guessed[i - 2] } else { START };
