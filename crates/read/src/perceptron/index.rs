@@ -2,26 +2,25 @@
 
 /// The row number of each bucket of a hashed weight table, for tables where most buckets
 /// have no weight (a tenth of the parser's two million do, an eighth of the tagger's
-/// million): a bit a bucket says whether it has a row; the count of rows before each group
-/// of 256 buckets, the count before each octet of buckets within its group, and the bits
-/// below it in its octet say which.
+/// million): for each octet of buckets, a bit a bucket says whether it has a row, and the
+/// count of rows before the octet plus the bits below the bucket in it say which. The
+/// default has no buckets.
 ///
 /// Every feature of every word is looked up here, at a bucket its hash picks anywhere in the
 /// table. An index of a `u32` a bucket (4 to 8 MB) or a dense table (32 MB for the parser's
 /// actions) makes nearly every lookup a trip to memory, and to the page tables too; this one
-/// is about two bits a bucket (256 to 512 KB), small enough to stay in the processor's
-/// second-level cache, so that a lookup waits for the row alone. The bits below a bucket in
-/// its octet are counted by a table of 256 counts: the processor's own count instruction is
-/// not in the baseline `x86_64` the crate is built for, and counting a word's bits without
-/// it takes a dozen instructions a feature.
-/// The default: no buckets.
+/// is four bits a bucket (512 KB to 1 MB), so that a lookup mostly waits for the row alone.
+/// One `u32` an octet, count and bits together, is one load a lookup; a count for each group
+/// of 256 buckets apart, to make the index half the size, cost a second load and six more
+/// instructions a lookup for no measurable gain. The bits below a bucket in its octet are
+/// counted by a table of 256 counts: the processor's own count instruction is not in the
+/// baseline `x86_64` the crate is built for, and counting a word's bits without it takes a
+/// dozen instructions a feature.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RowIndex {
     /// For each eight buckets: which have a row (the low byte), and how many rows the
-    /// buckets before them in their group of 256 have (the high byte, at most 248).
-    octets: Vec<u16>,
-    /// For each 256 buckets: how many rows the buckets before them have.
-    groups: Vec<u32>,
+    /// buckets before them have (the high 24 bits).
+    octets: Vec<u32>,
     buckets: usize,
 }
 
@@ -44,7 +43,7 @@ impl RowIndex {
         buckets: usize,
         with_rows: impl IntoIterator<Item = usize>,
     ) -> Option<RowIndex> {
-        let mut octets = vec![0u16; buckets.div_ceil(8)];
+        let mut octets = vec![0u32; buckets.div_ceil(8)];
         let mut last = None;
         for b in with_rows {
             if b >= buckets || last.is_some_and(|l| b <= l) {
@@ -53,18 +52,15 @@ impl RowIndex {
             last = Some(b);
             octets[b / 8] |= 1 << (b % 8);
         }
-        let mut groups = Vec::with_capacity(buckets.div_ceil(256));
         let mut rows = 0u32;
-        for group in octets.chunks_mut(32) {
-            groups.push(rows);
-            let mut before = 0u16;
-            for octet in group {
-                *octet |= before << 8;
-                before += (*octet & 0xff).count_ones() as u16;
+        for octet in &mut octets {
+            if rows >= 1 << 24 {
+                return None;
             }
-            rows = rows.checked_add(u32::from(before))?;
+            *octet |= rows << 8;
+            rows += (*octet & 0xff).count_ones();
         }
-        Some(RowIndex { octets, groups, buckets })
+        Some(RowIndex { octets, buckets })
     }
 
     /// Bucket `b`'s row number (from 1), or 0 when it has none or lies past the table.
@@ -73,14 +69,13 @@ impl RowIndex {
     /// would be mispredicted every other feature.
     #[inline]
     pub(crate) fn row(&self, b: usize) -> usize {
-        let (Some(&octet), Some(&group)) = (self.octets.get(b / 8), self.groups.get(b / 256))
-        else {
+        let Some(&octet) = self.octets.get(b / 8) else {
             return 0;
         };
         let k = b % 8;
-        let below = ONES[usize::from(octet & ((1 << k) - 1) & 0xff)];
-        let has = usize::from((octet >> k) & 1);
-        has * (group as usize + usize::from(octet >> 8) + usize::from(below) + 1)
+        let below = ONES[(octet & ((1 << k) - 1) & 0xff) as usize];
+        let has = ((octet >> k) & 1) as usize;
+        has * ((octet >> 8) as usize + usize::from(below) + 1)
     }
 
     /// How many buckets the table has.
