@@ -7,6 +7,12 @@
 
 use std::io::Write;
 
+mod index;
+mod tables;
+
+pub(crate) use index::RowIndex;
+pub(crate) use tables::{Sparse, add_rows};
+
 /// FNV-1a over the parts of a feature, with a separator between parts so that ("ab", "c") and
 /// ("a", "bc") differ. Callers mask the result to their table size.
 pub(crate) fn hash(parts: &[&str]) -> u64 {
@@ -143,45 +149,44 @@ pub(crate) fn write_str(s: &str, out: &mut impl Write) -> std::io::Result<()> {
     out.write_all(s.as_bytes())
 }
 
-/// Adds into `scores` (at least `width` entries) the rows of the buckets `ids` of a table
-/// stored as an index (for each bucket, 1 + its row's number, or 0 when it has none) and rows
-/// of `width` weights.
-///
-/// The index and the rows are scattered over megabytes, so reading them is what tagging and
-/// labelling spend their time on, waiting for memory. Summing row after row lets the
-/// processor fetch only the next few rows while it adds; reading every index entry first,
-/// then touching every row's cache lines (loads that depend on nothing before them), has it
-/// fetch them all at once, and the sum then reads cached lines. The sum is the same, in the
-/// same order.
-#[inline]
-pub(crate) fn add_rows(index: &[u32], rows: &[f32], width: usize, ids: &[u32], scores: &mut [f32]) {
-    const CHUNK: usize = 64;
-    // A cache line holds sixteen weights.
-    const LINE: usize = 16;
-    let mut found = [0u32; CHUNK];
-    for chunk in ids.chunks(CHUNK) {
-        for (f, &b) in found.iter_mut().zip(chunk) {
-            *f = index.get(b as usize).copied().unwrap_or(0);
-        }
-        let found = &found[..chunk.len()];
-        let mut touched = 0u32;
-        for &r in found {
-            if r > 0 {
-                let row = &rows[(r as usize - 1) * width..r as usize * width];
-                for k in (0..width).step_by(LINE) {
-                    touched ^= row[k].to_bits();
-                }
-                touched ^= row[width - 1].to_bits();
-            }
-        }
-        std::hint::black_box(touched);
-        for &r in found {
-            if r > 0 {
-                let row = &rows[(r as usize - 1) * width..r as usize * width];
-                for (s, w) in scores[..width].iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-        }
+/// The multiply-rotate hash of rustc's `FxHasher`, eight bytes at a step: the taggers look up
+/// a few short words per token, where the standard library's SipHash (made to resist chosen
+/// keys, which a model's own tables do not face) costs more than the lookup.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed with [`Fx`].
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;

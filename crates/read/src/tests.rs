@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use crate::perceptron::add_rows;
+use crate::perceptron::{Reader, RowIndex, Sparse, add_rows, write_sparse};
 use crate::tokens::{TokenKind, sentences, tokenize};
 
 fn words(text: &str) -> Vec<&str> {
@@ -373,15 +373,16 @@ fn adding_rows_gives_the_plain_row_by_row_sum() {
     // and ids past the index: the sum is the plain one, bit for bit.
     for width in [3usize, 17, 50] {
         let buckets = 200;
-        let index: Vec<u32> =
+        let plain: Vec<u32> =
             (0..buckets).map(|b| if b % 3 == 0 { 0 } else { (b - b / 3) as u32 }).collect();
-        let count = index.iter().filter(|&&r| r > 0).count();
+        let index = RowIndex::of_buckets(buckets, (0..buckets).filter(|b| b % 3 != 0)).unwrap();
+        let count = plain.iter().filter(|&&r| r > 0).count();
         let rows: Vec<f32> =
             (0..count * width).map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0).collect();
         let ids: Vec<u32> = (0..150u32).map(|k| k * 7 % 230).collect();
         let mut expected = vec![0.0f32; width];
         for &b in &ids {
-            let r = index.get(b as usize).copied().unwrap_or(0) as usize;
+            let r = plain.get(b as usize).copied().unwrap_or(0) as usize;
             if r > 0 {
                 for (s, w) in expected.iter_mut().zip(&rows[(r - 1) * width..r * width]) {
                     *s += w;
@@ -396,4 +397,69 @@ fn adding_rows_gives_the_plain_row_by_row_sum() {
             "width {width}"
         );
     }
+}
+
+#[test]
+fn a_sparse_table_adds_as_the_dense_one_does_and_writes_the_same_bytes() {
+    // Rows narrower than a cache line and wider, empty buckets, negative and positive weights,
+    // ids past the table: the sum is the dense table's, feature after feature, bit for bit,
+    // and the table writes what `write_sparse` writes for the dense one and reads it back.
+    for width in [3usize, 17, 51] {
+        let buckets = 256;
+        let dense: Vec<f32> = (0..buckets * width)
+            .map(|i| {
+                if (i / width) % 3 == 0 || i % 4 == 1 {
+                    0.0
+                } else {
+                    ((i * 37 % 101) as f32 - 50.0) / 7.0
+                }
+            })
+            .collect();
+        let table = Sparse::of_dense(&dense, width);
+        let ids: Vec<u32> = (0..150u32).map(|k| k * 7 % 300).collect();
+        let mut expected = vec![0.0f32; width];
+        for &b in &ids {
+            if let Some(row) = dense.get(b as usize * width..(b as usize + 1) * width) {
+                for (s, w) in expected.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+        let mut scores = vec![0.0f32; width];
+        table.add(&ids, &mut scores);
+        let bits = |v: &[f32]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&scores), bits(&expected), "width {width}");
+        let mut bytes = Vec::new();
+        table.write(&mut bytes).unwrap();
+        let mut dense_bytes = Vec::new();
+        write_sparse(&dense, &mut dense_bytes).unwrap();
+        assert_eq!(bytes, dense_bytes, "written as the dense table is");
+        let again = Sparse::read(&mut Reader::new(&bytes, 0), buckets, width).unwrap();
+        let mut twice = Vec::new();
+        again.write(&mut twice).unwrap();
+        assert_eq!(bytes, twice);
+        // Out of order, or past the table: refused.
+        assert!(Sparse::from_sorted(buckets, width, [(5, 1.0), (5, 2.0)]).is_none());
+        assert!(Sparse::from_sorted(buckets, width, [((buckets * width) as u64, 1.0)]).is_none());
+    }
+}
+
+#[test]
+fn a_row_index_numbers_the_buckets_with_rows_in_order() {
+    // Buckets with rows spread unevenly over several groups of 256, a table whose size is
+    // not a multiple of eight, and buckets past it.
+    let buckets = 1_000;
+    let with_rows: Vec<usize> =
+        (0..buckets).filter(|b| b % 7 == 0 || (300..560).contains(b)).collect();
+    let index = RowIndex::of_buckets(buckets, with_rows.iter().copied()).unwrap();
+    for b in 0..buckets + 20 {
+        let expected = with_rows.iter().position(|&w| w == b).map_or(0, |k| k + 1);
+        assert_eq!(index.row(b), expected, "bucket {b}");
+    }
+    assert_eq!(index.buckets_with_rows().collect::<Vec<_>>(), with_rows);
+    assert_eq!(index.buckets(), buckets);
+    // Out of order, twice, or past the table: refused.
+    assert!(RowIndex::of_buckets(buckets, [5, 3]).is_none());
+    assert!(RowIndex::of_buckets(buckets, [5, 5]).is_none());
+    assert!(RowIndex::of_buckets(buckets, [buckets]).is_none());
 }

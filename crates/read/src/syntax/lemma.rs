@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
-use crate::perceptron::{Reader, write_str};
+use crate::perceptron::{FxMap, Reader, write_str};
 
 /// The longest word ending a rule looks at, in characters.
 const MAX_SUFFIX: usize = 6;
@@ -73,13 +73,29 @@ impl Edit {
     /// The edit applied to `form`; the form itself when the edit cuts more than there is or
     /// would leave nothing.
     pub(super) fn apply(&self, form: &str) -> String {
-        let base = cased(form, self.case);
+        self.apply_to(form, &form.to_lowercase())
+    }
+
+    /// [`Edit::apply`] given the form's lowercase too (`form.to_lowercase()`): the lemma is
+    /// made in one allocation, where the common edits start from the word as written or
+    /// lowercased.
+    pub(super) fn apply_to(&self, form: &str, lower: &str) -> String {
+        let title;
+        let base: &str = match self.case {
+            Case::Lower => lower,
+            Case::Keep => form,
+            Case::Title => {
+                title = cased(form, Case::Title);
+                &title
+            }
+        };
         let n = base.chars().count();
         if self.cut as usize > n || (self.cut as usize == n && self.add.is_empty()) {
             return form.to_string();
         }
         let cut = base.char_indices().nth(n - self.cut as usize).map_or(base.len(), |(b, _)| b);
-        let mut out = base[..cut].to_string();
+        let mut out = String::with_capacity(cut + self.add.len());
+        out.push_str(&base[..cut]);
         out.push_str(&self.add);
         out
     }
@@ -113,6 +129,63 @@ pub(super) struct Lemmatizer {
     /// lemma the treebank gives by a finer tag that the next word tells apart ("her" before a
     /// noun is "her", elsewhere "she").
     before: HashMap<(u8, String, u8), Edit>,
+    /// The same tables keyed so that a lookup allocates nothing.
+    lookup: Lookup,
+}
+
+/// The tables of a [`Lemmatizer`] for tagging: one map a class (and for `before`, a class and
+/// next word's key), looked up with the word or ending as it is.
+#[derive(Clone, Default)]
+struct Lookup {
+    rules: Vec<FxMap<String, Edit>>,
+    exceptions: Vec<FxMap<String, Edit>>,
+    before: Vec<FxMap<String, Edit>>,
+}
+
+/// Classes: each part of speech, and adjectives capitalised inside a sentence.
+const CLASSES: usize = 2 * Upos::ALL.len();
+/// Keys of the next word: each part of speech, and the sentence's end.
+const NEXT: usize = Upos::ALL.len() + 1;
+
+impl Lookup {
+    fn of(lemmatizer: &Lemmatizer) -> Lookup {
+        let by_class = |table: &HashMap<(u8, String), Edit>| {
+            let mut maps = vec![FxMap::default(); CLASSES];
+            for ((class, s), edit) in table {
+                if let Some(map) = maps.get_mut(usize::from(*class)) {
+                    map.insert(s.clone(), edit.clone());
+                }
+            }
+            maps
+        };
+        let mut before = vec![FxMap::default(); CLASSES * NEXT];
+        for ((class, s, next), edit) in &lemmatizer.before {
+            if let Some(map) = before.get_mut(usize::from(*class) * NEXT + usize::from(*next)) {
+                map.insert(s.clone(), edit.clone());
+            }
+        }
+        Lookup {
+            rules: by_class(&lemmatizer.rules),
+            exceptions: by_class(&lemmatizer.exceptions),
+            before,
+        }
+    }
+
+    /// What [`Lemmatizer::lemma`] looks up: the edit for the word before `next`, else its
+    /// exception, else the rule of its longest ending that has one.
+    fn edit(&self, class: u8, lower: &str, next: u8) -> Option<&Edit> {
+        let class = usize::from(class);
+        if let Some(edit) =
+            self.before.get(class * NEXT + usize::from(next)).and_then(|m| m.get(lower))
+        {
+            return Some(edit);
+        }
+        if let Some(edit) = self.exceptions.get(class).and_then(|m| m.get(lower)) {
+            return Some(edit);
+        }
+        let rules = self.rules.get(class)?;
+        (0..=MAX_SUFFIX).rev().filter_map(|n| ending(lower, n)).find_map(|e| rules.get(e))
+    }
 }
 
 /// How often each (form, lemma) pair was seen.
@@ -139,15 +212,22 @@ impl Lemmatizer {
 
     /// The lemma of `form` used as `upos` before a word tagged `next` (see [`next_key`]);
     /// `first` when it begins its sentence.
+    #[cfg(test)]
     pub(super) fn lemma(&self, form: &str, upos: Upos, next: u8, first: bool) -> String {
-        let lower = form.to_lowercase();
-        let class = class(form, upos, first);
-        let edit = match self.before.get(&(class, lower.clone(), next)) {
-            Some(edit) => Some(edit),
-            None => self.edit(class, &lower),
-        };
-        match edit {
-            Some(edit) => edit.apply(form),
+        self.lemma_of(form, &form.to_lowercase(), upos, next, first)
+    }
+
+    /// [`Lemmatizer::lemma`] given the word's lowercase form too.
+    pub(super) fn lemma_of(
+        &self,
+        form: &str,
+        lower: &str,
+        upos: Upos,
+        next: u8,
+        first: bool,
+    ) -> String {
+        match self.lookup.edit(class(form, upos, first), lower, next) {
+            Some(edit) => edit.apply_to(form, lower),
             None => form.to_string(),
         }
     }
@@ -234,8 +314,12 @@ impl Lemmatizer {
                 rules.insert((*upos, e.clone()), edit.clone());
             }
         }
-        let mut lemmatizer =
-            Lemmatizer { rules, exceptions: HashMap::new(), before: HashMap::new() };
+        let mut lemmatizer = Lemmatizer {
+            rules,
+            exceptions: HashMap::new(),
+            before: HashMap::new(),
+            lookup: Lookup::default(),
+        };
         let mut exceptions = HashMap::new();
         for ((upos, lower), edit) in types {
             if lemmatizer.by_rule(upos, &lower) != Some(&edit) {
@@ -257,6 +341,7 @@ impl Lemmatizer {
             }
         }
         lemmatizer.before = before;
+        lemmatizer.lookup = Lookup::of(&lemmatizer);
         lemmatizer
     }
 
@@ -300,7 +385,9 @@ impl Lemmatizer {
             }
             before.insert((upos, s, next), edit);
         }
-        Some(Lemmatizer { rules, exceptions, before })
+        let mut lemmatizer = Lemmatizer { rules, exceptions, before, lookup: Lookup::default() };
+        lemmatizer.lookup = Lookup::of(&lemmatizer);
+        Some(lemmatizer)
     }
 }
 

@@ -124,21 +124,25 @@ impl Analyzer {
     /// Tags, lemmatizes and parses one sentence's words. Total over any strings, empty ones
     /// included: every word gets a head (0 for the root) and the heads form one tree.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
-        let tags = self.tagger.tag(words);
+        // Tagger, parser and lemmatizer all read the lowercase forms: made once.
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let tags = self.tagger.tag_lower(words, &lower);
         let arcs = match &self.parser {
-            Some(parser) => parser.parse(words, &tags),
+            Some(parser) => parser.parse_lower(&lower, &tags),
             None => Vec::new(),
         };
+        let mut arcs = arcs.into_iter();
         tags.iter()
-            .zip(words)
+            .zip(words.iter().zip(&lower))
             .enumerate()
-            .map(|(i, (&upos, w))| {
+            .map(|(i, (&upos, (w, l)))| {
                 let next = lemma::next_key(tags.get(i + 1).copied());
-                let (head, deprel) = match arcs.get(i) {
-                    Some(arc) => (arc.head, arc.deprel.clone()),
+                let (head, deprel) = match arcs.next() {
+                    Some(arc) => (arc.head, arc.deprel),
                     None => (0, "dep".to_string()),
                 };
-                Analysis { upos, lemma: self.lemmatizer.lemma(w, upos, next, i == 0), head, deprel }
+                let lemma = self.lemmatizer.lemma_of(w, l, upos, next, i == 0);
+                Analysis { upos, lemma, head, deprel }
             })
             .collect()
     }

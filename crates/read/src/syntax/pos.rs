@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
-use crate::perceptron::{Averager, Reader, add_rows, hash, shuffle, write_str};
+use crate::perceptron::{Averager, FxMap, Reader, RowIndex, add_rows, hash, shuffle, write_str};
 
 /// Number of tags.
 const N: usize = Upos::ALL.len();
@@ -34,45 +34,48 @@ pub(super) struct Tagger {
     forward: Rows,
     /// Lowercase word → bit set of the tags it was seen with, and how it is written.
     classes: HashMap<String, u32>,
+    /// The same words → their class's name (the bit set in hexadecimal), made once rather
+    /// than for every word tagged.
+    names: FxMap<String, String>,
+}
+
+/// The name of each dictionary word's class.
+fn class_names(classes: &HashMap<String, u32>) -> FxMap<String, String> {
+    classes.iter().map(|(w, mask)| (w.clone(), format!("{mask:x}"))).collect()
 }
 
 /// A pass's weights by row: only the buckets with a non-zero weight have a row, found through
-/// an index, so that the model loads in a few milliseconds and stays small in memory.
-#[derive(Clone)]
+/// a [`RowIndex`], so that the model loads in a few milliseconds and stays small in memory.
+#[derive(Clone, Default)]
 struct Rows {
-    /// For each bucket, 1 + its row's number, or 0 when it has none.
-    index: Vec<u32>,
+    index: RowIndex,
     /// `N` weights a row.
     rows: Vec<f32>,
 }
 
 impl Rows {
     fn of(dense: &[f32]) -> Rows {
-        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
+        let mut with_rows = Vec::new();
+        let mut rows = Vec::new();
         for (b, row) in dense.chunks_exact(N).enumerate() {
             if row.iter().any(|w| *w != 0.0) {
-                table.rows.extend_from_slice(row);
-                table.index[b] = (table.rows.len() / N) as u32;
+                rows.extend_from_slice(row);
+                with_rows.push(b);
             }
         }
-        table
-    }
-
-    fn row(&self, bucket: u32) -> Option<&[f32]> {
-        let r = self.index[bucket as usize] as usize;
-        (r > 0).then(|| &self.rows[(r - 1) * N..r * N])
+        let index = RowIndex::of_buckets(BUCKETS, with_rows)
+            .expect("the buckets of a dense table come in order, inside it");
+        Rows { index, rows }
     }
 
     /// Writes the non-zero weights as [`crate::perceptron::write_sparse`] does for the dense
     /// table.
     fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
         let mut pairs: Vec<(u32, f32)> = Vec::new();
-        for b in 0..BUCKETS as u32 {
-            if let Some(row) = self.row(b) {
-                for (t, w) in row.iter().enumerate() {
-                    if *w != 0.0 {
-                        pairs.push((b * N as u32 + t as u32, *w));
-                    }
+        for (b, row) in self.index.buckets_with_rows().zip(self.rows.chunks_exact(N)) {
+            for (t, w) in row.iter().enumerate() {
+                if *w != 0.0 {
+                    pairs.push(((b * N + t) as u32, *w));
                 }
             }
         }
@@ -84,66 +87,112 @@ impl Rows {
         Ok(())
     }
 
+    /// Reads what [`Rows::write`] wrote; `None` when an index is out of order or past the
+    /// table.
     fn read(input: &mut Reader<'_>) -> Option<Rows> {
-        let mut table = Rows { index: vec![0; BUCKETS], rows: Vec::new() };
         let count = input.u32()? as usize;
+        let mut with_rows: Vec<usize> = Vec::new();
+        let mut rows = Vec::new();
+        let mut last = None;
         for _ in 0..count {
             let i = input.u32()? as usize;
             let w = input.f32()?;
-            let (b, t) = (i / N, i % N);
-            let slot = table.index.get_mut(b)?;
-            if *slot == 0 {
-                table.rows.extend_from_slice(&[0.0; N]);
-                *slot = (table.rows.len() / N) as u32;
+            if last.is_some_and(|l| i <= l) {
+                return None;
             }
-            table.rows[(*slot as usize - 1) * N + t] = w;
+            last = Some(i);
+            let (b, t) = (i / N, i % N);
+            if with_rows.last() != Some(&b) {
+                with_rows.push(b);
+                rows.extend_from_slice(&[0.0; N]);
+            }
+            let at = rows.len() - N + t;
+            rows[at] = w;
         }
-        Some(table)
+        let index = RowIndex::of_buckets(BUCKETS, with_rows)?;
+        Some(Rows { index, rows })
     }
 }
 
 /// What the features read of each word of a sentence besides the word itself: its lowercase
 /// form, its shape and its ambiguity class (or its shape's, for a word the dictionary lacks).
-struct Forms {
-    lower: Vec<String>,
+struct Forms<'a> {
+    lower: Vec<&'a str>,
     shapes: Vec<String>,
-    classes: Vec<String>,
+    classes: Vec<Class<'a>>,
+}
+
+/// A word's ambiguity class: the dictionary's name for it, or its shape's ("?Xx").
+enum Class<'a> {
+    Known(&'a str),
+    Unknown(String),
+}
+
+impl Class<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Class::Known(name) => name,
+            Class::Unknown(name) => name,
+        }
+    }
 }
 
 /// The columns of [`Forms`] as string slices, in one reading order.
 type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
 
-impl Forms {
-    fn of(tagger: &Tagger, words: &[&str]) -> Forms {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+impl<'a> Forms<'a> {
+    fn of(tagger: &'a Tagger, words: &[&str], lower: &'a [String]) -> Forms<'a> {
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-        let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class_name(l, s)).collect();
-        Forms { lower, shapes, classes }
+        let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class(l, s)).collect();
+        Forms { lower: lower.iter().map(String::as_str).collect(), shapes, classes }
     }
 
     fn forward(&self) -> Columns<'_> {
-        fn view(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
-        (view(&self.lower), view(&self.shapes), view(&self.classes))
+        (
+            self.lower.clone(),
+            self.shapes.iter().map(String::as_str).collect(),
+            self.classes.iter().map(Class::as_str).collect(),
+        )
     }
 
     fn backward(&self) -> Columns<'_> {
-        fn view(v: &[String]) -> Vec<&str> {
-            v.iter().rev().map(String::as_str).collect()
-        }
-        (view(&self.lower), view(&self.shapes), view(&self.classes))
+        (
+            self.lower.iter().rev().copied().collect(),
+            self.shapes.iter().rev().map(String::as_str).collect(),
+            self.classes.iter().rev().map(Class::as_str).collect(),
+        )
     }
 }
 
-/// Feature ids of one token that do not depend on the tags given so far, and the hashes that
-/// the tag-dependent ones combine with the previous tags.
-struct Static {
+/// The features of a sentence's words that do not depend on the tags given so far: their ids
+/// end to end in one vector (one allocation a sentence, not one a word), and for each word
+/// where its ids are and the hashes that the tag-dependent features combine with the
+/// previous tags.
+struct Statics {
     ids: Vec<u32>,
+    words: Vec<Static>,
+}
+
+/// One word's part of [`Statics`].
+struct Static {
+    /// The word's ids are `ids[from..to]`.
+    from: u32,
+    to: u32,
     /// Hash of the lowercase word (for the previous tag + word feature).
     word: u64,
     /// Hash of the next word's class (for the previous tag + next class feature).
     next: u64,
+}
+
+impl Statics {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Each word's static ids, and the rest of what it has.
+    fn iter(&self) -> impl Iterator<Item = (&[u32], &Static)> {
+        self.words.iter().map(|s| (&self.ids[s.from as usize..s.to as usize], s))
+    }
 }
 
 fn bucket(h: u64) -> u32 {
@@ -178,17 +227,18 @@ fn shape(word: &str) -> String {
 }
 
 impl Tagger {
-    fn class_name(&self, lower: &str, shape: &str) -> String {
-        match self.classes.get(lower) {
-            Some(mask) => format!("{mask:x}"),
-            None => format!("?{shape}"),
+    fn class(&self, lower: &str, shape: &str) -> Class<'_> {
+        match self.names.get(lower) {
+            Some(name) => Class::Known(name),
+            None => Class::Unknown(format!("?{shape}")),
         }
     }
 
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
-    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Vec<Static> {
-        let forms = Forms::of(self, words);
+    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Statics {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let forms = Forms::of(self, words, &lower);
         let (lower, shapes, classes) = forms.forward();
         self.static_features_of(words, &lower, &shapes, &classes, ahead)
     }
@@ -201,7 +251,7 @@ impl Tagger {
         shapes: &[&str],
         classes: &[&str],
         ahead: Option<&[usize]>,
-    ) -> Vec<Static> {
+    ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
             if i < 0 || i as usize >= v.len() { edge } else { v[i as usize] }
         }
@@ -229,21 +279,33 @@ impl Tagger {
         } else {
             "mixed"
         };
-        let mut out = Vec::with_capacity(words.len());
+        let mut out = Statics {
+            ids: Vec::with_capacity(words.len() * 48),
+            words: Vec::with_capacity(words.len()),
+        };
         for (i, w) in words.iter().enumerate() {
             let k = i as isize;
             let l = lower[i];
-            let mut ids = Vec::with_capacity(48);
+            let from = out.ids.len() as u32;
+            let ids = &mut out.ids;
             let mut f = |parts: &[&str]| ids.push(bucket(hash(parts)));
             f(&["b"]);
             f(&["w", w]);
             f(&["l", l]);
-            let bounds: Vec<usize> =
-                l.char_indices().map(|(b, _)| b).chain(std::iter::once(l.len())).collect();
-            let n = bounds.len() - 1;
+            // The ends of the first four characters and the starts of the last four.
+            let mut heads = [0usize; 4];
+            let mut tails = [0usize; 4];
+            let mut n = 0;
+            for (b, c) in l.char_indices() {
+                if n < 4 {
+                    heads[n] = b + c.len_utf8();
+                }
+                tails[n % 4] = b;
+                n += 1;
+            }
             for m in 1..=4.min(n) {
-                f(&["p", &l[..bounds[m]]]);
-                f(&["x", &l[bounds[n - m]..]]);
+                f(&["p", &l[..heads[m - 1]]]);
+                f(&["x", &l[tails[(n - m) % 4]..]]);
             }
             f(&["s", shapes[i]]);
             let first = w.chars().next();
@@ -307,7 +369,8 @@ impl Tagger {
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
             }
-            out.push(Static { ids, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
+            let to = out.ids.len() as u32;
+            out.words.push(Static { from, to, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
         }
         out
     }
@@ -347,16 +410,24 @@ impl Tagger {
     }
 
     /// Tags a sentence greedily, left to right, with one pass's weights.
-    fn greedy(weights: &Rows, feats: &[Static]) -> Vec<usize> {
+    ///
+    /// The sum of a word's static features is found for every word first: those rows are
+    /// most of the reading, and none of them waits for the tag before. The features of the
+    /// previous tags are then added to it in the order the training summed them, so the
+    /// scores are the same, bit for bit, as one sum over all of them.
+    fn greedy(weights: &Rows, feats: &Statics) -> Vec<usize> {
+        let mut sums: Vec<[f32; N]> = vec![[0.0f32; N]; feats.len()];
+        for ((ids, _), sum) in feats.iter().zip(&mut sums) {
+            add_rows(&weights.index, &weights.rows, N, ids, sum);
+        }
         let mut tags: Vec<usize> = Vec::with_capacity(feats.len());
-        let mut ids = Vec::with_capacity(64);
-        for (i, s) in feats.iter().enumerate() {
+        let mut ids = Vec::with_capacity(8);
+        for (i, ((_, s), sum)) in feats.iter().zip(&sums).enumerate() {
             ids.clear();
-            ids.extend_from_slice(&s.ids);
             let t1 = if i >= 1 { tags[i - 1] } else { START };
             let t2 = if i >= 2 { tags[i - 2] } else { START };
             Self::dynamic(s, t1, t2, &mut ids);
-            let mut scores = [0.0f32; N];
+            let mut scores = *sum;
             add_rows(&weights.index, &weights.rows, N, &ids, &mut scores);
             tags.push(Self::best(&scores));
         }
@@ -366,7 +437,13 @@ impl Tagger {
     /// The tags of one sentence's words: the first pass reads them right to left, the second
     /// left to right; both read the same lowercase forms, shapes and classes, found once.
     pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
-        let forms = Forms::of(self, words);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.tag_lower(words, &lower)
+    }
+
+    /// [`Tagger::tag`] given the words' lowercase forms too.
+    pub(super) fn tag_lower(&self, words: &[&str], lower: &[String]) -> Vec<Upos> {
+        let forms = Forms::of(self, words, lower);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
         let (lower, shapes, classes) = forms.backward();
         let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
@@ -402,7 +479,8 @@ impl Tagger {
         }
         let backward = Rows::read(input)?;
         let forward = Rows::read(input)?;
-        Some(Tagger { backward, forward, classes })
+        let names = class_names(&classes);
+        Some(Tagger { backward, forward, classes, names })
     }
 }
 
@@ -433,14 +511,15 @@ pub(super) fn train(
     }
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
-    let empty = Rows { index: Vec::new(), rows: Vec::new() };
-    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes };
+    let empty = Rows::default();
+    let names = class_names(&classes);
+    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes, names };
     let gold: Vec<Vec<usize>> =
         sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
     // The first pass reads sentences backwards.
     let reversed: Vec<Vec<&str>> =
         sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
-    let back_feats: Vec<Vec<Static>> =
+    let back_feats: Vec<Statics> =
         reversed.iter().map(|words| tagger.static_features(words, None)).collect();
     let back_gold: Vec<Vec<usize>> =
         gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
@@ -461,7 +540,7 @@ pub(super) fn train(
     let all: Vec<usize> = (0..sentences.len()).collect();
     tagger.backward =
         Rows::of(&train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {}));
-    let feats: Vec<Vec<Static>> = sentences
+    let feats: Vec<Statics> = sentences
         .iter()
         .zip(&ahead)
         .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
@@ -471,6 +550,7 @@ pub(super) fn train(
             backward: tagger.backward.clone(),
             forward: Rows::of(weights),
             classes: tagger.classes.clone(),
+            names: tagger.names.clone(),
         };
         progress(epoch, &so_far);
     };
@@ -482,7 +562,7 @@ pub(super) fn train(
 /// One pass of averaged-perceptron training over the sentences `use_`, visiting them in an
 /// order shuffled by `seed`; `progress` sees the averaged weights after each epoch.
 fn train_pass(
-    feats: &[Vec<Static>],
+    feats: &[Statics],
     gold: &[Vec<usize>],
     use_: &[usize],
     epochs: usize,
@@ -500,10 +580,10 @@ fn train_pass(
         for &k in &order {
             let gold = &gold[k];
             let mut guessed: Vec<usize> = Vec::with_capacity(gold.len());
-            for (i, s) in feats[k].iter().enumerate() {
+            for (i, (static_ids, s)) in feats[k].iter().enumerate() {
                 clock += 1;
                 ids.clear();
-                ids.extend_from_slice(&s.ids);
+                ids.extend_from_slice(static_ids);
                 // The history is the tagger's own guesses, as it will be when tagging.
                 let t1 = if i >= 1 { guessed[i - 1] } else { START };
                 let t2 = if i >= 2 { guessed[i - 2] } else { START };

@@ -28,13 +28,18 @@ impl Token {
     /// The tokens of a sentence: index 0 is the root, then the words from 1. A word without a
     /// tag (fewer tags than words) reads as `X`.
     pub(super) fn sentence(words: &[&str], tags: &[Upos]) -> Vec<Token> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        Token::of_lower(&lower, tags)
+    }
+
+    /// [`Token::sentence`] given the words' lowercase forms.
+    pub(super) fn of_lower(words: &[String], tags: &[Upos]) -> Vec<Token> {
         let mut out = Vec::with_capacity(words.len() + 1);
         out.push(ROOT);
-        for (i, w) in words.iter().enumerate() {
-            let lower = w.to_lowercase();
+        for (i, lower) in words.iter().enumerate() {
             let cut = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             out.push(Token {
-                word: hash(&[&lower]),
+                word: hash(&[lower]),
                 tag: tags.get(i).map_or(Upos::X, |t| *t).index() as u64 + 1,
                 suffix: hash(&["x", &lower[cut..]]),
             });

@@ -27,7 +27,7 @@ mod tests;
 use std::io::Write;
 
 use super::Upos;
-use crate::perceptron::Reader;
+use crate::perceptron::{Reader, RowIndex, Sparse};
 
 pub(super) use train::{Settings, TrainSentence, train};
 
@@ -50,54 +50,32 @@ impl Action {
     const ALL: [Action; 3] = [Action::Shift, Action::Left, Action::Right];
 }
 
-/// A weight table stored by rows: only the buckets with a non-zero weight have a row, found
-/// through an index, so that the model is small on disk and loads in milliseconds.
+/// A weight table: its width and buckets written before its non-zero weights, so that a file
+/// says what it holds.
 #[derive(Clone)]
 pub(super) struct Table {
-    width: usize,
-    /// For each bucket, 1 + its row's number, or 0 when it has none.
-    index: Vec<u32>,
-    rows: Vec<f32>,
+    weights: Sparse,
 }
 
 impl Table {
     /// The sparse table of a dense `buckets × width` one.
     fn of(dense: &[f32], width: usize) -> Table {
-        let mut table = Table { width, index: vec![0; dense.len() / width], rows: Vec::new() };
-        for (b, row) in dense.chunks_exact(width).enumerate() {
-            if row.iter().any(|w| *w != 0.0) {
-                table.rows.extend_from_slice(row);
-                table.index[b] = (table.rows.len() / width) as u32;
-            }
-        }
-        table
+        Table { weights: Sparse::of_dense(dense, width) }
     }
 
     /// Adds the rows of `ids` into `scores` (which has `width` entries).
     fn add(&self, ids: &[u32], scores: &mut [f32]) {
-        crate::perceptron::add_rows(&self.index, &self.rows, self.width, ids, scores);
+        self.weights.add(ids, scores);
+    }
+
+    fn width(&self) -> usize {
+        self.weights.width()
     }
 
     fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
-        out.write_all(&(self.width as u32).to_le_bytes())?;
-        out.write_all(&(self.index.len() as u32).to_le_bytes())?;
-        let mut pairs: Vec<(u32, f32)> = Vec::new();
-        for (b, &r) in self.index.iter().enumerate() {
-            if r > 0 {
-                let row = &self.rows[(r as usize - 1) * self.width..r as usize * self.width];
-                for (t, w) in row.iter().enumerate() {
-                    if *w != 0.0 {
-                        pairs.push(((b * self.width + t) as u32, *w));
-                    }
-                }
-            }
-        }
-        out.write_all(&(pairs.len() as u32).to_le_bytes())?;
-        for (i, w) in pairs {
-            out.write_all(&i.to_le_bytes())?;
-            out.write_all(&w.to_le_bytes())?;
-        }
-        Ok(())
+        out.write_all(&(self.weights.width() as u32).to_le_bytes())?;
+        out.write_all(&(self.weights.buckets() as u32).to_le_bytes())?;
+        self.weights.write(out)
     }
 
     fn read(input: &mut Reader<'_>, buckets: usize) -> Option<Table> {
@@ -105,42 +83,54 @@ impl Table {
         if width == 0 || input.u32()? as usize != buckets {
             return None;
         }
-        let mut table = Table { width, index: vec![0; buckets], rows: Vec::new() };
-        let count = input.u32()? as usize;
-        for _ in 0..count {
-            let i = input.u32()? as usize;
-            let w = input.f32()?;
-            let (b, t) = (i / width, i % width);
-            let slot = table.index.get_mut(b)?;
-            if *slot == 0 {
-                table.rows.resize(table.rows.len() + width, 0.0);
-                *slot = (table.rows.len() / width) as u32;
-            }
-            table.rows[(*slot as usize - 1) * width + t] = w;
-        }
-        Some(table)
+        Some(Table { weights: Sparse::read(input, buckets, width)? })
     }
 }
 
-/// The action classifier's weights, dense: one row of three weights (padded to four, a
-/// sixteen-byte load) for every bucket, so that each feature costs one memory access, not two.
+/// The action classifier's weights: a row of three weights (padded to four, a sixteen-byte
+/// load) for each bucket that has any, found through a [`RowIndex`]; the buckets without
+/// share row 0, of zeros.
+///
+/// A tenth of the buckets have weights: the dense table (32 MB) made every feature a trip to
+/// memory, where the rows alone are 2.6 MB. The sums are the same, bit for bit: the same
+/// rows are added in the same order, zeros included.
 #[derive(Clone)]
 pub(super) struct Actions {
+    index: RowIndex,
     rows: Vec<[f32; 4]>,
 }
 
 impl Actions {
     /// The table of a dense `ACTION_BUCKETS × 3` array.
     fn of(dense: &[f32]) -> Actions {
-        Actions { rows: dense.chunks_exact(3).map(|r| [r[0], r[1], r[2], 0.0]).collect() }
+        let mut buckets = Vec::new();
+        let mut rows = vec![[0.0f32; 4]];
+        for (b, r) in dense.chunks_exact(3).enumerate() {
+            if r.iter().any(|w| *w != 0.0) {
+                buckets.push(b);
+                rows.push([r[0], r[1], r[2], 0.0]);
+            }
+        }
+        let index = RowIndex::of_buckets(ACTION_BUCKETS, buckets)
+            .expect("the buckets of a dense table come in order, inside it");
+        Actions { index, rows }
     }
 
     fn add(&self, ids: &[u32], scores: &mut [f32; 3]) {
+        // Every row's number first, then every row: the loads of each loop depend on nothing
+        // else in it, so the processor has them all in flight at once.
+        const CHUNK: usize = 128;
+        let mut found = [0u32; CHUNK];
         let mut sum = [0.0f32; 4];
-        for &b in ids {
-            let row = &self.rows[b as usize];
-            for k in 0..4 {
-                sum[k] += row[k];
+        for chunk in ids.chunks(CHUNK) {
+            for (f, &b) in found.iter_mut().zip(chunk) {
+                *f = self.index.row(b as usize) as u32;
+            }
+            for &r in &found[..chunk.len()] {
+                let row = self.rows.get(r as usize).unwrap_or(&[0.0; 4]);
+                for k in 0..4 {
+                    sum[k] += row[k];
+                }
             }
         }
         scores.copy_from_slice(&sum[..3]);
@@ -148,23 +138,33 @@ impl Actions {
 
     /// Written as a three-wide [`Table`] is, so that the file stays small.
     fn write(&self, out: &mut impl Write) -> std::io::Result<()> {
-        let flat: Vec<f32> = self.rows.iter().flat_map(|r| [r[0], r[1], r[2]]).collect();
-        Table::of(&flat, 3).write(out)
+        let weights = self.index.buckets_with_rows().zip(&self.rows[1..]).flat_map(|(b, row)| {
+            (0..3).map(move |k| ((b * 3 + k) as u64, row[k])).filter(|(_, w)| *w != 0.0)
+        });
+        let table = Sparse::from_sorted(ACTION_BUCKETS, 3, weights)
+            .expect("the rows' weights come in order, inside the table");
+        Table { weights: table }.write(out)
     }
 
     fn read(input: &mut Reader<'_>) -> Option<Actions> {
         let table = Table::read(input, ACTION_BUCKETS)?;
-        if table.width != 3 {
+        if table.width() != 3 {
             return None;
         }
-        let mut rows = vec![[0.0f32; 4]; ACTION_BUCKETS];
-        for (b, &r) in table.index.iter().enumerate() {
-            if r > 0 {
-                let at = (r as usize - 1) * 3;
-                rows[b][..3].copy_from_slice(&table.rows[at..at + 3]);
+        let mut buckets = Vec::new();
+        let mut rows = vec![[0.0f32; 4]];
+        table.weights.for_each(|i, w| {
+            let b = i / 3;
+            if buckets.last() != Some(&b) {
+                buckets.push(b);
+                rows.push([0.0; 4]);
             }
-        }
-        Some(Actions { rows })
+            if let Some(row) = rows.last_mut() {
+                row[i % 3] = w;
+            }
+        });
+        let index = RowIndex::of_buckets(ACTION_BUCKETS, buckets)?;
+        Some(Actions { index, rows })
     }
 }
 
@@ -192,30 +192,36 @@ pub(super) struct Arc {
 }
 
 impl Parser {
-    /// Parses one sentence given its words and their parts of speech. Total: any words (none
-    /// included) give one tree.
-    pub(super) fn parse(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
+    /// Parses one sentence given its words' lowercase forms (all the parser reads of them)
+    /// and their parts of speech. Total: any words (none included) give one tree.
+    pub(super) fn parse_lower(&self, lower: &[String], tags: &[Upos]) -> Vec<Arc> {
+        let tokens = Token::of_lower(lower, tags);
         if self.beam <= 1 {
-            return self.parse_greedy(words, tags);
+            return self.greedy(&tokens, lower.len());
         }
-        self.parse_beam(words, tags, self.beam)
+        self.beam(&tokens, lower.len(), self.beam)
     }
 
     /// The parse a beam of `width` finds (the same as [`Parser::parse_greedy`] at width 1).
+    #[cfg(test)]
     pub(super) fn parse_beam(&self, words: &[&str], tags: &[Upos], width: usize) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags);
+        self.beam(&Token::sentence(words, tags), words.len(), width)
+    }
+
+    /// [`Parser::parse_beam`] over a sentence's `n` tokens.
+    fn beam(&self, tokens: &[Token], n: usize, width: usize) -> Vec<Arc> {
         let mut search = beam::Beam::new(width);
-        search.start(words.len(), false);
+        search.start(n, false);
         let mut label_ids = Vec::with_capacity(64);
         while !search.done() {
             search.step(
-                &tokens,
+                tokens,
                 |ids| {
                     let mut scores = [0.0f32; 3];
                     self.actions.add(ids, &mut scores);
                     scores
                 },
-                |state, head, dep| self.label(state, &tokens, head, dep, &mut label_ids),
+                |state, head, dep| self.label(state, tokens, head, dep, &mut label_ids),
                 |_, _| false,
             );
         }
@@ -223,18 +229,23 @@ impl Parser {
     }
 
     /// The parse that takes the best action at every step (a beam of one, without copies).
+    #[cfg(test)]
     pub(super) fn parse_greedy(&self, words: &[&str], tags: &[Upos]) -> Vec<Arc> {
-        let tokens = Token::sentence(words, tags);
-        let mut state = State::new(words.len());
+        self.greedy(&Token::sentence(words, tags), words.len())
+    }
+
+    /// [`Parser::parse_greedy`] over a sentence's `n` tokens.
+    fn greedy(&self, tokens: &[Token], n: usize) -> Vec<Arc> {
+        let mut state = State::new(n);
         let mut ids = Vec::with_capacity(128);
         while !state.done() {
             ids.clear();
-            features::action_features(&state, &tokens, &mut ids);
+            features::action_features(&state, tokens, &mut ids);
             let mut scores = [0.0f32; 3];
             self.actions.add(&ids, &mut scores);
             let action = best_legal(&state, &scores);
             let label = match state.arc_of(action) {
-                Some((head, dep)) => self.label(&state, &tokens, head, dep, &mut ids),
+                Some((head, dep)) => self.label(&state, tokens, head, dep, &mut ids),
                 None => 0,
             };
             state.apply(action, label);
@@ -299,7 +310,7 @@ impl Parser {
         }
         let actions = Actions::read(input)?;
         let labels = Table::read(input, LABEL_BUCKETS)?;
-        if labels.width != count {
+        if labels.width() != count {
             return None;
         }
         Some(Parser { actions, labels, names, beam })
