@@ -235,5 +235,7 @@ fn the_builtin_models_analysis_of_the_seeds_is_pinned() {
     assert_eq!(digest, PINNED, "the built-in model's analysis changed: {digest:#018x}");
 }
 
-/// See [`the_builtin_models_analysis_of_the_seeds_is_pinned`].
-const PINNED: u64 = 0xc08f_4665_4a7e_f538;
+/// See [`the_builtin_models_analysis_of_the_seeds_is_pinned`]. Pinned again when the
+/// tokenizer split the breadcrumb glued to a seed's headline ("...StatementsTowards ...")
+/// into its words and sentences: the words changed, not the model.
+const PINNED: u64 = 0x9348_e1b8_8d86_be39;
