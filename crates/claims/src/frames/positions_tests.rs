@@ -387,3 +387,31 @@ fn staff_lines_after_a_post_are_posts_in_its_body() {
         assert!(c.field("role").is_some_and(|r| r.to_lowercase().contains("deputy")), "{c:#?}");
     }
 }
+
+#[test]
+fn a_place_inside_the_post_phrase_and_the_body_after_it() {
+    let claims = positions(
+        "\"The charges are baseless,\" said Marisol Quenby, deputy Asia director at Brenning \
+         Rights Watch.",
+    );
+    assert!(find(&claims, "Quenby", "Brenning Rights Watch").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_plural_post_after_a_list_names_every_name_in_it() {
+    let claims = positions(
+        "Among the dead were Edda Lorn, Marisol Quenby and Piet Oranje, co-founders of the \
+         Varsk Mothers Association.",
+    );
+    for name in ["Lorn", "Quenby", "Oranje"] {
+        assert!(find(&claims, name, "Mothers").is_some(), "{name}: {claims:#?}");
+    }
+}
+
+#[test]
+fn a_second_post_joined_to_the_body_is_not_part_of_it() {
+    let claims =
+        positions("Holl, 64, is the head of the parliamentary bloc of the party and an MP.");
+    assert!(find(&claims, "Holl", "parliamentary bloc of the party").is_some(), "{claims:#?}");
+    assert!(!claims.iter().any(|c| c.field("organization") == Some("MP")), "{claims:#?}");
+}
