@@ -415,3 +415,23 @@ fn a_second_post_joined_to_the_body_is_not_part_of_it() {
     assert!(find(&claims, "Holl", "parliamentary bloc of the party").is_some(), "{claims:#?}");
     assert!(!claims.iter().any(|c| c.field("organization") == Some("MP")), "{claims:#?}");
 }
+
+#[test]
+fn a_post_of_the_state_stands_beside_a_post_in_a_named_body() {
+    let claims = positions(
+        "Estonian Prime Minister Piet Oranje resigned on Monday.\n\n\
+         Vice President Edda Lorn is in line to assume the presidency. Lorn, a lawyer and \
+         former Supreme Court judge, was chosen in May.",
+    );
+    assert!(find(&claims, "Lorn", "Estonia").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Lorn", "Supreme Court").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_body_tagged_as_a_person_before_a_post_is_its_body() {
+    let claims = positions(
+        "It released photos, including one in which Norvanian Qirat Force commander Kasimir \
+         Holl has his arm around the minister's shoulder.",
+    );
+    assert!(find(&claims, "Holl", "Qirat Force").is_some(), "{claims:#?}");
+}
