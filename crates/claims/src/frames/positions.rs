@@ -544,6 +544,9 @@ fn unnamed_body_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, first: usize
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
+/// Bodies that a post names alone, lowercase ("member of parliament").
+const LEGISLATURES: &[&str] = &["parliament", "senate", "congress"];
+
 /// Words that open a post's title ("Deputy Commissioner", "Acting Director").
 const POST_MODIFIERS: &[&str] =
     &["deputy", "assistant", "acting", "senior", "chief", "first", "vice", "associate", "interim"];
@@ -809,7 +812,9 @@ fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> 
     let content = (lo..=hi)
         .filter(|&k| k != c && matches!(p.words[k].upos.as_str(), "NOUN" | "ADJ" | "NUM"))
         .count();
-    if content < 2 || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
+    // "a member of parliament": a legislature needs no words that say which.
+    let legislature = lo == c && hi == c && LEGISLATURES.contains(&p.lemma(c).as_str());
+    if content < 2 && !legislature || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
         return None;
     }
     let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
