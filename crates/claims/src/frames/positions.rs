@@ -493,6 +493,11 @@ fn holders(
         }
     }
     if out.is_empty()
+        && let Some(m) = fronted_owner(doc, p, post)
+    {
+        out.push((m, How::Appos, false));
+    }
+    if out.is_empty()
         && let Some(m) = parenthesis_owner(doc, p, post.first)
     {
         out.push((m, How::Paren, false));
@@ -500,6 +505,27 @@ fn holders(
     out.sort();
     out.dedup_by_key(|x| x.0);
     out
+}
+
+/// "A former adviser to Y, X was cleared": a post phrase that opens the sentence, then a
+/// comma and the name of the clause's subject. No verb may stand in the post phrase, and the
+/// name may not open a list.
+fn fronted_owner(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<usize> {
+    let opens = (0..post.first).all(|k| {
+        matches!(p.words[k].upos.as_str(), "DET" | "ADJ" | "ADV" | "PUNCT")
+            || p.form(k).starts_with(char::is_lowercase) && p.mention[k].is_none()
+    });
+    if !opens || post.first > 4 {
+        return None;
+    }
+    let comma = (post.word + 1..p.words.len().min(post.word + 16)).find(|&k| p.form(k) == ",")?;
+    if (post.word + 1..comma).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX")) {
+        return None;
+    }
+    let m = p.mention_of(doc, comma + 1, &[Kind::Per])?;
+    let end = doc.view.mentions[m].span.end;
+    let next = (comma + 1..p.words.len()).find(|&k| p.words[k].span.start >= end)?;
+    matches!(p.words[next].upos.as_str(), "VERB" | "AUX").then_some(m)
 }
 
 /// Whether a post's head word is a plural ("members", "co-founders").

@@ -435,3 +435,12 @@ fn a_body_tagged_as_a_person_before_a_post_is_its_body() {
     );
     assert!(find(&claims, "Holl", "Qirat Force").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_phrase_that_opens_the_sentence_belongs_to_its_subject() {
+    let claims = positions(
+        "A former top adviser to Prince Tomasz Wielgosz, Marisol Quenby was cleared after the \
+         court found no evidence.",
+    );
+    assert!(find(&claims, "Quenby", "Wielgosz").is_some(), "{claims:#?}");
+}
