@@ -522,7 +522,8 @@ fn fronted_owner(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<usize> {
     if (post.word + 1..comma).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX")) {
         return None;
     }
-    let m = p.mention_of(doc, comma + 1, &[Kind::Per])?;
+    // A comma that ends the sentence has no subject after it.
+    let m = (comma + 1 < p.words.len()).then(|| p.mention_of(doc, comma + 1, &[Kind::Per]))??;
     let end = doc.view.mentions[m].span.end;
     let next = (comma + 1..p.words.len()).find(|&k| p.words[k].span.start >= end)?;
     matches!(p.words[next].upos.as_str(), "VERB" | "AUX").then_some(m)
