@@ -63,7 +63,11 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 && p.words[c].upos == "VERB"
                 && lex.head_verbs.contains(p.lemma(c))
             {
-                let orgs = p.kids(c, "obj").filter_map(|o| org_of(doc, p, o)).collect();
+                let orgs = p
+                    .kids(c, "obj")
+                    .filter_map(|o| org_of(doc, p, o))
+                    .map(|a| states::institution_of_state(doc, p, a))
+                    .collect();
                 found.push((Arg::Text(p.lemma(c).clone()), orgs, None));
             } else if let Some(post) = all.iter().find(|q| q.word == c)
                 && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)

@@ -47,6 +47,7 @@ pub(crate) struct Lexicon {
     pub(super) head_verbs: HashSet<String>,
     pub(super) replace_verbs: HashSet<String>,
     pub(crate) body_nouns: HashSet<String>,
+    pub(super) state_institutions: HashSet<String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -571,9 +572,6 @@ fn unnamed_body_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, first: usize
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
-/// Bodies that a post names alone, lowercase ("member of parliament").
-const LEGISLATURES: &[&str] = &["parliament", "senate", "congress"];
-
 /// Words that open a post's title ("Deputy Commissioner", "Acting Director").
 const POST_MODIFIERS: &[&str] =
     &["deputy", "assistant", "acting", "senior", "chief", "first", "vice", "associate", "interim"];
@@ -833,15 +831,16 @@ fn conjoined_post(doc: &Doc<'_>, p: &Parse<'_>, k: usize) -> bool {
 fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> {
     // "the parliamentary bloc of the party": an "of" phrase after the head says which too.
     let of_phrase = hi > c && p.form(c + 1).eq_ignore_ascii_case("of");
-    if hi != c && !of_phrase || !LEXICON.body_nouns.contains(p.lemma(c)) {
+    // "a member of parliament", "the judiciary": a state's own body needs no words that say
+    // which (the frames add the state's adjective).
+    let institution = lo == c && hi == c && LEXICON.state_institutions.contains(p.lemma(c));
+    if hi != c && !of_phrase || !LEXICON.body_nouns.contains(p.lemma(c)) && !institution {
         return None;
     }
     let content = (lo..=hi)
         .filter(|&k| k != c && matches!(p.words[k].upos.as_str(), "NOUN" | "ADJ" | "NUM"))
         .count();
-    // "a member of parliament": a legislature needs no words that say which.
-    let legislature = lo == c && hi == c && LEGISLATURES.contains(&p.lemma(c).as_str());
-    if content < 2 && !legislature || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
+    if content < 2 && !institution || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
         return None;
     }
     let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];

@@ -444,3 +444,12 @@ fn a_post_phrase_that_opens_the_sentence_belongs_to_its_subject() {
     );
     assert!(find(&claims, "Quenby", "Wielgosz").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_state_body_named_by_one_noun_takes_the_state_adjective() {
+    let claims = positions(
+        "Kasimir Holl is an Estonian lawyer. As the first deputy of the judiciary, he championed \
+         a campaign of arrests.",
+    );
+    assert!(find(&claims, "Holl", "Estonian judiciary").is_some(), "{claims:#?}");
+}

@@ -17,6 +17,7 @@ pub(super) fn state_bodies(
     post: &Post,
     orgs: Vec<Arg>,
 ) -> Vec<Arg> {
+    let orgs: Vec<Arg> = orgs.into_iter().map(|a| institution_of_state(doc, p, a)).collect();
     let role = (post.first..=post.word)
         .map(|k| p.form(k).to_lowercase())
         .collect::<Vec<_>>()
@@ -105,6 +106,32 @@ pub(super) fn state_bodies(
         return vec![Arg::Text(state.clone())];
     }
     state_here(doc, p).map(Arg::Text).into_iter().collect()
+}
+
+/// "the judiciary", "parliament": a state's own body named by one lowercase noun, given the
+/// state's adjective ("Norvanian judiciary") when the sentence or the story names one state,
+/// since the bare noun does not say whose it is.
+pub(super) fn institution_of_state(doc: &Doc<'_>, p: &Parse<'_>, arg: Arg) -> Arg {
+    let Arg::Text(text) = &arg else { return arg };
+    let noun = text.strip_prefix("the ").unwrap_or(text);
+    if !LEXICON.state_institutions.contains(&noun.to_lowercase()) {
+        return arg;
+    }
+    let Some(state) = state_here(doc, p) else { return arg };
+    Arg::Text(format!("{} {noun}", state_adjective(doc, &state)))
+}
+
+/// The word the document uses for a state's adjective ("Norvanian"), else its possessive.
+fn state_adjective(doc: &Doc<'_>, state: &str) -> String {
+    doc.view
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Nat && m.value.as_deref() == Some(state))
+        .map(|(i, _)| doc.mention_text(i))
+        // "Norvanians" names people, not the state's adjective.
+        .find(|t| t != state && !t.contains(' ') && !t.ends_with('s'))
+        .unwrap_or_else(|| format!("{state}'s"))
 }
 
 /// The one state the sentence names ("Marisol Quenby, a former minister, was arrested by
