@@ -453,3 +453,13 @@ fn a_state_body_named_by_one_noun_takes_the_state_adjective() {
     );
     assert!(find(&claims, "Holl", "Estonian judiciary").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_title_before_a_name_with_of_a_state_names_that_state() {
+    let claims = positions(
+        "He has met world leaders including President Piet Oranje of Uruguay - Latvia's main \
+         ally and benefactor.",
+    );
+    let c = find(&claims, "Oranje", "").expect("a position");
+    assert_eq!(c.field("organization"), Some("Uruguay"), "{claims:#?}");
+}

@@ -99,6 +99,11 @@ pub(super) fn state_bodies(
     if let Some(state) = adjacent_demonym(doc, p, post) {
         return vec![Arg::Text(state)];
     }
+    // "President X of Norvania, Varsk's main ally": the state the name's "of" phrase names,
+    // whatever else the sentence names.
+    if let Some(state) = state_after_name(doc, p, post) {
+        return vec![Arg::Text(state)];
+    }
     // "Foreign Secretary X said" in a story about another state: a post only one state has.
     if let Some(state) =
         lex.state_titles.iter().find(|(t, _)| role.ends_with(&format!(" {t}"))).map(|(_, s)| s)
@@ -260,6 +265,21 @@ fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String>
         }
     }
     None
+}
+
+/// "President X of Norvania": the state of an "of" phrase right after the name that follows
+/// the title.
+fn state_after_name(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String> {
+    let name = (post.word + 1 < p.words.len())
+        .then(|| p.mention_of(doc, post.word + 1, &[Kind::Per]))
+        .flatten()?;
+    let end = doc.view.mentions[name].span.end;
+    let of = (post.word + 1..p.words.len()).find(|&k| p.words[k].span.start >= end)?;
+    if !p.form(of).eq_ignore_ascii_case("of") || of + 1 >= p.words.len() {
+        return None;
+    }
+    let place = p.mention_of(doc, of + 1, &[Kind::Loc])?;
+    mention_state(doc, place)
 }
 
 /// The court or tribunal named nearest before a sentence's end, in it or in the sentences
