@@ -805,6 +805,8 @@ impl<'a> Doc<'a> {
                 c.kind != ClaimType::Position
                     || !is_country(c)
                     || !c.field("holder").is_some_and(|h| specific.contains(h))
+                    // "Vice President X" who was once a judge: a post of the state itself.
+                    || c.field("role").is_some_and(crate::frames::is_state_post)
             })
             .collect()
     }

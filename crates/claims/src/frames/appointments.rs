@@ -27,7 +27,10 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
     let all = posts(doc, p, lex);
     let mut out = Vec::new();
     for v in 0..p.words.len() {
-        if p.words[v].upos != "VERB" {
+        // "he was additionally appointed head of X" that the parse read as an adjective on
+        // the post: the post's subject is the one appointed.
+        let adjective = appointed_adjective(doc, p, lex, v);
+        if p.words[v].upos != "VERB" && adjective.is_none() {
             continue;
         }
         if let Some(found) = took_power(doc, p, v) {
@@ -35,10 +38,14 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             continue;
         }
         let replaces = lex.replace_verbs.contains(p.lemma(v));
-        if !replaces && !lex.appoint_verbs.contains(p.lemma(v)) {
+        if !replaces && !lex.appoint_verbs.contains(p.lemma(v)) && adjective.is_none() {
             continue;
         }
-        let person = if replaces { successor(doc, p, v) } else { appointee(doc, p, v) };
+        let person = match adjective {
+            Some(m) => Some(m),
+            None if replaces => successor(doc, p, v),
+            None => appointee(doc, p, v),
+        };
         let Some(person) = person else { continue };
         // The post: a predicate noun, an "as"/"to" phrase, or "to head X".
         let mut found: Vec<(Arg, Vec<Arg>, Option<usize>)> = Vec::new();
@@ -56,7 +63,11 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 && p.words[c].upos == "VERB"
                 && lex.head_verbs.contains(p.lemma(c))
             {
-                let orgs = p.kids(c, "obj").filter_map(|o| org_of(doc, p, o)).collect();
+                let orgs = p
+                    .kids(c, "obj")
+                    .filter_map(|o| org_of(doc, p, o))
+                    .map(|a| states::institution_of_state(doc, p, a))
+                    .collect();
                 found.push((Arg::Text(p.lemma(c).clone()), orgs, None));
             } else if let Some(post) = all.iter().find(|q| q.word == c)
                 && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)
@@ -126,6 +137,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         // The date of the appointment, or of the post it gives ("to head X in 2019").
         let date = std::iter::once(v)
             .chain(p.children[v].iter().copied().filter(|&c| matches!(p.rel(c), "xcomp" | "advcl")))
+            .chain(adjective.and_then(|_| p.head(v)))
             .flat_map(|x| p.kids(x, "obl").collect::<Vec<_>>())
             .find_map(|c| p.mention_of(doc, c, &[Kind::Time]));
         for (role, orgs, role_mention) in found {
@@ -179,6 +191,28 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         }
     }
     out
+}
+
+/// "X was appointed head of Y" parsed as a copula whose post the participle modifies: the
+/// post's subject (a person or a pronoun), when the participle is of a verb of appointment.
+fn appointed_adjective(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &super::positions::Lexicon,
+    v: usize,
+) -> Option<usize> {
+    if p.words[v].upos != "ADJ" || p.rel(v) != "amod" {
+        return None;
+    }
+    let form = p.form(v).to_lowercase();
+    let stem = form.strip_suffix("ed")?;
+    // "appointed" → "appoint", "named" → "name", "elected" → "elect".
+    if !lex.appoint_verbs.contains(stem) && !lex.appoint_verbs.contains(&format!("{stem}e")) {
+        return None;
+    }
+    let post = p.head(v).filter(|&h| h == v + 1)?;
+    p.kids(post, "cop").next()?;
+    p.kids(post, "nsubj").find_map(|c| p.mention_of(doc, c, &[Kind::Per, Kind::Pro]))
 }
 
 /// Whom a verb appoints: its passive subject or object, or the person a relative clause

@@ -79,3 +79,20 @@ fn a_list_item_appointed_keeps_its_own_title_not_the_next_items_post() {
     assert!(!has(&p, "Quenby", "harbour authority"), "{p:?}");
     assert!(has(&p, "Lorn", "harbour authority"), "{p:?}");
 }
+
+#[test]
+fn appointed_read_as_an_adjective_on_the_post_is_still_an_appointment() {
+    let text = "Tomasz Wielgosz is a retired officer. In November 2009 he was additionally \
+                appointed head of the Harbour Authority, a position long independent of the \
+                ministry.";
+    let a = claims(text, ClaimType::Appointment);
+    assert!(has(&a, "Wielgosz", "Harbour Authority"), "{a:?}");
+}
+
+#[test]
+fn elected_a_member_of_parliament_names_the_parliament() {
+    let text = "Marisol Quenby is a lawyer. In 2010, she was elected a member of parliament by \
+                her home province.";
+    let a = claims(text, ClaimType::Appointment);
+    assert!(has(&a, "Quenby", "parliament"), "{a:?}");
+}

@@ -109,19 +109,30 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
 /// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
 /// post phrase (over its article and the names before its head).
 pub(super) fn comma_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<usize> {
+    comma_owner_at(doc, p, first).map(|(m, _)| m)
+}
+
+/// [`comma_owner`] with the word index of the comma.
+pub(super) fn comma_owner_at(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Option<(usize, usize)> {
     let mut k = first;
     while k > 0 {
         k -= 1;
         let f = p.form(k);
         if f == "," {
-            return k.checked_sub(1).and_then(|b| p.mention_of(doc, b, &[Kind::Per]));
+            return k
+                .checked_sub(1)
+                .and_then(|b| p.mention_of(doc, b, &[Kind::Per]))
+                .map(|m| (m, k));
         }
         // "X, a 63-year-old Varskian former official": ages are premodifiers too.
         let age = f == "-" || p.rel(k) == "nummod" && f.chars().all(|c| c.is_ascii_digit());
+        // "X, deputy Norvania director at Y": a place or body inside the post phrase, whatever
+        // relation the parse gave it.
+        let named = p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some();
         let premodifier = age
+            || named && first - k <= 3
             || matches!(p.rel(k), "det" | "amod" | "compound" | "nmod")
-                && (p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some()
-                    || f.chars().all(|c| c.is_lowercase() || c == '-'));
+                && (named || f.chars().all(|c| c.is_lowercase() || c == '-'));
         if !premodifier || first - k > 9 {
             return None;
         }
@@ -143,4 +154,36 @@ pub(super) fn parenthesis_owner(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> O
         }
     }
     None
+}
+
+/// "A, B and C, co-founders of Y": the names of the list that ends right before the comma
+/// of a plural post's phrase, `last` (the name next to the comma) among them, in text order.
+pub(super) fn list_before(doc: &Doc<'_>, p: &Parse<'_>, last: usize, comma: usize) -> Vec<usize> {
+    let mut out = vec![last];
+    let mut k = doc.view.mentions[last].span.start;
+    // The first word of the last name.
+    let mut w =
+        (0..comma).rev().take_while(|&w| p.words[w].span.start >= k).last().unwrap_or(comma);
+    while w > 0 && out.len() < 12 {
+        let sep = p.form(w - 1);
+        if !matches!(sep, "," | "and") {
+            break;
+        }
+        // ", and" before the last name.
+        let mut b = w - 1;
+        if sep == "and" && b > 0 && p.form(b - 1) == "," {
+            b -= 1;
+        }
+        let Some(m) = b.checked_sub(1).and_then(|x| p.mention_of(doc, x, &[Kind::Per])) else {
+            break;
+        };
+        if out.contains(&m) {
+            break;
+        }
+        out.push(m);
+        k = doc.view.mentions[m].span.start;
+        w = (0..b).rev().take_while(|&x| p.words[x].span.start >= k).last().unwrap_or(b);
+    }
+    out.reverse();
+    out
 }

@@ -74,6 +74,14 @@ pub(crate) fn is_personal_post(word: &str) -> bool {
     positions::LEXICON.personal_posts.contains(word)
 }
 
+/// Whether a role is a post of a state itself ("vice president", "interior minister"), whose
+/// body is the state whatever other posts its holder has.
+pub(crate) fn is_state_post(role: &str) -> bool {
+    let role = format!(" {}", role.to_lowercase().replace('-', " "));
+    let lex = &*positions::LEXICON;
+    lex.state_posts.iter().chain(lex.state_titles.keys()).any(|s| role.ends_with(&format!(" {s}")))
+}
+
 /// Whether a word is the head noun of a body ("legion", "ministry", "colony").
 pub(crate) fn is_body_noun(word: &str) -> bool {
     positions::LEXICON.body_nouns.contains(word)

@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::holders::{
-    HONORIFICS, comma_owner, name_after_body, name_after_other_post, parenthesis_owner,
-    verb_subjects,
+    HONORIFICS, comma_owner, comma_owner_at, list_before, name_after_body, name_after_other_post,
+    parenthesis_owner, verb_subjects,
 };
 use super::{Parse, view_span};
 use crate::extract::{Arg, Candidate, Doc};
@@ -47,6 +47,7 @@ pub(crate) struct Lexicon {
     pub(super) head_verbs: HashSet<String>,
     pub(super) replace_verbs: HashSet<String>,
     pub(crate) body_nouns: HashSet<String>,
+    pub(super) state_institutions: HashSet<String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -458,6 +459,17 @@ fn holders(
             && own(m)
         {
             out.push((m, How::Title, false));
+            // "former navy captains A and B": a plural post names every conjunct.
+            if plural(p, t) {
+                let head = (k..p.words.len())
+                    .take_while(|&w| person(w) == Some(m))
+                    .find(|&w| p.head(w).is_none_or(|h| person(h) != Some(m)));
+                for c in head.map(|h| p.with_conjuncts(h)).unwrap_or_default() {
+                    if let Some(o) = person(c).filter(|&o| own(o)) {
+                        out.push((o, How::Title, false));
+                    }
+                }
+            }
         }
     }
     if out.is_empty()
@@ -472,6 +484,20 @@ fn holders(
         // "X, the head of Y" that the parse read as a list or a conjunct.
         out.push((m, How::Appos, false));
     }
+    // "A, B and C, co-founders of Y": a plural post after a list names every name in it.
+    if plural(p, t)
+        && let Some((m, comma)) = comma_owner_at(doc, p, post.first)
+        && out.iter().all(|&(o, how, _)| o == m && how == How::Appos)
+    {
+        for o in list_before(doc, p, m, comma) {
+            out.push((o, How::Appos, false));
+        }
+    }
+    if out.is_empty()
+        && let Some(m) = fronted_owner(doc, p, post)
+    {
+        out.push((m, How::Appos, false));
+    }
     if out.is_empty()
         && let Some(m) = parenthesis_owner(doc, p, post.first)
     {
@@ -480,6 +506,88 @@ fn holders(
     out.sort();
     out.dedup_by_key(|x| x.0);
     out
+}
+
+/// "A former adviser to Y, X was cleared": a post phrase that opens the sentence, then a
+/// comma and the name of the clause's subject. No verb may stand in the post phrase, and the
+/// name may not open a list.
+fn fronted_owner(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<usize> {
+    let opens = (0..post.first).all(|k| {
+        matches!(p.words[k].upos.as_str(), "DET" | "ADJ" | "ADV" | "PUNCT")
+            || p.form(k).starts_with(char::is_lowercase) && p.mention[k].is_none()
+    });
+    if !opens || post.first > 4 {
+        return None;
+    }
+    let comma = (post.word + 1..p.words.len().min(post.word + 16)).find(|&k| p.form(k) == ",")?;
+    if (post.word + 1..comma).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX")) {
+        return None;
+    }
+    // A comma that ends the sentence has no subject after it.
+    let m = (comma + 1 < p.words.len()).then(|| p.mention_of(doc, comma + 1, &[Kind::Per]))??;
+    let end = doc.view.mentions[m].span.end;
+    let next = (comma + 1..p.words.len()).find(|&k| p.words[k].span.start >= end)?;
+    matches!(p.words[next].upos.as_str(), "VERB" | "AUX").then_some(m)
+}
+
+/// Whether a post's head word is a plural ("members", "co-founders").
+fn plural(p: &Parse<'_>, t: usize) -> bool {
+    let form = p.form(t).to_lowercase();
+    form != *p.lemma(t) && form.ends_with('s')
+}
+
+/// "Norvanian Border Guard commander X": a body's name that the tagger missed, right before
+/// the post: capitalised words without a mention ending in the head noun of a body, with the
+/// names (a demonym, a place) right before them.
+fn unnamed_body_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, first: usize) -> Option<Arg> {
+    let mut last = first.checked_sub(1)?;
+    let capital = |k: usize| p.form(k).starts_with(char::is_uppercase);
+    // "Border Police Deputy Commissioner X": capitalised words of the post itself that the
+    // reader left out of it.
+    while last > 0
+        && capital(last)
+        && p.mention[last].is_none()
+        && POST_MODIFIERS.contains(&p.form(last).to_lowercase().as_str())
+    {
+        last -= 1;
+    }
+    if p.mention[last].is_some() || !capital(last) || !lex.body_nouns.contains(p.lemma(last)) {
+        return None;
+    }
+    let mut lo = last;
+    while lo > 0 {
+        let k = lo - 1;
+        let named = p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]).is_some();
+        let bare = p.mention[k].is_none() && p.words[k].upos == "PROPN";
+        if !capital(k) || !(named || bare) || last - k > 5 {
+            break;
+        }
+        lo = k;
+    }
+    // A sentence's first word may be capitalised for its place only.
+    if lo == last && last == 0 {
+        return None;
+    }
+    let text = &p.text[p.words[lo].span.start..p.words[last].span.end];
+    Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+/// Words that open a post's title ("Deputy Commissioner", "Acting Director").
+const POST_MODIFIERS: &[&str] =
+    &["deputy", "assistant", "acting", "senior", "chief", "first", "vice", "associate", "interim"];
+
+/// "director at Y" that the parse tore apart: a body's name right after the post and a
+/// preposition of a body.
+fn body_after(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> Option<Arg> {
+    if t + 2 >= p.words.len() {
+        return None;
+    }
+    let case = p.form(t + 1).to_lowercase();
+    if !lex.body_cases.contains(&case) || case == "to" {
+        return None;
+    }
+    let k = if p.form(t + 2).eq_ignore_ascii_case("the") { t + 3 } else { t + 2 };
+    (k < p.words.len()).then(|| p.mention_of(doc, k, &[Kind::Org])).flatten().map(Arg::Mention)
 }
 
 /// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
@@ -530,6 +638,11 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     }
     if !out.is_empty() {
         return out;
+    }
+    if let Some(b) =
+        body_after(doc, p, lex, t).or_else(|| unnamed_body_before(doc, p, lex, post.first))
+    {
+        return vec![b];
     }
     // Names right before the post phrase, possessive or not.
     let mut k = post.first;
@@ -657,6 +770,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         .find(|&k| {
             p.mention_of(doc, k, &[Kind::Time]).is_some()
                 || matches!(p.form(k).to_lowercase().as_str(), "between" | "since" | "until")
+                || conjoined_post(doc, p, k)
         })
         .map_or(hi, |k| k - 1);
     let hi = (lo..=hi)
@@ -699,16 +813,34 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
+/// "head of the bloc of the party and an MP": a conjunction that adds a second post of the
+/// holder, not a part of the body.
+fn conjoined_post(doc: &Doc<'_>, p: &Parse<'_>, k: usize) -> bool {
+    if p.rel(k) != "cc" {
+        return false;
+    }
+    let Some(c) = p.head(k) else { return false };
+    p.mention_of(doc, c, &[Kind::Role]).is_some()
+        || LEXICON.titles.contains(p.lemma(c))
+        || p.kids(c, "det").any(|d| matches!(p.form(d).to_lowercase().as_str(), "a" | "an"))
+}
+
 /// A body named by lowercase words ("the state telecommunications body", "the army's
 /// military intelligence directorate"): a noun of a body as the head, after at least two
 /// words that say which one, so that "the unit" or "the ruling party" names none.
 fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> {
-    if hi != c || !LEXICON.body_nouns.contains(p.lemma(c)) {
+    // "the parliamentary bloc of the party": an "of" phrase after the head says which too.
+    let of_phrase = hi > c && p.form(c + 1).eq_ignore_ascii_case("of");
+    // "a member of parliament", "the judiciary": a state's own body needs no words that say
+    // which (the frames add the state's adjective).
+    let institution = lo == c && hi == c && LEXICON.state_institutions.contains(p.lemma(c));
+    if hi != c && !of_phrase || !LEXICON.body_nouns.contains(p.lemma(c)) && !institution {
         return None;
     }
-    let content =
-        (lo..c).filter(|&k| matches!(p.words[k].upos.as_str(), "NOUN" | "ADJ" | "NUM")).count();
-    if content < 2 || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
+    let content = (lo..=hi)
+        .filter(|&k| k != c && matches!(p.words[k].upos.as_str(), "NOUN" | "ADJ" | "NUM"))
+        .count();
+    if content < 2 && !institution || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
         return None;
     }
     let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];

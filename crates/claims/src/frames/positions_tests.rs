@@ -387,3 +387,79 @@ fn staff_lines_after_a_post_are_posts_in_its_body() {
         assert!(c.field("role").is_some_and(|r| r.to_lowercase().contains("deputy")), "{c:#?}");
     }
 }
+
+#[test]
+fn a_place_inside_the_post_phrase_and_the_body_after_it() {
+    let claims = positions(
+        "\"The charges are baseless,\" said Marisol Quenby, deputy Asia director at Brenning \
+         Rights Watch.",
+    );
+    assert!(find(&claims, "Quenby", "Brenning Rights Watch").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_plural_post_after_a_list_names_every_name_in_it() {
+    let claims = positions(
+        "Among the dead were Edda Lorn, Marisol Quenby and Piet Oranje, co-founders of the \
+         Varsk Mothers Association.",
+    );
+    for name in ["Lorn", "Quenby", "Oranje"] {
+        assert!(find(&claims, name, "Mothers").is_some(), "{name}: {claims:#?}");
+    }
+}
+
+#[test]
+fn a_second_post_joined_to_the_body_is_not_part_of_it() {
+    let claims =
+        positions("Holl, 64, is the head of the parliamentary bloc of the party and an MP.");
+    assert!(find(&claims, "Holl", "parliamentary bloc of the party").is_some(), "{claims:#?}");
+    assert!(!claims.iter().any(|c| c.field("organization") == Some("MP")), "{claims:#?}");
+}
+
+#[test]
+fn a_post_of_the_state_stands_beside_a_post_in_a_named_body() {
+    let claims = positions(
+        "Estonian Prime Minister Piet Oranje resigned on Monday.\n\n\
+         Vice President Edda Lorn is in line to assume the presidency. Lorn, a lawyer and \
+         former Supreme Court judge, was chosen in May.",
+    );
+    assert!(find(&claims, "Lorn", "Estonia").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Lorn", "Supreme Court").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_body_tagged_as_a_person_before_a_post_is_its_body() {
+    let claims = positions(
+        "It released photos, including one in which Norvanian Qirat Force commander Kasimir \
+         Holl has his arm around the minister's shoulder.",
+    );
+    assert!(find(&claims, "Holl", "Qirat Force").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_post_phrase_that_opens_the_sentence_belongs_to_its_subject() {
+    let claims = positions(
+        "A former top adviser to Prince Tomasz Wielgosz, Marisol Quenby was cleared after the \
+         court found no evidence.",
+    );
+    assert!(find(&claims, "Quenby", "Wielgosz").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_state_body_named_by_one_noun_takes_the_state_adjective() {
+    let claims = positions(
+        "Kasimir Holl is an Estonian lawyer. As the first deputy of the judiciary, he championed \
+         a campaign of arrests.",
+    );
+    assert!(find(&claims, "Holl", "Estonian judiciary").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_title_before_a_name_with_of_a_state_names_that_state() {
+    let claims = positions(
+        "He has met world leaders including President Piet Oranje of Uruguay - Latvia's main \
+         ally and benefactor.",
+    );
+    let c = find(&claims, "Oranje", "").expect("a position");
+    assert_eq!(c.field("organization"), Some("Uruguay"), "{claims:#?}");
+}

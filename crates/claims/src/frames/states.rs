@@ -17,6 +17,7 @@ pub(super) fn state_bodies(
     post: &Post,
     orgs: Vec<Arg>,
 ) -> Vec<Arg> {
+    let orgs: Vec<Arg> = orgs.into_iter().map(|a| institution_of_state(doc, p, a)).collect();
     let role = (post.first..=post.word)
         .map(|k| p.form(k).to_lowercase())
         .collect::<Vec<_>>()
@@ -98,6 +99,11 @@ pub(super) fn state_bodies(
     if let Some(state) = adjacent_demonym(doc, p, post) {
         return vec![Arg::Text(state)];
     }
+    // "President X of Norvania, Varsk's main ally": the state the name's "of" phrase names,
+    // whatever else the sentence names.
+    if let Some(state) = state_after_name(doc, p, post) {
+        return vec![Arg::Text(state)];
+    }
     // "Foreign Secretary X said" in a story about another state: a post only one state has.
     if let Some(state) =
         lex.state_titles.iter().find(|(t, _)| role.ends_with(&format!(" {t}"))).map(|(_, s)| s)
@@ -105,6 +111,32 @@ pub(super) fn state_bodies(
         return vec![Arg::Text(state.clone())];
     }
     state_here(doc, p).map(Arg::Text).into_iter().collect()
+}
+
+/// "the judiciary", "parliament": a state's own body named by one lowercase noun, given the
+/// state's adjective ("Norvanian judiciary") when the sentence or the story names one state,
+/// since the bare noun does not say whose it is.
+pub(super) fn institution_of_state(doc: &Doc<'_>, p: &Parse<'_>, arg: Arg) -> Arg {
+    let Arg::Text(text) = &arg else { return arg };
+    let noun = text.strip_prefix("the ").unwrap_or(text);
+    if !LEXICON.state_institutions.contains(&noun.to_lowercase()) {
+        return arg;
+    }
+    let Some(state) = state_here(doc, p) else { return arg };
+    Arg::Text(format!("{} {noun}", state_adjective(doc, &state)))
+}
+
+/// The word the document uses for a state's adjective ("Norvanian"), else its possessive.
+fn state_adjective(doc: &Doc<'_>, state: &str) -> String {
+    doc.view
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == Kind::Nat && m.value.as_deref() == Some(state))
+        .map(|(i, _)| doc.mention_text(i))
+        // "Norvanians" names people, not the state's adjective.
+        .find(|t| t != state && !t.contains(' ') && !t.ends_with('s'))
+        .unwrap_or_else(|| format!("{state}'s"))
 }
 
 /// The one state the sentence names ("Marisol Quenby, a former minister, was arrested by
@@ -233,6 +265,21 @@ fn adjacent_demonym(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String>
         }
     }
     None
+}
+
+/// "President X of Norvania": the state of an "of" phrase right after the name that follows
+/// the title.
+fn state_after_name(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String> {
+    let name = (post.word + 1 < p.words.len())
+        .then(|| p.mention_of(doc, post.word + 1, &[Kind::Per]))
+        .flatten()?;
+    let end = doc.view.mentions[name].span.end;
+    let of = (post.word + 1..p.words.len()).find(|&k| p.words[k].span.start >= end)?;
+    if !p.form(of).eq_ignore_ascii_case("of") || of + 1 >= p.words.len() {
+        return None;
+    }
+    let place = p.mention_of(doc, of + 1, &[Kind::Loc])?;
+    mention_state(doc, place)
 }
 
 /// The court or tribunal named nearest before a sentence's end, in it or in the sentences

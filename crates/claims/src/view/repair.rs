@@ -239,7 +239,7 @@ mod lines;
 use lines::{split_at_line_breaks, trim_headline_names};
 #[path = "repair_bodies.rs"]
 mod bodies;
-use bodies::bodies_named_after_places;
+use bodies::{bodies_named_after_places, people_named_as_bodies};
 
 /// What the repairs need to know about the document's words.
 pub(super) struct Words<'a> {
@@ -373,6 +373,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     take_in_nicknames(words, mentions);
     join_split_names(words, mentions);
     bodies_named_after_places(words, mentions);
+    people_named_as_bodies(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
         if is_country(&words.text[m.span.clone()]) {
             m.kind = Kind::Loc;

@@ -39,3 +39,26 @@ pub(super) fn bodies_named_after_places(words: &Words<'_>, mentions: &mut [Menti
         }
     }
 }
+
+/// Last words of a body that are also family names: a person's name may end in them.
+const SURNAME_BODY_WORDS: &[&str] =
+    &["wing", "branch", "camp", "body", "cell", "front", "mission", "union", "bank", "court"];
+
+/// "Norvanian Qirat Force commander X": a name of two or more capitalised words tagged as a
+/// person whose last word is the head noun of a body ("Force", "Guard", "Ministry") names
+/// that body.
+pub(super) fn people_named_as_bodies(words: &Words<'_>, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
+        let inside = words.inside(&m.span);
+        let Some(last) = inside.last().filter(|_| inside.len() >= 2) else { continue };
+        let form = words.form(last);
+        let lower = form.to_lowercase();
+        if form.starts_with(char::is_uppercase)
+            && crate::frames::is_body_noun(&lower)
+            && !SURNAME_BODY_WORDS.contains(&lower.as_str())
+        {
+            m.kind = Kind::Org;
+            m.value = None;
+        }
+    }
+}
