@@ -39,6 +39,9 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         let act = clause(s, p, lex);
         return allegations(s, p, s.mentions(subj, ACCUSED), None, act, "verb", vec![p, subj]);
     }
+    if upos == "NOUN" && lex.words.criminals.contains(lemma) {
+        return criminal(lex, s, p);
+    }
     if upos == "NOUN" && lex.words.accusation_nouns.contains(lemma) {
         return accusation_noun(s, p);
     }
@@ -435,7 +438,10 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             // before the verb is its subject.
             let verb = p.checked_sub(1).filter(|&v| BEAR.contains(&s.lemma(v).as_str()))?;
             let before = verb.checked_sub(1)?;
-            s.mention(before, ACCUSED).map(|_| before)
+            // "the two suspects bear responsibility": a group the sentences before name.
+            let group =
+                s.word(before).upos == "NOUN" && !super::groups::members(lex, s, before).is_empty();
+            (s.mention(before, ACCUSED).is_some() || group).then_some(before)
         })?;
     let mut accused = s.mentions(who, ACCUSED);
     if accused.is_empty() {
@@ -570,4 +576,88 @@ fn person_before(s: &Parse<'_>, p: usize) -> Option<usize> {
             && mm.span.start >= lo
             && !super::nouns::possessor(s, m)
     })
+}
+
+/// "the notorious drug dealer X", "X, who is considered one of the biggest war criminals",
+/// "X is a known arms smuggler": a noun that names a criminal, said of a named person, is
+/// an allegation against them. Nouns that need a modifier to be criminal ("dealer") take
+/// it from `criminal_goods` ("drug dealer", "arms dealer").
+fn criminal(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
+    let lemma = s.lemma(p);
+    let goods = s
+        .kids(p, "compound")
+        .chain(s.kids(p, "amod"))
+        .any(|c| lex.words.criminal_goods.contains(s.lemma(c)));
+    if lex.words.criminals_with_goods.contains(lemma) && !goods {
+        return vec![];
+    }
+    // "a former drug dealer", "victims of drug traffickers": no one named is accused.
+    if s.children[p].iter().any(|&c| matches!(s.lemma(c).as_str(), "former" | "ex" | "reformed")) {
+        return vec![];
+    }
+    // The phrase the noun heads: up the conjuncts ("drug dealers and war criminals") and
+    // "one of the biggest ...".
+    let mut n = p;
+    for _ in 0..3 {
+        match s.head(n) {
+            Some(h) if s.rel(n) == "conj" => n = h,
+            Some(h) if s.rel(n) == "nmod" && s.lemma(h) == "one" => n = h,
+            _ => break,
+        }
+    }
+    let mut who: Vec<usize> = Vec::new();
+    let add = |w: usize, who: &mut Vec<usize>| {
+        for m in s.mentions(w, &[Kind::Per]) {
+            if !who.contains(&m) {
+                who.push(m);
+            }
+        }
+    };
+    // "the drug dealer X" (the name in apposition, flat or as the head).
+    for c in s.kids(p, "appos").chain(s.kids(p, "flat")) {
+        add(c, &mut who);
+    }
+    if s.rel(p) == "compound"
+        && let Some(h) = s.head(p)
+        && s.mention(h, &[Kind::Per]).is_some()
+    {
+        add(h, &mut who);
+    }
+    if s.rel(n) == "appos"
+        && let Some(h) = s.head(n)
+        && s.mention(h, &[Kind::Per]).is_some()
+    {
+        add(h, &mut who);
+    }
+    // "X is a drug dealer": the copula's subject.
+    if s.kid(n, "cop").is_some()
+        && let Some(a) = s.kid(n, "nsubj")
+    {
+        add(s.antecedent(a, n), &mut who);
+    }
+    // "X is considered / described as / branded one of the biggest drug dealers".
+    let as_phrase = s.rel(n) == "obl" && s.case(n).as_deref() == Some("as");
+    if (s.rel(n) == "xcomp" || as_phrase)
+        && let Some(v) = s.head(n)
+        && s.word(v).upos == "VERB"
+        && let Some(a) = s.kid(v, "nsubj:pass").or_else(|| s.kid(v, "obj").filter(|&o| o != n))
+    {
+        add(s.antecedent(a, v), &mut who);
+    }
+    if who.is_empty() {
+        return vec![];
+    }
+    let reporter = reporter_of(lex, s, p);
+    let accuser = reporter.and_then(|v| accuser_of(s, v));
+    let act = Some(s.doc.input.text[s.word(p).span.clone()].to_string()).map(|w| {
+        let lo = s.children[p]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(s.rel(c), "compound" | "amod") && c < p)
+            .min()
+            .unwrap_or(p);
+        let text = &s.doc.input.text[s.word(lo).span.start..s.word(p).span.end];
+        if text.is_empty() { w } else { text.to_string() }
+    });
+    allegations(s, p, who, accuser, act, "noun", vec![p, n])
 }

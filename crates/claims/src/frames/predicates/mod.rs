@@ -75,6 +75,9 @@ struct Words {
     group_nouns: Vec<String>,
     guilt_free: Vec<String>,
     accusation_nouns: Vec<String>,
+    criminals: Vec<String>,
+    criminals_with_goods: Vec<String>,
+    criminal_goods: Vec<String>,
     culpable_nouns: Vec<String>,
     profit: Vec<String>,
     seen: Vec<String>,
@@ -451,6 +454,14 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
             }
         }
         _ => None,
+    };
+    // "a judge issued an order to detain him", "an order for the arrest of X": an arrest
+    // ordered is a warrant, not an arrest.
+    let frame = match frame {
+        Some(f) if f.kind == ClaimType::Arrest && s.head(p).is_some_and(|h| ordered(s, p, h)) => {
+            Some(Frame { kind: ClaimType::Warrant, ..f })
+        }
+        f => f,
     };
     // A noun of the lexicon, also where the tagger took it for a verb ("issued a warrant").
     // A noun of the lexicon that is no verb of it is read as a noun whatever its tag.
@@ -974,6 +985,19 @@ fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
     }) || s.kids(p, "advmod").any(|a| s.lemma(a) == "incommunicado")
 }
 
+/// Whether an arrest verb is what an order says: "an order to detain him" (the verb on the
+/// noun), "issued an order to detain him" (the parser may hang it on the verb of the order).
+fn ordered(s: &Parse<'_>, p: usize, h: usize) -> bool {
+    let order =
+        |w: usize| s.word(w).upos == "NOUN" && matches!(s.lemma(w).as_str(), "order" | "warrant");
+    let marked_to = s.kids(p, "mark").any(|m| s.lemma(m) == "to");
+    match s.rel(p) {
+        "acl" | "xcomp" if order(h) => true,
+        "advcl" | "xcomp" => marked_to && s.word(h).upos == "VERB" && s.kids(h, "obj").any(order),
+        _ => false,
+    }
+}
+
 /// "in Sirte": the place of an arrest or death.
 fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
     s.kids(p, "obl")
@@ -994,6 +1018,8 @@ mod nouns;
 
 #[cfg(test)]
 mod accusation_tests;
+#[cfg(test)]
+mod legal_tests;
 #[cfg(test)]
 mod sanction_tests;
 #[cfg(test)]

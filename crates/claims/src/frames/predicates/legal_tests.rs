@@ -1,0 +1,65 @@
+//! Session-8 legal shapes on invented sentences: criminal nouns said of a named person,
+//! groups that bear responsibility, arrests ordered (warrants), and the state of a court
+//! in a place the gazetteer does not know.
+
+use super::tests::{claims, has, of};
+use crate::{ClaimType, Modality};
+
+#[test]
+fn a_criminal_noun_said_of_a_named_person_is_an_allegation() {
+    let c = claims(
+        "Police arrested Marisol Quenby, who is considered one of the biggest drug dealers and war criminals in the country.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|a| a.field("accused") == Some("Marisol Quenby")), "{c:?}");
+    assert!(a.iter().all(|a| a.modality == Modality::Alleged), "{c:?}");
+    let c = claims(
+        "Since 2018, Piet Oranje has been publishing photos with the notorious Varskian drug dealer Tomasz Wielgosz.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Piet Oranje"), "{c:?}");
+    let c = claims("Kasimir Holl is a known arms smuggler, the Varsk police said.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    // A dealer of goods that are no crime, a former criminal, and criminals no name stands
+    // for accuse no one.
+    let c = claims("Edda Lorn, a car dealer from Varsk, met the mayor on Monday.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Kasimir Holl fought drug traffickers for a decade as the Varsk police chief.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_arrest_ordered_is_a_warrant() {
+    let c = claims(
+        "Tomasz Wielgosz resigned on Wednesday after a judge issued an order to detain him in the customs fraud case.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+}
+
+#[test]
+fn a_court_in_an_unknown_place_takes_the_state_the_text_gives_it() {
+    let c = claims(
+        "Tomasz Wielgosz was sentenced to 12 years in prison by a court in Varnholm, Finland, on Monday.",
+    );
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.is_empty(), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Finland")), "{c:?}");
+    // A place the text does not place is no authority.
+    let c =
+        claims("A court in Varnholm sentenced Tomasz Wielgosz to 12 years in prison on Monday.");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Verdict, "authority", "Varnholm"), "{c:?}");
+}
+
+#[test]
+fn a_foreign_national_is_not_tried_by_their_own_state_when_no_court_is_named() {
+    let text = "Peruvian diplomat Tomasz Wielgosz was given a 20-year prison sentence by the \
+criminal court in Varnholm on Thursday. He was arrested on holiday in Portugal. Portuguese \
+police said the Peruvian embassy had helped him. Portugal has asked Peru for an explanation, \
+and Peruvian officials and the Peruvian press stayed silent.";
+    let c = claims(text);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.is_empty(), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Portugal")), "{c:?}");
+}
