@@ -4,12 +4,16 @@
 //! Why: each of the ~230 rules used to scan every sentence with its own lazy DFA; that was
 //! half of the claims stage's time, although almost every rule matches almost no sentence.
 //! Most rules need some word ("appointed", "sanction", "warrant") that a sentence either has or
-//! lacks. For every rule we derive, from its regex's syntax tree, a set of literal strings of
-//! which at least one must occur in any text the regex matches (the "required" set); all
-//! rules' strings go into one Aho-Corasick automaton that runs once over the case-folded
-//! sentence. A rule whose regex yields no useful set (fewer than three characters are
-//! required) always runs. The prefilter only ever says "cannot match": a rule it lets through
-//! still runs its regex, so output never changes (debug builds assert it on every sentence).
+//! lacks. For every rule we derive, from its regex's syntax tree, up to [`MAX_SETS`] sets of
+//! literal strings, each of which must have one string occurring in any text the regex
+//! matches (the "required" sets: a pattern `{holder:PER} ... {role:ROLE} to` needs a
+//! person's placeholder AND a role's AND " to "); all rules' strings go into one Aho-Corasick
+//! automaton that runs once over the case-folded sentence, and a rule runs only where every
+//! one of its sets is met. One set alone let a rule that names a person through on most
+//! sentences; the regex it then ran, cold in the CPU's caches, cost ten times a warm one.
+//! A rule whose regex yields no useful set (fewer than three characters are required) always
+//! runs. The prefilter only ever says "cannot match": a rule it lets through still runs its
+//! regex, so output never changes (debug builds assert it on every sentence).
 
 use aho_corasick::AhoCorasick;
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -20,13 +24,18 @@ const MAX_SET: usize = 64;
 const MAX_CLASS: u32 = 8;
 /// Required strings shorter than this (in characters) select almost nothing.
 const MIN_LEN: usize = 3;
+/// At most this many required sets per rule (the most selective ones): a bit each.
+const MAX_SETS: usize = 8;
 
 /// Which rules can match a sentence.
 #[derive(Debug)]
 pub(crate) struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the rules that require it (one of theirs).
-    owners: Vec<Vec<usize>>,
+    /// For each literal of the automaton, the rules that require it and which of their sets
+    /// it belongs to (as a bit).
+    owners: Vec<Vec<(usize, u8)>>,
+    /// For each rule, the bits of all its sets: it may match where all are met.
+    needs: Vec<u8>,
     /// Rules that always run: no required literal was found.
     always: Vec<usize>,
     rules: usize,
@@ -36,32 +45,35 @@ impl Prefilter {
     /// Builds the prefilter from each rule's final regex source (`None`: always run).
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Prefilter {
         let mut literals: Vec<String> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owners: Vec<Vec<(usize, u8)>> = Vec::new();
+        let mut needs = Vec::new();
         let mut always = Vec::new();
-        let mut rules = 0;
         for (i, pattern) in patterns.into_iter().enumerate() {
-            rules = i + 1;
-            match required_literals(pattern) {
-                Some(set) => {
-                    for lit in set {
-                        match literals.iter().position(|l| *l == lit) {
-                            Some(k) => owners[k].push(i),
-                            None => {
-                                literals.push(lit);
-                                owners.push(vec![i]);
-                            }
+            let sets = required_literals(pattern);
+            needs.push(if sets.is_empty() { 0 } else { u8::MAX >> (8 - sets.len()) });
+            if sets.is_empty() {
+                always.push(i);
+            }
+            for (bit, set) in sets.into_iter().enumerate() {
+                for lit in set {
+                    let owner = (i, 1u8 << bit);
+                    match literals.iter().position(|l| *l == lit) {
+                        Some(k) => owners[k].push(owner),
+                        None => {
+                            literals.push(lit);
+                            owners.push(vec![owner]);
                         }
                     }
                 }
-                None => always.push(i),
             }
         }
+        let rules = needs.len();
         // Building can only fail on absurd sizes; then every rule simply runs.
         let automaton = AhoCorasick::new(&literals).ok();
         if automaton.is_none() {
             always = (0..rules).collect();
         }
-        Prefilter { automaton, owners, always, rules }
+        Prefilter { automaton, owners, needs, always, rules }
     }
 
     /// `out[i]` is false when rule `i` cannot match `text`.
@@ -74,13 +86,19 @@ impl Prefilter {
         let Some(ac) = &self.automaton else { return };
         let folded = fold(text);
         let mut seen = vec![false; self.owners.len()];
+        let mut met = vec![0u8; self.rules];
         for m in ac.find_overlapping_iter(&folded) {
             let k = m.pattern().as_usize();
             if !seen[k] {
                 seen[k] = true;
-                for &i in &self.owners[k] {
-                    out[i] = true;
+                for &(i, bit) in &self.owners[k] {
+                    met[i] |= bit;
                 }
+            }
+        }
+        for (i, (&have, &need)) in met.iter().zip(&self.needs).enumerate() {
+            if need != 0 && have == need {
+                out[i] = true;
             }
         }
     }
@@ -103,12 +121,19 @@ fn fold(text: &str) -> String {
     text.chars().flat_map(fold_char).collect()
 }
 
-/// The literals of which one must occur (folded) in any match of `pattern`, if there is a
-/// selective such set.
-pub(crate) fn required_literals(pattern: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let set = required(&hir)?;
-    (score(&set).1 >= MIN_LEN).then_some(set)
+/// Sets of literals of which each must have one occur (folded) in any match of `pattern`:
+/// the most selective ones, at most [`MAX_SETS`]; none when no selective set exists.
+pub(crate) fn required_literals(pattern: &str) -> Vec<Vec<String>> {
+    let Ok(hir) = regex_syntax::parse(pattern) else { return Vec::new() };
+    let mut sets: Vec<Vec<String>> = Vec::new();
+    for set in required_all(&hir) {
+        if score(&set).1 >= MIN_LEN && !sets.contains(&set) {
+            sets.push(set);
+        }
+    }
+    sets.sort_by_key(|s| std::cmp::Reverse(score(s)));
+    sets.truncate(MAX_SETS);
+    sets
 }
 
 /// How selective a set is: the length of its shortest string (0 for the empty set, which
@@ -186,24 +211,25 @@ fn exact(h: &Hir) -> Option<Vec<String>> {
 
 /// A set of folded strings one of which occurs in every match of `h`.
 fn required(h: &Hir) -> Option<Vec<String>> {
+    // The most selective of the sets that all hold.
+    required_all(h).into_iter().max_by_key(|set| score(set)).filter(|set| score(set).1 > 0)
+}
+
+/// Sets of folded strings such that each has one occurring in every match of `h`.
+fn required_all(h: &Hir) -> Vec<Vec<String>> {
     if let Some(set) = exact(h)
         && score(&set).1 > 0
     {
-        return Some(set);
+        return vec![set];
     }
     match h.kind() {
-        HirKind::Capture(c) => required(&c.sub),
-        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
-        HirKind::Alternation(alts) => union(alts, required),
+        HirKind::Capture(c) => required_all(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_all(&r.sub),
+        HirKind::Alternation(alts) => union(alts, required).into_iter().collect(),
         HirKind::Concat(parts) => {
-            // Candidates: each run of adjacent exact parts joined into longer strings, and
-            // each other part's own required set; the most selective wins.
-            let mut best: Option<Vec<String>> = None;
-            let mut consider = |set: Vec<String>| {
-                if score(&set) > best.as_ref().map_or((0, 0), |b| score(b)) {
-                    best = Some(set);
-                }
-            };
+            // Each run of adjacent exact parts joined into longer strings, and each other
+            // part's own required sets: a match holds every one of them.
+            let mut all = Vec::new();
             let mut run: Option<Vec<String>> = None;
             for p in parts {
                 match exact(p) {
@@ -215,28 +241,23 @@ fn required(h: &Hir) -> Option<Vec<String>> {
                                 None => {
                                     // Too many combinations: keep what the run had, start
                                     // again from this part.
-                                    consider(r);
+                                    all.push(r);
                                     Some(set)
                                 }
                             },
                         };
                     }
                     None => {
-                        if let Some(r) = run.take() {
-                            consider(r);
-                        }
-                        if let Some(set) = required(p) {
-                            consider(set);
-                        }
+                        all.extend(run.take());
+                        all.extend(required_all(p));
                     }
                 }
             }
-            if let Some(r) = run {
-                consider(r);
-            }
-            best
+            all.extend(run);
+            all.retain(|set| score(set).1 > 0);
+            all
         }
-        _ => None,
+        _ => Vec::new(),
     }
 }
 

@@ -6,13 +6,14 @@ use proptest::prelude::*;
 
 #[test]
 fn a_word_in_the_pattern_is_required() {
-    let set = required_literals("(?i)⟦PER:[0-9]+⟧ (?:was|has been) appointed").expect("a set");
-    assert!(set.iter().all(|s| s.contains("appointed")), "{set:?}");
+    let sets = required_literals("(?i)⟦PER:[0-9]+⟧ (?:was|has been) appointed");
+    assert!(sets[0].iter().all(|s| s.contains("appointed")), "{sets:?}");
 }
 
 #[test]
 fn alternatives_are_all_kept() {
-    let set = required_literals("(?i)(?:indicted|charged) with").expect("a set");
+    let sets = required_literals("(?i)(?:indicted|charged) with");
+    let set = &sets[0];
     assert!(
         set.iter().any(|s| s.contains("indicted")) && set.iter().any(|s| s.contains("charged"))
     );
@@ -20,7 +21,22 @@ fn alternatives_are_all_kept() {
 
 #[test]
 fn optional_words_are_not_required() {
-    assert_eq!(required_literals("(?i)(?:sanctioned )?[0-9]+ (?:years)?"), None);
+    assert!(required_literals("(?i)(?:sanctioned )?[0-9]+ (?:years)?").is_empty());
+}
+
+#[test]
+fn every_required_part_must_occur() {
+    // A person's placeholder, then words the regex cannot skip, then a role's placeholder:
+    // a sentence with the person and the verb but no role cannot match.
+    let pattern =
+        "(?i)⟦PER:[0-9]+⟧(?: , [^,;]{1,220}? ,)? (?:is|was) ⟦ROLE:[0-9]+⟧ to ⟦PER:[0-9]+⟧";
+    assert!(required_literals(pattern).len() >= 2, "{:?}", required_literals(pattern));
+    let p = Prefilter::new([pattern]);
+    let mut out = Vec::new();
+    p.candidates("⟦PER:0⟧ was in ⟦LOC:1⟧ with ⟦PER:2⟧", &mut out);
+    assert_eq!(out, vec![false]);
+    p.candidates("⟦PER:0⟧ , 61 , was ⟦ROLE:1⟧ to ⟦PER:2⟧", &mut out);
+    assert_eq!(out, vec![true]);
 }
 
 #[test]
