@@ -526,11 +526,10 @@ impl<'a> Doc<'a> {
                         if kind == ClaimType::Warrant
                             && self.view.mentions[*m].kind == Kind::Loc
                             && !self.is_state(&self.mention_text(*m))
-                            && self
+                            && !self
                                 .rules
                                 .authority
-                                .get(&self.mention_text(*m).to_lowercase())
-                                .is_none()
+                                .contains_key(&self.mention_text(*m).to_lowercase())
                             && crate::cities::state_of(&self.mention_text(*m)).is_none() =>
                     {
                         self.place_state(*m).or_else(|| self.authority(arg))
