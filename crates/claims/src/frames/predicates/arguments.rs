@@ -82,7 +82,20 @@ impl<'d> Parse<'d> {
         self.kid(p, "nsubj:pass").is_some()
             || self.kid(p, "aux:pass").is_some()
             || self.kid(p, "obl:agent").is_some()
-            || (self.rel(p) == "acl" && self.kid(p, "nsubj").is_none())
+            || (self.rel(p) == "acl" && self.kid(p, "nsubj").is_none() && !self.acting_body(p))
+    }
+
+    /// "A court in Varnholm, Norvania, sentenced X to ...": the parser may read the verb
+    /// as a participle on the body that does it. A participle with a person as its own
+    /// object, on a noun that names no person, is that noun's act, in the active voice.
+    fn acting_body(&self, p: usize) -> bool {
+        let people = [Kind::Per, Kind::Pro];
+        self.rel(p) == "acl"
+            && self.kid(p, "obj").is_some_and(|o| self.mention(o, &people).is_some())
+            && self.head(p).is_some_and(|h| {
+                self.word(h).upos == "NOUN"
+                    && self.mention(h, &[Kind::Per, Kind::Pro, Kind::Desc]).is_none()
+            })
     }
 
     /// The antecedent of a relative pronoun that is an argument of a relative clause's verb.
@@ -117,6 +130,9 @@ impl<'d> Parse<'d> {
             return Some(self.antecedent(a, p));
         }
         let h = self.head(p)?;
+        if self.acting_body(p) {
+            return Some(h);
+        }
         match self.rel(p) {
             "conj" if self.passive(h) == self.passive(p) => self.agent(h),
             "xcomp" => self.kid(h, "nsubj").or_else(|| self.kid(h, "obj")),

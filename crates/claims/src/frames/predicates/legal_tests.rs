@@ -2,7 +2,7 @@
 //! groups that bear responsibility, arrests ordered (warrants), and the state of a court
 //! in a place the gazetteer does not know.
 
-use super::tests::{claims, has, of};
+use super::tests::{claims, claims_in, has, of};
 use crate::{ClaimType, Modality};
 
 #[test]
@@ -39,12 +39,13 @@ fn an_arrest_ordered_is_a_warrant() {
 
 #[test]
 fn a_court_in_an_unknown_place_takes_the_state_the_text_gives_it() {
-    let c = claims(
-        "Tomasz Wielgosz was sentenced to 12 years in prison by a court in Varnholm, Finland, on Monday.",
+    let c = claims_in(
+        "Tomasz Wielgosz was sentenced to 12 years in prison by a court in Varnholm, Norvania, on Monday.",
+        &["Norvania"],
     );
     let v = of(&c, ClaimType::Verdict);
     assert!(!v.is_empty(), "{c:?}");
-    assert!(v.iter().all(|v| v.field("authority") == Some("Finland")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Norvania")), "{c:?}");
     // A place the text does not place is no authority.
     let c =
         claims("A court in Varnholm sentenced Tomasz Wielgosz to 12 years in prison on Monday.");
@@ -62,4 +63,18 @@ and Peruvian officials and the Peruvian press stayed silent.";
     let v = of(&c, ClaimType::Verdict);
     assert!(!v.is_empty(), "{c:?}");
     assert!(v.iter().all(|v| v.field("authority") == Some("Portugal")), "{c:?}");
+}
+
+#[test]
+fn a_body_read_as_the_participles_noun_still_does_the_act() {
+    let c = claims_in(
+        "A court in Varnholm, Norvania, sentenced Tomasz Wielgosz to 12 years in prison on Monday.",
+        &["Norvania"],
+    );
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Tomasz Wielgosz")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Norvania")), "{c:?}");
+    // A participle without an object on a noun for a person is still passive.
+    let c = claims("Norvania freed Piet Oranje, a journalist arrested in Varsk in May.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Piet Oranje"), "{c:?}");
 }
