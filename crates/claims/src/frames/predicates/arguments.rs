@@ -146,6 +146,9 @@ impl<'d> Parse<'d> {
         let own = if self.passive(p) {
             self.kid(p, "nsubj:pass")
                 .or_else(|| (self.rel(p) == "acl").then(|| self.head(p)).flatten())
+                // "Eight others - including X - were also sentenced": the parser may label
+                // the subject of a verb passive by its auxiliary as an active one.
+                .or_else(|| self.kid(p, "aux:pass").and_then(|_| self.kid(p, "nsubj")))
         } else {
             self.kid(p, "obj")
         };

@@ -78,3 +78,11 @@ fn a_body_read_as_the_participles_noun_still_does_the_act() {
     let c = claims("Norvania freed Piet Oranje, a journalist arrested in Varsk in May.");
     assert!(has(&c, ClaimType::Arrest, "person", "Piet Oranje"), "{c:?}");
 }
+
+#[test]
+fn the_named_members_of_a_passive_subject_the_parser_took_for_active() {
+    let c = claims(
+        "Eight others \u{2013} including former Norvanian Spy Chief, Kasimir Holl \u{2013} were also sentenced to death by the court.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+}
