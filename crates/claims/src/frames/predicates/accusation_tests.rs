@@ -130,3 +130,17 @@ fn a_participle_after_an_object_accuses_the_object_not_the_subject() {
     assert!(a.iter().any(|x| x.field("accused") == Some("Tomasz Wielgosz")), "{c:?}");
     assert!(a.iter().all(|x| x.field("accused") != Some("Norvanian Interior Ministry")), "{c:?}");
 }
+
+#[test]
+fn a_participle_right_after_an_unnamed_object_accuses_no_one_else() {
+    // The parser reads this shape in many ways; none names anyone accused.
+    for text in [
+        "Norvania sanctioned three militia leaders accused of firing on protesters.",
+        "The Norvanian ministry sanctioned leaders of militias accused of firing on protesters.",
+    ] {
+        let c = claims(text);
+        assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    }
+    let c = claims("Norvania sanctioned Kasimir Holl, accused of firing on protesters in Varsk.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+}

@@ -303,7 +303,13 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
             && (s.mention(o, super::PEOPLE).is_some()
                 || super::LEXICON.words.group_nouns.contains(s.lemma(o)))
     });
+    // "sanctions leaders of militias accused of firing on protesters": a participle right
+    // after the object's phrase, no comma between, speaks of that phrase, named or not.
+    let next_to_object = s.kid(h, "obj").filter(|&o| {
+        o < p && (o + 1..p).all(|w| s.word(w).upos != "PUNCT" && governed_by(s, w, o))
+    });
     match s.rel(p) {
+        "advcl" if next_to_object.is_some() => next_to_object,
         "advcl" | "conj" => object.or_else(|| subject(h)),
         // A modifier of a named noun is handled as a passive; one of a predicate nominal
         // speaks of the copula's subject.
@@ -312,6 +318,19 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Whether a word lies in the phrase of another (its head chain reaches it).
+fn governed_by(s: &Parse<'_>, w: usize, top: usize) -> bool {
+    let mut at = Some(w);
+    for _ in 0..s.len {
+        match at {
+            Some(x) if x == top => return true,
+            Some(x) => at = s.head(x),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// "X was responsible for the disappearance of ...", "Rights groups say X is liable for
