@@ -83,6 +83,20 @@ impl<'d> Parse<'d> {
             || self.kid(p, "aux:pass").is_some()
             || self.kid(p, "obl:agent").is_some()
             || (self.rel(p) == "acl" && self.kid(p, "nsubj").is_none() && !self.acting_body(p))
+            || self.shares_passive(p)
+    }
+
+    /// "X was arrested in May and sentenced to life in July": a bare participle conjoined
+    /// to a passive verb (no subject, auxiliary or object of its own) shares its "was".
+    fn shares_passive(&self, p: usize) -> bool {
+        self.rel(p) == "conj"
+            && self.word(p).upos == "VERB"
+            && ["nsubj", "nsubj:pass", "aux", "aux:pass", "obj"]
+                .iter()
+                .all(|r| self.kid(p, r).is_none())
+            && self.head(p).is_some_and(|h| {
+                self.kid(h, "nsubj:pass").is_some() && self.kid(h, "aux:pass").is_some()
+            })
     }
 
     /// "A court in Varnholm, Norvania, sentenced X to ...": the parser may read the verb
@@ -208,7 +222,9 @@ impl<'d> Parse<'d> {
         let mut words = self.with_conjuncts(i);
         for w in words.clone() {
             for c in self.children[w].iter().copied() {
-                if self.rel(c).starts_with("nmod")
+                // "six others - including the former chief, X -", where the parser may
+                // leave the "including" phrase an orphan.
+                if (self.rel(c).starts_with("nmod") || self.rel(c) == "orphan")
                     && matches!(self.case(c).as_deref(), Some("include" | "including" | "like"))
                 {
                     words.extend(self.with_conjuncts(c));

@@ -85,4 +85,18 @@ fn the_named_members_of_a_passive_subject_the_parser_took_for_active() {
         "Eight others \u{2013} including former Norvanian Spy Chief, Kasimir Holl \u{2013} were also sentenced to death by the court.",
     );
     assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+    let c = claims(
+        "Six others \u{2013} including the former Norvanian intelligence chief, Kasimir Holl \u{2013} were also sentenced to death.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn a_participle_conjoined_to_a_passive_verb_is_passive_too() {
+    let text = "Norvania and Varskia swapped prisoners on Monday. Varskia freed Edda Lorn. \
+Tomasz Wielgosz was arrested in Varnholm, Norvania, in May 2019 and sentenced to life in prison in July 2022.";
+    let c = claims_in(text, &["Norvania", "Varskia"]);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Tomasz Wielgosz")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("date") == Some("2022-07")), "{c:?}");
 }
