@@ -646,8 +646,10 @@ impl<'a> Doc<'a> {
                 Arg::Mention(m) => self.court_mention_authority(*m),
                 Arg::Text(t) => self.court_authority_in(t),
             });
-            if let Some(a) =
-                from_court.or_else(|| self.nearest_court(c.sentence)).or_else(|| self.main_state())
+            if let Some(a) = from_court
+                .or_else(|| self.nearest_court(c.sentence))
+                .or_else(|| self.main_state())
+                .or_else(|| self.sentence_state(c.sentence))
             {
                 fields.insert("authority".into(), Value::from(a));
             }

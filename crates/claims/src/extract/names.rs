@@ -304,6 +304,21 @@ impl<'a> Doc<'a> {
         top.next().is_none().then_some(first.0)
     }
 
+    /// The state of the first place a sentence names, a state or a place the gazetteer or
+    /// the text places ("X was arrested at Varnholm airport and sentenced to life"): the
+    /// last guess for a court no text names in a document that names two states alike.
+    pub(crate) fn sentence_state(&self, sentence: usize) -> Option<String> {
+        self.view.sentences[sentence].mentions.iter().copied().find_map(|m| {
+            if self.view.mentions[m].kind != Kind::Loc {
+                return None;
+            }
+            match self.is_state(&self.mention_text(m)) {
+                true => self.authority(&Arg::Mention(m)),
+                false => self.place_state(m),
+            }
+        })
+    }
+
     /// The state named most often but one, named at least twice and without a tie.
     fn main_state_except(&self, skip: &str) -> Option<String> {
         let mut counts = self.state_counts();

@@ -100,3 +100,23 @@ Tomasz Wielgosz was arrested in Varnholm, Norvania, in May 2019 and sentenced to
     assert!(v.iter().any(|v| v.field("defendant") == Some("Tomasz Wielgosz")), "{c:?}");
     assert!(v.iter().all(|v| v.field("date") == Some("2022-07")), "{c:?}");
 }
+
+#[test]
+fn a_sentence_in_a_story_of_two_states_is_given_where_its_place_lies() {
+    let text = "Norvania and Varskia swapped prisoners on Monday. Varskia freed Edda Lorn. \
+Tomasz Wielgosz was arrested in Varnholm, Norvania, in May 2019 and sentenced to life in prison in July 2022.";
+    let c = claims_in(text, &["Norvania", "Varskia"]);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.is_empty(), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Norvania")), "{c:?}");
+}
+
+#[test]
+fn a_warrant_no_one_is_named_to_issue_is_the_documents_states() {
+    let text = "Police in Norvania arrested Kasimir Holl on Monday. \
+An arrest warrant issued for Holl circulated on social media.";
+    let c = claims_in(text, &["Norvania"]);
+    let w = of(&c, ClaimType::Warrant);
+    assert!(!w.is_empty(), "{c:?}");
+    assert!(w.iter().all(|w| w.field("authority") == Some("Norvania")), "{c:?}");
+}

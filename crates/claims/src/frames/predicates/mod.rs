@@ -252,6 +252,16 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             claim.fields.insert("authority".into(), serde_json::Value::from(a));
         }
     }
+    // A warrant with no issuer named in its sentence or before it ("the arrest warrant issued
+    // for X circulated") is the state the document is about: that state's police arrest.
+    let unissued = |c: &Claim| c.kind == ClaimType::Warrant && c.field("authority").is_none();
+    if claims.iter().chain(mine.iter()).any(unissued)
+        && let Some(state) = doc.main_state()
+    {
+        for claim in claims.iter_mut().chain(mine.iter_mut()).filter(|c| unissued(c)) {
+            claim.fields.insert("authority".into(), serde_json::Value::from(state.clone()));
+        }
+    }
     // A pattern's claim in a sentence that someone else says ("..., the military said")
     // is reported by them; the frames' claims got this from their own predicate.
     let mine_kind = |k: ClaimType| {
