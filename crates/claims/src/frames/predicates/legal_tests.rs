@@ -120,3 +120,14 @@ An arrest warrant issued for Holl circulated on social media.";
     assert!(!w.is_empty(), "{c:?}");
     assert!(w.iter().all(|w| w.field("authority") == Some("Norvania")), "{c:?}");
 }
+
+#[test]
+fn a_second_object_the_parser_hangs_on_the_verb_is_a_target_with_its_own_date() {
+    let c = claims(
+        "At dawn in Varsk, police intelligence arrested Kasimir Holl, the operations chief for Brenning province, who gave the order to kill Piet Oranje on May 9 and another activist Edda Lorn in December 2019.",
+    );
+    let d = of(&c, ClaimType::DeathReport);
+    assert!(d.iter().any(|d| d.field("person") == Some("Piet Oranje")), "{c:?}");
+    let lorn = d.iter().find(|d| d.field("person") == Some("Edda Lorn")).expect("Edda Lorn");
+    assert_eq!(lorn.field("date"), Some("2019-12"), "{c:?}");
+}

@@ -497,8 +497,10 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     found
         .into_iter()
         .map(|mut f| {
-            if let Some(t) =
-                s.date(p).or_else(|| s.head(p).filter(|_| noun).and_then(|h| s.date(h)))
+            let dated = f.args.iter().any(|(k, _)| k == "date");
+            if let Some(t) = (!dated)
+                .then(|| s.date(p).or_else(|| s.head(p).filter(|_| noun).and_then(|h| s.date(h))))
+                .flatten()
             {
                 f.args.push(("date".into(), Arg::Mention(t)));
             }
@@ -859,7 +861,31 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 targets = groups::members(lex, s, t);
             }
             targets.dedup();
-            per_target(kind, p, targets, shared, words, "verb")
+            // "gave the order to kill A on May 9 and another activist B in December": the
+            // parser may hang a second object on the verb as its conjunct; it names a
+            // target too, with its own date where it has one.
+            let mut more = Vec::new();
+            if !s.passive(p) {
+                for c in s.kids(p, "conj").collect::<Vec<_>>() {
+                    if !matches!(s.word(c).upos.as_str(), "PROPN" | "NOUN")
+                        || s.kid(c, "nsubj").is_some()
+                    {
+                        continue;
+                    }
+                    for m in s.mentions(c, kinds_of(kind)) {
+                        if !targets.contains(&m) {
+                            let mut own = shared.clone();
+                            own.extend(s.date(c).map(|d| ("date".to_string(), Arg::Mention(d))));
+                            let mut w = words.clone();
+                            w.push(c);
+                            more.extend(per_target(kind, p, vec![m], own, w, "verb"));
+                        }
+                    }
+                }
+            }
+            let mut found = per_target(kind, p, targets, shared, words, "verb");
+            found.extend(more);
+            found
         }
     }
 }
