@@ -206,6 +206,17 @@ impl<'d> Parse<'d> {
         if let Some(m) = self.kids(i, "appos").find_map(|a| self.mention(a, kinds)) {
             return Some(m);
         }
+        // "X, a former official serving ..., landed": the parser may make the apposition a
+        // second subject of X's verb; past a comma and no verb, it stands for X.
+        if self.rel(i) == "nsubj"
+            && let Some(h) = self.head(i)
+            && let Some(o) = self.kids(h, "nsubj").filter(|&o| o < i).last()
+            && (o..i).any(|w| self.lemma(w) == ",")
+            && (o..i).all(|w| self.word(w).upos != "VERB")
+            && let Some(m) = covering(o).filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+        {
+            return Some(m);
+        }
         // "X, a national arrested in Y": the apposition stands for its head.
         match (self.rel(i), self.head(i)) {
             ("appos", Some(h)) => {

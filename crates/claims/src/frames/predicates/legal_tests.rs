@@ -131,3 +131,11 @@ fn a_second_object_the_parser_hangs_on_the_verb_is_a_target_with_its_own_date() 
     let lorn = d.iter().find(|d| d.field("person") == Some("Edda Lorn")).expect("Edda Lorn");
     assert_eq!(lorn.field("date"), Some("2019-12"), "{c:?}");
 }
+
+#[test]
+fn an_apposition_the_parser_made_a_second_subject_stands_for_the_person() {
+    let c = claims(
+        "Piet Oranje, a 63-year-old Norvanian former prisons official serving a life sentence in Varsk, landed at Brenning's airport where he was welcomed by family members and officials, state television footage showed.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Piet Oranje"), "{c:?}");
+}
