@@ -139,3 +139,14 @@ fn an_apposition_the_parser_made_a_second_subject_stands_for_the_person() {
     );
     assert!(has(&c, ClaimType::Verdict, "defendant", "Piet Oranje"), "{c:?}");
 }
+
+#[test]
+fn a_verdict_told_again_without_its_court_is_the_one_told_with_it() {
+    let text = "Norvania and Varskia swapped prisoners on Monday. Varskia freed Edda Lorn. \
+Piet Oranje, a former prisons official serving a life sentence in Norvania, landed at the airport. \
+Oranje was arrested at the airport in May 2019 and sentenced to life in prison in July 2022.";
+    let c = claims_in(text, &["Norvania", "Varskia"]);
+    let v = of(&c, ClaimType::Verdict);
+    assert_eq!(v.len(), 1, "{c:?}");
+    assert_eq!(v[0].field("authority"), Some("Norvania"), "{c:?}");
+}

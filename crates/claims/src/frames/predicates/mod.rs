@@ -377,6 +377,22 @@ fn companions(lex: &Lexicon, s: &Parse<'_>, visit: Option<(usize, Arg)>) -> Vec<
 /// person by the same state, in one sentence or in a later recap, are one verdict (the first
 /// told, the sentence where one sentence says both); appeals stay apart.
 fn one_verdict_each(claims: &mut Vec<Claim>, sentence_of: impl Fn(usize) -> usize) {
+    // "X, serving a life sentence in Norvania, ..." and later "X was sentenced to life": a
+    // charge or verdict with no authority on a defendant another of the same kind has one
+    // for is that one's, told again.
+    let legal = |c: &Claim| matches!(c.kind, ClaimType::Charge | ClaimType::Verdict);
+    let mut known: HashMap<(ClaimType, String), String> = HashMap::new();
+    for c in claims.iter().filter(|c| legal(c)) {
+        if let (Some(d), Some(a)) = (c.field("defendant"), c.field("authority")) {
+            known.entry((c.kind, d.to_lowercase())).or_insert_with(|| a.to_string());
+        }
+    }
+    for c in claims.iter_mut().filter(|c| legal(c) && c.field("authority").is_none()) {
+        let Some(d) = c.field("defendant").map(str::to_lowercase) else { continue };
+        if let Some(a) = known.get(&(c.kind, d)) {
+            c.fields.insert("authority".into(), serde_json::Value::from(a.clone()));
+        }
+    }
     let first_instance = |c: &Claim| {
         c.kind == ClaimType::Verdict
             && matches!(c.field("outcome"), Some("convicted" | "sentenced"))
