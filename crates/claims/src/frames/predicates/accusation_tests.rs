@@ -144,3 +144,15 @@ fn a_participle_right_after_an_unnamed_object_accuses_no_one_else() {
     let c = claims("Norvania sanctioned Kasimir Holl, accused of firing on protesters in Varsk.");
     assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
 }
+
+#[test]
+fn who_conspired_with_the_accused_is_accused_too() {
+    let c = claims(
+        "Tomasz Wielgosz conspired for several months in the murder-for-hire plot with Kasimir Holl, Varsk prosecutor Edda Lorn said in a criminal complaint unsealed Oct. 11.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    // A thing one does a crime with is no accomplice.
+    let c = claims("Tomasz Wielgosz tortured the prisoners with electric cables, Edda Lorn said.");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
+}

@@ -425,6 +425,24 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     if accused.is_empty() {
         return None;
     }
+    // "X conspired in the plot with Y": who did the crime with the subject did it too.
+    if words.crime_verbs.contains(lemma) {
+        let obls: Vec<usize> = s.kids(p, "obl").collect();
+        let nested = obls.iter().flat_map(|&o| s.kids(o, "nmod").collect::<Vec<_>>());
+        let with: Vec<usize> = obls
+            .iter()
+            .copied()
+            .chain(nested)
+            .filter(|&o| s.case(o).as_deref() == Some("with"))
+            .collect();
+        for o in with {
+            for m in s.mentions(o, &[Kind::Per]) {
+                if !accused.contains(&m) {
+                    accused.push(m);
+                }
+            }
+        }
+    }
     let reporter = reporter_of(lex, s, p);
     // An act told by the author stands only for intrinsically criminal verbs and for the
     // perpetration of a crime; a reporting verb makes any of them an allegation.
