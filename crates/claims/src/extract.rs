@@ -378,6 +378,7 @@ impl<'a> Doc<'a> {
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
         let mut claims = merge_duplicates(claims);
         crate::event_dates::fill(&self, &mut claims);
+        self.foreign_trials(&mut claims);
         start_from_appointment(&mut claims);
         crate::body_ends::close_posts(&self, &mut claims);
         Ok(self.drop_subsumed_posts(claims))
@@ -519,7 +520,30 @@ impl<'a> Doc<'a> {
                     }
                 }
                 "authority" => match arg {
+                    // A court in a place that is no state, on a warrant: the state it lies
+                    // in, if known, else the fallbacks below.
+                    Arg::Mention(m)
+                        if kind == ClaimType::Warrant
+                            && self.view.mentions[*m].kind == Kind::Loc
+                            && !self.is_state(&self.mention_text(*m))
+                            && !self
+                                .rules
+                                .authority
+                                .contains_key(&self.mention_text(*m).to_lowercase())
+                            && crate::cities::state_of(&self.mention_text(*m)).is_none() =>
+                    {
+                        self.place_state(*m).or_else(|| self.authority(arg))
+                    }
                     // "the Norvanian Office of the Attorney General" is Norvania.
+                    // "the court in Varnholm": a place that is no state gives the state it
+                    // lies in, if known; else none, and the fallbacks below decide.
+                    Arg::Mention(m)
+                        if matches!(kind, ClaimType::Charge | ClaimType::Verdict)
+                            && self.view.mentions[*m].kind == Kind::Loc
+                            && !self.is_state(&self.mention_text(*m)) =>
+                    {
+                        self.place_state(*m)
+                    }
                     Arg::Mention(m) if matches!(kind, ClaimType::Charge | ClaimType::Verdict) => {
                         self.court_mention_authority(*m).or_else(|| self.authority(arg))
                     }
@@ -608,7 +632,13 @@ impl<'a> Doc<'a> {
         {
             fields.insert("country".into(), Value::from(country));
         }
-        if matches!(kind, ClaimType::Charge | ClaimType::Verdict)
+        // A warrant a judge or court issues without a state named ("a judge issued an order
+        // to detain him") has its state found as a verdict's is.
+        let by_court = kind == ClaimType::Warrant && {
+            let lower = s.view.to_lowercase();
+            ["judge", "court", "prosecutor", "magistrate"].iter().any(|w| lower.contains(w))
+        };
+        if (matches!(kind, ClaimType::Charge | ClaimType::Verdict) || by_court)
             && fields.get("authority").is_none_or(Value::is_null)
         {
             let court = c.args.iter().find(|(f, _)| f == "court").map(|(_, a)| a);
@@ -616,8 +646,10 @@ impl<'a> Doc<'a> {
                 Arg::Mention(m) => self.court_mention_authority(*m),
                 Arg::Text(t) => self.court_authority_in(t),
             });
-            if let Some(a) =
-                from_court.or_else(|| self.nearest_court(c.sentence)).or_else(|| self.main_state())
+            if let Some(a) = from_court
+                .or_else(|| self.nearest_court(c.sentence))
+                .or_else(|| self.main_state())
+                .or_else(|| self.sentence_state(c.sentence))
             {
                 fields.insert("authority".into(), Value::from(a));
             }

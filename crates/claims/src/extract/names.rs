@@ -243,8 +243,8 @@ impl<'a> Doc<'a> {
                     && self.view.mentions[*m].kind == Kind::Loc
                     && !self.is_state(&self.mention_text(*m))
                 {
-                    match crate::cities::state_of(&self.mention_text(*m)) {
-                        Some(state) => return Some(state.to_string()),
+                    match self.place_state(*m) {
+                        Some(state) => return Some(state),
                         None => continue,
                     }
                 }
@@ -296,6 +296,41 @@ impl<'a> Doc<'a> {
     /// The state a document names most often (nationality adjectives and states by name):
     /// the last guess for the authority of a court the document never names.
     pub(crate) fn main_state(&self) -> Option<String> {
+        let counts = self.state_counts();
+        let best = counts.values().copied().max()?;
+        let mut top = counts.into_iter().filter(|(_, n)| *n == best);
+        let first = top.next()?;
+        // A tie says nothing.
+        top.next().is_none().then_some(first.0)
+    }
+
+    /// The state of the first place a sentence names, a state or a place the gazetteer or
+    /// the text places ("X was arrested at Varnholm airport and sentenced to life"): the
+    /// last guess for a court no text names in a document that names two states alike.
+    pub(crate) fn sentence_state(&self, sentence: usize) -> Option<String> {
+        self.view.sentences[sentence].mentions.iter().copied().find_map(|m| {
+            if self.view.mentions[m].kind != Kind::Loc {
+                return None;
+            }
+            match self.is_state(&self.mention_text(m)) {
+                true => self.authority(&Arg::Mention(m)),
+                false => self.place_state(m),
+            }
+        })
+    }
+
+    /// The state named most often but one, named at least twice and without a tie.
+    fn main_state_except(&self, skip: &str) -> Option<String> {
+        let mut counts = self.state_counts();
+        counts.remove(skip);
+        let best = counts.values().copied().max().filter(|&n| n >= 2)?;
+        let mut top = counts.into_iter().filter(|(_, n)| *n == best);
+        let first = top.next()?;
+        top.next().is_none().then_some(first.0)
+    }
+
+    /// How often the document names each state (nationality adjectives, states, cities).
+    fn state_counts(&self) -> BTreeMap<String, usize> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for (i, m) in self.view.mentions.iter().enumerate() {
             let state = match m.kind {
@@ -315,11 +350,7 @@ impl<'a> Doc<'a> {
                 *counts.entry(s).or_default() += 1;
             }
         }
-        let best = counts.values().copied().max()?;
-        let mut top = counts.into_iter().filter(|(_, n)| *n == best);
-        let first = top.next()?;
-        // A tie says nothing.
-        top.next().is_none().then_some(first.0)
+        counts
     }
 
     /// The authority of the court or prosecutor a document names nearest before a sentence
@@ -337,5 +368,78 @@ impl<'a> Doc<'a> {
                 })
             })
         })
+    }
+
+    /// The state a place that is no state lies in: the gazetteer's, else what the document
+    /// itself says of it ("a court in Varnholm, Norvania", "Norvania's Varnholm").
+    pub(crate) fn place_state(&self, m: usize) -> Option<String> {
+        let text = self.mention_text(m);
+        if let Some(state) = crate::cities::state_of(&text) {
+            return Some(state.to_string());
+        }
+        self.view.mentions.iter().enumerate().find_map(|(i, mm)| {
+            if mm.kind != Kind::Loc || self.mention_text(i) != text {
+                return None;
+            }
+            let after = self.view.sentences[mm.sentence]
+                .mentions
+                .iter()
+                .copied()
+                .find(|&k| self.view.mentions[k].span.start >= mm.span.end)
+                .filter(|&k| {
+                    let km = &self.view.mentions[k];
+                    km.kind == Kind::Loc
+                        && self
+                            .text()
+                            .get(mm.span.end..km.span.start)
+                            .is_some_and(|g| g.trim() == ",")
+                        && self.is_state(&self.mention_text(k))
+                });
+            after.and_then(|k| self.authority(&Arg::Mention(k))).or_else(|| {
+                self.country_before(i)
+                    .filter(|c| self.is_state(c) || self.rules.authority.values().any(|v| v == c))
+            })
+        })
+    }
+
+    /// "Norvanian diplomat X was sentenced by a court in Varnholm": in a document that names
+    /// no court's state, the fallback state of its verdicts and charges is never the state
+    /// the first defendant is a national of (a trial abroad is why the story names it), but
+    /// the state named most often after it, where one is named at least twice.
+    pub(super) fn foreign_trials(&self, claims: &mut [Claim]) {
+        let legal = |c: &Claim| matches!(c.kind, ClaimType::Charge | ClaimType::Verdict);
+        if !claims.iter().any(legal) || self.nearest_court(0).is_some() {
+            return;
+        }
+        let Some(main) = self.main_state() else { return };
+        let Some(first) =
+            claims.iter().find(|c| legal(c) && c.field("authority") == Some(main.as_str()))
+        else {
+            return;
+        };
+        let defendant = first.field("defendant").unwrap_or_default().to_string();
+        let national = claims.iter().any(|c| {
+            c.kind == ClaimType::Attribute
+                && c.field("key") == Some("nationality")
+                && c.field("person") == Some(defendant.as_str())
+                && c.field("value").and_then(read::lexicon::country_of) == Some(main.as_str())
+        });
+        if !national {
+            return;
+        }
+        let Some(other) = self.main_state_except(&main) else { return };
+        for c in
+            claims.iter_mut().filter(|c| legal(c) && c.field("authority") == Some(main.as_str()))
+        {
+            let si = self
+                .view
+                .sentences
+                .iter()
+                .rposition(|s| s.span.start <= c.evidence.start)
+                .unwrap_or_default();
+            if self.court_authority_in(&self.view.sentences[si].view).is_none() {
+                c.fields.insert("authority".into(), Value::from(other.clone()));
+            }
+        }
     }
 }

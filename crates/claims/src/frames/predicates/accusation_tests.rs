@@ -130,3 +130,29 @@ fn a_participle_after_an_object_accuses_the_object_not_the_subject() {
     assert!(a.iter().any(|x| x.field("accused") == Some("Tomasz Wielgosz")), "{c:?}");
     assert!(a.iter().all(|x| x.field("accused") != Some("Norvanian Interior Ministry")), "{c:?}");
 }
+
+#[test]
+fn a_participle_right_after_an_unnamed_object_accuses_no_one_else() {
+    // The parser reads this shape in many ways; none names anyone accused.
+    for text in [
+        "Norvania sanctioned three militia leaders accused of firing on protesters.",
+        "The Norvanian ministry sanctioned leaders of militias accused of firing on protesters.",
+    ] {
+        let c = claims(text);
+        assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    }
+    let c = claims("Norvania sanctioned Kasimir Holl, accused of firing on protesters in Varsk.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn who_conspired_with_the_accused_is_accused_too() {
+    let c = claims(
+        "Tomasz Wielgosz conspired for several months in the murder-for-hire plot with Kasimir Holl, Varsk prosecutor Edda Lorn said in a criminal complaint unsealed Oct. 11.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    // A thing one does a crime with is no accomplice.
+    let c = claims("Tomasz Wielgosz tortured the prisoners with electric cables, Edda Lorn said.");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
+}

@@ -39,6 +39,9 @@ pub(super) fn at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         let act = clause(s, p, lex);
         return allegations(s, p, s.mentions(subj, ACCUSED), None, act, "verb", vec![p, subj]);
     }
+    if upos == "NOUN" && lex.words.criminals.contains(lemma) {
+        return criminal(lex, s, p);
+    }
     if upos == "NOUN" && lex.words.accusation_nouns.contains(lemma) {
         return accusation_noun(s, p);
     }
@@ -300,7 +303,13 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
             && (s.mention(o, super::PEOPLE).is_some()
                 || super::LEXICON.words.group_nouns.contains(s.lemma(o)))
     });
+    // "sanctions leaders of militias accused of firing on protesters": a participle right
+    // after the object's phrase, no comma between, speaks of that phrase, named or not.
+    let next_to_object = s.kid(h, "obj").filter(|&o| {
+        o < p && (o + 1..p).all(|w| s.word(w).upos != "PUNCT" && governed_by(s, w, o))
+    });
     match s.rel(p) {
+        "advcl" if next_to_object.is_some() => next_to_object,
         "advcl" | "conj" => object.or_else(|| subject(h)),
         // A modifier of a named noun is handled as a passive; one of a predicate nominal
         // speaks of the copula's subject.
@@ -309,6 +318,19 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Whether a word lies in the phrase of another (its head chain reaches it).
+fn governed_by(s: &Parse<'_>, w: usize, top: usize) -> bool {
+    let mut at = Some(w);
+    for _ in 0..s.len {
+        match at {
+            Some(x) if x == top => return true,
+            Some(x) => at = s.head(x),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// "X was responsible for the disappearance of ...", "Rights groups say X is liable for
@@ -403,6 +425,24 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     if accused.is_empty() {
         return None;
     }
+    // "X conspired in the plot with Y": who did the crime with the subject did it too.
+    if words.crime_verbs.contains(lemma) {
+        let obls: Vec<usize> = s.kids(p, "obl").collect();
+        let nested = obls.iter().flat_map(|&o| s.kids(o, "nmod").collect::<Vec<_>>());
+        let with: Vec<usize> = obls
+            .iter()
+            .copied()
+            .chain(nested)
+            .filter(|&o| s.case(o).as_deref() == Some("with"))
+            .collect();
+        for o in with {
+            for m in s.mentions(o, &[Kind::Per]) {
+                if !accused.contains(&m) {
+                    accused.push(m);
+                }
+            }
+        }
+    }
     let reporter = reporter_of(lex, s, p);
     // An act told by the author stands only for intrinsically criminal verbs and for the
     // perpetration of a crime; a reporting verb makes any of them an allegation.
@@ -435,7 +475,10 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             // before the verb is its subject.
             let verb = p.checked_sub(1).filter(|&v| BEAR.contains(&s.lemma(v).as_str()))?;
             let before = verb.checked_sub(1)?;
-            s.mention(before, ACCUSED).map(|_| before)
+            // "the two suspects bear responsibility": a group the sentences before name.
+            let group =
+                s.word(before).upos == "NOUN" && !super::groups::members(lex, s, before).is_empty();
+            (s.mention(before, ACCUSED).is_some() || group).then_some(before)
         })?;
     let mut accused = s.mentions(who, ACCUSED);
     if accused.is_empty() {
@@ -570,4 +613,88 @@ fn person_before(s: &Parse<'_>, p: usize) -> Option<usize> {
             && mm.span.start >= lo
             && !super::nouns::possessor(s, m)
     })
+}
+
+/// "the notorious drug dealer X", "X, who is considered one of the biggest war criminals",
+/// "X is a known arms smuggler": a noun that names a criminal, said of a named person, is
+/// an allegation against them. Nouns that need a modifier to be criminal ("dealer") take
+/// it from `criminal_goods` ("drug dealer", "arms dealer").
+fn criminal(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
+    let lemma = s.lemma(p);
+    let goods = s
+        .kids(p, "compound")
+        .chain(s.kids(p, "amod"))
+        .any(|c| lex.words.criminal_goods.contains(s.lemma(c)));
+    if lex.words.criminals_with_goods.contains(lemma) && !goods {
+        return vec![];
+    }
+    // "a former drug dealer", "victims of drug traffickers": no one named is accused.
+    if s.children[p].iter().any(|&c| matches!(s.lemma(c).as_str(), "former" | "ex" | "reformed")) {
+        return vec![];
+    }
+    // The phrase the noun heads: up the conjuncts ("drug dealers and war criminals") and
+    // "one of the biggest ...".
+    let mut n = p;
+    for _ in 0..3 {
+        match s.head(n) {
+            Some(h) if s.rel(n) == "conj" => n = h,
+            Some(h) if s.rel(n) == "nmod" && s.lemma(h) == "one" => n = h,
+            _ => break,
+        }
+    }
+    let mut who: Vec<usize> = Vec::new();
+    let add = |w: usize, who: &mut Vec<usize>| {
+        for m in s.mentions(w, &[Kind::Per]) {
+            if !who.contains(&m) {
+                who.push(m);
+            }
+        }
+    };
+    // "the drug dealer X" (the name in apposition, flat or as the head).
+    for c in s.kids(p, "appos").chain(s.kids(p, "flat")) {
+        add(c, &mut who);
+    }
+    if s.rel(p) == "compound"
+        && let Some(h) = s.head(p)
+        && s.mention(h, &[Kind::Per]).is_some()
+    {
+        add(h, &mut who);
+    }
+    if s.rel(n) == "appos"
+        && let Some(h) = s.head(n)
+        && s.mention(h, &[Kind::Per]).is_some()
+    {
+        add(h, &mut who);
+    }
+    // "X is a drug dealer": the copula's subject.
+    if s.kid(n, "cop").is_some()
+        && let Some(a) = s.kid(n, "nsubj")
+    {
+        add(s.antecedent(a, n), &mut who);
+    }
+    // "X is considered / described as / branded one of the biggest drug dealers".
+    let as_phrase = s.rel(n) == "obl" && s.case(n).as_deref() == Some("as");
+    if (s.rel(n) == "xcomp" || as_phrase)
+        && let Some(v) = s.head(n)
+        && s.word(v).upos == "VERB"
+        && let Some(a) = s.kid(v, "nsubj:pass").or_else(|| s.kid(v, "obj").filter(|&o| o != n))
+    {
+        add(s.antecedent(a, v), &mut who);
+    }
+    if who.is_empty() {
+        return vec![];
+    }
+    let reporter = reporter_of(lex, s, p);
+    let accuser = reporter.and_then(|v| accuser_of(s, v));
+    let act = Some(s.doc.input.text[s.word(p).span.clone()].to_string()).map(|w| {
+        let lo = s.children[p]
+            .iter()
+            .copied()
+            .filter(|&c| matches!(s.rel(c), "compound" | "amod") && c < p)
+            .min()
+            .unwrap_or(p);
+        let text = &s.doc.input.text[s.word(lo).span.start..s.word(p).span.end];
+        if text.is_empty() { w } else { text.to_string() }
+    });
+    allegations(s, p, who, accuser, act, "noun", vec![p, n])
 }

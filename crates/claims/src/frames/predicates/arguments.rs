@@ -82,7 +82,34 @@ impl<'d> Parse<'d> {
         self.kid(p, "nsubj:pass").is_some()
             || self.kid(p, "aux:pass").is_some()
             || self.kid(p, "obl:agent").is_some()
-            || (self.rel(p) == "acl" && self.kid(p, "nsubj").is_none())
+            || (self.rel(p) == "acl" && self.kid(p, "nsubj").is_none() && !self.acting_body(p))
+            || self.shares_passive(p)
+    }
+
+    /// "X was arrested in May and sentenced to life in July": a bare participle conjoined
+    /// to a passive verb (no subject, auxiliary or object of its own) shares its "was".
+    fn shares_passive(&self, p: usize) -> bool {
+        self.rel(p) == "conj"
+            && self.word(p).upos == "VERB"
+            && ["nsubj", "nsubj:pass", "aux", "aux:pass", "obj"]
+                .iter()
+                .all(|r| self.kid(p, r).is_none())
+            && self.head(p).is_some_and(|h| {
+                self.kid(h, "nsubj:pass").is_some() && self.kid(h, "aux:pass").is_some()
+            })
+    }
+
+    /// "A court in Varnholm, Norvania, sentenced X to ...": the parser may read the verb
+    /// as a participle on the body that does it. A participle with a person as its own
+    /// object, on a noun that names no person, is that noun's act, in the active voice.
+    fn acting_body(&self, p: usize) -> bool {
+        let people = [Kind::Per, Kind::Pro];
+        self.rel(p) == "acl"
+            && self.kid(p, "obj").is_some_and(|o| self.mention(o, &people).is_some())
+            && self.head(p).is_some_and(|h| {
+                self.word(h).upos == "NOUN"
+                    && self.mention(h, &[Kind::Per, Kind::Pro, Kind::Desc]).is_none()
+            })
     }
 
     /// The antecedent of a relative pronoun that is an argument of a relative clause's verb.
@@ -117,6 +144,9 @@ impl<'d> Parse<'d> {
             return Some(self.antecedent(a, p));
         }
         let h = self.head(p)?;
+        if self.acting_body(p) {
+            return Some(h);
+        }
         match self.rel(p) {
             "conj" if self.passive(h) == self.passive(p) => self.agent(h),
             "xcomp" => self.kid(h, "nsubj").or_else(|| self.kid(h, "obj")),
@@ -130,6 +160,9 @@ impl<'d> Parse<'d> {
         let own = if self.passive(p) {
             self.kid(p, "nsubj:pass")
                 .or_else(|| (self.rel(p) == "acl").then(|| self.head(p)).flatten())
+                // "Eight others - including X - were also sentenced": the parser may label
+                // the subject of a verb passive by its auxiliary as an active one.
+                .or_else(|| self.kid(p, "aux:pass").and_then(|_| self.kid(p, "nsubj")))
         } else {
             self.kid(p, "obj")
         };
@@ -173,6 +206,17 @@ impl<'d> Parse<'d> {
         if let Some(m) = self.kids(i, "appos").find_map(|a| self.mention(a, kinds)) {
             return Some(m);
         }
+        // "X, a former official serving ..., landed": the parser may make the apposition a
+        // second subject of X's verb; past a comma and no verb, it stands for X.
+        if self.rel(i) == "nsubj"
+            && let Some(h) = self.head(i)
+            && let Some(o) = self.kids(h, "nsubj").filter(|&o| o < i).last()
+            && (o..i).any(|w| self.lemma(w) == ",")
+            && (o..i).all(|w| self.word(w).upos != "VERB")
+            && let Some(m) = covering(o).filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+        {
+            return Some(m);
+        }
         // "X, a national arrested in Y": the apposition stands for its head.
         match (self.rel(i), self.head(i)) {
             ("appos", Some(h)) => {
@@ -189,7 +233,9 @@ impl<'d> Parse<'d> {
         let mut words = self.with_conjuncts(i);
         for w in words.clone() {
             for c in self.children[w].iter().copied() {
-                if self.rel(c).starts_with("nmod")
+                // "six others - including the former chief, X -", where the parser may
+                // leave the "including" phrase an orphan.
+                if (self.rel(c).starts_with("nmod") || self.rel(c) == "orphan")
                     && matches!(self.case(c).as_deref(), Some("include" | "including" | "like"))
                 {
                     words.extend(self.with_conjuncts(c));

@@ -79,8 +79,13 @@ fn group_size(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Option<Option<usize>> {
         return Some(Some(2));
     }
     // A plural noun ("officials", "men"), not a predicate's own word ("the sanctions").
-    let lemma = s.lemma(w);
-    if s.word(w).upos != "NOUN" || text == *lemma || !lex.words.group_nouns.contains(lemma) {
+    // "the two suspects bear ...", parsed as a compound of nouns: the lemmatiser may leave
+    // such a plural whole.
+    let lemma = match s.lemma(w) {
+        l if *l == text && text.len() > 3 => text.strip_suffix('s').unwrap_or(&text).to_string(),
+        l => l.to_string(),
+    };
+    if s.word(w).upos != "NOUN" || text == lemma || !lex.words.group_nouns.contains(&lemma) {
         return None;
     }
     if !definite && !dets.iter().any(|d| d == "both") {

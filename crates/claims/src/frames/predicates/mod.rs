@@ -75,6 +75,9 @@ struct Words {
     group_nouns: Vec<String>,
     guilt_free: Vec<String>,
     accusation_nouns: Vec<String>,
+    criminals: Vec<String>,
+    criminals_with_goods: Vec<String>,
+    criminal_goods: Vec<String>,
     culpable_nouns: Vec<String>,
     profit: Vec<String>,
     seen: Vec<String>,
@@ -249,6 +252,16 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             claim.fields.insert("authority".into(), serde_json::Value::from(a));
         }
     }
+    // A warrant with no issuer named in its sentence or before it ("the arrest warrant issued
+    // for X circulated") is the state the document is about: that state's police arrest.
+    let unissued = |c: &Claim| c.kind == ClaimType::Warrant && c.field("authority").is_none();
+    if claims.iter().chain(mine.iter()).any(unissued)
+        && let Some(state) = doc.main_state()
+    {
+        for claim in claims.iter_mut().chain(mine.iter_mut()).filter(|c| unissued(c)) {
+            claim.fields.insert("authority".into(), serde_json::Value::from(state.clone()));
+        }
+    }
     // A pattern's claim in a sentence that someone else says ("..., the military said")
     // is reported by them; the frames' claims got this from their own predicate.
     let mine_kind = |k: ClaimType| {
@@ -364,6 +377,22 @@ fn companions(lex: &Lexicon, s: &Parse<'_>, visit: Option<(usize, Arg)>) -> Vec<
 /// person by the same state, in one sentence or in a later recap, are one verdict (the first
 /// told, the sentence where one sentence says both); appeals stay apart.
 fn one_verdict_each(claims: &mut Vec<Claim>, sentence_of: impl Fn(usize) -> usize) {
+    // "X, serving a life sentence in Norvania, ..." and later "X was sentenced to life": a
+    // charge or verdict with no authority on a defendant another of the same kind has one
+    // for is that one's, told again.
+    let legal = |c: &Claim| matches!(c.kind, ClaimType::Charge | ClaimType::Verdict);
+    let mut known: HashMap<(ClaimType, String), String> = HashMap::new();
+    for c in claims.iter().filter(|c| legal(c)) {
+        if let (Some(d), Some(a)) = (c.field("defendant"), c.field("authority")) {
+            known.entry((c.kind, d.to_lowercase())).or_insert_with(|| a.to_string());
+        }
+    }
+    for c in claims.iter_mut().filter(|c| legal(c) && c.field("authority").is_none()) {
+        let Some(d) = c.field("defendant").map(str::to_lowercase) else { continue };
+        if let Some(a) = known.get(&(c.kind, d)) {
+            c.fields.insert("authority".into(), serde_json::Value::from(a.clone()));
+        }
+    }
     let first_instance = |c: &Claim| {
         c.kind == ClaimType::Verdict
             && matches!(c.field("outcome"), Some("convicted" | "sentenced"))
@@ -452,6 +481,14 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         }
         _ => None,
     };
+    // "a judge issued an order to detain him", "an order for the arrest of X": an arrest
+    // ordered is a warrant, not an arrest.
+    let frame = match frame {
+        Some(f) if f.kind == ClaimType::Arrest && s.head(p).is_some_and(|h| ordered(s, p, h)) => {
+            Some(Frame { kind: ClaimType::Warrant, ..f })
+        }
+        f => f,
+    };
     // A noun of the lexicon, also where the tagger took it for a verb ("issued a warrant").
     // A noun of the lexicon that is no verb of it is read as a noun whatever its tag.
     let noun = lex.nouns.contains_key(lemma) && (w.upos == "NOUN" || frame.is_none());
@@ -476,8 +513,10 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     found
         .into_iter()
         .map(|mut f| {
-            if let Some(t) =
-                s.date(p).or_else(|| s.head(p).filter(|_| noun).and_then(|h| s.date(h)))
+            let dated = f.args.iter().any(|(k, _)| k == "date");
+            if let Some(t) = (!dated)
+                .then(|| s.date(p).or_else(|| s.head(p).filter(|_| noun).and_then(|h| s.date(h))))
+                .flatten()
             {
                 f.args.push(("date".into(), Arg::Mention(t)));
             }
@@ -838,7 +877,31 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                 targets = groups::members(lex, s, t);
             }
             targets.dedup();
-            per_target(kind, p, targets, shared, words, "verb")
+            // "gave the order to kill A on May 9 and another activist B in December": the
+            // parser may hang a second object on the verb as its conjunct; it names a
+            // target too, with its own date where it has one.
+            let mut more = Vec::new();
+            if !s.passive(p) {
+                for c in s.kids(p, "conj").collect::<Vec<_>>() {
+                    if !matches!(s.word(c).upos.as_str(), "PROPN" | "NOUN")
+                        || s.kid(c, "nsubj").is_some()
+                    {
+                        continue;
+                    }
+                    for m in s.mentions(c, kinds_of(kind)) {
+                        if !targets.contains(&m) {
+                            let mut own = shared.clone();
+                            own.extend(s.date(c).map(|d| ("date".to_string(), Arg::Mention(d))));
+                            let mut w = words.clone();
+                            w.push(c);
+                            more.extend(per_target(kind, p, vec![m], own, w, "verb"));
+                        }
+                    }
+                }
+            }
+            let mut found = per_target(kind, p, targets, shared, words, "verb");
+            found.extend(more);
+            found
         }
     }
 }
@@ -974,6 +1037,19 @@ fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
     }) || s.kids(p, "advmod").any(|a| s.lemma(a) == "incommunicado")
 }
 
+/// Whether an arrest verb is what an order says: "an order to detain him" (the verb on the
+/// noun), "issued an order to detain him" (the parser may hang it on the verb of the order).
+fn ordered(s: &Parse<'_>, p: usize, h: usize) -> bool {
+    let order =
+        |w: usize| s.word(w).upos == "NOUN" && matches!(s.lemma(w).as_str(), "order" | "warrant");
+    let marked_to = s.kids(p, "mark").any(|m| s.lemma(m) == "to");
+    match s.rel(p) {
+        "acl" | "xcomp" if order(h) => true,
+        "advcl" | "xcomp" => marked_to && s.word(h).upos == "VERB" && s.kids(h, "obj").any(order),
+        _ => false,
+    }
+}
+
 /// "in Sirte": the place of an arrest or death.
 fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
     s.kids(p, "obl")
@@ -994,6 +1070,8 @@ mod nouns;
 
 #[cfg(test)]
 mod accusation_tests;
+#[cfg(test)]
+mod legal_tests;
 #[cfg(test)]
 mod sanction_tests;
 #[cfg(test)]

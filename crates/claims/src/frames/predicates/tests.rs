@@ -8,6 +8,12 @@ static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
     std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
 
 pub(super) fn claims(text: &str) -> Vec<Claim> {
+    claims_in(text, &[])
+}
+
+/// The claims of a text in a world where some invented places are states too: the
+/// authority names and the gazetteer know only real ones, and tests name none.
+pub(super) fn claims_in(text: &str, states: &[&str]) -> Vec<Claim> {
     let date = model::PartialDate::day(2021, 6, 15).ok();
     let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
     if std::env::var_os("FRAMES_DUMP").is_some() {
@@ -32,6 +38,9 @@ pub(super) fn claims(text: &str) -> Vec<Claim> {
     // The frames alone: the regex rules would otherwise make some of these claims first.
     let mut rules = crate::Rules::parse(include_str!("../../../rules/en.toml")).expect("rules");
     rules.rules.clear();
+    for state in states {
+        rules.authority.insert(state.to_lowercase(), state.to_string());
+    }
     let out = crate::extract_with(
         &rules,
         &Input {
@@ -687,4 +696,16 @@ fn the_source_of_a_sentence_is_the_subject_nearest_its_reporting_verb() {
     let m = of(&c, ClaimType::Meeting);
     assert_eq!(m.len(), 1, "{c:?}");
     assert_ne!(m[0].attributed_to.as_deref(), Some("Edda Lorn"), "{c:?}");
+}
+
+/// A look at any text's parse and claims while working on the frames:
+/// `FRAMES_TEXT='...' FRAMES_DUMP=1 cargo test --release -p claims --lib dump_a_text -- --ignored`.
+#[test]
+#[ignore]
+fn dump_a_text() {
+    if let Some(text) = std::env::var_os("FRAMES_TEXT") {
+        for line in text.to_string_lossy().split("\n\n") {
+            eprintln!("{:#?}", claims(line));
+        }
+    }
 }

@@ -1,0 +1,152 @@
+//! Session-8 legal shapes on invented sentences: criminal nouns said of a named person,
+//! groups that bear responsibility, arrests ordered (warrants), and the state of a court
+//! in a place the gazetteer does not know.
+
+use super::tests::{claims, claims_in, has, of};
+use crate::{ClaimType, Modality};
+
+#[test]
+fn a_criminal_noun_said_of_a_named_person_is_an_allegation() {
+    let c = claims(
+        "Police arrested Marisol Quenby, who is considered one of the biggest drug dealers and war criminals in the country.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|a| a.field("accused") == Some("Marisol Quenby")), "{c:?}");
+    assert!(a.iter().all(|a| a.modality == Modality::Alleged), "{c:?}");
+    let c = claims(
+        "Since 2018, Piet Oranje has been publishing photos with the notorious Varskian drug dealer Tomasz Wielgosz.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Piet Oranje"), "{c:?}");
+    let c = claims("Kasimir Holl is a known arms smuggler, the Varsk police said.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+    // A dealer of goods that are no crime, a former criminal, and criminals no name stands
+    // for accuse no one.
+    let c = claims("Edda Lorn, a car dealer from Varsk, met the mayor on Monday.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Kasimir Holl fought drug traffickers for a decade as the Varsk police chief.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}
+
+#[test]
+fn an_arrest_ordered_is_a_warrant() {
+    let c = claims(
+        "Tomasz Wielgosz resigned on Wednesday after a judge issued an order to detain him in the customs fraud case.",
+    );
+    assert!(has(&c, ClaimType::Warrant, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+}
+
+#[test]
+fn a_court_in_an_unknown_place_takes_the_state_the_text_gives_it() {
+    let c = claims_in(
+        "Tomasz Wielgosz was sentenced to 12 years in prison by a court in Varnholm, Norvania, on Monday.",
+        &["Norvania"],
+    );
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.is_empty(), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Norvania")), "{c:?}");
+    // A place the text does not place is no authority.
+    let c =
+        claims("A court in Varnholm sentenced Tomasz Wielgosz to 12 years in prison on Monday.");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Verdict, "authority", "Varnholm"), "{c:?}");
+}
+
+#[test]
+fn a_foreign_national_is_not_tried_by_their_own_state_when_no_court_is_named() {
+    let text = "Peruvian diplomat Tomasz Wielgosz was given a 20-year prison sentence by the \
+criminal court in Varnholm on Thursday. He was arrested on holiday in Portugal. Portuguese \
+police said the Peruvian embassy had helped him. Portugal has asked Peru for an explanation, \
+and Peruvian officials and the Peruvian press stayed silent.";
+    let c = claims(text);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.is_empty(), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Portugal")), "{c:?}");
+}
+
+#[test]
+fn a_body_read_as_the_participles_noun_still_does_the_act() {
+    let c = claims_in(
+        "A court in Varnholm, Norvania, sentenced Tomasz Wielgosz to 12 years in prison on Monday.",
+        &["Norvania"],
+    );
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Tomasz Wielgosz")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Norvania")), "{c:?}");
+    // A participle without an object on a noun for a person is still passive.
+    let c = claims("Norvania freed Piet Oranje, a journalist arrested in Varsk in May.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Piet Oranje"), "{c:?}");
+}
+
+#[test]
+fn the_named_members_of_a_passive_subject_the_parser_took_for_active() {
+    let c = claims(
+        "Eight others \u{2013} including former Norvanian Spy Chief, Kasimir Holl \u{2013} were also sentenced to death by the court.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+    let c = claims(
+        "Six others \u{2013} including the former Norvanian intelligence chief, Kasimir Holl \u{2013} were also sentenced to death.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn a_participle_conjoined_to_a_passive_verb_is_passive_too() {
+    let text = "Norvania and Varskia swapped prisoners on Monday. Varskia freed Edda Lorn. \
+Tomasz Wielgosz was arrested in Varnholm, Norvania, in May 2019 and sentenced to life in prison in July 2022.";
+    let c = claims_in(text, &["Norvania", "Varskia"]);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(v.iter().any(|v| v.field("defendant") == Some("Tomasz Wielgosz")), "{c:?}");
+    assert!(v.iter().all(|v| v.field("date") == Some("2022-07")), "{c:?}");
+}
+
+#[test]
+fn a_sentence_in_a_story_of_two_states_is_given_where_its_place_lies() {
+    let text = "Norvania and Varskia swapped prisoners on Monday. Varskia freed Edda Lorn. \
+Tomasz Wielgosz was arrested in Varnholm, Norvania, in May 2019 and sentenced to life in prison in July 2022.";
+    let c = claims_in(text, &["Norvania", "Varskia"]);
+    let v = of(&c, ClaimType::Verdict);
+    assert!(!v.is_empty(), "{c:?}");
+    assert!(v.iter().all(|v| v.field("authority") == Some("Norvania")), "{c:?}");
+}
+
+#[test]
+fn a_warrant_no_one_is_named_to_issue_is_the_documents_states() {
+    let text = "Police in Norvania arrested Kasimir Holl on Monday. \
+An arrest warrant issued for Holl circulated on social media.";
+    let c = claims_in(text, &["Norvania"]);
+    let w = of(&c, ClaimType::Warrant);
+    assert!(!w.is_empty(), "{c:?}");
+    assert!(w.iter().all(|w| w.field("authority") == Some("Norvania")), "{c:?}");
+}
+
+#[test]
+fn a_second_object_the_parser_hangs_on_the_verb_is_a_target_with_its_own_date() {
+    let c = claims(
+        "At dawn in Varsk, police intelligence arrested Kasimir Holl, the operations chief for Brenning province, who gave the order to kill Piet Oranje on May 9 and another activist Edda Lorn in December 2019.",
+    );
+    let d = of(&c, ClaimType::DeathReport);
+    assert!(d.iter().any(|d| d.field("person") == Some("Piet Oranje")), "{c:?}");
+    let lorn = d.iter().find(|d| d.field("person") == Some("Edda Lorn")).expect("Edda Lorn");
+    assert_eq!(lorn.field("date"), Some("2019-12"), "{c:?}");
+}
+
+#[test]
+fn an_apposition_the_parser_made_a_second_subject_stands_for_the_person() {
+    let c = claims(
+        "Piet Oranje, a 63-year-old Norvanian former prisons official serving a life sentence in Varsk, landed at Brenning's airport where he was welcomed by family members and officials, state television footage showed.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Piet Oranje"), "{c:?}");
+}
+
+#[test]
+fn a_verdict_told_again_without_its_court_is_the_one_told_with_it() {
+    let text = "Norvania and Varskia swapped prisoners on Monday. Varskia freed Edda Lorn. \
+Piet Oranje, a former prisons official serving a life sentence in Norvania, landed at the airport. \
+Oranje was arrested at the airport in May 2019 and sentenced to life in prison in July 2022.";
+    let c = claims_in(text, &["Norvania", "Varskia"]);
+    let v = of(&c, ClaimType::Verdict);
+    assert_eq!(v.len(), 1, "{c:?}");
+    assert_eq!(v[0].field("authority"), Some("Norvania"), "{c:?}");
+}
