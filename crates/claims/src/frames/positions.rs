@@ -298,7 +298,14 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
 /// attached to it.
 fn marked_former(p: &Parse<'_>, lex: &Lexicon, i: usize, first: usize) -> bool {
     let before = first.checked_sub(1).is_some_and(|k| lex.former.contains(p.lemma(k)));
+    // "Former Navy captain X": the former-word opens the body's name before the post
+    // (the tagger may even take it into the body).
+    let before_body = (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&k| k + 1 == first || p.words[k + 1].upos == "PROPN")
+        .any(|k| lex.former.contains(p.lemma(k)) && p.words[k + 1].upos == "PROPN");
     before
+        || before_body
         || p.children[i]
             .iter()
             .any(|&c| matches!(p.rel(c), "amod" | "advmod") && lex.former.contains(p.lemma(c)))

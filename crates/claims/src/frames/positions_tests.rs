@@ -463,3 +463,13 @@ fn a_title_before_a_name_with_of_a_state_names_that_state() {
     let c = find(&claims, "Oranje", "").expect("a position");
     assert_eq!(c.field("organization"), Some("Uruguay"), "{claims:#?}");
 }
+
+#[test]
+fn a_former_word_before_the_bodys_name_ends_the_post() {
+    let claims = positions(
+        "Former Navy captain Tomasz Wielgosz and 15 others were yesterday given prison \
+         sentences for their role in crimes.",
+    );
+    let c = find(&claims, "Wielgosz", "Navy").expect("the post");
+    assert!(c.field("as_of").is_none(), "{c:?}");
+}
