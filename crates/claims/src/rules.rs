@@ -286,19 +286,11 @@ impl Rules {
         self.authority.values().chain(self.country.values()).map(String::as_str)
     }
 
-    /// The state a name stands for, when it is a state's name or short name ("US", "U.S."
-    /// → "United States"; "Norvania" → itself): only names of states, never the other
-    /// authorities ("Treasury") or demonyms the claims stage also maps to a state.
+    /// The state a short name stands for ("US", "U.S." → "United States"): the rules' own
+    /// table of states' short names, not the other authorities ("Treasury") or demonyms the
+    /// claims stage also maps to a state. Full names are the caller's: see [`Rules::state_names`].
     pub fn state_named(&self, name: &str) -> Option<&str> {
-        let lower = name.trim().to_lowercase();
-        if let Some(state) = self.country.get(&lower) {
-            return Some(state);
-        }
-        self.country
-            .values()
-            .chain(self.authority.values())
-            .find(|s| s.to_lowercase() == lower)
-            .map(String::as_str)
+        self.country.get(&name.trim().to_lowercase()).map(String::as_str)
     }
 
     /// Parses and compiles a rule file.

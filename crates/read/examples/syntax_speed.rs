@@ -3,27 +3,16 @@
 //! CPU time (Linux `/proc/thread-self/schedstat`) moves much less. Run with
 //! `cargo run --release -p read --example syntax_speed -- [ROUNDS]`.
 
+#[path = "../benches/analyse/mod.rs"]
+mod analyse;
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
+use analyse::analyse;
 
 /// Nanoseconds this thread has run on a processor, or `None` off Linux.
 fn cpu_ns() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     s.split_whitespace().next()?.parse().ok()
-}
-
-fn analyse(analyzer: &read::syntax::Analyzer, text: &str) -> usize {
-    let tokens = read::tokens::tokenize(text);
-    let mut nouns = 0;
-    for s in read::tokens::sentences(text, &tokens) {
-        let words: Vec<&str> = tokens[s.tokens].iter().map(|t| &text[t.span.clone()]).collect();
-        nouns += analyzer
-            .analyse(&words)
-            .iter()
-            .filter(|a| matches!(a.upos, read::syntax::Upos::Noun | read::syntax::Upos::Propn))
-            .count();
-    }
-    nouns
 }
 
 fn main() {
