@@ -10,6 +10,7 @@ mod conllu;
 mod lemma;
 mod parse;
 mod pos;
+mod punct;
 
 #[cfg(test)]
 mod tests;
@@ -128,7 +129,11 @@ impl Analyzer {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let tags = self.tagger.tag_lower(words, &lower);
         let arcs = match &self.parser {
-            Some(parser) => parser.parse_lower(&lower, &tags),
+            Some(parser) => {
+                let mut arcs = parser.parse_lower(&lower, &tags);
+                punct::reattach(words, &tags, &mut arcs);
+                arcs
+            }
             None => Vec::new(),
         };
         let mut arcs = arcs.into_iter();
