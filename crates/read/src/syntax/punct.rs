@@ -34,7 +34,7 @@ const FINAL: &[&str] = &[".", "?", "!"];
 /// from 1, 0 the root). Leaves the arcs as they are where a mark is the root.
 pub(super) fn reattach(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
     let n = arcs.len();
-    if n < 2 || n > MAX_WORDS || words.len() != n || tags.len() != n {
+    if !(2..=MAX_WORDS).contains(&n) || words.len() != n || tags.len() != n {
         return;
     }
     let mut tree = Tree::new(tags, arcs);
@@ -107,7 +107,7 @@ impl Tree {
         let mut lo: Vec<usize> = (0..=n).collect();
         let mut hi: Vec<usize> = (0..=n).collect();
         let mut depth = vec![0usize; n + 1];
-        for i in 1..=n {
+        for (i, word_depth) in depth.iter_mut().enumerate().skip(1) {
             let mut a = self.head[i];
             let mut steps = 0;
             while a != 0 && steps < n {
@@ -116,7 +116,7 @@ impl Tree {
                 a = self.head[a];
                 steps += 1;
             }
-            depth[i] = steps;
+            *word_depth = steps;
         }
         Spans { lo, hi, depth }
     }
