@@ -175,7 +175,8 @@ impl People {
             if m.kind != Kind::Per {
                 continue;
             }
-            let name = clean_name(&text[m.span.clone()]);
+            // A name the view completed ("the X brothers, Tomasz and Piet") is its value.
+            let name = clean_name(m.value.as_deref().unwrap_or(&text[m.span.clone()]));
             let key = name_key(&name);
             if key.is_empty() {
                 continue;

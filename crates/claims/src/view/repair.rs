@@ -240,6 +240,9 @@ use lines::{split_at_line_breaks, trim_headline_names};
 #[path = "repair_bodies.rs"]
 mod bodies;
 use bodies::{bodies_named_after_places, people_named_as_bodies};
+#[path = "repair_family.rs"]
+mod family;
+use family::family_members;
 
 /// What the repairs need to know about the document's words.
 pub(super) struct Words<'a> {
@@ -372,6 +375,7 @@ fn person_after_body(words: &Words<'_>, raw: &mut Vec<Mention>) {
 pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     take_in_nicknames(words, mentions);
     join_split_names(words, mentions);
+    family_members(words, mentions);
     bodies_named_after_places(words, mentions);
     people_named_as_bodies(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {

@@ -374,3 +374,24 @@ fn a_place_before_the_capitalised_head_of_a_body_is_the_body_s_name() {
     assert_eq!(named(text, &v, Kind::Loc), ["Varsk"]);
     assert!(named(text, &v, Kind::Org).is_empty());
 }
+
+#[test]
+fn given_names_listed_after_a_familys_name_are_its_members() {
+    // The tagger read the family's name as a body and one given name as a place.
+    let text = "Norvania sanctioned the Wielgosz brothers, Tomasz and Piet, and two officials.";
+    let v =
+        view(text, &[(PER, "ORG", "Wielgosz"), (PER, "PER", "Tomasz"), (PER, "LOC", "Piet")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz", "Piet"]);
+    let values: Vec<_> =
+        v.mentions.iter().filter(|m| m.kind == Kind::Per).map(|m| m.value.clone()).collect();
+    assert_eq!(values, [Some("Tomasz Wielgosz".into()), Some("Piet Wielgosz".into())]);
+    assert!(named(text, &v, Kind::Org).is_empty());
+    // People named before, listed beside the family, are no members of it; nor is a full name.
+    let text =
+        "Edda Holl met Kasimir Lorn. It froze what the Wielgosz brothers, Holl and Lorn hold.";
+    let v = view(text, &[(PER, "PER", "Edda Holl"), (PER, "PER", "Kasimir Lorn")], &[]);
+    assert!(v.mentions.iter().all(|m| !m.value.as_deref().is_some_and(|v| v.contains("Wielgosz"))));
+    let text = "It named the Wielgosz sisters, Edda and Marisol Quenby.";
+    let v = view(text, &[], &[]);
+    assert!(named(text, &v, Kind::Per).is_empty());
+}

@@ -1,0 +1,117 @@
+//! Given names listed after a family's name: "the Wielgosz brothers, Tomasz and Piet" names
+//! Tomasz Wielgosz and Piet Wielgosz. The tagger sees lone unfamiliar words there (one may be
+//! a place, the family's name a body), and the claims would name "Tomasz" and a place "Piet".
+
+use super::{Kind, Mention, Words};
+
+/// The plural kin nouns that gather a family's members under its name.
+const FAMILY_NOUNS: &[&str] = &["brothers", "sisters", "siblings", "twins", "cousins"];
+
+/// "the W brothers, A and B" or "the W sisters A, B and C": each listed word becomes a
+/// person whose name is that word and the family's (the mention's value; its span stays the
+/// word as written), and the family's name is no mention of its own. Only single
+/// capitalised words are listed names, two to four of them, joined by commas and one "and".
+pub(super) fn family_members(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let text = words.text;
+    let ws = words.words;
+    // Surnames of the document's full names: "the X brothers, Holl and Lorn may hold" lists
+    // the brothers and two people named before, not the brothers' given names.
+    let surnames: std::collections::HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Per)
+        .filter_map(|m| {
+            let name = &text[m.span.clone()];
+            name.rsplit_once(' ').map(|(_, last)| last)
+        })
+        .collect();
+    let mut added: Vec<Mention> = Vec::new();
+    let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
+    for k in 1..ws.len().saturating_sub(2) {
+        let noun = words.form(&ws[k]).to_lowercase();
+        if !FAMILY_NOUNS.contains(&noun.as_str()) {
+            continue;
+        }
+        let family = &ws[k - 1];
+        let family_name = words.form(family);
+        if family.sentence != ws[k].sentence || !capitalised_name(family_name) {
+            continue;
+        }
+        let before = ws[..k - 1].last().map(|w| words.form(w).to_lowercase());
+        if before.as_deref() != Some("the") {
+            continue;
+        }
+        let Some(listed) = listed_names(words, k + 1) else {
+            continue;
+        };
+        if listed.iter().any(|w| surnames.contains(words.form(w))) {
+            continue;
+        }
+        dropped.push(family.span.clone());
+        for w in listed {
+            let given = &text[w.span.clone()];
+            added.push(Mention {
+                kind: Kind::Per,
+                span: w.span.clone(),
+                value: Some(format!("{given} {family_name}")),
+                parts: vec![],
+                sentence: w.sentence,
+                hidden: false,
+            });
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    let overlaps =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
+    mentions.retain(|m| {
+        !dropped.iter().chain(added.iter().map(|a| &a.span)).any(|s| overlaps(s, &m.span))
+    });
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+/// The single capitalised words listed from word `at` on ("A and B", ", A, B and C"), in
+/// one sentence: two to four of them, else none.
+fn listed_names<'w>(words: &Words<'w>, at: usize) -> Option<Vec<&'w model::Word>> {
+    let ws = words.words;
+    let sentence = ws.get(at)?.sentence;
+    let mut i = at;
+    if words.form(ws.get(i)?) == "," {
+        i += 1;
+    }
+    let mut names = Vec::new();
+    loop {
+        let w = ws.get(i).filter(|w| w.sentence == sentence)?;
+        if !capitalised_name(words.form(w)) {
+            return None;
+        }
+        names.push(w);
+        let sep = ws.get(i + 1).filter(|w| w.sentence == sentence).map(|w| words.form(w));
+        match sep {
+            Some(",") if names.len() < 4 => i += 2,
+            Some("and") if names.len() < 4 => {
+                let last = ws.get(i + 2).filter(|w| w.sentence == sentence)?;
+                if !capitalised_name(words.form(last)) {
+                    return None;
+                }
+                names.push(last);
+                // A name that runs on ("and Piet Oranje") is a full name, not a given one.
+                let after = ws.get(i + 3).filter(|w| w.sentence == sentence).map(|w| words.form(w));
+                if after.is_some_and(capitalised_name) {
+                    return None;
+                }
+                return Some(names);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// A word of one capital and then lowercase letters (hyphens allowed): "Tomasz", "Jean-Piet".
+fn capitalised_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || c == '-')
+}
