@@ -1,7 +1,7 @@
 //! Aligning a query's words with a listed name's, and the name score.
 
 use super::key::{Key, tail};
-use super::phonetic::alike;
+use super::phonetic::{alike, yod};
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, traded, within_one};
 use super::{Aligned, How};
 
@@ -41,6 +41,16 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     let ((qp, qv), (lp, lv)) = (&q.phon[i], &l.phon[j]);
     if !q.arabic && !l.arabic && alike(qp, lp, qv, lv) {
         return Some(How::Translit);
+    }
+    // An opening "j" that another romanisation writes "y" ("Jurij"/"Yuri").
+    if !q.arabic && !l.arabic {
+        let yod_alike = |j: &str, other: &(String, String)| {
+            other.0.starts_with('i')
+                && yod(j).is_some_and(|(p, v)| alike(&p, &other.0, &v, &other.1))
+        };
+        if yod_alike(qw, &l.phon[j]) || yod_alike(lw, &q.phon[i]) {
+            return Some(How::Translit);
+        }
     }
     if traded(qs, ls) {
         return Some(How::Close);

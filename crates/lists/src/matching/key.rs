@@ -106,6 +106,10 @@ const HONORIFICS: &[&str] = &[
     "haji", "hajji", "hadji", "alhaj", "alhajj", "hajj", "mullah", "mulla", "mawlawi", "maulawi",
     "maulavi", "mawlavi", "maulvi", "molvi", "mawlana", "maulana", "sheikh", "shaikh", "shaykh",
     "shiekh", "sheik", "cheikh", "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed",
+    // Burmese: "Daw" (a woman), "Saw" (a Karen man), "U" (a man) lead the name.
+    "daw", "saw", "u",
+    // What is left of "Lt. Col. (Rtd.)" once `resolve` has dropped the ranks.
+    "rtd", "retd",
 ];
 
 /// Drops the honorifics that lead the given names (`words[..given]`), when at least two words

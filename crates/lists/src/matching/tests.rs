@@ -420,3 +420,34 @@ fn a_second_given_name_and_surname_only_say_more() {
     let m = best(&index, &Query::name("Edda Marisol Brenning Lorn")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn slavic_romanisations_meet() {
+    let index = Index::new(vec![
+        person("1", &["VARSKOV, Yelvan Kasimirovich"], &[], &[]),
+        person("2", &["HOLL, Uladzimor Pietrovich"], &[], &[]),
+        person("3", &["BRENNING, Tomasei"], &[], &[]),
+    ]);
+    for (query, record) in [
+        // An opening "j" for "y"; a Belarusian "Ul-" for "Vl-" (and "dz" for "d"); the
+        // ending "-ei" written "-iy".
+        ("Jelvan Kasimirovich Varskov", "1"),
+        ("Vladimor Pietrovich Holl", "2"),
+        ("Tomasiy Brenning", "3"),
+    ] {
+        let m = best(&index, &Query::name(query)).unwrap();
+        assert_eq!(index.entries()[m.entry].record, record, "{query}: {}", m.explain());
+        assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
+    }
+    // An opening "j" is still the Arabic and Korean one elsewhere: not "y" in a short name.
+    use super::phonetic::phonetic;
+    assert_ne!(phonetic("lei"), phonetic("li"));
+}
+
+#[test]
+fn burmese_honorifics_lead_the_name() {
+    let index = Index::new(vec![person("1", &["LORN, Edda Piet"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN, Daw Edda Piet")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(m.unaligned.is_empty(), "{}", m.explain());
+}
