@@ -198,8 +198,23 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
         // on surnames, the first given name on the first: the query only says more (a second
         // given name, a mother's surname: "LORN QUENBY, Edda Marisol" for "LORN,
         // Wilber").
-        if q.surnames > 0 && l.surnames > 0 && matched == l.words.len() && first_on_first {
-            let (qf, lf) = (q.words.len() - q.surnames, l.words.len() - l.surnames);
+        // A family name of two words or more met word for word says who the family is, and
+        // every given name of the list met says who in it: a given name more before them is
+        // a second given name ("LORN QUENBY, Piet Edda" for "LORN QUENBY, Edda").
+        let (lf, qf) = (l.words.len() - l.surnames, q.words.len().saturating_sub(q.surnames));
+        let double_surname_met = l.surnames >= 2
+            && (lf..l.words.len()).all(|j| {
+                chosen.iter().any(|&(i, jj, h)| {
+                    usize::from(jj) == j
+                        && usize::from(i) >= qf
+                        && matches!(h, How::Same | How::Spelling)
+                })
+            });
+        if q.surnames > 0
+            && l.surnames > 0
+            && matched == l.words.len()
+            && (first_on_first || double_surname_met)
+        {
             let kept =
                 chosen.iter().all(|&(i, j, _)| (usize::from(i) < qf) == (usize::from(j) < lf));
             let surname_met = chosen

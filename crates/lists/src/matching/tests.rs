@@ -459,3 +459,14 @@ fn burmese_honorifics_lead_the_name() {
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
     assert!(m.unaligned.is_empty(), "{}", m.explain());
 }
+
+#[test]
+fn a_given_name_more_before_a_double_family_name_met_only_says_more() {
+    let index = Index::new(vec![person("1", &["LORN QUENBY, Edda"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN QUENBY, Piet Edda")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // A family name of one word does not say as much.
+    let index = Index::new(vec![person("1", &["LORN, Edda"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN, Piet Edda")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
