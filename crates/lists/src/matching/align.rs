@@ -269,6 +269,11 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             if !surname_aligned && last_on_given && !complete && !leading && extra.is_none() {
                 s -= 0.12;
                 penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
+            } else if !surname_aligned && last_on_given && complete {
+                // Turned round, the name is as likely another's whose given name is this
+                // one's family name ("Holl Piet" and "PIET, Holl"): one in order comes first.
+                s -= ORDER;
+                penalty = Some(format!("in another order: -{ORDER:.2}"));
             }
             // The query's given name met a later given name of the list (a father's name:
             // "Karim" in "X, Samir Karim") while the list's own given name met
@@ -312,6 +317,10 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     };
     Scored { name_score, chosen, q_used, penalty, more }
 }
+
+/// What is cut from a name whose words all met in another order: a name met in order is
+/// the likelier of two.
+const ORDER: f32 = 0.01;
 
 /// What is cut from a name score when one side has one given name more than the other.
 const ONE_MORE: f32 = 0.02;

@@ -470,3 +470,14 @@ fn a_given_name_more_before_a_double_family_name_met_only_says_more() {
     let m = best(&index, &Query::name("LORN, Piet Edda")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn a_name_met_in_order_comes_before_one_turned_round() {
+    let index = Index::new(vec![
+        person("1", &["ORANJE, Hollar"], &[], &[]),
+        person("2", &["HOLLAR, Oranje"], &[], &[]),
+    ]);
+    let found = index.check(&Query::name("Oranje Hollar"), 5, 0.3);
+    assert_eq!(index.entries()[found[0].entry].record, "2", "{}", found[0].explain());
+    assert!(found[1].explain().contains("in another order"), "{}", found[1].explain());
+}
