@@ -291,6 +291,22 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 penalty =
                     Some("the list's first given name aligns with nothing: -0.10".to_string());
             }
+            // Neither first given name met while the names after them did: two children of
+            // one father ("X, Piet Karim" and "X, Edda Karim").
+            let query_first_aligned = q_used & 1 != 0;
+            let later_given_met =
+                chosen.iter().any(|(i, j, _)| *i > 0 && *j > 0 && usize::from(*j) < first_surname);
+            if first_surname >= 2
+                && q.words.len() >= 3
+                && !first_given_aligned
+                && !query_first_aligned
+                && later_given_met
+                && penalty.is_none()
+                && extra.is_none()
+            {
+                s -= 0.1;
+                penalty = Some("the first given names differ: -0.10".to_string());
+            }
         }
         // A list that writes the name in order ("KASIMIR X HOLL"): the query's first word
         // met only a middle word of the list (a father's name), the list's first met nothing.

@@ -481,3 +481,10 @@ fn a_name_met_in_order_comes_before_one_turned_round() {
     assert_eq!(index.entries()[found[0].entry].record, "2", "{}", found[0].explain());
     assert!(found[1].explain().contains("in another order"), "{}", found[1].explain());
 }
+
+#[test]
+fn two_children_of_one_father_are_told_apart() {
+    let index = Index::new(vec![person("1", &["AL-HOLL, Edda Piet Karim Oranje"], &[], &[])]);
+    let m = best(&index, &Query::name("AL-HOLL, Tomasz Piet Karim Oranje")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
