@@ -267,8 +267,8 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 s = s.min(0.7);
             }
             if !surname_aligned && last_on_given && !complete && !leading && extra.is_none() {
-                s -= 0.12;
-                penalty = Some("the list's surname aligns with nothing: -0.12".to_string());
+                s -= 0.10;
+                penalty = Some("the list's surname aligns with nothing: -0.10".to_string());
             } else if !surname_aligned && last_on_given && complete {
                 // Turned round, the name is as likely another's whose given name is this
                 // one's family name ("Holl Piet" and "PIET, Holl"): one in order comes first.
