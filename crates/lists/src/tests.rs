@@ -205,3 +205,30 @@ fn a_variant_writes_the_same_name_another_way() {
     assert!(!variant("LORN, Edda", "LORN, Marisol"));
     assert!(!variant("LORN", "LORN, Edda"));
 }
+
+#[test]
+fn a_passport_shared_by_names_with_nothing_in_common_is_no_cross_list_case() {
+    let person = |authority: Authority, record: &str, name: &str, passport: &str| {
+        let mut e = Entry::new(authority, record.into(), EntryKind::Person);
+        e.add_name(name, NameQuality::Primary);
+        e.identifiers.push(Identifier {
+            kind: IdKind::Passport,
+            number: passport.into(),
+            country: None,
+        });
+        e
+    };
+    let ofac = [
+        person(Authority::UsOfac, "1", "WIELGOSZ, Tomasz", "K1234567"),
+        person(Authority::UsOfac, "2", "QUENBY, Marisol", "K7654321"),
+    ];
+    let others = [
+        person(Authority::Uk, "10", "WIELGOSH, Tomas", "K1234567"),
+        // The other man's number, as one list wrote it: no word in common.
+        person(Authority::Uk, "11", "ORANJE, Piet", "K7654321"),
+    ];
+    let (_, _, cases) = eval::build(&ofac, &others, 100);
+    let cross: Vec<&str> =
+        cases.iter().filter(|c| c.kind == "cross-list").map(|c| c.query.name.as_str()).collect();
+    assert_eq!(cross, ["WIELGOSH, Tomas"]);
+}
