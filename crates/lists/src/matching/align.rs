@@ -179,7 +179,12 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             .map(|i| q.weights.get(i).copied().unwrap_or(1.0))
             .sum();
         let base = sum / (q_used.count_ones() as f32 + unaligned);
-        let cover = matched as f32 / ln;
+        // A listed patronymic the query leaves out is how papers write the name: it is not
+        // counted among the words to cover.
+        let patronymics_left = (0..l.words.len().min(32))
+            .filter(|&j| l_used & (1 << j) == 0 && l.patronymic[j])
+            .count();
+        let cover = matched as f32 / (ln - patronymics_left as f32).max(1.0);
         let mut s = 0.85 * base + 0.15 * cover;
         // Every word of the listed name met, and the query's first word on the list's first
         // (given) name: the query only says more (a middle name, a patronymic, a second

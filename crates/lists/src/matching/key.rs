@@ -37,6 +37,15 @@ pub(super) struct Key {
     pub(super) weights: Vec<f32>,
     /// A query's words only: whether many listed names bear the word (very common given names).
     pub(super) common: Vec<bool>,
+    /// Whether each word is a patronymic ([`patronymic`]).
+    pub(super) patronymic: Vec<bool>,
+}
+
+/// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych"):
+/// a father's name that lists write and papers mostly leave out.
+pub(super) fn patronymic(word: &str) -> bool {
+    word.len() >= 7
+        && ["vich", "vych", "vitch", "vna", "ichna"].iter().any(|end| word.ends_with(end))
 }
 
 fn loosen(skeleton: &str) -> String {
@@ -189,6 +198,7 @@ impl Key {
 
     pub(super) fn of(words: Vec<String>, arabic: bool) -> Key {
         let words: Vec<String> = words.iter().map(|w| respell(w)).collect();
+        let patronymic = words.iter().map(|w| patronymic(w)).collect();
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
@@ -232,6 +242,7 @@ impl Key {
             bare,
             weights: Vec::new(),
             common: Vec::new(),
+            patronymic,
         }
     }
 

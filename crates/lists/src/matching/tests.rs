@@ -488,3 +488,13 @@ fn two_children_of_one_father_are_told_apart() {
     let m = best(&index, &Query::name("AL-HOLL, Tomasz Piet Karim Oranje")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn a_listed_patronymic_left_out_is_not_a_word_missing() {
+    let index = Index::new(vec![person("1", &["VARSKOV, Tomasz Kasimirovich"], &[], &[])]);
+    // Both words another spelling, the father's name left out, as papers write it.
+    let m = best(&index, &Query::name("Tomash Varskou")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(super::key::patronymic("kasimirovich") && super::key::patronymic("pietrovna"));
+    assert!(!super::key::patronymic("varskov") && !super::key::patronymic("ivna"));
+}
