@@ -52,6 +52,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
             return Some(How::Translit);
         }
     }
+    if person && one_syllable_alike(qw, lw) {
+        return Some(How::Translit);
+    }
     if traded(qs, ls) {
         return Some(How::Close);
     }
@@ -70,6 +73,52 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
+}
+
+/// Two words of one syllable that Korean romanisations write apart: an opening "b" or "p"
+/// (McCune-Reischauer and Revised write one consonant both ways: "Bak"/"Pak", "Bok"/"Pok"),
+/// and an "r" before the closing consonant that is not said ("Park"/"Pak"). Only words of one
+/// syllable, five letters at most, where "b"/"p" elsewhere would join too many names.
+pub(super) fn one_syllable_alike(a: &str, b: &str) -> bool {
+    let syllable = |w: &str| {
+        w.len() <= 5
+            && w.is_ascii()
+            && w.bytes().any(|c| b"aeiouy".contains(&c))
+            && vowel_runs(w) == 1
+    };
+    if a == b || !syllable(a) || !syllable(b) {
+        return false;
+    }
+    // The opening letter on one of "b"/"p", and a silent "r" dropped.
+    let norm = |w: &str| -> String {
+        let bytes = w.as_bytes();
+        let mut out = String::with_capacity(w.len());
+        for (k, &c) in bytes.iter().enumerate() {
+            let c = if k == 0 && c == b'b' { b'p' } else { c };
+            let silent_r = c == b'r'
+                && k > 0
+                && b"aeiou".contains(&bytes[k - 1])
+                && bytes.get(k + 1).is_some_and(|n| !b"aeiouy".contains(n));
+            if !silent_r {
+                out.push(c as char);
+            }
+        }
+        out
+    };
+    norm(a) == norm(b)
+}
+
+fn vowel_runs(w: &str) -> usize {
+    let mut runs = 0;
+    let mut in_vowel = false;
+    for c in w.bytes() {
+        let v = b"aeiouy".contains(&c);
+        if v && !in_vowel {
+            runs += 1;
+        }
+        in_vowel = v;
+    }
+    runs
 }
 
 /// One word is the other with the Arabic article written onto it ("Alvarnholm"/"Varnholm",

@@ -498,3 +498,15 @@ fn a_listed_patronymic_left_out_is_not_a_word_missing() {
     assert!(super::key::patronymic("kasimirovich") && super::key::patronymic("pietrovna"));
     assert!(!super::key::patronymic("varskov") && !super::key::patronymic("ivna"));
 }
+
+#[test]
+fn korean_syllables_written_with_b_or_p_meet() {
+    let index = Index::new(vec![person("1", &["PIK, Tomasz Lorn"], &[], &[])]);
+    for query in ["BIK, Tomasz Lorn", "PIRK, Tomasz Lorn"] {
+        let m = best(&index, &Query::name(query)).unwrap();
+        assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
+    }
+    // Longer words keep "b" and "p" apart.
+    assert!(!super::align::one_syllable_alike("bakaran", "pakaran"));
+    assert!(!super::align::one_syllable_alike("bako", "pako"));
+}
