@@ -10,7 +10,9 @@
 //!   the primary name another way (see [`variant`]: spelling, transliteration, word order,
 //!   a word more or less), with the entry's nationality (as a case's person carries its
 //!   country) and no birth date, against an index of the OFAC persons' primary names only,
-//!   so that it must be found through its spelling, not through itself;
+//!   so that it must be found through its spelling, not through itself; an alias that is
+//!   another listed person's primary name (its words in any order) names two people, and is
+//!   left out (after the sample is drawn, so that the rest stays as it was);
 //! - `cross-list` (scored): a UK or UN person whose passport number is also an OFAC person's
 //!   and whose names share a word with that person's (a number shared by two names with
 //!   nothing in common is an error of one list), by its own primary name, birth date and
@@ -220,6 +222,17 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
     let full: Vec<Entry> = persons.iter().map(|e| (*e).clone()).collect();
     let mut cases = Vec::new();
 
+    // Another person's primary name, as words in any order: an alias that is one names two
+    // listed people, and which one the query means no matcher can say.
+    let sorted_words = |name: &str| {
+        let mut w = resolve::names::name_words(name);
+        w.sort();
+        w
+    };
+    let mut primary_of: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (i, e) in persons.iter().enumerate() {
+        primary_of.entry(sorted_words(e.primary())).or_default().push(i);
+    }
     let (mut variants, mut other_names, mut weak) = (Vec::new(), Vec::new(), Vec::new());
     for (i, e) in persons.iter().enumerate() {
         for n in e.names.iter().skip(1) {
@@ -248,7 +261,13 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
             }
         }
     }
-    cases.extend(evenly(variants, per_kind));
+    // Left out after the sample is drawn, so that the rest of the sample stays as it was.
+    cases.extend(evenly(variants, per_kind).into_iter().filter(|c| {
+        let gold = persons[c.gold.unwrap_or_default()];
+        !primary_of
+            .get(&sorted_words(&c.query.name))
+            .is_some_and(|bearers| bearers.iter().any(|&b| !same_person(gold, persons[b])))
+    }));
 
     let mut by_passport: HashMap<String, usize> = HashMap::new();
     for (i, e) in persons.iter().enumerate() {
