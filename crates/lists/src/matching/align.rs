@@ -392,19 +392,18 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
 /// the likelier of two.
 const ORDER: f32 = 0.01;
 
-/// What is cut from a name score when one side has one given name more than the other.
+/// What is cut from a name score when the query has one given name more than the list.
 const ONE_MORE: f32 = 0.02;
 
-/// One name is the other with one very common given name more before it, every other word
-/// of both aligned in order ("Kasimir Piet X" for "X, Piet", or "Piet X" for "X, Kasimir
-/// Piet", when many listed people bear "Kasimir"): many people go by a later given name, and
-/// lists and papers leave out a leading very common one (OFAC gives such names as strong
-/// aliases of one person; on the labelled set's two halves the list's side found 14 more
-/// right matches and no wrong one). A rarer one may be a relative's name ("Karim X" is not
-/// "X, Samir Karim", who may be his son), so it does not count; a father and son both
-/// listed are told apart by `Index::check`, which leaves the match for review when another
-/// entry fits as well. Gives the note and the score the names then have: as if the word
-/// were not there, less [`ONE_MORE`].
+/// The query is the listed name with one very common given name more before it, every other
+/// word of both aligned in order ("Kasimir Piet X" for "X, Piet", when many listed people
+/// bear "Kasimir"): many people go by a later given name, and lists and papers leave out a
+/// leading very common one. A rarer one may be a relative's name, and so may the list's own
+/// first given name when the query lacks it ("Karim X" is not "X, Samir Karim", nor the
+/// father of "X, Ali Karim" though many people bear "Ali": OFAC's aliases would gain from
+/// it on the labelled set, but in the news such a name is the listed man's father), so
+/// neither counts. Gives the note
+/// and the score the names then have: as if the word were not there, less [`ONE_MORE`].
 fn one_given_name_more(
     q: &Key,
     l: &Key,
@@ -441,19 +440,11 @@ fn one_given_name_more(
     if l.surnames > 0 && ln.min(qn + 1) <= l.surnames + usize::from(ln > qn) {
         return None;
     }
-    let word = if qn > ln {
-        let u = (0..qn).find(|&i| q_used & (1 << i) == 0)?;
-        if u != 0 || q.common.get(u) != Some(&true) {
-            return None;
-        }
-        &q.words[u]
-    } else {
-        let u = (0..ln).find(|&j| l_used & (1 << j) == 0)?;
-        if u != 0 || l.common.get(u) != Some(&true) {
-            return None;
-        }
-        &l.words[u]
-    };
+    let u = (0..qn).find(|&i| q_used & (1 << i) == 0)?;
+    if qn < ln || u != 0 || q.common.get(u) != Some(&true) {
+        return None;
+    }
+    let word = &q.words[u];
     let n = qn.min(ln) as f32;
     let sum: f32 = sorted
         .iter()

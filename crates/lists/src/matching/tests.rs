@@ -382,11 +382,8 @@ fn with_common_given_name(people: &[(&str, &str)]) -> Index {
 
 #[test]
 fn one_common_given_name_more_in_the_query_still_matches() {
-    let index = with_common_given_name(&[
-        ("1", "WIELGOSZ, Tomasz"),
-        ("2", "QUENBY, Piet Marisol"),
-        ("3", "ORANJE, Kasimir Edda"),
-    ]);
+    let index =
+        with_common_given_name(&[("1", "WIELGOSZ, Tomasz"), ("2", "QUENBY, Kasimir Marisol")]);
     let m = best(&index, &Query::name("Kasimir Tomasz Wielgosz")).unwrap();
     assert_eq!(index.entries()[m.entry].record, "1");
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
@@ -394,15 +391,10 @@ fn one_common_given_name_more_in_the_query_still_matches() {
     // A rarer given name more may be a relative's: for review at most.
     let m = best(&index, &Query::name("Piet Tomasz Wielgosz")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
-    // The list's rarer first given name missing from the query: the query may name the
-    // father.
+    // The list's first given name missing from the query: the query may name the father.
     let m = best(&index, &Query::name("Marisol Quenby")).unwrap();
     assert_eq!(index.entries()[m.entry].record, "2");
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
-    // A very common one ("Mohammad Ali" for "Ali") is left out as the query's would be.
-    let m = best(&index, &Query::name("Edda Oranje")).unwrap();
-    assert_eq!(index.entries()[m.entry].record, "3");
-    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
 }
 
 #[test]
