@@ -1,7 +1,7 @@
 //! Aligning a query's words with a listed name's, and the name score.
 
 use super::key::{Key, tail};
-use super::phonetic::{alike, yod};
+use super::phonetic::alike;
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, traded, within_one};
 use super::{Aligned, How};
 
@@ -44,11 +44,11 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     }
     // An opening "j" that another romanisation writes "y" ("Jurij"/"Yuri").
     if !q.arabic && !l.arabic {
-        let yod_alike = |j: &str, other: &(String, String)| {
-            other.0.starts_with('i')
-                && yod(j).is_some_and(|(p, v)| alike(&p, &other.0, &v, &other.1))
+        let yod_alike = |yod: &Option<(String, String)>, other: &(String, String)| {
+            yod.as_ref()
+                .is_some_and(|(p, v)| other.0.starts_with('i') && alike(p, &other.0, v, &other.1))
         };
-        if yod_alike(qw, &l.phon[j]) || yod_alike(lw, &q.phon[i]) {
+        if yod_alike(&q.yod[i], &l.phon[j]) || yod_alike(&l.yod[j], &q.phon[i]) {
             return Some(How::Translit);
         }
     }

@@ -39,6 +39,9 @@ pub(super) struct Key {
     pub(super) common: Vec<bool>,
     /// Whether each word is a patronymic ([`patronymic`]).
     pub(super) patronymic: Vec<bool>,
+    /// Each word that opens with "j" and a vowel respelt with "y" for it ([`phonetic::yod`]),
+    /// read once: alignment compares it for every candidate.
+    pub(super) yod: Vec<Option<(String, String)>>,
 }
 
 /// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych"):
@@ -199,6 +202,7 @@ impl Key {
     pub(super) fn of(words: Vec<String>, arabic: bool) -> Key {
         let words: Vec<String> = words.iter().map(|w| respell(w)).collect();
         let patronymic = words.iter().map(|w| patronymic(w)).collect();
+        let yod = words.iter().map(|w| phonetic::yod(w)).collect();
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
@@ -243,6 +247,7 @@ impl Key {
             weights: Vec::new(),
             common: Vec::new(),
             patronymic,
+            yod,
         }
     }
 
