@@ -329,7 +329,7 @@ pub(crate) fn eval(
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "threshold {:.2} (unsure from {:.2}){}",
+        "threshold {:.3} (unsure from {:.2}){}",
         lists::matching::MATCH,
         lists::matching::UNSURE,
         match half {

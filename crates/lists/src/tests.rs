@@ -205,3 +205,51 @@ fn a_variant_writes_the_same_name_another_way() {
     assert!(!variant("LORN, Edda", "LORN, Marisol"));
     assert!(!variant("LORN", "LORN, Edda"));
 }
+
+#[test]
+fn a_passport_shared_by_names_with_nothing_in_common_is_no_cross_list_case() {
+    let person = |authority: Authority, record: &str, name: &str, passport: &str| {
+        let mut e = Entry::new(authority, record.into(), EntryKind::Person);
+        e.add_name(name, NameQuality::Primary);
+        e.identifiers.push(Identifier {
+            kind: IdKind::Passport,
+            number: passport.into(),
+            country: None,
+        });
+        e
+    };
+    let ofac = [
+        person(Authority::UsOfac, "1", "WIELGOSZ, Tomasz", "K1234567"),
+        person(Authority::UsOfac, "2", "QUENBY, Marisol", "K7654321"),
+    ];
+    let others = [
+        person(Authority::Uk, "10", "WIELGOSH, Tomas", "K1234567"),
+        // The other man's number, as one list wrote it: no word in common.
+        person(Authority::Uk, "11", "ORANJE, Piet", "K7654321"),
+    ];
+    let (_, _, cases) = eval::build(&ofac, &others, 100);
+    let cross: Vec<&str> =
+        cases.iter().filter(|c| c.kind == "cross-list").map(|c| c.query.name.as_str()).collect();
+    assert_eq!(cross, ["WIELGOSH, Tomas"]);
+}
+
+#[test]
+fn an_alias_that_is_another_persons_name_is_no_variant_case() {
+    let person = |record: &str, names: &[&str], born: &str| {
+        let mut e = Entry::new(Authority::UsOfac, record.into(), EntryKind::Person);
+        e.add_name(names[0], NameQuality::Primary);
+        for n in &names[1..] {
+            e.add_name(n, NameQuality::Alias);
+        }
+        e.birth_dates.push(born.into());
+        e
+    };
+    let ofac = [
+        person("1", &["VARSKI, Tomasz", "VARSKY, Tomasz", "VARSKIJ, Tomas"], "1950"),
+        person("2", &["VARSKY, Tomasz"], "1980"),
+    ];
+    let (_, _, cases) = eval::build(&ofac, &[], 100);
+    let variants: Vec<&str> =
+        cases.iter().filter(|c| c.kind == "variant").map(|c| c.query.name.as_str()).collect();
+    assert_eq!(variants, ["VARSKIJ, Tomas"]);
+}

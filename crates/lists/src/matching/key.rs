@@ -37,6 +37,18 @@ pub(super) struct Key {
     pub(super) weights: Vec<f32>,
     /// A query's words only: whether many listed names bear the word (very common given names).
     pub(super) common: Vec<bool>,
+    /// Whether each word is a patronymic ([`patronymic`]).
+    pub(super) patronymic: Vec<bool>,
+    /// Each word that opens with "j" and a vowel respelt with "y" for it ([`phonetic::yod`]),
+    /// read once: alignment compares it for every candidate.
+    pub(super) yod: Vec<Option<(String, String)>>,
+}
+
+/// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych"):
+/// a father's name that lists write and papers mostly leave out.
+pub(super) fn patronymic(word: &str) -> bool {
+    word.len() >= 7
+        && ["vich", "vych", "vitch", "vna", "ichna"].iter().any(|end| word.ends_with(end))
 }
 
 fn loosen(skeleton: &str) -> String {
@@ -106,6 +118,10 @@ const HONORIFICS: &[&str] = &[
     "haji", "hajji", "hadji", "alhaj", "alhajj", "hajj", "mullah", "mulla", "mawlawi", "maulawi",
     "maulavi", "mawlavi", "maulvi", "molvi", "mawlana", "maulana", "sheikh", "shaikh", "shaykh",
     "shiekh", "sheik", "cheikh", "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed",
+    // Burmese: "Daw" (a woman), "Saw" (a Karen man), "U" (a man) lead the name.
+    "daw", "saw", "u",
+    // What is left of "Lt. Col. (Rtd.)" once `resolve` has dropped the ranks.
+    "rtd", "retd",
 ];
 
 /// Drops the honorifics that lead the given names (`words[..given]`), when at least two words
@@ -185,6 +201,8 @@ impl Key {
 
     pub(super) fn of(words: Vec<String>, arabic: bool) -> Key {
         let words: Vec<String> = words.iter().map(|w| respell(w)).collect();
+        let patronymic = words.iter().map(|w| patronymic(w)).collect();
+        let yod = words.iter().map(|w| phonetic::yod(w)).collect();
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
@@ -228,6 +246,8 @@ impl Key {
             bare,
             weights: Vec::new(),
             common: Vec::new(),
+            patronymic,
+            yod,
         }
     }
 

@@ -40,6 +40,11 @@ pub(super) fn phonetic(word: &str) -> String {
             w = format!("abd{}", &rest[2..]);
         }
     }
+    // A Belarusian "u" that opens a word before "l" and a vowel is the Russian "v"
+    // ("Uladz-"/"Vlad-"): the letter ў, written "u" by its romanisations.
+    if w.starts_with("ul") && w.as_bytes().get(2).is_some_and(|&c| vowel(c)) {
+        w.replace_range(..1, "v");
+    }
     // Wade-Giles "hs" and a pinyin "x" (which `respell` wrote "ks") open a word with one
     // sound; so does "sh" in most romanisations of it.
     if let Some(rest) = w.strip_prefix("hs") {
@@ -78,6 +83,12 @@ pub(super) fn phonetic(word: &str) -> String {
             w = w.replace(from, to);
         }
     }
+    // The Slavic ending "-ей"/"-ий" is written "-ei", "-ey", "-iy", "-ij" or "-i" ("Andrei",
+    // "Andriy"); in a word of five letters or more, so that short names ("Lei"/"Li") stay apart.
+    if w.len() >= 5 && w.ends_with("ei") {
+        w.truncate(w.len() - 2);
+        w.push('i');
+    }
     let mut out = String::with_capacity(w.len());
     let b = w.as_bytes();
     for (k, &c) in b.iter().enumerate() {
@@ -101,6 +112,18 @@ pub(super) fn phonetic(word: &str) -> String {
         out.push(c as char);
     }
     out
+}
+
+/// A word that opens with "j" and a vowel respelt with "y" for it: Slavic, German and Dutch
+/// romanisations write "j" where English writes "y" ("Juri"/"Yuri", "Jelena"/"Yelena"). Kept
+/// apart from [`phonetic`], which reads an opening "j" as Arabic and Korean romanisations do
+/// ("Jamal"/"Gamal", "Jong"/"Chong"); `None` for other words.
+pub(super) fn yod(word: &str) -> Option<(String, String)> {
+    let rest = word.strip_prefix('j')?;
+    rest.as_bytes().first().filter(|&&c| vowel(c))?;
+    let p = phonetic(&format!("y{rest}"));
+    let places = vowel_places(&p);
+    Some((p, places))
 }
 
 /// The consonants of a respelt word, in order ([`phonetic`] wrote doubled ones once).

@@ -420,3 +420,85 @@ fn a_second_given_name_and_surname_only_say_more() {
     let m = best(&index, &Query::name("Edda Marisol Brenning Lorn")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn slavic_romanisations_meet() {
+    let index = Index::new(vec![
+        person("1", &["VARSKOV, Yelvan Kasimirovich"], &[], &[]),
+        person("2", &["HOLL, Uladzimor Pietrovich"], &[], &[]),
+        person("3", &["BRENNING, Tomasei"], &[], &[]),
+    ]);
+    for (query, record) in [
+        // An opening "j" for "y"; a Belarusian "Ul-" for "Vl-" (and "dz" for "d"); the
+        // ending "-ei" written "-iy".
+        ("Jelvan Kasimirovich Varskov", "1"),
+        ("Vladimor Pietrovich Holl", "2"),
+        ("Tomasiy Brenning", "3"),
+    ] {
+        let m = best(&index, &Query::name(query)).unwrap();
+        assert_eq!(index.entries()[m.entry].record, record, "{query}: {}", m.explain());
+        assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
+    }
+    // An opening "j" is still the Arabic and Korean one elsewhere: not "y" in a short name.
+    use super::phonetic::phonetic;
+    assert_ne!(phonetic("lei"), phonetic("li"));
+}
+
+#[test]
+fn burmese_honorifics_lead_the_name() {
+    let index = Index::new(vec![person("1", &["LORN, Edda Piet"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN, Daw Edda Piet")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(m.unaligned.is_empty(), "{}", m.explain());
+}
+
+#[test]
+fn a_given_name_more_before_a_double_family_name_met_only_says_more() {
+    let index = Index::new(vec![person("1", &["LORN QUENBY, Edda"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN QUENBY, Piet Edda")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // A family name of one word does not say as much.
+    let index = Index::new(vec![person("1", &["LORN, Edda"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN, Piet Edda")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn a_name_met_in_order_comes_before_one_turned_round() {
+    let index = Index::new(vec![
+        person("1", &["ORANJE, Hollar"], &[], &[]),
+        person("2", &["HOLLAR, Oranje"], &[], &[]),
+    ]);
+    let found = index.check(&Query::name("Oranje Hollar"), 5, 0.3);
+    assert_eq!(index.entries()[found[0].entry].record, "2", "{}", found[0].explain());
+    assert!(found[1].explain().contains("in another order"), "{}", found[1].explain());
+}
+
+#[test]
+fn two_children_of_one_father_are_told_apart() {
+    let index = Index::new(vec![person("1", &["AL-HOLL, Edda Piet Karim Oranje"], &[], &[])]);
+    let m = best(&index, &Query::name("AL-HOLL, Tomasz Piet Karim Oranje")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn a_listed_patronymic_left_out_is_not_a_word_missing() {
+    let index = Index::new(vec![person("1", &["VARSKOV, Tomasz Kasimirovich"], &[], &[])]);
+    // Both words another spelling, the father's name left out, as papers write it.
+    let m = best(&index, &Query::name("Tomash Varskou")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(super::key::patronymic("kasimirovich") && super::key::patronymic("pietrovna"));
+    assert!(!super::key::patronymic("varskov") && !super::key::patronymic("ivna"));
+}
+
+#[test]
+fn korean_syllables_written_with_b_or_p_meet() {
+    let index = Index::new(vec![person("1", &["PIK, Tomasz Lorn"], &[], &[])]);
+    for query in ["BIK, Tomasz Lorn", "PIRK, Tomasz Lorn"] {
+        let m = best(&index, &Query::name(query)).unwrap();
+        assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
+    }
+    // Longer words keep "b" and "p" apart.
+    assert!(!super::align::one_syllable_alike("bakaran", "pakaran"));
+    assert!(!super::align::one_syllable_alike("bako", "pako"));
+}
