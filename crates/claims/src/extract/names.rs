@@ -196,6 +196,9 @@ impl<'a> Doc<'a> {
                 if mention.kind == Kind::Nat {
                     return mention.value.clone();
                 }
+                if let Some(court) = self.court_set_up_by(*m) {
+                    return Some(court);
+                }
                 self.mention_text(*m)
             }
             Arg::Text(t) => t.clone(),
@@ -214,6 +217,29 @@ impl<'a> Doc<'a> {
             return Some(state.to_string());
         }
         Some(raw)
+    }
+
+    /// A court the tagger left in lowercase right after the body that set it up ("indicted by
+    /// the UN international criminal tribunal for Norvania"): the court, by its own name, is
+    /// the authority, not the body.
+    fn court_set_up_by(&self, m: usize) -> Option<String> {
+        static COURT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s+((?:international\s+)?(?:criminal\s+|war\s+crimes\s+|special\s+)?(?:tribunal|court)\s+for\s+(?:the\s+)?)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)")
+                .expect("valid pattern")
+        });
+        let mention = &self.view.mentions[m];
+        if mention.kind != Kind::Org {
+            return None;
+        }
+        let caps = COURT_AFTER.captures(self.text().get(mention.span.end..)?)?;
+        let words: Vec<String> = caps[1]
+            .split_whitespace()
+            .map(|w| match w {
+                "for" | "the" => w.to_string(),
+                _ => w[..1].to_uppercase() + &w[1..],
+            })
+            .collect();
+        Some(format!("{} {}", words.join(" "), &caps[2]))
     }
 
     /// The authority a court pattern finds in a stretch of a view.
