@@ -355,28 +355,42 @@ impl<'a> Doc<'a> {
         top.next().is_none().then_some(first.0)
     }
 
+    /// The state a document names most often, a tie going to the one of them it names first
+    /// (a story leads with its own state: "Norvania arrests X" ... "American" ... "Norvanian").
+    pub(crate) fn leading_state(&self) -> Option<String> {
+        let counts = self.state_counts();
+        let best = counts.values().copied().max()?;
+        (0..self.view.mentions.len())
+            .filter_map(|i| self.mention_state(i))
+            .find(|s| counts.get(s) == Some(&best))
+    }
+
     /// How often the document names each state (nationality adjectives, states, cities).
     fn state_counts(&self) -> BTreeMap<String, usize> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, m) in self.view.mentions.iter().enumerate() {
-            let state = match m.kind {
-                Kind::Nat => m.value.clone(),
-                // A city counts for its state: a story about a trial in a city names it
-                // more often than the state.
-                Kind::Loc => {
-                    let t = self.mention_text(i);
-                    match self.is_state(&t) {
-                        true => self.authority(&Arg::Text(t)),
-                        false => crate::cities::state_of(&t).map(str::to_string),
-                    }
-                }
-                _ => None,
-            };
-            if let Some(s) = state {
+        for i in 0..self.view.mentions.len() {
+            if let Some(s) = self.mention_state(i) {
                 *counts.entry(s).or_default() += 1;
             }
         }
         counts
+    }
+
+    /// The state a mention names: a nationality adjective, a state, or a city of one (a story
+    /// about a trial in a city names it more often than the state).
+    fn mention_state(&self, i: usize) -> Option<String> {
+        let m = &self.view.mentions[i];
+        match m.kind {
+            Kind::Nat => m.value.clone(),
+            Kind::Loc => {
+                let t = self.mention_text(i);
+                match self.is_state(&t) {
+                    true => self.authority(&Arg::Text(t)),
+                    false => crate::cities::state_of(&t).map(str::to_string),
+                }
+            }
+            _ => None,
+        }
     }
 
     /// The authority of the court or prosecutor a document names nearest before a sentence
