@@ -19,6 +19,21 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether an organisation's name is the body of the post written right after it ("the
+    /// Party Secretary of X", "a former Deputy Party Secretary"): part of a post, not a party.
+    pub(super) fn opens_a_post(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[m];
+        if mention.kind != Kind::Org {
+            return false;
+        }
+        let s = &self.view.sentences[mention.sentence];
+        let Some(k) = s.mentions.iter().position(|&x| x == m) else { return false };
+        let Some(&next) = s.mentions.get(k + 1) else { return false };
+        let nm = &self.view.mentions[next];
+        nm.kind == Kind::Role
+            && self.text().get(mention.span.end..nm.span.start).is_some_and(|g| g.trim().is_empty())
+    }
+
     /// Whether a place captured as an organisation is the owner of what follows ("the head
     /// of Iran's Revolutionary Guard": Iran is not the organisation), unless the rule itself
     /// reads the possessive ("then Russia's envoy").
