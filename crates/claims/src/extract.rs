@@ -487,6 +487,12 @@ impl<'a> Doc<'a> {
             let arg = &self.expand(arg);
             let field = field.as_str();
             let value: Option<String> = match field {
+                // "the Communist Party Secretary of X": a body that opens a post is no one.
+                f if PERSON_FIELDS.contains(&f)
+                    && matches!(arg, Arg::Mention(m) if self.opens_a_post(*m)) =>
+                {
+                    return None;
+                }
                 f if PERSON_FIELDS.contains(&f) => match self.person_name(arg) {
                     Some((_, Some(g)))
                         if kind == ClaimType::DeathReport

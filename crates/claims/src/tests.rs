@@ -106,3 +106,14 @@ fn a_quoted_nickname_is_left_out_of_the_persons_name() {
         sanction_targets("The Treasury imposed sanctions on Piet “The Lion” Oranje on Monday.");
     assert_eq!(targets, ["Piet Oranje"]);
 }
+
+#[test]
+fn a_body_that_opens_a_post_in_a_list_is_not_sanctioned() {
+    let targets = sanction_targets(
+        "The Treasury sanctioned Tomasz Wielgosz on Monday. These designations include Tomasz \
+         Wielgosz, the Workers Party Secretary of Varsk, and Piet Oranje, a former Deputy Party \
+         Secretary of the Varsk Bureau.",
+    );
+    assert!(targets.iter().any(|t| t.contains("Oranje")), "{targets:?}");
+    assert!(!targets.iter().any(|t| t.contains("Party")), "{targets:?}");
+}

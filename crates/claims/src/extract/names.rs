@@ -19,6 +19,21 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether an organisation's name is the body of the post written right after it ("the
+    /// Party Secretary of X", "a former Deputy Party Secretary"): part of a post, not a party.
+    pub(super) fn opens_a_post(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[m];
+        if mention.kind != Kind::Org {
+            return false;
+        }
+        let s = &self.view.sentences[mention.sentence];
+        let Some(k) = s.mentions.iter().position(|&x| x == m) else { return false };
+        let Some(&next) = s.mentions.get(k + 1) else { return false };
+        let nm = &self.view.mentions[next];
+        nm.kind == Kind::Role
+            && self.text().get(mention.span.end..nm.span.start).is_some_and(|g| g.trim().is_empty())
+    }
+
     /// Whether a place captured as an organisation is the owner of what follows ("the head
     /// of Iran's Revolutionary Guard": Iran is not the organisation), unless the rule itself
     /// reads the possessive ("then Russia's envoy").
@@ -196,6 +211,9 @@ impl<'a> Doc<'a> {
                 if mention.kind == Kind::Nat {
                     return mention.value.clone();
                 }
+                if let Some(court) = self.court_set_up_by(*m) {
+                    return Some(court);
+                }
                 self.mention_text(*m)
             }
             Arg::Text(t) => t.clone(),
@@ -214,6 +232,29 @@ impl<'a> Doc<'a> {
             return Some(state.to_string());
         }
         Some(raw)
+    }
+
+    /// A court the tagger left in lowercase right after the body that set it up ("indicted by
+    /// the UN international criminal tribunal for Norvania"): the court, by its own name, is
+    /// the authority, not the body.
+    fn court_set_up_by(&self, m: usize) -> Option<String> {
+        static COURT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s+((?:international\s+)?(?:criminal\s+|war\s+crimes\s+|special\s+)?(?:tribunal|court)\s+for\s+(?:the\s+)?)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)")
+                .expect("valid pattern")
+        });
+        let mention = &self.view.mentions[m];
+        if mention.kind != Kind::Org {
+            return None;
+        }
+        let caps = COURT_AFTER.captures(self.text().get(mention.span.end..)?)?;
+        let words: Vec<String> = caps[1]
+            .split_whitespace()
+            .map(|w| match w {
+                "for" | "the" => w.to_string(),
+                _ => w[..1].to_uppercase() + &w[1..],
+            })
+            .collect();
+        Some(format!("{} {}", words.join(" "), &caps[2]))
     }
 
     /// The authority a court pattern finds in a stretch of a view.
@@ -329,28 +370,42 @@ impl<'a> Doc<'a> {
         top.next().is_none().then_some(first.0)
     }
 
+    /// The state a document names most often, a tie going to the one of them it names first
+    /// (a story leads with its own state: "Norvania arrests X" ... "American" ... "Norvanian").
+    pub(crate) fn leading_state(&self) -> Option<String> {
+        let counts = self.state_counts();
+        let best = counts.values().copied().max()?;
+        (0..self.view.mentions.len())
+            .filter_map(|i| self.mention_state(i))
+            .find(|s| counts.get(s) == Some(&best))
+    }
+
     /// How often the document names each state (nationality adjectives, states, cities).
     fn state_counts(&self) -> BTreeMap<String, usize> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, m) in self.view.mentions.iter().enumerate() {
-            let state = match m.kind {
-                Kind::Nat => m.value.clone(),
-                // A city counts for its state: a story about a trial in a city names it
-                // more often than the state.
-                Kind::Loc => {
-                    let t = self.mention_text(i);
-                    match self.is_state(&t) {
-                        true => self.authority(&Arg::Text(t)),
-                        false => crate::cities::state_of(&t).map(str::to_string),
-                    }
-                }
-                _ => None,
-            };
-            if let Some(s) = state {
+        for i in 0..self.view.mentions.len() {
+            if let Some(s) = self.mention_state(i) {
                 *counts.entry(s).or_default() += 1;
             }
         }
         counts
+    }
+
+    /// The state a mention names: a nationality adjective, a state, or a city of one (a story
+    /// about a trial in a city names it more often than the state).
+    fn mention_state(&self, i: usize) -> Option<String> {
+        let m = &self.view.mentions[i];
+        match m.kind {
+            Kind::Nat => m.value.clone(),
+            Kind::Loc => {
+                let t = self.mention_text(i);
+                match self.is_state(&t) {
+                    true => self.authority(&Arg::Text(t)),
+                    false => crate::cities::state_of(&t).map(str::to_string),
+                }
+            }
+            _ => None,
+        }
     }
 
     /// The authority of the court or prosecutor a document names nearest before a sentence

@@ -31,6 +31,9 @@ struct Lexicon {
     states: HashSet<String>,
     afflicted: HashSet<String>,
     maladies: HashSet<String>,
+    unwell: HashSet<String>,
+    fit: HashSet<String>,
+    linking: HashSet<String>,
     harmed: HashSet<String>,
     hospitals: HashSet<String>,
     taken: HashSet<String>,
@@ -289,6 +292,22 @@ fn subject(doc: &Doc<'_>, p: &Parse<'_>, w: usize) -> Option<usize> {
     None
 }
 
+/// The person right before the verbs that link a predicate starting at `at` to them, read
+/// off the words ("X and his daughter Y were left | critically ill": Y; "whether he is |
+/// well enough"): a form of "be" or a linking verb must come between.
+fn subject_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, at: usize) -> Option<usize> {
+    let mut j = at;
+    let mut verbs = 0;
+    while j > 0 && verbs < 3 && lex.linking.contains(p.lemma(j - 1)) {
+        j -= 1;
+        verbs += 1;
+    }
+    if verbs == 0 || j == 0 {
+        return None;
+    }
+    p.mention_of(doc, j - 1, SUBJECTS)
+}
+
 /// "X is 58 years old", "he was said to be 27 years old".
 fn age(doc: &Doc<'_>, p: &Parse<'_>, i: usize, out: &mut Vec<Candidate<'static>>) {
     if p.lemma(i) != "old" || p.words[i].upos != "ADJ" {
@@ -348,6 +367,37 @@ fn health(
             HARM,
             &[m],
             vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, i)))],
+        ));
+        return;
+    }
+    // "X was left critically ill", "fell ill", "whether he is well enough to attend": a
+    // predicate only, on a copula or a linking verb ("the ill man" describes). The parser
+    // hangs these words loosely ("ill" made a marker of the next clause, "well" an adverb of
+    // "attend"), so where the parse links no subject the words themselves are read.
+    let fit = lex.fit.contains(lemma)
+        && p.words.get(i + 1).is_some_and(|_| p.form(i + 1).eq_ignore_ascii_case("enough"));
+    if (lex.unwell.contains(lemma) || fit) && !matches!(p.rel(i), "amod" | "compound") {
+        let head = p.head(i);
+        let linked = p.kids(i, "cop").next().is_some()
+            || head.is_some_and(|h| {
+                lex.linking.contains(p.lemma(h)) || fit && p.kids(h, "cop").next().is_some()
+            });
+        // Its degree right before it ("critically ill", "too frail").
+        let mut lo = i;
+        while lo > 0 && i - lo < 2 && p.words[lo - 1].upos == "ADV" {
+            lo -= 1;
+        }
+        let parsed = linked
+            .then(|| subject(doc, p, i).or_else(|| head.and_then(|h| subject(doc, p, h))))
+            .flatten();
+        let Some(m) = parsed.or_else(|| subject_before(doc, p, lex, lo)) else { return };
+        let hi = if fit { i + 1 } else { i };
+        out.push(candidate(
+            doc,
+            p,
+            CONDITION,
+            &[m],
+            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, hi)))],
         ));
         return;
     }

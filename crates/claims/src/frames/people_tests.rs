@@ -79,6 +79,34 @@ fn medical_problems_and_a_stated_condition_are_health() {
 }
 
 #[test]
+fn an_adjective_of_health_said_of_a_person_is_a_health_claim() {
+    let c = claims("Piet Oranje was left critically ill after the attack.", ClaimType::Health);
+    assert!(has(&c, "condition", "critically ill", None), "{c:#?}");
+    let c = claims(
+        "The judges delayed the hearing to see whether Kasimir Holl is well enough to attend.",
+        ClaimType::Health,
+    );
+    assert!(has(&c, "person", "Holl", None), "{c:#?}");
+    let c = claims(
+        "Piet Oranje and his wife Edda were left seriously ill after eating in Varsk.",
+        ClaimType::Health,
+    );
+    assert!(has(&c, "condition", "seriously ill", None), "{c:#?}");
+    // Parsed loosely (a sentence cut off, "he" hung on "whether"): the words still say who.
+    let c = claims(
+        "The tribunal earlier this month postponed a hearing on the charges against Mr. Kasimir \
+         Holl, initially scheduled for Sept. 23, to determine whether he is well enough to",
+        ClaimType::Health,
+    );
+    assert!(has(&c, "person", "Holl", None), "{c:#?}");
+    // Describing someone ill, or being well aware, is no statement of health.
+    let c = claims("Edda Lorn visited the ill children in Varsk.", ClaimType::Health);
+    assert!(c.is_empty(), "{c:#?}");
+    let c = claims("Edda Lorn is well aware of the risks.", ClaimType::Health);
+    assert!(c.is_empty(), "{c:#?}");
+}
+
+#[test]
 fn a_plural_kin_word_over_a_list_ties_each_pair() {
     let found = claims(
         "The ministry blacklisted the Wielgosz brothers, Tomasz Wielgosz and Pavel Wielgosz, on Friday.",

@@ -122,6 +122,16 @@ An arrest warrant issued for Holl circulated on social media.";
 }
 
 #[test]
+fn a_warrant_no_one_issues_in_a_story_of_two_states_alike_is_the_first_ones() {
+    let text = "Norvania arrested militia commander Kasimir Holl on Monday. \
+The United States welcomed the arrest. An arrest warrant issued for Holl circulated on social media.";
+    let c = claims_in(text, &["Norvania"]);
+    let w = of(&c, ClaimType::Warrant);
+    assert!(!w.is_empty(), "{c:?}");
+    assert!(w.iter().all(|w| w.field("authority") == Some("Norvania")), "{c:?}");
+}
+
+#[test]
 fn a_second_object_the_parser_hangs_on_the_verb_is_a_target_with_its_own_date() {
     let c = claims(
         "At dawn in Varsk, police intelligence arrested Kasimir Holl, the operations chief for Brenning province, who gave the order to kill Piet Oranje on May 9 and another activist Edda Lorn in December 2019.",

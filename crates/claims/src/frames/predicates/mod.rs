@@ -253,10 +253,11 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         }
     }
     // A warrant with no issuer named in its sentence or before it ("the arrest warrant issued
-    // for X circulated") is the state the document is about: that state's police arrest.
+    // for X circulated") is the state the document is about: that state's police arrest. Two
+    // states named alike: the one the story names first, its own.
     let unissued = |c: &Claim| c.kind == ClaimType::Warrant && c.field("authority").is_none();
     if claims.iter().chain(mine.iter()).any(unissued)
-        && let Some(state) = doc.main_state()
+        && let Some(state) = doc.leading_state()
     {
         for claim in claims.iter_mut().chain(mine.iter_mut()).filter(|c| unissued(c)) {
             claim.fields.insert("authority".into(), serde_json::Value::from(state.clone()));
