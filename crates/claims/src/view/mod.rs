@@ -178,6 +178,7 @@ impl DocumentView {
                 hidden: false,
             });
         }
+        repair::companies_read_as_people(text, &mut raw);
         trim_entities(text, &mut raw);
         trim_trailing_roles(text, &mut raw);
         let known_words = repair::Words::new(text, words);

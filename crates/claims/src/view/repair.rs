@@ -243,6 +243,10 @@ use bodies::{bodies_named_after_places, people_named_as_bodies};
 #[path = "repair_family.rs"]
 mod family;
 use family::family_members;
+#[path = "repair_companies.rs"]
+mod companies;
+use companies::companies_listed_as_one;
+pub(super) use companies::companies_read_as_people;
 
 /// What the repairs need to know about the document's words.
 pub(super) struct Words<'a> {
@@ -376,6 +380,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     take_in_nicknames(words, mentions);
     join_split_names(words, mentions);
     family_members(words, mentions);
+    companies_listed_as_one(words, mentions);
     bodies_named_after_places(words, mentions);
     people_named_as_bodies(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {

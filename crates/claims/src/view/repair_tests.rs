@@ -395,3 +395,23 @@ fn given_names_listed_after_a_familys_name_are_its_members() {
     let v = view(text, &[], &[]);
     assert!(named(text, &v, Kind::Per).is_empty());
 }
+
+#[test]
+fn a_company_is_no_person_and_two_listed_companies_are_two() {
+    let text =
+        "Norvania named Varsk Amber Enterprise, Varsk Jade Co and Brenning (Gems and Pearls).";
+    let v = view(
+        text,
+        &[(PER, "PER", "Varsk Amber Enterprise"), (PER, "ORG", "Varsk Jade Co and Brenning")],
+        &[],
+    );
+    assert!(named(text, &v, Kind::Per).is_empty());
+    assert_eq!(
+        named(text, &v, Kind::Org),
+        ["Varsk Amber Enterprise", "Varsk Jade Co", "Brenning (Gems and Pearls)"]
+    );
+    // A body whose name holds "and" is left whole.
+    let text = "The Varsk Ministry of Trade and Industry spoke.";
+    let v = view(text, &[(PER, "ORG", "Varsk Ministry of Trade and Industry")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["Varsk Ministry of Trade and Industry"]);
+}
