@@ -473,3 +473,12 @@ fn a_former_word_before_the_bodys_name_ends_the_post() {
     let c = find(&claims, "Wielgosz", "Navy").expect("the post");
     assert!(c.field("as_of").is_none(), "{c:?}");
 }
+
+#[test]
+fn a_deputy_listed_after_the_same_post_shares_its_body() {
+    let claims = positions(
+        "Four officers led the raid -- Commander-in-Chief of the Varskian Coastal Guard Tomasz Wielgosz, Deputy Commander-in-Chief Piet Oranje, and General Kasimir Holl.",
+    );
+    assert!(find(&claims, "Wielgosz", "Coastal Guard").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Oranje", "Coastal Guard").is_some(), "{claims:#?}");
+}
