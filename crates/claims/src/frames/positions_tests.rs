@@ -1,6 +1,6 @@
 //! Position frames on invented sentences, read by the real reader.
 
-use crate::frames::test_support::{find, positions};
+use crate::frames::test_support::{find, positions, positions_in};
 
 #[test]
 fn a_title_before_a_name_gives_the_body_before_it() {
@@ -481,4 +481,15 @@ fn a_deputy_listed_after_the_same_post_shares_its_body() {
     );
     assert!(find(&claims, "Wielgosz", "Coastal Guard").is_some(), "{claims:#?}");
     assert!(find(&claims, "Oranje", "Coastal Guard").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn officials_travelling_abroad_are_not_the_hosts_officials() {
+    let text = "Varsk's leader Piet Oranje made a trip to Norvania on Monday. \
+        Oranje met bankers in Norvania and toured Norvania's main port. \
+        He was accompanied by foreign minister Edda Lorn. \
+        Varsk's opposition called the visit costly.";
+    let claims = positions_in(text, &["Norvania", "Varsk"]);
+    assert!(find(&claims, "Lorn", "Varsk").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Lorn", "Norvania").is_none(), "{claims:#?}");
 }
