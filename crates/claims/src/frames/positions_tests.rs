@@ -493,3 +493,11 @@ fn officials_travelling_abroad_are_not_the_hosts_officials() {
     assert!(find(&claims, "Lorn", "Varsk").is_some(), "{claims:#?}");
     assert!(find(&claims, "Lorn", "Norvania").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn the_state_that_imposes_sanctions_is_not_the_targets_state() {
+    let text = "Norvania Sanctions on President Piet Oranje. \
+        Varsk's parliament backed Oranje. Oranje rules Varsk. Varsk's army obeys him.";
+    let claims = positions_in(text, &["Norvania", "Varsk"]);
+    assert!(find(&claims, "Oranje", "Norvania").is_none(), "{claims:#?}");
+}

@@ -147,6 +147,7 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
     let mut states: Vec<String> = sentence
         .mentions
         .iter()
+        .filter(|&&m| !imposes_sanctions(doc, &sentence.view, m))
         .filter_map(|&m| {
             let mention = &doc.view.mentions[m];
             match mention.kind {
@@ -167,6 +168,16 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
         1 => states.pop(),
         _ => None,
     }
+}
+
+/// "Norvanian sanctions on President X": the state that imposes sanctions says nothing of
+/// whose post the name holds.
+fn imposes_sanctions(doc: &Doc<'_>, view: &str, m: usize) -> bool {
+    let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
+    view.find(&tag).is_some_and(|at| {
+        let after = view[at + tag.len()..].trim_start().to_lowercase();
+        after.starts_with("sanctions") || after.starts_with("sanction ")
+    })
 }
 
 /// The state a mention names: a nationality's state, or a place that is a state.
