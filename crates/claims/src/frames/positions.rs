@@ -665,6 +665,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             out.push(Arg::Mention(m));
             continue;
         }
+        // "Colonel X's chief enforcer": the parse hangs the possessive on the rank or title,
+        // the name flat under it; the person is the body.
+        if possessive
+            && p.mention_of(doc, c, &[Kind::Rank, Kind::Role]).is_some()
+            && let Some(m) = p.kids(c, "flat").find_map(|k| p.mention_of(doc, k, &[Kind::Per]))
+        {
+            out.push(Arg::Mention(m));
+            continue;
+        }
         for c in p.with_conjuncts(c) {
             if serves || p.mention_of(doc, c, &[Kind::Per]).is_none() {
                 out.extend(body(doc, p, c));

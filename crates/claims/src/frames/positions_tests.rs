@@ -501,3 +501,9 @@ fn the_state_that_imposes_sanctions_is_not_the_targets_state() {
     let claims = positions_in(text, &["Norvania", "Varsk"]);
     assert!(find(&claims, "Oranje", "Norvania").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_titled_possessor_is_the_body_of_the_post() {
+    let claims = positions("For three decades, Kasimir Holl was Colonel Quenby's chief enforcer.");
+    assert!(find(&claims, "Holl", "Quenby").is_some(), "{claims:#?}");
+}
