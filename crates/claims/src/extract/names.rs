@@ -361,7 +361,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The state named most often but one, named at least twice and without a tie.
-    fn main_state_except(&self, skip: &str) -> Option<String> {
+    pub(crate) fn main_state_except(&self, skip: &str) -> Option<String> {
         let mut counts = self.state_counts();
         counts.remove(skip);
         let best = counts.values().copied().max().filter(|&n| n >= 2)?;

@@ -86,6 +86,7 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         nationality(doc, p, lex, i, &mut out);
         group_nationality(doc, p, lex, i, &mut out);
         age(doc, p, i, &mut out);
+        unnamed_age(doc, p, i, &mut out);
         health(doc, p, lex, i, &mut out);
         kin(doc, p, lex, i, &mut out);
     }
@@ -332,6 +333,56 @@ fn age(doc: &Doc<'_>, p: &Parse<'_>, i: usize, out: &mut Vec<Candidate<'static>>
         AGE,
         &[m],
         vec![("person", Arg::Mention(m)), ("value", Arg::Text(value.to_string()))],
+    ));
+}
+
+/// "The tribunal has charged the 84-year-old with genocide": a definite "N-year-old" that no
+/// name follows is the person the story is about (the one it names most), named in the
+/// sentences just before; "a 58-year-old man" is someone else.
+fn unnamed_age(doc: &Doc<'_>, p: &Parse<'_>, i: usize, out: &mut Vec<Candidate<'static>>) {
+    if !p.form(i).eq_ignore_ascii_case("the") || i + 2 >= p.words.len() {
+        return;
+    }
+    let number =
+        |f: &str| (1..=3).contains(&f.len()) && f.chars().all(|c| c.is_ascii_digit()) && f != "0";
+    let form = p.form(i + 1).to_lowercase();
+    let (value, last) = match form.split_once('-') {
+        // "the 84-year-old" as one word.
+        Some((n, rest)) if number(n) && matches!(rest, "year-old" | "years-old") => {
+            (n.to_string(), i + 1)
+        }
+        _ if number(&form) => {
+            let k = if p.form(i + 2) == "-" { i + 3 } else { i + 2 };
+            if k >= p.words.len()
+                || !matches!(p.form(k).to_lowercase().as_str(), "year-old" | "years-old")
+            {
+                return;
+            }
+            (form.clone(), k)
+        }
+        _ => return,
+    };
+    // "the 45-year-old Norvanian X": the name's own pattern takes it.
+    if (last + 1..p.words.len().min(last + 5)).any(|k| p.mention_of(doc, k, &[Kind::Per]).is_some())
+    {
+        return;
+    }
+    let Some(topic) = doc.people.topic() else { return };
+    let at = p.words[i].span.start;
+    let Some(&m) = doc.people.people[topic].mentions.iter().rev().find(|&&m| {
+        let mention = &doc.view.mentions[m];
+        mention.sentence + 3 >= p.sentence
+            && (mention.sentence < p.sentence
+                || mention.sentence == p.sentence && mention.span.start < at)
+    }) else {
+        return;
+    };
+    out.push(candidate(
+        doc,
+        p,
+        AGE,
+        &[],
+        vec![("person", Arg::Mention(m)), ("value", Arg::Text(value))],
     ));
 }
 

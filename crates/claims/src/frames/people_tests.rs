@@ -291,3 +291,20 @@ fn the_common_shapes_of_a_death_report() {
         assert!(has(&found, "person", who, None), "{text}: {found:#?}");
     }
 }
+
+#[test]
+fn a_definite_age_without_a_name_is_the_story_s_person() {
+    let text = "Marisol Quenby was arrested in Varnholm on Monday. \
+        Quenby had been living under a false name. \
+        The tribunal has charged the 71-year-old with fraud.";
+    let found = claims(text, ClaimType::Attribute);
+    let age = found.iter().find(|c| c.field("key") == Some("age")).expect("an age");
+    assert!(age.field("person").is_some_and(|p| p.contains("Quenby")), "{found:?}");
+    assert_eq!(age.field("value"), Some("71"));
+    // "a 58-year-old man" is someone else.
+    let other = claims(
+        "Marisol Quenby was arrested on Monday. Quenby denied it. A 58-year-old man was also held.",
+        ClaimType::Attribute,
+    );
+    assert!(!other.iter().any(|c| c.field("key") == Some("age")), "{other:?}");
+}

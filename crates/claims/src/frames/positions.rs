@@ -129,7 +129,9 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         if holders.is_empty() {
             continue;
         }
-        let orgs = super::states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+        let own = bodies(doc, p, lex, post);
+        let own = if own.is_empty() { senior_bodies(doc, p, lex, post, &posts) } else { own };
+        let orgs = super::states::state_bodies(doc, p, lex, post, own);
 
         let (start, end) = dates(doc, p, lex, post.word);
         for &(holder, how, past) in &holders {
@@ -194,6 +196,42 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         }
     }
     out
+}
+
+/// "Chief of the Varsk Police A, Deputy Chief B": a deputy's post without a body of its own,
+/// listed after the same post with a body, is the deputy of that body; the list names it once.
+fn senior_bodies(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    lex: &Lexicon,
+    post: &Post,
+    posts: &[Post],
+) -> Vec<Arg> {
+    if !POST_MODIFIERS.contains(&p.form(post.first).to_lowercase().as_str())
+        || post.first == post.word
+    {
+        return Vec::new();
+    }
+    let head = |q: &Post| match &q.role {
+        Arg::Mention(m) => doc.view.mentions[*m].value.clone().unwrap_or_default(),
+        Arg::Text(t) => t.split_whitespace().last().unwrap_or("").to_string(),
+    };
+    let own = head(post);
+    if own.is_empty() {
+        return Vec::new();
+    }
+    // A semicolon or a verb between the two ends the list.
+    let in_list = |q: &Post| {
+        (q.word + 1..post.first)
+            .all(|k| p.form(k) != ";" && !matches!(p.words[k].upos.as_str(), "VERB" | "AUX"))
+    };
+    posts
+        .iter()
+        .rev()
+        .filter(|q| q.word < post.first && head(q) == own && in_list(q))
+        .map(|q| bodies(doc, p, lex, q))
+        .find(|b| !b.is_empty())
+        .unwrap_or_default()
 }
 
 /// Whether a semicolon stands between a holder's name and the first word of a post.
@@ -623,6 +661,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         if possessive
             && lex.personal_posts.contains(p.lemma(t))
             && let Some(m) = p.mention_of(doc, c, &[Kind::Pro])
+        {
+            out.push(Arg::Mention(m));
+            continue;
+        }
+        // "Colonel X's chief enforcer": the parse hangs the possessive on the rank or title,
+        // the name flat under it; the person is the body.
+        if possessive
+            && p.mention_of(doc, c, &[Kind::Rank, Kind::Role]).is_some()
+            && let Some(m) = p.kids(c, "flat").find_map(|k| p.mention_of(doc, k, &[Kind::Per]))
         {
             out.push(Arg::Mention(m));
             continue;

@@ -1,6 +1,6 @@
 //! Position frames on invented sentences, read by the real reader.
 
-use crate::frames::test_support::{find, positions};
+use crate::frames::test_support::{find, positions, positions_in};
 
 #[test]
 fn a_title_before_a_name_gives_the_body_before_it() {
@@ -472,4 +472,38 @@ fn a_former_word_before_the_bodys_name_ends_the_post() {
     );
     let c = find(&claims, "Wielgosz", "Navy").expect("the post");
     assert!(c.field("as_of").is_none(), "{c:?}");
+}
+
+#[test]
+fn a_deputy_listed_after_the_same_post_shares_its_body() {
+    let claims = positions(
+        "Four officers led the raid -- Commander-in-Chief of the Varskian Coastal Guard Tomasz Wielgosz, Deputy Commander-in-Chief Piet Oranje, and General Kasimir Holl.",
+    );
+    assert!(find(&claims, "Wielgosz", "Coastal Guard").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Oranje", "Coastal Guard").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn officials_travelling_abroad_are_not_the_hosts_officials() {
+    let text = "Varsk's leader Piet Oranje made a trip to Norvania on Monday. \
+        Oranje met bankers in Norvania and toured Norvania's main port. \
+        He was accompanied by foreign minister Edda Lorn. \
+        Varsk's opposition called the visit costly.";
+    let claims = positions_in(text, &["Norvania", "Varsk"]);
+    assert!(find(&claims, "Lorn", "Varsk").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Lorn", "Norvania").is_none(), "{claims:#?}");
+}
+
+#[test]
+fn the_state_that_imposes_sanctions_is_not_the_targets_state() {
+    let text = "Norvania Sanctions on President Piet Oranje. \
+        Varsk's parliament backed Oranje. Oranje rules Varsk. Varsk's army obeys him.";
+    let claims = positions_in(text, &["Norvania", "Varsk"]);
+    assert!(find(&claims, "Oranje", "Norvania").is_none(), "{claims:#?}");
+}
+
+#[test]
+fn a_titled_possessor_is_the_body_of_the_post() {
+    let claims = positions("For three decades, Kasimir Holl was Colonel Quenby's chief enforcer.");
+    assert!(find(&claims, "Holl", "Quenby").is_some(), "{claims:#?}");
 }

@@ -147,6 +147,7 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
     let mut states: Vec<String> = sentence
         .mentions
         .iter()
+        .filter(|&&m| !imposes_sanctions(doc, &sentence.view, m))
         .filter_map(|&m| {
             let mention = &doc.view.mentions[m];
             match mention.kind {
@@ -169,6 +170,16 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
     }
 }
 
+/// "Norvanian sanctions on President X": the state that imposes sanctions says nothing of
+/// whose post the name holds.
+fn imposes_sanctions(doc: &Doc<'_>, view: &str, m: usize) -> bool {
+    let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
+    view.find(&tag).is_some_and(|at| {
+        let after = view[at + tag.len()..].trim_start().to_lowercase();
+        after.starts_with("sanctions") || after.starts_with("sanction ")
+    })
+}
+
 /// The state a mention names: a nationality's state, or a place that is a state.
 fn mention_state(doc: &Doc<'_>, m: usize) -> Option<String> {
     let mention = &doc.view.mentions[m];
@@ -187,6 +198,11 @@ fn mention_state(doc: &Doc<'_>, m: usize) -> Option<String> {
 /// headline and lead name the state the story is about.
 fn story_state(doc: &Doc<'_>) -> Option<String> {
     if let Some(state) = doc.main_state() {
+        // "Norvanian official makes a trip to Varsk": a story told where its people travel
+        // names the host most, but its officials are those of the state named next.
+        if visited(doc, &state) {
+            return doc.main_state_except(&state).or(Some(state));
+        }
         return Some(state);
     }
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
@@ -203,6 +219,41 @@ fn story_state(doc: &Doc<'_>) -> Option<String> {
     }
     let best = counts.values().copied().max()?;
     order.into_iter().find(|s| counts.get(s) == Some(&best))
+}
+
+/// Words right before a place that make it the destination of a journey.
+const JOURNEY_TO: &[&str] = &[
+    "visit to",
+    "visits to",
+    "visited",
+    "trip to",
+    "trips to",
+    "travel to",
+    "travelled to",
+    "traveled to",
+    "flew to",
+];
+
+/// Whether the document tells of a journey to the state ("a visit to Varsk", "travelled to
+/// the Varsk").
+fn visited(doc: &Doc<'_>, state: &str) -> bool {
+    doc.view.sentences.iter().any(|s| {
+        s.mentions.iter().any(|&m| {
+            let kind = doc.view.mentions[m].kind;
+            // "a visit to Saudi Arabia" may be read as a nationality and a place.
+            let tag = match kind {
+                Kind::Loc => "LOC",
+                Kind::Nat => "NAT",
+                _ => return false,
+            };
+            mention_state(doc, m).as_deref() == Some(state)
+                && s.view.find(&format!("⟦{tag}:{m}⟧")).is_some_and(|at| {
+                    let before = s.view[..at].trim_end().to_lowercase();
+                    let before = before.strip_suffix(" the").unwrap_or(&before);
+                    JOURNEY_TO.iter().any(|j| before.ends_with(&format!(" {j}")) || before == *j)
+                })
+        })
+    })
 }
 
 /// A pattern rule's post whose body is a minister's portfolio ("Minister of Defense" with
