@@ -2,9 +2,9 @@
 
 use crate::{Claim, ClaimType, Input, extract};
 
-static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
+pub(crate) static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
     std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
-static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
+pub(crate) static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
     std::sync::LazyLock::new(|| read::syntax::builtin().expect("the built-in model loads"));
 
 /// The claims of one kind that the extractor finds in `text`, published on 4 May 2022.

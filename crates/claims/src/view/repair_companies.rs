@@ -73,8 +73,7 @@ pub(super) fn companies_listed_as_one(words: &Words<'_>, mentions: &mut Vec<Ment
             let capitalised = ws.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
             let joiners = ws.iter().all(|w| w.starts_with(char::is_uppercase) || *w == "and");
             let new_end = end + " (".len() + inner.len() + ")".len();
-            let free = mentions.get(i + 1).is_none_or(|n| n.span.start >= new_end);
-            if capitalised >= 2 && joiners && inner.len() < 60 && free {
+            if capitalised >= 2 && joiners && inner.len() < 60 {
                 end = new_end;
             }
         }
@@ -83,11 +82,16 @@ pub(super) fn companies_listed_as_one(words: &Words<'_>, mentions: &mut Vec<Ment
     if splits.is_empty() {
         return;
     }
+    // The words of a parenthesis taken into a name are no mentions of their own ("Pearls"
+    // read as a place).
+    let taken: Vec<std::ops::Range<usize>> =
+        splits.iter().map(|&(i, _, end)| mentions[i].span.end..end).collect();
     for &(i, at, end) in &splits {
         let m = &mut mentions[i];
         let second = Mention { span: m.span.start + at + " and ".len()..end, ..m.clone() };
         m.span.end = m.span.start + at;
         mentions.push(second);
     }
+    mentions.retain(|m| !taken.iter().any(|t| t.start < m.span.start && m.span.end <= t.end));
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }

@@ -9,7 +9,8 @@ const FAMILY_NOUNS: &[&str] = &["brothers", "sisters", "siblings", "twins", "cou
 
 /// "the W brothers, A and B" or "the W sisters A, B and C": each listed word becomes a
 /// person whose name is that word and the family's (the mention's value; its span stays the
-/// word as written), and the family's name is no mention of its own. Only single
+/// word as written), and the family's name is no mention of its own, there or before another
+/// of the same kin nouns elsewhere in the document. Only single
 /// capitalised words are listed names, two to four of them, joined by commas and one "and".
 pub(super) fn family_members(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let text = words.text;
@@ -61,6 +62,16 @@ pub(super) fn family_members(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     }
     if added.is_empty() {
         return;
+    }
+    // Elsewhere, "W brothers" alone ("sanctions on W brothers", a headline) names the same
+    // members, not a person W: the name goes rather than stand for one of them.
+    let families: std::collections::HashSet<&str> =
+        dropped.iter().map(|s| &text[s.clone()]).collect();
+    for k in 1..ws.len() {
+        let noun = words.form(&ws[k]).to_lowercase();
+        if FAMILY_NOUNS.contains(&noun.as_str()) && families.contains(words.form(&ws[k - 1])) {
+            dropped.push(ws[k - 1].span.clone());
+        }
     }
     let overlaps =
         |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;

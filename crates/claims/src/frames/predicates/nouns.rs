@@ -238,6 +238,21 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
     per_target(kind, n, targets, shared, words, "noun")
 }
 
+/// Common nouns that count bodies ("three entities", "two firms"): a list apposed to them names
+/// the bodies themselves.
+const BODY_NOUNS: &[&str] = &[
+    "entity",
+    "company",
+    "firm",
+    "business",
+    "organisation",
+    "organization",
+    "institution",
+    "enterprise",
+    "bank",
+    "body",
+];
+
 /// Whether a body's mention lies in the apposition of a listed name ("X, the Party
 /// Secretary of Y, and Z"): the body names a post's organisation, not a target.
 fn in_apposition(s: &Parse<'_>, m: usize, top: usize) -> bool {
@@ -250,7 +265,11 @@ fn in_apposition(s: &Parse<'_>, m: usize, top: usize) -> bool {
             return false;
         }
         if s.rel(w) == "appos" {
-            return true;
+            // "three entities, A Co, B Ltd and C, are sanctioned": bodies apposed to a noun
+            // that counts bodies are the list of them.
+            let counted =
+                s.head(w).is_some_and(|h| h == top && BODY_NOUNS.contains(&s.lemma(h).as_str()));
+            return !counted;
         }
         match s.head(w) {
             Some(h) => w = h,

@@ -128,3 +128,14 @@ fn a_headline_name_of_no_known_kind_is_no_authority() {
     assert!(!s.is_empty(), "{c:?}");
     assert!(s.iter().all(|s| s.field("authority") != Some("Wielgosz")), "{c:?}");
 }
+
+#[test]
+fn bodies_apposed_to_a_noun_that_counts_bodies_are_targets() {
+    targets(
+        "Velmora sanctioned two generals. In addition, three Norvanian entities, Varsk Amber \
+         Enterprise, Varsk Imperial Jade Co and Brenning (Gems and Pearls), are being slapped \
+         with sanctions by Velmora.",
+        &["Varsk Amber Enterprise", "Varsk Imperial Jade Co", "Brenning (Gems and Pearls)"],
+        "Velmora",
+    );
+}

@@ -709,3 +709,26 @@ fn dump_a_text() {
         }
     }
 }
+
+/// `FRAMES_TEXT='...' cargo test --release -p claims --lib dump_a_view -- --ignored
+/// --nocapture` prints how the view renders each sentence, its mentions, and every word's
+/// parse: what a rule sees.
+#[test]
+#[ignore]
+fn dump_a_view() {
+    use crate::frames::test_support::{ANALYZER, TAGGER};
+    if let Some(text) = std::env::var_os("FRAMES_TEXT") {
+        let text = text.to_string_lossy().to_string();
+        let reading = read::read_document(&TAGGER, &ANALYZER, &text, None);
+        let view = crate::view::DocumentView::build(&text, &reading.annotations, &reading.words);
+        for s in &view.sentences {
+            eprintln!("{}", s.view);
+        }
+        for (i, m) in view.mentions.iter().enumerate() {
+            eprintln!("{i} {:?} {:?}", m.kind, &text[m.span.clone()]);
+        }
+        for w in &view.words {
+            eprintln!("{} {} {} {}", &text[w.span.clone()], w.upos, w.head, w.deprel);
+        }
+    }
+}
