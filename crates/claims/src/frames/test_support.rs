@@ -1,6 +1,6 @@
 //! What the frames' tests share: the real reader and the whole extractor over an invented text.
 
-use crate::{Claim, ClaimType, Input, extract};
+use crate::{Claim, ClaimType, Input, extract_with};
 
 pub(crate) static TAGGER: std::sync::LazyLock<read::ner::Tagger> =
     std::sync::LazyLock::new(|| read::ner::builtin().expect("the built-in model loads"));
@@ -9,19 +9,22 @@ pub(crate) static ANALYZER: std::sync::LazyLock<read::syntax::Analyzer> =
 
 /// The claims of one kind that the extractor finds in `text`, published on 4 May 2022.
 pub(crate) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
+    claims_with(crate::Rules::english(), text, kind)
+}
+
+/// [`claims`] with the given rules.
+fn claims_with(rules: &crate::Rules, text: &str, kind: ClaimType) -> Vec<Claim> {
     let date = model::PartialDate::day(2022, 5, 4).ok();
     let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
-    extract(&Input {
+    let input = Input {
         doc: "t.txt",
         sha256: "00",
         text,
         published: date,
         annotations: &reading.annotations,
         words: &reading.words,
-    })
-    .into_iter()
-    .filter(|c| c.kind == kind)
-    .collect()
+    };
+    extract_with(rules, &input).into_iter().filter(|c| c.kind == kind).collect()
 }
 
 /// The posts the extractor finds in `text`.
@@ -40,24 +43,9 @@ pub(crate) fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&
 /// The posts the extractor finds in `text` in a world where some invented places are states
 /// too: the authority names and the gazetteer know only real ones, and tests name none.
 pub(crate) fn positions_in(text: &str, states: &[&str]) -> Vec<Claim> {
-    let date = model::PartialDate::day(2022, 5, 4).ok();
-    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
     let mut rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
     for state in states {
         rules.authority.insert(state.to_lowercase(), state.to_string());
     }
-    crate::extract_with(
-        &rules,
-        &Input {
-            doc: "t.txt",
-            sha256: "00",
-            text,
-            published: date,
-            annotations: &reading.annotations,
-            words: &reading.words,
-        },
-    )
-    .into_iter()
-    .filter(|c| c.kind == ClaimType::Position)
-    .collect()
+    claims_with(&rules, text, ClaimType::Position)
 }
