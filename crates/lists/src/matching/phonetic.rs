@@ -83,8 +83,8 @@ pub(super) fn phonetic(word: &str) -> String {
             w = w.replace(from, to);
         }
     }
-    // The Slavic ending "-ей"/"-ий" is written "-ei", "-ey", "-iy", "-ij" or "-i" ("Andrei",
-    // "Andriy"); in a word of five letters or more, so that short names ("Lei"/"Li") stay apart.
+    // The Slavic ending "-ей"/"-ий" is written "-ei", "-ey", "-iy", "-ij" or "-i" ("Tomashei",
+    // "Tomashiy"); in a word of five letters or more, so that short names ("Lei"/"Li") stay apart.
     if w.len() >= 5 && w.ends_with("ei") {
         w.truncate(w.len() - 2);
         w.push('i');
@@ -117,7 +117,7 @@ pub(super) fn phonetic(word: &str) -> String {
 /// A word that opens with "j" and a vowel respelt with "y" for it: Slavic, German and Dutch
 /// romanisations write "j" where English writes "y" ("Juri"/"Yuri", "Jelena"/"Yelena"). Kept
 /// apart from [`phonetic`], which reads an opening "j" as Arabic and Korean romanisations do
-/// ("Jamal"/"Gamal", "Jong"/"Chong"); `None` for other words.
+/// ("Jabel"/"Gabel", "Jong"/"Chong"); `None` for other words.
 pub(super) fn yod(word: &str) -> Option<(String, String)> {
     let rest = word.strip_prefix('j')?;
     rest.as_bytes().first().filter(|&&c| vowel(c))?;
