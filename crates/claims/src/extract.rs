@@ -86,10 +86,11 @@ const PAST_VERBS: &[&str] = &[
     "held",
     "occupied",
 ];
-/// "between ⟦TIME⟧ and", "appointed in", "elected on": the text before a date says it is a
-/// period of a post or the date of an appointment.
+/// "between ⟦TIME⟧ and", "from ⟦TIME⟧ to", "appointed in", "elected on": the text before a
+/// date says it is a period (of a post, or of the war a reason names) or the date of an
+/// appointment, not the day of a one-time act.
 static PERIOD_OR_APPOINTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bbetween|\bbetween (?:⟦TIME:\d+⟧|\S+) and|\b(?:appointed|named|nominated|elected|promoted|installed|sworn in|reappointed) (?:in|on))\s*$")
+    Regex::new(r"(?:\bbetween|\bbetween (?:⟦TIME:\d+⟧|\S+) and|\bfrom|\bfrom (?:⟦TIME:\d+⟧|\S+) (?:to|until|through)|\b(?:appointed|named|nominated|elected|promoted|installed|sworn in|reappointed) (?:in|on))\s*$")
         .expect("valid pattern")
 });
 

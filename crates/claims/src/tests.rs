@@ -117,3 +117,13 @@ fn a_body_that_opens_a_post_in_a_list_is_not_sanctioned() {
     assert!(targets.iter().any(|t| t.contains("Oranje")), "{targets:?}");
     assert!(!targets.iter().any(|t| t.contains("Party")), "{targets:?}");
 }
+
+#[test]
+fn a_date_that_opens_a_period_is_not_the_day_of_a_sanction() {
+    use crate::extract::dates_a_post;
+    // "over abuses during the war from ⟦TIME⟧ to ⟦TIME⟧": the war's years, not the act's.
+    assert!(dates_a_post("abuses during the war from "));
+    assert!(dates_a_post("abuses during the war from ⟦TIME:3⟧ to "));
+    assert!(dates_a_post("head of the unit between "));
+    assert!(!dates_a_post("Norvania sanctioned Tomasz Wielgosz on "));
+}
