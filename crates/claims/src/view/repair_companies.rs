@@ -27,8 +27,7 @@ const COMPANY_ENDS: &[&str] = &[
 
 /// Whether a word ends the name of a company or other body.
 fn ends_a_body(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    COMPANY_ENDS.contains(&lower.as_str()) || is_body_word(&lower)
+    COMPANY_ENDS.iter().any(|e| e.eq_ignore_ascii_case(word)) || is_body_word(word)
 }
 
 /// A "person" of two or more words whose last word ends a body's name is that body: no

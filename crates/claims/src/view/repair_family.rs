@@ -2,10 +2,17 @@
 //! Tomasz Wielgosz and Piet Wielgosz. The tagger sees lone unfamiliar words there (one may be
 //! a place, the family's name a body), and the claims would name "Tomasz" and a place "Piet".
 
+use super::super::SpanSet;
 use super::{Kind, Mention, Words};
 
 /// The plural kin nouns that gather a family's members under its name.
 const FAMILY_NOUNS: &[&str] = &["brothers", "sisters", "siblings", "twins", "cousins"];
+
+/// Whether a word is one of [`FAMILY_NOUNS`], in any case, without allocating: every word of
+/// every document is asked.
+fn is_family_noun(word: &str) -> bool {
+    FAMILY_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
 
 /// "the W brothers, A and B" or "the W sisters A, B and C": each listed word becomes a
 /// person whose name is that word and the family's (the mention's value; its span stays the
@@ -28,8 +35,7 @@ pub(super) fn family_members(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let mut added: Vec<Mention> = Vec::new();
     let mut dropped: Vec<std::ops::Range<usize>> = Vec::new();
     for k in 1..ws.len().saturating_sub(2) {
-        let noun = words.form(&ws[k]).to_lowercase();
-        if !FAMILY_NOUNS.contains(&noun.as_str()) {
+        if !is_family_noun(words.form(&ws[k])) {
             continue;
         }
         let family = &ws[k - 1];
@@ -68,16 +74,12 @@ pub(super) fn family_members(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let families: std::collections::HashSet<&str> =
         dropped.iter().map(|s| &text[s.clone()]).collect();
     for k in 1..ws.len() {
-        let noun = words.form(&ws[k]).to_lowercase();
-        if FAMILY_NOUNS.contains(&noun.as_str()) && families.contains(words.form(&ws[k - 1])) {
+        if is_family_noun(words.form(&ws[k])) && families.contains(words.form(&ws[k - 1])) {
             dropped.push(ws[k - 1].span.clone());
         }
     }
-    let overlaps =
-        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
-    mentions.retain(|m| {
-        !dropped.iter().chain(added.iter().map(|a| &a.span)).any(|s| overlaps(s, &m.span))
-    });
+    let gone = SpanSet::new(dropped.into_iter().chain(added.iter().map(|a| a.span.clone())));
+    mentions.retain(|m| !gone.overlaps(&m.span));
     mentions.extend(added);
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
 }

@@ -60,6 +60,12 @@ pub(super) fn reattach(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
     }
 }
 
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pair {
     None,
@@ -175,71 +181,66 @@ impl Tree {
     /// Any other mark: climb from the nearest words on each side while the climb stays on
     /// that side and keeps the tree projective; the lower of the two tops is its head.
     fn subordinate(&mut self, words: &[&str], kind: &[Pair], p: usize) {
-        let n = self.len();
         let final_mark = FINAL.contains(&words[p - 1]);
         if words[p - 1] == "." && self.head[p] == p - 1 {
             return; // an abbreviation's or ordinal's period
         }
-        let mut left = Some(p - 1).filter(|&l| l > 0);
-        while let Some(l) = left {
-            if !self.punct[l] {
-                break;
-            }
-            if kind[l] == Pair::Opening && self.head[l] != p {
-                left = None;
-                break;
-            }
-            left = Some(l - 1).filter(|&l| l > 0);
-        }
-        let mut right = Some(p + 1).filter(|&r| r <= n && !final_mark);
-        while let Some(r) = right {
-            if !self.punct[r] {
-                break;
-            }
-            if kind[r] == Pair::Closing && self.head[r] != p {
-                right = None;
-                break;
-            }
-            right = Some(r + 1).filter(|&r| r <= n);
-        }
+        let left = self.nearest_word(kind, p, Side::Left);
+        let right = if final_mark { None } else { self.nearest_word(kind, p, Side::Right) };
         let spans = self.spans();
-        let mut left_path = Vec::new();
-        if let Some(mut l) = left {
-            left_path.push(l);
-            while self.head[l] != 0 && self.head[l] < p && spans.hi[l] <= p {
-                l = self.head[l];
-                left_path.push(l);
-            }
-        }
-        let mut right_path = Vec::new();
-        if let Some(mut r) = right {
-            right_path.push(r);
-            while self.head[r] != 0 && self.head[r] > p && spans.lo[r] >= p {
-                r = self.head[r];
-                right_path.push(r);
-            }
-        }
+        let mut left_path = self.climb(left, p, &spans, Side::Left);
+        let mut right_path = self.climb(right, p, &spans, Side::Right);
         left_path.retain(|&c| self.projective(p, c, &spans));
         right_path.retain(|&c| self.projective(p, c, &spans));
         let (l, r) = (left_path.last().copied(), right_path.last().copied());
         // The lower of the two tops; where neither is under the other, the left one, but
-        // the parser's own head stands if it lies on either climb (the unit a comma closes
-        // is not always told by the tree: "the man, whom we met, left").
-        let (chosen, on_path) = match (l, r) {
-            (Some(l), Some(r)) if self.under(l, r, &spans) => (l, &left_path[..]),
-            (Some(l), Some(r)) if self.under(r, l, &spans) => (r, &right_path[..]),
-            (Some(l), _) => (l, &[][..]),
-            (None, Some(r)) => (r, &[][..]),
+        // the parser's own head stands if it lies on the climb chosen (on either, where
+        // neither top is under the other: the unit a comma closes is not always told by the
+        // tree, "the man, whom we met, left").
+        let (chosen, path) = match (l, r) {
+            (Some(l), Some(r)) if self.under(l, r, &spans) => (l, left_path),
+            (Some(l), Some(r)) if self.under(r, l, &spans) => (r, right_path),
+            (Some(c), _) | (None, Some(c)) => (c, [left_path, right_path].concat()),
             (None, None) => return,
         };
-        let both = || left_path.iter().chain(&right_path);
-        let kept = if on_path.is_empty() {
-            both().any(|&c| c == self.head[p])
-        } else {
-            on_path.contains(&self.head[p])
-        };
-        if !kept {
+        if !path.contains(&self.head[p]) {
             self.head[p] = chosen;
+        }
+    }
+
+    /// The nearest word on one side of mark `p` that is no mark, passing over marks; none
+    /// past an opening (on the left) or closing (on the right) mark of a pair not hung on `p`.
+    fn nearest_word(&self, kind: &[Pair], p: usize, side: Side) -> Option<usize> {
+        let (step, pair) = match side {
+            Side::Left => (-1, Pair::Opening),
+            Side::Right => (1, Pair::Closing),
+        };
+        let mut at = p.checked_add_signed(step).filter(|&w| (1..=self.len()).contains(&w))?;
+        while self.punct[at] {
+            if kind[at] == pair && self.head[at] != p {
+                return None;
+            }
+            at = at.checked_add_signed(step).filter(|&w| (1..=self.len()).contains(&w))?;
+        }
+        Some(at)
+    }
+
+    /// From a word next to mark `p`, up its heads while they stay on its side of `p` and
+    /// its subtree does not reach past `p`: the word and each head climbed to.
+    fn climb(&self, from: Option<usize>, p: usize, spans: &Spans, side: Side) -> Vec<usize> {
+        let Some(mut w) = from else { return Vec::new() };
+        let mut path = vec![w];
+        loop {
+            let h = self.head[w];
+            let stays = match side {
+                Side::Left => h < p && spans.hi[w] <= p,
+                Side::Right => h > p && spans.lo[w] >= p,
+            };
+            if h == 0 || !stays {
+                return path;
+            }
+            w = h;
+            path.push(w);
         }
     }
 }
