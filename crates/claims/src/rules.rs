@@ -434,7 +434,11 @@ fn compile_pattern(
                 let group = format!("g{}_{}", slots.len(), field);
                 let text = matches!(kinds, "TEXT" | "NUM" | "PHRASE");
                 match kinds {
-                    "PHRASE" => out.push_str(&format!("(?P<{group}>[^;]+?)")),
+                    // A phrase is never a bare time ("convicted X on Saturday" is no
+                    // charge "Saturday"): a time may open it only with more after.
+                    "PHRASE" => out.push_str(&format!(
+                        "(?P<{group}>[^;⟦][^;]*?|⟦[^T][^;]*?|⟦TIME:[0-9]+⟧ [^;.\\s][^;]*?)"
+                    )),
                     "TEXT" => out.push_str(&format!("(?P<{group}>[^⟦⟧,;:\"()]+?)")),
                     "NUM" => out.push_str(&format!("(?P<{group}>\\d{{1,3}})")),
                     _ => {

@@ -127,3 +127,20 @@ fn a_date_that_opens_a_period_is_not_the_day_of_a_sanction() {
     assert!(dates_a_post("head of the unit between "));
     assert!(!dates_a_post("Norvania sanctioned Tomasz Wielgosz on "));
 }
+
+#[test]
+fn the_day_of_a_verdict_is_not_its_charge() {
+    let verdicts = crate::frames::test_support::claims(
+        "A court in Varnholm convicted Tomasz Wielgosz on Saturday. A court convicted Piet \
+         Oranje of fraud on Monday.",
+        ClaimType::Verdict,
+    );
+    let charges = |who: &str| {
+        verdicts
+            .iter()
+            .find(|c| c.field("defendant").is_some_and(|d| d.contains(who)))
+            .and_then(|c| c.fields.get("charges").cloned())
+    };
+    assert_eq!(charges("Wielgosz"), Some(serde_json::Value::Null), "{verdicts:#?}");
+    assert_eq!(charges("Oranje"), Some(serde_json::json!(["fraud"])), "{verdicts:#?}");
+}

@@ -128,6 +128,18 @@ fn a_judge_without_a_body_sits_on_the_court_named_before() {
 }
 
 #[test]
+fn a_judge_of_an_unnamed_court_sits_in_the_state_the_court_is_placed_in() {
+    // The story is about Varsk's general; the court that tries him sits in Norvania.
+    let text = "Varsk's army denied it. Varsk's generals were silent. A court in Norvania \
+        convicted Tomasz Wielgosz, a Varsk general. \"The court convicted him,\" judge \
+        Marisol Quenby said. State prosecutor Edda Lorn said she was satisfied.";
+    let claims = positions_in(text, &["Norvania", "Varsk"]);
+    assert!(find(&claims, "Quenby", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Lorn", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Quenby", "Varsk").is_none(), "{claims:#?}");
+}
+
+#[test]
 fn a_post_someone_became_starts_on_the_verb_s_date() {
     let claims = positions(
         "Tomasz Wielgosz, who became director of the Border Guard Service in 2016, denied the claims.",

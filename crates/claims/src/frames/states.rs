@@ -26,7 +26,12 @@ pub(super) fn state_bodies(
     let words: Vec<&str> = role.split_whitespace().filter(|w| !lex.former.contains(*w)).collect();
     let mut role = format!(" {}", words.join(" "));
     if orgs.is_empty() && lex.court_posts.contains(p.lemma(post.word)) {
-        return court_before(doc, p).into_iter().collect();
+        // "judge X said" of a court the story leaves unnamed ("a court in Norvania"): the
+        // state whose court it is, as the guide gives "Norvanian court".
+        return court_before(doc, p)
+            .or_else(|| court_state_before(doc, p).map(Arg::Text))
+            .into_iter()
+            .collect();
     }
     let is_state_post = |role: &str| {
         lex.state_posts
@@ -335,6 +340,29 @@ fn state_after_name(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<String>
 
 /// The court or tribunal named nearest before a sentence's end, in it or in the sentences
 /// before: "The Varnholm District Court convicted X. Judge Y said ..." gives Y's court.
+/// "A court in Varnholm ... judge X said": the state of the nearest unnamed court the
+/// document places, here or before ("a court in <place>", "a <demonym> court", "the <place>
+/// district court"). Not the story's state: a court abroad tries people of the story's state.
+fn court_state_before(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
+    static PLACED_COURT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\bcourts? (?:in|of) ⟦(?:LOC|NAT):(\d+)⟧|⟦(?:LOC|NAT|MISC):(\d+)⟧ (?:[a-z-]+ ){0,2}courts?\b",
+        )
+        .expect("a valid pattern")
+    });
+    (0..=p.sentence).rev().find_map(|si| {
+        let view = &doc.view.sentences[si].view;
+        PLACED_COURT.captures_iter(view).collect::<Vec<_>>().into_iter().rev().find_map(|c| {
+            let m: usize = c.get(1).or_else(|| c.get(2))?.as_str().parse().ok()?;
+            match doc.view.mentions.get(m)?.kind {
+                Kind::Loc => mention_state(doc, m).or_else(|| doc.place_state(m)),
+                Kind::Misc => demonym_state(doc, m),
+                _ => mention_state(doc, m),
+            }
+        })
+    })
+}
+
 fn court_before(doc: &Doc<'_>, p: &Parse<'_>) -> Option<Arg> {
     let is_court = |m: usize| {
         let mention = &doc.view.mentions[m];
