@@ -136,7 +136,16 @@ impl<'a> Doc<'a> {
                 let placeholder = format!("⟦{}:{m}⟧", self.view.mentions[*m].kind.as_str());
                 let role = self.mention_text(*m).to_lowercase();
                 let former = &crate::frames::positions::LEXICON.former;
-                if role.split([' ', '-']).any(|w| former.contains(w)) || role.starts_with("ex-") {
+                // "ex-interior minister": the reader's role starts after the prefix, and the
+                // view keeps no trace of it.
+                let text_before = &self.text()[..self.view.mentions[*m].span.start];
+                let ex_prefix = text_before
+                    .get(text_before.len().saturating_sub(3)..)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("ex-"));
+                if role.split([' ', '-']).any(|w| former.contains(w))
+                    || role.starts_with("ex-")
+                    || ex_prefix
+                {
                     return true;
                 }
                 match matched.find(&placeholder) {

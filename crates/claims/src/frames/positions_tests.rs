@@ -519,3 +519,13 @@ fn a_titled_possessor_is_the_body_of_the_post() {
     let claims = positions("For three decades, Kasimir Holl was Colonel Quenby's chief enforcer.");
     assert!(find(&claims, "Holl", "Quenby").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn an_ex_prefix_before_a_post_the_lexicon_reads_makes_it_former() {
+    // The reader's role starts after "ex-"; the view keeps no trace of the prefix.
+    let claims =
+        positions("A court sentenced Togolese ex-interior minister Kasimir Holl to 20 years.");
+    let c = find(&claims, "Holl", "Togo").expect("a post");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::Bool(true)), "{c:#?}");
+    assert_eq!(c.field("as_of"), None, "{c:#?}");
+}
