@@ -50,6 +50,9 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     Triggers { verbs, nouns: table(p.nouns) }
 });
 
+/// Verbs whose object is an act that did not happen ("avoided arrest", "escaped capture").
+const AVERTING_VERBS: &[&str] = &["avoid", "escape", "evade", "elude", "dodge", "resist", "flee"];
+
 /// Types whose `date` is the day the event happened.
 fn is_event(kind: ClaimType) -> bool {
     !matches!(kind, ClaimType::Position | ClaimType::Attribute | ClaimType::Relation)
@@ -86,13 +89,20 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
         if dates.is_empty() {
             continue;
         }
-        for w in &doc.view.words[s.words.clone()] {
+        let words = &doc.view.words[s.words.clone()];
+        for w in words {
             let table = match w.upos.as_str() {
                 "VERB" => &triggers.verbs,
                 "NOUN" => &triggers.nouns,
                 _ => continue,
             };
             let Some(&kind) = table.get(w.lemma.as_str()) else { continue };
+            // "He narrowly avoided arrest in 1996": an act that did not happen dates nothing.
+            let head = w.head.checked_sub(1).and_then(|h| words.get(h));
+            if w.upos == "NOUN" && head.is_some_and(|h| AVERTING_VERBS.contains(&h.lemma.as_str()))
+            {
+                continue;
+            }
             if dated[si].iter().any(|(k, _)| *k == kind) {
                 continue;
             }
@@ -113,6 +123,15 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
             && let Some(d) = doc.published_iso()
         {
             c.fields.insert("date".into(), Value::from(d));
+            continue;
+        }
+        // "The arrest of X today" where "today" does not resolve (no publication date): the
+        // sentence says when; an earlier sentence's date is another act's.
+        if let Some(s) = sentences.get(at.saturating_sub(1))
+            && s.mentions.iter().any(|&m| {
+                doc.view.mentions[m].kind == crate::view::Kind::Time && doc.date_of(m).is_none()
+            })
+        {
             continue;
         }
         let found = dated[..at.saturating_sub(1)]

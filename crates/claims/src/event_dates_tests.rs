@@ -109,3 +109,17 @@ fn a_date_of_an_appointment_or_a_post_is_not_the_date_of_a_sanction() {
         assert!(!matches!(date, Some("2021-08" | "2009")), "{name}: {date:?}");
     }
 }
+
+#[test]
+fn an_act_that_did_not_happen_or_a_day_that_does_not_resolve_dates_nothing() {
+    // "avoided arrest in 1996" is no arrest of 1996.
+    let text = "Tomasz Wielgosz fled abroad. He narrowly avoided arrest in Varnholm in 1996.\n\n\
+        Police arrested Tomasz Wielgosz in Brenning.";
+    let arrests = claims(text, None, ClaimType::Arrest);
+    assert_eq!(of(&arrests, "person", "Wielgosz").field("date"), None, "{arrests:#?}");
+    // "today" without a publication date: the sentence's own day, unknown, not 1996.
+    let text = "Police arrested Piet Oranje in Varnholm in 1996.\n\n\
+        The arrest of Tomasz Wielgosz today is a reminder.";
+    let arrests = claims(text, None, ClaimType::Arrest);
+    assert_eq!(of(&arrests, "person", "Wielgosz").field("date"), None, "{arrests:#?}");
+}

@@ -30,11 +30,17 @@ impl<'a> Doc<'a> {
             )
         });
         let mut best: Option<(usize, String)> = None;
+        // "The arrest of X today" in a story without a publication date: the sentence says
+        // when, only not in a form that resolves; an earlier sentence's date is another act's.
+        let mut unresolved_time_here = false;
         for &m in &s.mentions {
             if self.view.mentions[m].kind != Kind::Time {
                 continue;
             }
-            let Some(date) = self.date_of(m) else { continue };
+            let Some(date) = self.date_of(m) else {
+                unresolved_time_here = true;
+                continue;
+            };
             let tag = format!("⟦TIME:{m}⟧");
             let Some(at) = s.view.find(&tag) else { continue };
             // "X (director of Y since January 2021)": a date that opens a state is not the
@@ -66,6 +72,9 @@ impl<'a> Doc<'a> {
             && crate::event_dates::announced_now(self, s, kind)
         {
             return self.published_iso();
+        }
+        if unresolved_time_here {
+            return None;
         }
         let para = s.paragraph;
         // "This came after ...": the sentence is about the event of the one before it, even
