@@ -31,6 +31,13 @@ pub(crate) fn state_of(name: &str) -> Option<&'static str> {
     CITIES.iter().find(|(k, _)| *k == lower).map(|(_, v)| v.as_str())
 }
 
+/// Whether a name is one of the states the table puts cities in: with the lexicon's
+/// countries, the states a writer may name as a sanction's issuer.
+pub(crate) fn is_state(name: &str) -> bool {
+    let lower = fold(name.trim());
+    CITIES.iter().any(|(_, v)| fold(v) == lower)
+}
+
 /// The state of a city a name holds as whole words ("the Ostrava District Court").
 pub(crate) fn state_within(name: &str) -> Option<&'static str> {
     let lower = format!(" {} ", fold(name).replace(['(', ')', ',', '\''], " "));

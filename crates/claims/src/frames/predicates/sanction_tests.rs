@@ -1,7 +1,7 @@
 //! Sanctions told as long lists of people: invented sentences in the shapes news and
 //! government releases use.
 
-use super::tests::{claims, has, of};
+use super::tests::{claims, claims_in, has, of};
 use crate::ClaimType;
 
 fn targets(text: &str, names: &[&str], authority: &str) {
@@ -84,9 +84,10 @@ fn named_to_a_blacklist_with_a_title_before_the_names() {
 
 #[test]
 fn a_list_that_ends_in_a_reason_takes_no_one_from_the_reason() {
-    let c = claims(
+    let c = claims_in(
         "Velmora sanctioned Tomasz Wielgosz, a businessman, for supporting Orrin Dalewick, \
          Kasimir Holl and their militia.",
+        &["Velmora"],
     );
     assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
     for name in ["Orrin Dalewick", "Kasimir Holl"] {
@@ -127,6 +128,26 @@ fn a_headline_name_of_no_known_kind_is_no_authority() {
     let s = of(&c, ClaimType::Sanction);
     assert!(!s.is_empty(), "{c:?}");
     assert!(s.iter().all(|s| s.field("authority") != Some("Wielgosz")), "{c:?}");
+}
+
+#[test]
+fn a_person_or_a_city_is_no_issuer_of_a_sanction() {
+    // A leader's surname as the subject of a headline, known as a leader from "the Wielgosz
+    // administration": the text never says whose; no sanction by a person.
+    let c = claims(
+        "Wielgosz imposes sanctions against the clan of Orrin Dalewick\n\nThe Wielgosz \
+         administration on Friday named Orrin Dalewick.",
+    );
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("authority") != Some("Wielgosz")));
+    // A person named as the one who sanctions is no authority.
+    let c = claims("Tomasz Wielgosz sanctioned Orrin Dalewick and Kasimir Holl on Friday.");
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("authority").is_none()), "{c:?}");
+    // A place no state, the city of a state the text names, issues nothing itself; a state
+    // does.
+    let c = claims_in("Varsk sanctioned Orrin Dalewick on Friday.", &["Norvania"]);
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("authority").is_none()), "{c:?}");
+    let c = claims_in("Norvania sanctioned Orrin Dalewick on Friday.", &["Norvania"]);
+    assert!(has(&c, ClaimType::Sanction, "authority", "Norvania"), "{c:?}");
 }
 
 #[test]
