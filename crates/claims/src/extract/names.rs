@@ -257,6 +257,29 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The authority a mention names as a sanction's or a warrant's issuer, unless it can
+    /// issue none ([`Self::not_an_issuer`], for sanctions) or is cut by the end of the text.
+    pub(crate) fn issuer(&self, kind: ClaimType, m: usize) -> Option<String> {
+        let arg = Arg::Mention(m);
+        if self.cut_at_end(&arg) || (kind == ClaimType::Sanction && self.not_an_issuer(m)) {
+            return None;
+        }
+        self.authority(&arg)
+    }
+
+    /// Whether a mention runs to the very end of a text that stops without a closing mark
+    /// (a page cut off in mid-word): its last word may be cut ("the Varsk-based Internat").
+    pub(crate) fn cut_at_end(&self, arg: &Arg) -> bool {
+        let text = self.text().trim_end();
+        if !text.chars().last().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        match arg {
+            Arg::Mention(m) => self.view.mentions[*m].span.end >= text.len(),
+            Arg::Text(t) => !t.trim().is_empty() && text.ends_with(t.trim()),
+        }
+    }
+
     /// Whether the document writes a name before "administration" ("the Wielgosz
     /// administration"): a state's own is its government ("the Norvanian administration"),
     /// a name's is a leader's, a person.

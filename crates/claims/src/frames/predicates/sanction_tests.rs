@@ -4,8 +4,9 @@
 use super::tests::{claims, claims_in, has, of};
 use crate::ClaimType;
 
+/// The sanctions of a text whose issuer is an invented state.
 fn targets(text: &str, names: &[&str], authority: &str) {
-    let c = claims(text);
+    let c = claims_in(text, &[authority]);
     for name in names {
         let s = of(&c, ClaimType::Sanction);
         let s = s.iter().find(|s| s.field("target") == Some(*name));
@@ -159,4 +160,16 @@ fn bodies_apposed_to_a_noun_that_counts_bodies_are_targets() {
         &["Varsk Amber Enterprise", "Varsk Imperial Jade Co", "Brenning (Gems and Pearls)"],
         "Velmora",
     );
+}
+
+#[test]
+fn an_issuer_cut_off_by_the_end_of_the_text_is_none() {
+    // The English rules and the frames: "wanted by" is a pattern's.
+    let c = crate::frames::test_support::claims(
+        "The International Criminal Court issued a warrant for Tomasz Wielgosz in 2019. \
+         He was wanted by the Varsk-based Internat",
+        ClaimType::Warrant,
+    );
+    assert!(c.iter().all(|w| !w.field("authority").unwrap_or("").contains("Internat ")));
+    assert!(c.iter().all(|w| !w.field("authority").unwrap_or("").ends_with("Internat")), "{c:?}");
 }
