@@ -160,3 +160,11 @@ fn a_given_name_the_view_completed_with_the_family_name_is_the_full_name() {
     assert!(targets.contains(&"Tomasz Wielgosz"), "{targets:?}");
     assert!(targets.contains(&"Piet Wielgosz"), "{targets:?}");
 }
+
+#[test]
+fn a_plural_title_before_a_name_is_no_part_of_it() {
+    assert_eq!(clean_name("MPs Piet Oranje"), "Piet Oranje");
+    assert_eq!(clean_name("Generals Tomasz Wielgosz"), "Tomasz Wielgosz");
+    // A surname that ends in "s" is kept.
+    assert_eq!(clean_name("Piet Oranjes"), "Piet Oranjes");
+}
