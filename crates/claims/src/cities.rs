@@ -31,6 +31,32 @@ pub(crate) fn state_of(name: &str) -> Option<&'static str> {
     CITIES.iter().find(|(k, _)| *k == lower).map(|(_, v)| v.as_str())
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateFile {
+    #[allow(dead_code)]
+    version: u32,
+    states: Vec<String>,
+}
+
+/// The sovereign states (`rules/states.toml`) and those the city table puts cities in,
+/// folded to lowercase.
+static STATES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let file: StateFile =
+        toml::from_str(include_str!("../rules/states.toml")).expect("rules/states.toml parses");
+    let mut states: Vec<String> = file.states.iter().map(|s| fold(s)).collect();
+    states.extend(CITIES.iter().map(|(_, v)| fold(v)));
+    states.sort();
+    states.dedup();
+    states
+});
+
+/// Whether a name is a sovereign state's: with the lexicon's countries, the places a writer
+/// may name as a sanction's issuer.
+pub(crate) fn is_state(name: &str) -> bool {
+    STATES.binary_search(&fold(name.trim())).is_ok()
+}
+
 /// The state of a city a name holds as whole words ("the Ostrava District Court").
 pub(crate) fn state_within(name: &str) -> Option<&'static str> {
     let lower = format!(" {} ", fold(name).replace(['(', ')', ',', '\''], " "));

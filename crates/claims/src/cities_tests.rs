@@ -18,3 +18,11 @@ fn a_city_is_found_with_or_without_its_accents() {
     assert_eq!(state_of("Bogotá"), Some("Colombia"));
     assert_eq!(state_within("the Yaoundé military court"), Some("Cameroon"));
 }
+
+#[test]
+fn the_sovereign_states_are_known_and_a_city_or_an_invented_place_is_not_one() {
+    assert!(super::is_state("Iceland"));
+    assert!(super::is_state("new zealand"));
+    assert!(!super::is_state("Varsk"));
+    assert!(!super::is_state("Reykjavik"));
+}

@@ -138,10 +138,26 @@ fn transposed(a: &str, b: &str) -> bool {
     matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
 }
 
-/// Strips leading title words and a quoted nickname from a name as written.
+/// Whether a word is a title in the plural ("MPs", "Generals", "Senators"): a list's heading
+/// written before its first name ("MPs Piet Oranje and ..."), no part of that name.
+fn is_plural_title(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.len() > 2
+        && word.strip_suffix('s').is_some_and(|one| {
+            // A title, or an acronym in the plural ("MPs", "MEPs"): no name is written so.
+            one.len() > 1
+                && (read::lexicon::is_leading_title(one)
+                    || (one.len() <= 4 && one.chars().all(|c| c.is_ascii_uppercase())))
+        })
+}
+
+/// Strips leading title words (singular or plural) and a quoted nickname from a name as
+/// written.
 fn clean_name(name: &str) -> String {
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 && read::lexicon::is_leading_title(words[0]) {
+    while words.len() > 1
+        && (read::lexicon::is_leading_title(words[0]) || is_plural_title(words[0]))
+    {
         words.remove(0);
     }
     let name = without_nickname(&words.join(" "));

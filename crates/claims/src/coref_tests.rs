@@ -154,8 +154,17 @@ fn a_name_written_surname_first_with_a_patronymic_is_turned_round() {
 fn a_given_name_the_view_completed_with_the_family_name_is_the_full_name() {
     let text =
         "Norvania announced sanctions on the Wielgosz brothers, Tomasz and Piet, and two aides.";
-    let got = crate::frames::test_support::claims(text, crate::ClaimType::Sanction);
+    let got =
+        crate::frames::test_support::claims_in(text, crate::ClaimType::Sanction, &["Norvania"]);
     let targets: Vec<_> = got.iter().filter_map(|c| c.field("target")).collect();
     assert!(targets.contains(&"Tomasz Wielgosz"), "{targets:?}");
     assert!(targets.contains(&"Piet Wielgosz"), "{targets:?}");
+}
+
+#[test]
+fn a_plural_title_before_a_name_is_no_part_of_it() {
+    assert_eq!(clean_name("MPs Piet Oranje"), "Piet Oranje");
+    assert_eq!(clean_name("Generals Tomasz Wielgosz"), "Tomasz Wielgosz");
+    // A surname that ends in "s" is kept.
+    assert_eq!(clean_name("Piet Oranjes"), "Piet Oranjes");
 }

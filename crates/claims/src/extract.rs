@@ -527,6 +527,15 @@ impl<'a> Doc<'a> {
                     }
                 }
                 "authority" => match arg {
+                    // "Wielgosz imposes sanctions", "Varsk had sanctioned": a person or a
+                    // city named as the issuer leaves the state unknown; no claim, rather
+                    // than a person or a city as a sanctioning authority, or a guess.
+                    Arg::Mention(m) if kind == ClaimType::Sanction && self.not_an_issuer(*m) => {
+                        return None;
+                    }
+                    // "wanted by the Hague-based Internat": a document cut off mid-name
+                    // names no issuer, and the sentence is not whole evidence.
+                    _ if self.cut_at_end(arg) => return None,
                     // A court in a place that is no state, on a warrant: the state it lies
                     // in, if known, else the fallbacks below.
                     Arg::Mention(m)

@@ -27,6 +27,9 @@ struct Ctx<'a> {
     claims: &'a [Claim],
     res: &'a Resolution,
     sources: &'a BTreeMap<String, Source>,
+    /// Every name of every person the case holds, folded: a person the text quotes is no
+    /// origin.
+    people: BTreeSet<String>,
 }
 
 impl Ctx<'_> {
@@ -125,14 +128,18 @@ impl Ctx<'_> {
         DateRange::parse(c.field(field)?)
     }
 
-    /// The origin of a claim: the source it cites; else its document's origin cluster, as its
+    /// The origin of a claim: the source it cites, unless a person; else its document's origin cluster, as its
     /// wire agency or earliest publisher (eighty reprints of one wire story are one origin);
     /// else its document's publisher; else the document. A name counts once whichever way it
     /// comes ("according to AFP", an AFP reprint, a document AFP published).
     /// (comparison key, name to show).
     fn origin(&self, i: usize) -> (String, String) {
         let c = &self.claims[i];
-        if let Some(a) = &c.attributed_to {
+        // A person quoted ("the prosecutor Piet Oranje said") is no publisher, wire or
+        // outlet: what they say reaches the case through the document that quotes them.
+        if let Some(a) = &c.attributed_to
+            && !self.people.contains(&fold(a))
+        {
             return (format!("origin:{}", fold(a)), a.clone());
         }
         let source = self.sources.get(&c.doc);
@@ -156,7 +163,13 @@ pub fn fuse(
     res: &Resolution,
     sources: &BTreeMap<String, Source>,
 ) -> Vec<Assertion> {
-    let ctx = Ctx { claims, res, sources };
+    let people = res
+        .entities
+        .iter()
+        .filter(|e| e.kind == resolve::EntityKind::Person)
+        .flat_map(|e| e.names.iter().map(|n| fold(n)))
+        .collect();
+    let ctx = Ctx { claims, res, sources, people };
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in 0..claims.len() {
         by_key.entry(ctx.key(i)).or_default().push(i);

@@ -109,6 +109,33 @@ fn outlets_quoting_one_agency_are_one_origin_and_two_publishers_corroborate() {
 }
 
 #[test]
+fn a_person_the_text_quotes_is_no_origin_but_the_outlet_that_quotes_them_is() {
+    // Piet Oranje is a person of the case (he holds a post) and is quoted on a warrant.
+    let claims = vec![
+        claim(
+            "a",
+            0,
+            "position",
+            "asserted",
+            None,
+            json!({"holder": "Piet Oranje", "organization": "Norvania", "role": "prosecutor"}),
+        ),
+        claim(
+            "a",
+            1,
+            "warrant",
+            "reported",
+            Some("Piet Oranje"),
+            json!({"authority": "Norvania", "target": "Tomasz Wielgosz", "date": "2019"}),
+        ),
+    ];
+    let case = Case::build(sources(&[("a", "Varsk Daily", "2019-06")]), claims, &[]);
+    let warrant = case.assertions.iter().find(|a| a.kind == claims::ClaimType::Warrant).unwrap();
+    assert_eq!(warrant.origins, vec!["Varsk Daily"]);
+    assert!(warrant.explanation[0].contains("(Varsk Daily)"), "{:?}", warrant.explanation);
+}
+
+#[test]
 fn one_arrest_at_two_years_conflicts_and_says_why() {
     let claims = vec![
         claim("a", 0, "arrest", "asserted", None, json!({"person": "Tomas Arce", "date": "2014"})),

@@ -234,6 +234,69 @@ impl<'a> Doc<'a> {
         Some(raw)
     }
 
+    /// Whether a sanction's named issuer cannot issue one: a person ("Wielgosz imposes
+    /// sanctions"), a name the document writes as a leader's ("the Wielgosz administration":
+    /// the text never says whose leader), or a place that is neither a state nor a city the
+    /// gazetteer puts in one ("Varsk had sanctioned": a city, not a government). Only a
+    /// state, a body or a union of states issues sanctions; mapping a person or a city to
+    /// a state needs the text to say whose, and the fallbacks would give a wrong one.
+    pub(crate) fn not_an_issuer(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[m];
+        let text = self.mention_text(m);
+        let known = || {
+            self.is_state(&text)
+                || self.rules.authority.contains_key(&text.to_lowercase())
+                || crate::cities::state_of(&text).is_some()
+                || crate::cities::is_state(&text)
+        };
+        match mention.kind {
+            Kind::Per => true,
+            Kind::Nat => false,
+            Kind::Loc => !known() && self.place_state(m).is_none(),
+            _ => !known() && self.leader_name(&text),
+        }
+    }
+
+    /// The authority a mention names as a sanction's or a warrant's issuer, unless it can
+    /// issue none ([`Self::not_an_issuer`], for sanctions) or is cut by the end of the text.
+    pub(crate) fn issuer(&self, kind: ClaimType, m: usize) -> Option<String> {
+        let arg = Arg::Mention(m);
+        if self.cut_at_end(&arg) || (kind == ClaimType::Sanction && self.not_an_issuer(m)) {
+            return None;
+        }
+        self.authority(&arg)
+    }
+
+    /// Whether a mention runs to the very end of a text that stops without a closing mark
+    /// (a page cut off in mid-word): its last word may be cut ("the Varsk-based Internat").
+    pub(crate) fn cut_at_end(&self, arg: &Arg) -> bool {
+        let text = self.text().trim_end();
+        if !text.chars().last().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        match arg {
+            Arg::Mention(m) => self.view.mentions[*m].span.end >= text.len(),
+            Arg::Text(t) => !t.trim().is_empty() && text.ends_with(t.trim()),
+        }
+    }
+
+    /// Whether the document writes a name before "administration" ("the Wielgosz
+    /// administration"): a state's own is its government ("the Norvanian administration"),
+    /// a name's is a leader's, a person.
+    fn leader_name(&self, name: &str) -> bool {
+        let text = self.text();
+        text.match_indices(name).any(|(at, _)| {
+            let rest = &text[at + name.len()..];
+            let rest = rest.strip_prefix(['’', '\'']).map_or(rest, |r| r.trim_start_matches('s'));
+            let mut words = rest.split_whitespace();
+            rest.starts_with(char::is_whitespace)
+                && words.next().is_some_and(|w| {
+                    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                    w == "administration" || w == "presidency"
+                })
+        })
+    }
+
     /// A court the tagger left in lowercase right after the body that set it up ("indicted by
     /// the UN international criminal tribunal for Norvania"): the court, by its own name, is
     /// the authority, not the body.
@@ -277,6 +340,14 @@ impl<'a> Doc<'a> {
                 let Some((_, arg)) = args.iter().find(|(f, _)| f == "authority") else {
                     continue;
                 };
+                // "Varsk had sanctioned" before "Also designated are A and B": a city or a
+                // person is no sanctioning state; look further.
+                if let Arg::Mention(m) = arg
+                    && !states_only
+                    && self.not_an_issuer(*m)
+                {
+                    continue;
+                }
                 // "the court in <city>": a city is no authority unless the gazetteer knows
                 // its state; else look further.
                 if let Arg::Mention(m) = arg

@@ -43,9 +43,15 @@ pub(crate) fn find<'c>(claims: &'c [Claim], holder: &str, org: &str) -> Option<&
 /// The posts the extractor finds in `text` in a world where some invented places are states
 /// too: the authority names and the gazetteer know only real ones, and tests name none.
 pub(crate) fn positions_in(text: &str, states: &[&str]) -> Vec<Claim> {
+    claims_in(text, ClaimType::Position, states)
+}
+
+/// [`claims`] in a world where some invented places are states too (a place that is no
+/// state issues no sanction).
+pub(crate) fn claims_in(text: &str, kind: ClaimType, states: &[&str]) -> Vec<Claim> {
     let mut rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
     for state in states {
         rules.authority.insert(state.to_lowercase(), state.to_string());
     }
-    claims_with(&rules, text, ClaimType::Position)
+    claims_with(&rules, text, kind)
 }

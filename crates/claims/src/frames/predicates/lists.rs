@@ -89,13 +89,13 @@ pub(super) fn step(lex: &Lexicon, s: &Parse<'_>, ctx: &mut Context) -> Vec<Found
             imposes = true;
             first_sanction.get_or_insert(p);
             if let Some(b) = authority
-                && let Some(a) = s.doc.authority(&Arg::Mention(b))
+                && let Some(a) = s.doc.issuer(ClaimType::Sanction, b)
             {
                 ctx.authorities.push((ClaimType::Sanction, si, a));
             }
         }
         if let Some(Some(b)) = predicate_at(lex, s, p, ClaimType::Warrant)
-            && let Some(a) = s.doc.authority(&Arg::Mention(b))
+            && let Some(a) = s.doc.issuer(ClaimType::Warrant, b)
         {
             ctx.authorities.push((ClaimType::Warrant, si, a));
         }

@@ -214,6 +214,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
                 && let Some(body) = doc.view.sentences[si].mentions.iter().copied().find(|&m| {
                     !PEOPLE.contains(&doc.view.mentions[m].kind) && doc.mention_text(m) == by
                 })
+                && !doc.not_an_issuer(body)
                 && let Some(a) = doc.authority(&Arg::Mention(body))
             {
                 claim.fields.insert("authority".into(), serde_json::Value::from(a));

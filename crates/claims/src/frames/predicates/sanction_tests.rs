@@ -1,11 +1,12 @@
 //! Sanctions told as long lists of people: invented sentences in the shapes news and
 //! government releases use.
 
-use super::tests::{claims, has, of};
+use super::tests::{claims, claims_in, has, of};
 use crate::ClaimType;
 
+/// The sanctions of a text whose issuer is an invented state.
 fn targets(text: &str, names: &[&str], authority: &str) {
-    let c = claims(text);
+    let c = claims_in(text, &[authority]);
     for name in names {
         let s = of(&c, ClaimType::Sanction);
         let s = s.iter().find(|s| s.field("target") == Some(*name));
@@ -84,9 +85,10 @@ fn named_to_a_blacklist_with_a_title_before_the_names() {
 
 #[test]
 fn a_list_that_ends_in_a_reason_takes_no_one_from_the_reason() {
-    let c = claims(
+    let c = claims_in(
         "Velmora sanctioned Tomasz Wielgosz, a businessman, for supporting Orrin Dalewick, \
          Kasimir Holl and their militia.",
+        &["Velmora"],
     );
     assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
     for name in ["Orrin Dalewick", "Kasimir Holl"] {
@@ -130,6 +132,26 @@ fn a_headline_name_of_no_known_kind_is_no_authority() {
 }
 
 #[test]
+fn a_person_or_a_city_is_no_issuer_of_a_sanction() {
+    // A leader's surname as the subject of a headline, known as a leader from "the Wielgosz
+    // administration": the text never says whose; no sanction by a person.
+    let c = claims(
+        "Wielgosz imposes sanctions against the clan of Orrin Dalewick\n\nThe Wielgosz \
+         administration on Friday named Orrin Dalewick.",
+    );
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("authority") != Some("Wielgosz")));
+    // A person named as the one who sanctions is no authority.
+    let c = claims("Tomasz Wielgosz sanctioned Orrin Dalewick and Kasimir Holl on Friday.");
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("authority").is_none()), "{c:?}");
+    // A place no state, the city of a state the text names, issues nothing itself; a state
+    // does.
+    let c = claims_in("Varsk sanctioned Orrin Dalewick on Friday.", &["Norvania"]);
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("authority").is_none()), "{c:?}");
+    let c = claims_in("Norvania sanctioned Orrin Dalewick on Friday.", &["Norvania"]);
+    assert!(has(&c, ClaimType::Sanction, "authority", "Norvania"), "{c:?}");
+}
+
+#[test]
 fn bodies_apposed_to_a_noun_that_counts_bodies_are_targets() {
     targets(
         "Velmora sanctioned two generals. In addition, three Norvanian entities, Varsk Amber \
@@ -138,4 +160,16 @@ fn bodies_apposed_to_a_noun_that_counts_bodies_are_targets() {
         &["Varsk Amber Enterprise", "Varsk Imperial Jade Co", "Brenning (Gems and Pearls)"],
         "Velmora",
     );
+}
+
+#[test]
+fn an_issuer_cut_off_by_the_end_of_the_text_is_none() {
+    // The English rules and the frames: "wanted by" is a pattern's.
+    let c = crate::frames::test_support::claims(
+        "The International Criminal Court issued a warrant for Tomasz Wielgosz in 2019. \
+         He was wanted by the Varsk-based Internat",
+        ClaimType::Warrant,
+    );
+    assert!(c.iter().all(|w| !w.field("authority").unwrap_or("").contains("Internat ")));
+    assert!(c.iter().all(|w| !w.field("authority").unwrap_or("").ends_with("Internat")), "{c:?}");
 }

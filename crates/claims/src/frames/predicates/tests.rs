@@ -154,9 +154,10 @@ fn a_relative_clause_gives_the_antecedent() {
 
 #[test]
 fn an_unnamed_group_in_a_later_sentence_continues_the_sanctions() {
-    let c = claims(
+    let c = claims_in(
         "Norvania blacklisted four army officers on Friday. Among those listed are Colonel \
          Tomasz Wielgosz and Major Orrin Dalewick. Officials did not comment.",
+        &["Norvania"],
     );
     for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
         let s = of(&c, ClaimType::Sanction);
