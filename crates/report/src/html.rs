@@ -557,9 +557,9 @@ fn person_section(
             ClaimType::Verdict,
         ],
     );
-    if career.is_some_and(|c| !c.posts.is_empty()) || !events.is_empty() {
+    if let Some(figure) = crate::svg::timeline(career, &events) {
         body.push_str("<h3>Timeline</h3>");
-        body.push_str(&crate::svg::timeline(career, &events));
+        body.push_str(&figure);
     }
 
     let mine = ix.of(&e.id);

@@ -28,7 +28,7 @@ fn range(date: &str) -> Option<DateRange> {
 
 /// Posts as bars from start to end (open ends fade out), events as marks on one line per
 /// kind; hover shows what each is.
-pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
+pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> Option<String> {
     let posts: Vec<&fuse::Post> = career.map(|c| c.posts.iter().collect()).unwrap_or_default();
     let mut years: Vec<f64> = Vec::new();
     for p in &posts {
@@ -41,8 +41,9 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
     let dated: Vec<(&Assertion, DateRange)> =
         events.iter().filter_map(|a| Some((*a, range(a.date.as_deref()?)?))).collect();
     years.extend(dated.iter().map(|(_, r)| year_of(r.lo)));
+    // Nothing dated: no figure, and no heading over an empty one.
     if years.is_empty() {
-        return "<p class=\"muted small\">No dates to draw.</p>".into();
+        return None;
     }
     let lo = years.iter().cloned().fold(f64::INFINITY, f64::min).floor() - 1.0;
     let hi = years.iter().cloned().fold(f64::NEG_INFINITY, f64::max).floor() + 2.0;
@@ -85,12 +86,12 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
     let mut y = 30.0;
     for p in &posts {
         let label = p.title();
-        let short: String = label.chars().take(40).collect();
         let _ = write!(
             s,
-            "<text x=\"4\" y=\"{:.1}\" fill=\"#1d232a\">{}</text>",
+            "<text x=\"4\" y=\"{:.1}\" fill=\"#1d232a\"><title>{}</title>{}</text>",
             y + 15.0,
-            escape(&short)
+            escape(&label),
+            escape(&fit_label(&label))
         );
         let start = p.start.as_ref().and_then(|b| range(&b.date)).map(|r| year_of(r.lo));
         let end = p.end.as_ref().and_then(|b| range(&b.date)).map(|r| year_of(r.lo));
@@ -164,7 +165,20 @@ pub fn timeline(career: Option<&Career>, events: &[&Assertion]) -> String {
         y += ROW;
     }
     s.push_str("</svg>");
-    s
+    Some(s)
+}
+
+/// The most of a post's label that fits left of the bars (12 px sans-serif is about 6.6 px a
+/// character on average; 260 px hold 36 with the margin), cut at a word with an ellipsis so
+/// that a cut label reads as one; the whole label is the text's tooltip.
+pub(crate) fn fit_label(label: &str) -> String {
+    const FITS: usize = 36;
+    if label.chars().count() <= FITS {
+        return label.to_string();
+    }
+    let head: String = label.chars().take(FITS - 1).collect();
+    let cut = head.rfind(' ').filter(|&at| at >= FITS / 2).unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end_matches([' ', ',', '(']))
 }
 
 /// The person in the middle, everyone they met around them; line width by number of

@@ -349,3 +349,15 @@ fn the_case_file_archive_holds_the_files_build_writes() {
         assert_eq!(unzip(&zip), files);
     }
 }
+
+#[test]
+fn a_long_post_label_is_cut_at_a_word_with_an_ellipsis_and_nothing_dated_draws_no_timeline() {
+    use crate::svg::{fit_label, timeline};
+    assert_eq!(fit_label("director of the bureau"), "director of the bureau");
+    let long = "deputy head of the Harbour Affairs Committee of the Eastern Province";
+    let cut = fit_label(long);
+    assert!(cut.ends_with('…') && cut.chars().count() <= 36, "{cut}");
+    assert!(long.starts_with(cut.trim_end_matches('…')), "{cut}");
+    assert!(!cut.trim_end_matches('…').ends_with(' '), "{cut}");
+    assert_eq!(timeline(None, &[]), None);
+}
