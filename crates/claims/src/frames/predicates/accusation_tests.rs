@@ -156,3 +156,14 @@ fn who_conspired_with_the_accused_is_accused_too() {
     let c = claims("Tomasz Wielgosz tortured the prisoners with electric cables, Edda Lorn said.");
     assert!(!has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
 }
+
+#[test]
+fn one_said_to_be_linked_to_a_crime_is_accused() {
+    let c = claims("Prosecutors said Piet Oranje was linked to the killings of protesters.");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Piet Oranje"), "{c:?}");
+    // A tie to a party is no crime; who links others to a crime accuses, not is accused.
+    let c = claims("Prosecutors said Piet Oranje was linked to the ruling party.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+    let c = claims("Edda Lorn said investigators linked the bombing to Kasimir Holl.");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
+}

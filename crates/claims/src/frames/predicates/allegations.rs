@@ -344,9 +344,14 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
         return culpable_noun(lex, s, p);
     }
     let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(lemma) {
-        // "responsible for", "complicit in"
+        // "responsible for", "complicit in"; "linked to" only in the passive ("X was linked
+        // to the killings"): the subject of an active "linked" ties others to it.
         s.kids(p, "obl")
-            .find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))
+            .find(|&o| match s.case(o).as_deref() {
+                Some("for" | "in") => true,
+                Some("to") => s.passive(p),
+                _ => false,
+            })
             .filter(|&o| crime(lex, s, o))?
     } else if upos == "VERB" && words.crime_verbs.contains(lemma) {
         p
