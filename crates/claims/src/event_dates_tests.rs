@@ -123,3 +123,17 @@ fn an_act_that_did_not_happen_or_a_day_that_does_not_resolve_dates_nothing() {
     let arrests = claims(text, None, ClaimType::Arrest);
     assert_eq!(of(&arrests, "person", "Wielgosz").field("date"), None, "{arrests:#?}");
 }
+
+#[test]
+fn a_date_in_an_earlier_clause_of_the_match_is_that_clauses() {
+    let text = "Tomasz Wielgosz was arrested at Varnholm airport in November 2019 and sentenced to \
+        life in prison in July 2022 for his role in the killings.";
+    let verdicts = claims(text, None, ClaimType::Verdict);
+    assert_eq!(
+        of(&verdicts, "defendant", "Wielgosz").field("date"),
+        Some("2022-07"),
+        "{verdicts:#?}"
+    );
+    let arrests = claims(text, None, ClaimType::Arrest);
+    assert_eq!(of(&arrests, "person", "Wielgosz").field("date"), Some("2019-11"), "{arrests:#?}");
+}

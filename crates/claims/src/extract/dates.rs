@@ -53,8 +53,14 @@ impl<'a> Doc<'a> {
             if point_event && other_period(&s.view[..at], c.rule.kind) {
                 continue;
             }
+            // "X was arrested in 2019 and sentenced in 2022": a date inside the match but in
+            // a clause an "and" closes before the act belongs to that clause; it counts as
+            // far as that "and" is from the act.
             let distance = if at >= c.span.start && at < c.span.end {
-                0
+                match s.view[at..c.span.end].find(" and ") {
+                    Some(and) => c.span.end - (at + and),
+                    None => 0,
+                }
             } else if at < c.span.start {
                 c.span.start - at
             } else {
