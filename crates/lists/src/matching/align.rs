@@ -152,7 +152,7 @@ fn article_joined(q: &Key, i: usize, l: &Key, j: usize) -> Option<How> {
 /// Two names of the form "Abd al-X" ("servant of X") are compared on what follows the letters
 /// they share: the shared opening says nothing of which name it is ("Abdalvarsk" and
 /// "Abdalbrenning" are two names, not two spellings of one).
-fn close_weight(a: &str, b: &str) -> f32 {
+pub(super) fn close_weight(a: &str, b: &str) -> f32 {
     let (a, b) = if a.starts_with("abd") && b.starts_with("abd") {
         let shared = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
         // Byte offsets on ASCII words; a word of another script keeps its letters.

@@ -31,12 +31,14 @@ use crate::{Entry, EntryKind, NameQuality, countries, dates};
 
 mod align;
 mod key;
+pub mod model;
 mod phonetic;
 mod spelling;
 use align::{Scored, align};
 use key::Key;
 #[cfg(test)]
 use key::respell;
+use model::{F_COMMON, F_MARGIN, Features, MARGIN_SCALE, Model};
 
 /// At and above this score a candidate is a match: tuned on the even half of the labelled set,
 /// where 0.86 keeps precision at 0.98 (0.85 lets a close spelling with one word the same
@@ -152,6 +154,9 @@ pub struct Match {
     pub notes: Vec<String>,
     /// Match, unsure or no match.
     pub verdict: Verdict,
+    /// What the learned score reads ([`model::FEATURES`]).
+    #[serde(skip)]
+    pub features: Features,
 }
 
 impl Match {
@@ -195,7 +200,13 @@ pub struct Index {
     blocks: HashMap<String, Vec<u32>>,
     /// How many names bear each word (by skeleton): an inverse document frequency.
     bearers: HashMap<String, u32>,
+    /// The learned score; `None` (the default) scores by hand alone.
+    model: Option<Model>,
 }
+
+/// With the learned score, names scoring below this by hand are not candidates: the model
+/// was trained on the candidates at or above it.
+pub const LEARNED_LEAST: f32 = 0.6;
 
 /// Gives a name's words their weights and says which are common ([`Index::weigh`]), for an
 /// index of `total` names (plus one).
@@ -263,7 +274,20 @@ impl Index {
         for n in &mut names {
             weigh(&bearers, total, &mut n.key);
         }
-        Index { entries, names, blocks, bearers }
+        // By hand until the learned score keeps the hand rules' cases (see `model`).
+        Index { entries, names, blocks, bearers, model: None }
+    }
+
+    /// The same index scored by `model`, or by hand alone (`None`).
+    pub fn with_model(mut self, model: Option<Model>) -> Index {
+        self.model = model;
+        self
+    }
+
+    /// Every candidate for `query` as the learned score reads it (one per entry, its best name
+    /// by hand): the entry and its features, for training.
+    pub fn features(&self, query: &Query) -> Vec<(usize, Features)> {
+        self.rank(query, LEARNED_LEAST).into_iter().map(|m| (m.entry, m.features)).collect()
     }
 
     /// The entries.
@@ -274,44 +298,37 @@ impl Index {
     /// The best candidates for `query`, best first, one per entry, at most `limit`,
     /// including near misses below [`UNSURE`] down to `floor`.
     pub fn check(&self, query: &Query, limit: usize, floor: f32) -> Vec<Match> {
-        let mut out: Vec<Match> = Vec::new();
-        for want_person in [true, false] {
-            match query.kind {
-                Some(EntryKind::Person) if !want_person => continue,
-                Some(EntryKind::Body | EntryKind::Vessel | EntryKind::Aircraft) if want_person => {
-                    continue;
-                }
-                _ => {}
+        // Read scores below this can reach `floor` with what the rest adds; the learned score
+        // reads every candidate it was trained on.
+        let least = match &self.model {
+            Some(_) => (floor - MOST_ADDED).min(LEARNED_LEAST),
+            None => floor - MOST_ADDED,
+        };
+        let mut out = self.rank(query, least);
+        for m in &mut out {
+            if let Some(model) = &self.model {
+                // What birth date, nationality and a weak alias added or took off by hand.
+                let added = m.score - m.name_score;
+                m.score = model.score(&m.features) + added;
+                m.notes.push(model.explain(&m.features));
             }
-            let mut key =
-                if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
-            self.weigh(&mut key);
-            if key.words.is_empty() {
-                continue;
+            // A name made only of words many listed people bear (a very common given name
+            // and family name) is borne by others too: without a birth date to tell them
+            // apart it is for review, not a match.
+            if m.features[F_COMMON] > 0.0 && m.score >= MATCH {
+                m.score = MATCH - 0.01;
+                m.notes.push(format!("a common name, no birth date to tell: {:.2}", m.score));
             }
-            // Read scores below this can reach `floor` with what the rest adds.
-            let least = floor - MOST_ADDED;
-            for id in self.candidates(&key, want_person, least) {
-                let listed = &self.names[id as usize];
-                if listed.person != want_person {
-                    continue;
-                }
-                let scored = align(&key, &listed.key, want_person);
-                if scored.name_score < least {
-                    continue;
-                }
-                let m = self.finish(query, listed, &key, scored);
-                if m.score < floor {
-                    continue;
-                }
-                // One candidate an entry, its best name; the list of candidates is short.
-                match out.iter().position(|o| o.entry == m.entry) {
-                    Some(at) if out[at].score >= m.score => {}
-                    Some(at) => out[at] = m,
-                    None => out.push(m),
-                }
-            }
+            m.score = m.score.clamp(0.0, 1.0);
+            m.verdict = if m.score >= MATCH {
+                Verdict::Match
+            } else if m.score >= UNSURE {
+                Verdict::Unsure
+            } else {
+                Verdict::NoMatch
+            };
         }
+        out.retain(|m| m.score >= floor);
         // A match that holds only with a given name left out of one side is for review when
         // another listed person fits the query about as well: which one it is, the names
         // cannot tell.
@@ -332,6 +349,72 @@ impl Index {
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         out.truncate(limit);
+        out
+    }
+
+    /// The candidates for `query` whose name score by hand reaches `least`, one per entry (its
+    /// best name by hand), scored by hand, with their features.
+    fn rank(&self, query: &Query, least: f32) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        for want_person in [true, false] {
+            match query.kind {
+                Some(EntryKind::Person) if !want_person => continue,
+                Some(EntryKind::Body | EntryKind::Vessel | EntryKind::Aircraft) if want_person => {
+                    continue;
+                }
+                _ => {}
+            }
+            let mut key =
+                if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
+            self.weigh(&mut key);
+            if key.words.is_empty() {
+                continue;
+            }
+            for id in self.candidates(&key, want_person, least) {
+                let listed = &self.names[id as usize];
+                if listed.person != want_person {
+                    continue;
+                }
+                let scored = align(&key, &listed.key, want_person);
+                if scored.name_score < least {
+                    continue;
+                }
+                let m = self.finish(query, listed, &key, scored);
+                // One candidate an entry, its best name; the list of candidates is short.
+                match out.iter().position(|o| o.entry == m.entry) {
+                    Some(at) if out[at].score >= m.score => {}
+                    Some(at) => out[at] = m,
+                    None => out.push(m),
+                }
+            }
+        }
+        // How far each candidate's hand score stands above the best other entry's with another
+        // name: a name two listed people fit about as well says less of which one it is. An
+        // entry with the same name is most often the same listing in another list (a
+        // namesake is told apart by birth date).
+        let met: Vec<(usize, f32, Vec<String>)> = out
+            .iter()
+            .map(|m| {
+                let name = &self.entries[m.entry].names[m.name].name;
+                let mut words = resolve::names::name_words(name);
+                words.sort_unstable();
+                (m.entry, m.score, words)
+            })
+            .collect();
+        let margins: Vec<f32> = met
+            .iter()
+            .map(|(entry, score, words)| {
+                let other = met
+                    .iter()
+                    .filter(|(e, _, w)| e != entry && w != words)
+                    .map(|(_, s, _)| *s)
+                    .fold(LEARNED_LEAST, f32::max);
+                ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
+            })
+            .collect();
+        for (m, margin) in out.iter_mut().zip(margins) {
+            m.features[F_MARGIN] = margin;
+        }
         out
     }
 
@@ -448,24 +531,54 @@ impl Index {
                 notes.push(format!("role agrees ({w}): +0.02"));
             }
         }
-        // A name made only of words many listed people bear (a very common given name and family name) is borne by
-        // others too: without a birth date to tell them apart it is for review, not a match.
+        // A name made only of words many listed people bear (a very common given name and
+        // family name) is borne by others too: without a birth date to tell them apart it is
+        // for review, not a match ([`Index::check`]).
         let born_agrees = notes.iter().any(|n| n.starts_with("birth"));
         let all_common = listed.person
             && !scored.chosen.is_empty()
             && scored.chosen.iter().all(|(i, _, _)| key.common.get(usize::from(*i)) == Some(&true));
-        if all_common && !born_agrees && score >= MATCH {
-            score = MATCH - 0.01;
-            notes.push(format!("a common name, no birth date to tell: {score:.2}"));
+        let mut x: Features = [0.0; model::N];
+        x[model::F_BIAS] = 1.0;
+        x[model::F_HAND] = scored.name_score;
+        let qn = key.words.len().max(1) as f32;
+        let mut listed_met: Vec<u8> = Vec::new();
+        let mut rarity = 0.0;
+        for &(i, j, how) in &scored.chosen {
+            let at = match how {
+                How::Same => model::F_SAME,
+                How::Spelling => model::F_SPELLING,
+                How::Translit => model::F_TRANSLIT,
+                How::Close => model::F_CLOSE,
+                How::Initial => model::F_INITIAL,
+            };
+            x[at] += 1.0 / qn;
+            if how == How::Close {
+                let (qw, lw) = (&key.words[usize::from(i)], &listed.key.words[usize::from(j)]);
+                x[model::F_CLOSE_WEIGHT] += align::close_weight(qw, lw) / qn;
+            }
+            rarity += key.weights.get(usize::from(i)).copied().unwrap_or(1.0);
+            if !listed_met.contains(&j) {
+                listed_met.push(j);
+            }
         }
-        let score = score.clamp(0.0, 1.0);
-        let verdict = if score >= MATCH {
-            Verdict::Match
-        } else if score >= UNSURE {
-            Verdict::Unsure
-        } else {
-            Verdict::NoMatch
-        };
+        let q_met = scored.q_used.count_ones() as f32;
+        x[model::F_RARITY] =
+            if q_met > 0.0 { rarity / scored.chosen.len().max(1) as f32 } else { 0.0 };
+        x[model::F_QUERY_LEFT] = 1.0 - q_met.min(qn) / qn;
+        // A listed patronymic the query leaves out is how papers write the name, as the hand
+        // score's cover has it.
+        let lk = &listed.key;
+        let left = (0..lk.words.len())
+            .filter(|&j| !listed_met.contains(&(j as u8)) && !lk.patronymic[j])
+            .count() as f32;
+        let patronymics_left = (0..lk.words.len())
+            .filter(|&j| !listed_met.contains(&(j as u8)) && lk.patronymic[j])
+            .count();
+        x[model::F_LISTED_LEFT] = left / (lk.words.len() - patronymics_left).max(1) as f32;
+        x[model::F_PENALTY] = f32::from(u8::from(scored.penalty.is_some()));
+        x[model::F_ONE_MORE] = f32::from(u8::from(scored.more.is_some()));
+        x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
         Match {
             entry: listed.entry as usize,
             name: usize::from(listed.name),
@@ -474,7 +587,8 @@ impl Index {
             aligned: scored.aligned(key, &listed.key),
             unaligned: scored.unaligned(key),
             notes,
-            verdict,
+            verdict: Verdict::NoMatch,
+            features: x,
         }
     }
 }
