@@ -171,6 +171,8 @@ pub(super) struct Scored {
     /// (query word, listed word, how), in the query's order.
     pub(super) chosen: Vec<(u8, u8, How)>,
     pub(super) q_used: u32,
+    /// The listed words met (a word written apart met as one counts both).
+    pub(super) l_used: u32,
     pub(super) penalty: Option<String>,
 }
 
@@ -385,7 +387,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     } else {
         2.0 * sum / (qn + ln)
     };
-    Scored { name_score, chosen, q_used, penalty, more }
+    Scored { name_score, chosen, q_used, l_used, penalty, more }
 }
 
 /// What is cut from a name whose words all met in another order: a name met in order is

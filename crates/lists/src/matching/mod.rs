@@ -542,7 +542,6 @@ impl Index {
         x[model::F_BIAS] = 1.0;
         x[model::F_HAND] = scored.name_score;
         let qn = key.words.len().max(1) as f32;
-        let mut listed_met: Vec<u8> = Vec::new();
         let mut rarity = 0.0;
         for &(i, j, how) in &scored.chosen {
             let at = match how {
@@ -558,9 +557,6 @@ impl Index {
                 x[model::F_CLOSE_WEIGHT] += align::close_weight(qw, lw) / qn;
             }
             rarity += key.weights.get(usize::from(i)).copied().unwrap_or(1.0);
-            if !listed_met.contains(&j) {
-                listed_met.push(j);
-            }
         }
         let q_met = scored.q_used.count_ones() as f32;
         x[model::F_RARITY] =
@@ -569,12 +565,9 @@ impl Index {
         // A listed patronymic the query leaves out is how papers write the name, as the hand
         // score's cover has it.
         let lk = &listed.key;
-        let left = (0..lk.words.len())
-            .filter(|&j| !listed_met.contains(&(j as u8)) && !lk.patronymic[j])
-            .count() as f32;
-        let patronymics_left = (0..lk.words.len())
-            .filter(|&j| !listed_met.contains(&(j as u8)) && lk.patronymic[j])
-            .count();
+        let met = |j: usize| j < 32 && scored.l_used & (1 << j) != 0;
+        let left = (0..lk.words.len()).filter(|&j| !met(j) && !lk.patronymic[j]).count() as f32;
+        let patronymics_left = (0..lk.words.len()).filter(|&j| !met(j) && lk.patronymic[j]).count();
         x[model::F_LISTED_LEFT] = left / (lk.words.len() - patronymics_left).max(1) as f32;
         x[model::F_PENALTY] = f32::from(u8::from(scored.penalty.is_some()));
         x[model::F_ONE_MORE] = f32::from(u8::from(scored.more.is_some()));
