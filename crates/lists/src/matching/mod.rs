@@ -388,26 +388,29 @@ impl Index {
                 }
             }
         }
-        // How far each candidate's hand score stands above the best other entry's with another
-        // name: a name two listed people fit about as well says less of which one it is. An
-        // entry with the same name is most often the same listing in another list (a
-        // namesake is told apart by birth date).
-        let met: Vec<(usize, f32, Vec<String>)> = out
+        // How far each candidate's hand score stands above the best other entry's: a name
+        // two listed people fit about as well says less of which one it is. Another entry
+        // with the same name, or born the same year, is most often the same person in another
+        // list (a namesake is told apart by birth date).
+        let met: Vec<(usize, f32, Vec<String>, Vec<i32>)> = out
             .iter()
             .map(|m| {
-                let name = &self.entries[m.entry].names[m.name].name;
-                let mut words = resolve::names::name_words(name);
+                let entry = &self.entries[m.entry];
+                let mut words = resolve::names::name_words(&entry.names[m.name].name);
                 words.sort_unstable();
-                (m.entry, m.score, words)
+                let years = entry.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
+                (m.entry, m.score, words, years)
             })
             .collect();
         let margins: Vec<f32> = met
             .iter()
-            .map(|(entry, score, words)| {
+            .map(|(entry, score, words, years)| {
                 let other = met
                     .iter()
-                    .filter(|(e, _, w)| e != entry && w != words)
-                    .map(|(_, s, _)| *s)
+                    .filter(|(e, _, w, y)| {
+                        e != entry && w != words && !y.iter().any(|y| years.contains(y))
+                    })
+                    .map(|(_, s, _, _)| *s)
                     .fold(LEARNED_LEAST, f32::max);
                 ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
             })
