@@ -326,14 +326,14 @@ enum EvalCommand {
         labels: Option<PathBuf>,
         /// Train the learned score on the even half's candidates, write its weights here
         /// (crates/lists/src/matching/weights.tsv ships them), and score with them.
-        #[arg(long, value_name = "FILE", conflicts_with_all = ["weights", "learned"])]
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["weights", "hand"])]
         train: Option<PathBuf>,
-        /// Score with the learned score, these weights.
-        #[arg(long, value_name = "FILE", conflicts_with = "learned")]
+        /// Score with the learned score, these weights (the default: the shipped ones).
+        #[arg(long, value_name = "FILE", conflicts_with = "hand")]
         weights: Option<PathBuf>,
-        /// Score with the learned score, the shipped weights (the default scores by hand).
+        /// Score by hand alone, without the learned score.
         #[arg(long)]
-        learned: bool,
+        hand: bool,
     },
     /// Claims against gold claims (JSON Lines), scored as shared/tools/score_claims.py does:
     /// per-type P/R/F1, overall, and date, role, modality and attributed_to accuracy.
@@ -759,15 +759,15 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             labels,
             train,
             weights,
-            learned,
+            hand,
         }) => {
             let news = labels.as_deref().map(|l| (case.as_slice(), l));
             let half = half.as_deref().map(|h| usize::from(h == "odd"));
             let scoring = match (train, weights) {
                 (Some(out), _) => lists_cmd::Scoring::Train(out),
                 (None, Some(file)) => lists_cmd::Scoring::Weights(file),
-                (None, None) if *learned => lists_cmd::Scoring::Shipped,
-                (None, None) => lists_cmd::Scoring::Hand,
+                (None, None) if *hand => lists_cmd::Scoring::Hand,
+                (None, None) => lists_cmd::Scoring::Shipped,
             };
             lists_cmd::eval(data, *cases, *verbose, half, *bench, news, &scoring)
         }

@@ -157,6 +157,14 @@ pub struct Match {
     /// What the learned score reads ([`model::FEATURES`]).
     #[serde(skip)]
     pub features: Features,
+    /// The hand rule that keeps the learned score from lifting this candidate above its hand
+    /// score, if one fired ([`Index::check`]).
+    #[serde(skip)]
+    pub held: Option<String>,
+    /// The hand rule that lets the hand score stand when the learned score is lower, if one
+    /// fired ([`Index::check`]).
+    #[serde(skip)]
+    pub kept: Option<&'static str>,
 }
 
 impl Match {
@@ -200,7 +208,7 @@ pub struct Index {
     blocks: HashMap<String, Vec<u32>>,
     /// How many names bear each word (by skeleton): an inverse document frequency.
     bearers: HashMap<String, u32>,
-    /// The learned score; `None` (the default) scores by hand alone.
+    /// The learned score (the shipped one by default); `None` scores by hand alone.
     model: Option<Model>,
 }
 
@@ -274,11 +282,11 @@ impl Index {
         for n in &mut names {
             weigh(&bearers, total, &mut n.key);
         }
-        // By hand until the learned score keeps the hand rules' cases (see `model`).
-        Index { entries, names, blocks, bearers, model: None }
+        Index { entries, names, blocks, bearers, model: Some(model::shipped().clone()) }
     }
 
-    /// The same index scored by `model`, or by hand alone (`None`).
+    /// The same index scored by `model`, or by hand alone (`None`); [`Index::new`] scores
+    /// with the shipped model.
     pub fn with_model(mut self, model: Option<Model>) -> Index {
         self.model = model;
         self
@@ -308,9 +316,25 @@ impl Index {
         for m in &mut out {
             if let Some(model) = &self.model {
                 // What birth date, nationality and a weak alias added or took off by hand.
+                let hand = m.score;
                 let added = m.score - m.name_score;
-                m.score = model.score(&m.features) + added;
+                let learned = model.score(&m.features) + added;
                 m.notes.push(model.explain(&m.features));
+                // An exact birth date that agrees with a name the hand score matches tells
+                // the person apart from other bearers of the name, which the learned score
+                // (no birth date among its features) cannot see.
+                // So does a name whose own surname split says the query only says more.
+                let born = m.notes.iter().any(|n| n.starts_with("birth date "));
+                let kept = if born { Some("the birth date agrees") } else { m.kept };
+                m.score = if let Some(why) = kept.filter(|_| hand >= MATCH && hand > learned) {
+                    m.notes.push(format!("{why}: the hand score {hand:.2}"));
+                    hand
+                } else if let Some(why) = m.held.as_deref().filter(|_| learned > hand) {
+                    m.notes.push(format!("held at the hand score {hand:.2}: {why}"));
+                    hand
+                } else {
+                    learned
+                };
             }
             // A name made only of words many listed people bear (a very common given name
             // and family name) is borne by others too: without a birth date to tell them
@@ -328,7 +352,11 @@ impl Index {
                 Verdict::NoMatch
             };
         }
-        out.retain(|m| m.score >= floor);
+        // A near miss is shown by the better of the two scores: the learned one puts most
+        // wrong candidates near 0, where none would be the closest near miss.
+        out.retain(|m| {
+            m.score >= floor || (floor < UNSURE && m.name_score >= floor && m.score < UNSURE)
+        });
         // A match that holds only with a given name left out of one side is for review when
         // another listed person fits the query about as well: which one it is, the names
         // cannot tell.
@@ -347,7 +375,12 @@ impl Index {
                 m.notes.push(format!("another listed person fits as well: {:.2}", m.score));
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.name_score.total_cmp(&a.name_score))
+                .then(a.entry.cmp(&b.entry))
+        });
         out.truncate(limit);
         out
     }
@@ -390,10 +423,13 @@ impl Index {
         }
         // How far each candidate's hand score stands above the best other entry's: a name
         // two listed people fit about as well says less of which one it is. Another entry
-        // with the same name, or born the same year, is most often the same person in another
-        // list (a namesake is told apart by birth date).
+        // with the same name, or born the same year or one apart (as the birth date rule reads
+        // it), is most often the same person in another list (a namesake is told apart by birth date).
+        // Nor does another entry whose fit needs a hand penalty or a given name left out
+        // fit as well (as for [`Index::check`]'s namesakes).
         let met: Vec<(usize, f32, Vec<String>, Vec<i32>)> = out
             .iter()
+            .filter(|m| m.features[model::F_PENALTY] == 0.0 && m.features[model::F_ONE_MORE] == 0.0)
             .map(|m| {
                 let entry = &self.entries[m.entry];
                 let mut words = resolve::names::name_words(&entry.names[m.name].name);
@@ -402,16 +438,26 @@ impl Index {
                 (m.entry, m.score, words, years)
             })
             .collect();
-        let margins: Vec<f32> = met
+        let margins: Vec<f32> = out
             .iter()
-            .map(|(entry, score, words, years)| {
-                let other = met
+            .map(|m| {
+                let (entry, score) = (&m.entry, m.score);
+                let entry_ = &self.entries[m.entry];
+                let mut words = resolve::names::name_words(&entry_.names[m.name].name);
+                words.sort_unstable();
+                let years: Vec<i32> =
+                    entry_.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
+                let others: Vec<f32> = met
                     .iter()
                     .filter(|(e, _, w, y)| {
-                        e != entry && w != words && !y.iter().any(|y| years.contains(y))
+                        e != entry
+                            && *w != words
+                            && !y.iter().any(|y| years.iter().any(|z| y.abs_diff(*z) <= 1))
                     })
                     .map(|(_, s, _, _)| *s)
-                    .fold(LEARNED_LEAST, f32::max);
+                    .filter(|s| *s > LEARNED_LEAST)
+                    .collect();
+                let other = others.into_iter().fold(LEARNED_LEAST, f32::max);
                 ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
             })
             .collect();
@@ -575,6 +621,19 @@ impl Index {
         x[model::F_PENALTY] = f32::from(u8::from(scored.penalty.is_some()));
         x[model::F_ONE_MORE] = f32::from(u8::from(scored.more.is_some()));
         x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
+        // The hand rules that keep apart people the names alone cannot: the learned score,
+        // trained on few such cases, may not lift these above the hand score.
+        let close_other_first = scored.chosen.iter().find_map(|&(i, j, how)| {
+            let (qw, lw) = (&key.words[usize::from(i)], &lk.words[usize::from(j)]);
+            (how == How::Close && qw.chars().next() != lw.chars().next())
+                .then(|| format!("{qw} ~ {lw}, a close spelling with another first letter"))
+        });
+        let held = scored.penalty.clone().or(close_other_first).or_else(|| {
+            // A given name before all the rest that meets nothing may be a relative's
+            // ("Piet Tomasz Wielgosz" for "WIELGOSZ, Tomasz").
+            (key.words.len() >= 3 && scored.q_used & 1 == 0)
+                .then(|| format!("the first given name {} aligns with nothing", key.words[0]))
+        });
         Match {
             entry: listed.entry as usize,
             name: usize::from(listed.name),
@@ -585,6 +644,8 @@ impl Index {
             notes,
             verdict: Verdict::NoMatch,
             features: x,
+            held,
+            kept: scored.says_more.then_some("the query only says more than the listed name"),
         }
     }
 }
