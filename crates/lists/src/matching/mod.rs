@@ -427,37 +427,32 @@ impl Index {
         // it), is most often the same person in another list (a namesake is told apart by birth date).
         // Nor does another entry whose fit needs a hand penalty or a given name left out
         // fit as well (as for [`Index::check`]'s namesakes).
-        let met: Vec<(usize, f32, Vec<String>, Vec<i32>)> = out
+        // (entry, score, sorted words, birth years, fits without a penalty or a word left out)
+        let met: Vec<(usize, f32, Vec<String>, Vec<i32>, bool)> = out
             .iter()
-            .filter(|m| m.features[model::F_PENALTY] == 0.0 && m.features[model::F_ONE_MORE] == 0.0)
             .map(|m| {
                 let entry = &self.entries[m.entry];
                 let mut words = resolve::names::name_words(&entry.names[m.name].name);
                 words.sort_unstable();
                 let years = entry.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
-                (m.entry, m.score, words, years)
+                let fits =
+                    m.features[model::F_PENALTY] == 0.0 && m.features[model::F_ONE_MORE] == 0.0;
+                (m.entry, m.score, words, years, fits)
             })
             .collect();
-        let margins: Vec<f32> = out
+        let margins: Vec<f32> = met
             .iter()
-            .map(|m| {
-                let (entry, score) = (&m.entry, m.score);
-                let entry_ = &self.entries[m.entry];
-                let mut words = resolve::names::name_words(&entry_.names[m.name].name);
-                words.sort_unstable();
-                let years: Vec<i32> =
-                    entry_.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
-                let others: Vec<f32> = met
+            .map(|(entry, score, words, years, _)| {
+                let other = met
                     .iter()
-                    .filter(|(e, _, w, y)| {
-                        e != entry
-                            && *w != words
+                    .filter(|(e, _, w, y, fits)| {
+                        *fits
+                            && e != entry
+                            && w != words
                             && !y.iter().any(|y| years.iter().any(|z| y.abs_diff(*z) <= 1))
                     })
-                    .map(|(_, s, _, _)| *s)
-                    .filter(|s| *s > LEARNED_LEAST)
-                    .collect();
-                let other = others.into_iter().fold(LEARNED_LEAST, f32::max);
+                    .map(|(_, s, _, _, _)| *s)
+                    .fold(LEARNED_LEAST, f32::max);
                 ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
             })
             .collect();
