@@ -6,11 +6,10 @@
 //! queries carry their entry's own nationality, which a model would learn to trust more than
 //! a case's people can bear (most have none).
 //!
-//! Not yet the default ([`super::Index::new`] scores by hand; `with_model` opts in): it
-//! scores better on both halves of the labelled set and on the people of the news, but lifts
-//! past the threshold cases the hand rules hold back on purpose (a close spelling beside one
-//! word the same, a relative's given name, a listed surname that met nothing), which the
-//! matching tests keep.
+//! The default ([`super::Index::new`]; `with_model(None)` scores by hand). The hand rules
+//! that tell apart people the names alone cannot (a relative's given name, a listed surname
+//! that met nothing, a close spelling with another first letter) are vetoes on it, and an exact
+//! birth date that agrees is a floor: see [`super::Index::check`] and the crate's README.
 
 use std::sync::OnceLock;
 
