@@ -618,12 +618,11 @@ impl Index {
         x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
         // The hand rules that keep apart people the names alone cannot: the learned score,
         // trained on few such cases, may not lift these above the hand score.
-        let close_other_first = scored.chosen.iter().find_map(|&(i, j, how)| {
-            let (qw, lw) = (&key.words[usize::from(i)], &lk.words[usize::from(j)]);
-            (how == How::Close && qw.chars().next() != lw.chars().next())
-                .then(|| format!("{qw} ~ {lw}, a close spelling with another first letter"))
-        });
-        let held = scored.penalty.clone().or(close_other_first).or_else(|| {
+        // A close spelling beside one word the same, the whole of a two-word name, says little.
+        let close_half =
+            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5)
+                .then(|| "a close spelling beside one word the same".to_string());
+        let held = scored.penalty.clone().or(close_half).or_else(|| {
             // A given name before all the rest that meets nothing may be a relative's
             // ("Piet Tomasz Wielgosz" for "WIELGOSZ, Tomasz").
             (key.words.len() >= 3 && scored.q_used & 1 == 0)

@@ -8,7 +8,7 @@
 //!
 //! The default ([`super::Index::new`]; `with_model(None)` scores by hand). The hand rules
 //! that tell apart people the names alone cannot (a relative's given name, a listed surname
-//! that met nothing, a close spelling with another first letter) are vetoes on it, and an exact
+//! that met nothing, a close spelling beside one word the same) are vetoes on it, and an exact
 //! birth date that agrees is a floor: see [`super::Index::check`] and the crate's README.
 
 use std::sync::OnceLock;
