@@ -228,6 +228,10 @@ fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
     key.common = counts.iter().map(|&n| n > (COMMON * total).max(COMMON_LEAST)).collect();
 }
 
+/// A candidate as the margin reads it: entry, hand score, sorted name words, birth years,
+/// and whether it fits without a hand penalty or a given name left out.
+type Met = (usize, f32, Vec<String>, Vec<i32>, bool);
+
 /// How close another entry's score must be for a match with a given name left out to be
 /// unsure.
 const NAMESAKE_GAP: f32 = 0.05;
@@ -427,8 +431,7 @@ impl Index {
         // it), is most often the same person in another list (a namesake is told apart by birth date).
         // Nor does another entry whose fit needs a hand penalty or a given name left out
         // fit as well (as for [`Index::check`]'s namesakes).
-        // (entry, score, sorted words, birth years, fits without a penalty or a word left out)
-        let met: Vec<(usize, f32, Vec<String>, Vec<i32>, bool)> = out
+        let met: Vec<Met> = out
             .iter()
             .map(|m| {
                 let entry = &self.entries[m.entry];
