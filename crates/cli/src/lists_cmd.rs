@@ -274,6 +274,18 @@ pub(crate) fn check(store: &Store, args: &CheckArgs<'_>) -> anyhow::Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
+/// How `dossier eval lists` scores candidates.
+pub(crate) enum Scoring<'a> {
+    /// The shipped learned score.
+    Shipped,
+    /// Weights read from a file.
+    Weights(&'a std::path::Path),
+    /// Trained on the even half, written to a file.
+    Train(&'a std::path::Path),
+    /// By hand alone.
+    Hand,
+}
+
 /// `dossier eval lists --data DIR`: precision and recall on the labelled set made from the
 /// lists in DIR (an OFAC set with its alt file, the UK and UN lists).
 pub(crate) fn eval(
@@ -283,6 +295,7 @@ pub(crate) fn eval(
     half: Option<usize>,
     bench: Option<usize>,
     news: Option<(&[PathBuf], &std::path::Path)>,
+    scoring: &Scoring,
 ) -> anyhow::Result<ExitCode> {
     let mut every = Vec::new();
     let mut sets: HashMap<String, (Vec<Entry>, Vec<Supplement>)> = HashMap::new();
@@ -322,6 +335,31 @@ pub(crate) fn eval(
     lists::merge(&mut ofac, &supplements);
     let started = std::time::Instant::now();
     let (aliases, full, mut cases) = lists::eval::build(&ofac, &others, per_kind);
+    let model = match scoring {
+        Scoring::Shipped => Some(lists::matching::model::shipped().clone()),
+        Scoring::Hand => None,
+        Scoring::Weights(file) => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read the weights {}", file.display()))?;
+            Some(lists::matching::model::Model::parse(&text)?)
+        }
+        Scoring::Train(file) => {
+            let even: Vec<_> = cases.iter().filter(|c| c.half() == 0).cloned().collect();
+            let examples = lists::eval::examples(&aliases, &full, &even);
+            let model = lists::matching::model::Model::train(&examples);
+            std::fs::write(file, model.write())
+                .with_context(|| format!("cannot write the weights {}", file.display()))?;
+            eprintln!(
+                "trained on {} candidates of {} even cases ({} right): {}",
+                examples.len(),
+                even.len(),
+                examples.iter().filter(|(_, y)| *y).count(),
+                file.display()
+            );
+            Some(model)
+        }
+    };
+    let (aliases, full) = (aliases.with_model(model.clone()), full.with_model(model.clone()));
     if let Some(h) = half {
         cases.retain(|c| c.half() == h);
     }
@@ -368,13 +406,13 @@ pub(crate) fn eval(
     )?;
     writeln!(out, "{} cases in {:.1?}", cases.len(), started.elapsed())?;
     if let Some((cases, labels)) = news {
-        news_eval(&mut out, &every, cases, labels, verbose)?;
+        news_eval(&mut out, &every, cases, labels, verbose, model.clone())?;
     }
     if let Some(n) = bench {
         let started = std::time::Instant::now();
         let entries = every.len();
         let queries = lists::eval::generated(n, &every);
-        let index = Index::new(every);
+        let index = Index::new(every).with_model(model.clone());
         let built = started.elapsed();
         let matched = std::time::Instant::now();
         // Queries are independent: one per core, the index shared read-only.
@@ -419,6 +457,7 @@ fn news_eval(
     cases: &[PathBuf],
     labels: &std::path::Path,
     verbose: bool,
+    model: Option<lists::matching::model::Model>,
 ) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(labels)
         .with_context(|| format!("cannot read the labels {}", labels.display()))?;
@@ -433,7 +472,7 @@ fn news_eval(
         }
         names.push(name.to_string());
     }
-    let index = Index::new(every.to_vec());
+    let index = Index::new(every.to_vec()).with_model(model);
     let (mut tp, mut fp, mut people, mut unsure) = (0, 0, 0, 0);
     let mut found = vec![false; names.len()];
     for db in cases {

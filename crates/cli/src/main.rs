@@ -324,6 +324,16 @@ enum EvalCommand {
         /// and its records ("UK:11928 US-OFAC:12735"); see crates/cli/tests/data/lists-news.tsv.
         #[arg(long, value_name = "FILE")]
         labels: Option<PathBuf>,
+        /// Train the learned score on the even half's candidates, write its weights here
+        /// (crates/lists/src/matching/weights.tsv ships them), and score with them.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["weights", "hand"])]
+        train: Option<PathBuf>,
+        /// Score with the learned score, these weights (the default: the shipped ones).
+        #[arg(long, value_name = "FILE", conflicts_with = "hand")]
+        weights: Option<PathBuf>,
+        /// Score by hand alone, without the learned score.
+        #[arg(long)]
+        hand: bool,
     },
     /// Claims against gold claims (JSON Lines), scored as shared/tools/score_claims.py does:
     /// per-type P/R/F1, overall, and date, role, modality and attributed_to accuracy.
@@ -739,10 +749,27 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(EvalCommand::Lists { data, cases, verbose, half, bench, case, labels }) => {
+        Command::Eval(EvalCommand::Lists {
+            data,
+            cases,
+            verbose,
+            half,
+            bench,
+            case,
+            labels,
+            train,
+            weights,
+            hand,
+        }) => {
             let news = labels.as_deref().map(|l| (case.as_slice(), l));
             let half = half.as_deref().map(|h| usize::from(h == "odd"));
-            lists_cmd::eval(data, *cases, *verbose, half, *bench, news)
+            let scoring = match (train, weights) {
+                (Some(out), _) => lists_cmd::Scoring::Train(out),
+                (None, Some(file)) => lists_cmd::Scoring::Weights(file),
+                (None, None) if *hand => lists_cmd::Scoring::Hand,
+                (None, None) => lists_cmd::Scoring::Shipped,
+            };
+            lists_cmd::eval(data, *cases, *verbose, half, *bench, news, &scoring)
         }
         Command::Eval(EvalCommand::Origins { corpus, copies, seed }) => {
             origins_cmd::eval_origins(corpus, *copies, *seed)

@@ -34,6 +34,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::matching::model::Features;
 use crate::matching::{Index, MATCH, Query, UNSURE};
 use crate::{Entry, EntryKind, IdKind, NameQuality, dates};
 
@@ -392,6 +393,26 @@ fn evenly(cases: Vec<Case>, n: usize) -> Vec<Case> {
     }
     let step = cases.len() as f64 / n as f64;
     (0..n).map(|i| cases[(i as f64 * step) as usize].clone()).collect()
+}
+
+/// The candidates of the scored cases as the learned score reads them, each labelled right
+/// (the case's entry, or the same person) or wrong, in the cases' order: what
+/// [`crate::matching::model::Model::train`] learns from.
+pub fn examples(aliases: &Index, full: &Index, cases: &[Case]) -> Vec<(Features, bool)> {
+    let mut out = Vec::new();
+    for case in cases.iter().filter(|c| SCORED.contains(&c.kind)) {
+        let index =
+            if matches!(case.kind, "variant" | "other-name" | "weak") { aliases } else { full };
+        let same =
+            |a: usize, b: usize| a == b || same_person(&index.entries()[a], &index.entries()[b]);
+        for (entry, x) in index.features(&case.query) {
+            if case.exclude.is_some_and(|e| same(e, entry)) {
+                continue;
+            }
+            out.push((x, case.gold.is_some_and(|g| same(g, entry))));
+        }
+    }
+    out
 }
 
 /// One wrong or missed case, for the report.

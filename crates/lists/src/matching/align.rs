@@ -152,7 +152,7 @@ fn article_joined(q: &Key, i: usize, l: &Key, j: usize) -> Option<How> {
 /// Two names of the form "Abd al-X" ("servant of X") are compared on what follows the letters
 /// they share: the shared opening says nothing of which name it is ("Abdalvarsk" and
 /// "Abdalbrenning" are two names, not two spellings of one).
-fn close_weight(a: &str, b: &str) -> f32 {
+pub(super) fn close_weight(a: &str, b: &str) -> f32 {
     let (a, b) = if a.starts_with("abd") && b.starts_with("abd") {
         let shared = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
         // Byte offsets on ASCII words; a word of another script keeps its letters.
@@ -171,7 +171,12 @@ pub(super) struct Scored {
     /// (query word, listed word, how), in the query's order.
     pub(super) chosen: Vec<(u8, u8, How)>,
     pub(super) q_used: u32,
+    /// The listed words met (a word written apart met as one counts both).
+    pub(super) l_used: u32,
     pub(super) penalty: Option<String>,
+    /// Both names say which words are the surname, and the query only says more than the
+    /// listed name (a second given name, a second surname), word for word in their places.
+    pub(super) says_more: bool,
 }
 
 /// Aligns the query's words with a listed name's, best pairs first.
@@ -217,6 +222,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
     let matched = l_used.count_ones() as usize;
     let mut penalty = None;
+    let mut says_more = false;
     let mut more = None;
     let name_score = if qn == 0.0 || ln == 0.0 {
         0.0
@@ -275,7 +281,9 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 .iter()
                 .any(|&(_, j, h)| usize::from(j) >= lf && matches!(h, How::Same | How::Spelling));
             if kept && surname_met && qn > ln {
-                s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
+                let lifted = 0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn;
+                says_more = lifted > s;
+                s = s.max(lifted);
             }
         }
         let extra = one_given_name_more(q, l, &chosen, q_used, l_used);
@@ -385,7 +393,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     } else {
         2.0 * sum / (qn + ln)
     };
-    Scored { name_score, chosen, q_used, penalty, more }
+    Scored { name_score, chosen, q_used, l_used, penalty, more, says_more }
 }
 
 /// What is cut from a name whose words all met in another order: a name met in order is

@@ -31,12 +31,14 @@ use crate::{Entry, EntryKind, NameQuality, countries, dates};
 
 mod align;
 mod key;
+pub mod model;
 mod phonetic;
 mod spelling;
 use align::{Scored, align};
 use key::Key;
 #[cfg(test)]
 use key::respell;
+use model::{F_COMMON, F_MARGIN, Features, MARGIN_SCALE, Model};
 
 /// At and above this score a candidate is a match: tuned on the even half of the labelled set,
 /// where 0.86 keeps precision at 0.98 (0.85 lets a close spelling with one word the same
@@ -152,6 +154,17 @@ pub struct Match {
     pub notes: Vec<String>,
     /// Match, unsure or no match.
     pub verdict: Verdict,
+    /// What the learned score reads ([`model::FEATURES`]).
+    #[serde(skip)]
+    pub features: Features,
+    /// The hand rule that keeps the learned score from lifting this candidate above its hand
+    /// score, if one fired ([`Index::check`]).
+    #[serde(skip)]
+    pub held: Option<String>,
+    /// The hand rule that lets the hand score stand when the learned score is lower, if one
+    /// fired ([`Index::check`]).
+    #[serde(skip)]
+    pub kept: Option<&'static str>,
 }
 
 impl Match {
@@ -195,7 +208,13 @@ pub struct Index {
     blocks: HashMap<String, Vec<u32>>,
     /// How many names bear each word (by skeleton): an inverse document frequency.
     bearers: HashMap<String, u32>,
+    /// The learned score (the shipped one by default); `None` scores by hand alone.
+    model: Option<Model>,
 }
+
+/// With the learned score, names scoring below this by hand are not candidates: the model
+/// was trained on the candidates at or above it.
+pub const LEARNED_LEAST: f32 = 0.6;
 
 /// Gives a name's words their weights and says which are common ([`Index::weigh`]), for an
 /// index of `total` names (plus one).
@@ -208,6 +227,10 @@ fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
     // A short list tells nothing of how common a name is.
     key.common = counts.iter().map(|&n| n > (COMMON * total).max(COMMON_LEAST)).collect();
 }
+
+/// A candidate as the margin reads it: entry, hand score, sorted name words, birth years,
+/// and whether it fits without a hand penalty or a given name left out.
+type Met = (usize, f32, Vec<String>, Vec<i32>, bool);
 
 /// How close another entry's score must be for a match with a given name left out to be
 /// unsure.
@@ -263,7 +286,20 @@ impl Index {
         for n in &mut names {
             weigh(&bearers, total, &mut n.key);
         }
-        Index { entries, names, blocks, bearers }
+        Index { entries, names, blocks, bearers, model: Some(model::shipped().clone()) }
+    }
+
+    /// The same index scored by `model`, or by hand alone (`None`); [`Index::new`] scores
+    /// with the shipped model.
+    pub fn with_model(mut self, model: Option<Model>) -> Index {
+        self.model = model;
+        self
+    }
+
+    /// Every candidate for `query` as the learned score reads it (one per entry, its best name
+    /// by hand): the entry and its features, for training.
+    pub fn features(&self, query: &Query) -> Vec<(usize, Features)> {
+        self.rank(query, LEARNED_LEAST).into_iter().map(|m| (m.entry, m.features)).collect()
     }
 
     /// The entries.
@@ -274,44 +310,57 @@ impl Index {
     /// The best candidates for `query`, best first, one per entry, at most `limit`,
     /// including near misses below [`UNSURE`] down to `floor`.
     pub fn check(&self, query: &Query, limit: usize, floor: f32) -> Vec<Match> {
-        let mut out: Vec<Match> = Vec::new();
-        for want_person in [true, false] {
-            match query.kind {
-                Some(EntryKind::Person) if !want_person => continue,
-                Some(EntryKind::Body | EntryKind::Vessel | EntryKind::Aircraft) if want_person => {
-                    continue;
-                }
-                _ => {}
+        // Read scores below this can reach `floor` with what the rest adds; the learned score
+        // reads every candidate it was trained on.
+        let least = match &self.model {
+            Some(_) => (floor - MOST_ADDED).min(LEARNED_LEAST),
+            None => floor - MOST_ADDED,
+        };
+        let mut out = self.rank(query, least);
+        for m in &mut out {
+            if let Some(model) = &self.model {
+                // What birth date, nationality and a weak alias added or took off by hand.
+                let hand = m.score;
+                let added = m.score - m.name_score;
+                let learned = model.score(&m.features) + added;
+                m.notes.push(model.explain(&m.features));
+                // An exact birth date that agrees with a name the hand score matches tells
+                // the person apart from other bearers of the name, which the learned score
+                // (no birth date among its features) cannot see.
+                // So does a name whose own surname split says the query only says more.
+                let born = m.notes.iter().any(|n| n.starts_with("birth date "));
+                let kept = if born { Some("the birth date agrees") } else { m.kept };
+                m.score = if let Some(why) = kept.filter(|_| hand >= MATCH && hand > learned) {
+                    m.notes.push(format!("{why}: the hand score {hand:.2}"));
+                    hand
+                } else if let Some(why) = m.held.as_deref().filter(|_| learned > hand) {
+                    m.notes.push(format!("held at the hand score {hand:.2}: {why}"));
+                    hand
+                } else {
+                    learned
+                };
             }
-            let mut key =
-                if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
-            self.weigh(&mut key);
-            if key.words.is_empty() {
-                continue;
+            // A name made only of words many listed people bear (a very common given name
+            // and family name) is borne by others too: without a birth date to tell them
+            // apart it is for review, not a match.
+            if m.features[F_COMMON] > 0.0 && m.score >= MATCH {
+                m.score = MATCH - 0.01;
+                m.notes.push(format!("a common name, no birth date to tell: {:.2}", m.score));
             }
-            // Read scores below this can reach `floor` with what the rest adds.
-            let least = floor - MOST_ADDED;
-            for id in self.candidates(&key, want_person, least) {
-                let listed = &self.names[id as usize];
-                if listed.person != want_person {
-                    continue;
-                }
-                let scored = align(&key, &listed.key, want_person);
-                if scored.name_score < least {
-                    continue;
-                }
-                let m = self.finish(query, listed, &key, scored);
-                if m.score < floor {
-                    continue;
-                }
-                // One candidate an entry, its best name; the list of candidates is short.
-                match out.iter().position(|o| o.entry == m.entry) {
-                    Some(at) if out[at].score >= m.score => {}
-                    Some(at) => out[at] = m,
-                    None => out.push(m),
-                }
-            }
+            m.score = m.score.clamp(0.0, 1.0);
+            m.verdict = if m.score >= MATCH {
+                Verdict::Match
+            } else if m.score >= UNSURE {
+                Verdict::Unsure
+            } else {
+                Verdict::NoMatch
+            };
         }
+        // A near miss is shown by the better of the two scores: the learned one puts most
+        // wrong candidates near 0, where none would be the closest near miss.
+        out.retain(|m| {
+            m.score >= floor || (floor < UNSURE && m.name_score >= floor && m.score < UNSURE)
+        });
         // A match that holds only with a given name left out of one side is for review when
         // another listed person fits the query about as well: which one it is, the names
         // cannot tell.
@@ -330,8 +379,89 @@ impl Index {
                 m.notes.push(format!("another listed person fits as well: {:.2}", m.score));
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.name_score.total_cmp(&a.name_score))
+                .then(a.entry.cmp(&b.entry))
+        });
         out.truncate(limit);
+        out
+    }
+
+    /// The candidates for `query` whose name score by hand reaches `least`, one per entry (its
+    /// best name by hand), scored by hand, with their features.
+    fn rank(&self, query: &Query, least: f32) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        for want_person in [true, false] {
+            match query.kind {
+                Some(EntryKind::Person) if !want_person => continue,
+                Some(EntryKind::Body | EntryKind::Vessel | EntryKind::Aircraft) if want_person => {
+                    continue;
+                }
+                _ => {}
+            }
+            let mut key =
+                if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
+            self.weigh(&mut key);
+            if key.words.is_empty() {
+                continue;
+            }
+            for id in self.candidates(&key, want_person, least) {
+                let listed = &self.names[id as usize];
+                if listed.person != want_person {
+                    continue;
+                }
+                let scored = align(&key, &listed.key, want_person);
+                if scored.name_score < least {
+                    continue;
+                }
+                let m = self.finish(query, listed, &key, scored);
+                // One candidate an entry, its best name; the list of candidates is short.
+                match out.iter().position(|o| o.entry == m.entry) {
+                    Some(at) if out[at].score >= m.score => {}
+                    Some(at) => out[at] = m,
+                    None => out.push(m),
+                }
+            }
+        }
+        // How far each candidate's hand score stands above the best other entry's: a name
+        // two listed people fit about as well says less of which one it is. Another entry
+        // with the same name, or born the same year or one apart (as the birth date rule reads
+        // it), is most often the same person in another list (a namesake is told apart by birth date).
+        // Nor does another entry whose fit needs a hand penalty or a given name left out
+        // fit as well (as for [`Index::check`]'s namesakes).
+        let met: Vec<Met> = out
+            .iter()
+            .map(|m| {
+                let entry = &self.entries[m.entry];
+                let mut words = resolve::names::name_words(&entry.names[m.name].name);
+                words.sort_unstable();
+                let years = entry.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
+                let fits =
+                    m.features[model::F_PENALTY] == 0.0 && m.features[model::F_ONE_MORE] == 0.0;
+                (m.entry, m.score, words, years, fits)
+            })
+            .collect();
+        let margins: Vec<f32> = met
+            .iter()
+            .map(|(entry, score, words, years, _)| {
+                let other = met
+                    .iter()
+                    .filter(|(e, _, w, y, fits)| {
+                        *fits
+                            && e != entry
+                            && w != words
+                            && !y.iter().any(|y| years.iter().any(|z| y.abs_diff(*z) <= 1))
+                    })
+                    .map(|(_, s, _, _, _)| *s)
+                    .fold(LEARNED_LEAST, f32::max);
+                ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
+            })
+            .collect();
+        for (m, margin) in out.iter_mut().zip(margins) {
+            m.features[F_MARGIN] = margin;
+        }
         out
     }
 
@@ -448,24 +578,59 @@ impl Index {
                 notes.push(format!("role agrees ({w}): +0.02"));
             }
         }
-        // A name made only of words many listed people bear (a very common given name and family name) is borne by
-        // others too: without a birth date to tell them apart it is for review, not a match.
+        // A name made only of words many listed people bear (a very common given name and
+        // family name) is borne by others too: without a birth date to tell them apart it is
+        // for review, not a match ([`Index::check`]).
         let born_agrees = notes.iter().any(|n| n.starts_with("birth"));
         let all_common = listed.person
             && !scored.chosen.is_empty()
             && scored.chosen.iter().all(|(i, _, _)| key.common.get(usize::from(*i)) == Some(&true));
-        if all_common && !born_agrees && score >= MATCH {
-            score = MATCH - 0.01;
-            notes.push(format!("a common name, no birth date to tell: {score:.2}"));
+        let mut x: Features = [0.0; model::N];
+        x[model::F_BIAS] = 1.0;
+        x[model::F_HAND] = scored.name_score;
+        let qn = key.words.len().max(1) as f32;
+        let mut rarity = 0.0;
+        for &(i, j, how) in &scored.chosen {
+            let at = match how {
+                How::Same => model::F_SAME,
+                How::Spelling => model::F_SPELLING,
+                How::Translit => model::F_TRANSLIT,
+                How::Close => model::F_CLOSE,
+                How::Initial => model::F_INITIAL,
+            };
+            x[at] += 1.0 / qn;
+            if how == How::Close {
+                let (qw, lw) = (&key.words[usize::from(i)], &listed.key.words[usize::from(j)]);
+                x[model::F_CLOSE_WEIGHT] += align::close_weight(qw, lw) / qn;
+            }
+            rarity += key.weights.get(usize::from(i)).copied().unwrap_or(1.0);
         }
-        let score = score.clamp(0.0, 1.0);
-        let verdict = if score >= MATCH {
-            Verdict::Match
-        } else if score >= UNSURE {
-            Verdict::Unsure
-        } else {
-            Verdict::NoMatch
-        };
+        let q_met = scored.q_used.count_ones() as f32;
+        x[model::F_RARITY] =
+            if q_met > 0.0 { rarity / scored.chosen.len().max(1) as f32 } else { 0.0 };
+        x[model::F_QUERY_LEFT] = 1.0 - q_met.min(qn) / qn;
+        // A listed patronymic the query leaves out is how papers write the name, as the hand
+        // score's cover has it.
+        let lk = &listed.key;
+        let met = |j: usize| j < 32 && scored.l_used & (1 << j) != 0;
+        let left = (0..lk.words.len()).filter(|&j| !met(j) && !lk.patronymic[j]).count() as f32;
+        let patronymics_left = (0..lk.words.len()).filter(|&j| !met(j) && lk.patronymic[j]).count();
+        x[model::F_LISTED_LEFT] = left / (lk.words.len() - patronymics_left).max(1) as f32;
+        x[model::F_PENALTY] = f32::from(u8::from(scored.penalty.is_some()));
+        x[model::F_ONE_MORE] = f32::from(u8::from(scored.more.is_some()));
+        x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
+        // The hand rules that keep apart people the names alone cannot: the learned score,
+        // trained on few such cases, may not lift these above the hand score.
+        // A close spelling beside one word the same, the whole of a two-word name, says little.
+        let close_half =
+            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5)
+                .then(|| "a close spelling beside one word the same".to_string());
+        let held = scored.penalty.clone().or(close_half).or_else(|| {
+            // A given name before all the rest that meets nothing may be a relative's
+            // ("Piet Tomasz Wielgosz" for "WIELGOSZ, Tomasz").
+            (key.words.len() >= 3 && scored.q_used & 1 == 0)
+                .then(|| format!("the first given name {} aligns with nothing", key.words[0]))
+        });
         Match {
             entry: listed.entry as usize,
             name: usize::from(listed.name),
@@ -474,7 +639,10 @@ impl Index {
             aligned: scored.aligned(key, &listed.key),
             unaligned: scored.unaligned(key),
             notes,
-            verdict,
+            verdict: Verdict::NoMatch,
+            features: x,
+            held,
+            kept: scored.says_more.then_some("the query only says more than the listed name"),
         }
     }
 }

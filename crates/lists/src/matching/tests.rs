@@ -284,9 +284,15 @@ fn a_common_name_without_a_birth_date_is_for_review() {
         })
         .collect();
     let index = Index::new(entries);
+    // Not a match (the learned score puts forty equal candidates below review), and not
+    // one by hand either: held for review as a common name.
+    let found = index.check(&Query::name("Piet Holl"), 5, 0.0);
+    assert!(found.iter().all(|m| m.verdict != Verdict::Match), "{found:?}");
+    let index = index.with_model(None);
     let m = best(&index, &Query::name("Piet Holl")).unwrap();
     assert_eq!(m.verdict, Verdict::Unsure, "{}", m.explain());
     assert!(m.explain().contains("a common name"), "{}", m.explain());
+    let index = index.with_model(Some(model::shipped().clone()));
     let q = Query { birth_date: Some("1945-03-06".into()), ..Query::name("Piet Holl") };
     let m = best(&index, &q).unwrap();
     assert_eq!(index.entries()[m.entry].record, "5");
@@ -402,10 +408,15 @@ fn one_given_name_more_is_unsure_when_a_namesake_fits_as_well() {
     let index =
         with_common_given_name(&[("1", "WIELGOSZ, Tomasz"), ("2", "WIELGOSZ, Kasimir Tomasz")]);
     // The one with every word is a match; the one without the common given name cannot be
-    // told from it.
+    // told from it: not a match (for review by hand, below review by the learned score,
+    // which reads the full name's better fit).
     let found = index.check(&Query::name("Kasimir Tomasz Wielgosz"), 5, 0.3);
     let second = found.iter().find(|m| index.entries()[m.entry].record == "2").unwrap();
     assert_eq!(second.verdict, Verdict::Match, "{}", second.explain());
+    let first = found.iter().find(|m| index.entries()[m.entry].record == "1");
+    assert!(first.is_none_or(|m| m.verdict != Verdict::Match), "{:?}", first.map(|m| m.explain()));
+    let index = index.with_model(None);
+    let found = index.check(&Query::name("Kasimir Tomasz Wielgosz"), 5, 0.3);
     let first = found.iter().find(|m| index.entries()[m.entry].record == "1").unwrap();
     assert_eq!(first.verdict, Verdict::Unsure, "{}", first.explain());
     assert!(first.explain().contains("another listed person fits as well"), "{}", first.explain());
@@ -417,8 +428,8 @@ fn a_second_given_name_and_surname_only_say_more() {
     let m = best(&index, &Query::name("BRENNING LORN, Edda Marisol")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
     // Written in order, the words after the surname cannot be told from a surname.
-    let m = best(&index, &Query::name("Edda Marisol Brenning Lorn")).unwrap();
-    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+    let m = best(&index, &Query::name("Edda Marisol Brenning Lorn"));
+    assert!(m.as_ref().is_none_or(|m| m.verdict != Verdict::Match), "{m:?}");
 }
 
 #[test]
