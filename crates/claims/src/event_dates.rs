@@ -134,14 +134,35 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
         {
             continue;
         }
-        let found = dated[..at.saturating_sub(1)]
-            .iter()
-            .rev()
-            .find_map(|d| d.iter().find(|(k, _)| *k == c.kind).map(|(_, d)| d.clone()));
+        let of_kind = |d: &Vec<(ClaimType, String)>| {
+            d.iter().find(|(k, _)| *k == c.kind).map(|(_, d)| d.clone())
+        };
+        let mut found = dated[..at.saturating_sub(1)].iter().rev().find_map(of_kind);
+        // "his first trip since his indictment": an act the sentence looks back on, told
+        // with its date anywhere in the story, later ones too.
+        if found.is_none()
+            && let Some(s) = sentences.get(at.saturating_sub(1))
+            && looks_back_on(doc, s, c.kind)
+        {
+            found = dated[at.min(dated.len())..].iter().find_map(of_kind);
+        }
         if let Some(d) = found {
             c.fields.insert("date".into(), Value::from(d));
         }
     }
+}
+
+/// Whether the sentence names an act of this kind as a past point it counts from ("since his
+/// indictment", "since the warrant"): "since" within two words before the act's noun.
+pub(crate) fn looks_back_on(doc: &Doc<'_>, s: &crate::view::SentenceView, kind: ClaimType) -> bool {
+    let words = &doc.view.words[s.words.clone()];
+    words.iter().enumerate().any(|(j, w)| {
+        w.upos == "NOUN"
+            && TRIGGERS.nouns.get(w.lemma.as_str()) == Some(&kind)
+            && words[j.saturating_sub(2)..j]
+                .iter()
+                .any(|b| doc.input.text[b.span.clone()].eq_ignore_ascii_case("since"))
+    })
 }
 
 /// "The UK and Canada have sanctioned X", "Also designated are X and Y", a headline's

@@ -137,3 +137,13 @@ fn a_date_in_an_earlier_clause_of_the_match_is_that_clauses() {
     let arrests = claims(text, None, ClaimType::Arrest);
     assert_eq!(of(&arrests, "person", "Wielgosz").field("date"), Some("2019-11"), "{arrests:#?}");
 }
+
+#[test]
+fn an_act_the_sentence_counts_from_takes_its_date_from_the_story() {
+    let text = "May 20, 2015 (VARSK) – Tomasz Wielgosz has appeared in Varnholm in his first trip \
+        abroad since his indictment by the International Criminal Court. In April 2007, the \
+        judges issued an arrest warrant for Wielgosz charging him with 42 counts of murder.";
+    let charges = claims(text, None, ClaimType::Charge);
+    let charge = of(&charges, "defendant", "Wielgosz");
+    assert_eq!(charge.field("date"), Some("2007-04"), "{charges:#?}");
+}

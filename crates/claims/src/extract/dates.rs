@@ -29,6 +29,11 @@ impl<'a> Doc<'a> {
                     | ClaimType::Appointment
             )
         });
+        // "his first trip abroad since his indictment by the court": the act is a past point
+        // the sentence counts from, not dated by the sentence's own dates.
+        if point_event && s.view[..c.span.start].trim_end().ends_with(" since") {
+            return None;
+        }
         let mut best: Option<(usize, String)> = None;
         // "The arrest of X today" in a story without a publication date: the sentence says
         // when, only not in a form that resolves; an earlier sentence's date is another act's.
