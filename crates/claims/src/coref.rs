@@ -29,6 +29,9 @@ pub struct People {
     pub of_mention: HashMap<usize, usize>,
     /// Each group's gender, where the document tells it (see [`People::build`]).
     pub genders: Vec<Option<Gender>>,
+    /// Each group's doubt: the other group it may be, for a person named once, by a title
+    /// and one word (see [`incomplete_name_doubts`]); `None` for a name that stands alone.
+    pub may_be: Vec<Option<usize>>,
 }
 
 /// The comparison key of a name: lowercase words, titles dropped, "al-"/"el-" dropped,
@@ -108,6 +111,44 @@ fn ambiguous(fitting: &[usize], people: &[Person]) -> bool {
     full.iter().enumerate().any(|(i, a)| {
         full[i + 1..].iter().any(|b| !one_person(a, b) && !joins(a, b) && !joins(b, a))
     })
+}
+
+/// For each group, the other group it may be one person with, where the name alone cannot
+/// tell: a person named once, by a title and one word ("Brigadier General Tomasz ... was
+/// accused"), in a document whose one recurring person is also named by one word only and
+/// never by a title ("Wielgosz had the highest rank ..."). English news writes a rank before
+/// a surname, so the lone word after the rank is most often a surname; but a story whose
+/// full name was cut in two (a line break or a link inside the name) reads exactly so, and
+/// the two are then one defendant. Neither name says which: the claims keep the name as
+/// written and carry the doubt, for a reviewer, never a join.
+fn incomplete_name_doubts(
+    people: &[Person],
+    titles: &[Vec<String>],
+    genders: &[Option<Gender>],
+) -> Vec<Option<usize>> {
+    let lone = |g: usize| people[g].key.len() == 1;
+    (0..people.len())
+        .map(|g| {
+            if !lone(g) || people[g].mentions.len() != 1 || titles[g].is_empty() {
+                return None;
+            }
+            let mut others = (0..people.len()).filter(|&h| {
+                h != g
+                    && lone(h)
+                    && people[h].key != people[g].key
+                    && people[h].mentions.len() >= 2
+                    && titles[h].is_empty()
+                    && match (genders[g], genders[h]) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+            });
+            match (others.next(), others.next()) {
+                (Some(h), None) => Some(h),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// A name written surname first, as official Russian and Belarusian lists do ("Wielgoszov
@@ -274,8 +315,9 @@ impl People {
             last_seen[g] = i;
             of_mention.insert(i, g);
         }
-        let mut people = People { people, of_mention, genders: Vec::new() };
+        let mut people = People { people, of_mention, genders: Vec::new(), may_be: Vec::new() };
         people.genders = people.genders(text, view);
+        people.may_be = incomplete_name_doubts(&people.people, &titles, &people.genders);
         people
     }
 

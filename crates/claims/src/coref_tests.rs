@@ -168,3 +168,31 @@ fn a_plural_title_before_a_name_is_no_part_of_it() {
     // A surname that ends in "s" is kept.
     assert_eq!(clean_name("Piet Oranjes"), "Piet Oranjes");
 }
+
+/// Each person of `text` with the other person it may be (`-` for none).
+fn doubts(text: &str) -> Vec<String> {
+    let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+    let view = DocumentView::build(text, &reading.annotations, &reading.words);
+    let people = People::build(text, &view);
+    people
+        .people
+        .iter()
+        .zip(&people.may_be)
+        .map(|(p, m)| format!("{}: {}", p.name, m.map_or("-", |h| &people.people[h].name)))
+        .collect()
+}
+
+#[test]
+fn a_name_told_once_by_a_rank_and_one_word_may_be_the_storys_other_lone_name() {
+    // The full name cut in two by the page: the rank and given name in one paragraph, the
+    // surname opening the next.
+    let text = "A court in Varsk on Thursday acquitted a former general. \
+                Brigadier General Tomasz was accused of aiding war crimes in 2012. \
+                Wielgosz had the highest rank of any officer tried abroad. \
+                The court said Wielgosz's division was not proven to have taken part.";
+    assert_eq!(doubts(text), ["Tomasz: Wielgosz", "Wielgosz: -"]);
+    // A rank before a surname, beside a person given a full name: no doubt.
+    let text = "General Oranje met Tomasz Wielgosz in Varsk. Wielgosz said the talks went well. \
+                Wielgosz flew home on Monday.";
+    assert!(doubts(text).iter().all(|d| d.ends_with(": -")), "{:?}", doubts(text));
+}

@@ -483,6 +483,9 @@ impl<'a> Doc<'a> {
         let sha12: String = self.input.sha256.chars().take(12).collect();
         let mut fields: BTreeMap<String, Value> = BTreeMap::new();
         let mut entity_ids: BTreeMap<String, Value> = BTreeMap::new();
+        // Person fields whose name is incomplete and may be another person's (see
+        // `coref::incomplete_name_doubts`): shown to the reviewer, never joined.
+        let mut may_be: BTreeMap<String, Value> = BTreeMap::new();
         let mut participants: Vec<(String, Option<usize>)> = Vec::new();
         for (field, arg) in &c.args {
             let arg = &self.expand(arg);
@@ -504,6 +507,12 @@ impl<'a> Doc<'a> {
                     Some((name, g)) => {
                         if let Some(g) = g {
                             entity_ids.insert(f.into(), Value::from(format!("{sha12}/p{g}")));
+                            if let Some(h) = self.people.may_be.get(g).copied().flatten() {
+                                may_be.insert(
+                                    f.into(),
+                                    Value::from(self.people.people[h].name.clone()),
+                                );
+                            }
                         }
                         Some(name)
                     }
@@ -757,8 +766,13 @@ impl<'a> Doc<'a> {
         }
         let (modality, attributed_to) = self.modality(c, kind);
         let heading = if s.heading { 0.9 } else { 1.0 };
+        // A person named only in part, who may be another of the story: half as sure.
+        let doubt = if may_be.is_empty() { 1.0 } else { 0.5 };
+        if !may_be.is_empty() {
+            fields.insert("may_be".into(), Value::Object(may_be.into_iter().collect()));
+        }
         let confidence =
-            (c.rule.confidence * modality.weight() * heading * 1000.0).round() / 1000.0;
+            (c.rule.confidence * modality.weight() * heading * doubt * 1000.0).round() / 1000.0;
         let evidence = Evidence {
             text: self.text()[s.span.clone()].to_string(),
             start: s.span.start,

@@ -286,6 +286,7 @@ pub fn eval_attribution(
     writeln!(out, "items (person not named in the sentence)  {}", c.items)?;
     writeln!(out, "right person                              {}", c.right)?;
     writeln!(out, "wrong person                              {}", c.wrong)?;
+    writeln!(out, "another, marked as maybe the person       {}", c.marked)?;
     writeln!(out, "no claim                                  {}", c.missing)?;
     writeln!(out, "precision (right / right + wrong)         {:.3}", c.precision())?;
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,9 @@
 //! A wrong person is worse than none: a fact on the wrong person is what an investigator
 //! cannot afford, a missing one they can still find. So the figures are the right and wrong
 //! counts over the gold items the system made a claim for, and how many it made none for.
+//! A claim that names someone else but marks that name as incomplete and maybe another
+//! person of the story (its `may_be` field) is counted apart, as marked: the reviewer is told,
+//! which is what the contract asks of a person the text does not settle.
 
 use std::collections::BTreeMap;
 
@@ -28,18 +31,22 @@ pub struct Item {
     /// The evidence sentence.
     pub evidence: String,
     /// What the system said: the names its claims of that type on that sentence give, less
-    /// the other people the gold gives such claims on that sentence.
-    pub system: Vec<String>,
+    /// the other people the gold gives such claims on that sentence, each with whether the
+    /// claim marks that name as maybe another person (`may_be`).
+    pub system: Vec<(String, bool)>,
 }
 
 impl Item {
-    /// Right (one of the system's names is the gold person), wrong (names, none of them the
-    /// gold person) or missing (no claim).
+    /// Right (one of the system's names is the gold person), marked (names, none of them
+    /// the gold person, each marked as maybe another), wrong (names, none of them the gold
+    /// person, one unmarked) or missing (no claim).
     pub fn outcome(&self) -> &'static str {
         if self.system.is_empty() {
             "missing"
-        } else if self.system.iter().any(|s| person_match(s, &self.person)) {
+        } else if self.system.iter().any(|(s, _)| person_match(s, &self.person)) {
             "right"
+        } else if self.system.iter().all(|(_, marked)| *marked) {
+            "marked"
         } else {
             "wrong"
         }
@@ -53,8 +60,10 @@ pub struct Counts {
     pub items: usize,
     /// The system named the gold person.
     pub right: usize,
-    /// The system named someone else only.
+    /// The system named someone else only, unmarked.
     pub wrong: usize,
+    /// The system named someone else only, marking the name as incomplete.
+    pub marked: usize,
     /// The system made no claim of that type on the sentence.
     pub missing: usize,
 }
@@ -111,8 +120,12 @@ pub fn items(gold: &[Claim], system: &[Claim]) -> Vec<Item> {
                 .into_iter()
                 .flatten()
                 .filter(|s| text(s, "type") == kind && evidence_overlaps(s, g))
-                .filter_map(|s| s.get(field).and_then(Value::as_str).map(String::from))
-                .filter(|name| !others.iter().any(|o| person_match(o, name)))
+                .filter_map(|s| {
+                    let name = s.get(field).and_then(Value::as_str)?;
+                    let marked = s.get("may_be").and_then(|m| m.get(field)).is_some();
+                    Some((name.to_string(), marked))
+                })
+                .filter(|(name, _)| !others.iter().any(|o| person_match(o, name)))
                 .collect();
             Some(Item { doc, kind, person, evidence: crate::claims::evidence_text(g), system })
         })
@@ -126,6 +139,7 @@ pub fn count(items: &[Item]) -> Counts {
         match i.outcome() {
             "right" => c.right += 1,
             "wrong" => c.wrong += 1,
+            "marked" => c.marked += 1,
             _ => c.missing += 1,
         }
     }
@@ -151,18 +165,23 @@ mod tests {
                 "evidence": "Police detained her in May."})),
             claim(serde_json::json!({"doc": "a", "type": "visit", "person": "Piet Oranje",
                 "evidence": "The minister flew to the capital."})),
+            claim(serde_json::json!({"doc": "a", "type": "charge", "defendant": "Holl",
+                "evidence": "Colonel Kasimir was charged."})),
         ];
         let system = vec![
             claim(serde_json::json!({"doc": "a", "type": "sanction", "target": "Wielgosz",
                 "evidence": {"text": "The Treasury sanctioned him on Monday."}})),
             claim(serde_json::json!({"doc": "a", "type": "arrest", "person": "Marisol Quenby",
                 "evidence": {"text": "Police detained her in May."}})),
+            claim(serde_json::json!({"doc": "a", "type": "charge", "defendant": "Kasimir",
+                "may_be": {"defendant": "Holl"},
+                "evidence": {"text": "Colonel Kasimir was charged."}})),
         ];
         let items = items(&gold, &system);
         let outcomes: Vec<&str> = items.iter().map(Item::outcome).collect();
-        assert_eq!(outcomes, ["right", "wrong", "missing"]);
+        assert_eq!(outcomes, ["right", "wrong", "missing", "marked"]);
         let c = count(&items);
-        assert_eq!((c.items, c.right, c.wrong, c.missing), (3, 1, 1, 1));
+        assert_eq!((c.items, c.right, c.wrong, c.marked, c.missing), (4, 1, 1, 1, 1));
         assert!((c.precision() - 0.5).abs() < 1e-9);
     }
 }

@@ -496,6 +496,28 @@ fn section_head(body: &mut String, e: &resolve::Entity, what: &str, also: &str) 
     );
 }
 
+/// A person named only in part whom the claims stage marked as maybe another person of the
+/// story: said at the head of the section, so that no fact below is read as settled.
+fn identity_doubts(body: &mut String, e: &resolve::Entity, notes: &mut Notes<'_>) {
+    let case = notes.case;
+    for j in &case.resolution.judgements {
+        if j.verdict != Verdict::Unsure
+            || j.by != JudgedBy::Names
+            || !e.names.contains(&j.left)
+            || j.claims.is_empty()
+        {
+            continue;
+        }
+        let _ = write!(
+            body,
+            "<p class=\"small\"><strong>Identity unsure:</strong> named only as {} here; may be {} (see <a href=\"#review\">judgements to review</a>). {}</p>",
+            escape(&j.left),
+            escape(&j.right),
+            notes.marks(&j.claims)
+        );
+    }
+}
+
 fn person_section(
     sections: &minijinja::Environment<'_>,
     body: &mut String,
@@ -506,6 +528,7 @@ fn person_section(
     notes: &mut Notes<'_>,
 ) {
     section_head(body, e, "Person", "also written");
+    identity_doubts(body, e, notes);
     let attributes = involving(ix, &e.id, &[ClaimType::Attribute]);
     if !attributes.is_empty() {
         body.push_str("<p>");

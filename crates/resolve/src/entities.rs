@@ -785,6 +785,8 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
     join_inserted_word(&mut b, &mut clusters, person_nodes, &apart);
     join_by_evidence(&mut b, &mut clusters, &people, &apart);
 
+    // Incomplete names the claims stage marked: shown for review, never joined.
+    b.judgements.extend(crate::doubts::judgements(claims));
     finish(b, clusters)
 }
 

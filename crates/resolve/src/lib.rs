@@ -11,6 +11,8 @@
 //! - [`orgs`]: organisation names as keys without their kind ("Bureau", "Office") and country,
 //!   with initials for acronyms.
 //! - [`roles`]: posts as classes ("director" = "chief" = "head").
+//! - `doubts`: a name the claims stage marked as incomplete and maybe another person of the
+//!   story (`may_be`) becomes an unsure judgement for review, never a join.
 //! - [`resolve`]: the entity table. Each person the claims stage found in one document (its
 //!   `entity_ids`) is a node; nodes that share a blocking key are compared and joined when
 //!   their names are compatible, never when that would put two different full names or two
@@ -29,6 +31,7 @@ pub mod names;
 pub mod orgs;
 pub mod roles;
 
+mod doubts;
 mod entities;
 
 pub use entities::{
