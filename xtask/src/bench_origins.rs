@@ -1,4 +1,4 @@
-//! `cargo xtask bench-origins [N...]`: origin clustering of N generated documents (10,000,
+//! `cargo run --release -p xtask -- bench-origins [N...]`: origin clustering of N generated documents (10,000,
 //! 30,000 and 100,000 by default): time to sign, time to cluster, candidate pairs, pair
 //! precision and recall against the generator's truth, and peak memory.
 //!
@@ -115,6 +115,14 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     } else {
         args.iter().map(|a| a.replace('_', "").parse()).collect::<Result<_, _>>()?
     };
+    // Signing and clustering run in this process: an unoptimised build (plain `cargo xtask`)
+    // is several times slower than what `dossier build` does, and would mislead.
+    if cfg!(debug_assertions) {
+        eprintln!(
+            "warning: xtask built without optimisation; for figures run \
+             `cargo run --release -p xtask -- bench-origins`"
+        );
+    }
     let words = vocabulary();
     println!(
         "{:>8} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9} {:>7} {:>7} {:>9}",
