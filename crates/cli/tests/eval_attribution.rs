@@ -35,3 +35,31 @@ fn a_pronoun_after_a_surname_the_tagger_misread_goes_to_that_person() {
     assert!(text.contains("right person                              1"), "{text}");
     assert!(text.contains("wrong person                              0"), "{text}");
 }
+
+/// The demo corpus's checklist (`examples/attribution-checklist.jsonl`): every fact of the
+/// fourteen types whose sentence names its person only by a pronoun, written from reading
+/// the documents, with each document's fullest name. No claim may give one to anyone else.
+#[test]
+fn the_demo_corpus_puts_no_fact_on_the_wrong_person() {
+    let dir = Dir::new();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let out = dir.run(&[
+        "eval",
+        "attribution",
+        "--gold",
+        examples.join("attribution-checklist.jsonl").to_str().unwrap(),
+        "--corpus",
+        examples.join("corpus").to_str().unwrap(),
+        "--verbose",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("items (person not named in the sentence)  16"), "{text}");
+    assert!(text.contains("wrong person                              0"), "{text}");
+    let right: usize = text
+        .lines()
+        .find_map(|l| l.strip_prefix("right person"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    assert!(right >= 11, "{text}");
+}

@@ -379,6 +379,7 @@ fn person_after_body(words: &Words<'_>, raw: &mut Vec<Mention>) {
 pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     take_in_nicknames(words, mentions);
     join_split_names(words, mentions);
+    take_in_given_names(words, mentions);
     family_members(words, mentions);
     companies_listed_as_one(words, mentions);
     bodies_named_after_places(words, mentions);
@@ -677,6 +678,45 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             mentions.remove(i + 1);
         } else {
             i += 1;
+        }
+    }
+}
+
+/// "Tomasz Kasimir Wielgosz" read as the person "Wielgosz" (or "Kasimir Wielgosz"): the
+/// tagger often leaves off given names it has never seen, most of all at a sentence's start.
+/// Up to three words right before a person's name, each a space apart, in its sentence, each
+/// read as a proper noun by the parse and name-like (capitalised letters, never written in
+/// lower case in the document, no body word, title, country or nationality), and in no other
+/// mention, are the person's given names.
+fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    for i in 0..mentions.len() {
+        if mentions[i].kind != Kind::Per {
+            continue;
+        }
+        let floor = if i == 0 { 0 } else { mentions[i - 1].span.end };
+        let mut start = mentions[i].span.start;
+        for _ in 0..3 {
+            let Some(w) = words.before(start) else { break };
+            let form = words.form(w);
+            let given = w.span.start >= floor
+                && &text[w.span.end..start] == " "
+                && w.sentence == mentions[i].sentence
+                && w.upos == "PROPN"
+                && words.name_like(w)
+                && form.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !read::lexicon::is_leading_title(form)
+                && !read::lexicon::is_name_title(form)
+                && !is_country(form)
+                && read::lexicon::country_of(form).is_none();
+            if !given {
+                break;
+            }
+            start = w.span.start;
+        }
+        if start < mentions[i].span.start {
+            mentions[i].span.start = start;
+            mentions[i].value = None;
         }
     }
 }

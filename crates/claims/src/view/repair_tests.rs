@@ -415,3 +415,19 @@ fn a_company_is_no_person_and_two_listed_companies_are_two() {
     let v = view(text, &[(PER, "ORG", "Varsk Ministry of Trade and Industry")], &[]);
     assert_eq!(named(text, &v, Kind::Org), ["Varsk Ministry of Trade and Industry"]);
 }
+
+#[test]
+fn given_names_the_tagger_left_off_are_the_persons() {
+    let text = "Tomasz Kasimir Wielgosz (born 1961 in Varsk) is a Norvanian officer.";
+    let v = view(text, &[(PER, "PER", "Wielgosz")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Kasimir Wielgosz"]);
+    // A title, a word the document writes in lower case, or a word the parse reads as no
+    // proper noun stays out.
+    let text = "General Wielgosz met Oranje; Yesterday Holl left, yesterday too.";
+    let v =
+        view(text, &[(PER, "PER", "Wielgosz"), (PER, "PER", "Oranje"), (PER, "PER", "Holl")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Wielgosz", "Oranje", "Holl"]);
+    let text = "When Quenby spoke, the court listened.";
+    let v = view(text, &[(PER, "PER", "Quenby")], &[("When", "SCONJ")]);
+    assert_eq!(named(text, &v, Kind::Per), ["Quenby"]);
+}
