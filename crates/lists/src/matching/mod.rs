@@ -247,6 +247,10 @@ const NEAR_MOST: usize = 12;
 /// words would do ([`Index::candidates`]).
 const SMALL_BLOCKS: usize = 50;
 
+/// The fewest letters of a word where one letter another way is a slip, not another name
+/// (`Index::finish`).
+const SLIP_LEAST: usize = 7;
+
 /// A word borne by fewer names than this is rare: an unaligned one costs in full.
 const RARE: f32 = 20.0;
 /// A word borne by more than this share of the names (and by more than [`COMMON_LEAST`]) is
@@ -681,9 +685,18 @@ impl Index {
         x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
         // The hand rules that keep apart people the names alone cannot: the learned score,
         // trained on few such cases, may not lift these above the hand score.
-        // A close spelling beside one word the same, the whole of a two-word name, says little.
+        // A close spelling beside one word the same, the whole of a two-word name, says little;
+        // but for one letter typed another way in a long word, its first letter kept
+        // ("Varnholmer"/"Varnhosmer"), which is a typing slip more often than another name.
+        let slip = scored.chosen.iter().any(|&(i, j, how)| {
+            let (qw, lw) = (&key.words[usize::from(i)], &listed.key.words[usize::from(j)]);
+            how == How::Close
+                && qw.len().min(lw.len()) >= SLIP_LEAST
+                && qw.chars().next() == lw.chars().next()
+                && spelling::levenshtein(qw, lw) == 1
+        });
         let close_half =
-            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5)
+            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5 && !slip)
                 .then(|| "a close spelling beside one word the same".to_string());
         let held = scored.penalty.clone().or(close_half).or_else(|| {
             // A given name before all the rest that meets nothing may be a relative's

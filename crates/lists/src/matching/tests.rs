@@ -536,6 +536,12 @@ fn blocking_reaches_a_near_spelling_of_the_rarest_word() {
     let m = best(&index, &Query::name("Edda Varnhosmer")).expect("a candidate");
     assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
     assert!(m.explain().contains("varnhosmer ~ varnholmer (close spelling)"), "{}", m.explain());
+    // One letter another way in a long word, its first letter kept, is a slip: the learned
+    // score is not held at the hand score.
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // Two letters are another name, or for review.
+    let m = best(&index, &Query::name("Edda Varnhosmir")).expect("a candidate");
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
     let (reached, why) = index.diagnose(&Query::name("Edda Varnhosmer"), m.entry);
     assert!(reached && why.is_some());
 }
