@@ -434,9 +434,19 @@ pub(crate) fn eval(
     }
     if verbose {
         for m in &misses {
+            // Whether the entry was a candidate at all (blocking) and what its names score.
+            let seen = match &m.gold_seen {
+                Some((reached, why)) => format!(
+                    " [{}; by hand {}]",
+                    if *reached { "a candidate" } else { "not a candidate (blocking)" },
+                    why.as_deref()
+                        .map_or_else(|| "nothing aligns".into(), |w| term(w).into_owned())
+                ),
+                None => String::new(),
+            };
             writeln!(
                 out,
-                "{}: {:?} should find {:?}, found {}",
+                "{}: {:?} should find {:?}, found {}{seen}",
                 m.kind,
                 term(&m.query),
                 m.gold.as_deref().map(term),

@@ -426,6 +426,9 @@ pub struct Miss {
     pub gold: Option<String>,
     /// What it found instead, with the explanation, if anything.
     pub found: Option<String>,
+    /// For a case with an entry to find: whether blocking read the entry's names, and their
+    /// best hand name score however they were reached ([`Index::diagnose`]).
+    pub gold_seen: Option<(bool, Option<String>)>,
 }
 
 /// Scores the cases: per kind and overall, and the misses.
@@ -482,6 +485,10 @@ pub fn score(
                 kind: case.kind,
                 query: case.query.name.clone(),
                 gold: case.gold.map(|g| index.entries()[g].primary().to_string()),
+                gold_seen: case.gold.map(|g| {
+                    let (reached, best) = index.diagnose(&case.query, g);
+                    (reached, best.map(|m| m.explain()))
+                }),
                 found: best.or(found.first()).map(|m| {
                     format!(
                         "{} ({:.2}: {})",

@@ -44,6 +44,10 @@ pub(super) struct Key {
     pub(super) yod: Vec<Option<(String, String)>>,
 }
 
+/// The fewest letters of a coarse skeleton filed and read with a letter left out
+/// ([`Key::near_keys`]).
+const NEAR_LEAST: usize = 5;
+
 /// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych"):
 /// a father's name that lists write and papers mostly leave out.
 pub(super) fn patronymic(word: &str) -> bool {
@@ -273,6 +277,7 @@ impl Key {
         let mut keys = Vec::new();
         for i in 0..self.words.len() {
             self.word_keys(i, true, &mut keys);
+            self.near_keys(i, true, &mut keys);
         }
         keys.sort();
         keys.dedup();
@@ -315,6 +320,37 @@ impl Key {
                 keys.push(format!("~{}", tail(&s)));
             }
             keys.push(s);
+        }
+    }
+
+    /// The keys of word `i` that reach skeletons one letter away ([`Key::word_keys`] reaches
+    /// only the same coarse skeleton, or the same but for its first letter): a name is filed
+    /// under each of its words' coarse skeletons with one letter left out ("-" and the rest),
+    /// and a query reads those of its own word's skeleton, the skeleton itself among them, and
+    /// its own skeletons with a letter left out among the plain keys. So a letter changed
+    /// ("Varnholm"/"Varnkolm"), one more ("Brennling") or one less meets its word. Skeletons of
+    /// [`NEAR_LEAST`] letters or more only (a query's of one less is looked for among the
+    /// listed ones less a letter): shorter ones less a letter are too many names to read.
+    pub(super) fn near_keys(&self, i: usize, filing: bool, keys: &mut Vec<String>) {
+        let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
+        let loose = (filing || self.arabic).then(|| self.loose[i].as_str());
+        let bare = self.bare[i].as_ref().map(|(_, s, _)| s.as_str());
+        for s in strict.into_iter().chain(loose).chain(bare) {
+            let s: Vec<char> = coarse(s).chars().collect();
+            // A query's skeleton of four letters may be a listed one of five less a letter.
+            if !filing && s.len() >= NEAR_LEAST - 1 {
+                keys.push(format!("-{}", s.iter().collect::<String>()));
+            }
+            if s.len() < NEAR_LEAST {
+                continue;
+            }
+            for k in 0..s.len() {
+                let less: String = s[..k].iter().chain(&s[k + 1..]).collect();
+                if !filing {
+                    keys.push(less.clone());
+                }
+                keys.push(format!("-{less}"));
+            }
         }
     }
 }

@@ -16,11 +16,14 @@
 //! without a birth date that agrees.
 //!
 //! Blocking: every listed name is filed under the (coarse) skeleton of each of its words, and
-//! under that skeleton without its first letter. A name can only score high enough when some
+//! under that skeleton without its first letter, and with any one letter left out (a block of
+//! those is kept only while it is short). A name can only score high enough when some
 //! number of the query's words align (two for a person of two words or more), so a query
-//! reads only the blocks of its rarest words, as many as that leaves room for: a common word
-//! ("Trading", a very common given name) is read only when the query has nothing rarer. Each word's shape
-//! and each adjacent pair's joined skeleton are read once per name, not per comparison.
+//! reads only the blocks of its rarest words, as many as that leaves room for, and those one
+//! letter wide (a near-spelling of a rare word: "Varnkolm" for "Varnholm"); then any other word
+//! whose blocks are small. A common word ("Trading", a very common given name) is read only
+//! when the query has nothing rarer. Each word's shape and each adjacent pair's joined
+//! skeleton are read once per name, not per comparison.
 
 use std::collections::HashMap;
 
@@ -236,6 +239,18 @@ type Met = (usize, f32, Vec<String>, Vec<i32>, bool);
 /// unsure.
 const NAMESAKE_GAP: f32 = 0.05;
 
+/// The most names a block of skeletons less a letter ([`Key::near_keys`]) may hold: a longer
+/// one is dropped.
+const NEAR_MOST: usize = 12;
+
+/// A query's word whose own blocks hold at most this many names is read even when its rarer
+/// words would do ([`Index::candidates`]).
+const SMALL_BLOCKS: usize = 50;
+
+/// The fewest letters of a word where one letter another way is a slip, not another name
+/// (`Index::finish`).
+const SLIP_LEAST: usize = 7;
+
 /// A word borne by fewer names than this is rare: an unaligned one costs in full.
 const RARE: f32 = 20.0;
 /// A word borne by more than this share of the names (and by more than [`COMMON_LEAST`]) is
@@ -270,6 +285,9 @@ impl Index {
                 });
             }
         }
+        // A skeleton less a letter that many names share ("-mmd") would be read for nearly
+        // every query with such a word: those blocks are not kept.
+        blocks.retain(|k, ids| !k.starts_with('-') || ids.len() <= NEAR_MOST);
         let mut bearers: HashMap<String, u32> = HashMap::new();
         for n in &names {
             let mut seen: Vec<String> =
@@ -300,6 +318,36 @@ impl Index {
     /// by hand): the entry and its features, for training.
     pub fn features(&self, query: &Query) -> Vec<(usize, Features)> {
         self.rank(query, LEARNED_LEAST).into_iter().map(|m| (m.entry, m.features)).collect()
+    }
+
+    /// Why `entry` was or was not found for `query`, for the evaluation's misses: whether
+    /// blocking reads any of its names ([`Index::candidates`]), and its best name by hand
+    /// aligned with the query whether blocking reads it or not (`None`: no word aligned).
+    pub fn diagnose(&self, query: &Query, entry: usize) -> (bool, Option<Match>) {
+        let want_person = self.entries.get(entry).is_some_and(|e| e.kind == EntryKind::Person);
+        let mut key = if want_person { Key::person(&query.name) } else { Key::body(&query.name) };
+        self.weigh(&mut key);
+        if key.words.is_empty() {
+            return (false, None);
+        }
+        let least = if self.model.is_some() { LEARNED_LEAST } else { UNSURE - MOST_ADDED };
+        let blocked = self.candidates(&key, want_person, least);
+        let mut reached = false;
+        let mut best: Option<Match> = None;
+        for (id, listed) in self.names.iter().enumerate() {
+            if listed.entry as usize != entry {
+                continue;
+            }
+            reached |= blocked.binary_search(&(id as u32)).is_ok();
+            let scored = align(&key, &listed.key, want_person);
+            if scored.chosen.is_empty()
+                || best.as_ref().is_some_and(|b| b.name_score >= scored.name_score)
+            {
+                continue;
+            }
+            best = Some(self.finish(query, listed, &key, scored));
+        }
+        (reached, best)
     }
 
     /// The entries.
@@ -480,20 +528,36 @@ impl Index {
             let m = (least * n as f32 / (2.0 - least) - 1e-4).ceil() as usize;
             m.clamp(1, n)
         };
-        let mut by_word: Vec<(usize, Vec<&Vec<u32>>)> = (0..n)
+        // Each word's blocks and how many names they file: how rare the word is (its near keys'
+        // blocks, read below, would make a long word look common).
+        let mut by_word: Vec<(usize, usize, Vec<&Vec<u32>>)> = (0..n)
             .map(|i| {
                 let mut keys = Vec::new();
                 key.word_keys(i, false, &mut keys);
                 let blocks: Vec<&Vec<u32>> =
                     keys.iter().filter_map(|k| self.blocks.get(k)).collect();
-                (blocks.iter().map(|b| b.len()).sum(), blocks)
+                (blocks.iter().map(|b| b.len()).sum(), i, blocks)
             })
             .collect();
-        by_word.sort_by_key(|(size, _)| *size);
-        let read = n + 1 - need.min(n);
-        let mut ids: Vec<u32> = by_word[..read.min(n)]
+        by_word.sort_by_key(|(size, i, _)| (*size, *i));
+        // The rarest words that must be read, then any other word whose blocks are small: a
+        // pair of words no key joins (a transliteration variant of a short word, an "h" for a
+        // "g") is then still reached through the other words.
+        let must = (n + 1 - need.min(n)).min(n);
+        let more = by_word[must..].iter().take_while(|(size, ..)| *size <= SMALL_BLOCKS).count();
+        // The words that must be read are read one letter wide too ([`Key::near_keys`]): a
+        // near-spelling of the rarest word ("Varnkolm" for "Varnholm") meets it there.
+        let mut near = Vec::new();
+        for (_, i, _) in &by_word[..must] {
+            key.near_keys(*i, false, &mut near);
+        }
+        near.sort_unstable();
+        near.dedup();
+        let near = near.iter().filter_map(|k| self.blocks.get(k)).filter(|b| b.len() <= NEAR_MOST);
+        let mut ids: Vec<u32> = by_word[..must + more]
             .iter()
-            .flat_map(|(_, blocks)| blocks.iter().flat_map(|b| b.iter().copied()))
+            .flat_map(|(_, _, blocks)| blocks.iter().flat_map(|b| b.iter().copied()))
+            .chain(near.flat_map(|b| b.iter().copied()))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -621,9 +685,18 @@ impl Index {
         x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
         // The hand rules that keep apart people the names alone cannot: the learned score,
         // trained on few such cases, may not lift these above the hand score.
-        // A close spelling beside one word the same, the whole of a two-word name, says little.
+        // A close spelling beside one word the same, the whole of a two-word name, says little;
+        // but for one letter typed another way in a long word, its first letter kept
+        // ("Varnholmer"/"Varnhosmer"), which is a typing slip more often than another name.
+        let slip = scored.chosen.iter().any(|&(i, j, how)| {
+            let (qw, lw) = (&key.words[usize::from(i)], &listed.key.words[usize::from(j)]);
+            how == How::Close
+                && qw.len().min(lw.len()) >= SLIP_LEAST
+                && qw.chars().next() == lw.chars().next()
+                && spelling::levenshtein(qw, lw) == 1
+        });
         let close_half =
-            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5)
+            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5 && !slip)
                 .then(|| "a close spelling beside one word the same".to_string());
         let held = scored.penalty.clone().or(close_half).or_else(|| {
             // A given name before all the rest that meets nothing may be a relative's

@@ -513,3 +513,45 @@ fn korean_syllables_written_with_b_or_p_meet() {
     assert!(!super::align::one_syllable_alike("bakaran", "pakaran"));
     assert!(!super::align::one_syllable_alike("bako", "pako"));
 }
+
+/// An index where "Edda" is a given name many listed people bear, and one of them bears a
+/// rare surname.
+fn many_eddas() -> Index {
+    let letters = ["b", "d", "f", "g", "k", "l", "m", "p"];
+    let mut entries = vec![person("1", &["VARNHOLMER, Edda"], &[], &[])];
+    for (i, a) in letters.iter().enumerate() {
+        for (j, b) in letters.iter().enumerate() {
+            let record = format!("{}", 100 + i * 10 + j);
+            entries.push(person(&record, &[&format!("BRENN{a}O{b}, Edda")], &[], &[]));
+        }
+    }
+    Index::new(entries)
+}
+
+#[test]
+fn blocking_reaches_a_near_spelling_of_the_rarest_word() {
+    let index = many_eddas();
+    // "Edda" files too many names to be read; "Varnhosmer" is a letter off the listed
+    // surname, which only the skeletons less a letter reach.
+    let m = best(&index, &Query::name("Edda Varnhosmer")).expect("a candidate");
+    assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
+    assert!(m.explain().contains("varnhosmer ~ varnholmer (close spelling)"), "{}", m.explain());
+    // One letter another way in a long word, its first letter kept, is a slip: the learned
+    // score is not held at the hand score.
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // Two letters are another name, or for review.
+    let m = best(&index, &Query::name("Edda Varnhosmir")).expect("a candidate");
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+    let (reached, why) = index.diagnose(&Query::name("Edda Varnhosmer"), m.entry);
+    assert!(reached && why.is_some());
+}
+
+#[test]
+fn diagnose_tells_blocking_from_alignment() {
+    let index = many_eddas();
+    // Only the common given name aligns: blocking does not read its block, and the names
+    // alone could not reach a candidate's score.
+    let (reached, why) = index.diagnose(&Query::name("Edda Oranjeholl"), 0);
+    assert!(!reached);
+    assert!(why.is_some_and(|m| m.name_score < LEARNED_LEAST));
+}
