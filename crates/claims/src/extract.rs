@@ -1159,7 +1159,14 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
     for c in claims {
         let key = (c.kind, identity(&c));
         match index.get(&key) {
-            Some(&i) if two_posts(&out[i], &c) => out.push(c),
+            // "Director and Party Secretary of Y, X": a second post in the same body, told in
+            // the same sentence, needs an id of its own (the id hashes the body, not the role).
+            Some(&i) if two_posts(&out[i], &c) => {
+                let mut c = c;
+                let role = c.field("role").unwrap_or("").to_lowercase();
+                c.id = model::Sha256::digest(format!("{}|{role}", c.id).as_bytes()).short(16);
+                out.push(c);
+            }
             Some(&i) => {
                 let (keep, other) = if c.confidence > out[i].confidence {
                     (c, out[i].clone())

@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::holders::{
-    HONORIFICS, comma_owner, comma_owner_at, list_before, name_after_body, name_after_other_post,
-    parenthesis_owner, verb_subjects,
+    HONORIFICS, closing_parenthesis, comma_owner, comma_owner_at, list_before, name_after_body,
+    name_after_other_post, paired_post, parenthesis_owner, relative_antecedent, verb_subjects,
 };
 use super::{Parse, view_span};
 use crate::extract::{Arg, Candidate, Doc};
@@ -24,7 +24,7 @@ use crate::{ClaimType, Modality};
 pub(crate) struct Lexicon {
     #[allow(dead_code)]
     version: u32,
-    titles: HashSet<String>,
+    pub(crate) titles: HashSet<String>,
     not_posts: HashSet<String>,
     body_cases: HashSet<String>,
     as_verbs: HashSet<String>,
@@ -36,13 +36,13 @@ pub(crate) struct Lexicon {
     past_be: HashSet<String>,
     pub(crate) body_end_verbs: HashSet<String>,
     pub(crate) former: HashSet<String>,
-    pub(super) state_posts: Vec<String>,
+    pub(crate) state_posts: Vec<String>,
     #[serde(default)]
     pub(super) state_titles: BTreeMap<String, String>,
     #[serde(default)]
     pub(crate) personal_posts: HashSet<String>,
     pub(super) portfolio_posts: HashSet<String>,
-    pub(super) court_posts: HashSet<String>,
+    pub(crate) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
     pub(super) replace_verbs: HashSet<String>,
@@ -125,12 +125,29 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
     let posts = posts(doc, p, lex);
     let mut out = Vec::new();
     for post in &posts {
-        let holders = holders(doc, p, lex, post, &posts);
+        let paired = paired_post(doc, p, post, &posts);
+        let paired_bodies = paired.map(|q| bodies(doc, p, lex, q)).unwrap_or_default();
+        let mut holders = holders(doc, p, lex, post, &posts);
+        // "the Director and Party Secretary of Y, X": the name after the pair holds both; the
+        // nearest one only, since the parse may hang a later list's names on the second.
+        if holders.is_empty()
+            && !paired_bodies.is_empty()
+            && let Some(q) = paired
+        {
+            let q_end = p.words[q.word].span.end;
+            holders = self::holders(doc, p, lex, q, &posts)
+                .into_iter()
+                .filter(|&(m, _, _)| doc.view.mentions[m].span.start >= q_end)
+                .min_by_key(|&(m, _, _)| doc.view.mentions[m].span.start)
+                .into_iter()
+                .collect();
+        }
         if holders.is_empty() {
             continue;
         }
         let own = bodies(doc, p, lex, post);
         let own = if own.is_empty() { senior_bodies(doc, p, lex, post, &posts) } else { own };
+        let own = if own.is_empty() { paired_bodies } else { own };
         let orgs = super::states::state_bodies(doc, p, lex, post, own);
 
         let (start, end) = dates(doc, p, lex, post.word);
@@ -427,6 +444,8 @@ fn holders(
             for s in p.with_conjuncts(s) {
                 if let Some(m) = subject(s) {
                     out.push((m, How::Copula, past));
+                } else if let Some(m) = relative_antecedent(doc, p, s) {
+                    out.push((m, How::Relcl, past));
                 }
             }
         }
@@ -543,10 +562,16 @@ fn holders(
     {
         out.push((m, How::Appos, false));
     }
-    if out.is_empty()
-        && let Some(m) = parenthesis_owner(doc, p, post.first)
-    {
-        out.push((m, How::Paren, false));
+    if let Some(m) = parenthesis_owner(doc, p, post.first) {
+        // "X (head of Y); Z (deputy of W)": a post inside the parentheses after a name is
+        // that name's, not that of a name the parse hung on it from after them.
+        if let Some(close) = closing_parenthesis(p, post.word) {
+            let after = p.words[close].span.start;
+            out.retain(|&(o, _, _)| o == m || doc.view.mentions[o].span.start < after);
+        }
+        if out.is_empty() {
+            out.push((m, How::Paren, false));
+        }
     }
     out.sort();
     out.dedup_by_key(|x| x.0);
@@ -735,6 +760,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             k -= 2;
             continue;
         }
+        // "Y's chief of staff X", "Y's lawyer X": a post that serves a person has that
+        // person for body.
+        if found.is_none()
+            && possessive
+            && serves_a_person(doc, p, lex, post)
+            && let Some(m) = p.mention_of(doc, k, &[Kind::Per])
+        {
+            return vec![Arg::Mention(m)];
+        }
         match p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]) {
             Some(m) => {
                 let kind = doc.view.mentions[m].kind;
@@ -770,6 +804,14 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         out.push(Arg::Mention(m));
     }
     out
+}
+
+/// Whether a post serves a person ("lawyer", "chief of staff"): its head word or its role's
+/// value is one of the personal posts.
+fn serves_a_person(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> bool {
+    let value = post.mention.and_then(|m| doc.view.mentions[m].value.as_deref());
+    lex.personal_posts.contains(p.lemma(post.word))
+        || value.is_some_and(|v| lex.personal_posts.contains(v))
 }
 
 /// A state's body named by lowercase words between its possessive and the post ("Norvania's
@@ -987,3 +1029,7 @@ fn first_word(doc: &Doc<'_>, p: &Parse<'_>, m: usize) -> usize {
 #[cfg(test)]
 #[path = "positions_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "shared_posts_tests.rs"]
+mod shared_posts_tests;
