@@ -623,6 +623,15 @@ impl<'a> Doc<'a> {
         for (k, v) in &c.rule.set {
             fields.insert(k.clone(), Value::from(v.clone()));
         }
+        // "X, Director of Communications": a function of some body, not a body.
+        if matches!(kind, ClaimType::Position | ClaimType::Appointment)
+            && fields
+                .get("organization")
+                .and_then(Value::as_str)
+                .is_some_and(crate::frames::is_function_body)
+        {
+            return None;
+        }
         if kind == ClaimType::Meeting {
             let mut seen = BTreeSet::new();
             participants.retain(|(n, _)| seen.insert(name_key(n)));

@@ -85,6 +85,11 @@ pub(crate) fn is_title_word(word: &str) -> bool {
         || lex.state_posts.contains(&w)
 }
 
+/// Whether a post's body is only a function of some body ("Director of Communications").
+pub(crate) fn is_function_body(org: &str) -> bool {
+    positions::LEXICON.function_bodies.contains(&org.trim().to_lowercase())
+}
+
 /// Whether a role is a post of a state itself ("vice president", "interior minister"), whose
 /// body is the state whatever other posts its holder has.
 pub(crate) fn is_state_post(role: &str) -> bool {

@@ -124,3 +124,25 @@ fn a_post_s_noun_after_another_title_is_no_first_name() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn a_senator_without_a_body_sits_in_the_state_s_senate() {
+    let claims = positions(
+        "The Estonian National Police said on Monday it had no record of the warrant. \
+         The court would not confirm reports of an arrest warrant for Senator Kasimir Holl, \
+         a key figure in the crackdown.",
+    );
+    assert!(find(&claims, "Holl", "Estonian Senate").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_director_of_a_function_names_no_body() {
+    let claims = positions(
+        "For media inquiries, please contact: Tomasz Wielgosz, Director of Communications, \
+         at the office.",
+    );
+    assert!(
+        claims.iter().all(|c| c.field("organization") != Some("Communications")),
+        "{claims:#?}"
+    );
+}

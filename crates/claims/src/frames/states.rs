@@ -73,6 +73,15 @@ pub(super) fn state_bodies(
         }
         _ => orgs,
     };
+    // "Senator X": a seat in the state's own chamber.
+    if orgs.is_empty()
+        && let Some(chamber) = lex.institution_posts.get(p.lemma(post.word))
+    {
+        return state_here(doc, p)
+            .map(|state| Arg::Text(format!("{} {chamber}", state_adjective(doc, &state))))
+            .into_iter()
+            .collect();
+    }
     if !is_state_post(&role) {
         return orgs;
     }
@@ -147,6 +156,15 @@ fn state_adjective(doc: &Doc<'_>, state: &str) -> String {
         .enumerate()
         .filter(|(_, m)| m.kind == Kind::Nat && m.value.as_deref() == Some(state))
         .map(|(i, _)| doc.mention_text(i))
+        // The reader's adjectives inside names too ("the Norvanian National Police").
+        .chain(
+            doc.input
+                .annotations
+                .iter()
+                .filter(|a| a.layer == model::Layer::Nationality)
+                .filter(|a| a.value.as_deref() == Some(state))
+                .filter_map(|a| doc.text().get(a.span.clone()).map(str::to_string)),
+        )
         // "Norvanians" names people, not the state's adjective.
         .find(|t| t != state && !t.contains(' ') && !t.ends_with('s'))
         .unwrap_or_else(|| format!("{state}'s"))
