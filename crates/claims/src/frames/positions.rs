@@ -896,7 +896,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
     }
     // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
     let Some(lo) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase)) else {
-        return lowercase_body(p, lo, hi, c);
+        return lowercase_body(p, lo, hi, c).or_else(|| earlier_body(doc, p, lo, hi, c));
     };
     let mut end = span.end;
     // A quoted name at the end keeps its closing quote ("colony No. 3 “Grey Heron”").
@@ -944,6 +944,83 @@ fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> 
     let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
+
+/// "one of the members of the commission": a body named by "the" and its noun alone is the
+/// one a sentence shortly before named with that noun: a body's name ending in it ("the
+/// Harbour Commission"), else a lowercase word and the noun ("the so-called border
+/// commission").
+fn earlier_body(doc: &Doc<'_>, p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> {
+    let noun = p.form(c).to_lowercase();
+    let the = p.kids(c, "det").any(|d| p.form(d).eq_ignore_ascii_case("the"));
+    if lo != c || hi != c || !the || noun != *p.lemma(c) || !LEXICON.body_nouns.contains(&noun) {
+        return None;
+    }
+    static WORD_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\b([a-z][a-z-]+)\W{0,3}$").expect("the word pattern compiles")
+    });
+    for si in (p.sentence.saturating_sub(5)..p.sentence).rev() {
+        let sentence = &doc.view.sentences[si];
+        let named = sentence.mentions.iter().rev().map(|&m| &doc.view.mentions[m]).find(|m| {
+            m.kind == Kind::Org && {
+                let t = p.text[m.span.clone()].to_lowercase();
+                t.ends_with(&format!(" {noun}"))
+            }
+        });
+        if let Some(m) = named {
+            let text = &p.text[m.span.clone()];
+            return Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")));
+        }
+        let text = &p.text[sentence.span.clone()];
+        for (at, _) in text.match_indices(noun.as_str()).collect::<Vec<_>>().into_iter().rev() {
+            let after = text[at + noun.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(caps) = WORD_BEFORE.captures(&text[..at]) else { continue };
+            let word = &caps[1];
+            if !EARLIER_BODY_STOP.contains(&word) {
+                return Some(Arg::Text(format!("{word} {noun}")));
+            }
+        }
+    }
+    None
+}
+
+/// Words before a body's noun that do not say which body it is.
+const EARLIER_BODY_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "which",
+    "whose",
+    "of",
+    "to",
+    "by",
+    "and",
+    "or",
+    "same",
+    "new",
+    "former",
+    "called",
+    "so-called",
+    "in",
+    "on",
+    "for",
+    "with",
+    "from",
+    "as",
+    "at",
+];
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
 pub(super) fn dates(

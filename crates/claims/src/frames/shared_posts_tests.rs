@@ -146,3 +146,13 @@ fn a_director_of_a_function_names_no_body() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn the_body_s_noun_alone_is_the_body_named_shortly_before() {
+    let claims = positions(
+        "The Treasury noted Kasimir Holl's role in the so-called \"harbour commission\" that \
+         ordered the arrests of 400 dockers in 1988. Holl was reportedly one of the four \
+         members of the commission.",
+    );
+    assert!(find(&claims, "Holl", "harbour commission").is_some(), "{claims:#?}");
+}
