@@ -95,12 +95,12 @@ fn a_first_name_the_tagger_left_out_after_a_title_belongs_to_the_name() {
     let claims = positions_in(
         "Piet Oranje started a previously unannounced visit to Varsk today for talks with King \
          Marek Bin Edda Lorn. The Varnholm District Court heard the case. Prosecutors led by \
-         Deputy Prosecutor Mame Kasimir Holl said the case was strong.",
+         Deputy Prosecutor Dorvek Kasimir Holl said the case was strong.",
         &["Norvania", "Varsk"],
     );
     let holders: Vec<&str> = claims.iter().filter_map(|c| c.field("holder")).collect();
     assert!(holders.contains(&"Marek Bin Edda Lorn"), "{claims:#?}");
-    assert!(holders.contains(&"Mame Kasimir Holl"), "{claims:#?}");
+    assert!(holders.contains(&"Dorvek Kasimir Holl"), "{claims:#?}");
 }
 
 #[test]
