@@ -632,6 +632,15 @@ impl<'a> Doc<'a> {
         for (k, v) in &c.rule.set {
             fields.insert(k.clone(), Value::from(v.clone()));
         }
+        // "X, Director of Communications": a function of some body, not a body.
+        if matches!(kind, ClaimType::Position | ClaimType::Appointment)
+            && fields
+                .get("organization")
+                .and_then(Value::as_str)
+                .is_some_and(crate::frames::is_function_body)
+        {
+            return None;
+        }
         if kind == ClaimType::Meeting {
             let mut seen = BTreeSet::new();
             participants.retain(|(n, _)| seen.insert(name_key(n)));
@@ -1173,7 +1182,14 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
     for c in claims {
         let key = (c.kind, identity(&c));
         match index.get(&key) {
-            Some(&i) if two_posts(&out[i], &c) => out.push(c),
+            // "Director and Party Secretary of Y, X": a second post in the same body, told in
+            // the same sentence, needs an id of its own (the id hashes the body, not the role).
+            Some(&i) if two_posts(&out[i], &c) => {
+                let mut c = c;
+                let role = c.field("role").unwrap_or("").to_lowercase();
+                c.id = model::Sha256::digest(format!("{}|{role}", c.id).as_bytes()).short(16);
+                out.push(c);
+            }
             Some(&i) => {
                 let (keep, other) = if c.confidence > out[i].confidence {
                     (c, out[i].clone())

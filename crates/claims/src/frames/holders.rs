@@ -3,6 +3,7 @@
 //! retired general X", "X (Head of Y)"), and the people a verb is about.
 
 use super::Parse;
+use super::positions::Post;
 use crate::extract::Doc;
 use crate::view::Kind;
 
@@ -186,4 +187,59 @@ pub(super) fn list_before(doc: &Doc<'_>, p: &Parse<'_>, last: usize, comma: usiz
     }
     out.reverse();
     out
+}
+
+/// "X, who at the time was the minister of Y" that the parse did not read as a relative
+/// clause: the name right before the relative pronoun (over a comma) that is the subject.
+pub(super) fn relative_antecedent(doc: &Doc<'_>, p: &Parse<'_>, s: usize) -> Option<usize> {
+    if !p.form(s).eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let mut k = s.checked_sub(1)?;
+    if p.form(k) == "," {
+        k = k.checked_sub(1)?;
+    }
+    p.mention_of(doc, k, &[Kind::Per])
+}
+
+/// The word index of the parenthesis that closes the one a word stands in.
+pub(super) fn closing_parenthesis(p: &Parse<'_>, from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for k in from + 1..p.words.len() {
+        match p.form(k) {
+            "(" => depth += 1,
+            ")" if depth == 0 => return Some(k),
+            ")" => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// "Director and Party Secretary of Y": the post right after "and" that the first one shares
+/// its body (and, if it has none of its own, its holder) with. Only capitalised words that
+/// name no person may stand between the "and" and the second post.
+pub(super) fn paired_post<'a>(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    post: &Post,
+    posts: &'a [Post],
+) -> Option<&'a Post> {
+    let and = post.word + 1;
+    if and >= p.words.len() || !matches!(p.form(and), "and" | "&") {
+        return None;
+    }
+    // "his deputy and Y Vice-President Z": a post with an owner of its own before it.
+    if post
+        .first
+        .checked_sub(1)
+        .is_some_and(|k| p.words[k].upos == "PRON" || matches!(p.form(k), "'s" | "’s"))
+    {
+        return None;
+    }
+    let next = posts.iter().find(|q| q.first > and && q.first <= and + 4)?;
+    let between_ok = (and + 1..next.first).all(|k| {
+        p.form(k).starts_with(char::is_uppercase) && p.mention_of(doc, k, &[Kind::Per]).is_none()
+    });
+    between_ok.then_some(next)
 }

@@ -74,6 +74,22 @@ pub(crate) fn is_personal_post(word: &str) -> bool {
     positions::LEXICON.personal_posts.contains(word)
 }
 
+/// Whether a capitalised word is the noun of a post ("Commissioner", "Judge"): after a
+/// title it goes on the title, never opens a name.
+pub(crate) fn is_title_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let lex = &*positions::LEXICON;
+    lex.titles.contains(&w)
+        || lex.court_posts.contains(&w)
+        || lex.personal_posts.contains(&w)
+        || lex.state_posts.contains(&w)
+}
+
+/// Whether a post's body is only a function of some body ("Director of Communications").
+pub(crate) fn is_function_body(org: &str) -> bool {
+    positions::LEXICON.function_bodies.contains(&org.trim().to_lowercase())
+}
+
 /// Whether a role is a post of a state itself ("vice president", "interior minister"), whose
 /// body is the state whatever other posts its holder has.
 pub(crate) fn is_state_post(role: &str) -> bool {

@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::holders::{
-    HONORIFICS, comma_owner, comma_owner_at, list_before, name_after_body, name_after_other_post,
-    parenthesis_owner, verb_subjects,
+    HONORIFICS, closing_parenthesis, comma_owner, comma_owner_at, list_before, name_after_body,
+    name_after_other_post, paired_post, parenthesis_owner, relative_antecedent, verb_subjects,
 };
 use super::{Parse, view_span};
 use crate::extract::{Arg, Candidate, Doc};
@@ -24,7 +24,7 @@ use crate::{ClaimType, Modality};
 pub(crate) struct Lexicon {
     #[allow(dead_code)]
     version: u32,
-    titles: HashSet<String>,
+    pub(crate) titles: HashSet<String>,
     not_posts: HashSet<String>,
     body_cases: HashSet<String>,
     as_verbs: HashSet<String>,
@@ -36,18 +36,20 @@ pub(crate) struct Lexicon {
     past_be: HashSet<String>,
     pub(crate) body_end_verbs: HashSet<String>,
     pub(crate) former: HashSet<String>,
-    pub(super) state_posts: Vec<String>,
+    pub(crate) state_posts: Vec<String>,
     #[serde(default)]
     pub(super) state_titles: BTreeMap<String, String>,
     #[serde(default)]
     pub(crate) personal_posts: HashSet<String>,
     pub(super) portfolio_posts: HashSet<String>,
-    pub(super) court_posts: HashSet<String>,
+    pub(crate) court_posts: HashSet<String>,
     pub(super) appoint_verbs: HashSet<String>,
     pub(super) head_verbs: HashSet<String>,
     pub(super) replace_verbs: HashSet<String>,
     pub(crate) body_nouns: HashSet<String>,
     pub(super) state_institutions: HashSet<String>,
+    pub(crate) function_bodies: HashSet<String>,
+    pub(super) institution_posts: BTreeMap<String, String>,
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -125,12 +127,29 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
     let posts = posts(doc, p, lex);
     let mut out = Vec::new();
     for post in &posts {
-        let holders = holders(doc, p, lex, post, &posts);
+        let paired = paired_post(doc, p, post, &posts);
+        let paired_bodies = paired.map(|q| bodies(doc, p, lex, q)).unwrap_or_default();
+        let mut holders = holders(doc, p, lex, post, &posts);
+        // "the Director and Party Secretary of Y, X": the name after the pair holds both; the
+        // nearest one only, since the parse may hang a later list's names on the second.
+        if holders.is_empty()
+            && !paired_bodies.is_empty()
+            && let Some(q) = paired
+        {
+            let q_end = p.words[q.word].span.end;
+            holders = self::holders(doc, p, lex, q, &posts)
+                .into_iter()
+                .filter(|&(m, _, _)| doc.view.mentions[m].span.start >= q_end)
+                .min_by_key(|&(m, _, _)| doc.view.mentions[m].span.start)
+                .into_iter()
+                .collect();
+        }
         if holders.is_empty() {
             continue;
         }
         let own = bodies(doc, p, lex, post);
         let own = if own.is_empty() { senior_bodies(doc, p, lex, post, &posts) } else { own };
+        let own = if own.is_empty() { paired_bodies } else { own };
         let orgs = super::states::state_bodies(doc, p, lex, post, own);
 
         let (start, end) = dates(doc, p, lex, post.word);
@@ -427,6 +446,8 @@ fn holders(
             for s in p.with_conjuncts(s) {
                 if let Some(m) = subject(s) {
                     out.push((m, How::Copula, past));
+                } else if let Some(m) = relative_antecedent(doc, p, s) {
+                    out.push((m, How::Relcl, past));
                 }
             }
         }
@@ -543,10 +564,16 @@ fn holders(
     {
         out.push((m, How::Appos, false));
     }
-    if out.is_empty()
-        && let Some(m) = parenthesis_owner(doc, p, post.first)
-    {
-        out.push((m, How::Paren, false));
+    if let Some(m) = parenthesis_owner(doc, p, post.first) {
+        // "X (head of Y); Z (deputy of W)": a post inside the parentheses after a name is
+        // that name's, not that of a name the parse hung on it from after them.
+        if let Some(close) = closing_parenthesis(p, post.word) {
+            let after = p.words[close].span.start;
+            out.retain(|&(o, _, _)| o == m || doc.view.mentions[o].span.start < after);
+        }
+        if out.is_empty() {
+            out.push((m, How::Paren, false));
+        }
     }
     out.sort();
     out.dedup_by_key(|x| x.0);
@@ -735,6 +762,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             k -= 2;
             continue;
         }
+        // "Y's chief of staff X", "Y's lawyer X": a post that serves a person has that
+        // person for body.
+        if found.is_none()
+            && possessive
+            && serves_a_person(doc, p, lex, post)
+            && let Some(m) = p.mention_of(doc, k, &[Kind::Per])
+        {
+            return vec![Arg::Mention(m)];
+        }
         match p.mention_of(doc, k, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Nat]) {
             Some(m) => {
                 let kind = doc.view.mentions[m].kind;
@@ -770,6 +806,14 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         out.push(Arg::Mention(m));
     }
     out
+}
+
+/// Whether a post serves a person ("lawyer", "chief of staff"): its head word or its role's
+/// value is one of the personal posts.
+fn serves_a_person(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> bool {
+    let value = post.mention.and_then(|m| doc.view.mentions[m].value.as_deref());
+    lex.personal_posts.contains(p.lemma(post.word))
+        || value.is_some_and(|v| lex.personal_posts.contains(v))
 }
 
 /// A state's body named by lowercase words between its possessive and the post ("Norvania's
@@ -852,7 +896,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
     }
     // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
     let Some(lo) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase)) else {
-        return lowercase_body(p, lo, hi, c);
+        return lowercase_body(p, lo, hi, c).or_else(|| earlier_body(doc, p, lo, hi, c));
     };
     let mut end = span.end;
     // A quoted name at the end keeps its closing quote ("colony No. 3 “Grey Heron”").
@@ -900,6 +944,83 @@ fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> 
     let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
+
+/// "one of the members of the commission": a body named by "the" and its noun alone is the
+/// one a sentence shortly before named with that noun: a body's name ending in it ("the
+/// Harbour Commission"), else a lowercase word and the noun ("the so-called border
+/// commission").
+fn earlier_body(doc: &Doc<'_>, p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> {
+    let noun = p.form(c).to_lowercase();
+    let the = p.kids(c, "det").any(|d| p.form(d).eq_ignore_ascii_case("the"));
+    if lo != c || hi != c || !the || noun != *p.lemma(c) || !LEXICON.body_nouns.contains(&noun) {
+        return None;
+    }
+    static WORD_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\b([a-z][a-z-]+)\W{0,3}$").expect("the word pattern compiles")
+    });
+    for si in (p.sentence.saturating_sub(5)..p.sentence).rev() {
+        let sentence = &doc.view.sentences[si];
+        let named = sentence.mentions.iter().rev().map(|&m| &doc.view.mentions[m]).find(|m| {
+            m.kind == Kind::Org && {
+                let t = p.text[m.span.clone()].to_lowercase();
+                t.ends_with(&format!(" {noun}"))
+            }
+        });
+        if let Some(m) = named {
+            let text = &p.text[m.span.clone()];
+            return Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")));
+        }
+        let text = &p.text[sentence.span.clone()];
+        for (at, _) in text.match_indices(noun.as_str()).collect::<Vec<_>>().into_iter().rev() {
+            let after = text[at + noun.len()..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(caps) = WORD_BEFORE.captures(&text[..at]) else { continue };
+            let word = &caps[1];
+            if !EARLIER_BODY_STOP.contains(&word) {
+                return Some(Arg::Text(format!("{word} {noun}")));
+            }
+        }
+    }
+    None
+}
+
+/// Words before a body's noun that do not say which body it is.
+const EARLIER_BODY_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "which",
+    "whose",
+    "of",
+    "to",
+    "by",
+    "and",
+    "or",
+    "same",
+    "new",
+    "former",
+    "called",
+    "so-called",
+    "in",
+    "on",
+    "for",
+    "with",
+    "from",
+    "as",
+    "at",
+];
 
 /// TIME mentions in a post's subtree after "since"/"from" (start) or "until"/"to" (end).
 pub(super) fn dates(
@@ -987,3 +1108,7 @@ fn first_word(doc: &Doc<'_>, p: &Parse<'_>, m: usize) -> usize {
 #[cfg(test)]
 #[path = "positions_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "shared_posts_tests.rs"]
+mod shared_posts_tests;

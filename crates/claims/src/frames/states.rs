@@ -73,6 +73,15 @@ pub(super) fn state_bodies(
         }
         _ => orgs,
     };
+    // "Senator X": a seat in the state's own chamber.
+    if orgs.is_empty()
+        && let Some(chamber) = lex.institution_posts.get(p.lemma(post.word))
+    {
+        return state_here(doc, p)
+            .map(|state| Arg::Text(format!("{} {chamber}", state_adjective(doc, &state))))
+            .into_iter()
+            .collect();
+    }
     if !is_state_post(&role) {
         return orgs;
     }
@@ -98,6 +107,14 @@ pub(super) fn state_bodies(
         .collect();
     if !orgs.is_empty() {
         return orgs;
+    }
+    // "army chief of staff X", "party president X": a body's noun before the post's head
+    // says the post is that body's, not the state's; no body rather than the wrong one.
+    let body_noun =
+        |k: usize| p.form(k).starts_with(char::is_lowercase) && lex.body_nouns.contains(p.lemma(k));
+    let before = post.first.checked_sub(1).filter(|&k| p.mention[k].is_none());
+    if before.into_iter().chain(post.first..post.word).any(body_noun) {
+        return Vec::new();
     }
     // "A Varskian court sentenced Norvanian ex-interior minister X": the demonym right before
     // the post phrase is its state, whatever else the sentence names.
@@ -139,6 +156,15 @@ fn state_adjective(doc: &Doc<'_>, state: &str) -> String {
         .enumerate()
         .filter(|(_, m)| m.kind == Kind::Nat && m.value.as_deref() == Some(state))
         .map(|(i, _)| doc.mention_text(i))
+        // The reader's adjectives inside names too ("the Norvanian National Police").
+        .chain(
+            doc.input
+                .annotations
+                .iter()
+                .filter(|a| a.layer == model::Layer::Nationality)
+                .filter(|a| a.value.as_deref() == Some(state))
+                .filter_map(|a| doc.text().get(a.span.clone()).map(str::to_string)),
+        )
         // "Norvanians" names people, not the state's adjective.
         .find(|t| t != state && !t.contains(' ') && !t.ends_with('s'))
         .unwrap_or_else(|| format!("{state}'s"))
@@ -222,8 +248,25 @@ fn story_state(doc: &Doc<'_>) -> Option<String> {
             }
         }
     }
-    let best = counts.values().copied().max()?;
+    let Some(best) = counts.values().copied().max() else {
+        return state_inside_names(doc);
+    };
     order.into_iter().find(|s| counts.get(s) == Some(&best))
+}
+
+/// "the Norvanian National Police", "the Norvanian Senate": a story that names no state on
+/// its own may still name one inside the names of its bodies; the reader's nationality
+/// adjectives there (which the view folds into the body's name) give the state, when they
+/// all give one.
+fn state_inside_names(doc: &Doc<'_>) -> Option<String> {
+    let mut states = doc
+        .input
+        .annotations
+        .iter()
+        .filter(|a| a.layer == model::Layer::Nationality)
+        .filter_map(|a| a.value.clone());
+    let first = states.next()?;
+    states.all(|s| s == first).then_some(first)
 }
 
 /// Words right before a place that make it the destination of a journey.

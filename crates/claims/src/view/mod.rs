@@ -268,6 +268,12 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     let covered = SpanSet::new(mentions.iter().map(|m| m.span.clone()));
+    let titles = SpanSet::new(
+        mentions
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Role | Kind::Rank))
+            .map(|m| m.span.clone()),
+    );
     // Tokens are in text order: the last one ending before `at`, by binary search.
     let token_before =
         |at: usize| tokens.partition_point(|t| t.span.end <= at).checked_sub(1).map(|i| &tokens[i]);
@@ -280,6 +286,7 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
                 && !lower_words.contains(word.to_lowercase().as_str())
                 && !repair::OPENERS.contains(&word.to_lowercase().as_str())
                 && !read::lexicon::is_name_title(word)
+                && !crate::frames::is_title_word(word)
                 && !repair::is_body_word(word)
                 && !covered.overlaps(&prev.span)
                 // "When X was sworn in": a sentence opener, never a first name.
@@ -287,12 +294,20 @@ fn extend_names_left(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
             // "... for Norvania Engagement Piet Oranje": a capitalised word after another
             // capitalised word is more likely the end of a title than a first name.
             let before = token_before(prev.span.start);
-            let after_capital = before.is_some_and(|b| {
-                let w = &text[b.span.clone()];
-                text[b.span.end..prev.span.start].trim().is_empty()
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && !read::lexicon::is_name_title(w)
+            // "King A B C D", "Deputy Prosecutor A B C": right after a title (or one more
+            // capitalised word after it), a capitalised word opens the name.
+            let after_title = before.is_some_and(|b| {
+                titles.overlaps(&b.span)
+                    || !covered.overlaps(&b.span)
+                        && token_before(b.span.start).is_some_and(|t| titles.overlaps(&t.span))
             });
+            let after_capital = !after_title
+                && before.is_some_and(|b| {
+                    let w = &text[b.span.clone()];
+                    text[b.span.end..prev.span.start].trim().is_empty()
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && !read::lexicon::is_name_title(w)
+                });
             // "Echoing X Y's denials": a participle opening the sentence.
             let opener = token_before(prev.span.start).is_none_or(|b| b.sentence != prev.sentence)
                 && repair::opening_participle(text, word, &text[m.span.clone()]);
