@@ -687,7 +687,7 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
 /// Up to three words right before a person's name, each a space apart, in its sentence, each
 /// read as a proper noun by the parse and name-like (capitalised letters, never written in
 /// lower case in the document, no body word, title, country or nationality), and in no other
-/// mention, are the person's given names.
+/// mention, are the person's given names when the document writes that whole name twice.
 fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
     for i in 0..mentions.len() {
@@ -714,7 +714,11 @@ fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
             }
             start = w.span.start;
         }
-        if start < mentions[i].span.start {
+        // Written so at least twice (a profile's heading and its first sentence): a
+        // headline's capitalised words or a participle before a name are written once.
+        if start < mentions[i].span.start
+            && text.matches(&text[start..mentions[i].span.end]).nth(1).is_some()
+        {
             mentions[i].span.start = start;
             mentions[i].value = None;
         }
