@@ -33,7 +33,13 @@ fn view(text: &str, marks: &[(Layer, &str, &str)], upos: &[(&str, &str)]) -> Doc
         value: None,
     }];
     for (layer, label, form) in marks {
-        let start = text.find(form).unwrap_or_else(|| panic!("{form} in {text}"));
+        // "2:Name": the name's second occurrence in the text.
+        let (form, nth) = form.strip_prefix("2:").map_or((*form, 0), |f| (f, 1));
+        let start = text
+            .match_indices(form)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| panic!("{form} in {text}"));
         annotations.push(Annotation {
             layer: *layer,
             span: start..start + form.len(),
@@ -414,4 +420,38 @@ fn a_company_is_no_person_and_two_listed_companies_are_two() {
     let text = "The Varsk Ministry of Trade and Industry spoke.";
     let v = view(text, &[(PER, "ORG", "Varsk Ministry of Trade and Industry")], &[]);
     assert_eq!(named(text, &v, Kind::Org), ["Varsk Ministry of Trade and Industry"]);
+}
+
+#[test]
+fn a_body_s_name_cut_at_each_and_is_one_body() {
+    let text = "Sanctions hit the Varsk Scientific and Research and Testing Institute of Medicine.";
+    let marks = [
+        (PER, "ORG", "Varsk Scientific"),
+        (PER, "ORG", "Research"),
+        (PER, "ORG", "Testing Institute of Medicine"),
+    ];
+    let v = view(text, &marks, &[]);
+    assert_eq!(
+        named(text, &v, Kind::Org),
+        ["Varsk Scientific and Research and Testing Institute of Medicine"]
+    );
+    // A name the document also gives alone is a body of its own beside the next.
+    let text = "Brenning Unity denied it. Brenning Unity and Varsk Defence Movement were listed.";
+    let marks = [
+        (PER, "ORG", "Brenning Unity"),
+        (PER, "ORG", "2:Brenning Unity"),
+        (PER, "ORG", "Varsk Defence Movement"),
+    ];
+    let v = view(text, &marks, &[]);
+    assert_eq!(
+        named(text, &v, Kind::Org),
+        ["Brenning Unity", "Brenning Unity", "Varsk Defence Movement"]
+    );
+}
+
+#[test]
+fn an_ordinal_before_a_body_is_part_of_its_name() {
+    let text = "The 33rd Varsk Research Institute was listed.";
+    let v = view(text, &[(PER, "ORG", "Varsk Research Institute")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["33rd Varsk Research Institute"]);
 }
