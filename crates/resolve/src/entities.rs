@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::names::{NameKey, block_keys, compatible, fold, name_words};
 use crate::orgs::org_name;
 use crate::roles::role_class;
+use crate::shapes::{acronym, body_like, made_of_body_words, name_like};
 use crate::{JudgedBy, Judgement, Verdict};
 
 /// What an entity is.
@@ -282,59 +283,6 @@ fn name_key(name: &str) -> String {
     if words.is_empty() { fold(name) } else { words.join(" ") }
 }
 
-/// A value that looks like a person's name, not a description ("a U.S. intelligence
-/// official"): every word capitalised but particles.
-fn name_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && words.iter().all(|w| {
-            let lower = w.to_lowercase();
-            w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || ["al", "el", "bin", "ibn", "de", "da", "van", "von", "al-", "el-"]
-                    .contains(&lower.as_str())
-                || lower.starts_with("al-")
-                || lower.starts_with("el-")
-        })
-}
-
-/// Whether a name is an acronym ("FSB", "U.N.", "ICC"): two to six capitals, with or without
-/// dots. A person written so ("JFK") is a person mention the claims stage ties to a person,
-/// which this is only asked about when it did not.
-fn acronym(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// Whether a name is a body's: its last word is a body's head word ("Institute", "Bureau",
-/// "Enterprise", "Company"), or it ends in a company's legal form ("Co", "Ltd", "LLC").
-fn body_like(name: &str) -> bool {
-    let Some(last) = name.split_whitespace().last() else { return false };
-    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-    claims::view::is_body_word(last)
-        || matches!(
-            last.to_lowercase().as_str(),
-            "co" | "ltd"
-                | "llc"
-                | "inc"
-                | "plc"
-                | "gmbh"
-                | "jsc"
-                | "pjsc"
-                | "enterprise"
-                | "enterprises"
-                | "holding"
-                | "holdings"
-                | "industries"
-                | "center"
-                | "centre"
-                | "foundation"
-                | "association"
-                | "movement"
-                | "front"
-                | "militia"
-        )
-}
-
 struct Builder<'a> {
     claims: &'a [Claim],
     states: &'a BTreeSet<String>,
@@ -400,7 +348,12 @@ impl Builder<'_> {
                         );
                         continue;
                     }
-                    if local.is_none() && (body_like(name) || acronym(name)) {
+                    // A name made only of the words of bodies' names ("State Scientific",
+                    // a piece of "the State Scientific ... Institute") is no one's, even
+                    // where the tagger read it as a person.
+                    if (local.is_none() && (body_like(name) || acronym(name)))
+                        || made_of_body_words(name)
+                    {
                         let at = MentionRef { claim: i, field: field.into(), slot };
                         let parsed = org_name(name);
                         self.add_body(&parsed.key, parsed.country.clone(), name, &claim.doc, at);

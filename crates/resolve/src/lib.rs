@@ -30,6 +30,7 @@ pub mod orgs;
 pub mod roles;
 
 mod entities;
+mod shapes;
 
 pub use entities::{
     Entity, EntityKind, MentionRef, PERSON_FIELDS, Resolution, UserJudgement, reads_alike, resolve,
