@@ -331,6 +331,10 @@ fn a_given_name_read_as_a_place_before_an_arabic_family_name_is_the_person() {
     let text = "Officials said Rahim al-Varski was cleared.";
     let v = view(text, &[(PER, "LOC", "Rahim"), (PER, "MISC", "al-Varski")], &[]);
     assert_eq!(named(text, &v, Kind::Per), ["Rahim al-Varski"]);
+    // The article written apart, outside both names.
+    let text = "Eight others, including the spy chief, Rahim al Varski, were sentenced.";
+    let v = view(text, &[(PER, "LOC", "Rahim"), (PER, "PER", "Varski")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Rahim al Varski"]);
     // A country stays a place.
     let text = "Officials in Norway al-Varski said so.";
     let v = view(text, &[(PER, "LOC", "Norway"), (PER, "MISC", "al-Varski")], &[]);
