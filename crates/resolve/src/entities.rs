@@ -13,6 +13,10 @@ use crate::roles::role_class;
 use crate::shapes::{acronym, body_like, made_of_body_words, name_like};
 use crate::{JudgedBy, Judgement, Verdict};
 
+#[path = "entities_lone.rs"]
+mod lone;
+use lone::Traits;
+
 /// What an entity is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -167,6 +171,8 @@ struct Node {
     country: Option<String>,
     docs: BTreeSet<String>,
     mentions: Vec<MentionRef>,
+    /// What the documents say of the person that tells two people apart.
+    traits: Traits,
 }
 
 impl Node {
@@ -191,6 +197,8 @@ struct Clusters {
     /// The documents of each root's members: a lone name joins across documents only by
     /// review.
     docs: Vec<BTreeSet<String>>,
+    /// Birth years and nationalities of each root's members.
+    traits: Vec<Traits>,
 }
 
 impl Clusters {
@@ -205,6 +213,7 @@ impl Clusters {
             countries: nodes.iter().map(|n| n.country.iter().cloned().collect()).collect(),
             keys: nodes.iter().map(|n| n.names.keys().map(|k| name_key(k)).collect()).collect(),
             docs: nodes.iter().map(|n| n.docs.clone()).collect(),
+            traits: nodes.iter().map(|n| n.traits.clone()).collect(),
         }
     }
 
@@ -268,6 +277,8 @@ impl Clusters {
         self.keys[ra].extend(k);
         let d = std::mem::take(&mut self.docs[rb]);
         self.docs[ra].extend(d);
+        let t = std::mem::take(&mut self.traits[rb]);
+        self.traits[ra].absorb(t);
     }
 
     /// Whether the cluster of `a` has a member in a document of `b`'s cluster.
@@ -301,6 +312,7 @@ impl Builder<'_> {
                 country: None,
                 docs: BTreeSet::new(),
                 mentions: Vec::new(),
+                traits: Traits::default(),
             });
             next
         })
@@ -368,6 +380,11 @@ impl Builder<'_> {
                         &claim.doc,
                         MentionRef { claim: i, field: field.into(), slot },
                     );
+                    if claim.kind == ClaimType::Attribute
+                        && let Some(value) = claim.field("value")
+                    {
+                        self.nodes[node].traits.note(claim.field("key").unwrap_or(""), value);
+                    }
                     by_name.insert((claim.doc.clone(), name_key(name)), node);
                 }
             }
@@ -577,6 +594,24 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                         JudgedBy::Names,
                     );
                 }
+                // A lone name whose one full name the documents tell apart from it (born
+                // in another year, of another nationality) may be another person of that
+                // name.
+                [r] if clusters.root(n) != *r
+                    && word_counts[n] < 2
+                    && clusters.conflict(n, *r).is_some() =>
+                {
+                    let why = clusters.conflict(n, *r).unwrap_or_default();
+                    let other = person_names[*r].clone();
+                    b.judge(
+                        EntityKind::Person,
+                        name,
+                        &other,
+                        Verdict::Unsure,
+                        format!("{name} alone, and {why}: {other} or another {name}?"),
+                        JudgedBy::Names,
+                    );
+                }
                 [r] if clusters.root(n) != *r => {
                     let other = person_names[*r].clone();
                     let reason = if key == person_keys[*r] {
@@ -620,6 +655,8 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
             }
         }
     }
+
+    lone::given_names(&mut b, &mut clusters, &apart, person_nodes);
 
     // Countries of people, from their posts: "Syrian National Security Bureau", "president
     // of Syria", "Egypt's General Intelligence Directorate".
@@ -750,6 +787,7 @@ fn extend(mut clusters: Clusters, nodes: &[Node]) -> Clusters {
     clusters.countries.extend(fresh.countries);
     clusters.keys.extend(fresh.keys);
     clusters.docs.extend(fresh.docs);
+    clusters.traits.extend(fresh.traits);
     clusters
 }
 
