@@ -399,3 +399,25 @@ fn the_network_is_as_tall_as_its_nodes_need() {
         assert!(five.contains(name), "{five}");
     }
 }
+
+#[test]
+fn a_person_is_named_in_every_document_that_names_them_not_only_those_with_claims() {
+    let mut case = many_people(2);
+    let person = case.resolution.entities.iter().find(|e| e.name.starts_with("Tomasz")).unwrap();
+    let (full, surname) = (person.name.clone(), person.name.split(' ').nth(1).unwrap().to_string());
+    // A third document names the person in full, with no claim about them; a fourth only
+    // by a surname, which another person may bear.
+    for (doc, name) in [("memo-x.txt", full.clone()), ("memo-y.txt", surname)] {
+        let source = fuse::Source {
+            doc: doc.into(),
+            names: [name].into_iter().collect(),
+            ..Default::default()
+        };
+        case.sources.insert(doc.into(), source);
+    }
+    let files = crate::html::case_files(&case);
+    let html = files.iter().map(|(_, h)| h.as_str()).collect::<String>();
+    let at = html.find(&format!("<h2>{full}</h2>")).expect("the person's section");
+    let head = &html[at..at + html[at..].find("</p>").unwrap()];
+    assert!(head.contains("Named in 2 documents"), "{head}");
+}
