@@ -62,6 +62,16 @@ impl Clusters {
     }
 }
 
+/// Whether a lone name's word opens with the same letter as some word of `full` that it
+/// could stand for (a surname, after the first word).
+pub(super) fn same_initial(lone: &str, full: &str) -> bool {
+    let Some(first) = name_words(lone).first().and_then(|w| w.chars().next()) else {
+        return false;
+    };
+    let words = name_words(full);
+    words.iter().skip(usize::from(words.len() >= 2)).any(|w| w.starts_with(first))
+}
+
 /// A given name written alone ("Marisol") that the claims stage did not tie to a full name
 /// joins the one full name of its own document that opens with it ("Marisol Quenby"), when
 /// nothing tells them apart; two such full names there, or full names only in other

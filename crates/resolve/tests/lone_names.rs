@@ -91,3 +91,12 @@ fn a_lone_surname_with_two_full_names_or_another_birth_year_goes_to_review() {
     assert!(!joined(&r, 2, 0, "holder"));
     assert!(unsure(&r, "Oranje"), "{:?}", r.judgements);
 }
+
+#[test]
+fn a_lone_word_that_only_sounds_like_a_surname_with_another_first_letter_is_no_candidate() {
+    // "Ylla" and "Ulla" share a sound skeleton, not a name.
+    let claims = vec![post("a", 0, "Piet Ulla", 0), post("b", 0, "Ylla", 0)];
+    let r = resolve(&claims, &[]);
+    assert!(!joined(&r, 1, 0, "holder"));
+    assert!(!unsure(&r, "Ylla"), "{:?}", r.judgements);
+}
