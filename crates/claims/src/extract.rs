@@ -722,6 +722,7 @@ impl<'a> Doc<'a> {
                 // "Before that he was deputy head": the post ended when the one the sentence
                 // before dates began.
                 if fields.get("end").is_none_or(Value::is_null)
+                    && !c.rule.own_dates_only
                     && BEFORE_THAT_OPENING.is_match(&self.text()[s.span.clone()])
                     && let Some(end) = self.previous_sentence_date(c.sentence)
                 {
@@ -731,6 +732,7 @@ impl<'a> Doc<'a> {
                 // phrase, wherever the parse hung it.
                 if fields.get("start").is_none_or(Value::is_null)
                     && fields.get("end").is_none_or(Value::is_null)
+                    && !c.rule.own_dates_only
                 {
                     let (start, end) = self.dates_after(c);
                     if let Some(d) = start {
@@ -764,7 +766,7 @@ impl<'a> Doc<'a> {
                 }
             }
             _ => {
-                if fields.get("date").is_none_or(Value::is_null) {
+                if fields.get("date").is_none_or(Value::is_null) && !c.rule.own_dates_only {
                     let date = self.nearest_date(c);
                     fields.insert("date".into(), date.map_or(Value::Null, Value::from));
                 }
@@ -906,14 +908,17 @@ impl<'a> Doc<'a> {
 }
 
 /// "X was appointed to head Y in March 2019": the post the appointment gives starts on its
-/// date (the same sentence, the same person).
+/// date (the same sentence, the same person, the same body: an infobox's offices share one
+/// sentence, and one office's appointment does not date another).
 fn start_from_appointment(claims: &mut [Claim]) {
-    let dated: Vec<(usize, String, String)> = claims
+    let body = |c: &Claim| c.field("organization").map(str::to_lowercase);
+    let dated: Vec<(usize, String, Option<String>, String)> = claims
         .iter()
         .filter(|c| c.kind == ClaimType::Appointment)
         .filter_map(|c| {
             let person = c.field("person")?;
-            Some((c.evidence.start, name_key(person).join(" "), c.field("date")?.to_string()))
+            let date = c.field("date")?.to_string();
+            Some((c.evidence.start, name_key(person).join(" "), body(c), date))
         })
         .collect();
     if dated.is_empty() {
@@ -924,9 +929,10 @@ fn start_from_appointment(claims: &mut [Claim]) {
             continue;
         }
         let Some(holder) = c.field("holder").map(|h| name_key(h).join(" ")) else { continue };
-        if let Some((_, _, d)) =
-            dated.iter().find(|(at, p, _)| *at == c.evidence.start && *p == holder)
-        {
+        let org = body(c);
+        if let Some((_, _, _, d)) = dated.iter().find(|(at, p, o, _)| {
+            *at == c.evidence.start && *p == holder && (o.is_none() || *o == org)
+        }) {
             c.fields.insert("start".into(), Value::from(d.clone()));
         }
     }

@@ -154,6 +154,10 @@ pub struct Rule {
     pub former: bool,
     /// The rule's own confidence, before modality.
     pub confidence: f64,
+    /// The claim is dated only by the dates the rule itself gives, never by the dates
+    /// nearest its words (an infobox office whose row gives no dates: the rows around it
+    /// are other offices').
+    pub own_dates_only: bool,
     /// Fields with a fixed value (`key = "age"` for attributes).
     pub set: BTreeMap<String, String>,
     /// A regex the matched stretch must also contain.
@@ -181,6 +185,7 @@ impl Rule {
             as_of: None,
             former: false,
             confidence: 0.7,
+            own_dates_only: false,
             set: BTreeMap::new(),
             requires: None,
             forbid: None,
@@ -325,6 +330,7 @@ impl Rules {
                 as_of: spec.as_of,
                 former: false,
                 confidence: spec.confidence,
+                own_dates_only: false,
                 set: spec.set.clone(),
                 requires: optional_regex(&spec.name, spec.requires.as_deref())?,
                 forbid: optional_regex(&spec.name, spec.forbid.as_deref())?,

@@ -151,6 +151,10 @@ pub struct Source {
     /// name, else its earliest member's publisher.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// The people the document names, as the reader found them (whether or not a claim
+    /// names them): what "named in N documents" counts.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub names: std::collections::BTreeSet<String>,
 }
 
 /// One fact, many sources.

@@ -67,6 +67,7 @@ impl Inputs {
         // Documents not clustered yet (a store built before the origins stage, or never run
         // through it) count by publisher, as before.
         let origins = store.origins()?;
+        let mut named = store.person_names()?;
         for doc in store.documents()? {
             let m = &doc.metadata;
             let origin = origins.get(&doc.name);
@@ -81,6 +82,7 @@ impl Inputs {
                     url: m.url.clone(),
                     cluster: origin.map(|o| o.cluster.clone()),
                     origin: origin.and_then(|o| o.origin.clone()),
+                    names: named.remove(&doc.name).unwrap_or_default(),
                 },
             );
         }

@@ -125,6 +125,9 @@ struct Index<'a> {
     official: &'a BTreeMap<String, Vec<fuse::official::Fact>>,
     /// Each source's row number in the sources table (`#sN`).
     source_row: HashMap<&'a str, usize>,
+    /// The documents that name each person, as the reader found them: a person is named in
+    /// documents whose claims never name them.
+    named_in: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Index<'a> {
@@ -146,7 +149,25 @@ impl<'a> Index<'a> {
         }
         let source_row =
             case.sources.keys().enumerate().map(|(n, k)| (k.as_str(), n + 1)).collect();
-        Index { by_entity, by_id, posts_by_body, official: &case.official, source_row }
+        let mut named_in: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
+        for (doc, source) in &case.sources {
+            for name in &source.names {
+                named_in.entry(name.as_str()).or_default().push(doc.as_str());
+            }
+        }
+        Index { by_entity, by_id, posts_by_body, official: &case.official, source_row, named_in }
+    }
+
+    /// How many documents name an entity: those whose claims name it, and, for a person,
+    /// those whose reader found one of its full names (a lone surname may be another's).
+    fn documents_naming(&self, e: &resolve::Entity) -> usize {
+        let mut docs: BTreeSet<&str> = e.docs.iter().map(String::as_str).collect();
+        if e.kind == resolve::EntityKind::Person {
+            for name in e.names.iter().filter(|n| n.split_whitespace().count() >= 2) {
+                docs.extend(self.named_in.get(name.as_str()).into_iter().flatten().copied());
+            }
+        }
+        docs.len()
     }
 
     fn posts_in(&self, body: &str) -> &[(&'a Career, &'a fuse::Post)] {
@@ -483,16 +504,17 @@ fn involving<'a>(ix: &Index<'a>, id: &str, kinds: &[ClaimType]) -> Vec<&'a Asser
 
 /// A section's heading and summary line: what it is, its country, its other names, and in
 /// how many documents.
-fn section_head(body: &mut String, e: &resolve::Entity, what: &str, also: &str) {
+fn section_head(body: &mut String, ix: &Index<'_>, e: &resolve::Entity, what: &str, also: &str) {
     let _ = write!(body, "<section id=\"{}\"><h2>{}</h2>", escape(&e.id), escape(&e.name));
     let others: Vec<String> = e.names.iter().filter(|n| **n != e.name).map(|n| escape(n)).collect();
+    let named = ix.documents_naming(e);
     let _ = write!(
         body,
         "<p>{what}{}{}. Named in {} document{}.</p>",
         e.country.as_ref().map(|c| format!(" ({})", escape(c))).unwrap_or_default(),
         if others.is_empty() { String::new() } else { format!("; {also} {}", others.join(", ")) },
-        e.docs.len(),
-        if e.docs.len() == 1 { "" } else { "s" }
+        named,
+        if named == 1 { "" } else { "s" }
     );
 }
 
@@ -527,7 +549,7 @@ fn person_section(
     pages: &BTreeSet<String>,
     notes: &mut Notes<'_>,
 ) {
-    section_head(body, e, "Person", "also written");
+    section_head(body, ix, e, "Person", "also written");
     identity_doubts(body, e, notes);
     let attributes = involving(ix, &e.id, &[ClaimType::Attribute]);
     if !attributes.is_empty() {
@@ -718,7 +740,7 @@ fn org_section(
     pages: &BTreeSet<String>,
     notes: &mut Notes<'_>,
 ) {
-    section_head(body, e, "Organisation", "also named");
+    section_head(body, ix, e, "Organisation", "also named");
     official_table(body, ix, &e.id);
     let mut rows: Vec<(String, String)> = Vec::new();
     for (c, post) in ix.posts_in(&e.id) {

@@ -195,16 +195,26 @@ pub fn ego_network(person: &resolve::Entity, meetings: &[&Assertion]) -> String 
     if counts.is_empty() {
         return "<p class=\"muted small\">No meetings with others on record.</p>".into();
     }
-    let (w, h) = (760.0_f64, 420.0_f64);
-    let (cx, cy) = (w / 2.0, h / 2.0);
-    let radius = 160.0;
+    // The drawing is as tall as its nodes need: the ring's radius grows with the number of
+    // counterparts, one or two sit beside the person (left and right), more go round from
+    // the top, and the view is cut to the nodes and their labels.
+    let w = 760.0_f64;
     let n = counts.len() as f64;
+    let radius = (60.0 + 25.0 * n).min(160.0);
+    let start = if counts.len() <= 2 { 0.0 } else { -std::f64::consts::FRAC_PI_2 };
+    let angle_of = |k: usize| std::f64::consts::TAU * k as f64 / n + start;
+    let (cx, cy) = (w / 2.0, 0.0);
+    let top =
+        (0..counts.len()).map(|k| cy + radius * angle_of(k).sin() - 24.0).fold(cy - 24.0, f64::min);
+    let bottom =
+        (0..counts.len()).map(|k| cy + radius * angle_of(k).sin() + 28.0).fold(cy + 38.0, f64::max);
+    let h = bottom - top;
     let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"network\" font-size=\"12\" font-family=\"sans-serif\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h:.0}\" viewBox=\"0 {top:.1} {w} {h:.1}\" role=\"img\" aria-label=\"network\" font-size=\"12\" font-family=\"sans-serif\">"
     );
     let mut labels = String::new();
     for (k, (name, count)) in counts.iter().enumerate() {
-        let angle = std::f64::consts::TAU * k as f64 / n - std::f64::consts::FRAC_PI_2;
+        let angle = angle_of(k);
         let (x, y) = (cx + radius * angle.cos(), cy + radius * angle.sin());
         let _ = write!(
             s,

@@ -361,3 +361,63 @@ fn a_long_post_label_is_cut_at_a_word_with_an_ellipsis_and_nothing_dated_draws_n
     assert!(!cut.trim_end_matches('…').ends_with(' '), "{cut}");
     assert_eq!(timeline(None, &[]), None);
 }
+
+/// The height a drawing's `height` attribute gives.
+fn svg_height(svg: &str) -> f64 {
+    let at = svg.find(" height=\"").expect("a height") + 9;
+    svg[at..at + svg[at..].find('"').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn the_network_is_as_tall_as_its_nodes_need() {
+    let case = many_people(1);
+    let person = case.resolution.entities.iter().find(|e| e.name.starts_with("Tomasz")).unwrap();
+    let meetings: Vec<&fuse::Assertion> = case.assertions.iter().collect();
+    let one = crate::svg::ego_network(person, &meetings);
+    // One counterpart sits beside the person: a strip, not a 420-pixel square.
+    assert!(svg_height(&one) < 120.0, "{one}");
+    assert!(one.contains("Edda"), "{one}");
+    // Many counterparts go round the person, in a taller drawing that holds them all.
+    let mut claims = case.claims.clone();
+    for (k, other) in
+        ["Marisol Quenby", "Piet Oranje", "Kasimir Holl", "Edda Lorn"].iter().enumerate()
+    {
+        let mut c = claims[0].clone();
+        c.id = format!("x{k}");
+        c.fields.insert(
+            "participants".into(),
+            serde_json::json!([person.name.clone(), other.to_string()]),
+        );
+        claims.push(c);
+    }
+    let case = fuse::Case::build(case.sources.clone(), claims, &[]);
+    let person = case.resolution.entities.iter().find(|e| e.name.starts_with("Tomasz")).unwrap();
+    let meetings: Vec<&fuse::Assertion> = case.assertions.iter().collect();
+    let five = crate::svg::ego_network(person, &meetings);
+    assert!(svg_height(&five) > svg_height(&one) && svg_height(&five) <= 420.0, "{five}");
+    for name in ["Quenby", "Oranje", "Holl", "Lorn"] {
+        assert!(five.contains(name), "{five}");
+    }
+}
+
+#[test]
+fn a_person_is_named_in_every_document_that_names_them_not_only_those_with_claims() {
+    let mut case = many_people(2);
+    let person = case.resolution.entities.iter().find(|e| e.name.starts_with("Tomasz")).unwrap();
+    let (full, surname) = (person.name.clone(), person.name.split(' ').nth(1).unwrap().to_string());
+    // A third document names the person in full, with no claim about them; a fourth only
+    // by a surname, which another person may bear.
+    for (doc, name) in [("memo-x.txt", full.clone()), ("memo-y.txt", surname)] {
+        let source = fuse::Source {
+            doc: doc.into(),
+            names: [name].into_iter().collect(),
+            ..Default::default()
+        };
+        case.sources.insert(doc.into(), source);
+    }
+    let files = crate::html::case_files(&case);
+    let html = files.iter().map(|(_, h)| h.as_str()).collect::<String>();
+    let at = html.find(&format!("<h2>{full}</h2>")).expect("the person's section");
+    let head = &html[at..at + html[at..].find("</p>").unwrap()];
+    assert!(head.contains("Named in 2 documents"), "{head}");
+}

@@ -10,7 +10,12 @@ use serde_json::Value;
 use crate::names::{NameKey, block_keys, compatible, fold, name_words};
 use crate::orgs::org_name;
 use crate::roles::role_class;
+use crate::shapes::{acronym, body_like, made_of_body_words, name_like};
 use crate::{JudgedBy, Judgement, Verdict};
+
+#[path = "entities_lone.rs"]
+mod lone;
+use lone::Traits;
 
 /// What an entity is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
@@ -166,6 +171,8 @@ struct Node {
     country: Option<String>,
     docs: BTreeSet<String>,
     mentions: Vec<MentionRef>,
+    /// What the documents say of the person that tells two people apart.
+    traits: Traits,
 }
 
 impl Node {
@@ -190,6 +197,8 @@ struct Clusters {
     /// The documents of each root's members: a lone name joins across documents only by
     /// review.
     docs: Vec<BTreeSet<String>>,
+    /// Birth years and nationalities of each root's members.
+    traits: Vec<Traits>,
 }
 
 impl Clusters {
@@ -204,6 +213,7 @@ impl Clusters {
             countries: nodes.iter().map(|n| n.country.iter().cloned().collect()).collect(),
             keys: nodes.iter().map(|n| n.names.keys().map(|k| name_key(k)).collect()).collect(),
             docs: nodes.iter().map(|n| n.docs.clone()).collect(),
+            traits: nodes.iter().map(|n| n.traits.clone()).collect(),
         }
     }
 
@@ -267,6 +277,8 @@ impl Clusters {
         self.keys[ra].extend(k);
         let d = std::mem::take(&mut self.docs[rb]);
         self.docs[ra].extend(d);
+        let t = std::mem::take(&mut self.traits[rb]);
+        self.traits[ra].absorb(t);
     }
 
     /// Whether the cluster of `a` has a member in a document of `b`'s cluster.
@@ -280,59 +292,6 @@ impl Clusters {
 fn name_key(name: &str) -> String {
     let words = name_words(name);
     if words.is_empty() { fold(name) } else { words.join(" ") }
-}
-
-/// A value that looks like a person's name, not a description ("a U.S. intelligence
-/// official"): every word capitalised but particles.
-fn name_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && words.iter().all(|w| {
-            let lower = w.to_lowercase();
-            w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || ["al", "el", "bin", "ibn", "de", "da", "van", "von", "al-", "el-"]
-                    .contains(&lower.as_str())
-                || lower.starts_with("al-")
-                || lower.starts_with("el-")
-        })
-}
-
-/// Whether a name is an acronym ("FSB", "U.N.", "ICC"): two to six capitals, with or without
-/// dots. A person written so ("JFK") is a person mention the claims stage ties to a person,
-/// which this is only asked about when it did not.
-fn acronym(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// Whether a name is a body's: its last word is a body's head word ("Institute", "Bureau",
-/// "Enterprise", "Company"), or it ends in a company's legal form ("Co", "Ltd", "LLC").
-fn body_like(name: &str) -> bool {
-    let Some(last) = name.split_whitespace().last() else { return false };
-    let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-    claims::view::is_body_word(last)
-        || matches!(
-            last.to_lowercase().as_str(),
-            "co" | "ltd"
-                | "llc"
-                | "inc"
-                | "plc"
-                | "gmbh"
-                | "jsc"
-                | "pjsc"
-                | "enterprise"
-                | "enterprises"
-                | "holding"
-                | "holdings"
-                | "industries"
-                | "center"
-                | "centre"
-                | "foundation"
-                | "association"
-                | "movement"
-                | "front"
-                | "militia"
-        )
 }
 
 struct Builder<'a> {
@@ -353,6 +312,7 @@ impl Builder<'_> {
                 country: None,
                 docs: BTreeSet::new(),
                 mentions: Vec::new(),
+                traits: Traits::default(),
             });
             next
         })
@@ -400,7 +360,12 @@ impl Builder<'_> {
                         );
                         continue;
                     }
-                    if local.is_none() && (body_like(name) || acronym(name)) {
+                    // A name made only of the words of bodies' names ("State Scientific",
+                    // a piece of "the State Scientific ... Institute") is no one's, even
+                    // where the tagger read it as a person.
+                    if (local.is_none() && (body_like(name) || acronym(name)))
+                        || made_of_body_words(name)
+                    {
                         let at = MentionRef { claim: i, field: field.into(), slot };
                         let parsed = org_name(name);
                         self.add_body(&parsed.key, parsed.country.clone(), name, &claim.doc, at);
@@ -415,6 +380,11 @@ impl Builder<'_> {
                         &claim.doc,
                         MentionRef { claim: i, field: field.into(), slot },
                     );
+                    if claim.kind == ClaimType::Attribute
+                        && let Some(value) = claim.field("value")
+                    {
+                        self.nodes[node].traits.note(claim.field("key").unwrap_or(""), value);
+                    }
                     by_name.insert((claim.doc.clone(), name_key(name)), node);
                 }
             }
@@ -588,6 +558,9 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                 None => reps
                     .iter()
                     .filter(|&&m| read_names[n].compatible(&read_names[m]))
+                    // A lone word meets a full name's word by sound only with the same first
+                    // letter: "Yulia" and "Ulloa" share a skeleton and nothing else.
+                    .filter(|&&m| word_counts[n] != 1 || lone::same_initial(name, &person_names[m]))
                     .map(|&m| clusters.root(m))
                     .collect(),
             };
@@ -621,6 +594,24 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                         format!(
                             "{name} alone, in a document that never gives a full name: {other} or another {name}?"
                         ),
+                        JudgedBy::Names,
+                    );
+                }
+                // A lone name whose one full name the documents tell apart from it (born
+                // in another year, of another nationality) may be another person of that
+                // name.
+                [r] if clusters.root(n) != *r
+                    && word_counts[n] < 2
+                    && clusters.conflict(n, *r).is_some() =>
+                {
+                    let why = clusters.conflict(n, *r).unwrap_or_default();
+                    let other = person_names[*r].clone();
+                    b.judge(
+                        EntityKind::Person,
+                        name,
+                        &other,
+                        Verdict::Unsure,
+                        format!("{name} alone, and {why}: {other} or another {name}?"),
                         JudgedBy::Names,
                     );
                 }
@@ -667,6 +658,8 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
             }
         }
     }
+
+    lone::given_names(&mut b, &mut clusters, &apart, person_nodes);
 
     // Countries of people, from their posts: "Syrian National Security Bureau", "president
     // of Syria", "Egypt's General Intelligence Directorate".
@@ -799,6 +792,7 @@ fn extend(mut clusters: Clusters, nodes: &[Node]) -> Clusters {
     clusters.countries.extend(fresh.countries);
     clusters.keys.extend(fresh.keys);
     clusters.docs.extend(fresh.docs);
+    clusters.traits.extend(fresh.traits);
     clusters
 }
 

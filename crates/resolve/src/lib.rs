@@ -33,6 +33,7 @@ pub mod roles;
 
 mod doubts;
 mod entities;
+mod shapes;
 
 pub use entities::{
     Entity, EntityKind, MentionRef, PERSON_FIELDS, Resolution, UserJudgement, reads_alike, resolve,

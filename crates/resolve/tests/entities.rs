@@ -265,3 +265,31 @@ fn a_state_or_an_acronym_where_a_person_may_stand_is_no_person() {
     assert!(same_entity(&r, (1, "target"), (2, "organization")));
     assert_eq!(r.entity_of(3, "target", 0).unwrap().kind, EntityKind::Person);
 }
+
+#[test]
+fn a_name_made_only_of_the_words_of_bodies_names_is_no_person() {
+    let sanction = |n: usize, target: &str, ids: serde_json::Value| {
+        claim(
+            "a",
+            n,
+            "sanction",
+            json!({"target": target, "authority": "Norvania", "date": null}),
+            ids,
+        )
+    };
+    let claims = vec![
+        // Pieces of "the State Scientific and Research Institute", with and without a
+        // person mention behind them (the tagger may call such a piece a person).
+        sanction(0, "State Scientific", json!({})),
+        sanction(1, "Scientific Research", json!({"target": "a/p1"})),
+        sanction(2, "Tomasz Wielgosz", json!({"target": "a/p2"})),
+        // A surname that is also a word stays a person's.
+        sanction(3, "Marisol Quenby Grant", json!({"target": "a/p3"})),
+    ];
+    let r = resolve(&claims, &[]);
+    let kind = |n: usize| r.entity_of(n, "target", 0).unwrap().kind;
+    assert_eq!(kind(0), EntityKind::Organization);
+    assert_eq!(kind(1), EntityKind::Organization);
+    assert_eq!(kind(2), EntityKind::Person);
+    assert_eq!(kind(3), EntityKind::Person);
+}

@@ -284,6 +284,31 @@ impl Store {
         Ok(out)
     }
 
+    /// The people each document of the case names, as the reader found them (the distinct
+    /// words of its person mentions), by document name: what "named in N documents" counts,
+    /// beyond the documents whose claims name a person.
+    pub fn person_names(
+        &self,
+    ) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>> {
+        // Offsets are bytes: the text is cut as a BLOB, not by characters.
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT d.name,
+                    CAST(substr(CAST(v.text AS BLOB), a.start + 1, a.end - a.start) AS TEXT)
+             FROM annotations a JOIN versions v ON v.id = a.version_id
+             JOIN documents d ON d.id = v.document_id
+             WHERE v.is_current = 1 AND d.removed_at IS NULL
+               AND a.layer = 'entity' AND a.label = 'PER'",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+            std::collections::BTreeMap::new();
+        for row in rows {
+            let (doc, name) = row?;
+            out.entry(doc).or_default().insert(name);
+        }
+        Ok(out)
+    }
+
     fn annotations(&self, version: i64) -> Result<Vec<model::Annotation>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT layer, start, end, label, value FROM annotations WHERE version_id = ?1 ORDER BY start, layer",

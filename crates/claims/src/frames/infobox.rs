@@ -13,8 +13,16 @@ use crate::extract::{Arg, Candidate, Doc};
 use crate::rules::{AsOf, Rule};
 use crate::view::Kind;
 
+/// An infobox's claims are dated by their own rows only: a row without dates is not dated by
+/// the rows of the offices around it.
 fn rule(name: &str, kind: ClaimType, as_of: Option<AsOf>, former: bool) -> Rule {
-    Rule { as_of, former, confidence: 0.7, ..Rule::without_pattern(name, kind) }
+    Rule {
+        as_of,
+        former,
+        confidence: 0.7,
+        own_dates_only: true,
+        ..Rule::without_pattern(name, kind)
+    }
 }
 
 static HELD: LazyLock<Rule> =
@@ -108,6 +116,11 @@ pub(crate) fn candidates(doc: &Doc<'_>) -> Vec<Candidate<'static>> {
                         .collect();
                 }
             }
+            // An office whose row gives no dates is dated by a sentence of the text that names
+            // it ("Governor of Varsk from 2004 to 2008, he ..."), never by another office's row.
+            if dates.is_empty() {
+                dates = dates_in_prose(doc, si, office);
+            }
             let span = view_span(doc, si, &[role_mention]);
             let post = |holder: Arg| {
                 vec![
@@ -171,6 +184,49 @@ pub(crate) fn candidates(doc: &Doc<'_>) -> Vec<Candidate<'static>> {
         }
     }
     out
+}
+
+/// The dates a sentence outside the infobox gives the office right after naming it: "from T
+/// to T" or "between T and T" (start and end), "since T" (start), as time mentions.
+fn dates_in_prose(doc: &Doc<'_>, infobox: usize, office: &str) -> Vec<usize> {
+    let text = doc.text();
+    // ASCII lowering keeps byte offsets, so a place found in the lowered text is the text's.
+    let office = office.to_ascii_lowercase();
+    for (si, s) in doc.view.sentences.iter().enumerate() {
+        if si == infobox {
+            continue;
+        }
+        let here = text[s.span.clone()].to_ascii_lowercase();
+        let Some(at) = here.find(&office) else { continue };
+        let after = s.span.start + at + office.len();
+        let times: Vec<usize> = s
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let mm = &doc.view.mentions[m];
+                mm.kind == Kind::Time && mm.span.start >= after
+            })
+            .take(2)
+            .collect();
+        let gap = |from: usize, m: usize| {
+            text[from..doc.view.mentions[m].span.start].trim().to_lowercase()
+        };
+        match times.as_slice() {
+            [a, b, ..]
+                if matches!(gap(after, *a).as_str(), "from" | "between")
+                    && matches!(
+                        gap(doc.view.mentions[*a].span.end, *b).as_str(),
+                        "to" | "and" | "until" | "through"
+                    ) =>
+            {
+                return vec![*a, *b];
+            }
+            [a, ..] if gap(after, *a) == "since" => return vec![*a],
+            _ => {}
+        }
+    }
+    Vec::new()
 }
 
 /// "Vice President of Norvania" → ("vice president", "Norvania"); a minister's "of" phrase is

@@ -95,7 +95,16 @@ pub(crate) fn is_function_body(org: &str) -> bool {
 pub(crate) fn is_state_post(role: &str) -> bool {
     let role = format!(" {}", role.to_lowercase().replace('-', " "));
     let lex = &*positions::LEXICON;
-    lex.state_posts.iter().chain(lex.state_titles.keys()).any(|s| role.ends_with(&format!(" {s}")))
+    // "minister of harbours and fisheries": a portfolio names the minister's field, and the
+    // post is the state's as a minister's is.
+    let head = role.split(" of ").next().unwrap_or(&role);
+    let portfolio = lex.portfolio_posts.iter().any(|p| head.ends_with(&format!(" {p}")));
+    portfolio
+        || lex
+            .state_posts
+            .iter()
+            .chain(lex.state_titles.keys())
+            .any(|s| role.ends_with(&format!(" {s}")))
 }
 
 /// Whether a word is the head noun of a body ("legion", "ministry", "colony").

@@ -529,3 +529,33 @@ fn an_ex_prefix_before_a_post_the_lexicon_reads_makes_it_former() {
     assert_eq!(c.fields.get("former"), Some(&serde_json::Value::Bool(true)), "{c:#?}");
     assert_eq!(c.field("as_of"), None, "{c:#?}");
 }
+
+#[test]
+fn each_infobox_office_has_its_own_dates_and_the_text_dates_an_undated_one() {
+    let infobox = "Piet Oranje\n\nFrom the free encyclopedia\nPiet Oranje\nAssumed office\n5 January 2012\nPreceded by Kasimir Holl\nVice President of Norvania\nIn office\n13 January 2002 – 28 April 2002\nPresident Tomasz Wielgosz\nPreceded by Edda Lorn\nSucceeded by Marisol Quenby\nMinister of Harbours and Fisheries\nIn office\n28 April 2002 – 10 January 2003\nPreceded by Jan Vestrum\nGovernor of Brenning\nIn office\nPreceded by Orla Menzing\nSucceeded by Tomasz Varnholm\nPersonal details\nBorn (1963-04-15) April 15, 1963 (age 51)\n\nPiet Oranje (born April 15, 1963) is a Norvanian politician.";
+    let text = format!(
+        "{infobox} Governor of Brenning from 2004 to 2008, he lost the 2008 election to Tomasz Varnholm, and was subsequently appointed minister.\n"
+    );
+    let claims = positions_in(&text, &["Norvania"]);
+    // A minister's post in a portfolio is the state's: kept beside the subject's other posts.
+    let minister = claims
+        .iter()
+        .find(|c| c.field("role").is_some_and(|r| r.contains("harbours")))
+        .unwrap_or_else(|| panic!("the minister's post: {claims:#?}"));
+    assert_eq!(minister.field("start"), Some("2002-04-28"), "{minister:#?}");
+    assert_eq!(minister.field("end"), Some("2003-01-10"), "{minister:#?}");
+    // The governor's row gives no dates: the sentence that names the post does, and no
+    // other office's row does.
+    let governor = find(&claims, "Piet Oranje", "Brenning").expect("the governor");
+    assert_eq!(governor.field("start"), Some("2004"), "{governor:#?}");
+    assert_eq!(governor.field("end"), Some("2008"), "{governor:#?}");
+    // The successor took over when the subject left, not when the row above ended.
+    let successor = find(&claims, "Tomasz Varnholm", "Brenning").expect("the successor");
+    assert_eq!(successor.field("start"), Some("2008"), "{successor:#?}");
+    // Without the sentence, the governor's post stays undated.
+    let claims = positions_in(&format!("{infobox}\n"), &["Norvania"]);
+    let governor = find(&claims, "Piet Oranje", "Brenning").expect("the governor");
+    assert_eq!(governor.field("start"), None, "{governor:#?}");
+    let successor = find(&claims, "Tomasz Varnholm", "Brenning").expect("the successor");
+    assert_eq!(successor.field("start"), None, "{successor:#?}");
+}

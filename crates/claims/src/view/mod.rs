@@ -13,6 +13,12 @@ use model::{Annotation, Layer, Word};
 mod additions;
 mod repair;
 pub use repair::is_body_word;
+
+/// Whether a lowercase noun heads a phrase that names a body ("agency", "institute",
+/// "squad"): the lexicon's body nouns.
+pub fn is_body_noun(word: &str) -> bool {
+    crate::frames::is_body_noun(word)
+}
 pub(crate) use repair::quoted_nickname;
 #[cfg(test)]
 mod repair_tests;

@@ -239,7 +239,9 @@ mod lines;
 use lines::{split_at_line_breaks, trim_headline_names};
 #[path = "repair_bodies.rs"]
 mod bodies;
-use bodies::{bodies_named_after_places, people_named_as_bodies};
+use bodies::{
+    bodies_cut_at_and, bodies_named_after_places, people_named_as_bodies, take_in_ordinals,
+};
 #[path = "repair_family.rs"]
 mod family;
 use family::family_members;
@@ -384,6 +386,8 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     companies_listed_as_one(words, mentions);
     bodies_named_after_places(words, mentions);
     people_named_as_bodies(words, mentions);
+    bodies_cut_at_and(words, mentions);
+    take_in_ordinals(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
         if is_country(&words.text[m.span.clone()]) {
             m.kind = Kind::Loc;
@@ -743,15 +747,17 @@ fn patronym(words: &Words<'_>, a: &Mention, b: &Mention, gap: &str) -> bool {
 
 /// "X al-Y": a lone capitalised word the tagger read as a place or a name of its own, right
 /// before a one-word family name with an Arabic article ("al-", "el-"), is the person's given
-/// name: a family name with an article follows a given name, never a place.
+/// name: a family name with an article follows a given name, never a place. The article may
+/// stand apart ("X al Y"), outside both of the tagger's names.
 fn family_name_after_given(words: &Words<'_>, a: &Mention, b: &Mention, gap: &str) -> bool {
     let (ta, tb) = (&words.text[a.span.clone()], &words.text[b.span.clone()]);
-    let article = ["al-", "Al-", "el-", "El-"]
-        .iter()
-        .any(|p| tb.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)));
+    let glued = gap == " "
+        && ["al-", "Al-", "el-", "El-"]
+            .iter()
+            .any(|p| tb.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)));
+    let apart = matches!(gap, " al " | " el ") && tb.starts_with(char::is_uppercase);
     let lone = |m: &Mention, t: &str| is_entity(m.kind) && !t.contains(char::is_whitespace);
-    gap == " "
-        && article
+    (glued || apart)
         && matches!(a.kind, Kind::Loc | Kind::Misc)
         && lone(a, ta)
         && lone(b, tb)

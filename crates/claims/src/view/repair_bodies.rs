@@ -62,3 +62,77 @@ pub(super) fn people_named_as_bodies(words: &Words<'_>, mentions: &mut [Mention]
         }
     }
 }
+
+/// "the Varsk Scientific and Research and Testing Institute": the tagger cuts a body's name
+/// at each "and" inside it, so that "Varsk Scientific" and "Research" stand as bodies of
+/// their own, and a claim on them names no one the text names (resolution then reads such a
+/// fragment, no body's head word in it, as a person). Organisations that follow each other
+/// joined only by " and ", where the last holds a body's head noun and none before it does,
+/// are one body, when the document never names a fragment alone: "Norvania and the Varsk
+/// Institute" stays two (a place), and so does "Hezbollah and Amal Movement" wherever the
+/// first is named on its own elsewhere.
+pub(super) fn bodies_cut_at_and(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let text = words.text;
+    let has_head = |m: &Mention| {
+        words
+            .inside(&m.span)
+            .iter()
+            .any(|w| crate::frames::is_body_noun(&words.form(w).to_lowercase()))
+    };
+    // A fragment: capitalised words only, no head noun, never a mention alone elsewhere.
+    let fragment = |i: usize, ms: &[Mention]| {
+        let m = &ms[i];
+        let name = &text[m.span.clone()];
+        m.kind == Kind::Org
+            && !has_head(m)
+            && words.inside(&m.span).iter().all(|w| {
+                let f = words.form(w);
+                f.starts_with(char::is_uppercase)
+                    && f.chars().all(char::is_alphabetic)
+                    && f.chars().any(char::is_lowercase)
+            })
+            && !ms.iter().enumerate().any(|(j, o)| j != i && text[o.span.clone()] == *name)
+    };
+    let mut i = 0;
+    while i < mentions.len() {
+        // The chain of fragments from `i`, each followed by " and " and the next mention.
+        let mut k = i;
+        while k + 1 < mentions.len()
+            && fragment(k, mentions)
+            && text.get(mentions[k].span.end..mentions[k + 1].span.start) == Some(" and ")
+            && mentions[k + 1].kind == Kind::Org
+        {
+            k += 1;
+        }
+        if k > i && has_head(&mentions[k]) {
+            let end = mentions[k].span.end;
+            let joined = &mut mentions[i];
+            joined.span.end = end;
+            joined.value = None;
+            mentions.drain(i + 1..=k);
+        }
+        i += 1;
+    }
+}
+
+/// "the 33rd Varsk Research Institute": an ordinal right before a body's name is part of it
+/// (numbered units, centres and institutes are named with their number), so that two
+/// institutes of one name and two numbers stay two.
+pub(super) fn take_in_ordinals(words: &Words<'_>, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| m.kind == Kind::Org) {
+        let Some(before) = words.before(m.span.start) else { continue };
+        if words.text.get(before.span.end..m.span.start) != Some(" ") {
+            continue;
+        }
+        let form = words.form(before);
+        let digits = form.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &form[digits.len()..];
+        if !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(suffix, "st" | "nd" | "rd" | "th")
+        {
+            m.span.start = before.span.start;
+            m.value = None;
+        }
+    }
+}

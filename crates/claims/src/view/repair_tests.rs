@@ -33,7 +33,13 @@ fn view(text: &str, marks: &[(Layer, &str, &str)], upos: &[(&str, &str)]) -> Doc
         value: None,
     }];
     for (layer, label, form) in marks {
-        let start = text.find(form).unwrap_or_else(|| panic!("{form} in {text}"));
+        // "2:Name": the name's second occurrence in the text.
+        let (form, nth) = form.strip_prefix("2:").map_or((*form, 0), |f| (f, 1));
+        let start = text
+            .match_indices(form)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap_or_else(|| panic!("{form} in {text}"));
         annotations.push(Annotation {
             layer: *layer,
             span: start..start + form.len(),
@@ -325,6 +331,10 @@ fn a_given_name_read_as_a_place_before_an_arabic_family_name_is_the_person() {
     let text = "Officials said Rahim al-Varski was cleared.";
     let v = view(text, &[(PER, "LOC", "Rahim"), (PER, "MISC", "al-Varski")], &[]);
     assert_eq!(named(text, &v, Kind::Per), ["Rahim al-Varski"]);
+    // The article written apart, outside both names.
+    let text = "Eight others, including the spy chief, Rahim al Varski, were sentenced.";
+    let v = view(text, &[(PER, "LOC", "Rahim"), (PER, "PER", "Varski")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Rahim al Varski"]);
     // A country stays a place.
     let text = "Officials in Norway al-Varski said so.";
     let v = view(text, &[(PER, "LOC", "Norway"), (PER, "MISC", "al-Varski")], &[]);
@@ -434,4 +444,38 @@ fn given_names_the_tagger_left_off_are_the_persons() {
     let text = "When Quenby spoke, the court listened.";
     let v = view(text, &[(PER, "PER", "Quenby")], &[("When", "SCONJ")]);
     assert_eq!(named(text, &v, Kind::Per), ["Quenby"]);
+}
+
+#[test]
+fn a_body_s_name_cut_at_each_and_is_one_body() {
+    let text = "Sanctions hit the Varsk Scientific and Research and Testing Institute of Medicine.";
+    let marks = [
+        (PER, "ORG", "Varsk Scientific"),
+        (PER, "ORG", "Research"),
+        (PER, "ORG", "Testing Institute of Medicine"),
+    ];
+    let v = view(text, &marks, &[]);
+    assert_eq!(
+        named(text, &v, Kind::Org),
+        ["Varsk Scientific and Research and Testing Institute of Medicine"]
+    );
+    // A name the document also gives alone is a body of its own beside the next.
+    let text = "Brenning Unity denied it. Brenning Unity and Varsk Defence Movement were listed.";
+    let marks = [
+        (PER, "ORG", "Brenning Unity"),
+        (PER, "ORG", "2:Brenning Unity"),
+        (PER, "ORG", "Varsk Defence Movement"),
+    ];
+    let v = view(text, &marks, &[]);
+    assert_eq!(
+        named(text, &v, Kind::Org),
+        ["Brenning Unity", "Brenning Unity", "Varsk Defence Movement"]
+    );
+}
+
+#[test]
+fn an_ordinal_before_a_body_is_part_of_its_name() {
+    let text = "The 33rd Varsk Research Institute was listed.";
+    let v = view(text, &[(PER, "ORG", "Varsk Research Institute")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["33rd Varsk Research Institute"]);
 }
