@@ -11,7 +11,8 @@
 //!
 //! The steps follow the guideline (<https://universaldependencies.org/u/dep/punct.html>):
 //! marks lose their children; paired marks ("(", "“", "\"") go to the first and last head
-//! inside the pair; every other mark climbs from its nearest words on the left and the right
+//! inside the pair (only a mark the tagger tagged as one closes a pair: a word has children, and
+//! hanging it inside would make the heads loop); every other mark climbs from its nearest words on the left and the right
 //! while the climb stays on its side and keeps the tree projective, and takes the lower of the
 //! two, unless the parser's head is on that climb already (as UD's own tool, udapi's
 //! `ud.FixPunct`, decides: the same rule gives 99.0% of EWT dev's marks from the gold tree). Sentences longer than [`MAX_WORDS`] keep the parser's marks: the checks are quadratic
@@ -38,7 +39,7 @@ pub(super) fn reattach(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
         return;
     }
     let mut tree = Tree::new(tags, arcs);
-    if (1..=n).any(|i| tree.punct[i] && tree.head[i] == 0) {
+    if (1..=n).any(|i| tree.punct[i] && tree.head[i] == 0) || !tree.is_a_tree() {
         return;
     }
     tree.no_children_under_marks();
@@ -93,6 +94,22 @@ impl Tree {
 
     fn len(&self) -> usize {
         self.head.len() - 1
+    }
+
+    /// Whether every word reaches the root: the climbs below assume it, and heads that loop
+    /// would climb for ever.
+    fn is_a_tree(&self) -> bool {
+        let n = self.len();
+        (1..=n).all(|i| {
+            let mut a = i;
+            for _ in 0..=n {
+                if a == 0 {
+                    return true;
+                }
+                a = self.head[a];
+            }
+            false
+        })
     }
 
     /// A word hung on a mark goes to the mark's head (marks are leaves in UD).
@@ -156,7 +173,10 @@ impl Tree {
             };
             let mut level = 0usize;
             for j in i + 1..=n {
-                if words[j - 1] == close {
+                // Only a mark closes a pair: a closing form the tagger read as a word (a
+                // possessive "'") may have children, and hanging it under one of them would
+                // make the heads loop.
+                if words[j - 1] == close && self.punct[j] {
                     if level > 0 {
                         level -= 1;
                         continue;
@@ -230,7 +250,8 @@ impl Tree {
     fn climb(&self, from: Option<usize>, p: usize, spans: &Spans, side: Side) -> Vec<usize> {
         let Some(mut w) = from else { return Vec::new() };
         let mut path = vec![w];
-        loop {
+        // At most one step a word: heads that loop end the climb, never the memory.
+        for _ in 0..self.len() {
             let h = self.head[w];
             let stays = match side {
                 Side::Left => h < p && spans.hi[w] <= p,
@@ -242,6 +263,7 @@ impl Tree {
             w = h;
             path.push(w);
         }
+        path
     }
 }
 
@@ -274,6 +296,31 @@ mod tests {
             sentence.iter().map(|&(_, head)| Arc { head, deprel: "dep".to_string() }).collect();
         reattach(&words, &tags, &mut arcs);
         arcs.iter().map(|a| a.head).collect()
+    }
+
+    /// Found by the property test over long odd runs (24 GB, then killed): a closing quote
+    /// the tagger read as a word, with a child, was hung under that child, and the heads
+    /// looped for ever in the next climb.
+    #[test]
+    fn a_closing_form_read_as_a_word_closes_no_pair_and_the_heads_stay_a_tree() {
+        let words = ["'", "Tomasz", "'", "Wielgosz", ","];
+        let tags = [Upos::Punct, Upos::Noun, Upos::Part, Upos::Noun, Upos::Punct];
+        // '(2) Tomasz(4) '(0: a word, the root) Wielgosz(3) ,(4): hanging the second "'" on
+        // Tomasz, the first head inside, would make 3 → 2 → 4 → 3.
+        let mut arcs: Vec<Arc> =
+            [2, 4, 0, 3, 4].iter().map(|&head| Arc { head, deprel: "dep".to_string() }).collect();
+        reattach(&words, &tags, &mut arcs);
+        for start in 1..=arcs.len() {
+            let mut a = start;
+            for _ in 0..=arcs.len() {
+                if a == 0 {
+                    break;
+                }
+                a = arcs[a - 1].head;
+            }
+            assert_eq!(a, 0, "word {start} never reaches the root: {arcs:?}");
+        }
+        assert_eq!(arcs[2].head, 0, "the word keeps its place");
     }
 
     #[test]
