@@ -127,17 +127,22 @@ fn incomplete_name_doubts(
     genders: &[Option<Gender>],
 ) -> Vec<Option<usize>> {
     let lone = |g: usize| people[g].key.len() == 1;
+    // The recurring one-word people, found once: a document with many of them is no story of
+    // one defendant, and comparing each doubt with each of them would be quadratic.
+    let recurring: Vec<usize> = (0..people.len())
+        .filter(|&h| lone(h) && people[h].mentions.len() >= 2 && titles[h].is_empty())
+        .collect();
+    if recurring.len() > 8 {
+        return vec![None; people.len()];
+    }
     (0..people.len())
         .map(|g| {
             if !lone(g) || people[g].mentions.len() != 1 || titles[g].is_empty() {
                 return None;
             }
-            let mut others = (0..people.len()).filter(|&h| {
+            let mut others = recurring.iter().copied().filter(|&h| {
                 h != g
-                    && lone(h)
                     && people[h].key != people[g].key
-                    && people[h].mentions.len() >= 2
-                    && titles[h].is_empty()
                     && match (genders[g], genders[h]) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,

@@ -525,8 +525,8 @@ fn identity_doubts(body: &mut String, e: &resolve::Entity, notes: &mut Notes<'_>
     for j in &case.resolution.judgements {
         if j.verdict != Verdict::Unsure
             || j.by != JudgedBy::Names
-            || !e.names.contains(&j.left)
             || j.claims.is_empty()
+            || !e.names.contains(&j.left)
         {
             continue;
         }

@@ -290,21 +290,34 @@ impl Store {
     pub fn person_names(
         &self,
     ) -> Result<std::collections::BTreeMap<String, std::collections::BTreeSet<String>>> {
-        // Offsets are bytes: the text is cut as a BLOB, not by characters.
-        let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT d.name,
-                    CAST(substr(CAST(v.text AS BLOB), a.start + 1, a.end - a.start) AS TEXT)
-             FROM annotations a JOIN versions v ON v.id = a.version_id
+        // Each current text once, cut at its PER spans here: a substring in SQL would cast
+        // the whole text once per annotation. Offsets are bytes; a span off a character
+        // boundary is skipped.
+        let mut versions = self.conn.prepare(
+            "SELECT v.id, d.name, v.text FROM versions v
              JOIN documents d ON d.id = v.document_id
-             WHERE v.is_current = 1 AND d.removed_at IS NULL
-               AND a.layer = 'entity' AND a.label = 'PER'",
+             WHERE v.is_current = 1 AND d.removed_at IS NULL",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut spans = self.conn.prepare(
+            "SELECT start, end FROM annotations
+             WHERE version_id = ?1 AND layer = 'entity' AND label = 'PER'",
+        )?;
         let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
             std::collections::BTreeMap::new();
-        for row in rows {
-            let (doc, name) = row?;
-            out.entry(doc).or_default().insert(name);
+        let mut rows = versions.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, doc, text): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let found =
+                spans.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+            for span in found {
+                let (start, end) = span?;
+                let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else {
+                    continue;
+                };
+                if let Some(name) = text.get(start..end) {
+                    out.entry(doc.clone()).or_default().insert(name.to_string());
+                }
+            }
         }
         Ok(out)
     }

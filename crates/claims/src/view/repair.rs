@@ -9,7 +9,7 @@
 //! Every repair is general English: word classes, a few closed lists of function words and
 //! kind nouns, and the lexicon's ranks, titles and countries.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use model::Word;
@@ -693,7 +693,11 @@ fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
 /// lower case in the document, no body word, title, country or nationality), and in no other
 /// mention, are the person's given names when the document writes that whole name twice.
 fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
+    /// Each distinct name is searched for once, in the whole text: a cap keeps a document
+    /// of endless capitalised names linear (news names a handful of people).
+    const MAX_SEARCHES: usize = 32;
     let text = words.text;
+    let mut written_twice: HashMap<&str, bool> = HashMap::new();
     for i in 0..mentions.len() {
         if mentions[i].kind != Kind::Per {
             continue;
@@ -720,9 +724,14 @@ fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
         }
         // Written so at least twice (a profile's heading and its first sentence): a
         // headline's capitalised words or a participle before a name are written once.
-        if start < mentions[i].span.start
-            && text.matches(&text[start..mentions[i].span.end]).nth(1).is_some()
-        {
+        if start == mentions[i].span.start {
+            continue;
+        }
+        let name = &text[start..mentions[i].span.end];
+        if !written_twice.contains_key(name) && written_twice.len() >= MAX_SEARCHES {
+            continue;
+        }
+        if *written_twice.entry(name).or_insert_with(|| text.matches(name).nth(1).is_some()) {
             mentions[i].span.start = start;
             mentions[i].value = None;
         }
