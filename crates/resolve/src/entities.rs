@@ -559,7 +559,7 @@ pub fn resolve(claims: &[Claim], user: &[UserJudgement]) -> Resolution {
                     .iter()
                     .filter(|&&m| read_names[n].compatible(&read_names[m]))
                     // A lone word meets a full name's word by sound only with the same first
-                    // letter: "Yulia" and "Ulloa" share a skeleton and nothing else.
+                    // letter: "Edda" and "Oddo" share a skeleton and nothing else.
                     .filter(|&&m| word_counts[n] != 1 || lone::same_initial(name, &person_names[m]))
                     .map(|&m| clusters.root(m))
                     .collect(),

@@ -69,7 +69,7 @@ pub(super) fn people_named_as_bodies(words: &Words<'_>, mentions: &mut [Mention]
 /// fragment, no body's head word in it, as a person). Organisations that follow each other
 /// joined only by " and ", where the last holds a body's head noun and none before it does,
 /// are one body, when the document never names a fragment alone: "Norvania and the Varsk
-/// Institute" stays two (a place), and so does "Hezbollah and Amal Movement" wherever the
+/// Institute" stays two (a place), and so does "Brenning Unity and Varsk Defence Movement" wherever the
 /// first is named on its own elsewhere.
 pub(super) fn bodies_cut_at_and(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     let text = words.text;
