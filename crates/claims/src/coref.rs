@@ -34,13 +34,17 @@ pub struct People {
     pub may_be: Vec<Option<usize>>,
 }
 
-/// The comparison key of a name: lowercase words, titles dropped, "al-"/"el-" dropped,
+/// The comparison key of a name: lowercase words, leading titles dropped, "al-"/"el-" dropped,
 /// particles (al, el, bin, ibn, abu) dropped.
 pub fn name_key(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
         .map(|w| w.replace(['’', '\''], ""))
-        .filter(|w| !w.is_empty() && !read::lexicon::is_name_title(w))
+        .filter(|w| !w.is_empty())
+        // Only a title that leads the name is no part of it: "Sen." before a name is a
+        // senator, "Sen" after a given name a surname ("Piet Sen" is not "Piet"), as "King"
+        // ends names too.
+        .skip_while(|w| read::lexicon::is_name_title(w))
         .map(|w| {
             for p in ["al-", "el-"] {
                 if let Some(rest) = w.strip_prefix(p) {

@@ -196,3 +196,11 @@ fn a_name_told_once_by_a_rank_and_one_word_may_be_the_storys_other_lone_name() {
                 Wielgosz flew home on Monday.";
     assert!(doubts(text).iter().all(|d| d.ends_with(": -")), "{:?}", doubts(text));
 }
+
+#[test]
+fn a_title_word_that_ends_a_name_is_its_surname() {
+    // "Sen." before a name is a senator; after a given name it is the surname.
+    assert_eq!(name_key("Sen. Piet Oranje"), ["piet", "oranje"]);
+    assert_eq!(name_key("Piet Sen"), ["piet", "sen"]);
+    assert!(!joins(&name_key("Piet Sen"), &name_key("Piet Manet")));
+}
