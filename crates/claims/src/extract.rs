@@ -760,9 +760,22 @@ impl<'a> Doc<'a> {
             }
             ClaimType::Attribute => {}
             ClaimType::Relation => {
-                // "his brother X" where the pronoun is X himself says nothing.
+                // "his brother X" where the pronoun is X himself says nothing. But a kin noun
+                // names two people: "X's father, Y" where Y is a word of X's full name (an
+                // Arabic name carries the father's) is Y as written, not X again.
                 if fields.get("person") == fields.get("other") {
-                    return None;
+                    let written = c.args.iter().find_map(|(f, a)| match (f.as_str(), a) {
+                        ("person", Arg::Mention(m)) => Some(self.mention_text(*m)),
+                        _ => None,
+                    });
+                    let other = fields.get("other").and_then(Value::as_str).unwrap_or("");
+                    match written {
+                        Some(w) if inner_word(&w, other) => {
+                            fields.insert("person".into(), Value::from(w));
+                            entity_ids.remove("person");
+                        }
+                        _ => return None,
+                    }
                 }
             }
             _ => {
@@ -1165,6 +1178,14 @@ pub(crate) fn identity(c: &Claim) -> String {
             pair.join("|")
         }
     }
+}
+
+/// Whether `written` is one word from the inside of the full name `full`, neither its first
+/// nor its last: the father's name within an Arabic name ("A B C": B is the father), never
+/// the given name or the surname the pronoun's own person goes by.
+fn inner_word(written: &str, full: &str) -> bool {
+    let (w, f) = (name_key(written), name_key(full));
+    w.len() == 1 && f.len() >= 3 && f[1..f.len() - 1].contains(&w[0])
 }
 
 /// Whether a post is a deputy's: "deputy director", "vice-chair", "assistant secretary".

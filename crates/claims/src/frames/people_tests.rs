@@ -308,3 +308,22 @@ fn a_definite_age_without_a_name_is_the_story_s_person() {
     );
     assert!(!other.iter().any(|c| c.field("key") == Some("age")), "{other:?}");
 }
+
+#[test]
+fn a_father_named_inside_his_son_s_full_name_is_another_person() {
+    // An Arabic full name carries the father's name in its middle: the kin noun names two
+    // people, so the father is the name as written, not his son again.
+    let found = claims(
+        "Sayyid Abd-al-Varn Badr-al-Dun al-Oranje is the leader of the Varsk movement. \
+         Abd-al-Varn's father, Badr-al-Dun, was a cleric and scholar.",
+        ClaimType::Relation,
+    );
+    assert!(
+        found.iter().any(|c| c.field("person") == Some("Badr-al-Dun")
+            && c.field("other").is_some_and(|o| o.ends_with("al-Oranje"))),
+        "{found:?}"
+    );
+    // The surname of the pronoun's own person is not another person.
+    let found = claims("Piet Oranje arrived with his brother Oranje.", ClaimType::Relation);
+    assert!(found.is_empty(), "{found:?}");
+}
