@@ -455,7 +455,8 @@ pub struct Miss {
     /// What it found instead, with the explanation, if anything.
     pub found: Option<String>,
     /// For a case with an entry to find: whether blocking read the entry's names, and their
-    /// best hand name score however they were reached ([`Index::diagnose`]).
+    /// best hand name score however they were reached ([`Index::diagnose`]), then the score
+    /// the matcher gave the entry, when it was a candidate.
     pub gold_seen: Option<(bool, Option<String>)>,
 }
 
@@ -515,7 +516,15 @@ pub fn score(
                 gold: case.gold.map(|g| index.entries()[g].primary().to_string()),
                 gold_seen: case.gold.map(|g| {
                     let (reached, best) = index.diagnose(&case.query, g);
-                    (reached, best.map(|m| m.explain()))
+                    // And what the matcher made of it, the learned score with its lines,
+                    // when blocking reached it.
+                    let scored =
+                        index.check(&case.query, 64, 0.0).into_iter().find(|m| same(g, m.entry));
+                    let best = best.map(|b| match scored {
+                        Some(m) => format!("{}; scored {:.2}: {}", b.explain(), m.score, m.explain()),
+                        None => b.explain(),
+                    });
+                    (reached, best)
                 }),
                 found: best.or(found.first()).map(|m| {
                     format!(
