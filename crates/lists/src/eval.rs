@@ -521,7 +521,9 @@ pub fn score(
                     let scored =
                         index.check(&case.query, 64, 0.0).into_iter().find(|m| same(g, m.entry));
                     let best = best.map(|b| match scored {
-                        Some(m) => format!("{}; scored {:.2}: {}", b.explain(), m.score, m.explain()),
+                        Some(m) => {
+                            format!("{}; scored {:.2}: {}", b.explain(), m.score, m.explain())
+                        }
                         None => b.explain(),
                     });
                     (reached, best)

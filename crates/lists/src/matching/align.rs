@@ -127,7 +127,7 @@ fn vowel_runs(w: &str) -> usize {
 }
 
 /// One word is the other with an opening "h" before a vowel that the other leaves out
-/// ("Hidajet"/"Idajet", "Hasan"/"Asan"): French and Balkan romanisations drop the letter (the
+/// ("Hedvarn"/"Edvarn", "Hollin"/"Ollin"): French and Balkan romanisations drop the letter (the
 /// Arabic ha and ha', the Albanian "h") that others write. At least four letters must be left,
 /// and the rest must be written the same or near it with the same skeleton.
 pub(super) fn opening_h_dropped(a: &str, b: &str) -> bool {

@@ -741,6 +741,7 @@ fn middle_names(lk: &Key, scored: &Scored) -> std::ops::Range<usize> {
     let alike = |h: How| matches!(h, How::Same | How::Spelling | How::Translit);
     let first = scored.chosen.iter().any(|&(i, j, h)| i == 0 && j == 0 && h != How::Initial)
         && lk.common.first() == Some(&false);
-    let surname = scored.chosen.iter().any(|&(_, j, h)| usize::from(j) >= first_surname && alike(h));
+    let surname =
+        scored.chosen.iter().any(|&(_, j, h)| usize::from(j) >= first_surname && alike(h));
     if n >= 3 && first_surname >= 2 && first && surname { 1..first_surname } else { 0..0 }
 }
