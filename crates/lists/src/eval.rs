@@ -11,8 +11,10 @@
 //!   a word more or less), with the entry's nationality (as a case's person carries its
 //!   country) and no birth date, against an index of the OFAC persons' primary names only,
 //!   so that it must be found through its spelling, not through itself; an alias that is
-//!   another listed person's primary name (its words in any order) names two people, and is
-//!   left out (after the sample is drawn, so that the rest stays as it was);
+//!   another listed person's primary name (its words in any order) names two people, and one
+//!   that puts another family name before the primary's given names is another name
+//!   ([`keeps_family_name`]): both are left out (after the sample is drawn, so that the rest
+//!   stays as it was);
 //! - `cross-list` (scored): a UK or UN person whose passport number is also an OFAC person's
 //!   and whose names share a word with that person's (a number shared by two names with
 //!   nothing in common is an error of one list), by its own primary name, birth date and
@@ -167,6 +169,28 @@ pub fn variant(a: &str, b: &str) -> bool {
     met.iter().all(|m| *m)
 }
 
+/// Whether an alias written "SURNAME, Given" keeps a family name of the primary name: some
+/// word before its comma is some word of the primary name at most half rewritten (as
+/// [`variant`] reads words). OFAC writes the family name first; an alias that only writes the
+/// primary name another way keeps it (spelt another way, or moved among the given names), and
+/// one that puts another family name there with the primary's given names after it ("NISBA,
+/// Piet Oranje" for "ORANJE, Piet", a nickname, a father's name) is another name, which
+/// [`variant`] alone lets through when the alias is the longer name. An alias without a comma
+/// says nothing of its family name and is kept.
+pub fn keeps_family_name(alias: &str, primary: &str) -> bool {
+    let Some((surname, _)) = alias.split_once(',') else { return true };
+    let surname = resolve::names::name_words(surname);
+    if surname.is_empty() {
+        return true;
+    }
+    let primary: Vec<Vec<char>> =
+        resolve::names::name_words(primary).iter().map(|w| w.chars().collect()).collect();
+    surname.iter().any(|w| {
+        let w: Vec<char> = w.chars().collect();
+        primary.iter().any(|v| 2 * levenshtein(&w, v) <= w.len().max(v.len()))
+    })
+}
+
 /// Whether some word of one entry's names is some word of the other's at most a third
 /// rewritten (stricter than [`variant`]'s half, which lets "Azim" meet "Ali").
 fn shares_a_word(a: &Entry, b: &Entry) -> bool {
@@ -263,8 +287,12 @@ pub fn build(ofac: &[Entry], others: &[Entry], per_kind: usize) -> (Index, Index
         }
     }
     // Left out after the sample is drawn, so that the rest of the sample stays as it was.
+    // So is an alias with another family name ([`keeps_family_name`]).
     cases.extend(evenly(variants, per_kind).into_iter().filter(|c| {
         let gold = persons[c.gold.unwrap_or_default()];
+        if !keeps_family_name(&c.query.name, gold.primary()) {
+            return false;
+        }
         !primary_of
             .get(&sorted_words(&c.query.name))
             .is_some_and(|bearers| bearers.iter().any(|&b| !same_person(gold, persons[b])))
@@ -427,7 +455,8 @@ pub struct Miss {
     /// What it found instead, with the explanation, if anything.
     pub found: Option<String>,
     /// For a case with an entry to find: whether blocking read the entry's names, and their
-    /// best hand name score however they were reached ([`Index::diagnose`]).
+    /// best hand name score however they were reached ([`Index::diagnose`]), then the score
+    /// the matcher gave the entry, when it was a candidate.
     pub gold_seen: Option<(bool, Option<String>)>,
 }
 
@@ -487,7 +516,17 @@ pub fn score(
                 gold: case.gold.map(|g| index.entries()[g].primary().to_string()),
                 gold_seen: case.gold.map(|g| {
                     let (reached, best) = index.diagnose(&case.query, g);
-                    (reached, best.map(|m| m.explain()))
+                    // And what the matcher made of it, the learned score with its lines,
+                    // when blocking reached it.
+                    let scored =
+                        index.check(&case.query, 64, 0.0).into_iter().find(|m| same(g, m.entry));
+                    let best = best.map(|b| match scored {
+                        Some(m) => {
+                            format!("{}; scored {:.2}: {}", b.explain(), m.score, m.explain())
+                        }
+                        None => b.explain(),
+                    });
+                    (reached, best)
                 }),
                 found: best.or(found.first()).map(|m| {
                     format!(

@@ -207,6 +207,19 @@ fn a_variant_writes_the_same_name_another_way() {
 }
 
 #[test]
+fn an_alias_with_another_family_name_before_the_given_names_is_another_name() {
+    use crate::eval::{keeps_family_name, variant};
+    // Every word of the primary name is in it, so `variant` alone lets it through.
+    assert!(variant("BRENNING HOLL, Piet Oranje", "ORANJE, Piet"));
+    assert!(!keeps_family_name("BRENNING HOLL, Piet Oranje", "ORANJE, Piet"));
+    // The family name spelt another way, moved, or written with more words, is kept.
+    assert!(keeps_family_name("ORANYE, Piet", "ORANJE, Piet"));
+    assert!(keeps_family_name("PIET, Oranje", "ORANJE, Piet"));
+    assert!(keeps_family_name("ORANJE LORN, Piet", "ORANJE, Piet"));
+    assert!(keeps_family_name("Piet Oranje Brenning", "ORANJE, Piet"));
+}
+
+#[test]
 fn a_passport_shared_by_names_with_nothing_in_common_is_no_cross_list_case() {
     let person = |authority: Authority, record: &str, name: &str, passport: &str| {
         let mut e = Entry::new(authority, record.into(), EntryKind::Person);

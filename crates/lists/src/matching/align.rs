@@ -1,5 +1,7 @@
 //! Aligning a query's words with a listed name's, and the name score.
 
+use resolve::names::skeleton;
+
 use super::key::{Key, tail};
 use super::phonetic::alike;
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, traded, within_one};
@@ -64,6 +66,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if let Some(h) = article_joined(q, i, l, j) {
         return Some(h);
     }
+    if person && opening_h_dropped(qw, lw) {
+        return Some(How::Translit);
+    }
     let long_enough = qs.len() >= 3 && ls.len() >= 3 && qw.len() >= 5 && lw.len() >= 5;
     // Three consonants of which the first differs are another name ("Vorak"/"Korik",
     // "Jalir"/"Zalor"); a longer skeleton may lose its first letter ("Zakhtiar"/"Dakhtiar").
@@ -119,6 +124,20 @@ fn vowel_runs(w: &str) -> usize {
         in_vowel = v;
     }
     runs
+}
+
+/// One word is the other with an opening "h" before a vowel that the other leaves out
+/// ("Hedvarn"/"Edvarn", "Hollin"/"Ollin"): French and Balkan romanisations drop the letter (the
+/// Arabic ha and ha', the Albanian "h") that others write. At least four letters must be left,
+/// and the rest must be written the same or near it with the same skeleton.
+pub(super) fn opening_h_dropped(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    let Some(rest) = long.strip_prefix('h') else { return false };
+    let vowel = |w: &str| w.as_bytes().first().is_some_and(|c| b"aeiou".contains(c));
+    if short.len() < 4 || !short.is_ascii() || !vowel(rest) || !vowel(short) {
+        return false;
+    }
+    rest == short || (skeleton(rest) == skeleton(short) && near_spelling(rest, short))
 }
 
 /// One word is the other with the Arabic article written onto it ("Alvarnholm"/"Varnholm",

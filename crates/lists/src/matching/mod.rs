@@ -677,9 +677,14 @@ impl Index {
         // score's cover has it.
         let lk = &listed.key;
         let met = |j: usize| j < 32 && scored.l_used & (1 << j) != 0;
-        let left = (0..lk.words.len()).filter(|&j| !met(j) && !lk.patronymic[j]).count() as f32;
-        let patronymics_left = (0..lk.words.len()).filter(|&j| !met(j) && lk.patronymic[j]).count();
-        x[model::F_LISTED_LEFT] = left / (lk.words.len() - patronymics_left).max(1) as f32;
+        // So are the listed middle given names when the query met the list's first given
+        // name and its surname: papers write "Given Surname" for "SURNAME, Given Second
+        // Third".
+        let middle = middle_names(lk, &scored);
+        let skipped = |j: usize| lk.patronymic[j] || middle.contains(&j);
+        let left = (0..lk.words.len()).filter(|&j| !met(j) && !skipped(j)).count() as f32;
+        let skipped_left = (0..lk.words.len()).filter(|&j| !met(j) && skipped(j)).count();
+        x[model::F_LISTED_LEFT] = left / (lk.words.len() - skipped_left).max(1) as f32;
         x[model::F_PENALTY] = f32::from(u8::from(scored.penalty.is_some()));
         x[model::F_ONE_MORE] = f32::from(u8::from(scored.more.is_some()));
         x[model::F_COMMON] = f32::from(u8::from(all_common && !born_agrees));
@@ -722,3 +727,21 @@ impl Index {
 
 #[cfg(test)]
 mod tests;
+
+/// The listed name's middle given names, when the query met both ends of it: the list's first
+/// given name on the query's first word, and its surname (its last word when the list does not
+/// say) alike in spelling or transliteration. A paper writes "Piet Oranje" for "ORANJE, Piet
+/// Kasimir Tomasz", so the middle names it leaves out say little. Not when the first given name
+/// is one many listed people bear: a very common given name and a surname are borne by many
+/// (a namesake), nor when the surname is only a close spelling ("Oranjev" is another family);
+/// nor for a query that meets a middle name instead of the first (a father's name).
+fn middle_names(lk: &Key, scored: &Scored) -> std::ops::Range<usize> {
+    let n = lk.words.len();
+    let first_surname = if lk.surnames > 0 { n - lk.surnames } else { n.saturating_sub(1) };
+    let alike = |h: How| matches!(h, How::Same | How::Spelling | How::Translit);
+    let first = scored.chosen.iter().any(|&(i, j, h)| i == 0 && j == 0 && h != How::Initial)
+        && lk.common.first() == Some(&false);
+    let surname =
+        scored.chosen.iter().any(|&(_, j, h)| usize::from(j) >= first_surname && alike(h));
+    if n >= 3 && first_surname >= 2 && first && surname { 1..first_surname } else { 0..0 }
+}

@@ -555,3 +555,24 @@ fn diagnose_tells_blocking_from_alignment() {
     assert!(!reached);
     assert!(why.is_some_and(|m| m.name_score < LEARNED_LEAST));
 }
+
+#[test]
+fn an_opening_h_left_out_is_a_transliteration_variant() {
+    use super::align::opening_h_dropped;
+    assert!(opening_h_dropped("hedvarn", "edvarn") && opening_h_dropped("ollin", "hollin"));
+    // Too short a rest, or a consonant after the "h", is another word.
+    assert!(!opening_h_dropped("hina", "ina") && !opening_h_dropped("hvarsk", "varsk"));
+    let index = Index::new(vec![person("1", &["BRENNING, Edvarn"], &[], &[])]);
+    let m = best(&index, &Query::name("Hedvarn Brenning")).unwrap();
+    assert!(m.explain().contains("hedvarn ~ edvarn (transliteration variant)"), "{}", m.explain());
+}
+
+#[test]
+fn listed_middle_names_left_out_between_both_ends_met_are_not_words_missing() {
+    let index = Index::new(vec![person("1", &["VARSKOV, Tomasz Piet Kasimir"], &[], &[])]);
+    let left = |q: &str| best(&index, &Query::name(q)).unwrap().features[model::F_LISTED_LEFT];
+    // The first given name and the surname met: the middle names say little.
+    assert_eq!(left("Tomasz Varskov"), 0.0);
+    // A middle name met instead of the first (a father's name) leaves the first out.
+    assert!(left("Piet Varskov") > 0.0);
+}
