@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
+use super::document::{Document, profile};
 use super::{ModelError, Upos};
 use crate::perceptron::{Averager, FxMap, Reader, RowIndex, add_rows, hash, shuffle, write_str};
 
@@ -120,6 +121,8 @@ struct Forms<'a> {
     lower: Vec<&'a str>,
     shapes: Vec<String>,
     classes: Vec<Class<'a>>,
+    /// What the rest of the document says of the word (see [`Document::evidence`]).
+    evidence: Vec<&'static str>,
 }
 
 /// A word's ambiguity class: the dictionary's name for it, or its shape's ("?Xx").
@@ -138,13 +141,14 @@ impl Class<'_> {
 }
 
 /// The columns of [`Forms`] as string slices, in one reading order.
-type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
 
 impl<'a> Forms<'a> {
-    fn of(tagger: &'a Tagger, words: &[&str], lower: &'a [String]) -> Forms<'a> {
+    fn of(tagger: &'a Tagger, words: &[&str], lower: &'a [String], doc: &Document) -> Forms<'a> {
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class(l, s)).collect();
-        Forms { lower: lower.iter().map(String::as_str).collect(), shapes, classes }
+        let evidence = doc.evidence(words, lower);
+        Forms { lower: lower.iter().map(String::as_str).collect(), shapes, classes, evidence }
     }
 
     fn forward(&self) -> Columns<'_> {
@@ -152,6 +156,7 @@ impl<'a> Forms<'a> {
             self.lower.clone(),
             self.shapes.iter().map(String::as_str).collect(),
             self.classes.iter().map(Class::as_str).collect(),
+            self.evidence.clone(),
         )
     }
 
@@ -160,6 +165,7 @@ impl<'a> Forms<'a> {
             self.lower.iter().rev().copied().collect(),
             self.shapes.iter().rev().map(String::as_str).collect(),
             self.classes.iter().rev().map(Class::as_str).collect(),
+            self.evidence.iter().rev().copied().collect(),
         )
     }
 }
@@ -236,11 +242,23 @@ impl Tagger {
 
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
-    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Statics {
+    fn static_features(
+        &self,
+        words: &[&str],
+        doc: &Document,
+        reverse: bool,
+        ahead: Option<&[usize]>,
+    ) -> Statics {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let forms = Forms::of(self, words, &lower);
-        let (lower, shapes, classes) = forms.forward();
-        self.static_features_of(words, &lower, &shapes, &classes, ahead)
+        let forms = Forms::of(self, words, &lower, doc);
+        if reverse {
+            let reversed: Vec<&str> = words.iter().rev().copied().collect();
+            let (lower, shapes, classes, evidence) = forms.backward();
+            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, ahead)
+        } else {
+            let (lower, shapes, classes, evidence) = forms.forward();
+            self.static_features_of(words, &lower, &shapes, &classes, &evidence, ahead)
+        }
     }
 
     /// [`Tagger::static_features`] given each word's lowercase form, shape and class.
@@ -250,6 +268,7 @@ impl Tagger {
         lower: &[&str],
         shapes: &[&str],
         classes: &[&str],
+        evidence: &[&str],
         ahead: Option<&[usize]>,
     ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
@@ -260,25 +279,9 @@ impl Tagger {
             &s[cut..]
         }
         // Web text is often all lowercase or in capitals: how the sentence uses capitals says
-        // how much a capital tells.
-        let alpha = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
-        let titled = words[1.min(words.len())..]
-            .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .count();
-        let capitals = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
-            .count();
-        let profile = if alpha >= 3 && capitals * 2 > alpha {
-            "caps"
-        } else if titled == 0 {
-            "lower"
-        } else if alpha >= 3 && titled * 2 > alpha {
-            "title"
-        } else {
-            "mixed"
-        };
+        // how much a capital tells. (The backward pass reads the words reversed; the profile
+        // of the reversed words differs only in which word is first.)
+        let profile = profile(words);
         let mut out = Statics {
             ids: Vec::with_capacity(words.len() * 48),
             words: Vec::with_capacity(words.len()),
@@ -329,6 +332,16 @@ impl Tagger {
                 f(&["lt", l, t, if i == 0 { "0" } else { "i" }]);
             }
             f(&["tpc", t, profile, classes[i]]);
+            // How the rest of the document writes the word and its neighbours.
+            {
+                let e0 = evidence[i];
+                let (em1, ep1) = (at(evidence, k - 1, "<s>"), at(evidence, k + 1, "</s>"));
+                f(&["e", t, e0]);
+                f(&["ep", t, profile, e0]);
+                f(&["ec", t, e0, classes[i]]);
+                f(&["e-1", t, em1]);
+                f(&["e+1", t, ep1]);
+            }
             if w.chars().any(char::is_numeric) {
                 f(&["D"]);
             }
@@ -436,21 +449,22 @@ impl Tagger {
 
     /// The tags of one sentence's words: the first pass reads them right to left, the second
     /// left to right; both read the same lowercase forms, shapes and classes, found once.
-    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
+    pub(super) fn tag(&self, words: &[&str], doc: &Document) -> Vec<Upos> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        self.tag_lower(words, &lower)
+        self.tag_lower(words, &lower, doc)
     }
 
     /// [`Tagger::tag`] given the words' lowercase forms too.
-    pub(super) fn tag_lower(&self, words: &[&str], lower: &[String]) -> Vec<Upos> {
-        let forms = Forms::of(self, words, lower);
+    pub(super) fn tag_lower(&self, words: &[&str], lower: &[String], doc: &Document) -> Vec<Upos> {
+        let forms = Forms::of(self, words, lower, doc);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
-        let (lower, shapes, classes) = forms.backward();
-        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
+        let (lower, shapes, classes, evidence) = forms.backward();
+        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, None);
         let mut ahead = Self::greedy(&self.backward, &back);
         ahead.reverse();
-        let (lower, shapes, classes) = forms.forward();
-        let feats = self.static_features_of(words, &lower, &shapes, &classes, Some(&ahead));
+        let (lower, shapes, classes, evidence) = forms.forward();
+        let feats =
+            self.static_features_of(words, &lower, &shapes, &classes, &evidence, Some(&ahead));
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
@@ -484,10 +498,11 @@ impl Tagger {
     }
 }
 
-/// Trains the tagger on sentences of (word, tag) pairs; `progress` sees the averaged tagger
-/// after each epoch of the second pass.
+/// Trains the tagger on sentences of (word, tag) pairs, each with the document it belongs to;
+/// `progress` sees the averaged tagger after each epoch of the second pass.
 pub(super) fn train(
     sentences: &[(Vec<&str>, Vec<Upos>)],
+    docs: &[&Document],
     epochs: usize,
     seed: u64,
     mut progress: impl FnMut(usize, &Tagger),
@@ -517,10 +532,11 @@ pub(super) fn train(
     let gold: Vec<Vec<usize>> =
         sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
     // The first pass reads sentences backwards.
-    let reversed: Vec<Vec<&str>> =
-        sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
-    let back_feats: Vec<Statics> =
-        reversed.iter().map(|words| tagger.static_features(words, None)).collect();
+    let back_feats: Vec<Statics> = sentences
+        .iter()
+        .zip(docs)
+        .map(|((words, _), doc)| tagger.static_features(words, doc, true, None))
+        .collect();
     let back_gold: Vec<Vec<usize>> =
         gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
     // Its tags of the training data come from passes that did not see the sentence (4 folds),
@@ -543,7 +559,8 @@ pub(super) fn train(
     let feats: Vec<Statics> = sentences
         .iter()
         .zip(&ahead)
-        .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
+        .zip(docs)
+        .map(|(((words, _), ahead), doc)| tagger.static_features(words, doc, false, Some(ahead)))
         .collect();
     let mut report = |epoch: usize, weights: &[f32]| {
         let so_far = Tagger {
