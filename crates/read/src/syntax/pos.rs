@@ -333,14 +333,10 @@ impl Tagger {
             }
             f(&["tpc", t, profile, classes[i]]);
             // How the rest of the document writes the word and its neighbours.
-            {
+            if w.chars().any(char::is_uppercase) {
                 let e0 = evidence[i];
-                let (em1, ep1) = (at(evidence, k - 1, "<s>"), at(evidence, k + 1, "</s>"));
                 f(&["e", t, e0]);
                 f(&["ep", t, profile, e0]);
-                f(&["ec", t, e0, classes[i]]);
-                f(&["e-1", t, em1]);
-                f(&["e+1", t, ep1]);
             }
             if w.chars().any(char::is_numeric) {
                 f(&["D"]);
