@@ -19,6 +19,8 @@ const N: usize = Upos::ALL.len();
 pub(super) const BUCKETS: usize = 1 << 20;
 /// A word enters the ambiguity dictionary when seen this often in training.
 const DICT_MIN: u32 = 3;
+/// A suffix gets a class when the words the dictionary lacks end with it this often.
+const SUFFIX_MIN: u32 = 5;
 /// Bits of a dictionary entry beside the tags: the word was seen in lowercase, and capitalised
 /// inside a sentence.
 const LOWER_SEEN: u32 = 1 << 20;
@@ -38,6 +40,23 @@ pub(super) struct Tagger {
     /// The same words → their class's name (the bit set in hexadecimal), made once rather
     /// than for every word tagged.
     names: FxMap<String, String>,
+    /// Last three letters of the words the dictionary lacks → bit set of the tags that such
+    /// words take (each a fifth of them or more), and its name.
+    suffixes: HashMap<String, u32>,
+    suffix_names: FxMap<String, String>,
+}
+
+/// Experiment switches (read once).
+pub(super) fn exp(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| v == "1")
+}
+static X_DOC: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_DOC"));
+static X_SUF: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_SUF"));
+
+/// The last `n` characters of `s` (all of it when shorter).
+fn suffix(s: &str, n: usize) -> &str {
+    let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+    &s[cut..]
 }
 
 /// The name of each dictionary word's class.
@@ -236,7 +255,10 @@ impl Tagger {
     fn class(&self, lower: &str, shape: &str) -> Class<'_> {
         match self.names.get(lower) {
             Some(name) => Class::Known(name),
-            None => Class::Unknown(format!("?{shape}")),
+            None => match self.suffix_names.get(suffix(lower, 3)) {
+                Some(name) if *X_SUF => Class::Unknown(format!("?{shape}~{name}")),
+                _ => Class::Unknown(format!("?{shape}")),
+            },
         }
     }
 
@@ -273,10 +295,6 @@ impl Tagger {
     ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
             if i < 0 || i as usize >= v.len() { edge } else { v[i as usize] }
-        }
-        fn suffix(s: &str, n: usize) -> &str {
-            let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
-            &s[cut..]
         }
         // Web text is often all lowercase or in capitals: how the sentence uses capitals says
         // how much a capital tells. (The backward pass reads the words reversed; the profile
@@ -333,7 +351,7 @@ impl Tagger {
             }
             f(&["tpc", t, profile, classes[i]]);
             // How the rest of the document writes the word and its neighbours.
-            if w.chars().any(char::is_uppercase) {
+            if *X_DOC && w.chars().any(char::is_uppercase) {
                 let e0 = evidence[i];
                 f(&["e", t, e0]);
                 f(&["ep", t, profile, e0]);
@@ -472,6 +490,12 @@ impl Tagger {
             write_str(word, out)?;
             out.write_all(&mask.to_le_bytes())?;
         }
+        let sorted: BTreeMap<&String, &u32> = self.suffixes.iter().collect();
+        out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+        for (end, mask) in sorted {
+            write_str(end, out)?;
+            out.write_all(&mask.to_le_bytes())?;
+        }
         self.backward.write(out)?;
         self.forward.write(out)?;
         Ok(())
@@ -487,10 +511,17 @@ impl Tagger {
             let word = input.str()?.to_string();
             classes.insert(word, input.u32()?);
         }
+        let count = input.u32()? as usize;
+        let mut suffixes = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let end = input.str()?.to_string();
+            suffixes.insert(end, input.u32()?);
+        }
         let backward = Rows::read(input)?;
         let forward = Rows::read(input)?;
         let names = class_names(&classes);
-        Some(Tagger { backward, forward, classes, names })
+        let suffix_names = class_names(&suffixes);
+        Some(Tagger { backward, forward, classes, names, suffixes, suffix_names })
     }
 }
 
@@ -520,11 +551,37 @@ pub(super) fn train(
             }
         }
     }
+    // What the words the dictionary lacks take, by their last three letters: an unseen word
+    // is most like them.
+    let mut by_suffix: BTreeMap<String, [u32; N]> = BTreeMap::new();
+    for (words, tags) in sentences {
+        for (w, t) in words.iter().zip(tags) {
+            let l = w.to_lowercase();
+            if counts.get(&l).is_some_and(|(n, _)| *n < DICT_MIN) {
+                by_suffix.entry(suffix(&l, 3).to_string()).or_insert([0; N])[t.index()] += 1;
+            }
+        }
+    }
+    let suffixes: HashMap<String, u32> = by_suffix
+        .into_iter()
+        .filter_map(|(end, counts)| {
+            let total: u32 = counts.iter().sum();
+            let mask = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n * 5 >= total)
+                .map(|(t, _)| 1u32 << t)
+                .sum::<u32>();
+            (total >= SUFFIX_MIN).then_some((end, mask))
+        })
+        .collect();
+    let suffix_names = class_names(&suffixes);
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
     let empty = Rows::default();
     let names = class_names(&classes);
-    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes, names };
+    let mut tagger =
+        Tagger { backward: empty.clone(), forward: empty, classes, names, suffixes, suffix_names };
     let gold: Vec<Vec<usize>> =
         sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
     // The first pass reads sentences backwards.
@@ -564,6 +621,8 @@ pub(super) fn train(
             forward: Rows::of(weights),
             classes: tagger.classes.clone(),
             names: tagger.names.clone(),
+            suffixes: tagger.suffixes.clone(),
+            suffix_names: tagger.suffix_names.clone(),
         };
         progress(epoch, &so_far);
     };
