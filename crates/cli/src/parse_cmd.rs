@@ -35,6 +35,9 @@ fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
         }
         docs[d].add(&s.forms());
     }
+    for (s, &d) in gold.iter().zip(&doc_of) {
+        analyzer.prepare(&s.forms(), &mut docs[d]);
+    }
     gold.iter()
         .zip(&doc_of)
         .map(|(s, &d)| {

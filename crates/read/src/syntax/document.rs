@@ -25,6 +25,8 @@ enum Writing {
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     seen: FxMap<String, [u32; 3]>,
+    /// The tagger's first pass's tags of each word (lowercased) over the document.
+    tags: FxMap<String, [u32; super::Upos::ALL.len()]>,
 }
 
 /// How a sentence uses capitals: web text is often all lowercase or in capitals, and a
@@ -106,6 +108,38 @@ impl Document {
                 counts[writing as usize] = counts[writing as usize].saturating_add(1);
             }
         }
+    }
+
+    /// Adds the first pass's tags of a sentence's words.
+    pub(super) fn add_tags(&mut self, lower: &[String], tags: &[usize]) {
+        for (l, &t) in lower.iter().zip(tags) {
+            let counts = match self.tags.get_mut(l.as_str()) {
+                Some(counts) => counts,
+                None => self.tags.entry(l.clone()).or_default(),
+            };
+            counts[t] = counts[t].saturating_add(1);
+        }
+    }
+
+    /// For each word, the tag the first pass gave it most often elsewhere in the document
+    /// (its own occurrence, `own`, left out); `-` where it has no other occurrence.
+    pub(super) fn agreement(&self, lower: &[&str], own: &[usize]) -> Vec<&'static str> {
+        lower
+            .iter()
+            .zip(own)
+            .map(|(l, &t)| {
+                let Some(counts) = self.tags.get(*l) else { return "-" };
+                let mut counts = *counts;
+                counts[t] = counts[t].saturating_sub(1);
+                let mut best = 0;
+                for (k, &n) in counts.iter().enumerate() {
+                    if n > counts[best] {
+                        best = k;
+                    }
+                }
+                if counts[best] == 0 { "-" } else { super::Upos::ALL[best].as_str() }
+            })
+            .collect()
     }
 
     /// For each word of a sentence of this document, the name of the evidence the rest of the

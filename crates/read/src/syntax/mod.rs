@@ -131,6 +131,17 @@ impl Analyzer {
         self.analyse_in(words, &Document::of([words]))
     }
 
+    /// Adds the tagger's first-pass tags of one of the document's sentences to it (after all its
+    /// sentences are added, before any is analysed).
+    pub fn prepare(&self, words: &[&str], doc: &mut Document) {
+        if !*pos::X_AGREE {
+            return;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let tags = self.tagger.first_pass(words, &lower, doc);
+        doc.add_tags(&lower, &tags);
+    }
+
     /// [`Analyzer::analyse`] for a sentence of a document: `doc` holds all of the document's
     /// sentences, this one included (the tagger reads how the others write each word).
     pub fn analyse_in(&self, words: &[&str], doc: &Document) -> Vec<Analysis> {

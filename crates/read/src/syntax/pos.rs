@@ -52,6 +52,7 @@ pub(super) fn exp(name: &str) -> bool {
 }
 static X_DOC: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_DOC"));
 static X_SUF: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_SUF"));
+pub(super) static X_AGREE: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_AGREE"));
 
 /// The last `n` characters of `s` (all of it when shorter).
 fn suffix(s: &str, n: usize) -> &str {
@@ -276,10 +277,14 @@ impl Tagger {
         if reverse {
             let reversed: Vec<&str> = words.iter().rev().copied().collect();
             let (lower, shapes, classes, evidence) = forms.backward();
-            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, ahead)
+            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, &[], ahead)
         } else {
             let (lower, shapes, classes, evidence) = forms.forward();
-            self.static_features_of(words, &lower, &shapes, &classes, &evidence, ahead)
+            let agree = match ahead {
+                Some(ahead) if *X_AGREE => doc.agreement(&lower, ahead),
+                _ => Vec::new(),
+            };
+            self.static_features_of(words, &lower, &shapes, &classes, &evidence, &agree, ahead)
         }
     }
 
@@ -291,6 +296,7 @@ impl Tagger {
         shapes: &[&str],
         classes: &[&str],
         evidence: &[&str],
+        agree: &[&str],
         ahead: Option<&[usize]>,
     ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
@@ -395,6 +401,11 @@ impl Tagger {
                 f(&["r01", r0, r1]);
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
+                if let Some(a) = agree.get(i) {
+                    f(&["a", a]);
+                    f(&["ar", a, r0]);
+                    f(&["at", a, t]);
+                }
             }
             let to = out.ids.len() as u32;
             out.words.push(Static { from, to, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
@@ -473,13 +484,34 @@ impl Tagger {
         let forms = Forms::of(self, words, lower, doc);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
         let (lower, shapes, classes, evidence) = forms.backward();
-        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, None);
+        let back =
+            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, &[], None);
         let mut ahead = Self::greedy(&self.backward, &back);
         ahead.reverse();
         let (lower, shapes, classes, evidence) = forms.forward();
-        let feats =
-            self.static_features_of(words, &lower, &shapes, &classes, &evidence, Some(&ahead));
+        let agree = if *X_AGREE { doc.agreement(&lower, &ahead) } else { Vec::new() };
+        let feats = self.static_features_of(
+            words,
+            &lower,
+            &shapes,
+            &classes,
+            &evidence,
+            &agree,
+            Some(&ahead),
+        );
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
+    }
+
+    /// The first pass's tags of a sentence (for [`Document::add_tags`]).
+    pub(super) fn first_pass(&self, words: &[&str], lower: &[String], doc: &Document) -> Vec<usize> {
+        let forms = Forms::of(self, words, lower, doc);
+        let reversed: Vec<&str> = words.iter().rev().copied().collect();
+        let (lower, shapes, classes, evidence) = forms.backward();
+        let back =
+            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, &[], None);
+        let mut ahead = Self::greedy(&self.backward, &back);
+        ahead.reverse();
+        ahead
     }
 
     pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
@@ -609,11 +641,26 @@ pub(super) fn train(
     let all: Vec<usize> = (0..sentences.len()).collect();
     tagger.backward =
         Rows::of(&train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {}));
+    // The documents with the first pass's tags of their sentences (each from a pass that did
+    // not see it).
+    let mut tagged: Vec<(*const Document, Document)> = Vec::new();
+    let mut doc_index: Vec<usize> = Vec::with_capacity(sentences.len());
+    for (((words, _), doc), ahead) in sentences.iter().zip(docs).zip(&ahead) {
+        let key = *doc as *const Document;
+        if tagged.last().is_none_or(|(k, _)| *k != key) {
+            tagged.push((key, (*doc).clone()));
+        }
+        doc_index.push(tagged.len() - 1);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        tagged.last_mut().expect("pushed").1.add_tags(&lower, ahead);
+    }
     let feats: Vec<Statics> = sentences
         .iter()
         .zip(&ahead)
-        .zip(docs)
-        .map(|(((words, _), ahead), doc)| tagger.static_features(words, doc, false, Some(ahead)))
+        .zip(&doc_index)
+        .map(|(((words, _), ahead), &d)| {
+            tagger.static_features(words, &tagged[d].1, false, Some(ahead))
+        })
         .collect();
     let mut report = |epoch: usize, weights: &[f32]| {
         let so_far = Tagger {
