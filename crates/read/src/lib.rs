@@ -179,6 +179,14 @@ fn analyse(
         doc.add(&forms);
     }
     deadline.check()?;
+    // Then the tagger's first reading of each sentence, so that each word's tag can agree
+    // with what the word is elsewhere in the document.
+    for s in sentences {
+        deadline.check()?;
+        forms.clear();
+        forms.extend(tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]));
+        analyzer.prepare(&forms, &mut doc);
+    }
     for (index, s) in sentences.iter().enumerate() {
         deadline.check()?;
         let sentence = &tokens[s.tokens.clone()];

@@ -10,7 +10,10 @@ pub fn analyse(analyzer: &read::syntax::Analyzer, text: &str) -> usize {
         .map(|s| tokens[s.tokens].iter().map(|t| &text[t.span.clone()]).collect())
         .collect();
     // The text is one document, as `dossier read` sees it.
-    let doc = read::syntax::Document::of(sentences.iter().map(Vec::as_slice));
+    let mut doc = read::syntax::Document::of(sentences.iter().map(Vec::as_slice));
+    for words in &sentences {
+        analyzer.prepare(words, &mut doc);
+    }
     let mut nouns = 0;
     for words in &sentences {
         nouns += analyzer

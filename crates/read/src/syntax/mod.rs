@@ -134,12 +134,7 @@ impl Analyzer {
     /// Adds the tagger's first-pass tags of one of the document's sentences to it (after all its
     /// sentences are added, before any is analysed).
     pub fn prepare(&self, words: &[&str], doc: &mut Document) {
-        if !*pos::X_AGREE {
-            return;
-        }
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let tags = self.tagger.first_pass(words, &lower, doc);
-        doc.add_tags(&lower, &tags);
+        self.tagger.prepare(words, doc);
     }
 
     /// [`Analyzer::analyse`] for a sentence of a document: `doc` holds all of the document's
@@ -325,17 +320,26 @@ pub fn train(
                 .map(|(_, (d, doc))| (d.clone(), *doc))
                 .unzip();
             let fold_tagger = pos::train(&kept, &kept_docs, config.epochs, config.seed, |_, _| {});
+            // The fold's tagger reads its own first pass over each document, as at reading.
+            let mut fold_docs = docs.clone();
+            for ((words, _), &d) in data.iter().zip(&doc_of) {
+                fold_tagger.prepare(words, &mut fold_docs[d]);
+            }
             for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % config.folds == fold)
             {
-                tags[k] = fold_tagger.tag(words, doc_refs[k]);
+                tags[k] = fold_tagger.tag(words, &fold_docs[doc_of[k]]);
             }
             let so_far =
                 Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
             progress(TrainStage::Folds, fold + 1, &so_far);
         }
     } else {
+        let mut own_docs = docs.clone();
+        for ((words, _), &d) in data.iter().zip(&doc_of) {
+            tagger.prepare(words, &mut own_docs[d]);
+        }
         for (k, (words, _)) in data.iter().enumerate() {
-            tags[k] = tagger.tag(words, doc_refs[k]);
+            tags[k] = tagger.tag(words, &own_docs[doc_of[k]]);
         }
     }
     let mut trees = Vec::with_capacity(sentences.len());

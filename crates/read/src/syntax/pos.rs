@@ -502,6 +502,16 @@ impl Tagger {
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
+    /// Adds the first pass's tags of a sentence of `doc` to it.
+    pub(super) fn prepare(&self, words: &[&str], doc: &mut Document) {
+        if !*X_AGREE {
+            return;
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let tags = self.first_pass(words, &lower, doc);
+        doc.add_tags(&lower, &tags);
+    }
+
     /// The first pass's tags of a sentence (for [`Document::add_tags`]).
     pub(super) fn first_pass(&self, words: &[&str], lower: &[String], doc: &Document) -> Vec<usize> {
         let forms = Forms::of(self, words, lower, doc);
