@@ -25,25 +25,12 @@ fn read_conllu_file(path: &Path) -> anyhow::Result<Vec<Sentence>> {
 
 /// The gold sentences with the system's tags, lemmas, heads and relations in place of the
 /// gold columns; the columns the system does not fill (XPOS, FEATS, DEPS) become `_`.
-/// Each `# newdoc` of the file is a document to the tagger, as a document is to `dossier read`.
 fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
-    let doc_of = read::syntax::documents(gold);
-    let mut docs: Vec<read::syntax::Document> = Vec::new();
-    for (s, &d) in gold.iter().zip(&doc_of) {
-        if d == docs.len() {
-            docs.push(read::syntax::Document::new());
-        }
-        docs[d].add(&s.forms());
-    }
-    for (s, &d) in gold.iter().zip(&doc_of) {
-        analyzer.prepare(&s.forms(), &mut docs[d]);
-    }
     gold.iter()
-        .zip(&doc_of)
-        .map(|(s, &d)| {
+        .map(|s| {
             let mut out = s.clone();
             let forms = s.forms();
-            for (w, a) in out.words.iter_mut().zip(analyzer.analyse_in(&forms, &docs[d])) {
+            for (w, a) in out.words.iter_mut().zip(analyzer.analyse(&forms)) {
                 w.upos = a.upos.as_str().to_string();
                 w.lemma = a.lemma;
                 w.head = a.head.to_string();

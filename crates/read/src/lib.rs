@@ -171,28 +171,12 @@ fn analyse(
 ) -> Result<Vec<model::Word>, Overrun> {
     let mut words = Vec::with_capacity(tokens.len());
     let mut forms: Vec<&str> = Vec::with_capacity(tokens::MAX_SENTENCE_TOKENS);
-    // The tagger reads how the whole document writes each word: counted once, before.
-    let mut doc = syntax::Document::new();
-    for s in sentences {
-        forms.clear();
-        forms.extend(tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]));
-        doc.add(&forms);
-    }
-    deadline.check()?;
-    // Then the tagger's first reading of each sentence, so that each word's tag can agree
-    // with what the word is elsewhere in the document.
-    for s in sentences {
-        deadline.check()?;
-        forms.clear();
-        forms.extend(tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]));
-        analyzer.prepare(&forms, &mut doc);
-    }
     for (index, s) in sentences.iter().enumerate() {
         deadline.check()?;
         let sentence = &tokens[s.tokens.clone()];
         forms.clear();
         forms.extend(sentence.iter().map(|t| &text[t.span.clone()]));
-        let analyses = analyzer.analyse_in(&forms, &doc);
+        let analyses = analyzer.analyse(&forms);
         for (t, a) in sentence.iter().zip(analyses) {
             words.push(model::Word {
                 span: t.span.clone(),

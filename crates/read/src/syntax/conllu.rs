@@ -90,23 +90,6 @@ impl Sentence {
     }
 }
 
-/// The document each sentence belongs to, numbered from 0 in file order: a `# newdoc` comment
-/// starts a new one (a file without them is one document).
-pub fn documents(sentences: &[Sentence]) -> Vec<usize> {
-    let mut doc = 0;
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(k, s)| {
-            let starts = s.lines.iter().any(|l| matches!(l, Line::Comment(c) if c.starts_with("# newdoc")));
-            if starts && k > 0 {
-                doc += 1;
-            }
-            doc
-        })
-        .collect()
-}
-
 /// A line that is not CoNLL-U.
 #[derive(Debug, thiserror::Error)]
 #[error("line {line}: {found} tab-separated columns where CoNLL-U has 10: is this a CoNLL-U file?")]

@@ -7,7 +7,6 @@
 //! head and Universal Dependencies relation ([`parse`]).
 
 mod conllu;
-mod document;
 mod lemma;
 mod parse;
 mod pos;
@@ -18,8 +17,7 @@ mod tests;
 
 use std::io::{Read, Write};
 
-pub use conllu::{ConlluError, Line, Sentence, Word, documents, read_conllu};
-pub use document::Document;
+pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
@@ -124,25 +122,12 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// Tags, lemmatizes and parses one sentence's words, the sentence read as a document of
-    /// its own. Total over any strings, empty ones included: every word gets a head (0 for the
-    /// root) and the heads form one tree.
+    /// Tags, lemmatizes and parses one sentence's words. Total over any strings, empty ones
+    /// included: every word gets a head (0 for the root) and the heads form one tree.
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
-        self.analyse_in(words, &Document::of([words]))
-    }
-
-    /// Adds the tagger's first-pass tags of one of the document's sentences to it (after all its
-    /// sentences are added, before any is analysed).
-    pub fn prepare(&self, words: &[&str], doc: &mut Document) {
-        self.tagger.prepare(words, doc);
-    }
-
-    /// [`Analyzer::analyse`] for a sentence of a document: `doc` holds all of the document's
-    /// sentences, this one included (the tagger reads how the others write each word).
-    pub fn analyse_in(&self, words: &[&str], doc: &Document) -> Vec<Analysis> {
         // Tagger, parser and lemmatizer all read the lowercase forms: made once.
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let tags = self.tagger.tag_lower(words, &lower, doc);
+        let tags = self.tagger.tag_lower(words, &lower);
         let arcs = match &self.parser {
             Some(parser) => {
                 let mut arcs = parser.parse_lower(&lower, &tags);
@@ -286,16 +271,6 @@ pub fn train(
             .collect::<Result<Vec<Upos>, TrainError>>()?;
         data.push((s.forms(), tags));
     }
-    // The tagger reads each word's writing in the rest of its document.
-    let doc_of = documents(sentences);
-    let mut docs: Vec<Document> = Vec::new();
-    for ((words, _), &d) in data.iter().zip(&doc_of) {
-        if d == docs.len() {
-            docs.push(Document::new());
-        }
-        docs[d].add(words);
-    }
-    let doc_refs: Vec<&Document> = doc_of.iter().map(|&d| &docs[d]).collect();
     let lemmatizer =
         lemma::Lemmatizer::train(data.iter().zip(sentences).flat_map(|((_, tags), s)| {
             s.words.iter().zip(tags).enumerate().map(move |(i, (w, t))| {
@@ -303,7 +278,7 @@ pub fn train(
                 (w.form.as_str(), *t, next, w.lemma.as_str(), i == 0)
             })
         }));
-    let tagger = pos::train(&data, &doc_refs, config.epochs, config.seed, |epoch, tagger| {
+    let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
         let so_far =
             Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
         progress(TrainStage::Tagger, epoch, &so_far)
@@ -312,34 +287,24 @@ pub fn train(
     let mut tags: Vec<Vec<Upos>> = vec![Vec::new(); data.len()];
     if config.folds >= 2 {
         for fold in 0..config.folds {
-            let (kept, kept_docs): (Vec<(Vec<&str>, Vec<Upos>)>, Vec<&Document>) = data
+            let kept: Vec<(Vec<&str>, Vec<Upos>)> = data
                 .iter()
-                .zip(&doc_refs)
                 .enumerate()
                 .filter(|(k, _)| k % config.folds != fold)
-                .map(|(_, (d, doc))| (d.clone(), *doc))
-                .unzip();
-            let fold_tagger = pos::train(&kept, &kept_docs, config.epochs, config.seed, |_, _| {});
-            // The fold's tagger reads its own first pass over each document, as at reading.
-            let mut fold_docs = docs.clone();
-            for ((words, _), &d) in data.iter().zip(&doc_of) {
-                fold_tagger.prepare(words, &mut fold_docs[d]);
-            }
+                .map(|(_, d)| d.clone())
+                .collect();
+            let fold_tagger = pos::train(&kept, config.epochs, config.seed, |_, _| {});
             for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % config.folds == fold)
             {
-                tags[k] = fold_tagger.tag(words, &fold_docs[doc_of[k]]);
+                tags[k] = fold_tagger.tag(words);
             }
             let so_far =
                 Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
             progress(TrainStage::Folds, fold + 1, &so_far);
         }
     } else {
-        let mut own_docs = docs.clone();
-        for ((words, _), &d) in data.iter().zip(&doc_of) {
-            tagger.prepare(words, &mut own_docs[d]);
-        }
         for (k, (words, _)) in data.iter().enumerate() {
-            tags[k] = tagger.tag(words, &own_docs[doc_of[k]]);
+            tags[k] = tagger.tag(words);
         }
     }
     let mut trees = Vec::with_capacity(sentences.len());

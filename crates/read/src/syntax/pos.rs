@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use super::document::{Document, profile};
 use super::{ModelError, Upos};
 use crate::perceptron::{Averager, FxMap, Reader, RowIndex, add_rows, hash, shuffle, write_str};
 
@@ -19,8 +18,6 @@ const N: usize = Upos::ALL.len();
 pub(super) const BUCKETS: usize = 1 << 20;
 /// A word enters the ambiguity dictionary when seen this often in training.
 const DICT_MIN: u32 = 3;
-/// A suffix gets a class when the words the dictionary lacks end with it this often.
-const SUFFIX_MIN: u32 = 5;
 /// Bits of a dictionary entry beside the tags: the word was seen in lowercase, and capitalised
 /// inside a sentence.
 const LOWER_SEEN: u32 = 1 << 20;
@@ -40,24 +37,6 @@ pub(super) struct Tagger {
     /// The same words → their class's name (the bit set in hexadecimal), made once rather
     /// than for every word tagged.
     names: FxMap<String, String>,
-    /// Last three letters of the words the dictionary lacks → bit set of the tags that such
-    /// words take (each a fifth of them or more), and its name.
-    suffixes: HashMap<String, u32>,
-    suffix_names: FxMap<String, String>,
-}
-
-/// Experiment switches (read once).
-pub(super) fn exp(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| v == "1")
-}
-static X_DOC: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_DOC"));
-static X_SUF: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_SUF"));
-pub(super) static X_AGREE: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| exp("X_AGREE"));
-
-/// The last `n` characters of `s` (all of it when shorter).
-fn suffix(s: &str, n: usize) -> &str {
-    let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
-    &s[cut..]
 }
 
 /// The name of each dictionary word's class.
@@ -141,8 +120,6 @@ struct Forms<'a> {
     lower: Vec<&'a str>,
     shapes: Vec<String>,
     classes: Vec<Class<'a>>,
-    /// What the rest of the document says of the word (see [`Document::evidence`]).
-    evidence: Vec<&'static str>,
 }
 
 /// A word's ambiguity class: the dictionary's name for it, or its shape's ("?Xx").
@@ -161,14 +138,13 @@ impl Class<'_> {
 }
 
 /// The columns of [`Forms`] as string slices, in one reading order.
-type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+type Columns<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
 
 impl<'a> Forms<'a> {
-    fn of(tagger: &'a Tagger, words: &[&str], lower: &'a [String], doc: &Document) -> Forms<'a> {
+    fn of(tagger: &'a Tagger, words: &[&str], lower: &'a [String]) -> Forms<'a> {
         let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
         let classes = lower.iter().zip(&shapes).map(|(l, s)| tagger.class(l, s)).collect();
-        let evidence = doc.evidence(words, lower);
-        Forms { lower: lower.iter().map(String::as_str).collect(), shapes, classes, evidence }
+        Forms { lower: lower.iter().map(String::as_str).collect(), shapes, classes }
     }
 
     fn forward(&self) -> Columns<'_> {
@@ -176,7 +152,6 @@ impl<'a> Forms<'a> {
             self.lower.clone(),
             self.shapes.iter().map(String::as_str).collect(),
             self.classes.iter().map(Class::as_str).collect(),
-            self.evidence.clone(),
         )
     }
 
@@ -185,7 +160,6 @@ impl<'a> Forms<'a> {
             self.lower.iter().rev().copied().collect(),
             self.shapes.iter().rev().map(String::as_str).collect(),
             self.classes.iter().rev().map(Class::as_str).collect(),
-            self.evidence.iter().rev().copied().collect(),
         )
     }
 }
@@ -256,36 +230,17 @@ impl Tagger {
     fn class(&self, lower: &str, shape: &str) -> Class<'_> {
         match self.names.get(lower) {
             Some(name) => Class::Known(name),
-            None => match self.suffix_names.get(suffix(lower, 3)) {
-                Some(name) if *X_SUF => Class::Unknown(format!("?{shape}~{name}")),
-                _ => Class::Unknown(format!("?{shape}")),
-            },
+            None => Class::Unknown(format!("?{shape}")),
         }
     }
 
     /// Features of every word that do not depend on the pass's own history; `ahead`, in the
     /// second pass, holds the first pass's tags.
-    fn static_features(
-        &self,
-        words: &[&str],
-        doc: &Document,
-        reverse: bool,
-        ahead: Option<&[usize]>,
-    ) -> Statics {
+    fn static_features(&self, words: &[&str], ahead: Option<&[usize]>) -> Statics {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let forms = Forms::of(self, words, &lower, doc);
-        if reverse {
-            let reversed: Vec<&str> = words.iter().rev().copied().collect();
-            let (lower, shapes, classes, evidence) = forms.backward();
-            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, &[], ahead)
-        } else {
-            let (lower, shapes, classes, evidence) = forms.forward();
-            let agree = match ahead {
-                Some(ahead) if *X_AGREE => doc.agreement(&lower, ahead),
-                _ => Vec::new(),
-            };
-            self.static_features_of(words, &lower, &shapes, &classes, &evidence, &agree, ahead)
-        }
+        let forms = Forms::of(self, words, &lower);
+        let (lower, shapes, classes) = forms.forward();
+        self.static_features_of(words, &lower, &shapes, &classes, ahead)
     }
 
     /// [`Tagger::static_features`] given each word's lowercase form, shape and class.
@@ -295,17 +250,35 @@ impl Tagger {
         lower: &[&str],
         shapes: &[&str],
         classes: &[&str],
-        evidence: &[&str],
-        agree: &[&str],
         ahead: Option<&[usize]>,
     ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
             if i < 0 || i as usize >= v.len() { edge } else { v[i as usize] }
         }
+        fn suffix(s: &str, n: usize) -> &str {
+            let cut = s.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b);
+            &s[cut..]
+        }
         // Web text is often all lowercase or in capitals: how the sentence uses capitals says
-        // how much a capital tells. (The backward pass reads the words reversed; the profile
-        // of the reversed words differs only in which word is first.)
-        let profile = profile(words);
+        // how much a capital tells.
+        let alpha = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let titled = words[1.min(words.len())..]
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let capitals = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+            .count();
+        let profile = if alpha >= 3 && capitals * 2 > alpha {
+            "caps"
+        } else if titled == 0 {
+            "lower"
+        } else if alpha >= 3 && titled * 2 > alpha {
+            "title"
+        } else {
+            "mixed"
+        };
         let mut out = Statics {
             ids: Vec::with_capacity(words.len() * 48),
             words: Vec::with_capacity(words.len()),
@@ -356,12 +329,6 @@ impl Tagger {
                 f(&["lt", l, t, if i == 0 { "0" } else { "i" }]);
             }
             f(&["tpc", t, profile, classes[i]]);
-            // How the rest of the document writes the word and its neighbours.
-            if *X_DOC && w.chars().any(char::is_uppercase) {
-                let e0 = evidence[i];
-                f(&["e", t, e0]);
-                f(&["ep", t, profile, e0]);
-            }
             if w.chars().any(char::is_numeric) {
                 f(&["D"]);
             }
@@ -401,11 +368,6 @@ impl Tagger {
                 f(&["r01", r0, r1]);
                 f(&["r0w", r0, l]);
                 f(&["r1w", r1, l]);
-                if let Some(a) = agree.get(i) {
-                    f(&["a", a]);
-                    f(&["ar", a, r0]);
-                    f(&["at", a, t]);
-                }
             }
             let to = out.ids.len() as u32;
             out.words.push(Static { from, to, word: hash(&["tw", l]), next: hash(&["tc+1", cp1]) });
@@ -474,54 +436,22 @@ impl Tagger {
 
     /// The tags of one sentence's words: the first pass reads them right to left, the second
     /// left to right; both read the same lowercase forms, shapes and classes, found once.
-    pub(super) fn tag(&self, words: &[&str], doc: &Document) -> Vec<Upos> {
+    pub(super) fn tag(&self, words: &[&str]) -> Vec<Upos> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        self.tag_lower(words, &lower, doc)
+        self.tag_lower(words, &lower)
     }
 
     /// [`Tagger::tag`] given the words' lowercase forms too.
-    pub(super) fn tag_lower(&self, words: &[&str], lower: &[String], doc: &Document) -> Vec<Upos> {
-        let forms = Forms::of(self, words, lower, doc);
+    pub(super) fn tag_lower(&self, words: &[&str], lower: &[String]) -> Vec<Upos> {
+        let forms = Forms::of(self, words, lower);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
-        let (lower, shapes, classes, evidence) = forms.backward();
-        let back =
-            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, &[], None);
+        let (lower, shapes, classes) = forms.backward();
+        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
         let mut ahead = Self::greedy(&self.backward, &back);
         ahead.reverse();
-        let (lower, shapes, classes, evidence) = forms.forward();
-        let agree = if *X_AGREE { doc.agreement(&lower, &ahead) } else { Vec::new() };
-        let feats = self.static_features_of(
-            words,
-            &lower,
-            &shapes,
-            &classes,
-            &evidence,
-            &agree,
-            Some(&ahead),
-        );
+        let (lower, shapes, classes) = forms.forward();
+        let feats = self.static_features_of(words, &lower, &shapes, &classes, Some(&ahead));
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
-    }
-
-    /// Adds the first pass's tags of a sentence of `doc` to it.
-    pub(super) fn prepare(&self, words: &[&str], doc: &mut Document) {
-        if !*X_AGREE {
-            return;
-        }
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let tags = self.first_pass(words, &lower, doc);
-        doc.add_tags(&lower, &tags);
-    }
-
-    /// The first pass's tags of a sentence (for [`Document::add_tags`]).
-    pub(super) fn first_pass(&self, words: &[&str], lower: &[String], doc: &Document) -> Vec<usize> {
-        let forms = Forms::of(self, words, lower, doc);
-        let reversed: Vec<&str> = words.iter().rev().copied().collect();
-        let (lower, shapes, classes, evidence) = forms.backward();
-        let back =
-            self.static_features_of(&reversed, &lower, &shapes, &classes, &evidence, &[], None);
-        let mut ahead = Self::greedy(&self.backward, &back);
-        ahead.reverse();
-        ahead
     }
 
     pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
@@ -530,12 +460,6 @@ impl Tagger {
         out.write_all(&(sorted.len() as u32).to_le_bytes())?;
         for (word, mask) in sorted {
             write_str(word, out)?;
-            out.write_all(&mask.to_le_bytes())?;
-        }
-        let sorted: BTreeMap<&String, &u32> = self.suffixes.iter().collect();
-        out.write_all(&(sorted.len() as u32).to_le_bytes())?;
-        for (end, mask) in sorted {
-            write_str(end, out)?;
             out.write_all(&mask.to_le_bytes())?;
         }
         self.backward.write(out)?;
@@ -553,25 +477,17 @@ impl Tagger {
             let word = input.str()?.to_string();
             classes.insert(word, input.u32()?);
         }
-        let count = input.u32()? as usize;
-        let mut suffixes = HashMap::with_capacity(count);
-        for _ in 0..count {
-            let end = input.str()?.to_string();
-            suffixes.insert(end, input.u32()?);
-        }
         let backward = Rows::read(input)?;
         let forward = Rows::read(input)?;
         let names = class_names(&classes);
-        let suffix_names = class_names(&suffixes);
-        Some(Tagger { backward, forward, classes, names, suffixes, suffix_names })
+        Some(Tagger { backward, forward, classes, names })
     }
 }
 
-/// Trains the tagger on sentences of (word, tag) pairs, each with the document it belongs to;
-/// `progress` sees the averaged tagger after each epoch of the second pass.
+/// Trains the tagger on sentences of (word, tag) pairs; `progress` sees the averaged tagger
+/// after each epoch of the second pass.
 pub(super) fn train(
     sentences: &[(Vec<&str>, Vec<Upos>)],
-    docs: &[&Document],
     epochs: usize,
     seed: u64,
     mut progress: impl FnMut(usize, &Tagger),
@@ -593,45 +509,18 @@ pub(super) fn train(
             }
         }
     }
-    // What the words the dictionary lacks take, by their last three letters: an unseen word
-    // is most like them.
-    let mut by_suffix: BTreeMap<String, [u32; N]> = BTreeMap::new();
-    for (words, tags) in sentences {
-        for (w, t) in words.iter().zip(tags) {
-            let l = w.to_lowercase();
-            if counts.get(&l).is_some_and(|(n, _)| *n < DICT_MIN) {
-                by_suffix.entry(suffix(&l, 3).to_string()).or_insert([0; N])[t.index()] += 1;
-            }
-        }
-    }
-    let suffixes: HashMap<String, u32> = by_suffix
-        .into_iter()
-        .filter_map(|(end, counts)| {
-            let total: u32 = counts.iter().sum();
-            let mask = counts
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| **n * 5 >= total)
-                .map(|(t, _)| 1u32 << t)
-                .sum::<u32>();
-            (total >= SUFFIX_MIN).then_some((end, mask))
-        })
-        .collect();
-    let suffix_names = class_names(&suffixes);
     let classes: HashMap<String, u32> =
         counts.into_iter().filter(|(_, (n, _))| *n >= DICT_MIN).map(|(w, (_, m))| (w, m)).collect();
     let empty = Rows::default();
     let names = class_names(&classes);
-    let mut tagger =
-        Tagger { backward: empty.clone(), forward: empty, classes, names, suffixes, suffix_names };
+    let mut tagger = Tagger { backward: empty.clone(), forward: empty, classes, names };
     let gold: Vec<Vec<usize>> =
         sentences.iter().map(|(_, tags)| tags.iter().map(|t| t.index()).collect()).collect();
     // The first pass reads sentences backwards.
-    let back_feats: Vec<Statics> = sentences
-        .iter()
-        .zip(docs)
-        .map(|((words, _), doc)| tagger.static_features(words, doc, true, None))
-        .collect();
+    let reversed: Vec<Vec<&str>> =
+        sentences.iter().map(|(words, _)| words.iter().rev().copied().collect()).collect();
+    let back_feats: Vec<Statics> =
+        reversed.iter().map(|words| tagger.static_features(words, None)).collect();
     let back_gold: Vec<Vec<usize>> =
         gold.iter().map(|tags| tags.iter().rev().copied().collect()).collect();
     // Its tags of the training data come from passes that did not see the sentence (4 folds),
@@ -651,26 +540,10 @@ pub(super) fn train(
     let all: Vec<usize> = (0..sentences.len()).collect();
     tagger.backward =
         Rows::of(&train_pass(&back_feats, &back_gold, &all, epochs, seed, &mut |_, _| {}));
-    // The documents with the first pass's tags of their sentences (each from a pass that did
-    // not see it).
-    let mut tagged: Vec<(*const Document, Document)> = Vec::new();
-    let mut doc_index: Vec<usize> = Vec::with_capacity(sentences.len());
-    for (((words, _), doc), ahead) in sentences.iter().zip(docs).zip(&ahead) {
-        let key = *doc as *const Document;
-        if tagged.last().is_none_or(|(k, _)| *k != key) {
-            tagged.push((key, (*doc).clone()));
-        }
-        doc_index.push(tagged.len() - 1);
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        tagged.last_mut().expect("pushed").1.add_tags(&lower, ahead);
-    }
     let feats: Vec<Statics> = sentences
         .iter()
         .zip(&ahead)
-        .zip(&doc_index)
-        .map(|(((words, _), ahead), &d)| {
-            tagger.static_features(words, &tagged[d].1, false, Some(ahead))
-        })
+        .map(|((words, _), ahead)| tagger.static_features(words, Some(ahead)))
         .collect();
     let mut report = |epoch: usize, weights: &[f32]| {
         let so_far = Tagger {
@@ -678,8 +551,6 @@ pub(super) fn train(
             forward: Rows::of(weights),
             classes: tagger.classes.clone(),
             names: tagger.names.clone(),
-            suffixes: tagger.suffixes.clone(),
-            suffix_names: tagger.suffix_names.clone(),
         };
         progress(epoch, &so_far);
     };

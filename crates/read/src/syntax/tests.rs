@@ -115,34 +115,6 @@ fn training_names_a_bad_tag() {
     assert_eq!(err.found, "NOPE");
 }
 
-#[test]
-fn the_document_says_how_its_other_sentences_write_a_word() {
-    let headline = ["Varnholm", "Housing", "Board", "Meets"];
-    let first = ["The", "housing", "board", "of", "Varnholm", "met", "."];
-    let second = ["Its", "Housing", "plan", "failed", "in", "Varnholm", "."];
-    let doc = Document::of([&headline[..], &first[..], &second[..]]);
-    let lower = |words: &[&str]| -> Vec<String> { words.iter().map(|w| w.to_lowercase()).collect() };
-    // "Varnholm" is capitalised inside both ordinary sentences, "housing" is in lowercase in
-    // one and capitalised inside the other, "board" in lowercase; "meets" nowhere else.
-    let evidence = doc.evidence(&headline, &lower(&headline));
-    assert_eq!(evidence, ["-t-", "lt-", "l--", "---"]);
-    // A word's own occurrence does not count; a word without letters has none.
-    let evidence = doc.evidence(&first, &lower(&first));
-    assert_eq!(evidence, ["---", "-to", "--o", "---", "-to", "---", "."]);
-    // A sentence alone is its own document: nothing said elsewhere.
-    let alone = Document::of([&first[..]]);
-    assert!(alone.evidence(&first, &lower(&first)).iter().all(|e| *e == "---" || *e == "."));
-}
-
-#[test]
-fn each_newdoc_starts_a_document() {
-    let text = "# newdoc id = a\n1\tx\tx\tX\t_\t_\t0\troot\t_\t_\n\n\
-                1\ty\ty\tX\t_\t_\t0\troot\t_\t_\n\n\
-                # newdoc id = b\n1\tz\tz\tX\t_\t_\t0\troot\t_\t_\n\n";
-    assert_eq!(documents(&read_conllu(text).unwrap()), [0, 0, 1]);
-    assert_eq!(documents(&read_conllu(TINY).unwrap()), [0, 0]);
-}
-
 static ANALYZER: std::sync::LazyLock<Analyzer> =
     std::sync::LazyLock::new(|| builtin().expect("the built-in syntax model loads"));
 
@@ -193,7 +165,7 @@ fn a_beam_of_one_is_the_greedy_parser_and_a_wider_one_still_makes_trees() {
     assert!(compared > 20, "{compared} sentences");
     fn compare(words: &[&str]) {
         let parser = ANALYZER.parser.as_ref().expect("the built-in model has a parser");
-        let tags = ANALYZER.tagger.tag(words, &super::Document::of([words]));
+        let tags = ANALYZER.tagger.tag(words);
         assert_eq!(parser.parse_beam(words, &tags, 1), parser.parse_greedy(words, &tags));
         let wide = parser.parse_beam(words, &tags, 6);
         assert_eq!(wide.len(), words.len());
