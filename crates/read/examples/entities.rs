@@ -5,7 +5,8 @@ fn main() {
     let path = std::env::args().nth(1).expect("usage: entities FILE");
     let text = std::fs::read_to_string(&path).expect("a UTF-8 text file");
     let tagger = read::ner::builtin().expect("the built-in model loads");
-    for e in read::ner::entities(&tagger, &text) {
+    let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
+    for e in read::ner::entities(&tagger, &analyzer, &text) {
         println!("{:4}  {}", e.kind.as_str(), text[e.span].replace('\n', " "));
     }
 }
