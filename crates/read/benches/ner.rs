@@ -12,7 +12,8 @@ fn ner(c: &mut Criterion) {
     let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
     let tokens: usize = CORPUS.iter().map(|t| read::tokens::tokenize(t).len()).sum();
     // The bench checks its own output, so that a broken tagger cannot look fast.
-    let found: usize = CORPUS.iter().map(|t| read::ner::entities(&tagger, &analyzer, t).len()).sum();
+    let found: usize =
+        CORPUS.iter().map(|t| read::ner::entities(&tagger, &analyzer, t).len()).sum();
     assert!(found > 50, "the demo corpus is full of names, found {found}");
     let mut group = c.benchmark_group("ner");
     group.throughput(Throughput::Elements(tokens as u64));

@@ -95,6 +95,9 @@ fn seed_names_come_out_whole() {
     assert!(has("St. Petersburg"));
     assert!(has("Dummar-Damascus"));
     for p in ["001", "003"] {
-        insta::assert_snapshot!(format!("seed_{p}_entities"), rendered(&seed_text(p), &tagger, &analyzer));
+        insta::assert_snapshot!(
+            format!("seed_{p}_entities"),
+            rendered(&seed_text(p), &tagger, &analyzer)
+        );
     }
 }

@@ -41,3 +41,21 @@ fn a_tiny_model_learns_and_round_trips() {
     assert_eq!(again.tag_words(&["Bob", "left", "Rome"], &data[1].upos), data[1].tags);
     assert!(matches!(Tagger::from_bytes(b"garbage"), Err(ModelError::Format)));
 }
+
+#[test]
+fn parts_of_speech_of_another_length_are_no_failure() {
+    // The reader always gives one tag a word; a caller that gives fewer or more still gets one
+    // entity tag a word, the missing ones read as unknown.
+    let model = builtin().unwrap();
+    let words = ["Piet", "Oranje", "visited", "Varnholm", "."];
+    let upos = ANALYZER.upos(&words);
+    assert_eq!(upos.len(), words.len());
+    let full = model.tag_words(&words, &upos);
+    assert_eq!(full.len(), words.len());
+    assert_eq!(model.tag_words(&words, &[]).len(), words.len());
+    assert_eq!(model.tag_words(&words, &upos[..2]).len(), words.len());
+    let mut longer = upos.clone();
+    longer.extend_from_slice(&upos);
+    assert_eq!(model.tag_words(&words, &longer), full);
+    assert!(model.tag_document(&[&words, &words], &[&upos]).iter().all(|t| t.len() == 5));
+}
