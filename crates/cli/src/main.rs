@@ -1057,21 +1057,10 @@ fn eval_timex(
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The built-in syntax model, whose parts of speech the entity tagger reads.
-fn builtin_syntax() -> anyhow::Result<read::syntax::Analyzer> {
-    read::syntax::builtin()
-        .context("the built-in syntax model is missing or damaged: rebuild dossier")
-}
-
-/// Reads a CoNLL-2003 file, each sentence's parts of speech from the built-in syntax model
-/// (the entity tagger reads them as it will in `dossier read`, never the file's own column).
-fn read_conll_file(
-    path: &std::path::Path,
-    analyzer: &read::syntax::Analyzer,
-) -> anyhow::Result<Vec<read::ner::ConllSentence>> {
+fn read_conll_file(path: &std::path::Path) -> anyhow::Result<Vec<read::ner::ConllSentence>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let sentences = read::ner::read_conll(&text, analyzer);
+    let sentences = read::ner::read_conll(&text);
     anyhow::ensure!(
         !sentences.is_empty(),
         "{} has no CoNLL sentences: expected `token ... tag` lines",
@@ -1097,8 +1086,7 @@ fn eval_ner(
     model: Option<&std::path::Path>,
     predictions: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
-    let analyzer = builtin_syntax()?;
-    let data = read_conll_file(file, &analyzer)?;
+    let data = read_conll_file(file)?;
     let model = match model {
         Some(path) => {
             let mut f = std::fs::File::open(path)
@@ -1137,9 +1125,8 @@ fn train_ner(
     epochs: usize,
     seed: u64,
 ) -> anyhow::Result<ExitCode> {
-    let analyzer = builtin_syntax()?;
-    let data = read_conll_file(train, &analyzer)?;
-    let dev = dev.map(|d| read_conll_file(d, &analyzer)).transpose()?;
+    let data = read_conll_file(train)?;
+    let dev = dev.map(read_conll_file).transpose()?;
     let config = read::ner::TrainConfig { epochs, seed };
     let started = Instant::now();
     let model = read::ner::train(&data, &config, |epoch, model| {

@@ -1,5 +1,5 @@
-//! Throughput of tokenisation, sentence splitting, part-of-speech tagging (which the entity
-//! tagger reads) and named-entity tagging together, in tokens per second on one core. Run with `cargo bench -p read --bench ner`.
+//! Throughput of tokenisation, sentence splitting and named-entity tagging together, in tokens
+//! per second on one core. Run with `cargo bench -p read --bench ner`.
 #![allow(missing_docs)] // criterion_group! generates an undocumented function.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -9,18 +9,16 @@ use corpus::CORPUS;
 
 fn ner(c: &mut Criterion) {
     let tagger = read::ner::builtin().expect("the built-in model loads");
-    let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
     let tokens: usize = CORPUS.iter().map(|t| read::tokens::tokenize(t).len()).sum();
     // The bench checks its own output, so that a broken tagger cannot look fast.
-    let found: usize =
-        CORPUS.iter().map(|t| read::ner::entities(&tagger, &analyzer, t).len()).sum();
+    let found: usize = CORPUS.iter().map(|t| read::ner::entities(&tagger, t).len()).sum();
     assert!(found > 50, "the demo corpus is full of names, found {found}");
     let mut group = c.benchmark_group("ner");
     group.throughput(Throughput::Elements(tokens as u64));
     group.bench_function("tokenize + split + tag demo corpus", |b| {
         b.iter(|| {
             for text in CORPUS {
-                std::hint::black_box(read::ner::entities(&tagger, &analyzer, text));
+                std::hint::black_box(read::ner::entities(&tagger, text));
             }
         })
     });

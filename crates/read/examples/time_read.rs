@@ -8,8 +8,7 @@ fn main() {
     let text = std::fs::read_to_string(path).expect("a UTF-8 file");
     let t = Instant::now();
     let tagger = read::ner::builtin().expect("the model loads");
-    let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
-    eprintln!("models     {:.2} s", t.elapsed().as_secs_f64());
+    eprintln!("model      {:.2} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
     let tokens = read::tokens::tokenize(&text);
     eprintln!("tokenize   {:.2} s", t.elapsed().as_secs_f64());
@@ -17,17 +16,7 @@ fn main() {
     let sentences = read::tokens::sentences(&text, &tokens);
     eprintln!("sentences  {:.2} s", t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let upos: Vec<Vec<read::syntax::Upos>> = sentences
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> =
-                tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect();
-            analyzer.upos(&words)
-        })
-        .collect();
-    eprintln!("upos       {:.2} s", t.elapsed().as_secs_f64());
-    let t = Instant::now();
-    let entities = read::ner::entities_in(&tagger, &text, &tokens, &sentences, &upos);
+    let entities = read::ner::entities_in(&tagger, &text, &tokens, &sentences);
     eprintln!("entities   {:.2} s ({})", t.elapsed().as_secs_f64(), entities.len());
     let t = Instant::now();
     let mentions = read::lexicon::mentions(&text);
@@ -36,6 +25,7 @@ fn main() {
     let (timexes, _) = read::time::tag(&text, jiff::civil::Date::new(2020, 1, 1).ok());
     eprintln!("time       {:.2} s ({})", t.elapsed().as_secs_f64(), timexes.len());
     let t = Instant::now();
+    let analyzer = read::syntax::builtin().expect("the built-in syntax model loads");
     let reading = read::read_document(&tagger, &analyzer, &text, None);
     eprintln!(
         "all        {:.2} s ({} annotations)",

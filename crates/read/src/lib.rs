@@ -31,7 +31,7 @@ use model::{Annotation, Deadline, Layer, Overrun, PartialDate};
 
 /// Version of the rules and conventions of this crate outside the model; bumped when a change
 /// alters what is read, so that documents are read again.
-const RULES_VERSION: &str = "read/10";
+const RULES_VERSION: &str = "read/9";
 
 /// Names the reader (rules version, entity model and syntax model) for provenance: a document
 /// read by another reader is read again.
@@ -97,14 +97,14 @@ pub fn read_document_within(
     let dct = published.and_then(|p| {
         jiff::civil::Date::new(p.get_year() as i16, p.get_month()? as i8, p.get_day()? as i8).ok()
     });
-    // The syntax layer, then the entity tagger (which reads its parts of speech), beside the
-    // rule-based layers, which need only the text: one long document uses two cores instead of
-    // one (and the entity tagger's sentences share the cores as they are free).
-    let (syntax_and_entities, rest) = rayon::join(
-        || -> Result<_, Overrun> {
-            let (words, upos) = analyse(analyzer, text, &tokens, &sentences, deadline)?;
-            deadline.check()?;
-            Ok((ner::entities_in(tagger, text, &tokens, &sentences, &upos), words))
+    // The entity tagger, the syntax layer and the rule-based layers are independent given the
+    // tokens: one long document uses three cores instead of one.
+    let ((entities, words), rest) = rayon::join(
+        || {
+            rayon::join(
+                || ner::entities_in(tagger, text, &tokens, &sentences),
+                || analyse(analyzer, text, &tokens, &sentences, deadline),
+            )
         },
         || -> Result<_, Overrun> {
             let mentions = lexicon::mentions(text);
@@ -112,7 +112,7 @@ pub fn read_document_within(
             Ok((mentions, time::tag_within(text, dct, deadline)?))
         },
     );
-    let (entities, words) = syntax_and_entities?;
+    let words = words?;
     let (mentions, (timexes, diagnostics)) = rest?;
     deadline.check()?;
     for e in entities {
@@ -162,16 +162,14 @@ pub fn read_document_within(
 /// Runs the syntax layer over each sentence of the project's own tokens, so that every later
 /// stage sees one tokenisation: a hyphenated name stays one word to the parser too. Sentences
 /// are at most [`tokens::MAX_SENTENCE_TOKENS`] long, so the deadline is looked at often.
-/// Gives the words, and each sentence's parts of speech for the entity tagger.
 fn analyse(
     analyzer: &syntax::Analyzer,
     text: &str,
     tokens: &[tokens::Token],
     sentences: &[tokens::Sentence],
     deadline: Deadline,
-) -> Result<(Vec<model::Word>, Vec<Vec<syntax::Upos>>), Overrun> {
+) -> Result<Vec<model::Word>, Overrun> {
     let mut words = Vec::with_capacity(tokens.len());
-    let mut upos = Vec::with_capacity(sentences.len());
     let mut forms: Vec<&str> = Vec::with_capacity(tokens::MAX_SENTENCE_TOKENS);
     for (index, s) in sentences.iter().enumerate() {
         deadline.check()?;
@@ -179,7 +177,6 @@ fn analyse(
         forms.clear();
         forms.extend(sentence.iter().map(|t| &text[t.span.clone()]));
         let analyses = analyzer.analyse(&forms);
-        upos.push(analyses.iter().map(|a| a.upos).collect());
         for (t, a) in sentence.iter().zip(analyses) {
             words.push(model::Word {
                 span: t.span.clone(),
@@ -191,5 +188,5 @@ fn analyse(
             });
         }
     }
-    Ok((words, upos))
+    Ok(words)
 }

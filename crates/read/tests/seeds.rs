@@ -3,8 +3,7 @@
 //! publication dates allow.
 
 use jiff::civil::{Date, date};
-use read::ner::{EntityType, Tagger, builtin};
-use read::syntax::Analyzer;
+use read::ner::{EntityType, Tagger, builtin, entities};
 use read::time::tag;
 
 fn seed_text(prefix: &str) -> String {
@@ -63,8 +62,8 @@ fn seed_resolutions_against_their_publication_dates() {
 }
 
 /// Every entity of a seed, one a line, for review in the snapshot.
-fn rendered(text: &str, tagger: &Tagger, analyzer: &Analyzer) -> String {
-    read::ner::entities(tagger, analyzer, text)
+fn rendered(text: &str, tagger: &Tagger) -> String {
+    entities(tagger, text)
         .into_iter()
         .map(|e| format!("{:4} {}", e.kind.as_str(), text[e.span].replace('\n', " ")))
         .collect::<Vec<_>>()
@@ -74,12 +73,11 @@ fn rendered(text: &str, tagger: &Tagger, analyzer: &Analyzer) -> String {
 #[test]
 fn seed_names_come_out_whole() {
     let tagger = builtin().unwrap();
-    let analyzer = read::syntax::builtin().unwrap();
     let all: Vec<(EntityType, String)> = ["000", "001", "002", "003", "004"]
         .iter()
         .flat_map(|p| {
             let text = seed_text(p);
-            read::ner::entities(&tagger, &analyzer, &text)
+            entities(&tagger, &text)
                 .into_iter()
                 .map(move |e| (e.kind, text[e.span].replace('\n', " ")))
                 .collect::<Vec<_>>()
@@ -95,9 +93,6 @@ fn seed_names_come_out_whole() {
     assert!(has("St. Petersburg"));
     assert!(has("Dummar-Damascus"));
     for p in ["001", "003"] {
-        insta::assert_snapshot!(
-            format!("seed_{p}_entities"),
-            rendered(&seed_text(p), &tagger, &analyzer)
-        );
+        insta::assert_snapshot!(format!("seed_{p}_entities"), rendered(&seed_text(p), &tagger));
     }
 }

@@ -1,10 +1,7 @@
 //! CoNLL-2003 files: `token POS chunk NER` lines, blank lines between sentences, `-DOCSTART-`
-//! between documents. Tags are IOB1 in the file and BIO here. The file's own part-of-speech
-//! column is not read: a reader never has it, so the tagger learns from the parts of speech the
-//! project's syntax model gives, as it will be given them.
+//! between documents. Tags are IOB1 in the file and BIO here.
 
 use super::tag_index;
-use crate::syntax::{Analyzer, Upos};
 
 /// One sentence: its words and their BIO tag indices.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +10,6 @@ pub struct ConllSentence {
     pub words: Vec<String>,
     /// BIO tag indices (see [`super::TAGS`]).
     pub tags: Vec<usize>,
-    /// The words' parts of speech, from the syntax model.
-    pub upos: Vec<Upos>,
     /// The original lines, for writing predictions.
     pub lines: Vec<String>,
     /// Which document of the file the sentence belongs to (documents are separated by
@@ -22,17 +17,10 @@ pub struct ConllSentence {
     pub doc: usize,
 }
 
-/// Reads a CoNLL file's text, the parts of speech of each sentence from `analyzer`. Unknown
-/// tags read as `O`.
-pub fn read_conll(text: &str, analyzer: &Analyzer) -> Vec<ConllSentence> {
+/// Reads a CoNLL file's text. Unknown tags read as `O`.
+pub fn read_conll(text: &str) -> Vec<ConllSentence> {
     let mut out = Vec::new();
-    let empty = |doc| ConllSentence {
-        words: Vec::new(),
-        tags: Vec::new(),
-        upos: Vec::new(),
-        lines: Vec::new(),
-        doc,
-    };
+    let empty = |doc| ConllSentence { words: Vec::new(), tags: Vec::new(), lines: Vec::new(), doc };
     let mut current = empty(0);
     let mut previous_iob1 = "O".to_string();
     let flush = |current: &mut ConllSentence, out: &mut Vec<ConllSentence>| {
@@ -65,9 +53,5 @@ pub fn read_conll(text: &str, analyzer: &Analyzer) -> Vec<ConllSentence> {
         previous_iob1 = tag.to_string();
     }
     flush(&mut current, &mut out);
-    for s in &mut out {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        s.upos = analyzer.upos(&words);
-    }
     out
 }

@@ -1,13 +1,11 @@
 //! Features of each token, hashed into the model's table.
 //!
-//! The word and its neighbours, lowercase forms, prefixes and suffixes, word shapes, a few
-//! orthographic flags, and the parts of speech the syntax model gives the word and its
-//! neighbours; all local to the sentence, but for what the document says about a word's case.
+//! The word and its neighbours, lowercase forms, prefixes and suffixes, word shapes, and a
+//! few orthographic flags; all local to the sentence.
 
 use std::collections::HashSet;
 
 use super::BUCKETS;
-use crate::syntax::Upos;
 
 /// What the whole document says about each word's case: a word seen capitalised in the middle
 /// of an ordinary sentence is probably a name, even at the start of a sentence or in an
@@ -126,13 +124,8 @@ fn long_shape(word: &str) -> String {
 }
 
 /// Feature ids for every token of a sentence.
-pub(super) fn extract(
-    words: &[&str],
-    upos: &[Upos],
-    doc: &DocStats,
-    hints: Option<&[[u16; 5]]>,
-) -> Vec<Vec<u32>> {
-    let mut feats = extract_base(words, upos, doc);
+pub(super) fn extract(words: &[&str], doc: &DocStats, hints: Option<&[[u16; 5]]>) -> Vec<Vec<u32>> {
+    let mut feats = extract_base(words, doc);
     if let Some(hints) = hints {
         add_hints(&mut feats, words, hints);
     }
@@ -158,17 +151,8 @@ pub(super) fn add_hints(feats: &mut [Vec<u32>], words: &[&str], hints: &[[u16; 5
 }
 
 /// Features that do not depend on a first pass.
-pub(super) fn extract_base(words: &[&str], upos: &[Upos], doc: &DocStats) -> Vec<Vec<u32>> {
+pub(super) fn extract_base(words: &[&str], doc: &DocStats) -> Vec<Vec<u32>> {
     let headline = is_headline(words);
-    // A sentence's parts of speech are one a word; a shorter list (never given by the reader)
-    // reads as unknown rather than failing.
-    let tag_at = |i: isize| -> &str {
-        if i < 0 || i as usize >= words.len() {
-            "<b>"
-        } else {
-            upos.get(i as usize).map_or("?", |t| t.as_str())
-        }
-    };
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
     let word_at = |i: isize| -> &str {
@@ -239,13 +223,6 @@ pub(super) fn extract_base(words: &[&str], upos: &[Upos], doc: &DocStats) -> Vec
             }
         };
         f.push(fnv(&["cc", cap(k - 1), cap(k), cap(k + 1)]));
-        // Parts of speech, the word's and its neighbours': what a word does generalises to
-        // names never seen in training. Paired with each other, with shapes, with case or with
-        // the parse they fitted the dev split and its unseen names worse (models/README.md).
-        f.push(fnv(&["u", tag_at(k)]));
-        for (d, ds) in [(-2isize, "-2"), (-1, "-1"), (1, "1"), (2, "2")] {
-            f.push(fnv(&["nu", ds, tag_at(k + d)]));
-        }
         f.push(fnv(&["cw-", cap(k - 1), l]));
         f.push(fnv(&["cw+", l, cap(k + 1)]));
         // What the rest of the document says about this word's case.

@@ -5,10 +5,6 @@
 //! sentences are visited in a fixed order shuffled by a seeded generator, weights are averaged
 //! over every update. Features are strings hashed (FNV-1a) into a fixed table, so the model is a
 //! flat array of weights plus tag transitions; the file stores only non-zero weights.
-//!
-//! The tagger reads each word's part of speech as the project's syntax model
-//! ([`crate::syntax::Analyzer::upos`]) gives it, in training as in reading: the model depends
-//! on the syntax model it was trained with, and is retrained when that changes.
 
 mod conll;
 mod features;
@@ -19,7 +15,6 @@ mod tests;
 use std::io::{Read, Write};
 
 use crate::perceptron::Averager;
-use crate::syntax::{Analyzer, Upos};
 
 pub use conll::{ConllSentence, read_conll};
 
@@ -29,7 +24,7 @@ pub const TAGS: [&str; 9] =
 const N: usize = TAGS.len();
 /// Feature table size (a power of two).
 const BUCKETS: usize = 1 << 21;
-const MAGIC: &[u8; 8] = b"DSNER\x00\x03\x00";
+const MAGIC: &[u8; 8] = b"DSNER\x00\x02\x00";
 
 /// Entity types.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -186,25 +181,21 @@ pub struct Tagger {
 }
 
 impl Tagger {
-    /// Best tag sequence for one sentence's `words`, whose parts of speech are `upos`.
-    pub fn tag_words(&self, words: &[&str], upos: &[Upos]) -> Vec<usize> {
-        self.tag_document(&[words], &[upos]).pop().unwrap_or_default()
+    /// Best tag sequence for one sentence's `words`.
+    pub fn tag_words(&self, words: &[&str]) -> Vec<usize> {
+        self.tag_document(&[words]).pop().unwrap_or_default()
     }
 
     /// Best tag sequences (exact Viterbi under valid BIO transitions) for the sentences of one
-    /// document, which share what the document says about each word. `upos` holds each
-    /// sentence's parts of speech (a sentence without them is read with unknown ones).
-    pub fn tag_document(&self, sentences: &[&[&str]], upos: &[&[Upos]]) -> Vec<Vec<usize>> {
+    /// document, which share what the document says about each word.
+    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<usize>> {
         use rayon::prelude::*;
         let stats = features::DocStats::of(sentences.iter().copied());
         // The base features serve both passes; the second adds the first's hints. Within a
         // pass sentences are independent, so a long document is tagged on every core (the
         // result does not depend on the order).
-        let base: Vec<Vec<Vec<u32>>> = sentences
-            .par_iter()
-            .enumerate()
-            .map(|(k, w)| features::extract_base(w, upos.get(k).copied().unwrap_or(&[]), &stats))
-            .collect();
+        let base: Vec<Vec<Vec<u32>>> =
+            sentences.par_iter().map(|w| features::extract_base(w, &stats)).collect();
         let first: Vec<Vec<usize>> = base.par_iter().map(|f| self.first.viterbi(f)).collect();
         let hints = features::Hints::of(sentences, &first);
         base.into_par_iter()
@@ -365,7 +356,7 @@ fn document_features(
         let hints = first.map(|tags| features::Hints::of(&doc_words, &tags[start..end]));
         for (k, w) in doc_words.iter().enumerate() {
             let h = hints.as_ref().map(|h| h.for_sentence(&doc_words, k));
-            out.push(features::extract(w, &sentences[start + k].upos, &stats, h.as_deref()));
+            out.push(features::extract(w, &stats, h.as_deref()));
         }
         start = end;
     }
@@ -395,38 +386,27 @@ pub struct Entity {
     pub kind: EntityType,
 }
 
-/// Finds the named entities of a whole document's text: tokens, sentences, their parts of
-/// speech from `analyzer`, then both passes of the tagger over the document.
-pub fn entities(tagger: &Tagger, analyzer: &Analyzer, text: &str) -> Vec<Entity> {
+/// Finds the named entities of a whole document's text: tokens, sentences, then both passes
+/// of the tagger over the document.
+pub fn entities(tagger: &Tagger, text: &str) -> Vec<Entity> {
     let tokens = crate::tokens::tokenize(text);
     let sentences = crate::tokens::sentences(text, &tokens);
-    let upos: Vec<Vec<Upos>> = sentences
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> =
-                tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect();
-            analyzer.upos(&words)
-        })
-        .collect();
-    entities_in(tagger, text, &tokens, &sentences, &upos)
+    entities_in(tagger, text, &tokens, &sentences)
 }
 
-/// [`entities`] over tokens, sentences and each sentence's parts of speech already found, so
-/// that a reader tokenizes and tags once.
+/// [`entities`] over tokens and sentences already found, so that a reader tokenizes once.
 pub fn entities_in(
     tagger: &Tagger,
     text: &str,
     tokens: &[crate::tokens::Token],
     sentences: &[crate::tokens::Sentence],
-    upos: &[Vec<Upos>],
 ) -> Vec<Entity> {
     let words: Vec<Vec<&str>> = sentences
         .iter()
         .map(|s| tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect())
         .collect();
     let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
-    let upos: Vec<&[Upos]> = upos.iter().map(Vec::as_slice).collect();
-    let tags = tagger.tag_document(&refs, &upos);
+    let tags = tagger.tag_document(&refs);
     let mut out = Vec::new();
     for (s, tags) in sentences.iter().zip(&tags) {
         for (a, b, kind) in spans(tags) {

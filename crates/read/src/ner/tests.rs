@@ -2,13 +2,10 @@
 
 use super::*;
 
-static ANALYZER: std::sync::LazyLock<Analyzer> =
-    std::sync::LazyLock::new(|| crate::syntax::builtin().expect("the built-in model loads"));
-
 #[test]
 fn iob1_becomes_bio() {
     let text = "EU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\nA X X I-LOC\nB X X B-LOC\n";
-    let s = read_conll(text, &ANALYZER);
+    let s = read_conll(text);
     let names = |t: &[usize]| t.iter().map(|&i| TAGS[i]).collect::<Vec<_>>();
     assert_eq!(s.len(), 3);
     assert_eq!(names(&s[0].tags), ["B-ORG", "O", "B-MISC"]);
@@ -31,31 +28,13 @@ fn spans_and_transitions() {
 #[test]
 fn a_tiny_model_learns_and_round_trips() {
     let text = "Alice NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n\nBob NNP I-NP I-PER\nleft VBD I-VP O\nRome NNP I-NP I-LOC\n";
-    let data = read_conll(text, &ANALYZER);
+    let data = read_conll(text);
     let model = train(&data, &TrainConfig { epochs: 5, seed: 1 }, |_, _| {});
     let model: Tagger = model;
-    assert_eq!(model.tag_words(&["Alice", "visited", "Paris"], &data[0].upos), data[0].tags);
+    assert_eq!(model.tag_words(&["Alice", "visited", "Paris"]), data[0].tags);
     let mut bytes = Vec::new();
     model.save(&mut bytes).unwrap();
     let again = Tagger::from_bytes(&bytes).unwrap();
-    assert_eq!(again.tag_words(&["Bob", "left", "Rome"], &data[1].upos), data[1].tags);
+    assert_eq!(again.tag_words(&["Bob", "left", "Rome"]), data[1].tags);
     assert!(matches!(Tagger::from_bytes(b"garbage"), Err(ModelError::Format)));
-}
-
-#[test]
-fn parts_of_speech_of_another_length_are_no_failure() {
-    // The reader always gives one tag a word; a caller that gives fewer or more still gets one
-    // entity tag a word, the missing ones read as unknown.
-    let model = builtin().unwrap();
-    let words = ["Piet", "Oranje", "visited", "Varnholm", "."];
-    let upos = ANALYZER.upos(&words);
-    assert_eq!(upos.len(), words.len());
-    let full = model.tag_words(&words, &upos);
-    assert_eq!(full.len(), words.len());
-    assert_eq!(model.tag_words(&words, &[]).len(), words.len());
-    assert_eq!(model.tag_words(&words, &upos[..2]).len(), words.len());
-    let mut longer = upos.clone();
-    longer.extend_from_slice(&upos);
-    assert_eq!(model.tag_words(&words, &longer), full);
-    assert!(model.tag_document(&[&words, &words], &[&upos]).iter().all(|t| t.len() == 5));
 }

@@ -152,12 +152,6 @@ impl Analyzer {
             .collect()
     }
 
-    /// The parts of speech alone (what [`Analyzer::analyse`] gives, without lemmas or parse):
-    /// the entity tagger reads them where no parse is needed.
-    pub fn upos(&self, words: &[&str]) -> Vec<Upos> {
-        self.tagger.tag(words)
-    }
-
     /// The same model with the parser keeping `width` partial parses (1: greedy; at most 64):
     /// to measure what a narrower or wider beam than the trained one gives.
     pub fn with_beam(mut self, width: usize) -> Analyzer {
