@@ -245,6 +245,10 @@ use bodies::{
 #[path = "repair_family.rs"]
 mod family;
 use family::family_members;
+#[path = "repair_openers.rs"]
+mod openers;
+pub(in crate::view) use openers::opening_participle;
+use openers::{drop_leading_function_words, participle_openers};
 #[path = "repair_companies.rs"]
 mod companies;
 use companies::companies_listed_as_one;
@@ -278,6 +282,11 @@ impl<'a> Words<'a> {
     /// The word ending last at or before `at`.
     fn before(&self, at: usize) -> Option<&'a Word> {
         self.words.partition_point(|w| w.span.end <= at).checked_sub(1).map(|i| &self.words[i])
+    }
+
+    /// The word starting first at or after `at`.
+    fn after(&self, at: usize) -> Option<&'a Word> {
+        self.words.get(self.words.partition_point(|w| w.span.start < at))
     }
 
     fn form(&self, w: &Word) -> &'a str {
@@ -323,6 +332,7 @@ fn is_country(word: &str) -> bool {
 pub(super) fn before_merge(words: &Words<'_>, raw: &mut Vec<Mention>) {
     split_at_line_breaks(words.text, raw);
     drop_leading_function_words(words, raw);
+    participle_openers(words, raw);
     person_after_title(words, raw);
     bare_titles(words, raw);
     place_before_person(words, raw);
@@ -492,59 +502,6 @@ fn numbered_parts_of_texts(words: &Words<'_>, mentions: &mut [Mention]) {
             m.kind = Kind::Misc;
         }
     }
-}
-
-/// A capitalised function word at the start of a name ("When X was sworn in", "Neither X
-/// nor Y") is the sentence's, not the name's: its part of speech is closed-class and the
-/// document writes it in lower case elsewhere (or it is a common sentence opener).
-fn drop_leading_function_words(words: &Words<'_>, raw: &mut [Mention]) {
-    // Organisations and places may begin with an article ("The Hague"): it is the sentence's
-    // only where the document writes the name after a lowercase "the" too.
-    for m in raw.iter_mut().filter(|m| matches!(m.kind, Kind::Org | Kind::Loc | Kind::Misc)) {
-        let t = &words.text[m.span.clone()];
-        if let Some(rest) = t.strip_prefix("The ")
-            && words.text.contains(&format!("the {rest}"))
-        {
-            m.span.start += "The ".len();
-        }
-    }
-    // People do not begin with a function word.
-    for m in raw.iter_mut().filter(|m| m.kind == Kind::Per) {
-        loop {
-            let ws = words.inside(&m.span);
-            let [first, next, ..] = ws else { break };
-            let f = words.form(first);
-            let lower = f.to_lowercase();
-            // A sentence opener is no name whatever the tagger made of it inside one ("When
-            // X", read as a two-word name, is often tagged PROPN PROPN).
-            let function = f.starts_with(char::is_uppercase)
-                && !PARTICLES.contains(&lower.as_str())
-                && (OPENERS.contains(&lower.as_str())
-                    || (CLOSED_CLASSES.contains(&first.upos.as_str())
-                        && words.lower.contains(lower.as_str())));
-            // "Echoing X Y's denials, ...": a participle opening the sentence, run into a
-            // name the document also writes without it.
-            let opener =
-                words.before(first.span.start).is_none_or(|w| w.sentence != first.sentence)
-                    && ws.len() >= 3
-                    && opening_participle(words.text, f, &words.text[next.span.start..m.span.end]);
-            if !function && !opener {
-                break;
-            }
-            m.span.start = next.span.start;
-        }
-    }
-}
-
-/// Whether `word`, the first word of a sentence before the name `rest`, is a participle
-/// opening the sentence ("Echoing X Y's denials"): capitalised, "-ing" or "-ed", and the
-/// document writes the name without it elsewhere.
-pub(super) fn opening_participle(text: &str, word: &str, rest: &str) -> bool {
-    let lower = word.to_lowercase();
-    word.starts_with(char::is_uppercase)
-        && (lower.ends_with("ing") || lower.ends_with("ed"))
-        && lower.len() > 5
-        && text.matches(rest).count() >= 2
 }
 
 /// A rank or title inside an organisation, place or other name ("Admiral X Y Z", "Staff
