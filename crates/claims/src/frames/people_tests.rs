@@ -314,12 +314,12 @@ fn a_father_named_inside_his_son_s_full_name_is_another_person() {
     // An Arabic full name carries the father's name in its middle: the kin noun names two
     // people, so the father is the name as written, not his son again.
     let found = claims(
-        "Sayyid Abd-al-Varn Badr-al-Dun al-Oranje is the leader of the Varsk movement. \
-         Abd-al-Varn's father, Badr-al-Dun, was a cleric and scholar.",
+        "Sayyid Abd-al-Varn Kesh-al-Dor al-Oranje is the leader of the Varsk movement. \
+         Abd-al-Varn's father, Kesh-al-Dor, was a cleric and scholar.",
         ClaimType::Relation,
     );
     assert!(
-        found.iter().any(|c| c.field("person") == Some("Badr-al-Dun")
+        found.iter().any(|c| c.field("person") == Some("Kesh-al-Dor")
             && c.field("other").is_some_and(|o| o.ends_with("al-Oranje"))),
         "{found:?}"
     );
