@@ -163,6 +163,20 @@ fn a_heading_glued_to_the_next_word_is_two_tokens_but_inner_capitals_of_names_st
 }
 
 #[test]
+fn a_period_glued_to_the_next_sentence_still_ends_it() {
+    // Pages that lost the space after a period.
+    assert_eq!(
+        split("He served under ruler Tomasz Wielgosz.Oranje, 55, was arrested."),
+        ["He served under ruler Tomasz Wielgosz.", "Oranje, 55, was arrested."]
+    );
+    // Initials, abbreviations and titles before a name do not end a sentence.
+    assert_eq!(
+        split("The U.S.Treasury and Gen.Wielgosz met in Varsk."),
+        ["The U.S.Treasury and Gen.Wielgosz met in Varsk."]
+    );
+}
+
+#[test]
 fn a_page_title_line_ends_at_its_line_break() {
     // "Headline | Site Name", then the headline again: the site's last word and the
     // headline's first name are two sentences, so no name spans them.

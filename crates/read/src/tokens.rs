@@ -360,6 +360,19 @@ fn glued_heading(word: &[(usize, char)], rest: &[(usize, char)]) -> bool {
         && lower_run(&rest[1..]) == 2
 }
 
+/// Whether `word`, then a period with no space, then `next` end one sentence and begin the
+/// next: `word` is three or more letters ending in lower case and no title, and `next` a
+/// capital followed by lowercase letters.
+fn glued_sentence_end(word: &str, next: &str) -> bool {
+    let mut n = next.chars();
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().last().is_some_and(char::is_lowercase)
+        && !TITLES.contains(&word.to_lowercase().as_str())
+        && n.next().is_some_and(char::is_uppercase)
+        && n.next().is_some_and(char::is_lowercase)
+}
+
 /// Groups tokens into sentences and headings; none is longer than [`MAX_SENTENCE_TOKENS`].
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -428,8 +441,17 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     && t.chars().next().is_some_and(char::is_uppercase)
                     && following.chars().next().is_some_and(char::is_uppercase)
                     && following.chars().nth(1).is_some_and(char::is_lowercase);
+                // "... under former ruler Y.Sonko, 55, was ...": pages that lost the space after
+                // a sentence's period; the word before is a word, not an initial ("U.S.") or
+                // a title ("Gen.Smith"), and the word after is capitalised prose.
+                let glued_period = gap.is_empty()
+                    && t == "."
+                    && i > start
+                    && tokens[i - 1].span.end == tokens[i].span.start
+                    && glued_sentence_end(&text[tokens[i - 1].span.clone()], following);
                 glued_quote
                     || glued_word
+                    || glued_period
                     || (!gap.is_empty()
                         && starts_sentence
                         && !title
