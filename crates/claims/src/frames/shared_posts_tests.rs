@@ -170,3 +170,17 @@ fn a_deputy_s_post_and_the_leader_s_post_of_one_body_are_two_claims() {
         .collect();
     assert!(roles.contains(&"first deputy") && roles.contains(&"head"), "{claims:#?}");
 }
+
+#[test]
+fn the_state_of_a_court_abroad_is_not_the_state_of_the_posts_it_names() {
+    // A court of one state tries another state's official: "former dictator" is a post of
+    // the defendant's state, not the court's.
+    let claims = positions(
+        "A Swiss federal court on Wednesday sentenced Norwegian ex-interior minister Piet \
+         Oranje to 20 years in prison for crimes committed under the regime of former \
+         dictator Tomasz Wielgosz.",
+    );
+    let dictator = find(&claims, "Wielgosz", "Norway");
+    assert!(dictator.is_some(), "{claims:#?}");
+    assert!(find(&claims, "Wielgosz", "Switzerland").is_none(), "{claims:#?}");
+}

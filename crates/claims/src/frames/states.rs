@@ -179,6 +179,7 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
         .mentions
         .iter()
         .filter(|&&m| !imposes_sanctions(doc, &sentence.view, m))
+        .filter(|&&m| !names_a_court(doc, &sentence.view, m))
         .filter_map(|&m| {
             let mention = &doc.view.mentions[m];
             match mention.kind {
@@ -208,6 +209,20 @@ fn imposes_sanctions(doc: &Doc<'_>, view: &str, m: usize) -> bool {
     view.find(&tag).is_some_and(|at| {
         let after = view[at + tag.len()..].trim_start().to_lowercase();
         after.starts_with("sanctions") || after.starts_with("sanction ")
+    })
+}
+
+/// "A Varskian federal court sentenced ... under former dictator X": the state whose court
+/// tries a case is where the trial is, which says nothing of whose post a name holds (courts
+/// abroad try other states' officials).
+fn names_a_court(doc: &Doc<'_>, view: &str, m: usize) -> bool {
+    let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
+    view.find(&tag).is_some_and(|at| {
+        view[at + tag.len()..]
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            .any(|w| matches!(w, "court" | "courts" | "tribunal" | "judge" | "judges" | "jury"))
     })
 }
 
