@@ -1140,16 +1140,9 @@ pub(crate) fn identity(c: &Claim) -> String {
         w.dedup();
         w.join(" ")
     };
-    // A deputy's post and the leader's post of one body are two posts (a career: "first
-    // deputy of the judiciary", later "appointed to head the judiciary"), never one claim.
-    let rank = || if deputy(c.field("role").unwrap_or("")) { "|deputy" } else { "" };
     match c.kind {
-        ClaimType::Position => {
-            format!("{}|{}{}", person("holder"), words("organization"), rank())
-        }
-        ClaimType::Appointment => {
-            format!("{}|{}{}", person("person"), words("organization"), rank())
-        }
+        ClaimType::Position => format!("{}|{}", person("holder"), words("organization")),
+        ClaimType::Appointment => format!("{}|{}", person("person"), words("organization")),
         ClaimType::Meeting => {
             let mut p: Vec<String> =
                 c.list("participants").iter().map(|n| name_key(n).join(" ")).collect();
@@ -1186,15 +1179,6 @@ pub(crate) fn identity(c: &Claim) -> String {
 fn inner_word(written: &str, full: &str) -> bool {
     let (w, f) = (name_key(written), name_key(full));
     w.len() == 1 && f.len() >= 3 && f[1..f.len() - 1].contains(&w[0])
-}
-
-/// Whether a post is a deputy's: "deputy director", "vice-chair", "assistant secretary".
-fn deputy(role: &str) -> bool {
-    role.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-        w.eq_ignore_ascii_case("deputy")
-            || w.eq_ignore_ascii_case("vice")
-            || w.eq_ignore_ascii_case("assistant")
-    })
 }
 
 /// Two posts of one holder in one body that one sentence names ("the Director and Party

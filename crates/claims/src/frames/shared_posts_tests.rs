@@ -158,20 +158,6 @@ fn the_body_s_noun_alone_is_the_body_named_shortly_before() {
 }
 
 #[test]
-fn a_deputy_s_post_and_the_leader_s_post_of_one_body_are_two_claims() {
-    let claims = positions(
-        "As the first deputy of the Varnholm judiciary, Piet Oranje led a campaign of arrests. \
-         Oranje had been appointed by Wielgosz to head the Varnholm judiciary in March 2019.",
-    );
-    let roles: Vec<_> = claims
-        .iter()
-        .filter(|c| c.field("organization").is_some_and(|o| o.contains("judiciary")))
-        .filter_map(|c| c.field("role"))
-        .collect();
-    assert!(roles.contains(&"first deputy") && roles.contains(&"head"), "{claims:#?}");
-}
-
-#[test]
 fn the_state_of_a_court_abroad_is_not_the_state_of_the_posts_it_names() {
     // A court of one state tries another state's official: "former dictator" is a post of
     // the defendant's state, not the court's.
