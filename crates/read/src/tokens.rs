@@ -441,7 +441,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     && t.chars().next().is_some_and(char::is_uppercase)
                     && following.chars().next().is_some_and(char::is_uppercase)
                     && following.chars().nth(1).is_some_and(char::is_lowercase);
-                // "... under former ruler Y.Sonko, 55, was ...": pages that lost the space after
+                // "... under former ruler Y.Oranje, 55, was ...": pages that lost the space after
                 // a sentence's period; the word before is a word, not an initial ("U.S.") or
                 // a title ("Gen.Smith"), and the word after is capitalised prose.
                 let glued_period = gap.is_empty()

@@ -205,20 +205,25 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
 /// "Norvanian sanctions on President X": the state that imposes sanctions says nothing of
 /// whose post the name holds.
 fn imposes_sanctions(doc: &Doc<'_>, view: &str, m: usize) -> bool {
-    let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
-    view.find(&tag).is_some_and(|at| {
-        let after = view[at + tag.len()..].trim_start().to_lowercase();
-        after.starts_with("sanctions") || after.starts_with("sanction ")
+    view_after(doc, view, m).is_some_and(|after| {
+        after.get(..9).is_some_and(|p| {
+            p.eq_ignore_ascii_case("sanctions") || p.eq_ignore_ascii_case("sanction ")
+        })
     })
+}
+
+/// The sentence's view after mention `m`'s placeholder, from its next word on.
+fn view_after<'v>(doc: &Doc<'_>, view: &'v str, m: usize) -> Option<&'v str> {
+    let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
+    view.find(&tag).map(|at| view[at + tag.len()..].trim_start())
 }
 
 /// "A Varskian federal court sentenced ... under former dictator X": the state whose court
 /// tries a case is where the trial is, which says nothing of whose post a name holds (courts
 /// abroad try other states' officials).
 fn names_a_court(doc: &Doc<'_>, view: &str, m: usize) -> bool {
-    let tag = format!("⟦{}:{m}⟧", doc.view.mentions[m].kind.as_str());
-    view.find(&tag).is_some_and(|at| {
-        view[at + tag.len()..]
+    view_after(doc, view, m).is_some_and(|after| {
+        after
             .split_whitespace()
             .take(3)
             .take_while(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
