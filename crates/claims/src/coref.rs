@@ -535,7 +535,7 @@ impl People {
     /// person mention covers it: the root's `nsubj` with its name words (`flat`, `compound`),
     /// else, where the parse found no subject, the person named right before the root verb
     /// with only auxiliaries, adverbs and punctuation between ("..., X flew back").
-    fn subject(&self, view: &DocumentView, sentence: usize) -> Option<usize> {
+    pub(crate) fn subject(&self, view: &DocumentView, sentence: usize) -> Option<usize> {
         let sv = &view.sentences[sentence];
         let words = view.words.get(sv.words.clone())?;
         let root = words.iter().position(|w| w.head == 0)?;

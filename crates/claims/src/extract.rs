@@ -16,6 +16,7 @@ use crate::view::{DocumentView, Kind};
 use crate::{Claim, ClaimType, Evidence, Input, Modality};
 
 mod dates;
+mod epithets;
 mod names;
 mod sources;
 
@@ -162,6 +163,7 @@ pub fn extract_within(
         people: &people,
         profiles: HashMap::new(),
         sources: std::cell::OnceCell::new(),
+        epithets: std::cell::OnceCell::new(),
     };
     doc.run(deadline)
 }
@@ -182,6 +184,8 @@ pub(crate) struct Doc<'a> {
     profiles: HashMap<usize, Profile>,
     /// The source each sentence cites, found once per document.
     sources: std::cell::OnceCell<Vec<Option<String>>>,
+    /// The people each epithet, rank and age was given with, found once per document.
+    epithets: std::cell::OnceCell<epithets::Epithets>,
 }
 
 fn group_args(rule_slots: &[Slot], caps: &Captures<'_>, args: &mut Vec<(String, Arg)>) {

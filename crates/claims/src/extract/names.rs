@@ -151,6 +151,11 @@ impl<'a> Doc<'a> {
             let text = self.view.text(self.text(), m);
             text.split_whitespace().last().map(|w| w.to_lowercase())
         })?;
+        if det == "the"
+            && let Some(g) = self.by_epithet(m)
+        {
+            return g;
+        }
         if det == "the" && LEADER_HEADS.contains(&head.as_str()) {
             return self.people.topic();
         }

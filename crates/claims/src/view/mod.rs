@@ -11,6 +11,7 @@ use std::ops::Range;
 use model::{Annotation, Layer, Word};
 
 mod additions;
+pub(crate) use additions::{is_epithet, year_old};
 mod repair;
 pub use repair::is_body_word;
 
@@ -208,6 +209,7 @@ impl DocumentView {
             }
         }
         additions::bare_years(text, tokens, &covered, &mut mentions);
+        additions::epithet_descriptions(text, tokens, &covered, &mut mentions);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         if additions::lowercase_ranks(text, tokens, &mut mentions) {
             mentions.sort_by_key(|m| (m.span.start, m.span.end));
