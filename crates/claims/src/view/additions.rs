@@ -155,7 +155,6 @@ pub(super) fn epithet_descriptions(
             continue;
         }
         // "the 61-year-old": the tokenizer may write the age as one word or as three.
-        let mut at = first + 1;
         let head_end = |at: usize| -> Option<(usize, bool)> {
             let w = lower(at);
             if tokens[at].upos == "NOUN" && is_epithet(&w) {
@@ -170,7 +169,8 @@ pub(super) fn epithet_descriptions(
             joined.map(|_| (at + 2, true))
         };
         let mut found = None;
-        for _ in 0..2 {
+        // The head is the word after "the" or the one after that.
+        for at in first + 1..first + 3 {
             if at >= tokens.len() || tokens[at].sentence != tokens[first].sentence {
                 break;
             }
@@ -182,7 +182,6 @@ pub(super) fn epithet_descriptions(
             if !w.chars().all(|c| c.is_lowercase() || c == '-') {
                 break;
             }
-            at += 1;
         }
         let Some((end, age)) = found else { continue };
         let span = tokens[first].span.start..tokens[end].span.end;
