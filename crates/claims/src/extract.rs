@@ -18,7 +18,10 @@ use crate::{Claim, ClaimType, Evidence, Input, Modality};
 mod dates;
 mod epithets;
 mod names;
+mod relatives;
 mod sources;
+
+use relatives::names_a_relative;
 
 /// One captured argument.
 #[derive(Clone, Debug)]
@@ -211,65 +214,6 @@ fn later_than(a: &str, b: &str) -> bool {
     a.get(..n).zip(b.get(..n)).is_some_and(|(a, b)| a > b)
 }
 
-/// Fields that name the person a claim is about.
-const SUBJECT_FIELDS: &[&str] = &["holder", "person", "target", "defendant", "accused"];
-
-/// Words for people known through someone else: after a possessive, the claim is about them.
-const ASSOCIATES: &[&str] = &[
-    "aide",
-    "aides",
-    "deputy",
-    "associate",
-    "associates",
-    "lawyer",
-    "lawyers",
-    "spokesman",
-    "spokeswoman",
-    "bodyguard",
-    "bodyguards",
-    "adviser",
-    "advisor",
-    "partner",
-    "friend",
-    "relatives",
-    "family",
-    "children",
-    "secretary",
-    "driver",
-    "assistant",
-    "successor",
-    "predecessor",
-];
-
-/// "sanctions on X's brother, Y": the person slot holds X only as the possessor of the one
-/// the claim is about (a relative or associate), so the match says nothing about X. The
-/// frames read such sentences through the parse (the apposition names Y). Only where the
-/// match ends at the person: a rule that reads on past the possessive meant it.
-fn names_a_relative(
-    slots: &[Slot],
-    caps: &Captures<'_>,
-    view: &str,
-    kin: &BTreeMap<String, String>,
-) -> bool {
-    slots.iter().filter(|s| !s.text && SUBJECT_FIELDS.contains(&s.field.as_str())).any(|slot| {
-        let Some(m) = caps.name(&slot.group) else { return false };
-        // A rule that reads the possessive itself ("X's brother Y") knows what it does.
-        if caps.get(0).is_some_and(|whole| whole.end() > m.end() + '⟧'.len_utf8()) {
-            return false;
-        }
-        let Some(rest) = view[m.end()..].strip_prefix("⟧ ") else { return false };
-        let Some(rest) = ["' s ", "'s ", "’s ", "’ s "].iter().find_map(|p| rest.strip_prefix(p))
-        else {
-            return false;
-        };
-        // One modifier may stand between: "X's younger brother".
-        let mut words = rest.split(' ').take(2).map(str::to_lowercase);
-        let is_relative = |w: &str| kin.contains_key(w) || ASSOCIATES.contains(&w);
-        words.next().is_some_and(|w| is_relative(&w))
-            || words.next().is_some_and(|w| is_relative(&w))
-    })
-}
-
 impl<'a> Doc<'a> {
     pub(crate) fn text(&self) -> &'a str {
         self.input.text
@@ -301,7 +245,13 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 for caps in rule.regex.captures_iter(&s.view) {
-                    if names_a_relative(&rule.slots, &caps, &s.view, &self.rules.kin) {
+                    if names_a_relative(
+                        &rule.slots,
+                        &caps,
+                        &s.view,
+                        &self.view.mentions,
+                        &self.rules.kin,
+                    ) {
                         continue;
                     }
                     let whole = caps.get(0).expect("group 0");

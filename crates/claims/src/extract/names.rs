@@ -236,6 +236,15 @@ impl<'a> Doc<'a> {
         if let Some(state) = crate::cities::state_of(&raw) {
             return Some(state.to_string());
         }
+        // "a court in Varsk": a town the gazetteer does not know lies in the state the text
+        // puts it in, else in the document's own state; a town is never an authority.
+        if let Arg::Mention(m) = arg
+            && self.view.mentions[*m].kind == Kind::Loc
+            && !self.is_state(&raw)
+            && let Some(state) = self.place_state(*m).or_else(|| self.main_state())
+        {
+            return Some(state);
+        }
         Some(raw)
     }
 

@@ -281,9 +281,20 @@ fn in_apposition(s: &Parse<'_>, m: usize, top: usize) -> bool {
 
 /// Whether a mention is a possessor ("A's brother, B"): it names whose, not whom.
 pub(super) fn possessor(s: &Parse<'_>, m: usize) -> bool {
-    let end = s.doc.view.mentions[m].span.end;
+    let mention = &s.doc.view.mentions[m];
+    let end = mention.span.end;
     let rest = s.doc.input.text.get(end..).unwrap_or("");
-    rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+    // "a warrant for his son, X": a possessive pronoun is a possessor as "X's" is ("her"
+    // only before a noun: "sanctioned her" is the person).
+    let possessive_pronoun = mention.kind == Kind::Pro
+        && match mention.value.as_deref() {
+            Some("his" | "their") => true,
+            Some("her") => (0..s.len).find(|&i| s.word(i).span.start >= end).is_some_and(|i| {
+                matches!(s.word(i).upos.as_str(), "NOUN" | "ADJ" | "PROPN" | "NUM")
+            }),
+            _ => false,
+        };
+    possessive_pronoun || rest.starts_with("'s") || rest.starts_with("\u{2019}s")
 }
 
 /// The word a mention starts at, for the span of a candidate.
