@@ -93,6 +93,11 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
     {
         out.push(m);
     }
+    if out.is_empty()
+        && let Some(m) = misparsed_subject(doc, p, v)
+    {
+        out.push(m);
+    }
     // "He became a member of X and remains a member of Y": a coordinated verb without a
     // subject of its own shares the first verb's (up a short chain of conjuncts).
     if out.is_empty()
@@ -105,6 +110,53 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
         out = verb_subjects(doc, p, h);
     }
     out
+}
+
+/// The subject of a verb the parse lost behind an apposition, a name that opens the clause
+/// before the verb with nothing between but the apposition: "X, 58, served as ..." (the name
+/// read as an unmarked oblique of the verb) and "X, a retired general, served as ..." (the verb
+/// read as a clause on the apposition's noun). A name with a preposition ("According to X,
+/// ...") is no subject.
+fn misparsed_subject(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
+    // Whether `k` lies under `top` in the tree (a bounded climb: the parse is a tree, but
+    // a walk must not trust that).
+    let under = |k: usize, top: usize| {
+        let mut at = k;
+        for _ in 0..p.words.len() {
+            if at == top {
+                return true;
+            }
+            match p.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    // Only the name's own words or punctuation from the sentence's start to the verb.
+    let only_the_name = |c: usize| (0..v).all(|k| under(k, c) || p.words[k].upos == "PUNCT");
+    // "X, 58, served": the name hangs on the verb, left of it, without a preposition.
+    let left = p.children[v].iter().copied().filter(|&c| c < v).find(|&c| {
+        matches!(p.rel(c), "obl" | "nmod" | "dep" | "obj")
+            && p.kids(c, "case").next().is_none()
+            && p.mention_of(doc, c, &[Kind::Per]).is_some()
+    });
+    if let Some(c) = left
+        && only_the_name(c)
+        && (c + 1..v).any(|k| p.words[k].upos != "PUNCT")
+    {
+        return p.mention_of(doc, c, &[Kind::Per]);
+    }
+    // "X, a retired general, served": the verb hangs on the apposition of a name.
+    let h = p.head(v)?;
+    if !p.words[v].deprel.starts_with("acl") || p.rel(h) != "appos" || h > v {
+        return None;
+    }
+    let name = p.head(h)?;
+    if name > h || !(0..v).all(|k| under(k, name) && !under(k, v) || p.words[k].upos == "PUNCT") {
+        return None;
+    }
+    p.mention_of(doc, name, &[Kind::Per])
 }
 
 /// "X, the Communist Party Secretary of Y": the person right before a comma that opens the
@@ -243,3 +295,7 @@ pub(super) fn paired_post<'a>(
     });
     between_ok.then_some(next)
 }
+
+#[cfg(test)]
+#[path = "holders_tests.rs"]
+mod tests;

@@ -112,7 +112,11 @@ static RULES: LazyLock<BTreeMap<(How, bool), Rule>> = LazyLock::new(|| {
 
 /// A post's head word with its role.
 pub(super) struct Post {
+    /// The last word of the post phrase.
     pub(super) word: usize,
+    /// The word the parse makes the phrase's head: `word`, but for an adjective after the
+    /// noun ("attorney general").
+    pub(super) head: usize,
     pub(super) role: Arg,
     /// The ROLE mention, if the post is one.
     pub(super) mention: Option<usize>,
@@ -319,7 +323,21 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
                 || text.starts_with("ex")
                 || glued
                 || marked_former(p, lex, i, first);
-            out.push(Post { word: i, role: Arg::Mention(r), mention: Some(r), first, former });
+            // "attorney general", "secretary general": an adjective after the noun ends the
+            // role, but the noun heads the phrase, and the noun's relations say who holds it.
+            let head = p
+                .head(i)
+                .filter(|&h| p.rel(i) == "amod" && (first..i).contains(&h))
+                .filter(|&h| p.words[h].upos == "NOUN")
+                .unwrap_or(i);
+            out.push(Post {
+                word: i,
+                head,
+                role: Arg::Mention(r),
+                mention: Some(r),
+                first,
+                former,
+            });
             continue;
         }
         if !matches!(w.upos.as_str(), "NOUN" | "PROPN") || !lex.titles.contains(p.lemma(i)) {
@@ -346,7 +364,7 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
         let role = (first..=i).map(word).collect::<Vec<_>>().join(" ");
         let former = role.split([' ', '-']).any(|x| lex.former.contains(x))
             || marked_former(p, lex, i, first);
-        out.push(Post { word: i, role: Arg::Text(role), mention: None, first, former });
+        out.push(Post { word: i, head: i, role: Arg::Text(role), mention: None, first, former });
     }
     out
 }
@@ -439,6 +457,8 @@ fn holders(
             out.push((m, How::Appos, false));
         }
     }
+    // The clause's relations hang on the phrase's head ("X became the attorney general").
+    let t = post.head;
     let cop = p.kids(t, "cop").next();
     if let Some(cop) = cop {
         let past = lex.past_be.contains(&p.form(cop).to_lowercase());
@@ -509,6 +529,7 @@ fn holders(
             }
         }
     }
+    let t = post.word;
     if out.is_empty() {
         // A name right after the post phrase ("... spokesman Kasimir Holl"), whatever the parse
         // made of it.
@@ -931,7 +952,13 @@ fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> 
     let of_phrase = hi > c && p.form(c + 1).eq_ignore_ascii_case("of");
     // "a member of parliament", "the judiciary": a state's own body needs no words that say
     // which (the frames add the state's adjective).
-    let institution = lo == c && hi == c && LEXICON.state_institutions.contains(p.lemma(c));
+    // "the central bank", "the foreign ministry": a state's body named by its usual words.
+    let words = (lo..=hi)
+        .filter(|&k| !matches!(p.words[k].upos.as_str(), "DET" | "PUNCT"))
+        .map(|k| if k == c { p.lemma(k).clone() } else { p.form(k).to_lowercase() })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let institution = !of_phrase && LEXICON.state_institutions.contains(&words);
     if hi != c && !of_phrase || !LEXICON.body_nouns.contains(p.lemma(c)) && !institution {
         return None;
     }

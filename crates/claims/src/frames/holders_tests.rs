@@ -1,0 +1,47 @@
+//! Who holds a post where the parse goes astray or the phrase is unusual, on invented
+//! sentences read by the real reader.
+
+use crate::frames::test_support::{find, positions_in};
+
+const STORY: &str = "Norvania held elections on Sunday. The Norvanian government resigned.\n\n";
+
+fn posts(sentence: &str) -> Vec<crate::Claim> {
+    positions_in(&format!("{STORY}{sentence}"), &["Norvania"])
+}
+
+#[test]
+fn an_age_between_the_name_and_the_verb_keeps_the_subject() {
+    let claims = posts("Tomasz Wielgosz Dunaj, 58, served as interior minister.");
+    let c = find(&claims, "Wielgosz", "Norvania").expect("a post");
+    assert_eq!(c.field("role"), Some("interior minister"), "{c:#?}");
+}
+
+#[test]
+fn an_apposition_between_the_name_and_the_verb_keeps_the_subject() {
+    let claims = posts("Tomasz Wielgosz Dunaj, a retired general, served as interior minister.");
+    assert!(find(&claims, "Wielgosz", "Norvania").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_name_after_a_preposition_is_no_subject() {
+    let claims = posts("According to Tomasz Wielgosz, served as interior minister.");
+    assert!(find(&claims, "Wielgosz", "Norvania").is_none(), "{claims:#?}");
+}
+
+#[test]
+fn an_adjective_after_the_noun_ends_the_post_not_its_head() {
+    let claims = posts("Marisol Quenby Arce became the country's attorney general.");
+    let c = find(&claims, "Quenby", "Norvania").expect("a post");
+    assert_eq!(c.field("role"), Some("attorney general"), "{c:#?}");
+}
+
+#[test]
+fn a_state_body_named_by_its_usual_words_is_the_state_s() {
+    let claims = posts("Pavel Dunaj Holl resigned as head of the central bank in 2020.");
+    let c = find(&claims, "Dunaj", "central bank").expect("a post");
+    assert_eq!(c.field("end"), Some("2020"), "{c:#?}");
+    assert!(c.field("organization").is_some_and(|o| o.contains("Norvania")), "{c:#?}");
+    // "the bank" alone says not which.
+    let claims = posts("Pavel Dunaj Holl resigned as head of the bank in 2020.");
+    assert!(find(&claims, "Dunaj", "bank").is_none(), "{claims:#?}");
+}
