@@ -45,3 +45,29 @@ fn a_state_body_named_by_its_usual_words_is_the_state_s() {
     let claims = posts("Pavel Dunaj Holl resigned as head of the bank in 2020.");
     assert!(find(&claims, "Dunaj", "bank").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_the_parse_made_the_object_of_become_began() {
+    let claims = posts(
+        "Among those promoted was Colonel Pavel Dunaj, who becomes commander of the Seventh Division.",
+    );
+    assert!(find(&claims, "Dunaj", "Seventh Division").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_possessive_on_the_head_of_a_longer_post_is_its_body() {
+    let claims = posts(
+        "The army's chief of staff, Major General Tomasz Wielgosz, will serve as his deputy.",
+    );
+    let c = find(&claims, "Wielgosz", "army").expect("a post");
+    assert_eq!(c.field("role"), Some("chief of staff"), "{c:#?}");
+}
+
+#[test]
+fn a_kin_noun_conjoined_with_a_post_lends_it_no_body() {
+    let claims = posts(
+        "Pavel Dunaj is married to Marisol Quenby, a former senator and the sister of Interior \
+         Minister Tomasz Wielgosz.",
+    );
+    assert!(find(&claims, "Quenby", "Wielgosz").is_none(), "{claims:#?}");
+}

@@ -323,13 +323,14 @@ pub(super) fn posts(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon) -> Vec<Post> {
                 || text.starts_with("ex")
                 || glued
                 || marked_former(p, lex, i, first);
-            // "attorney general", "secretary general": an adjective after the noun ends the
-            // role, but the noun heads the phrase, and the noun's relations say who holds it.
-            let head = p
-                .head(i)
-                .filter(|&h| p.rel(i) == "amod" && (first..i).contains(&h))
-                .filter(|&h| p.words[h].upos == "NOUN")
-                .unwrap_or(i);
+            // "attorney general", "chief of staff": the role ends after the noun that heads
+            // the phrase, and the head's relations say who holds it.
+            let heads: Vec<usize> =
+                (first..=i).filter(|&k| p.head(k).is_none_or(|h| h < first || h > i)).collect();
+            let head = match heads.as_slice() {
+                [h] if matches!(p.words[*h].upos.as_str(), "NOUN" | "PROPN") => *h,
+                _ => i,
+            };
             out.push(Post {
                 word: i,
                 head,
@@ -405,7 +406,8 @@ fn holders(
                 .find_map(|&c| person(c))
         })
     };
-    let t = post.word;
+    // The clause's relations hang on the phrase's head ("the chief of staff, X").
+    let t = post.head;
     let mut out: Vec<(usize, How, bool)> = Vec::new();
     // Conjoined posts share the holder of the first ("X, head of Y and deputy of Z").
     if p.rel(t) == "conj"
@@ -457,8 +459,6 @@ fn holders(
             out.push((m, How::Appos, false));
         }
     }
-    // The clause's relations hang on the phrase's head ("X became the attorney general").
-    let t = post.head;
     let cop = p.kids(t, "cop").next();
     if let Some(cop) = cop {
         let past = lex.past_be.contains(&p.form(cop).to_lowercase());
@@ -495,8 +495,9 @@ fn holders(
             out.push((m, How::As, ended));
         }
     }
-    // "X became head of Y", "X, who became director of Y in 2016": a post that began.
-    if p.rel(t) == "xcomp"
+    // "X became head of Y", "X, who became director of Y in 2016": a post that began (the
+    // parse may make the post the verb's object).
+    if matches!(p.rel(t), "xcomp" | "obj")
         && let Some(v) = p.head(t)
         && lex.become_verbs.contains(p.lemma(v))
     {
@@ -688,7 +689,11 @@ fn body_after(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> Option<A
 pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
     let t = post.word;
     let mut out = Vec::new();
-    for c in p.kids(t, "nmod") {
+    // "the army's chief of staff": the possessive hangs on the phrase's head.
+    let head_possessor = (post.head != t).then(|| p.kids(post.head, "nmod")).into_iter().flatten();
+    let head_possessor: Vec<usize> =
+        head_possessor.filter(|&c| p.words[c].deprel == "nmod:poss").collect();
+    for c in p.kids(t, "nmod").chain(head_possessor) {
         let possessive = p.words[c].deprel == "nmod:poss";
         let case = p.case(c);
         if !possessive && !case.as_ref().is_some_and(|k| lex.body_cases.contains(k)) {
@@ -729,8 +734,13 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         }
     }
     // "Director and Party Secretary of Y": conjoined posts share the body the last names.
+    // Only a conjunct that is a post: "a former senator and the sister of X" says whose
+    // sister she is, not whose senator.
     if out.is_empty() {
-        for c in p.kids(t, "conj").filter(|&c| c > t) {
+        let is_post = |c: usize| {
+            p.mention_of(doc, c, &[Kind::Role]).is_some() || lex.titles.contains(p.lemma(c))
+        };
+        for c in p.kids(t, "conj").filter(|&c| c > t && is_post(c)) {
             for n in p.kids(c, "nmod") {
                 if p.case(n).is_some_and(|k| lex.body_cases.contains(&k)) {
                     out.extend(body(doc, p, n));
