@@ -167,3 +167,18 @@ fn one_said_to_be_linked_to_a_crime_is_accused() {
     let c = claims("Edda Lorn said investigators linked the bombing to Kasimir Holl.");
     assert!(!has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
 }
+
+#[test]
+fn a_crime_verb_the_lemmatizer_cut_short_is_still_a_crime() {
+    // "embezzled" may come out of the lemmatizer as "embezzl".
+    let c = claims("Prosecutors say Piet Oranje embezzled $4 million from the port authority.");
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|a| a.field("accused") == Some("Piet Oranje")), "{c:#?}");
+}
+
+#[test]
+fn shooting_someone_is_a_crime_a_witness_accuses_of() {
+    let c = claims("Witnesses told investigators that Colonel Piet Oranje shot two students.");
+    let a = of(&c, ClaimType::Allegation);
+    assert!(a.iter().any(|a| a.field("accused") == Some("Piet Oranje")), "{c:#?}");
+}

@@ -333,6 +333,14 @@ fn governed_by(s: &Parse<'_>, w: usize, top: usize) -> bool {
     false
 }
 
+/// Whether a lemma is a verb that is a crime in itself. The lemmatizer may cut the "e" of a
+/// verb in "-le" it never saw in training ("embezzled" → "embezzl").
+fn is_crime_verb(crime_verbs: &[String], lemma: &str) -> bool {
+    crime_verbs
+        .iter()
+        .any(|v| v == lemma || v.strip_suffix('e') == Some(lemma) && v.ends_with("le"))
+}
+
 /// "X was responsible for the disappearance of ...", "Rights groups say X is liable for
 /// ...", "X ordered the killing of 40 prisoners, prosecutors said": guilt stated of a named
 /// person or body, by the author or by the one who says it.
@@ -353,7 +361,7 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
                 _ => false,
             })
             .filter(|&o| crime(lex, s, o))?
-    } else if upos == "VERB" && words.crime_verbs.contains(lemma) {
+    } else if upos == "VERB" && is_crime_verb(&words.crime_verbs, lemma) {
         p
     } else if upos == "VERB" && words.profit.contains(lemma) {
         // "benefited from this corruption", "profited from the smuggling"
@@ -431,7 +439,7 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
         return None;
     }
     // "X conspired in the plot with Y": who did the crime with the subject did it too.
-    if words.crime_verbs.contains(lemma) {
+    if is_crime_verb(&words.crime_verbs, lemma) {
         let obls: Vec<usize> = s.kids(p, "obl").collect();
         let nested = obls.iter().flat_map(|&o| s.kids(o, "nmod").collect::<Vec<_>>());
         let with: Vec<usize> = obls
