@@ -71,3 +71,12 @@ fn a_kin_noun_conjoined_with_a_post_lends_it_no_body() {
     );
     assert!(find(&claims, "Quenby", "Wielgosz").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn an_as_phrase_on_a_possessed_noun_is_the_possessor_s_post() {
+    let claims = posts(
+        "Analysts said Pavel Dunaj was credible, given his previous post as interior minister.",
+    );
+    let c = find(&claims, "Dunaj", "Norvania").expect("a post");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
+}

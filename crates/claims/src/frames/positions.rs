@@ -495,6 +495,21 @@ fn holders(
             out.push((m, How::As, ended));
         }
     }
+    // "his previous post as justice minister", "Y's immunity as a member of parliament", "her
+    // time as ambassador": an "as" phrase on a noun whose possessor is a person is that
+    // person's post; a former-word on the noun ends it.
+    if p.case(t).as_deref() == Some("as")
+        && p.rel(t) == "nmod"
+        && let Some(n) = p.head(t)
+        && n < t
+        && p.words[n].upos == "NOUN"
+        && let Some(owner) = p.kids(n, "nmod").find(|&c| p.words[c].deprel == "nmod:poss")
+        && let Some(m) = p.mention_of(doc, owner, &[Kind::Per, Kind::Pro])
+    {
+        let former =
+            p.children[n].iter().any(|&c| p.rel(c) == "amod" && lex.former.contains(p.lemma(c)));
+        out.push((m, How::As, former));
+    }
     // "X became head of Y", "X, who became director of Y in 2016": a post that began (the
     // parse may make the post the verb's object).
     if matches!(p.rel(t), "xcomp" | "obj")
