@@ -137,7 +137,24 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
         let of_kind = |d: &Vec<(ClaimType, String)>| {
             d.iter().find(|(k, _)| *k == c.kind).map(|(_, d)| d.clone())
         };
-        let mut found = dated[..at.saturating_sub(1)].iter().rev().find_map(of_kind);
+        // An appointment or an allegation is one person's: an earlier sentence dates it only
+        // if it names that person ("A was named speaker in 2019. B was appointed minister."
+        // says nothing of when B was). Sanctions and warrants come in lists told once.
+        let person = matches!(c.kind, ClaimType::Appointment | ClaimType::Allegation)
+            .then(|| c.field("person").or_else(|| c.field("accused")))
+            .flatten()
+            .and_then(|name| name.split_whitespace().last())
+            .map(str::to_string);
+        let names_person = |si: usize| {
+            person.as_deref().is_none_or(|surname| {
+                sentences.get(si).is_some_and(|s| text[s.span.clone()].contains(surname))
+            })
+        };
+        let mut found = dated[..at.saturating_sub(1)]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(si, d)| of_kind(d).filter(|_| names_person(si)));
         // "his first trip since his indictment": an act the sentence looks back on, told
         // with its date anywhere in the story, later ones too.
         if found.is_none()

@@ -147,3 +147,16 @@ fn an_act_the_sentence_counts_from_takes_its_date_from_the_story() {
     let charge = of(&charges, "defendant", "Wielgosz");
     assert_eq!(charge.field("date"), Some("2007-04"), "{charges:#?}");
 }
+
+#[test]
+fn an_appointment_takes_no_date_from_another_person_s() {
+    let found = crate::frames::test_support::claims_in(
+        "Norvania held elections on Sunday.\n\nMarisol Quenby was named deputy speaker of \
+         parliament in 2019.\n\nPavel Dunaj, a close associate of the president, was appointed \
+         defence minister.",
+        crate::ClaimType::Appointment,
+        &["Norvania"],
+    );
+    let dunaj = found.iter().find(|c| c.field("person") == Some("Pavel Dunaj")).expect("found");
+    assert_eq!(dunaj.field("date"), None, "{found:#?}");
+}

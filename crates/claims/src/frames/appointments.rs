@@ -227,6 +227,15 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     if direct.is_some() {
         return direct;
     }
+    // "X's eldest daughter, Y, was named ...": the name in apposition to the subject.
+    if let Some(m) = p.children[v]
+        .iter()
+        .copied()
+        .filter(|&c| matches!(p.words[c].deprel.as_str(), "nsubj:pass" | "obj"))
+        .find_map(|c| super::holders::appositive_name(doc, p, c))
+    {
+        return Some(m);
+    }
     if p.words[v].deprel.starts_with("acl")
         && let Some(m) = p.head(v).and_then(|h| p.mention_of(doc, h, &[Kind::Per]))
     {

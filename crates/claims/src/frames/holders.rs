@@ -84,6 +84,8 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
             }
             if let Some(m) = p.mention_of(doc, s, &[Kind::Per, Kind::Pro]) {
                 out.push(m);
+            } else if let Some(m) = appositive_name(doc, p, s) {
+                out.push(m);
             }
         }
     }
@@ -110,6 +112,15 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
         out = verb_subjects(doc, p, h);
     }
     out
+}
+
+/// "X's eldest daughter, Y": the name in apposition to a noun that names no one itself (a
+/// relative, an aide), which a clause is then about.
+pub(super) fn appositive_name(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<usize> {
+    if p.mention[c].is_some() || !matches!(p.words[c].upos.as_str(), "NOUN") {
+        return None;
+    }
+    p.kids(c, "appos").find_map(|a| p.mention_of(doc, a, &[Kind::Per]))
 }
 
 /// The subject of a verb the parse lost behind an apposition, a name that opens the clause

@@ -80,3 +80,47 @@ fn an_as_phrase_on_a_possessed_noun_is_the_possessor_s_post() {
     let c = find(&claims, "Dunaj", "Norvania").expect("a post");
     assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
 }
+
+#[test]
+fn a_post_that_is_a_possessor_is_not_the_apposition_s() {
+    let claims =
+        posts("Pavel Dunaj, the president's brother, has been governor of Varsk since 2018.");
+    assert!(
+        !claims
+            .iter()
+            .any(|c| c.field("holder") == Some("Pavel Dunaj")
+                && c.field("role") == Some("president")),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn the_state_an_envoy_is_sent_to_is_not_the_state_of_other_posts() {
+    let claims = positions_in(
+        &format!(
+            "{STORY}Former prime minister Pavel Dunaj, an ally of the president, was sacked as \
+             ambassador to Russia."
+        ),
+        &["Norvania"],
+    );
+    let c = find(&claims, "Dunaj", "Norvania").expect("the prime minister's post");
+    assert_eq!(c.field("role"), Some("former prime minister"), "{c:#?}");
+}
+
+#[test]
+fn a_post_just_given_is_not_former() {
+    // The tagger may read "was appointed defence minister" as a copula and an adjective.
+    let claims =
+        posts("Pavel Dunaj, a close associate of the president, was appointed defence minister.");
+    let c = find(&claims, "Dunaj", "Norvania").expect("a post");
+    assert_eq!(c.fields.get("former"), None, "{c:#?}");
+}
+
+#[test]
+fn a_relative_s_name_in_apposition_is_the_appointee() {
+    let claims = posts(
+        "Wielgosz's eldest daughter, Marisol Quenby, was named deputy speaker of parliament in 2019.",
+    );
+    let c = find(&claims, "Quenby", "parliament").expect("a post");
+    assert_eq!(c.field("role"), Some("deputy speaker"), "{c:#?}");
+}

@@ -406,6 +406,11 @@ fn holders(
                 .find_map(|&c| person(c))
         })
     };
+    // "X, the president's brother": a post that is a possessor is someone else's, whom the
+    // sentence does not name.
+    if matches!(p.words.get(post.word + 1).map(|_| p.form(post.word + 1)), Some("'s" | "’s")) {
+        return Vec::new();
+    }
     // The clause's relations hang on the phrase's head ("the chief of staff, X").
     let t = post.head;
     let mut out: Vec<(usize, How, bool)> = Vec::new();
@@ -461,7 +466,16 @@ fn holders(
     }
     let cop = p.kids(t, "cop").next();
     if let Some(cop) = cop {
-        let past = lex.past_be.contains(&p.form(cop).to_lowercase());
+        // "X was appointed defence minister" that the tagger read as "was [appointed]
+        // minister": a post just given, not one that ended.
+        let appointed = (cop + 1..t).any(|k| {
+            lex.appoint_verbs.contains(p.lemma(k).as_str())
+                || lex.appoint_verbs.iter().any(|v| {
+                    p.form(k).eq_ignore_ascii_case(&format!("{v}d"))
+                        || p.form(k).eq_ignore_ascii_case(&format!("{v}ed"))
+                })
+        });
+        let past = lex.past_be.contains(&p.form(cop).to_lowercase()) && !appointed;
         for s in p.kids(t, "nsubj") {
             for s in p.with_conjuncts(s) {
                 if let Some(m) = subject(s) {

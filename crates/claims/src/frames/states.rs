@@ -180,6 +180,7 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
         .iter()
         .filter(|&&m| !imposes_sanctions(doc, &sentence.view, m))
         .filter(|&&m| !names_a_court(doc, &sentence.view, m))
+        .filter(|&&m| !posted_to(doc, m))
         .filter_map(|&m| {
             let mention = &doc.view.mentions[m];
             match mention.kind {
@@ -210,6 +211,20 @@ fn imposes_sanctions(doc: &Doc<'_>, view: &str, m: usize) -> bool {
             p.eq_ignore_ascii_case("sanctions") || p.eq_ignore_ascii_case("sanction ")
         })
     })
+}
+
+/// "was sacked as ambassador to Varsk": the state an envoy is sent to says nothing of whose
+/// posts the sentence's other names hold.
+fn posted_to(doc: &Doc<'_>, m: usize) -> bool {
+    let before = doc.text().get(..doc.view.mentions[m].span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && words.next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "ambassador" | "ambassadors" | "envoy" | "envoys" | "emissary" | "consul"
+            )
+        })
 }
 
 /// The sentence's view after mention `m`'s placeholder, from its next word on.
