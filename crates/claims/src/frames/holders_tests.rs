@@ -124,3 +124,10 @@ fn a_relative_s_name_in_apposition_is_the_appointee() {
     let c = find(&claims, "Quenby", "parliament").expect("a post");
     assert_eq!(c.field("role"), Some("deputy speaker"), "{c:#?}");
 }
+
+#[test]
+fn a_copula_the_parse_left_inside_an_apposition_still_names_the_holder() {
+    // "X is the Minister of Y" with the capitalised title read as an apposition of the name.
+    let claims = posts("Pavel Petrovich Dunaj is the Minister of Internal Affairs of Norvania.");
+    assert!(find(&claims, "Dunaj", "Norvania").is_some(), "{claims:#?}");
+}

@@ -430,8 +430,13 @@ fn holders(
         return vec![(m, How::Title, false)];
     }
     let own = |m: usize| post.mention != Some(m);
+    // The post's own copula is no verb between it and its holder: "X is the Minister of Y"
+    // that the parse read as an apposition with a stray "is".
     let verb_between = |a: usize, b: usize| {
-        (a.min(b) + 1..a.max(b)).any(|k| matches!(p.words[k].upos.as_str(), "VERB" | "AUX"))
+        (a.min(b) + 1..a.max(b)).any(|k| {
+            matches!(p.words[k].upos.as_str(), "VERB" | "AUX")
+                && !(p.rel(k) == "cop" && p.head(k) == Some(t))
+        })
     };
     if let Some(h) = p.head(t)
         && let Some(m) = person(h)
@@ -440,7 +445,9 @@ fn holders(
         && !verb_between(t, h)
     {
         let how = if p.rel(t) == "appos" || h < t { How::Appos } else { How::Title };
-        out.push((m, how, false));
+        // "X was the Minister of Y" read as an apposition: the stray copula's tense holds.
+        let past = p.kids(t, "cop").any(|c| lex.past_be.contains(&p.form(c).to_lowercase()));
+        out.push((m, how, past));
     }
     for c in p.kids(t, "appos") {
         if let Some(m) = person(c)

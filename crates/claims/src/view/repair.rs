@@ -240,7 +240,8 @@ use lines::{split_at_line_breaks, trim_headline_names};
 #[path = "repair_bodies.rs"]
 mod bodies;
 use bodies::{
-    bodies_cut_at_and, bodies_named_after_places, people_named_as_bodies, take_in_ordinals,
+    bodies_cut_at_and, bodies_named_after_places, people_named_as_bodies,
+    post_holders_read_as_bodies, take_in_ordinals,
 };
 #[path = "repair_family.rs"]
 mod family;
@@ -396,6 +397,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     companies_listed_as_one(words, mentions);
     bodies_named_after_places(words, mentions);
     people_named_as_bodies(words, mentions);
+    post_holders_read_as_bodies(words, mentions);
     bodies_cut_at_and(words, mentions);
     take_in_ordinals(words, mentions);
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {

@@ -136,3 +136,47 @@ pub(super) fn take_in_ordinals(words: &Words<'_>, mentions: &mut [Mention]) {
         }
     }
 }
+
+/// "Ivan Petrov is the Minister of Defence": the entity tagger may read a person's name as a
+/// body's in a sentence of capitalised titles. A body holds no post: an organisation whose
+/// words look like a person's name (no body's head word among them), followed by "is the",
+/// "was the" or a comma and then a post (up to three lowercase words between), is a person.
+pub(super) fn post_holders_read_as_bodies(words: &Words<'_>, mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.kind != Kind::Org || !words.person_like(&m.span) {
+            continue;
+        }
+        let has_head = words
+            .inside(&m.span)
+            .iter()
+            .any(|w| crate::frames::is_body_noun(&words.form(w).to_lowercase()));
+        let Some(post) = mentions.get(i + 1).filter(|n| {
+            n.kind == Kind::Role && n.sentence == m.sentence && n.span.start >= m.span.end
+        }) else {
+            continue;
+        };
+        if has_head {
+            continue;
+        }
+        let between = words.text[m.span.end..post.span.start].trim();
+        let between = between.strip_prefix(',').map_or(between, str::trim_start);
+        let mut rest: Vec<&str> = between.split_whitespace().collect();
+        // "is the", "was a", "has been the", or nothing after the comma.
+        let copula_or_comma = words.text[m.span.end..].trim_start().starts_with(',')
+            || matches!(rest.first().copied(), Some("is" | "was" | "has" | "had"));
+        if matches!(rest.first().copied(), Some("is" | "was")) {
+            rest.remove(0);
+        } else if matches!(rest.first().copied(), Some("has" | "had"))
+            && rest.get(1) == Some(&"been")
+        {
+            rest.drain(..2);
+        }
+        let plain =
+            rest.len() <= 3 && rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+        if copula_or_comma && plain {
+            mentions[i].kind = Kind::Per;
+            mentions[i].value = None;
+        }
+    }
+}

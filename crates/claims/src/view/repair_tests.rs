@@ -479,3 +479,22 @@ fn an_ordinal_before_a_body_is_part_of_its_name() {
     let v = view(text, &[(PER, "ORG", "Varsk Research Institute")], &[]);
     assert_eq!(named(text, &v, Kind::Org), ["33rd Varsk Research Institute"]);
 }
+
+#[test]
+fn a_name_read_as_a_body_that_holds_a_post_is_a_person() {
+    let text = "Pavel Petrovich Dunaj is the Minister of Defence of Norvania.";
+    let v = view(
+        text,
+        &[(PER, "ORG", "Pavel Petrovich Dunaj"), (Layer::Role, "role", "Minister")],
+        &[("is", "AUX"), ("the", "DET"), ("of", "ADP")],
+    );
+    assert_eq!(named(text, &v, Kind::Per), ["Pavel Petrovich Dunaj"]);
+    // A body's name stays a body's: "Varsk Border Guard is the agency ...".
+    let text = "The Varsk Border Guard is the main agency.";
+    let v = view(
+        text,
+        &[(PER, "ORG", "Varsk Border Guard"), (Layer::Role, "role", "agency")],
+        &[("is", "AUX"), ("the", "DET"), ("The", "DET")],
+    );
+    assert!(named(text, &v, Kind::Per).is_empty());
+}
