@@ -95,6 +95,35 @@ impl Epithets {
 }
 
 impl<'a> Doc<'a> {
+    /// The one person the document gives a post as a title right before the name
+    /// ("President X"), for "the president" elsewhere: a mention of them, or `None` when no
+    /// one or more than one person bears that title.
+    pub(crate) fn role_holder(&self, role: &str) -> Option<usize> {
+        let mentions = &self.view.mentions;
+        let mut found: Option<(usize, usize)> = None;
+        for (i, m) in mentions.iter().enumerate().skip(1) {
+            let title = &mentions[i - 1];
+            if m.kind != Kind::Per
+                || title.kind != Kind::Role
+                || title.sentence != m.sentence
+                || title.value.as_deref() != Some(role)
+                || !self
+                    .text()
+                    .get(title.span.end..m.span.start)
+                    .is_some_and(|g| g.trim().is_empty())
+            {
+                continue;
+            }
+            let Some(&g) = self.people.of_mention.get(&i) else { continue };
+            match found {
+                None => found = Some((i, g)),
+                Some((_, other)) if other != g => return None,
+                _ => {}
+            }
+        }
+        found.map(|(i, _)| i)
+    }
+
     /// The person a description made of a rank, an epithet or an age stands for: `None`
     /// when the description is none of these, `Some(None)` when the document does not
     /// settle who.

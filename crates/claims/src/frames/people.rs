@@ -568,6 +568,14 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
         heads.push(h);
         owner_at.push(h);
     }
+    // "X, the president's wife", "Y, a cousin of the president": the kin word in apposition
+    // to the name it describes.
+    if heads.is_empty()
+        && p.rel(n) == "appos"
+        && let Some(h) = p.head(n).filter(|&h| h < n && person(doc, p, h).is_some())
+    {
+        heads.push(h);
+    }
     let mut named: Vec<usize> = Vec::new();
     for w in heads.into_iter().flat_map(|c| p.with_conjuncts(c)) {
         if let Some(m) = person(doc, p, w)
@@ -613,23 +621,37 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
         return;
     }
     let Some(&x) = named.first() else { return };
-    let Some(owner) = owner_at.iter().find_map(|&w| {
+    let owner = owner_at.iter().find_map(|&w| {
         p.kids(w, "nmod").find_map(|c| {
             (p.words[c].deprel == "nmod:poss" && c < n)
                 .then(|| p.mention_of(doc, c, SUBJECTS))
                 .flatten()
         })
-    }) else {
-        return;
-    };
-    if owner == x {
+    });
+    // "the president's wife", "a cousin of the president": the one person the document
+    // gives that post as a title before the name.
+    let owner = owner.or_else(|| {
+        p.kids(n, "nmod")
+            .filter(|&c| {
+                p.words[c].deprel == "nmod:poss" && c < n
+                    || c > n && p.case(c).as_deref() == Some("of")
+            })
+            .filter(|&c| p.kids(c, "det").any(|d| p.form(d).eq_ignore_ascii_case("the")))
+            .find_map(|c| p.mention_of(doc, c, &[Kind::Role]))
+            .and_then(|r| doc.view.mentions[r].value.as_deref())
+            .and_then(|role| doc.role_holder(role))
+    });
+    let Some(owner) = owner else { return };
+    if owner == x || doc.people.of_mention.get(&owner) == doc.people.of_mention.get(&x) {
         return;
     }
+    let here: Vec<usize> =
+        [owner, x].into_iter().filter(|&m| doc.view.mentions[m].sentence == p.sentence).collect();
     out.push(candidate(
         doc,
         p,
         KIN_APPOS,
-        &[owner, x],
+        &here,
         vec![
             ("person", Arg::Mention(x)),
             ("other", Arg::Mention(owner)),

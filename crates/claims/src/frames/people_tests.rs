@@ -327,3 +327,24 @@ fn a_father_named_inside_his_son_s_full_name_is_another_person() {
     let found = claims("Piet Oranje arrived with his brother Oranje.", ClaimType::Relation);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_post_of_the_one_person_titled_so_names_whose_relative() {
+    let text = "President Tomasz Wielgosz faces questions over his family's wealth. Marisol \
+                Quenby, the president's wife, controls a dairy company. Pavel Dunaj, a cousin \
+                of the president, fled the country.";
+    let found = claims(text, ClaimType::Relation);
+    let tie = |person: &str, kind: &str| {
+        found.iter().any(|c| {
+            c.field("person") == Some(person)
+                && c.field("other") == Some("Tomasz Wielgosz")
+                && c.field("kind") == Some(kind)
+        })
+    };
+    assert!(tie("Marisol Quenby", "spouse") && tie("Pavel Dunaj", "cousin"), "{found:#?}");
+    // Two presidents: "the president" is either.
+    let text = "President Tomasz Wielgosz met President Edda Lorn. Marisol Quenby, the \
+                president's wife, spoke.";
+    let found = claims(text, ClaimType::Relation);
+    assert!(found.is_empty(), "{found:#?}");
+}
