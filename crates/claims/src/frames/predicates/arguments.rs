@@ -164,7 +164,7 @@ impl<'d> Parse<'d> {
                 // the subject of a verb passive by its auxiliary as an active one.
                 .or_else(|| self.kid(p, "aux:pass").and_then(|_| self.kid(p, "nsubj")))
         } else {
-            self.kid(p, "obj")
+            self.kid(p, "obj").map(|o| self.misparsed_apposition(p, o).unwrap_or(o))
         };
         if let Some(a) = own {
             return Some(self.antecedent(a, p));
@@ -174,6 +174,43 @@ impl<'d> Parse<'d> {
             "conj" if self.passive(h) == self.passive(p) => self.patient(h),
             _ => None,
         }
+    }
+
+    /// "charged a third man, X, with ...": a name the parse hung on the verb as an unmarked
+    /// oblique, right after a comma that closes an object naming no one, is the object's
+    /// apposition.
+    fn misparsed_apposition(&self, p: usize, o: usize) -> Option<usize> {
+        if self.word(o).upos != "NOUN" || self.mention(o, &[Kind::Per]).is_some() {
+            return None;
+        }
+        let end = self.span_end(o);
+        let comma = end + 1;
+        if comma >= self.len || self.doc.input.text[self.word(comma).span.clone()] != *"," {
+            return None;
+        }
+        self.kids(p, "obl").find(|&c| {
+            c > comma
+                && self.kid(c, "case").is_none()
+                && (comma + 1..=c).all(|w| self.head(w).is_some_and(|h| h == c) || w == c)
+                && self.mention(c, &[Kind::Per]).is_some()
+        })
+    }
+
+    /// The last word of a word's phrase (its subtree less punctuation, by position); at most
+    /// one visit a word, whatever the parse.
+    fn span_end(&self, i: usize) -> usize {
+        let mut end = i;
+        let mut stack = vec![i];
+        let mut visits = 0;
+        while let Some(x) = stack.pop() {
+            visits += 1;
+            if visits > self.len {
+                break;
+            }
+            end = end.max(x);
+            stack.extend(self.children[x].iter().copied().filter(|&c| self.rel(c) != "punct"));
+        }
+        end
     }
 
     /// The entity mention a word stands for: the one covering it, else one covering its

@@ -160,3 +160,12 @@ Oranje was arrested at the airport in May 2019 and sentenced to life in prison i
     assert_eq!(v.len(), 1, "{c:?}");
     assert_eq!(v[0].field("authority"), Some("Norvania"), "{c:?}");
 }
+
+#[test]
+fn a_name_after_an_object_that_names_no_one_is_the_defendant() {
+    // The parse may hang "X" on the verb instead of on "a third man".
+    let c = claims(
+        "Norvanian prosecutors have charged a third man, Pavel Dunaj, with the same offences.",
+    );
+    assert!(has(&c, ClaimType::Charge, "defendant", "Pavel Dunaj"), "{c:?}");
+}
