@@ -492,6 +492,33 @@ fn one_given_name_more(
 /// skeleton of one unaligned word on the other and are spelt near it ([`near_spelling`]: a
 /// skeleton alone would join "Tae Kim" into "Takoyomo") align with it, each pair a spelling
 /// variant.
+/// Whether `whole` is the syllables `a` and `b` written as one word ("Bo-rin" for "Po Rin",
+/// "Hal-pom" for "Hal Bom", "Tokchun" for "Dok Chun"): the two romanisations of Korean write a
+/// given name's syllables apart or joined, and the opening consonant of each voiced or not
+/// ([`one_syllable_alike`]; "d"/"t" and "g"/"k" too), which the joined word's skeleton and
+/// respelling do not see once the letters meet.
+fn syllables_alike(a: &str, b: &str, whole: &str) -> bool {
+    // Byte offsets below: ASCII words only (a word of another script is left to the rest).
+    let ascii = whole.is_ascii() && a.is_ascii() && b.is_ascii();
+    if !ascii || whole.len() != a.len() + b.len() || a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (x, y) = whole.split_at(a.len());
+    let syllable = |p: &str, q: &str| {
+        let voiced = |c: u8, d: u8| {
+            matches!((c, d), (b'd', b't') | (b't', b'd') | (b'g', b'k') | (b'k', b'g'))
+        };
+        p == q
+            || one_syllable_alike(p, q)
+            || (vowel_runs(p) == 1
+                && p.len() <= 5
+                && p.len() == q.len()
+                && p[1..] == q[1..]
+                && voiced(p.as_bytes()[0], q.as_bytes()[0]))
+    };
+    (x != a || y != b) && syllable(x, a) && syllable(y, b)
+}
+
 fn join(
     q: &Key,
     l: &Key,
@@ -512,6 +539,7 @@ fn join(
         let alike = |j: usize| {
             (&l.skeletons[j] == joined && near_spelling(word, &l.words[j]))
                 || alike(&phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
+                || syllables_alike(&q.words[i], &q.words[i + 1], &l.words[j])
         };
         if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && alike(j)) {
             *q_used |= 0b11 << i;
@@ -531,6 +559,7 @@ fn join(
         let alike = |i: usize| {
             (&q.skeletons[i] == joined && near_spelling(word, &q.words[i]))
                 || alike(&phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
+                || syllables_alike(&l.words[j], &l.words[j + 1], &q.words[i])
         };
         if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && alike(i)) {
             *q_used |= 1 << i;

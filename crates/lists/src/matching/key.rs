@@ -191,6 +191,7 @@ impl Key {
                 without_honorifics(&mut words, given);
                 let mut key = Key::of(words, has_arabic(name));
                 key.surnames = surnames.min(key.words.len());
+                key.silent_e(key.surnames.max(1));
                 key
             }
             _ => {
@@ -198,7 +199,34 @@ impl Key {
                 without_particles(&mut words);
                 let given = words.len().saturating_sub(1);
                 without_honorifics(&mut words, given);
-                Key::of(words, has_arabic(name))
+                let mut key = Key::of(words, has_arabic(name));
+                key.silent_e(1);
+                key
+            }
+        }
+    }
+
+    /// French spellings of a family name close it on an "e" that is not said ("Tajvedine"/
+    /// "Tajvidin", "Dorcrate"/"Dorckrat", "Hisvene"/"Hisvein"): the respelling of each of the
+    /// last `surnames` words of six letters or more that ends on a vowel, one consonant and "e"
+    /// leaves it out. Family names only: among given names the "e" makes the feminine of another name
+    /// ("Daniele"/"Daniel", "Simone"/"Simon").
+    fn silent_e(&mut self, surnames: usize) {
+        let n = self.words.len();
+        for k in n.saturating_sub(surnames)..n {
+            let b = self.words[k].as_bytes();
+            // A vowel, one consonant (not "h": "-she" is another spelling's "-shi"), the "e".
+            let vowel = |c: u8| b"aeiouy".contains(&c);
+            let closes = b.len() >= 6
+                && b.is_ascii()
+                && b[b.len() - 1] == b'e'
+                && !vowel(b[b.len() - 2])
+                && b[b.len() - 2] != b'h'
+                && vowel(b[b.len() - 3]);
+            if closes {
+                let p = phonetic(&self.words[k][..b.len() - 1]);
+                let places = vowel_places(&p);
+                self.phon[k] = (p, places);
             }
         }
     }
@@ -359,9 +387,38 @@ impl Key {
 /// lists write "al-Varnholm" and "Alvarnholm" for one name, and `resolve` drops only an article
 /// written apart. At least four letters must be left, so that given names that only open
 /// with the letters ("Alina", "Elena", "Alan") keep them.
+///
+/// "ad-Din" ("of the faith"), which closes many compound given names ("Kamal ad-Din"), is
+/// written with the article on it or assimilated to its "d" ("Eldin", "Eddine", "Uddin"): what
+/// is left is "din", shorter than four letters but no given name's opening.
 pub(super) fn without_article(word: &str) -> Option<&str> {
+    let din = word.len() == 5 || (word.len() == 6 && word.ends_with('e'));
+    if din && word.get(2..5) == Some("din") && ["al", "el", "ad", "ed", "ud"].contains(&&word[..2])
+    {
+        return Some(&word[2..5]);
+    }
+    if let Some(rest) = assimilated(word) {
+        return Some(rest);
+    }
     let rest = word.strip_prefix("al").or_else(|| word.strip_prefix("el"))?;
     (rest.len() >= 4 && rest.is_ascii()).then_some(rest)
+}
+
+/// A word with the Arabic article assimilated to its first letter written onto it
+/// ("assafrani" is "safrani", "urrehman" is "rehman", "ashshami" is "shami"): before a "sun"
+/// letter (t, th, d, dh, r, z, s, sh, n) the article is said and written as a vowel and that
+/// letter doubled. At least four letters must be left.
+fn assimilated(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    if !word.is_ascii() || b.len() < 6 || !b"aeu".contains(&b[0]) {
+        return None;
+    }
+    // Digraphs first: "ashshami" doubles "sh", not "s".
+    let rest = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"].iter().find_map(|l| {
+        let rest = word[1..].strip_prefix(l)?;
+        rest.starts_with(l).then_some(rest)
+    })?;
+    (rest.len() >= 4).then_some(rest)
 }
 
 /// Two respelt words joined, a doubled letter where they meet written once.

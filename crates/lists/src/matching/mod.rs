@@ -727,6 +727,8 @@ impl Index {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_words;
 
 /// The listed name's middle given names, when the query met both ends of it: the list's first
 /// given name on the query's first word, and its surname (its last word when the list does not

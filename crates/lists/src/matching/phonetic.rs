@@ -185,13 +185,16 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
     if consonants(a).count() < 2 {
         return false;
     }
-    let mut traded = 0;
+    let mut traded = 0.0;
     for (x, y) in consonants(a).zip(consonants(b)) {
         if x != y {
             if !paired(x, y) {
                 return false;
             }
-            traded += 1;
+            // "q" and "k" are the one Arabic letter qaf in two romanisations ("Qalvem"/"Kalvim",
+            // "Torviq"/"Torvek"), not two sounds: a quarter of an edit, so that the vowel a
+            // romanisation writes beside it ("e"/"i" for the kasra) may differ too.
+            traded += if matches!((x, y), (b'q', b'k') | (b'k', b'q')) { 0.25 } else { 0.75 };
         }
     }
     // A word that closes on a vowel closes on the same vowel in the other spelling, but for
@@ -207,7 +210,7 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
     let mut from_a = consonants(a);
     let mapped: String =
         b.bytes().map(|c| if vowel(c) { c } else { from_a.next().unwrap_or(c) } as char).collect();
-    super::spelling::near_spelling_less(a, &mapped, 0.75 * traded as f32)
+    super::spelling::near_spelling_less(a, &mapped, traded)
 }
 
 /// A consonant string on one letter per trading class, for blocking: wider than [`alike`].

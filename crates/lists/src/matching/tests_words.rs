@@ -1,0 +1,53 @@
+//! Word-level romanisation rules on invented names: a family name's silent closing "e", the
+//! article of "ad-Din", Korean syllables joined or apart (apart from `tests`, which is long).
+
+use super::How;
+use super::align::align;
+use super::key::Key;
+
+fn hows(q: &str, l: &str) -> Vec<How> {
+    align(&Key::person(q), &Key::person(l), true).chosen.iter().map(|c| c.2).collect()
+}
+
+#[test]
+fn a_family_name_closing_on_a_silent_e_is_a_transliteration_variant() {
+    let how = hows;
+    assert_eq!(how("TAJVEDINE, Piet", "TAJVIDIN, Piet"), vec![How::Same, How::Translit]);
+    assert_eq!(how("Piet Dorcrate", "DORCKRAT, Piet"), vec![How::Same, How::Translit]);
+    // A given name's "e" makes another name (a feminine): not a variant.
+    assert_ne!(how("ORANJE, Marisole", "ORANJE, Marisol")[0], How::Translit);
+}
+
+#[test]
+fn the_article_of_ad_din_written_on_is_the_word_din() {
+    let how = hows;
+    assert_eq!(
+        how("VARSKI, Piet Al-Din", "VARSKI, Piet Eddine"),
+        vec![How::Same, How::Spelling, How::Same]
+    );
+    assert_eq!(
+        how("VARSKI, Piet Uddin", "VARSKI, Piet al-Din"),
+        vec![How::Same, How::Spelling, How::Same]
+    );
+}
+
+#[test]
+fn korean_syllables_joined_or_apart_are_one_name() {
+    let score = |q: &str, l: &str| align(&Key::person(q), &Key::person(l), true).name_score;
+    assert!(score("HOLL, Bo-rin", "HOLL, Po Rin") > 0.9);
+    assert!(score("HOLL, Hal-pom", "HOLL, Hal Bom") > 0.9);
+    assert!(score("HOLL, Dok Chun", "HOLL, Tok-Chun") > 0.9);
+    // Another script is left alone (and does not panic on its bytes).
+    assert!(score("HOLL, Piet Bu", "HOLL, Pietگl") < 0.9);
+    // Another syllable is another name.
+    assert!(score("HOLL, Son-gwang", "HOLL, Su Kwang") < 0.8);
+}
+
+#[test]
+fn an_assimilated_article_written_on_is_left_out() {
+    let how = hows;
+    assert_eq!(how("AS-SAFVANI, Piet", "AL-SAFVANI, Piet"), vec![How::Same, How::Spelling]);
+    assert_eq!(how("Piet Urrehvan", "REHVAN, Piet"), vec![How::Same, How::Spelling]);
+    // A name that only opens with a vowel and a doubled letter keeps it when little is left.
+    assert_ne!(how("ORANJE, Essam", "ORANJE, Sam").first(), Some(&How::Spelling));
+}
