@@ -137,7 +137,7 @@ pub(super) fn take_in_ordinals(words: &Words<'_>, mentions: &mut [Mention]) {
     }
 }
 
-/// "Ivan Petrov is the Minister of Defence": the entity tagger may read a person's name as a
+/// "Pavel Dunaj is the Minister of Defence": the entity tagger may read a person's name as a
 /// body's in a sentence of capitalised titles. A body holds no post: an organisation whose
 /// words look like a person's name (no body's head word among them), followed by "is the",
 /// "was the" or a comma and then a post (up to three lowercase words between), is a person.

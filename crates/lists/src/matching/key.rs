@@ -210,7 +210,7 @@ impl Key {
     /// "Tajvidin", "Dorcrate"/"Dorckrat", "Hisvene"/"Hisvein"): the respelling of each of the
     /// last `surnames` words of six letters or more that ends on a vowel, one consonant and "e"
     /// leaves it out. Family names only: among given names the "e" makes the feminine of another name
-    /// ("Daniele"/"Daniel", "Simone"/"Simon").
+    /// ("Varnele"/"Varnel", "Ostrove"/"Ostrov").
     fn silent_e(&mut self, surnames: usize) {
         let n = self.words.len();
         for k in n.saturating_sub(surnames)..n {
