@@ -21,7 +21,9 @@ impl<'a> Doc<'a> {
                 if !may {
                     return None;
                 }
-                let caps = a.regex.captures(&s.view)?;
+                // "The death of X was announced": a passive reporting verb's subject is
+                // what is told, not who tells it.
+                let caps = a.regex.captures_iter(&s.view).find(|c| !passive_report(&c[0]))?;
                 let m = caps.iter().skip(1).flatten().next()?;
                 Some(match m.as_str().parse::<usize>() {
                     Ok(i) => self.source_name(i),
@@ -143,4 +145,14 @@ impl<'a> Doc<'a> {
         }
         (Modality::Asserted, None)
     }
+}
+
+/// Whether an attribution match ends in a passive reporting verb ("X was announced", "X
+/// has been reported"): the auxiliary right before the verb says so.
+fn passive_report(matched: &str) -> bool {
+    let mut words = matched.split_whitespace().rev();
+    words.next();
+    words.next().is_some_and(|w| {
+        matches!(w.to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being")
+    })
 }

@@ -348,3 +348,25 @@ fn the_post_of_the_one_person_titled_so_names_whose_relative() {
     let found = claims(text, ClaimType::Relation);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn undergoing_surgery_is_a_health_statement_even_where_the_verb_is_misread() {
+    // The tagger reads "underwent" as an adjective of "surgery" here.
+    for (text, who, condition) in [
+        ("Edda Lorn underwent surgery in Varsk last week.", "Edda Lorn", "underwent surgery"),
+        (
+            "The minister, Edda Lorn, underwent heart surgery in March.",
+            "Edda Lorn",
+            "underwent heart surgery",
+        ),
+        ("Piet Oranje underwent an operation on Monday.", "Piet Oranje", "underwent operation"),
+    ] {
+        let found = claims(text, ClaimType::Health);
+        assert!(
+            found
+                .iter()
+                .any(|c| c.field("person") == Some(who) && c.field("condition") == Some(condition)),
+            "{text}: {found:?}"
+        );
+    }
+}

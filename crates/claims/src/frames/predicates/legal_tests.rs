@@ -169,3 +169,22 @@ fn a_name_after_an_object_that_names_no_one_is_the_defendant() {
     );
     assert!(has(&c, ClaimType::Charge, "defendant", "Pavel Dunaj"), "{c:?}");
 }
+
+#[test]
+fn the_charges_of_a_conviction_stop_at_the_penalty_coordinated_after_them() {
+    for text in [
+        "Marisol Quenby was found guilty of fraud and jailed for five years.",
+        "Marisol Quenby was found guilty of fraud and given a three-year sentence.",
+    ] {
+        let c = claims(text);
+        let v = of(&c, ClaimType::Verdict);
+        assert!(!v.is_empty(), "{text}: {c:?}");
+        // The penalty is no charge.
+        let charges: Vec<String> =
+            v.iter().filter_map(|c| c.fields.get("charges")).map(|ch| ch.to_string()).collect();
+        assert!(
+            charges.iter().all(|ch| !ch.contains("jailed") && !ch.contains("sentence")),
+            "{text}: {c:?}"
+        );
+    }
+}

@@ -50,3 +50,16 @@ fn travel_to_a_list_of_places_is_one_visit_each() {
     let c = claims("Piet Oranje travelled widely in his youth.");
     assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_passive_reporting_verb_names_no_source() {
+    // "was announced": the one announced of is not who announced it.
+    let c = claims("The death of Kasimir Holl was announced on Saturday.\n");
+    let deaths = of(&c, ClaimType::DeathReport);
+    assert_eq!(deaths.len(), 1, "{c:?}");
+    assert_eq!(deaths[0].attributed_to, None, "{c:?}");
+    // The active verb still names its speaker.
+    let c = claims("Edda Lorn announced that Kasimir Holl had died.\n");
+    let deaths = of(&c, ClaimType::DeathReport);
+    assert_eq!(deaths[0].attributed_to.as_deref(), Some("Edda Lorn"), "{c:?}");
+}
