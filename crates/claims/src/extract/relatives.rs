@@ -9,7 +9,8 @@ use crate::rules::Slot;
 use crate::view::{Kind, Mention};
 
 /// Fields that name the person a claim is about.
-const SUBJECT_FIELDS: &[&str] = &["holder", "person", "target", "defendant", "accused"];
+const SUBJECT_FIELDS: &[&str] =
+    &["holder", "person", "target", "defendant", "accused", "participants"];
 
 /// Words for people known through someone else: after a possessive, the claim is about them.
 const ASSOCIATES: &[&str] = &[

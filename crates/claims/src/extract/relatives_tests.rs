@@ -29,3 +29,17 @@ fn a_court_in_an_unknown_town_acts_for_the_state_of_the_story() {
     assert_eq!(about(&found, "target"), ["Pavel Dunaj"], "{found:?}");
     assert_eq!(about(&found, "authority"), ["Varnholm"], "{found:?}");
 }
+
+#[test]
+fn talks_with_someone_s_deputy_are_not_with_them() {
+    let found = claims(
+        "Foreign Minister Edda Lorn held talks with Tomasz Wielgosz's deputy, Pavel Dunaj, in \
+         Varsk on April 3.",
+        ClaimType::Meeting,
+    );
+    // The possessor is no participant (the deputy may be, where the reader finds him).
+    assert!(
+        !found.iter().any(|c| c.list("participants").contains(&"Tomasz Wielgosz")),
+        "{found:?}"
+    );
+}
