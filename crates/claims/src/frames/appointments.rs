@@ -204,10 +204,7 @@ fn appointed_adjective(
     if p.words[v].upos != "ADJ" || p.rel(v) != "amod" {
         return None;
     }
-    let form = p.form(v).to_lowercase();
-    let stem = form.strip_suffix("ed")?;
-    // "appointed" → "appoint", "named" → "name", "elected" → "elect".
-    if !lex.appoint_verbs.contains(stem) && !lex.appoint_verbs.contains(&format!("{stem}e")) {
+    if !lex.is_appointed(p.form(v)) {
         return None;
     }
     let post = p.head(v).filter(|&h| h == v + 1)?;

@@ -104,14 +104,7 @@ pub(super) fn health(
         && let Some(m) = subject(doc, p, v)
     {
         let lo = p.children[i].iter().copied().filter(|&c| c < i && p.rel(c) != "det").min();
-        let condition = format!("{} {}", p.form(v), words(p, lo.unwrap_or(i), i));
-        out.push(candidate(
-            doc,
-            p,
-            AILMENT,
-            &[m],
-            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
-        ));
+        out.push(ailment(doc, p, m, v, lo.unwrap_or(i), i));
         return;
     }
     // The misparse of "X underwent (heart) surgery": the verb an adjective of the malady,
@@ -135,14 +128,7 @@ pub(super) fn health(
             })
     {
         let lo = p.children[i].iter().copied().filter(|&c| c > v && c < i).min();
-        let condition = format!("{} {}", p.form(v), words(p, lo.unwrap_or(i), i));
-        out.push(candidate(
-            doc,
-            p,
-            AILMENT,
-            &[m],
-            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
-        ));
+        out.push(ailment(doc, p, m, v, lo.unwrap_or(i), i));
         return;
     }
     // "X was rushed to a local hospital", "X remains in hospital": the one taken there, or
@@ -182,4 +168,24 @@ pub(super) fn health(
             vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, i)))],
         ));
     }
+}
+
+/// A health candidate whose condition is the verb and the malady's phrase ("underwent heart
+/// surgery").
+fn ailment(
+    doc: &Doc<'_>,
+    p: &Parse<'_>,
+    m: usize,
+    verb: usize,
+    lo: usize,
+    malady: usize,
+) -> Candidate<'static> {
+    let condition = format!("{} {}", p.form(verb), words(p, lo, malady));
+    candidate(
+        doc,
+        p,
+        AILMENT,
+        &[m],
+        vec![("person", Arg::Mention(m)), ("condition", Arg::Text(condition))],
+    )
 }

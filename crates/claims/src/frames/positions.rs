@@ -52,6 +52,17 @@ pub(crate) struct Lexicon {
     pub(super) institution_posts: BTreeMap<String, String>,
 }
 
+impl Lexicon {
+    /// Whether a word is the past participle of an appointing verb, whatever its tag says
+    /// ("appointed" → "appoint", "named" → "name", "elected" → "elect").
+    pub(super) fn is_appointed(&self, word: &str) -> bool {
+        let form = word.to_lowercase();
+        form.strip_suffix("ed").is_some_and(|stem| {
+            self.appoint_verbs.contains(stem) || self.appoint_verbs.contains(&format!("{stem}e"))
+        })
+    }
+}
+
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     toml::from_str(include_str!("../../rules/titles.toml")).expect("rules/titles.toml parses")
 });
@@ -476,11 +487,7 @@ fn holders(
         // "X was appointed defence minister" that the tagger read as "was [appointed]
         // minister": a post just given, not one that ended.
         let appointed = (cop + 1..t).any(|k| {
-            lex.appoint_verbs.contains(p.lemma(k).as_str())
-                || lex.appoint_verbs.iter().any(|v| {
-                    p.form(k).eq_ignore_ascii_case(&format!("{v}d"))
-                        || p.form(k).eq_ignore_ascii_case(&format!("{v}ed"))
-                })
+            lex.appoint_verbs.contains(p.lemma(k).as_str()) || lex.is_appointed(p.form(k))
         });
         let past = lex.past_be.contains(&p.form(cop).to_lowercase()) && !appointed;
         for s in p.kids(t, "nsubj") {
