@@ -278,6 +278,14 @@ impl<'a> Doc<'a> {
                                 if m0.end() == 0 {
                                     break;
                                 }
+                                // Items after the first follow a separator: "designated A
+                                // under the B Act" lists one name, not two.
+                                let lead = m0.as_str().split('⟦').next().unwrap_or("");
+                                let separated = lead.contains([',', ';', '('])
+                                    || lead.split_whitespace().any(|w| matches!(w, "and" | "well"));
+                                if current.is_some() && !separated {
+                                    break;
+                                }
                                 let mut extra = Vec::new();
                                 group_args(slots, &more, &mut extra);
                                 let gap = m0.as_str().split('⟦').next().unwrap_or("").trim();

@@ -128,7 +128,7 @@ pub(super) fn appositive_name(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<
 /// read as an unmarked oblique of the verb) and "X, a retired general, served as ..." (the verb
 /// read as a clause on the apposition's noun). A name with a preposition ("According to X,
 /// ...") is no subject.
-fn misparsed_subject(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
+pub(super) fn misparsed_subject(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     // Whether `k` lies under `top` in the tree (a bounded climb: the parse is a tree, but
     // a walk must not trust that).
     let under = |k: usize, top: usize| {
@@ -144,17 +144,19 @@ fn misparsed_subject(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
         }
         false
     };
-    // Only the name's own words or punctuation from the sentence's start to the verb.
-    let only_the_name = |c: usize| (0..v).all(|k| under(k, c) || p.words[k].upos == "PUNCT");
+    // Only the name's own words or punctuation from the sentence's start to the verb (to
+    // the copula of a post: "X, 61, was deputy minister").
+    let end = p.kids(v, "cop").next().filter(|&c| c < v).unwrap_or(v);
+    let only_the_name = |c: usize| (0..end).all(|k| under(k, c) || p.words[k].upos == "PUNCT");
     // "X, 58, served": the name hangs on the verb, left of it, without a preposition.
     let left = p.children[v].iter().copied().filter(|&c| c < v).find(|&c| {
-        matches!(p.rel(c), "obl" | "nmod" | "dep" | "obj")
+        matches!(p.rel(c), "obl" | "nmod" | "dep" | "obj" | "vocative" | "nmod:unmarked")
             && p.kids(c, "case").next().is_none()
             && p.mention_of(doc, c, &[Kind::Per]).is_some()
     });
     if let Some(c) = left
         && only_the_name(c)
-        && (c + 1..v).any(|k| p.words[k].upos != "PUNCT")
+        && (c + 1..end).any(|k| p.words[k].upos != "PUNCT")
     {
         return p.mention_of(doc, c, &[Kind::Per]);
     }

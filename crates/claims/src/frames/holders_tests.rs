@@ -131,3 +131,20 @@ fn a_copula_the_parse_left_inside_an_apposition_still_names_the_holder() {
     let claims = posts("Pavel Petrovich Dunaj is the Minister of Internal Affairs of Norvania.");
     assert!(find(&claims, "Dunaj", "Norvania").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_served_in_the_present_perfect_holds_still() {
+    let claims = posts("Tomasz Wielgosz has served as deputy prime minister since 2020.");
+    let c = find(&claims, "Wielgosz", "Norvania").expect("a post");
+    assert!(!c.fields["as_of"].is_null(), "{c:#?}");
+    let claims = posts("Tomasz Wielgosz served as deputy prime minister until 2020.");
+    let c = find(&claims, "Wielgosz", "Norvania").expect("a post");
+    assert!(c.fields["as_of"].is_null(), "{c:#?}");
+}
+
+#[test]
+fn an_age_between_the_name_and_a_copula_keeps_the_subject() {
+    let claims = posts("Wielgosz, 61, was deputy defence minister between 2008 and 2012.");
+    let c = find(&claims, "Wielgosz", "Norvania").expect("a post");
+    assert_eq!(c.field("role"), Some("deputy defence minister"), "{c:#?}");
+}

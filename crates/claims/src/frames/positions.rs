@@ -10,8 +10,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::holders::{
-    HONORIFICS, closing_parenthesis, comma_owner, comma_owner_at, list_before, name_after_body,
-    name_after_other_post, paired_post, parenthesis_owner, relative_antecedent, verb_subjects,
+    HONORIFICS, closing_parenthesis, comma_owner, comma_owner_at, list_before, misparsed_subject,
+    name_after_body, name_after_other_post, paired_post, parenthesis_owner, relative_antecedent,
+    verb_subjects,
 };
 use super::{Parse, view_span};
 use crate::extract::{Arg, Candidate, Doc};
@@ -499,6 +500,13 @@ fn holders(
                 }
             }
         }
+        // "X, 61, was deputy defence minister": the parse may lose the subject behind an age
+        // or an apposition, as it does before a verb.
+        if p.kids(t, "nsubj").next().is_none()
+            && let Some(m) = misparsed_subject(doc, p, t)
+        {
+            out.push((m, How::Copula, past));
+        }
         if p.words[t].deprel == "acl:relcl"
             && let Some(h) = p.head(t)
             && let Some(m) = person(h)
@@ -514,7 +522,13 @@ fn holders(
             || t < v)
     {
         let form = p.form(v).to_lowercase();
-        let past = form.ends_with("ed") || form != *p.lemma(v) && !form.ends_with('s');
+        // "has served as deputy minister since 2020": the present perfect tells of a post
+        // held to this day.
+        let perfect = p
+            .kids(v, "aux")
+            .any(|a| matches!(p.form(a).to_lowercase().as_str(), "has" | "have" | "'s" | "'ve"));
+        let past =
+            !perfect && (form.ends_with("ed") || form != *p.lemma(v) && !form.ends_with('s'));
         // "served as" in the past ended; "took over as" began a post that may still hold;
         // "stepped down as" ended it, whatever the tense.
         let ended =

@@ -245,7 +245,7 @@ use bodies::{
 };
 #[path = "repair_family.rs"]
 mod family;
-use family::family_members;
+use family::{family_members, relatives_read_as_places};
 #[path = "repair_openers.rs"]
 mod openers;
 pub(in crate::view) use openers::opening_participle;
@@ -406,6 +406,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
         }
     }
     one_kind_per_name(words, mentions);
+    relatives_read_as_places(words, mentions);
     numbered_parts_of_texts(words, mentions);
     take_in_suffixes(words.text, mentions);
     people_among_people(words, mentions);

@@ -128,3 +128,47 @@ fn capitalised_name(word: &str) -> bool {
         && word.chars().count() >= 2
         && chars.all(|c| c.is_lowercase() || c == '-')
 }
+
+/// First words of places named after people ("Lake Tomasz", "Fort Wielgosz"): such a name
+/// ends in a family name and is still a place.
+const PLACE_FIRST_WORDS: &[&str] = &[
+    "lake", "mount", "port", "fort", "river", "saint", "st", "san", "santa", "cape", "camp", "new",
+    "north", "south", "east", "west", "upper", "lower", "greater", "little",
+];
+
+/// "froze the assets of Arkady Wielgosz and banned his wife, Nina Wielgosz": the tagger may
+/// read an unfamiliar full name as a place or a body. A name of two or three name-like words
+/// (no body's head word, no place the gazetteer knows) that ends in the family name of a
+/// person the document names with another given name is that person's relative: a person.
+pub(super) fn relatives_read_as_places(words: &Words<'_>, mentions: &mut [Mention]) {
+    let text = words.text;
+    let people: Vec<(&str, &str)> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Per)
+        .filter_map(|m| text[m.span.clone()].rsplit_once(' '))
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if !matches!(m.kind, Kind::Loc | Kind::Org | Kind::Misc) || !words.person_like(&m.span) {
+            continue;
+        }
+        let inside = words.inside(&m.span);
+        if inside.len() > 3
+            || inside.iter().any(|w| super::super::is_body_word(words.form(w)))
+            || PLACE_FIRST_WORDS.contains(&words.form(&inside[0]).to_lowercase().as_str())
+        {
+            continue;
+        }
+        let name = &text[m.span.clone()];
+        if crate::cities::state_of(name).is_some() || crate::cities::is_state(name) {
+            continue;
+        }
+        let Some((given, family)) = name.rsplit_once(' ') else { continue };
+        if people.iter().any(|&(g, f)| f == family && g != given) {
+            m.kind = Kind::Per;
+            m.value = None;
+        }
+    }
+}

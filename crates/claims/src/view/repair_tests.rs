@@ -498,3 +498,24 @@ fn a_name_read_as_a_body_that_holds_a_post_is_a_person() {
     );
     assert!(named(text, &v, Kind::Per).is_empty());
 }
+
+#[test]
+fn a_full_name_read_as_a_place_that_shares_a_persons_family_name_is_a_person() {
+    let text = "Norvania froze the assets of Arkady Wielgosz and banned his wife, Nina Wielgosz, from Lake Wielgosz.";
+    let v = view(
+        text,
+        &[
+            (PER, "LOC", "Norvania"),
+            (PER, "LOC", "Arkady Wielgosz"),
+            (PER, "PER", "Nina Wielgosz"),
+            (PER, "LOC", "Lake Wielgosz"),
+        ],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Per), ["Arkady Wielgosz", "Nina Wielgosz"]);
+    assert_eq!(named(text, &v, Kind::Loc), ["Norvania", "Lake Wielgosz"]);
+    // Without a person of that family name, the tagger's reading stands.
+    let text = "Norvania froze the assets of Arkady Wielgosz.";
+    let v = view(text, &[(PER, "LOC", "Norvania"), (PER, "LOC", "Arkady Wielgosz")], &[]);
+    assert!(named(text, &v, Kind::Per).is_empty());
+}

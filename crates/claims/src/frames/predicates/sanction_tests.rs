@@ -173,3 +173,14 @@ fn an_issuer_cut_off_by_the_end_of_the_text_is_none() {
     assert!(c.iter().all(|w| !w.field("authority").unwrap_or("").contains("Internat ")));
     assert!(c.iter().all(|w| !w.field("authority").unwrap_or("").ends_with("Internat")), "{c:?}");
 }
+
+#[test]
+fn a_name_after_a_preposition_is_no_second_item_of_a_list() {
+    let c = claims_in(
+        "Velmora designated Tomasz Wielgosz under the Coastal Accountability Act on Friday.",
+        &["Velmora"],
+    );
+    let targets: Vec<_> =
+        of(&c, ClaimType::Sanction).iter().filter_map(|s| s.field("target")).collect();
+    assert_eq!(targets, ["Tomasz Wielgosz"], "{c:?}");
+}
