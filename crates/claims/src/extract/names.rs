@@ -445,11 +445,11 @@ impl<'a> Doc<'a> {
         })
     }
 
-    /// The state named most often but one, named at least twice and without a tie.
-    pub(crate) fn main_state_except(&self, skip: &str) -> Option<String> {
+    /// The state named most often but one, named at least `at_least` times and without a tie.
+    pub(crate) fn main_state_except(&self, skip: &str, at_least: usize) -> Option<String> {
         let mut counts = self.state_counts();
         counts.remove(skip);
-        let best = counts.values().copied().max().filter(|&n| n >= 2)?;
+        let best = counts.values().copied().max().filter(|&n| n >= at_least)?;
         let mut top = counts.into_iter().filter(|(_, n)| *n == best);
         let first = top.next()?;
         top.next().is_none().then_some(first.0)
@@ -567,7 +567,7 @@ impl<'a> Doc<'a> {
         if !national {
             return;
         }
-        let Some(other) = self.main_state_except(&main) else { return };
+        let Some(other) = self.main_state_except(&main, 2) else { return };
         for c in
             claims.iter_mut().filter(|c| legal(c) && c.field("authority") == Some(main.as_str()))
         {

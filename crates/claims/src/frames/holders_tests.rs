@@ -148,3 +148,12 @@ fn an_age_between_the_name_and_a_copula_keeps_the_subject() {
     let c = find(&claims, "Wielgosz", "Norvania").expect("a post");
     assert_eq!(c.field("role"), Some("deputy defence minister"), "{c:#?}");
 }
+
+#[test]
+fn a_counterparts_demonym_is_not_the_state_of_the_visitors_post() {
+    let claims = posts(
+        "Foreign Minister Tomasz Wielgosz arrived in Kabul on Sunday for talks with his Afghan counterpart, Marisol Quenby.",
+    );
+    assert!(find(&claims, "Wielgosz", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Wielgosz", "Afghanistan").is_none(), "{claims:#?}");
+}

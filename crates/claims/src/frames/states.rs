@@ -181,6 +181,7 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
         .filter(|&&m| !imposes_sanctions(doc, &sentence.view, m))
         .filter(|&&m| !names_a_court(doc, &sentence.view, m))
         .filter(|&&m| !posted_to(doc, m))
+        .filter(|&&m| !of_counterpart(doc, &sentence.view, m))
         .filter_map(|&m| {
             let mention = &doc.view.mentions[m];
             match mention.kind {
@@ -211,6 +212,22 @@ fn imposes_sanctions(doc: &Doc<'_>, view: &str, m: usize) -> bool {
             p.eq_ignore_ascii_case("sanctions") || p.eq_ignore_ascii_case("sanction ")
         })
     })
+}
+
+/// "talks with his Varskian counterpart": the demonym of a counterpart is the other side's
+/// state, never that of the sentence's other posts.
+fn of_counterpart(doc: &Doc<'_>, view: &str, m: usize) -> bool {
+    let Some(next) = view_after(doc, view, m).and_then(|a| a.split_whitespace().next()) else {
+        return false;
+    };
+    // The word may stand as a post's placeholder ("⟦ROLE:7⟧").
+    let word = next
+        .strip_prefix("⟦ROLE:")
+        .and_then(|r| r.strip_suffix('⟧'))
+        .and_then(|i| i.parse::<usize>().ok())
+        .filter(|&i| i < doc.view.mentions.len())
+        .map_or_else(|| next.to_string(), |i| doc.mention_text(i).to_lowercase());
+    word.starts_with("counterpart")
 }
 
 /// "was sacked as ambassador to Varsk": the state an envoy is sent to says nothing of whose
@@ -267,7 +284,9 @@ fn story_state(doc: &Doc<'_>) -> Option<String> {
         // "Norvanian official makes a trip to Varsk": a story told where its people travel
         // names the host most, but its officials are those of the state named next.
         if visited(doc, &state) {
-            return doc.main_state_except(&state).or(Some(state));
+            // Named once is enough here: the traveller's own state is often named only in
+            // the post ("the Norvanian foreign minister arrived in Varnholm").
+            return doc.main_state_except(&state, 1).or(Some(state));
         }
         return Some(state);
     }
@@ -315,6 +334,14 @@ const JOURNEY_TO: &[&str] = &[
     "travelled to",
     "traveled to",
     "flew to",
+    "flies to",
+    "travels to",
+    "travelling to",
+    "traveling to",
+    "arrived in",
+    "arrives in",
+    "arriving in",
+    "landed in",
 ];
 
 /// Whether the document tells of a journey to the state ("a visit to Varsk", "travelled to
@@ -329,7 +356,13 @@ fn visited(doc: &Doc<'_>, state: &str) -> bool {
                 Kind::Nat => "NAT",
                 _ => return false,
             };
-            mention_state(doc, m).as_deref() == Some(state)
+            // A city's state too: "arrived in Varnholm" is a journey to Varsk.
+            let there = mention_state(doc, m).or_else(|| {
+                (kind == Kind::Loc)
+                    .then(|| crate::cities::state_of(&doc.mention_text(m)).map(str::to_string))
+                    .flatten()
+            });
+            there.as_deref() == Some(state)
                 && s.view.find(&format!("⟦{tag}:{m}⟧")).is_some_and(|at| {
                     let before = s.view[..at].trim_end().to_lowercase();
                     let before = before.strip_suffix(" the").unwrap_or(&before);
