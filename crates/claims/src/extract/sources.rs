@@ -23,7 +23,11 @@ impl<'a> Doc<'a> {
                 }
                 // "The death of X was announced": a passive reporting verb's subject is
                 // what is told, not who tells it.
-                let caps = a.regex.captures_iter(&s.view).find(|c| !passive_report(&c[0]))?;
+                let caps = a.regex.captures_iter(&s.view).find(|c| {
+                    let whole = c.get(0).expect("group 0");
+                    !passive_report(whole.as_str())
+                        && !announces_an_act(whole.as_str(), &s.view[whole.end()..])
+                })?;
                 let m = caps.iter().skip(1).flatten().next()?;
                 Some(match m.as_str().parse::<usize>() {
                     Ok(i) => self.source_name(i),
@@ -145,6 +149,29 @@ impl<'a> Doc<'a> {
         }
         (Modality::Asserted, None)
     }
+}
+
+/// "Varsk announced sanctions on X": a state or body announcing its own sanctions states the
+/// act, it does not report someone else's fact (the guide: a formal act is asserted).
+fn announces_an_act(matched: &str, after: &str) -> bool {
+    if !matched.to_lowercase().ends_with("announced") {
+        return false;
+    }
+    let acts = ["sanctions", "travel ban", "asset freeze", "an asset freeze", "a travel ban"];
+    let mut rest = after.trim_start().to_lowercase();
+    for _ in 0..3 {
+        if acts.iter().any(|a| rest.starts_with(a)) {
+            return true;
+        }
+        // "announced new sanctions", "announced further targeted sanctions".
+        match rest.split_once(' ') {
+            Some((w, tail)) if w.chars().all(|c| c.is_ascii_lowercase() || c == '-') => {
+                rest = tail.to_string();
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether an attribution match ends in a passive reporting verb ("X was announced", "X

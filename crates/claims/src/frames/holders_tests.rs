@@ -157,3 +157,12 @@ fn a_counterparts_demonym_is_not_the_state_of_the_visitors_post() {
     assert!(find(&claims, "Wielgosz", "Norvania").is_some(), "{claims:#?}");
     assert!(find(&claims, "Wielgosz", "Afghanistan").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn the_state_that_sanctions_is_not_the_state_of_the_post() {
+    let claims = posts(
+        "Tomasz Wielgosz, the deputy interior minister, was among 20 officials sanctioned by Britain.",
+    );
+    assert!(find(&claims, "Wielgosz", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Wielgosz", "United Kingdom").is_none(), "{claims:#?}");
+}

@@ -179,6 +179,7 @@ pub(super) fn state_here(doc: &Doc<'_>, p: &Parse<'_>) -> Option<String> {
         .mentions
         .iter()
         .filter(|&&m| !imposes_sanctions(doc, &sentence.view, m))
+        .filter(|&&m| !sanctioning_agent(doc, m))
         .filter(|&&m| !names_a_court(doc, &sentence.view, m))
         .filter(|&&m| !posted_to(doc, m))
         .filter(|&&m| !of_counterpart(doc, &sentence.view, m))
@@ -242,6 +243,30 @@ fn posted_to(doc: &Doc<'_>, m: usize) -> bool {
                 "ambassador" | "ambassadors" | "envoy" | "envoys" | "emissary" | "consul"
             )
         })
+}
+
+/// "X was among 20 officials sanctioned by Varsk": the agent of a sanction says nothing of
+/// whose posts the sentence's names hold.
+fn sanctioning_agent(doc: &Doc<'_>, m: usize) -> bool {
+    let before = doc.text().get(..doc.view.mentions[m].span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let word = |w: Option<&str>| w.map(|w| w.to_lowercase());
+    let by = word(words.next());
+    let by = by.as_deref().map(|w| w.strip_suffix(" the").unwrap_or(w));
+    let verb = match by {
+        Some("the") => {
+            let by = word(words.next());
+            (by.as_deref() == Some("by")).then(|| word(words.next())).flatten()
+        }
+        Some("by") => word(words.next()),
+        _ => None,
+    };
+    verb.is_some_and(|v| {
+        matches!(
+            v.as_str(),
+            "sanctioned" | "designated" | "blacklisted" | "targeted" | "imposed" | "listed"
+        )
+    })
 }
 
 /// The sentence's view after mention `m`'s placeholder, from its next word on.

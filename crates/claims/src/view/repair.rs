@@ -405,6 +405,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             m.kind = Kind::Loc;
         }
     }
+    places_read_as_other_kinds(words, mentions);
     one_kind_per_name(words, mentions);
     relatives_read_as_places(words, mentions);
     numbered_parts_of_texts(words, mentions);
@@ -412,6 +413,19 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     people_among_people(words, mentions);
     outlets(words, mentions);
     trim_headline_names(words, mentions);
+}
+
+/// "X visited Varnholm last week": the tagger decides each word from its neighbours and may
+/// read a capital the gazetteer knows, or a country, as a miscellaneous name or a body. A
+/// mention that is exactly such a place is the place (a person bearing the same word as a
+/// surname is given back by `one_kind_per_name`, which runs after).
+fn places_read_as_other_kinds(words: &Words<'_>, mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| matches!(m.kind, Kind::Misc | Kind::Org)) {
+        let t = words.text[m.span.clone()].trim();
+        if is_country(t) || crate::cities::state_of(t).is_some() {
+            m.kind = Kind::Loc;
+        }
+    }
 }
 
 /// "Tomasz R. Wielgosz, Jr.": a generational suffix after a person's name is part of it.

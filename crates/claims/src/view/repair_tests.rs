@@ -519,3 +519,18 @@ fn a_full_name_read_as_a_place_that_shares_a_persons_family_name_is_a_person() {
     let v = view(text, &[(PER, "LOC", "Norvania"), (PER, "LOC", "Arkady Wielgosz")], &[]);
     assert!(named(text, &v, Kind::Per).is_empty());
 }
+
+#[test]
+fn a_capital_or_a_country_read_as_another_kind_is_a_place() {
+    let text = "Tomasz Wielgosz visited Kabul last week and then Albania.";
+    let v = view(
+        text,
+        &[(PER, "PER", "Tomasz Wielgosz"), (PER, "MISC", "Kabul"), (PER, "ORG", "Albania")],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Loc), ["Kabul", "Albania"]);
+    // A longer name with the city in it is not the city.
+    let text = "Tomasz Wielgosz joined Kabul Bank.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "ORG", "Kabul Bank")], &[]);
+    assert_eq!(named(text, &v, Kind::Org), ["Kabul Bank"]);
+}
