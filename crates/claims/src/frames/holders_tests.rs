@@ -166,3 +166,29 @@ fn the_state_that_sanctions_is_not_the_state_of_the_post() {
     assert!(find(&claims, "Wielgosz", "Norvania").is_some(), "{claims:#?}");
     assert!(find(&claims, "Wielgosz", "United Kingdom").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn the_country_s_post_is_the_state_s() {
+    let claims =
+        posts("Anna Kordecka, the country's top prosecutor, said the inquiry would continue.");
+    assert!(find(&claims, "Kordecka", "Norvania").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn one_dismissed_as_governor_held_the_post() {
+    let claims = posts("Jerzy Malak was dismissed as governor of Varsk province in 2018.");
+    let c = find(&claims, "Malak", "Varsk province").expect("a post");
+    assert!(c.fields["as_of"].is_null(), "{c:#?}");
+    // The one who dismisses holds no such post.
+    let claims = posts("Pavel Dunaj dismissed Jerzy Malak as governor of Varsk province.");
+    assert!(find(&claims, "Dunaj", "Varsk province").is_none(), "{claims:#?}");
+    assert!(find(&claims, "Malak", "Varsk province").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_body_after_a_post_the_parse_hung_on_the_name() {
+    let claims = posts(
+        "Krzysztof Borowy, a senior officer in the Norvanian intelligence service, was questioned.",
+    );
+    assert!(find(&claims, "Borowy", "Norvanian intelligence service").is_some(), "{claims:#?}");
+}

@@ -32,6 +32,8 @@ pub(crate) struct Lexicon {
     become_verbs: HashSet<String>,
     entry_verbs: HashSet<String>,
     exit_verbs: HashSet<String>,
+    #[serde(default)]
+    removal_verbs: HashSet<String>,
     start_cases: HashSet<String>,
     end_cases: HashSet<String>,
     past_be: HashSet<String>,
@@ -537,6 +539,25 @@ fn holders(
             out.push((m, How::As, ended));
         }
     }
+    // "X was dismissed as governor of Y", "the president sacked X as interior minister": the
+    // one removed held the post (the passive's subject, the active's object), which ended.
+    if p.case(t).as_deref() == Some("as")
+        && let Some(v) = p.head(t)
+        && v < t
+        && lex.removal_verbs.contains(p.lemma(v))
+    {
+        let removed = p
+            .kids(v, "nsubj")
+            .filter(|&c| p.words[c].deprel == "nsubj:pass")
+            .chain(p.kids(v, "obj"));
+        for c in removed.collect::<Vec<_>>() {
+            for c in p.with_conjuncts(c) {
+                if let Some(m) = p.mention_of(doc, c, &[Kind::Per, Kind::Pro]) {
+                    out.push((m, How::As, true));
+                }
+            }
+        }
+    }
     // "his previous post as justice minister", "Y's immunity as a member of parliament", "her
     // time as ambassador": an "as" phrase on a noun whose possessor is a person is that
     // person's post; a former-word on the noun ends it.
@@ -738,7 +759,26 @@ fn body_after(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> Option<A
         return None;
     }
     let k = if p.form(t + 2).eq_ignore_ascii_case("the") { t + 3 } else { t + 2 };
-    (k < p.words.len()).then(|| p.mention_of(doc, k, &[Kind::Org])).flatten().map(Arg::Mention)
+    if k >= p.words.len() {
+        return None;
+    }
+    if let Some(m) = p.mention_of(doc, k, &[Kind::Org]) {
+        return Some(Arg::Mention(m));
+    }
+    // "a senior officer in the Varskian intelligence service" with the phrase hung on the
+    // name before the post: a phrase of a body's head noun, its words all inside it, and
+    // definite ("in the ..."), since "an officer in a unit" names no body.
+    if k == t + 2 {
+        return None;
+    }
+    // The phrase's head: the first word that hangs outside the phrase.
+    let h =
+        (k..p.words.len().min(k + 5)).find(|&h| p.head(h).is_none_or(|x| x < k || x > h + 4))?;
+    let inside = (k..h).all(|w| p.head(w).is_some_and(|x| x > w && x <= h));
+    if !inside || p.words[h].upos != "NOUN" || !lex.body_nouns.contains(p.lemma(h)) {
+        return None;
+    }
+    body(doc, p, h)
 }
 
 /// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
@@ -757,6 +797,14 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             continue;
         }
         if possessive && c > t {
+            continue;
+        }
+        // "the country's top prosecutor": the state the story is about.
+        if possessive
+            && matches!(p.form(c), "country" | "nation")
+            && let Some(state) = super::states::state_here(doc, p)
+        {
+            out.push(Arg::Text(state));
             continue;
         }
         // "Norvania's former central bank governor": the body is the state's central bank.
