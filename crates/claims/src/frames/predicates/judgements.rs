@@ -3,13 +3,16 @@
 //! "prosecutors filed charges against X", "X faces charges of fraud", "the indictment of X".
 //! The noun's holder is read from its own modifiers (possessive, "of", "against") or from
 //! the light verb that governs it: a verb of receiving gives its subject, a verb of giving
-//! its indirect object, its passive subject or its "against"/"on"/"to" phrase.
+//! its indirect object, its passive subject or its "against"/"on"/"to" phrase. Also: one
+//! verdict per defendant and authority (`one_verdict_each`).
 
 use super::arguments::Parse;
 use super::nouns::owner;
 use super::{Found, Lexicon, PEOPLE};
-use crate::ClaimType;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
 use crate::extract::Arg;
+use crate::{Claim, ClaimType};
 
 /// Who a charge or verdict noun is about, with the words that say so.
 pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -> Vec<usize> {
@@ -231,4 +234,79 @@ fn sentence_text(s: &Parse<'_>, n: usize) -> String {
     }
     let text = &s.doc.input.text[s.word(lo).span.start..s.word(n).span.end];
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One conviction per defendant and authority: "convicted" and "sentenced" said of the same
+/// person by the same state, in one sentence or in a later recap, are one verdict (the first
+/// told, the sentence where one sentence says both); appeals stay apart.
+pub(super) fn one_verdict_each(claims: &mut Vec<Claim>, sentence_of: impl Fn(usize) -> usize) {
+    // "X, serving a life sentence in Norvania, ..." and later "X was sentenced to life": a
+    // charge or verdict with no authority on a defendant another of the same kind has one
+    // for is that one's, told again.
+    let legal = |c: &Claim| matches!(c.kind, ClaimType::Charge | ClaimType::Verdict);
+    let mut known: HashMap<(ClaimType, String), String> = HashMap::new();
+    for c in claims.iter().filter(|c| legal(c)) {
+        if let (Some(d), Some(a)) = (c.field("defendant"), c.field("authority")) {
+            known.entry((c.kind, d.to_lowercase())).or_insert_with(|| a.to_string());
+        }
+    }
+    for c in claims.iter_mut().filter(|c| legal(c) && c.field("authority").is_none()) {
+        let Some(d) = c.field("defendant").map(str::to_lowercase) else { continue };
+        if let Some(a) = known.get(&(c.kind, d)) {
+            c.fields.insert("authority".into(), serde_json::Value::from(a.clone()));
+        }
+    }
+    let first_instance = |c: &Claim| {
+        c.kind == ClaimType::Verdict
+            && matches!(c.field("outcome"), Some("convicted" | "sentenced"))
+            && c.field("defendant").is_some()
+    };
+    let mut keep: BTreeMap<String, usize> = BTreeMap::new();
+    let mut moved: Vec<(usize, serde_json::Value)> = Vec::new();
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| first_instance(c)) {
+        let rank =
+            |c: &Claim| (sentence_of(c.evidence.start), c.field("outcome") != Some("sentenced"));
+        let key = format!(
+            "{}|{}",
+            c.field("defendant").unwrap_or("").to_lowercase(),
+            c.field("authority").unwrap_or("")
+        );
+        keep.entry(key)
+            .and_modify(|k| {
+                if rank(c) < rank(&claims[*k]) {
+                    *k = i;
+                }
+            })
+            .or_insert(i);
+    }
+    // The kept verdict takes the charges a dropped one of its key names ("found guilty of
+    // fraud and jailed for five years": the term is kept, the charge is not lost).
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| first_instance(c)) {
+        let key = format!(
+            "{}|{}",
+            c.field("defendant").unwrap_or("").to_lowercase(),
+            c.field("authority").unwrap_or("")
+        );
+        let Some(&k) = keep.get(&key) else { continue };
+        let same_sentence = sentence_of(c.evidence.start) == sentence_of(claims[k].evidence.start);
+        if k == i || !same_sentence || claims[k].fields.get("charges").is_some_and(|v| !v.is_null())
+        {
+            continue;
+        }
+        if let Some(charges) = c.fields.get("charges").filter(|v| !v.is_null()).cloned() {
+            moved.push((k, charges));
+        }
+    }
+    for (k, charges) in moved {
+        let slot = claims[k].fields.entry("charges".to_string()).or_insert(serde_json::Value::Null);
+        if slot.is_null() {
+            *slot = charges;
+        }
+    }
+    let kept: HashSet<usize> = keep.into_values().collect();
+    let mut i = 0;
+    claims.retain(|c| {
+        i += 1;
+        !first_instance(c) || kept.contains(&(i - 1))
+    });
 }

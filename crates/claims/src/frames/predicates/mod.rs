@@ -317,7 +317,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         known.insert(key) || earlier_source
     });
     claims.extend(mine);
-    one_verdict_each(claims, sentence_of);
+    judgements::one_verdict_each(claims, sentence_of);
 }
 
 /// A formal act told by the body that did it ("the Tribunal said it had issued warrants",
@@ -373,56 +373,6 @@ fn companions(lex: &Lexicon, s: &Parse<'_>, visit: Option<(usize, Arg)>) -> Vec<
         out.extend(per_target(ClaimType::Visit, p, people, shared, vec![p], "list"));
     }
     out
-}
-
-/// One conviction per defendant and authority: "convicted" and "sentenced" said of the same
-/// person by the same state, in one sentence or in a later recap, are one verdict (the first
-/// told, the sentence where one sentence says both); appeals stay apart.
-fn one_verdict_each(claims: &mut Vec<Claim>, sentence_of: impl Fn(usize) -> usize) {
-    // "X, serving a life sentence in Norvania, ..." and later "X was sentenced to life": a
-    // charge or verdict with no authority on a defendant another of the same kind has one
-    // for is that one's, told again.
-    let legal = |c: &Claim| matches!(c.kind, ClaimType::Charge | ClaimType::Verdict);
-    let mut known: HashMap<(ClaimType, String), String> = HashMap::new();
-    for c in claims.iter().filter(|c| legal(c)) {
-        if let (Some(d), Some(a)) = (c.field("defendant"), c.field("authority")) {
-            known.entry((c.kind, d.to_lowercase())).or_insert_with(|| a.to_string());
-        }
-    }
-    for c in claims.iter_mut().filter(|c| legal(c) && c.field("authority").is_none()) {
-        let Some(d) = c.field("defendant").map(str::to_lowercase) else { continue };
-        if let Some(a) = known.get(&(c.kind, d)) {
-            c.fields.insert("authority".into(), serde_json::Value::from(a.clone()));
-        }
-    }
-    let first_instance = |c: &Claim| {
-        c.kind == ClaimType::Verdict
-            && matches!(c.field("outcome"), Some("convicted" | "sentenced"))
-            && c.field("defendant").is_some()
-    };
-    let mut keep: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate().filter(|(_, c)| first_instance(c)) {
-        let rank =
-            |c: &Claim| (sentence_of(c.evidence.start), c.field("outcome") != Some("sentenced"));
-        let key = format!(
-            "{}|{}",
-            c.field("defendant").unwrap_or("").to_lowercase(),
-            c.field("authority").unwrap_or("")
-        );
-        keep.entry(key)
-            .and_modify(|k| {
-                if rank(c) < rank(&claims[*k]) {
-                    *k = i;
-                }
-            })
-            .or_insert(i);
-    }
-    let kept: HashSet<usize> = keep.into_values().collect();
-    let mut i = 0;
-    claims.retain(|c| {
-        i += 1;
-        !first_instance(c) || kept.contains(&(i - 1))
-    });
 }
 
 /// The frames a word heads.
@@ -1080,3 +1030,5 @@ mod sanction_tests;
 mod sources_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trial_tests;
