@@ -403,10 +403,35 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     } else {
         return None;
     };
+    // "Mazur, the Treasury said, laundered millions", "who the Treasury said laundered
+    // money": the parser may read the crime verb right after "said" as an adjective on its
+    // object. The reporting verb then holds both subjects: the speaker nearest it, the one
+    // accused before.
+    let misread_report = (upos == "VERB" && s.rel(p) == "amod")
+        .then(|| s.head(p))
+        .flatten()
+        .filter(|&n| s.rel(n) == "obj" && n > p)
+        .and_then(|n| s.head(n))
+        .filter(|&h| {
+            let between = (h + 1..p).all(|w| s.word(w).upos == "PUNCT");
+            h < p && between && words.reporting.contains(s.lemma(h))
+        });
     // "X was involved in ...": the passive subject, only for words of guilt (the passive
     // subject of "tortured" is the victim).
     let subj = s
         .kid(p, "nsubj")
+        .or_else(|| {
+            let h = misread_report?;
+            let speaker = super::modality::speaker(s, h)?;
+            // The one accused may hang as a bare oblique ("Jan Mazur, the Treasury said, ...").
+            s.children[h]
+                .iter()
+                .copied()
+                .filter(|&a| a < speaker && s.case(a).is_none())
+                .filter(|&a| matches!(s.rel(a), "nsubj" | "obl" | "obl:unmarked" | "dep"))
+                .last()
+                .map(|a| s.antecedent(a, h))
+        })
         .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(lemma)))
         .or_else(|| {
             // "said the officials had incited ...": the parser makes the clause's subject
@@ -456,14 +481,18 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
             }
         }
     }
-    let reporter = reporter_of(lex, s, p);
+    let reporter = reporter_of(lex, s, p).or(misread_report);
     // An act told by the author stands only for intrinsically criminal verbs and for the
     // perpetration of a crime; a reporting verb makes any of them an allegation.
     if reporter.is_none() && words.culpable.contains(lemma) && !alleged_context(lex, s) {
         return None;
     }
     let accuser = reporter.and_then(|v| accuser_of(s, v));
-    let act = clause(s, p, lex);
+    // The misread verb's clause is its object's phrase ("laundered money for ...").
+    let act = match misread_report {
+        Some(h) => s.kid(h, "obj").map(|n| s.phrase(n, false)),
+        None => clause(s, p, lex),
+    };
     let mut ws = vec![p, subj, act_word];
     ws.extend(reporter);
     Some(allegations(s, p, accused, accuser, act, "verb", ws))
