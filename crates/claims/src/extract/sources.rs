@@ -35,6 +35,9 @@ impl<'a> Doc<'a> {
                 })
             });
             let source = match named {
+                // "According to the indictment": a court's paper is its own source, not a
+                // back-reference to the agency or body named before.
+                Some(n) if court_paper(&n) => Some(n.trim_start_matches("the ").to_string()),
                 Some(n) if n.to_lowercase().starts_with("the ") || n.eq_ignore_ascii_case("it") => {
                     last.clone()
                 }
@@ -172,6 +175,32 @@ fn announces_an_act(matched: &str, after: &str) -> bool {
         }
     }
     false
+}
+
+/// "the indictment", "the charge sheet", "court documents": papers of a court or a
+/// prosecution, which speak for themselves.
+fn court_paper(source: &str) -> bool {
+    const PAPERS: &[&str] = &[
+        "indictment",
+        "charge sheet",
+        "complaint",
+        "arrest warrant",
+        "warrant",
+        "judgment",
+        "judgement",
+        "ruling",
+        "verdict",
+        "court documents",
+        "court papers",
+        "court filings",
+        "court records",
+        "the filing",
+        "the prosecution",
+        "prosecutors",
+    ];
+    let lower = source.to_lowercase();
+    let words = lower.split_whitespace().count();
+    words <= 4 && PAPERS.iter().any(|p| lower.ends_with(p))
 }
 
 /// Whether an attribution match ends in a passive reporting verb ("X was announced", "X

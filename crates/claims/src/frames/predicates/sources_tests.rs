@@ -63,3 +63,12 @@ fn a_passive_reporting_verb_names_no_source() {
     let deaths = of(&c, ClaimType::DeathReport);
     assert_eq!(deaths[0].attributed_to.as_deref(), Some("Edda Lorn"), "{c:?}");
 }
+
+#[test]
+fn a_court_paper_is_its_own_source_not_the_body_named_before() {
+    let text = "The Treasury said it had frozen assets.\n\nAccording to the indictment, Tomasz Wielgosz ordered the torture of at least 30 detainees.\n";
+    let c = claims(text);
+    let a = of(&c, ClaimType::Allegation);
+    assert!(!a.is_empty(), "{c:?}");
+    assert!(a.iter().all(|a| a.attributed_to.as_deref() != Some("Treasury")), "{c:?}");
+}
