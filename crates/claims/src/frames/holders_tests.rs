@@ -192,3 +192,20 @@ fn a_body_after_a_post_the_parse_hung_on_the_name() {
     );
     assert!(find(&claims, "Borowy", "Norvanian intelligence service").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_union_s_seat_city_gives_no_post_its_state() {
+    // Only the seat city places the story ("police in <seat city>"): the union holds no
+    // minister of its own.
+    let mut rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
+    rules.authority.insert("varnholm".into(), "European Union".into());
+    let claims = crate::frames::test_support::claims_with(
+        &rules,
+        "Former minister Jerzy Malak, who resigned in May, is now jailed.\n\nThe couple were stopped by police in Varnholm in June 2018.\n",
+        crate::ClaimType::Position,
+    );
+    assert!(
+        claims.iter().all(|c| c.field("organization") != Some("European Union")),
+        "{claims:#?}"
+    );
+}

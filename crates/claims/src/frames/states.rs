@@ -305,6 +305,21 @@ fn mention_state(doc: &Doc<'_>, m: usize) -> Option<String> {
 /// sanctions on another's officials names both as often), the tied one it names first: its
 /// headline and lead name the state the story is about.
 fn story_state(doc: &Doc<'_>) -> Option<String> {
+    let state = story_state_or_union(doc)?;
+    // "police in Brussels arrested ...": a union or an international body that a seat city
+    // stands for holds no ministers and generals of its own; a post the sentence does not
+    // place belongs to the state named next, or to none.
+    if !UNIONS.contains(&state.as_str()) {
+        return Some(state);
+    }
+    doc.main_state_except(&state, 1)
+}
+
+/// Unions and international bodies the authority names give (a seat city stands for them).
+const UNIONS: &[&str] =
+    &["European Union", "United Nations", "International Criminal Court", "Interpol"];
+
+fn story_state_or_union(doc: &Doc<'_>) -> Option<String> {
     if let Some(state) = doc.main_state() {
         // "Norvanian official makes a trip to Varsk": a story told where its people travel
         // names the host most, but its officials are those of the state named next.

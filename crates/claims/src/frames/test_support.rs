@@ -13,7 +13,7 @@ pub(crate) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
 }
 
 /// [`claims`] with the given rules.
-fn claims_with(rules: &crate::Rules, text: &str, kind: ClaimType) -> Vec<Claim> {
+pub(crate) fn claims_with(rules: &crate::Rules, text: &str, kind: ClaimType) -> Vec<Claim> {
     let date = model::PartialDate::day(2022, 5, 4).ok();
     let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
     let input = Input {
