@@ -41,3 +41,11 @@ fn leading_what_is_not_a_body_is_no_post() {
     let claims = positions("Marisol Quenby led the protests in the capital last week.");
     assert!(claims.is_empty(), "{claims:#?}");
 }
+
+#[test]
+fn a_possessor_before_the_subject_heads_nothing() {
+    let claims = positions(
+        "Tomasz Wielgosz is the president.\n\nWielgosz's son-in-law, Piotr Zaremba, heads the state oil company.",
+    );
+    assert!(find(&claims, "Wielgosz", "state oil company").is_none(), "{claims:#?}");
+}

@@ -82,6 +82,19 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
             if relative {
                 continue;
             }
+            // "X's son-in-law, Y, heads the company": the parser may make the possessor the
+            // subject and hang the rest on it; the one named after it is the subject, and
+            // the possessor never is.
+            let possessor = p.kids(s, "case").any(|c| matches!(p.form(c), "'s" | "’s" | "'" | "’"));
+            if possessor {
+                let named = p.children[s]
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(p.rel(c), "nmod" | "appos"))
+                    .find_map(|c| p.mention_of(doc, c, &[Kind::Per]));
+                out.extend(named);
+                continue;
+            }
             if let Some(m) = p.mention_of(doc, s, &[Kind::Per, Kind::Pro]) {
                 out.push(m);
             } else if let Some(m) = appositive_name(doc, p, s) {
