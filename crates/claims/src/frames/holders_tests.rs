@@ -170,7 +170,7 @@ fn the_state_that_sanctions_is_not_the_state_of_the_post() {
 #[test]
 fn the_country_s_post_is_the_state_s() {
     let claims =
-        posts("Anna Kordecka, the country's top prosecutor, said the inquiry would continue.");
+        posts("Halina Kordecka, the country's top prosecutor, said the inquiry would continue.");
     assert!(find(&claims, "Kordecka", "Norvania").is_some(), "{claims:#?}");
 }
 

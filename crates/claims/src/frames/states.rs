@@ -306,7 +306,7 @@ fn mention_state(doc: &Doc<'_>, m: usize) -> Option<String> {
 /// headline and lead name the state the story is about.
 fn story_state(doc: &Doc<'_>) -> Option<String> {
     let state = story_state_or_union(doc)?;
-    // "police in Brussels arrested ...": a union or an international body that a seat city
+    // "police in <seat city> arrested ...": a union or an international body that a seat city
     // stands for holds no ministers and generals of its own; a post the sentence does not
     // place belongs to the state named next, or to none.
     if !UNIONS.contains(&state.as_str()) {

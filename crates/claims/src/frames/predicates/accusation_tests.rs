@@ -185,12 +185,12 @@ fn shooting_someone_is_a_crime_a_witness_accuses_of() {
 
 #[test]
 fn a_crime_verb_the_parser_hung_on_said_s_object_is_the_subject_s_deed() {
-    let c = claims("Jan Mazur, the Treasury said, laundered millions for the ruling family.");
+    let c = claims("Teodor Mazur, the Treasury said, laundered millions for the ruling family.");
     let a = of(&c, ClaimType::Allegation);
-    assert!(a.iter().any(|a| a.field("accused") == Some("Jan Mazur")), "{c:?}");
+    assert!(a.iter().any(|a| a.field("accused") == Some("Teodor Mazur")), "{c:?}");
     assert!(a.iter().all(|a| a.field("accused") != Some("Treasury")), "{c:?}");
     let c = claims(
-        "Also named was Jan Mazur, 52, who the Treasury Department said laundered money for the minister through real estate in Florida.",
+        "Also named was Teodor Mazur, 52, who the Treasury Department said laundered money for the minister through real estate in Varnholm.",
     );
-    assert!(has(&c, ClaimType::Allegation, "accused", "Jan Mazur"), "{c:?}");
+    assert!(has(&c, ClaimType::Allegation, "accused", "Teodor Mazur"), "{c:?}");
 }

@@ -423,7 +423,7 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
         .or_else(|| {
             let h = misread_report?;
             let speaker = super::modality::speaker(s, h)?;
-            // The one accused may hang as a bare oblique ("Jan Mazur, the Treasury said, ...").
+            // The one accused may hang as a bare oblique ("Teodor Mazur, the Treasury said, ...").
             s.children[h]
                 .iter()
                 .copied()
