@@ -58,6 +58,10 @@ const SMALL_BLOCKS: usize = 50;
 /// (`Index::finish`).
 const SLIP_LEAST: usize = 7;
 
+/// A close spelling worth less than this (most of the word rewritten) beside one word the
+/// same holds the learned score to the hand score.
+const CLOSE_FAR: f32 = 0.45;
+
 /// A word borne by fewer names than this is rare: an unaligned one costs in full.
 const RARE: f32 = 20.0;
 /// A word borne by more than this share of the names (and by more than [`COMMON_LEAST`]) is
@@ -507,9 +511,20 @@ impl Index {
                 && qw.chars().next() == lw.chars().next()
                 && spelling::levenshtein(qw, lw) == 1
         });
-        let close_half =
-            (key.words.len() == 2 && x[model::F_CLOSE] == 0.5 && x[model::F_SAME] == 0.5 && !slip)
-                .then(|| "a close spelling beside one word the same".to_string());
+        // Only a far one holds, though: most of the word rewritten (weight under .45), or
+        // another first letter ("Dakhtiar" for "Zakhtiar"); a close one with its first letter
+        // kept ("Zaitor" for "Zaitar") is the learned score's to weigh.
+        let far = scored.chosen.iter().any(|&(i, j, how)| {
+            let (qw, lw) = (&key.words[usize::from(i)], &listed.key.words[usize::from(j)]);
+            how == How::Close
+                && (align::close_weight(qw, lw) < CLOSE_FAR || qw.chars().next() != lw.chars().next())
+        });
+        let close_half = (key.words.len() == 2
+            && x[model::F_CLOSE] == 0.5
+            && x[model::F_SAME] == 0.5
+            && !slip
+            && far)
+            .then(|| "a close spelling beside one word the same".to_string());
         let held = scored.penalty.clone().or(close_half).or_else(|| {
             // A given name before all the rest that meets nothing may be a relative's
             // ("Piet Tomasz Wielgosz" for "WIELGOSZ, Tomasz").
