@@ -250,6 +250,9 @@ use family::{family_members, relatives_read_as_places};
 mod openers;
 pub(in crate::view) use openers::opening_participle;
 use openers::{drop_leading_function_words, participle_openers};
+#[path = "repair_titles.rs"]
+mod titles;
+use titles::capitalised_titles_after_names;
 #[path = "repair_companies.rs"]
 mod companies;
 use companies::companies_listed_as_one;
@@ -413,6 +416,7 @@ pub(super) fn after_merge(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     people_among_people(words, mentions);
     outlets(words, mentions);
     trim_headline_names(words, mentions);
+    capitalised_titles_after_names(words, mentions);
 }
 
 /// "X visited Varnholm last week": the tagger decides each word from its neighbours and may

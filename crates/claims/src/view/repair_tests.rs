@@ -534,3 +534,34 @@ fn a_capital_or_a_country_read_as_another_kind_is_a_place() {
     let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "ORG", "Kabul Bank")], &[]);
     assert_eq!(named(text, &v, Kind::Org), ["Kabul Bank"]);
 }
+
+#[test]
+fn a_capitalised_title_after_a_name_takes_in_the_words_before_its_head() {
+    let text =
+        "\"It matters,\" said Tomasz Wielgosz, Deputy Coastal Programme Director at Harbour Watch.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Tomasz Wielgosz"),
+            (Layer::Role, "role", "Director"),
+            (PER, "ORG", "Harbour Watch"),
+        ],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Role), ["Deputy Coastal Programme Director"]);
+    // "Former" says when, and is the frames' to read; without a name before the comma the
+    // capitalised words may be anything ("In Velda, Coastal Programme Director X said").
+    let text = "Edda Lorn, Former Director of the Harbour Board, spoke. In Velda, Programme Director Ilse Marven spoke.";
+    let v = view(
+        text,
+        &[
+            (PER, "PER", "Edda Lorn"),
+            (Layer::Role, "role", "Director"),
+            (Layer::Role, "role", "2:Director"),
+            (PER, "LOC", "Velda"),
+            (PER, "PER", "Ilse Marven"),
+        ],
+        &[],
+    );
+    assert_eq!(named(text, &v, Kind::Role), ["Director", "Director"]);
+}
