@@ -560,7 +560,9 @@ impl<'a> Doc<'a> {
                     Arg::Text(t) => Some(t.clone()),
                 },
                 "role" => match arg {
-                    Arg::Mention(m) => Some(self.view.text(self.text(), *m).to_lowercase()),
+                    Arg::Mention(m) => {
+                        Some(singular_role(&self.view.text(self.text(), *m).to_lowercase()))
+                    }
                     Arg::Text(t) => Some(t.to_lowercase()),
                 },
                 "place" => match arg {
@@ -976,7 +978,10 @@ pub(crate) fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
         if initials.len() == letters.len() {
             let spelled: Vec<char> = initials.iter().rev().copied().collect();
             let wanted: Vec<char> = letters.iter().map(char::to_ascii_uppercase).collect();
-            if spelled != wanted {
+            // "Federal Security Service (FSB)": an acronym of another language's words shares
+            // the opening letters of the English name, not all of them.
+            let translated = wanted.len() >= 3 && spelled[..2] == wanted[..2];
+            if spelled != wanted && !translated {
                 return None;
             }
             let name: Vec<&str> = words[..=i].iter().rev().copied().collect();
@@ -1218,4 +1223,22 @@ fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
         }
     }
     out
+}
+
+/// A post named in the plural ("former navy captains A and B", "co-presidents") is each
+/// holder's in the singular: the last word's plural ending goes when what is left is still a
+/// post the lexicon knows ("secretaries" → "secretary", "spokesmen" → "spokesman").
+fn singular_role(role: &str) -> String {
+    let cut = role.rfind([' ', '-']).map_or(0, |i| i + 1);
+    let (lead, last) = role.split_at(cut);
+    let candidates = [
+        last.strip_suffix("ies").map(|s| format!("{s}y")),
+        last.strip_suffix("men").map(|s| format!("{s}man")),
+        last.strip_suffix('s').map(str::to_string),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|one| !one.is_empty() && read::lexicon::parse_role(one).is_some())
+        .map_or_else(|| role.to_string(), |one| format!("{lead}{one}"))
 }

@@ -81,6 +81,13 @@ fn an_acronym_is_expanded_where_the_text_spells_it_out() {
     // Initials that do not spell it, or no spelling out at all: nothing.
     assert_eq!(crate::extract::expand_acronym("the Coast Guard (BGS)", "BGS"), None);
     assert_eq!(crate::extract::expand_acronym(text, "XYZ"), None);
+    // An acronym of the name in its own language shares the English name's opening letters.
+    let text = "officers of the Norvanian Border Security Agency (BSO) were named";
+    assert_eq!(
+        crate::extract::expand_acronym(text, "BSO").as_deref(),
+        Some("Border Security Agency")
+    );
+    assert_eq!(crate::extract::expand_acronym(text.replace("BSO", "BTO").as_str(), "BTO"), None);
 }
 
 /// The targets of the sanctions extracted from an invented text.

@@ -462,12 +462,30 @@ fn holders(
         // "X was the Minister of Y" read as an apposition: the stray copula's tense holds.
         let past = p.kids(t, "cop").any(|c| lex.past_be.contains(&p.form(c).to_lowercase()));
         out.push((m, how, past));
+        // "jailed former ministers A and B": a plural post before the first name names its
+        // conjuncts too.
+        if how == How::Title && plural(p, post.word) {
+            for c in p.with_conjuncts(h).into_iter().filter(|&c| c != h) {
+                if let Some(o) = person(c).filter(|&o| own(o) && o != m) {
+                    out.push((o, How::Title, past));
+                }
+            }
+        }
     }
     for c in p.kids(t, "appos") {
         if let Some(m) = person(c)
             && !verb_between(t, c)
         {
             out.push((m, How::Appos, false));
+            // "jailed ministers A and B" read as the post and its apposition: a plural post
+            // names the apposition's conjuncts too.
+            if c > t && plural(p, post.word) {
+                for k in p.with_conjuncts(c).into_iter().filter(|&k| k != c) {
+                    if let Some(o) = person(k).filter(|&o| own(o) && o != m) {
+                        out.push((o, How::Appos, false));
+                    }
+                }
+            }
         }
     }
     // "the Minister of Defence, X, said": the name after the post phrase that the parse

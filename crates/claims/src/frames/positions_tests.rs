@@ -559,3 +559,41 @@ fn each_infobox_office_has_its_own_dates_and_the_text_dates_an_undated_one() {
     let successor = find(&claims, "Tomasz Varnholm", "Brenning").expect("the successor");
     assert_eq!(successor.field("start"), None, "{successor:#?}");
 }
+
+#[test]
+fn a_plural_post_before_names_is_each_name_s_in_the_singular() {
+    // The post before the first name, the others its conjuncts; and the post with the names
+    // read as its apposition.
+    for text in [
+        "The court jailed former Kenyan ministers Oskar Fennholt and Edda Lorn.",
+        "The court jailed Kenyan ministers Oskar Fennholt and Edda Lorn.",
+    ] {
+        let claims = positions(text);
+        for name in ["Fennholt", "Lorn"] {
+            let c = find(&claims, name, "Kenya").unwrap_or_else(|| panic!("{text}: {claims:#?}"));
+            assert_eq!(c.field("role"), Some("minister"), "{text}: {claims:#?}");
+            assert_eq!(c.fields["as_of"].is_null(), text.contains("former"), "{c:#?}");
+        }
+    }
+    // A group of officials is no post ("the five officials had ..." says who they are).
+    let claims =
+        positions("The ministry said Kenyan officials Oskar Fennholt and Edda Lorn had fled.");
+    assert!(find(&claims, "Lorn", "Kenya").is_none(), "{claims:#?}");
+}
+
+#[test]
+fn a_capitalised_title_after_a_name_is_the_post() {
+    // The tagger reads such titles as people ("Regional Director", "Legal Adviser"), or as
+    // roles with unknown words between them ("Chief Operating Officer").
+    for (name, role) in [
+        ("Tomasz Wielgosz", "Deputy Regional Director"),
+        ("Edda Lorn", "Senior Legal Adviser"),
+        ("Ilse Marven", "Chief Operating Officer"),
+    ] {
+        let text = format!("\"It matters,\" said {name}, {role} at the Harbour Rights Institute.");
+        let claims = positions(&text);
+        let c = find(&claims, name, "Harbour Rights Institute").expect("a position");
+        assert_eq!(c.field("role"), Some(role.to_lowercase().as_str()), "{claims:#?}");
+        assert!(!claims.iter().any(|c| c.field("holder").is_some_and(|h| h.contains(role))));
+    }
+}
