@@ -512,7 +512,13 @@ fn per_authority(
         s.agent(p)
     };
     let Some(a) = agent.map(|a| s.reporter(a, &lex.words.reporting)) else { return found };
-    let more: Vec<usize> = s.with_conjuncts(a)[1..]
+    // "Today, the UK, US and Canada have announced sanctions": the parser may make "Today"
+    // the subject and the list its apposition.
+    let list = match s.kid(a, "appos") {
+        Some(x) if s.with_conjuncts(a).len() == 1 && s.body(a) == s.body(x) => x,
+        _ => a,
+    };
+    let more: Vec<usize> = s.with_conjuncts(list)[1..]
         .iter()
         .filter_map(|&c| s.body(c))
         .filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))

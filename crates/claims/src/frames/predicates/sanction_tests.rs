@@ -184,3 +184,21 @@ fn a_name_after_a_preposition_is_no_second_item_of_a_list() {
         of(&c, ClaimType::Sanction).iter().filter_map(|s| s.field("target")).collect();
     assert_eq!(targets, ["Tomasz Wielgosz"], "{c:?}");
 }
+
+#[test]
+fn sanctions_announced_by_a_list_of_states_after_a_time_word() {
+    // "Today" read as the subject, the states as its apposition: each state sanctions.
+    let c = claims(
+        "Today, the UK, US and Canada have announced coordinated sanctions against Edda Lorn, \
+         Kenya's former finance minister.",
+    );
+    for state in ["United Kingdom", "United States", "Canada"] {
+        assert!(
+            of(&c, ClaimType::Sanction)
+                .iter()
+                .any(|s| s.field("target") == Some("Edda Lorn")
+                    && s.field("authority") == Some(state)),
+            "{state}: {c:?}"
+        );
+    }
+}
