@@ -196,7 +196,24 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         {
             last_visit = Some((si, place));
         }
-        for found in found {
+        for mut found in found {
+            // "X was placed on the Specially Designated Nationals list": a list that names
+            // its authority, after the predicate, is the sanction's authority.
+            if found.kind == ClaimType::Sanction
+                && !found.args.iter().any(|(k, _)| k == "authority")
+                && let Some(m) = doc.view.sentences[si].mentions.iter().copied().find(|&m| {
+                    matches!(doc.view.mentions[m].kind, Kind::Org | Kind::Misc)
+                        && doc.view.mentions[m].span.start
+                            > parse.word(found.predicate).span.end
+                        // The whole name a known authority's ("Specially Designated
+                        // Nationals"), not a body that merely holds a state's word.
+                        && doc.rules.authority.contains_key(&doc.mention_text(m).to_lowercase())
+                        && names_a_list(&doc.input.text[doc.view.mentions[m].span.end..])
+                        && !doc.not_an_issuer(m)
+                })
+            {
+                found.args.push(("authority".into(), Arg::Mention(m)));
+            }
             let span = parse.view_span(&found.words);
             let c = Candidate {
                 rule: lex.rule(found.kind, found.shape),
@@ -939,13 +956,38 @@ fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
     before_ok.then_some(be)
 }
 
+/// Whether the text after a name goes on to name a list ("Specially Designated Nationals
+/// list", "OFAC's sanctions list").
+fn names_a_list(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")).unwrap_or(rest);
+    ["list", "sanctions list", "sanction list", "blacklist"]
+        .iter()
+        .any(|l| rest.strip_prefix(l).is_some_and(|r| !r.starts_with(char::is_alphanumeric)))
+}
+
 /// A verb that puts its patient on a sanctions list: "placed on the Treasury's sanctions
 /// list", "added X to its blacklist".
 fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
+    let onto = |w: usize| matches!(s.lemma(w).as_str(), "on" | "to" | "onto");
     let sanctions_list = |o: usize| {
-        let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
+        // "placed on the Specially Designated Nationals list": the parser may hang "on" on
+        // the name inside the phrase; an "on" right after the verb, no other preposition
+        // between, will do.
+        let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"))
+            || (p + 1..o)
+                .find(|&k| s.word(k).upos == "ADP")
+                .is_some_and(|k| onto(k) && !(k + 1..o).any(|j| s.word(j).upos == "ADP"));
+        // "the sanctions list", "the Specially Designated Nationals list": a word of
+        // sanctions or designation among the list's modifiers (or theirs).
+        let of_sanctions = |c: usize| {
+            let l = s.lemma(c).to_lowercase();
+            l.starts_with("sanction") || l.starts_with("designat")
+        };
         let sanctions = s.lemma(o) == "blacklist"
-            || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
+            || s.children[o]
+                .iter()
+                .any(|&c| of_sanctions(c) || s.children[c].iter().any(|&g| of_sanctions(g)));
         on && lex.words.list_nouns.contains(s.lemma(o)) && sanctions
     };
     // "named lawmakers A and B to a blacklist": the parser may hang the list's noun on the

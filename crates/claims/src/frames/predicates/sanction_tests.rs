@@ -202,3 +202,23 @@ fn sanctions_announced_by_a_list_of_states_after_a_time_word() {
         );
     }
 }
+
+#[test]
+fn placed_on_a_list_that_names_its_authority() {
+    // A list whose name says whose it is: that authority, not the one named before.
+    let c = claims(
+        "The EU sanctioned Tomasz Wielgosz on Monday. Edda Lorn was placed on the Specially \
+         Designated Nationals list in 2019.",
+    );
+    let s = of(&c, ClaimType::Sanction);
+    let lorn = s
+        .iter()
+        .find(|s| s.field("target") == Some("Edda Lorn"))
+        .unwrap_or_else(|| panic!("{c:?}"));
+    assert_eq!(lorn.field("authority"), Some("United States"), "{lorn:?}");
+    let wielgosz = s
+        .iter()
+        .find(|s| s.field("target") == Some("Tomasz Wielgosz"))
+        .unwrap_or_else(|| panic!("{c:?}"));
+    assert_eq!(wielgosz.field("authority"), Some("European Union"));
+}
