@@ -75,8 +75,7 @@ pub(super) fn capitalised_titles_after_names(words: &Words<'_>, mentions: &mut V
         let mut start = mentions[k].span.start;
         let mut taken = Vec::new();
         let mut words_taken = 0;
-        loop {
-            let Some(w) = words.before(start) else { break };
+        while let Some(w) = words.before(start) {
             let f = words.form(w);
             let capital = title_word(f);
             if !capital || words_taken == MOST {
