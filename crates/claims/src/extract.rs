@@ -978,7 +978,7 @@ pub(crate) fn expand_acronym(text: &str, acronym: &str) -> Option<String> {
         if initials.len() == letters.len() {
             let spelled: Vec<char> = initials.iter().rev().copied().collect();
             let wanted: Vec<char> = letters.iter().map(char::to_ascii_uppercase).collect();
-            // "Federal Security Service (FSB)": an acronym of another language's words shares
+            // "Border Security Service (BSO)": an acronym of another language's words shares
             // the opening letters of the English name, not all of them.
             let translated = wanted.len() >= 3 && spelled[..2] == wanted[..2];
             if spelled != wanted && !translated {

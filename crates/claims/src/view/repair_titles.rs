@@ -1,4 +1,4 @@
-//! Titles written in capitals after a name: "X, Deputy Americas Programme Director at Y",
+//! Titles written in capitals after a name: "X, Deputy Coastal Programme Director at Y",
 //! "X, Under Secretary of the Treasury", "X, Senior Legal Adviser at Y". The role lexicon finds
 //! the head noun ("Director", "Adviser") and the lowercase modifiers it knows; in a capitalised
 //! title the words before the head are the title's too, whatever they are, and the entity
