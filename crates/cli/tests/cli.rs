@@ -334,7 +334,8 @@ fn read_stores_annotations_with_the_reader_and_only_reads_new_work() {
     // The publication date anchors relative time: "Last month" in the 2018-12-24 report.
     let out = dir.run(&["show", "002", "--annotations"]);
     let shown = String::from_utf8(out.stdout).unwrap();
-    assert!(shown.contains("read by read/10+ner-en/"), "{shown}");
+    // The rules version changes whenever reading does; the layout stays.
+    assert!(shown.contains("read by read/") && shown.contains("+ner-en/"), "{shown}");
     assert!(shown.contains("+syntax-en/"), "the reader id names the syntax model: {shown}");
     assert!(
         shown
