@@ -504,9 +504,18 @@ impl Index {
         // A close spelling beside one word the same, the whole of a two-word name, says little;
         // but for one letter typed another way in a long word, its first letter kept
         // ("Varnholmer"/"Varnhosmer"), which is a typing slip more often than another name.
+        // A listed surname with an ending added or taken off ("Venkelo" for "Venkel",
+        // "Kuznetsova" for "Kuznetsov") is another form of the family name, often a
+        // relative's: held too, and never a slip.
+        let ending = |j: usize, qw: &str, lw: &str| {
+            let n = listed.key.words.len();
+            let surname = listed.key.surnames > 0 && j + listed.key.surnames >= n;
+            surname && (qw.starts_with(lw) || lw.starts_with(qw))
+        };
         let slip = scored.chosen.iter().any(|&(i, j, how)| {
             let (qw, lw) = (&key.words[usize::from(i)], &listed.key.words[usize::from(j)]);
             how == How::Close
+                && !ending(usize::from(j), qw, lw)
                 && qw.len().min(lw.len()) >= SLIP_LEAST
                 && qw.chars().next() == lw.chars().next()
                 && spelling::levenshtein(qw, lw) == 1
@@ -523,7 +532,8 @@ impl Index {
             how == How::Close
                 && (align::close_weight(qw, lw) < CLOSE_FAR
                     || qw.chars().next() != lw.chars().next()
-                    || (common(key, i) && common(&listed.key, j)))
+                    || (common(key, i) && common(&listed.key, j))
+                    || ending(j, qw, lw))
         });
         let close_half = (key.words.len() == 2
             && x[model::F_CLOSE] == 0.5

@@ -590,6 +590,11 @@ fn a_close_spelling_of_a_rare_surname_is_weighed_but_two_common_given_names_are_
     let m = best(&index, &Query::name("Edda Varnhosmir")).expect("a candidate");
     assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
     assert!(m.held.is_none(), "{}", m.explain());
+    // The listed surname with an ending added is another form of the family name (a
+    // relative's, often): held at the hand score.
+    let m = best(&index, &Query::name("Edda Varnholmera")).expect("a candidate");
+    assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
+    assert!(m.held.is_some(), "{}", m.explain());
     // Two given names many listed people bear, close in spelling, are two names: the hand
     // score holds ("Marit" is not "Marita", whatever the shared surname).
     let mut entries = vec![person("1", &["OSTERVANG, Marita"], &[], &[])];
