@@ -444,6 +444,15 @@ fn holders(
         return vec![(m, How::Title, false)];
     }
     let own = |m: usize| post.mention != Some(m);
+    // A plural post ("former ministers A and B") names every conjunct of its first holder's
+    // word `w`, not only that holder `m`.
+    let also_named = |w: usize, m: usize| -> Vec<usize> {
+        if !plural(p, post.word) {
+            return Vec::new();
+        }
+        let others = p.with_conjuncts(w).into_iter().filter_map(|c| person(c));
+        others.filter(|&o| o != m && own(o)).collect()
+    };
     // The post's own copula is no verb between it and its holder: "X is the Minister of Y"
     // that the parse read as an apposition with a stray "is".
     let verb_between = |a: usize, b: usize| {
@@ -462,14 +471,9 @@ fn holders(
         // "X was the Minister of Y" read as an apposition: the stray copula's tense holds.
         let past = p.kids(t, "cop").any(|c| lex.past_be.contains(&p.form(c).to_lowercase()));
         out.push((m, how, past));
-        // "jailed former ministers A and B": a plural post before the first name names its
-        // conjuncts too.
-        if how == How::Title && plural(p, post.word) {
-            for c in p.with_conjuncts(h).into_iter().filter(|&c| c != h) {
-                if let Some(o) = person(c).filter(|&o| own(o) && o != m) {
-                    out.push((o, How::Title, past));
-                }
-            }
+        // "jailed former ministers A and B": a plural post before the first name.
+        if how == How::Title {
+            out.extend(also_named(h, m).into_iter().map(|o| (o, How::Title, past)));
         }
     }
     for c in p.kids(t, "appos") {
@@ -477,14 +481,9 @@ fn holders(
             && !verb_between(t, c)
         {
             out.push((m, How::Appos, false));
-            // "jailed ministers A and B" read as the post and its apposition: a plural post
-            // names the apposition's conjuncts too.
-            if c > t && plural(p, post.word) {
-                for k in p.with_conjuncts(c).into_iter().filter(|&k| k != c) {
-                    if let Some(o) = person(k).filter(|&o| own(o) && o != m) {
-                        out.push((o, How::Appos, false));
-                    }
-                }
+            // "jailed ministers A and B" read as the post and its apposition.
+            if c > t {
+                out.extend(also_named(c, m).into_iter().map(|o| (o, How::Appos, false)));
             }
         }
     }
@@ -643,16 +642,12 @@ fn holders(
             && own(m)
         {
             out.push((m, How::Title, false));
-            // "former navy captains A and B": a plural post names every conjunct.
-            if plural(p, t) {
-                let head = (k..p.words.len())
-                    .take_while(|&w| person(w) == Some(m))
-                    .find(|&w| p.head(w).is_none_or(|h| person(h) != Some(m)));
-                for c in head.map(|h| p.with_conjuncts(h)).unwrap_or_default() {
-                    if let Some(o) = person(c).filter(|&o| own(o)) {
-                        out.push((o, How::Title, false));
-                    }
-                }
+            // "former navy captains A and B", whatever the parse made of the first name.
+            let head = (k..p.words.len())
+                .take_while(|&w| person(w) == Some(m))
+                .find(|&w| p.head(w).is_none_or(|h| person(h) != Some(m)));
+            if let Some(h) = head {
+                out.extend(also_named(h, m).into_iter().map(|o| (o, How::Title, false)));
             }
         }
     }

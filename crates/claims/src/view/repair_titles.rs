@@ -16,14 +16,27 @@ const NOT_TITLE: &[&str] =
 /// The most capitalised words taken into a title before its head.
 const MOST: usize = 4;
 
+/// The mention that overlaps `span`, if any: mentions after the merge are in text order and
+/// do not overlap, so their ends are in order too and one binary search finds it (a scan of
+/// every mention for every word would be quadratic on a long document).
+fn holding(mentions: &[Mention], span: &std::ops::Range<usize>) -> Option<usize> {
+    let k = mentions.partition_point(|m| m.span.end <= span.start);
+    (k < mentions.len() && mentions[k].span.start < span.end).then_some(k)
+}
+
 /// A role right after "NAME, " takes in the capitalised words between the comma and it (and a
 /// role among them: "Chief Operating Officer"), when no other mention holds them; a "person"
 /// right after "NAME, " that ends in a role's head noun is that title.
 pub(super) fn capitalised_titles_after_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    // In text order for `holding`, whatever the repairs before left.
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
     let text = words.text;
     let after_person = |at: usize, mentions: &[Mention]| {
         words.before(at).filter(|w| words.form(w) == ",").is_some_and(|comma| {
-            mentions.iter().any(|m| m.kind == Kind::Per && m.span.end == comma.span.start)
+            let before = comma.span.start.saturating_sub(1)..comma.span.start;
+            holding(mentions, &before).is_some_and(|m| {
+                mentions[m].kind == Kind::Per && mentions[m].span.end == comma.span.start
+            })
         })
     };
     let title_word = |f: &str| {
@@ -31,22 +44,28 @@ pub(super) fn capitalised_titles_after_names(words: &Words<'_>, mentions: &mut V
             && f.chars().all(|c| c.is_alphabetic() || c == '-')
             && !NOT_TITLE.contains(&f.to_lowercase().as_str())
     };
-    // The capitalised words before `at` that no mention holds, at most `MOST`: where a title
-    // that ends at a role's head would start.
-    let title_start = |at: usize, mentions: &[Mention]| {
-        let mut start = at;
+    // Walks back from mention `k` over at most `MOST` capitalised title words: where its title
+    // would start, and the roles it would take in on the way (only when `roles`; any other
+    // mention stops it).
+    let walk = |k: usize, roles: bool, mentions: &[Mention]| {
+        let mut start = mentions[k].span.start;
+        let mut taken = Vec::new();
         for _ in 0..MOST {
             let Some(w) = words.before(start) else { break };
-            let f = words.form(w);
-            let capital = title_word(f);
-            let held =
-                mentions.iter().any(|m| m.span.start < w.span.end && w.span.start < m.span.end);
-            if !capital || held {
+            if !title_word(words.form(w)) {
                 break;
             }
-            start = w.span.start;
+            match holding(mentions, &w.span) {
+                None => start = w.span.start,
+                // "Chief Operating Officer": a role among the title's words is part of it.
+                Some(h) if roles && h != k && mentions[h].kind == Kind::Role => {
+                    start = mentions[h].span.start;
+                    taken.push(h);
+                }
+                Some(_) => break,
+            }
         }
-        start
+        (start, taken)
     };
     for k in 0..mentions.len() {
         let m = &mentions[k];
@@ -56,7 +75,7 @@ pub(super) fn capitalised_titles_after_names(words: &Words<'_>, mentions: &mut V
         let name = &text[m.span.clone()];
         let last = name.rsplit(' ').next().unwrap_or(name);
         let capitalised = name.split(' ').all(|w| w.starts_with(char::is_uppercase));
-        let start = title_start(m.span.start, mentions);
+        let (start, _) = walk(k, false, mentions);
         if let Some((head, _)) = read::lexicon::parse_role(last)
             && capitalised
             && name.split(' ').count() <= MOST + 1
@@ -72,29 +91,7 @@ pub(super) fn capitalised_titles_after_names(words: &Words<'_>, mentions: &mut V
         if mentions[k].kind != Kind::Role || absorbed[k] {
             continue;
         }
-        let mut start = mentions[k].span.start;
-        let mut taken = Vec::new();
-        let mut words_taken = 0;
-        while let Some(w) = words.before(start) {
-            let f = words.form(w);
-            let capital = title_word(f);
-            if !capital || words_taken == MOST {
-                break;
-            }
-            let holder = mentions
-                .iter()
-                .position(|m| m.span.start < w.span.end && w.span.start < m.span.end);
-            match holder {
-                None => start = w.span.start,
-                // "Chief Operating Officer": a role among the title's words is part of it.
-                Some(h) if h != k && mentions[h].kind == Kind::Role => {
-                    start = mentions[h].span.start;
-                    taken.push(h);
-                }
-                Some(_) => break,
-            }
-            words_taken += 1;
-        }
+        let (start, taken) = walk(k, true, mentions);
         if start < mentions[k].span.start && after_person(start, mentions) {
             mentions[k].span.start = start;
             for h in taken {

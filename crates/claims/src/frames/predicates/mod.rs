@@ -197,21 +197,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             last_visit = Some((si, place));
         }
         for mut found in found {
-            // "X was placed on the Specially Designated Nationals list": a list that names
-            // its authority, after the predicate, is the sanction's authority.
-            if found.kind == ClaimType::Sanction
-                && !found.args.iter().any(|(k, _)| k == "authority")
-                && let Some(m) = doc.view.sentences[si].mentions.iter().copied().find(|&m| {
-                    matches!(doc.view.mentions[m].kind, Kind::Org | Kind::Misc)
-                        && doc.view.mentions[m].span.start
-                            > parse.word(found.predicate).span.end
-                        // The whole name a known authority's ("Specially Designated
-                        // Nationals"), not a body that merely holds a state's word.
-                        && doc.rules.authority.contains_key(&doc.mention_text(m).to_lowercase())
-                        && names_a_list(&doc.input.text[doc.view.mentions[m].span.end..])
-                        && !doc.not_an_issuer(m)
-                })
-            {
+            if let Some(m) = list_authority(lex, doc, &parse, si, &found) {
                 found.args.push(("authority".into(), Arg::Mention(m)));
             }
             let span = parse.view_span(&found.words);
@@ -956,14 +942,39 @@ fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
     before_ok.then_some(be)
 }
 
-/// Whether the text after a name goes on to name a list ("Specially Designated Nationals
-/// list", "OFAC's sanctions list").
-fn names_a_list(rest: &str) -> bool {
+/// "X was placed on the Specially Designated Nationals list": for a sanction that names no
+/// authority, a list after the predicate whose whole name is a known authority's (not a
+/// body that merely holds a state's word) is that authority.
+fn list_authority(
+    lex: &Lexicon,
+    doc: &Doc<'_>,
+    parse: &Parse<'_>,
+    si: usize,
+    found: &Found,
+) -> Option<usize> {
+    if found.kind != ClaimType::Sanction || found.args.iter().any(|(k, _)| k == "authority") {
+        return None;
+    }
+    let after = parse.word(found.predicate).span.end;
+    doc.view.sentences[si].mentions.iter().copied().find(|&m| {
+        let mention = &doc.view.mentions[m];
+        matches!(mention.kind, Kind::Org | Kind::Misc)
+            && mention.span.start > after
+            && doc.rules.authority.contains_key(&doc.mention_text(m).to_lowercase())
+            && names_a_list(lex, &doc.input.text[mention.span.end..])
+            && !doc.not_an_issuer(m)
+    })
+}
+
+/// Whether the text after a name goes on to name a list of `list_nouns` ("Specially
+/// Designated Nationals list", "OFAC's sanctions list").
+fn names_a_list(lex: &Lexicon, rest: &str) -> bool {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")).unwrap_or(rest);
-    ["list", "sanctions list", "sanction list", "blacklist"]
-        .iter()
-        .any(|l| rest.strip_prefix(l).is_some_and(|r| !r.starts_with(char::is_alphanumeric)))
+    let rest =
+        rest.strip_prefix("sanctions ").or_else(|| rest.strip_prefix("sanction ")).unwrap_or(rest);
+    let noun = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    lex.words.list_nouns.iter().any(|n| n == noun)
 }
 
 /// A verb that puts its patient on a sanctions list: "placed on the Treasury's sanctions
