@@ -450,7 +450,7 @@ fn holders(
         if !plural(p, post.word) {
             return Vec::new();
         }
-        let others = p.with_conjuncts(w).into_iter().filter_map(|c| person(c));
+        let others = p.with_conjuncts(w).into_iter().filter_map(&person);
         others.filter(|&o| o != m && own(o)).collect()
     };
     // The post's own copula is no verb between it and its holder: "X is the Minister of Y"
