@@ -4,7 +4,7 @@ use resolve::names::skeleton;
 
 use super::key::{Key, tail};
 use super::phonetic::alike;
-use super::spelling::{levenshtein, near_spelling, one_vowel_more, traded, within_one};
+use super::spelling::{levenshtein, near_spelling, one_vowel_more, swapped, traded, within_one};
 use super::{Aligned, How};
 
 fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
@@ -74,7 +74,21 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     // "Jalir"/"Zalor"); a longer skeleton may lose its first letter ("Zakhtiar"/"Dakhtiar").
     let short = qs.len() < 4 || ls.len() < 4;
     let one_off = within_one(qs, ls) && !(short && qs.as_bytes()[0] != ls.as_bytes()[0]);
-    if long_enough && (one_off || (qs.chars().count() >= 4 && tail(qs) == tail(ls))) {
+    // Two consonants swapped in a skeleton of four or more ("Galindo"/"Galdino") is a slip.
+    let slip = qs.len() >= 4 && swapped(qs, ls);
+    if long_enough && (one_off || slip || (qs.chars().count() >= 4 && tail(qs) == tail(ls))) {
+        return Some(How::Close);
+    }
+    // One letter written another way, more or less, in a word of five letters or more, its
+    // first letter kept ("Hamiel"/"Hamieh", "Julion"/"Julio"): the skeletons may differ by
+    // more (a closing "h" or a "v" for a "u" is a consonant on one side only).
+    let letters = qw.len().min(lw.len());
+    if person
+        && letters >= 4
+        && qw.len().max(lw.len()) >= 5
+        && qw.as_bytes()[0] == lw.as_bytes()[0]
+        && (within_one(qw, lw) || (letters >= 8 && levenshtein(qw, lw) <= 2))
+    {
         return Some(How::Close);
     }
     None

@@ -31,6 +31,17 @@ pub(super) fn within_one(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// Whether `b` is `a` with two neighbouring letters swapped, the first letter kept ("glnd"/
+/// "gldn"): a typing slip, which an edit distance counts twice.
+pub(super) fn swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() < 3 {
+        return false;
+    }
+    let Some(i) = (0..a.len()).find(|&k| a[k] != b[k]) else { return false };
+    i >= 1 && i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+}
+
 /// Levenshtein distance on characters (for close spellings only: they are few).
 pub(super) fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

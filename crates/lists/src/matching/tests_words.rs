@@ -51,3 +51,29 @@ fn an_assimilated_article_written_on_is_left_out() {
     // A name that only opens with a vowel and a doubled letter keeps it when little is left.
     assert_ne!(how("ORANJE, Essam", "ORANJE, Sam").first(), Some(&How::Spelling));
 }
+
+#[test]
+fn a_w_before_a_long_u_written_ou_is_a_transliteration_variant() {
+    let how = hows;
+    assert_eq!(how("VARSKI, Daoud", "VARSKI, Dawud"), vec![How::Translit, How::Same]);
+    assert_eq!(how("Piet Torvouk", "TORVAWOOK, Piet"), vec![How::Same, How::Translit]);
+}
+
+#[test]
+fn typing_slips_are_close_spellings() {
+    let how = hows;
+    // Two consonants swapped.
+    assert_eq!(how("ORANJE, Velindo", "ORANJE, Veldino"), vec![How::Close, How::Same]);
+    // One letter another way where the skeletons differ more ("h" closing one word).
+    assert_eq!(how("VARNIEL, Piet", "VARNIEH, Piet"), vec![How::Same, How::Close]);
+    assert_eq!(how("ORANJE, Pietor", "ORANJE, Pieto"), vec![How::Close, How::Same]);
+    // Two letters in a long word.
+    assert_eq!(
+        how("Piet Varnhodmmelsky", "VARNHOMMELSKY, Piet"),
+        vec![How::Same, How::Close]
+    );
+    // Not the first letter, not a short word, not two letters in a word of seven.
+    assert_ne!(how("ORANJE, Tvito", "ORANJE, Kvito")[0], How::Close);
+    assert_ne!(how("ORANJE, Lore", "ORANJE, Lori").first(), Some(&How::Close));
+    assert!(how("ORANJE, Varnelo", "ORANJE, Varsemo").len() < 2);
+}
