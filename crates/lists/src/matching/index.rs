@@ -52,7 +52,7 @@ const NEAR_MOST: usize = 12;
 
 /// A query's word whose own blocks hold at most this many names is read even when its rarer
 /// words would do ([`Index::candidates`]).
-const SMALL_BLOCKS: usize = 50;
+const SMALL_BLOCKS: usize = 150;
 
 /// The fewest letters of a word where one letter another way is a slip, not another name
 /// (`Index::finish`).
