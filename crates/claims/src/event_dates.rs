@@ -50,6 +50,21 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     Triggers { verbs, nouns: table(p.nouns) }
 });
 
+/// Whether a stretch of text names an act of `kind` by one of its predicate words, written
+/// as the lemma or an inflection of it ("sentenced" for "sentence"; lemmas of four letters or
+/// more, so that short ones do not open unrelated words).
+pub(crate) fn names_act(text: &str, kind: ClaimType) -> bool {
+    let triggers = &*TRIGGERS;
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 4).any(|w| {
+        let w = w.to_lowercase();
+        triggers
+            .verbs
+            .iter()
+            .chain(&triggers.nouns)
+            .any(|(lemma, k)| *k == kind && lemma.len() >= 4 && w.starts_with(lemma.as_str()))
+    })
+}
+
 /// Verbs whose object is an act that did not happen ("avoided arrest", "escaped capture").
 const AVERTING_VERBS: &[&str] = &["avoid", "escape", "evade", "elude", "dodge", "resist", "flee"];
 
@@ -72,18 +87,26 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
     // Per sentence, the event kinds it states with a date, and that date.
     let mut dated: Vec<Vec<(ClaimType, String)>> = vec![Vec::new(); sentences.len()];
     for (si, s) in sentences.iter().enumerate() {
-        let dates: Vec<(usize, String)> = s
+        // A time that does not resolve ("last month" in a story without a publication date)
+        // is kept as `None`: when it is the one nearest the act, the act's date is unknown,
+        // not the next date along ("X, who led the unit until 2019, was convicted last
+        // month").
+        let dates: Vec<(usize, Option<String>)> = s
             .mentions
             .iter()
             .filter_map(|&m| {
-                let at = doc.view.mentions[m].span.start;
+                let mention = &doc.view.mentions[m];
+                if mention.kind != crate::view::Kind::Time {
+                    return None;
+                }
+                let at = mention.span.start;
                 let lo = (at.saturating_sub(40)..at).find(|&i| text.is_char_boundary(i));
                 let opens_state = text[..at].trim_end().ends_with("since")
                     || crate::extract::dates_a_post(&text[lo.unwrap_or(at)..at]);
                 if opens_state {
                     return None;
                 }
-                Some((at, doc.date_of(m)?))
+                Some((at, doc.date_of(m)))
             })
             .collect();
         if dates.is_empty() {
@@ -106,8 +129,18 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
             if dated[si].iter().any(|(k, _)| *k == kind) {
                 continue;
             }
-            let nearest = dates.iter().min_by_key(|(at, _)| at.abs_diff(w.span.start));
-            if let Some((_, d)) = nearest {
+            let sentence_start = s.span.start;
+            let nearest = dates
+                .iter()
+                .filter(|(at, _)| {
+                    *at >= w.span.start
+                        || !crate::extract::in_closed_relative(
+                            &text[sentence_start..*at],
+                            &text[*at..w.span.start],
+                        )
+                })
+                .min_by_key(|(at, _)| at.abs_diff(w.span.start));
+            if let Some((_, Some(d))) = nearest {
                 dated[si].push((kind, d.clone()));
             }
         }

@@ -160,3 +160,20 @@ fn an_appointment_takes_no_date_from_another_person_s() {
     let dunaj = found.iter().find(|c| c.field("person") == Some("Pavel Dunaj")).expect("found");
     assert_eq!(dunaj.field("date"), None, "{found:#?}");
 }
+
+#[test]
+fn a_date_in_a_relative_clause_on_the_person_is_not_the_act_s() {
+    // The post's years in "who was minister between ..." date the post, not the arrest.
+    let text = "Tomas Varnel Okafor, who was foreign minister between 2007 and 2012 before breaking with the ruling party, was arrested in June 2021 and held for 18 months.";
+    let arrests = claims(text, None, ClaimType::Arrest);
+    assert_eq!(of(&arrests, "person", "Okafor").field("date"), Some("2021-06"));
+    // An undated verdict does not take the date of a post in an earlier sentence's relative
+    // clause, whose own act has an unresolved date.
+    let text = "Karel Drummond-Usoh, 58, who headed police operations in the western region until 2019, was convicted of murder last month.\n\nHis deputy, Superintendent Amara Velde-Obi, was acquitted on all counts.";
+    let verdicts = claims(text, None, ClaimType::Verdict);
+    assert_eq!(of(&verdicts, "defendant", "Velde-Obi").field("date"), None);
+    // The act inside the clause keeps its own date.
+    let text = "Pieter Sandoval-Ruiz, who was sentenced to death in 2015 for the murder of eight villagers, including three children, was released on a pardon in March.";
+    let verdicts = claims(text, None, ClaimType::Verdict);
+    assert_eq!(of(&verdicts, "defendant", "Sandoval-Ruiz").field("date"), Some("2015"));
+}

@@ -3,6 +3,17 @@
 
 use super::*;
 
+/// The text before a date that opens a relative clause on an argument and has not closed it:
+/// ", who was minister between".
+static RELATIVE_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", (?:who|which|whose) [^,;]*$").expect("valid pattern"));
+
+/// Whether a date after `before` and `between` it and the act sits in a relative clause on an
+/// argument that closes before the act ("X, who led the unit until ⟨2019⟩, was convicted").
+pub(crate) fn in_closed_relative(before: &str, between: &str) -> bool {
+    RELATIVE_OPEN.is_match(before) && between.contains(',')
+}
+
 impl<'a> Doc<'a> {
     pub(crate) fn date_of(&self, m: usize) -> Option<String> {
         let mention = &self.view.mentions[m];
@@ -27,6 +38,8 @@ impl<'a> Doc<'a> {
                     | ClaimType::Meeting
                     | ClaimType::Visit
                     | ClaimType::Appointment
+                    | ClaimType::Arrest
+                    | ClaimType::DeathReport
             )
         });
         // "his first trip abroad since his indictment by the court": the act is a past point
@@ -56,6 +69,20 @@ impl<'a> Doc<'a> {
             // "X, head of Y between 2002 and 2005", "Labor Minister X, appointed in August":
             // a post's years or another act's date, said of an argument, not of this act.
             if point_event && other_period(&s.view[..at], c.rule.kind) {
+                continue;
+            }
+            // "X, who headed the unit until 2019, was convicted last month": a date in a
+            // relative clause that closes before the act is the clause's, not the act's.
+            if point_event
+                && at > c.span.start
+                && at < c.span.end
+                && in_closed_relative(&s.view[c.span.start..at], &s.view[at..c.span.end])
+                && c.rule.kind.is_some_and(|k| {
+                    let clause =
+                        RELATIVE_OPEN.find(&s.view[c.span.start..at]).map_or("", |m| m.as_str());
+                    !crate::event_dates::names_act(clause, k)
+                })
+            {
                 continue;
             }
             // "X was arrested in 2019 and sentenced in 2022": a date inside the match but in
