@@ -164,7 +164,9 @@ impl<'d> Parse<'d> {
                 // the subject of a verb passive by its auxiliary as an active one.
                 .or_else(|| self.kid(p, "aux:pass").and_then(|_| self.kid(p, "nsubj")))
         } else {
-            self.kid(p, "obj").map(|o| self.misparsed_apposition(p, o).unwrap_or(o))
+            self.kid(p, "obj")
+                .map(|o| self.misparsed_apposition(p, o).unwrap_or(o))
+                .or_else(|| self.unmarked_object(p))
         };
         if let Some(a) = own {
             return Some(self.antecedent(a, p));
@@ -174,6 +176,16 @@ impl<'d> Parse<'d> {
             "conj" if self.passive(h) == self.passive(p) => self.patient(h),
             _ => None,
         }
+    }
+
+    /// "sanctioned Norvania's vice-president, X": when the tagger reads the post as an
+    /// adjective, the parse hangs the name on the verb as an oblique with no preposition; a
+    /// verb with no object whose first such oblique after it names a person or a body has
+    /// that name as its object.
+    fn unmarked_object(&self, p: usize) -> Option<usize> {
+        let o = self.kids(p, "obl").find(|&c| c > p)?;
+        (self.kid(o, "case").is_none() && self.mention(o, &[Kind::Per, Kind::Org]).is_some())
+            .then_some(o)
     }
 
     /// "charged a third man, X, with ...": a name the parse hung on the verb as an unmarked

@@ -733,3 +733,20 @@ fn dump_a_view() {
         }
     }
 }
+
+#[test]
+fn a_name_hung_on_the_verb_without_a_preposition_is_its_object() {
+    // The tagger reads "vice-president" as an adjective; the parse hangs the name on the
+    // verb as an oblique. Both authorities of the subject sanction the person.
+    let c = claims(
+        "The European Union and the United Kingdom sanctioned Nicaragua's vice-president, Lorena Vargaslo, in 2022 for human rights abuses.",
+    );
+    let s = of(&c, ClaimType::Sanction);
+    for authority in ["European Union", "United Kingdom"] {
+        assert!(
+            s.iter().any(|s| s.field("authority") == Some(authority)
+                && s.field("target") == Some("Lorena Vargaslo")),
+            "{authority}: {s:?}"
+        );
+    }
+}
