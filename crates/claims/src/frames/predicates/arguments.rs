@@ -191,7 +191,7 @@ impl<'d> Parse<'d> {
     /// "charged a third man, X, with ...": a name the parse hung on the verb as an unmarked
     /// oblique, right after a comma that closes an object naming no one, is the object's
     /// apposition.
-    fn misparsed_apposition(&self, p: usize, o: usize) -> Option<usize> {
+    pub(super) fn misparsed_apposition(&self, p: usize, o: usize) -> Option<usize> {
         if self.word(o).upos != "NOUN" || self.mention(o, &[Kind::Per]).is_some() {
             return None;
         }
@@ -253,6 +253,25 @@ impl<'d> Parse<'d> {
             }
         }
         if let Some(m) = self.kids(i, "appos").find_map(|a| self.mention(a, kinds)) {
+            return Some(m);
+        }
+        // "the commander of the guard, X": the parser may hang the name on the post as a
+        // modifier with no preposition; right after a comma, it is the post's apposition.
+        if self.word(i).upos == "NOUN"
+            && kinds.contains(&Kind::Per)
+            && let Some(m) = self.children[i]
+                .iter()
+                .copied()
+                .find_map(|c| {
+                    let unmarked = c > i
+                        && matches!(self.rel(c), "nmod" | "obl")
+                        && self.kid(c, "case").is_none();
+                    let comma = (i + 1..c).rev().find(|&w| self.lemma(w) == ",")?;
+                    let apposed = (comma + 1..c).all(|w| self.head(w) == Some(c));
+                    (unmarked && apposed).then(|| covering(c)).flatten()
+                })
+                .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+        {
             return Some(m);
         }
         // "X, a former official serving ..., landed": the parser may make the apposition a

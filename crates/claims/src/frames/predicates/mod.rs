@@ -634,7 +634,9 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
             let with = |o: usize| matches!(s.case(o).as_deref(), Some("with" | "alongside"));
             // "seen standing with Y": the company is told on the participle.
             let xcomps: Vec<usize> = s.kids(p, "xcomp").collect();
-            let others = s.kid(p, "obj").into_iter().chain(
+            // "met the commander of the guard, X": the name the parse hung on the verb.
+            let object = s.kid(p, "obj").map(|o| s.misparsed_apposition(p, o).unwrap_or(o));
+            let others = object.into_iter().chain(
                 std::iter::once(p)
                     .chain(xcomps)
                     .flat_map(|v| s.kids(v, "obl").filter(|&o| with(o)).collect::<Vec<_>>()),

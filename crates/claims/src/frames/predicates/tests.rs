@@ -750,3 +750,15 @@ fn a_name_hung_on_the_verb_without_a_preposition_is_its_object() {
         );
     }
 }
+
+#[test]
+fn a_name_apposed_to_a_post_after_a_comma_is_met() {
+    for text in [
+        "Piet Oranjeholl met the commander of the guard, Edda Lorn, in Baghdad.",
+        "Piet Oranjeholl held talks with the commander of the guard, Edda Lorn, in Baghdad.",
+    ] {
+        let c = claims(text);
+        let m = of(&c, ClaimType::Meeting);
+        assert!(m.iter().any(|m| m.list("participants").contains(&"Edda Lorn")), "{text}: {c:?}");
+    }
+}
