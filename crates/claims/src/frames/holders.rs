@@ -80,6 +80,13 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
         for s in p.with_conjuncts(s) {
             let relative = matches!(p.form(s).to_lowercase().as_str(), "who" | "that");
             if relative {
+                // "X, who served as ...": where the parse did not make the clause relative
+                // (the name its vocative), the name right before the pronoun.
+                if !p.words[v].deprel.starts_with("acl")
+                    && let Some(m) = relative_antecedent(doc, p, s)
+                {
+                    out.push(m);
+                }
                 continue;
             }
             // "X's son-in-law, Y, heads the company": the parser may make the possessor the

@@ -209,3 +209,13 @@ fn a_union_s_seat_city_gives_no_post_its_state() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn a_relative_clause_the_parse_did_not_see_keeps_its_antecedent() {
+    // The parse makes the name a vocative of "served" and "who" its subject.
+    let claims = posts(
+        "Piet Oranjeholl, who served as interior minister from 2016 to 2018, denied the charges.",
+    );
+    let c = find(&claims, "Oranjeholl", "Norvania").expect("a post");
+    assert_eq!(c.field("end"), Some("2018"), "{c:#?}");
+}
