@@ -5,7 +5,8 @@
 
 use std::sync::LazyLock;
 
-use super::positions::{LEXICON, Post, bodies, posts};
+use super::bodies::bodies;
+use super::positions::{LEXICON, Post, posts};
 use super::{Parse, states, view_span};
 use crate::ClaimType;
 use crate::extract::{Arg, Candidate, Doc};

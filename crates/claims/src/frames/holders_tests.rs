@@ -219,3 +219,22 @@ fn a_relative_clause_the_parse_did_not_see_keeps_its_antecedent() {
     let c = find(&claims, "Oranjeholl", "Norvania").expect("a post");
     assert_eq!(c.field("end"), Some("2018"), "{c:#?}");
 }
+
+#[test]
+fn a_post_named_by_a_state_body_alone_is_the_story_state_s() {
+    let claims = posts("Piet Oranjeholl served as national police chief from 2016 to 2018.");
+    let c = find(&claims, "Oranjeholl", "police").expect("a post");
+    assert_eq!(c.field("organization"), Some("Norvania's national police"), "{c:#?}");
+    let claims = posts("Edda Lorn, a former deputy intelligence chief, denied the charges.");
+    let c = find(&claims, "Lorn", "intelligence").expect("a post");
+    assert_eq!(c.field("organization"), Some("Norvania's intelligence"), "{c:#?}");
+    // Someone else's: a possessor, or a body no state has as such.
+    for text in [
+        "His police chief, Piet Oranjeholl, denied it.",
+        "The rebels' army chief, Piet Oranjeholl, denied it.",
+        "Senior militia commander Piet Oranjeholl denied it.",
+    ] {
+        let claims = posts(text);
+        assert!(find(&claims, "Oranjeholl", "Norvania").is_none(), "{text}: {claims:#?}");
+    }
+}

@@ -2,6 +2,7 @@
 //! is added unless the patterns already made one of the same type and key.
 
 pub(crate) mod appointments;
+mod bodies;
 mod heads;
 mod holders;
 mod infobox;
