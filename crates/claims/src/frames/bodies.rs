@@ -254,7 +254,10 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
                 .filter(|&&k| !POST_MODIFIERS.contains(&p.form(k).to_lowercase().as_str()))
                 .map(|&k| p.form(k))
                 .collect();
-            out.push(Arg::Text(format!("{state}'s {}", words.join(" "))));
+            // "the Philippines' national police".
+            let owner =
+                if state.ends_with('s') { format!("{state}'") } else { format!("{state}'s") };
+            out.push(Arg::Text(format!("{owner} {}", words.join(" "))));
         }
         return out;
     };
@@ -278,11 +281,12 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
 /// country's".
 fn possessive_free(p: &Parse<'_>, first: usize) -> bool {
     let mut k = first;
-    while k > 0 && p.form(k - 1).starts_with(char::is_lowercase) && p.mention[k - 1].is_none() {
+    while k > 0
+        && p.form(k - 1).starts_with(char::is_lowercase)
+        && p.mention[k - 1].is_none()
+        && matches!(p.words[k - 1].upos.as_str(), "ADJ" | "NOUN")
+    {
         k -= 1;
-        if p.words[k].upos == "PRON" {
-            return false;
-        }
     }
     let possessive = |w: usize| matches!(p.form(w), "'s" | "’s" | "'" | "’");
     if k > 0 && possessive(k - 1) {

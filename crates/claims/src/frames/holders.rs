@@ -81,10 +81,11 @@ pub(super) fn verb_subjects(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Vec<usize
             let relative = matches!(p.form(s).to_lowercase().as_str(), "who" | "that");
             if relative {
                 // "X, who served as ...": where the parse did not make the clause relative
-                // (the name its vocative), the name right before the pronoun.
-                if !p.words[v].deprel.starts_with("acl")
-                    && let Some(m) = relative_antecedent(doc, p, s)
-                {
+                // to the name (the name a vocative, the clause hung on the main verb), the
+                // name right before the pronoun.
+                let on_a_person = p.words[v].deprel.starts_with("acl")
+                    && p.head(v).and_then(|h| p.mention_of(doc, h, &[Kind::Per])).is_some();
+                if !on_a_person && let Some(m) = relative_antecedent(doc, p, s) {
                     out.push(m);
                 }
                 continue;

@@ -225,6 +225,11 @@ fn a_post_named_by_a_state_body_alone_is_the_story_state_s() {
     let claims = posts("Piet Oranjeholl served as national police chief from 2016 to 2018.");
     let c = find(&claims, "Oranjeholl", "police").expect("a post");
     assert_eq!(c.field("organization"), Some("Norvania's national police"), "{c:#?}");
+    let claims = posts(
+        "Families filed a complaint against Senator Edda Lorn, who served as national police chief from 2016 to 2018.",
+    );
+    let c = find(&claims, "Lorn", "police").expect("a post");
+    assert_eq!(c.field("end"), Some("2018"), "{c:#?}");
     let claims = posts("Edda Lorn, a former deputy intelligence chief, denied the charges.");
     let c = find(&claims, "Lorn", "intelligence").expect("a post");
     assert_eq!(c.field("organization"), Some("Norvania's intelligence"), "{c:#?}");
