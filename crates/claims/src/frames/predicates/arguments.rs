@@ -11,7 +11,17 @@ pub(super) struct Parse<'d> {
     pub(super) first: usize,
     pub(super) len: usize,
     pub(super) children: Vec<Vec<usize>>,
+    /// Where a wire story's dateline ends ("CAIRO, Jan 12 (Agency) - "), as a byte offset in
+    /// the document: the agency and the place there are no argument of the sentence's
+    /// predicates (the sentence's start when there is none).
+    pub(super) dateline_end: usize,
 }
+
+/// A dateline with the agency in parentheses that opens a sentence.
+static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*[A-Z][^\n()]{1,60}?\([^()\n]{1,40}\)\s*[-–—]+\s")
+        .expect("valid pattern")
+});
 
 impl<'d> Parse<'d> {
     pub(super) fn new(doc: &'d Doc<'d>, sentence: usize) -> Parse<'d> {
@@ -24,7 +34,10 @@ impl<'d> Parse<'d> {
                 children[h].push(i);
             }
         }
-        Parse { doc, sentence, first, len, children }
+        let span = doc.view.sentences[sentence].span.clone();
+        let dateline_end =
+            span.start + DATELINE.find(&doc.input.text[span.clone()]).map_or(0, |m| m.end());
+        Parse { doc, sentence, first, len, children, dateline_end }
     }
 
     pub(super) fn head_of(doc: &Doc<'_>, first: usize, len: usize, i: usize) -> Option<usize> {
@@ -233,6 +246,7 @@ impl<'d> Parse<'d> {
             self.doc.view.sentences[self.sentence].mentions.iter().copied().find(|&m| {
                 let mm = &self.doc.view.mentions[m];
                 !mm.hidden
+                    && mm.span.start >= self.dateline_end
                     && mm.span.start <= span.start
                     && span.end <= mm.span.end
                     && kinds.contains(&mm.kind)

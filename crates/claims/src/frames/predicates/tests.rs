@@ -762,3 +762,13 @@ fn a_name_apposed_to_a_post_after_a_comma_is_met() {
         assert!(m.iter().any(|m| m.list("participants").contains(&"Edda Lorn")), "{text}: {c:?}");
     }
 }
+
+#[test]
+fn the_agency_of_a_dateline_is_no_participant() {
+    let c = claims(
+        "VARNHOLM, Jan 12 (Reuters) - Norvania's army chief General Piet Oranjeholl met President Edda Lorn in Varnholm on Thursday.",
+    );
+    let m = of(&c, ClaimType::Meeting);
+    assert!(!m.is_empty(), "{c:?}");
+    assert!(m.iter().all(|m| !m.list("participants").contains(&"Reuters")), "{m:?}");
+}
