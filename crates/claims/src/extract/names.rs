@@ -228,6 +228,8 @@ impl<'a> Doc<'a> {
             return Some(v.clone());
         }
         for w in lower.split(|c: char| c.is_whitespace()) {
+            // "the Treasury's Office of ...": the possessive's word.
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
             if let Some(v) = self.rules.authority.get(w) {
                 return Some(v.clone());
             }
