@@ -716,6 +716,15 @@ impl<'a> Doc<'a> {
                 {
                     fields.insert("end".into(), Value::Null);
                 }
+                // "X, Norvania's interior minister from 2006 to 2016": a post the text gives an
+                // end (before the publication date, when known) no longer holds: former, and
+                // no "as of" (a sentence's date there is the post's own start or end).
+                if let Some(end) = fields.get("end").and_then(Value::as_str)
+                    && self.published_iso().is_none_or(|p| !later_than(end, &p))
+                {
+                    fields.insert("as_of".into(), Value::Null);
+                    fields.insert("former".into(), Value::from(true));
+                }
                 for f in ["start", "end"] {
                     fields.entry(f.into()).or_insert(Value::Null);
                 }

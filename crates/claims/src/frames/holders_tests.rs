@@ -243,3 +243,14 @@ fn a_post_named_by_a_state_body_alone_is_the_story_state_s() {
         assert!(find(&claims, "Oranjeholl", "Norvania").is_none(), "{text}: {claims:#?}");
     }
 }
+
+#[test]
+fn a_post_with_an_end_is_former_and_holds_as_of_no_date() {
+    let claims = posts(
+        "The trial of Piet Oranjeholl, Norvania's interior minister from 2006 to 2016, opened on Monday.",
+    );
+    let c = find(&claims, "Oranjeholl", "Norvania").expect("a post");
+    assert_eq!(c.field("end"), Some("2016"), "{c:#?}");
+    assert_eq!(c.fields.get("as_of"), Some(&serde_json::Value::Null), "{c:#?}");
+    assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
+}
