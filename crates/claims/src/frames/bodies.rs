@@ -45,6 +45,9 @@ fn unnamed_body_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, first: usize
     Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
+/// Posts whose "to" phrase names the state or body they are sent to.
+const ENVOYS: &[&str] = &["ambassador", "envoy", "consul", "emissary", "representative", "attache"];
+
 /// Bodies every state has, which a post named by them alone ("the army chief", "national
 /// police chief") belongs to in the state the story is about; a militia's or a party's
 /// post does not.
@@ -104,6 +107,11 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
             continue;
         }
         if possessive && c > t {
+            continue;
+        }
+        // "Norvania's ambassador to Varsk": the state an envoy is sent to is the host, not
+        // the body of the post (the state that sends them).
+        if case.as_deref() == Some("to") && ENVOYS.contains(&p.lemma(t).as_str()) {
             continue;
         }
         // "the country's top prosecutor": the state the story is about.

@@ -254,3 +254,10 @@ fn a_post_with_an_end_is_former_and_holds_as_of_no_date() {
     assert_eq!(c.fields.get("as_of"), Some(&serde_json::Value::Null), "{c:#?}");
     assert_eq!(c.fields.get("former"), Some(&serde_json::Value::from(true)), "{c:#?}");
 }
+
+#[test]
+fn the_state_an_envoy_is_sent_to_is_not_the_post_s_body() {
+    let claims = posts("Edda Lorn served as Norvania's ambassador to Iran between 2010 and 2014.");
+    assert!(find(&claims, "Lorn", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Lorn", "Iran").is_none(), "{claims:#?}");
+}
