@@ -101,7 +101,7 @@ pub(super) fn phonetic(word: &str) -> String {
             c
         };
         // An Arabic "w" before a long "u" after a vowel is written in French "ou" and in
-        // English "w" ("Daoud"/"Dawud"/"Dawoud", "Qaouk"/"Qawook"): once "ou" is "u", the
+        // English "w" ("Taoud"/"Tawud"/"Tawoud", "Taouk"/"Tawook"): once "ou" is "u", the
         // "v" between a vowel and "u" is that vowel's glide.
         if c == b'v' && k > 0 && vowel(b[k - 1]) && b.get(k + 1) == Some(&b'u') {
             continue;

@@ -55,7 +55,7 @@ fn an_assimilated_article_written_on_is_left_out() {
 #[test]
 fn a_w_before_a_long_u_written_ou_is_a_transliteration_variant() {
     let how = hows;
-    assert_eq!(how("VARSKI, Daoud", "VARSKI, Dawud"), vec![How::Translit, How::Same]);
+    assert_eq!(how("VARSKI, Kaoud", "VARSKI, Kawud"), vec![How::Translit, How::Same]);
     assert_eq!(how("Piet Torvouk", "TORVAWOOK, Piet"), vec![How::Same, How::Translit]);
 }
 

@@ -739,13 +739,13 @@ fn a_name_hung_on_the_verb_without_a_preposition_is_its_object() {
     // The tagger reads "vice-president" as an adjective; the parse hangs the name on the
     // verb as an oblique. Both authorities of the subject sanction the person.
     let c = claims(
-        "The European Union and the United Kingdom sanctioned Nicaragua's vice-president, Lorena Vargaslo, in 2022 for human rights abuses.",
+        "The European Union and the United Kingdom sanctioned Nicaragua's vice-president, Marisol Vargaslo, in 2022 for human rights abuses.",
     );
     let s = of(&c, ClaimType::Sanction);
     for authority in ["European Union", "United Kingdom"] {
         assert!(
             s.iter().any(|s| s.field("authority") == Some(authority)
-                && s.field("target") == Some("Lorena Vargaslo")),
+                && s.field("target") == Some("Marisol Vargaslo")),
             "{authority}: {s:?}"
         );
     }
@@ -754,8 +754,8 @@ fn a_name_hung_on_the_verb_without_a_preposition_is_its_object() {
 #[test]
 fn a_name_apposed_to_a_post_after_a_comma_is_met() {
     for text in [
-        "Piet Oranjeholl met the commander of the guard, Edda Lorn, in Baghdad.",
-        "Piet Oranjeholl held talks with the commander of the guard, Edda Lorn, in Baghdad.",
+        "Piet Oranjeholl met the commander of the guard, Edda Lorn, in Varnholm.",
+        "Piet Oranjeholl held talks with the commander of the guard, Edda Lorn, in Varnholm.",
     ] {
         let c = claims(text);
         let m = of(&c, ClaimType::Meeting);
@@ -766,9 +766,9 @@ fn a_name_apposed_to_a_post_after_a_comma_is_met() {
 #[test]
 fn the_agency_of_a_dateline_is_no_participant() {
     let c = claims(
-        "VARNHOLM, Jan 12 (Reuters) - Norvania's army chief General Piet Oranjeholl met President Edda Lorn in Varnholm on Thursday.",
+        "VARNHOLM, Jan 12 (Norvanian News Agency) - Norvania's army chief General Piet Oranjeholl met President Edda Lorn in Varnholm on Thursday.",
     );
     let m = of(&c, ClaimType::Meeting);
     assert!(!m.is_empty(), "{c:?}");
-    assert!(m.iter().all(|m| !m.list("participants").contains(&"Reuters")), "{m:?}");
+    assert!(m.iter().all(|m| !m.list("participants").contains(&"Norvanian News Agency")), "{m:?}");
 }
