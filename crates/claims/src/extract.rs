@@ -725,6 +725,17 @@ impl<'a> Doc<'a> {
                     fields.insert("as_of".into(), Value::Null);
                     fields.insert("former".into(), Value::from(true));
                 }
+                // "Treasury Secretary X": a one-word body that makes, with the post, a post
+                // only one state has is that state's ("the Treasury" alone says not whose).
+                if let (Some(org), Some(role)) = (
+                    fields.get("organization").and_then(Value::as_str),
+                    fields.get("role").and_then(Value::as_str),
+                ) && !org.contains(' ')
+                    && let Some(state) = crate::frames::state_of_title(&format!("{org} {role}"))
+                {
+                    fields.insert("organization".into(), Value::from(state));
+                    entity_ids.remove("organization");
+                }
                 for f in ["start", "end"] {
                     fields.entry(f.into()).or_insert(Value::Null);
                 }

@@ -261,3 +261,11 @@ fn the_state_an_envoy_is_sent_to_is_not_the_post_s_body() {
     assert!(find(&claims, "Lorn", "Norvania").is_some(), "{claims:#?}");
     assert!(find(&claims, "Lorn", "Iran").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_one_word_body_that_makes_a_post_of_one_state_is_that_state_s() {
+    // "Treasury" alone names no state; "Treasury Secretary" is a post only one state has.
+    let claims = posts("\"We will act,\" said Treasury Secretary Tomas Velde.");
+    let c = find(&claims, "Velde", "United States").expect("a post");
+    assert_eq!(c.field("organization"), Some("United States"), "{c:#?}");
+}
