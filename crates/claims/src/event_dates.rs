@@ -129,15 +129,15 @@ pub(crate) fn fill(doc: &Doc<'_>, claims: &mut [Claim]) {
             if dated[si].iter().any(|(k, _)| *k == kind) {
                 continue;
             }
-            let sentence_start = s.span.start;
             let nearest = dates
                 .iter()
                 .filter(|(at, _)| {
                     *at >= w.span.start
-                        || !crate::extract::in_closed_relative(
-                            &text[sentence_start..*at],
+                        || crate::extract::closed_relative(
+                            &text[s.span.start..*at],
                             &text[*at..w.span.start],
                         )
+                        .is_none()
                 })
                 .min_by_key(|(at, _)| at.abs_diff(w.span.start));
             if let Some((_, Some(d))) = nearest {

@@ -16,7 +16,7 @@ use crate::view::{DocumentView, Kind};
 use crate::{Claim, ClaimType, Evidence, Input, Modality};
 
 mod dates;
-pub(crate) use dates::in_closed_relative;
+pub(crate) use dates::closed_relative;
 mod epithets;
 mod names;
 mod relatives;

@@ -8,10 +8,11 @@ use super::*;
 static RELATIVE_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", (?:who|which|whose) [^,;]*$").expect("valid pattern"));
 
-/// Whether a date after `before` and `between` it and the act sits in a relative clause on an
-/// argument that closes before the act ("X, who led the unit until ⟨2019⟩, was convicted").
-pub(crate) fn in_closed_relative(before: &str, between: &str) -> bool {
-    RELATIVE_OPEN.is_match(before) && between.contains(',')
+/// The relative clause on an argument that a date after `before` sits in, when the clause
+/// closes in `between` the date and the act ("X, who led the unit until ⟨2019⟩, was
+/// convicted"): from its comma to the date.
+pub(crate) fn closed_relative<'t>(before: &'t str, between: &str) -> Option<&'t str> {
+    RELATIVE_OPEN.find(before).filter(|_| between.contains(',')).map(|m| m.as_str())
 }
 
 impl<'a> Doc<'a> {
@@ -76,12 +77,9 @@ impl<'a> Doc<'a> {
             if point_event
                 && at > c.span.start
                 && at < c.span.end
-                && in_closed_relative(&s.view[c.span.start..at], &s.view[at..c.span.end])
-                && c.rule.kind.is_some_and(|k| {
-                    let clause =
-                        RELATIVE_OPEN.find(&s.view[c.span.start..at]).map_or("", |m| m.as_str());
-                    !crate::event_dates::names_act(clause, k)
-                })
+                && let Some(clause) =
+                    closed_relative(&s.view[c.span.start..at], &s.view[at..c.span.end])
+                && c.rule.kind.is_some_and(|k| !crate::event_dates::names_act(clause, k))
             {
                 continue;
             }

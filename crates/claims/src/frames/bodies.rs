@@ -48,12 +48,6 @@ fn unnamed_body_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, first: usize
 /// Posts whose "to" phrase names the state or body they are sent to.
 const ENVOYS: &[&str] = &["ambassador", "envoy", "consul", "emissary", "representative", "attache"];
 
-/// Bodies every state has, which a post named by them alone ("the army chief", "national
-/// police chief") belongs to in the state the story is about; a militia's or a party's
-/// post does not.
-const STATE_BODIES: &[&str] =
-    &["police", "army", "intelligence", "navy", "military", "gendarmerie", "customs", "prison"];
-
 /// Words that open a post's title ("Deputy Commissioner", "Acting Director").
 pub(super) const POST_MODIFIERS: &[&str] =
     &["deputy", "assistant", "acting", "senior", "chief", "first", "vice", "associate", "interim"];
@@ -246,11 +240,9 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
     let Some(m) = found else {
         // "served as national police chief", "the army chief": a body of the state the
         // story is about, named by the words before the post.
-        let state_body =
-            modifiers.last().is_some_and(|&k| STATE_BODIES.contains(&p.lemma(k).as_str()))
-                || modifiers.len() >= 2
-                    && p.lemma(modifiers[modifiers.len() - 1]) == "bank"
-                    && p.lemma(modifiers[modifiers.len() - 2]) == "central";
+        let lemmas: Vec<&str> = modifiers.iter().map(|&k| p.lemma(k).as_str()).collect();
+        let state_body = (1..=2.min(lemmas.len()))
+            .any(|n| lex.state_bodies.contains(&lemmas[lemmas.len() - n..].join(" ")));
         if state_body
             && possessive_free(p, post.first)
             && let Some(state) = super::states::state_here(doc, p)

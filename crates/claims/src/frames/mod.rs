@@ -91,14 +91,14 @@ pub(crate) fn is_function_body(org: &str) -> bool {
     positions::LEXICON.function_bodies.contains(&org.trim().to_lowercase())
 }
 
-/// Whether a role is a post of a state itself ("vice president", "interior minister"), whose
-/// body is the state whatever other posts its holder has.
 /// The one state a post belongs to by its title alone ("treasury secretary": the United
 /// States), from `state_titles` in `rules/titles.toml`.
 pub(crate) fn state_of_title(title: &str) -> Option<String> {
     positions::LEXICON.state_titles.get(&title.to_lowercase()).cloned()
 }
 
+/// Whether a role is a post of a state itself ("vice president", "interior minister"), whose
+/// body is the state whatever other posts its holder has.
 pub(crate) fn is_state_post(role: &str) -> bool {
     let role = format!(" {}", role.to_lowercase().replace('-', " "));
     let lex = &*positions::LEXICON;

@@ -52,6 +52,7 @@ pub(crate) struct Lexicon {
     pub(super) replace_verbs: HashSet<String>,
     pub(crate) body_nouns: HashSet<String>,
     pub(super) state_institutions: HashSet<String>,
+    pub(super) state_bodies: HashSet<String>,
     pub(crate) function_bodies: HashSet<String>,
     pub(super) institution_posts: BTreeMap<String, String>,
 }
