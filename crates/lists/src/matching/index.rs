@@ -33,7 +33,13 @@ fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
     let counts: Vec<f32> = (0..key.words.len())
         .map(|i| bearers.get(&key.commonness(i)).copied().unwrap_or(0) as f32 + 1.0)
         .collect();
-    key.weights = counts.iter().map(|n| ((total / n).ln() / full).clamp(0.35, 1.0)).collect();
+    // A father's name (a patronymic, a name after "bin") says who the father is: left out,
+    // it costs what the commonest word does.
+    key.weights = counts
+        .iter()
+        .zip(&key.patronymic)
+        .map(|(n, &father)| if father { 0.35 } else { ((total / n).ln() / full).clamp(0.35, 1.0) })
+        .collect();
     // A short list tells nothing of how common a name is.
     key.common = counts.iter().map(|&n| n > (COMMON * total).max(COMMON_LEAST)).collect();
 }

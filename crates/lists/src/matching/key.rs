@@ -37,7 +37,8 @@ pub(super) struct Key {
     pub(super) weights: Vec<f32>,
     /// A query's words only: whether many listed names bear the word (very common given names).
     pub(super) common: Vec<bool>,
-    /// Whether each word is a patronymic ([`patronymic`]).
+    /// Whether each word is a patronymic ([`patronymic`]) or of a chain of fathers' names
+    /// ([`Key::nasab`]).
     pub(super) patronymic: Vec<bool>,
     /// Each word that opens with "j" and a vowel respelt with "y" for it ([`phonetic::yod`]),
     /// read once: alignment compares it for every candidate.
@@ -140,6 +141,27 @@ fn without_honorifics(words: &mut Vec<String>, given: usize) {
     }
 }
 
+/// Words that say "son of" or "daughter of" before a father's name ([`Key::nasab`]).
+const SON_OF: &[&str] = &["bin", "ibn", "ben", "bint", "binti", "ould", "mint"];
+
+/// The words after the first "son of" particle of `name`, up to the end of its part (before
+/// a comma, or after it), unless the particle opens a name written in order ("Bin Lorn Piet"):
+/// `None` when there is none.
+fn fathers_names(name: &str) -> Option<Vec<String>> {
+    let in_order = !name.contains(',');
+    for part in name.split(',') {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let son_of = |w: &&str| SON_OF.contains(&w.to_lowercase().trim_matches('.'));
+        let Some(at) = words.iter().position(son_of) else { continue };
+        if at == 0 && in_order {
+            return None;
+        }
+        let after = name_words(&words[at + 1..].join(" "));
+        return (!after.is_empty()).then_some(after);
+    }
+    None
+}
+
 /// Particles of Romance and Germanic names ("Piet de Lorn", "van der Holl"): left out when
 /// two words or more stay, as `resolve` leaves out the Arabic article.
 const PARTICLES: &[&str] =
@@ -192,6 +214,7 @@ impl Key {
                 let mut key = Key::of(words, has_arabic(name));
                 key.surnames = surnames.min(key.words.len());
                 key.silent_e(key.surnames.max(1));
+                key.nasab(name);
                 key
             }
             _ => {
@@ -201,8 +224,30 @@ impl Key {
                 without_honorifics(&mut words, given);
                 let mut key = Key::of(words, has_arabic(name));
                 key.silent_e(1);
+                key.nasab(name);
                 key
             }
+        }
+    }
+
+    /// A chain of fathers' names ("son of X, son of Y": "bin", "ibn", "bint", "binti", and the
+    /// Mauritanian "ould" and "mint") that a list writes and papers mostly leave out: the names
+    /// after the particle count as patronymics, all but the name's last word when nothing of
+    /// the family name comes before the particle ("Piet bin Karim Lorn": the family is "Lorn";
+    /// "Piet bin Karim" alone names no family beside the father). `resolve` has already left
+    /// the particle out; `name` is the name as written.
+    fn nasab(&mut self, name: &str) {
+        let Some(chain) = fathers_names(name) else { return };
+        let chain: Vec<String> = chain.iter().map(|w| respell(w)).collect();
+        let (n, len) = (self.words.len(), chain.len());
+        let Some(at) = (1..=n.saturating_sub(len)).find(|&k| self.words[k..k + len] == chain[..])
+        else {
+            return;
+        };
+        let family_before = self.surnames > 0 && at > n - self.surnames;
+        let end = if family_before || at + len < n { at + len } else { n - 1 };
+        for k in at..end {
+            self.patronymic[k] = true;
         }
     }
 
