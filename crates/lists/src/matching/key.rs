@@ -199,8 +199,65 @@ pub(super) fn respell(word: &str) -> String {
     out
 }
 
+/// Arabic articles as they are written before a hyphen ("al-", and "ul-", "ur-", "ud-", "ash-"
+/// where the article takes the next word's first sound, as in "Nasir ud-Din", "Mati-ur-Rahman"):
+/// [`apart_at_particles`] leaves them out.
+const HYPHENED_ARTICLES: &[&str] =
+    &["al", "el", "ul", "ur", "ud", "ad", "ed", "ar", "as", "ash", "at", "az", "an"];
+
+/// The words of kinship written onto a name with a hyphen ("Abu-Mahdi", "Bin-Fahad"), which
+/// papers and lists write apart as often.
+const HYPHENED_KIN: &[&str] = &["abu", "abou", "bu", "bin", "ibn", "bint", "ben"];
+
+/// A name with its hyphenated words taken apart where one of their parts is a word of
+/// kinship or, between two words, an article: "Abu-Varsk" is "Abu Varsk", "Piet-al-Din" is
+/// "Piet Din", as `resolve` reads the words apart (leaving out "Abu" and the article), where
+/// joined they made one word ("abuvarsk", "pietaldin") that met nothing; "Abul-Varsk" is "Abu
+/// Varsk". An article that opens the word is left out ("Ur-Varsk" is "Varsk", as `resolve`
+/// does for "al-"); one that closes it stays on ("Piet-ur" is "Pietur", as papers write it).
+/// Other hyphens stay, and so does "Abd-al-Varsk" ("servant of"), one name with its article.
+fn apart_at_particles(name: &str) -> String {
+    if !name.contains('-') {
+        return name.to_string();
+    }
+    let bare = |p: &str| {
+        p.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .replace(['\'', '\u{2019}'], "")
+    };
+    let article = |p: &str| HYPHENED_ARTICLES.contains(&bare(p).as_str());
+    let kin = |p: &str| HYPHENED_KIN.contains(&bare(p).as_str());
+    name.split(' ')
+        .map(|token| {
+            let mut parts: Vec<String> = token.split('-').map(str::to_string).collect();
+            if parts.len() < 2 || bare(&parts[0]).starts_with("abd") {
+                return token.to_string();
+            }
+            if article(&parts[0]) {
+                parts.remove(0);
+            }
+            // "Abul" is "Abu al".
+            for p in parts.iter_mut() {
+                if matches!(bare(p).as_str(), "abul" | "abil" | "abel") {
+                    *p = "abu".to_string();
+                }
+            }
+            let n = parts.len();
+            let inner = |k: usize| k > 0 && k + 1 < n && article(&parts[k]);
+            if !parts.iter().any(|p| kin(p)) && !(0..n).any(inner) {
+                return parts.join("-");
+            }
+            let kept: Vec<&str> =
+                (0..n).filter(|&k| !inner(k)).map(|k| parts[k].as_str()).collect();
+            kept.join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Key {
     pub(super) fn person(name: &str) -> Key {
+        let name = &apart_at_particles(name);
         // "QARMOUT, Nabil" is "Nabil QARMOUT": lists write the surname first before a comma.
         match name.split_once(',') {
             Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {

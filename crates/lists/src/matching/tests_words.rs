@@ -47,7 +47,9 @@ fn korean_syllables_joined_or_apart_are_one_name() {
 #[test]
 fn an_assimilated_article_written_on_is_left_out() {
     let how = hows;
-    assert_eq!(how("AS-SAFVANI, Piet", "AL-SAFVANI, Piet"), vec![How::Same, How::Spelling]);
+    // With a hyphen, the article is left out before the words are compared.
+    assert_eq!(how("AS-SAFVANI, Piet", "AL-SAFVANI, Piet"), vec![How::Same, How::Same]);
+    assert_eq!(how("Piet Assafvani", "AL-SAFVANI, Piet"), vec![How::Same, How::Spelling]);
     assert_eq!(how("Piet Urrehvan", "REHVAN, Piet"), vec![How::Same, How::Spelling]);
     // A name that only opens with a vowel and a doubled letter keeps it when little is left.
     assert_ne!(how("ORANJE, Essam", "ORANJE, Sam").first(), Some(&How::Spelling));
@@ -97,4 +99,20 @@ fn the_names_after_bin_are_fathers_names_that_papers_leave_out() {
         true,
     );
     assert!(scored.name_score > 0.95, "{}", scored.name_score);
+}
+
+#[test]
+fn hyphens_after_abu_or_around_an_article_part_the_words() {
+    let words = |name: &str| Key::person(name).words;
+    // "Abu-X" reads as "Abu X" (and "Abu" is left out), "Abul-X" as "Abu al-X".
+    assert_eq!(words("AL-VARSKI, Abu-Tollen"), words("AL-VARSKI, Abu Tollen"));
+    assert_eq!(words("ABUL-TOLLEN, Piet"), words("ABU AL-TOLLEN, Piet"));
+    // An article between two words: "Piet-al-Din" is "Piet al-Din".
+    assert_eq!(words("VARSKI, Piet-al-Din"), words("VARSKI, Piet al-Din"));
+    // One opening the word is left out; one closing it stays on, as papers write it.
+    assert_eq!(words("UR-TOLLEN, Piet"), vec!["piet", "tollen"]);
+    assert_eq!(words("TOLLEN, Piet-ur"), vec!["pietur", "tollen"]);
+    // "Abd-al-X" is one name; other hyphens stay.
+    assert_eq!(words("TOLLEN, Abd-al-Varsk"), vec!["abdalvarsk", "tollen"]);
+    assert_eq!(words("LORN-VARSKI, Piet"), vec!["piet", "lornvarski"]);
 }
