@@ -83,6 +83,30 @@ pub(super) fn phonetic(word: &str) -> String {
             w = w.replace(from, to);
         }
     }
+    // Belarusian romanisations write "ia" and "ie" for the Russian "e" after a consonant and
+    // before two ("Siarh-"/"Serg-", "Aliaks-"/"Aleks-", "-piank-"/"-penk-"); before one and a
+    // vowel, or at the end, it is a syllable of its own ("Liana", "Julian").
+    if w.contains("ia") || w.contains("ie") {
+        let b = w.as_bytes().to_vec();
+        let mut out = String::with_capacity(b.len());
+        let mut k = 0;
+        while k < b.len() {
+            let between = k > 0
+                && !vowel(b[k - 1])
+                && b[k] == b'i'
+                && matches!(b.get(k + 1), Some(b'a' | b'e'))
+                && b.get(k + 2).is_some_and(|&c| !vowel(c))
+                && b.get(k + 3).is_some_and(|&c| !vowel(c));
+            if between {
+                out.push('e');
+                k += 2;
+            } else {
+                out.push(b[k] as char);
+                k += 1;
+            }
+        }
+        w = out;
+    }
     // The Slavic ending "-ей"/"-ий" is written "-ei", "-ey", "-iy", "-ij" or "-i" ("Tomashei",
     // "Tomashiy"); in a word of five letters or more, so that short names ("Lei"/"Li") stay apart.
     if w.len() >= 5 && w.ends_with("ei") {

@@ -116,3 +116,12 @@ fn hyphens_after_abu_or_around_an_article_part_the_words() {
     assert_eq!(words("TOLLEN, Abd-al-Varsk"), vec!["abdalvarsk", "tollen"]);
     assert_eq!(words("LORN-VARSKI, Piet"), vec!["piet", "lornvarski"]);
 }
+
+#[test]
+fn a_belarusian_ia_or_ie_for_a_russian_e_is_a_transliteration_variant() {
+    let how = hows;
+    // "ia"/"ie" between consonants: the Russian "e" (and "h" for "g": "Viarhon"/"Vergon").
+    assert_eq!(how("VARSKI, Viarhon", "VARSKI, Vergon"), vec![How::Translit, How::Same]);
+    // Not after a vowel or before one ("Piana" keeps its vowels).
+    assert_ne!(how("VARSKI, Liana", "VARSKI, Lena").first(), Some(&How::Translit));
+}
