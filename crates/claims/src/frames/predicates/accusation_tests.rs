@@ -194,3 +194,21 @@ fn a_crime_verb_the_parser_hung_on_said_s_object_is_the_subject_s_deed() {
     );
     assert!(has(&c, ClaimType::Allegation, "accused", "Teodor Mazur"), "{c:?}");
 }
+
+#[test]
+fn a_relative_clause_said_by_an_authority_accuses_its_antecedent() {
+    let c = claims(
+        "Also named was Edda Lorn, 52, who the Treasury Department said acted as a front man for Piet Oranje, channeling illicit money through real estate.",
+    );
+    let a = of(&c, ClaimType::Allegation);
+    assert!(
+        a.iter().any(|a| a.field("accused") == Some("Edda Lorn")
+            && a.field("accuser") == Some("Treasury Department")),
+        "{c:?}"
+    );
+    // No crime in the clause: no allegation.
+    let c = claims(
+        "Also named was Edda Lorn, 52, who the Treasury Department said acted as an adviser to Piet Oranje.",
+    );
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}

@@ -433,6 +433,17 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
         })
         .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(lemma)))
         .or_else(|| {
+            // "X, who the Treasury said acted as a front man ...": the relative pronoun the
+            // parser gave the reporting verb, before its speaker, is the clause's subject.
+            let h = s.head(p).filter(|&h| {
+                matches!(s.rel(p), "ccomp" | "xcomp") && words.reporting.contains(s.lemma(h))
+            })?;
+            let speaker = super::modality::speaker(s, h)?;
+            s.kids(h, "nsubj")
+                .find(|&a| a < speaker && s.word(a).upos == "PRON" && s.rel(h) == "acl:relcl")
+                .map(|a| s.antecedent(a, h))
+        })
+        .or_else(|| {
             // "said the officials had incited ...": the parser makes the clause's subject
             // the object of the reporting verb.
             let h = s
@@ -501,10 +512,14 @@ fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
 /// a noun of guilt with a crime, said of its possessor or of the subject of the verb it is
 /// the object of, where the sentence reports or accuses.
 fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
-    let act = s
-        .kids(p, "nmod")
-        .find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))
-        .filter(|&o| crime(lex, s, o))?;
+    // The "for"/"in" phrase; the parser may split it ("role in the so-called \"death
+    // commission\" that ordered ...": "so-called" the phrase, "commission" a bare nmod after
+    // it), so a bare nmod after it counts as its rest.
+    let opening =
+        s.kids(p, "nmod").find(|&o| matches!(s.case(o).as_deref(), Some("for" | "in")))?;
+    let act = std::iter::once(opening)
+        .chain(s.kids(p, "nmod").filter(|&o| o > opening && s.case(o).is_none()))
+        .find(|&o| crime(lex, s, o))?;
     let who = s
         .kid(p, "nmod:poss")
         .or_else(|| {
@@ -528,8 +543,16 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     if accused.is_empty() || !alleged_context(lex, s) {
         return None;
     }
-    let reporter =
-        s.head(p).and_then(|h| reporter_of(lex, s, h)).or_else(|| reporter_of(lex, s, p));
+    // "The Treasury noted X's role in ...": the verb the noun is the object of may be the
+    // reporting verb itself.
+    let reporting_head = s
+        .head(p)
+        .filter(|&h| s.rel(p) == "obj" && lex.words.reporting.contains(s.lemma(h)) && h != who);
+    let reporter = s
+        .head(p)
+        .and_then(|h| reporter_of(lex, s, h))
+        .or_else(|| reporter_of(lex, s, p))
+        .or(reporting_head);
     let accuser = reporter.and_then(|v| accuser_of(s, v));
     let act_text = Some(format!("{} {}", s.lemma(p), s.phrase(act, false)));
     Some(allegations(s, p, accused, accuser, act_text, "noun", vec![p, who, act]))
@@ -544,8 +567,10 @@ fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usize> {
     s.kids(p, "parataxis")
         .find(|&v| words.reporting.contains(s.lemma(v)))
         .or_else(|| {
+            // "who the Treasury said acted as ...": the parser may take the clause said for
+            // the reporting verb's xcomp.
             let h = s.head(p)?;
-            (matches!(s.rel(p), "ccomp" | "parataxis")
+            (matches!(s.rel(p), "ccomp" | "parataxis" | "xcomp")
                 && (words.reporting.contains(s.lemma(h)) || words.accusing.contains(s.lemma(h))))
             .then_some(h)
         })
