@@ -177,3 +177,15 @@ fn a_date_in_a_relative_clause_on_the_person_is_not_the_act_s() {
     let verdicts = claims(text, None, ClaimType::Verdict);
     assert_eq!(of(&verdicts, "defendant", "Sandoval-Ruiz").field("date"), Some("2015"));
 }
+
+#[test]
+fn a_date_in_a_relative_clause_on_a_person_after_the_act_is_not_the_act_s() {
+    // "who was extradited ... in 2008" dates the extradition, not the sentences.
+    let text = "Those sentenced to life imprisonment included Piet Oranje and Karl Tollen, who was extradited from Spain in 2008.";
+    let verdicts = claims(text, None, ClaimType::Verdict);
+    assert_eq!(of(&verdicts, "defendant", "Oranje").field("date"), None, "{verdicts:#?}");
+    // A clause on a thing may date the act ("the talks, which were held in May 2021").
+    let text = "Piet Oranje arrived in Varsk for the talks, which were held in May 2021.";
+    let visits = claims(text, None, ClaimType::Visit);
+    assert_eq!(of(&visits, "person", "Oranje").field("date"), Some("2021-05"), "{visits:#?}");
+}

@@ -8,6 +8,10 @@ use super::*;
 static RELATIVE_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", (?:who|which|whose) [^,;]*$").expect("valid pattern"));
 
+/// The text before a date that opens a relative clause on a person and has not closed it.
+static PERSON_RELATIVE_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", who [^,;]*$").expect("valid pattern"));
+
 /// The relative clause on an argument that a date after `before` sits in, when the clause
 /// closes in `between` the date and the act ("X, who led the unit until ⟨2019⟩, was
 /// convicted"): from its comma to the date.
@@ -80,6 +84,16 @@ impl<'a> Doc<'a> {
                 && let Some(clause) =
                     closed_relative(&s.view[c.span.start..at], &s.view[at..c.span.end])
                 && c.rule.kind.is_some_and(|k| !crate::event_dates::names_act(clause, k))
+            {
+                continue;
+            }
+            // "... sentenced A and B, who was extradited from Mexico in 2008": a date in a
+            // relative clause on a person after the act is the clause's (one on a thing may
+            // date the act: "arrived for the talks, which were held on 23 April").
+            if point_event
+                && at >= c.span.end
+                && let Some(clause) = PERSON_RELATIVE_OPEN.find(&s.view[c.span.end..at])
+                && c.rule.kind.is_some_and(|k| !crate::event_dates::names_act(clause.as_str(), k))
             {
                 continue;
             }
