@@ -269,3 +269,17 @@ fn a_one_word_body_that_makes_a_post_of_one_state_is_that_state_s() {
     let c = find(&claims, "Velde", "United States").expect("a post");
     assert_eq!(c.field("organization"), Some("United States"), "{c:#?}");
 }
+
+#[test]
+fn a_plural_post_before_names_is_each_one_s_post_of_the_state() {
+    let claims = posts("Former ministers Piet Oranje and Edda Lorn were arrested on Tuesday.");
+    for name in ["Oranje", "Lorn"] {
+        let c = find(&claims, name, "Norvania").expect("a post");
+        assert_eq!(c.field("role"), Some("former minister"), "{c:#?}");
+    }
+    // The parse may hang the second name on the post.
+    let claims =
+        posts("Vice-Presidents Karl Tollen and Jorge Varnel met the delegation on Tuesday.");
+    assert!(find(&claims, "Tollen", "Norvania").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Varnel", "Norvania").is_some(), "{claims:#?}");
+}

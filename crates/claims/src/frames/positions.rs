@@ -650,6 +650,11 @@ fn holders(
                 .find(|&w| p.head(w).is_none_or(|h| person(h) != Some(m)));
             if let Some(h) = head {
                 out.extend(also_named(h, m).into_iter().map(|o| (o, How::Title, false)));
+                // "Vice-Presidents A and B" parsed with the names hung on the post: the
+                // conjuncts are the post's.
+                if p.head(h) == Some(t) {
+                    out.extend(also_named(t, m).into_iter().map(|o| (o, How::Title, false)));
+                }
             }
         }
     }

@@ -18,8 +18,9 @@ pub(super) fn state_bodies(
     orgs: Vec<Arg>,
 ) -> Vec<Arg> {
     let orgs: Vec<Arg> = orgs.into_iter().map(|a| institution_of_state(doc, p, a)).collect();
+    // The head word by its lemma: a plural post ("former ministers A and B") is each one's.
     let role = (post.first..=post.word)
-        .map(|k| p.form(k).to_lowercase())
+        .map(|k| if k == post.word { p.lemma(k).to_lowercase() } else { p.form(k).to_lowercase() })
         .collect::<Vec<_>>()
         .join(" ")
         .replace('-', " ");
