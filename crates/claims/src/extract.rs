@@ -1169,8 +1169,9 @@ fn inner_word(written: &str, full: &str) -> bool {
     w.len() == 1 && f.len() >= 3 && f[1..f.len() - 1].contains(&w[0])
 }
 
-/// Two posts of one holder in one body that one sentence names ("the Director and Party
-/// Secretary of X, Y"): the roles' head words differ, so they are two claims, not one.
+/// Two posts of one holder in one body: one sentence names both ("the Director and Party
+/// Secretary of X, Y") and the roles' head words differ, or one is a deputy's and the other
+/// not ("deputy minister", later "minister"): two claims, not one.
 pub(crate) fn two_posts(a: &Claim, b: &Claim) -> bool {
     let head = |c: &Claim| {
         c.field("role")
@@ -1179,6 +1180,16 @@ pub(crate) fn two_posts(a: &Claim, b: &Claim) -> bool {
             .unwrap_or_default()
     };
     let (ha, hb) = (head(a), head(b));
+    // "As first deputy of the judiciary, ..." and later "appointed to head the judiciary": a
+    // deputy's post and the post above it are two, whichever sentences tell them.
+    let deputy = |c: &Claim| {
+        c.field("role").is_some_and(|r| {
+            r.to_lowercase().split([' ', '-']).any(|w| matches!(w, "deputy" | "vice" | "assistant"))
+        })
+    };
+    if a.kind == ClaimType::Position && b.kind == ClaimType::Position && deputy(a) != deputy(b) {
+        return true;
+    }
     a.kind == ClaimType::Position
         && b.kind == ClaimType::Position
         && a.evidence.start == b.evidence.start

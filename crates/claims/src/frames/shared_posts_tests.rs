@@ -177,3 +177,22 @@ fn the_state_of_a_court_abroad_is_not_the_state_of_the_posts_it_names() {
     assert!(dictator.is_some(), "{claims:#?}");
     assert!(find(&claims, "Wielgosz", "Switzerland").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_deputy_s_post_and_the_post_above_it_in_one_body_stay_two() {
+    let claims = positions_in(
+        "Norvania held elections on Sunday.\n\nAs first deputy of the judiciary, Piet Oranje \
+         oversaw the trials.\n\nOranje was appointed by the president to head the judiciary \
+         in March 2019.",
+        &["Norvania"],
+    );
+    let posts: Vec<_> =
+        claims.iter().filter(|c| c.field("holder").is_some_and(|h| h.contains("Oranje"))).collect();
+    let head = posts.iter().find(|c| c.field("role") == Some("head")).expect("the head's post");
+    assert_eq!(head.field("start"), Some("2019-03"), "{posts:#?}");
+    let deputy = posts
+        .iter()
+        .find(|c| c.field("role").is_some_and(|r| r.contains("deputy")))
+        .expect("the deputy's post");
+    assert_eq!(deputy.field("start"), None, "{posts:#?}");
+}
