@@ -98,9 +98,19 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                 } else {
                     h
                 };
-                for m in s.mentions(h, TARGETS) {
+                let named = s.mentions(h, TARGETS);
+                for &m in &named {
                     if !targets.contains(&m) && !possessor(s, m) && !in_apposition(s, m, h) {
                         targets.push(m);
+                    }
+                }
+                // "All four individuals have been handed asset freezes": a group the sentences
+                // before name.
+                if named.is_empty() && kind == ClaimType::Sanction {
+                    for m in super::groups::members(lex, s, h) {
+                        if !targets.contains(&m) {
+                            targets.push(m);
+                        }
                     }
                 }
             }

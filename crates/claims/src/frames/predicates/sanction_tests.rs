@@ -222,3 +222,14 @@ fn placed_on_a_list_that_names_its_authority() {
         .unwrap_or_else(|| panic!("{c:?}"));
     assert_eq!(wielgosz.field("authority"), Some("European Union"));
 }
+
+#[test]
+fn a_group_handed_asset_freezes_is_the_people_named_before() {
+    targets(
+        "Velmora announced sanctions against Piet Oranje on Friday. His brother Karl Oranje, \
+         former assistant Edda Lorn and former partner Marisol Quenby benefited from this \
+         corruption. All four individuals have been handed travel bans and asset freezes.",
+        &["Karl Oranje", "Edda Lorn", "Marisol Quenby"],
+        "Velmora",
+    );
+}
