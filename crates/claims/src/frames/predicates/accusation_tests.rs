@@ -106,6 +106,13 @@ fn every_name_of_a_list_that_gains_from_a_crime_is_accused() {
     for name in ["Piet Oranje", "Marisol Quenby", "Edda Lorn"] {
         assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
     }
+    // Without the reporter the parse hangs the list as appositions of appositions.
+    let c = claims(
+        "His brother Karl Oranje, former assistant Edda Lorn and former partner Marisol Quenby financially benefited from this corruption.",
+    );
+    for name in ["Karl Oranje", "Edda Lorn", "Marisol Quenby"] {
+        assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
+    }
 }
 
 #[test]

@@ -329,9 +329,24 @@ impl<'d> Parse<'d> {
                 {
                     words.extend(self.with_conjuncts(o));
                 }
-                // "two men, X and Y": every name of the apposition.
+                // "two men, X and Y": every name of the apposition; "his brother A, former
+                // assistant B and former partner C": the list the parse hung as appositions
+                // of appositions, each a conjunct of the one before (three deep at most).
                 if self.rel(c) == "appos" {
-                    words.extend(self.with_conjuncts(c));
+                    let mut layer = self.with_conjuncts(c);
+                    for _ in 0..3 {
+                        let next: Vec<usize> = layer
+                            .iter()
+                            .flat_map(|&a| self.kids(a, "appos").collect::<Vec<_>>())
+                            .flat_map(|a| self.with_conjuncts(a))
+                            .filter(|a| !layer.contains(a) && !words.contains(a))
+                            .collect();
+                        words.extend(layer);
+                        if next.is_empty() {
+                            break;
+                        }
+                        layer = next;
+                    }
                 }
                 // "the men named as X and Y", "a suspect identified as X".
                 if self.rel(c).starts_with("acl")
