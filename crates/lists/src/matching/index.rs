@@ -295,7 +295,9 @@ impl Index {
         // with the same name, or born the same year or one apart (as the birth date rule reads
         // it), is most often the same person in another list (a namesake is told apart by birth date).
         // Nor does another entry whose fit needs a hand penalty or a given name left out
-        // fit as well (as for [`Index::check`]'s namesakes).
+        // fit as well (as for [`Index::check`]'s namesakes), unless its hand score is higher
+        // all the same ("Kasimir Piet X" is likelier "X, Piet", a common given name left out,
+        // than "X, Kasimir" with the rarer "Piet" said more).
         let met: Vec<Met> = out
             .iter()
             .map(|m| {
@@ -313,8 +315,10 @@ impl Index {
             .map(|(entry, score, words, years, _)| {
                 let other = met
                     .iter()
-                    .filter(|(e, _, w, y, fits)| {
-                        *fits
+                    .filter(|(e, s, w, y, fits)| {
+                        // A candidate with a given name left out still competes when it fits
+                        // better by hand ("Kasimir Piet X" for "X, Piet" against "X, Kasimir").
+                        (*fits || *s > *score)
                             && e != entry
                             && w != words
                             && !y.iter().any(|y| years.iter().any(|z| y.abs_diff(*z) <= 1))
