@@ -622,3 +622,19 @@ fn a_close_spelling_of_a_rare_surname_is_weighed_but_two_common_given_names_are_
     assert!(m.explain().contains("marit ~ marita (close spelling)"), "{}", m.explain());
     assert!(m.held.is_some(), "{}", m.explain());
 }
+
+#[test]
+fn a_common_given_name_left_out_beats_a_rarer_one_said_more() {
+    // "Kasimir" is common among 40 listed names; "Piet Oranje" and "Kasimir Oranje" are two
+    // listed people. "Kasimir Piet Oranje" is likelier Piet (a common first given name left
+    // out) than Kasimir (the rarer "Piet" said more): Kasimir may not be the match.
+    let mut entries: Vec<Entry> = (0..40)
+        .map(|k| person(&format!("{}", 100 + k), &[&format!("VARSK{k}, Kasimir")], &[], &[]))
+        .collect();
+    entries.push(person("1", &["ORANJE, Kasimir"], &[], &[]));
+    entries.push(person("2", &["ORANJE, Piet"], &[], &[]));
+    let index = Index::new(entries);
+    let found = index.check(&Query::name("Kasimir Piet Oranje"), 5, 0.0);
+    let kasimir = found.iter().find(|m| index.entries()[m.entry].record == "1");
+    assert!(kasimir.is_none_or(|m| m.verdict != Verdict::Match), "{found:#?}");
+}
