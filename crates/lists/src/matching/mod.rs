@@ -202,6 +202,8 @@ pub use index::{Index, LEARNED_LEAST};
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_common;
+#[cfg(test)]
 mod tests_words;
 
 /// The listed name's middle given names, when the query met both ends of it: the list's first
