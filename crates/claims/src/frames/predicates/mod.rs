@@ -1075,6 +1075,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod culpable;
 mod groups;
 mod judgements;
 mod lists;
