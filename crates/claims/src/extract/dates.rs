@@ -87,7 +87,7 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            // "... sentenced A and B, who was extradited from Mexico in 2008": a date in a
+            // "... sentenced A and B, who was extradited from Spain in 2008": a date in a
             // relative clause on a person after the act is the clause's (one on a thing may
             // date the act: "arrived for the talks, which were held on 23 April").
             if point_event

@@ -279,7 +279,7 @@ fn a_plural_post_before_names_is_each_one_s_post_of_the_state() {
     }
     // The parse may hang the second name on the post.
     let claims =
-        posts("Vice-Presidents Karl Tollen and Jorge Varnel met the delegation on Tuesday.");
+        posts("Vice-Presidents Karl Tollen and Orrin Varnel met the delegation on Tuesday.");
     assert!(find(&claims, "Tollen", "Norvania").is_some(), "{claims:#?}");
     assert!(find(&claims, "Varnel", "Norvania").is_some(), "{claims:#?}");
 }
