@@ -238,7 +238,7 @@ fn apart_at_particles(name: &str) -> String {
             }
             // "Abul" is "Abu al".
             for p in parts.iter_mut() {
-                if matches!(bare(p).as_str(), "abul" | "abil" | "abel") {
+                if matches!(bare(p).as_str(), "abul" | "abil") {
                     *p = "abu".to_string();
                 }
             }
@@ -287,8 +287,8 @@ impl Key {
         }
     }
 
-    /// A chain of fathers' names ("son of X, son of Y": "bin", "ibn", "bint", "binti", and the
-    /// Mauritanian "ould" and "mint") that a list writes and papers mostly leave out: the names
+    /// A chain of fathers' names ("son of X, son of Y": "bin", "ibn", the Maghrebi "ben",
+    /// "bint", "binti", and the Mauritanian "ould" and "mint") that a list writes and papers mostly leave out: the names
     /// after the particle count as patronymics, all but the name's last word when nothing of
     /// the family name comes before the particle ("Piet bin Karim Lorn": the family is "Lorn";
     /// "Piet bin Karim" alone names no family beside the father). `resolve` has already left
