@@ -17,6 +17,9 @@ use crate::rules::Rule;
 use crate::view::Kind;
 use crate::{Claim, ClaimType, Modality};
 use arguments::Parse;
+use authorities::{
+    joint_sanctioners, list_authority, listed, per_authority, sanctioners_by_sentence,
+};
 use modality::modality;
 
 use nouns::noun_frame;
@@ -312,6 +315,8 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         let at = first.entry((c.kind, identity(c))).or_insert(c.evidence.start);
         *at = (*at).min(c.evidence.start);
     }
+    // The authorities that acted together in each sentence, before duplicates go.
+    let joint = sanctioners_by_sentence(claims.iter().chain(mine.iter()), sentence_of);
     let mut known: HashSet<(ClaimType, String)> = first.keys().cloned().collect();
     mine.retain(|c| {
         let key = (c.kind, identity(c));
@@ -320,6 +325,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         known.insert(key) || earlier_source
     });
     claims.extend(mine);
+    joint_sanctioners(doc, claims, &joint, sentence_of);
     judgements::one_verdict_each(claims, sentence_of);
 }
 
@@ -496,62 +502,6 @@ fn kinds_of(kind: ClaimType) -> &'static [Kind] {
         ClaimType::Sanction | ClaimType::Warrant => TARGETS,
         _ => PEOPLE,
     }
-}
-
-/// "The UK, US and Canada have sanctioned X": one claim per authority of the list.
-fn per_authority(
-    lex: &Lexicon,
-    s: &Parse<'_>,
-    p: usize,
-    noun: bool,
-    found: Vec<Found>,
-) -> Vec<Found> {
-    let agent = if noun {
-        s.head(p)
-            .filter(|&g| s.word(g).upos == "VERB" && matches!(s.rel(p), "obj" | "nsubj:pass"))
-            .and_then(|g| s.agent(g))
-            .or_else(|| s.kid(p, "nsubj"))
-    } else {
-        s.agent(p)
-    };
-    let Some(a) = agent.map(|a| s.reporter(a, &lex.words.reporting)) else { return found };
-    // "Today, the UK, US and Canada have announced sanctions": the parser may make "Today"
-    // the subject and the list its apposition.
-    let list = match s.kid(a, "appos") {
-        Some(x) if s.with_conjuncts(a).len() == 1 && s.body(a) == s.body(x) => x,
-        _ => a,
-    };
-    let more: Vec<usize> = s.with_conjuncts(list)[1..]
-        .iter()
-        .filter_map(|&c| s.body(c))
-        .filter(|&b| !PEOPLE.contains(&s.doc.view.mentions[b].kind))
-        .collect();
-    if more.is_empty() {
-        return found;
-    }
-    let mut out = Vec::with_capacity(found.len() * (more.len() + 1));
-    for f in found {
-        let has = f.args.iter().any(|(k, _)| k == "authority");
-        if has {
-            for &b in &more {
-                let mut g = Found {
-                    kind: f.kind,
-                    shape: f.shape,
-                    predicate: f.predicate,
-                    args: f.args.clone(),
-                    words: f.words.clone(),
-                };
-                for (k, v) in g.args.iter_mut() {
-                    if k == "authority" {
-                        *v = Arg::Mention(b);
-                    }
-                }
-                out.push(g);
-            }
-        }
-        out.push(f);
-    }
-    out
 }
 
 /// One claim per named target, with the shared arguments.
@@ -944,93 +894,6 @@ fn inverted(s: &Parse<'_>, p: usize) -> Option<usize> {
     before_ok.then_some(be)
 }
 
-/// "X was placed on the Specially Designated Nationals list": for a sanction that names no
-/// authority, a list after the predicate whose whole name is a known authority's (not a
-/// body that merely holds a state's word) is that authority.
-fn list_authority(
-    lex: &Lexicon,
-    doc: &Doc<'_>,
-    parse: &Parse<'_>,
-    si: usize,
-    found: &Found,
-) -> Option<usize> {
-    if found.kind != ClaimType::Sanction || found.args.iter().any(|(k, _)| k == "authority") {
-        return None;
-    }
-    let after = parse.word(found.predicate).span.end;
-    doc.view.sentences[si].mentions.iter().copied().find(|&m| {
-        let mention = &doc.view.mentions[m];
-        matches!(mention.kind, Kind::Org | Kind::Misc)
-            && mention.span.start > after
-            && doc.rules.authority.contains_key(&doc.mention_text(m).to_lowercase())
-            && names_a_list(lex, &doc.input.text[mention.span.end..])
-            && !doc.not_an_issuer(m)
-    })
-}
-
-/// Whether the text after a name goes on to name a list of `list_nouns` ("Specially
-/// Designated Nationals list", "OFAC's sanctions list").
-fn names_a_list(lex: &Lexicon, rest: &str) -> bool {
-    let rest = rest.trim_start();
-    let rest = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")).unwrap_or(rest);
-    let rest =
-        rest.strip_prefix("sanctions ").or_else(|| rest.strip_prefix("sanction ")).unwrap_or(rest);
-    let noun = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    lex.words.list_nouns.iter().any(|n| n == noun)
-}
-
-/// A verb that puts its patient on a sanctions list: "placed on the Treasury's sanctions
-/// list", "added X to its blacklist".
-fn listed(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
-    let onto = |w: usize| matches!(s.lemma(w).as_str(), "on" | "to" | "onto");
-    let sanctions_list = |o: usize| {
-        // "placed on the Specially Designated Nationals list": the parser may hang "on" on
-        // the name inside the phrase; an "on" right after the verb, no other preposition
-        // between, will do.
-        let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"))
-            || (p + 1..o)
-                .find(|&k| s.word(k).upos == "ADP")
-                .is_some_and(|k| onto(k) && !(k + 1..o).any(|j| s.word(j).upos == "ADP"));
-        // "the sanctions list", "the Specially Designated Nationals list": a word of
-        // sanctions or designation among the list's modifiers (or theirs).
-        let of_sanctions = |c: usize| {
-            let l = s.lemma(c).to_lowercase();
-            l.starts_with("sanction") || l.starts_with("designat")
-        };
-        let sanctions = s.lemma(o) == "blacklist"
-            || s.children[o]
-                .iter()
-                .any(|&c| of_sanctions(c) || s.children[c].iter().any(|&g| of_sanctions(g)));
-        on && lex.words.list_nouns.contains(s.lemma(o)) && sanctions
-    };
-    // "named lawmakers A and B to a blacklist": the parser may hang the list's noun on the
-    // object; any of the next words below the verb will do.
-    let below = |o: usize| {
-        let mut w = o;
-        for _ in 0..3 {
-            match s.head(w) {
-                Some(h) if h == p => return true,
-                Some(h) => w = h,
-                None => return false,
-            }
-        }
-        false
-    };
-    if lex.words.list_verbs.contains(s.lemma(p))
-        && (p + 1..(p + 12).min(s.len)).any(|o| sanctions_list(o) && below(o))
-    {
-        return true;
-    }
-    lex.words.list_verbs.contains(s.lemma(p))
-        && s.kids(p, "obl").any(|o| {
-            let on = matches!(s.case(o).as_deref(), Some("on" | "to" | "onto"));
-            let list = lex.words.list_nouns.contains(s.lemma(o));
-            let sanctions = s.lemma(o) == "blacklist"
-                || s.children[o].iter().any(|&c| s.lemma(c).starts_with("sanction"));
-            on && list && sanctions
-        })
-}
-
 /// A person held by an authority: "X has been held in Northland since 2020", "held in
 /// custody", "X, held incommunicado"; never "talks held in X" (the patient is a person).
 fn held(lex: &Lexicon, s: &Parse<'_>, p: usize) -> bool {
@@ -1075,6 +938,7 @@ fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
 
 mod allegations;
 mod arguments;
+mod authorities;
 mod culpable;
 mod groups;
 mod judgements;

@@ -233,3 +233,36 @@ fn a_group_handed_asset_freezes_is_the_people_named_before() {
         "Velmora",
     );
 }
+
+#[test]
+fn a_group_sanctioned_without_a_state_is_each_joint_sanctioner_s() {
+    let c = claims_in(
+        "Velmora, Ostria and Carpania have announced coordinated sanctions against Piet Oranje \
+         today. His brother Karl Oranje, former assistant Edda Lorn and former partner Marisol \
+         Quenby benefited from this corruption. All four individuals have been handed travel \
+         bans and asset freezes.",
+        &["Velmora", "Ostria", "Carpania"],
+    );
+    let s = of(&c, ClaimType::Sanction);
+    for state in ["Velmora", "Ostria", "Carpania"] {
+        assert!(
+            s.iter()
+                .any(|s| s.field("target") == Some("Edda Lorn")
+                    && s.field("authority") == Some(state)),
+            "{state}: {s:#?}"
+        );
+    }
+    // A sentence that names its own state keeps it alone.
+    let c = claims_in(
+        "Velmora and Ostria have announced coordinated sanctions against Piet Oranje today. \
+         Velmora also sanctioned Edda Lorn.",
+        &["Velmora", "Ostria"],
+    );
+    let s = of(&c, ClaimType::Sanction);
+    assert!(
+        !s.iter()
+            .any(|s| s.field("target") == Some("Edda Lorn")
+                && s.field("authority") == Some("Ostria")),
+        "{s:#?}"
+    );
+}
