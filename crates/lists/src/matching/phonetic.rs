@@ -54,6 +54,13 @@ pub(super) fn phonetic(word: &str) -> String {
     {
         w = format!("s{rest}");
     }
+    // A closing "dz" is the Belarusian soft "дзь" where Russian closes on "-дий" ("Arkadz"/
+    // "Arkadiy").
+    if w.len() >= 5
+        && let Some(stem) = w.strip_suffix("dz")
+    {
+        w = format!("{stem}di");
+    }
     let rules: &[(&str, &str)] = &[
         // (from, to), longer spellings first.
         ("tsch", "ch"),
@@ -216,6 +223,7 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
         return false;
     }
     let mut traded = 0.0;
+    let mut slavic_h = false;
     for (x, y) in consonants(a).zip(consonants(b)) {
         if x != y {
             if !paired(x, y) {
@@ -225,8 +233,13 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
             // "Torviq"/"Torvek"), not two sounds: a quarter of an edit, so that the vowel a
             // romanisation writes beside it ("e"/"i" for the kasra) may differ too.
             traded += if matches!((x, y), (b'q', b'k') | (b'k', b'q')) { 0.25 } else { 0.75 };
+            slavic_h |= matches!((x, y), (b'g', b'h') | (b'h', b'g'));
         }
     }
+    // A Belarusian "h" for the Russian "g" comes with Belarusian vowels: the unstressed "o"
+    // is written "a" (akanye: "Ihar"/"Igor"), so once the consonants
+    // say one language was read in the other's spelling, "o" and "a" are one vowel.
+
     // A word that closes on a vowel closes on the same vowel in the other spelling, but for
     // the Arabic feminine ending written "-a" or "-e" ("Lornaya"/"Lornayeh"): another ending is
     // another name or form ("Varski"/"Varskov" once its "v" is the Belarusian "u",
@@ -240,6 +253,12 @@ pub(super) fn alike<'a>(a: &'a str, b: &'a str, places_a: &str, places_b: &str) 
     let mut from_a = consonants(a);
     let mapped: String =
         b.bytes().map(|c| if vowel(c) { c } else { from_a.next().unwrap_or(c) } as char).collect();
+    // Not where "ng" says the word is East Asian ("Chonghwan"/"Jongwon"), whose "o" and "a"
+    // are two vowels.
+    if slavic_h && !a.contains("ng") && !b.contains("ng") {
+        let akanye = |w: &str| w.replace('o', "a");
+        return super::spelling::near_spelling_less(&akanye(a), &akanye(&mapped), traded);
+    }
     super::spelling::near_spelling_less(a, &mapped, traded)
 }
 

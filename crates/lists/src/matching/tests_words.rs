@@ -125,3 +125,17 @@ fn a_belarusian_ia_or_ie_for_a_russian_e_is_a_transliteration_variant() {
     // Not after a vowel or before one ("Piana" keeps its vowels).
     assert_ne!(how("VARSKI, Liana", "VARSKI, Lena").first(), Some(&How::Translit));
 }
+
+#[test]
+fn a_belarusian_h_for_a_russian_g_brings_its_a_for_an_unstressed_o() {
+    let how = hows;
+    // Akanye: the "o" Russian writes is "a" where Belarusian writes "h" for "g".
+    assert_eq!(how("VARNIK, Igor", "VARNIK, Ihar"), vec![How::Translit, How::Same]);
+    assert_eq!(how("HALAVAN, Piet", "GOLOVAN, Piet"), vec![How::Same, How::Translit]);
+    // A closing "dz" is the soft Belarusian "дзь" of the Russian "-diy".
+    assert_eq!(how("VARNIK, Arkadz", "VARNIK, Arkadiy"), vec![How::Translit, How::Same]);
+    // Without the traded consonant, "o" and "a" stay two vowels of a short word...
+    assert_ne!(how("VARNIK, Tomir", "VARNIK, Tamir").first(), Some(&How::Translit));
+    // ...and in an East Asian name ("ng") a traded "h" brings no akanye.
+    assert!(!hows("RI, Chunhwan", "RI, Jongwon").contains(&How::Translit));
+}
