@@ -382,9 +382,17 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         return None;
     }
     // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
-    let Some(lo) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase)) else {
+    let Some(first_capital) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase))
+    else {
         return lowercase_body(p, lo, hi, c).or_else(|| earlier_body(doc, p, lo, hi, c));
     };
+    // "the regional police in Varsk": a lowercase body placed by the name after it is the
+    // whole phrase, not the place.
+    if first_capital > c && lowercase_body(p, lo, c, c).is_some() {
+        let text = &p.text[span];
+        return Some(Arg::Text(text.split_whitespace().collect::<Vec<_>>().join(" ")));
+    }
+    let lo = first_capital;
     let mut end = span.end;
     // A quoted name at the end keeps its closing quote ("colony No. 3 “Grey Heron”").
     let quotes = p.text[p.words[lo].span.start..end].matches(['"', '“', '”']).count();
@@ -410,6 +418,14 @@ fn conjoined_post(doc: &Doc<'_>, p: &Parse<'_>, k: usize) -> bool {
         || p.kids(c, "det").any(|d| matches!(p.form(d).to_lowercase().as_str(), "a" | "an"))
 }
 
+/// Words before a body's noun that tell one body from another without saying which it is.
+const VAGUE_MODIFIERS: &[&str] = &[
+    "new", "old", "same", "other", "another", "main", "whole", "entire", "small", "large", "big",
+    "current", "former", "previous", "next", "last", "first", "second", "own", "various",
+    "several", "many", "few", "powerful", "notorious", "feared", "infamous", "special",
+    "key", "top", "senior", "relevant", "respective", "certain", "such", "single",
+];
+
 /// A body named by lowercase words ("the state telecommunications body", "the army's
 /// military intelligence directorate"): a noun of a body as the head, after at least two
 /// words that say which one, so that "the unit" or "the ruling party" names none.
@@ -428,10 +444,17 @@ fn lowercase_body(p: &Parse<'_>, lo: usize, hi: usize, c: usize) -> Option<Arg> 
     if hi != c && !of_phrase || !LEXICON.body_nouns.contains(p.lemma(c)) && !institution {
         return None;
     }
-    let content = (lo..=hi)
+    let content: Vec<usize> = (lo..=hi)
         .filter(|&k| k != c && matches!(p.words[k].upos.as_str(), "NOUN" | "ADJ" | "NUM"))
-        .count();
-    if content < 2 && !institution || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
+        .collect();
+    // One word says which body when it says its level or its field ("the regional police",
+    // "the prison service"), not when it only tells one from another ("the new unit").
+    let says_which = |k: usize| !VAGUE_MODIFIERS.contains(&p.form(k).to_lowercase().as_str());
+    // "its political wing" says which only through what "its" stands for.
+    let pronoun = (lo..=hi).any(|k| p.words[k].upos == "PRON");
+    let enough = content.len() >= 2
+        || content.len() == 1 && says_which(content[0]) && !of_phrase && !pronoun;
+    if !enough && !institution || (lo..=hi).any(|k| p.words[k].upos == "VERB") {
         return None;
     }
     let text = &p.text[p.words[lo].span.start..p.words[hi].span.end];
@@ -514,3 +537,7 @@ const EARLIER_BODY_STOP: &[&str] = &[
     "as",
     "at",
 ];
+
+#[cfg(test)]
+#[path = "bodies_tests.rs"]
+mod tests;

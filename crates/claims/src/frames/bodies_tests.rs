@@ -1,0 +1,29 @@
+//! The body of a post named by lowercase words, on invented sentences read by the real reader.
+
+use crate::frames::test_support::{find, positions};
+
+#[test]
+fn one_word_of_level_or_field_names_a_lowercase_body() {
+    let claims = positions("Tomasz Wielgosz was head of the regional police until 2021.");
+    let c = find(&claims, "Wielgosz", "regional police").expect("a position");
+    assert_eq!(c.field("end"), Some("2021"), "{c:#?}");
+    let claims =
+        positions("Tomasz Wielgosz served as the head of the prison service from 2015 until 2021.");
+    let c = find(&claims, "Wielgosz", "prison service").expect("a position");
+    assert_eq!(c.field("start"), Some("2015"), "{c:#?}");
+}
+
+#[test]
+fn a_word_that_only_tells_one_body_from_another_names_none() {
+    let claims = positions("Tomasz Wielgosz, head of the new unit, left the country.");
+    assert!(claims.is_empty(), "{claims:#?}");
+    let claims = positions("Tomasz Wielgosz became the leader of its political wing.");
+    assert!(claims.iter().all(|c| c.field("organization") != Some("its political wing")));
+}
+
+#[test]
+fn a_lowercase_body_placed_by_a_name_is_the_whole_phrase() {
+    let claims =
+        positions("Marisol Quenby, the former head of the regional police in Lornby, left.");
+    assert!(find(&claims, "Quenby", "regional police in Lornby").is_some(), "{claims:#?}");
+}
