@@ -115,6 +115,35 @@ pub(crate) fn date_line(line: &str) -> Option<PartialDate> {
     (words <= 4 && !rest.contains(". ")).then_some(date)
 }
 
+/// A wire story's dateline: the place in capitals, maybe its region or state, the date, and
+/// a dash before the story ("KYIV, March 3, 2024 - ...", "LORNBY, Varsk, 3 March 2024 (Agency)
+/// — ..."). The place is what says it is a dateline, not a sentence that opens on a date.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{1,30})?,\s+")
+        .unwrap()
+});
+
+/// The date of a dateline that opens `line` ([`DATELINE`]).
+pub(crate) fn dateline(line: &str) -> Option<PartialDate> {
+    let t = line.trim_start();
+    let place = DATELINE.find(t)?;
+    // At least two capitals in a row: "KYIV", not "In March" or "Kyiv".
+    if place.as_str().chars().filter(|c| c.is_uppercase()).count() < 2
+        || !place.as_str().chars().take(2).all(|c| c.is_uppercase())
+    {
+        return None;
+    }
+    let rest = &t[place.end()..];
+    let (date, len) = leading_date(rest)?;
+    let after = rest[len..].trim_start();
+    // "(Agency) -" between the date and the dash.
+    let after = match after.strip_prefix('(') {
+        Some(inside) => inside.split_once(')').map_or(after, |(_, a)| a.trim_start()),
+        None => after,
+    };
+    after.starts_with(['-', '–', '—', ':']).then_some(date)
+}
+
 fn title_like(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (2..=30).contains(&words)
@@ -149,6 +178,8 @@ pub(crate) fn from_lines(lines: &mut [Line], header: &PrintHeader, meta: &mut Me
         Some((k, date))
     });
     if let Some((_, date)) = dated {
+        meta.offer_date(date, Provenance::Text);
+    } else if let Some(date) = kept.iter().take(12).find_map(|&i| dateline(&lines[i].text)) {
         meta.offer_date(date, Provenance::Text);
     }
 

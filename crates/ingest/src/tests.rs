@@ -268,6 +268,29 @@ fn leading_dates_in_the_forms_news_prints() {
     );
 }
 
+#[test]
+fn a_wire_dateline_dates_a_story_without_a_date_line() {
+    for (s, want) in [
+        ("KYIV, March 3, 2024 - Prosecutors have charged a former official.", "2024-03-03"),
+        ("LORNBY, Varsk, 3 March 2024 (Agency) — The court ruled.", "2024-03-03"),
+        ("NEW LORNBY, Dec. 9, 2019 – The ministry said.", "2019-12-09"),
+    ] {
+        assert_eq!(meta::dateline(s).map(|d| d.to_string()).as_deref(), Some(want), "{s}");
+    }
+    for s in [
+        "In March 3, 2024 - nothing",
+        "Kyiv, March 3, 2024 - a place not in capitals",
+        "KYIV, March 3, 2024 the court ruled",
+        "On March 3, 2024, the court ruled.",
+    ] {
+        assert_eq!(meta::dateline(s), None, "{s}");
+    }
+    let ex = run(
+        "Former official charged\n\nKYIV, March 3, 2024 - Prosecutors have charged a former official on Monday.\n",
+    );
+    assert_eq!(ex.metadata.published, date("2024-03-03"));
+}
+
 // ---- Properties ----
 
 proptest! {
