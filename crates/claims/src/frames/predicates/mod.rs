@@ -203,7 +203,16 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             if let Some(m) = list_authority(lex, doc, &parse, si, &found) {
                 found.args.push(("authority".into(), Arg::Mention(m)));
             }
-            let span = parse.view_span(&found.words);
+            // The verb a nominal predicate is the object of is in the stretch the cues read
+            // ("lifted the travel ban on X", "requested a warrant for X").
+            let mut words = found.words.clone();
+            if let Some(g) = parse.head(found.predicate)
+                && parse.rel(found.predicate) == "obj"
+                && parse.word(g).upos == "VERB"
+            {
+                words.push(g);
+            }
+            let span = parse.view_span(&words);
             let c = Candidate {
                 rule: lex.rule(found.kind, found.shape),
                 sentence: si,

@@ -266,3 +266,14 @@ fn a_group_sanctioned_without_a_state_is_each_joint_sanctioner_s() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn a_travel_ban_or_visa_restrictions_imposed_are_a_sanction_and_lifted_are_none() {
+    let c = claims("Canada imposed a travel ban on Marisol Quenby in March.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Marisol Quenby"), "{c:?}");
+    let c = claims("The United States imposed visa restrictions on Tomasz Wielgosz on Tuesday.");
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    // The verb that governs the ban is read by the cues: "lifted" cancels it.
+    let c = claims("The government lifted the travel ban on Kasimir Holl last week.");
+    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
+}
