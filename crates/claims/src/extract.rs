@@ -16,6 +16,7 @@ use crate::view::{DocumentView, Kind};
 use crate::{Claim, ClaimType, Evidence, Input, Modality};
 
 mod dates;
+pub(crate) mod merge;
 pub(crate) use dates::closed_relative;
 mod epithets;
 mod names;
@@ -340,7 +341,7 @@ impl<'a> Doc<'a> {
         self.learn_frame_roles(&claims);
         crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
-        let mut claims = merge_duplicates(claims);
+        let mut claims = merge::bodiless_appointments(merge::merge_duplicates(claims));
         crate::event_dates::fill(&self, &mut claims);
         self.foreign_trials(&mut claims);
         start_from_appointment(&mut claims);
@@ -800,7 +801,7 @@ impl<'a> Doc<'a> {
             entity_ids,
             rule: c.rule.name.clone(),
         };
-        let key = identity(&claim);
+        let key = merge::identity(&claim);
         claim.id = model::Sha256::digest(
             format!(
                 "{}|{}|{}|{}|{key}",
@@ -1112,149 +1113,12 @@ pub(crate) fn within_published(value: &str, published: model::PartialDate) -> Op
     iso_date(&format!("{year:04}-{rest}"))
 }
 
-/// The arguments that make two claims of one document the same claim.
-pub(crate) fn identity(c: &Claim) -> String {
-    let person = |f: &str| c.field(f).map(|n| name_key(n).join(" ")).unwrap_or_default();
-    let words = |f: &str| {
-        let mut w: Vec<String> = c
-            .field(f)
-            .unwrap_or("")
-            .to_lowercase()
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| w.len() > 2 && !matches!(*w, "the" | "and" | "for"))
-            .map(String::from)
-            .collect();
-        w.sort();
-        w.dedup();
-        w.join(" ")
-    };
-    match c.kind {
-        ClaimType::Position => format!("{}|{}", person("holder"), words("organization")),
-        ClaimType::Appointment => format!("{}|{}", person("person"), words("organization")),
-        ClaimType::Meeting => {
-            let mut p: Vec<String> =
-                c.list("participants").iter().map(|n| name_key(n).join(" ")).collect();
-            p.sort();
-            p.join("|")
-        }
-        ClaimType::Visit => format!("{}|{}", person("person"), words("place")),
-        ClaimType::Sanction | ClaimType::Warrant => {
-            format!("{}|{}", person("target"), c.field("authority").unwrap_or(""))
-        }
-        ClaimType::Arrest | ClaimType::Health | ClaimType::DeathReport => person("person"),
-        ClaimType::Allegation => format!("{}|{}", person("accused"), c.evidence.start),
-        ClaimType::Attribute => format!("{}|{}", person("person"), c.field("key").unwrap_or("")),
-        ClaimType::Charge => {
-            format!("{}|{}", person("defendant"), c.field("authority").unwrap_or(""))
-        }
-        ClaimType::Verdict => format!(
-            "{}|{}|{}",
-            person("defendant"),
-            c.field("authority").unwrap_or(""),
-            c.field("outcome").unwrap_or("")
-        ),
-        ClaimType::Relation => {
-            let mut pair = [person("person"), person("other")];
-            pair.sort();
-            pair.join("|")
-        }
-    }
-}
-
 /// Whether `written` is one word from the inside of the full name `full`, neither its first
 /// nor its last: the father's name within an Arabic name ("A B C": B is the father), never
 /// the given name or the surname the pronoun's own person goes by.
 fn inner_word(written: &str, full: &str) -> bool {
     let (w, f) = (name_key(written), name_key(full));
     w.len() == 1 && f.len() >= 3 && f[1..f.len() - 1].contains(&w[0])
-}
-
-/// Two posts of one holder in one body: one sentence names both ("the Director and Party
-/// Secretary of X, Y") and the roles' head words differ, or one is a deputy's and the other
-/// not ("deputy minister", later "minister"): two claims, not one.
-pub(crate) fn two_posts(a: &Claim, b: &Claim) -> bool {
-    let head = |c: &Claim| {
-        c.field("role")
-            .and_then(|r| r.split_whitespace().last())
-            .map(|w| w.to_lowercase())
-            .unwrap_or_default()
-    };
-    let (ha, hb) = (head(a), head(b));
-    // "As first deputy of the judiciary, ..." and later "appointed to head the judiciary": a
-    // deputy's post and the post above it are two, whichever sentences tell them.
-    let deputy = |c: &Claim| {
-        c.field("role").is_some_and(|r| {
-            r.to_lowercase().split([' ', '-']).any(|w| matches!(w, "deputy" | "vice" | "assistant"))
-        })
-    };
-    if a.kind == ClaimType::Position && b.kind == ClaimType::Position && deputy(a) != deputy(b) {
-        return true;
-    }
-    a.kind == ClaimType::Position
-        && b.kind == ClaimType::Position
-        && a.evidence.start == b.evidence.start
-        && !ha.is_empty()
-        && !hb.is_empty()
-        && ha != hb
-        && !a.field("role").is_some_and(|r| r.to_lowercase().contains(&hb))
-        && !b.field("role").is_some_and(|r| r.to_lowercase().contains(&ha))
-}
-
-/// Claims of one document that state the same thing become one: the most confident, with
-/// fields it lacks filled from the others.
-fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
-    let mut out: Vec<Claim> = Vec::new();
-    let mut index: HashMap<(ClaimType, String), usize> = HashMap::new();
-    for c in claims {
-        let key = (c.kind, identity(&c));
-        match index.get(&key) {
-            // "Director and Party Secretary of Y, X": a second post in the same body, told in
-            // the same sentence, needs an id of its own (the id hashes the body, not the role).
-            Some(&i) if two_posts(&out[i], &c) => {
-                let mut c = c;
-                let role = c.field("role").unwrap_or("").to_lowercase();
-                c.id = model::Sha256::digest(format!("{}|{role}", c.id).as_bytes()).short(16);
-                out.push(c);
-            }
-            Some(&i) => {
-                let (keep, other) = if c.confidence > out[i].confidence {
-                    (c, out[i].clone())
-                } else {
-                    (out[i].clone(), c)
-                };
-                let mut keep = keep;
-                // The first statement of a fact carries its source: a later restatement in
-                // the author's voice ("X was arrested on Tuesday") does not erase who said
-                // it first ("Police said they arrested X").
-                let first = &out[i];
-                if first.attributed_to.is_some() && first.evidence.start < keep.evidence.start {
-                    keep.modality = first.modality;
-                    keep.attributed_to.clone_from(&first.attributed_to);
-                    keep.evidence = first.evidence.clone();
-                    keep.id.clone_from(&first.id);
-                    // Its date too: the restatement's nearest date is often the day it was
-                    // told ("said on Wednesday"), not the day it happened.
-                    for f in ["date", "start", "end"] {
-                        if let Some(v) = first.fields.get(f).filter(|v| !v.is_null()) {
-                            keep.fields.insert(f.into(), v.clone());
-                        }
-                    }
-                }
-                for (k, v) in other.fields {
-                    let slot = keep.fields.entry(k).or_insert(Value::Null);
-                    if slot.is_null() {
-                        *slot = v;
-                    }
-                }
-                out[i] = keep;
-            }
-            None => {
-                index.insert(key, out.len());
-                out.push(c);
-            }
-        }
-    }
-    out
 }
 
 /// A post named in the plural ("former navy captains A and B", "co-presidents") is each

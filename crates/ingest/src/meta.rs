@@ -119,8 +119,7 @@ pub(crate) fn date_line(line: &str) -> Option<PartialDate> {
 /// a dash before the story ("KYIV, March 3, 2024 - ...", "LORNBY, Varsk, 3 March 2024 (Agency)
 /// — ..."). The place is what says it is a dateline, not a sentence that opens on a date.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{1,30})?,\s+")
-        .unwrap()
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L}. ]{1,30})?,\s+").unwrap()
 });
 
 /// The date of a dateline that opens `line` ([`DATELINE`]).

@@ -96,3 +96,14 @@ fn elected_a_member_of_parliament_names_the_parliament() {
     let a = claims(text, ClaimType::Appointment);
     assert!(has(&a, "Quenby", "parliament"), "{a:?}");
 }
+
+#[test]
+fn an_appointment_found_with_and_without_its_body_is_one() {
+    let a = claims(
+        "Dario Lornsen was named the new commander of the national guard on Friday.",
+        ClaimType::Appointment,
+    );
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert!(has(&a, "Lornsen", "national guard"), "{a:?}");
+    assert!(a[0].field("date").is_some(), "{a:?}");
+}

@@ -382,8 +382,7 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
         return None;
     }
     // "the nationally-feared Air Force Intelligence": the name starts at its first capital.
-    let Some(first_capital) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase))
-    else {
+    let Some(first_capital) = (lo..=hi).find(|&k| p.form(k).starts_with(char::is_uppercase)) else {
         return lowercase_body(p, lo, hi, c).or_else(|| earlier_body(doc, p, lo, hi, c));
     };
     // "the regional police in Varsk": a lowercase body placed by the name after it is the
@@ -420,10 +419,42 @@ fn conjoined_post(doc: &Doc<'_>, p: &Parse<'_>, k: usize) -> bool {
 
 /// Words before a body's noun that tell one body from another without saying which it is.
 const VAGUE_MODIFIERS: &[&str] = &[
-    "new", "old", "same", "other", "another", "main", "whole", "entire", "small", "large", "big",
-    "current", "former", "previous", "next", "last", "first", "second", "own", "various",
-    "several", "many", "few", "powerful", "notorious", "feared", "infamous", "special",
-    "key", "top", "senior", "relevant", "respective", "certain", "such", "single",
+    "new",
+    "old",
+    "same",
+    "other",
+    "another",
+    "main",
+    "whole",
+    "entire",
+    "small",
+    "large",
+    "big",
+    "current",
+    "former",
+    "previous",
+    "next",
+    "last",
+    "first",
+    "second",
+    "own",
+    "various",
+    "several",
+    "many",
+    "few",
+    "powerful",
+    "notorious",
+    "feared",
+    "infamous",
+    "special",
+    "key",
+    "top",
+    "senior",
+    "relevant",
+    "respective",
+    "certain",
+    "such",
+    "single",
 ];
 
 /// A body named by lowercase words ("the state telecommunications body", "the army's

@@ -16,7 +16,8 @@ pub(crate) mod test_support;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::extract::{Candidate, Doc, identity};
+use crate::extract::merge::identity;
+use crate::extract::{Candidate, Doc};
 use crate::view::Kind;
 use crate::{Claim, ClaimType};
 
@@ -41,7 +42,7 @@ pub(crate) fn run(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             .get(&(claim.kind, identity(&claim)))
             .copied()
             .or_else(|| claims[..patterns].iter().position(|k| same_post(k, &claim)))
-            .filter(|&k| !crate::extract::two_posts(&claims[k], &claim));
+            .filter(|&k| !crate::extract::merge::two_posts(&claims[k], &claim));
         // "the head of the Varsk penal colony IK-7": the pattern kept a part of the body's
         // name ("IK-7"), the parse the whole.
         let same = same.or_else(|| {

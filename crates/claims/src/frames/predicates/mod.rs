@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::extract::{Arg, Candidate, Doc, identity};
+use crate::extract::merge::identity;
+use crate::extract::{Arg, Candidate, Doc};
 
 use crate::rules::Rule;
 use crate::view::Kind;
