@@ -219,3 +219,16 @@ fn a_relative_clause_said_by_an_authority_accuses_its_antecedent() {
     );
     assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
 }
+
+#[test]
+fn bearing_responsibility_said_by_someone_is_their_allegation() {
+    // The tagger reads "bears"/"bore" as nouns; an adjective may stand before the noun.
+    for text in [
+        "Tomasz Wielgosz bears direct responsibility for enforced disappearances, Rights Watch said.",
+        "Rights Watch said that Tomasz Wielgosz bore responsibility for enforced disappearances.",
+    ] {
+        let c = claims(text);
+        assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{text}: {c:?}");
+        assert!(has(&c, ClaimType::Allegation, "accuser", "Rights Watch"), "{text}: {c:?}");
+    }
+}

@@ -204,7 +204,15 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
         .or_else(|| {
             // "X bears responsibility": the parser may take "bears" for a noun; the name right
             // before the verb is its subject.
-            let verb = p.checked_sub(1).filter(|&v| BEAR.contains(&s.lemma(v).as_str()))?;
+            // Adjectives between them ("bears direct responsibility") are the noun's; the
+            // tagger's lemma of a verb it took for a noun may be the form ("bore").
+            let verb = (0..p)
+                .rev()
+                .find(|&v| !matches!(s.word(v).upos.as_str(), "ADJ" | "ADV"))
+                .filter(|&v| {
+                    let form = s.doc.input.text[s.word(v).span.clone()].to_lowercase();
+                    BEAR.contains(&s.lemma(v).as_str()) || BEAR_FORMS.contains(&form.as_str())
+                })?;
             let before = verb.checked_sub(1)?;
             // "the two suspects bear responsibility": a group the sentences before name.
             let group =
@@ -222,7 +230,12 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     // reporting verb itself.
     let reporting_head = s
         .head(p)
-        .filter(|&h| s.rel(p) == "obj" && lex.words.reporting.contains(s.lemma(h)) && h != who);
+        .filter(|&h| {
+            // "X bears responsibility for ..., Y said", the noun hung on "said" as an oblique.
+            matches!(s.rel(p), "obj" | "obl")
+                && lex.words.reporting.contains(s.lemma(h))
+                && h != who
+        });
     let reporter = s
         .head(p)
         .and_then(|h| reporter_of(lex, s, h))
@@ -235,6 +248,13 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
 
 /// Verbs that hold a noun of guilt ("bears responsibility", "had a role").
 const BEAR: &[&str] = &["bear", "have", "carry", "share", "play"];
+
+/// The inflected forms of [`BEAR`] the tagger may leave unlemmatised when it reads them as
+/// nouns.
+const BEAR_FORMS: &[&str] = &[
+    "bears", "bore", "borne", "has", "had", "carries", "carried", "shares", "shared", "plays",
+    "played",
+];
 
 /// Who says a clause: a reporting verb above ("X said Y ...") or beside ("..., X said").
 pub(super) fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usize> {

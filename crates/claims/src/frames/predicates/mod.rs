@@ -222,6 +222,14 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
             };
             let Some(mut claim) = doc.build(&c) else { continue };
             modality(lex, doc, &parse, found.predicate, &mut claim, c.rule.confidence);
+            // "X bears responsibility for ..., Y said": who says an accusation makes it, when
+            // the parse gave no one else.
+            if claim.kind == ClaimType::Allegation
+                && claim.field("accuser").is_none()
+                && let Some(source) = claim.attributed_to.clone()
+            {
+                claim.fields.insert("accuser".into(), serde_json::Value::String(source));
+            }
             // "The Treasury says that A and B are sanctioned": a sanction told without its
             // agent by a body that imposes sanctions is that body's own act.
             if claim.kind == ClaimType::Sanction
