@@ -795,6 +795,27 @@ fn dates_under(
                 start = start.or(Some(m));
             } else if lex.end_cases.contains(&before) {
                 end = end.or(Some(m));
+            } else if let Some(marker) = event_bound(p, x.min(first_word(doc, p, m))) {
+                // "until his dismissal in 2021" with "in 2021" hung on the verb.
+                if marker == "since" {
+                    start = start.or(Some(m));
+                } else {
+                    end = end.or(Some(m));
+                }
+            } else if let Some(h) = p.head(x).filter(|&h| h != t && h < x) {
+                // "until his dismissal in 2021", "until she resigned in 2018", "since his
+                // appointment in 2015": the date of the event that closes or opens the post.
+                let marker = p.children[h]
+                    .iter()
+                    .copied()
+                    .filter(|&c| c < h && matches!(p.rel(c), "case" | "mark"))
+                    .map(|c| p.form(c).to_lowercase())
+                    .find(|f| matches!(f.as_str(), "until" | "till" | "since"));
+                match marker.as_deref() {
+                    Some("since") => start = start.or(Some(m)),
+                    Some(_) => end = end.or(Some(m)),
+                    None => {}
+                }
             }
         }
         for &c in &p.children[x] {
@@ -804,6 +825,23 @@ fn dates_under(
         }
     }
     (start, end)
+}
+
+/// "until his dismissal in 2021", "since her appointment in 2016": the "until", "till" or
+/// "since" before a noun of an event, its determiner or possessor, and "in" or "on" right
+/// before the date's first word `first`.
+fn event_bound(p: &Parse<'_>, first: usize) -> Option<String> {
+    let case = first.checked_sub(1)?;
+    if !matches!(p.form(case).to_lowercase().as_str(), "in" | "on") {
+        return None;
+    }
+    let noun = case.checked_sub(1).filter(|&n| p.words[n].upos == "NOUN")?;
+    let mut k = noun.checked_sub(1)?;
+    while matches!(p.words[k].upos.as_str(), "DET" | "PRON") {
+        k = k.checked_sub(1)?;
+    }
+    let marker = p.form(k).to_lowercase();
+    matches!(marker.as_str(), "until" | "till" | "since").then_some(marker)
 }
 
 fn first_word(doc: &Doc<'_>, p: &Parse<'_>, m: usize) -> usize {
@@ -818,3 +856,7 @@ mod tests;
 #[cfg(test)]
 #[path = "shared_posts_tests.rs"]
 mod shared_posts_tests;
+
+#[cfg(test)]
+#[path = "post_dates_tests.rs"]
+mod post_dates_tests;

@@ -228,14 +228,10 @@ fn culpable_noun(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     }
     // "The Treasury noted X's role in ...": the verb the noun is the object of may be the
     // reporting verb itself.
-    let reporting_head = s
-        .head(p)
-        .filter(|&h| {
-            // "X bears responsibility for ..., Y said", the noun hung on "said" as an oblique.
-            matches!(s.rel(p), "obj" | "obl")
-                && lex.words.reporting.contains(s.lemma(h))
-                && h != who
-        });
+    let reporting_head = s.head(p).filter(|&h| {
+        // "X bears responsibility for ..., Y said", the noun hung on "said" as an oblique.
+        matches!(s.rel(p), "obj" | "obl") && lex.words.reporting.contains(s.lemma(h)) && h != who
+    });
     let reporter = s
         .head(p)
         .and_then(|h| reporter_of(lex, s, h))
