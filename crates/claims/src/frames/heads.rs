@@ -6,7 +6,8 @@
 use std::sync::LazyLock;
 
 use super::holders::verb_subjects;
-use super::positions::{LEXICON, Lexicon, dates};
+use super::positions::{LEXICON, Lexicon};
+use super::post_dates::dates;
 use super::{Parse, view_span};
 use crate::ClaimType;
 use crate::extract::{Arg, Candidate, Doc};

@@ -8,6 +8,7 @@ mod holders;
 mod infobox;
 pub(crate) mod people;
 pub(crate) mod positions;
+mod post_dates;
 pub(crate) mod predicates;
 mod staff;
 mod states;
