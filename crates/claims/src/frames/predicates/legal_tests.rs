@@ -188,3 +188,13 @@ fn the_charges_of_a_conviction_stop_at_the_penalty_coordinated_after_them() {
         );
     }
 }
+
+#[test]
+fn charges_after_the_defendant_s_apposition_are_the_charges() {
+    let c = claims(
+        "Prosecutors charged Tomasz Wielgosz, the former head of the regional police, with treason and collaboration.",
+    );
+    let charge = of(&c, ClaimType::Charge);
+    assert_eq!(charge.len(), 1, "{c:?}");
+    assert!(charge[0].list("charges").iter().any(|x| x.contains("treason")), "{c:?}");
+}

@@ -336,12 +336,41 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     // The authorities that acted together in each sentence, before duplicates go.
     let joint = sanctioners_by_sentence(claims.iter().chain(mine.iter()), sentence_of);
     let mut known: HashSet<(ClaimType, String)> = first.keys().cloned().collect();
+    // A dropped frame claim still fills the charges the pattern's claim of the same sentence
+    // left empty ("charged X, the former head of Y, with treason").
+    let mut fills: Vec<Claim> = Vec::new();
     mine.retain(|c| {
         let key = (c.kind, identity(c));
         let earlier_source =
             c.attributed_to.is_some() && first.get(&key).is_some_and(|&at| c.evidence.start < at);
-        known.insert(key) || earlier_source
+        let keep = known.insert(key) || earlier_source;
+        if !keep {
+            fills.push(c.clone());
+        }
+        keep
     });
+    for fill in fills {
+        let key = identity(&fill);
+        let Some(target) = claims.iter_mut().find(|c| {
+            c.kind == fill.kind && c.evidence.start == fill.evidence.start && identity(c) == key
+        }) else {
+            continue;
+        };
+        for (field, value) in fill.fields {
+            // A relative pronoun ("crimes with which he was charged") names no charge.
+            let pronoun = value.as_array().is_some_and(|v| {
+                v.iter().any(|x| {
+                    x.as_str().is_some_and(|x| matches!(x, "which" | "that" | "whom" | "what"))
+                })
+            });
+            if field == "charges" && !value.is_null() && !pronoun {
+                let slot = target.fields.entry(field).or_insert(serde_json::Value::Null);
+                if slot.is_null() {
+                    *slot = value;
+                }
+            }
+        }
+    }
     claims.extend(mine);
     joint_sanctioners(doc, claims, &joint, sentence_of);
     judgements::one_verdict_each(claims, sentence_of);
@@ -769,7 +798,14 @@ fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Foun
                     .unwrap_or_default();
                 shared.push(("condition".into(), Arg::Text(format!("{verb}{means}"))));
             }
-            for o in s.kids(p, "obl").collect::<Vec<_>>() {
+            // "charged X, the former head of Y, with treason": after an apposition the parser
+            // hangs the charges on the defendant.
+            let after_apposition = s
+                .kids(t, "nmod")
+                .filter(|&o| s.kids(t, "appos").any(|a| a < o))
+                .filter(|&o| matches!(s.case(o).as_deref(), Some("with" | "for")))
+                .filter(|_| matches!(kind, ClaimType::Charge | ClaimType::Verdict));
+            for o in s.kids(p, "obl").chain(after_apposition).collect::<Vec<_>>() {
                 let case = s.case(o);
                 match (kind, case.as_deref()) {
                     (ClaimType::Charge | ClaimType::Verdict, Some("with" | "of" | "for")) => {
