@@ -42,6 +42,7 @@ struct LexiconFile {
 struct Words {
     target_case: Vec<String>,
     undergo: Vec<String>,
+    put_under: Vec<String>,
     include: Vec<String>,
     make: Vec<String>,
     not_arrest_under: Vec<String>,

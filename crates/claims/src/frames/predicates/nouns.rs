@@ -63,11 +63,25 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
                     }));
                 }
                 let gl = s.lemma(g);
-                if kind == ClaimType::Sanction && lex.words.undergo.contains(gl) {
+                let put_under = lex.words.put_under.contains(gl)
+                    && s.case(n).as_deref() == Some("under")
+                    && s.rel(n) != "obj";
+                if kind == ClaimType::Sanction && (lex.words.undergo.contains(gl) || put_under) {
                     // "Washington hit X with sanctions": the object, where the verb has one.
                     let obj = s.kid(g, "obj").filter(|&o| o != n);
+                    // "X was among 14 officers placed under sanctions": the participle's noun
+                    // stands for the copula's subject.
+                    // The parser may make that noun the participle's subject instead.
+                    let among = s
+                        .head(g)
+                        .filter(|_| s.rel(g) == "acl")
+                        .or_else(|| s.kid(g, "nsubj").filter(|&h| s.word(h).upos == "NOUN"))
+                        .filter(|&h| s.kid(h, "cop").is_some())
+                        .and_then(|h| s.kid(h, "nsubj"));
                     holders.extend(
-                        obj.or_else(|| s.kid(g, "nsubj:pass")).or_else(|| s.kid(g, "nsubj")),
+                        obj.or_else(|| s.kid(g, "nsubj:pass"))
+                            .or(among)
+                            .or_else(|| s.kid(g, "nsubj")),
                     );
                 }
                 if lex.words.include.contains(gl) && s.rel(n) == "nsubj" {
@@ -349,7 +363,10 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
     let speaks = |v: usize| super::LEXICON.words.guilt_free.contains(s.lemma(v));
     if authority.is_none()
         && let Some(g) = gov
-        && matches!(s.rel(n), "obj" | "nsubj:pass")
+        && (matches!(s.rel(n), "obj" | "nsubj:pass")
+            || s.case(n).as_deref() == Some("under")
+                && super::LEXICON.words.put_under.contains(s.lemma(g))
+            || s.kid(g, "obl:agent").is_some() && super::LEXICON.words.undergo.contains(s.lemma(g)))
         && !speaks(g)
         && let Some(a) = s.agent(g)
     {

@@ -277,3 +277,27 @@ fn a_travel_ban_or_visa_restrictions_imposed_are_a_sanction_and_lifted_are_none(
     let c = claims("The government lifted the travel ban on Kasimir Holl last week.");
     assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
 }
+
+#[test]
+fn placed_under_sanctions_or_among_those_hit_with_them_is_a_sanction() {
+    for (text, authority) in [
+        (
+            "Kasimir Holl was placed under sanctions by the United Kingdom in 2022.",
+            "United Kingdom",
+        ),
+        ("The United Kingdom put Kasimir Holl under sanctions in 2022.", "United Kingdom"),
+        (
+            "Kasimir Holl was among 14 officers placed under sanctions by the United Kingdom in 2022.",
+            "United Kingdom",
+        ),
+        ("Kasimir Holl was among the officials hit with sanctions by Canada in 2021.", "Canada"),
+    ] {
+        let c = claims(text);
+        let s = of(&c, ClaimType::Sanction);
+        assert!(s.iter().any(|s| s.field("target") == Some("Kasimir Holl")), "{text}: {c:?}");
+        assert!(s.iter().all(|s| s.field("authority") == Some(authority)), "{text}: {c:?}");
+    }
+    // "placed sanctions on X": the subject imposes them, it is no target.
+    let c = claims("Canada placed sanctions on Kasimir Holl in 2021.");
+    assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("target") == Some("Kasimir Holl")));
+}
