@@ -338,8 +338,9 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     // The authorities that acted together in each sentence, before duplicates go.
     let joint = sanctioners_by_sentence(claims.iter().chain(mine.iter()), sentence_of);
     let mut known: HashSet<(ClaimType, String)> = first.keys().cloned().collect();
-    // A dropped frame claim still fills the charges the pattern's claim of the same sentence
-    // left empty ("charged X, the former head of Y, with treason").
+    // A dropped frame claim still fills the charges or place the pattern's claim of the same
+    // sentence left empty ("charged X, the former head of Y, with treason", "held talks with
+    // X in Y on Sunday").
     let mut fills: Vec<Claim> = Vec::new();
     mine.retain(|c| {
         let key = (c.kind, identity(c));
@@ -365,7 +366,7 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
                     x.as_str().is_some_and(|x| matches!(x, "which" | "that" | "whom" | "what"))
                 })
             });
-            if field == "charges" && !value.is_null() && !pronoun {
+            if matches!(field.as_str(), "charges" | "place") && !value.is_null() && !pronoun {
                 let slot = target.fields.entry(field).or_insert(serde_json::Value::Null);
                 if slot.is_null() {
                     *slot = value;

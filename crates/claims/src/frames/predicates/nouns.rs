@@ -182,10 +182,21 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             if parts.len() < 2 {
                 return vec![];
             }
+            // Where: an "in"/"at" place on the noun, the verb that governs it, or (where the
+            // parser hung it there) the one met ("held talks with X in Y").
+            let place = std::iter::once(n)
+                .chain(gov)
+                .chain(with.iter().copied())
+                .flat_map(|h| s.kids(h, "nmod").chain(s.kids(h, "obl")).collect::<Vec<_>>())
+                .filter(|&m| matches!(s.case(m).as_deref(), Some("in" | "at")))
+                .find_map(|m| s.mention(m, &[Kind::Loc]));
             words.extend(with);
             let mut args: Vec<(String, Arg)> =
                 parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m))).collect();
             args.extend(shared);
+            if let Some(place) = place {
+                args.push(("place".into(), Arg::Mention(place)));
+            }
             return vec![Found { kind, shape: "noun", predicate: n, args, words }];
         }
         ClaimType::Visit => {

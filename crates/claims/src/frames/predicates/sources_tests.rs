@@ -72,3 +72,11 @@ fn a_court_paper_is_its_own_source_not_the_body_named_before() {
     assert!(!a.is_empty(), "{c:?}");
     assert!(a.iter().all(|a| a.attributed_to.as_deref() != Some("Treasury")), "{c:?}");
 }
+
+#[test]
+fn talks_held_in_a_place_have_that_place_and_a_dropped_frame_fills_it_in() {
+    let c = claims("Tomasz Wielgosz held talks with Marisol Quenby in Lornby on Sunday.");
+    let m = of(&c, ClaimType::Meeting);
+    assert_eq!(m.len(), 1, "{c:?}");
+    assert_eq!(m[0].field("place"), Some("Lornby"), "{c:?}");
+}
