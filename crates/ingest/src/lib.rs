@@ -44,7 +44,7 @@ pub use fs::{Input, files, overrides_for, read_file};
 
 /// Name and version of the extraction rules, stored with every version so that documents
 /// can be re-extracted when the rules change.
-pub const EXTRACTOR: &str = "dossier-ingest/2";
+pub const EXTRACTOR: &str = "dossier-ingest/3";
 
 /// The name of the threads [`extract_guarded`] runs extractions on; their panics are caught
 /// and reported as the file's error, so a caller's panic hook may keep them quiet.
