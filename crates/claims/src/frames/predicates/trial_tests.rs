@@ -172,3 +172,12 @@ fn linked_to_a_crime_alleged_by_a_body_or_told_by_a_report_are_allegations() {
         claims("Tomasz Wielgosz has long been linked to the ruling party.", ClaimType::Allegation);
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn jailed_for_a_term_is_a_verdict_not_an_arrest() {
+    let text = "A court in Lornby jailed Marisol Quenby for 12 years for embezzlement.";
+    assert!(claims(text, ClaimType::Arrest).is_empty());
+    assert!(!claims(text, ClaimType::Verdict).is_empty());
+    let text = "Police jailed Kasimir Holl on Friday after the protest.";
+    assert!(!claims(text, ClaimType::Arrest).is_empty());
+}

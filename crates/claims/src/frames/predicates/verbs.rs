@@ -5,8 +5,18 @@
 
 use super::*;
 
+/// Words of a term in prison: "jailed for life", "imprisoned for 12 years" is a sentence.
+const TERMS: &[&str] = &["life", "year", "month", "week", "day", "decade", "term"];
+
 pub(super) fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) -> Vec<Found> {
     let kind = frame.kind;
+    // "A court jailed X for 12 years": a verdict (the patterns'), not an arrest.
+    if kind == ClaimType::Arrest
+        && s.kids(p, "obl")
+            .any(|o| s.case(o).as_deref() == Some("for") && TERMS.contains(&s.lemma(o).as_str()))
+    {
+        return vec![];
+    }
     let agent = s.agent(p).map(|a| s.reporter(a, &lex.words.reporting));
     let mut words = vec![p];
     let mut shared = Vec::new();
