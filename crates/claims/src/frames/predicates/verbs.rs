@@ -425,7 +425,7 @@ pub(super) fn ordered(s: &Parse<'_>, p: usize, h: usize) -> bool {
     }
 }
 
-/// "in Sirte": the place of an arrest or death.
+/// "in Lornby": the place of an arrest or death.
 pub(super) fn place_of(s: &Parse<'_>, p: usize) -> Vec<(String, Arg)> {
     s.kids(p, "obl")
         .filter(|&o| matches!(s.case(o).as_deref(), Some("in" | "at")))
