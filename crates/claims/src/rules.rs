@@ -61,6 +61,13 @@ pub struct Cues {
     pub negation: Vec<String>,
     /// Denial before the match: "denied that".
     pub denial: Vec<String>,
+    /// A report the match sits in ("reports that"), denied after the match by
+    /// `denial_after` ("were denied by his office").
+    #[serde(default)]
+    pub report_before: Vec<String>,
+    /// The passive denial of the report a match sits in (see `report_before`).
+    #[serde(default)]
+    pub denial_after: Vec<String>,
     /// Words that cancel a claim of the rule's type when they sit in the match: "lifted",
     /// "requested".
     pub cancel: BTreeMap<String, Vec<String>>,
@@ -250,6 +257,8 @@ pub(crate) struct CompiledCues {
     pub alleged: Regex,
     pub negation: Regex,
     pub denial: Regex,
+    pub report_before: Regex,
+    pub denial_after: Regex,
     pub cancel: BTreeMap<ClaimType, Regex>,
 }
 
@@ -360,6 +369,8 @@ impl Rules {
             alleged: alternation("alleged", &c.alleged)?,
             negation: alternation("negation", &c.negation)?,
             denial: alternation("denial", &c.denial)?,
+            report_before: alternation("report_before", &c.report_before)?,
+            denial_after: alternation("denial_after", &c.denial_after)?,
             cancel,
         };
         let authority = file.authority.iter().map(|(k, v)| (k.to_lowercase(), v.clone())).collect();

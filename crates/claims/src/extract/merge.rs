@@ -1,7 +1,7 @@
 //! One claim per fact of a document: the claims two rules (or a rule and a frame) make of one
 //! fact are merged, their fields filled from each other; split from `extract` by concern.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
@@ -88,6 +88,19 @@ pub(crate) fn two_posts(a: &Claim, b: &Claim) -> bool {
         && !b.field("role").is_some_and(|r| r.to_lowercase().contains(&ha))
 }
 
+/// The fields `from` gives that `fields` lacks or holds empty (null), filled in.
+pub(crate) fn fill_empty(
+    fields: &mut BTreeMap<String, Value>,
+    from: impl IntoIterator<Item = (String, Value)>,
+) {
+    for (k, v) in from {
+        let slot = fields.entry(k).or_insert(Value::Null);
+        if slot.is_null() {
+            *slot = v;
+        }
+    }
+}
+
 /// Claims of one document that state the same thing become one: the most confident, with
 /// fields it lacks filled from the others.
 pub(super) fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
@@ -128,12 +141,7 @@ pub(super) fn merge_duplicates(claims: Vec<Claim>) -> Vec<Claim> {
                         }
                     }
                 }
-                for (k, v) in other.fields {
-                    let slot = keep.fields.entry(k).or_insert(Value::Null);
-                    if slot.is_null() {
-                        *slot = v;
-                    }
-                }
+                fill_empty(&mut keep.fields, other.fields);
                 out[i] = keep;
             }
             None => {
@@ -168,12 +176,7 @@ pub(super) fn bodiless_appointments(claims: Vec<Claim>) -> Vec<Claim> {
         });
         if let Some(j) = with_body {
             let fields = claims[i].fields.clone();
-            for (k, v) in fields {
-                let slot = claims[j].fields.entry(k).or_insert(Value::Null);
-                if slot.is_null() {
-                    *slot = v;
-                }
-            }
+            fill_empty(&mut claims[j].fields, fields);
             gone[i] = true;
         }
     }

@@ -131,7 +131,8 @@ impl<'a> Doc<'a> {
         }
         // "Reports that X had been hospitalised were denied by his office": the report the
         // claim sits in is denied after it.
-        if REPORT_BEFORE.is_match(before) && DENIED_AFTER.is_match(&s.view[c.span.end..]) {
+        if cues.report_before.is_match(before) && cues.denial_after.is_match(&s.view[c.span.end..])
+        {
             return (Modality::Denied, attributed);
         }
         if cues.rumored.is_match(&s.view) {
@@ -158,18 +159,6 @@ impl<'a> Doc<'a> {
         (Modality::Asserted, None)
     }
 }
-
-/// A report, claim or rumour that a clause after it denies ([`DENIED_AFTER`]).
-static REPORT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?) (?:that|of)\b")
-        .expect("the report pattern compiles")
-});
-
-/// The passive denial of the report a claim sits in ("... were denied by his office").
-static DENIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|has been|have been|had been) (?:\w+ly )?(?:denied|dismissed|rejected|refuted)\b")
-        .expect("the denial pattern compiles")
-});
 
 /// "Varsk announced sanctions on X": a state or body announcing its own sanctions states the
 /// act, it does not report someone else's fact (the guide: a formal act is asserted).

@@ -359,20 +359,18 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
         }) else {
             continue;
         };
-        for (field, value) in fill.fields {
-            // A relative pronoun ("crimes with which he was charged") names no charge.
-            let pronoun = value.as_array().is_some_and(|v| {
+        // A relative pronoun ("crimes with which he was charged") names no charge.
+        let pronoun = |value: &serde_json::Value| {
+            value.as_array().is_some_and(|v| {
                 v.iter().any(|x| {
                     x.as_str().is_some_and(|x| matches!(x, "which" | "that" | "whom" | "what"))
                 })
-            });
-            if matches!(field.as_str(), "charges" | "place") && !value.is_null() && !pronoun {
-                let slot = target.fields.entry(field).or_insert(serde_json::Value::Null);
-                if slot.is_null() {
-                    *slot = value;
-                }
-            }
-        }
+            })
+        };
+        let given = fill.fields.into_iter().filter(|(field, value)| {
+            matches!(field.as_str(), "charges" | "place") && !value.is_null() && !pronoun(value)
+        });
+        crate::extract::merge::fill_empty(&mut target.fields, given);
     }
     claims.extend(mine);
     joint_sanctioners(doc, claims, &joint, sentence_of);
