@@ -574,6 +574,12 @@ impl<'a> Doc<'a> {
                     },
                     Arg::Text(t) => Some(t.clone()),
                 },
+                // "the killings of three critics, investigators said": the act, not who
+                // tells of it.
+                "act" => match arg {
+                    Arg::Mention(m) => Some(self.mention_text(*m)),
+                    Arg::Text(t) => Some(sources::unattributed(t)),
+                },
                 "value" => match arg {
                     Arg::Mention(m) => match self.view.mentions[*m].kind {
                         Kind::Rank => self.view.mentions[*m].value.clone(),

@@ -27,6 +27,7 @@
 mod body_ends;
 mod cities;
 pub mod coref;
+mod dateline;
 mod event_dates;
 mod extract;
 mod frames;
@@ -272,7 +273,7 @@ pub struct Input<'a> {
 
 /// Version of the extraction code (views, coreference, argument handling); bumped when a
 /// change alters what is extracted, so that documents are extracted again.
-const CODE_VERSION: &str = "claims/57";
+const CODE_VERSION: &str = "claims/58";
 
 /// Names the extractor for provenance: the code version and the rules' id.
 pub fn extractor_id() -> String {

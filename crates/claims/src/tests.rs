@@ -151,3 +151,41 @@ fn the_day_of_a_verdict_is_not_its_charge() {
     assert_eq!(charges("Wielgosz"), Some(serde_json::Value::Null), "{verdicts:#?}");
     assert_eq!(charges("Oranje"), Some(serde_json::json!(["fraud"])), "{verdicts:#?}");
 }
+
+#[test]
+fn a_wire_datelines_place_is_not_the_source() {
+    let arrests = crate::frames::test_support::claims(
+        "ACCRA, May 6 (Lornby Press) - Kasimir Holl was arrested on Tuesday, police said.",
+        ClaimType::Arrest,
+    );
+    assert_eq!(arrests.len(), 1, "{arrests:#?}");
+    assert_eq!(arrests[0].attributed_to.as_deref(), Some("police"), "{arrests:#?}");
+    let charges = crate::frames::test_support::claims(
+        "VARNHOLM, May 5, 2024 - Kasimir Holl was charged with fraud, prosecutors said.",
+        ClaimType::Charge,
+    );
+    assert_eq!(charges.len(), 1, "{charges:#?}");
+    assert_eq!(charges[0].attributed_to.as_deref(), Some("prosecutors"), "{charges:#?}");
+}
+
+#[test]
+fn an_act_ends_before_who_tells_of_it() {
+    let text = "Tomasz Wielgosz was implicated in the killings of three critics, investigators \
+                said on Monday. Marisol Quenby ordered the shelling of the market, according to \
+                investigators.";
+    let allegations = crate::frames::test_support::claims(text, ClaimType::Allegation);
+    let act = |who: &str| {
+        allegations
+            .iter()
+            .find(|c| c.field("accused").is_some_and(|a| a.contains(who)))
+            .and_then(|c| c.field("act").map(String::from))
+    };
+    assert_eq!(
+        act("Wielgosz").as_deref(),
+        Some("the killings of three critics"),
+        "{allegations:#?}"
+    );
+    assert_eq!(act("Quenby").as_deref(), Some("ordered the shelling of the market"));
+    let quenby = allegations.iter().find(|c| c.field("accused") == Some("Marisol Quenby"));
+    assert_eq!(quenby.and_then(|c| c.attributed_to.as_deref()), Some("investigators"));
+}

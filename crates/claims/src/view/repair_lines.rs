@@ -39,7 +39,8 @@ pub(super) fn split_at_line_breaks(text: &str, raw: &mut Vec<Mention>) {
 /// A headline writes every word with a capital, so the tagger runs names on into the words
 /// after them ("Sentence for X Culminates Year"). A person's name in a title-case line loses
 /// its last words when the document writes the rest of the name elsewhere and never those
-/// words: the body says "X", never "Culminates".
+/// words with a capital: the body says "X", never "Culminates" ("X Poison Squad Implicated":
+/// the body writes "poison squad", in lowercase).
 pub(super) fn trim_headline_names(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {
@@ -54,7 +55,7 @@ pub(super) fn trim_headline_names(words: &Words<'_>, mentions: &mut [Mention]) {
             let kept = m.span.start..parts[keep - 1].span.end;
             let dropped = &parts[keep..];
             if elsewhere_alone(text, &line, &text[kept.clone()])
-                && dropped.iter().all(|w| !elsewhere_any_case(text, &line, words.form(w)))
+                && dropped.iter().all(|w| !elsewhere(text, &line, words.form(w)))
             {
                 m.span = kept;
                 break;
@@ -106,10 +107,4 @@ fn elsewhere_alone(text: &str, skip: &std::ops::Range<usize>, name: &str) -> boo
         !(rest.starts_with([' ', '\u{a0}'])
             && rest.trim_start_matches([' ', '\u{a0}']).starts_with(char::is_uppercase))
     })
-}
-
-/// [`elsewhere`], in any case ("Culminates" or "culminates").
-fn elsewhere_any_case(text: &str, skip: &std::ops::Range<usize>, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    elsewhere(text, skip, word) || (lower != word && elsewhere(text, skip, &lower))
 }

@@ -275,6 +275,15 @@ fn a_headline_does_not_run_a_name_into_the_words_after_it() {
         &[("was", "AUX")],
     );
     assert_eq!(named(text, &v, Kind::Per)[0], "Wielgosz");
+    // Words the body writes only in lowercase are no part of a name either.
+    let text = "Wielgosz Poison Squad Implicated in Killings\n\nA poison squad linked to \
+                Wielgosz was implicated in the killings.";
+    let v = view(
+        text,
+        &[(PER, "PER", "Wielgosz Poison Squad Implicated"), (PER, "PER", "Wielgosz was")],
+        &[("was", "AUX")],
+    );
+    assert_eq!(named(text, &v, Kind::Per)[0], "Wielgosz");
     // A full name in a headline stays whole, though the body writes the surname alone.
     let text = "Court Sentences Tomasz Wielgosz to Life\n\nWielgosz was found guilty on Tuesday.";
     let v = view(text, &[(PER, "PER", "Tomasz Wielgosz")], &[]);

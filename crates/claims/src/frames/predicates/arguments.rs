@@ -17,12 +17,6 @@ pub(super) struct Parse<'d> {
     pub(super) dateline_end: usize,
 }
 
-/// A dateline with the agency in parentheses that opens a sentence.
-static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*[A-Z][^\n()]{1,60}?\([^()\n]{1,40}\)\s*[-–—]+\s")
-        .expect("valid pattern")
-});
-
 impl<'d> Parse<'d> {
     pub(super) fn new(doc: &'d Doc<'d>, sentence: usize) -> Parse<'d> {
         let range = doc.view.sentences[sentence].words.clone();
@@ -35,8 +29,7 @@ impl<'d> Parse<'d> {
             }
         }
         let span = doc.view.sentences[sentence].span.clone();
-        let dateline_end =
-            span.start + DATELINE.find(&doc.input.text[span.clone()]).map_or(0, |m| m.end());
+        let dateline_end = span.start + crate::dateline::dateline_end(&doc.input.text[span]);
         Parse { doc, sentence, first, len, children, dateline_end }
     }
 
