@@ -498,12 +498,28 @@ impl<'d> Parse<'d> {
     }
 
     /// The TIME mention attached to a predicate (obl:tmod, obl/nmod "on"/"in", advmod).
+    /// "Police in X on Monday detained Y over his role in protests in 2023": the parser may
+    /// hang the day on the subject before the verb and the year at the end on the verb; a
+    /// time between the subject and the verb is the clause's too, and of several the one
+    /// nearest the verb is its date.
     pub(super) fn date(&self, p: usize) -> Option<usize> {
-        self.children[p].iter().copied().find_map(|c| {
+        let time = |c: usize| {
             let r = self.rel(c);
             let fits = r.starts_with("obl") || r.starts_with("nmod") || r == "advmod";
-            fits.then(|| self.mention(c, &[Kind::Time])).flatten()
-        })
+            fits.then(|| self.mention(c, &[Kind::Time]).map(|m| (c, m))).flatten()
+        };
+        let subject = self.kid(p, "nsubj").or_else(|| self.kid(p, "nsubj:pass"));
+        let before_verb = subject
+            .into_iter()
+            .flat_map(|n| self.children[n].iter().copied())
+            .filter(|&c| c < p && self.rel(c).starts_with("nmod"));
+        self.children[p]
+            .iter()
+            .copied()
+            .chain(before_verb)
+            .filter_map(time)
+            .min_by_key(|&(c, _)| c.abs_diff(p))
+            .map(|(_, m)| m)
     }
 
     /// Byte range in the sentence's view of a set of words.

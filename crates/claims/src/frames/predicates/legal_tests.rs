@@ -198,3 +198,14 @@ fn charges_after_the_defendant_s_apposition_are_the_charges() {
     assert_eq!(charge.len(), 1, "{c:?}");
     assert!(charge[0].list("charges").iter().any(|x| x.contains("treason")), "{c:?}");
 }
+
+#[test]
+fn an_arrest_is_dated_by_the_time_nearest_its_verb() {
+    // The parser hangs the day on the subject and the protests' year on the verb.
+    let c = claims(
+        "Police in Kenya on 3 March 2024 detained Kasimir Holl over his alleged role in the suppression of protests in 2023.",
+    );
+    let a = of(&c, ClaimType::Arrest);
+    assert_eq!(a.len(), 1, "{c:?}");
+    assert_eq!(a[0].field("date"), Some("2024-03-03"), "{c:?}");
+}
