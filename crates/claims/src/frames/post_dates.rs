@@ -19,15 +19,23 @@ pub(super) fn dates(
         return (start, end);
     }
     // "has served as commander of X since 2018": the dates hang off the verb the post
-    // depends on; its other modifiers are read, never its clauses.
+    // depends on; its other modifiers are read, and of its clauses only one that bounds
+    // the post ("from 2015 until he was sacked in March 2022").
     let Some(v) = p.head(t) else { return (None, None) };
     if !matches!(p.rel(t), "obl" | "xcomp" | "obj") || p.words[v].upos != "VERB" {
         return (None, None);
     }
+    let bounding = |c: usize| {
+        p.rel(c) == "advcl"
+            && p.children[c].iter().any(|&m| {
+                p.rel(m) == "mark"
+                    && matches!(p.form(m).to_lowercase().as_str(), "until" | "till" | "since")
+            })
+    };
     let mods: Vec<usize> = p.children[v]
         .iter()
         .copied()
-        .filter(|&c| c != t && matches!(p.rel(c), "obl" | "nmod" | "advmod"))
+        .filter(|&c| c != t && (matches!(p.rel(c), "obl" | "nmod" | "advmod") || bounding(c)))
         .collect();
     let found = dates_under(doc, p, lex, v, &mods);
     if found.0.is_some() || found.1.is_some() {

@@ -20,3 +20,12 @@ fn the_date_of_the_event_that_closes_or_opens_a_post_bounds_it() {
     let p = find(&c, "Holl", "tax service").expect("a position");
     assert_eq!((p.field("start"), p.field("end")), (Some("2016"), None), "{p:#?}");
 }
+
+#[test]
+fn a_clause_that_closes_a_post_dates_its_end() {
+    let c = positions(
+        "Tomasz Wielgosz served as chief of the regional police from 2015 until he was sacked by President Edda Lorn in March 2022.",
+    );
+    let p = find(&c, "Wielgosz", "regional police").expect("a position");
+    assert_eq!((p.field("start"), p.field("end")), (Some("2015"), Some("2022-03")), "{p:#?}");
+}
