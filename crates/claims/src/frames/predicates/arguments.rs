@@ -353,6 +353,21 @@ impl<'d> Parse<'d> {
                 }
             }
         }
+        // "barred X and his wife, Y, from ...": the parser may read it as one name, X a
+        // compound of Y; two people's names are never one name.
+        let person = |w: usize| {
+            self.mention(w, &[Kind::Per]).filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+        };
+        if kinds.contains(&Kind::Per) {
+            for w in words.clone() {
+                let Some(own) = person(w) else { continue };
+                for c in self.kids(w, "compound").collect::<Vec<_>>() {
+                    if person(c).is_some_and(|m| m != own) && !words.contains(&c) {
+                        words.insert(words.iter().position(|&x| x == w).unwrap_or(0), c);
+                    }
+                }
+            }
+        }
         for w in words {
             if let Some(m) = self.mention(w, kinds)
                 && !out.contains(&m)

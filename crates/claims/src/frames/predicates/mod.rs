@@ -97,6 +97,7 @@ struct Frame {
     outcome: Option<String>,
     needs_agent: bool,
     needs_context: bool,
+    needs_entry: bool,
 }
 
 fn parse_frame(spec: &str) -> Frame {
@@ -113,6 +114,7 @@ fn parse_frame(spec: &str) -> Frame {
         outcome,
         needs_agent: flags.contains(&"agent"),
         needs_context: flags.contains(&"context"),
+        needs_entry: flags.contains(&"entry"),
     }
 }
 
@@ -446,6 +448,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     outcome: Some(if not { "acquitted" } else { "convicted" }.into()),
                     needs_agent: false,
                     needs_context: false,
+                    needs_entry: false,
                 })
             } else if lex.words.acquit.contains(lemma)
                 && s.passive(p)
@@ -457,6 +460,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     outcome: Some("acquitted".into()),
                     needs_agent: false,
                     needs_context: false,
+                    needs_entry: false,
                 })
             } else if let Some(f) = lex.verbs.get(lemma) {
                 Some(f.clone())
@@ -467,6 +471,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     outcome: None,
                     needs_agent: false,
                     needs_context: false,
+                    needs_entry: false,
                 })
             } else if listed(lex, s, p) {
                 // "placed on the sanctions list", "added X to its blacklist".
@@ -475,6 +480,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     outcome: None,
                     needs_agent: false,
                     needs_context: false,
+                    needs_entry: false,
                 })
             } else if held(lex, s, p) {
                 // "has been held in Northland since 2020", "held in custody".
@@ -483,6 +489,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     outcome: None,
                     needs_agent: false,
                     needs_context: false,
+                    needs_entry: false,
                 })
             } else {
                 None
@@ -508,6 +515,14 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         if !lex.words.sanction_context.iter().any(|c| text.contains(c.as_str())) {
             return vec![];
         }
+    }
+    if frame.needs_entry
+        && !s.kids(p, "advcl").any(|c| {
+            matches!(s.lemma(c).as_str(), "enter" | "travel" | "visit")
+                && s.kids(c, "mark").any(|m| s.lemma(m) == "from")
+        })
+    {
+        return vec![];
     }
     let mut found =
         if noun { noun_frame(lex, s, p, &frame) } else { verb_frame(lex, s, p, &frame) };

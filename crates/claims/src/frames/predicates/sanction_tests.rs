@@ -301,3 +301,17 @@ fn placed_under_sanctions_or_among_those_hit_with_them_is_a_sanction() {
     let c = claims("Canada placed sanctions on Kasimir Holl in 2021.");
     assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("target") == Some("Kasimir Holl")));
 }
+
+#[test]
+fn an_entry_ban_on_a_person_and_a_relative_is_a_sanction_on_both() {
+    // The parser reads "X and his wife, Y" as one name, X a compound of Y.
+    targets(
+        "The United States barred Kasimir Holl and his wife, Ilse Maren, from entering the country in 2023.",
+        &["Kasimir Holl", "Ilse Maren"],
+        "United States",
+    );
+    // Barred from something other than entering is no entry ban.
+    let c =
+        claims("The Treasury froze his assets, barring Americans from doing business with him.");
+    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
+}
