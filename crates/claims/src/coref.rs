@@ -399,6 +399,29 @@ impl People {
             if agreeing.is_empty() { all } else { agreeing }
         };
         let mut here = candidates(s, Some(m.span.start));
+        // "convicted X's predecessor, Y, and sentenced him": a possessor only describes
+        // another's post; where someone else is named too, it is not the one meant.
+        if here.len() > 1 {
+            let sv = &view.sentences[s].view;
+            let possessive = |k: usize| {
+                let tag = format!(":{k}⟧ ");
+                sv.find(&tag).is_some_and(|at| {
+                    let rest = &sv[at + tag.len()..];
+                    ["'s ", "’s ", "' s "].iter().any(|p| rest.starts_with(p))
+                })
+            };
+            let possessive_only = |g: usize| {
+                view.sentences[s].mentions.iter().all(|&k| {
+                    self.of_mention.get(&k) != Some(&g)
+                        || view.mentions[k].span.start >= m.span.start
+                        || possessive(k)
+                })
+            };
+            let kept: Vec<usize> = here.iter().copied().filter(|&g| !possessive_only(g)).collect();
+            if !kept.is_empty() {
+                here = kept;
+            }
+        }
         // "X named him deputy": an object of a verb is never that verb's own subject (that
         // would be "himself").
         if let Some(own) = self.subject_of_governor(view, mention) {
@@ -580,6 +603,8 @@ impl People {
                     let honorific = inside
                         .and_then(honorific_gender)
                         .or_else(|| before.and_then(honorific_gender));
+                    // "X, a businesswoman whose ...": a gendered noun in the apposition.
+                    let honorific = honorific.or_else(|| apposed_gender(&text[mention.span.end..]));
                     if let Some(h) = honorific {
                         let v = &mut votes[g];
                         match h {
@@ -639,6 +664,39 @@ fn pronoun_gender(p: &str) -> Option<Gender> {
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// The gender a noun of the apposition right after a name gives ("X, a businesswoman",
+/// "X, the minister's widow"), if any.
+fn apposed_gender(after: &str) -> Option<Gender> {
+    let rest = after.strip_prefix(',')?.trim_start();
+    let mut words = rest.split_whitespace();
+    if !matches!(words.next()?.to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her") {
+        return None;
+    }
+    // The noun within the next four words, before any comma or clause.
+    for w in words.take(4) {
+        let bare = w.trim_end_matches([',', '.', ';']).to_lowercase();
+        let bare = bare.rsplit(['’', '\'']).next().unwrap_or(&bare).to_string();
+        let gender = match bare.as_str() {
+            "woman" | "businesswoman" | "wife" | "widow" | "mother" | "daughter" | "sister"
+            | "actress" | "chairwoman" | "spokeswoman" | "congresswoman" | "girlfriend"
+            | "niece" | "aunt" | "grandmother" | "granddaughter" | "stepdaughter" => {
+                Some(Gender::Female)
+            }
+            "man" | "businessman" | "husband" | "widower" | "father" | "son" | "brother"
+            | "chairman" | "spokesman" | "congressman" | "boyfriend" | "nephew" | "uncle"
+            | "grandfather" | "grandson" | "stepson" => Some(Gender::Male),
+            _ => None,
+        };
+        if gender.is_some() {
+            return gender;
+        }
+        if w.ends_with([',', '.', ';']) {
+            break;
+        }
+    }
+    None
 }
 
 /// The gender an honorific before a name gives ("Mr", "Mrs."), if any.

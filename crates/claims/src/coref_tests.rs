@@ -204,3 +204,17 @@ fn a_title_word_that_ends_a_name_is_its_surname() {
     assert_eq!(name_key("Piet Sen"), ["piet", "sen"]);
     assert!(!joins(&name_key("Piet Sen"), &name_key("Piet Dolny")));
 }
+
+#[test]
+fn a_gendered_noun_in_an_apposition_tells_the_gender() {
+    let text = "Anselm Vreeke is married to Marisol Quenby, a businesswoman whose companies \
+                won state contracts. She was appointed ambassador in January.";
+    assert_eq!(resolved(text), ["Marisol Quenby"]);
+}
+
+#[test]
+fn a_possessor_that_describes_anothers_post_is_not_the_one_meant() {
+    let text = "Edda Lorn heads the police. A court convicted Lorn's predecessor, Kasimir \
+                Holl, of corruption and sentenced him to ten years.";
+    assert_eq!(resolved(text), ["Kasimir Holl"]);
+}
