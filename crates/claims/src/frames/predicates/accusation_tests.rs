@@ -232,3 +232,11 @@ fn bearing_responsibility_said_by_someone_is_their_allegation() {
         assert!(has(&c, ClaimType::Allegation, "accuser", "Lornby Monitor"), "{text}: {c:?}");
     }
 }
+
+#[test]
+fn directing_arbitrary_detention_is_an_allegation() {
+    let c = claims(
+        "Edda Lorn, a deputy police chief, directed the arbitrary detention of journalists.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
+}

@@ -98,6 +98,7 @@ struct Frame {
     needs_agent: bool,
     needs_context: bool,
     needs_entry: bool,
+    needs_measures: bool,
 }
 
 fn parse_frame(spec: &str) -> Frame {
@@ -115,6 +116,7 @@ fn parse_frame(spec: &str) -> Frame {
         needs_agent: flags.contains(&"agent"),
         needs_context: flags.contains(&"context"),
         needs_entry: flags.contains(&"entry"),
+        needs_measures: flags.contains(&"measures"),
     }
 }
 
@@ -449,6 +451,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                     needs_entry: false,
+                    needs_measures: false,
                 })
             } else if lex.words.acquit.contains(lemma)
                 && s.passive(p)
@@ -461,6 +464,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                     needs_entry: false,
+                    needs_measures: false,
                 })
             } else if let Some(f) = lex.verbs.get(lemma) {
                 Some(f.clone())
@@ -472,6 +476,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                     needs_entry: false,
+                    needs_measures: false,
                 })
             } else if listed(lex, s, p) {
                 // "placed on the sanctions list", "added X to its blacklist".
@@ -481,6 +486,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                     needs_entry: false,
+                    needs_measures: false,
                 })
             } else if held(lex, s, p) {
                 // "has been held in Northland since 2020", "held in custody".
@@ -490,6 +496,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
                     needs_agent: false,
                     needs_context: false,
                     needs_entry: false,
+                    needs_measures: false,
                 })
             } else {
                 None
@@ -520,6 +527,17 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         && !s.kids(p, "advcl").any(|c| {
             matches!(s.lemma(c).as_str(), "enter" | "travel" | "visit")
                 && s.kids(c, "mark").any(|m| s.lemma(m) == "from")
+        })
+    {
+        return vec![];
+    }
+    if frame.needs_measures
+        && !s.kids(p, "amod").any(|a| match s.lemma(a).as_str() {
+            "restrictive" | "punitive" => true,
+            "similar" | "same" | "identical" | "parallel" => {
+                s.doc.input.text.to_lowercase().contains("sanction")
+            }
+            _ => false,
         })
     {
         return vec![];

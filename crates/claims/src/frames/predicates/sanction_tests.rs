@@ -315,3 +315,20 @@ fn an_entry_ban_on_a_person_and_a_relative_is_a_sanction_on_both() {
         claims("The Treasury froze his assets, barring Americans from doing business with him.");
     assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
 }
+
+#[test]
+fn restrictive_or_similar_measures_are_sanctions() {
+    targets(
+        "The Treasury sanctioned three officials. Norvania and Lornby imposed similar measures on Anselm Vreeke and Tomasz Wielgosz last month.",
+        &["Anselm Vreeke", "Tomasz Wielgosz"],
+        "Lornby",
+    );
+    targets(
+        "Norvania imposed restrictive measures on Anselm Vreeke in 2021.",
+        &["Anselm Vreeke"],
+        "Norvania",
+    );
+    // Measures of any other kind are none.
+    let c = claims("Norvania took measures to protect Anselm Vreeke.");
+    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
+}
