@@ -62,17 +62,13 @@ pub(super) fn unknown_name(s: &Parse<'_>, b: usize) -> bool {
 fn predicate_at(lex: &Lexicon, s: &Parse<'_>, p: usize, kind: ClaimType) -> Option<Option<usize>> {
     let lemma = s.lemma(p);
     let is_state = |b: &usize| !PEOPLE.contains(&s.doc.view.mentions[*b].kind);
-    let context = || {
-        let text = s.doc.input.text[s.doc.view.sentences[s.sentence].span.clone()].to_lowercase();
-        lex.words.sanction_context.iter().any(|c| text.contains(c.as_str()))
-    };
     if s.word(p).upos == "VERB"
-        && lex.verbs.get(lemma).is_some_and(|f| f.kind == kind && (!f.needs_context || context()))
+        && lex.verbs.get(lemma).is_some_and(|f| f.kind == kind && f.conditions_hold(lex, s, p))
     {
         return Some(s.agent(p).and_then(|a| s.body(a)).filter(is_state));
     }
     if (s.word(p).upos == "NOUN" || !lex.verbs.contains_key(lemma))
-        && lex.nouns.get(lemma).is_some_and(|f| f.kind == kind)
+        && lex.nouns.get(lemma).is_some_and(|f| f.kind == kind && f.conditions_hold(lex, s, p))
     {
         return Some(noun_authority(s, p));
     }

@@ -21,6 +21,7 @@ use arguments::Parse;
 use authorities::{
     joint_sanctioners, list_authority, listed, per_authority, sanctioners_by_sentence,
 };
+use frame::{Frame, parse_frame};
 use modality::modality;
 
 use nouns::noun_frame;
@@ -88,36 +89,6 @@ struct Words {
     profit: Vec<String>,
     seen: Vec<String>,
     host: Vec<String>,
-}
-
-/// What a predicate lemma makes.
-#[derive(Clone, Debug)]
-struct Frame {
-    kind: ClaimType,
-    outcome: Option<String>,
-    needs_agent: bool,
-    needs_context: bool,
-    needs_entry: bool,
-    needs_measures: bool,
-}
-
-fn parse_frame(spec: &str) -> Frame {
-    let mut parts = spec.split('+');
-    let head = parts.next().unwrap_or("");
-    let (kind, outcome) = match head.split_once(':') {
-        Some((k, o)) => (k, Some(o.to_string())),
-        None => (head, None),
-    };
-    let flags: Vec<&str> = parts.collect();
-    Frame {
-        kind: ClaimType::parse(kind)
-            .unwrap_or_else(|| panic!("predicates.toml: unknown type {kind}")),
-        outcome,
-        needs_agent: flags.contains(&"agent"),
-        needs_context: flags.contains(&"context"),
-        needs_entry: flags.contains(&"entry"),
-        needs_measures: flags.contains(&"measures"),
-    }
 }
 
 /// How a frame was found: a verb, a noun, the reason of another frame ("sanctioned for his
@@ -445,59 +416,27 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
             // "found guilty": a verdict.
             if lemma == "find" && s.children[p].iter().any(|&c| s.lemma(c) == "guilty") {
                 let not = s.children[p].iter().any(|&c| lex.words.negation.contains(s.lemma(c)));
-                Some(Frame {
-                    kind: ClaimType::Verdict,
-                    outcome: Some(if not { "acquitted" } else { "convicted" }.into()),
-                    needs_agent: false,
-                    needs_context: false,
-                    needs_entry: false,
-                    needs_measures: false,
-                })
+                Some(Frame::plain(
+                    ClaimType::Verdict,
+                    Some(if not { "acquitted" } else { "convicted" }.into()),
+                ))
             } else if lex.words.acquit.contains(lemma)
                 && s.passive(p)
                 && s.patient(p).is_some_and(|t| s.mention(t, PEOPLE).is_some())
             {
                 // "X was cleared of all charges", "was exonerated".
-                Some(Frame {
-                    kind: ClaimType::Verdict,
-                    outcome: Some("acquitted".into()),
-                    needs_agent: false,
-                    needs_context: false,
-                    needs_entry: false,
-                    needs_measures: false,
-                })
+                Some(Frame::plain(ClaimType::Verdict, Some("acquitted".into())))
             } else if let Some(f) = lex.verbs.get(lemma) {
                 Some(f.clone())
             } else if seen_with(lex, s, p) || lex.words.host.contains(lemma) {
                 // "X is seen with Y", "pictured alongside Y", "X hosted Y".
-                Some(Frame {
-                    kind: ClaimType::Meeting,
-                    outcome: None,
-                    needs_agent: false,
-                    needs_context: false,
-                    needs_entry: false,
-                    needs_measures: false,
-                })
+                Some(Frame::plain(ClaimType::Meeting, None))
             } else if listed(lex, s, p) {
                 // "placed on the sanctions list", "added X to its blacklist".
-                Some(Frame {
-                    kind: ClaimType::Sanction,
-                    outcome: None,
-                    needs_agent: false,
-                    needs_context: false,
-                    needs_entry: false,
-                    needs_measures: false,
-                })
+                Some(Frame::plain(ClaimType::Sanction, None))
             } else if held(lex, s, p) {
                 // "has been held in Northland since 2020", "held in custody".
-                Some(Frame {
-                    kind: ClaimType::Arrest,
-                    outcome: None,
-                    needs_agent: false,
-                    needs_context: false,
-                    needs_entry: false,
-                    needs_measures: false,
-                })
+                Some(Frame::plain(ClaimType::Arrest, None))
             } else {
                 None
             }
@@ -517,29 +456,7 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let noun = lex.nouns.contains_key(lemma) && (w.upos == "NOUN" || frame.is_none());
     let frame = if noun { lex.nouns.get(lemma).cloned() } else { frame };
     let Some(frame) = frame else { return vec![] };
-    if frame.needs_context {
-        let text = s.doc.input.text[s.doc.view.sentences[s.sentence].span.clone()].to_lowercase();
-        if !lex.words.sanction_context.iter().any(|c| text.contains(c.as_str())) {
-            return vec![];
-        }
-    }
-    if frame.needs_entry
-        && !s.kids(p, "advcl").any(|c| {
-            matches!(s.lemma(c).as_str(), "enter" | "travel" | "visit")
-                && s.kids(c, "mark").any(|m| s.lemma(m) == "from")
-        })
-    {
-        return vec![];
-    }
-    if frame.needs_measures
-        && !s.kids(p, "amod").any(|a| match s.lemma(a).as_str() {
-            "restrictive" | "punitive" => true,
-            "similar" | "same" | "identical" | "parallel" => {
-                s.doc.input.text.to_lowercase().contains("sanction")
-            }
-            _ => false,
-        })
-    {
+    if !frame.conditions_hold(lex, s, p) {
         return vec![];
     }
     let mut found =
@@ -608,6 +525,7 @@ mod allegations;
 mod arguments;
 mod authorities;
 mod culpable;
+mod frame;
 mod groups;
 mod judgements;
 mod lists;
