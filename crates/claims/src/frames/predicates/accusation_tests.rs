@@ -240,3 +240,12 @@ fn directing_arbitrary_detention_is_an_allegation() {
     );
     assert!(has(&c, ClaimType::Allegation, "accused", "Edda Lorn"), "{c:?}");
 }
+
+#[test]
+fn a_name_apposed_to_a_post_the_parser_hangs_on_the_verb_is_the_accused() {
+    let c = claims(
+        "The group accused Vreeke's chief of staff, Tomasz Wielgosz, of covering up the attacks.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
+    assert!(!has(&c, ClaimType::Allegation, "accused", "Vreeke"), "{c:?}");
+}

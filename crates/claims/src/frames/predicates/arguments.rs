@@ -281,6 +281,32 @@ impl<'d> Parse<'d> {
         {
             return Some(m);
         }
+        // "accused X's chief of staff, Y, of ...": the parser may hang the name apposed to
+        // the post on the post's own head; right after the post's phrase and a comma, and
+        // with no preposition, it is the post's apposition.
+        if self.word(i).upos == "NOUN"
+            && kinds.contains(&Kind::Per)
+            && let Some(h) = self.head(i)
+            && let Some(m) = self.children[h]
+                .iter()
+                .copied()
+                .find_map(|c| {
+                    let unmarked = c > i
+                        && matches!(self.rel(c), "obl" | "nmod")
+                        && self.kid(c, "case").is_none();
+                    let first = self.children[c]
+                        .iter()
+                        .copied()
+                        .filter(|&k| matches!(self.rel(k), "compound" | "flat" | "flat:name"))
+                        .fold(c, usize::min);
+                    let end = self.subtree_end(i);
+                    let apposed = first == end + 2 && self.lemma(end + 1) == ",";
+                    (unmarked && apposed).then(|| covering(c)).flatten()
+                })
+                .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+        {
+            return Some(m);
+        }
         // "X, a former official serving ..., landed": the parser may make the apposition a
         // second subject of X's verb; past a comma and no verb, it stands for X.
         if self.rel(i) == "nsubj"
@@ -491,6 +517,22 @@ impl<'d> Parse<'d> {
             up = self.head(h);
         }
         a
+    }
+
+    /// The last word of a word's subtree.
+    pub(super) fn subtree_end(&self, i: usize) -> usize {
+        let mut end = i;
+        let mut stack = vec![i];
+        let mut seen = 0;
+        while let Some(w) = stack.pop() {
+            seen += 1;
+            if seen > self.len {
+                break;
+            }
+            end = end.max(w);
+            stack.extend(self.children[w].iter().copied());
+        }
+        end
     }
 
     /// The subtree of a word as text (for charges and sentences).
