@@ -39,8 +39,8 @@ pub(super) fn split_at_line_breaks(text: &str, raw: &mut Vec<Mention>) {
 /// A headline writes every word with a capital, so the tagger runs names on into the words
 /// after them ("Sentence for X Culminates Year"). A person's name in a title-case line loses
 /// its last words when the document writes the rest of the name elsewhere and never those
-/// words with a capital: the body says "X", never "Culminates" ("X Poison Squad Implicated":
-/// the body writes "poison squad", in lowercase).
+/// words with a capital: the body says "X", never "Culminates" ("X Death Unit Tied to ...":
+/// the body writes "death unit", in lowercase).
 pub(super) fn trim_headline_names(words: &Words<'_>, mentions: &mut [Mention]) {
     let text = words.text;
     for m in mentions.iter_mut().filter(|m| m.kind == Kind::Per) {

@@ -276,11 +276,11 @@ fn a_headline_does_not_run_a_name_into_the_words_after_it() {
     );
     assert_eq!(named(text, &v, Kind::Per)[0], "Wielgosz");
     // Words the body writes only in lowercase are no part of a name either.
-    let text = "Wielgosz Poison Squad Implicated in Killings\n\nA poison squad linked to \
+    let text = "Wielgosz Death Unit Tied to Killings\n\nA death unit loyal to \
                 Wielgosz was implicated in the killings.";
     let v = view(
         text,
-        &[(PER, "PER", "Wielgosz Poison Squad Implicated"), (PER, "PER", "Wielgosz was")],
+        &[(PER, "PER", "Wielgosz Death Unit Tied"), (PER, "PER", "Wielgosz was")],
         &[("was", "AUX")],
     );
     assert_eq!(named(text, &v, Kind::Per)[0], "Wielgosz");

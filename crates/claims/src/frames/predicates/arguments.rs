@@ -299,7 +299,7 @@ impl<'d> Parse<'d> {
                         .copied()
                         .filter(|&k| matches!(self.rel(k), "compound" | "flat" | "flat:name"))
                         .fold(c, usize::min);
-                    let end = self.subtree_end(i);
+                    let end = self.span_end(i);
                     let apposed = first == end + 2 && self.lemma(end + 1) == ",";
                     (unmarked && apposed).then(|| covering(c)).flatten()
                 })
@@ -517,22 +517,6 @@ impl<'d> Parse<'d> {
             up = self.head(h);
         }
         a
-    }
-
-    /// The last word of a word's subtree.
-    pub(super) fn subtree_end(&self, i: usize) -> usize {
-        let mut end = i;
-        let mut stack = vec![i];
-        let mut seen = 0;
-        while let Some(w) = stack.pop() {
-            seen += 1;
-            if seen > self.len {
-                break;
-            }
-            end = end.max(w);
-            stack.extend(self.children[w].iter().copied());
-        }
-        end
     }
 
     /// The subtree of a word as text (for charges and sentences).
