@@ -139,7 +139,26 @@ fn body_of(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, o: usize) -> Option<Arg>
     {
         return None;
     }
-    phrase(p, o, o)
+    let body = phrase(p, o, o)?;
+    // "He was replaced by Y, who still leads the agency": a body noun alone stands for a
+    // body named before; the nearest one the noun is a word of ("the ministry" after "the
+    // Ministry of Interior"), or none rather than a post of "agency".
+    if matches!(&body, Arg::Text(t) if !t.contains(' ')) {
+        let noun = p.form(o).to_lowercase();
+        let at = p.words[o].span.start;
+        return doc
+            .view
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == Kind::Org && !m.hidden && m.span.end <= at)
+            .filter(|(_, m)| {
+                doc.text()[m.span.clone()].split_whitespace().any(|w| w.to_lowercase() == noun)
+            })
+            .last()
+            .map(|(i, _)| Arg::Mention(i));
+    }
+    Some(body)
 }
 
 /// The words of `o`'s phrase from its first modifier to `last`, and the "of" phrase after

@@ -49,3 +49,14 @@ fn a_possessor_before_the_subject_heads_nothing() {
     );
     assert!(find(&claims, "Wielgosz", "state oil company").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_body_noun_alone_stands_for_the_body_named_before_or_for_none() {
+    let claims = positions(
+        "Kasimir Holl was head of the Lornby Border Agency until 2022. He was replaced by his \
+         deputy, Marisol Quenby, who still leads the agency.",
+    );
+    assert!(find(&claims, "Quenby", "Lornby Border Agency").is_some(), "{claims:#?}");
+    let claims = positions("Tomasz Wielgosz, who now leads the ministry, was named.");
+    assert!(claims.iter().all(|c| c.field("organization") != Some("ministry")), "{claims:#?}");
+}
