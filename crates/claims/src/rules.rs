@@ -101,6 +101,9 @@ struct RuleSpec {
     requires: Option<String>,
     #[serde(default)]
     forbid: Option<String>,
+    /// Dated only by the rule's own `date` slot (see [`Rule::own_dates_only`]).
+    #[serde(default)]
+    own_dates_only: bool,
     #[serde(default)]
     not_after: Option<String>,
     #[serde(default)]
@@ -339,7 +342,7 @@ impl Rules {
                 as_of: spec.as_of,
                 former: false,
                 confidence: spec.confidence,
-                own_dates_only: false,
+                own_dates_only: spec.own_dates_only,
                 set: spec.set.clone(),
                 requires: optional_regex(&spec.name, spec.requires.as_deref())?,
                 forbid: optional_regex(&spec.name, spec.forbid.as_deref())?,

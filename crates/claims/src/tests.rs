@@ -189,3 +189,14 @@ fn an_act_ends_before_who_tells_of_it() {
     let quenby = allegations.iter().find(|c| c.field("accused") == Some("Marisol Quenby"));
     assert_eq!(quenby.and_then(|c| c.attributed_to.as_deref()), Some("investigators"));
 }
+
+#[test]
+fn a_warrant_an_arrest_was_made_on_is_not_dated_by_the_arrest() {
+    let warrants = crate::frames::test_support::claims(
+        "Tomasz Wielgosz was arrested in Lisbon in 2021 on a warrant issued by a court in Ghana.",
+        ClaimType::Warrant,
+    );
+    assert_eq!(warrants.len(), 1, "{warrants:#?}");
+    assert_eq!(warrants[0].field("authority"), Some("Ghana"), "{warrants:#?}");
+    assert_eq!(warrants[0].fields.get("date"), Some(&serde_json::Value::Null), "{warrants:#?}");
+}
