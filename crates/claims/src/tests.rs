@@ -200,3 +200,14 @@ fn a_warrant_an_arrest_was_made_on_is_not_dated_by_the_arrest() {
     assert_eq!(warrants[0].field("authority"), Some("Ghana"), "{warrants:#?}");
     assert_eq!(warrants[0].fields.get("date"), Some(&serde_json::Value::Null), "{warrants:#?}");
 }
+
+#[test]
+fn a_report_not_confirmed_is_uncertain_and_its_place_is_no_source() {
+    let arrests = crate::frames::test_support::claims(
+        "Reports that Kasimir Holl was arrested in Vienna were not confirmed.",
+        ClaimType::Arrest,
+    );
+    assert_eq!(arrests.len(), 1, "{arrests:#?}");
+    assert_eq!(arrests[0].modality, Modality::Uncertain, "{arrests:#?}");
+    assert_eq!(arrests[0].attributed_to, None, "{arrests:#?}");
+}

@@ -229,9 +229,21 @@ fn court_paper(source: &str) -> bool {
 fn passive_report(matched: &str) -> bool {
     let mut words = matched.split_whitespace().rev();
     words.next();
-    words.next().is_some_and(|w| {
-        matches!(w.to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been" | "be" | "being")
-    })
+    // "Reports that X was held in Y were not (yet) confirmed": a negation or an adverb may
+    // stand between the auxiliary and the participle.
+    words
+        .find(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "not" | "n't" | "never" | "yet" | "also" | "officially" | "independently"
+            )
+        })
+        .is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            )
+        })
 }
 
 /// An act without the attribution after it: "the killings of three critics, investigators
