@@ -204,7 +204,7 @@ fn a_warrant_an_arrest_was_made_on_is_not_dated_by_the_arrest() {
 #[test]
 fn a_report_not_confirmed_is_uncertain_and_its_place_is_no_source() {
     let arrests = crate::frames::test_support::claims(
-        "Reports that Kasimir Holl was arrested in Vienna were not confirmed.",
+        "Reports that Kasimir Holl was arrested in Velstrand were not confirmed.",
         ClaimType::Arrest,
     );
     assert_eq!(arrests.len(), 1, "{arrests:#?}");
