@@ -19,8 +19,7 @@ impl<'a> Doc<'a> {
             self.rules.attribution_prefilter.candidates(&s.view, &mut may_match);
             // "CAIRO, Jan 12 (Agency) - X was held, police said": the place and agency of a
             // wire dateline filed the copy; the sentence cites the police.
-            let dateline_end =
-                s.span.start + crate::dateline::dateline_end(&self.text()[s.span.clone()]);
+            let dateline_end = s.dateline_end;
             let in_dateline = |c: &regex::Captures<'_>| {
                 c.iter()
                     .skip(1)

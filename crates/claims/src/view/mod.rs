@@ -104,6 +104,10 @@ pub struct SentenceView {
     /// Its words: a range of [`DocumentView::words`]. A word's `head` counts from the first
     /// of them (1), 0 being the root.
     pub words: Range<usize>,
+    /// Where a wire dateline that opens it ends ("CAIRO, Jan 12 (Agency) - "), as a byte
+    /// offset in the text; its start when it has none. What lies before is no source and no
+    /// argument of the sentence.
+    pub dateline_end: usize,
 }
 
 /// A document's mentions and sentence views.
@@ -244,7 +248,9 @@ impl DocumentView {
             let view = render(text, tokens, &span, &inside, &mentions);
             let words = tokens.partition_point(|t| t.span.start < span.start)
                 ..tokens.partition_point(|t| t.span.start < span.end);
+            let dateline_end = span.start + crate::dateline::dateline_end(&text[span.clone()]);
             sentences.push(SentenceView {
+                dateline_end,
                 span,
                 paragraph,
                 view,

@@ -28,8 +28,7 @@ impl<'d> Parse<'d> {
                 children[h].push(i);
             }
         }
-        let span = doc.view.sentences[sentence].span.clone();
-        let dateline_end = span.start + crate::dateline::dateline_end(&doc.input.text[span]);
+        let dateline_end = doc.view.sentences[sentence].dateline_end;
         Parse { doc, sentence, first, len, children, dateline_end }
     }
 
@@ -264,46 +263,29 @@ impl<'d> Parse<'d> {
         }
         // "the commander of the guard, X": the parser may hang the name on the post as a
         // modifier with no preposition; right after a comma, it is the post's apposition.
+        // "accused X's chief of staff, Y, of ...": it may also hang it on the post's own
+        // head, where the comma must close the post's phrase.
+        let apposed = |c: usize, closes_phrase: bool| {
+            let unmarked =
+                c > i && matches!(self.rel(c), "nmod" | "obl") && self.kid(c, "case").is_none();
+            let comma = (i + 1..c).rev().find(|&w| self.lemma(w) == ",")?;
+            let apposed = (comma + 1..c).all(|w| self.head(w) == Some(c));
+            let closes = !closes_phrase || comma == self.span_end(i) + 1;
+            (unmarked && apposed && closes).then(|| covering(c)).flatten()
+        };
         if self.word(i).upos == "NOUN"
             && kinds.contains(&Kind::Per)
             && let Some(m) = self.children[i]
                 .iter()
-                .copied()
-                .find_map(|c| {
-                    let unmarked = c > i
-                        && matches!(self.rel(c), "nmod" | "obl")
-                        && self.kid(c, "case").is_none();
-                    let comma = (i + 1..c).rev().find(|&w| self.lemma(w) == ",")?;
-                    let apposed = (comma + 1..c).all(|w| self.head(w) == Some(c));
-                    (unmarked && apposed).then(|| covering(c)).flatten()
-                })
+                .find_map(|&c| apposed(c, false))
                 .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
-        {
-            return Some(m);
-        }
-        // "accused X's chief of staff, Y, of ...": the parser may hang the name apposed to
-        // the post on the post's own head; right after the post's phrase and a comma, and
-        // with no preposition, it is the post's apposition.
-        if self.word(i).upos == "NOUN"
-            && kinds.contains(&Kind::Per)
-            && let Some(h) = self.head(i)
-            && let Some(m) = self.children[h]
-                .iter()
-                .copied()
-                .find_map(|c| {
-                    let unmarked = c > i
-                        && matches!(self.rel(c), "obl" | "nmod")
-                        && self.kid(c, "case").is_none();
-                    let first = self.children[c]
+                .or_else(|| {
+                    let h = self.head(i)?;
+                    self.children[h]
                         .iter()
-                        .copied()
-                        .filter(|&k| matches!(self.rel(k), "compound" | "flat" | "flat:name"))
-                        .fold(c, usize::min);
-                    let end = self.span_end(i);
-                    let apposed = first == end + 2 && self.lemma(end + 1) == ",";
-                    (unmarked && apposed).then(|| covering(c)).flatten()
+                        .find_map(|&c| apposed(c, true))
+                        .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
                 })
-                .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
         {
             return Some(m);
         }
