@@ -341,6 +341,9 @@ impl<'a> Doc<'a> {
         self.learn_frame_roles(&claims);
         crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
+        let states = self.state_names();
+        let is_state = |o: &str| self.is_state(o) || states.contains(o);
+        crate::post_states::one_state_per_post(is_state, &mut claims);
         let mut claims = merge::bodiless_appointments(merge::merge_duplicates(claims));
         crate::event_dates::fill(&self, &mut claims);
         self.foreign_trials(&mut claims);
@@ -863,14 +866,7 @@ impl<'a> Doc<'a> {
     /// a named body that the same document gives the same person ("X, Syrian National
     /// Security Bureau chief"); the first is dropped.
     fn drop_subsumed_posts(&self, claims: Vec<Claim>) -> Vec<Claim> {
-        let countries: BTreeSet<String> = self
-            .view
-            .mentions
-            .iter()
-            .filter(|m| m.kind == Kind::Nat)
-            .filter_map(|m| m.value.clone())
-            .chain(self.rules.authority.values().cloned())
-            .collect();
+        let countries = self.state_names();
         let is_country = |c: &Claim| c.field("organization").is_some_and(|o| countries.contains(o));
         let specific: BTreeSet<String> = claims
             .iter()
@@ -886,6 +882,17 @@ impl<'a> Doc<'a> {
                     // "Vice President X" who was once a judge: a post of the state itself.
                     || c.field("role").is_some_and(crate::frames::is_state_post)
             })
+            .collect()
+    }
+
+    /// The states the document names by adjective and those of the authority table.
+    fn state_names(&self) -> BTreeSet<String> {
+        self.view
+            .mentions
+            .iter()
+            .filter(|m| m.kind == Kind::Nat)
+            .filter_map(|m| m.value.clone())
+            .chain(self.rules.authority.values().cloned())
             .collect()
     }
 

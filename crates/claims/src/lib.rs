@@ -31,6 +31,7 @@ mod dateline;
 mod event_dates;
 mod extract;
 mod frames;
+mod post_states;
 mod prefilter;
 pub mod rules;
 pub mod view;
@@ -273,7 +274,7 @@ pub struct Input<'a> {
 
 /// Version of the extraction code (views, coreference, argument handling); bumped when a
 /// change alters what is extracted, so that documents are extracted again.
-const CODE_VERSION: &str = "claims/58";
+const CODE_VERSION: &str = "claims/59";
 
 /// Names the extractor for provenance: the code version and the rules' id.
 pub fn extractor_id() -> String {

@@ -11,6 +11,7 @@ mod lemma;
 mod parse;
 mod pos;
 mod punct;
+mod relative;
 
 #[cfg(test)]
 mod tests;
@@ -131,6 +132,7 @@ impl Analyzer {
         let arcs = match &self.parser {
             Some(parser) => {
                 let mut arcs = parser.parse_lower(&lower, &tags);
+                relative::rehang(&lower, &tags, &mut arcs);
                 punct::reattach(words, &tags, &mut arcs);
                 arcs
             }
