@@ -211,3 +211,22 @@ fn a_report_not_confirmed_is_uncertain_and_its_place_is_no_source() {
     assert_eq!(arrests[0].modality, Modality::Uncertain, "{arrests:#?}");
     assert_eq!(arrests[0].attributed_to, None, "{arrests:#?}");
 }
+
+/// "the former police chief of X, Colonel Y": the former-word stands before the post's
+/// phrase ("police"), not right before the role the reader tags ("chief"); the post is
+/// former, with no `as_of`, whichever of the pattern rules and the frames finds it.
+#[test]
+fn a_former_word_before_the_posts_own_modifiers_makes_it_former() {
+    let text = "Officials charged\n\n\
+        Prosecutors filed charges of extortion against the former police chief of Varnholm, \
+        Colonel Kasimir Holl.\n\n\
+        Prosecutors also questioned the former army commander of the northern region, \
+        Anselm Vreeke.";
+    let posts = crate::frames::test_support::positions(text);
+    for name in ["Kasimir Holl", "Anselm Vreeke"] {
+        let post = posts.iter().find(|c| c.field("holder") == Some(name));
+        let post = post.unwrap_or_else(|| panic!("no post of {name}: {posts:#?}"));
+        assert_eq!(post.fields.get("former"), Some(&serde_json::Value::from(true)), "{post:#?}");
+        assert!(post.fields.get("as_of").is_none_or(serde_json::Value::is_null), "{post:#?}");
+    }
+}

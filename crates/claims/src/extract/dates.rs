@@ -5,6 +5,13 @@ use super::*;
 
 /// The text before a date that opens a relative clause on an argument and has not closed it:
 /// ", who was minister between".
+/// Lowercase words that end a post's phrase when reading back from its role: "the former
+/// police chief" reads back over "police", not over "the" ("head of the former Y" is current).
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "to", "in", "for", "with", "by", "on", "at", "as", "his",
+    "her", "its", "their", "our", "who", "was", "is", "be", "been",
+];
+
 static RELATIVE_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", (?:who|which|whose) [^,;]*$").expect("valid pattern"));
 
@@ -225,6 +232,22 @@ impl<'a> Doc<'a> {
         let word_before = view[..c.span.start].split_whitespace().next_back().unwrap_or("");
         if !opens_with_holder && lexicon.former.contains(&word_before.to_lowercase()) {
             return true;
+        }
+        // "the former police chief", "the former army commander": up to two lowercase words
+        // of the post's phrase (a service, a branch) between the former-word and the role.
+        if !opens_with_holder {
+            let mut words = view[..c.span.start].split_whitespace().rev();
+            for _ in 0..3 {
+                let Some(w) = words.next() else { break };
+                if lexicon.former.contains(w) || w.starts_with("ex-") {
+                    return true;
+                }
+                let modifier = w.chars().all(|ch| ch.is_lowercase() || ch == '-')
+                    && !FUNCTION_WORDS.contains(&w);
+                if !modifier {
+                    break;
+                }
+            }
         }
         before_role.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| {
             let w = w.to_lowercase();
