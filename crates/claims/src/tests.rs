@@ -230,3 +230,20 @@ fn a_former_word_before_the_posts_own_modifiers_makes_it_former() {
         assert!(post.fields.get("as_of").is_none_or(serde_json::Value::is_null), "{post:#?}");
     }
 }
+
+/// "LIMA, May 4 (Agency) - Police on Monday arrested X": the dateline's date is the day the
+/// story was filed; the act is Monday's (4 May 2022, the test's publication date, is a
+/// Wednesday). A dateline date alone still dates the act.
+#[test]
+fn a_wire_datelines_date_gives_way_to_the_sentences_own_time() {
+    use crate::frames::test_support::claims;
+    let text = "Arrests\n\n\
+        VARNHOLM, May 4 (Wire) - Police on Monday arrested Anselm Vreeke, a former mayor.\n\n\
+        VARNHOLM, May 4 (Wire) - Police arrested Kasimir Holl, a former judge.";
+    let arrests = claims(text, ClaimType::Arrest);
+    let date = |name: &str| {
+        arrests.iter().find(|c| c.field("person") == Some(name)).and_then(|c| c.field("date"))
+    };
+    assert_eq!(date("Anselm Vreeke"), Some("2022-05-02"), "{arrests:#?}");
+    assert_eq!(date("Kasimir Holl"), Some("2022-05-04"), "{arrests:#?}");
+}

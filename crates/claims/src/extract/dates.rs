@@ -63,8 +63,12 @@ impl<'a> Doc<'a> {
         // "The arrest of X today" in a story without a publication date: the sentence says
         // when, only not in a form that resolves; an earlier sentence's date is another act's.
         let mut unresolved_time_here = false;
+        // "LIMA, March 14 (Agency) - Police on Monday arrested X": a wire dateline's date is
+        // the day the story was filed; a time the sentence itself gives dates the act.
+        let after_dateline = |m: usize| self.view.mentions[m].span.start >= s.dateline_end;
+        let own_time = s.mentions.iter().any(|&m| after_dateline(m) && self.date_of(m).is_some());
         for &m in &s.mentions {
-            if self.view.mentions[m].kind != Kind::Time {
+            if self.view.mentions[m].kind != Kind::Time || (own_time && !after_dateline(m)) {
                 continue;
             }
             let Some(date) = self.date_of(m) else {
