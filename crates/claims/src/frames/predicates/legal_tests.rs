@@ -38,6 +38,22 @@ fn an_arrest_ordered_is_a_warrant() {
 }
 
 #[test]
+fn an_arrest_only_sought_ordered_or_noticed_is_none() {
+    for text in [
+        "Police were ordered to arrest Tomasz Wielgosz.",
+        "Officers tried to detain Tomasz Wielgosz at the border.",
+        "Interpol issued a red notice for his arrest in 2021, months after Tomasz Wielgosz fled.",
+        "The army failed to capture Tomasz Wielgosz.",
+    ] {
+        let c = claims(text);
+        assert!(of(&c, ClaimType::Arrest).is_empty(), "{text}: {c:?}");
+    }
+    // The act itself still is one.
+    let c = claims("Police arrested Tomasz Wielgosz at the border.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+}
+
+#[test]
 fn a_court_in_an_unknown_place_takes_the_state_the_text_gives_it() {
     let c = claims_in(
         "Tomasz Wielgosz was sentenced to 12 years in prison by a court in Varnholm, Norvania, on Monday.",

@@ -47,6 +47,7 @@ struct Words {
     include: Vec<String>,
     make: Vec<String>,
     not_arrest_under: Vec<String>,
+    not_done_over: Vec<String>,
     reporting: Vec<String>,
     denial: Vec<String>,
     accusing: Vec<String>,
@@ -451,6 +452,15 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         }
         f => f,
     };
+    // "police were ordered to arrest X", "sought to detain X", "an attempt to capture X":
+    // an arrest meant or tried is none.
+    if frame.as_ref().is_some_and(|f| f.kind == ClaimType::Arrest)
+        && matches!(s.rel(p), "xcomp" | "acl")
+        && s.kids(p, "mark").any(|m| s.lemma(m) == "to")
+        && s.head(p).is_some_and(|h| lex.words.not_done_over.contains(s.lemma(h)))
+    {
+        return vec![];
+    }
     // A noun of the lexicon, also where the tagger took it for a verb ("issued a warrant").
     // A noun of the lexicon that is no verb of it is read as a noun whatever its tag.
     let noun = lex.nouns.contains_key(lemma) && (w.upos == "NOUN" || frame.is_none());

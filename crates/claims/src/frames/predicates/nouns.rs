@@ -250,7 +250,11 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
         _ => {
             if kind == ClaimType::Arrest
                 && let Some(g) = gov
-                && lex.words.not_arrest_under.contains(s.lemma(g))
+                && (lex.words.not_arrest_under.contains(s.lemma(g))
+                    // "issued a red notice for his arrest": the parser may hang the "for"
+                    // phrase on the verb beside the notice.
+                    || s.case(n).as_deref() == Some("for")
+                        && s.kids(g, "obj").any(|o| lex.words.not_arrest_under.contains(s.lemma(o))))
             {
                 return vec![];
             }
