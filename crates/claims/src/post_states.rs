@@ -41,6 +41,60 @@ pub(crate) fn one_state_per_post(is_state: impl Fn(&str) -> bool, claims: &mut [
     }
 }
 
+/// "X held talks with his Russian counterpart, Y": a counterpart holds the other side's post
+/// in another state. The pattern that reads "NAT ROLE, NAME" gives Y the post "counterpart",
+/// which is no post (`not_posts`); Y's post is the one the document gives the other
+/// participant of the meeting the sentence tells (the nearest statement of it), in the
+/// counterpart's state. Where no meeting or no post of the other side says which, the claim
+/// goes. Claims must be in document order.
+pub(crate) fn counterparts(claims: &mut Vec<Claim>) {
+    let not_post = |c: &Claim| {
+        c.kind == ClaimType::Position
+            && c.field("role").and_then(|r| r.split_whitespace().last()).is_some_and(|w| {
+                crate::frames::positions::LEXICON.not_posts.contains(&w.to_lowercase())
+            })
+    };
+    if !claims.iter().any(not_post) {
+        return;
+    }
+    let roles: Vec<Option<String>> = claims
+        .iter()
+        .map(|c| {
+            if !not_post(c) {
+                return None;
+            }
+            let holder = c.field("holder")?;
+            let other = claims.iter().find_map(|m| {
+                let participants = m.fields.get("participants")?.as_array()?;
+                let names: Vec<&str> = participants.iter().filter_map(Value::as_str).collect();
+                (m.kind == ClaimType::Meeting
+                    && m.evidence.start == c.evidence.start
+                    && names.contains(&holder))
+                .then(|| names.into_iter().find(|n| *n != holder))
+                .flatten()
+            })?;
+            let post_of_other = |p: &&Claim| {
+                p.kind == ClaimType::Position && p.field("holder") == Some(other) && !not_post(p)
+            };
+            let nearest = claims
+                .iter()
+                .filter(post_of_other)
+                .filter(|p| p.evidence.start <= c.evidence.start)
+                .last()
+                .or_else(|| claims.iter().find(post_of_other))?;
+            Some(post_of(nearest.field("role")?))
+        })
+        .collect();
+    let mut roles = roles.into_iter();
+    claims.retain_mut(|c| match roles.next().flatten() {
+        Some(role) => {
+            c.fields.insert("role".into(), Value::from(role));
+            true
+        }
+        None => !not_post(c),
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ClaimType;
@@ -73,5 +127,35 @@ mod tests {
     fn the_name_before_a_relative_clause_is_the_one_detained() {
         let arrests = claims(STORY, ClaimType::Arrest);
         assert!(arrests.iter().any(|c| c.field("person") == Some("Kasimir Holl")), "{arrests:#?}");
+    }
+
+    /// "held talks with his Norwegian counterpart, Y": a meeting (the parser hangs the "with"
+    /// phrase on the verb), and Y's post is the other side's, in Y's state, not "counterpart".
+    #[test]
+    fn a_counterpart_holds_the_other_sides_post_in_its_own_state() {
+        let text = "Talks in Oslo\n\n\
+            Sweden's defence minister, Kasimir Holl, visited Norway on Tuesday.\n\n\
+            Holl held talks with his Norwegian counterpart, Tomasz Wielgosz, on Wednesday, the \
+            ministry said.";
+        let meetings = claims(text, ClaimType::Meeting);
+        assert!(
+            meetings.iter().any(|c| c.fields["participants"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|n| n == "Tomasz Wielgosz"))),
+            "{meetings:#?}"
+        );
+        let posts = positions(text);
+        let wielgosz: Vec<_> =
+            posts.iter().filter(|c| c.field("holder") == Some("Tomasz Wielgosz")).collect();
+        assert_eq!(wielgosz.len(), 1, "{posts:#?}");
+        assert_eq!(wielgosz[0].field("role"), Some("defence minister"), "{posts:#?}");
+        assert_eq!(wielgosz[0].field("organization"), Some("Norway"), "{posts:#?}");
+    }
+
+    /// A counterpart whose other side holds no post the document gives is no post at all.
+    #[test]
+    fn a_counterpart_of_no_known_post_is_no_post() {
+        let posts = positions("Talks\n\nHoll met his Norwegian counterpart, Tomasz Wielgosz.");
+        assert!(posts.iter().all(|c| c.field("role") != Some("counterpart")), "{posts:#?}");
     }
 }

@@ -28,7 +28,7 @@ pub(crate) struct Lexicon {
     #[allow(dead_code)]
     version: u32,
     pub(crate) titles: HashSet<String>,
-    not_posts: HashSet<String>,
+    pub(crate) not_posts: HashSet<String>,
     pub(super) body_cases: HashSet<String>,
     as_verbs: HashSet<String>,
     pub(super) become_verbs: HashSet<String>,

@@ -139,6 +139,13 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             for w in s.kids(n, "nmod").filter(|&w| s.lemma(w) == "with").collect::<Vec<_>>() {
                 with.extend(s.kids(w, "obj"));
             }
+            // "held talks with his counterpart, X, on Monday": the parser may hang the "with"
+            // phrase on the verb whose object the noun is.
+            if let Some(g) = gov
+                && s.rel(n) == "obj"
+            {
+                with.extend(s.kids(g, "obl").filter(|&m| s.case(m).as_deref() == Some("with")));
+            }
             let mut parts: Vec<usize> = with.iter().flat_map(|&m| s.mentions(m, TARGETS)).collect();
             // "a meeting with Minister X and other officials": the parser may hang the name
             // below the common noun it is listed with.
