@@ -79,8 +79,7 @@ pub(crate) fn counterparts(claims: &mut Vec<Claim>) {
             let nearest = claims
                 .iter()
                 .filter(post_of_other)
-                .filter(|p| p.evidence.start <= c.evidence.start)
-                .last()
+                .rfind(|p| p.evidence.start <= c.evidence.start)
                 .or_else(|| claims.iter().find(post_of_other))?;
             Some(post_of(nearest.field("role")?))
         })
