@@ -247,3 +247,31 @@ fn a_wire_datelines_date_gives_way_to_the_sentences_own_time() {
     assert_eq!(date("Anselm Vreeke"), Some("2022-05-02"), "{arrests:#?}");
     assert_eq!(date("Kasimir Holl"), Some("2022-05-04"), "{arrests:#?}");
 }
+
+/// "X, ..., arrived in Y for a three-day official visit, the ministry said": the ministry
+/// said it (an attribution pattern took the name and the whole clause as its apposition),
+/// and "a three-day official" is no description of a person ("official" modifies "visit").
+#[test]
+fn the_sayer_right_before_the_verb_is_the_source_not_the_name_that_opens_the_sentence() {
+    use crate::frames::test_support::claims;
+    let text = "Visit\n\n\
+        Norway's defence minister, Kasimir Holl, arrived in Sweden on Tuesday for a three-day \
+        official visit, the ministry said.";
+    let visits = claims(text, ClaimType::Visit);
+    let visit = visits.iter().find(|c| c.field("person") == Some("Kasimir Holl"));
+    let visit = visit.unwrap_or_else(|| panic!("no visit: {visits:#?}"));
+    assert_eq!(visit.attributed_to.as_deref(), Some("ministry"), "{visit:#?}");
+}
+
+/// A role word that modifies the noun after it ("a three-day official visit") describes no
+/// person; "the official said" does.
+#[test]
+fn a_role_word_used_as_an_adjective_is_no_description() {
+    let descriptions = |text: &str| {
+        let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
+        let view = view::DocumentView::build(text, &reading.annotations, &reading.words);
+        view.mentions.iter().filter(|m| m.kind == view::Kind::Desc).count()
+    };
+    assert_eq!(descriptions("Kasimir Holl arrived for a three-day official visit on Monday."), 0);
+    assert_eq!(descriptions("Kasimir Holl arrived on Monday, a senior official said."), 1);
+}

@@ -39,6 +39,7 @@ impl<'a> Doc<'a> {
                 let caps = a.regex.captures_iter(&s.view).find(|c| {
                     let whole = c.get(0).expect("group 0");
                     !passive_report(whole.as_str())
+                        && !nearer_sayer(whole.as_str())
                         && !announces_an_act(whole.as_str(), &s.view[whole.end()..])
                         && !in_dateline(c)
                 })?;
@@ -221,6 +222,19 @@ fn court_paper(source: &str) -> bool {
     let lower = source.to_lowercase();
     let words = lower.split_whitespace().count();
     words <= 4 && PAPERS.iter().any(|p| lower.ends_with(p))
+}
+
+/// Whether an attribution match that starts on a name ends with another sayer right before
+/// its verb: "X, arrived in Y on Tuesday for a visit, the ministry said" matches the name and
+/// an apposition that is the whole clause, but the one who said it is "the ministry".
+fn nearer_sayer(matched: &str) -> bool {
+    static NEARER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"⟦[A-Z]+:[0-9]+⟧ , .+ , (?:the|a|an) (?:[a-z-]+ ){0,2}[a-z-]+ (?:has |have |had )?(?:also )?[a-z]+$",
+        )
+        .expect("the nearer-sayer pattern compiles")
+    });
+    NEARER.is_match(matched)
 }
 
 /// Whether an attribution match ends in a passive reporting verb ("X was announced", "X

@@ -221,7 +221,7 @@ impl DocumentView {
         extend_names_left(text, tokens, &mut mentions);
         known_surnames(text, &mut mentions);
         regroup_collectives(text, tokens, &mut mentions);
-        let mut mentions = describe(text, tokens, mentions);
+        let mut mentions = describe(text, tokens, &known_words, mentions);
         sentence_spans.sort_by_key(|(s, _)| s.start);
         let mut sentences = Vec::new();
         let mut paragraph = 0;
@@ -503,7 +503,12 @@ fn regroup_collectives(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
 /// place or organisation and up to two lowercase words, then a role that no name follows
 /// ("his Egyptian counterpart", "the Air Force intelligence head", "a U.S. intelligence
 /// official"). The description replaces the mentions it spans; they stay as its parts.
-fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention> {
+fn describe(
+    text: &str,
+    tokens: &[Token],
+    words: &repair::Words<'_>,
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let token_at = |pos: usize| {
         let i = tokens.partition_point(|t| t.span.start < pos);
@@ -524,8 +529,10 @@ fn describe(text: &str, tokens: &[Token], mentions: Vec<Mention>) -> Vec<Mention
             matches!(n.kind, Kind::Per | Kind::Rank)
                 && text[m.span.end..n.span.start].trim().trim_matches(',').trim().is_empty()
         });
-        // A role word used as an adjective ("the official Syrian news agency").
+        // A role word used as an adjective ("the official Syrian news agency", "a three-day
+        // official visit").
         let adjective = next.starts_with(char::is_uppercase)
+            || words.modifies_a_later_noun(m.span.end)
             || mentions.get(i + 1).is_some_and(|n| {
                 text[m.span.end..n.span.start].trim().is_empty() && n.kind != Kind::Role
             });

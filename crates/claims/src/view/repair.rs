@@ -293,6 +293,22 @@ impl<'a> Words<'a> {
         self.words.get(self.words.partition_point(|w| w.span.start < at))
     }
 
+    /// Whether the word ending at `end` modifies a noun after it in its sentence ("official"
+    /// in "a three-day official visit"): a role word used as an adjective.
+    pub(super) fn modifies_a_later_noun(&self, end: usize) -> bool {
+        let Some(i) = self.words.partition_point(|w| w.span.end <= end).checked_sub(1) else {
+            return false;
+        };
+        let w = &self.words[i];
+        if w.span.end != end || w.head == 0 || !matches!(w.deprel.as_str(), "amod" | "compound") {
+            return false;
+        }
+        let first = (0..=i).rev().take_while(|&k| self.words[k].sentence == w.sentence).last();
+        let head = first.unwrap_or(i) + w.head - 1;
+        head > i
+            && self.words.get(head).is_some_and(|h| h.sentence == w.sentence && h.upos == "NOUN")
+    }
+
     fn form(&self, w: &Word) -> &'a str {
         &self.text[w.span.clone()]
     }
