@@ -249,3 +249,14 @@ fn a_name_apposed_to_a_post_the_parser_hangs_on_the_verb_is_the_accused() {
     assert!(has(&c, ClaimType::Allegation, "accused", "Tomasz Wielgosz"), "{c:?}");
     assert!(!has(&c, ClaimType::Allegation, "accused", "Vreeke"), "{c:?}");
 }
+
+/// "accused his deputy, Colonel X Y, of ...": the name the parser hangs on the verb after
+/// the post's comma is the one accused, though its rank and given name hang on its family
+/// name rather than on the word the parser made the phrase's head.
+#[test]
+fn the_name_after_a_post_and_its_comma_is_accused_whatever_its_rank_hangs_on() {
+    let c = claims(
+        "Former detainees also accused his deputy, Colonel Anselm Vreeke, of ordering the killing of two prisoners in 2021.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Anselm Vreeke"), "{c:?}");
+}

@@ -208,9 +208,26 @@ impl<'d> Parse<'d> {
         self.kids(p, "obl").find(|&c| {
             c > comma
                 && self.kid(c, "case").is_none()
-                && (comma + 1..=c).all(|w| self.head(w).is_some_and(|h| h == c) || w == c)
+                // "his deputy, Colonel X Y": the rank and given name may hang on the name's
+                // other words; every word up to the name is inside its phrase.
+                && (comma + 1..=c).all(|w| self.within(w, c))
                 && self.mention(c, &[Kind::Per]).is_some()
         })
+    }
+
+    /// Whether word `w` lies in `top`'s subtree (a climb bounded by the sentence's length).
+    fn within(&self, w: usize, top: usize) -> bool {
+        let mut at = w;
+        for _ in 0..=self.len {
+            if at == top {
+                return true;
+            }
+            match self.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The last word of a word's phrase (its subtree less punctuation, by position); at most
@@ -269,7 +286,8 @@ impl<'d> Parse<'d> {
             let unmarked =
                 c > i && matches!(self.rel(c), "nmod" | "obl") && self.kid(c, "case").is_none();
             let comma = (i + 1..c).rev().find(|&w| self.lemma(w) == ",")?;
-            let apposed = (comma + 1..c).all(|w| self.head(w) == Some(c));
+            // (A rank or given name may hang on the name's other words.)
+            let apposed = (comma + 1..c).all(|w| self.within(w, c));
             let closes = !closes_phrase || comma == self.span_end(i) + 1;
             (unmarked && apposed && closes).then(|| covering(c)).flatten()
         };
