@@ -10,6 +10,7 @@ mod conllu;
 mod lemma;
 mod parse;
 mod pos;
+mod predicate;
 mod punct;
 mod relative;
 
@@ -128,7 +129,8 @@ impl Analyzer {
     pub fn analyse(&self, words: &[&str]) -> Vec<Analysis> {
         // Tagger, parser and lemmatizer all read the lowercase forms: made once.
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let tags = self.tagger.tag_lower(words, &lower);
+        let mut tags = self.tagger.tag_lower(words, &lower);
+        predicate::verb_for_verbless(words, &lower, &mut tags, |l, t| self.tagger.seen_as(l, t));
         let arcs = match &self.parser {
             Some(parser) => {
                 let mut arcs = parser.parse_lower(&lower, &tags);

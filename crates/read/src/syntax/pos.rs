@@ -441,6 +441,11 @@ impl Tagger {
         self.tag_lower(words, &lower)
     }
 
+    /// Whether training saw the lowercase word with the tag (words seen three times or more).
+    pub(super) fn seen_as(&self, lower: &str, tag: Upos) -> bool {
+        self.classes.get(lower).is_some_and(|m| m & (1 << tag.index()) != 0)
+    }
+
     /// [`Tagger::tag`] given the words' lowercase forms too.
     pub(super) fn tag_lower(&self, words: &[&str], lower: &[String]) -> Vec<Upos> {
         let forms = Forms::of(self, words, lower);

@@ -262,3 +262,15 @@ fn a_relative_clause_after_the_subject_is_the_subjects_and_the_main_verb_the_roo
     assert_eq!(arcs[4], (6, "nsubj".to_string()), "{arcs:?}");
     assert_eq!(arcs[15].0, 13, "the period goes with the root: {arcs:?}");
 }
+
+/// "X heads Y's border police.": the tagger reads "heads" as a plural noun and leaves the
+/// sentence without a verb; `predicate` gives it back.
+#[test]
+fn a_sentence_that_opens_with_a_name_has_its_verb() {
+    let analyzer = builtin().unwrap();
+    let words = ["Kasimir", "Holl", "heads", "Kenya", "'s", "border", "police", "."];
+    let got = analyzer.analyse(&words);
+    assert_eq!(got[2].upos, Upos::Verb, "{:?}", got.iter().map(|a| a.upos).collect::<Vec<_>>());
+    assert_eq!((got[2].head, got[2].deprel.as_str()), (0, "root"));
+    assert_eq!(got[2].lemma, "head");
+}
