@@ -283,3 +283,11 @@ fn a_plural_post_before_names_is_each_one_s_post_of_the_state() {
     assert!(find(&claims, "Tollen", "Norvania").is_some(), "{claims:#?}");
     assert!(find(&claims, "Varnel", "Norvania").is_some(), "{claims:#?}");
 }
+
+/// "X's brother, Y, is a member of parliament": the copula's subject is the relative noun;
+/// the name in apposition to it holds the post.
+#[test]
+fn the_name_apposed_to_a_relative_holds_the_copulas_post() {
+    let got = posts("Holl's brother, Piet Oranje, is a member of the Norvanian parliament.");
+    assert!(find(&got, "Piet Oranje", "parliament").is_some(), "{got:#?}");
+}

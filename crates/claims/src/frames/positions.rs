@@ -11,9 +11,9 @@ use serde::Deserialize;
 
 use super::bodies::{POST_MODIFIERS, bodies};
 use super::holders::{
-    HONORIFICS, closing_parenthesis, comma_owner, comma_owner_at, list_before, misparsed_subject,
-    name_after_body, name_after_other_post, paired_post, parenthesis_owner, relative_antecedent,
-    verb_subjects,
+    HONORIFICS, appositive_name, closing_parenthesis, comma_owner, comma_owner_at, list_before,
+    misparsed_subject, name_after_body, name_after_other_post, paired_post, parenthesis_owner,
+    relative_antecedent, verb_subjects,
 };
 use super::post_dates::dates;
 use super::{Parse, view_span};
@@ -519,6 +519,9 @@ fn holders(
                     out.push((m, How::Copula, past));
                 } else if let Some(m) = relative_antecedent(doc, p, s) {
                     out.push((m, How::Relcl, past));
+                } else if let Some(m) = appositive_name(doc, p, s) {
+                    // "X's brother, Y, is a member of parliament": the name in apposition.
+                    out.push((m, How::Copula, past));
                 }
             }
         }
