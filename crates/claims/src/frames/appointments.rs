@@ -225,6 +225,14 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     if direct.is_some() {
         return direct;
     }
+    // "named X as the new chief of Y": the parser may take the name for the verb's
+    // predicate (xcomp) when the post follows in an "as" phrase; with no object, it is the
+    // one named.
+    if p.kids(v, "obj").next().is_none()
+        && let Some(m) = p.kids(v, "xcomp").find_map(|c| p.mention_of(doc, c, &[Kind::Per]))
+    {
+        return Some(m);
+    }
     // "X's eldest daughter, Y, was named ...": the name in apposition to the subject.
     if let Some(m) = p.children[v]
         .iter()

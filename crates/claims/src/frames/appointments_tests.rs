@@ -107,3 +107,13 @@ fn an_appointment_found_with_and_without_its_body_is_one() {
     assert!(has(&a, "Lornsen", "national guard"), "{a:?}");
     assert!(a[0].field("date").is_some(), "{a:?}");
 }
+
+/// "named X as the new chief of Y": the parser takes the name for the verb's predicate
+/// (xcomp) and the post for an "as" oblique; the name is the one named.
+#[test]
+fn named_as_the_new_chief_appoints_the_name_the_parser_took_for_a_predicate() {
+    let text = "Reshuffle\n\nNorway's president on Monday named Edda Lorn as the new chief of the \
+                defence forces.";
+    let a = claims(text, ClaimType::Appointment);
+    assert!(has(&a, "Edda Lorn", "defence forces"), "{a:?}");
+}
