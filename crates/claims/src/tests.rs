@@ -275,3 +275,16 @@ fn a_role_word_used_as_an_adjective_is_no_description() {
     assert_eq!(descriptions("Kasimir Holl arrived for a three-day official visit on Monday."), 0);
     assert_eq!(descriptions("Kasimir Holl arrived on Monday, a senior official said."), 1);
 }
+
+/// "X, deputy secretary of Y's Security Council, held talks with Z, the council said": the
+/// council is the body the apposition names, which stays the source.
+#[test]
+fn a_nearer_sayer_that_is_the_body_named_keeps_the_bodys_name() {
+    use crate::frames::test_support::claims;
+    let text = "Talks\n\n\
+        Kasimir Holl, deputy secretary of Norway's Security Council, held talks with Tomasz \
+        Wielgosz on regional security, the council said in a statement.";
+    let meetings = claims(text, ClaimType::Meeting);
+    assert!(!meetings.is_empty(), "no meeting");
+    assert_eq!(meetings[0].attributed_to.as_deref(), Some("Security Council"), "{meetings:#?}");
+}

@@ -39,7 +39,18 @@ impl<'a> Doc<'a> {
                 let caps = a.regex.captures_iter(&s.view).find(|c| {
                     let whole = c.get(0).expect("group 0");
                     !passive_report(whole.as_str())
-                        && !nearer_sayer(whole.as_str())
+                        && !nearer_sayer(whole.as_str()).is_some_and(|noun| {
+                            // "Russia's Security Council, ..., the council said": the body
+                            // named is the sayer.
+                            let named = c.iter().skip(1).flatten().next().and_then(|m| {
+                                m.as_str().parse::<usize>().ok().map(|i| self.mention_text(i))
+                            });
+                            !named.is_some_and(|n| {
+                                n.split_whitespace()
+                                    .last()
+                                    .is_some_and(|l| l.eq_ignore_ascii_case(noun))
+                            })
+                        })
                         && !announces_an_act(whole.as_str(), &s.view[whole.end()..])
                         && !in_dateline(c)
                 })?;
@@ -224,17 +235,17 @@ fn court_paper(source: &str) -> bool {
     words <= 4 && PAPERS.iter().any(|p| lower.ends_with(p))
 }
 
-/// Whether an attribution match that starts on a name ends with another sayer right before
-/// its verb: "X, arrived in Y on Tuesday for a visit, the ministry said" matches the name and
-/// an apposition that is the whole clause, but the one who said it is "the ministry".
-fn nearer_sayer(matched: &str) -> bool {
+/// The noun of another sayer right before the verb of an attribution match that starts on a
+/// name: "X, arrived in Y on Tuesday for a visit, the ministry said" matches the name and an
+/// apposition that is the whole clause, but the one who said it is "the ministry".
+fn nearer_sayer(matched: &str) -> Option<&str> {
     static NEARER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"⟦[A-Z]+:[0-9]+⟧ , .+ , (?:the|a|an) (?:[a-z-]+ ){0,2}[a-z-]+ (?:has |have |had )?(?:also )?[a-z]+$",
+            r"⟦[A-Z]+:[0-9]+⟧ , .+ , (?:the|a|an) (?:[a-z-]+ ){0,2}(?P<noun>[a-z-]+) (?:has |have |had )?(?:also )?[a-z]+$",
         )
         .expect("the nearer-sayer pattern compiles")
     });
-    NEARER.is_match(matched)
+    NEARER.captures(matched).and_then(|c| c.name("noun")).map(|m| m.as_str())
 }
 
 /// Whether an attribution match ends in a passive reporting verb ("X was announced", "X
