@@ -98,6 +98,12 @@ pub(super) fn rehang(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
     if !(who..first - 1).all(|k| under(arcs, k, clause) && !under(arcs, k, verb)) {
         return;
     }
+    // A finite verb: a participle in "-ing" with no auxiliary ("..., asking officials to ...")
+    // is a clause of the relative verb's, not the sentence's predicate.
+    let auxiliary = children(arcs, verb).iter().any(|&k| rel(arcs, k).starts_with("aux"));
+    if lower[verb - 1].ends_with("ing") && !auxiliary {
+        return;
+    }
     let passive = children(arcs, verb).iter().any(|&k| rel(arcs, k) == "aux:pass");
     let (top_head, top_rel) = (head(arcs, clause), rel(arcs, clause).to_string());
     // The clause's other dependents after the verb's words start (the final mark, a
@@ -173,6 +179,25 @@ mod tests {
             (8, "nsubj"),
             (4, "parataxis"),
             (8, "obj"),
+            (4, "punct"),
+        ];
+        assert_unchanged(&words, &tags, &parse);
+    }
+
+    #[test]
+    fn a_participle_without_an_auxiliary_is_no_main_verb() {
+        // "Edda, who ran it, asking them ...": EWT's own tree keeps "Edda" the root there.
+        let words = ["Edda", ",", "who", "ran", "it", ",", "asking", "them", "."];
+        let tags = [Propn, Punct, Pron, Verb, Pron, Punct, Verb, Pron, Punct];
+        let parse = [
+            (4, "vocative"),
+            (4, "punct"),
+            (4, "nsubj"),
+            (0, "root"),
+            (4, "obj"),
+            (7, "punct"),
+            (4, "advcl"),
+            (7, "obj"),
             (4, "punct"),
         ];
         assert_unchanged(&words, &tags, &parse);
