@@ -341,6 +341,8 @@ impl<'a> Doc<'a> {
         self.learn_frame_roles(&claims);
         crate::frames::predicates::extend(&self, &mut claims);
         claims.sort_by_key(|c| (c.evidence.start, c.kind));
+        // The states the document names, found once for the passes that compare posts'
+        // bodies with them.
         let states = self.state_names();
         let is_state = |o: &str| self.is_state(o) || states.contains(o);
         crate::post_states::one_state_per_post(is_state, &mut claims);
@@ -350,7 +352,7 @@ impl<'a> Doc<'a> {
         self.foreign_trials(&mut claims);
         start_from_appointment(&mut claims);
         crate::body_ends::close_posts(&self, &mut claims);
-        Ok(self.drop_subsumed_posts(claims))
+        Ok(self.drop_subsumed_posts(claims, &states))
     }
 
     /// Records what a position says about its holder.
@@ -866,8 +868,7 @@ impl<'a> Doc<'a> {
     /// A post described only by country ("Syrian security head X") says less than a post in
     /// a named body that the same document gives the same person ("X, Syrian National
     /// Security Bureau chief"); the first is dropped.
-    fn drop_subsumed_posts(&self, claims: Vec<Claim>) -> Vec<Claim> {
-        let countries = self.state_names();
+    fn drop_subsumed_posts(&self, claims: Vec<Claim>, countries: &BTreeSet<String>) -> Vec<Claim> {
         let is_country = |c: &Claim| c.field("organization").is_some_and(|o| countries.contains(o));
         let specific: BTreeSet<String> = claims
             .iter()

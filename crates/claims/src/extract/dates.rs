@@ -3,8 +3,6 @@
 
 use super::*;
 
-/// The text before a date that opens a relative clause on an argument and has not closed it:
-/// ", who was minister between".
 /// Lowercase words that end a post's phrase when reading back from its role: "the former
 /// police chief" reads back over "police", not over "the" ("head of the former Y" is current).
 const FUNCTION_WORDS: &[&str] = &[
@@ -12,6 +10,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "her", "its", "their", "our", "who", "was", "is", "be", "been",
 ];
 
+/// The text before a date that opens a relative clause on an argument and has not closed it:
+/// ", who was minister between".
 static RELATIVE_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", (?:who|which|whose) [^,;]*$").expect("valid pattern"));
 

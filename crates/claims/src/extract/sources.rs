@@ -39,18 +39,7 @@ impl<'a> Doc<'a> {
                 let caps = a.regex.captures_iter(&s.view).find(|c| {
                     let whole = c.get(0).expect("group 0");
                     !passive_report(whole.as_str())
-                        && !nearer_sayer(whole.as_str()).is_some_and(|noun| {
-                            // "Russia's Security Council, ..., the council said": the body
-                            // named is the sayer.
-                            let named = c.iter().skip(1).flatten().next().and_then(|m| {
-                                m.as_str().parse::<usize>().ok().map(|i| self.mention_text(i))
-                            });
-                            !named.is_some_and(|n| {
-                                n.split_whitespace()
-                                    .last()
-                                    .is_some_and(|l| l.eq_ignore_ascii_case(noun))
-                            })
-                        })
+                        && !self.another_sayer(c)
                         && !announces_an_act(whole.as_str(), &s.view[whole.end()..])
                         && !in_dateline(c)
                 })?;
@@ -76,6 +65,24 @@ impl<'a> Doc<'a> {
         }
         self.quoted_sources(&mut out);
         out
+    }
+
+    /// Whether an attribution match that opens on a name ends with another sayer right before
+    /// its verb ([`nearer_sayer`]), one that is not the body the name is ("Russia's Security
+    /// Council, ..., the council said": the body named is the sayer).
+    fn another_sayer(&self, c: &regex::Captures<'_>) -> bool {
+        let Some(noun) = c.get(0).and_then(|whole| nearer_sayer(whole.as_str())) else {
+            return false;
+        };
+        let named = c
+            .iter()
+            .skip(1)
+            .flatten()
+            .next()
+            .and_then(|m| m.as_str().parse::<usize>().ok().map(|i| self.mention_text(i)));
+        !named.is_some_and(|n| {
+            n.split_whitespace().last().is_some_and(|l| l.eq_ignore_ascii_case(noun))
+        })
     }
 
     /// The sentences of a quotation that runs over several sentences ("“A. B. C,” X said.")

@@ -31,7 +31,7 @@ pub(super) fn rehang(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
     if !(5..=MAX_WORDS).contains(&n) || lower.len() != n || tags.len() != n {
         return;
     }
-    // Words from 1; `head[0]` unused.
+    // Words are numbered from 1, as the heads are.
     fn rel(arcs: &[Arc], w: usize) -> &str {
         arcs[w - 1].deprel.as_str()
     }
