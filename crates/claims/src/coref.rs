@@ -375,8 +375,12 @@ impl People {
         };
         let candidates = |sentence: usize, before: Option<usize>| -> Vec<usize> {
             let mut out: Vec<usize> = Vec::new();
+            // "BUENOS AIRES, Nov 20 (X Wire) - A court convicted Y ... and sentenced him":
+            // the agency that filed the copy is no one the story speaks of.
+            let dateline_end = view.sentences[sentence].dateline_end;
             for &k in &view.sentences[sentence].mentions {
-                if before.is_some_and(|b| view.mentions[k].span.start >= b) {
+                let start = view.mentions[k].span.start;
+                if before.is_some_and(|b| start >= b) || start < dateline_end {
                     continue;
                 }
                 if let Some(&g) = self.of_mention.get(&k)

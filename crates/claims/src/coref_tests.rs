@@ -55,6 +55,13 @@ fn a_pronoun_told_before_any_name_carries_its_person_on() {
     assert_eq!(got.last().map(String::as_str), Some("Tomasz Wielgosz"), "{got:?}");
 }
 
+#[test]
+fn the_agency_of_a_dateline_is_no_antecedent() {
+    let text = "LORNBY, Nov 20 (Anselm Vreeke) - A federal court on Tuesday convicted \
+                Captain Tomasz Wielgosz of torture and sentenced him to 18 years in prison.";
+    assert_eq!(resolved(text), ["Tomasz Wielgosz"]);
+}
+
 /// The group each person mention of `text` joins, by name, in text order.
 fn groups(text: &str) -> Vec<String> {
     let reading = read::read_document(&TAGGER, &ANALYZER, text, None);
