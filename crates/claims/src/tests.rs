@@ -288,3 +288,24 @@ fn a_nearer_sayer_that_is_the_body_named_keeps_the_bodys_name() {
     assert!(!meetings.is_empty(), "no meeting");
     assert_eq!(meetings[0].attributed_to.as_deref(), Some("Security Council"), "{meetings:#?}");
 }
+
+/// "issued a warrant for X for crimes allegedly committed ...": the "allegedly" qualifies
+/// what X is accused of, not the warrant, which the author states; and "the Chamber" of a
+/// later sentence is the court the document named in full before it.
+#[test]
+fn a_warrant_for_crimes_allegedly_committed_is_asserted_and_the_chamber_is_its_court() {
+    use crate::frames::test_support::claims;
+    let text = "Warrants\n\n\
+        Pre-Trial Chamber II of the International Criminal Court has issued a warrant of \
+        arrest for General Kasimir Holl for war crimes allegedly committed in the eastern \
+        provinces.\n\n\
+        Separately, the Chamber issued warrants for two militia commanders, Anselm Vreeke \
+        and Piet Oranje.";
+    let warrants = claims(text, ClaimType::Warrant);
+    for name in ["Kasimir Holl", "Anselm Vreeke", "Piet Oranje"] {
+        let w = warrants.iter().find(|c| c.field("target") == Some(name));
+        let w = w.unwrap_or_else(|| panic!("no warrant for {name}: {warrants:#?}"));
+        assert_eq!(w.modality, Modality::Asserted, "{w:#?}");
+        assert_eq!(w.field("authority"), Some("International Criminal Court"), "{w:#?}");
+    }
+}

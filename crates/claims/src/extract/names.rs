@@ -219,6 +219,9 @@ impl<'a> Doc<'a> {
                 if let Some(court) = self.court_set_up_by(*m) {
                     return Some(court);
                 }
+                if let Some(named) = self.court_named_before(*m) {
+                    return self.authority(&Arg::Mention(named));
+                }
                 self.mention_text(*m)
             }
             Arg::Text(t) => t.clone(),
@@ -334,6 +337,25 @@ impl<'a> Doc<'a> {
             })
             .collect();
         Some(format!("{} {}", words.join(" "), &caps[2]))
+    }
+
+    /// For a court called by a bare word ("the Chamber issued warrants", "the Tribunal
+    /// ruled"), the court or tribunal the document named in full before it ("Pre-Trial
+    /// Chamber II of the International Criminal Court"): the word alone names no one.
+    fn court_named_before(&self, m: usize) -> Option<usize> {
+        let mention = &self.view.mentions[m];
+        let text = self.mention_text(m).to_lowercase();
+        let word = text.strip_prefix("the ").unwrap_or(&text);
+        if mention.kind != Kind::Org || !matches!(word, "chamber" | "court" | "tribunal") {
+            return None;
+        }
+        self.view.mentions[..m].iter().enumerate().rev().find_map(|(k, other)| {
+            let t = self.mention_text(k).to_lowercase();
+            (other.kind == Kind::Org
+                && t.split_whitespace().count() > 1
+                && (t.contains("court") || t.contains("tribunal")))
+            .then_some(k)
+        })
     }
 
     /// The authority a court pattern finds in a stretch of a view.

@@ -180,7 +180,31 @@ impl<'a> Doc<'a> {
         if cues.uncertain.is_match(&s.view) || doubted_later {
             return (Modality::Uncertain, attributed);
         }
-        if kind == ClaimType::Allegation || cues.alleged.is_match(&s.view) {
+        // "issued a warrant for X for crimes allegedly committed in ...": an "allegedly"
+        // after a formal act qualifies what it accuses X of (an allegation of its own), not
+        // the act, which the author states.
+        let formal_act = matches!(
+            kind,
+            ClaimType::Warrant | ClaimType::Charge | ClaimType::Sanction | ClaimType::Verdict
+        );
+        let alleged_in = if formal_act {
+            // Up to the end of the person the act is against: "for war crimes allegedly
+            // committed" may be inside the match, as the charges it names.
+            let person = c.args.iter().find_map(|(f, a)| match a {
+                Arg::Mention(m) if matches!(f.as_str(), "target" | "defendant") => Some(*m),
+                _ => None,
+            });
+            let end = person
+                .and_then(|m| {
+                    let tag = format!("⟦{}:{m}⟧", self.view.mentions[m].kind.as_str());
+                    matched.find(&tag).map(|at| c.span.start + at + tag.len())
+                })
+                .unwrap_or(c.span.end);
+            &s.view[..end]
+        } else {
+            s.view.as_str()
+        };
+        if kind == ClaimType::Allegation || cues.alleged.is_match(alleged_in) {
             return (Modality::Alleged, attributed);
         }
         if attributed.is_some() {
