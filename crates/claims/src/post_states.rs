@@ -5,7 +5,7 @@
 //! ministry in one state: where the document gives the same holder the same post (its role
 //! the same, "former" aside) in two states, the post keeps the state of its first statement
 //! (the lead, which places it), and the later ones are the same post (merged afterwards when
-//! their other fields agree).
+//! their other fields agree). An appointment to the post is to the same state's.
 
 use serde_json::Value;
 
@@ -22,11 +22,15 @@ fn post_of(role: &str) -> String {
 /// role, when both name a state (`is_state`). Claims must be in document order.
 pub(crate) fn one_state_per_post(is_state: impl Fn(&str) -> bool, claims: &mut [Claim]) {
     let state_post = |c: &Claim| -> Option<(String, String, String)> {
-        if c.kind != ClaimType::Position {
-            return None;
-        }
+        // "It was X's first visit to Iran since he was appointed foreign minister": an
+        // appointment to the post is to the same state's.
+        let person = match c.kind {
+            ClaimType::Position => c.field("holder")?,
+            ClaimType::Appointment => c.field("person")?,
+            _ => return None,
+        };
         let org = c.field("organization").filter(|o| is_state(o))?;
-        Some((c.field("holder")?.to_string(), post_of(c.field("role")?), org.to_string()))
+        Some((person.to_string(), post_of(c.field("role")?), org.to_string()))
     };
     let mut first: Vec<(String, String, String)> = Vec::new();
     for c in claims.iter_mut() {
@@ -118,6 +122,23 @@ mod tests {
         assert!(holl.iter().all(|c| c.field("organization") == Some("Colombia")), "{holl:#?}");
         // The dates of the second statement reach the post (merged with the first).
         assert!(holl.iter().any(|c| c.field("start") == Some("2016")), "{holl:#?}");
+    }
+
+    /// "It was X's first visit to Iran since he was appointed foreign minister in March
+    /// 2021": the appointment is to the post the lead gave X, Belarus's, not Iran's.
+    #[test]
+    fn an_appointment_to_a_post_is_to_the_same_states() {
+        let text = "Minister visits Iran\n\n\
+            Belarusian Foreign Minister Kasimir Holl arrived in Tehran on Tuesday on a two-day \
+            visit.\n\n\
+            It was Holl's first visit to Iran since he was appointed foreign minister in March \
+            2021.";
+        let appointments = claims(text, ClaimType::Appointment);
+        assert!(!appointments.is_empty(), "{appointments:#?}");
+        assert!(
+            appointments.iter().all(|c| c.field("organization") == Some("Belarus")),
+            "{appointments:#?}"
+        );
     }
 
     /// The parse hangs "who served ..." back on the name (read's `relative` repair): the

@@ -90,6 +90,7 @@ struct Words {
     profit: Vec<String>,
     seen: Vec<String>,
     host: Vec<String>,
+    place_nouns: Vec<String>,
 }
 
 /// How a frame was found: a verb, a noun, the reason of another frame ("sanctioned for his

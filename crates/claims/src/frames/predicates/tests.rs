@@ -263,6 +263,17 @@ fn companions_of_a_visitor_visit_the_same_place() {
     assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
 }
 
+/// "visited the holy city of X": the place a place noun names by its "of" phrase.
+#[test]
+fn a_visit_to_the_city_of_x_is_a_visit_to_x() {
+    let c = claims("During the trip, Tomasz Wielgosz also visited the port city of Bergen.");
+    let v = of(&c, ClaimType::Visit);
+    assert!(v.iter().any(|v| v.field("place") == Some("Bergen")), "{c:?}");
+    // A place noun with no place named is no visit.
+    let c = claims("During the trip, Tomasz Wielgosz also visited the old city.");
+    assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
+}
+
 #[test]
 fn talks_with_someone_are_a_meeting_of_the_clauses_subject() {
     let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks with Marisol Quenby.");

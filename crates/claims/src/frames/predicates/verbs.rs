@@ -112,8 +112,16 @@ pub(super) fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) 
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
             // "visited X"; "travelled to X, Y and Z", "including to countries like X and Y":
             // one visit per place.
-            let places: Vec<usize> = match s.kid(p, "obj").and_then(|o| s.mention(o, &[Kind::Loc]))
-            {
+            // "visited the holy city of X": the place a place noun names.
+            let place_named = |o: usize| {
+                s.mention(o, &[Kind::Loc]).or_else(|| {
+                    lex.words.place_nouns.contains(&s.lemma(o)).then_some(())?;
+                    s.kids(o, "nmod")
+                        .find(|&n| s.case(n).as_deref() == Some("of"))
+                        .and_then(|n| s.mention(n, &[Kind::Loc]))
+                })
+            };
+            let places: Vec<usize> = match s.kid(p, "obj").and_then(place_named) {
                 Some(place) => vec![place],
                 None => s
                     .kids(p, "obl")
