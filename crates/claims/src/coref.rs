@@ -326,8 +326,58 @@ impl People {
         }
         let mut people = People { people, of_mention, genders: Vec::new(), may_be: Vec::new() };
         people.genders = people.genders(text, view);
+        if people.join_lone_names_by_gender(honorific_only) {
+            people.genders = people.genders(text, view);
+        }
         people.may_be = incomplete_name_doubts(&people.people, &titles, &people.genders);
         people
+    }
+
+    /// "Her husband, Piet X, ... X denied the allegations through her lawyer": a lone
+    /// surname two people of the document bear stays its own person while groups are made
+    /// (see [`ambiguous`]); where the document tells its gender and all but one of the
+    /// namesakes are of the other, it is that one. "Mrs. X" (`honorific_only`, by group)
+    /// stays apart: most often the wife of the man the story names. Whether any group was
+    /// joined.
+    fn join_lone_names_by_gender(&mut self, mut honorific_only: Vec<bool>) -> bool {
+        let mut joined = false;
+        loop {
+            let lone_of = |g: usize| -> Option<usize> {
+                let want = self.genders.get(g).copied().flatten()?;
+                let key = &self.people[g].key;
+                if key.len() != 1 || honorific_only.get(g).copied().unwrap_or(true) {
+                    return None;
+                }
+                let fitting: Vec<usize> = (0..self.people.len())
+                    .filter(|&h| h != g && self.people[h].key.len() > 1)
+                    .filter(|&h| joins(key, &self.people[h].key))
+                    .collect();
+                let possible: Vec<usize> = fitting
+                    .iter()
+                    .copied()
+                    .filter(|&h| self.genders.get(h).copied().flatten() != Some(want.other()))
+                    .collect();
+                match possible.as_slice() {
+                    [h] if fitting.len() > 1 => Some(*h),
+                    _ => None,
+                }
+            };
+            let Some((g, h)) = (0..self.people.len()).find_map(|g| lone_of(g).map(|h| (g, h)))
+            else {
+                return joined;
+            };
+            let moved = std::mem::take(&mut self.people[g].mentions);
+            self.people[h].mentions.extend(moved);
+            self.people[h].mentions.sort_unstable();
+            self.people.remove(g);
+            self.genders.remove(g);
+            honorific_only.remove(g);
+            for v in self.of_mention.values_mut() {
+                let to = if *v == g { h } else { *v };
+                *v = if to > g { to - 1 } else { to };
+            }
+            joined = true;
+        }
     }
 
     /// The person most mentioned in the document (the first of equals): who an unqualified
@@ -607,8 +657,11 @@ impl People {
                     let honorific = inside
                         .and_then(honorific_gender)
                         .or_else(|| before.and_then(honorific_gender));
-                    // "X, a businesswoman whose ...": a gendered noun in the apposition.
-                    let honorific = honorific.or_else(|| apposed_gender(&text[mention.span.end..]));
+                    // "X, a businesswoman whose ...": a gendered noun in the apposition;
+                    // "her husband, X": one right before the name.
+                    let honorific = honorific
+                        .or_else(|| apposed_gender(&text[mention.span.end..]))
+                        .or_else(|| kin_before_gender(&text[..mention.span.start]));
                     if let Some(h) = honorific {
                         let v = &mut votes[g];
                         match h {
@@ -661,6 +714,15 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    fn other(self) -> Gender {
+        match self {
+            Gender::Male => Gender::Female,
+            Gender::Female => Gender::Male,
+        }
+    }
+}
+
 /// The gender of a third-person singular pronoun.
 fn pronoun_gender(p: &str) -> Option<Gender> {
     match p {
@@ -701,6 +763,21 @@ fn apposed_gender(after: &str) -> Option<Gender> {
         }
     }
     None
+}
+
+/// The gender a kin noun right before a name gives ("her husband, X", "his widow X"), if
+/// any: the possessive and the noun, then at most a comma.
+fn kin_before_gender(before: &str) -> Option<Gender> {
+    let mut words = before.split_whitespace().rev();
+    let noun = words.next()?.trim_end_matches(',').to_lowercase();
+    if !matches!(words.next()?.to_lowercase().as_str(), "his" | "her" | "their") {
+        return None;
+    }
+    match noun.as_str() {
+        "wife" | "widow" | "mother" | "daughter" | "sister" => Some(Gender::Female),
+        "husband" | "widower" | "father" | "son" | "brother" => Some(Gender::Male),
+        _ => None,
+    }
 }
 
 /// The gender an honorific before a name gives ("Mr", "Mrs."), if any.

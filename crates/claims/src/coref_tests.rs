@@ -225,3 +225,22 @@ fn a_possessor_that_describes_anothers_post_is_not_the_one_meant() {
                 Holl, of corruption and sentenced him to ten years.";
     assert_eq!(resolved(text), ["Kasimir Holl"]);
 }
+
+/// "Her husband, Piet X, ... X denied it through her lawyer": the lone surname fits both
+/// spouses, the document says the husband is a man and the lone name a woman; she is the
+/// other one. Without a gender it stays its own person.
+#[test]
+fn a_lone_surname_of_two_spouses_is_the_one_of_its_gender() {
+    let text = "Marisol Quenby was indicted on Monday. \
+                Her husband, Piet Quenby, was also charged. \
+                Quenby denied the allegations through her lawyer. \
+                She was arrested on Friday.";
+    let got = groups(text);
+    assert_eq!(got[2], "Marisol Quenby", "{got:?}");
+    assert_eq!(resolved(text).last().map(String::as_str), Some("Marisol Quenby"));
+    let text = "Marisol Quenby was indicted on Monday. \
+                Piet Quenby was also charged. \
+                Quenby denied the allegations.";
+    let got = groups(text);
+    assert_eq!(got[2], "Quenby", "{got:?}");
+}
