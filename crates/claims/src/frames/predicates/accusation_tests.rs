@@ -260,3 +260,15 @@ fn the_name_after_a_post_and_its_comma_is_accused_whatever_its_rank_hangs_on() {
     );
     assert!(has(&c, ClaimType::Allegation, "accused", "Anselm Vreeke"), "{c:?}");
 }
+
+/// "blamed the head of the police's investigations unit, Deputy Inspector General X, for
+/// the abuse": the parser hangs the name on the post's "of" phrase, headed by the title's
+/// last word; the name apposed to the post is the one blamed.
+#[test]
+fn the_name_apposed_to_a_post_with_an_of_phrase_is_the_one_blamed() {
+    let c = claims(
+        "The rights group blamed the head of the police's criminal investigations unit, \
+         Deputy Inspector General Kasimir Holl, for the abuse.",
+    );
+    assert!(has(&c, ClaimType::Allegation, "accused", "Kasimir Holl"), "{c:?}");
+}

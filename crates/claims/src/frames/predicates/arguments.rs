@@ -289,7 +289,17 @@ impl<'d> Parse<'d> {
             // (A rank or given name may hang on the name's other words.)
             let apposed = (comma + 1..c).all(|w| self.within(w, c));
             let closes = !closes_phrase || comma == self.span_end(i) + 1;
-            (unmarked && apposed && closes).then(|| covering(c)).flatten()
+            // "..., Deputy Inspector General X": the parser may head the name with the
+            // title's last word, the name its `flat` words.
+            let named = || {
+                covering(c).or_else(|| {
+                    self.children[c]
+                        .iter()
+                        .filter(|&&f| self.rel(f) == "flat")
+                        .find_map(|&f| covering(f))
+                })
+            };
+            (unmarked && apposed && closes).then(named).flatten()
         };
         if self.word(i).upos == "NOUN"
             && kinds.contains(&Kind::Per)
@@ -297,6 +307,16 @@ impl<'d> Parse<'d> {
                 .iter()
                 .find_map(|&c| apposed(c, false))
                 .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+                // "the head of the police's investigations unit, X": the name may hang on
+                // the post's "of" phrase.
+                .or_else(|| {
+                    self.children[i]
+                        .iter()
+                        .filter(|&&d| d > i && self.rel(d) == "nmod")
+                        .flat_map(|&d| self.children[d].iter().copied())
+                        .find_map(|c| apposed(c, false))
+                        .filter(|&m| self.doc.view.mentions[m].kind == Kind::Per)
+                })
                 .or_else(|| {
                     let h = self.head(i)?;
                     self.children[h]
