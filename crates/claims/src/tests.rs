@@ -309,3 +309,18 @@ fn a_warrant_for_crimes_allegedly_committed_is_asserted_and_the_chamber_is_its_c
         assert_eq!(w.field("authority"), Some("International Criminal Court"), "{w:#?}");
     }
 }
+
+/// "Rumours that X had died ..., were false": a report said to be false is denied, as one
+/// said to be denied is.
+#[test]
+fn a_rumour_said_to_be_false_is_denied() {
+    use crate::frames::test_support::claims;
+    let text = "Rumours\n\n\
+        Rumours that Kasimir Holl had died in prison, which spread on social media in August, \
+        were false, his lawyer said.\n\n\
+        Reports that Anselm Vreeke had been hospitalised were untrue, officials said.";
+    let deaths = claims(text, ClaimType::DeathReport);
+    assert!(deaths.iter().any(|c| c.modality == Modality::Denied), "{deaths:#?}");
+    let health = claims(text, ClaimType::Health);
+    assert!(health.iter().any(|c| c.modality == Modality::Denied), "{health:#?}");
+}
