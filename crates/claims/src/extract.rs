@@ -346,6 +346,7 @@ impl<'a> Doc<'a> {
         let states = self.state_names();
         let is_state = |o: &str| self.is_state(o) || states.contains(o);
         crate::post_states::one_state_per_post(is_state, &mut claims);
+        crate::post_states::home_state_of_bodies(is_state, &mut claims);
         crate::post_states::counterparts(&mut claims);
         let mut claims = merge::bodiless_appointments(merge::merge_duplicates(claims));
         crate::event_dates::fill(&self, &mut claims);

@@ -45,6 +45,68 @@ pub(crate) fn one_state_per_post(is_state: impl Fn(&str) -> bool, claims: &mut [
     }
 }
 
+/// The state a post's body is written with and the rest of it: "Chad's border guard" →
+/// (Chad, "border guard"), "Sudanese army" → (Sudan, "army"), "Chad" → (Chad, "").
+fn state_and_body(org: &str, is_state: &impl Fn(&str) -> bool) -> Option<(String, String)> {
+    if is_state(org) {
+        return Some((org.to_string(), String::new()));
+    }
+    let (first, rest) = org.split_once(' ')?;
+    if let Some(state) = first.strip_suffix("'s").or_else(|| first.strip_suffix("’s")) {
+        return is_state(state).then(|| (state.to_string(), rest.to_string()));
+    }
+    read::lexicon::country_of(first).map(|state| (state.to_string(), rest.to_string()))
+}
+
+/// "General X has been the commander of Chad's border guard since 2019 ... In 2016 he was
+/// appointed deputy chief of staff of the army": the sentence names no state, so the frames
+/// give "the army" the state the story names most (here France, where X trained and met a
+/// minister). A person's posts in a state body are in the state of the posts the document
+/// places in words ("Chad's border guard" written in its sentence); a body whose state no
+/// sentence wrote ("French army", made by the frames) takes that state instead. Where the
+/// person's placed posts name two states, nothing changes.
+pub(crate) fn home_state_of_bodies(is_state: impl Fn(&str) -> bool, claims: &mut [Claim]) {
+    let person_of = |c: &Claim| match c.kind {
+        ClaimType::Position => c.field("holder").map(str::to_string),
+        ClaimType::Appointment => c.field("person").map(str::to_string),
+        _ => None,
+    };
+    let written =
+        |c: &Claim, org: &str| c.evidence.text.to_lowercase().contains(&org.to_lowercase());
+    let mut homes: Vec<(String, Option<String>)> = Vec::new();
+    for c in claims.iter() {
+        let (Some(person), Some(org)) = (person_of(c), c.field("organization")) else { continue };
+        let Some((state, body)) = state_and_body(org, &is_state) else { continue };
+        // A bare state is placed when its sentence names it or its adjective.
+        let placed = written(c, org)
+            || body.is_empty()
+                && c.evidence
+                    .text
+                    .split(|ch: char| !ch.is_alphabetic())
+                    .any(|w| read::lexicon::country_of(w) == Some(state.as_str()));
+        if !placed {
+            continue;
+        }
+        match homes.iter_mut().find(|(p, _)| *p == person) {
+            Some((_, home)) if home.as_deref() != Some(state.as_str()) => *home = None,
+            Some(_) => {}
+            None => homes.push((person, Some(state))),
+        }
+    }
+    for c in claims.iter_mut() {
+        let Some(person) = person_of(c) else { continue };
+        let Some(home) = homes.iter().find(|(p, _)| *p == person).and_then(|(_, h)| h.clone())
+        else {
+            continue;
+        };
+        let Some(org) = c.field("organization").map(str::to_string) else { continue };
+        let Some((state, body)) = state_and_body(&org, &is_state) else { continue };
+        if state != home && !body.is_empty() && !written(c, &org) {
+            c.fields.insert("organization".into(), Value::from(format!("{home}'s {body}")));
+        }
+    }
+}
+
 /// "X held talks with his Russian counterpart, Y": a counterpart holds the other side's post
 /// in another state. The pattern that reads "NAT ROLE, NAME" gives Y the post "counterpart",
 /// which is no post (`not_posts`); Y's post is the one the document gives the other
@@ -139,6 +201,22 @@ mod tests {
             appointments.iter().all(|c| c.field("organization") == Some("Belarus")),
             "{appointments:#?}"
         );
+    }
+
+    /// A profile names the state where its general trained and the minister he met more
+    /// often than his own: his post in "the army" is his own state's, the one his placed
+    /// post names.
+    #[test]
+    fn a_post_in_a_body_no_sentence_places_is_in_the_persons_own_state() {
+        let text = "Profile\n\n\
+            General Kasimir Holl has been the commander of Chad's border guard since 2019.\n\n\
+            Holl graduated from a military academy in France. In 2016 he was appointed deputy \
+            chief of staff of the army.\n\n\
+            He met the French defence minister in Paris in March 2022.";
+        let posts = positions(text);
+        let army = posts.iter().find(|c| c.field("role") == Some("deputy chief of staff"));
+        let army = army.unwrap_or_else(|| panic!("no post in the army: {posts:#?}"));
+        assert_eq!(army.field("organization"), Some("Chad's army"), "{army:#?}");
     }
 
     /// The parse hangs "who served ..." back on the name (read's `relative` repair): the

@@ -115,7 +115,7 @@ pub(super) fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) 
             // "visited the holy city of X": the place a place noun names.
             let place_named = |o: usize| {
                 s.mention(o, &[Kind::Loc]).or_else(|| {
-                    lex.words.place_nouns.contains(&s.lemma(o)).then_some(())?;
+                    lex.words.place_nouns.contains(s.lemma(o)).then_some(())?;
                     s.kids(o, "nmod")
                         .find(|&n| s.case(n).as_deref() == Some("of"))
                         .and_then(|n| s.mention(n, &[Kind::Loc]))
