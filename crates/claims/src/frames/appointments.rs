@@ -135,6 +135,12 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
             .kids(v, "obl")
             .filter(|&c| p.words[c].deprel == "obl:agent" || p.case(c).as_deref() == Some("by"))
             .find_map(|c| p.mention_of(doc, c, &[Kind::Per]));
+        // "X replaced Y as interior minister": Y held the post before.
+        let predecessor = replaces
+            .then(|| p.kids(v, "obj").next())
+            .flatten()
+            .and_then(|o| p.mention_of(doc, o, &[Kind::Per]))
+            .filter(|&m| m != person);
         // The date of the appointment, or of the post it gives ("to head X in 2019").
         let date = std::iter::once(v)
             .chain(p.children[v].iter().copied().filter(|&c| matches!(p.rel(c), "xcomp" | "advcl")))
@@ -171,6 +177,9 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                 ];
                 if let Some(a) = agent {
                     args.push(("appointed_by".into(), Arg::Mention(a)));
+                }
+                if let Some(before) = predecessor {
+                    args.push(("predecessor".into(), Arg::Mention(before)));
                 }
                 if let Some(d) = date {
                     args.push(("date".into(), Arg::Mention(d)));

@@ -117,3 +117,16 @@ fn named_as_the_new_chief_appoints_the_name_the_parser_took_for_a_predicate() {
     let a = claims(text, ClaimType::Appointment);
     assert!(has(&a, "Edda Lorn", "defence forces"), "{a:?}");
 }
+
+/// "X replaced Y as Kenya's interior minister": Y is the predecessor, as with "succeeded".
+#[test]
+fn who_was_replaced_as_the_post_is_the_predecessor() {
+    let c = claims(
+        "Marisol Quenby replaced Tomasz Wielgosz as Kenya's interior minister in January.",
+        ClaimType::Appointment,
+    );
+    let a = c.iter().find(|a| a.field("person") == Some("Marisol Quenby"));
+    let a = a.unwrap_or_else(|| panic!("no appointment: {c:#?}"));
+    assert_eq!(a.field("predecessor"), Some("Tomasz Wielgosz"), "{a:#?}");
+    assert_eq!(a.field("organization"), Some("Kenya"), "{a:#?}");
+}
