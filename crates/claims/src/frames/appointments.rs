@@ -234,6 +234,15 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     if direct.is_some() {
         return direct;
     }
+    // "appointed X head of the army", "named X ambassador to Y": the parser may take the
+    // post for the object and the name, right before it, for the post's compound.
+    if let Some(m) = p.kids(v, "obj").find_map(|o| {
+        p.kids(o, "compound")
+            .filter(|&k| k + 1 == o || p.kids(k, "flat").any(|f| f + 1 == o))
+            .find_map(|k| p.mention_of(doc, k, &[Kind::Per]))
+    }) {
+        return Some(m);
+    }
     // "named X as the new chief of Y": the parser may take the name for the verb's
     // predicate (xcomp) when the post follows in an "as" phrase; with no object, it is the
     // one named.

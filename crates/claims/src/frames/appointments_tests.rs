@@ -130,3 +130,17 @@ fn who_was_replaced_as_the_post_is_the_predecessor() {
     assert_eq!(a.field("predecessor"), Some("Tomasz Wielgosz"), "{a:#?}");
     assert_eq!(a.field("organization"), Some("Kenya"), "{a:#?}");
 }
+
+/// "The Kenyan president appointed X head of the army": the parser takes the post for the
+/// object and the name for its compound; X is the one appointed.
+#[test]
+fn a_name_the_parser_made_the_posts_compound_is_the_one_appointed() {
+    let c = claims(
+        "Appointments in Kenya\n\nThe Kenyan president appointed Edda Lorn head of the army.",
+        ClaimType::Appointment,
+    );
+    let a = c.iter().find(|a| a.field("person") == Some("Edda Lorn"));
+    let a = a.unwrap_or_else(|| panic!("no appointment: {c:#?}"));
+    assert_eq!(a.field("role"), Some("head"), "{a:#?}");
+    assert_eq!(a.field("organization"), Some("Kenyan army"), "{a:#?}");
+}
