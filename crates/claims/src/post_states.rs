@@ -191,7 +191,7 @@ mod tests {
     #[test]
     fn an_appointment_to_a_post_is_to_the_same_states() {
         let text = "Minister visits Iran\n\n\
-            Belarusian Foreign Minister Kasimir Holl arrived in Tehran on Tuesday on a two-day \
+            Belarusian Foreign Minister Kasimir Holl arrived in Iran on Tuesday on a two-day \
             visit.\n\n\
             It was Holl's first visit to Iran since he was appointed foreign minister in March \
             2021.";
@@ -212,7 +212,7 @@ mod tests {
             General Kasimir Holl has been the commander of Chad's border guard since 2019.\n\n\
             Holl graduated from a military academy in France. In 2016 he was appointed deputy \
             chief of staff of the army.\n\n\
-            He met the French defence minister in Paris in March 2022.";
+            He met the French defence minister in France in March 2022.";
         let posts = positions(text);
         let army = posts.iter().find(|c| c.field("role") == Some("deputy chief of staff"));
         let army = army.unwrap_or_else(|| panic!("no post in the army: {posts:#?}"));
