@@ -148,17 +148,7 @@ fn apposed_gender(after: &str) -> Option<Gender> {
     for w in words.take(4) {
         let bare = w.trim_end_matches([',', '.', ';']).to_lowercase();
         let bare = bare.rsplit(['’', '\'']).next().unwrap_or(&bare).to_string();
-        let gender = match bare.as_str() {
-            "woman" | "businesswoman" | "wife" | "widow" | "mother" | "daughter" | "sister"
-            | "actress" | "chairwoman" | "spokeswoman" | "congresswoman" | "girlfriend"
-            | "niece" | "aunt" | "grandmother" | "granddaughter" | "stepdaughter" => {
-                Some(Gender::Female)
-            }
-            "man" | "businessman" | "husband" | "widower" | "father" | "son" | "brother"
-            | "chairman" | "spokesman" | "congressman" | "boyfriend" | "nephew" | "uncle"
-            | "grandfather" | "grandson" | "stepson" => Some(Gender::Male),
-            _ => None,
-        };
+        let gender = noun_gender(&bare);
         if gender.is_some() {
             return gender;
         }
@@ -169,17 +159,26 @@ fn apposed_gender(after: &str) -> Option<Gender> {
     None
 }
 
-/// The gender a kin noun right before a name gives ("her husband, X", "his widow X"), if
-/// any: the possessive and the noun, then at most a comma.
+/// The gender a gendered noun right before a name gives ("her husband, X", "his widow X"),
+/// if any: the possessive and the noun, then at most a comma.
 fn kin_before_gender(before: &str) -> Option<Gender> {
     let mut words = before.split_whitespace().rev();
     let noun = words.next()?.trim_end_matches(',').to_lowercase();
     if !matches!(words.next()?.to_lowercase().as_str(), "his" | "her" | "their") {
         return None;
     }
-    match noun.as_str() {
-        "wife" | "widow" | "mother" | "daughter" | "sister" => Some(Gender::Female),
-        "husband" | "widower" | "father" | "son" | "brother" => Some(Gender::Male),
+    noun_gender(&noun)
+}
+
+/// The gender of a lowercase noun of a person ("widow", "spokesman", "brother"), if it has one.
+fn noun_gender(noun: &str) -> Option<Gender> {
+    match noun {
+        "woman" | "businesswoman" | "wife" | "widow" | "mother" | "daughter" | "sister"
+        | "actress" | "chairwoman" | "spokeswoman" | "congresswoman" | "girlfriend" | "niece"
+        | "aunt" | "grandmother" | "granddaughter" | "stepdaughter" => Some(Gender::Female),
+        "man" | "businessman" | "husband" | "widower" | "father" | "son" | "brother"
+        | "chairman" | "spokesman" | "congressman" | "boyfriend" | "nephew" | "uncle"
+        | "grandfather" | "grandson" | "stepson" => Some(Gender::Male),
         _ => None,
     }
 }

@@ -24,11 +24,7 @@ pub(crate) fn one_state_per_post(is_state: impl Fn(&str) -> bool, claims: &mut [
     let state_post = |c: &Claim| -> Option<(String, String, String)> {
         // "It was X's first visit to Iran since he was appointed foreign minister": an
         // appointment to the post is to the same state's.
-        let person = match c.kind {
-            ClaimType::Position => c.field("holder")?,
-            ClaimType::Appointment => c.field("person")?,
-            _ => return None,
-        };
+        let person = post_person(c)?;
         let org = c.field("organization").filter(|o| is_state(o))?;
         Some((person.to_string(), post_of(c.field("role")?), org.to_string()))
     };
@@ -42,6 +38,15 @@ pub(crate) fn one_state_per_post(is_state: impl Fn(&str) -> bool, claims: &mut [
             Some(_) => {}
             None => first.push((holder, role, org)),
         }
+    }
+}
+
+/// Whose post a position or an appointment is.
+fn post_person(c: &Claim) -> Option<&str> {
+    match c.kind {
+        ClaimType::Position => c.field("holder"),
+        ClaimType::Appointment => c.field("person"),
+        _ => None,
     }
 }
 
@@ -66,16 +71,13 @@ fn state_and_body(org: &str, is_state: &impl Fn(&str) -> bool) -> Option<(String
 /// sentence wrote ("French army", made by the frames) takes that state instead. Where the
 /// person's placed posts name two states, nothing changes.
 pub(crate) fn home_state_of_bodies(is_state: impl Fn(&str) -> bool, claims: &mut [Claim]) {
-    let person_of = |c: &Claim| match c.kind {
-        ClaimType::Position => c.field("holder").map(str::to_string),
-        ClaimType::Appointment => c.field("person").map(str::to_string),
-        _ => None,
-    };
     let written =
         |c: &Claim, org: &str| c.evidence.text.to_lowercase().contains(&org.to_lowercase());
     let mut homes: Vec<(String, Option<String>)> = Vec::new();
     for c in claims.iter() {
-        let (Some(person), Some(org)) = (person_of(c), c.field("organization")) else { continue };
+        let (Some(person), Some(org)) = (post_person(c), c.field("organization")) else {
+            continue;
+        };
         let Some((state, body)) = state_and_body(org, &is_state) else { continue };
         // A bare state is placed when its sentence names it or its adjective.
         let placed = written(c, org)
@@ -90,12 +92,12 @@ pub(crate) fn home_state_of_bodies(is_state: impl Fn(&str) -> bool, claims: &mut
         match homes.iter_mut().find(|(p, _)| *p == person) {
             Some((_, home)) if home.as_deref() != Some(state.as_str()) => *home = None,
             Some(_) => {}
-            None => homes.push((person, Some(state))),
+            None => homes.push((person.to_string(), Some(state))),
         }
     }
     for c in claims.iter_mut() {
-        let Some(person) = person_of(c) else { continue };
-        let Some(home) = homes.iter().find(|(p, _)| *p == person).and_then(|(_, h)| h.clone())
+        let Some(person) = post_person(c) else { continue };
+        let Some(home) = homes.iter().find(|(p, _)| p == person).and_then(|(_, h)| h.clone())
         else {
             continue;
         };

@@ -219,10 +219,11 @@ impl<'a> Doc<'a> {
                 if let Some(court) = self.court_set_up_by(*m) {
                     return Some(court);
                 }
-                if let Some(named) = self.court_named_before(*m) {
+                let text = self.mention_text(*m);
+                if let Some(named) = self.court_named_before(*m, &text) {
                     return self.authority(&Arg::Mention(named));
                 }
-                self.mention_text(*m)
+                text
             }
             Arg::Text(t) => t.clone(),
         };
@@ -342,11 +343,11 @@ impl<'a> Doc<'a> {
     /// For a court called by a bare word ("the Chamber issued warrants", "the Tribunal
     /// ruled"), the court or tribunal the document named in full before it ("Pre-Trial
     /// Chamber II of the International Criminal Court"): the word alone names no one.
-    fn court_named_before(&self, m: usize) -> Option<usize> {
-        let mention = &self.view.mentions[m];
-        let text = self.mention_text(m).to_lowercase();
-        let word = text.strip_prefix("the ").unwrap_or(&text);
-        if mention.kind != Kind::Org || !matches!(word, "chamber" | "court" | "tribunal") {
+    fn court_named_before(&self, m: usize, text: &str) -> Option<usize> {
+        let word = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
+        let bare_court =
+            ["chamber", "court", "tribunal"].iter().any(|c| word.eq_ignore_ascii_case(c));
+        if self.view.mentions[m].kind != Kind::Org || !bare_court {
             return None;
         }
         self.view.mentions[..m].iter().enumerate().rev().find_map(|(k, other)| {
