@@ -63,7 +63,7 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if person && ((qw.len() == 1 && lw.starts_with(qw)) || (lw.len() == 1 && qw.starts_with(lw))) {
         return Some(How::Initial);
     }
-    if let Some(h) = article_joined(q, i, l, j) {
+    if let Some(h) = article_joined(q, i, l, j, person) {
         return Some(h);
     }
     if person && opening_h_dropped(qw, lw) {
@@ -156,24 +156,30 @@ pub(super) fn opening_h_dropped(a: &str, b: &str) -> bool {
 
 /// One word is the other with the Arabic article written onto it ("Alvarnholm"/"Varnholm",
 /// "Alquenbel"/"Quenbl"): what is left is the same word, a spelling variant, or the same with
-/// one vowel more ([`Key::bare`]). The article on both sides or on neither is left to [`how`].
-fn article_joined(q: &Key, i: usize, l: &Key, j: usize) -> Option<How> {
-    let (bare, word, skel, shape) = match (&q.bare[i], &l.bare[j]) {
-        (Some(b), None) => (b, &l.words[j], &l.skeletons[j], &l.shapes[j]),
-        (None, Some(b)) => (b, &q.words[i], &q.skeletons[i], &q.shapes[i]),
+/// one vowel more ([`Key::bare`]); or, read as any word is read ([`how`]), a transliteration
+/// variant or a close spelling of it ("Elvarnkolm"/"Varnholm"). The article on both sides or
+/// on neither is left to [`how`].
+fn article_joined(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
+    let (bare, other, k, bare_is_query) = match (&q.bare[i], &l.bare[j]) {
+        (Some(b), None) => (b, l, j, true),
+        (None, Some(b)) => (b, q, i, false),
         _ => return None,
     };
-    let (rest, rest_skel, rest_shape) = bare;
+    let (rest, rest_skel, rest_shape) = (&bare.words[0], &bare.skeletons[0], &bare.shapes[0]);
+    let (word, skel, shape) = (&other.words[k], &other.skeletons[k], &other.shapes[k]);
     if rest == word {
         return Some(How::Spelling);
     }
-    if rest_skel != skel || !near_spelling(rest, word) {
+    if rest_skel != skel {
         return None;
     }
-    if rest_shape == shape || one_vowel_more(rest_shape, shape) {
-        return Some(How::Spelling);
+    if near_spelling(rest, word) {
+        return (rest_shape == shape || one_vowel_more(rest_shape, shape)).then_some(How::Spelling);
     }
-    None
+    // The same consonants written further apart ("Elkaddafi"/"Qadhafi"): what [`how`] makes
+    // of two such words, a transliteration variant or a close spelling.
+    let how = if bare_is_query { how(bare, 0, other, k, person) } else { how(other, k, bare, 0, person) };
+    how.filter(|h| matches!(h, How::Translit | How::Close))
 }
 
 /// What a close spelling is worth: skeletons one letter apart say little by themselves

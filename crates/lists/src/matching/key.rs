@@ -29,9 +29,10 @@ pub(super) struct Key {
     /// Each word's respelling joined to the next's ("hsueh" + "kang" as "suekang"), for
     /// [`join`].
     pub(super) phon_joined: Vec<(String, String)>,
-    /// Each word without an Arabic article written onto it ("Alvarnholm", "Elbrenning"), with the
-    /// skeleton and shape of what is left ([`without_article`]); `None` for most words.
-    pub(super) bare: Vec<Option<(String, String, String)>>,
+    /// Each word without an Arabic article written onto it ("Alvarnholm", "Elbrenning"), as a
+    /// key of that one word ([`without_article`]), so that alignment reads it as it reads any
+    /// word; `None` for most words.
+    pub(super) bare: Vec<Option<Box<Key>>>,
     /// A query's words only: what each costs when it aligns with nothing (a rare word 1, a
     /// word many listed names bear less, [`Index::weigh`]); empty is 1 each.
     pub(super) weights: Vec<f32>,
@@ -365,7 +366,7 @@ impl Key {
             .collect();
         let bare = words
             .iter()
-            .map(|w| without_article(w).map(|r| (r.to_string(), skeleton(r), shape(r))))
+            .map(|w| without_article(w).map(|r| Box::new(Key::of(vec![r.to_string()], arabic))))
             .collect();
         Key {
             words,
@@ -440,7 +441,7 @@ impl Key {
         let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
         let loose = (loose || self.arabic).then(|| self.loose[i].as_str());
         // Filed without a joined article too, so that "Alvarnholm" and "al-Varnholm" meet.
-        let bare = self.bare[i].as_ref().map(|(_, s, _)| s.as_str());
+        let bare = self.bare[i].as_ref().map(|k| k.skeletons[0].as_str());
         for s in strict.into_iter().chain(loose).chain(bare) {
             if s.is_empty() {
                 continue;
@@ -464,7 +465,7 @@ impl Key {
     pub(super) fn near_keys(&self, i: usize, filing: bool, keys: &mut Vec<String>) {
         let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
         let loose = (filing || self.arabic).then(|| self.loose[i].as_str());
-        let bare = self.bare[i].as_ref().map(|(_, s, _)| s.as_str());
+        let bare = self.bare[i].as_ref().map(|k| k.skeletons[0].as_str());
         for s in strict.into_iter().chain(loose).chain(bare) {
             let s: Vec<char> = coarse(s).chars().collect();
             // A query's skeleton of four letters may be a listed one of five less a letter.

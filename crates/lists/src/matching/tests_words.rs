@@ -56,6 +56,16 @@ fn an_assimilated_article_written_on_is_left_out() {
 }
 
 #[test]
+fn an_article_written_on_a_word_spelt_another_way_is_read_as_any_word() {
+    let how = hows;
+    // The same consonants, the letters written further apart than a spelling variant
+    // ("dd" for "dh", "k" for "q"): a close spelling once the article is off.
+    assert_eq!(how("Edda Elkaddavi", "QADHAVI, Edda"), vec![How::Same, How::Close]);
+    // Not when the consonants differ: "Eleazar" opens with the letters, nothing more.
+    assert_eq!(how("Eleazar Holl", "HOLL, Yasir"), vec![How::Same]);
+}
+
+#[test]
 fn a_w_before_a_long_u_written_ou_is_a_transliteration_variant() {
     let how = hows;
     assert_eq!(how("VARSKI, Kaoud", "VARSKI, Kawud"), vec![How::Translit, How::Same]);
