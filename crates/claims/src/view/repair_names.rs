@@ -19,7 +19,10 @@ pub(super) fn join_split_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             continue;
         }
         let gap = &text[a.span.end..b.span.start];
-        if patronym(words, a, b, gap) || family_name_after_given(words, a, b, gap) {
+        if patronym(words, a, b, gap)
+            || family_name_after_given(words, a, b, gap)
+            || family_name_read_as_other(words, a, b, gap)
+        {
             let end = b.span.end;
             mentions[i].span.end = end;
             mentions[i].kind = Kind::Per;
@@ -100,6 +103,47 @@ pub(super) fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
             mentions[i].value = None;
         }
     }
+}
+
+/// "Ali Akbar Ahmadian" read as the person "Ali" and the miscellaneous name "Ahmadian" (an
+/// ending the tagger knows from nationalities: "Iranian", "Armenian"): a one-word name right
+/// after a person's, with at most two name-like proper nouns between them and only spaces
+/// (at least one where the tagger read it as a person),
+/// is the family name when the tagger read it as a miscellaneous name that is no nationality,
+/// or as a person (two people are never written side by side without a comma or a word
+/// between). The words between are the person's other given names.
+fn family_name_read_as_other(words: &Words<'_>, a: &Mention, b: &Mention, gap: &str) -> bool {
+    if a.kind != Kind::Per || !matches!(b.kind, Kind::Misc | Kind::Per) {
+        return false;
+    }
+    let tb = &words.text[b.span.clone()];
+    let between = words.inside(&(a.span.end..b.span.start));
+    let lone = words.inside(&b.span).len() == 1 && !tb.contains(char::is_whitespace);
+    let spaces = gap.split(' ').filter(|p| !p.is_empty()).count() == between.len();
+    let given = |w: &Word| {
+        let form = words.form(w);
+        w.upos == "PROPN"
+            && words.name_like(w)
+            && form.chars().next().is_some_and(char::is_uppercase)
+            && !read::lexicon::is_leading_title(form)
+            && !read::lexicon::is_name_title(form)
+            && !is_country(form)
+            && read::lexicon::country_of(form).is_none()
+    };
+    // Only spaces and the given names between: the gap's text is those words, a space apart.
+    let gap_words: Vec<&str> = gap.split(' ').filter(|p| !p.is_empty()).collect();
+    let same = between.iter().map(|w| words.form(w)).eq(gap_words.iter().copied());
+    lone && spaces
+        && same
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
+        && between.len() <= 2
+        // A person right after a person with nothing between is `join_split_names`'s.
+        && (b.kind == Kind::Misc || !between.is_empty())
+        && between.iter().all(given)
+        && words.inside(&b.span).first().is_some_and(|w| words.name_like(w))
+        && !is_country(tb)
+        && read::lexicon::country_of(tb).is_none()
 }
 
 /// "X bin Y", "X ibn Y": a patronymic particle after a person's name makes the one-word name

@@ -574,3 +574,19 @@ fn a_capitalised_title_after_a_name_takes_in_the_words_before_its_head() {
     );
     assert_eq!(named(text, &v, Kind::Role), ["Director", "Director"]);
 }
+
+#[test]
+fn a_family_name_read_as_a_miscellaneous_name_after_given_names_is_the_persons() {
+    // "Brunovian" read as a miscellaneous name (a nationality's ending), "Kasimir" as nothing.
+    let text = "The minister received his counterpart, Piet Kasimir Brunovian, in Lornby.";
+    let v = view(text, &[(PER, "PER", "Piet"), (PER, "MISC", "Brunovian")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Piet Kasimir Brunovian"]);
+    // A nationality after a name stays one ("Tomasz Wielgosz Norvanian" is never a name
+    // written so; a known one is not taken in), and so does a word with a comma between.
+    let text = "They met Tomasz Wielgosz, Brunovian and Quenby.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "MISC", "Brunovian")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+    let text = "They met Tomasz Wielgosz Iranian officials.";
+    let v = view(text, &[(PER, "PER", "Tomasz Wielgosz"), (PER, "MISC", "Iranian")], &[]);
+    assert_eq!(named(text, &v, Kind::Per), ["Tomasz Wielgosz"]);
+}

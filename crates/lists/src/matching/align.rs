@@ -178,7 +178,8 @@ fn article_joined(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<
     }
     // The same consonants written further apart ("Elkaddafi"/"Qadhafi"): what [`how`] makes
     // of two such words, a transliteration variant or a close spelling.
-    let how = if bare_is_query { how(bare, 0, other, k, person) } else { how(other, k, bare, 0, person) };
+    let how =
+        if bare_is_query { how(bare, 0, other, k, person) } else { how(other, k, bare, 0, person) };
     how.filter(|h| matches!(h, How::Translit | How::Close))
 }
 

@@ -681,6 +681,19 @@ fn hosting_or_receiving_a_person_is_a_meeting_and_a_prize_is_not() {
 }
 
 #[test]
+fn receiving_a_counterpart_named_in_apposition_is_a_meeting_where_it_happened() {
+    // The tagger reads "Kasimir Brunovian" as the person "Kasimir" and a miscellaneous
+    // "Brunovian" (a nationality's ending); the family name is the person's all the same.
+    let text = "Norvania's interior minister, Tomasz Wielgosz, received his Varskan counterpart, Piet Kasimir Brunovian, in Lornby on Wednesday for talks on border security.\n\nBrunovian later met Edda Lorn.\n";
+    let c = claims(text);
+    let m = of(&c, ClaimType::Meeting);
+    let first = m.iter().find(|m| m.list("participants").contains(&"Tomasz Wielgosz"));
+    let first = first.unwrap_or_else(|| panic!("{c:?}"));
+    assert!(first.list("participants").contains(&"Piet Kasimir Brunovian"), "{m:?}");
+    assert_eq!(first.field("place"), Some("Lornby"), "{m:?}");
+}
+
+#[test]
 fn a_meeting_told_in_a_second_conjunct_with_a_list_of_those_met() {
     let text = "Born in 1970, Tomasz Wielgosz graduated from the academy in 1992 and has more recently met world leaders including President Piet Oranje of Norvania.";
     let m = meetings(text);

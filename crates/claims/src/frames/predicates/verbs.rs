@@ -105,8 +105,11 @@ pub(super) fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) 
             if parts.len() < 2 {
                 return vec![];
             }
-            let args = parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m)));
-            vec![Found { kind, shape: "verb", predicate: p, args: args.collect(), words }]
+            let mut args: Vec<(String, Arg)> =
+                parts.into_iter().map(|m| ("participants".to_string(), Arg::Mention(m))).collect();
+            // "received X in Lornby on Monday", "met Y at the palace in Lornby".
+            args.extend(place_of(s, p));
+            vec![Found { kind, shape: "verb", predicate: p, args, words }]
         }
         ClaimType::Visit => {
             let Some(a) = s.kid(p, "nsubj").map(|a| s.antecedent(a, p)) else { return vec![] };
