@@ -356,6 +356,9 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
             p.mention_of(doc, k, &[Kind::Time]).is_some()
                 || matches!(p.form(k).to_lowercase().as_str(), "between" | "since" | "until")
                 || conjoined_post(doc, p, k)
+                // "the governor of Varsk Province, Piet Oranje": the holder the parse hung
+                // on the body's name is no part of it.
+                || p.form(k) == "," && p.mention_of(doc, k + 1, &[Kind::Per, Kind::Rank]).is_some()
         })
         .map_or(hi, |k| k - 1);
     let hi = (lo..=hi)

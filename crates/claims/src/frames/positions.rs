@@ -42,6 +42,7 @@ pub(crate) struct Lexicon {
     pub(crate) body_end_verbs: HashSet<String>,
     pub(crate) former: HashSet<String>,
     pub(crate) state_posts: Vec<String>,
+    pub(super) regional_posts: Vec<String>,
     #[serde(default)]
     pub(super) state_titles: BTreeMap<String, String>,
     #[serde(default)]

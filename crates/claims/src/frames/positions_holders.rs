@@ -105,6 +105,18 @@ pub(super) fn holders(
             out.push((m, How::Appos, false));
         }
     }
+    // "the governor of Varsk Province, General X, said": the name after the post's "of"
+    // phrase, which the parse hung on that phrase's last noun (a conjunct, an apposition, a
+    // modifier); only a rank may stand between the comma and the name, and a comma or the
+    // sentence's end closes it.
+    // Only a single post that is an argument itself: a plural one or one apposed to a name
+    // before it ("A and B, operatives of X, Y, chief of Z") is an item of a list.
+    if out.is_empty()
+        && !plural(p, post.word)
+        && matches!(p.rel(t), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "root")
+    {
+        out.extend(name_on_of_phrase(doc, p, t).map(|m| (m, How::Appos, false)));
+    }
     let cop = p.kids(t, "cop").next();
     if let Some(cop) = cop {
         // "X was appointed defence minister" that the tagger read as "was [appointed]
@@ -330,4 +342,39 @@ fn fronted_owner(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<usize> {
 fn plural(p: &Parse<'_>, t: usize) -> bool {
     let form = p.form(t).to_lowercase();
     form != *p.lemma(t) && form.ends_with('s')
+}
+
+/// The person after a post's "of" phrase that the parse hung on the phrase's head noun
+/// ([`holders`]): "the chief minister of Varsk State, Lieutenant General X, ...".
+fn name_on_of_phrase(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
+    let n = p.kids(t, "nmod").find(|&n| n > t && p.case(n).as_deref() == Some("of"))?;
+    let comma = (n + 1..p.words.len()).find(|&k| p.form(k) == ",")?;
+    // The "of" phrase runs to the comma: nothing of another clause between.
+    if (t + 1..comma).any(|k| {
+        matches!(p.words[k].upos.as_str(), "VERB" | "AUX")
+            || p.mention_of(doc, k, &[Kind::Per]).is_some()
+    }) {
+        return None;
+    }
+    let c = p.children[n].iter().copied().find(|&c| {
+        c > comma
+            && matches!(p.rel(c), "conj" | "appos" | "nmod" | "flat")
+            && p.kids(c, "case").next().is_none()
+            && p.mention_of(doc, c, &[Kind::Per]).is_some()
+    })?;
+    let m = p.mention_of(doc, c, &[Kind::Per])?;
+    // The name's words (the parse may hang them apart: "Piet" a conjunct, "Oranje" a
+    // modifier), and its phrase's (a rank under the name).
+    let is_name = |k: usize| p.mention_of(doc, k, &[Kind::Per]) == Some(m);
+    let (mut first, mut last) = p.span_without(c, &[]);
+    while first > comma + 1 && is_name(first - 1) {
+        first -= 1;
+    }
+    while last + 1 < p.words.len() && is_name(last + 1) {
+        last += 1;
+    }
+    // Between the comma and the name's phrase, only a rank ("Lieutenant" read apart).
+    let rank_only = (comma + 1..first).all(|k| p.mention_of(doc, k, &[Kind::Rank]).is_some());
+    let closed = last + 1 >= p.words.len() || matches!(p.form(last + 1), "," | "." | ";");
+    (rank_only && closed).then_some(m)
 }

@@ -597,3 +597,28 @@ fn a_capitalised_title_after_a_name_is_the_post() {
         assert!(!claims.iter().any(|c| c.field("holder").is_some_and(|h| h.contains(role))));
     }
 }
+
+#[test]
+fn a_name_hung_on_the_posts_of_phrase_holds_the_post() {
+    // The parse hangs the name (and the rank before it) on "Province"/"State", not on the
+    // post; the body stops before the comma.
+    let claims =
+        positions("The governor of Varsk Province, Piet Oranje, said the report was false.");
+    let c = find(&claims, "Oranje", "Varsk Province").expect("a position");
+    assert_eq!(c.field("organization"), Some("Varsk Province"), "{c:#?}");
+    let claims = positions(
+        "Authorities should investigate the chief minister of Lornby State, Lieutenant General Tomasz Wielgosz, for the killings, the group said.",
+    );
+    // A chief minister's body is the region the "of" phrase names, not a state.
+    let c = find(&claims, "Wielgosz", "Lornby State").expect("a position");
+    assert_eq!(c.field("role"), Some("chief minister"), "{c:#?}");
+    // A list after the phrase is no apposition.
+    let claims =
+        positions("The governor of Varsk Province, Piet Oranje and Edda Lorn met on Monday.");
+    assert!(find(&claims, "Lorn", "Varsk Province").is_none(), "{claims:#?}");
+    // Nor is the next item of a list after a plural post.
+    let claims = positions(
+        "The ministry said that Piet Oranje and Edda Lorn, officers of the Varsk Border Guard, Tomasz Wielgosz, chief of the Lornby Customs Office, and Marisol Quenby are sanctioned.",
+    );
+    assert!(find(&claims, "Wielgosz", "Border Guard").is_none(), "{claims:#?}");
+}

@@ -83,7 +83,8 @@ pub(super) fn state_bodies(
             .into_iter()
             .collect();
     }
-    if !is_state_post(&role) {
+    let regional = lex.regional_posts.iter().any(|r| role.ends_with(&format!(" {r}")));
+    if !is_state_post(&role) || regional && !orgs.is_empty() {
         return orgs;
     }
     let portfolio = lex.portfolio_posts.contains(p.lemma(post.word));
