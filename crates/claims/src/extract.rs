@@ -288,6 +288,13 @@ impl<'a> Doc<'a> {
                                 if current.is_some() && !separated {
                                     break;
                                 }
+                                // "A, the Varsk Guard's deputy commander": a possessor in an
+                                // item's apposition is no item of its own.
+                                let after = &s.view[at + m0.end()..];
+                                if after.starts_with(" 's") || after.starts_with(" ’s") {
+                                    at += m0.end();
+                                    continue;
+                                }
                                 let mut extra = Vec::new();
                                 group_args(slots, &more, &mut extra);
                                 let gap = m0.as_str().split('⟦').next().unwrap_or("").trim();

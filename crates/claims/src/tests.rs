@@ -115,6 +115,17 @@ fn a_quoted_nickname_is_left_out_of_the_persons_name() {
 }
 
 #[test]
+fn a_possessor_in_a_listed_persons_apposition_is_not_listed() {
+    let targets = sanction_targets(
+        "Velmora sanctioned two commanders of the Varsk Border Guard (VBG) on Friday. Those \
+         designated include Tomasz Wielgosz, the VBG's deputy commander, and the brother of its \
+         leader, and Major General Marisol Quenby, the head of its operations.",
+    );
+    assert!(targets.iter().any(|t| t.contains("Quenby")), "{targets:?}");
+    assert!(!targets.iter().any(|t| t.contains("VBG") || t.contains("Guard")), "{targets:?}");
+}
+
+#[test]
 fn a_body_that_opens_a_post_in_a_list_is_not_sanctioned() {
     let targets = sanction_targets(
         "The Treasury sanctioned Tomasz Wielgosz on Monday. These designations include Tomasz \
