@@ -479,7 +479,9 @@ impl People {
                     xm.kind == Kind::Pro
                         && wanted.is_some()
                         && xm.value.as_deref().and_then(pronoun_gender) == wanted
-                        && (chosen.is_some() && self.subject_of_governor(view, x) == chosen
+                        && (chosen.is_some()
+                            && !after_preposition(view, x)
+                            && self.subject_of_governor(view, x) == chosen
                             || self
                                 .pronoun_within(view, x, depth - 1)
                                 .is_some_and(|other| Some(other) != chosen))
@@ -592,6 +594,17 @@ impl People {
 
 /// Whether a pronoun stands inside a quotation: the sentence opens one before it that is not
 /// closed before it (curly quotes, guillemets, or an odd number of straight quotes).
+/// Whether a mention is the object of a preposition ("the charges against him"): such a
+/// pronoun may be its clause's subject ("X denies the charges against him"), unlike a verb's
+/// own object ("X named him deputy").
+fn after_preposition(view: &DocumentView, mention: usize) -> bool {
+    let m = &view.mentions[mention];
+    let sv = &view.sentences[m.sentence];
+    let Some(words) = view.words.get(sv.words.clone()) else { return false };
+    let Some(at) = words.iter().position(|w| w.span.start == m.span.start) else { return false };
+    words.iter().any(|w| w.head == at + 1 && w.deprel == "case")
+}
+
 fn in_quotation(view: &DocumentView, mention: usize) -> bool {
     let m = &view.mentions[mention];
     let sv = &view.sentences[m.sentence];

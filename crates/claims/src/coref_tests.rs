@@ -244,3 +244,14 @@ fn a_lone_surname_of_two_spouses_is_the_one_of_its_gender() {
     let got = groups(text);
     assert_eq!(got[2], "Quenby", "{got:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_preposition_is_no_rival_of_the_subject() {
+    // "against him" may be the subject himself ("X denies the charges against him"); only a
+    // verb's own object ("X named him deputy") is someone else.
+    let text = "Police detained Piet Oranje on Monday. Oranje was a close ally of Tomasz \
+                Wielgosz. Wielgosz denies the charges against him. A court sentenced him to \
+                ten years in prison.";
+    let names = resolved(text);
+    assert_eq!(names.last().map(String::as_str), Some("Tomasz Wielgosz"), "{names:?}");
+}

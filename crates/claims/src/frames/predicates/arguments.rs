@@ -172,6 +172,7 @@ impl<'d> Parse<'d> {
             self.kid(p, "obj")
                 .map(|o| self.misparsed_apposition(p, o).unwrap_or(o))
                 .or_else(|| self.unmarked_object(p))
+                .or_else(|| self.object_of_participle(p))
         };
         if let Some(a) = own {
             return Some(self.antecedent(a, p));
@@ -181,6 +182,22 @@ impl<'d> Parse<'d> {
             "conj" if self.passive(h) == self.passive(p) => self.patient(h),
             _ => None,
         }
+    }
+
+    /// "charged retired General X with ...": the tagger reads the participle before the rank
+    /// as a verb, and the parse makes it the verb's complement with the name as its object.
+    /// A verb with no object whose next word is such a participle (a complement with an
+    /// object naming a person) has that name as its object.
+    fn object_of_participle(&self, p: usize) -> Option<usize> {
+        let x = p + 1;
+        if x >= self.len || self.head(x) != Some(p) || !matches!(self.rel(x), "xcomp" | "ccomp") {
+            return None;
+        }
+        let form = self.doc.input.text[self.word(x).span.clone()].to_lowercase();
+        if !form.ends_with("ed") || self.kids(x, "nsubj").next().is_some() {
+            return None;
+        }
+        self.kid(x, "obj").filter(|&o| self.mention(o, &[Kind::Per]).is_some())
     }
 
     /// "sanctioned Norvania's vice-president, X": when the tagger reads the post as an

@@ -39,6 +39,26 @@ pub(super) fn members(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Vec<usize> {
             keys.push(key);
             found.push(m);
         }
+        // "Last month, two prison officers were charged. Both were detained.": a counted
+        // group of unnamed people, nearer than the names, is what the group word stands for.
+        let counted = (0..prev.len).any(|k| {
+            let n = prev.doc.input.text[prev.word(k).span.clone()].to_lowercase();
+            prev.rel(k) == "nummod"
+                && prev.head(k).is_some_and(|h| {
+                    // "two prison officers": the number may hang on the compound's first noun.
+                    let noun = match prev.head(h) {
+                        Some(g) if prev.rel(h) == "compound" && g > h => g,
+                        _ => h,
+                    };
+                    prev.word(noun).upos == "NOUN"
+                        && prev.mention(noun, PEOPLE).is_none()
+                        && lex.words.group_nouns.contains(prev.lemma(noun))
+                })
+                && number(&n).is_some_and(|n| count.is_none_or(|c| c == n))
+        });
+        if counted && found.len() < count.unwrap_or(2) {
+            return vec![];
+        }
         // The nearer sentence's people come last in the text, so first in the group.
         out.splice(0..0, found);
         match count {

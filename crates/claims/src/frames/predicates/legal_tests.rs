@@ -225,3 +225,18 @@ fn an_arrest_is_dated_by_the_time_nearest_its_verb() {
     assert_eq!(a.len(), 1, "{c:?}");
     assert_eq!(a[0].field("date"), Some("2024-03-03"), "{c:?}");
 }
+
+#[test]
+fn a_participle_before_the_rank_of_the_charged_leaves_the_charge() {
+    // The tagger reads "retired" as a verb and the parse makes it the complement of
+    // "charged", with the name as its object.
+    let c = claims_in(
+        "Prosecutors in Norvania on Tuesday charged retired General Tomasz Wielgosz, the former chief of staff of the army, with genocide.",
+        &["Norvania"],
+    );
+    let charges = of(&c, ClaimType::Charge);
+    let charge = charges.iter().find(|x| x.field("defendant") == Some("Tomasz Wielgosz"));
+    let charge = charge.unwrap_or_else(|| panic!("{c:?}"));
+    assert_eq!(charge.field("authority"), Some("Norvania"), "{charge:?}");
+    assert!(charge.list("charges").iter().any(|x| x.contains("genocide")), "{charge:?}");
+}

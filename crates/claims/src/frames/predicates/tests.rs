@@ -559,6 +559,20 @@ fn a_definite_group_stands_for_the_people_named_just_before() {
 }
 
 #[test]
+fn a_group_word_after_a_counted_group_of_unnamed_people_is_them() {
+    // "Both" stands for the two officers just told of, not the two people named before.
+    let c = claims(
+        "President Tomasz Wielgosz dismissed General Piet Oranje and appointed Edda Lorn. Last month, prosecutors opened a case against two prison officers on suspicion of abuse of power. Both were detained.",
+    );
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+    // Named people just before a counted group of others are still found.
+    let c = claims(
+        "Police questioned two officers on Monday. A court in Varnholm heard the cases of Jonas Pettersby and Gerold Fenn. Both were sentenced to ten years in prison.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Gerold Fenn"), "{c:?}");
+}
+
+#[test]
 fn an_indefinite_or_larger_group_is_not_the_people_named_before() {
     // "Two protesters" are others than those just named; "the five" are more than them.
     let c = claims(
