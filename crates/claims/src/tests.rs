@@ -115,6 +115,18 @@ fn a_quoted_nickname_is_left_out_of_the_persons_name() {
 }
 
 #[test]
+fn the_name_inside_an_apposition_is_not_the_one_arrested() {
+    let arrested: Vec<String> = crate::frames::test_support::claims(
+        "Marisol Quenby, a close adviser to President Anselm Vreeke, was arrested on Monday.",
+        ClaimType::Arrest,
+    )
+    .iter()
+    .filter_map(|c| c.field("person").map(String::from))
+    .collect();
+    assert_eq!(arrested, ["Marisol Quenby"]);
+}
+
+#[test]
 fn a_possessor_in_a_listed_persons_apposition_is_not_listed() {
     let targets = sanction_targets(
         "Velmora sanctioned two commanders of the Varsk Border Guard (VBG) on Friday. Those \
