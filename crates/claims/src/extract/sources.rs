@@ -46,7 +46,11 @@ impl<'a> Doc<'a> {
                 let m = caps.iter().skip(1).flatten().next()?;
                 Some(match m.as_str().parse::<usize>() {
                     Ok(i) => self.source_name(i),
-                    Err(_) => m.as_str().trim().to_string(),
+                    // "her lawyers said": the pronoun's placeholder back as its text.
+                    Err(_) => match self.expand(&Arg::Text(m.as_str().to_string())) {
+                        Arg::Text(t) => t,
+                        Arg::Mention(_) => m.as_str().trim().to_string(),
+                    },
                 })
             });
             let source = match named {

@@ -80,3 +80,12 @@ fn talks_held_in_a_place_have_that_place_and_a_dropped_frame_fills_it_in() {
     assert_eq!(m.len(), 1, "{c:?}");
     assert_eq!(m[0].field("place"), Some("Lornby"), "{c:?}");
 }
+
+#[test]
+fn a_persons_lawyers_or_family_are_the_source_as_written() {
+    let c = claims("Piet Oranje's wife, Edda Oranje, remains in detention, her lawyers said.");
+    let arrests = of(&c, ClaimType::Arrest);
+    let arrest = arrests.first().unwrap_or_else(|| panic!("{c:?}"));
+    assert_eq!(arrest.modality, Modality::Reported, "{c:?}");
+    assert_eq!(arrest.attributed_to.as_deref(), Some("her lawyers"), "{c:?}");
+}
