@@ -232,6 +232,15 @@ impl<'d> Parse<'d> {
         })
     }
 
+    /// Whether a noun is a plural that names people other than a family ("villagers",
+    /// "refugees"; not "brothers", "sisters").
+    fn plural_of_others(&self, i: usize) -> bool {
+        const KIN: &[&str] = &["brother", "sister", "sibling", "twin", "son", "daughter", "cousin"];
+        let form = self.doc.input.text[self.word(i).span.clone()].to_lowercase();
+        let lemma = self.lemma(i);
+        form != *lemma && form.ends_with('s') && !KIN.contains(&lemma.as_str())
+    }
+
     /// Whether word `w` lies in `top`'s subtree (a climb bounded by the sentence's length).
     fn within(&self, w: usize, top: usize) -> bool {
         let mut at = w;
@@ -288,6 +297,14 @@ impl<'d> Parse<'d> {
                 // post, not a body.
                 && (self.word(i).upos == "NOUN"
                     || matches!(self.doc.view.mentions[m].kind, Kind::Per | Kind::Pro))
+                // "1,200 Varsk Orlan villagers": a name before a plural noun of others than
+                // kin is the people's origin, not one person.
+                && !(self.word(i).upos == "NOUN"
+                    && self.doc.view.mentions[m].kind == Kind::Per
+                    && self.doc.text()[self.doc.view.mentions[m].span.end..self.word(i).span.start]
+                        .trim()
+                        .is_empty()
+                    && self.plural_of_others(i))
             {
                 return Some(m);
             }

@@ -240,3 +240,15 @@ fn a_participle_before_the_rank_of_the_charged_leaves_the_charge() {
     assert_eq!(charge.field("authority"), Some("Norvania"), "{charge:?}");
     assert!(charge.list("charges").iter().any(|x| x.contains("genocide")), "{charge:?}");
 }
+
+#[test]
+fn a_name_before_a_plural_of_others_is_no_person_killed() {
+    let text = "Prosecutors charged the general over the killing of more than 1,200 Varsk Orlan villagers in 1981 and 1982.";
+    let c = claims(text);
+    assert!(of(&c, ClaimType::DeathReport).is_empty(), "{c:?}");
+    // A kin noun keeps its name ("the brothers" are the family's).
+    let c = claims(
+        "Police arrested Tomasz and Piet Wielgosz. The Wielgosz brothers were later sentenced to ten years in prison by a court in Norway.",
+    );
+    assert!(!of(&c, ClaimType::Verdict).is_empty(), "{c:?}");
+}
