@@ -105,7 +105,7 @@ pub(super) fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
     }
 }
 
-/// "Ali Akbar Ahmadian" read as the person "Ali" and the miscellaneous name "Ahmadian" (an
+/// "Piet Kasimir Brunovian" read as the person "Piet" and the miscellaneous name "Brunovian" (an
 /// ending the tagger knows from nationalities: "Iranian", "Armenian"): a one-word name right
 /// after a person's, with at most two name-like proper nouns between them and only spaces
 /// (at least one where the tagger read it as a person),
