@@ -540,6 +540,7 @@ mod frame;
 mod groups;
 mod judgements;
 mod lists;
+mod misparses;
 mod modality;
 mod nouns;
 mod verbs;
