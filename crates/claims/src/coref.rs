@@ -592,8 +592,6 @@ impl People {
     }
 }
 
-/// Whether a pronoun stands inside a quotation: the sentence opens one before it that is not
-/// closed before it (curly quotes, guillemets, or an odd number of straight quotes).
 /// Whether a mention is the object of a preposition ("the charges against him"): such a
 /// pronoun may be its clause's subject ("X denies the charges against him"), unlike a verb's
 /// own object ("X named him deputy").
@@ -605,6 +603,8 @@ fn after_preposition(view: &DocumentView, mention: usize) -> bool {
     words.iter().any(|w| w.head == at + 1 && w.deprel == "case")
 }
 
+/// Whether a pronoun stands inside a quotation: the sentence opens one before it that is not
+/// closed before it (curly quotes, guillemets, or an odd number of straight quotes).
 fn in_quotation(view: &DocumentView, mention: usize) -> bool {
     let m = &view.mentions[mention];
     let sv = &view.sentences[m.sentence];

@@ -108,9 +108,9 @@ pub(super) fn holders(
     // "the governor of Varsk Province, General X, said": the name after the post's "of"
     // phrase, which the parse hung on that phrase's last noun (a conjunct, an apposition, a
     // modifier); only a rank may stand between the comma and the name, and a comma or the
-    // sentence's end closes it.
-    // Only a single post that is an argument itself: a plural one or one apposed to a name
-    // before it ("A and B, operatives of X, Y, chief of Z") is an item of a list.
+    // sentence's end closes it. Only for a single post that is an argument itself: after a
+    // plural one, or one apposed to a name before it ("A and B, operatives of X, Y, chief of
+    // Z"), the name is the next item of a list.
     if out.is_empty()
         && !plural(p, post.word)
         && matches!(p.rel(t), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "root")
