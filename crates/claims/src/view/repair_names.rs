@@ -77,13 +77,8 @@ pub(super) fn take_in_given_names(words: &Words<'_>, mentions: &mut [Mention]) {
             let given = w.span.start >= floor
                 && &text[w.span.end..start] == " "
                 && w.sentence == mentions[i].sentence
-                && w.upos == "PROPN"
-                && words.name_like(w)
-                && form.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !read::lexicon::is_leading_title(form)
-                && !read::lexicon::is_name_title(form)
-                && !is_country(form)
-                && read::lexicon::country_of(form).is_none();
+                && given_name_like(words, w)
+                && form.chars().filter(|c| c.is_alphabetic()).count() > 1;
             if !given {
                 break;
             }
@@ -119,22 +114,13 @@ fn family_name_read_as_other(words: &Words<'_>, a: &Mention, b: &Mention, gap: &
     let tb = &words.text[b.span.clone()];
     let between = words.inside(&(a.span.end..b.span.start));
     let lone = words.inside(&b.span).len() == 1 && !tb.contains(char::is_whitespace);
-    let spaces = gap.split(' ').filter(|p| !p.is_empty()).count() == between.len();
     let given = |w: &Word| {
-        let form = words.form(w);
-        w.upos == "PROPN"
-            && words.name_like(w)
-            && form.chars().next().is_some_and(char::is_uppercase)
-            && !read::lexicon::is_leading_title(form)
-            && !read::lexicon::is_name_title(form)
-            && !is_country(form)
-            && read::lexicon::country_of(form).is_none()
+        given_name_like(words, w) && words.form(w).chars().next().is_some_and(char::is_uppercase)
     };
     // Only spaces and the given names between: the gap's text is those words, a space apart.
     let gap_words: Vec<&str> = gap.split(' ').filter(|p| !p.is_empty()).collect();
     let same = between.iter().map(|w| words.form(w)).eq(gap_words.iter().copied());
-    lone && spaces
-        && same
+    lone && same
         && gap.starts_with(' ')
         && gap.ends_with(' ')
         && between.len() <= 2
@@ -144,6 +130,18 @@ fn family_name_read_as_other(words: &Words<'_>, a: &Mention, b: &Mention, gap: &
         && words.inside(&b.span).first().is_some_and(|w| words.name_like(w))
         && !is_country(tb)
         && read::lexicon::country_of(tb).is_none()
+}
+
+/// Whether a word may be a given name before a family name: a proper noun shaped like a name,
+/// no title ("General", "Mr") and no country or nationality.
+fn given_name_like(words: &Words<'_>, w: &Word) -> bool {
+    let form = words.form(w);
+    w.upos == "PROPN"
+        && words.name_like(w)
+        && !read::lexicon::is_leading_title(form)
+        && !read::lexicon::is_name_title(form)
+        && !is_country(form)
+        && read::lexicon::country_of(form).is_none()
 }
 
 /// "X bin Y", "X ibn Y": a patronymic particle after a person's name makes the one-word name
