@@ -386,13 +386,19 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             }
             // The query's given name met a later given name of the list (a father's name:
             // "Karim" in "X, Samir Karim") while the list's own given name met
-            // nothing: another member of the family.
+            // nothing: another member of the family. Not where that given name is a devotional
+            // one the person goes without ([`Key::first_given_devotional`]: "Muhammad", a
+            // title such as "Hafiz"), with no father's name after it.
             let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
             let first_on_later =
                 chosen.iter().any(|(i, j, _)| *i == 0 && *j > 0 && usize::from(*j) < first_surname);
+            let devotional = l.first_given_devotional
+                && (l.common.first() == Some(&true)
+                    || l.words.first().is_some_and(|w| TITLES_AS_NAMES.contains(&w.as_str())));
             if first_surname >= 2
                 && !first_given_aligned
                 && first_on_later
+                && !devotional
                 && penalty.is_none()
                 && extra.is_none()
             {
@@ -442,6 +448,12 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     };
     Scored { name_score, chosen, q_used, l_used, penalty, more, says_more }
 }
+
+/// Titles that South Asian names carry as a first given name and are as often said without
+/// ("Hafiz" who knows the Quran by heart, "Qari" its reciter, "Mufti", "Chaudhry" a
+/// landholder): where [`Key::first_given_devotional`] holds, like a very common given name.
+const TITLES_AS_NAMES: &[&str] =
+    &["hafiz", "hafez", "qari", "mufti", "chaudhry", "chaudhary", "choudhry", "choudry", "chaudri"];
 
 /// What is cut from a name whose words all met in another order: a name met in order is
 /// the likelier of two.

@@ -44,6 +44,12 @@ fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
     key.common = counts.iter().map(|&n| n > (COMMON * total).max(COMMON_LEAST)).collect();
 }
 
+/// Where a person's leading very common given name ("Muhammad") is often devotional and
+/// left out, with no chain of fathers' names behind it that would make the next given name
+/// the father's: South and Southeast Asian naming (Afghanistan, Bangladesh, India,
+/// Indonesia, Malaysia, Pakistan).
+const DEVOTIONAL_FIRST: &[&str] = &["af", "bd", "id", "in", "my", "pk"];
+
 /// A candidate as the margin reads it: entry, hand score, sorted name words, birth years,
 /// and whether it fits without a hand penalty or a given name left out.
 type Met = (usize, f32, Vec<String>, Vec<i32>, bool);
@@ -120,6 +126,11 @@ impl Index {
         let total = names.len() as f32 + 1.0;
         for n in &mut names {
             weigh(&bearers, total, &mut n.key);
+            n.key.first_given_devotional = n.person
+                && entries[n.entry as usize]
+                    .nationalities
+                    .iter()
+                    .any(|c| DEVOTIONAL_FIRST.contains(&countries::key(c).as_str()));
         }
         Index { entries, names, blocks, bearers, model: Some(model::shipped().clone()) }
     }

@@ -44,6 +44,9 @@ pub(super) struct Key {
     /// Each word that opens with "j" and a vowel respelt with "y" for it ([`phonetic::yod`]),
     /// read once: alignment compares it for every candidate.
     pub(super) yod: Vec<Option<(String, String)>>,
+    /// A listed name only: whether its first given name, when very common, is a devotional
+    /// one that the person's other names are said without (`Index::new`).
+    pub(super) first_given_devotional: bool,
 }
 
 /// The fewest letters of a coarse skeleton filed and read with a letter left out
@@ -383,6 +386,7 @@ impl Key {
             common: Vec::new(),
             patronymic,
             yod,
+            first_given_devotional: false,
         }
     }
 

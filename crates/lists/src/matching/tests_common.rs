@@ -140,3 +140,27 @@ fn a_common_given_name_left_out_beats_a_rarer_one_said_more() {
     let kasimir = found.iter().find(|m| index.entries()[m.entry].record == "1");
     assert!(kasimir.is_none_or(|m| m.verdict != Verdict::Match), "{found:#?}");
 }
+
+#[test]
+fn a_devotional_first_given_name_is_left_out_where_names_carry_one() {
+    // "Kasimir" is common among 40 listed names. Where a leading very common given name is
+    // devotional (Pakistan), "Piet Oranje" is "ORANJE, Kasimir Piet" said without it; where a
+    // chain of fathers' names may follow it (Syria), "Piet" may be the father's name, and the
+    // list's first given name meeting nothing costs.
+    let mut entries: Vec<Entry> = (0..40)
+        .map(|k| person(&format!("{}", 100 + k), &[&format!("VARSK{k}, Kasimir")], &[], &[]))
+        .collect();
+    entries.push(person("1", &["ORANJE, Kasimir Piet"], &[], &["Pakistan"]));
+    entries.push(person("2", &["LORN, Kasimir Edda"], &[], &["Syria"]));
+    // A title carried as a first given name, never common.
+    entries.push(person("3", &["HOLL, Hafiz Anselm"], &[], &["Pakistan"]));
+    let index = Index::new(entries);
+    let check = |name: &str, record: &str| {
+        let found = index.check(&Query::name(name), 5, 0.0);
+        let m = found.iter().find(|m| index.entries()[m.entry].record == record).cloned();
+        m.unwrap_or_else(|| panic!("{name}: {found:#?}")).explain()
+    };
+    assert!(!check("Piet Oranje", "1").contains("first given name"));
+    assert!(check("Edda Lorn", "2").contains("first given name aligns with nothing"));
+    assert!(!check("Anselm Holl", "3").contains("first given name"));
+}
