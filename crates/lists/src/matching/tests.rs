@@ -488,6 +488,20 @@ fn blocking_reaches_a_near_spelling_of_the_rarest_word() {
 }
 
 #[test]
+fn blocking_reaches_a_short_surname_a_letter_off() {
+    // A surname of four consonants ("Holsani") written without one ("Holani") behind a given
+    // name too many listed people bear: its skeleton less a letter is what meets it.
+    let mut entries = vec![person("1", &["HOLSANI, Edda"], &[], &[])];
+    let index = many_eddas();
+    entries.extend(index.entries().iter().skip(1).cloned());
+    let index = Index::new(entries);
+    let m = best(&index, &Query::name("Edda Holani")).expect("a candidate");
+    assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
+    let (reached, _) = index.diagnose(&Query::name("Edda Holani"), 0);
+    assert!(reached);
+}
+
+#[test]
 fn diagnose_tells_blocking_from_alignment() {
     let index = many_eddas();
     // Only the common given name aligns: blocking does not read its block, and the names
