@@ -361,9 +361,12 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             // alike or a transliteration: the name without its family name ("Piet Holl" for "X,
             // Piet Edda Holl"), as a person of a name chain goes by it. Two words were once
             // held to say too little ("Rana X" for "Y, Rana X"), but on the labelled set they
-            // gained right matches and cost none (session 27 in the lists README).
+            // gained right matches and cost none (session 27 in the lists README). Not two
+            // words of one syllable each: an East Asian given name ("Kwang Chun"), which is
+            // never said without the family name.
             let leading = q.words.len() >= 2
                 && chosen.len() == q.words.len()
+                && (q.words.len() >= 3 || q.words.iter().any(|w| vowel_runs(w) >= 2))
                 && chosen.iter().any(|&(i, j, _)| i == 0 && j == 0)
                 && chosen.iter().all(|&(i, j, h)| {
                     matches!(h, How::Same | How::Spelling | How::Translit)

@@ -207,6 +207,11 @@ fn the_given_names_in_order_are_the_name_without_its_family_name() {
     let index = Index::new(vec![person("1", &["HOLL, Kasimir Anselm Vreeke"], &[], &[])]);
     let m = best(&index, &Query::name("Kasimir Vreeke")).unwrap();
     assert!(!m.explain().contains("aligns with nothing"), "{}", m.explain());
+    // Two words of one syllable each are an East Asian given name, never said without the
+    // family name: "Tae Jon" is not "HOLL, Tae Chun".
+    let index = Index::new(vec![person("1", &["HOLL, Tae Chun"], &[], &[])]);
+    let m = best(&index, &Query::name("Tae Jon")).unwrap();
+    assert!(m.explain().contains("surname aligns with nothing"), "{}", m.explain());
 }
 
 #[test]
