@@ -3,7 +3,7 @@
 use resolve::names::skeleton;
 
 use super::key::{Key, tail};
-use super::phonetic::alike;
+use super::phonetic::{alike, consonants};
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, swapped, traded, within_one};
 use super::{Aligned, How};
 
@@ -30,7 +30,7 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
             return Some(How::Translit);
         }
         let ((qp, qv), (lp, lv)) = (&q.phon[i], &l.phon[j]);
-        if alike(qp, lp, qv, lv) {
+        if alike(qp, lp, qv, lv) || french_sh(q, i, l, j) {
             return Some(How::Translit);
         }
         return Some(How::Close);
@@ -51,6 +51,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
                 .is_some_and(|(p, v)| other.0.starts_with('i') && alike(p, &other.0, v, &other.1))
         };
         if yod_alike(&q.yod[i], &l.phon[j]) || yod_alike(&l.yod[j], &q.phon[i]) {
+            return Some(How::Translit);
+        }
+        if french_sh(q, i, l, j) {
             return Some(How::Translit);
         }
     }
@@ -92,6 +95,28 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
+}
+
+/// Whether word `i` of `q` and word `j` of `l` are one once a "ch" on either side is read as
+/// the French "sh" ([`super::phonetic::ch_as_sh`]: "Chebel"/"Shibl").
+/// Only for a word of two syllables or more with the "ch": Chinese and Korean "ch" and "sh"
+/// are two sounds ("Chen"/"Shen", "Chang"/"Shang").
+fn french_sh(q: &Key, i: usize, l: &Key, j: usize) -> bool {
+    let (qw, lw) = (&q.words[i], &l.words[j]);
+    if q.arabic || l.arabic {
+        return false;
+    }
+    let french = |w: &str| vowel_runs(w) >= 2;
+    // French spellings also write a short vowel that others leave out ("Chebel"/"Shibl"):
+    // the same consonants with one vowel more between two of them is the same word too.
+    let sh_alike = |ch: &Option<(String, String)>, other: &(String, String)| {
+        ch.as_ref().is_some_and(|(p, v)| {
+            alike(p, &other.0, v, &other.1)
+                || (consonants(p) == consonants(&other.0) && one_vowel_more(v, &other.1))
+        })
+    };
+    (french(qw) && sh_alike(&q.ch_as_sh[i], &l.phon[j]))
+        || (french(lw) && sh_alike(&l.ch_as_sh[j], &q.phon[i]))
 }
 
 /// Two words of one syllable that Korean romanisations write apart: an opening "b" or "p"

@@ -44,6 +44,8 @@ pub(super) struct Key {
     /// Each word that opens with "j" and a vowel respelt with "y" for it ([`phonetic::yod`]),
     /// read once: alignment compares it for every candidate.
     pub(super) yod: Vec<Option<(String, String)>>,
+    /// Each word with a "ch" respelt as the French "sh" ([`phonetic::ch_as_sh`]), read once.
+    pub(super) ch_as_sh: Vec<Option<(String, String)>>,
     /// A listed name only: whether its first given name, when very common, is a devotional
     /// one that the person's other names are said without (`Index::new`).
     pub(super) first_given_devotional: bool,
@@ -342,6 +344,7 @@ impl Key {
         let words: Vec<String> = words.iter().map(|w| respell(w)).collect();
         let patronymic = words.iter().map(|w| patronymic(w)).collect();
         let yod = words.iter().map(|w| phonetic::yod(w)).collect();
+        let ch_as_sh = words.iter().map(|w| phonetic::ch_as_sh(w)).collect();
         let skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let loose = skeletons.iter().map(|s| loosen(s)).collect();
         let shapes = words.iter().map(|w| shape(w)).collect();
@@ -387,6 +390,7 @@ impl Key {
             common: Vec::new(),
             patronymic,
             yod,
+            ch_as_sh,
             first_given_devotional: false,
         }
     }

@@ -4,7 +4,8 @@
 //! English and German spellings of one Cyrillic letter ("sh"/"sch", "ch"/"tsch", "zh"/"j"),
 //! Belarusian and Ukrainian "h" for a Russian "g" ("Hryhor-"/"Grigor-") and "u" for "v"
 //! ("-ouski"/"-ovski"), the Arabic article after "Abd" ("Abdurrahman"/"Abdul Rahman"), and the
-//! vowels that English and French spellings write two ways ("oo"/"ou"/"u", "ee"/"i").
+//! vowels that English and French spellings write two ways ("oo"/"ou"/"u", "ee"/"i"); and,
+//! apart, the French "ch" for the "sh" of other romanisations of Arabic ([`ch_as_sh`]).
 //!
 //! Two words alike in this form are a transliteration variant only when their consonants
 //! agree letter for letter ([`consonants`]) and their respellings are spelt near each other,
@@ -159,6 +160,19 @@ pub(super) fn yod(word: &str) -> Option<(String, String)> {
     let rest = word.strip_prefix('j')?;
     rest.as_bytes().first().filter(|&&c| vowel(c))?;
     let p = phonetic(&format!("y{rest}"));
+    let places = vowel_places(&p);
+    Some((p, places))
+}
+
+/// A word with "ch" respelt as "sh" reads it: French romanisations of Arabic write its "sh"
+/// (ش) "ch" ("Chebel"/"Shibl", "Achraf"/"Ashraf", "Cherri"/"Shirri"), which [`phonetic`]
+/// reads as English and Korean romanisations do ("Chin"/"Jin"). Kept apart, as [`yod`] is;
+/// `None` for a word without such a "ch" (German "sch" and "tsch" are read already).
+pub(super) fn ch_as_sh(word: &str) -> Option<(String, String)> {
+    if !word.is_ascii() || !word.contains("ch") || word.contains("sch") || word.contains("tch") {
+        return None;
+    }
+    let p = phonetic(&word.replace("ch", "sh"));
     let places = vowel_places(&p);
     Some((p, places))
 }

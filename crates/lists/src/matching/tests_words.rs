@@ -149,3 +149,18 @@ fn a_belarusian_h_for_a_russian_g_brings_its_a_for_an_unstressed_o() {
     // ...and in an East Asian name ("ng") a traded "h" brings no akanye.
     assert!(!hows("RI, Chunhwan", "RI, Jongwon").contains(&How::Translit));
 }
+
+#[test]
+fn a_french_ch_is_the_sh_of_other_romanisations() {
+    let word = |q: &str, l: &str| {
+        let h = hows(&format!("HOLL, {q}"), &format!("HOLL, {l}"));
+        (h.len() == 2).then(|| h[0])
+    };
+    // "ch" for "sh" ("Achraf"/"Ashraf"), and with it a short vowel French spellings write
+    // ("Chebel"/"Shibl"): each a close spelling only before.
+    assert_eq!(word("Achrev", "Ashrav"), Some(How::Translit));
+    assert_eq!(word("Chebalt", "Shiblt"), Some(How::Translit));
+    assert_eq!(word("Chekarv", "Shukrv"), Some(How::Translit));
+    // Chinese and Korean "ch" and "sh" are two sounds: a word of one syllable stays apart.
+    assert_ne!(word("Chen", "Shen"), Some(How::Translit));
+}
