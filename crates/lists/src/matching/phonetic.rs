@@ -62,6 +62,29 @@ pub(super) fn phonetic(word: &str) -> String {
     {
         w = format!("{stem}di");
     }
+    // French spellings write the Arabic "w" between two vowels "ou" ("Sahraoui"/"Sahrawi",
+    // "Aouad"/"Awad"): there it is the consonant, which the rules below would read as the
+    // vowel "u".
+    if w.contains("ou") {
+        let b = w.as_bytes();
+        let mut out = String::with_capacity(b.len());
+        let mut k = 0;
+        while k < b.len() {
+            let glide = k > 0
+                && b[k] == b'o'
+                && b.get(k + 1) == Some(&b'u')
+                && vowel(b[k - 1])
+                && b.get(k + 2).is_some_and(|&c| vowel(c));
+            if glide {
+                out.push('w');
+                k += 2;
+            } else {
+                out.push(b[k] as char);
+                k += 1;
+            }
+        }
+        w = out;
+    }
     let rules: &[(&str, &str)] = &[
         // (from, to), longer spellings first.
         ("tsch", "ch"),

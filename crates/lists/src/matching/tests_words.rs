@@ -164,3 +164,13 @@ fn a_french_ch_is_the_sh_of_other_romanisations() {
     // Chinese and Korean "ch" and "sh" are two sounds: a word of one syllable stays apart.
     assert_ne!(word("Chen", "Shen"), Some(How::Translit));
 }
+
+#[test]
+fn a_french_ou_between_vowels_is_the_consonant_w() {
+    let word = |q: &str, l: &str| {
+        let h = hows(&format!("{q}, Piet"), &format!("{l}, Piet"));
+        (h.len() == 2).then(|| h.iter().any(|&h| h == How::Translit))
+    };
+    assert_eq!(word("VARSKAOUI", "VARSKAWI"), Some(true));
+    assert_eq!(word("LORAOUAD", "LORAWAD"), Some(true));
+}
