@@ -46,6 +46,12 @@ pub(super) fn phonetic(word: &str) -> String {
     if w.starts_with("ul") && w.as_bytes().get(2).is_some_and(|&c| vowel(c)) {
         w.replace_range(..1, "v");
     }
+    // Burmese romanisations mark an aspirated opening "t", "p" or "k" with an "h" before it
+    // ("Htun"/"Tun", "Hpone"/"Pone", "Hkun"/"Kun"), which other spellings leave out; no
+    // other spelling opens a word so.
+    if w.len() >= 3 && (w.starts_with("ht") || w.starts_with("hp") || w.starts_with("hk")) {
+        w.remove(0);
+    }
     // Wade-Giles "hs" and a pinyin "x" (which `respell` wrote "ks") open a word with one
     // sound; so does "sh" in most romanisations of it.
     if let Some(rest) = w.strip_prefix("hs") {

@@ -174,3 +174,10 @@ fn a_french_ou_between_vowels_is_the_consonant_w() {
     assert_eq!(word("VARSKAOUI", "VARSKAWI"), Some(true));
     assert_eq!(word("LORAOUAD", "LORAWAD"), Some(true));
 }
+
+#[test]
+fn a_burmese_aspirate_marked_with_h_is_the_consonant() {
+    let h = hows("HOLL, Htarn Hpel", "HOLL, Tarn Pel");
+    assert_eq!(h.len(), 3, "{h:?}");
+    assert!(h.iter().filter(|&&h| h == How::Translit).count() == 2, "{h:?}");
+}
