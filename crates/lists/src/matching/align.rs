@@ -99,24 +99,20 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
 
 /// Whether word `i` of `q` and word `j` of `l` are one once a "ch" on either side is read as
 /// the French "sh" ([`super::phonetic::ch_as_sh`]: "Chebel"/"Shibl").
-/// Only for a word of two syllables or more with the "ch": Chinese and Korean "ch" and "sh"
-/// are two sounds ("Chen"/"Shen", "Chang"/"Shang").
 fn french_sh(q: &Key, i: usize, l: &Key, j: usize) -> bool {
-    let (qw, lw) = (&q.words[i], &l.words[j]);
-    if q.arabic || l.arabic {
+    // Most words have no such "ch": the cheap test first, as this is read for most pairs.
+    if (q.ch_as_sh[i].is_none() && l.ch_as_sh[j].is_none()) || q.arabic || l.arabic {
         return false;
     }
-    let french = |w: &str| vowel_runs(w) >= 2;
     // French spellings also write a short vowel that others leave out ("Chebel"/"Shibl"):
     // the same consonants with one vowel more between two of them is the same word too.
     let sh_alike = |ch: &Option<(String, String)>, other: &(String, String)| {
         ch.as_ref().is_some_and(|(p, v)| {
             alike(p, &other.0, v, &other.1)
-                || (consonants(p) == consonants(&other.0) && one_vowel_more(v, &other.1))
+                || (one_vowel_more(v, &other.1) && consonants(p) == consonants(&other.0))
         })
     };
-    (french(qw) && sh_alike(&q.ch_as_sh[i], &l.phon[j]))
-        || (french(lw) && sh_alike(&l.ch_as_sh[j], &q.phon[i]))
+    sh_alike(&q.ch_as_sh[i], &l.phon[j]) || sh_alike(&l.ch_as_sh[j], &q.phon[i])
 }
 
 /// Two words of one syllable that Korean romanisations write apart: an opening "b" or "p"

@@ -196,9 +196,14 @@ pub(super) fn yod(word: &str) -> Option<(String, String)> {
 /// A word with "ch" respelt as "sh" reads it: French romanisations of Arabic write its "sh"
 /// (ش) "ch" ("Chebel"/"Shibl", "Achraf"/"Ashraf", "Cherri"/"Shirri"), which [`phonetic`]
 /// reads as English and Korean romanisations do ("Chin"/"Jin"). Kept apart, as [`yod`] is;
-/// `None` for a word without such a "ch" (German "sch" and "tsch" are read already).
+/// `None` for a word without such a "ch" (German "sch" and "tsch" are read already), and for
+/// a word of one syllable: Chinese and Korean "ch" and "sh" are two sounds ("Chen"/"Shen").
 pub(super) fn ch_as_sh(word: &str) -> Option<(String, String)> {
     if !word.is_ascii() || !word.contains("ch") || word.contains("sch") || word.contains("tch") {
+        return None;
+    }
+    let syllables = word.as_bytes().split(|&c| !vowel(c)).filter(|s| !s.is_empty()).count();
+    if syllables < 2 {
         return None;
     }
     let p = phonetic(&word.replace("ch", "sh"));
