@@ -71,9 +71,31 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
                     .collect();
                 found.push((Arg::Text(p.lemma(c).clone()), orgs, None));
             } else if let Some(post) = all.iter().find(|q| q.word == c)
-                && (matches!(rel, "xcomp" | "obj") && post.mention != Some(person)
+                // The rank a name taken for the predicate opens ("named General X as ...")
+                // is the name's own title, not the post.
+                && (matches!(rel, "xcomp" | "obj")
+                    && post.mention != Some(person)
+                    && ranked_name(doc, p, c) != Some(person)
                     || rel == "obl" && p.case(c).is_some_and(|k| k == "as" || k == "to"))
             {
+                let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
+                found.push((post.role.clone(), orgs, post.mention));
+            }
+        }
+        // "named General X as defence minister": with the name taken for the verb's
+        // predicate, the parser hangs the "as" phrase on the name.
+        if found.is_empty() {
+            let named = p
+                .kids(v, "xcomp")
+                .chain(p.kids(v, "obj"))
+                .filter(|&c| ranked_name(doc, p, c) == Some(person));
+            let as_post = named
+                .flat_map(|c| p.children[c].iter().copied())
+                .filter(|&c| {
+                    matches!(p.rel(c), "nmod" | "obl") && p.case(c).is_some_and(|k| k == "as")
+                })
+                .find_map(|c| all.iter().find(|q| q.word == c));
+            if let Some(post) = as_post {
                 let orgs = states::state_bodies(doc, p, lex, post, bodies(doc, p, lex, post));
                 found.push((post.role.clone(), orgs, post.mention));
             }
@@ -134,11 +156,27 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         let agent = p
             .kids(v, "obl")
             .filter(|&c| p.words[c].deprel == "obl:agent" || p.case(c).as_deref() == Some("by"))
-            .find_map(|c| p.mention_of(doc, c, &[Kind::Per]));
-        // "X replaced Y as interior minister": Y held the post before.
+            .find_map(|c| p.mention_of(doc, c, &[Kind::Per]))
+            // "President X named Y as ...": the subject of an active verb of appointing.
+            .or_else(|| {
+                let active =
+                    !replaces && adjective.is_none() && !ELECTED.contains(&p.lemma(v).as_str());
+                let s = p.kids(v, "nsubj").next().filter(|_| active)?;
+                p.mention_of(doc, s, &[Kind::Per]).filter(|&m| m != person)
+            });
+        // "X replaced Y as interior minister": Y held the post before; so did Z in "named X
+        // as interior minister, replacing Z".
         let predecessor = replaces
             .then(|| p.kids(v, "obj").next())
             .flatten()
+            .or_else(|| {
+                p.children[v]
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(p.rel(c), "advcl" | "xcomp" | "conj"))
+                    .find(|&c| lex.replace_verbs.contains(p.lemma(c)))
+                    .and_then(|c| p.kids(c, "obj").next())
+            })
             .and_then(|o| p.mention_of(doc, o, &[Kind::Per]))
             .filter(|&m| m != person);
         // The date of the appointment, or of the post it gives ("to head X in 2019").
@@ -222,6 +260,20 @@ fn appointed_adjective(
     p.kids(post, "nsubj").find_map(|c| p.mention_of(doc, c, &[Kind::Per, Kind::Pro]))
 }
 
+/// Verbs of appointing whose active subject is no appointer: voters elect, a judge swears in.
+const ELECTED: &[&str] = &["elect", "re-elect", "reelect", "swear"];
+
+/// The person a word names: its own mention, or, for a rank that heads the name ("General"
+/// with "X Y" flat below it), the name below it.
+fn ranked_name(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<usize> {
+    p.mention_of(doc, c, &[Kind::Per]).or_else(|| {
+        p.mention_of(doc, c, &[Kind::Rank])?;
+        p.kids(c, "flat")
+            .chain(p.kids(c, "compound"))
+            .find_map(|k| p.mention_of(doc, k, &[Kind::Per]))
+    })
+}
+
 /// Whom a verb appoints: its passive subject or object, or the person a relative clause
 /// ("X, who was appointed ...") or a reduced one ("X, appointed ...") hangs on.
 fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
@@ -247,7 +299,7 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     // predicate (xcomp) when the post follows in an "as" phrase; with no object, it is the
     // one named.
     if p.kids(v, "obj").next().is_none()
-        && let Some(m) = p.kids(v, "xcomp").find_map(|c| p.mention_of(doc, c, &[Kind::Per]))
+        && let Some(m) = p.kids(v, "xcomp").find_map(|c| ranked_name(doc, p, c))
     {
         return Some(m);
     }

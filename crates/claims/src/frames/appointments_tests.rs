@@ -144,3 +144,16 @@ fn a_name_the_parser_made_the_posts_compound_is_the_one_appointed() {
     assert_eq!(a.field("role"), Some("head"), "{a:#?}");
     assert_eq!(a.field("organization"), Some("Kenyan army"), "{a:#?}");
 }
+
+#[test]
+fn a_rank_taken_for_the_predicate_leaves_the_as_phrase_on_the_name() {
+    let text = "Estonian President Piet Oranje on Friday named General Tomasz Wielgosz as \
+                defence minister, replacing Kasimir Holl.";
+    let a = claims(text, ClaimType::Appointment);
+    let c = a.iter().find(|c| c.field("person").is_some_and(|h| h.contains("Wielgosz")));
+    let c = c.unwrap_or_else(|| panic!("{a:?}"));
+    assert!(c.field("role").is_some_and(|r| r.contains("defence minister")), "{c:?}");
+    // Who named him (the active verb's subject) and whom he replaced (the "replacing" clause).
+    assert!(c.field("appointed_by").is_some_and(|r| r.contains("Oranje")), "{c:?}");
+    assert!(c.field("predecessor").is_some_and(|r| r.contains("Holl")), "{c:?}");
+}

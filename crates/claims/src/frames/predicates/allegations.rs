@@ -87,6 +87,7 @@ fn accusing(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         // "the U.S. alleges that Y was tasked with ...": the subject of the clause.
         let obj = s
             .kid(p, "obj")
+            .or_else(|| s.object_of_participle(p))
             .or_else(|| {
                 let c = s.kid(p, "ccomp")?;
                 s.kid(c, "nsubj").or_else(|| s.kid(c, "nsubj:pass"))

@@ -10,17 +10,25 @@ impl Parse<'_> {
     /// "charged retired General X with ...": the tagger reads the participle before the rank
     /// as a verb, and the parse makes it the verb's complement with the name as its object.
     /// A verb with no object whose next word is such a participle (a complement with an
-    /// object naming a person) has that name as its object.
+    /// object naming a person) has that name as its object. So does one whose next word is a
+    /// rank the tagger read as an adjective ("accused Major General X, the commander of ...,
+    /// of ordering ...": the complement "Major" with the name an oblique below it).
     pub(super) fn object_of_participle(&self, p: usize) -> Option<usize> {
         let x = p + 1;
         if x >= self.len || self.head(x) != Some(p) || !matches!(self.rel(x), "xcomp" | "ccomp") {
             return None;
         }
+        let person = |o: &usize| self.mention(*o, &[Kind::Per]).is_some();
+        if self.mention(x, &[Kind::Rank]).is_some() {
+            return self.kid(x, "obj").filter(person).or_else(|| {
+                self.kids(x, "obl").find(|&o| self.kid(o, "case").is_none() && person(&o))
+            });
+        }
         let form = self.doc.input.text[self.word(x).span.clone()].to_lowercase();
         if !form.ends_with("ed") || self.kids(x, "nsubj").next().is_some() {
             return None;
         }
-        self.kid(x, "obj").filter(|&o| self.mention(o, &[Kind::Per]).is_some())
+        self.kid(x, "obj").filter(person)
     }
 
     /// "sanctioned Norvania's vice-president, X": when the tagger reads the post as an
@@ -35,22 +43,31 @@ impl Parse<'_> {
 
     /// "charged a third man, X, with ...": a name the parse hung on the verb as an unmarked
     /// oblique, right after a comma that closes an object naming no one, is the object's
-    /// apposition.
+    /// apposition. So is one right after an object that is a post's title, with no comma
+    /// ("designated police commissioner general X and Y": the parse took the title for the
+    /// object and the name for an oblique).
     pub(super) fn misparsed_apposition(&self, p: usize, o: usize) -> Option<usize> {
         if self.word(o).upos != "NOUN" || self.mention(o, &[Kind::Per]).is_some() {
             return None;
         }
         let end = self.span_end(o);
-        let comma = end + 1;
-        if comma >= self.len || self.doc.input.text[self.word(comma).span.clone()] != *"," {
+        let after = end + 1;
+        if after >= self.len {
             return None;
         }
+        let start = if self.doc.input.text[self.word(after).span.clone()] == *"," {
+            after + 1
+        } else if crate::frames::is_title_word(&self.doc.input.text[self.word(o).span.clone()]) {
+            after
+        } else {
+            return None;
+        };
         self.kids(p, "obl").find(|&c| {
-            c > comma
+            c >= start
                 && self.kid(c, "case").is_none()
                 // "his deputy, Colonel X Y": the rank and given name may hang on the name's
                 // other words; every word up to the name is inside its phrase.
-                && (comma + 1..=c).all(|w| self.within(w, c))
+                && (start..=c).all(|w| self.within(w, c))
                 && self.mention(c, &[Kind::Per]).is_some()
         })
     }
