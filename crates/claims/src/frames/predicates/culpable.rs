@@ -21,6 +21,14 @@ fn is_crime_verb(crime_verbs: &[String], lemma: &str) -> bool {
 /// person or body, by the author or by the one who says it.
 pub(super) fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Found>> {
     let words = &lex.words;
+    // "The state has not carried out an execution since 2003": a deed said not done is no
+    // guilt.
+    let negated = s.children[p]
+        .iter()
+        .any(|&c| matches!(s.rel(c), "advmod" | "neg") && words.negation.contains(s.lemma(c)));
+    if negated {
+        return None;
+    }
     let lemma = s.lemma(p);
     let upos = s.word(p).upos.as_str();
     if upos == "NOUN" && words.culpable_nouns.contains(lemma) {

@@ -252,3 +252,29 @@ fn a_name_before_a_plural_of_others_is_no_person_killed() {
     );
     assert!(!of(&c, ClaimType::Verdict).is_empty(), "{c:?}");
 }
+
+#[test]
+fn officers_a_number_stands_for_are_each_convicted() {
+    let c = claims(
+        "The court also convicted two of his officers, Colonel Piet Oranje and Major Kasimir Holl, of murder and sentenced them to 20 years in prison each.",
+    );
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Piet Oranje"), "{c:?}");
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn an_extradition_sought_is_no_arrest() {
+    let c = claims(
+        "Tomasz Wielgosz fled the country in 2022. The prosecution said it would seek his extradition.",
+    );
+    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
+    // One carried out is.
+    let c = claims("Tomasz Wielgosz fled the country in 2022. Norway approved his extradition.");
+    assert!(has(&c, ClaimType::Arrest, "person", "Tomasz Wielgosz"), "{c:?}");
+}
+
+#[test]
+fn a_deed_said_not_done_is_no_allegation() {
+    let c = claims("Norvania has not carried out an execution since 2003, Edda Lorn said.");
+    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
+}

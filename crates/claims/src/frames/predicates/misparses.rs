@@ -41,13 +41,17 @@ impl Parse<'_> {
             .then_some(o)
     }
 
-    /// "charged a third man, X, with ...": a name the parse hung on the verb as an unmarked
+    /// "charged a third man, X, with ...", "convicted two of his officers, A and B, of ...":
+    /// a name the parse hung on the verb as an unmarked
     /// oblique, right after a comma that closes an object naming no one, is the object's
     /// apposition. So is one right after an object that is a post's title, with no comma
     /// ("designated police commissioner general X and Y": the parse took the title for the
     /// object and the name for an oblique).
     pub(super) fn misparsed_apposition(&self, p: usize, o: usize) -> Option<usize> {
-        if self.word(o).upos != "NOUN" || self.mention(o, &[Kind::Per]).is_some() {
+        // A number stands for people too ("convicted two of his officers, A and B, of ...").
+        if !matches!(self.word(o).upos.as_str(), "NOUN" | "NUM")
+            || self.mention(o, &[Kind::Per]).is_some()
+        {
             return None;
         }
         let end = self.span_end(o);

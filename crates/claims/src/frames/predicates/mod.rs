@@ -24,6 +24,9 @@ use authorities::{
 use frame::{Frame, parse_frame};
 use modality::modality;
 
+/// Verbs of `not_done_over` that ask for the act rather than try it ("ordered his arrest").
+const ORDERING: &[&str] = &["order", "instruct", "ask", "urge", "call"];
+
 use nouns::noun_frame;
 use verbs::{held, inverted, ordered, seen_with, verb_frame};
 
@@ -467,6 +470,19 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     let noun = lex.nouns.contains_key(lemma) && (w.upos == "NOUN" || frame.is_none());
     let frame = if noun { lex.nouns.get(lemma).cloned() } else { frame };
     let Some(frame) = frame else { return vec![] };
+    // "would seek his extradition", "tried to secure her arrest": an arrest noun that a verb
+    // of trying or wanting takes as its object is none (an ordered or requested one is the
+    // warrant's business, elsewhere).
+    if noun
+        && frame.kind == ClaimType::Arrest
+        && s.rel(p) == "obj"
+        && s.head(p).is_some_and(|h| {
+            let l = s.lemma(h);
+            lex.words.not_done_over.contains(l) && !ORDERING.contains(&l.as_str())
+        })
+    {
+        return vec![];
+    }
     if !frame.conditions_hold(lex, s, p) {
         return vec![];
     }

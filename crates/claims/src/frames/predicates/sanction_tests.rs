@@ -332,3 +332,12 @@ fn restrictive_or_similar_measures_are_sanctions() {
     let c = claims("Norvania took measures to protect Anselm Vreeke.");
     assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_title_the_parse_took_for_the_object_leaves_the_names_after_it_the_targets() {
+    let c = claims(
+        "The Treasury Department said it had designated police commissioner general Tomasz Wielgosz and Kasimir Holl, who is married to the president's daughter.",
+    );
+    assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
+    assert!(has(&c, ClaimType::Sanction, "target", "Kasimir Holl"), "{c:?}");
+}
