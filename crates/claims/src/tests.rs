@@ -347,3 +347,14 @@ fn a_rumour_said_to_be_false_is_denied() {
     let health = claims(text, ClaimType::Health);
     assert!(health.iter().any(|c| c.modality == Modality::Denied), "{health:#?}");
 }
+
+#[test]
+fn the_council_in_a_text_about_the_european_union_is_the_union() {
+    let text = "EU lists further nine individuals\n\nThe Council today decided to impose restrictive measures on Tomasz Wielgosz, the head of the Varsk city police.";
+    let c = crate::frames::test_support::claims(text, ClaimType::Sanction);
+    assert!(c.iter().any(|c| c.field("authority") == Some("European Union")), "{c:?}");
+    // A council in a text that does not name the Union is left as written.
+    let text = "The Council today decided to impose restrictive measures on Tomasz Wielgosz, the head of the Varsk city police.";
+    let c = crate::frames::test_support::claims(text, ClaimType::Sanction);
+    assert!(c.iter().all(|c| c.field("authority") != Some("European Union")), "{c:?}");
+}

@@ -238,6 +238,11 @@ impl<'a> Doc<'a> {
                 return Some(v.clone());
             }
         }
+        // "The Council today decided to impose restrictive measures": in a text about the
+        // European Union, the Council (of the EU) is the Union.
+        if lower.trim_start_matches("the ") == "council" && self.names_european_union() {
+            return Some("European Union".to_string());
+        }
         // "<capital> announced sanctions": a government named by its seat is its state.
         if let Some(state) = crate::cities::state_of(&raw) {
             return Some(state.to_string());
@@ -252,6 +257,18 @@ impl<'a> Doc<'a> {
             return Some(state);
         }
         Some(raw)
+    }
+
+    /// Whether the text names the European Union ("European Union", "EU" as a word).
+    fn names_european_union(&self) -> bool {
+        let text = &self.input.text;
+        text.contains("European Union")
+            || text.match_indices("EU").any(|(i, _)| {
+                let b = text.as_bytes();
+                let before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+                let after = b.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
+                before && after
+            })
     }
 
     /// Whether a sanction's named issuer cannot issue one: a person ("Wielgosz imposes

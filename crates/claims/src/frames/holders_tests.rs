@@ -291,3 +291,21 @@ fn the_name_apposed_to_a_relative_holds_the_copulas_post() {
     let got = posts("Holl's brother, Piet Oranje, is a member of the Norvanian parliament.");
     assert!(find(&got, "Piet Oranje", "parliament").is_some(), "{got:#?}");
 }
+
+#[test]
+fn an_apposition_after_a_later_conjunct_is_that_conjuncts() {
+    let c = crate::frames::test_support::positions(
+        "T\n\nNorvania held elections on Sunday.\n\nAmong those listed are Tomasz Wielgosz, the head of the Varsk city police department, and Edda Lorn, a judge of the Lornby district court who has handed down politically motivated sentences to opposition activists.",
+    );
+    assert!(find(&c, "Edda Lorn", "Lornby district court").is_some(), "{c:?}");
+    assert!(find(&c, "Tomasz Wielgosz", "Lornby district court").is_none(), "{c:?}");
+    assert!(find(&c, "Tomasz Wielgosz", "Varsk city police department").is_some(), "{c:?}");
+}
+
+#[test]
+fn troops_named_by_their_kind_are_a_body() {
+    let c = posts(
+        "The Council also sanctioned Colonel Tomasz Wielgosz, deputy commander of the internal troops, who is responsible for the crackdown.",
+    );
+    assert!(find(&c, "Tomasz Wielgosz", "internal troops").is_some(), "{c:?}");
+}

@@ -64,7 +64,7 @@ pub(super) fn holders(
                 && !(p.rel(k) == "cop" && p.head(k) == Some(t))
         })
     };
-    if let Some(h) = p.head(t)
+    if let Some(h) = p.head(t).map(|h| conjunct_before_apposition(p, h, t))
         && let Some(m) = person(h)
         && (matches!(p.rel(t), "compound" | "appos" | "flat") || p.rel(t) == "nmod" && t < h)
         && own(m)
@@ -377,4 +377,19 @@ fn name_on_of_phrase(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
     let rank_only = (comma + 1..first).all(|k| p.mention_of(doc, k, &[Kind::Rank]).is_some());
     let closed = last + 1 >= p.words.len() || matches!(p.form(last + 1), "," | "." | ";");
     (rank_only && closed).then_some(m)
+}
+
+/// "A, the head of X, and B, a judge of Y": the parse may hang B's apposition on A, the
+/// head of the list; an apposition right after a later conjunct and its comma is that
+/// conjunct's. Gives the word the apposition `t` of `h` belongs to.
+fn conjunct_before_apposition(p: &Parse<'_>, h: usize, t: usize) -> usize {
+    if p.rel(t) != "appos" || p.head(t) != Some(h) {
+        return h;
+    }
+    let Some(c) = p.kids(h, "conj").filter(|&c| h < c && c < t).last() else { return h };
+    let end = p.span_without(c, &[]).1;
+    let comma = end + 1;
+    // Only the apposition's own words (an article, an adjective) between the comma and it.
+    let own = |k: usize| p.head(k).is_some_and(|x| x == t || (comma < x && x < t));
+    if comma < t && p.form(comma) == "," && (comma + 1..t).all(own) { c } else { h }
 }
