@@ -47,7 +47,7 @@ pub(super) fn phonetic(word: &str) -> String {
         w.replace_range(..1, "v");
     }
     // Burmese romanisations mark an aspirated opening "t", "p" or "k" with an "h" before it
-    // ("Htun"/"Tun", "Hpone"/"Pone", "Hkun"/"Kun"), which other spellings leave out; no
+    // ("Htarn"/"Tarn", "Hpel"/"Pel", "Hkov"/"Kov"), which other spellings leave out; no
     // other spelling opens a word so.
     if w.len() >= 3 && (w.starts_with("ht") || w.starts_with("hp") || w.starts_with("hk")) {
         w.remove(0);
@@ -72,24 +72,13 @@ pub(super) fn phonetic(word: &str) -> String {
     // "Aouad"/"Awad"): there it is the consonant, which the rules below would read as the
     // vowel "u".
     if w.contains("ou") {
-        let b = w.as_bytes();
-        let mut out = String::with_capacity(b.len());
-        let mut k = 0;
-        while k < b.len() {
-            let glide = k > 0
+        w = pairs_respelt(&w, 'w', |b, k| {
+            k > 0
                 && b[k] == b'o'
                 && b.get(k + 1) == Some(&b'u')
                 && vowel(b[k - 1])
-                && b.get(k + 2).is_some_and(|&c| vowel(c));
-            if glide {
-                out.push('w');
-                k += 2;
-            } else {
-                out.push(b[k] as char);
-                k += 1;
-            }
-        }
-        w = out;
+                && b.get(k + 2).is_some_and(|&c| vowel(c))
+        });
     }
     let rules: &[(&str, &str)] = &[
         // (from, to), longer spellings first.
@@ -124,25 +113,14 @@ pub(super) fn phonetic(word: &str) -> String {
     // before two ("Siarh-"/"Serg-", "Aliaks-"/"Aleks-", "-piank-"/"-penk-"); before one and a
     // vowel, or at the end, it is a syllable of its own ("Liana", "Julian").
     if w.contains("ia") || w.contains("ie") {
-        let b = w.as_bytes().to_vec();
-        let mut out = String::with_capacity(b.len());
-        let mut k = 0;
-        while k < b.len() {
-            let between = k > 0
+        w = pairs_respelt(&w, 'e', |b, k| {
+            k > 0
                 && !vowel(b[k - 1])
                 && b[k] == b'i'
                 && matches!(b.get(k + 1), Some(b'a' | b'e'))
                 && b.get(k + 2).is_some_and(|&c| !vowel(c))
-                && b.get(k + 3).is_some_and(|&c| !vowel(c));
-            if between {
-                out.push('e');
-                k += 2;
-            } else {
-                out.push(b[k] as char);
-                k += 1;
-            }
-        }
-        w = out;
+                && b.get(k + 3).is_some_and(|&c| !vowel(c))
+        });
     }
     // The Slavic ending "-ей"/"-ий" is written "-ei", "-ey", "-iy", "-ij" or "-i" ("Tomashei",
     // "Tomashiy"); in a word of five letters or more, so that short names ("Lei"/"Li") stay apart.
@@ -181,6 +159,23 @@ pub(super) fn phonetic(word: &str) -> String {
     out
 }
 
+/// An ASCII word with each pair of letters that opens where `at` holds written as `with`.
+fn pairs_respelt(w: &str, with: char, at: impl Fn(&[u8], usize) -> bool) -> String {
+    let b = w.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut k = 0;
+    while k < b.len() {
+        if at(b, k) {
+            out.push(with);
+            k += 2;
+        } else {
+            out.push(b[k] as char);
+            k += 1;
+        }
+    }
+    out
+}
+
 /// A word that opens with "j" and a vowel respelt with "y" for it: Slavic, German and Dutch
 /// romanisations write "j" where English writes "y" ("Juri"/"Yuri", "Jelena"/"Yelena"). Kept
 /// apart from [`phonetic`], which reads an opening "j" as Arabic and Korean romanisations do
@@ -197,7 +192,7 @@ pub(super) fn yod(word: &str) -> Option<(String, String)> {
 /// (ش) "ch" ("Chebel"/"Shibl", "Achraf"/"Ashraf", "Cherri"/"Shirri"), which [`phonetic`]
 /// reads as English and Korean romanisations do ("Chin"/"Jin"). Kept apart, as [`yod`] is;
 /// `None` for a word without such a "ch" (German "sch" and "tsch" are read already), and for
-/// a word of one syllable: Chinese and Korean "ch" and "sh" are two sounds ("Chen"/"Shen").
+/// a word of one syllable: Chinese and Korean "ch" and "sh" are two sounds ("Chev"/"Shev").
 pub(super) fn ch_as_sh(word: &str) -> Option<(String, String)> {
     if !word.is_ascii() || !word.contains("ch") || word.contains("sch") || word.contains("tch") {
         return None;

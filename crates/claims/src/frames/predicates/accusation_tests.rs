@@ -276,7 +276,7 @@ fn the_name_apposed_to_a_post_with_an_of_phrase_is_the_one_blamed() {
 #[test]
 fn a_rank_read_as_the_complement_leaves_the_name_accused() {
     let c = claims(
-        "Varsk International on Thursday accused Major General Tomasz Varskrahim, the commander of the Rapid Support Forces in West Lornby, of ordering attacks on camps for displaced people that killed at least 300 civilians.",
+        "Varsk International on Thursday accused Major General Tomasz Varskrahim, the commander of the Rapid Border Forces in West Lornby, of ordering attacks on camps for displaced people that killed at least 300 civilians.",
     );
     let a = of(&c, ClaimType::Allegation);
     assert!(a.iter().any(|a| a.field("accused") == Some("Tomasz Varskrahim")), "{c:?}");
