@@ -212,9 +212,12 @@ impl<'d> Parse<'d> {
                 // kin is the people's origin, not one person.
                 && !(self.word(i).upos == "NOUN"
                     && self.doc.view.mentions[m].kind == Kind::Per
-                    && self.doc.text()[self.doc.view.mentions[m].span.end..self.word(i).span.start]
-                        .trim()
-                        .is_empty()
+                    // (A name after the noun leaves no text between them to read.)
+                    && self
+                        .doc
+                        .text()
+                        .get(self.doc.view.mentions[m].span.end..self.word(i).span.start)
+                        .is_some_and(|t| t.trim().is_empty())
                     && self.plural_of_others(i))
             {
                 return Some(m);

@@ -278,3 +278,13 @@ fn a_deed_said_not_done_is_no_allegation() {
     let c = claims("Norvania has not carried out an execution since 2003, Edda Lorn said.");
     assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_name_apposed_to_the_noun_talks_are_held_with_is_the_one_met() {
+    let c = claims(
+        "Kasimir Holl visited Varsk in November, where he held talks with Wielgosz's predecessor, Anselm Vreeke.",
+    );
+    let m = of(&c, ClaimType::Meeting);
+    let with = |n: &str| m.iter().any(|m| m.fields["participants"].to_string().contains(n));
+    assert!(with("Anselm Vreeke") && with("Kasimir Holl"), "{c:?}");
+}

@@ -146,6 +146,16 @@ pub(super) fn noun_frame(lex: &Lexicon, s: &Parse<'_>, n: usize, frame: &Frame) 
             {
                 with.extend(s.kids(g, "obl").filter(|&m| s.case(m).as_deref() == Some("with")));
             }
+            // "held talks with Y's predecessor, X": the parse may hang the name apposed to
+            // the "with" noun on the verb; the name, not the noun's possessor or "of" phrase,
+            // is the one met.
+            if let Some(g) = gov {
+                for w in &mut with {
+                    if let Some(a) = s.misparsed_apposition(g, *w) {
+                        *w = a;
+                    }
+                }
+            }
             let mut parts: Vec<usize> = with.iter().flat_map(|&m| s.mentions(m, TARGETS)).collect();
             // "a meeting with Minister X and other officials": the parser may hang the name
             // below the common noun it is listed with.
