@@ -1,10 +1,11 @@
 //! Aligning a query's words with a listed name's, and the name score.
 
-use resolve::names::skeleton;
-
 use super::key::{Key, tail};
-use super::phonetic::{alike, consonants};
+use super::phonetic::alike;
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, swapped, traded, within_one};
+use super::word_pairs::{
+    french_sh, one_syllable_alike, opening_h_dropped, syllables_alike, vowel_runs,
+};
 use super::{Aligned, How};
 
 fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
@@ -95,84 +96,6 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
-}
-
-/// Whether word `i` of `q` and word `j` of `l` are one once a "ch" on either side is read as
-/// the French "sh" ([`super::phonetic::ch_as_sh`]: "Chebel"/"Shibl").
-fn french_sh(q: &Key, i: usize, l: &Key, j: usize) -> bool {
-    // Most words have no such "ch": the cheap test first, as this is read for most pairs.
-    if (q.ch_as_sh[i].is_none() && l.ch_as_sh[j].is_none()) || q.arabic || l.arabic {
-        return false;
-    }
-    // French spellings also write a short vowel that others leave out ("Chebel"/"Shibl"):
-    // the same consonants with one vowel more between two of them is the same word too.
-    let sh_alike = |ch: &Option<(String, String)>, other: &(String, String)| {
-        ch.as_ref().is_some_and(|(p, v)| {
-            alike(p, &other.0, v, &other.1)
-                || (one_vowel_more(v, &other.1) && consonants(p) == consonants(&other.0))
-        })
-    };
-    sh_alike(&q.ch_as_sh[i], &l.phon[j]) || sh_alike(&l.ch_as_sh[j], &q.phon[i])
-}
-
-/// Two words of one syllable that Korean romanisations write apart: an opening "b" or "p"
-/// (McCune-Reischauer and Revised write one consonant both ways: "Bak"/"Pak", "Bok"/"Pok"),
-/// and an "r" before the closing consonant that is not said ("Park"/"Pak"). Only words of one
-/// syllable, five letters at most, where "b"/"p" elsewhere would join too many names.
-pub(super) fn one_syllable_alike(a: &str, b: &str) -> bool {
-    let syllable = |w: &str| {
-        w.len() <= 5
-            && w.is_ascii()
-            && w.bytes().any(|c| b"aeiouy".contains(&c))
-            && vowel_runs(w) == 1
-    };
-    if a == b || !syllable(a) || !syllable(b) {
-        return false;
-    }
-    // The opening letter on one of "b"/"p", and a silent "r" dropped.
-    let norm = |w: &str| -> String {
-        let bytes = w.as_bytes();
-        let mut out = String::with_capacity(w.len());
-        for (k, &c) in bytes.iter().enumerate() {
-            let c = if k == 0 && c == b'b' { b'p' } else { c };
-            let silent_r = c == b'r'
-                && k > 0
-                && b"aeiou".contains(&bytes[k - 1])
-                && bytes.get(k + 1).is_some_and(|n| !b"aeiouy".contains(n));
-            if !silent_r {
-                out.push(c as char);
-            }
-        }
-        out
-    };
-    norm(a) == norm(b)
-}
-
-fn vowel_runs(w: &str) -> usize {
-    let mut runs = 0;
-    let mut in_vowel = false;
-    for c in w.bytes() {
-        let v = b"aeiouy".contains(&c);
-        if v && !in_vowel {
-            runs += 1;
-        }
-        in_vowel = v;
-    }
-    runs
-}
-
-/// One word is the other with an opening "h" before a vowel that the other leaves out
-/// ("Hedvarn"/"Edvarn", "Hollin"/"Ollin"): French and Balkan romanisations drop the letter (the
-/// Arabic ha and ha', the Albanian "h") that others write. At least four letters must be left,
-/// and the rest must be written the same or near it with the same skeleton.
-pub(super) fn opening_h_dropped(a: &str, b: &str) -> bool {
-    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
-    let Some(rest) = long.strip_prefix('h') else { return false };
-    let vowel = |w: &str| w.as_bytes().first().is_some_and(|c| b"aeiou".contains(c));
-    if short.len() < 4 || !short.is_ascii() || !vowel(rest) || !vowel(short) {
-        return false;
-    }
-    rest == short || (skeleton(rest) == skeleton(short) && near_spelling(rest, short))
 }
 
 /// One word is the other with the Arabic article written onto it ("Alvarnholm"/"Varnholm",
@@ -556,33 +479,6 @@ fn one_given_name_more(
 /// skeleton of one unaligned word on the other and are spelt near it ([`near_spelling`]: a
 /// skeleton alone would join "Tae Kim" into "Takoyomo") align with it, each pair a spelling
 /// variant.
-/// Whether `whole` is the syllables `a` and `b` written as one word ("Bo-rin" for "Po Rin",
-/// "Hal-pom" for "Hal Bom", "Tokchun" for "Dok Chun"): the two romanisations of Korean write a
-/// given name's syllables apart or joined, and the opening consonant of each voiced or not
-/// ([`one_syllable_alike`]; "d"/"t" and "g"/"k" too), which the joined word's skeleton and
-/// respelling do not see once the letters meet.
-fn syllables_alike(a: &str, b: &str, whole: &str) -> bool {
-    // Byte offsets below: ASCII words only (a word of another script is left to the rest).
-    let ascii = whole.is_ascii() && a.is_ascii() && b.is_ascii();
-    if !ascii || whole.len() != a.len() + b.len() || a.is_empty() || b.is_empty() {
-        return false;
-    }
-    let (x, y) = whole.split_at(a.len());
-    let syllable = |p: &str, q: &str| {
-        let voiced = |c: u8, d: u8| {
-            matches!((c, d), (b'd', b't') | (b't', b'd') | (b'g', b'k') | (b'k', b'g'))
-        };
-        p == q
-            || one_syllable_alike(p, q)
-            || (vowel_runs(p) == 1
-                && p.len() <= 5
-                && p.len() == q.len()
-                && p[1..] == q[1..]
-                && voiced(p.as_bytes()[0], q.as_bytes()[0]))
-    };
-    (x != a || y != b) && syllable(x, a) && syllable(y, b)
-}
-
 fn join(
     q: &Key,
     l: &Key,

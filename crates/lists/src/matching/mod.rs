@@ -37,6 +37,7 @@ mod key;
 pub mod model;
 mod phonetic;
 mod spelling;
+mod word_pairs;
 use align::{Scored, align};
 use key::Key;
 #[cfg(test)]

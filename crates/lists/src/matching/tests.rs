@@ -456,8 +456,8 @@ fn korean_syllables_written_with_b_or_p_meet() {
         assert_eq!(m.verdict, Verdict::Match, "{query}: {}", m.explain());
     }
     // Longer words keep "b" and "p" apart.
-    assert!(!super::align::one_syllable_alike("bakaran", "pakaran"));
-    assert!(!super::align::one_syllable_alike("bako", "pako"));
+    assert!(!super::word_pairs::one_syllable_alike("bakaran", "pakaran"));
+    assert!(!super::word_pairs::one_syllable_alike("bako", "pako"));
 }
 
 /// An index where "Edda" is a given name many listed people bear, and one of them bears a
@@ -518,7 +518,7 @@ fn diagnose_tells_blocking_from_alignment() {
 
 #[test]
 fn an_opening_h_left_out_is_a_transliteration_variant() {
-    use super::align::opening_h_dropped;
+    use super::word_pairs::opening_h_dropped;
     assert!(opening_h_dropped("hedvarn", "edvarn") && opening_h_dropped("ollin", "hollin"));
     // Too short a rest, or a consonant after the "h", is another word.
     assert!(!opening_h_dropped("hina", "ina") && !opening_h_dropped("hvarsk", "varsk"));
