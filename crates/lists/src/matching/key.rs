@@ -174,7 +174,25 @@ fn fathers_names(name: &str) -> Option<Vec<String>> {
 const PARTICLES: &[&str] =
     &["de", "da", "do", "dos", "das", "del", "della", "di", "y", "van", "von", "der", "den"];
 
+/// Leaves out the particles of a whole name, given names first. A particle stands between
+/// words: one that opens or closes the name is a name of its own, as Korean, Chinese and
+/// Vietnamese given names and surnames spelt like one are ("Do Chun Pak", "Minh Do").
 fn without_particles(words: &mut Vec<String>) {
+    let n = words.len();
+    let particle = |k: usize, w: &str| k > 0 && k + 1 < n && PARTICLES.contains(&w);
+    let kept = words.iter().enumerate().filter(|(k, w)| !particle(*k, w)).count();
+    if kept >= 2 && kept < n {
+        let mut k = 0;
+        words.retain(|w| {
+            k += 1;
+            !particle(k - 1, w)
+        });
+    }
+}
+
+/// Leaves out the particles of a list's surname read alone ("VAN DER LORN HOLL"), where they
+/// may open it, to count its words.
+fn without_surname_particles(words: &mut Vec<String>) {
     let kept = words.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count();
     if kept >= 2 && kept < words.len() {
         words.retain(|w| !PARTICLES.contains(&w.as_str()));
@@ -270,7 +288,7 @@ impl Key {
             Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
                 let mut words = name_words(&format!("{} {}", given.trim(), surname.trim()));
                 let mut surname_words = name_words(surname);
-                without_particles(&mut surname_words);
+                without_surname_particles(&mut surname_words);
                 without_particles(&mut words);
                 let surnames = surname_words.len().min(words.len());
                 let given = words.len() - surnames;

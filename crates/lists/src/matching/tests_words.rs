@@ -181,3 +181,14 @@ fn a_burmese_aspirate_marked_with_h_is_the_consonant() {
     assert_eq!(h.len(), 3, "{h:?}");
     assert!(h.iter().filter(|&&h| h == How::Translit).count() == 2, "{h:?}");
 }
+
+#[test]
+fn a_particle_that_opens_or_closes_a_name_is_a_name() {
+    let score = |q: &str, l: &str| align(&Key::person(q), &Key::person(l), true).name_score;
+    // A Korean given name whose first syllable is spelt like the Portuguese "do".
+    assert!(score("HOLL, Do Kyun", "HOLL, To-Kyun") > 0.9);
+    assert_eq!(Key::person("Piet Lorn Do").words, ["piet", "lorn", "do"]);
+    // Between two words it is still the particle.
+    assert_eq!(Key::person("Piet do Lorn").words, ["piet", "lorn"]);
+    assert_eq!(Key::person("DE LORN, Piet").words, ["piet", "lorn"]);
+}
