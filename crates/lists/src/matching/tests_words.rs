@@ -192,3 +192,16 @@ fn a_particle_that_opens_or_closes_a_name_is_a_name() {
     assert_eq!(Key::person("Piet do Lorn").words, ["piet", "lorn"]);
     assert_eq!(Key::person("DE LORN, Piet").words, ["piet", "lorn"]);
 }
+
+#[test]
+fn belarusian_and_ukrainian_given_names_meet_the_russian_ones() {
+    let how = hows;
+    // A closing "h" for the Russian "g"; the Belarusian "v" before an opening "o".
+    assert_eq!(how("HOLL, Aleh", "HOLL, Oleg"), vec![How::Translit, How::Same]);
+    assert_eq!(how("HOLL, Volha", "HOLL, Olga"), vec![How::Translit, How::Same]);
+    assert_eq!(how("HOLL, Olha", "HOLL, Volha"), vec![How::Translit, How::Same]);
+    // Without a Belarusian "h", an opening "v" is a letter of the name.
+    assert_ne!(how("HOLL, Volkan", "HOLL, Olkan")[0], How::Translit);
+    // The silent Arabic closing "h" stays silent.
+    assert_eq!(how("HOLL, Varskah", "HOLL, Varska")[0], How::Spelling);
+}

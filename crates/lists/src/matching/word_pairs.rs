@@ -5,7 +5,7 @@
 use resolve::names::skeleton;
 
 use super::key::Key;
-use super::phonetic::{alike, consonants};
+use super::phonetic::{alike, consonants, phonetic, vowel_places};
 use super::spelling::{near_spelling, one_vowel_more};
 
 /// Whether word `i` of `q` and word `j` of `l` are one once a "ch" on either side is read as
@@ -111,4 +111,38 @@ pub(super) fn syllables_alike(a: &str, b: &str, whole: &str) -> bool {
                 && voiced(p.as_bytes()[0], q.as_bytes()[0]))
     };
     (x != a || y != b) && syllable(x, a) && syllable(y, b)
+}
+
+/// Two spellings of one East Slavic given name that a respelling cannot join, as Belarusian
+/// and Ukrainian write it beside Russian: a closing "h" for the Russian "g" (a closing "h"
+/// after a vowel is otherwise the silent Arabic one, which [`super::phonetic::phonetic`] drops:
+/// "Aleh"/"Oleg"), and the Belarusian "v" said before an opening "o" ("Volha"/"Olga", "Volha"/
+/// "Olha"), where the word's "h" says it is Belarusian. The rest must then be alike as the respelling reads it, where "h" and "g" trade
+/// and with them the Belarusian "a" for an unstressed "o".
+pub(super) fn east_slavic_alike(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len() < 4 || b.len() < 4 || a == b {
+        return false;
+    }
+    let respelt = |w: &str| {
+        // The closing "h" read as the "g" it stands for.
+        let w = match w.strip_suffix('h') {
+            Some(stem) if stem.as_bytes().last().is_some_and(|c| b"aeiou".contains(c)) => {
+                format!("{stem}g")
+            }
+            _ => w.to_string(),
+        };
+        // The Belarusian "v" before an opening "o" left out, in a word that is Belarusian by
+        // its "h" too ("Volkan" is no "Olkan").
+        let w = match w.strip_prefix('v') {
+            Some(rest) if rest.starts_with('o') && rest.len() >= 4 && rest.contains('h') => {
+                rest.to_string()
+            }
+            _ => w,
+        };
+        let p = phonetic(&w);
+        let places = vowel_places(&p);
+        (p, places)
+    };
+    let ((pa, va), (pb, vb)) = (respelt(a), respelt(b));
+    (pa != phonetic(a) || pb != phonetic(b)) && alike(&pa, &pb, &va, &vb)
 }
