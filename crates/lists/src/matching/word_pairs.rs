@@ -123,6 +123,18 @@ pub(super) fn east_slavic_alike(a: &str, b: &str) -> bool {
     if !a.is_ascii() || !b.is_ascii() || a.len() < 4 || b.len() < 4 || a == b {
         return false;
     }
+    // Most pairs have neither: the cheap test first, as this is read for many pairs.
+    let vowel_then = |w: &str, c: u8| {
+        let b = w.as_bytes();
+        b[b.len() - 1] == c && b"aeiou".contains(&b[b.len() - 2])
+    };
+    let closing = (vowel_then(a, b'h') && vowel_then(b, b'g'))
+        || (vowel_then(b, b'h') && vowel_then(a, b'g'));
+    let opening = (a.starts_with("vo") && b.starts_with('o') && a.contains('h'))
+        || (b.starts_with("vo") && a.starts_with('o') && b.contains('h'));
+    if !closing && !opening {
+        return false;
+    }
     let respelt = |w: &str| {
         // The closing "h" read as the "g" it stands for.
         let w = match w.strip_suffix('h') {
