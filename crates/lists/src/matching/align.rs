@@ -19,6 +19,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if qw == lw {
         return Some(How::Same);
     }
+    if person && (l.parts_of(j).iter().any(|p| p == qw) || q.parts_of(i).iter().any(|p| p == lw)) {
+        return Some(How::Part);
+    }
     if qs == ls && !qs.is_empty() {
         // The skeleton drops vowels; where they stand still tells names apart ("Lorad" and
         // "Lurda" share one), except in Arabic script, which does not write them.

@@ -4,6 +4,7 @@ use resolve::names::{fold, name_words, skeleton};
 
 use super::phonetic::{self, consonants, phonetic, vowel_places};
 use super::spelling::{coarse, shape};
+use super::word_pairs::vowel_runs as word_pairs_vowel_runs;
 
 /// A name read for matching: its words and their skeletons.
 #[derive(Clone, Debug)]
@@ -49,6 +50,9 @@ pub(super) struct Key {
     /// A listed name only: whether its first given name, when very common, is a devotional
     /// one that the person's other names are said without (`Index::new`).
     pub(super) first_given_devotional: bool,
+    /// Each word written with hyphens, its parts of two syllables or more that a person may
+    /// go by alone ([`Key::hyphen_parts`]: "Sally-Anne", "Varsk-Lornby"); empty for most words.
+    pub(super) parts: Vec<Vec<String>>,
 }
 
 /// The fewest letters of a coarse skeleton filed and read with a letter left out
@@ -297,6 +301,7 @@ impl Key {
                 key.surnames = surnames.min(key.words.len());
                 key.silent_e(key.surnames.max(1));
                 key.nasab(name);
+                key.hyphen_parts(name);
                 key
             }
             _ => {
@@ -307,6 +312,7 @@ impl Key {
                 let mut key = Key::of(words, has_arabic(name));
                 key.silent_e(1);
                 key.nasab(name);
+                key.hyphen_parts(name);
                 key
             }
         }
@@ -410,7 +416,50 @@ impl Key {
             yod,
             ch_as_sh,
             first_given_devotional: false,
+            parts: Vec::new(),
         }
+    }
+
+    /// Reads which words of `name` were written with hyphens and keeps their parts of two
+    /// syllables or more ([`Key::parts`]): a double given name or surname ("Sally-Anne",
+    /// "Varsk-Lornby") whose bearer goes by one part. Parts of one syllable are left out: a
+    /// Korean or Chinese given name written with a hyphen ("Kwang-chol") is one name of two
+    /// syllables, never said in half; so are parts of three letters or fewer ("Mir-", "-ur"),
+    /// and "Abd-al-" names.
+    fn hyphen_parts(&mut self, name: &str) {
+        if !name.contains('-') {
+            return;
+        }
+        let mut parts = vec![Vec::new(); self.words.len()];
+        for token in fold(name).split(|c: char| c.is_whitespace() || c == ',') {
+            if !token.contains('-') {
+                continue;
+            }
+            let pieces: Vec<String> = token
+                .split('-')
+                .map(|p| p.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+                .filter(|p| !p.is_empty())
+                .collect();
+            // "Abd-al-Varsk" ("servant of the ...") is one name, never said as its last part.
+            if pieces.first().is_some_and(|p| p.starts_with("abd")) {
+                continue;
+            }
+            let whole = respell(&pieces.concat());
+            let Some(at) = self.words.iter().position(|w| *w == whole) else { continue };
+            parts[at] = pieces
+                .iter()
+                .map(|p| respell(p))
+                .filter(|p| p.len() >= 4 && p.is_ascii() && word_pairs_vowel_runs(p) >= 2)
+                .collect();
+        }
+        if parts.iter().any(|p| !p.is_empty()) {
+            self.parts = parts;
+        }
+    }
+
+    /// The parts of word `i` written with hyphens that a person may go by ([`Key::parts`]).
+    pub(super) fn parts_of(&self, i: usize) -> &[String] {
+        self.parts.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// What word `i` is counted under for how many names bear it: its skeleton and where
@@ -436,6 +485,11 @@ impl Key {
         for i in 0..self.words.len() {
             self.word_keys(i, true, &mut keys);
             self.near_keys(i, true, &mut keys);
+            // Filed under each part of a hyphenated word too, so that "Sally" reaches
+            // "Sally-Anne".
+            for part in self.parts_of(i) {
+                keys.push(coarse(&skeleton(part)));
+            }
         }
         keys.sort();
         keys.dedup();

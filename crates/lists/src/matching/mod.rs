@@ -93,6 +93,9 @@ pub enum How {
     Close,
     /// An initial standing for the word.
     Initial,
+    /// One part of a hyphenated name standing for it ("Sally" for "Sally-Anne", "Varsk" for
+    /// "Varsk-Lornby"), as a person with a double given name or surname goes by one.
+    Part,
 }
 
 impl How {
@@ -100,7 +103,7 @@ impl How {
         match self {
             How::Same => 1.0,
             How::Spelling => 0.92,
-            How::Translit => 0.86,
+            How::Translit | How::Part => 0.86,
             How::Close => 0.65,
             How::Initial => 0.5,
         }
@@ -113,6 +116,7 @@ impl How {
             How::Translit => "transliteration variant",
             How::Close => "close spelling",
             How::Initial => "initial",
+            How::Part => "one part of a hyphenated name",
         }
     }
 }
@@ -219,7 +223,7 @@ mod tests_words;
 fn middle_names(lk: &Key, scored: &Scored) -> std::ops::Range<usize> {
     let n = lk.words.len();
     let first_surname = if lk.surnames > 0 { n - lk.surnames } else { n.saturating_sub(1) };
-    let alike = |h: How| matches!(h, How::Same | How::Spelling | How::Translit);
+    let alike = |h: How| matches!(h, How::Same | How::Spelling | How::Translit | How::Part);
     let first = scored.chosen.iter().any(|&(i, j, h)| i == 0 && j == 0 && h != How::Initial);
     let surname =
         scored.chosen.iter().any(|&(_, j, h)| usize::from(j) >= first_surname && alike(h));

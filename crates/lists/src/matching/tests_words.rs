@@ -205,3 +205,14 @@ fn belarusian_and_ukrainian_given_names_meet_the_russian_ones() {
     // The silent Arabic closing "h" stays silent.
     assert_eq!(how("HOLL, Varskah", "HOLL, Varska")[0], How::Spelling);
 }
+
+#[test]
+fn one_part_of_a_hyphenated_name_stands_for_it() {
+    let how = hows;
+    assert_eq!(how("LORN, Marisol", "LORN, Marisol-Edda Quenby"), vec![How::Part, How::Same]);
+    assert_eq!(how("VARSKI, Piet", "VARSKI-LORNBY, Piet"), vec![How::Same, How::Part]);
+    assert_eq!(how("Piet Varski-Lornby", "VARSKI, Piet"), vec![How::Same, How::Part]);
+    // A given name of two syllables written with a hyphen is one name; so is "Abd-al-".
+    assert_ne!(how("HOLL, Kwang", "HOLL, Kwang-chol")[0], How::Part);
+    assert_ne!(how("HOLL, Varsam", "HOLL, Abd-al-Varsam")[0], How::Part);
+}
