@@ -584,6 +584,17 @@ pub(super) fn without_article(word: &str) -> Option<&str> {
     if let Some(rest) = assimilated(word) {
         return Some(rest);
     }
+    // "Son of" written onto the family name, with or without the article ("Binalvarsk",
+    // "Ibnvarsk"; "Bin al-Varsk" apart): the name is what follows, as `resolve` reads it apart.
+    // "Abu" ("father of") only with the article: "Abubakar" is a name of its own.
+    for (kin, article) in [("bin", false), ("ibn", false), ("abu", true), ("abou", true)] {
+        let Some(after) = word.strip_prefix(kin) else { continue };
+        let bare = after.strip_prefix("al").or_else(|| after.strip_prefix("el"));
+        let rest = if article { bare } else { bare.or(Some(after)) };
+        if let Some(rest) = rest.filter(|r| r.len() >= 4 && r.is_ascii()) {
+            return Some(rest);
+        }
+    }
     let rest = word.strip_prefix("al").or_else(|| word.strip_prefix("el"))?;
     (rest.len() >= 4 && rest.is_ascii()).then_some(rest)
 }

@@ -216,3 +216,13 @@ fn one_part_of_a_hyphenated_name_stands_for_it() {
     assert_ne!(how("HOLL, Kwang", "HOLL, Kwang-chol")[0], How::Part);
     assert_ne!(how("HOLL, Varsam", "HOLL, Abd-al-Varsam")[0], How::Part);
 }
+
+#[test]
+fn son_of_written_onto_the_family_name_is_read_apart() {
+    let how = hows;
+    assert_eq!(how("Piet bin al-Varsk", "BINALVARSK, Piet"), vec![How::Same, How::Spelling]);
+    assert_eq!(how("Piet Varsk", "IBNVARSK, Piet"), vec![How::Same, How::Spelling]);
+    assert_eq!(how("Piet Varsk", "ABUALVARSK, Piet"), vec![How::Same, How::Spelling]);
+    // "Abu" without the article opens a name of its own.
+    assert_ne!(how("Piet Varsk", "ABUVARSK, Piet").get(1), Some(&How::Spelling));
+}
