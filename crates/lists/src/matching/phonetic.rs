@@ -4,7 +4,8 @@
 //! English and German spellings of one Cyrillic letter ("sh"/"sch", "ch"/"tsch", "zh"/"j"),
 //! Belarusian and Ukrainian "h" for a Russian "g" ("Hryhor-"/"Grigor-") and "u" for "v"
 //! ("-ouski"/"-ovski"), the Arabic article after "Abd" ("Abdurrahman"/"Abdul Rahman"), and the
-//! vowels that English and French spellings write two ways ("oo"/"ou"/"u", "ee"/"i"); and,
+//! vowels that English and French spellings write two ways ("oo"/"ou"/"u", "ee"/"i"), the
+//! Arabic "dh" written "d" ("Ramadhan"/"Ramadan"); and,
 //! apart, the French "ch" for the "sh" of other romanisations of Arabic ([`ch_as_sh`]).
 //!
 //! Two words alike in this form are a transliteration variant only when their consonants
@@ -79,6 +80,13 @@ pub(super) fn phonetic(word: &str) -> String {
                 && vowel(b[k - 1])
                 && b.get(k + 2).is_some_and(|&c| vowel(c))
         });
+    }
+    // The Arabic dhal and dad, "dh" in some romanisations and "d" in others ("Ramadhan"/
+    // "Ramadan", "Qadhafi"/"Gaddafi"); not the "d" of "Abd" before a name that opens on "h"
+    // ("Abdhadi", from "Abdul Hadi" above).
+    let from = if w.starts_with("abdh") { 3 } else { 0 };
+    if w[from..].contains("dh") {
+        w = format!("{}{}", &w[..from], w[from..].replace("dh", "d"));
     }
     let rules: &[(&str, &str)] = &[
         // (from, to), longer spellings first.
