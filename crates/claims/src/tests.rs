@@ -286,6 +286,21 @@ fn the_sayer_right_before_the_verb_is_the_source_not_the_name_that_opens_the_sen
     assert_eq!(visit.attributed_to.as_deref(), Some("ministry"), "{visit:#?}");
 }
 
+/// "... included A and B, the court said": the name closes what the court said; it is no
+/// sayer (an apposition would close on a comma of its own: "B, the spokesman, said").
+#[test]
+fn a_name_before_the_sayer_and_its_verb_is_what_was_said() {
+    use crate::frames::test_support::claims;
+    let text = "Verdict\n\n\
+        Those sentenced to life imprisonment included former navy captains Anselm Vreeke and \
+        Tomasz Wielgosz, the court said.";
+    let verdicts = claims(text, ClaimType::Verdict);
+    assert!(!verdicts.is_empty(), "no verdict");
+    for v in &verdicts {
+        assert_ne!(v.attributed_to.as_deref(), Some("Tomasz Wielgosz"), "{v:#?}");
+    }
+}
+
 /// A role word that modifies the noun after it ("a three-day official visit") describes no
 /// person; "the official said" does.
 #[test]

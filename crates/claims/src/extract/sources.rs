@@ -272,11 +272,13 @@ fn court_paper(source: &str) -> bool {
 
 /// The noun of another sayer right before the verb of an attribution match that starts on a
 /// name: "X, arrived in Y on Tuesday for a visit, the ministry said" matches the name and an
-/// apposition that is the whole clause, but the one who said it is "the ministry".
+/// apposition that is the whole clause, but the one who said it is "the ministry"; so does
+/// "... included A and X, the court said", where the name closes what was said (an
+/// apposition, "X, the spokesman, said", closes on a comma of its own).
 fn nearer_sayer(matched: &str) -> Option<&str> {
     static NEARER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"⟦[A-Z]+:[0-9]+⟧ , .+ , (?:the|a|an) (?:[a-z-]+ ){0,2}(?P<noun>[a-z-]+) (?:has |have |had )?(?:also )?[a-z]+$",
+            r"⟦[A-Z]+:[0-9]+⟧ (?:, .+ )?, (?:the|a|an) (?:[a-z-]+ ){0,2}(?P<noun>[a-z-]+) (?:has |have |had )?(?:also )?[a-z]+$",
         )
         .expect("the nearer-sayer pattern compiles")
     });

@@ -270,6 +270,14 @@ pub(super) fn holders(
                 // conjuncts are the post's.
                 if p.head(h) == Some(t) {
                     out.extend(also_named(t, m).into_iter().map(|o| (o, How::Title, false)));
+                } else if let Some(g) = p.head(h)
+                    && p.head(t) == Some(g)
+                    && p.rel(h) == "flat"
+                    && p.rel(t) == "flat"
+                {
+                    // "Varskian MPs A and B" read as one flat name: post, first name and
+                    // the conjuncts all hang on the word that opens it.
+                    out.extend(also_named(g, m).into_iter().map(|o| (o, How::Title, false)));
                 }
             }
         }

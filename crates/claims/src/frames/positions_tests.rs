@@ -622,3 +622,18 @@ fn a_name_hung_on_the_posts_of_phrase_holds_the_post() {
     );
     assert!(find(&claims, "Wielgosz", "Border Guard").is_none(), "{claims:#?}");
 }
+
+/// "Norvanian MPs A and B": a plural abbreviation is the plural of its post ("MPs" is the
+/// post "mp"), and the parse that reads it all as one flat name still gives both holders.
+#[test]
+fn a_plural_abbreviated_post_before_two_names_is_both_names_post() {
+    let text = "The Treasury on Tuesday named Norvanian MPs Piet Oranje and Kasimir Holl to a \
+        blacklist.";
+    let got = positions_in(text, &["Norvania"]);
+    for holder in ["Piet Oranje", "Kasimir Holl"] {
+        assert!(
+            got.iter().any(|c| c.field("holder") == Some(holder) && c.field("role") == Some("mp")),
+            "{holder}: {got:#?}"
+        );
+    }
+}

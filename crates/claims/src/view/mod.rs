@@ -263,7 +263,7 @@ impl DocumentView {
         // Lemmas in lower case once here: the frames compare them with lexicons many times
         // a word ("Met" at a sentence's start is "meet" like any other).
         let words =
-            words.iter().map(|w| Word { lemma: w.lemma.to_lowercase(), ..w.clone() }).collect();
+            words.iter().map(|w| Word { lemma: view_lemma(text, w), ..w.clone() }).collect();
         DocumentView { mentions, sentences, words }
     }
 
@@ -544,4 +544,18 @@ fn render(
         }
     }
     out
+}
+
+/// A word's lemma as the frames compare it: in lower case, and an abbreviation in capitals
+/// with a plural "s" ("MPs", "MEPs") read as its singular ("mp"), which the lemmatizer
+/// leaves whole as a proper noun.
+fn view_lemma(text: &str, w: &Word) -> String {
+    let form = text.get(w.span.clone()).unwrap_or("");
+    let abbreviation = form.len() >= 3
+        && form.ends_with('s')
+        && form[..form.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    if abbreviation && form[..form.len() - 1].len() >= 2 {
+        return form[..form.len() - 1].to_lowercase();
+    }
+    w.lemma.to_lowercase()
 }
