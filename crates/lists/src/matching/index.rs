@@ -50,6 +50,19 @@ fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
 /// Indonesia, Malaysia, Pakistan).
 const DEVOTIONAL_FIRST: &[&str] = &["af", "bd", "id", "in", "my", "pk"];
 
+/// The countries a listed person belongs to: the nationalities the list gives, else the
+/// country that closes a place of birth ("Varsk, Lornby Province, Norvania") and those that
+/// issued an identifier. Many listings say no nationality but where the person was born and
+/// whose passport the person holds.
+fn countries_of(entry: &Entry) -> Box<dyn Iterator<Item = &str> + '_> {
+    if !entry.nationalities.is_empty() {
+        return Box::new(entry.nationalities.iter().map(String::as_str));
+    }
+    let born = entry.birth_places.iter().filter_map(|p| p.rsplit(',').next()).map(str::trim);
+    let issued = entry.identifiers.iter().filter_map(|i| i.country.as_deref());
+    Box::new(born.chain(issued))
+}
+
 /// A candidate as the margin reads it: entry, hand score, sorted name words, birth years,
 /// and whether it fits without a hand penalty or a given name left out.
 type Met = (usize, f32, Vec<String>, Vec<i32>, bool);
@@ -127,9 +140,7 @@ impl Index {
         for n in &mut names {
             weigh(&bearers, total, &mut n.key);
             n.key.first_given_devotional = n.person
-                && entries[n.entry as usize]
-                    .nationalities
-                    .iter()
+                && countries_of(&entries[n.entry as usize])
                     .any(|c| DEVOTIONAL_FIRST.contains(&countries::key(c).as_str()));
         }
         Index { entries, names, blocks, bearers, model: Some(model::shipped().clone()) }

@@ -154,6 +154,10 @@ fn a_devotional_first_given_name_is_left_out_where_names_carry_one() {
     entries.push(person("2", &["LORN, Kasimir Edda"], &[], &["Syria"]));
     // A title carried as a first given name, never common.
     entries.push(person("3", &["HOLL, Hafiz Anselm"], &[], &["Pakistan"]));
+    // No nationality listed, but a place of birth in Pakistan (as many listings say it).
+    let mut born_there = person("4", &["QUENBY, Kasimir Marisol"], &[], &[]);
+    born_there.birth_places.push("Varsk, Lornby District, Pakistan".into());
+    entries.push(born_there);
     let index = Index::new(entries);
     let check = |name: &str, record: &str| {
         let found = index.check(&Query::name(name), 5, 0.0);
@@ -163,4 +167,5 @@ fn a_devotional_first_given_name_is_left_out_where_names_carry_one() {
     assert!(!check("Piet Oranje", "1").contains("first given name"));
     assert!(check("Edda Lorn", "2").contains("first given name aligns with nothing"));
     assert!(!check("Anselm Holl", "3").contains("first given name"));
+    assert!(!check("Marisol Quenby", "4").contains("first given name"));
 }
