@@ -53,6 +53,19 @@ fn weigh(bearers: &HashMap<String, u32>, total: f32, key: &mut Key) {
 /// odd half).
 const DEVOTIONAL_FIRST: &[&str] = &["af", "bd", "id", "in", "ir", "my", "pk"];
 
+/// How many compound Arabic given names among the query's words met nothing: "Abd" and the
+/// name after it ("Abd al-Karim", written apart once the article is left out), a name and
+/// "Din" ("Nur al-Din"), each one name of two words.
+fn compounds_unmet(key: &Key, q_used: u32) -> usize {
+    let unmet = |k: usize| k < 32 && q_used & (1 << k) == 0;
+    let n = key.words.len();
+    (0..n.saturating_sub(1))
+        .filter(|&k| {
+            unmet(k) && unmet(k + 1) && (key.words[k] == "abd" || key.words[k + 1] == "din")
+        })
+        .count()
+}
+
 /// The countries a listed person belongs to: the nationalities the list gives, else the
 /// country that closes a place of birth ("Varsk, Lornby Province, Norvania") and those that
 /// issued an identifier. Many listings say no nationality but where the person was born and
@@ -519,7 +532,10 @@ impl Index {
         let q_met = scored.q_used.count_ones() as f32;
         x[model::F_RARITY] =
             if q_met > 0.0 { rarity / scored.chosen.len().max(1) as f32 } else { 0.0 };
-        x[model::F_QUERY_LEFT] = 1.0 - q_met.min(qn) / qn;
+        // A compound given name the query says more ("Abd al-Karim", "Nur al-Din") is one
+        // name left over, not two words.
+        let compounds = compounds_unmet(key, scored.q_used) as f32;
+        x[model::F_QUERY_LEFT] = (qn - q_met.min(qn) - compounds) / (qn - compounds);
         // A listed patronymic the query leaves out is how papers write the name, as the hand
         // score's cover has it.
         let lk = &listed.key;

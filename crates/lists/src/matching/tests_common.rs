@@ -171,3 +171,15 @@ fn a_devotional_first_given_name_is_left_out_where_names_carry_one() {
     assert!(!check("Marisol Quenby", "4").contains("first given name"));
     assert!(!check("Anselm Vreeke", "5").contains("first given name"));
 }
+
+#[test]
+fn a_compound_given_name_left_over_counts_as_one_word() {
+    let index = Index::new(vec![person("1", &["VARSKI, Piet"], &[], &[])]);
+    let left = |q: &str| {
+        let features = index.features(&Query::name(q));
+        features.first().map(|(_, x)| x[model::F_QUERY_LEFT]).expect("a candidate")
+    };
+    // "Abd al-Horvat" is one name: one of three left over; "Edda Horvat" two of four.
+    assert!((left("VARSKI, Piet Abd al-Horvat") - 1.0 / 3.0).abs() < 1e-6);
+    assert!((left("VARSKI, Piet Edda Horvat") - 0.5).abs() < 1e-6);
+}
