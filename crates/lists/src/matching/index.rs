@@ -80,8 +80,9 @@ fn countries_of(entry: &Entry) -> Box<dyn Iterator<Item = &str> + '_> {
 }
 
 /// A candidate as the margin reads it: entry, hand score, sorted name words, birth years,
-/// and whether it fits without a hand penalty or a given name left out.
-type Met = (usize, f32, Vec<String>, Vec<i32>, bool);
+/// whether it fits without a hand penalty or a given name left out, which of the query's
+/// words it met, and whether it met every word of its listed name.
+type Met = (usize, f32, Vec<String>, Vec<i32>, bool, u32, bool);
 
 /// How close another entry's score must be for a match with a given name left out to be
 /// unsure.
@@ -345,23 +346,31 @@ impl Index {
                 let years = entry.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
                 let fits =
                     m.features[model::F_PENALTY] == 0.0 && m.features[model::F_ONE_MORE] == 0.0;
-                (m.entry, m.score, words, years, fits)
+                (m.entry, m.score, words, years, fits, m.query_met, m.listed_whole)
             })
             .collect();
         let margins: Vec<f32> = met
             .iter()
-            .map(|(entry, score, words, years, _)| {
+            .map(|(entry, score, words, years, _, query_met, whole)| {
                 let other = met
                     .iter()
-                    .filter(|(e, s, w, y, fits)| {
+                    .filter(|(e, s, w, y, fits, other_met, _)| {
+                        // Where this entry's whole name met the query, another entry that met
+                        // only some of the words this one met, and nothing else ("X, Piet"
+                        // against "X, Piet Tomasz" for "Piet Tomasz X"), is a shorter name the
+                        // query contains: it fits the query less, whatever its hand score
+                        // says. (Not where this entry has words of its own left over: "X,
+                        // Piet Tomasz Edda" may be another man, Edda's son.)
+                        let less = *whole && other_met & !query_met == 0 && other_met != query_met;
                         // A candidate with a given name left out still competes when it fits
                         // better by hand ("Kasimir Piet X" for "X, Piet" against "X, Kasimir").
                         (*fits || *s > *score)
+                            && !less
                             && e != entry
                             && w != words
                             && !y.iter().any(|y| years.iter().any(|z| y.abs_diff(*z) <= 1))
                     })
-                    .map(|(_, s, _, _, _)| *s)
+                    .map(|(_, s, _, _, _, _, _)| *s)
                     .fold(LEARNED_LEAST, f32::max);
                 ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
             })
@@ -611,6 +620,9 @@ impl Index {
             features: x,
             held,
             kept: scored.says_more.then_some("the query only says more than the listed name"),
+            query_met: scored.q_used,
+            listed_whole: (0..listed.key.words.len().min(32))
+                .all(|j| scored.l_used & (1 << j) != 0),
         }
     }
 }

@@ -173,6 +173,12 @@ pub struct Match {
     /// fired ([`Index::check`]).
     #[serde(skip)]
     pub kept: Option<&'static str>,
+    /// Which of the query's words aligned, a bit each (the first 32).
+    #[serde(skip)]
+    pub(crate) query_met: u32,
+    /// Whether every word of the listed name aligned.
+    #[serde(skip)]
+    pub(crate) listed_whole: bool,
 }
 
 impl Match {

@@ -183,3 +183,19 @@ fn a_compound_given_name_left_over_counts_as_one_word() {
     assert!((left("VARSKI, Piet Abd al-Horvat") - 1.0 / 3.0).abs() < 1e-6);
     assert!((left("VARSKI, Piet Edda Horvat") - 0.5).abs() < 1e-6);
 }
+
+#[test]
+fn a_shorter_name_the_query_contains_is_no_rival_of_the_whole_name() {
+    let margin = |entries: Vec<Entry>, record: &str| {
+        let index = Index::new(entries);
+        let features = index.features(&Query::name("Piet Tomasz Varski"));
+        let at = index.entries().iter().position(|e| e.record == record).expect("entry");
+        features.iter().find(|(e, _)| *e == at).map(|(_, x)| x[model::F_MARGIN]).expect("found")
+    };
+    let whole = || person("1", &["VARSKI, Piet Tomasz"], &[], &[]);
+    // "VARSKI, Piet" met only what the whole name met: no rival to it.
+    assert_eq!(margin(vec![whole(), person("2", &["VARSKI, Piet"], &[], &[])], "1"), 1.0);
+    // A name with a word of its own left over ("Edda") still has the whole name as its rival.
+    let longer = person("3", &["VARSKI, Piet Tomasz Edda"], &[], &[]);
+    assert!(margin(vec![whole(), longer], "3") < 0.0);
+}
