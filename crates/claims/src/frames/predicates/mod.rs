@@ -247,7 +247,9 @@ pub(crate) fn extend(doc: &Doc<'_>, claims: &mut Vec<Claim>) {
     // imposed by the one the document named nearest before it; so is a warrant ("the judges
     // issued a warrant for X" after "an ICC warrant").
     let inherits = |c: &Claim| matches!(c.kind, ClaimType::Sanction | ClaimType::Warrant);
-    for c in claims.iter().filter(|c| inherits(c)) {
+    // The frames' own claims name authorities too ("The Treasury named A and B to its
+    // list"), as the patterns' do.
+    for c in claims.iter().chain(mine.iter()).filter(|c| inherits(c)) {
         if let Some(a) = c.field("authority") {
             context.note(c.kind, sentence_of(c.evidence.start), a);
         }

@@ -341,3 +341,16 @@ fn a_title_the_parse_took_for_the_object_leaves_the_names_after_it_the_targets()
     assert!(has(&c, ClaimType::Sanction, "target", "Tomasz Wielgosz"), "{c:?}");
     assert!(has(&c, ClaimType::Sanction, "target", "Kasimir Holl"), "{c:?}");
 }
+
+#[test]
+fn a_later_sanction_without_its_authority_takes_the_one_a_frame_named() {
+    // The first sanction is read by the frames (a verb and its "to the list" object), the
+    // second by a pattern with no authority in its sentence.
+    targets(
+        "The Velmora Treasury on Tuesday named Tomasz Wielgosz and Orrin Dalewick to its \
+         blacklist. Also sanctioned were former army generals Kasimir Holl and Edda Lorn, \
+         who commanded units in the south.",
+        &["Tomasz Wielgosz", "Kasimir Holl", "Edda Lorn"],
+        "Velmora",
+    );
+}
