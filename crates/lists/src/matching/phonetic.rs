@@ -82,8 +82,8 @@ pub(super) fn phonetic(word: &str) -> String {
         });
     }
     // The Arabic dhal and dad, "dh" in some romanisations and "d" in others ("Ramadhan"/
-    // "Ramadan", "Qadhafi"/"Gaddafi"); not the "d" of "Abd" before a name that opens on "h"
-    // ("Abdhadi", from "Abdul Hadi" above).
+    // "Ramadan", "Qorvadhi"/"Gorvadi"); not the "d" of "Abd" before a name that opens on "h"
+    // ("Abdhorvat", from "Abdul Horvat" above).
     let from = if w.starts_with("abdh") { 3 } else { 0 };
     if w[from..].contains("dh") {
         w = format!("{}{}", &w[..from], w[from..].replace("dh", "d"));
