@@ -410,6 +410,9 @@ mod holders_of;
 use holders_of::holders;
 
 #[cfg(test)]
+#[path = "positions_former_tests.rs"]
+mod former_tests;
+#[cfg(test)]
 #[path = "positions_tests.rs"]
 mod tests;
 
