@@ -551,11 +551,12 @@ fn render(
 /// leaves whole as a proper noun.
 fn view_lemma(text: &str, w: &Word) -> String {
     let form = text.get(w.span.clone()).unwrap_or("");
-    let abbreviation = form.len() >= 3
-        && form.ends_with('s')
-        && form[..form.len() - 1].chars().all(|c| c.is_ascii_uppercase());
-    if abbreviation && form[..form.len() - 1].len() >= 2 {
-        return form[..form.len() - 1].to_lowercase();
+    match form.strip_suffix('s') {
+        Some(singular)
+            if singular.len() >= 2 && singular.bytes().all(|c| c.is_ascii_uppercase()) =>
+        {
+            singular.to_lowercase()
+        }
+        _ => w.lemma.to_lowercase(),
     }
-    w.lemma.to_lowercase()
 }

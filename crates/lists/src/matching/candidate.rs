@@ -217,8 +217,7 @@ impl Index {
             held,
             kept: scored.says_more.then_some("the query only says more than the listed name"),
             query_met: scored.q_used,
-            listed_whole: (0..listed.key.words.len().min(32))
-                .all(|j| scored.l_used & (1 << j) != 0),
+            listed_whole: (0..lk.words.len()).all(met),
         }
     }
 }

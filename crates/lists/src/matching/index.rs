@@ -66,10 +66,15 @@ fn countries_of(entry: &Entry) -> Box<dyn Iterator<Item = &str> + '_> {
     Box::new(born.chain(issued))
 }
 
-/// A candidate as the margin reads it: entry, hand score, sorted name words, birth years,
-/// whether it fits without a hand penalty or a given name left out, which of the query's
-/// words it met, and whether it met every word of its listed name.
-type Met = (usize, f32, Vec<String>, Vec<i32>, bool, u32, bool);
+/// A candidate as the margin reads it: the match (its entry, hand score, the query words it
+/// met and whether its whole listed name met), its listed name's words sorted, its birth
+/// years, and whether it fits without a hand penalty or a given name left out.
+struct Met<'m> {
+    candidate: &'m Match,
+    words: Vec<String>,
+    years: Vec<i32>,
+    fits: bool,
+}
 
 /// How close another entry's score must be for a match with a given name left out to be
 /// unsure.
@@ -328,33 +333,38 @@ impl Index {
                 let years = entry.birth_dates.iter().filter_map(|d| dates::year(d)).collect();
                 let fits =
                     m.features[model::F_PENALTY] == 0.0 && m.features[model::F_ONE_MORE] == 0.0;
-                (m.entry, m.score, words, years, fits, m.query_met, m.listed_whole)
+                Met { candidate: m, words, years, fits }
             })
             .collect();
         let margins: Vec<f32> = met
             .iter()
-            .map(|(entry, score, words, years, _, query_met, whole)| {
+            .map(|this| {
+                let c = this.candidate;
                 let other = met
                     .iter()
-                    .filter(|(e, s, w, y, fits, other_met, _)| {
+                    .filter(|o| {
                         // Where this entry's whole name met the query, another entry that met
                         // only some of the words this one met, and nothing else ("X, Piet"
                         // against "X, Piet Tomasz" for "Piet Tomasz X"), is a shorter name the
                         // query contains: it fits the query less, whatever its hand score
                         // says. (Not where this entry has words of its own left over: "X,
                         // Piet Tomasz Edda" may be another man, Edda's son.)
-                        let less = *whole && other_met & !query_met == 0 && other_met != query_met;
+                        let (met, other_met) = (c.query_met, o.candidate.query_met);
+                        let less = c.listed_whole && other_met & !met == 0 && other_met != met;
                         // A candidate with a given name left out still competes when it fits
                         // better by hand ("Kasimir Piet X" for "X, Piet" against "X, Kasimir").
-                        (*fits || *s > *score)
+                        (o.fits || o.candidate.score > c.score)
                             && !less
-                            && e != entry
-                            && w != words
-                            && !y.iter().any(|y| years.iter().any(|z| y.abs_diff(*z) <= 1))
+                            && o.candidate.entry != c.entry
+                            && o.words != this.words
+                            && !o
+                                .years
+                                .iter()
+                                .any(|y| this.years.iter().any(|z| y.abs_diff(*z) <= 1))
                     })
-                    .map(|(_, s, _, _, _, _, _)| *s)
+                    .map(|o| o.candidate.score)
                     .fold(LEARNED_LEAST, f32::max);
-                ((score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
+                ((c.score - other) / MARGIN_SCALE).clamp(-1.0, 1.0)
             })
             .collect();
         for (m, margin) in out.iter_mut().zip(margins) {

@@ -4,7 +4,7 @@ use resolve::names::{fold, name_words, skeleton};
 
 use super::phonetic::{self, consonants, phonetic, vowel_places};
 use super::spelling::{coarse, shape};
-use super::word_pairs::vowel_runs as word_pairs_vowel_runs;
+use super::word_pairs::vowel_runs;
 
 #[path = "key_words.rs"]
 mod words;
@@ -256,7 +256,7 @@ impl Key {
             parts[at] = pieces
                 .iter()
                 .map(|p| respell(p))
-                .filter(|p| p.len() >= 4 && p.is_ascii() && word_pairs_vowel_runs(p) >= 2)
+                .filter(|p| p.len() >= 4 && p.is_ascii() && vowel_runs(p) >= 2)
                 .collect();
         }
         if parts.iter().any(|p| !p.is_empty()) {
