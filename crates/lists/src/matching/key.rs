@@ -75,6 +75,27 @@ pub(super) fn patronymic(word: &str) -> bool {
         && ["vich", "vych", "vitch", "vna", "ichna"].iter().any(|end| word.ends_with(end))
 }
 
+/// The first name of a compound with "ad-Din" written as one word ([`Key::din_parts`]).
+fn din_compound_stem(word: &str) -> Option<&str> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let w = word.strip_suffix('e').unwrap_or(word);
+    let rest = w.strip_suffix("din").or_else(|| w.strip_suffix("deen"))?;
+    let linking = |s: &str| s.ends_with(['u', 'i', 'e', 'o', 'a']);
+    let stem = if let Some(r) = rest.strip_suffix('d') {
+        // "-uddin", "-addin", "-ddin": the article's "d" doubled.
+        if linking(r) { &r[..r.len() - 1] } else { r }
+    } else if rest.ends_with(['u', 'i', 'e', 'o']) {
+        &rest[..rest.len() - 1]
+    } else if rest.ends_with('h') {
+        rest
+    } else {
+        return None;
+    };
+    (stem.len() >= 4 && vowel_runs(stem) >= 1).then_some(stem)
+}
+
 fn loosen(skeleton: &str) -> String {
     let mut chars = skeleton.chars();
     let first: String = chars.next().into_iter().collect();
@@ -109,6 +130,7 @@ impl Key {
                 key.silent_e(key.surnames.max(1));
                 key.nasab(name);
                 key.hyphen_parts(name);
+                key.din_parts();
                 key
             }
             _ => {
@@ -120,6 +142,7 @@ impl Key {
                 key.silent_e(1);
                 key.nasab(name);
                 key.hyphen_parts(name);
+                key.din_parts();
                 key
             }
         }
@@ -261,6 +284,22 @@ impl Key {
         }
         if parts.iter().any(|p| !p.is_empty()) {
             self.parts = parts;
+        }
+    }
+
+    /// Keeps, as a part a person may go by ([`Key::parts`]), the first name of an Arabic
+    /// compound with "ad-Din" ("of the faith") written as one word: "Salah" for
+    /// "Salahuddin", "Salahidin" or "Salahdin", as the name is shortened in speech and in
+    /// lists. The linking vowel or doubled "d" of the article must be there ("Varskudin",
+    /// "Varskiddin"), or an "h" before "din": a European name closing on "din" ("Lorndin")
+    /// is no compound. A first name of three letters or fewer ("Nur", "Ala") is not kept.
+    fn din_parts(&mut self) {
+        for i in 0..self.words.len() {
+            let Some(stem) = din_compound_stem(&self.words[i]) else { continue };
+            if self.parts.is_empty() {
+                self.parts = vec![Vec::new(); self.words.len()];
+            }
+            self.parts[i].push(stem.to_string());
         }
     }
 

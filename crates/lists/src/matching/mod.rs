@@ -93,8 +93,10 @@ pub enum How {
     Close,
     /// An initial standing for the word.
     Initial,
-    /// One part of a hyphenated name standing for it ("Sally" for "Sally-Anne", "Varsk" for
-    /// "Varsk-Lornby"), as a person with a double given name or surname goes by one.
+    /// One part of a compound name standing for it: of a hyphenated one ("Sally" for
+    /// "Sally-Anne", "Varsk" for "Varsk-Lornby"), as a person with a double given name or
+    /// surname goes by one, or the first name of an Arabic compound with "ad-Din" written as
+    /// one word ("Salah" for "Salahuddin").
     Part,
 }
 
@@ -116,7 +118,7 @@ impl How {
             How::Translit => "transliteration variant",
             How::Close => "close spelling",
             How::Initial => "initial",
-            How::Part => "one part of a hyphenated name",
+            How::Part => "one part of a compound name",
         }
     }
 }

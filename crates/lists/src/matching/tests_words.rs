@@ -219,6 +219,20 @@ fn one_part_of_a_hyphenated_name_stands_for_it() {
 }
 
 #[test]
+fn the_first_name_of_a_compound_with_ad_din_stands_for_it() {
+    let how = hows;
+    assert_eq!(how("LORN, Kortaluddin", "LORN, Kortal"), vec![How::Part, How::Same]);
+    assert_eq!(how("LORN, Kortaludin", "LORN, Kortal"), vec![How::Part, How::Same]);
+    assert_eq!(how("LORN, Kortal", "LORN, Kortalidin"), vec![How::Part, How::Same]);
+    assert_eq!(how("LORN, Kortahdin", "LORN, Kortah"), vec![How::Part, How::Same]);
+    assert_eq!(how("LORN, Kortaleddine", "LORN, Kortal"), vec![How::Part, How::Same]);
+    // A name closing on "din" without the article's vowel or doubled "d" is no compound,
+    // and a first name of three letters is not said alone.
+    assert!(!how("Piet Vorndin", "Piet Vorn").contains(&How::Part));
+    assert!(!how("LORN, Varuddin", "LORN, Var").contains(&How::Part));
+}
+
+#[test]
 fn son_of_written_onto_the_family_name_is_read_apart() {
     let how = hows;
     assert_eq!(how("Piet bin al-Varsk", "BINALVARSK, Piet"), vec![How::Same, How::Spelling]);
