@@ -68,11 +68,14 @@ pub(super) struct Key {
 /// given name): five left such surnames unread, and four costs about 3% more matching time.
 const NEAR_LEAST: usize = 4;
 
-/// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych"):
+/// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych",
+/// and the Belarusian feminine "Pietrauna", "Pietrowna", written with the "ў" of "-аўна"):
 /// a father's name that lists write and papers mostly leave out.
 pub(super) fn patronymic(word: &str) -> bool {
     word.len() >= 7
-        && ["vich", "vych", "vitch", "vna", "ichna"].iter().any(|end| word.ends_with(end))
+        && ["vich", "vych", "vitch", "vna", "ichna", "auna", "euna", "ouna", "awna", "ewna", "owna"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// The first name of a compound with "ad-Din" written as one word ([`Key::din_parts`]).

@@ -449,6 +449,16 @@ fn a_listed_patronymic_left_out_is_not_a_word_missing() {
 }
 
 #[test]
+fn a_belarusian_feminine_patronymic_left_out_is_not_a_word_missing() {
+    let index = Index::new(vec![person("1", &["VARSKAVA, Edda Kasimirauna"], &[], &[])]);
+    let m = best(&index, &Query::name("Edda Varskava")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    assert!(super::key::patronymic("kasimirauna") && super::key::patronymic("pietrowna"));
+    // A name closing on "-una" is not one.
+    assert!(!super::key::patronymic("fortuna"));
+}
+
+#[test]
 fn korean_syllables_written_with_b_or_p_meet() {
     let index = Index::new(vec![person("1", &["PIK, Tomasz Lorn"], &[], &[])]);
     for query in ["BIK, Tomasz Lorn", "PIRK, Tomasz Lorn"] {
