@@ -250,3 +250,12 @@ fn the_arabic_dh_is_the_d_of_other_romanisations() {
     let score = |q: &str, l: &str| align(&Key::person(q), &Key::person(l), true).name_score;
     assert!(score("LORN, Abdulhorvat", "LORN, Abd al Horvat") > 0.9);
 }
+
+#[test]
+fn a_c_for_ts_is_a_transliteration_variant() {
+    let how = hows;
+    assert_eq!(how("KACUBA, Edda", "KATSUBA, Edda"), vec![How::Same, How::Translit]);
+    assert_eq!(how("LORNIEC, Piet", "LORNETS, Piet"), vec![How::Same, How::Translit]);
+    // A "c" of "ch" is no "ts".
+    assert!(!how("KACHUBA, Edda", "KATSUBA, Edda").contains(&How::Translit));
+}

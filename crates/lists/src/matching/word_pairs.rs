@@ -160,3 +160,36 @@ pub(super) fn east_slavic_alike(a: &str, b: &str) -> bool {
     let ((pa, va), (pb, vb)) = (respelt(a), respelt(b));
     alike(&pa, &pb, &va, &vb)
 }
+
+/// Two spellings of one word that write the sound "ts" with a "c" on one side, as Belarusian
+/// and Polish Latin letters and pinyin do ("Kacuba"/"Katsuba", "Lorniec"/"Lornets"), and
+/// "ts" or "tz" on the other: the "c" read as "ts" (not in "ch", "ck" or "cz"), the two must
+/// be alike as the respelling reads them.
+pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len() < 4 || b.len() < 4 {
+        return false;
+    }
+    let lone_c = |w: &str| {
+        let w = w.as_bytes();
+        (0..w.len()).any(|i| w[i] == b'c' && !matches!(w.get(i + 1), Some(b'h' | b'k' | b'z')))
+    };
+    let ts = |w: &str| w.contains("ts") || w.contains("tz");
+    let (c_word, ts_word) = if lone_c(a) && ts(b) && !ts(a) {
+        (a, b)
+    } else if lone_c(b) && ts(a) && !ts(b) {
+        (b, a)
+    } else {
+        return false;
+    };
+    let bytes = c_word.as_bytes();
+    let mut respelt = String::with_capacity(c_word.len() + 2);
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == b'c' && !matches!(bytes.get(i + 1), Some(b'h' | b'k' | b'z')) {
+            respelt.push_str("ts");
+        } else {
+            respelt.push(char::from(c));
+        }
+    }
+    let (pa, pb) = (phonetic(&respelt), phonetic(&ts_word.replace("tz", "ts")));
+    alike(&pa, &pb, &vowel_places(&pa), &vowel_places(&pb))
+}
