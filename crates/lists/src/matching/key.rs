@@ -451,7 +451,8 @@ pub(super) fn without_article(word: &str) -> Option<&str> {
 /// A word with the Arabic article assimilated to its first letter written onto it
 /// ("assafrani" is "safrani", "urrehman" is "rehman", "ashshami" is "shami"): before a "sun"
 /// letter (t, th, d, dh, r, z, s, sh, n) the article is said and written as a vowel and that
-/// letter doubled. At least four letters must be left.
+/// letter doubled. A digraph is often written once ("ashami" for "ash-Shami"): a single
+/// letter once is not read so ("Arafat" is no "Rafat"). At least four letters must be left.
 fn assimilated(word: &str) -> Option<&str> {
     let b = word.as_bytes();
     if !word.is_ascii() || b.len() < 6 || !b"aeu".contains(&b[0]) {
@@ -460,7 +461,11 @@ fn assimilated(word: &str) -> Option<&str> {
     // Digraphs first: "ashshami" doubles "sh", not "s".
     let rest = ["th", "dh", "sh", "t", "d", "r", "z", "s", "n"].iter().find_map(|l| {
         let rest = word[1..].strip_prefix(l)?;
-        rest.starts_with(l).then_some(rest)
+        if rest.starts_with(l) {
+            Some(rest)
+        } else {
+            (l.len() == 2 && rest.starts_with(|c: char| "aeiou".contains(c))).then_some(&word[1..])
+        }
     })?;
     (rest.len() >= 4).then_some(rest)
 }
