@@ -4,7 +4,7 @@ use super::key::{Key, tail};
 use super::phonetic::alike;
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, swapped, traded, within_one};
 use super::word_pairs::{
-    c_for_ts, east_slavic_alike, french_sh, one_syllable_alike, opening_h_dropped, syllables_alike,
+    c_for_ts, east_slavic_alike, somali_alike, french_sh, one_syllable_alike, opening_h_dropped, syllables_alike,
     vowel_runs,
 };
 use super::{Aligned, How};
@@ -74,7 +74,12 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if let Some(h) = article_joined(q, i, l, j, person) {
         return Some(h);
     }
-    if person && (opening_h_dropped(qw, lw) || east_slavic_alike(qw, lw) || c_for_ts(qw, lw)) {
+    if person
+        && (opening_h_dropped(qw, lw)
+            || east_slavic_alike(qw, lw)
+            || c_for_ts(qw, lw)
+            || (l.somali && somali_alike(qw, lw)))
+    {
         return Some(How::Translit);
     }
     let long_enough = qs.len() >= 3 && ls.len() >= 3 && qw.len() >= 5 && lw.len() >= 5;

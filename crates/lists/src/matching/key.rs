@@ -4,7 +4,7 @@ use resolve::names::{fold, name_words, skeleton};
 
 use super::phonetic::{self, consonants, phonetic, vowel_places};
 use super::spelling::{coarse, shape};
-use super::word_pairs::vowel_runs;
+use super::word_pairs::{somali_reading, vowel_runs};
 
 #[path = "key_words.rs"]
 mod words;
@@ -58,6 +58,10 @@ pub(super) struct Key {
     /// A listed name only: whether its first given name, when very common, is a devotional
     /// one that the person's other names are said without (`Index::new`).
     pub(super) first_given_devotional: bool,
+    /// A listed name only: whether the listed person is Somali (`Index::new`), so that a
+    /// word in Somali Latin letters ("x" for the Arabic "h", "c" for the ayn: "Xasan",
+    /// "Cali") is read as other romanisations write it ([`super::word_pairs::somali_alike`]).
+    pub(super) somali: bool,
     /// Each word written with hyphens, its parts of two syllables or more that a person may
     /// go by alone ([`Key::hyphen_parts`]: "Sally-Anne", "Varsk-Lornby"); empty for most words.
     pub(super) parts: Vec<Vec<String>>,
@@ -249,6 +253,7 @@ impl Key {
             yod,
             ch_as_sh,
             first_given_devotional: false,
+            somali: false,
             parts: Vec::new(),
         }
     }
@@ -347,10 +352,10 @@ impl Key {
 
     /// The keys of word `i` ([`Key::block_keys`]): its skeleton on the coarse form, so that
     /// transliteration variants meet, and that without its first letter; the loose form's
-    /// too when `loose` (an Arabic-script name has only those); and the word joined to either
+    /// too when `filing` a listed name (an Arabic-script name has only those); and the word joined to either
     /// neighbour, which is what [`join`] aligns with one word of the other name ("Il Kyu"
     /// filed under "ilkyu" meets a query's "Il-Kyu", and "Il-Kyu" filed so meets "Il Kyu").
-    pub(super) fn word_keys(&self, i: usize, loose: bool, keys: &mut Vec<String>) {
+    pub(super) fn word_keys(&self, i: usize, filing: bool, keys: &mut Vec<String>) {
         if !self.arabic {
             let around = i.checked_sub(1).into_iter().chain([i]);
             keys.extend(around.filter_map(|k| self.joined.get(k)).map(|(j, _)| coarse(j)));
@@ -369,10 +374,15 @@ impl Key {
             }
         }
         let strict = (!self.arabic).then(|| self.skeletons[i].as_str());
-        let loose = (loose || self.arabic).then(|| self.loose[i].as_str());
+        let loose = (filing || self.arabic).then(|| self.loose[i].as_str());
         // Filed without a joined article too, so that "Alvarnholm" and "al-Varnholm" meet.
         let bare = self.bare[i].as_ref().map(|k| k.skeletons[0].as_str());
-        for s in strict.into_iter().chain(loose).chain(bare) {
+        // A query's word with an "x" also reads as Somali letters write it ("Xasan" reaches
+        // "Hassan"; `somali_alike` decides for a listed Somali person alone).
+        let somali = (!filing && self.words[i].contains("ks"))
+            .then(|| somali_reading(&self.words[i]).map(|r| skeleton(&r)))
+            .flatten();
+        for s in strict.into_iter().chain(loose).chain(bare).chain(somali.as_deref()) {
             if s.is_empty() {
                 continue;
             }

@@ -546,3 +546,20 @@ fn listed_middle_names_left_out_between_both_ends_met_are_not_words_missing() {
     // A middle name met instead of the first (a father's name) leaves the first out.
     assert!(left("Piet Varskov") > 0.0);
 }
+
+#[test]
+fn somali_latin_letters_meet_other_romanisations_for_a_somali_listing() {
+    let index = Index::new(vec![
+        person("1", &["HIRVAN, Hasvar Abdulle"], &[], &["Somalia"]),
+        person("2", &["HORVEN, Halmar Ali"], &[], &["Norway"]),
+    ]);
+    // "x" for the Arabic "h", "c" for the ayn.
+    let m = best(&index, &Query::name("Xasvar Cabdulle Xirvan")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "1");
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    let m = best(&index, &Query::name("Xasvar Xirvan")).unwrap();
+    assert_eq!(index.entries()[m.entry].record, "1");
+    // Not for a listing of another country: "x" and "c" are other letters there.
+    let other = best(&index, &Query::name("Xalmar Cali Xorven"));
+    assert!(other.is_none_or(|m| m.verdict != Verdict::Match));
+}

@@ -193,3 +193,36 @@ pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
     let (pa, pb) = (phonetic(&respelt), phonetic(&ts_word.replace("tz", "ts")));
     alike(&pa, &pb, &vowel_places(&pa), &vowel_places(&pb))
 }
+
+/// Two spellings of one word of a Somali name, one in Somali Latin letters: "x" for the
+/// Arabic "h" (ح; respelt "ks" when the key was made), "c" for the ayn (ع), which other
+/// romanisations leave out or write as a vowel ("Xasan"/"Hassan", "Cali"/"Ali",
+/// "Cabdulle"/"Abdullah"). The word with such letters read so must be alike the other as
+/// the respelling reads them. Only for a listed Somali person (`Key::somali`): "x" and "c"
+/// are other letters in other languages.
+pub(super) fn somali_alike(a: &str, b: &str) -> bool {
+    let alike_words = |x: &str, y: &str| {
+        let (px, py) = (phonetic(x), phonetic(y));
+        x.len() >= 3 && alike(&px, &py, &vowel_places(&px), &vowel_places(&py))
+    };
+    somali_reading(a).is_some_and(|r| alike_words(&r, b))
+        || somali_reading(b).is_some_and(|r| alike_words(&r, a))
+}
+
+/// A word read as Somali Latin letters write it ([`somali_alike`]): "x" (respelt "ks") as
+/// "h", a "c" (not of "ch" or "ck") left out; `None` for a word without them.
+pub(super) fn somali_reading(w: &str) -> Option<String> {
+    if !w.is_ascii() || !(w.contains("ks") || w.contains('c')) {
+        return None;
+    }
+    let w = w.replace("ks", "h");
+    let bytes = w.as_bytes();
+    let mut out = String::with_capacity(w.len());
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == b'c' && !matches!(bytes.get(i + 1), Some(b'h' | b'k')) {
+            continue;
+        }
+        out.push(char::from(c));
+    }
+    Some(out)
+}
