@@ -211,6 +211,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     if person {
         join(q, l, &mut q_used, &mut l_used, &mut chosen, &mut sum, &mut sum_l);
     }
+    in_order(l, &mut chosen, &mut l_used);
     chosen.sort_by_key(|(i, _, _)| *i);
     let (qn, ln) = (q.words.len() as f32, l.words.len() as f32);
     let matched = l_used.count_ones() as usize;
@@ -403,6 +404,34 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
         2.0 * sum / (qn + ln)
     };
     Scored { name_score, chosen, q_used, l_used, penalty, more, says_more }
+}
+
+/// Where the listed name writes a word twice ("Piet Karim Piet Lorn": a son named after his
+/// grandfather), the best pairs first may meet the query's word with the wrong one: "Karim
+/// Piet Lorn" (the father) would meet the son's first "Piet", and the son's own given name
+/// would seem met. Each such pair moves to the same word elsewhere in the listed name when
+/// that crosses fewer of the other pairs (the score is the same; which words are met is not).
+fn in_order(l: &Key, chosen: &mut [(u8, u8, How)], l_used: &mut u32) {
+    let n = l.words.len().min(32);
+    for k in 0..chosen.len() {
+        let (i, j, _) = chosen[k];
+        let crossings = |j: u8| {
+            chosen
+                .iter()
+                .enumerate()
+                .filter(|&(m, &(i2, j2, _))| m != k && (i2 < i) != (j2 < j))
+                .count()
+        };
+        let word = &l.words[usize::from(j)];
+        let better = (0..n as u8)
+            .filter(|&j2| j2 != j && *l_used & (1 << j2) == 0 && l.words[usize::from(j2)] == *word)
+            .min_by_key(|&j2| crossings(j2))
+            .filter(|&j2| crossings(j2) < crossings(j));
+        if let Some(j2) = better {
+            *l_used = (*l_used & !(1 << j)) | (1 << j2);
+            chosen[k].1 = j2;
+        }
+    }
 }
 
 /// Titles that South Asian names carry as a first given name and are as often said without

@@ -262,3 +262,13 @@ fn a_c_for_ts_is_a_transliteration_variant() {
     // A "c" of "ch" is no "ts".
     assert!(!how("KACHUBA, Edda", "KATSUBA, Edda").contains(&How::Translit));
 }
+
+#[test]
+fn a_word_the_listed_name_writes_twice_is_met_in_order() {
+    // The father "Karim Piet Holl" against his son "HOLL, Piet Karim Piet": the query's
+    // "Piet" is the grandfather's, after "Karim", so the son's own given name meets nothing.
+    let scored = align(&Key::person("Karim Piet Holl"), &Key::person("HOLL, Piet Karim Piet"), true);
+    let listed: Vec<u8> = scored.chosen.iter().map(|c| c.1).collect();
+    assert_eq!(listed, vec![1, 2, 3]);
+    assert!(scored.penalty.is_some_and(|p| p.contains("first given name")));
+}
