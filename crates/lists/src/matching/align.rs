@@ -1,11 +1,13 @@
 //! Aligning a query's words with a listed name's, and the name score.
 
+use resolve::names::skeleton;
+
 use super::key::{Key, tail};
-use super::phonetic::alike;
+use super::phonetic::{alike, phonetic, vowel_places};
 use super::spelling::{levenshtein, near_spelling, one_vowel_more, swapped, traded, within_one};
 use super::word_pairs::{
-    c_for_ts, east_slavic_alike, somali_alike, french_sh, one_syllable_alike, opening_h_dropped, syllables_alike,
-    vowel_runs,
+    c_for_ts, east_slavic_alike, french_sh, one_syllable_alike, opening_h_dropped, somali_alike,
+    syllable_alike, syllables_alike, vowel_runs,
 };
 use super::{Aligned, How};
 
@@ -512,6 +514,47 @@ fn one_given_name_more(
     Some((format!("given name {word} on one side only: -{ONE_MORE:.2}"), lifted))
 }
 
+/// Two words of one syllable each that one word may write joined (an East Asian given name:
+/// "Kyong Hak"/"Kyonghak"): where the joined word opens with the first exactly, or closes
+/// with the second, what is left must be alike the other syllable (the same, alike as
+/// Korean syllables are, [`syllable_alike`], alike respelt, or one skeleton spelt near).
+/// Otherwise a spelling of the whole would take "Kyong Ok" and "Kyong Hyok" for
+/// "Kyonghak": once two syllables' letters meet, an "h" or a vowel between them is cheap.
+/// True where the words are not two syllables or neither half is written as it stands.
+fn halves_alike(a: &str, b: &str, whole: &str) -> bool {
+    if vowel_runs(a) != 1 || vowel_runs(b) != 1 || !whole.is_ascii() {
+        return true;
+    }
+    // An aspirate's "h" ("Thae"/"T'ae", "Phil"/"P'il") is the consonant as the other
+    // romanisation writes it.
+    let unaspirated = |w: &str| {
+        let mut out = String::with_capacity(w.len());
+        for c in w.chars() {
+            if !(c == 'h' && out.ends_with(['p', 't', 'k'])) {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let halves = |x: &str, y: &str| {
+        let (x, y) = (&unaspirated(x), &unaspirated(y));
+        let (px, py) = (phonetic(x), phonetic(y));
+        syllable_alike(x, y)
+            || alike(&px, &py, &vowel_places(&px), &vowel_places(&py))
+            || (skeleton(x) == skeleton(y) && near_spelling(x, y))
+    };
+    // What is left must be one syllable too: "Badreddine" is "Badr" and the article with
+    // "Din", not two syllables.
+    let one = |r: &&str| vowel_runs(r) == 1;
+    if let Some(rest) = whole.strip_prefix(a).filter(one) {
+        return halves(rest, b);
+    }
+    if let Some(rest) = whole.strip_suffix(b).filter(one) {
+        return halves(rest, a);
+    }
+    true
+}
+
 /// Words written apart in one name and as one in the other ("Il Kyu"/"Il-Kyu", "Abdul
 /// Varsk"/"Abdulvarsk"): two adjacent words left unaligned on one side that, joined, have the
 /// skeleton of one unaligned word on the other and are spelt near it ([`near_spelling`]: a
@@ -535,9 +578,13 @@ fn join(
         let (joined, word) = &q.joined[i];
         let phon = &q.phon_joined[i];
         let alike = |j: usize| {
-            (&l.skeletons[j] == joined && near_spelling(word, &l.words[j]))
+            let whole = &l.words[j];
+            if !halves_alike(&q.words[i], &q.words[i + 1], whole) {
+                return false;
+            }
+            (&l.skeletons[j] == joined && near_spelling(word, whole))
                 || alike(&phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
-                || syllables_alike(&q.words[i], &q.words[i + 1], &l.words[j])
+                || syllables_alike(&q.words[i], &q.words[i + 1], whole)
         };
         if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && alike(j)) {
             *q_used |= 0b11 << i;
@@ -555,9 +602,13 @@ fn join(
         let (joined, word) = &l.joined[j];
         let phon = &l.phon_joined[j];
         let alike = |i: usize| {
-            (&q.skeletons[i] == joined && near_spelling(word, &q.words[i]))
+            let whole = &q.words[i];
+            if !halves_alike(&l.words[j], &l.words[j + 1], whole) {
+                return false;
+            }
+            (&q.skeletons[i] == joined && near_spelling(word, whole))
                 || alike(&phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
-                || syllables_alike(&l.words[j], &l.words[j + 1], &q.words[i])
+                || syllables_alike(&l.words[j], &l.words[j + 1], whole)
         };
         if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && alike(i)) {
             *q_used |= 1 << i;

@@ -267,8 +267,25 @@ fn a_c_for_ts_is_a_transliteration_variant() {
 fn a_word_the_listed_name_writes_twice_is_met_in_order() {
     // The father "Karim Piet Holl" against his son "HOLL, Piet Karim Piet": the query's
     // "Piet" is the grandfather's, after "Karim", so the son's own given name meets nothing.
-    let scored = align(&Key::person("Karim Piet Holl"), &Key::person("HOLL, Piet Karim Piet"), true);
+    let scored =
+        align(&Key::person("Karim Piet Holl"), &Key::person("HOLL, Piet Karim Piet"), true);
     let listed: Vec<u8> = scored.chosen.iter().map(|c| c.1).collect();
     assert_eq!(listed, vec![1, 2, 3]);
     assert!(scored.penalty.is_some_and(|p| p.contains("first given name")));
+}
+
+#[test]
+fn syllables_written_joined_meet_syllable_for_syllable() {
+    let met = |q: &str, l: &str| {
+        let s = align(&Key::person(q), &Key::person(l), true);
+        s.l_used.count_ones() as usize == Key::person(l).words.len()
+    };
+    assert!(met("HOLL, Kyo'ng-hak", "HOLL, Kyong Hak"));
+    assert!(met("HOLL, Do Chun", "HOLL, To-Chun"));
+    assert!(met("HOLL, T'ae-Ch'o'l", "HOLL, Thae Chol"));
+    // Another second syllable is another name, however near the joined letters are.
+    assert!(!met("HOLL, Kyo'ng-hak", "HOLL, Kyong Hyok"));
+    assert!(!met("HOLL, Kyo'ng-hak", "HOLL, Kyong Ok"));
+    // Not two syllables: the article and "Din" written on.
+    assert!(met("Piet Varskeddine", "Piet Varsk-al-Din"));
 }

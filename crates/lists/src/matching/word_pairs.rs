@@ -98,19 +98,28 @@ pub(super) fn syllables_alike(a: &str, b: &str, whole: &str) -> bool {
         return false;
     }
     let (x, y) = whole.split_at(a.len());
-    let syllable = |p: &str, q: &str| {
-        let voiced = |c: u8, d: u8| {
-            matches!((c, d), (b'd', b't') | (b't', b'd') | (b'g', b'k') | (b'k', b'g'))
-        };
-        p == q
-            || one_syllable_alike(p, q)
-            || (vowel_runs(p) == 1
-                && p.len() <= 5
-                && p.len() == q.len()
-                && p[1..] == q[1..]
-                && voiced(p.as_bytes()[0], q.as_bytes()[0]))
+    (x != a || y != b) && syllable_alike(x, a) && syllable_alike(y, b)
+}
+
+/// Two syllables of an East Asian given name alike ([`syllables_alike`]): the same, alike as
+/// [`one_syllable_alike`] reads them, or with the opening consonant voiced on one side and
+/// not on the other ("Do"/"To", "Guk"/"Kuk"). ASCII words.
+pub(super) fn syllable_alike(p: &str, q: &str) -> bool {
+    let voiced = |c: u8, d: u8| {
+        matches!(
+            (c, d),
+            (b'd', b't') | (b't', b'd') | (b'g', b'k') | (b'k', b'g') | (b'b', b'p') | (b'p', b'b')
+        )
     };
-    (x != a || y != b) && syllable(x, a) && syllable(y, b)
+    p == q
+        || one_syllable_alike(p, q)
+        || (vowel_runs(p) == 1
+            && p.len() <= 5
+            && p.len() == q.len()
+            && p.is_ascii()
+            && q.is_ascii()
+            && p[1..] == q[1..]
+            && voiced(p.as_bytes()[0], q.as_bytes()[0]))
 }
 
 /// Two spellings of one East Slavic given name that a respelling cannot join, as Belarusian
