@@ -301,9 +301,20 @@ impl Key {
     /// lists. The linking vowel or doubled "d" of the article must be there ("Varskudin",
     /// "Varskiddin"), or an "h" before "din": a European name closing on "din" ("Lorndin")
     /// is no compound. A first name of three letters or fewer ("Nur", "Ala") is not kept.
+    ///
+    /// So with "ur-" ("of the") written onto the name before "Rahman" or another word of
+    /// "r" ("Kortiur Rahman" for "Korti ur-Rahman", as South Asian names are written): the
+    /// first name is a part ("Korti"), not that of "Abdur Rahman".
     fn din_parts(&mut self) {
         for i in 0..self.words.len() {
-            let Some(stem) = din_compound_stem(&self.words[i]) else { continue };
+            let next_r = self.words.get(i + 1).is_some_and(|w| w.starts_with('r'));
+            let stem = din_compound_stem(&self.words[i]).or_else(|| {
+                let stem = self.words[i].strip_suffix("ur").filter(|_| next_r)?;
+                // "Abdur Rahman" is one name: "Abd" ("servant") is never said alone.
+                let name = stem.len() >= 3 && !stem.starts_with("abd") && vowel_runs(stem) >= 1;
+                (name && stem.is_ascii()).then_some(stem)
+            });
+            let Some(stem) = stem else { continue };
             if self.parts.is_empty() {
                 self.parts = vec![Vec::new(); self.words.len()];
             }
@@ -446,7 +457,9 @@ pub(super) fn without_article(word: &str) -> Option<&str> {
     // "Son of" written onto the family name, with or without the article ("Binalvarsk",
     // "Ibnvarsk"; "Bin al-Varsk" apart): the name is what follows, as `resolve` reads it apart.
     // "Abu" ("father of") only with the article: "Abubakar" is a name of its own.
-    for (kin, article) in [("bin", false), ("ibn", false), ("abu", true), ("abou", true)] {
+    for (kin, article) in
+        [("bin", false), ("ibn", false), ("ben", false), ("abu", true), ("abou", true)]
+    {
         let Some(after) = word.strip_prefix(kin) else { continue };
         let bare = after.strip_prefix("al").or_else(|| after.strip_prefix("el"));
         let rest = if article { bare } else { bare.or(Some(after)) };

@@ -229,6 +229,9 @@ fn the_first_name_of_a_compound_with_ad_din_stands_for_it() {
     assert_eq!(how("LORN, Kortal", "LORN, Kortalidin"), vec![How::Part, How::Same]);
     assert_eq!(how("LORN, Kortahdin", "LORN, Kortah"), vec![How::Part, How::Same]);
     assert_eq!(how("LORN, Kortaleddine", "LORN, Kortal"), vec![How::Part, How::Same]);
+    // "ur-" written onto the name before a word of "r" ("Kortiur Rahvan").
+    assert_eq!(how("RAHVAN, Kortiur", "UR-RAHVAN, Korti"), vec![How::Part, How::Same]);
+    assert!(!how("RAHVAN, Abdur", "RAHVAN, Abd").contains(&How::Part));
     // A name closing on "din" without the article's vowel or doubled "d" is no compound,
     // and a first name of three letters is not said alone.
     assert!(!how("Piet Vorndin", "Piet Vorn").contains(&How::Part));
@@ -241,6 +244,7 @@ fn son_of_written_onto_the_family_name_is_read_apart() {
     assert_eq!(how("Piet bin al-Varsk", "BINALVARSK, Piet"), vec![How::Same, How::Spelling]);
     assert_eq!(how("Piet Varsk", "IBNVARSK, Piet"), vec![How::Same, How::Spelling]);
     assert_eq!(how("Piet Varsk", "ABUALVARSK, Piet"), vec![How::Same, How::Spelling]);
+    assert_eq!(how("Piet Ben Varskedi", "BENVARSKEDI, Piet"), vec![How::Same, How::Spelling]);
     // "Abu" without the article opens a name of its own.
     assert_ne!(how("Piet Varsk", "ABUVARSK, Piet").get(1), Some(&How::Spelling));
 }
