@@ -140,7 +140,19 @@ impl Index {
         // A compound given name the query says more ("Abd al-Karim", "Nur al-Din") is one
         // name left over, not two words.
         let compounds = compounds_unmet(key, scored.q_used) as f32;
-        x[model::F_QUERY_LEFT] = (qn - q_met.min(qn) - compounds) / (qn - compounds);
+        // A father's name the query says (a patronymic, a chain after "bin") where the list
+        // writes none is more said, not another word: lists often leave it out. Where the list
+        // writes one too, a father's name that meets nothing is another father's.
+        let fathers = if listed.key.patronymic.iter().any(|&p| p) {
+            0.0
+        } else {
+            (0..key.words.len().min(32))
+                .filter(|&i| scored.q_used & (1 << i) == 0 && key.patronymic[i])
+                .count() as f32
+        };
+        let said_more = compounds + fathers;
+        x[model::F_QUERY_LEFT] =
+            ((qn - q_met.min(qn) - said_more) / (qn - said_more).max(1.0)).max(0.0);
         // A listed patronymic the query leaves out is how papers write the name, as the hand
         // score's cover has it.
         let lk = &listed.key;

@@ -185,6 +185,19 @@ fn a_compound_given_name_left_over_counts_as_one_word() {
 }
 
 #[test]
+fn a_fathers_name_the_list_does_not_write_is_no_word_left_over() {
+    let left = |listed: &str, q: &str| {
+        let index = Index::new(vec![person("1", &[listed], &[], &[])]);
+        let features = index.features(&Query::name(q));
+        features.first().map(|(_, x)| x[model::F_QUERY_LEFT]).expect("a candidate")
+    };
+    assert_eq!(left("VARSKI, Piet", "Piet Tomaszovich Varski"), 0.0);
+    assert_eq!(left("VARSKI, Piet", "Piet Ben Tomasz Ben Edda Varski"), 0.0);
+    // Where the list writes a father's name, another one is another father's.
+    assert!(left("VARSKI, Piet Kasimirovich", "Piet Tomaszovich Varski") > 0.0);
+}
+
+#[test]
 fn a_shorter_name_the_query_contains_is_no_rival_of_the_whole_name() {
     let margin = |entries: Vec<Entry>, record: &str| {
         let index = Index::new(entries);
