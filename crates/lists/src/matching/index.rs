@@ -76,6 +76,11 @@ struct Met<'m> {
     fits: bool,
 }
 
+/// The most a query word may cost, left unmet, to count as very common, and the least to
+/// count as rare, for the margin's rivals ([`Index::rank`]).
+const COMMON_LEFT: f32 = 0.5;
+const RARE_LEFT: f32 = 0.9;
+
 /// How close another entry's score must be for a match with a given name left out to be
 /// unsure.
 const NAMESAKE_GAP: f32 = 0.05;
@@ -289,6 +294,8 @@ impl Index {
     /// best name by hand), scored by hand, with their features.
     fn rank(&self, query: &Query, least: f32) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
+        // What each of the query's words (as a person's name) costs when met by nothing.
+        let mut weights: Vec<f32> = Vec::new();
         for want_person in [true, false] {
             match query.kind {
                 Some(EntryKind::Person) if !want_person => continue,
@@ -302,6 +309,9 @@ impl Index {
             self.weigh(&mut key);
             if key.words.is_empty() {
                 continue;
+            }
+            if want_person {
+                weights.clone_from(&key.weights);
             }
             for id in self.candidates(&key, want_person, least) {
                 let listed = &self.names[id as usize];
@@ -356,6 +366,17 @@ impl Index {
                         // Piet Tomasz Edda" may be another man, Edda's son.)
                         let (met, other_met) = (c.query_met, o.candidate.query_met);
                         let less = c.listed_whole && other_met & !met == 0 && other_met != met;
+                        // Where this entry's whole name met the query but for very common
+                        // words ("Muhammad"), another that leaves a rare query word unmet
+                        // which this one met explains the query less.
+                        let weight = |k: usize| weights.get(k).copied().unwrap_or(1.0);
+                        let unmet =
+                            |m: u32| (0..weights.len().min(32)).filter(move |&k| m & (1 << k) == 0);
+                        let rarer_left = c.listed_whole
+                            && unmet(met).all(|k| weight(k) <= COMMON_LEFT)
+                            && unmet(other_met)
+                                .any(|k| met & (1 << k) != 0 && weight(k) >= RARE_LEFT);
+                        let less = less || rarer_left;
                         // A candidate with a given name left out still competes when it fits
                         // better by hand ("Kasimir Piet X" for "X, Piet" against "X, Kasimir").
                         (o.fits || o.candidate.score > c.score)

@@ -198,6 +198,27 @@ fn a_fathers_name_the_list_does_not_write_is_no_word_left_over() {
 }
 
 #[test]
+fn a_rival_that_leaves_a_rare_word_unmet_is_none_of_a_name_met_but_for_a_common_one() {
+    // Many listed people bear "Kasimir": left unmet, it costs little.
+    let syllables = ["lor", "van", "ket", "mos", "dri", "bel", "sun", "tav"];
+    let mut entries: Vec<Entry> = Vec::new();
+    for (k, a) in syllables.iter().enumerate() {
+        for b in &syllables[k + 1..] {
+            let name = format!("{a}{b}ski, Kasimir").to_uppercase();
+            entries.push(person(&format!("{a}{b}"), &[name.as_str()], &[], &[]));
+        }
+    }
+    entries.push(person("1", &["VARSKI, Piet"], &[], &[]));
+    entries.push(person("2", &["VARSKI, Kasimir"], &[], &[]));
+    let index = Index::new(entries);
+    let features = index.features(&Query::name("Kasimir Piet Varski"));
+    let at = index.entries().iter().position(|e| e.record == "1").expect("entry");
+    let margin = features.iter().find(|(e, _)| *e == at).map(|(_, x)| x[model::F_MARGIN]);
+    // "VARSKI, Kasimir" leaves the rare "Piet" unmet: "VARSKI, Piet" stands alone.
+    assert_eq!(margin, Some(1.0));
+}
+
+#[test]
 fn a_shorter_name_the_query_contains_is_no_rival_of_the_whole_name() {
     let margin = |entries: Vec<Entry>, record: &str| {
         let index = Index::new(entries);
