@@ -4,7 +4,7 @@ use resolve::names::{fold, name_words, skeleton};
 
 use super::phonetic::{self, consonants, phonetic, vowel_places};
 use super::spelling::{coarse, shape};
-use super::word_pairs::{somali_reading, vowel_runs};
+use super::word_pairs::{german_reading, somali_reading, vowel_runs};
 
 #[path = "key_words.rs"]
 mod words;
@@ -73,13 +73,17 @@ pub(super) struct Key {
 const NEAR_LEAST: usize = 4;
 
 /// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych",
-/// and the Belarusian feminine "Pietrauna", "Pietrowna", written with the "ў" of "-аўна"):
+/// the German "Kasimirowitsch", and the Belarusian feminine "Pietrauna", "Pietrowna", written
+/// with the "ў" of "-аўна"):
 /// a father's name that lists write and papers mostly leave out.
 pub(super) fn patronymic(word: &str) -> bool {
     word.len() >= 7
-        && ["vich", "vych", "vitch", "vna", "ichna", "auna", "euna", "ouna", "awna", "ewna", "owna"]
-            .iter()
-            .any(|end| word.ends_with(end))
+        && [
+            "vich", "vych", "vitch", "vitsch", "witsch", "vna", "ichna", "auna", "euna", "ouna",
+            "awna", "ewna", "owna",
+        ]
+        .iter()
+        .any(|end| word.ends_with(end))
 }
 
 /// The first name of a compound with "ad-Din" written as one word ([`Key::din_parts`]).
@@ -389,11 +393,18 @@ impl Key {
         // Filed without a joined article too, so that "Alvarnholm" and "al-Varnholm" meet.
         let bare = self.bare[i].as_ref().map(|k| k.skeletons[0].as_str());
         // A query's word with an "x" also reads as Somali letters write it ("Xasan" reaches
-        // "Hassan"; `somali_alike` decides for a listed Somali person alone).
-        let somali = (!filing && self.words[i].contains("ks"))
-            .then(|| somali_reading(&self.words[i]).map(|r| skeleton(&r)))
-            .flatten();
-        for s in strict.into_iter().chain(loose).chain(bare).chain(somali.as_deref()) {
+        // "Hassan"; `somali_alike` decides for a listed Somali person alone), and one in a
+        // German romanisation as English writes it ("Tschatajev" reaches "Chatayev").
+        let word = &self.words[i];
+        let respelt = if filing {
+            None
+        } else if word.contains("ks") {
+            somali_reading(word)
+        } else {
+            german_reading(word)
+        };
+        let respelt = respelt.map(|r| skeleton(&r));
+        for s in strict.into_iter().chain(loose).chain(bare).chain(respelt.as_deref()) {
             if s.is_empty() {
                 continue;
             }

@@ -88,8 +88,18 @@ pub(super) fn phonetic(word: &str) -> String {
     if w[from..].contains("dh") {
         w = format!("{}{}", &w[..from], w[from..].replace("dh", "d"));
     }
+    // A German romanisation (its "sch") writes the Russian "й" and "я" with a "j" between
+    // vowels ("Tschatajev"/"Chatayev"), where English writes "y".
+    if w.contains("sch") && w.contains('j') {
+        let b = w.as_bytes();
+        let yod = |k: usize| {
+            k > 0 && b[k] == b'j' && vowel(b[k - 1]) && b.get(k + 1).is_some_and(|&c| vowel(c))
+        };
+        w = (0..b.len()).map(|k| if yod(k) { 'y' } else { char::from(b[k]) }).collect();
+    }
     let rules: &[(&str, &str)] = &[
         // (from, to), longer spellings first.
+        ("dsch", "j"),
         ("tsch", "ch"),
         ("sch", "s"),
         ("sh", "s"),

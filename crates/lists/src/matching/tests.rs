@@ -563,3 +563,18 @@ fn somali_latin_letters_meet_other_romanisations_for_a_somali_listing() {
     let other = best(&index, &Query::name("Xalmar Cali Xorven"));
     assert!(other.is_none_or(|m| m.verdict != Verdict::Match));
 }
+
+#[test]
+fn a_german_romanisation_meets_the_english_one() {
+    let index = Index::new(vec![
+        person("1", &["CHALAYEV, Piet"], &[], &[]),
+        person("2", &["HOLL, Piet"], &[], &[]),
+    ]);
+    // Read at the threshold, blocking reads only the rarest word: "Tschalajev" must reach
+    // "Chalayev" through its English reading ("tsch" as "ch", a "j" between vowels as "y"),
+    // and its German patronymic is a father's name the list does not write.
+    let found = index.check(&Query::name("Piet Kasimirowitsch Tschalajev"), 5, MATCH);
+    let m = found.first().expect("found");
+    assert_eq!(index.entries()[m.entry].record, "1", "{}", m.explain());
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}

@@ -235,3 +235,19 @@ pub(super) fn somali_reading(w: &str) -> Option<String> {
     }
     Some(out)
 }
+
+/// A word in a German romanisation (its "sch": "Tschatajev") read as English writes it:
+/// "tsch" as "ch", "sch" as "sh", a "j" between vowels as "y", "w" as "v" ("Chatayev");
+/// `None` for a word without "sch". For blocking: the skeleton cannot see these.
+pub(super) fn german_reading(w: &str) -> Option<String> {
+    if !w.is_ascii() || !w.contains("sch") {
+        return None;
+    }
+    let w = w.replace("tsch", "ch").replace("sch", "sh").replace('w', "v");
+    let b = w.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let yod = |k: usize| {
+        k > 0 && b[k] == b'j' && vowel(b[k - 1]) && b.get(k + 1).is_some_and(|&c| vowel(c))
+    };
+    Some((0..b.len()).map(|k| if yod(k) { 'y' } else { char::from(b[k]) }).collect())
+}
