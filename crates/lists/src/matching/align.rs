@@ -439,8 +439,10 @@ fn in_order(l: &Key, chosen: &mut [(u8, u8, How)], l_used: &mut u32) {
 /// Titles that South Asian names carry as a first given name and are as often said without
 /// ("Hafiz" who knows the Quran by heart, "Qari" its reciter, "Mufti", "Chaudhry" a
 /// landholder): where [`Key::first_given_devotional`] holds, like a very common given name.
-const TITLES_AS_NAMES: &[&str] =
-    &["hafiz", "hafez", "qari", "mufti", "chaudhry", "chaudhary", "choudhry", "choudry", "chaudri"];
+const TITLES_AS_NAMES: &[&str] = &[
+    "hafiz", "hafez", "qari", "mufti", "hakim", "hakeem", "chaudhry", "chaudhary", "choudhry",
+    "choudry", "chaudri",
+];
 
 /// What is cut from a name whose words all met in another order: a name met in order is
 /// the likelier of two.
@@ -495,7 +497,9 @@ fn one_given_name_more(
         return None;
     }
     let u = (0..qn).find(|&i| q_used & (1 << i) == 0)?;
-    if qn < ln || u != 0 || q.common.get(u) != Some(&true) {
+    // A title said as a first given name ("Hafiz") is left out as often.
+    let title = TITLES_AS_NAMES.contains(&q.words[u].as_str());
+    if qn < ln || u != 0 || (q.common.get(u) != Some(&true) && !title) {
         return None;
     }
     let word = &q.words[u];
