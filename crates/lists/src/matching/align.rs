@@ -351,9 +351,12 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
             let first_on_later =
                 chosen.iter().any(|(i, j, _)| *i == 0 && *j > 0 && usize::from(*j) < first_surname);
-            let devotional = l.first_given_devotional
+            // So is "Maria" before a woman's given name in Spanish and Portuguese naming
+            // ("Maria Marisol" goes by "Marisol").
+            let devotional = (l.first_given_devotional
                 && (l.common.first() == Some(&true)
-                    || l.words.first().is_some_and(|w| TITLES_AS_NAMES.contains(&w.as_str())));
+                    || l.words.first().is_some_and(|w| TITLES_AS_NAMES.contains(&w.as_str()))))
+                || l.words.first().is_some_and(|w| w == "maria");
             if first_surname >= 2
                 && !first_given_aligned
                 && first_on_later

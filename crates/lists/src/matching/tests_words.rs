@@ -293,3 +293,11 @@ fn syllables_written_joined_meet_syllable_for_syllable() {
     // Not two syllables: the article and "Din" written on.
     assert!(met("Piet Varskeddine", "Piet Varsk-al-Din"));
 }
+
+#[test]
+fn maria_before_a_given_name_is_said_without() {
+    let penalty = |q: &str, l: &str| align(&Key::person(q), &Key::person(l), true).penalty;
+    assert_eq!(penalty("LORN, Edda", "LORN, Maria Edda"), None);
+    // Another first given name left out: the query may name a sister.
+    assert!(penalty("LORN, Edda", "LORN, Marisol Edda").is_some());
+}
