@@ -443,8 +443,17 @@ fn in_order(l: &Key, chosen: &mut [(u8, u8, How)], l_used: &mut u32) {
 /// ("Hafiz" who knows the Quran by heart, "Qari" its reciter, "Mufti", "Chaudhry" a
 /// landholder): where [`Key::first_given_devotional`] holds, like a very common given name.
 const TITLES_AS_NAMES: &[&str] = &[
-    "hafiz", "hafez", "qari", "mufti", "hakim", "hakeem", "chaudhry", "chaudhary", "choudhry",
-    "choudry", "chaudri",
+    "hafiz",
+    "hafez",
+    "qari",
+    "mufti",
+    "hakim",
+    "hakeem",
+    "chaudhry",
+    "chaudhary",
+    "choudhry",
+    "choudry",
+    "chaudri",
 ];
 
 /// What is cut from a name whose words all met in another order: a name met in order is

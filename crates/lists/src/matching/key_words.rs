@@ -55,7 +55,8 @@ pub(super) const BODY_NOISE: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "haji", "hajji", "hadji", "alhaj", "alhajj", "hajj", "mullah", "mulla", "mawlawi", "maulawi",
     "maulavi", "mawlavi", "maulvi", "molvi", "mawlana", "maulana", "sheikh", "shaikh", "shaykh",
-    "shiekh", "sheik", "cheikh", "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed",
+    "shiekh", "sheik", "cheikh", "sayyid", "sayyed", "sayed", "seyed", "seyyed", "syed", "seid",
+    "seyd",
     // Burmese: "Daw" (a woman), "Saw" (a Karen man), "U" (a man) lead the name.
     "daw", "saw", "u",
     // What is left of "Lt. Col. (Rtd.)" once `resolve` has dropped the ranks.

@@ -173,6 +173,10 @@ fn leading_honorifics_are_dropped_and_surnames_alone_are_not_enough() {
     ]);
     let m = best(&index, &Query::name("Mullah Kasimir Edda Holl")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // "Seid", the Persian spelling of "Sayyid".
+    let m = best(&index, &Query::name("Seid Kasimir Edda Holl")).unwrap();
+    assert!(m.aligned.iter().all(|a| a.query != "seid"), "{}", m.explain());
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
     // A second surname more is said more; another given name before is not.
     let m = best(&index, &Query::name("Piet Oranje Lorn Brenning")).unwrap();
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
