@@ -595,12 +595,11 @@ fn join(
         let phon = &q.phon_joined[i];
         let alike = |j: usize| {
             let whole = &l.words[j];
-            if !halves_alike(&q.words[i], &q.words[i + 1], whole) {
-                return false;
-            }
-            (&l.skeletons[j] == joined && near_spelling(word, whole))
+            // The cheap tests first, as this is read for many pairs.
+            ((&l.skeletons[j] == joined && near_spelling(word, whole))
                 || alike(&phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
-                || syllables_alike(&q.words[i], &q.words[i + 1], whole)
+                || syllables_alike(&q.words[i], &q.words[i + 1], whole))
+                && halves_alike(&q.words[i], &q.words[i + 1], whole)
         };
         if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && alike(j)) {
             *q_used |= 0b11 << i;
@@ -619,12 +618,10 @@ fn join(
         let phon = &l.phon_joined[j];
         let alike = |i: usize| {
             let whole = &q.words[i];
-            if !halves_alike(&l.words[j], &l.words[j + 1], whole) {
-                return false;
-            }
-            (&q.skeletons[i] == joined && near_spelling(word, whole))
+            ((&q.skeletons[i] == joined && near_spelling(word, whole))
                 || alike(&phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
-                || syllables_alike(&l.words[j], &l.words[j + 1], whole)
+                || syllables_alike(&l.words[j], &l.words[j + 1], whole))
+                && halves_alike(&l.words[j], &l.words[j + 1], whole)
         };
         if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && alike(i)) {
             *q_used |= 1 << i;

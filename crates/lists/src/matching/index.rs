@@ -351,6 +351,14 @@ impl Index {
                 Met { candidate: m, words, years, fits }
             })
             .collect();
+        // The query's words as bit masks: all of them, the very common, the rare.
+        let mask = |keep: fn(f32) -> bool| {
+            (weights.iter().take(32).enumerate())
+                .filter(|(_, w)| keep(**w))
+                .fold(0u32, |m, (k, _)| m | 1 << k)
+        };
+        let (all, common, rare) =
+            (mask(|_| true), mask(|w| w <= COMMON_LEFT), mask(|w| w >= RARE_LEFT));
         let margins: Vec<f32> = met
             .iter()
             .map(|this| {
@@ -369,13 +377,9 @@ impl Index {
                         // Where this entry's whole name met the query but for very common
                         // words ("Muhammad"), another that leaves a rare query word unmet
                         // which this one met explains the query less.
-                        let weight = |k: usize| weights.get(k).copied().unwrap_or(1.0);
-                        let unmet =
-                            |m: u32| (0..weights.len().min(32)).filter(move |&k| m & (1 << k) == 0);
                         let rarer_left = c.listed_whole
-                            && unmet(met).all(|k| weight(k) <= COMMON_LEFT)
-                            && unmet(other_met)
-                                .any(|k| met & (1 << k) != 0 && weight(k) >= RARE_LEFT);
+                            && !met & all & !common == 0
+                            && !other_met & met & rare != 0;
                         let less = less || rarer_left;
                         // A candidate with a given name left out still competes when it fits
                         // better by hand ("Kasimir Piet X" for "X, Piet" against "X, Kasimir").

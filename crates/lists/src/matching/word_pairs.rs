@@ -175,14 +175,15 @@ pub(super) fn east_slavic_alike(a: &str, b: &str) -> bool {
 /// "ts" or "tz" on the other: the "c" read as "ts" (not in "ch", "ck" or "cz"), the two must
 /// be alike as the respelling reads them.
 pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
-    if !a.is_ascii() || !b.is_ascii() || a.len() < 4 || b.len() < 4 {
+    let ts = |w: &str| w.contains("ts") || w.contains("tz");
+    // Most pairs have no "ts": the cheap test first, as this is read for many pairs.
+    if a.len() < 4 || b.len() < 4 || !(ts(a) || ts(b)) || !a.is_ascii() || !b.is_ascii() {
         return false;
     }
     let lone_c = |w: &str| {
         let w = w.as_bytes();
         (0..w.len()).any(|i| w[i] == b'c' && !matches!(w.get(i + 1), Some(b'h' | b'k' | b'z')))
     };
-    let ts = |w: &str| w.contains("ts") || w.contains("tz");
     let (c_word, ts_word) = if lone_c(a) && ts(b) && !ts(a) {
         (a, b)
     } else if lone_c(b) && ts(a) && !ts(b) {
