@@ -541,7 +541,7 @@ fn halves_alike(a: &str, b: &str, whole: &str) -> bool {
     if vowel_runs(a) != 1 || vowel_runs(b) != 1 || !whole.is_ascii() {
         return true;
     }
-    // An aspirate's "h" ("Thae"/"T'ae", "Phil"/"P'il") is the consonant as the other
+    // An aspirate's "h" ("Thae"/"T'ae", "Pho"/"P'o") is the consonant as the other
     // romanisation writes it.
     let unaspirated = |w: &str| {
         let mut out = String::with_capacity(w.len());
@@ -559,8 +559,8 @@ fn halves_alike(a: &str, b: &str, whole: &str) -> bool {
             || alike(&px, &py, &vowel_places(&px), &vowel_places(&py))
             || (skeleton(x) == skeleton(y) && near_spelling(x, y))
     };
-    // What is left must be one syllable too: "Badreddine" is "Badr" and the article with
-    // "Din", not two syllables.
+    // What is left must be one syllable too: "Varskeddine" is "Varsk" and the article
+    // with "Din", not two syllables.
     let one = |r: &&str| vowel_runs(r) == 1;
     if let Some(rest) = whole.strip_prefix(a).filter(one) {
         return halves(rest, b);

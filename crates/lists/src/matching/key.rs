@@ -59,8 +59,8 @@ pub(super) struct Key {
     /// one that the person's other names are said without (`Index::new`).
     pub(super) first_given_devotional: bool,
     /// A listed name only: whether the listed person is Somali (`Index::new`), so that a
-    /// word in Somali Latin letters ("x" for the Arabic "h", "c" for the ayn: "Xasan",
-    /// "Cali") is read as other romanisations write it ([`super::word_pairs::somali_alike`]).
+    /// word in Somali Latin letters ("x" for the Arabic "h", "c" for the ayn: "Xasvar",
+    /// "Cabdivarsk") is read as other romanisations write it ([`super::word_pairs::somali_alike`]).
     pub(super) somali: bool,
     /// Each word written with hyphens, its parts of two syllables or more that a person may
     /// go by alone ([`Key::hyphen_parts`]: "Sally-Anne", "Varsk-Lornby"); empty for most words.
@@ -300,14 +300,14 @@ impl Key {
     }
 
     /// Keeps, as a part a person may go by ([`Key::parts`]), the first name of an Arabic
-    /// compound with "ad-Din" ("of the faith") written as one word: "Salah" for
-    /// "Salahuddin", "Salahidin" or "Salahdin", as the name is shortened in speech and in
+    /// compound with "ad-Din" ("of the faith") written as one word: "Kortal" for
+    /// "Kortaluddin" or "Kortalidin", "Kortah" for "Kortahdin", as the name is shortened in speech and in
     /// lists. The linking vowel or doubled "d" of the article must be there ("Varskudin",
     /// "Varskiddin"), or an "h" before "din": a European name closing on "din" ("Lorndin")
     /// is no compound. A first name of three letters or fewer ("Nur", "Ala") is not kept.
     ///
-    /// So with "ur-" ("of the") written onto the name before "Rahman" or another word of
-    /// "r" ("Kortiur Rahman" for "Korti ur-Rahman", as South Asian names are written): the
+    /// So with "ur-" ("of the") written onto the name before "Rahvan" or another word of
+    /// "r" ("Kortiur Rahvan" for "Korti ur-Rahvan", as South Asian names are written): the
     /// first name is a part ("Korti"), not that of "Abdur Rahman".
     fn din_parts(&mut self) {
         for i in 0..self.words.len() {
@@ -392,9 +392,9 @@ impl Key {
         let loose = (filing || self.arabic).then(|| self.loose[i].as_str());
         // Filed without a joined article too, so that "Alvarnholm" and "al-Varnholm" meet.
         let bare = self.bare[i].as_ref().map(|k| k.skeletons[0].as_str());
-        // A query's word with an "x" also reads as Somali letters write it ("Xasan" reaches
-        // "Hassan"; `somali_alike` decides for a listed Somali person alone), and one in a
-        // German romanisation as English writes it ("Tschatajev" reaches "Chatayev").
+        // A query's word with an "x" also reads as Somali letters write it ("Xasvar" reaches
+        // "Hasvar"; `somali_alike` decides for a listed Somali person alone), and one in a
+        // German romanisation as English writes it ("Tschalajev" reaches "Chalayev").
         let word = &self.words[i];
         let respelt = if filing {
             None
@@ -485,8 +485,8 @@ pub(super) fn without_article(word: &str) -> Option<&str> {
 /// A word with the Arabic article assimilated to its first letter written onto it
 /// ("assafrani" is "safrani", "urrehman" is "rehman", "ashshami" is "shami"): before a "sun"
 /// letter (t, th, d, dh, r, z, s, sh, n) the article is said and written as a vowel and that
-/// letter doubled. A digraph is often written once ("ashami" for "ash-Shami"): a single
-/// letter once is not read so ("Arafat" is no "Rafat"). At least four letters must be left.
+/// letter doubled. A digraph is often written once ("ashavni" for "ash-Shavni"): a single
+/// letter once is not read so ("Arafvan" is no "Rafvan"). At least four letters must be left.
 fn assimilated(word: &str) -> Option<&str> {
     let b = word.as_bytes();
     if !word.is_ascii() || b.len() < 6 || !b"aeu".contains(&b[0]) {

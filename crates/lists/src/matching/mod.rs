@@ -96,7 +96,7 @@ pub enum How {
     /// One part of a compound name standing for it: of a hyphenated one ("Sally" for
     /// "Sally-Anne", "Varsk" for "Varsk-Lornby"), as a person with a double given name or
     /// surname goes by one, or the first name of an Arabic compound with "ad-Din" written as
-    /// one word ("Salah" for "Salahuddin").
+    /// one word ("Kortal" for "Kortaluddin").
     Part,
 }
 

@@ -89,7 +89,7 @@ pub(super) fn phonetic(word: &str) -> String {
         w = format!("{}{}", &w[..from], w[from..].replace("dh", "d"));
     }
     // A German romanisation (its "sch") writes the Russian "й" and "я" with a "j" between
-    // vowels ("Tschatajev"/"Chatayev"), where English writes "y".
+    // vowels ("Tschalajev"/"Chalayev"), where English writes "y".
     if w.contains("sch") && w.contains('j') {
         let b = w.as_bytes();
         let yod = |k: usize| {

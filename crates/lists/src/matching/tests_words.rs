@@ -51,7 +51,7 @@ fn an_assimilated_article_written_on_is_left_out() {
     assert_eq!(how("AS-SAFVANI, Piet", "AL-SAFVANI, Piet"), vec![How::Same, How::Same]);
     assert_eq!(how("Piet Assafvani", "AL-SAFVANI, Piet"), vec![How::Same, How::Spelling]);
     assert_eq!(how("Piet Urrehvan", "REHVAN, Piet"), vec![How::Same, How::Spelling]);
-    // A digraph written once ("ash-Shami" as "Ashami"); a single letter once is not read so.
+    // A digraph written once ("ash-Shavni" as "Ashavni"); a single letter once is not read so.
     assert_eq!(how("ASHAVNI, Piet", "AL-SHAVNI, Piet"), vec![How::Same, How::Spelling]);
     assert!(!how("ARAFVAN, Piet", "RAFVAN, Piet").contains(&How::Spelling));
     // A name that only opens with a vowel and a doubled letter keeps it when little is left.

@@ -171,7 +171,7 @@ pub(super) fn east_slavic_alike(a: &str, b: &str) -> bool {
 }
 
 /// Two spellings of one word that write the sound "ts" with a "c" on one side, as Belarusian
-/// and Polish Latin letters and pinyin do ("Kacuba"/"Katsuba", "Lorniec"/"Lornets"), and
+/// and Polish Latin letters and pinyin do ("Lorniec"/"Lornets", "Lorniec"/"Lornets"), and
 /// "ts" or "tz" on the other: the "c" read as "ts" (not in "ch", "ck" or "cz"), the two must
 /// be alike as the respelling reads them.
 pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
@@ -206,8 +206,8 @@ pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
 
 /// Two spellings of one word of a Somali name, one in Somali Latin letters: "x" for the
 /// Arabic "h" (ح; respelt "ks" when the key was made), "c" for the ayn (ع), which other
-/// romanisations leave out or write as a vowel ("Xasan"/"Hassan", "Cali"/"Ali",
-/// "Cabdulle"/"Abdullah"). The word with such letters read so must be alike the other as
+/// romanisations leave out or write as a vowel ("Xasvar"/"Hasvar", "Cabdivarsk"/
+/// "Abdivarsk"). The word with such letters read so must be alike the other as
 /// the respelling reads them. Only for a listed Somali person (`Key::somali`): "x" and "c"
 /// are other letters in other languages.
 pub(super) fn somali_alike(a: &str, b: &str) -> bool {
@@ -237,8 +237,8 @@ pub(super) fn somali_reading(w: &str) -> Option<String> {
     Some(out)
 }
 
-/// A word in a German romanisation (its "sch": "Tschatajev") read as English writes it:
-/// "tsch" as "ch", "sch" as "sh", a "j" between vowels as "y", "w" as "v" ("Chatayev");
+/// A word in a German romanisation (its "sch": "Tschalajev") read as English writes it:
+/// "tsch" as "ch", "sch" as "sh", a "j" between vowels as "y", "w" as "v" ("Chalayev");
 /// `None` for a word without "sch". For blocking: the skeleton cannot see these.
 pub(super) fn german_reading(w: &str) -> Option<String> {
     if !w.is_ascii() || !w.contains("sch") {
