@@ -6,9 +6,9 @@ use resolve::names::skeleton;
 
 use super::super::How;
 use super::super::key::Key;
-use super::super::phonetic::{alike, phonetic, vowel_places};
+use super::super::phonetic::alike;
 use super::super::spelling::near_spelling;
-use super::super::word_pairs::{syllable_alike, syllables_alike, vowel_runs};
+use super::super::word_pairs::{respelt_alike, syllable_alike, syllables_alike, vowel_runs};
 
 /// Where the listed name writes a word twice ("Piet Karim Piet Lorn": a son named after his
 /// grandfather), the best pairs first may meet the query's word with the wrong one: "Karim
@@ -62,9 +62,8 @@ fn halves_alike(a: &str, b: &str, whole: &str) -> bool {
     };
     let halves = |x: &str, y: &str| {
         let (x, y) = (&unaspirated(x), &unaspirated(y));
-        let (px, py) = (phonetic(x), phonetic(y));
         syllable_alike(x, y)
-            || alike(&px, &py, &vowel_places(&px), &vowel_places(&py))
+            || respelt_alike(x, y)
             || (skeleton(x) == skeleton(y) && near_spelling(x, y))
     };
     // What is left must be one syllable too: "Varskeddine" is "Varsk" and the article

@@ -86,7 +86,7 @@ pub(super) fn patronymic(word: &str) -> bool {
         .any(|end| word.ends_with(end))
 }
 
-/// The first name of a compound with "ad-Din" written as one word ([`Key::din_parts`]).
+/// The first name of a compound with "ad-Din" written as one word ([`Key::compound_parts`]).
 fn din_compound_stem(word: &str) -> Option<&str> {
     if !word.is_ascii() {
         return None;
@@ -141,7 +141,7 @@ impl Key {
                 key.silent_e(key.surnames.max(1));
                 key.nasab(name);
                 key.hyphen_parts(name);
-                key.din_parts();
+                key.compound_parts();
                 key
             }
             _ => {
@@ -153,7 +153,7 @@ impl Key {
                 key.silent_e(1);
                 key.nasab(name);
                 key.hyphen_parts(name);
-                key.din_parts();
+                key.compound_parts();
                 key
             }
         }
@@ -301,15 +301,15 @@ impl Key {
 
     /// Keeps, as a part a person may go by ([`Key::parts`]), the first name of an Arabic
     /// compound with "ad-Din" ("of the faith") written as one word: "Kortal" for
-    /// "Kortaluddin" or "Kortalidin", "Kortah" for "Kortahdin", as the name is shortened in speech and in
-    /// lists. The linking vowel or doubled "d" of the article must be there ("Varskudin",
+    /// "Kortaluddin" or "Kortalidin", "Kortah" for "Kortahdin", as the name is shortened in
+    /// speech and in lists. The linking vowel or doubled "d" of the article must be there ("Varskudin",
     /// "Varskiddin"), or an "h" before "din": a European name closing on "din" ("Lorndin")
     /// is no compound. A first name of three letters or fewer ("Nur", "Ala") is not kept.
     ///
     /// So with "ur-" ("of the") written onto the name before "Rahvan" or another word of
     /// "r" ("Kortiur Rahvan" for "Korti ur-Rahvan", as South Asian names are written): the
     /// first name is a part ("Korti"), not that of "Abdur Rahman".
-    fn din_parts(&mut self) {
+    fn compound_parts(&mut self) {
         for i in 0..self.words.len() {
             let next_r = self.words.get(i + 1).is_some_and(|w| w.starts_with('r'));
             let stem = din_compound_stem(&self.words[i]).or_else(|| {
@@ -367,8 +367,8 @@ impl Key {
 
     /// The keys of word `i` ([`Key::block_keys`]): its skeleton on the coarse form, so that
     /// transliteration variants meet, and that without its first letter; the loose form's
-    /// too when `filing` a listed name (an Arabic-script name has only those); and the word joined to either
-    /// neighbour, which is what [`join`] aligns with one word of the other name ("Il Kyu"
+    /// too when `filing` a listed name (an Arabic-script name has only those); and the word
+    /// joined to either neighbour, which is what [`join`] aligns with one word of the other name ("Il Kyu"
     /// filed under "ilkyu" meets a query's "Il-Kyu", and "Il-Kyu" filed so meets "Il Kyu").
     pub(super) fn word_keys(&self, i: usize, filing: bool, keys: &mut Vec<String>) {
         if !self.arabic {

@@ -171,7 +171,7 @@ pub(super) fn east_slavic_alike(a: &str, b: &str) -> bool {
 }
 
 /// Two spellings of one word that write the sound "ts" with a "c" on one side, as Belarusian
-/// and Polish Latin letters and pinyin do ("Lorniec"/"Lornets", "Lorniec"/"Lornets"), and
+/// and Polish Latin letters and pinyin do ("Lorniec"/"Lornets"), and
 /// "ts" or "tz" on the other: the "c" read as "ts" (not in "ch", "ck" or "cz"), the two must
 /// be alike as the respelling reads them.
 pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
@@ -200,7 +200,12 @@ pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
             respelt.push(char::from(c));
         }
     }
-    let (pa, pb) = (phonetic(&respelt), phonetic(&ts_word.replace("tz", "ts")));
+    respelt_alike(&respelt, &ts_word.replace("tz", "ts"))
+}
+
+/// Whether two words are alike as respelt on one romanisation ([`phonetic`], [`alike`]).
+pub(super) fn respelt_alike(a: &str, b: &str) -> bool {
+    let (pa, pb) = (phonetic(a), phonetic(b));
     alike(&pa, &pb, &vowel_places(&pa), &vowel_places(&pb))
 }
 
@@ -211,10 +216,7 @@ pub(super) fn c_for_ts(a: &str, b: &str) -> bool {
 /// the respelling reads them. Only for a listed Somali person (`Key::somali`): "x" and "c"
 /// are other letters in other languages.
 pub(super) fn somali_alike(a: &str, b: &str) -> bool {
-    let alike_words = |x: &str, y: &str| {
-        let (px, py) = (phonetic(x), phonetic(y));
-        x.len() >= 3 && alike(&px, &py, &vowel_places(&px), &vowel_places(&py))
-    };
+    let alike_words = |x: &str, y: &str| x.len() >= 3 && respelt_alike(x, y);
     somali_reading(a).is_some_and(|r| alike_words(&r, b))
         || somali_reading(b).is_some_and(|r| alike_words(&r, a))
 }
