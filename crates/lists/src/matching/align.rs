@@ -78,6 +78,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if let Some(h) = article_joined(q, i, l, j, person) {
         return Some(h);
     }
+    if person && shortened_given_name(q, i, l, j) {
+        return Some(How::Short);
+    }
     if person
         && (opening_h_dropped(qw, lw)
             || east_slavic_alike(qw, lw)
@@ -138,6 +141,21 @@ fn article_joined(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<
     let how =
         if bare_is_query { how(bare, 0, other, k, person) } else { how(other, k, bare, 0, person) };
     how.filter(|h| matches!(h, How::Translit | How::Close))
+}
+
+/// The query's word is a listed given name shortened as people are called by it ("Kasi" for
+/// "Kasimir", "Tomas" for "Tomasbek"): the first four letters or more of it, two or more
+/// left out, the word not one many listed names bear ("Mohammad" is no short "Mohammadreza")
+/// and no "Abd" name ("Abdul" says nothing of "Abdullah" or "Abdulaziz").
+fn shortened_given_name(q: &Key, i: usize, l: &Key, j: usize) -> bool {
+    let (qw, lw) = (q.words[i].as_str(), l.words[j].as_str());
+    l.surnames > 0
+        && j < l.words.len() - l.surnames
+        && qw.len() >= 4
+        && lw.len() >= qw.len() + 2
+        && lw.starts_with(qw)
+        && !qw.starts_with("abd")
+        && q.common.get(i) != Some(&true)
 }
 
 /// What a close spelling is worth: skeletons one letter apart say little by themselves

@@ -121,8 +121,9 @@ impl Index {
         for &(i, j, how) in &scored.chosen {
             let at = match how {
                 How::Same => model::F_SAME,
-                // A part of a hyphenated name is counted as the spelling variant it is nearest.
-                How::Spelling | How::Part => model::F_SPELLING,
+                // A part of a compound name, or a shortened given name, is counted as the spelling
+                // variant it is nearest.
+                How::Spelling | How::Part | How::Short => model::F_SPELLING,
                 How::Translit => model::F_TRANSLIT,
                 How::Close => model::F_CLOSE,
                 How::Initial => model::F_INITIAL,

@@ -98,6 +98,8 @@ pub enum How {
     /// surname goes by one, or the first name of an Arabic compound with "ad-Din" written as
     /// one word ("Kortal" for "Kortaluddin").
     Part,
+    /// A listed given name shortened as people are called by it ("Kasi" for "Kasimir").
+    Short,
 }
 
 impl How {
@@ -105,7 +107,7 @@ impl How {
         match self {
             How::Same => 1.0,
             How::Spelling => 0.92,
-            How::Translit | How::Part => 0.86,
+            How::Translit | How::Part | How::Short => 0.86,
             How::Close => 0.65,
             How::Initial => 0.5,
         }
@@ -119,6 +121,7 @@ impl How {
             How::Close => "close spelling",
             How::Initial => "initial",
             How::Part => "one part of a compound name",
+            How::Short => "a shortened given name",
         }
     }
 }
@@ -231,7 +234,8 @@ mod tests_words;
 fn middle_names(lk: &Key, scored: &Scored) -> std::ops::Range<usize> {
     let n = lk.words.len();
     let first_surname = if lk.surnames > 0 { n - lk.surnames } else { n.saturating_sub(1) };
-    let alike = |h: How| matches!(h, How::Same | How::Spelling | How::Translit | How::Part);
+    let alike =
+        |h: How| matches!(h, How::Same | How::Spelling | How::Translit | How::Part | How::Short);
     let first = scored.chosen.iter().any(|&(i, j, h)| i == 0 && j == 0 && h != How::Initial);
     let surname =
         scored.chosen.iter().any(|&(_, j, h)| usize::from(j) >= first_surname && alike(h));

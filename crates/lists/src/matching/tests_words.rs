@@ -301,3 +301,16 @@ fn maria_before_a_given_name_is_said_without() {
     // Another first given name left out: the query may name a sister.
     assert!(penalty("LORN, Edda", "LORN, Marisol Edda").is_some());
 }
+
+#[test]
+fn a_given_name_shortened_stands_for_it() {
+    let how = hows;
+    assert_eq!(how("LORN, Kasi", "LORN, Kasimir"), vec![How::Short, How::Same]);
+    assert_eq!(how("LORN, Tomas", "LORN, Tomasbek Kasimirovich"), vec![How::Short, How::Same]);
+    // Not a family name, not the longer name for the shorter, not "Abd" names, and not a
+    // name of three letters.
+    assert!(!how("Piet Lorn", "LORNBEK, Piet").contains(&How::Short));
+    assert!(!how("LORN, Kasimir", "LORN, Kasi").contains(&How::Short));
+    assert!(!how("LORN, Abdul", "LORN, Abdulvarsk").contains(&How::Short));
+    assert!(!how("LORN, Kas", "LORN, Kasimir").contains(&How::Short));
+}
