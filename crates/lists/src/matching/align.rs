@@ -44,7 +44,7 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         }
         return Some(How::Close);
     }
-    if traded(qs, ls) && q.shapes[i] == l.shapes[j] {
+    if traded(qs, ls) && q.shapes[i] == l.shapes[j] && qs.len() >= 3 {
         return Some(How::Translit);
     }
     // Respelt on one romanisation, the words are one ("Hsueh"/"Xue", "Hryhoryavich"/
