@@ -162,7 +162,17 @@ impl Index {
         // name and its surname: papers write "Given Surname" for "SURNAME, Given Second
         // Third".
         let middle = middle_names(lk, &scored);
-        let skipped = |j: usize| lk.patronymic[j] || middle.contains(&j);
+        // And a second family name the list writes after the first, which the query met with
+        // a given name: the mother's, as Spanish and Portuguese names leave it out
+        // ("LORN QUENBY, Piet" is "Piet Lorn").
+        let n = lk.words.len();
+        let given_met = scored.chosen.iter().any(|&(_, j, _)| usize::from(j) + lk.surnames < n);
+        let first_family_met = lk.surnames == 2
+            && scored.chosen.iter().any(|&(_, j, h)| {
+                usize::from(j) + 2 == n && matches!(h, How::Same | How::Spelling)
+            });
+        let mothers = |j: usize| given_met && first_family_met && j + 1 == n;
+        let skipped = |j: usize| lk.patronymic[j] || middle.contains(&j) || mothers(j);
         let left = (0..lk.words.len()).filter(|&j| !met(j) && !skipped(j)).count() as f32;
         let skipped_left = (0..lk.words.len()).filter(|&j| !met(j) && skipped(j)).count();
         x[model::F_LISTED_LEFT] = left / (lk.words.len() - skipped_left).max(1) as f32;

@@ -189,6 +189,19 @@ fn a_compound_given_name_left_over_counts_as_one_word() {
 }
 
 #[test]
+fn a_second_family_name_left_out_is_no_listed_word_left_over() {
+    let left = |q: &str| {
+        let index = Index::new(vec![person("1", &["LORN QUENBY, Piet"], &[], &[])]);
+        let features = index.features(&Query::name(q));
+        features.first().map(|(_, x)| x[model::F_LISTED_LEFT]).expect("a candidate")
+    };
+    // The mother's family name, which Spanish and Portuguese names leave out.
+    assert_eq!(left("Piet Lorn"), 0.0);
+    // The father's left out is not how the name is shortened.
+    assert!(left("Piet Quenby") > 0.0);
+}
+
+#[test]
 fn a_fathers_name_the_list_does_not_write_is_no_word_left_over() {
     let left = |listed: &str, q: &str| {
         let index = Index::new(vec![person("1", &[listed], &[], &[])]);
