@@ -78,6 +78,19 @@ fn halves_alike(a: &str, b: &str, whole: &str) -> bool {
     true
 }
 
+/// Whether words `k` and `k + 1` of `apart`, joined, are word `m` of `one` ([`join`]): the
+/// same skeleton spelt near, alike respelt, or syllable for syllable; and, for two syllables,
+/// the one left over alike ([`halves_alike`]).
+fn joins(apart: &Key, k: usize, one: &Key, m: usize) -> bool {
+    let ((joined, word), phon) = (&apart.joined[k], &apart.phon_joined[k]);
+    let (a, b, whole) = (&apart.words[k], &apart.words[k + 1], &one.words[m]);
+    // The cheap tests first, as this is read for many pairs.
+    ((&one.skeletons[m] == joined && near_spelling(word, whole))
+        || alike(&phon.0, &one.phon[m].0, &phon.1, &one.phon[m].1)
+        || syllables_alike(a, b, whole))
+        && halves_alike(a, b, whole)
+}
+
 /// Words written apart in one name and as one in the other ("Il Kyu"/"Il-Kyu", "Abdul
 /// Varsk"/"Abdulvarsk"): two adjacent words left unaligned on one side that, joined, have the
 /// skeleton of one unaligned word on the other and are spelt near it ([`near_spelling`]: a
@@ -98,17 +111,7 @@ pub(super) fn join(
         if !free(*q_used, i) || !free(*q_used, i + 1) {
             continue;
         }
-        let (joined, word) = &q.joined[i];
-        let phon = &q.phon_joined[i];
-        let alike = |j: usize| {
-            let whole = &l.words[j];
-            // The cheap tests first, as this is read for many pairs.
-            ((&l.skeletons[j] == joined && near_spelling(word, whole))
-                || alike(&phon.0, &l.phon[j].0, &phon.1, &l.phon[j].1)
-                || syllables_alike(&q.words[i], &q.words[i + 1], whole))
-                && halves_alike(&q.words[i], &q.words[i + 1], whole)
-        };
-        if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && alike(j)) {
+        if let Some(j) = (0..l.words.len()).find(|&j| free(*l_used, j) && joins(q, i, l, j)) {
             *q_used |= 0b11 << i;
             *l_used |= 1 << j;
             chosen.push((i as u8, j as u8, How::Spelling));
@@ -121,16 +124,7 @@ pub(super) fn join(
         if !free(*l_used, j) || !free(*l_used, j + 1) {
             continue;
         }
-        let (joined, word) = &l.joined[j];
-        let phon = &l.phon_joined[j];
-        let alike = |i: usize| {
-            let whole = &q.words[i];
-            ((&q.skeletons[i] == joined && near_spelling(word, whole))
-                || alike(&phon.0, &q.phon[i].0, &phon.1, &q.phon[i].1)
-                || syllables_alike(&l.words[j], &l.words[j + 1], whole))
-                && halves_alike(&l.words[j], &l.words[j + 1], whole)
-        };
-        if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && alike(i)) {
+        if let Some(i) = (0..q.words.len()).find(|&i| free(*q_used, i) && joins(l, j, q, i)) {
             *q_used |= 1 << i;
             *l_used |= 0b11 << j;
             chosen.push((i as u8, j as u8, How::Spelling));

@@ -148,14 +148,12 @@ impl Index {
         let total = names.len() as f32 + 1.0;
         for n in &mut names {
             weigh(&bearers, total, &mut n.key);
-            let countries: Vec<String> = if n.person {
-                countries_of(&entries[n.entry as usize]).map(countries::key).collect()
-            } else {
-                Vec::new()
-            };
-            n.key.first_given_devotional =
-                countries.iter().any(|c| DEVOTIONAL_FIRST.contains(&c.as_str()));
-            n.key.somali = countries.iter().any(|c| c == "so");
+            if n.person {
+                for country in countries_of(&entries[n.entry as usize]).map(countries::key) {
+                    n.key.first_given_devotional |= DEVOTIONAL_FIRST.contains(&country.as_str());
+                    n.key.somali |= country == "so";
+                }
+            }
         }
         Index { entries, names, blocks, bearers, model: Some(model::shipped().clone()) }
     }
