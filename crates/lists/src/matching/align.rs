@@ -298,7 +298,14 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
                 .any(|&(_, j, h)| usize::from(j) >= lf && matches!(h, How::Same | How::Spelling));
             if kept && surname_met && qn > ln {
                 let lifted = 0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn;
-                says_more = lifted > s;
+                // Where the rule above lifted the name as far, this one still says that the
+                // query only says more, if the query's family name met whole and no word met
+                // by a part or a close spelling ("Kwang" for "Kwang-Il" is another name).
+                let surname_whole = (qf..q.words.len()).all(|i| i < 32 && q_used & (1 << i) != 0);
+                let plain = chosen
+                    .iter()
+                    .all(|(_, _, h)| matches!(h, How::Same | How::Spelling | How::Translit));
+                says_more = lifted > s || (lifted == s && surname_whole && plain);
                 s = s.max(lifted);
             }
         }

@@ -228,7 +228,13 @@ impl Index {
                 // (no birth date among its features) cannot see.
                 // So does a name whose own surname split says the query only says more.
                 let born = m.notes.iter().any(|n| n.starts_with("birth date "));
-                let kept = if born { Some("the birth date agrees") } else { m.kept };
+                // Not where another entry fits the name better by hand: the query may say
+                // more because it names that one.
+                let kept = if born {
+                    Some("the birth date agrees")
+                } else {
+                    m.kept.filter(|_| m.features[F_MARGIN] >= 0.0)
+                };
                 m.score = if let Some(why) = kept.filter(|_| hand >= MATCH && hand > learned) {
                     m.notes.push(format!("{why}: the hand score {hand:.2}"));
                     hand

@@ -250,3 +250,27 @@ fn a_shorter_name_the_query_contains_is_no_rival_of_the_whole_name() {
     let longer = person("3", &["VARSKI, Piet Tomasz Edda"], &[], &[]);
     assert!(margin(vec![whole(), longer], "3") < 0.0);
 }
+
+#[test]
+fn a_query_that_says_a_chain_of_given_names_more_only_says_more() {
+    // "WIELGOSZ, Tomasz" said with his father's and grandfather's names, as a list of another
+    // authority writes him: the family name whole and the first given name met, the rest
+    // only said more, though a looser rule had lifted the name as far already.
+    let index = Index::new(vec![person("1", &["WIELGOSZ, Tomasz"], &[], &[])]);
+    let m = best(&index, &Query::name("WIELGOSZ, Tomasz Anselm Kasimir Vreeke")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // Not where the family name met only in part.
+    let index = Index::new(vec![person("1", &["VREEKE, Tomasz"], &[], &[])]);
+    let m = best(&index, &Query::name("ANSELM VREEKE, Tomasz Kasimir Holl")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn a_query_says_more_of_one_entry_only_where_no_other_fits_it_better() {
+    // "HOLL, Kasimir Tomasz" says more than "HOLL, Kasimir", but names "HOLL, Tomasz" better:
+    // a very common given name more before the rarer one that met.
+    let index = with_common_given_name(&[("1", "HOLL, Kasimir"), ("2", "HOLL, Tomasz")]);
+    let found = index.check(&Query::name("HOLL, Kasimir Tomasz"), 5, 0.3);
+    let first = found.iter().find(|m| index.entries()[m.entry].record == "1").expect("found");
+    assert_ne!(first.verdict, Verdict::Match, "{}", first.explain());
+}
