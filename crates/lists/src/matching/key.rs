@@ -72,6 +72,10 @@ pub(super) struct Key {
 /// given name): five left such surnames unread, and four costs about 3% more matching time.
 const NEAR_LEAST: usize = 4;
 
+/// Words of at least this many letters are read with two neighbouring letters swapped
+/// ([`Key::near_keys`]).
+const SWAP_LEAST: usize = 5;
+
 /// Whether a word is an East Slavic patronymic ("Kasimirovich", "Pietrovna", "Tomasevych",
 /// the German "Kasimirowitsch", and the Belarusian feminine "Pietrauna", "Pietrowna", written
 /// with the "ў" of "-аўна"):
@@ -443,6 +447,25 @@ impl Key {
                     keys.push(less.clone());
                 }
                 keys.push(format!("-{less}"));
+            }
+        }
+        // A query's word with two letters typed the other way round ("Ahstari" for "Ashtari")
+        // has another skeleton, often more than a letter away ("sh" is one sound): its
+        // skeletons with each pair of neighbouring letters swapped back are read too.
+        if !filing && !self.arabic {
+            let letters: Vec<char> = self.words[i].chars().collect();
+            if letters.len() >= SWAP_LEAST {
+                for k in 0..letters.len() - 1 {
+                    if letters[k] == letters[k + 1] {
+                        continue;
+                    }
+                    let mut swapped = letters.clone();
+                    swapped.swap(k, k + 1);
+                    let s = coarse(&skeleton(&swapped.into_iter().collect::<String>()));
+                    if s.chars().count() >= NEAR_LEAST {
+                        keys.push(s);
+                    }
+                }
             }
         }
     }

@@ -521,6 +521,24 @@ fn blocking_reaches_a_short_surname_a_letter_off() {
 }
 
 #[test]
+fn blocking_reaches_a_rare_word_with_two_letters_swapped() {
+    // "Vahstelor" for "Vashtelor": "sh" is one sound, so the skeletons are two letters apart;
+    // the one block they share ("-vtlr") files so many names that it is not kept.
+    let mut entries = vec![person("1", &["VASHTELOR, Edda"], &[], &[])];
+    let index = many_eddas();
+    entries.extend(index.entries().iter().skip(1).cloned());
+    for (i, c) in ["b", "f", "k", "l", "m", "r", "n", "s"].iter().enumerate() {
+        for given in ["Piet", "Kasimir"] {
+            let name = format!("VA{c}TELOR, {given}");
+            entries.push(person(&format!("{}{given}", 5000 + i), &[&name], &[], &[]));
+        }
+    }
+    let index = Index::new(entries);
+    let (reached, _) = index.diagnose(&Query::name("Edda Vahstelor"), 0);
+    assert!(reached);
+}
+
+#[test]
 fn diagnose_tells_blocking_from_alignment() {
     let index = many_eddas();
     // Only the common given name aligns: blocking does not read its block, and the names
