@@ -223,8 +223,10 @@ impl Index {
             .then(|| "a close spelling beside one word the same".to_string());
         let held = scored.penalty.clone().or(close_half).or_else(|| {
             // A given name before all the rest that meets nothing may be a relative's
-            // ("Piet Tomasz Wielgosz" for "WIELGOSZ, Tomasz").
-            (key.words.len() >= 3 && scored.q_used & 1 == 0)
+            // ("Piet Tomasz Wielgosz" for "WIELGOSZ, Tomasz"); not one very many people bear,
+            // which opens double given names said without it ("Ali Asghar" goes by "Asghar"),
+            // as [`align::one_given_name_more`] has it.
+            (key.words.len() >= 3 && scored.q_used & 1 == 0 && key.common.first() != Some(&true))
                 .then(|| format!("the first given name {} aligns with nothing", key.words[0]))
         });
         Match {

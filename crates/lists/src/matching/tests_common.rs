@@ -274,3 +274,16 @@ fn a_query_says_more_of_one_entry_only_where_no_other_fits_it_better() {
     let first = found.iter().find(|m| index.entries()[m.entry].record == "1").expect("found");
     assert_ne!(first.verdict, Verdict::Match, "{}", first.explain());
 }
+
+#[test]
+fn a_very_common_first_given_name_more_is_not_held_as_a_relatives() {
+    // "Kasimir Tomasz Lornby" for "LORN-LORNBY, Tomasz" (the surname met by a part of it): a
+    // leading given name very many bear opens a double given name said without it.
+    let index = with_common_given_name(&[("1", "VARSK-LORNBY, Tomasz")]);
+    let m = best(&index, &Query::name("Kasimir Tomasz Lornby")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // A rarer one may be a relative's.
+    let index = with_common_given_name(&[("1", "VARSK-LORNBY, Tomasz")]);
+    let m = best(&index, &Query::name("Piet Tomasz Lornby")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
