@@ -265,8 +265,12 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
         // relative's; nor is a word after a listed name of two words, where it stands for the
         // surname ("Abdul Salam" is a given name, "Abdul Salam X" another man).
         let first_on_first = chosen.iter().any(|(i, j, _)| *i == 0 && *j == 0);
+        // A query word left over while every listed word met: more words than the list's
+        // would miss a name whose two listed words the query writes as one ("Abdulhakim" for
+        // "Abdul Hakim").
+        let q_left = (q_used.count_ones() as f32) < qn;
         let last_met = chosen.iter().any(|(i, _, _)| usize::from(*i) + 1 == q.words.len());
-        if matched == l.words.len() && qn > ln && first_on_first && (last_met || ln >= 3.0) {
+        if matched == l.words.len() && q_left && first_on_first && (last_met || ln >= 3.0) {
             s = s.max(0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn);
         }
         // Both names say which words are the surname ("X Y, Given Names"), and every word of
@@ -296,7 +300,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             let surname_met = chosen
                 .iter()
                 .any(|&(_, j, h)| usize::from(j) >= lf && matches!(h, How::Same | How::Spelling));
-            if kept && surname_met && qn > ln {
+            if kept && surname_met && q_left {
                 let lifted = 0.85 * sum_l / ln + 0.15 * q_used.count_ones() as f32 / qn;
                 // Where the rule above lifted the name as far, this one still says that the
                 // query only says more, if the query's family name met whole and no word met

@@ -287,3 +287,20 @@ fn a_very_common_first_given_name_more_is_not_held_as_a_relatives() {
     let m = best(&index, &Query::name("Piet Tomasz Lornby")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn a_query_that_joins_two_listed_words_and_says_more_only_says_more() {
+    // "Abdulvarsk" written as one, the father's name after it: every listed word met.
+    let index = Index::new(vec![person("1", &["AL-LORNBY, Abdul Varsk"], &[], &[])]);
+    let m = best(&index, &Query::name("AL-LORNBY, Abdulvarsk Tomasz")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
+
+#[test]
+fn a_word_is_not_two_listed_syllables_joined_when_it_is_one_of_them() {
+    // "Kheng" is not "Kheng Yu" written as one: "Yu" would be unsaid, and "Kheng Ho Lorn" is
+    // another man than "LORN, Kheng Yu".
+    let index = Index::new(vec![person("1", &["LORN, Kheng Yu"], &[], &[])]);
+    let m = best(&index, &Query::name("LORN, Kheng Ho")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
