@@ -340,10 +340,21 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             let last_on_given =
                 chosen.iter().any(|(i, j, _)| *i == last && usize::from(*j) < first_surname);
             // Every word of both names alike, in another order, is a family name written first
-            // ("Holl Piettai" for "HOLL, Piettai"), not a mix-up.
+            // ("Holl Piettai" for "HOLL, Piettai"), not a mix-up. So is one word of two
+            // syllables or more another romanisation beside a word the same ("Holl Pietwara"
+            // for "PIETAWARA, Holl"); not a word of one syllable (a Burmese name has no family
+            // name: "Sein Win" is not "Win Shein").
+            let how_many = |h: How| chosen.iter().filter(|c| c.2 == h).count();
+            let one_romanised = how_many(How::Translit) == 1
+                && how_many(How::Same) >= 1
+                && chosen.iter().all(|&(i, _, h)| {
+                    h != How::Translit || vowel_runs(&q.words[usize::from(i)]) >= 2
+                });
             let complete = q_used.count_ones() as usize == q.words.len()
                 && matched == l.words.len()
-                && chosen.iter().all(|(_, _, h)| matches!(h, How::Same | How::Spelling));
+                && chosen.iter().all(|&(_, _, h)| {
+                    matches!(h, How::Same | How::Spelling) || (h == How::Translit && one_romanised)
+                });
             // Every word of the query met, in order, from the list's first given name on, each
             // alike or a transliteration: the name without its family name ("Piet Holl" for "X,
             // Piet Edda Holl"), as a person of a name chain goes by it. Two words were once

@@ -304,3 +304,16 @@ fn a_word_is_not_two_listed_syllables_joined_when_it_is_one_of_them() {
     let m = best(&index, &Query::name("LORN, Kheng Ho")).unwrap();
     assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn a_name_turned_round_with_one_word_romanised_another_way_is_a_family_name_first() {
+    let index = Index::new(vec![person("1", &["PRAVANTWORA, Edda"], &[], &[])]);
+    let m = best(&index, &Query::name("PRAVANTAWORA, Edda")).unwrap();
+    assert!(m.explain().contains("transliteration variant"), "{}", m.explain());
+    let m = best(&index, &Query::name("EDDA, Pravantawora")).unwrap();
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+    // Not where the word romanised is of one syllable.
+    let index = Index::new(vec![person("1", &["SHAUNG, Lorn"], &[], &[])]);
+    let m = best(&index, &Query::name("Saung Lorn")).unwrap();
+    assert_ne!(m.verdict, Verdict::Match, "{}", m.explain());
+}
