@@ -211,7 +211,7 @@ impl Index {
             let common = |k: &Key, at: usize| k.common.get(at) == Some(&true);
             how == How::Close
                 && (align::close_weight(qw, lw) < CLOSE_FAR
-                    || qw.chars().next() != lw.chars().next()
+                    || !same_opening(qw, lw)
                     || (common(key, i) && common(&listed.key, j))
                     || ending(j, qw, lw))
         });
@@ -245,4 +245,12 @@ impl Index {
             listed_whole: (0..lk.words.len()).all(met),
         }
     }
+}
+
+/// Whether two words open with the same letter, or one with "q" and the other with "k", as
+/// the Arabic qaf is romanised both ways: "Qatirji" and "Khatarji" are one name spelt far
+/// apart, not two. Not "g" (a Persian "gh" and a "kh" are two letters: "Gholi-"/"Khalil-").
+fn same_opening(a: &str, b: &str) -> bool {
+    let class = |c: Option<char>| if c == Some('q') { Some('k') } else { c };
+    class(a.chars().next()) == class(b.chars().next())
 }
