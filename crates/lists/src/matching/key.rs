@@ -10,8 +10,8 @@ use super::word_pairs::{german_reading, somali_reading, vowel_runs};
 mod words;
 pub(super) use words::respell;
 use words::{
-    BODY_NOISE, apart_at_particles, fathers_names, without_honorifics, without_particles,
-    without_surname_particles,
+    BODY_NOISE, apart_at_particles, fathers_names, without_abu_spellings, without_honorifics,
+    without_particles, without_surname_particles,
 };
 
 /// A name read for matching: its words and their skeletons.
@@ -136,7 +136,9 @@ impl Key {
                 let mut words = name_words(&format!("{} {}", given.trim(), surname.trim()));
                 let mut surname_words = name_words(surname);
                 without_surname_particles(&mut surname_words);
+                without_abu_spellings(&mut surname_words, 1);
                 without_particles(&mut words);
+                without_abu_spellings(&mut words, 2);
                 let surnames = surname_words.len().min(words.len());
                 let given = words.len() - surnames;
                 without_honorifics(&mut words, given);
@@ -151,6 +153,7 @@ impl Key {
             _ => {
                 let mut words = name_words(name);
                 without_particles(&mut words);
+                without_abu_spellings(&mut words, 2);
                 let given = words.len().saturating_sub(1);
                 without_honorifics(&mut words, given);
                 let mut key = Key::of(words, has_arabic(name));

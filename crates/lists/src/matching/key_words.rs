@@ -117,6 +117,31 @@ pub(super) fn without_particles(words: &mut Vec<String>) {
     }
 }
 
+/// "Abu" ("father of") as French and Maghrebi and Gulf papers write it ("Abou", "Bou", "Bu
+/// Varsk"): `resolve` leaves out "Abu", and these go with it.
+const ABU_SPELLINGS: &[&str] = &["abou", "bou", "bu"];
+
+/// Leaves out the spellings of "Abu" ([`ABU_SPELLINGS`]) before another word, when at least
+/// `least` words stay: "Bu Varsk Holl" is "Varsk Holl", but a Chinese "Bu" that closes a name
+/// or opens one of two stays, and so does a "Bu" before a short syllable (the Korean "Bu-il").
+pub(super) fn without_abu_spellings(words: &mut Vec<String>, least: usize) {
+    let n = words.len();
+    let abu: Vec<bool> = (0..n)
+        .map(|k| {
+            let w = words[k].as_str();
+            k + 1 < n && ABU_SPELLINGS.contains(&w) && (w != "bu" || words[k + 1].len() >= 4)
+        })
+        .collect();
+    let kept = abu.iter().filter(|&&a| !a).count();
+    if kept >= least && kept < n {
+        let mut k = 0;
+        words.retain(|_| {
+            k += 1;
+            !abu[k - 1]
+        });
+    }
+}
+
 /// Leaves out the particles of a list's surname read alone ("VAN DER LORN HOLL"), where they
 /// may open it, to count its words.
 pub(super) fn without_surname_particles(words: &mut Vec<String>) {

@@ -327,3 +327,16 @@ fn a_close_spelling_that_opens_with_k_for_q_is_not_held_as_far() {
     assert!(m.explain().contains("close spelling"), "{}", m.explain());
     assert!(!m.explain().contains("held"), "{}", m.explain());
 }
+
+#[test]
+fn abu_written_the_french_or_gulf_way_is_left_out_as_abu_is() {
+    let index = Index::new(vec![person("1", &["HOLLAR, Abu Varsk"], &[], &[])]);
+    for q in ["HOLLAR, Bu Varsk", "Abou Varsk Hollar", "HOLLAR, Bou Varsk"] {
+        let m = best(&index, &Query::name(q)).unwrap();
+        assert_eq!(m.verdict, Verdict::Match, "{q}: {}", m.explain());
+    }
+    // A Korean "Bu" before a short syllable, or a name of two words, keeps it.
+    assert_eq!(Key::person("HOLL, Bu-il").words.len(), 3);
+    assert_eq!(Key::person("VARSK, Bu").words.len(), 2);
+    assert_eq!(Key::person("Bu Varskell").words.len(), 2);
+}
