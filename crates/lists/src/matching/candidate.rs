@@ -151,7 +151,12 @@ impl Index {
                 .filter(|&i| scored.q_used & (1 << i) == 0 && key.patronymic[i])
                 .count() as f32
         };
-        let said_more = compounds + fathers;
+        // So is an initial the list does not write (a middle name: "Piet K. Holl" for "HOLL,
+        // Piet").
+        let initials = (0..key.words.len().min(32))
+            .filter(|&i| scored.q_used & (1 << i) == 0 && key.words[i].chars().count() == 1)
+            .count() as f32;
+        let said_more = compounds + fathers + initials;
         x[model::F_QUERY_LEFT] =
             ((qn - q_met.min(qn) - said_more) / (qn - said_more).max(1.0)).max(0.0);
         // A listed patronymic the query leaves out is how papers write the name, as the hand

@@ -340,3 +340,14 @@ fn abu_written_the_french_or_gulf_way_is_left_out_as_abu_is() {
     assert_eq!(Key::person("VARSK, Bu").words.len(), 2);
     assert_eq!(Key::person("Bu Varskell").words.len(), 2);
 }
+
+#[test]
+fn an_initial_the_list_does_not_write_is_no_word_left_over() {
+    let index = Index::new(vec![person("1", &["VARSKI, Piet"], &[], &[])]);
+    let left = |q: &str| {
+        let features = index.features(&Query::name(q));
+        features.first().map(|(_, x)| x[model::F_QUERY_LEFT]).expect("a candidate")
+    };
+    assert_eq!(left("VARSKI, Piet K"), 0.0);
+    assert!(left("VARSKI, Piet Kasimir") > 0.0);
+}
