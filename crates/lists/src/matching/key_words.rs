@@ -155,7 +155,8 @@ pub(super) fn without_surname_particles(words: &mut Vec<String>) {
 /// "x" is "ks" ("Alexander"/"Aleksandr"); a Slavic "j" after a vowel and before a consonant or
 /// at the end is the semivowel "y" ("Aleksej"/"Aleksey", "Varnholmskij"; not after "a", where
 /// an Arabic "j" ends names: "Faraj"); "w" after a vowel and before a consonant is the vowel "u"
-/// ("Tawfiq"/"Taufik", "Varskowski"/"Varskousky").
+/// ("Tawfiq"/"Taufik", "Varskowski"/"Varskousky"); the Basque and Catalan "tx" is "ch"
+/// ("Etxeberria"/"Echeverria").
 pub(in crate::matching) fn respell(word: &str) -> String {
     if !word.contains(['x', 'j', 'w']) {
         return word.to_string();
@@ -167,6 +168,8 @@ pub(in crate::matching) fn respell(word: &str) -> String {
         let (before, after) = (i.checked_sub(1).and_then(|k| chars.get(k)), chars.get(i + 1));
         let closes = vowel(before) && !vowel(after) && after != Some(&c) && before != Some(&c);
         match c {
+            't' if after == Some(&'x') => out.push('c'),
+            'x' if before == Some(&'t') => out.push('h'),
             'x' => out.push_str("ks"),
             'j' if closes && before != Some(&'a') => out.push('y'),
             'w' if closes && after.is_some() => out.push('u'),

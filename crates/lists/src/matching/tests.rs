@@ -154,6 +154,9 @@ fn romanisations_are_respelt_before_the_skeleton() {
     assert_eq!(respell("hajji"), "hajji");
     assert_eq!(respell("tawfiq"), "taufiq");
     assert_eq!(respell("awad"), "awad");
+    // The Basque and Catalan "tx".
+    assert_eq!(respell("varnetxea"), "varnechea");
+    assert_eq!(respell("maxim"), "maksim");
     assert!(one_vowel_more("CVCVC", "CVCC"));
     assert!(!one_vowel_more("CVCVC", "CVCCV"));
     let index = Index::new(vec![
