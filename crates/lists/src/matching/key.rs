@@ -136,11 +136,10 @@ impl Key {
                 let mut words = name_words(&format!("{} {}", given.trim(), surname.trim()));
                 let mut surname_words = name_words(surname);
                 without_surname_particles(&mut surname_words);
-                without_abu_spellings(&mut surname_words, 1);
                 without_particles(&mut words);
-                without_abu_spellings(&mut words, 2);
                 let surnames = surname_words.len().min(words.len());
                 let given = words.len() - surnames;
+                let given = given - without_abu_spellings(&mut words, 2, given);
                 without_honorifics(&mut words, given);
                 let mut key = Key::of(words, has_arabic(name));
                 key.surnames = surnames.min(key.words.len());
@@ -153,7 +152,7 @@ impl Key {
             _ => {
                 let mut words = name_words(name);
                 without_particles(&mut words);
-                without_abu_spellings(&mut words, 2);
+                without_abu_spellings(&mut words, 2, usize::MAX);
                 let given = words.len().saturating_sub(1);
                 without_honorifics(&mut words, given);
                 let mut key = Key::of(words, has_arabic(name));

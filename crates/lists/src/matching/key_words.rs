@@ -121,15 +121,19 @@ pub(super) fn without_particles(words: &mut Vec<String>) {
 /// Varsk"): `resolve` leaves out "Abu", and these go with it.
 const ABU_SPELLINGS: &[&str] = &["abou", "bou", "bu"];
 
-/// Leaves out the spellings of "Abu" ([`ABU_SPELLINGS`]) before another word, when at least
-/// `least` words stay: "Bu Varsk Holl" is "Varsk Holl", but a Chinese "Bu" that closes a name
-/// or opens one of two stays, and so does a "Bu" before a short syllable (the Korean "Bu-il").
-pub(super) fn without_abu_spellings(words: &mut Vec<String>, least: usize) {
+/// Leaves out the spellings of "Abu" ([`ABU_SPELLINGS`]) before another word of the first
+/// `within` (the given names: a "Bu" before the family name is a Korean or Chinese given
+/// name's syllable), when at least `least` words stay: "Bu Varsk Holl" is "Varsk Holl", but
+/// a Chinese "Bu" that closes a name or opens one of two stays, and so does a "Bu" before a
+/// short syllable (the Korean "Bu-il"). Gives how many it left out.
+pub(super) fn without_abu_spellings(words: &mut Vec<String>, least: usize, within: usize) -> usize {
     let n = words.len();
     let abu: Vec<bool> = (0..n)
         .map(|k| {
             let w = words[k].as_str();
-            k + 1 < n && ABU_SPELLINGS.contains(&w) && (w != "bu" || words[k + 1].len() >= 4)
+            k + 1 < n.min(within)
+                && ABU_SPELLINGS.contains(&w)
+                && (w != "bu" || words[k + 1].len() >= 4)
         })
         .collect();
     let kept = abu.iter().filter(|&&a| !a).count();
@@ -139,7 +143,9 @@ pub(super) fn without_abu_spellings(words: &mut Vec<String>, least: usize) {
             k += 1;
             !abu[k - 1]
         });
+        return n - kept;
     }
+    0
 }
 
 /// Leaves out the particles of a list's surname read alone ("VAN DER LORN HOLL"), where they

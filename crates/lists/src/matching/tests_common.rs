@@ -338,6 +338,8 @@ fn abu_written_the_french_or_gulf_way_is_left_out_as_abu_is() {
     // A Korean "Bu" before a short syllable, or a name of two words, keeps it.
     assert_eq!(Key::person("HOLL, Bu-il").words.len(), 3);
     assert_eq!(Key::person("VARSK, Bu").words.len(), 2);
+    // Nor one that closes the given names, before the family name.
+    assert_eq!(Key::person("HOLL, Piet Bu").words.len(), 3);
     assert_eq!(Key::person("Bu Varskell").words.len(), 2);
 }
 
