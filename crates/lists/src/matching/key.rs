@@ -318,12 +318,20 @@ impl Key {
     fn compound_parts(&mut self) {
         for i in 0..self.words.len() {
             let next_r = self.words.get(i + 1).is_some_and(|w| w.starts_with('r'));
-            let stem = din_compound_stem(&self.words[i]).or_else(|| {
-                let stem = self.words[i].strip_suffix("ur").filter(|_| next_r)?;
-                // "Abdur Rahman" is one name: "Abd" ("servant") is never said alone.
-                let name = stem.len() >= 3 && !stem.starts_with("abd") && vowel_runs(stem) >= 1;
-                (name && stem.is_ascii()).then_some(stem)
-            });
+            let stem = din_compound_stem(&self.words[i])
+                .or_else(|| {
+                    let stem = self.words[i].strip_suffix("ur").filter(|_| next_r)?;
+                    // "Abdur Rahman" is one name: "Abd" ("servant") is never said alone.
+                    let name = stem.len() >= 3 && !stem.starts_with("abd") && vowel_runs(stem) >= 1;
+                    (name && stem.is_ascii()).then_some(stem)
+                })
+                .or_else(|| {
+                    // A Pashtun tribal name is its ancestor's with "-zai" ("sons of"): a person of
+                    // it may go by the ancestor's name ("Varskzai" is "Varsk").
+                    let word = &self.words[i];
+                    let stem = word.strip_suffix("zai").or_else(|| word.strip_suffix("zay"))?;
+                    (stem.len() >= 3 && vowel_runs(stem) >= 1 && stem.is_ascii()).then_some(stem)
+                });
             let Some(stem) = stem else { continue };
             if self.parts.is_empty() {
                 self.parts = vec![Vec::new(); self.words.len()];

@@ -353,3 +353,15 @@ fn an_initial_the_list_does_not_write_is_no_word_left_over() {
     assert_eq!(left("VARSKI, Piet K"), 0.0);
     assert!(left("VARSKI, Piet Kasimir") > 0.0);
 }
+
+#[test]
+fn a_pashtun_tribal_name_is_met_by_its_ancestors_name() {
+    let index = Index::new(vec![person("1", &["VARSKZAI, Kasimir Tomasz"], &[], &[])]);
+    let m = best(&index, &Query::name("VARSK, Kasimir Tomasz")).unwrap();
+    assert!(
+        m.explain().contains("varsk ~ varskzai (one part of a compound name)"),
+        "{}",
+        m.explain()
+    );
+    assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
+}
