@@ -26,6 +26,9 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
     if person && (l.parts_of(j).iter().any(|p| p == qw) || q.parts_of(i).iter().any(|p| p == lw)) {
         return Some(How::Part);
     }
+    if person && (swahili_u(qw, lw) || swahili_u(lw, qw)) {
+        return Some(How::Spelling);
+    }
     if qs == ls && !qs.is_empty() {
         // The skeleton drops vowels; where they stand still tells names apart ("Lorad" and
         // "Lurda" share one), except in Arabic script, which does not write them.
@@ -112,6 +115,15 @@ fn how(q: &Key, i: usize, l: &Key, j: usize, person: bool) -> Option<How> {
         return Some(How::Close);
     }
     None
+}
+
+/// Swahili writes an Arabic name that closes on a consonant with a "u" after it ("Varskibu"
+/// for "Varskib", as "Khatibu", "Salimu"): one name. Five letters or more before it.
+pub(super) fn swahili_u(long: &str, short: &str) -> bool {
+    long.strip_suffix('u').is_some_and(|stem| stem == short)
+        && short.len() >= 5
+        && short.is_ascii()
+        && !short.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
 }
 
 /// One word is the other with the Arabic article written onto it ("Alvarnholm"/"Varnholm",

@@ -323,3 +323,15 @@ fn traded_consonants_of_a_skeleton_of_two_letters_are_no_transliteration() {
     // A longer skeleton still trades them ("Qorvadi"/"Gorvati").
     assert!(how("Piet Qorvadi", "GORVATI, Piet").contains(&How::Translit));
 }
+
+#[test]
+fn a_swahili_closing_u_is_a_spelling_variant() {
+    assert_eq!(
+        hows("HOLL, Piet Varskibu", "HOLL, Piet Varskib"),
+        vec![How::Same, How::Spelling, How::Same]
+    );
+    assert!(super::align::swahili_u("varskibu", "varskib"));
+    // Not after a vowel, nor on a short name.
+    assert!(!super::align::swahili_u("varskau", "varska"));
+    assert!(!super::align::swahili_u("tabu", "tab"));
+}
