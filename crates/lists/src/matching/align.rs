@@ -402,7 +402,11 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             // nothing: another member of the family. Not where that given name is a devotional
             // one the person goes without ([`Key::first_given_devotional`]: "Muhammad", a
             // title such as "Hafiz"), with no father's name after it.
-            let first_given_aligned = chosen.iter().any(|(_, j, _)| *j == 0);
+            // "Abd" ("servant of") written apart opens a compound given name ("Abd al-Hadi"):
+            // the name after it met is the first given name met.
+            let first_given_aligned = chosen.iter().any(|(_, j, _)| {
+                *j == 0 || (*j == 1 && l.words.first().is_some_and(|w| servant_of(w)))
+            });
             let first_on_later =
                 chosen.iter().any(|(i, j, _)| *i == 0 && *j > 0 && usize::from(*j) < first_surname);
             // So is "Maria" before a woman's given name in Spanish and Portuguese naming
@@ -463,6 +467,12 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
         2.0 * sum / (qn + ln)
     };
     Scored { name_score, chosen, q_used, l_used, penalty, more, says_more }
+}
+
+/// The words for "servant of" that open an Arabic compound given name written apart ("Abd
+/// al-Hadi", "Abdul Hadi"): never a name alone.
+pub(super) fn servant_of(word: &str) -> bool {
+    matches!(word, "abd" | "abdul" | "abdel" | "abdal" | "abdol" | "abdur" | "abdus" | "abdoul")
 }
 
 /// Titles that South Asian names carry as a first given name and are as often said without

@@ -177,7 +177,10 @@ impl Index {
                 usize::from(j) + 2 == n && matches!(h, How::Same | How::Spelling)
             });
         let mothers = |j: usize| given_met && first_family_met && j + 1 == n;
-        let skipped = |j: usize| lk.patronymic[j] || middle.contains(&j) || mothers(j);
+        // And "Abd" written apart before a given name met: the compound said by its name.
+        let servant = |j: usize| align::servant_of(&lk.words[j]) && met(j + 1) && j + 1 < n;
+        let skipped =
+            |j: usize| lk.patronymic[j] || middle.contains(&j) || mothers(j) || servant(j);
         let left = (0..lk.words.len()).filter(|&j| !met(j) && !skipped(j)).count() as f32;
         let skipped_left = (0..lk.words.len()).filter(|&j| !met(j) && skipped(j)).count();
         x[model::F_LISTED_LEFT] = left / (lk.words.len() - skipped_left).max(1) as f32;

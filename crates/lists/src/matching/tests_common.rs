@@ -365,3 +365,13 @@ fn a_pashtun_tribal_name_is_met_by_its_ancestors_name() {
     );
     assert_eq!(m.verdict, Verdict::Match, "{}", m.explain());
 }
+
+#[test]
+fn abd_written_apart_opens_the_given_name_it_is_said_by() {
+    // "Abd al-Varsk" said by its name ("Varsk Holl"): "Abd" is never a name alone.
+    let index = Index::new(vec![person("1", &["HOLLAR, Abd al Varsk"], &[], &[])]);
+    let features = index.features(&Query::name("Varsk Hollar"));
+    let x = features.first().map(|(_, x)| *x).expect("a candidate");
+    assert_eq!(x[model::F_LISTED_LEFT], 0.0);
+    assert_eq!(x[model::F_PENALTY], 0.0);
+}
