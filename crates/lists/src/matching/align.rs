@@ -192,6 +192,9 @@ pub(super) fn close_weight(a: &str, b: &str) -> f32 {
 }
 
 pub(super) struct Scored {
+    /// Set when the query is the listed given names in order, without the family name (a
+    /// person of a name chain goes by it).
+    pub(super) leading: bool,
     /// Set when one side has one given name more than the other ([`one_given_name_more`]).
     pub(super) more: Option<String>,
     pub(super) name_score: f32,
@@ -251,6 +254,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     let matched = l_used.count_ones() as usize;
     let mut penalty = None;
     let mut says_more = false;
+    let mut leading_given = false;
     let mut more = None;
     let name_score = if qn == 0.0 || ln == 0.0 {
         0.0
@@ -388,6 +392,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             {
                 s = s.min(0.7);
             }
+            leading_given = leading;
             if !surname_aligned && last_on_given && !complete && !leading && extra.is_none() {
                 s -= 0.10;
                 penalty = Some("the list's surname aligns with nothing: -0.10".to_string());
@@ -466,7 +471,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
     } else {
         2.0 * sum / (qn + ln)
     };
-    Scored { name_score, chosen, q_used, l_used, penalty, more, says_more }
+    Scored { name_score, chosen, q_used, l_used, penalty, more, says_more, leading: leading_given }
 }
 
 /// The words for "servant of" that open an Arabic compound given name written apart ("Abd

@@ -12,6 +12,9 @@ const SLIP_LEAST: usize = 7;
 /// same holds the learned score to the hand score.
 const CLOSE_FAR: f32 = 0.45;
 
+/// A query word this rare ([`Key::weights`]) tells a listed person by given names alone.
+const RARE_MET: f32 = 0.9;
+
 /// How many compound Arabic given names among the query's words met nothing: "Abd" and the
 /// name after it ("Abd al-Karim", written apart once the article is left out), a name and
 /// "Din" ("Nur al-Din"), each one name of two words.
@@ -179,8 +182,21 @@ impl Index {
         let mothers = |j: usize| given_met && first_family_met && j + 1 == n;
         // And "Abd" written apart before a given name met: the compound said by its name.
         let servant = |j: usize| align::servant_of(&lk.words[j]) && met(j + 1) && j + 1 < n;
-        let skipped =
-            |j: usize| lk.patronymic[j] || middle.contains(&j) || mothers(j) || servant(j);
+        // And the family name, where the query is the listed given names from the first on,
+        // word for word, not all of them words very many bear: a person of a name chain goes
+        // by them.
+        let word_for_word = scored.chosen.iter().all(|&(i, j, _)| i == j);
+        let rare_met = scored
+            .chosen
+            .iter()
+            .any(|&(i, _, _)| key.weights.get(usize::from(i)).is_some_and(|&w| w >= RARE_MET));
+        // Not a compound given name alone ("Abdul Varsk" is one name, said without the rest).
+        let one_compound = key.words.len() == 2 && align::servant_of(&key.words[0]);
+        let by_given = scored.leading && word_for_word && rare_met && !one_compound;
+        let family = |j: usize| by_given && lk.surnames > 0 && j + lk.surnames >= n;
+        let skipped = |j: usize| {
+            lk.patronymic[j] || middle.contains(&j) || mothers(j) || servant(j) || family(j)
+        };
         let left = (0..lk.words.len()).filter(|&j| !met(j) && !skipped(j)).count() as f32;
         let skipped_left = (0..lk.words.len()).filter(|&j| !met(j) && skipped(j)).count();
         x[model::F_LISTED_LEFT] = left / (lk.words.len() - skipped_left).max(1) as f32;

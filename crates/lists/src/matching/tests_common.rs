@@ -375,3 +375,22 @@ fn abd_written_apart_opens_the_given_name_it_is_said_by() {
     assert_eq!(x[model::F_LISTED_LEFT], 0.0);
     assert_eq!(x[model::F_PENALTY], 0.0);
 }
+
+#[test]
+fn a_query_of_the_listed_given_names_in_order_leaves_no_family_name_over() {
+    let left = |listed: &str, q: &str| {
+        // Among many other listed people, so that the words met are rare.
+        let index = with_common_given_name(&[("1", listed)]);
+        let features = index.features(&Query::name(q));
+        let at = index.entries().iter().position(|e| e.record == "1").expect("listed");
+        let x = features.iter().find(|(e, _)| *e == at).map(|(_, x)| *x);
+        x.expect("a candidate")[model::F_LISTED_LEFT]
+    };
+    // A person of a name chain goes by the given names ("Piet Hollard" for "VARSKI, Piet
+    // Hollard").
+    assert_eq!(left("VARSKI, Piet Hollard", "HOLLARD, Piet"), 0.0);
+    // Not where the words met are not the first given names word for word, nor a compound
+    // given name alone.
+    assert!(left("VARSKI, Piet Edda Hollard", "HOLLARD, Piet") > 0.0);
+    assert!(left("VARSKI, Abdul Hollard", "HOLLARD, Abdul") > 0.0);
+}
