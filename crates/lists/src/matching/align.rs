@@ -359,7 +359,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             // ("Holl Piettai" for "HOLL, Piettai"), not a mix-up. So is one word of two
             // syllables or more another romanisation beside a word the same ("Holl Pietwara"
             // for "PIETAWARA, Holl"); not a word of one syllable (a Burmese name has no family
-            // name: "Sein Win" is not "Win Shein").
+            // name: "Saung Lorn" is not "Lorn Shaung").
             let how_many = |h: How| chosen.iter().filter(|c| c.2 == h).count();
             let one_romanised = how_many(How::Translit) == 1
                 && how_many(How::Same) >= 1
@@ -407,7 +407,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
             // nothing: another member of the family. Not where that given name is a devotional
             // one the person goes without ([`Key::first_given_devotional`]: "Muhammad", a
             // title such as "Hafiz"), with no father's name after it.
-            // "Abd" ("servant of") written apart opens a compound given name ("Abd al-Hadi"):
+            // "Abd" ("servant of") written apart opens a compound given name ("Abd al-Varsk"):
             // the name after it met is the first given name met.
             let first_given_aligned = chosen.iter().any(|(_, j, _)| {
                 *j == 0 || (*j == 1 && l.words.first().is_some_and(|w| servant_of(w)))
@@ -475,7 +475,7 @@ pub(super) fn align(q: &Key, l: &Key, person: bool) -> Scored {
 }
 
 /// The words for "servant of" that open an Arabic compound given name written apart ("Abd
-/// al-Hadi", "Abdul Hadi"): never a name alone.
+/// al-Varsk", "Abdul Varsk"): never a name alone.
 pub(super) fn servant_of(word: &str) -> bool {
     matches!(word, "abd" | "abdul" | "abdel" | "abdal" | "abdol" | "abdur" | "abdus" | "abdoul")
 }

@@ -272,7 +272,7 @@ impl Index {
 }
 
 /// Whether two words open with the same letter, or one with "q" and the other with "k", as
-/// the Arabic qaf is romanised both ways: "Qatirji" and "Khatarji" are one name spelt far
+/// the Arabic qaf is romanised both ways: "Qarinski" and "Kharanski" are one name spelt far
 /// apart, not two. Not "g" (a Persian "gh" and a "kh" are two letters: "Gholi-"/"Khalil-").
 fn same_opening(a: &str, b: &str) -> bool {
     let class = |c: Option<char>| if c == Some('q') { Some('k') } else { c };

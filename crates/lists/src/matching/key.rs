@@ -459,7 +459,7 @@ impl Key {
                 keys.push(format!("-{less}"));
             }
         }
-        // A query's word with two letters typed the other way round ("Ahstari" for "Ashtari")
+        // A query's word with two letters typed the other way round ("Vahstelor" for "Vashtelor")
         // has another skeleton, often more than a letter away ("sh" is one sound): its
         // skeletons with each pair of neighbouring letters swapped back are read too.
         if !filing && !self.arabic {
