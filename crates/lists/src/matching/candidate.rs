@@ -181,7 +181,7 @@ impl Index {
             });
         let mothers = |j: usize| given_met && first_family_met && j + 1 == n;
         // And "Abd" written apart before a given name met: the compound said by its name.
-        let servant = |j: usize| align::servant_of(&lk.words[j]) && met(j + 1) && j + 1 < n;
+        let servant = |j: usize| j + 1 < n && met(j + 1) && align::servant_of(&lk.words[j]);
         // And the family name, where the query is the listed given names from the first on,
         // word for word, not all of them words very many bear: a person of a name chain goes
         // by them.

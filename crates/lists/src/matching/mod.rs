@@ -218,6 +218,8 @@ pub use index::{Index, LEARNED_LEAST};
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_blocking;
+#[cfg(test)]
 mod tests_common;
 #[cfg(test)]
 mod tests_words;

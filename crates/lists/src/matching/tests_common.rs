@@ -2,7 +2,8 @@
 //! name more or left out, on invented names in indexes where filler entries make a given name
 //! common (apart from `tests`, which is long).
 
-use super::tests::{best, many_eddas, person};
+use super::tests::{best, person};
+use super::tests_blocking::many_eddas;
 use super::*;
 
 #[test]
