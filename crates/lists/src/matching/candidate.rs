@@ -144,21 +144,20 @@ impl Index {
         // A compound given name the query says more ("Abd al-Karim", "Nur al-Din") is one
         // name left over, not two words.
         let compounds = compounds_unmet(key, scored.q_used) as f32;
+        // The query's words that met nothing, and how many of them are `such`.
+        let unmet = |such: &dyn Fn(usize) -> bool| {
+            (0..key.words.len().min(32))
+                .filter(|&i| scored.q_used & (1 << i) == 0 && such(i))
+                .count() as f32
+        };
         // A father's name the query says (a patronymic, a chain after "bin") where the list
         // writes none is more said, not another word: lists often leave it out. Where the list
         // writes one too, a father's name that meets nothing is another father's.
-        let fathers = if listed.key.patronymic.iter().any(|&p| p) {
-            0.0
-        } else {
-            (0..key.words.len().min(32))
-                .filter(|&i| scored.q_used & (1 << i) == 0 && key.patronymic[i])
-                .count() as f32
-        };
+        let list_has_father = listed.key.patronymic.iter().any(|&p| p);
+        let fathers = if list_has_father { 0.0 } else { unmet(&|i| key.patronymic[i]) };
         // So is an initial the list does not write (a middle name: "Piet K. Holl" for "HOLL,
         // Piet").
-        let initials = (0..key.words.len().min(32))
-            .filter(|&i| scored.q_used & (1 << i) == 0 && key.words[i].chars().count() == 1)
-            .count() as f32;
+        let initials = unmet(&|i| key.words[i].chars().count() == 1);
         let said_more = compounds + fathers + initials;
         x[model::F_QUERY_LEFT] =
             ((qn - q_met.min(qn) - said_more) / (qn - said_more).max(1.0)).max(0.0);

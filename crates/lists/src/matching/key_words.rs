@@ -106,15 +106,24 @@ const PARTICLES: &[&str] =
 /// Vietnamese given names and surnames spelt like one are ("Do Chun Pak", "Minh Do").
 pub(super) fn without_particles(words: &mut Vec<String>) {
     let n = words.len();
-    let particle = |k: usize, w: &str| k > 0 && k + 1 < n && PARTICLES.contains(&w);
-    let kept = words.iter().enumerate().filter(|(k, w)| !particle(*k, w)).count();
-    if kept >= 2 && kept < n {
-        let mut k = 0;
-        words.retain(|w| {
-            k += 1;
-            !particle(k - 1, w)
-        });
+    let particle: Vec<bool> =
+        (0..n).map(|k| k > 0 && k + 1 < n && PARTICLES.contains(&words[k].as_str())).collect();
+    without_marked(words, &particle, 2);
+}
+
+/// Leaves out the words `marked` when at least `least` stay and one goes; gives how many went.
+fn without_marked(words: &mut Vec<String>, marked: &[bool], least: usize) -> usize {
+    let n = words.len();
+    let kept = marked.iter().filter(|&&m| !m).count();
+    if kept < least || kept == n {
+        return 0;
     }
+    let mut k = 0;
+    words.retain(|_| {
+        k += 1;
+        !marked[k - 1]
+    });
+    n - kept
 }
 
 /// "Abu" ("father of") as French and Maghrebi and Gulf papers write it ("Abou", "Bou", "Bu
@@ -136,25 +145,14 @@ pub(super) fn without_abu_spellings(words: &mut Vec<String>, least: usize, withi
                 && (w != "bu" || words[k + 1].len() >= 4)
         })
         .collect();
-    let kept = abu.iter().filter(|&&a| !a).count();
-    if kept >= least && kept < n {
-        let mut k = 0;
-        words.retain(|_| {
-            k += 1;
-            !abu[k - 1]
-        });
-        return n - kept;
-    }
-    0
+    without_marked(words, &abu, least)
 }
 
 /// Leaves out the particles of a list's surname read alone ("VAN DER LORN HOLL"), where they
 /// may open it, to count its words.
 pub(super) fn without_surname_particles(words: &mut Vec<String>) {
-    let kept = words.iter().filter(|w| !PARTICLES.contains(&w.as_str())).count();
-    if kept >= 2 && kept < words.len() {
-        words.retain(|w| !PARTICLES.contains(&w.as_str()));
-    }
+    let particle: Vec<bool> = words.iter().map(|w| PARTICLES.contains(&w.as_str())).collect();
+    without_marked(words, &particle, 2);
 }
 
 /// A word respelt where romanisations of one sound differ in a way the skeleton cannot see:

@@ -180,10 +180,7 @@ fn a_devotional_first_given_name_is_left_out_where_names_carry_one() {
 #[test]
 fn a_compound_given_name_left_over_counts_as_one_word() {
     let index = Index::new(vec![person("1", &["VARSKI, Piet"], &[], &[])]);
-    let left = |q: &str| {
-        let features = index.features(&Query::name(q));
-        features.first().map(|(_, x)| x[model::F_QUERY_LEFT]).expect("a candidate")
-    };
+    let left = |q: &str| first_features(&index, q)[model::F_QUERY_LEFT];
     // "Abd al-Horvat" is one name: one of three left over; "Edda Horvat" two of four.
     assert!((left("VARSKI, Piet Abd al-Horvat") - 1.0 / 3.0).abs() < 1e-6);
     assert!((left("VARSKI, Piet Edda Horvat") - 0.5).abs() < 1e-6);
@@ -191,11 +188,8 @@ fn a_compound_given_name_left_over_counts_as_one_word() {
 
 #[test]
 fn a_second_family_name_left_out_is_no_listed_word_left_over() {
-    let left = |q: &str| {
-        let index = Index::new(vec![person("1", &["LORN QUENBY, Piet"], &[], &[])]);
-        let features = index.features(&Query::name(q));
-        features.first().map(|(_, x)| x[model::F_LISTED_LEFT]).expect("a candidate")
-    };
+    let index = Index::new(vec![person("1", &["LORN QUENBY, Piet"], &[], &[])]);
+    let left = |q: &str| first_features(&index, q)[model::F_LISTED_LEFT];
     // The mother's family name, which Spanish and Portuguese names leave out.
     assert_eq!(left("Piet Lorn"), 0.0);
     // The father's left out is not how the name is shortened.
@@ -206,8 +200,7 @@ fn a_second_family_name_left_out_is_no_listed_word_left_over() {
 fn a_fathers_name_the_list_does_not_write_is_no_word_left_over() {
     let left = |listed: &str, q: &str| {
         let index = Index::new(vec![person("1", &[listed], &[], &[])]);
-        let features = index.features(&Query::name(q));
-        features.first().map(|(_, x)| x[model::F_QUERY_LEFT]).expect("a candidate")
+        first_features(&index, q)[model::F_QUERY_LEFT]
     };
     assert_eq!(left("VARSKI, Piet", "Piet Tomaszovich Varski"), 0.0);
     assert_eq!(left("VARSKI, Piet", "Piet Ben Tomasz Ben Edda Varski"), 0.0);
@@ -229,20 +222,15 @@ fn a_rival_that_leaves_a_rare_word_unmet_is_none_of_a_name_met_but_for_a_common_
     entries.push(person("1", &["VARSKI, Piet"], &[], &[]));
     entries.push(person("2", &["VARSKI, Kasimir"], &[], &[]));
     let index = Index::new(entries);
-    let features = index.features(&Query::name("Kasimir Piet Varski"));
-    let at = index.entries().iter().position(|e| e.record == "1").expect("entry");
-    let margin = features.iter().find(|(e, _)| *e == at).map(|(_, x)| x[model::F_MARGIN]);
+    let margin = features_of(&index, "Kasimir Piet Varski", "1")[model::F_MARGIN];
     // "VARSKI, Kasimir" leaves the rare "Piet" unmet: "VARSKI, Piet" stands alone.
-    assert_eq!(margin, Some(1.0));
+    assert_eq!(margin, 1.0);
 }
 
 #[test]
 fn a_shorter_name_the_query_contains_is_no_rival_of_the_whole_name() {
     let margin = |entries: Vec<Entry>, record: &str| {
-        let index = Index::new(entries);
-        let features = index.features(&Query::name("Piet Tomasz Varski"));
-        let at = index.entries().iter().position(|e| e.record == record).expect("entry");
-        features.iter().find(|(e, _)| *e == at).map(|(_, x)| x[model::F_MARGIN]).expect("found")
+        features_of(&Index::new(entries), "Piet Tomasz Varski", record)[model::F_MARGIN]
     };
     let whole = || person("1", &["VARSKI, Piet Tomasz"], &[], &[]);
     // "VARSKI, Piet" met only what the whole name met: no rival to it.
@@ -347,10 +335,7 @@ fn abu_written_the_french_or_gulf_way_is_left_out_as_abu_is() {
 #[test]
 fn an_initial_the_list_does_not_write_is_no_word_left_over() {
     let index = Index::new(vec![person("1", &["VARSKI, Piet"], &[], &[])]);
-    let left = |q: &str| {
-        let features = index.features(&Query::name(q));
-        features.first().map(|(_, x)| x[model::F_QUERY_LEFT]).expect("a candidate")
-    };
+    let left = |q: &str| first_features(&index, q)[model::F_QUERY_LEFT];
     assert_eq!(left("VARSKI, Piet K"), 0.0);
     assert!(left("VARSKI, Piet Kasimir") > 0.0);
 }
@@ -371,8 +356,7 @@ fn a_pashtun_tribal_name_is_met_by_its_ancestors_name() {
 fn abd_written_apart_opens_the_given_name_it_is_said_by() {
     // "Abd al-Varsk" said by its name ("Varsk Holl"): "Abd" is never a name alone.
     let index = Index::new(vec![person("1", &["HOLLAR, Abd al Varsk"], &[], &[])]);
-    let features = index.features(&Query::name("Varsk Hollar"));
-    let x = features.first().map(|(_, x)| *x).expect("a candidate");
+    let x = first_features(&index, "Varsk Hollar");
     assert_eq!(x[model::F_LISTED_LEFT], 0.0);
     assert_eq!(x[model::F_PENALTY], 0.0);
 }
@@ -381,11 +365,7 @@ fn abd_written_apart_opens_the_given_name_it_is_said_by() {
 fn a_query_of_the_listed_given_names_in_order_leaves_no_family_name_over() {
     let left = |listed: &str, q: &str| {
         // Among many other listed people, so that the words met are rare.
-        let index = with_common_given_name(&[("1", listed)]);
-        let features = index.features(&Query::name(q));
-        let at = index.entries().iter().position(|e| e.record == "1").expect("listed");
-        let x = features.iter().find(|(e, _)| *e == at).map(|(_, x)| *x);
-        x.expect("a candidate")[model::F_LISTED_LEFT]
+        features_of(&with_common_given_name(&[("1", listed)]), q, "1")[model::F_LISTED_LEFT]
     };
     // A person of a name chain goes by the given names ("Piet Hollard" for "VARSKI, Piet
     // Hollard").
@@ -394,4 +374,16 @@ fn a_query_of_the_listed_given_names_in_order_leaves_no_family_name_over() {
     // given name alone.
     assert!(left("VARSKI, Piet Edda Hollard", "HOLLARD, Piet") > 0.0);
     assert!(left("VARSKI, Abdul Hollard", "HOLLARD, Abdul") > 0.0);
+}
+
+/// The learned score's features of the best candidate for `q`.
+fn first_features(index: &Index, q: &str) -> model::Features {
+    index.features(&Query::name(q)).first().map(|(_, x)| *x).expect("a candidate")
+}
+
+/// The learned score's features of the entry with `record` as a candidate for `q`.
+fn features_of(index: &Index, q: &str, record: &str) -> model::Features {
+    let at = index.entries().iter().position(|e| e.record == record).expect("listed");
+    let features = index.features(&Query::name(q));
+    features.iter().find(|(e, _)| *e == at).map(|(_, x)| *x).expect("a candidate")
 }
