@@ -8,6 +8,8 @@
 
 mod conllu;
 mod lemma;
+#[allow(missing_docs, clippy::all)]
+pub mod neural;
 mod parse;
 mod pos;
 mod predicate;

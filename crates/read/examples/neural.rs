@@ -1,0 +1,42 @@
+//! Experiment (issue 13): trains the BiLSTM parser of `syntax::neural` on EWT train and
+//! prints UAS and LAS on dev after each epoch.
+//! `cargo run --release -p read --example neural -- TRAIN DEV EPOCHS THREADS OUT.conllu`
+
+use read::syntax::{neural, read_conllu};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let train = read_conllu(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
+    let dev = read_conllu(&std::fs::read_to_string(&args[2]).unwrap()).unwrap();
+    let epochs: usize = args[3].parse().unwrap();
+    let threads: usize = args[4].parse().unwrap();
+    let limit: usize = std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+    let train = &train[..train.len().min(limit)];
+    let (train_ex, dev_ex, labels) = neural::examples(train, &dev, 4);
+    let config = neural::Config {
+        epochs,
+        batch: std::env::var("BATCH").ok().and_then(|v| v.parse().ok()).unwrap_or(32),
+        lr: std::env::var("LR").ok().and_then(|v| v.parse().ok()).unwrap_or(2e-3),
+        dropout: 0.33,
+        seed: 17,
+        threads,
+    };
+    let mut best = 0.0;
+    neural::train(&train_ex, labels, &config, |epoch, loss, model| {
+        let (uas, las, parses) = neural::evaluate(model, &dev_ex);
+        println!("epoch {epoch}: loss {loss:.4} dev UAS {uas:.2} LAS {las:.2}");
+        if uas > best {
+            best = uas;
+            let mut out = String::new();
+            for (s, (heads, labs)) in dev.iter().zip(parses) {
+                let mut s = s.clone();
+                for (k, w) in s.words.iter_mut().enumerate() {
+                    w.head = heads[k].to_string();
+                    w.deprel = model.labels[labs[k]].clone();
+                }
+                out.push_str(&s.text());
+            }
+            std::fs::write(&args[5], out).unwrap();
+        }
+    });
+}
