@@ -23,16 +23,20 @@ fn main() {
     };
     let mut best = 0.0;
     neural::train(&train_ex, labels, &config, |epoch, loss, model| {
-        let (uas, las, parses) = neural::evaluate(model, &dev_ex);
-        println!("epoch {epoch}: loss {loss:.4} dev UAS {uas:.2} LAS {las:.2}");
+        let started = std::time::Instant::now();
+        let (uas, las, upos, parses) = neural::evaluate(model, &dev_ex);
+        let words: usize = dev_ex.iter().map(|e| e.words.len()).sum();
+        let speed = words as f64 / started.elapsed().as_secs_f64();
+        println!("epoch {epoch}: loss {loss:.4} dev UPOS {upos:.2} UAS {uas:.2} LAS {las:.2} ({speed:.0} words/s parsing, one thread)");
         if uas > best {
             best = uas;
             let mut out = String::new();
-            for (s, (heads, labs)) in dev.iter().zip(parses) {
+            for (s, (heads, labs, tags)) in dev.iter().zip(parses) {
                 let mut s = s.clone();
                 for (k, w) in s.words.iter_mut().enumerate() {
                     w.head = heads[k].to_string();
                     w.deprel = model.labels[labs[k]].clone();
+                    w.upos = neural::upos_name(tags[k]).to_string();
                 }
                 out.push_str(&s.text());
             }

@@ -13,6 +13,8 @@ const H: usize = 128; // LSTM hidden, each direction
 const A: usize = 128; // arc MLP
 const B: usize = 64; // label MLP
 const NTAGS: usize = 18; // 17 UPOS + root
+const SUBS: usize = 4; // hashed spelling features a word
+const HASH_ROWS: usize = 1 << 15;
 
 /// Experiment settings.
 #[derive(Clone, Debug)]
@@ -49,6 +51,7 @@ struct Span {
 /// Every weight in one vector; a tensor is a span of it.
 struct Layout {
     ew: Span,
+    eh: Span,
     et: Span,
     lstm: [[(Span, Span, Span); 2]; 2], // layer, direction: Wx, Wh, b
     w_ad: Span,
@@ -63,6 +66,10 @@ struct Layout {
     b_lh: Span,
     w_l: Span,
     b_l: Span,
+    w_tg: Span,
+    b_tg: Span,
+    w_tag: Span,
+    b_tag: Span,
     len: usize,
 }
 
@@ -75,6 +82,7 @@ impl Layout {
             s
         };
         let ew = span(vocab, E);
+        let eh = span(HASH_ROWS, E);
         let et = span(NTAGS, T);
         let zero = Span { at: 0, rows: 0, cols: 0 };
         let mut lstm = [[(zero, zero, zero); 2]; 2];
@@ -96,8 +104,13 @@ impl Layout {
         let b_lh = span(1, B);
         let w_l = span(labels, 3 * B);
         let b_l = span(1, labels);
+        let w_tg = span(B, 2 * H);
+        let b_tg = span(1, B);
+        let w_tag = span(NTAGS - 1, B);
+        let b_tag = span(1, NTAGS - 1);
         Layout {
             ew,
+            eh,
             et,
             lstm,
             w_ad,
@@ -112,6 +125,10 @@ impl Layout {
             b_lh,
             w_l,
             b_l,
+            w_tg,
+            b_tg,
+            w_tag,
+            b_tag,
             len: at,
         }
     }
@@ -185,6 +202,10 @@ pub struct Example {
     pub tags: Vec<usize>,
     pub heads: Vec<usize>,
     pub labels: Vec<usize>,
+    /// Hashed spelling features (suffixes, prefix, shape) of each word.
+    pub subs: Vec<[usize; SUBS]>,
+    /// The gold parts of speech (the tagging head learns them).
+    pub gold_tags: Vec<usize>,
 }
 
 /// What a forward pass over one direction keeps for the backward one.
@@ -197,6 +218,7 @@ struct LstmTrace {
 
 struct Trace {
     words: Vec<usize>,
+    subs: Vec<[usize; SUBS]>,
     tags: Vec<usize>,
     x: Vec<Vec<f32>>, // embeddings after dropout
     mask_x: Vec<Vec<f32>>,
@@ -210,6 +232,7 @@ struct Trace {
     lh: Vec<Vec<f32>>,
     p: Vec<Vec<f32>>, // U ah[j]
     q: Vec<f32>,      // u · ah[j]
+    tg: Vec<Vec<f32>>,
 }
 
 /// The model: vocabulary, labels, weights.
@@ -343,6 +366,35 @@ fn tanh_layer_back(
     }
 }
 
+/// A word's hashed spelling features: its last three and two letters, first two, and shape.
+fn spelling(form: &str) -> [usize; SUBS] {
+    let lower: Vec<char> = normalise(form).chars().collect();
+    let n = lower.len();
+    let part = |a: usize, b: usize| lower[a.min(n)..b.min(n)].iter().collect::<String>();
+    let shape: String = form
+        .chars()
+        .map(|c| if c.is_uppercase() { 'X' } else if c.is_lowercase() { 'x' } else if c.is_ascii_digit() { 'd' } else { c })
+        .fold(String::new(), |mut s, c| {
+            if !s.ends_with(c) || s.chars().rev().take_while(|&x| x == c).count() < 2 {
+                s.push(c);
+            }
+            s
+        });
+    let keys = [
+        format!("s3 {}", part(n.saturating_sub(3), n)),
+        format!("s2 {}", part(n.saturating_sub(2), n)),
+        format!("p2 {}", part(0, 2)),
+        format!("sh {shape}"),
+    ];
+    keys.map(|k| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in k.bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        (h % HASH_ROWS as u64) as usize
+    })
+}
+
 fn normalise(word: &str) -> String {
     word.to_lowercase().chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
 }
@@ -374,6 +426,7 @@ impl Model {
         };
         let glorot = |s: Span| (6.0 / (s.rows + s.cols) as f32).sqrt();
         fill(&mut w, layout.ew, (3.0 / E as f32).sqrt());
+        fill(&mut w, layout.eh, (3.0 / E as f32).sqrt() * 0.5);
         fill(&mut w, layout.et, (3.0 / T as f32).sqrt());
         for layer in layout.lstm {
             for (wx, wh, b) in layer {
@@ -383,7 +436,7 @@ impl Model {
                 sl_mut(&mut w, b)[H..2 * H].iter_mut().for_each(|v| *v = 1.0);
             }
         }
-        for s in [layout.w_ad, layout.w_ah, layout.w_ld, layout.w_lh, layout.w_l] {
+        for s in [layout.w_ad, layout.w_ah, layout.w_ld, layout.w_lh, layout.w_l, layout.w_tg, layout.w_tag] {
             fill(&mut w, s, glorot(s));
         }
         fill(&mut w, layout.u, 0.0);
@@ -395,6 +448,8 @@ impl Model {
         let lay = &self.layout;
         let n = ex.words.len() + 1;
         let mut words = vec![ROOT];
+        let mut subs = vec![[0usize; SUBS]];
+        subs.extend(ex.subs.iter().copied());
         let mut tags = vec![NTAGS - 1];
         for (word, &tag) in ex.words.iter().zip(&ex.tags) {
             let mut id = self.vocab.get(word).copied().unwrap_or(UNK);
@@ -420,6 +475,11 @@ impl Model {
         for t in 0..n {
             let mut v = Vec::with_capacity(E + T);
             v.extend_from_slice(&sl(w, lay.ew)[words[t] * E..(words[t] + 1) * E]);
+            if t > 0 {
+                for &h in &subs[t] {
+                    axpy(&mut v[..E], 1.0, &sl(w, lay.eh)[h * E..(h + 1) * E]);
+                }
+            }
             v.extend_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
             let m = dropout(E + T);
             v.iter_mut().zip(&m).for_each(|(v, m)| *v *= m);
@@ -453,6 +513,7 @@ impl Model {
         let ah = tanh_layer(w, lay.w_ah, lay.b_ah, &top, A);
         let ld = tanh_layer(w, lay.w_ld, lay.b_ld, &top, B);
         let lh = tanh_layer(w, lay.w_lh, lay.b_lh, &top, B);
+        let tg = tanh_layer(w, lay.w_tg, lay.b_tg, &top, B);
         let p: Vec<Vec<f32>> = ah
             .iter()
             .map(|a| {
@@ -462,7 +523,7 @@ impl Model {
             })
             .collect();
         let q: Vec<f32> = ah.iter().map(|a| dot(sl(w, lay.u_bias), a)).collect();
-        Trace { words, tags, x, mask_x, layer_in, dirs, masks, top, ad, ah, ld, lh, p, q }
+        Trace { words, subs, tags, x, mask_x, layer_in, dirs, masks, top, ad, ah, ld, lh, p, q, tg }
     }
 
     /// Arc scores, `s[d][h]`: dependent d (from 1) on head h.
@@ -491,6 +552,12 @@ impl Model {
         z
     }
 
+    fn tag_scores(&self, z: &[f32]) -> Vec<f32> {
+        let mut y = vec![0f32; NTAGS - 1];
+        affine(sl(&self.w, self.layout.w_tag), Some(sl(&self.w, self.layout.b_tag)), z, &mut y);
+        y
+    }
+
     fn label_scores(&self, z: &[f32]) -> Vec<f32> {
         let mut y = vec![0f32; self.labels.len()];
         affine(sl(&self.w, self.layout.w_l), Some(sl(&self.w, self.layout.b_l)), z, &mut y);
@@ -511,6 +578,17 @@ impl Model {
         let mut d_q = vec![0f32; n];
         let mut d_ld = vec![vec![0f32; B]; n];
         let mut d_lh = vec![vec![0f32; B]; n];
+        let mut d_tg = vec![vec![0f32; B]; n];
+        for d in 1..n {
+            let tp = softmax(&self.tag_scores(&tr.tg[d]));
+            let gold_tag = ex.gold_tags[d - 1];
+            loss -= tp[gold_tag].max(1e-30).ln();
+            let dt: Vec<f32> =
+                tp.iter().enumerate().map(|(k, p)| p - if k == gold_tag { 1.0 } else { 0.0 }).collect();
+            axpy(sl_mut(g, lay.b_tag), 1.0, &dt);
+            let gw = &mut g[lay.w_tag.at..lay.w_tag.at + lay.w_tag.rows * lay.w_tag.cols];
+            affine_back(sl(w, lay.w_tag), gw, &tr.tg[d], &dt, Some(&mut d_tg[d]));
+        }
         for d in 1..n {
             let gold = ex.heads[d - 1];
             let probs = softmax(&s[d]);
@@ -558,6 +636,7 @@ impl Model {
         tanh_layer_back(w, g, lay.w_ah, lay.b_ah, &tr.top, &tr.ah, &d_ah, &mut d_top);
         tanh_layer_back(w, g, lay.w_ld, lay.b_ld, &tr.top, &tr.ld, &d_ld, &mut d_top);
         tanh_layer_back(w, g, lay.w_lh, lay.b_lh, &tr.top, &tr.lh, &d_lh, &mut d_top);
+        tanh_layer_back(w, g, lay.w_tg, lay.b_tg, &tr.top, &tr.tg, &d_tg, &mut d_top);
         let mut d_out = d_top;
         for l in (0..lay.lstm.len()).rev() {
             let mut dh_f = Vec::with_capacity(n);
@@ -580,6 +659,11 @@ impl Model {
             let d: Vec<f32> = d_out[t].iter().zip(&tr.mask_x[t]).map(|(d, m)| d * m).collect();
             let wi = tr.words[t];
             axpy(&mut sl_mut(g, lay.ew)[wi * E..(wi + 1) * E], 1.0, &d[..E]);
+            if t > 0 {
+                for &h in &tr.subs[t] {
+                    axpy(&mut sl_mut(g, lay.eh)[h * E..(h + 1) * E], 1.0, &d[..E]);
+                }
+            }
             let ti = tr.tags[t];
             axpy(&mut sl_mut(g, lay.et)[ti * T..(ti + 1) * T], 1.0, &d[E..]);
         }
@@ -589,7 +673,7 @@ impl Model {
 
     /// Heads (0 the root) and label numbers of one sentence: the best projective tree with
     /// one word on the root (Eisner's algorithm over the heads' log-probabilities).
-    pub fn parse(&self, ex: &Example) -> (Vec<usize>, Vec<usize>) {
+    pub fn parse(&self, ex: &Example) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
         let tr = self.forward(ex, None);
         let s = Self::arc_scores(&tr);
         let n = s.len();
@@ -608,7 +692,8 @@ impl Model {
                 argmax(&self.label_scores(&z))
             })
             .collect();
-        (heads, labels)
+        let tags = (1..n).map(|d| argmax(&self.tag_scores(&tr.tg[d]))).collect();
+        (heads, labels, tags)
     }
 }
 
@@ -786,7 +871,14 @@ pub fn train(
             let norm = g.iter().map(|x| x * x).sum::<f32>().sqrt();
             let scale = if norm > 5.0 { 5.0 / norm } else { 1.0 };
             step += 1;
-            let lr = config.lr * (1.0 - b2.powi(step)).sqrt() / (1.0 - b1.powi(step));
+            // Constant for the first half, then down linearly to a tenth at the end.
+            let half = config.epochs as f32 / 2.0;
+            let decay = if (epoch as f32) <= half {
+                1.0
+            } else {
+                1.0 - 0.9 * (epoch as f32 - half) / half
+            };
+            let lr = decay * config.lr * (1.0 - b2.powi(step)).sqrt() / (1.0 - b1.powi(step));
             for k in 0..len {
                 let gk = g[k] * scale;
                 m[k] = b1 * m[k] + (1.0 - b1) * gk;
@@ -836,6 +928,8 @@ pub fn examples(
         tags: tags.iter().map(|t| t.index()).collect(),
         heads: s.words.iter().map(|w| w.head.parse().unwrap_or(0)).collect(),
         labels: s.words.iter().map(|w| label_of(&w.deprel)).collect(),
+        subs: s.words.iter().map(|w| spelling(&w.form)).collect(),
+        gold_tags: s.words.iter().map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X).index()).collect(),
     };
     let train_ex: Vec<Example> = train.iter().zip(tags).map(|(s, t)| to_example(s, t)).collect();
     let analyzer = super::builtin().expect("builtin model");
@@ -850,13 +944,22 @@ pub fn examples(
 }
 
 /// UAS and LAS (the relation without its subtype, as the CoNLL 2018 scorer) over `dev`.
-pub fn evaluate(model: &Model, dev: &[Example]) -> (f64, f64, Vec<(Vec<usize>, Vec<usize>)>) {
-    let (mut words, mut uas, mut las) = (0usize, 0usize, 0usize);
+pub type Parse = (Vec<usize>, Vec<usize>, Vec<usize>);
+
+/// The name of a part of speech by number.
+pub fn upos_name(k: usize) -> &'static str {
+    Upos::ALL.get(k).map_or("X", |u| u.as_str())
+}
+
+/// UAS, LAS and UPOS over `dev`, and the parses.
+pub fn evaluate(model: &Model, dev: &[Example]) -> (f64, f64, f64, Vec<Parse>) {
+    let (mut words, mut uas, mut las, mut upos) = (0usize, 0usize, 0usize, 0usize);
     let mut out = Vec::new();
     for ex in dev {
-        let (heads, labels) = model.parse(ex);
+        let (heads, labels, tags) = model.parse(ex);
         for k in 0..heads.len() {
             words += 1;
+            upos += usize::from(tags[k] == ex.gold_tags[k]);
             if heads[k] == ex.heads[k] {
                 uas += 1;
                 let a = model.labels[labels[k]].split(':').next();
@@ -866,9 +969,10 @@ pub fn evaluate(model: &Model, dev: &[Example]) -> (f64, f64, Vec<(Vec<usize>, V
                 }
             }
         }
-        out.push((heads, labels));
+        out.push((heads, labels, tags));
     }
-    (100.0 * uas as f64 / words as f64, 100.0 * las as f64 / words as f64, out)
+    let pc = |k: usize| 100.0 * k as f64 / words as f64;
+    (pc(uas), pc(las), pc(upos), out)
 }
 
 #[cfg(test)]
@@ -882,6 +986,8 @@ mod tests {
             tags: vec![5, 7, 15, 5, 7],
             heads: vec![2, 3, 0, 5, 3],
             labels: vec![0, 1, 2, 0, 3],
+            subs: vec![[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [1, 2, 3, 4], [5, 6, 7, 8]],
+            gold_tags: vec![5, 7, 15, 5, 7],
         };
         let labels = vec!["det".into(), "nsubj".into(), "root".into(), "obj".into()];
         let mut model = Model::new(&[ex.clone(), ex.clone()], labels, 3);
@@ -894,7 +1000,7 @@ mod tests {
         model.learn(&ex, &mut Rng(1), 0.0, &mut g);
         let lay = &model.layout;
         let mut picks = vec![];
-        for s in [lay.ew, lay.et, lay.lstm[0][0].0, lay.lstm[0][1].1, lay.lstm[1][0].2, lay.lstm[1][1].0, lay.w_ad, lay.b_ah, lay.u, lay.u_bias, lay.w_ld, lay.w_lh, lay.w_l, lay.b_l] {
+        for s in [lay.ew, lay.eh, lay.et, lay.lstm[0][0].0, lay.lstm[0][1].1, lay.lstm[1][0].2, lay.lstm[1][1].0, lay.w_ad, lay.b_ah, lay.u, lay.u_bias, lay.w_ld, lay.w_lh, lay.w_l, lay.b_l, lay.w_tg, lay.w_tag, lay.b_tag] {
             for k in 0..3 {
                 let i = s.at + (rng.next() as usize % (s.rows * s.cols));
                 let _ = k;
