@@ -10,24 +10,22 @@ fn main() {
     let dev = read_conllu(&std::fs::read_to_string(&args[2]).unwrap()).unwrap();
     let epochs: usize = args[3].parse().unwrap();
     let threads: usize = args[4].parse().unwrap();
-    let limit: usize = std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+    let limit: usize =
+        std::env::var("LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
     let train = &train[..train.len().min(limit)];
     let (train_ex, dev_ex, labels) = neural::examples(train, &dev, 4);
-    let config = neural::Config {
-        epochs,
-        batch: std::env::var("BATCH").ok().and_then(|v| v.parse().ok()).unwrap_or(32),
-        lr: std::env::var("LR").ok().and_then(|v| v.parse().ok()).unwrap_or(2e-3),
-        dropout: 0.33,
-        seed: 17,
-        threads,
-    };
+    let config = neural::Config { epochs, threads, ..neural::Config::default() };
     let mut best = 0.0;
-    neural::train(&train_ex, labels, &config, |epoch, loss, model| {
+    neural::train(&train_ex, labels, &config, |e, model| {
+        let (epoch, loss) = (e.epoch, e.loss);
+        eprintln!("epoch {epoch}: {:.0} words/s training", e.words_per_second);
         let started = std::time::Instant::now();
         let (uas, las, upos, parses) = neural::evaluate(model, &dev_ex);
         let words: usize = dev_ex.iter().map(|e| e.words.len()).sum();
         let speed = words as f64 / started.elapsed().as_secs_f64();
-        println!("epoch {epoch}: loss {loss:.4} dev UPOS {upos:.2} UAS {uas:.2} LAS {las:.2} ({speed:.0} words/s parsing, one thread)");
+        println!(
+            "epoch {epoch}: loss {loss:.4} dev UPOS {upos:.2} UAS {uas:.2} LAS {las:.2} ({speed:.0} words/s parsing, one thread)"
+        );
         if uas > best {
             best = uas;
             let mut out = String::new();
@@ -41,6 +39,9 @@ fn main() {
                 out.push_str(&s.text());
             }
             std::fs::write(&args[5], out).unwrap();
+            let mut bytes = Vec::new();
+            model.write(&mut bytes).unwrap();
+            std::fs::write(format!("{}.model", args[5]), bytes).unwrap();
         }
     });
 }

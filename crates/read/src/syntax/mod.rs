@@ -8,7 +8,6 @@
 
 mod conllu;
 mod lemma;
-#[allow(missing_docs, clippy::all)]
 pub mod neural;
 mod parse;
 mod pos;

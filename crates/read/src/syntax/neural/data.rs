@@ -1,0 +1,144 @@
+//! Treebank sentences as the network reads them, and scoring.
+
+use super::*;
+
+/// A word's hashed spelling features: its last three and two letters, first two, and shape.
+pub(super) fn spelling(form: &str) -> [usize; SUBS] {
+    let lower: Vec<char> = normalise(form).chars().collect();
+    let n = lower.len();
+    let part = |a: usize, b: usize| lower[a.min(n)..b.min(n)].iter().collect::<String>();
+    let shape: String = form
+        .chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            }
+        })
+        .fold(String::new(), |mut s, c| {
+            if !s.ends_with(c) || s.chars().rev().take_while(|&x| x == c).count() < 2 {
+                s.push(c);
+            }
+            s
+        });
+    let keys = [
+        format!("s3 {}", part(n.saturating_sub(3), n)),
+        format!("s2 {}", part(n.saturating_sub(2), n)),
+        format!("p2 {}", part(0, 2)),
+        format!("sh {shape}"),
+    ];
+    keys.map(|k| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for b in k.bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        (h % HASH_ROWS as u64) as usize
+    })
+}
+
+pub(super) fn normalise(word: &str) -> String {
+    word.to_lowercase().chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+}
+
+/// The training and dev sentences as examples: the training sentences tagged by taggers that
+/// did not see them (`folds` folds), the dev ones by the builtin tagger, as the shipped parser.
+impl Example {
+    /// A sentence to parse: its words as written and the tagger's parts of speech (no gold).
+    pub fn unlabelled(forms: &[&str], tags: &[Upos]) -> Example {
+        Example {
+            words: forms.iter().map(|w| normalise(w)).collect(),
+            tags: forms
+                .iter()
+                .enumerate()
+                .map(|(k, _)| tags.get(k).map_or(Upos::X.index(), |t| t.index()))
+                .collect(),
+            heads: Vec::new(),
+            labels: Vec::new(),
+            subs: forms.iter().map(|w| spelling(w)).collect(),
+            gold_tags: Vec::new(),
+        }
+    }
+}
+
+pub fn examples(
+    train: &[Sentence],
+    dev: &[Sentence],
+    folds: usize,
+) -> (Vec<Example>, Vec<Example>, Vec<String>) {
+    let data: Vec<(Vec<&str>, Vec<Upos>)> = train
+        .iter()
+        .map(|s| {
+            (s.forms(), s.words.iter().map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X)).collect())
+        })
+        .collect();
+    let mut tags: Vec<Vec<Upos>> = vec![Vec::new(); data.len()];
+    for fold in 0..folds {
+        let kept: Vec<(Vec<&str>, Vec<Upos>)> = data
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % folds != fold)
+            .map(|(_, d)| d.clone())
+            .collect();
+        let tagger = super::super::pos::train(&kept, 8, 17, |_, _| {});
+        for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % folds == fold) {
+            tags[k] = tagger.tag(words);
+        }
+        eprintln!("fold {} tagged", fold + 1);
+    }
+    let mut labels: Vec<String> =
+        train.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect();
+    labels.sort();
+    labels.dedup();
+    let label_of = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0);
+    let to_example = |s: &Sentence, tags: Vec<Upos>| Example {
+        words: s.words.iter().map(|w| normalise(&w.form)).collect(),
+        tags: tags.iter().map(|t| t.index()).collect(),
+        heads: s.words.iter().map(|w| w.head.parse().unwrap_or(0)).collect(),
+        labels: s.words.iter().map(|w| label_of(&w.deprel)).collect(),
+        subs: s.words.iter().map(|w| spelling(&w.form)).collect(),
+        gold_tags: s
+            .words
+            .iter()
+            .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X).index())
+            .collect(),
+    };
+    let train_ex: Vec<Example> = train.iter().zip(tags).map(|(s, t)| to_example(s, t)).collect();
+    let analyzer = super::super::builtin().expect("builtin model");
+    let dev_ex: Vec<Example> = dev
+        .iter()
+        .map(|s| {
+            let tags = analyzer.analyse(&s.forms()).into_iter().map(|a| a.upos).collect();
+            to_example(s, tags)
+        })
+        .collect();
+    (train_ex, dev_ex, labels)
+}
+
+/// UAS, LAS and UPOS over `dev`, and the parses.
+pub fn evaluate(model: &Model, dev: &[Example]) -> (f64, f64, f64, Vec<Parse>) {
+    let (mut words, mut uas, mut las, mut upos) = (0usize, 0usize, 0usize, 0usize);
+    let mut out = Vec::new();
+    for ex in dev {
+        let (heads, labels, tags) = model.parse(ex);
+        for k in 0..heads.len() {
+            words += 1;
+            upos += usize::from(tags[k] == ex.gold_tags[k]);
+            if heads[k] == ex.heads[k] {
+                uas += 1;
+                let a = model.labels[labels[k]].split(':').next();
+                let b = model.labels[ex.labels[k]].split(':').next();
+                if a == b {
+                    las += 1;
+                }
+            }
+        }
+        out.push((heads, labels, tags));
+    }
+    let pc = |k: usize| 100.0 * k as f64 / words as f64;
+    (pc(uas), pc(las), pc(upos), out)
+}

@@ -1,0 +1,87 @@
+//! The model file: words, labels, weights.
+
+use super::{Layout, Model};
+use std::collections::HashMap;
+
+const MAGIC: &[u8] = b"dossier-bilstm-parser 1\n";
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+impl Model {
+    /// Writes the model: a header, the words by number, the labels, the weights (f32, little
+    /// endian).
+    pub fn write(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(MAGIC)?;
+        let mut words: Vec<(&String, &usize)> = self.vocab.iter().collect();
+        words.sort_by_key(|(_, k)| **k);
+        let text = |out: &mut dyn std::io::Write, s: &str| -> std::io::Result<()> {
+            out.write_all(&(s.len() as u32).to_le_bytes())?;
+            out.write_all(s.as_bytes())
+        };
+        out.write_all(&(words.len() as u32).to_le_bytes())?;
+        for (w, k) in words {
+            text(out, w)?;
+            out.write_all(&self.freq[*k].to_le_bytes())?;
+        }
+        out.write_all(&(self.labels.len() as u32).to_le_bytes())?;
+        for l in &self.labels {
+            text(out, l)?;
+        }
+        out.write_all(&(self.w.len() as u64).to_le_bytes())?;
+        for v in &self.w {
+            out.write_all(&v.to_le_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Reads a model written by [`Model::write`]; `None` for anything else.
+    pub fn read(bytes: &[u8]) -> Option<Model> {
+        if bytes.get(..MAGIC.len())? != MAGIC {
+            return None;
+        }
+        let mut cur = Cursor { bytes, at: MAGIC.len() };
+        let words = cur.u32()? as usize;
+        let mut vocab = HashMap::new();
+        let mut freq = vec![0, 0];
+        for k in 0..words {
+            let len = cur.u32()? as usize;
+            let w = String::from_utf8(cur.take(len)?.to_vec()).ok()?;
+            vocab.insert(w, k + 2);
+            freq.push(cur.u32()?);
+        }
+        let count = cur.u32()? as usize;
+        let mut labels = Vec::new();
+        for _ in 0..count {
+            let len = cur.u32()? as usize;
+            labels.push(String::from_utf8(cur.take(len)?.to_vec()).ok()?);
+        }
+        let layout = Layout::new(freq.len(), labels.len());
+        let n = u64::from_le_bytes(cur.take(8)?.try_into().ok()?) as usize;
+        if n != layout.len {
+            return None;
+        }
+        let w = cur
+            .take(n.checked_mul(4)?)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if cur.at != bytes.len() {
+            return None;
+        }
+        Some(Model { vocab, freq, labels, layout, w })
+    }
+}

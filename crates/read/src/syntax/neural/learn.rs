@@ -1,0 +1,222 @@
+//! Training: the loss of a sentence and its gradient, and the epochs.
+
+use super::lstm::lstm_dir_back;
+use super::math::*;
+use super::*;
+use std::time::Instant;
+
+impl Model {
+    /// The loss of one sentence; adds its gradient to `g`.
+    pub(super) fn learn(&self, ex: &Example, rng: &mut Rng, dropout: f32, g: &mut [f32]) -> f32 {
+        let w = &self.w;
+        let lay = &self.layout;
+        let tr = self.forward(ex, Some((rng, dropout)));
+        let n = tr.ad.len();
+        let s = Self::arc_scores(&tr);
+        let mut loss = 0.0;
+        let mut d_ad = vec![vec![0f32; A]; n];
+        let mut d_ah = vec![vec![0f32; A]; n];
+        let mut d_p = vec![vec![0f32; A]; n];
+        let mut d_q = vec![0f32; n];
+        let mut d_ld = vec![vec![0f32; B]; n];
+        let mut d_lh = vec![vec![0f32; B]; n];
+        let mut d_tg = vec![vec![0f32; B]; n];
+        for (d, d_tg) in d_tg.iter_mut().enumerate().skip(1) {
+            let tp = softmax(&self.tag_scores(&tr.tg[d]));
+            let gold_tag = ex.gold_tags[d - 1];
+            loss -= tp[gold_tag].max(1e-30).ln();
+            let dt: Vec<f32> = tp
+                .iter()
+                .enumerate()
+                .map(|(k, p)| p - if k == gold_tag { 1.0 } else { 0.0 })
+                .collect();
+            axpy(sl_mut(g, lay.b_tag), 1.0, &dt);
+            let gw = sl_mut(g, lay.w_tag);
+            affine_back(sl(w, lay.w_tag), gw, &tr.tg[d], &dt, Some(d_tg));
+        }
+        for d in 1..n {
+            let gold = ex.heads[d - 1];
+            let probs = softmax(&s[d]);
+            loss -= probs[gold].max(1e-30).ln();
+            for h in 0..n {
+                let ds = probs[h] - if h == gold { 1.0 } else { 0.0 };
+                if ds == 0.0 {
+                    continue;
+                }
+                axpy(&mut d_ad[d], ds, &tr.p[h]);
+                axpy(&mut d_p[h], ds, &tr.ad[d]);
+                d_q[h] += ds;
+            }
+            let z = Self::label_input(&tr, d, gold);
+            let lp = softmax(&self.label_scores(&z));
+            let label = ex.labels[d - 1];
+            loss -= lp[label].max(1e-30).ln();
+            let dl: Vec<f32> = lp
+                .iter()
+                .enumerate()
+                .map(|(k, p)| p - if k == label { 1.0 } else { 0.0 })
+                .collect();
+            axpy(sl_mut(g, lay.b_l), 1.0, &dl);
+            let mut dz = vec![0f32; 3 * B];
+            affine_back(
+                sl(w, lay.w_l),
+                &mut g[lay.w_l.at..lay.w_l.at + lay.w_l.rows * lay.w_l.cols],
+                &z,
+                &dl,
+                Some(&mut dz),
+            );
+            for k in 0..B {
+                d_ld[d][k] += dz[k] + dz[2 * B + k] * tr.lh[gold][k];
+                d_lh[gold][k] += dz[B + k] + dz[2 * B + k] * tr.ld[d][k];
+            }
+        }
+        for h in 0..n {
+            let gu = &mut g[lay.u.at..lay.u.at + lay.u.rows * lay.u.cols];
+            affine_back(sl(w, lay.u), gu, &tr.ah[h], &d_p[h], Some(&mut d_ah[h]));
+            axpy(&mut d_ah[h], d_q[h], sl(w, lay.u_bias));
+            axpy(sl_mut(g, lay.u_bias), d_q[h], &tr.ah[h]);
+        }
+        let mut d_top = vec![vec![0f32; 2 * H]; n];
+        tanh_layer_back(w, g, lay.w_ad, lay.b_ad, &tr.top, &tr.ad, &d_ad, &mut d_top);
+        tanh_layer_back(w, g, lay.w_ah, lay.b_ah, &tr.top, &tr.ah, &d_ah, &mut d_top);
+        tanh_layer_back(w, g, lay.w_ld, lay.b_ld, &tr.top, &tr.ld, &d_ld, &mut d_top);
+        tanh_layer_back(w, g, lay.w_lh, lay.b_lh, &tr.top, &tr.lh, &d_lh, &mut d_top);
+        tanh_layer_back(w, g, lay.w_tg, lay.b_tg, &tr.top, &tr.tg, &d_tg, &mut d_top);
+        let mut d_out = d_top;
+        for l in (0..lay.lstm.len()).rev() {
+            let mut dh_f = Vec::with_capacity(n);
+            let mut dh_b = vec![Vec::new(); n];
+            for t in 0..n {
+                let d: Vec<f32> =
+                    d_out[t].iter().zip(&tr.masks[l][t]).map(|(d, m)| d * m).collect();
+                dh_f.push(d[..H].to_vec());
+                dh_b[n - 1 - t] = d[H..].to_vec();
+            }
+            let xs = &tr.layer_in[l];
+            let rev: Vec<Vec<f32>> = xs.iter().rev().cloned().collect();
+            let dx_f = lstm_dir_back(w, g, lay.lstm[l][0], xs, &tr.dirs[l][0], &dh_f);
+            let dx_b = lstm_dir_back(w, g, lay.lstm[l][1], &rev, &tr.dirs[l][1], &dh_b);
+            d_out = (0..n)
+                .map(|t| dx_f[t].iter().zip(&dx_b[n - 1 - t]).map(|(a, b)| a + b).collect())
+                .collect();
+        }
+        // d_out is now the gradient at the embeddings after dropout.
+        for (t, d_x) in d_out.iter().enumerate() {
+            let d: Vec<f32> = d_x.iter().zip(&tr.mask_x[t]).map(|(d, m)| d * m).collect();
+            let wi = tr.words[t];
+            axpy(&mut sl_mut(g, lay.ew)[wi * E..(wi + 1) * E], 1.0, &d[..E]);
+            if t > 0 {
+                for &h in &tr.subs[t] {
+                    axpy(&mut sl_mut(g, lay.eh)[h * E..(h + 1) * E], 1.0, &d[..E]);
+                }
+            }
+            let ti = tr.tags[t];
+            axpy(&mut sl_mut(g, lay.et)[ti * T..(ti + 1) * T], 1.0, &d[E..]);
+        }
+        let _ = &tr.x;
+        loss
+    }
+}
+
+/// How many parts a batch is cut into (the most threads training uses).
+const PARTS: usize = 2;
+
+/// What training reports after an epoch.
+#[derive(Clone, Copy, Debug)]
+pub struct Epoch {
+    /// The epoch, from 1.
+    pub epoch: usize,
+    /// The mean loss a word (head, relation and part of speech together).
+    pub loss: f32,
+    /// Training speed.
+    pub words_per_second: f32,
+}
+
+/// Trains a model on `train` (relations named by `labels`), reporting after each epoch.
+pub fn train(
+    train: &[Example],
+    labels: Vec<String>,
+    config: &Config,
+    mut report: impl FnMut(Epoch, &Model),
+) -> Model {
+    let mut model = Model::new(train, labels, config.seed);
+    let len = model.w.len();
+    let mut m = vec![0f32; len];
+    let mut v = vec![0f32; len];
+    // A batch is always cut in the same parts, each summed apart and then in order, so that
+    // training gives the same weights on one thread or several.
+    let mut grads = vec![vec![0f32; len]; PARTS];
+    let mut rng = Rng(config.seed ^ 0x5555);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let (b1, b2, eps) = (0.9f32, 0.9f32, 1e-8f32);
+    let mut step = 0i32;
+    for epoch in 1..=config.epochs {
+        let started = Instant::now();
+        for k in (1..order.len()).rev() {
+            let j = (rng.next() % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        let mut total = 0.0f64;
+        let mut words = 0usize;
+        for batch in order.chunks(config.batch) {
+            let per = batch.len().div_ceil(PARTS);
+            let shared = &model;
+            let learn_part = |g: &mut Vec<f32>, part: &[usize]| -> f32 {
+                g.iter_mut().for_each(|x| *x = 0.0);
+                let mut loss = 0.0;
+                for &k in part {
+                    // Dropout of a sentence depends on the sentence and the epoch only.
+                    let mut r = Rng(config.seed
+                        ^ ((epoch as u64) << 40)
+                        ^ (k as u64).wrapping_mul(0x2545F4914F6CDD1D));
+                    loss += shared.learn(&train[k], &mut r, config.dropout, g);
+                }
+                loss
+            };
+            let losses: Vec<f32> = if config.threads >= 2 {
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = grads
+                        .iter_mut()
+                        .zip(batch.chunks(per))
+                        .map(|(g, part)| scope.spawn(move || learn_part(g, part)))
+                        .collect();
+                    handles.into_iter().map(|h| h.join().expect("a training thread")).collect()
+                })
+            } else {
+                grads
+                    .iter_mut()
+                    .zip(batch.chunks(per))
+                    .map(|(g, part)| learn_part(g, part))
+                    .collect()
+            };
+            let used = batch.chunks(per).count();
+            total += losses.iter().map(|&l| l as f64).sum::<f64>();
+            words += batch.iter().map(|&k| train[k].words.len()).sum::<usize>();
+            let (first, rest) = grads.split_at_mut(1);
+            for other in rest.iter().take(used - 1) {
+                axpy(&mut first[0], 1.0, other);
+            }
+            let g = &mut first[0];
+            let norm = g.iter().map(|x| x * x).sum::<f32>().sqrt();
+            let scale = if norm > 5.0 { 5.0 / norm } else { 1.0 };
+            step += 1;
+            // Constant for the first half, then down linearly to a tenth at the end.
+            let half = config.epochs as f32 / 2.0;
+            let decay =
+                if (epoch as f32) <= half { 1.0 } else { 1.0 - 0.9 * (epoch as f32 - half) / half };
+            let lr = decay * config.lr * (1.0 - b2.powi(step)).sqrt() / (1.0 - b1.powi(step));
+            for k in 0..len {
+                let gk = g[k] * scale;
+                m[k] = b1 * m[k] + (1.0 - b1) * gk;
+                v[k] = b2 * v[k] + (1.0 - b2) * gk * gk;
+                model.w[k] -= lr * m[k] / (v[k].sqrt() + eps);
+            }
+        }
+        let speed = words as f32 / started.elapsed().as_secs_f32();
+        report(
+            Epoch { epoch, loss: (total / words as f64) as f32, words_per_second: speed },
+            &model,
+        );
+    }
+    model
+}

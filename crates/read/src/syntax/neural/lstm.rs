@@ -1,0 +1,100 @@
+//! One direction of an LSTM layer, forward and back.
+
+use super::math::{affine, affine_back, axpy, dot, sigmoid, sl, sl_mut};
+use super::{H, Span};
+
+/// What a forward pass over one direction keeps for the backward one.
+pub(super) struct LstmTrace {
+    pub(super) gates: Vec<Vec<f32>>, // i f g o after activation, 4H
+    pub(super) c: Vec<Vec<f32>>,
+    pub(super) tc: Vec<Vec<f32>>, // tanh(c)
+    pub(super) h: Vec<Vec<f32>>,
+}
+
+pub(super) fn lstm_dir(w: &[f32], (wx, wh, b): (Span, Span, Span), xs: &[Vec<f32>]) -> LstmTrace {
+    let n = xs.len();
+    let mut tr = LstmTrace {
+        gates: Vec::with_capacity(n),
+        c: Vec::with_capacity(n),
+        tc: Vec::with_capacity(n),
+        h: Vec::with_capacity(n),
+    };
+    let zero = vec![0f32; H];
+    for (t, x) in xs.iter().enumerate() {
+        let mut pre = vec![0f32; 4 * H];
+        affine(sl(w, wx), Some(sl(w, b)), x, &mut pre);
+        let h_prev = if t > 0 { &tr.h[t - 1] } else { &zero };
+        let whs = sl(w, wh);
+        for (r, p) in pre.iter_mut().enumerate() {
+            *p += dot(&whs[r * H..(r + 1) * H], h_prev);
+        }
+        for k in 0..H {
+            pre[k] = sigmoid(pre[k]);
+            pre[H + k] = sigmoid(pre[H + k]);
+            pre[2 * H + k] = pre[2 * H + k].tanh();
+            pre[3 * H + k] = sigmoid(pre[3 * H + k]);
+        }
+        let c_prev = if t > 0 { &tr.c[t - 1] } else { &zero };
+        let mut c = vec![0f32; H];
+        let mut tc = vec![0f32; H];
+        let mut h = vec![0f32; H];
+        for k in 0..H {
+            c[k] = pre[H + k] * c_prev[k] + pre[k] * pre[2 * H + k];
+            tc[k] = c[k].tanh();
+            h[k] = pre[3 * H + k] * tc[k];
+        }
+        tr.gates.push(pre);
+        tr.c.push(c);
+        tr.tc.push(tc);
+        tr.h.push(h);
+    }
+    tr
+}
+
+/// Back through one direction: `dh[t]` the loss's gradient at each output; returns the
+/// gradient at each input, adds the weights' to `g`.
+pub(super) fn lstm_dir_back(
+    w: &[f32],
+    g: &mut [f32],
+    (wx, wh, b): (Span, Span, Span),
+    xs: &[Vec<f32>],
+    tr: &LstmTrace,
+    dh: &[Vec<f32>],
+) -> Vec<Vec<f32>> {
+    let n = xs.len();
+    let input = xs.first().map_or(0, Vec::len);
+    let mut dxs = vec![vec![0f32; input]; n];
+    let mut dh_next = vec![0f32; H];
+    let mut dc_next = vec![0f32; H];
+    let zero = vec![0f32; H];
+    let mut dpre = vec![0f32; 4 * H];
+    for t in (0..n).rev() {
+        let gt = &tr.gates[t];
+        let c_prev = if t > 0 { &tr.c[t - 1] } else { &zero };
+        for k in 0..H {
+            let dht = dh[t][k] + dh_next[k];
+            let (i, f, gg, o) = (gt[k], gt[H + k], gt[2 * H + k], gt[3 * H + k]);
+            let tc = tr.tc[t][k];
+            let d_o = dht * tc;
+            let dc = dht * o * (1.0 - tc * tc) + dc_next[k];
+            let di = dc * gg;
+            let dg = dc * i;
+            let df = dc * c_prev[k];
+            dc_next[k] = dc * f;
+            dpre[k] = di * i * (1.0 - i);
+            dpre[H + k] = df * f * (1.0 - f);
+            dpre[2 * H + k] = dg * (1.0 - gg * gg);
+            dpre[3 * H + k] = d_o * o * (1.0 - o);
+        }
+        axpy(sl_mut(g, b), 1.0, &dpre);
+        {
+            let (wxs, gwx) = (sl(w, wx), &mut g[wx.at..wx.at + wx.rows * wx.cols]);
+            affine_back(wxs, gwx, &xs[t], &dpre, Some(&mut dxs[t]));
+        }
+        let h_prev = if t > 0 { &tr.h[t - 1] } else { &zero };
+        dh_next.iter_mut().for_each(|d| *d = 0.0);
+        let (whs, gwh) = (sl(w, wh), &mut g[wh.at..wh.at + wh.rows * wh.cols]);
+        affine_back(whs, gwh, h_prev, &dpre, Some(&mut dh_next));
+    }
+    dxs
+}

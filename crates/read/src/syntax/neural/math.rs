@@ -1,0 +1,145 @@
+//! The arithmetic of the network: vectors, affine maps and their gradients, a seeded
+//! generator.
+
+use super::Span;
+
+pub(super) struct Rng(pub(super) u64);
+
+impl Rng {
+    pub(super) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E3779B97F4A7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+        z ^ (z >> 31)
+    }
+    pub(super) fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+    }
+}
+
+pub(super) fn sl(v: &[f32], s: Span) -> &[f32] {
+    &v[s.at..s.at + s.rows * s.cols]
+}
+
+pub(super) fn sl_mut(v: &mut [f32], s: Span) -> &mut [f32] {
+    &mut v[s.at..s.at + s.rows * s.cols]
+}
+
+#[inline]
+pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
+    // Eight partial sums so that the compiler vectorises (a fixed order: reproducible).
+    let mut acc = [0f32; 8];
+    let chunks = a.len() / 8;
+    for c in 0..chunks {
+        for k in 0..8 {
+            acc[k] += a[c * 8 + k] * b[c * 8 + k];
+        }
+    }
+    let mut s = 0.0;
+    for k in chunks * 8..a.len() {
+        s += a[k] * b[k];
+    }
+    s + acc.iter().sum::<f32>()
+}
+
+#[inline]
+pub(super) fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
+    for (y, x) in y.iter_mut().zip(x) {
+        *y += a * x;
+    }
+}
+
+/// y = W x + b (W rows×cols).
+pub(super) fn affine(w: &[f32], b: Option<&[f32]>, x: &[f32], y: &mut [f32]) {
+    let cols = x.len();
+    for (r, y) in y.iter_mut().enumerate() {
+        *y = dot(&w[r * cols..(r + 1) * cols], x) + b.map_or(0.0, |b| b[r]);
+    }
+}
+
+/// dW += dy ⊗ x; dx += Wᵀ dy.
+pub(super) fn affine_back(
+    w: &[f32],
+    dw: &mut [f32],
+    x: &[f32],
+    dy: &[f32],
+    dx: Option<&mut [f32]>,
+) {
+    let cols = x.len();
+    for (r, &d) in dy.iter().enumerate() {
+        if d != 0.0 {
+            axpy(&mut dw[r * cols..(r + 1) * cols], d, x);
+        }
+    }
+    if let Some(dx) = dx {
+        for (r, &d) in dy.iter().enumerate() {
+            if d != 0.0 {
+                axpy(dx, d, &w[r * cols..(r + 1) * cols]);
+            }
+        }
+    }
+}
+
+pub(super) fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+pub(super) fn tanh_layer(
+    w: &[f32],
+    wm: Span,
+    bm: Span,
+    xs: &[Vec<f32>],
+    out: usize,
+) -> Vec<Vec<f32>> {
+    xs.iter()
+        .map(|x| {
+            let mut y = vec![0f32; out];
+            affine(sl(w, wm), Some(sl(w, bm)), x, &mut y);
+            y.iter_mut().for_each(|v| *v = v.tanh());
+            y
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn tanh_layer_back(
+    w: &[f32],
+    g: &mut [f32],
+    wm: Span,
+    bm: Span,
+    xs: &[Vec<f32>],
+    ys: &[Vec<f32>],
+    dys: &[Vec<f32>],
+    dxs: &mut [Vec<f32>],
+) {
+    for t in 0..xs.len() {
+        let dpre: Vec<f32> = ys[t].iter().zip(&dys[t]).map(|(y, d)| d * (1.0 - y * y)).collect();
+        axpy(sl_mut(g, bm), 1.0, &dpre);
+        let gw = &mut g[wm.at..wm.at + wm.rows * wm.cols];
+        affine_back(sl(w, wm), gw, &xs[t], &dpre, Some(&mut dxs[t]));
+    }
+}
+
+pub(super) fn argmax(v: &[f32]) -> usize {
+    let mut best = 0;
+    for (k, x) in v.iter().enumerate() {
+        if *x > v[best] {
+            best = k;
+        }
+    }
+    best
+}
+
+pub(super) fn softmax(v: &[f32]) -> Vec<f32> {
+    let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let e: Vec<f32> = v.iter().map(|x| (x - m).exp()).collect();
+    let z: f32 = e.iter().sum();
+    e.into_iter().map(|x| x / z).collect()
+}
+
+pub(super) fn log_softmax(v: &[f32]) -> Vec<f32> {
+    let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let z: f32 = v.iter().map(|x| (x - m).exp()).sum::<f32>().ln() + m;
+    v.iter().map(|x| x - z).collect()
+}

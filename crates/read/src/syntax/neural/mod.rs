@@ -1,0 +1,403 @@
+//! Experiment (issue 13): a graph-based parser over a two-layer BiLSTM (Kiperwasser and
+//! Goldberg 2016; a biaffine arc scorer as Dozat and Manning 2017), trained here by hand on
+//! the CPU, to measure what a neural encoder gives over the greedy perceptron on EWT dev.
+//! Not wired into the analyzer.
+
+mod data;
+mod eisner;
+mod io;
+mod learn;
+mod lstm;
+mod math;
+#[cfg(test)]
+mod tests;
+
+pub use data::{evaluate, examples};
+pub use learn::{Epoch, train};
+
+use super::{Sentence, Upos};
+use lstm::{LstmTrace, lstm_dir};
+use math::{Rng, affine, argmax, axpy, dot, log_softmax, sl, sl_mut, tanh_layer};
+use std::collections::HashMap;
+
+const E: usize = 100; // word embedding
+const T: usize = 32; // tag embedding
+const H: usize = 128; // LSTM hidden, each direction
+const A: usize = 128; // arc MLP
+const B: usize = 64; // label MLP
+const NTAGS: usize = 18; // 17 UPOS + root
+const SUBS: usize = 4; // hashed spelling features a word
+const HASH_ROWS: usize = 1 << 15;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Passes over the training sentences.
+    pub epochs: usize,
+    /// Sentences a step of the optimiser (Adam).
+    pub batch: usize,
+    /// Adam's learning rate (constant over the first half, then down to a tenth).
+    pub lr: f32,
+    /// The share of embedding and LSTM outputs dropped in training.
+    pub dropout: f32,
+    /// Seed of the initial weights, the visiting order and the dropout.
+    pub seed: u64,
+    /// Threads (1 or 2): the weights are the same either way.
+    pub threads: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config { epochs: 24, batch: 32, lr: 2e-3, dropout: 0.33, seed: 17, threads: 2 }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) struct Span {
+    pub(super) at: usize,
+    pub(super) rows: usize,
+    pub(super) cols: usize,
+}
+
+/// Every weight in one vector; a tensor is a span of it.
+struct Layout {
+    pub(super) ew: Span,
+    pub(super) eh: Span,
+    pub(super) et: Span,
+    pub(super) lstm: [[(Span, Span, Span); 2]; 2], // layer, direction: Wx, Wh, b
+    pub(super) w_ad: Span,
+    pub(super) b_ad: Span,
+    pub(super) w_ah: Span,
+    pub(super) b_ah: Span,
+    pub(super) u: Span,
+    pub(super) u_bias: Span,
+    pub(super) w_ld: Span,
+    pub(super) b_ld: Span,
+    pub(super) w_lh: Span,
+    pub(super) b_lh: Span,
+    pub(super) w_l: Span,
+    pub(super) b_l: Span,
+    pub(super) w_tg: Span,
+    pub(super) b_tg: Span,
+    pub(super) w_tag: Span,
+    pub(super) b_tag: Span,
+    pub(super) len: usize,
+}
+
+impl Layout {
+    fn new(vocab: usize, labels: usize) -> Layout {
+        let mut at = 0;
+        let mut span = |rows: usize, cols: usize| {
+            let s = Span { at, rows, cols };
+            at += rows * cols;
+            s
+        };
+        let ew = span(vocab, E);
+        let eh = span(HASH_ROWS, E);
+        let et = span(NTAGS, T);
+        let zero = Span { at: 0, rows: 0, cols: 0 };
+        let mut lstm = [[(zero, zero, zero); 2]; 2];
+        for (l, layer) in lstm.iter_mut().enumerate() {
+            let input = if l == 0 { E + T } else { 2 * H };
+            for dir in layer.iter_mut() {
+                *dir = (span(4 * H, input), span(4 * H, H), span(1, 4 * H));
+            }
+        }
+        let w_ad = span(A, 2 * H);
+        let b_ad = span(1, A);
+        let w_ah = span(A, 2 * H);
+        let b_ah = span(1, A);
+        let u = span(A, A);
+        let u_bias = span(1, A);
+        let w_ld = span(B, 2 * H);
+        let b_ld = span(1, B);
+        let w_lh = span(B, 2 * H);
+        let b_lh = span(1, B);
+        let w_l = span(labels, 3 * B);
+        let b_l = span(1, labels);
+        let w_tg = span(B, 2 * H);
+        let b_tg = span(1, B);
+        let w_tag = span(NTAGS - 1, B);
+        let b_tag = span(1, NTAGS - 1);
+        Layout {
+            ew,
+            eh,
+            et,
+            lstm,
+            w_ad,
+            b_ad,
+            w_ah,
+            b_ah,
+            u,
+            u_bias,
+            w_ld,
+            b_ld,
+            w_lh,
+            b_lh,
+            w_l,
+            b_l,
+            w_tg,
+            b_tg,
+            w_tag,
+            b_tag,
+            len: at,
+        }
+    }
+}
+
+/// A sentence as the network reads it: normalised words, the tagger's parts of speech, the
+/// gold heads (0 the root) and label numbers.
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// The words, lowercase, digits written 0.
+    pub words: Vec<String>,
+    /// The perceptron tagger's parts of speech, by number ([`Upos::index`]).
+    pub tags: Vec<usize>,
+    /// Each word's head, from 1; 0 the root (empty where only parsed).
+    pub heads: Vec<usize>,
+    /// Each word's relation, a number into the model's labels.
+    pub labels: Vec<usize>,
+    /// Hashed spelling features (suffixes, prefix, shape) of each word.
+    pub subs: Vec<[usize; SUBS]>,
+    /// The gold parts of speech (the tagging head learns them).
+    pub gold_tags: Vec<usize>,
+}
+
+struct Trace {
+    pub(super) words: Vec<usize>,
+    pub(super) subs: Vec<[usize; SUBS]>,
+    pub(super) tags: Vec<usize>,
+    pub(super) x: Vec<Vec<f32>>, // embeddings after dropout
+    pub(super) mask_x: Vec<Vec<f32>>,
+    pub(super) layer_in: Vec<Vec<Vec<f32>>>, // per layer: its inputs
+    pub(super) dirs: Vec<[LstmTrace; 2]>, // per layer: forward, backward (backward in reversed order)
+    pub(super) masks: Vec<Vec<Vec<f32>>>, // per layer: dropout of its outputs
+    pub(super) top: Vec<Vec<f32>>,        // the last layer's outputs after dropout
+    pub(super) ad: Vec<Vec<f32>>,
+    pub(super) ah: Vec<Vec<f32>>,
+    pub(super) ld: Vec<Vec<f32>>,
+    pub(super) lh: Vec<Vec<f32>>,
+    pub(super) p: Vec<Vec<f32>>, // U ah[j]
+    pub(super) q: Vec<f32>,      // u · ah[j]
+    pub(super) tg: Vec<Vec<f32>>,
+}
+
+/// The model: vocabulary, labels, weights.
+pub struct Model {
+    vocab: HashMap<String, usize>,
+    freq: Vec<u32>,
+    /// Relation names, by number.
+    pub labels: Vec<String>,
+    layout: Layout,
+    w: Vec<f32>,
+}
+
+const UNK: usize = 0;
+const ROOT: usize = 1;
+
+impl Model {
+    /// A model with random weights for these sentences' words and these labels.
+    pub fn new(train: &[Example], labels: Vec<String>, seed: u64) -> Model {
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for ex in train {
+            for w in &ex.words {
+                *counts.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let mut kept: Vec<(&str, u32)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
+        kept.sort();
+        let mut vocab = HashMap::new();
+        let mut freq = vec![0, 0];
+        for (k, (w, c)) in kept.into_iter().enumerate() {
+            vocab.insert(w.to_string(), k + 2);
+            freq.push(c);
+        }
+        let layout = Layout::new(freq.len(), labels.len());
+        let mut w = vec![0f32; layout.len];
+        let mut rng = Rng(seed);
+        let mut fill = |w: &mut [f32], s: Span, r: f32| {
+            for v in sl_mut(w, s) {
+                *v = (rng.unit() * 2.0 - 1.0) * r;
+            }
+        };
+        let glorot = |s: Span| (6.0 / (s.rows + s.cols) as f32).sqrt();
+        fill(&mut w, layout.ew, (3.0 / E as f32).sqrt());
+        fill(&mut w, layout.eh, (3.0 / E as f32).sqrt() * 0.5);
+        fill(&mut w, layout.et, (3.0 / T as f32).sqrt());
+        for layer in layout.lstm {
+            for (wx, wh, b) in layer {
+                fill(&mut w, wx, (6.0 / (H + wx.cols) as f32).sqrt());
+                fill(&mut w, wh, (6.0 / (2 * H) as f32).sqrt());
+                // The forget gate starts open.
+                sl_mut(&mut w, b)[H..2 * H].iter_mut().for_each(|v| *v = 1.0);
+            }
+        }
+        for s in [
+            layout.w_ad,
+            layout.w_ah,
+            layout.w_ld,
+            layout.w_lh,
+            layout.w_l,
+            layout.w_tg,
+            layout.w_tag,
+        ] {
+            fill(&mut w, s, glorot(s));
+        }
+        fill(&mut w, layout.u, 0.0);
+        Model { vocab, freq, labels, layout, w }
+    }
+
+    fn forward(&self, ex: &Example, mut rng: Option<(&mut Rng, f32)>) -> Trace {
+        let w = &self.w;
+        let lay = &self.layout;
+        let n = ex.words.len() + 1;
+        let mut words = vec![ROOT];
+        let mut subs = vec![[0usize; SUBS]];
+        subs.extend(ex.subs.iter().copied());
+        let mut tags = vec![NTAGS - 1];
+        for (word, &tag) in ex.words.iter().zip(&ex.tags) {
+            let mut id = self.vocab.get(word).copied().unwrap_or(UNK);
+            if let Some((rng, _)) = rng.as_mut() {
+                let f = self.freq[id] as f32;
+                if id != UNK && rng.unit() < 0.25 / (0.25 + f) {
+                    id = UNK;
+                }
+            }
+            words.push(id);
+            tags.push(tag);
+        }
+        let mut dropout = |len: usize| -> Vec<f32> {
+            match rng.as_mut() {
+                Some((rng, p)) => {
+                    (0..len).map(|_| if rng.unit() < *p { 0.0 } else { 1.0 / (1.0 - *p) }).collect()
+                }
+                None => vec![1.0; len],
+            }
+        };
+        let mut x = Vec::with_capacity(n);
+        let mut mask_x = Vec::with_capacity(n);
+        for t in 0..n {
+            let mut v = Vec::with_capacity(E + T);
+            v.extend_from_slice(&sl(w, lay.ew)[words[t] * E..(words[t] + 1) * E]);
+            if t > 0 {
+                for &h in &subs[t] {
+                    axpy(&mut v[..E], 1.0, &sl(w, lay.eh)[h * E..(h + 1) * E]);
+                }
+            }
+            v.extend_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
+            let m = dropout(E + T);
+            v.iter_mut().zip(&m).for_each(|(v, m)| *v *= m);
+            x.push(v);
+            mask_x.push(m);
+        }
+        let mut layer_in = Vec::new();
+        let mut dirs = Vec::new();
+        let mut masks = Vec::new();
+        let mut cur = x.clone();
+        for layer in lay.lstm {
+            let fwd = lstm_dir(w, layer[0], &cur);
+            let rev: Vec<Vec<f32>> = cur.iter().rev().cloned().collect();
+            let bwd = lstm_dir(w, layer[1], &rev);
+            let mut out = Vec::with_capacity(n);
+            let mut mask = Vec::with_capacity(n);
+            for t in 0..n {
+                let mut v = fwd.h[t].clone();
+                v.extend_from_slice(&bwd.h[n - 1 - t]);
+                let m = dropout(2 * H);
+                v.iter_mut().zip(&m).for_each(|(v, m)| *v *= m);
+                out.push(v);
+                mask.push(m);
+            }
+            layer_in.push(std::mem::replace(&mut cur, out));
+            dirs.push([fwd, bwd]);
+            masks.push(mask);
+        }
+        let top = cur;
+        let ad = tanh_layer(w, lay.w_ad, lay.b_ad, &top, A);
+        let ah = tanh_layer(w, lay.w_ah, lay.b_ah, &top, A);
+        let ld = tanh_layer(w, lay.w_ld, lay.b_ld, &top, B);
+        let lh = tanh_layer(w, lay.w_lh, lay.b_lh, &top, B);
+        let tg = tanh_layer(w, lay.w_tg, lay.b_tg, &top, B);
+        let p: Vec<Vec<f32>> = ah
+            .iter()
+            .map(|a| {
+                let mut y = vec![0f32; A];
+                affine(sl(w, lay.u), None, a, &mut y);
+                y
+            })
+            .collect();
+        let q: Vec<f32> = ah.iter().map(|a| dot(sl(w, lay.u_bias), a)).collect();
+        Trace { words, subs, tags, x, mask_x, layer_in, dirs, masks, top, ad, ah, ld, lh, p, q, tg }
+    }
+
+    /// Arc scores, `s[d][h]`: dependent d (from 1) on head h.
+    fn arc_scores(tr: &Trace) -> Vec<Vec<f32>> {
+        let n = tr.ad.len();
+        (0..n)
+            .map(|d| {
+                (0..n)
+                    .map(|h| {
+                        if d == 0 || h == d {
+                            f32::NEG_INFINITY
+                        } else {
+                            dot(&tr.ad[d], &tr.p[h]) + tr.q[h]
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn label_input(tr: &Trace, d: usize, h: usize) -> Vec<f32> {
+        let mut z = Vec::with_capacity(3 * B);
+        z.extend_from_slice(&tr.ld[d]);
+        z.extend_from_slice(&tr.lh[h]);
+        z.extend(tr.ld[d].iter().zip(&tr.lh[h]).map(|(a, b)| a * b));
+        z
+    }
+
+    fn tag_scores(&self, z: &[f32]) -> Vec<f32> {
+        let mut y = vec![0f32; NTAGS - 1];
+        affine(sl(&self.w, self.layout.w_tag), Some(sl(&self.w, self.layout.b_tag)), z, &mut y);
+        y
+    }
+
+    fn label_scores(&self, z: &[f32]) -> Vec<f32> {
+        let mut y = vec![0f32; self.labels.len()];
+        affine(sl(&self.w, self.layout.w_l), Some(sl(&self.w, self.layout.b_l)), z, &mut y);
+        y
+    }
+
+    /// Heads (0 the root) and label numbers of one sentence: the best projective tree with
+    /// one word on the root (Eisner's algorithm over the heads' log-probabilities).
+    pub fn parse(&self, ex: &Example) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+        let tr = self.forward(ex, None);
+        let s = Self::arc_scores(&tr);
+        let n = s.len();
+        // score[h][d] as log-probabilities of each word's head.
+        let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
+        for d in 1..n {
+            let lp = log_softmax(&s[d]);
+            for h in 0..n {
+                score[h][d] = lp[h];
+            }
+        }
+        let heads = eisner::eisner(&score);
+        let labels = (1..n)
+            .map(|d| {
+                let z = Self::label_input(&tr, d, heads[d - 1]);
+                argmax(&self.label_scores(&z))
+            })
+            .collect();
+        let tags = (1..n).map(|d| argmax(&self.tag_scores(&tr.tg[d]))).collect();
+        (heads, labels, tags)
+    }
+}
+
+/// UAS and LAS (the relation without its subtype, as the CoNLL 2018 scorer) over `dev`.
+pub type Parse = (Vec<usize>, Vec<usize>, Vec<usize>);
+
+/// The name of a part of speech by number.
+pub fn upos_name(k: usize) -> &'static str {
+    Upos::ALL.get(k).map_or("X", |u| u.as_str())
+}

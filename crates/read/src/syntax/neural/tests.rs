@@ -1,0 +1,154 @@
+use super::*;
+use proptest::prelude::*;
+
+/// Three tiny sentences, labelled.
+fn tiny() -> (Vec<Example>, Vec<String>) {
+    let sentence = |words: &[&str], heads: &[usize], labels: &[usize]| {
+        let mut ex = Example::unlabelled(words, &vec![Upos::Noun; words.len()]);
+        ex.heads = heads.to_vec();
+        ex.labels = labels.to_vec();
+        ex.gold_tags = vec![Upos::Noun.index(); words.len()];
+        ex
+    };
+    let labels = vec!["root".into(), "nsubj".into(), "obj".into()];
+    let train = vec![
+        sentence(&["Dogs", "chase", "cats"], &[2, 0, 2], &[1, 0, 2]),
+        sentence(&["Cats", "see", "birds"], &[2, 0, 2], &[1, 0, 2]),
+        sentence(&["Birds", "sing"], &[2, 0], &[1, 0]),
+    ];
+    (train, labels)
+}
+
+#[test]
+fn training_gives_the_same_weights_on_one_thread_or_two() {
+    let (train, labels) = tiny();
+    let config = |threads| Config { epochs: 2, batch: 2, threads, ..Config::default() };
+    let one = super::train(&train, labels.clone(), &config(1), |_, _| {});
+    let two = super::train(&train, labels, &config(2), |_, _| {});
+    assert!(one.w.iter().zip(&two.w).all(|(a, b)| a.to_bits() == b.to_bits()));
+    assert!(one.w.iter().any(|v| *v != 0.0));
+}
+
+#[test]
+fn a_model_written_reads_back_the_same_and_a_cut_one_not_at_all() {
+    let (train, labels) = tiny();
+    let config = Config { epochs: 1, batch: 2, ..Config::default() };
+    let model = super::train(&train, labels, &config, |_, _| {});
+    let mut bytes = Vec::new();
+    model.write(&mut bytes).unwrap();
+    let back = Model::read(&bytes).unwrap();
+    assert_eq!(back.w, model.w);
+    assert_eq!(back.labels, model.labels);
+    assert_eq!(back.parse(&train[0]), model.parse(&train[0]));
+    assert!(Model::read(&bytes[..bytes.len() - 1]).is_none());
+    assert!(Model::read(b"not a model").is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Any words, empty ones and any Unicode included, get one tree.
+    #[test]
+    fn parsing_is_total_over_any_words(words in proptest::collection::vec(".{0,12}", 1..12)) {
+        let (train, labels) = tiny();
+        let model = Model::new(&train, labels, 5);
+        let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (heads, labels, tags) = model.parse(&Example::unlabelled(&forms, &[]));
+        prop_assert_eq!(heads.len(), forms.len());
+        prop_assert_eq!(labels.len(), forms.len());
+        prop_assert_eq!(tags.len(), forms.len());
+        prop_assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+        for d in 1..=forms.len() {
+            let mut h = d;
+            for _ in 0..=forms.len() {
+                if h != 0 {
+                    h = heads[h - 1];
+                }
+            }
+            prop_assert_eq!(h, 0);
+        }
+    }
+}
+
+#[test]
+fn gradients_match_finite_differences() {
+    let ex = Example {
+        words: vec!["the".into(), "dog".into(), "barks".into(), "the".into(), "dog".into()],
+        tags: vec![5, 7, 15, 5, 7],
+        heads: vec![2, 3, 0, 5, 3],
+        labels: vec![0, 1, 2, 0, 3],
+        subs: vec![[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [1, 2, 3, 4], [5, 6, 7, 8]],
+        gold_tags: vec![5, 7, 15, 5, 7],
+    };
+    let labels = vec!["det".into(), "nsubj".into(), "root".into(), "obj".into()];
+    let mut model = Model::new(&[ex.clone(), ex.clone()], labels, 3);
+    // Larger weights everywhere so that every path carries gradient.
+    let mut rng = Rng(9);
+    for v in model.w.iter_mut() {
+        *v += (rng.unit() - 0.5) * 0.2;
+    }
+    let mut g = vec![0f32; model.w.len()];
+    model.learn(&ex, &mut Rng(1), 0.0, &mut g);
+    let lay = &model.layout;
+    let mut picks = vec![];
+    for s in [
+        lay.ew,
+        lay.eh,
+        lay.et,
+        lay.lstm[0][0].0,
+        lay.lstm[0][1].1,
+        lay.lstm[1][0].2,
+        lay.lstm[1][1].0,
+        lay.w_ad,
+        lay.b_ah,
+        lay.u,
+        lay.u_bias,
+        lay.w_ld,
+        lay.w_lh,
+        lay.w_l,
+        lay.b_l,
+        lay.w_tg,
+        lay.w_tag,
+        lay.b_tag,
+    ] {
+        for k in 0..3 {
+            let i = s.at + (rng.next() as usize % (s.rows * s.cols));
+            let _ = k;
+            picks.push(i);
+        }
+    }
+    let mut bad = 0;
+    for i in picks {
+        let old = model.w[i];
+        let eps = 1e-2;
+        model.w[i] = old + eps;
+        let up = model.learn(&ex, &mut Rng(1), 0.0, &mut vec![0f32; g.len()]);
+        model.w[i] = old - eps;
+        let down = model.learn(&ex, &mut Rng(1), 0.0, &mut vec![0f32; g.len()]);
+        model.w[i] = old;
+        let num = (up - down) / (2.0 * eps);
+        let err = (num - g[i]).abs() / (num.abs() + g[i].abs()).max(1e-3);
+        if err > 0.05 && (num - g[i]).abs() > 5e-4 {
+            eprintln!("weight {i}: numeric {num} analytic {}", g[i]);
+            bad += 1;
+        }
+    }
+    assert_eq!(bad, 0);
+}
+
+#[test]
+fn eisner_makes_one_tree_with_one_root() {
+    let n = 6;
+    let mut rng = Rng(5);
+    let score: Vec<Vec<f32>> = (0..n).map(|_| (0..n).map(|_| rng.unit()).collect()).collect();
+    let heads = eisner::eisner(&score);
+    assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+    for d in 1..n {
+        let mut h = d;
+        for _ in 0..n {
+            if h != 0 {
+                h = heads[h - 1];
+            }
+        }
+        assert_eq!(h, 0);
+    }
+}
