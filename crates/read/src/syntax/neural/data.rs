@@ -45,8 +45,6 @@ pub(super) fn normalise(word: &str) -> String {
     word.to_lowercase().chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
 }
 
-/// The training and dev sentences as examples: the training sentences tagged by taggers that
-/// did not see them (`folds` folds), the dev ones by the builtin tagger, as the shipped parser.
 impl Example {
     /// A sentence to parse: its words as written and the tagger's parts of speech (no gold).
     pub fn unlabelled(forms: &[&str], tags: &[Upos]) -> Example {
@@ -65,6 +63,8 @@ impl Example {
     }
 }
 
+/// The training and dev sentences as examples: the training sentences tagged by taggers that
+/// did not see them (`folds` folds), the dev ones by the builtin tagger, as the shipped parser.
 pub fn examples(
     train: &[Sentence],
     dev: &[Sentence],

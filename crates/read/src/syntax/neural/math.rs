@@ -30,15 +30,16 @@ pub(super) fn sl_mut(v: &mut [f32], s: Span) -> &mut [f32] {
 pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
     // Eight partial sums so that the compiler vectorises (a fixed order: reproducible).
     let mut acc = [0f32; 8];
-    let chunks = a.len() / 8;
-    for c in 0..chunks {
+    let (ca, cb) = (a.chunks_exact(8), b[..a.len()].chunks_exact(8));
+    let (ra, rb) = (ca.remainder(), cb.remainder());
+    for (x, y) in ca.zip(cb) {
         for k in 0..8 {
-            acc[k] += a[c * 8 + k] * b[c * 8 + k];
+            acc[k] += x[k] * y[k];
         }
     }
     let mut s = 0.0;
-    for k in chunks * 8..a.len() {
-        s += a[k] * b[k];
+    for (x, y) in ra.iter().zip(rb) {
+        s += x * y;
     }
     s + acc.iter().sum::<f32>()
 }
