@@ -1,7 +1,23 @@
-//! Experiment (issue 13): a graph-based parser over a two-layer BiLSTM (Kiperwasser and
-//! Goldberg 2016; a biaffine arc scorer as Dozat and Manning 2017), trained here by hand on
-//! the CPU, to measure what a neural encoder gives over the greedy perceptron on EWT dev.
-//! Not wired into the analyzer.
+//! A graph-based dependency parser and tagger over a two-layer BiLSTM (Kiperwasser and
+//! Goldberg 2016; the arcs scored by a biaffine map as Dozat and Manning 2017), written and
+//! trained here by hand on the CPU: no neural-network crate, no download, the same weights
+//! on one thread or two.
+//!
+//! Each word reads its lowercase form (digits as 0; words seen once in training are unknown),
+//! four hashed spelling features (last three and two letters, first two, shape) summed into
+//! the word's vector, and the perceptron tagger's part of speech (jackknifed in training).
+//! Two BiLSTM layers (128 a direction) feed four small tanh layers: a dependent's and a head's
+//! view for arcs (128), the same for relations (64), and one for the part of speech (the
+//! tagger's guess learned again, from context). Arcs: `s(d, h) = dep_d · U head_h + u ·
+//! head_h`, a softmax over each word's heads in training, Eisner's algorithm (one word on the
+//! root) on the log-probabilities when parsing; relations: a linear map of the dependent's
+//! view, the head's and their product. Training: cross-entropy of heads, relations and parts
+//! of speech, Adam (β₂ 0.9), batches of 32 sentences, dropout a third, word dropout.
+//!
+//! Issue 13's measured design, not wired into the analyzer: on EWT dev it reaches every
+//! accuracy target (UPOS 95.62, UAS 88.65, LAS 85.62 after 24 epochs) but parses about
+//! 8,000 words a second on one core against the target's 100,000 (see `models/README.md`).
+//! `examples/neural.rs` trains and measures it.
 
 mod data;
 mod eisner;
