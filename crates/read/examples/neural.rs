@@ -2,7 +2,8 @@
 //! prints UAS and LAS on dev after each epoch.
 //! `cargo run --release -p read --example neural -- TRAIN DEV EPOCHS THREADS OUT.conllu`
 //! (the model of the best epoch goes to `OUT.conllu.model`);
-//! `... --example neural -- speed MODEL DEV.conllu`: one thread's speed over DEV's words.
+//! `... --example neural -- speed MODEL DEV.conllu`: one thread's speed over DEV's words;
+//! `... --example neural -- eval MODEL DEV.conllu`: a model's figures.
 
 use read::syntax::{neural, read_conllu};
 
@@ -10,6 +11,14 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args[1] == "speed" {
         return speed(&args[2], &args[3]);
+    }
+    if args[1] == "eval" {
+        let model = neural::Model::read(&std::fs::read(&args[2]).unwrap()).expect("a model");
+        let dev = read_conllu(&std::fs::read_to_string(&args[3]).unwrap()).unwrap();
+        let (uas, las, upos, _) =
+            neural::evaluate(&model, &neural::tagged_examples(&dev, &model.labels));
+        println!("UPOS {upos:.2} UAS {uas:.2} LAS {las:.2}");
+        return;
     }
     let train = read_conllu(&std::fs::read_to_string(&args[1]).unwrap()).unwrap();
     let dev = read_conllu(&std::fs::read_to_string(&args[2]).unwrap()).unwrap();

@@ -95,7 +95,7 @@ fn fnv(parts: &[&str]) -> u32 {
 }
 
 /// The class of a character in a word shape: X, x, d, or the character itself.
-fn class(c: char) -> char {
+pub(crate) fn class(c: char) -> char {
     if c.is_uppercase() {
         'X'
     } else if c.is_lowercase() {

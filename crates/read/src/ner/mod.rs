@@ -8,6 +8,7 @@
 
 mod conll;
 mod features;
+pub(crate) use features::class as shape_class;
 
 #[cfg(test)]
 mod tests;

@@ -7,20 +7,8 @@ pub(super) fn spelling(form: &str) -> [usize; SUBS] {
     let lower: Vec<char> = normalise(form).chars().collect();
     let n = lower.len();
     let part = |a: usize, b: usize| lower[a.min(n)..b.min(n)].iter().collect::<String>();
-    let shape: String = form
-        .chars()
-        .map(|c| {
-            if c.is_uppercase() {
-                'X'
-            } else if c.is_lowercase() {
-                'x'
-            } else if c.is_ascii_digit() {
-                'd'
-            } else {
-                c
-            }
-        })
-        .fold(String::new(), |mut s, c| {
+    let shape: String =
+        form.chars().map(crate::ner::shape_class).fold(String::new(), |mut s, c| {
             if !s.ends_with(c) || s.chars().rev().take_while(|&x| x == c).count() < 2 {
                 s.push(c);
             }
@@ -94,8 +82,16 @@ pub fn examples(
         train.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect();
     labels.sort();
     labels.dedup();
+    let train_ex: Vec<Example> =
+        train.iter().zip(tags).map(|(s, t)| gold_example(s, t, &labels)).collect();
+    let dev_ex = tagged_examples(dev, &labels);
+    (train_ex, dev_ex, labels)
+}
+
+/// A treebank sentence with these tags and its gold tree, relations numbered into `labels`.
+fn gold_example(s: &Sentence, tags: Vec<Upos>, labels: &[String]) -> Example {
     let label_of = |l: &str| labels.iter().position(|x| x == l).unwrap_or(0);
-    let to_example = |s: &Sentence, tags: Vec<Upos>| Example {
+    Example {
         words: s.words.iter().map(|w| normalise(&w.form)).collect(),
         tags: tags.iter().map(|t| t.index()).collect(),
         heads: s.words.iter().map(|w| w.head.parse().unwrap_or(0)).collect(),
@@ -106,17 +102,20 @@ pub fn examples(
             .iter()
             .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X).index())
             .collect(),
-    };
-    let train_ex: Vec<Example> = train.iter().zip(tags).map(|(s, t)| to_example(s, t)).collect();
-    let analyzer = super::super::builtin().expect("builtin model");
-    let dev_ex: Vec<Example> = dev
+    }
+}
+
+/// Treebank sentences tagged by the builtin tagger, as a parser is given them, with their gold
+/// trees (relations numbered into `labels`, a model's): to measure a model.
+pub fn tagged_examples(sentences: &[Sentence], labels: &[String]) -> Vec<Example> {
+    let analyzer = super::super::builtin().expect("the builtin syntax model reads");
+    sentences
         .iter()
         .map(|s| {
             let tags = analyzer.analyse(&s.forms()).into_iter().map(|a| a.upos).collect();
-            to_example(s, tags)
+            gold_example(s, tags, labels)
         })
-        .collect();
-    (train_ex, dev_ex, labels)
+        .collect()
 }
 
 /// UAS, LAS and UPOS over `dev`, and the parses.

@@ -17,49 +17,21 @@ pub(super) fn eisner(score: &[Vec<f32>]) -> Vec<usize> {
     for k in 1..n {
         for s in 0..n - k {
             let t = s + k;
-            let (mut best, mut at) = (ninf, s);
+            // The best split of s..t into s's right half and t's left half. The root (s = 0)
+            // takes one dependent only, so its half is itself alone.
             let last = if s == 0 { s } else { t - 1 };
-            for r in s..=last {
-                let v = comp[1][idx(s, r)] + comp[0][idx(r + 1, t)];
-                if v > best {
-                    best = v;
-                    at = r;
-                }
-            }
+            let (best, at) = best_of(s..=last, s, |r| comp[1][idx(s, r)] + comp[0][idx(r + 1, t)]);
             // t heads s (never the root as a dependent), and s heads t.
             if s > 0 {
-                // the split for t heading s may use any r.
-                let (mut b2, mut at2) = (ninf, s);
-                for r in s..t {
-                    let v = comp[1][idx(s, r)] + comp[0][idx(r + 1, t)];
-                    if v > b2 {
-                        b2 = v;
-                        at2 = r;
-                    }
-                }
-                inc[0][idx(s, t)] = b2 + score[t][s];
-                inc_at[0][idx(s, t)] = at2;
+                inc[0][idx(s, t)] = best + score[t][s];
+                inc_at[0][idx(s, t)] = at;
             }
             inc[1][idx(s, t)] = best + score[s][t];
             inc_at[1][idx(s, t)] = at;
-            let (mut b, mut a) = (ninf, s);
-            for r in s..t {
-                let v = comp[0][idx(s, r)] + inc[0][idx(r, t)];
-                if v > b {
-                    b = v;
-                    a = r;
-                }
-            }
+            let (b, a) = best_of(s..t, s, |r| comp[0][idx(s, r)] + inc[0][idx(r, t)]);
             comp[0][idx(s, t)] = b;
             comp_at[0][idx(s, t)] = a;
-            let (mut b, mut a) = (ninf, t);
-            for r in s + 1..=t {
-                let v = inc[1][idx(s, r)] + comp[1][idx(r, t)];
-                if v > b {
-                    b = v;
-                    a = r;
-                }
-            }
+            let (b, a) = best_of(s + 1..=t, t, |r| inc[1][idx(s, r)] + comp[1][idx(r, t)]);
             comp[1][idx(s, t)] = b;
             comp_at[1][idx(s, t)] = a;
         }
@@ -91,4 +63,22 @@ pub(super) fn eisner(score: &[Vec<f32>]) -> Vec<usize> {
         }
     }
     heads[1..].to_vec()
+}
+
+/// The highest `value` over `range` and the first place it is reached (`none` for an empty
+/// range or values all -∞).
+fn best_of(
+    range: impl Iterator<Item = usize>,
+    none: usize,
+    value: impl Fn(usize) -> f32,
+) -> (f32, usize) {
+    let (mut best, mut at) = (f32::NEG_INFINITY, none);
+    for r in range {
+        let v = value(r);
+        if v > best {
+            best = v;
+            at = r;
+        }
+    }
+    (best, at)
 }

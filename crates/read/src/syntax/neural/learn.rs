@@ -22,24 +22,17 @@ impl Model {
         let mut d_lh = vec![vec![0f32; B]; n];
         let mut d_tg = vec![vec![0f32; B]; n];
         for (d, d_tg) in d_tg.iter_mut().enumerate().skip(1) {
-            let tp = softmax(&self.tag_scores(&tr.tg[d]));
-            let gold_tag = ex.gold_tags[d - 1];
-            loss -= tp[gold_tag].max(1e-30).ln();
-            let dt: Vec<f32> = tp
-                .iter()
-                .enumerate()
-                .map(|(k, p)| p - if k == gold_tag { 1.0 } else { 0.0 })
-                .collect();
+            let (tag_loss, dt) = cross_entropy(&self.tag_scores(&tr.tg[d]), ex.gold_tags[d - 1]);
+            loss += tag_loss;
             axpy(sl_mut(g, lay.b_tag), 1.0, &dt);
             let gw = sl_mut(g, lay.w_tag);
             affine_back(sl(w, lay.w_tag), gw, &tr.tg[d], &dt, Some(d_tg));
         }
         for d in 1..n {
             let gold = ex.heads[d - 1];
-            let probs = softmax(&s[d]);
-            loss -= probs[gold].max(1e-30).ln();
-            for h in 0..n {
-                let ds = probs[h] - if h == gold { 1.0 } else { 0.0 };
+            let (head_loss, d_s) = cross_entropy(&s[d], gold);
+            loss += head_loss;
+            for (h, &ds) in d_s.iter().enumerate() {
                 if ds == 0.0 {
                     continue;
                 }
@@ -48,14 +41,8 @@ impl Model {
                 d_q[h] += ds;
             }
             let z = Self::label_input(&tr, d, gold);
-            let lp = softmax(&self.label_scores(&z));
-            let label = ex.labels[d - 1];
-            loss -= lp[label].max(1e-30).ln();
-            let dl: Vec<f32> = lp
-                .iter()
-                .enumerate()
-                .map(|(k, p)| p - if k == label { 1.0 } else { 0.0 })
-                .collect();
+            let (label_loss, dl) = cross_entropy(&self.label_scores(&z), ex.labels[d - 1]);
+            loss += label_loss;
             axpy(sl_mut(g, lay.b_l), 1.0, &dl);
             let mut dz = vec![0f32; 3 * B];
             affine_back(

@@ -144,3 +144,11 @@ pub(super) fn log_softmax(v: &[f32]) -> Vec<f32> {
     let z: f32 = v.iter().map(|x| (x - m).exp()).sum::<f32>().ln() + m;
     v.iter().map(|x| x - z).collect()
 }
+
+/// The cross-entropy of `scores` (a softmax) against the `gold` class, and its gradient.
+pub(super) fn cross_entropy(scores: &[f32], gold: usize) -> (f32, Vec<f32>) {
+    let mut grad = softmax(scores);
+    let loss = -grad[gold].max(1e-30).ln();
+    grad[gold] -= 1.0;
+    (loss, grad)
+}

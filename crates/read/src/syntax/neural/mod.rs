@@ -28,7 +28,7 @@ mod math;
 #[cfg(test)]
 mod tests;
 
-pub use data::{evaluate, examples};
+pub use data::{evaluate, examples, tagged_examples};
 pub use learn::{Epoch, train};
 
 use super::{Sentence, Upos};
