@@ -3,7 +3,9 @@
 //! `cargo run --release -p read --example neural -- TRAIN DEV EPOCHS THREADS OUT.conllu`
 //! (the model of the best epoch goes to `OUT.conllu.model`);
 //! `... --example neural -- speed MODEL DEV.conllu`: one thread's speed over DEV's words;
-//! `... --example neural -- eval MODEL DEV.conllu`: a model's figures.
+//! `... --example neural -- eval MODEL DEV.conllu`: a model's figures;
+//! `... --example neural -- silver MODEL CONLL2003 OUT.conllu`: the sentences of a CoNLL-2003
+//! file (not those in capitals) parsed by the model, as CoNLL-U to train another parser on.
 
 use read::syntax::{neural, read_conllu};
 
@@ -11,6 +13,9 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args[1] == "speed" {
         return speed(&args[2], &args[3]);
+    }
+    if args[1] == "silver" {
+        return silver(&args[2], &args[3], &args[4]);
     }
     if args[1] == "eval" {
         let model = neural::Model::read(&std::fs::read(&args[2]).unwrap()).expect("a model");
@@ -85,4 +90,45 @@ fn speed(model: &str, dev: &str) {
             words as f64 / bilstm
         );
     }
+}
+
+fn silver(model: &str, conll: &str, out: &str) {
+    let model = neural::Model::read(&std::fs::read(model).unwrap()).expect("a model");
+    let analyzer = read::syntax::builtin().unwrap();
+    let text = std::fs::read_to_string(conll).unwrap();
+    let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines() {
+        match line.split(' ').next() {
+            Some("-DOCSTART-") => {}
+            Some("") | None => sentences.push(Vec::new()),
+            Some(word) => sentences.last_mut().unwrap().push(word),
+        }
+    }
+    let mut written = String::new();
+    let (mut kept, mut words) = (0, 0);
+    for s in sentences.iter().filter(|s| s.len() >= 3) {
+        let upper = s.iter().flat_map(|w| w.chars()).filter(|c| c.is_uppercase()).count();
+        let lower = s.iter().flat_map(|w| w.chars()).filter(|c| c.is_lowercase()).count();
+        if upper >= lower {
+            continue;
+        }
+        let analysis = analyzer.analyse(s);
+        let tags: Vec<read::syntax::Upos> = analysis.iter().map(|a| a.upos).collect();
+        let (heads, labels, neural_tags) = model.parse(&neural::Example::unlabelled(s, &tags));
+        for (k, w) in s.iter().enumerate() {
+            written.push_str(&format!(
+                "{}\t{w}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
+                k + 1,
+                analysis[k].lemma,
+                neural::upos_name(neural_tags[k]),
+                heads[k],
+                model.labels[labels[k]]
+            ));
+        }
+        written.push('\n');
+        kept += 1;
+        words += s.len();
+    }
+    std::fs::write(out, written).unwrap();
+    println!("{kept} sentences, {words} words written to {out}");
 }
