@@ -1,3 +1,6 @@
+//! Tests of the BiLSTM parser: gradients against finite differences, one tree over any words,
+//! the same weights on one thread or two, the model file read back.
+
 use super::*;
 use proptest::prelude::*;
 
