@@ -305,29 +305,15 @@ pub fn train(
         progress(TrainStage::Tagger, epoch, &so_far)
     });
     // The parser learns from the tags it will be given: a tagger's on text it never saw.
-    let mut tags: Vec<Vec<Upos>> = vec![Vec::new(); data.len()];
-    if config.folds >= 2 {
-        for fold in 0..config.folds {
-            let kept: Vec<(Vec<&str>, Vec<Upos>)> = data
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| k % config.folds != fold)
-                .map(|(_, d)| d.clone())
-                .collect();
-            let fold_tagger = pos::train(&kept, config.epochs, config.seed, |_, _| {});
-            for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % config.folds == fold)
-            {
-                tags[k] = fold_tagger.tag(words);
-            }
+    let tags = if config.folds >= 2 {
+        jackknifed_tags(&data, config.folds, config.epochs, config.seed, |fold| {
             let so_far =
                 Analyzer { tagger: tagger.clone(), lemmatizer: lemmatizer.clone(), parser: None };
-            progress(TrainStage::Folds, fold + 1, &so_far);
-        }
+            progress(TrainStage::Folds, fold, &so_far);
+        })
     } else {
-        for (k, (words, _)) in data.iter().enumerate() {
-            tags[k] = tagger.tag(words);
-        }
-    }
+        data.iter().map(|(words, _)| tagger.tag(words)).collect()
+    };
     let mut trees = Vec::with_capacity(sentences.len());
     for (k, (s, tags)) in sentences.iter().zip(tags).enumerate() {
         let mut heads = Vec::with_capacity(s.words.len());
@@ -363,6 +349,33 @@ pub fn train(
         progress(TrainStage::Parser, epoch, &so_far)
     });
     Ok(Analyzer { tagger, lemmatizer, parser: Some(parser) })
+}
+
+/// Each sentence's tags from a tagger trained on the other `folds - 1` folds (sentence `k` is
+/// in fold `k % folds`), as a parser is given them on text the tagger never saw;
+/// `after_fold` sees each fold's number from 1 once it is tagged.
+fn jackknifed_tags(
+    data: &[(Vec<&str>, Vec<Upos>)],
+    folds: usize,
+    epochs: usize,
+    seed: u64,
+    mut after_fold: impl FnMut(usize),
+) -> Vec<Vec<Upos>> {
+    let mut tags: Vec<Vec<Upos>> = vec![Vec::new(); data.len()];
+    for fold in 0..folds {
+        let kept: Vec<(Vec<&str>, Vec<Upos>)> = data
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k % folds != fold)
+            .map(|(_, d)| d.clone())
+            .collect();
+        let fold_tagger = pos::train(&kept, epochs, seed, |_, _| {});
+        for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % folds == fold) {
+            tags[k] = fold_tagger.tag(words);
+        }
+        after_fold(fold + 1);
+    }
+    tags
 }
 
 /// The model shipped with dossier, built into the binary.

@@ -64,20 +64,8 @@ pub fn examples(
             (s.forms(), s.words.iter().map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X)).collect())
         })
         .collect();
-    let mut tags: Vec<Vec<Upos>> = vec![Vec::new(); data.len()];
-    for fold in 0..folds {
-        let kept: Vec<(Vec<&str>, Vec<Upos>)> = data
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| k % folds != fold)
-            .map(|(_, d)| d.clone())
-            .collect();
-        let tagger = super::super::pos::train(&kept, 8, 17, |_, _| {});
-        for (k, (words, _)) in data.iter().enumerate().filter(|(k, _)| k % folds == fold) {
-            tags[k] = tagger.tag(words);
-        }
-        eprintln!("fold {} tagged", fold + 1);
-    }
+    let defaults = super::super::TrainConfig::default();
+    let tags = super::super::jackknifed_tags(&data, folds, defaults.epochs, defaults.seed, |_| {});
     let mut labels: Vec<String> =
         train.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect();
     labels.sort();

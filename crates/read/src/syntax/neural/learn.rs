@@ -100,7 +100,6 @@ impl Model {
             let ti = tr.tags[t];
             axpy(&mut sl_mut(g, lay.et)[ti * T..(ti + 1) * T], 1.0, &d[E..]);
         }
-        let _ = &tr.x;
         loss
     }
 }

@@ -183,7 +183,6 @@ struct Trace {
     pub(super) words: Vec<usize>,
     pub(super) subs: Vec<[usize; SUBS]>,
     pub(super) tags: Vec<usize>,
-    pub(super) x: Vec<Vec<f32>>, // embeddings after dropout
     pub(super) mask_x: Vec<Vec<f32>>,
     pub(super) layer_in: Vec<Vec<Vec<f32>>>, // per layer: its inputs
     pub(super) dirs: Vec<[LstmTrace; 2]>, // per layer: forward, backward (backward in reversed order)
@@ -309,7 +308,7 @@ impl Model {
         let mut layer_in = Vec::new();
         let mut dirs = Vec::new();
         let mut masks = Vec::new();
-        let mut cur = x.clone();
+        let mut cur = x;
         for layer in lay.lstm {
             let fwd = lstm_dir(w, layer[0], &cur);
             let rev: Vec<Vec<f32>> = cur.iter().rev().cloned().collect();
@@ -343,7 +342,7 @@ impl Model {
             })
             .collect();
         let q: Vec<f32> = ah.iter().map(|a| dot(sl(w, lay.u_bias), a)).collect();
-        Trace { words, subs, tags, x, mask_x, layer_in, dirs, masks, top, ad, ah, ld, lh, p, q, tg }
+        Trace { words, subs, tags, mask_x, layer_in, dirs, masks, top, ad, ah, ld, lh, p, q, tg }
     }
 
     /// Arc scores, `s[d][h]`: dependent d (from 1) on head h.
