@@ -139,7 +139,7 @@ pub fn build(
         };
         return Err(NothingToBuild(why).into());
     }
-    let stage = pipeline::StageOptions { timeout: inputs.timeout };
+    let stage = pipeline::StageOptions { timeout: inputs.timeout, ..Default::default() };
     let read = pipeline::read_with(&mut store, &stage, &bar())?;
     say(format!(
         "read:    {} documents ({} tokens), {} failed",

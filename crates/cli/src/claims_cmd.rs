@@ -191,8 +191,9 @@ pub enum System<'a> {
     Store(std::path::PathBuf),
     /// A JSON Lines file.
     File(&'a Path),
-    /// A folder, built into a temporary store.
-    Corpus(&'a Path),
+    /// A folder, built into a temporary store, read with the built-in syntax model or the
+    /// one in this file.
+    Corpus(&'a Path, Option<&'a Path>),
 }
 
 impl<'a> System<'a> {
@@ -204,8 +205,17 @@ impl<'a> System<'a> {
     ) -> System<'a> {
         match (file, corpus) {
             (Some(file), _) => System::File(file),
-            (None, Some(dir)) => System::Corpus(dir),
+            (None, Some(dir)) => System::Corpus(dir, None),
             (None, None) => System::Store(db),
+        }
+    }
+
+    /// A folder read with the syntax model in `model` (`dossier train parse`'s, or a BiLSTM
+    /// parser's) instead of the built-in one; the store and a file are left as they are.
+    pub fn with_syntax_model(self, model: Option<&'a Path>) -> System<'a> {
+        match self {
+            System::Corpus(dir, _) => System::Corpus(dir, model),
+            other => other,
         }
     }
 }
@@ -253,7 +263,7 @@ fn system_claims(source: &System<'_>) -> anyhow::Result<Vec<eval::claims::Claim>
     Ok(match source {
         System::File(p) => read_claims(p)?,
         System::Store(db) => store_claims(&crate::open_existing_store(db)?)?,
-        System::Corpus(dir) => corpus_claims(dir)?,
+        System::Corpus(dir, syntax) => corpus_claims(dir, *syntax)?,
     })
 }
 
@@ -305,24 +315,37 @@ fn store_claims(store: &Store) -> anyhow::Result<Vec<eval::claims::Claim>> {
 
 /// Ingests, reads and extracts a folder into a temporary store (removed afterwards) and
 /// returns its claims; a file that fails is said on standard error and left out.
-fn corpus_claims(dir: &Path) -> anyhow::Result<Vec<eval::claims::Claim>> {
-    let (_temp, store) = corpus_store(dir)?;
+fn corpus_claims(dir: &Path, syntax: Option<&Path>) -> anyhow::Result<Vec<eval::claims::Claim>> {
+    let (_temp, store) = corpus_store(dir, syntax)?;
     store_claims(&store)
 }
 
-/// Ingests, reads and extracts a folder into a temporary store; the folder holding it goes
-/// when the returned guard is dropped.
-pub fn corpus_store(dir: &Path) -> anyhow::Result<(tempfile::TempDir, Store)> {
+/// Ingests, reads and extracts a folder into a temporary store, reading with the syntax model
+/// in `syntax` if given; the folder holding the store goes when the returned guard is dropped.
+pub fn corpus_store(
+    dir: &Path,
+    syntax: Option<&Path>,
+) -> anyhow::Result<(tempfile::TempDir, Store)> {
     if !dir.is_dir() {
         anyhow::bail!("{} is not a folder: give the folder of the gold's documents", dir.display());
     }
+    let syntax = match syntax {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read the syntax model {}", path.display()))?;
+            let model = pipeline::SyntaxModel::from_bytes(&bytes)
+                .with_context(|| format!("cannot use {} as a syntax model", path.display()))?;
+            Some(model)
+        }
+        None => None,
+    };
     let temp = tempfile::tempdir().context("cannot make a temporary folder for the store")?;
     let db = temp.path().join("eval.db");
     let mut store = Store::open(&db).context("cannot make a temporary store")?;
     let quiet = output::Bar::new(false);
     let options = pipeline::IngestOptions { command: crate::command_line(), ..Default::default() };
     let ingested = pipeline::ingest(&mut store, &[dir.to_path_buf()], &options, &quiet)?;
-    let stage = pipeline::StageOptions::default();
+    let stage = pipeline::StageOptions { syntax, ..Default::default() };
     let read = pipeline::read_with(&mut store, &stage, &quiet)?;
     let extracted = pipeline::extract_with(&mut store, false, &stage, &quiet)?;
     let failed = ingested.failed() + read.failed.len() + extracted.failed.len();

@@ -357,6 +357,11 @@ enum EvalCommand {
         /// For each rule, the gold claims it found and the spurious claims it made.
         #[arg(long)]
         by_rule: bool,
+        /// Read the --corpus folder with this syntax model instead of the built-in one: a
+        /// model written by `dossier train parse`, or a BiLSTM parser's (see
+        /// crates/read/models/README.md), to see what another parse does to the claims.
+        #[arg(long, value_name = "FILE", requires = "corpus")]
+        syntax_model: Option<PathBuf>,
     },
     /// Origin clusters on a labelled set made now: the documents of each `--corpus` folder and
     /// re-hosted copies of them (site clutter, other headlines, bylines, small edits); pair
@@ -429,11 +434,12 @@ enum EvalCommand {
         predictions: Option<PathBuf>,
     },
     /// Part-of-speech tags and lemmas of the gold words of a CoNLL-U file, scored as
-    /// shared/tools/ud_score.py does (UPOS, LEMMA; UAS and LAS once there is a parser).
+    /// shared/tools/ud_score.py does (UPOS, LEMMA, UAS, LAS).
     Parse {
         /// A CoNLL-U file.
         file: PathBuf,
-        /// The model to use instead of the one built in.
+        /// The model to use instead of the one built in: one written by `dossier train
+        /// parse`, or a BiLSTM parser's (crates/read/models/README.md).
         #[arg(long)]
         model: Option<PathBuf>,
         /// Write the system's CoNLL-U here, for ud_score.py.
@@ -697,7 +703,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let mut store = open_store(cli)?;
             let started = Instant::now();
             let progress = output::Bar::new(!cli.quiet && std::io::stderr().is_terminal());
-            let options = pipeline::StageOptions { timeout: Duration::from_secs(*timeout) };
+            let options = pipeline::StageOptions {
+                timeout: Duration::from_secs(*timeout),
+                ..Default::default()
+            };
             let report = pipeline::read_with(&mut store, &options, &progress)?;
             if !cli.quiet {
                 let layers: Vec<String> =
@@ -818,7 +827,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             eval_timex(dir, output.as_deref(), *errors, *by_rule)
         }
         Command::Extract { again, timeout } => {
-            let options = pipeline::StageOptions { timeout: Duration::from_secs(*timeout) };
+            let options = pipeline::StageOptions {
+                timeout: Duration::from_secs(*timeout),
+                ..Default::default()
+            };
             claims_cmd::extract(&mut open_store(cli)?, *again, &options, cli.quiet)
         }
         Command::Claims { doc, json, views } => {
@@ -827,9 +839,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Export(ExportCommand::Claims { output }) => {
             claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
         }
-        Command::Eval(EvalCommand::Claims { gold, system, corpus, docs, verbose, by_rule }) => {
+        Command::Eval(EvalCommand::Claims {
+            gold,
+            system,
+            corpus,
+            docs,
+            verbose,
+            by_rule,
+            syntax_model,
+        }) => {
             let source =
-                claims_cmd::System::from_flags(system.as_deref(), corpus.as_deref(), cli.db());
+                claims_cmd::System::from_flags(system.as_deref(), corpus.as_deref(), cli.db())
+                    .with_syntax_model(syntax_model.as_deref());
             let show = claims_cmd::Show { verbose: *verbose, by_rule: *by_rule };
             claims_cmd::eval_claims(&source, gold, docs.as_deref(), show)
         }

@@ -60,10 +60,11 @@ pub fn eval_parse(
     let gold = read_conllu_file(file)?;
     let analyzer = match model {
         Some(path) => {
-            let mut f = std::fs::File::open(path)
+            let bytes = std::fs::read(path)
                 .with_context(|| format!("cannot open the model {}", output::term_path(path)))?;
-            Analyzer::load(&mut f)
+            read::syntax::from_file_bytes(&bytes)
                 .with_context(|| format!("cannot load {}", output::term_path(path)))?
+                .0
         }
         None => read::syntax::builtin()
             .context("the built-in syntax model is missing or damaged: rebuild dossier")?,

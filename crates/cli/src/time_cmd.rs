@@ -36,7 +36,7 @@ pub fn eval_time(corpus: &Path, gold: Option<&Path>, verbose: bool) -> anyhow::R
         }
         None => Vec::new(),
     };
-    let (_temp, store) = crate::claims_cmd::corpus_store(corpus)?;
+    let (_temp, store) = crate::claims_cmd::corpus_store(corpus, None)?;
     let case = pipeline::case(&store, &[])?;
     let found = check(&case, &gold);
     let mut out = std::io::stdout().lock();

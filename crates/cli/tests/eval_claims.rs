@@ -151,9 +151,9 @@ fn the_second_contract_is_scored_line_for_line_as_the_reference_does() {
     assert!(ours.ends_with("overall P=1.000 R=1.000 F1=1.000\n"), "{ours}");
 }
 
-#[test]
-fn a_corpus_is_built_into_a_temporary_store_and_scored_as_its_export() {
-    let dir = Dir::bare();
+/// One news item in `corpus/` (with its publication date) and its one gold claim in
+/// `gold.jsonl`.
+fn write_wire_corpus(dir: &Dir) {
     dir.write(
         "corpus/wire.txt",
         "Envoy arrested\n\nPolice arrested Tomasz Wielgosz, 58, in Lodz on Monday, the ministry said.\n"
@@ -165,6 +165,12 @@ fn a_corpus_is_built_into_a_temporary_store_and_scored_as_its_export() {
         "modality": "reported", "evidence": {"text": "", "start": 0, "end": 0},
     });
     dir.write("gold.jsonl", format!("{gold}\n").as_bytes());
+}
+
+#[test]
+fn a_corpus_is_built_into_a_temporary_store_and_scored_as_its_export() {
+    let dir = Dir::bare();
+    write_wire_corpus(&dir);
     let ours = stdout(&dir.run(&["eval", "claims", "--gold", "gold.jsonl", "--corpus", "corpus"]));
     // Nothing was written to the store of the folder.
     assert!(!dir.path("dossier.db").exists());
@@ -180,4 +186,25 @@ fn a_corpus_is_built_into_a_temporary_store_and_scored_as_its_export() {
     assert!(ours.contains("arrest "), "{ours}");
     // The publication date from dossier-meta.csv resolved "on Monday".
     assert!(ours.contains("field date: 1/1 = 1.00"), "{ours}");
+}
+
+#[test]
+fn a_corpus_read_with_another_syntax_model_or_a_file_that_is_not_one() {
+    let dir = Dir::bare();
+    write_wire_corpus(&dir);
+    let eval = ["eval", "claims", "--gold", "gold.jsonl", "--corpus", "corpus"];
+    let builtin = stdout(&dir.run(&eval));
+    // The shipped model's own file reads as the built-in model.
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../read/models/syntax-en.bin");
+    let with_file = stdout(&dir.run(&[&eval[..], &["--syntax-model", shipped]].concat()));
+    assert_eq!(with_file, builtin);
+    // A file that is no model: one line that names it, exit 2, nothing scored.
+    let out = dir.run(&[&eval[..], &["--syntax-model", "gold.jsonl"]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot use gold.jsonl as a syntax model"), "{err}");
+    assert!(out.stdout.is_empty());
+    // Only with --corpus: the store's claims were read by the built-in model.
+    let out = dir.run(&["eval", "claims", "--gold", "gold.jsonl", "--syntax-model", shipped]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -10,16 +10,52 @@ use std::time::Duration;
 
 use model::{Deadline, Overrun};
 
-/// Limits on the read and claims stages, per document.
+/// Limits on the read and claims stages, per document, and the syntax model to read with.
 #[derive(Clone, Debug)]
 pub struct StageOptions {
     /// The longest a stage may work on one document.
     pub timeout: Duration,
+    /// A syntax model to read with instead of the built-in one.
+    pub syntax: Option<SyntaxModel>,
 }
 
 impl Default for StageOptions {
     fn default() -> StageOptions {
-        StageOptions { timeout: Duration::from_secs(60) }
+        StageOptions { timeout: Duration::from_secs(60), syntax: None }
+    }
+}
+
+impl StageOptions {
+    /// The reader these options read with: its syntax model's name is part of it, so that a
+    /// store's readings by one model are never taken for another's.
+    pub fn reader_id(&self) -> String {
+        match &self.syntax {
+            Some(model) => read::reader_id_with(&model.id),
+            None => read::reader_id(),
+        }
+    }
+}
+
+/// A syntax model loaded from a file ([`read::syntax::from_file_bytes`]).
+#[derive(Clone)]
+pub struct SyntaxModel {
+    /// Its name, as it goes into the reader id.
+    pub id: String,
+    /// The model, shared by the workers.
+    pub analyzer: std::sync::Arc<read::syntax::Analyzer>,
+}
+
+impl SyntaxModel {
+    /// Reads a model file: one written by `dossier train parse`, or a BiLSTM parser's.
+    pub fn from_bytes(bytes: &[u8]) -> Result<SyntaxModel, read::syntax::ModelError> {
+        let (analyzer, id) = read::syntax::from_file_bytes(bytes)?;
+        Ok(SyntaxModel { id, analyzer: std::sync::Arc::new(analyzer) })
+    }
+}
+
+impl std::fmt::Debug for SyntaxModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyntaxModel").field("id", &self.id).finish_non_exhaustive()
     }
 }
 

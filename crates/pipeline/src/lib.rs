@@ -36,7 +36,7 @@ mod tests;
 
 pub use case::case;
 pub use clusters::{OriginsReport, origins};
-pub use guard::StageOptions;
+pub use guard::{StageOptions, SyntaxModel};
 pub use workbench::Workbench;
 
 use std::path::{Path, PathBuf};
@@ -187,11 +187,16 @@ pub fn read_with(
     options: &StageOptions,
     progress: &dyn Progress,
 ) -> Result<ReadReport, Error> {
-    let reader = read::reader_id();
+    let reader = options.reader_id();
     let unread = store.unread(&reader, &guard::overrun_worker(&reader, options))?;
     // Both models are loaded once per run and shared by the workers.
     let tagger = read::ner::builtin().map_err(|e| Error::Model(e.to_string()))?;
-    let analyzer = read::syntax::builtin().map_err(|e| Error::Model(e.to_string()))?;
+    let analyzer = match &options.syntax {
+        Some(model) => std::sync::Arc::clone(&model.analyzer),
+        None => {
+            std::sync::Arc::new(read::syntax::builtin().map_err(|e| Error::Model(e.to_string()))?)
+        }
+    };
     let mut report = ReadReport { reader: reader.clone(), ..ReadReport::default() };
     in_parallel_then_write(
         &unread,
@@ -246,7 +251,12 @@ pub struct ExtractReport {
 /// The id recorded with claims: the claim rules' id and the reader's, so that new rules or a
 /// new reading both lead to extracting again.
 pub fn extractor_id() -> String {
-    format!("{}+{}", claims::extractor_id(), read::reader_id())
+    extractor_id_with(&StageOptions::default())
+}
+
+/// [`extractor_id`] for the reader of these options.
+fn extractor_id_with(options: &StageOptions) -> String {
+    format!("{}+{}", claims::extractor_id(), options.reader_id())
 }
 
 /// Extracts claims from every current version read by the current reader and not yet
@@ -271,9 +281,9 @@ pub fn extract_with(
     options: &StageOptions,
     progress: &dyn Progress,
 ) -> Result<ExtractReport, Error> {
-    let extractor = extractor_id();
+    let extractor = extractor_id_with(options);
     let pending = store.unextracted(
-        &read::reader_id(),
+        &options.reader_id(),
         (!again).then_some(extractor.as_str()),
         &guard::overrun_worker(&extractor, options),
     )?;

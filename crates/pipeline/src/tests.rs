@@ -19,7 +19,7 @@ fn a_panic_becomes_a_failure_that_says_where() {
 
 #[test]
 fn an_overrun_is_stopped_and_recorded_under_its_limit() {
-    let options = StageOptions { timeout: Duration::from_millis(20) };
+    let options = StageOptions { timeout: Duration::from_millis(20), ..Default::default() };
     let result = guard::run(&options, |deadline| {
         loop {
             deadline.check()?;

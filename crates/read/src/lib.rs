@@ -36,7 +36,13 @@ const RULES_VERSION: &str = "read/14";
 /// Names the reader (rules version, entity model and syntax model) for provenance: a document
 /// read by another reader is read again.
 pub fn reader_id() -> String {
-    format!("{RULES_VERSION}+{}+{}", ner::builtin_id(), syntax::builtin_id())
+    reader_id_with(&syntax::builtin_id())
+}
+
+/// The reader id with another syntax model than the built-in one (its id from
+/// [`syntax::from_file_bytes`]).
+pub fn reader_id_with(syntax_id: &str) -> String {
+    format!("{RULES_VERSION}+{}+{syntax_id}", ner::builtin_id())
 }
 
 /// Everything the read stage found in one document.

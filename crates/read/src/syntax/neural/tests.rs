@@ -155,3 +155,48 @@ fn eisner_makes_one_tree_with_one_root() {
         assert_eq!(h, 0);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    /// The analyzer with a BiLSTM parser read from its file: any words, none, empty ones
+    /// and any Unicode included, get one tree.
+    #[test]
+    fn the_analyzer_with_a_bilstm_from_its_file_makes_one_tree(
+        words in proptest::collection::vec(".{0,12}", 0..10),
+    ) {
+        let (train, labels) = tiny();
+        let model = Model::new(&train, labels, 5);
+        let mut bytes = Vec::new();
+        model.write(&mut bytes).unwrap();
+        let (analyzer, id) = crate::syntax::from_file_bytes(&bytes).unwrap();
+        prop_assert!(id.starts_with("syntax-bilstm/"), "{}", id);
+        let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+        let analysis = analyzer.analyse(&forms);
+        prop_assert_eq!(analysis.len(), forms.len());
+        if !forms.is_empty() {
+            prop_assert_eq!(analysis.iter().filter(|a| a.head == 0).count(), 1);
+        }
+        for (d, a) in analysis.iter().enumerate() {
+            let mut h = d + 1;
+            for _ in 0..=forms.len() {
+                if h != 0 {
+                    h = analysis[h - 1].head;
+                }
+            }
+            prop_assert_eq!(h, 0);
+            prop_assert!(Upos::ALL.contains(&a.upos));
+        }
+    }
+}
+
+#[test]
+fn a_syntax_model_file_is_the_builtin_one_a_bilstm_or_refused() {
+    let (analyzer, id) = crate::syntax::from_file_bytes(crate::syntax::BUILTIN).unwrap();
+    assert_eq!(id, crate::syntax::builtin_id());
+    assert_eq!(analyzer.analyse(&["Dogs", "bark"]).len(), 2);
+    assert!(crate::syntax::from_file_bytes(b"not a model").is_err());
+    assert!(crate::syntax::from_file_bytes(b"").is_err());
+    let mut cut = crate::syntax::BUILTIN.to_vec();
+    cut.truncate(cut.len() / 2);
+    assert!(crate::syntax::from_file_bytes(&cut).is_err());
+}
