@@ -14,8 +14,20 @@ pub(crate) fn claims(text: &str, kind: ClaimType) -> Vec<Claim> {
 
 /// [`claims`] with the given rules.
 pub(crate) fn claims_with(rules: &crate::Rules, text: &str, kind: ClaimType) -> Vec<Claim> {
+    claims_reparsed(rules, text, kind, |_| {})
+}
+
+/// [`claims_with`] after `reparse` has changed the words' heads and relations: what the
+/// rules make of a parse other than the built-in parser's.
+pub(crate) fn claims_reparsed(
+    rules: &crate::Rules,
+    text: &str,
+    kind: ClaimType,
+    reparse: impl FnOnce(&mut [model::Word]),
+) -> Vec<Claim> {
     let date = model::PartialDate::day(2022, 5, 4).ok();
-    let reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    let mut reading = read::read_document(&TAGGER, &ANALYZER, text, date);
+    reparse(&mut reading.words);
     let input = Input {
         doc: "t.txt",
         sha256: "00",

@@ -124,7 +124,7 @@ impl<'d> Parse<'d> {
             && self.rel(pred).starts_with("acl")
             && let Some(h) = self.head(pred)
         {
-            return h;
+            return self.whole_coordination(h, pred);
         }
         // The parser missed the relative clause: the word before "who" (past a comma).
         if relative
@@ -134,6 +134,32 @@ impl<'d> Parse<'d> {
             return prev;
         }
         arg
+    }
+
+    /// "X and Y, who were given ...": a relative clause whose verb is plural, hung by the
+    /// parser on the last of several coordinated names (the nearest), is about all of them:
+    /// its antecedent is the coordination's first name, the one the others hang on.
+    fn whole_coordination(&self, antecedent: usize, pred: usize) -> usize {
+        let plural = std::iter::once(pred)
+            .chain(self.kids(pred, "aux"))
+            .chain(self.kids(pred, "aux:pass"))
+            .chain(self.kids(pred, "cop"))
+            .any(|w| matches!(self.lemma(w).as_str(), "be" | "have") && self.plural_form(w));
+        let nominal = |w: usize| matches!(self.word(w).upos.as_str(), "PROPN" | "NOUN");
+        let mut h = antecedent;
+        while plural
+            && self.rel(h) == "conj"
+            && let Some(first) = self.head(h).filter(|&g| nominal(g))
+        {
+            h = first;
+        }
+        h
+    }
+
+    /// "are", "were" or "have": a form of "be" or "have" that agrees with a plural subject.
+    fn plural_form(&self, w: usize) -> bool {
+        let form = &self.doc.input.text[self.word(w).span.clone()];
+        matches!(form.to_lowercase().as_str(), "are" | "were" | "have")
     }
 
     /// The agent of a verbal predicate: nsubj (active) or obl:agent / "by" (passive),

@@ -2,7 +2,7 @@
 //! extractor (the rules of `en.toml` and the frames): criminal cases opened, wanted lists and
 //! red notices, prison terms, appeals lost, and crimes a person is believed to have ordered.
 
-use crate::frames::test_support::{claims, claims_in};
+use crate::frames::test_support::{claims, claims_in, claims_reparsed};
 use crate::{Claim, ClaimType};
 
 fn one<'c>(c: &'c [Claim], field: &str, value: &str) -> &'c Claim {
@@ -180,4 +180,30 @@ fn jailed_for_a_term_is_a_verdict_not_an_arrest() {
     assert!(!claims(text, ClaimType::Verdict).is_empty());
     let text = "Police jailed Kasimir Holl on Friday after the protest.";
     assert!(!claims(text, ClaimType::Arrest).is_empty());
+}
+
+#[test]
+fn a_plural_relative_clause_on_the_last_of_several_names_is_about_them_all() {
+    let text = "The other defendants are Tomas Verhelst, Ilse Maertens and Karel Dewitte, who \
+                were sentenced to 15 years in prison.";
+    let names = ["Ilse Maertens", "Karel Dewitte", "Tomas Verhelst"];
+    let defendants = |c: &[Claim]| {
+        let mut d: Vec<String> =
+            c.iter().filter_map(|c| c.field("defendant").map(str::to_string)).collect();
+        d.sort();
+        d
+    };
+    let rules = crate::Rules::english();
+    let built_in = claims_reparsed(rules, text, ClaimType::Verdict, |_| {});
+    assert_eq!(defendants(&built_in), names, "{built_in:?}");
+    // Another parser hangs the clause on the nearest name, "Karel Dewitte": the verdict is
+    // still about all three, the verb being plural.
+    let word = |w: &[model::Word], form: &str| {
+        w.iter().position(|w| &text[w.span.clone()] == form).expect("the word")
+    };
+    let nearest = claims_reparsed(rules, text, ClaimType::Verdict, |w| {
+        let (verb, karel) = (word(w, "sentenced"), word(w, "Karel"));
+        w[verb].head = karel + 1;
+    });
+    assert_eq!(defendants(&nearest), names, "{nearest:?}");
 }
