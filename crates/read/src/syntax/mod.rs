@@ -115,6 +115,11 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
+/// The longest sentence the BiLSTM parser takes: its tree search costs the cube of the
+/// length in time and the square in memory, so longer ones (never made by `read`, whose
+/// sentences stop at 250 tokens) go to the linear perceptron parser.
+const BILSTM_MAX_WORDS: usize = 512;
+
 /// The tagger, lemmatizer and parser together.
 #[derive(Clone)]
 pub struct Analyzer {
@@ -134,7 +139,8 @@ impl Analyzer {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut tags = self.tagger.tag_lower(words, &lower);
         predicate::verb_for_verbless(words, &lower, &mut tags, |l, t| self.tagger.seen_as(l, t));
-        let arcs = match (&self.neural, &self.parser) {
+        let net = self.neural.as_ref().filter(|_| words.len() <= BILSTM_MAX_WORDS);
+        let arcs = match (net, &self.parser) {
             (Some(net), _) => {
                 let (heads, labels, net_tags) =
                     net.parse(&neural::Example::unlabelled(words, &tags));

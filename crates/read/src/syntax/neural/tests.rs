@@ -200,3 +200,25 @@ fn a_syntax_model_file_is_the_builtin_one_a_bilstm_or_refused() {
     cut.truncate(cut.len() / 2);
     assert!(crate::syntax::from_file_bytes(&cut).is_err());
 }
+
+#[test]
+fn a_sentence_too_long_for_the_bilstm_goes_to_the_perceptron_parser() {
+    let (train, labels) = tiny();
+    let mut bytes = Vec::new();
+    Model::new(&train, labels, 5).write(&mut bytes).unwrap();
+    let (analyzer, _) = crate::syntax::from_file_bytes(&bytes).unwrap();
+    let words: Vec<&str> = ["The", "court", "heard", "witnesses", ","]
+        .into_iter()
+        .cycle()
+        .take(crate::syntax::BILSTM_MAX_WORDS + 3)
+        .collect();
+    let long = analyzer.analyse(&words);
+    assert_eq!(long.len(), words.len());
+    assert_eq!(long.iter().filter(|a| a.head == 0).count(), 1);
+    // The perceptron's parse, the same as the built-in analyzer's.
+    let builtin = crate::syntax::builtin().unwrap().analyse(&words);
+    assert_eq!(
+        long.iter().map(|a| a.head).collect::<Vec<_>>(),
+        builtin.iter().map(|a| a.head).collect::<Vec<_>>()
+    );
+}
