@@ -1,6 +1,6 @@
 //! Throughput of tokenisation, sentence splitting, part-of-speech tagging, lemmatization and
 //! dependency parsing together, in tokens per second on one core, and the model's load time. Run with
-//! `cargo bench -p read --bench syntax`.
+//! `cargo bench -p read --bench syntax` (with `DOSSIER_BILSTM_MODEL=FILE`, the BiLSTM parser too).
 #![allow(missing_docs)] // criterion_group! generates an undocumented function.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -33,6 +33,19 @@ fn syntax(c: &mut Criterion) {
             }
         })
     });
+    // The BiLSTM parser in place of the perceptron one, where its model file is given
+    // (`DOSSIER_BILSTM_MODEL=FILE`; none ships, see models/README.md).
+    if let Some(path) = std::env::var_os("DOSSIER_BILSTM_MODEL") {
+        let bytes = std::fs::read(&path).expect("the BiLSTM model file reads");
+        let (bilstm, _) = read::syntax::from_file_bytes(&bytes).expect("a BiLSTM model");
+        group.bench_function("the same with the BiLSTM parser", |b| {
+            b.iter(|| {
+                for text in CORPUS {
+                    std::hint::black_box(analyse(&bilstm, text));
+                }
+            })
+        });
+    }
     group.bench_function("model load", |b| {
         b.iter(|| std::hint::black_box(read::syntax::builtin().expect("loads")))
     });
