@@ -73,8 +73,27 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
     let case = dir.path("case");
     let out = dir.run(&["--quiet", "build", "in", "-o", "case"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(snapshot(&case).len(), 10);
+    // How long this machine's build takes from the folder's first file to the swap: the
+    // kills below are spread over twice that window, so that about half land while it
+    // writes on a fast machine or a slow one.
+    assert!(dir.run(&["merge", "Xqc Zed", "Yqc Zed"]).status.success());
+    let mut child = dir.command().args(["--quiet", "build", "-o", "case"]).spawn().unwrap();
+    let before = std::fs::symlink_metadata(case.join("claims.jsonl")).unwrap();
+    let swapped = || {
+        std::fs::symlink_metadata(case.join("claims.jsonl"))
+            .is_ok_and(|m| m.modified().ok() != before.modified().ok() || m.len() != before.len())
+    };
+    while child.try_wait().unwrap().is_none() && !writing(dir.tmp.path(), &before) {
+        std::thread::sleep(Duration::from_micros(100));
+    }
+    let first_file = Instant::now();
+    while child.try_wait().unwrap().is_none() && !swapped() {
+        std::thread::sleep(Duration::from_micros(100));
+    }
+    let window = first_file.elapsed().max(Duration::from_millis(1));
+    assert!(child.wait().unwrap().success());
     let mut previous = snapshot(&case);
-    assert_eq!(previous.len(), 10);
     let (mut mid_write, mut after_swap, mut before_write) = (0, 0, 0);
     for round in 0..ROUNDS {
         // A new judgement makes this build's case folder differ from the last one.
@@ -86,8 +105,8 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Kill at a different moment of the folder's writing each round: 0 to 14 ms after
-        // its first file appears.
+        // Kill at a different moment of the folder's writing each round: from its first
+        // file's appearance to twice the calibrated window after it.
         let before = std::fs::symlink_metadata(case.join("claims.jsonl")).unwrap();
         let started = Instant::now();
         let mut seen = false;
@@ -98,7 +117,7 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
             }
             std::thread::sleep(Duration::from_micros(200));
         }
-        std::thread::sleep(Duration::from_micros(750 * round));
+        std::thread::sleep(window * 2 * round as u32 / ROUNDS as u32);
         let _ = child.kill();
         child.wait().unwrap();
         let killed = snapshot(&case);
@@ -130,7 +149,7 @@ fn killing_build_while_it_writes_leaves_one_whole_case_folder() {
         previous = next;
     }
     eprintln!(
-        "kills: {mid_write} while writing the case folder, {after_swap} after the swap, {before_write} before"
+        "kills: {mid_write} while writing the case folder, {after_swap} after the swap, {before_write} before (window {window:?})"
     );
     assert!(mid_write >= 5, "too few kills landed while writing ({mid_write} of {ROUNDS})");
 }
