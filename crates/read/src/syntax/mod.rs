@@ -140,7 +140,7 @@ impl Analyzer {
         let mut tags = self.tagger.tag_lower(words, &lower);
         predicate::verb_for_verbless(words, &lower, &mut tags, |l, t| self.tagger.seen_as(l, t));
         let net = self.neural.as_ref().filter(|_| words.len() <= BILSTM_MAX_WORDS);
-        let arcs = match (net, &self.parser) {
+        let mut arcs = match (net, &self.parser) {
             (Some(net), _) => {
                 let (heads, labels, net_tags) =
                     net.parse(&neural::Example::unlabelled(words, &tags));
@@ -149,23 +149,18 @@ impl Analyzer {
                 for (t, k) in tags.iter_mut().zip(net_tags) {
                     *t = Upos::ALL.get(k).copied().unwrap_or(Upos::X);
                 }
-                let mut arcs: Vec<parse::Arc> = heads
+                heads
                     .into_iter()
                     .zip(labels)
                     .map(|(head, l)| parse::Arc { head, deprel: net.labels[l].clone() })
-                    .collect();
-                relative::rehang(&lower, &tags, &mut arcs);
-                punct::reattach(words, &tags, &mut arcs);
-                arcs
+                    .collect()
             }
-            (None, Some(parser)) => {
-                let mut arcs = parser.parse_lower(&lower, &tags);
-                relative::rehang(&lower, &tags, &mut arcs);
-                punct::reattach(words, &tags, &mut arcs);
-                arcs
-            }
+            (None, Some(parser)) => parser.parse_lower(&lower, &tags),
             (None, None) => Vec::new(),
         };
+        // The same repairs whichever parser made the tree (none where there is no tree).
+        relative::rehang(&lower, &tags, &mut arcs);
+        punct::reattach(words, &tags, &mut arcs);
         let mut arcs = arcs.into_iter();
         tags.iter()
             .zip(words.iter().zip(&lower))
@@ -187,6 +182,20 @@ impl Analyzer {
     pub fn with_beam(mut self, width: usize) -> Analyzer {
         self.parser = self.parser.map(|p| p.with_beam(width));
         self
+    }
+
+    /// A model of the trained parts (the parser absent before its first epoch).
+    fn trained(
+        tagger: &pos::Tagger,
+        lemmatizer: &lemma::Lemmatizer,
+        parser: Option<&parse::Parser>,
+    ) -> Analyzer {
+        Analyzer {
+            tagger: tagger.clone(),
+            lemmatizer: lemmatizer.clone(),
+            parser: parser.cloned(),
+            neural: None,
+        }
     }
 
     /// The same model with the BiLSTM parser in place of the perceptron one.
@@ -331,24 +340,12 @@ pub fn train(
                 })
         }));
     let tagger = pos::train(&data, config.epochs, config.seed, |epoch, tagger| {
-        let so_far = Analyzer {
-            tagger: tagger.clone(),
-            lemmatizer: lemmatizer.clone(),
-            parser: None,
-            neural: None,
-        };
-        progress(TrainStage::Tagger, epoch, &so_far)
+        progress(TrainStage::Tagger, epoch, &Analyzer::trained(tagger, &lemmatizer, None))
     });
     // The parser learns from the tags it will be given: a tagger's on text it never saw.
     let tags = if config.folds >= 2 {
         jackknifed_tags(&data, config.folds, config.epochs, config.seed, |fold| {
-            let so_far = Analyzer {
-                tagger: tagger.clone(),
-                lemmatizer: lemmatizer.clone(),
-                parser: None,
-                neural: None,
-            };
-            progress(TrainStage::Folds, fold, &so_far);
+            progress(TrainStage::Folds, fold, &Analyzer::trained(&tagger, &lemmatizer, None));
         })
     } else {
         data.iter().map(|(words, _)| tagger.tag(words)).collect()
@@ -380,13 +377,7 @@ pub fn train(
         beam: config.beam,
     };
     let parser = parse::train(&trees, &settings, &mut |epoch, parser| {
-        let so_far = Analyzer {
-            tagger: tagger.clone(),
-            lemmatizer: lemmatizer.clone(),
-            parser: Some(parser.clone()),
-            neural: None,
-        };
-        progress(TrainStage::Parser, epoch, &so_far)
+        progress(TrainStage::Parser, epoch, &Analyzer::trained(&tagger, &lemmatizer, Some(parser)))
     });
     Ok(Analyzer { tagger, lemmatizer, parser: Some(parser), neural: None })
 }
