@@ -460,6 +460,8 @@ impl<'d> Parse<'d> {
             let lemma = self.lemma(w);
             let goes_on = match word.upos.as_str() {
                 "DET" | "ADJ" | "NOUN" | "PROPN" | "PART" | "NUM" | "CCONJ" => true,
+                // "Retired Maj. Gen. A": a participle before a title, tagged as a verb.
+                "VERB" => self.rel(w) == "amod",
                 "PUNCT" => matches!(lemma.as_str(), "," | ";" | "\u{201c}" | "\u{201d}" | "\""),
                 "ADP" => lemma == "of",
                 // "A and his wife B"

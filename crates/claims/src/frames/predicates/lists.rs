@@ -303,6 +303,7 @@ pub(super) fn named_items(s: &Parse<'_>, from: usize, to: usize) -> Vec<usize> {
         }
         let upos = word.upos.as_str();
         let titleish = matches!(upos, "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM")
+            || (upos == "VERB" && s.rel(w) == "amod")
             || (upos == "PRON" && matches!(lower.as_str(), "his" | "her" | "their" | "its"));
         if titleish {
             first = false;

@@ -3,6 +3,7 @@
 
 use super::tests::{claims, claims_in, has, of};
 use crate::ClaimType;
+use crate::frames::test_support::claims_reparsed;
 
 /// The sanctions of a text whose issuer is an invented state.
 fn targets(text: &str, names: &[&str], authority: &str) {
@@ -353,4 +354,58 @@ fn a_later_sanction_without_its_authority_takes_the_one_a_frame_named() {
         &["Tomasz Wielgosz", "Kasimir Holl", "Edda Lorn"],
         "Velmora",
     );
+}
+
+#[test]
+fn a_long_passive_list_is_read_off_the_words_whatever_item_the_parse_makes_the_subject() {
+    // Another parser's reading of the list above: a title ("operatives") is the passive
+    // subject, the first name hangs on the reporting verb, and no "that" opens the clause.
+    let text = "The Velmora government says that Tomasz Wielgosz, the Chief of the Border Service \
+                for the Protection of the Coast, Orrin Dalewick, Director of the Forensic \
+                Institute, Kasimir Holl and Edda Lorn, operatives of the Forensic Institute, \
+                and police officers Piet Oranje and Marisol Quenby are sanctioned.";
+    let mut rules = crate::Rules::parse(include_str!("../../../rules/en.toml")).expect("rules");
+    rules.authority.insert("velmora".into(), "Velmora".into());
+    let c = claims_reparsed(&rules, text, ClaimType::Sanction, |w| {
+        let at =
+            |form: &str| w.iter().position(|w| &text[w.span.clone()] == form).expect("the word");
+        let (says, that, wielgosz, operatives, verb) =
+            (at("says"), at("that"), at("Wielgosz"), at("operatives"), at("sanctioned"));
+        for word in w.iter_mut() {
+            if word.head == verb + 1 && word.deprel.starts_with("nsubj") {
+                word.head = operatives + 1;
+                word.deprel = "conj".into();
+            }
+        }
+        w[operatives].head = verb + 1;
+        w[operatives].deprel = "nsubj:pass".into();
+        w[wielgosz].head = says + 1;
+        w[wielgosz].deprel = "obl".into();
+        w[that].head = wielgosz + 1;
+        w[that].deprel = "obl:unmarked".into();
+        w[verb].head = says + 1;
+        w[verb].deprel = "ccomp".into();
+    });
+    let targets: Vec<&str> = c.iter().filter_map(|s| s.field("target")).collect();
+    for name in ["Tomasz Wielgosz", "Orrin Dalewick", "Kasimir Holl", "Edda Lorn", "Piet Oranje"] {
+        assert!(targets.contains(&name), "{name}: {c:?}");
+    }
+}
+
+#[test]
+fn a_participle_tagged_as_a_verb_before_a_title_keeps_the_list_going() {
+    let text = "Velmora sanctioned five officials. Among those sanctioned are Retired Maj. Gen. \
+                Tomasz Wielgosz and former Police Chief Commissioner Orrin Dalewick.";
+    let mut rules = crate::Rules::parse(include_str!("../../../rules/en.toml")).expect("rules");
+    rules.authority.insert("velmora".into(), "Velmora".into());
+    // Another tagger reads "Retired" as a verb (a participle modifying the title).
+    let c = claims_reparsed(&rules, text, ClaimType::Sanction, |w| {
+        let retired = w.iter().position(|w| &text[w.span.clone()] == "Retired").expect("word");
+        w[retired].upos = "VERB".into();
+        w[retired].deprel = "amod".into();
+    });
+    let targets: Vec<&str> = c.iter().filter_map(|s| s.field("target")).collect();
+    for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
+        assert!(targets.contains(&name), "{name}: {c:?}");
+    }
 }

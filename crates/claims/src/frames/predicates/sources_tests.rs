@@ -89,3 +89,25 @@ fn a_persons_lawyers_or_family_are_the_source_as_written() {
     assert_eq!(arrest.modality, Modality::Reported, "{c:?}");
     assert_eq!(arrest.attributed_to.as_deref(), Some("her lawyers"), "{c:?}");
 }
+
+#[test]
+fn travel_including_to_places_is_a_visit_whichever_word_the_parse_hangs_to_on() {
+    let text = "Piet Oranje has travelled abroad over the past year, including to countries like \
+                Norvania, Ostria and Brenning.";
+    // Another parser makes "including to" one preposition: "to" hangs on "including".
+    let c = crate::frames::test_support::claims_reparsed(
+        crate::Rules::english(),
+        text,
+        ClaimType::Visit,
+        |w| {
+            let at = |form: &str| {
+                w.iter().position(|w| &text[w.span.clone()] == form).expect("the word")
+            };
+            let (including, to) = (at("including"), at("to"));
+            w[to].head = including + 1;
+            w[to].deprel = "fixed".into();
+        },
+    );
+    let places: Vec<_> = c.iter().filter_map(|v| v.field("place")).collect();
+    assert!(places.contains(&"Norvania") && places.contains(&"Brenning"), "{c:?}");
+}

@@ -128,7 +128,12 @@ pub(super) fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) 
                 Some(place) => vec![place],
                 None => s
                     .kids(p, "obl")
-                    .filter(|&o| s.kids(o, "case").any(|c| s.lemma(c) == "to"))
+                    // "including to X": the parser may hang "to" on "including" as `fixed`.
+                    .filter(|&o| {
+                        s.kids(o, "case")
+                            .flat_map(|c| std::iter::once(c).chain(s.kids(c, "fixed")))
+                            .any(|c| s.lemma(c) == "to")
+                    })
                     .flat_map(|o| s.mentions(o, &[Kind::Loc]))
                     .collect(),
             };
@@ -275,8 +280,15 @@ pub(super) fn verb_frame(lex: &Lexicon, s: &Parse<'_>, p: usize, frame: &Frame) 
             }
             // "A, the chief of B, C and D are sanctioned": the parser rarely gets a long
             // list of titled names right; its items are read off the words.
-            if kind == ClaimType::Sanction && s.passive(p) && s.mention(t, &[Kind::Per]).is_some() {
-                for m in lists::named_items(s, clause_start(s, p), p) {
+            // Parsers break such lists each their own way (the subject may be any item, a
+            // title among them, or a name hung elsewhere), so a subject before the verb is
+            // enough, and the clause's start is also read off the words.
+            if kind == ClaimType::Sanction
+                && s.passive(p)
+                && (s.mention(t, &[Kind::Per]).is_some() || t < p)
+            {
+                let from = clause_start(s, p).min(subject_start(s, p));
+                for m in lists::named_items(s, from, p) {
                     if !targets.contains(&m) {
                         targets.push(m);
                     }
@@ -345,6 +357,20 @@ pub(super) fn clause_start(s: &Parse<'_>, p: usize) -> usize {
             || (s.word(w).upos == "VERB" && LEXICON.words.reporting.contains(s.lemma(w)))
     });
     cut.map_or(left, |c| c + 1)
+}
+
+/// Where the subject before a verb begins by its words alone: back from the verb over the
+/// nouns, names, titles and punctuation of a list, to a "that", a colon or a verb (the
+/// verb's own auxiliaries aside), whatever tree the parser made of the list.
+fn subject_start(s: &Parse<'_>, p: usize) -> usize {
+    let own_aux = |w: usize| s.head(w) == Some(p) && s.rel(w).starts_with("aux");
+    let stop = (0..p).rev().find(|&w| {
+        let text = &s.doc.input.text[s.word(w).span.clone()];
+        matches!(text, ":" | "that")
+            || s.rel(w) == "mark"
+            || (matches!(s.word(w).upos.as_str(), "VERB" | "AUX") && !own_aux(w))
+    });
+    stop.map_or(0, |w| w + 1)
 }
 
 /// "X was seen with Y", "pictured alongside Y", "photographed standing with Y": a verb of
