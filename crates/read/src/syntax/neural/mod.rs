@@ -22,6 +22,7 @@
 
 mod data;
 mod eisner;
+mod infer;
 mod io;
 mod learn;
 mod lstm;
@@ -387,13 +388,27 @@ impl Model {
     /// Heads (0 the root) and label numbers of one sentence: the best projective tree with
     /// one word on the root (Eisner's algorithm over the heads' log-probabilities).
     pub fn parse(&self, ex: &Example) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-        let tr = self.forward(ex, None);
-        let s = Self::arc_scores(&tr);
-        let n = s.len();
+        let mut words = vec![ROOT];
+        words.extend(ex.words.iter().map(|w| self.vocab.get(w).copied().unwrap_or(UNK)));
+        let mut subs = vec![[0usize; SUBS]];
+        subs.extend(ex.subs.iter().copied());
+        let mut tags = vec![NTAGS - 1];
+        tags.extend(ex.tags.iter().copied());
+        let out = self.infer(&words, &subs, &tags);
+        let n = out.n;
         // score[h][d] as log-probabilities of each word's head.
         let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
+        let mut s = vec![0f32; n];
         for d in 1..n {
-            let lp = log_softmax(&s[d]);
+            let ad = &out.ad[d * A..(d + 1) * A];
+            for (h, s) in s.iter_mut().enumerate() {
+                *s = if h == d {
+                    f32::NEG_INFINITY
+                } else {
+                    dot(ad, &out.p[h * A..(h + 1) * A]) + out.q[h]
+                };
+            }
+            let lp = log_softmax(&s);
             for h in 0..n {
                 score[h][d] = lp[h];
             }
@@ -401,11 +416,15 @@ impl Model {
         let heads = eisner::eisner(&score);
         let labels = (1..n)
             .map(|d| {
-                let z = Self::label_input(&tr, d, heads[d - 1]);
+                let (ld, lh) = (&out.ld[d * B..(d + 1) * B], &out.lh[heads[d - 1] * B..][..B]);
+                let mut z = Vec::with_capacity(3 * B);
+                z.extend_from_slice(ld);
+                z.extend_from_slice(lh);
+                z.extend(ld.iter().zip(lh).map(|(a, b)| a * b));
                 argmax(&self.label_scores(&z))
             })
             .collect();
-        let tags = (1..n).map(|d| argmax(&self.tag_scores(&tr.tg[d]))).collect();
+        let tags = (1..n).map(|d| argmax(&self.tag_scores(&out.tg[d * B..(d + 1) * B]))).collect();
         (heads, labels, tags)
     }
 }

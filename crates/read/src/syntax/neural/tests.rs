@@ -222,3 +222,54 @@ fn a_sentence_too_long_for_the_bilstm_goes_to_the_perceptron_parser() {
         builtin.iter().map(|a| a.head).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn parsing_computes_the_network_exactly_as_training_does() {
+    // Random weights, sentences of lengths that leave the blocked products' remainders.
+    let (train, labels) = tiny();
+    let model = Model::new(&train, labels, 11);
+    let mut model = model;
+    let mut rng = math::Rng(3);
+    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    for len in [1, 2, 3, 5, 8] {
+        let forms: Vec<String> = (0..len).map(|k| format!("w{k}")).collect();
+        let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let ex = Example::unlabelled(&forms, &vec![Upos::Noun; len]);
+        let trace = model.forward(&ex, None);
+        let mut words = vec![ROOT];
+        words.extend(ex.words.iter().map(|w| model.vocab.get(w).copied().unwrap_or(UNK)));
+        let mut subs = vec![[0usize; SUBS]];
+        subs.extend(ex.subs.iter().copied());
+        let mut tags = vec![NTAGS - 1];
+        tags.extend(ex.tags.iter().copied());
+        let out = model.infer(&words, &subs, &tags);
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        let flat = |v: &[Vec<f32>]| bits(&v.concat());
+        assert_eq!(flat(&trace.ad), bits(&out.ad), "{len} words");
+        assert_eq!(flat(&trace.p), bits(&out.p), "{len} words");
+        assert_eq!(bits(&trace.q), bits(&out.q), "{len} words");
+        assert_eq!(flat(&trace.ld), bits(&out.ld), "{len} words");
+        assert_eq!(flat(&trace.lh), bits(&out.lh), "{len} words");
+        assert_eq!(flat(&trace.tg), bits(&out.tg), "{len} words");
+    }
+}
+
+#[test]
+fn the_activations_exponential_is_within_a_few_units_of_the_last_place() {
+    let mut worst = 0f64;
+    for k in -87_000..88_000 {
+        let x = k as f32 / 1000.0 + 0.000_37;
+        let (ours, exact) = (math::exp(x) as f64, (x as f64).exp());
+        worst = worst.max((ours - exact).abs() / exact);
+    }
+    assert!(worst < 4e-7, "relative error {worst}");
+    for k in -20_000..20_000 {
+        let x = k as f32 / 1000.0;
+        assert!((math::tanh(x) - x.tanh()).abs() < 3e-7, "tanh {x}");
+        assert!((math::sigmoid(x) - 1.0 / (1.0 + (-x).exp())).abs() < 2e-7, "sigmoid {x}");
+    }
+    // Far out, flat and finite.
+    assert_eq!(math::tanh(1e6), 1.0);
+    assert_eq!(math::tanh(-1e6), -1.0);
+    assert!(math::sigmoid(-1e6) < 1e-30 && math::sigmoid(1e6) == 1.0);
+}
