@@ -262,7 +262,7 @@ fn dots_one(w: &[f32], x: &[f32], cols: usize, y: &mut [f32]) {
         }
         r += 8;
     }
-    for r in r..rows {
-        y[r] = finish(r, &block_1x1(row(r), xs));
+    for (r, y) in y.iter_mut().enumerate().skip(r) {
+        *y = finish(r, &block_1x1(row(r), xs));
     }
 }
