@@ -408,9 +408,8 @@ impl Model {
                     dot(ad, &out.p[h * A..(h + 1) * A]) + out.q[h]
                 };
             }
-            let lp = log_softmax(&s);
-            for h in 0..n {
-                score[h][d] = lp[h];
+            for (row, lp) in score.iter_mut().zip(log_softmax(&s)) {
+                row[d] = lp;
             }
         }
         let heads = eisner::eisner(&score);
