@@ -295,12 +295,19 @@ pub(super) fn holders(
         out.push((m, How::Appos, false));
     }
     // "A, B and C, co-founders of Y": a plural post after a list names every name in it.
+    // Where the list has two names or more, it stands against any apposition the parse made
+    // to a name before it ("nuns D and E, activists A, B and C, co-founders of Y", the post
+    // hung on D): that name is another item's.
     if plural(p, t)
         && let Some((m, comma)) = comma_owner_at(doc, p, post.first)
-        && out.iter().all(|&(o, how, _)| o == m && how == How::Appos)
+        && out.iter().all(|&(_, how, _)| how == How::Appos)
     {
-        for o in list_before(doc, p, m, comma) {
-            out.push((o, How::Appos, false));
+        let listed = list_before(doc, p, m, comma);
+        if listed.len() >= 2 || out.iter().all(|&(o, _, _)| o == m) {
+            out.retain(|&(o, _, _)| listed.contains(&o));
+            for o in listed {
+                out.push((o, How::Appos, false));
+            }
         }
     }
     if out.is_empty()
