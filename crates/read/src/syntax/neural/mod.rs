@@ -17,7 +17,7 @@
 //! Issue 13's measured design, used by the analyzer only when given its model file
 //! ([`super::from_file_bytes`]): on EWT dev it reaches every accuracy target (UPOS 95.62,
 //! UAS 88.65, LAS 85.62 after 24 epochs) but parses about 19,000 words a second on one core
-//! ([`infer`]'s forward pass) against the target's 100,000, and the claim rules, tuned on the
+//! (`infer`'s forward pass) against the target's 100,000, and the claim rules, tuned on the
 //! shipped parser's habits, lose F1 on its parses (see `models/README.md`).
 //! `examples/neural.rs` trains and measures it.
 
