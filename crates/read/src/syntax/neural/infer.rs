@@ -7,7 +7,7 @@
 
 use super::lstm::activate;
 use super::math::{dot, sl, tanh};
-use super::{A, B, E, H, Model, Span, T};
+use super::{A, B, E, Example, H, Model, NTAGS, ROOT, SUBS, Span, T, UNK};
 
 /// A sentence's vectors after the network, one matrix (words × width) each.
 pub(super) struct Outputs {
@@ -24,12 +24,13 @@ pub(super) struct Outputs {
 
 impl Model {
     /// The network's outputs for a sentence (the root first), without dropout.
-    pub(super) fn infer(
-        &self,
-        words: &[usize],
-        subs: &[[usize; super::SUBS]],
-        tags: &[usize],
-    ) -> Outputs {
+    pub(super) fn infer(&self, ex: &Example) -> Outputs {
+        let mut words = vec![ROOT];
+        words.extend(ex.words.iter().map(|w| self.vocab.get(w).copied().unwrap_or(UNK)));
+        let mut subs = vec![[0usize; SUBS]];
+        subs.extend(ex.subs.iter().copied());
+        let mut tags = vec![NTAGS - 1];
+        tags.extend(ex.tags.iter().copied());
         let w = &self.w;
         let lay = &self.layout;
         let n = words.len();
@@ -138,21 +139,6 @@ fn block_4x2(w: [&[[f32; 8]]; 4], x: [&[[f32; 8]]; 2]) -> [[f32; 8]; 8] {
     [a0, a1, a2, a3, b0, b1, b2, b3]
 }
 
-/// The partial sums of four weight rows against one word.
-#[inline(always)]
-fn block_4x1(w: [&[[f32; 8]]; 4], x: &[[f32; 8]]) -> [[f32; 8]; 4] {
-    let (mut a0, mut a1, mut a2, mut a3) = ([0f32; 8], [0f32; 8], [0f32; 8], [0f32; 8]);
-    let n = w.iter().map(|r| r.len()).min().unwrap_or(0).min(x.len());
-    for j in 0..n {
-        let d = &x[j];
-        mac(&mut a0, &w[0][j], d);
-        mac(&mut a1, &w[1][j], d);
-        mac(&mut a2, &w[2][j], d);
-        mac(&mut a3, &w[3][j], d);
-    }
-    [a0, a1, a2, a3]
-}
-
 /// The partial sums of eight weight rows against one word: eight independent sums keep the
 /// adder busy while each waits for the one before.
 #[inline(always)]
@@ -223,8 +209,9 @@ pub(super) fn affine_block(
             }
             t += 2;
         }
+        // An odd last word: the same block with the word twice, half of it kept.
         for t in t..n {
-            for (i, a) in block_4x1(ws, word(t)).iter().enumerate() {
+            for (i, a) in block_4x2(ws, [word(t), word(t)]).iter().take(4).enumerate() {
                 y[t * rows + r + i] = finish(r + i, t, a);
             }
         }

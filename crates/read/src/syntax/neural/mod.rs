@@ -389,13 +389,7 @@ impl Model {
     /// Heads (0 the root) and label numbers of one sentence: the best projective tree with
     /// one word on the root (Eisner's algorithm over the heads' log-probabilities).
     pub fn parse(&self, ex: &Example) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-        let mut words = vec![ROOT];
-        words.extend(ex.words.iter().map(|w| self.vocab.get(w).copied().unwrap_or(UNK)));
-        let mut subs = vec![[0usize; SUBS]];
-        subs.extend(ex.subs.iter().copied());
-        let mut tags = vec![NTAGS - 1];
-        tags.extend(ex.tags.iter().copied());
-        let out = self.infer(&words, &subs, &tags);
+        let out = self.infer(ex);
         let n = out.n;
         // score[h][d] as log-probabilities of each word's head.
         let mut score = vec![vec![f32::NEG_INFINITY; n]; n];

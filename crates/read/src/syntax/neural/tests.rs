@@ -236,13 +236,7 @@ fn parsing_computes_the_network_exactly_as_training_does() {
         let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
         let ex = Example::unlabelled(&forms, &vec![Upos::Noun; len]);
         let trace = model.forward(&ex, None);
-        let mut words = vec![ROOT];
-        words.extend(ex.words.iter().map(|w| model.vocab.get(w).copied().unwrap_or(UNK)));
-        let mut subs = vec![[0usize; SUBS]];
-        subs.extend(ex.subs.iter().copied());
-        let mut tags = vec![NTAGS - 1];
-        tags.extend(ex.tags.iter().copied());
-        let out = model.infer(&words, &subs, &tags);
+        let out = model.infer(&ex);
         let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         let flat = |v: &[Vec<f32>]| bits(&v.concat());
         assert_eq!(flat(&trace.ad), bits(&out.ad), "{len} words");
