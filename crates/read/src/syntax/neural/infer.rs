@@ -87,7 +87,7 @@ impl Model {
     ) -> Vec<f32> {
         let w = &self.w;
         // The input products of every word at once; then the recurrent ones, word by word.
-        let pre_all = affine_block(sl(w, wx), Some(sl(w, b)), x, width, n, 4 * H);
+        let mut pre_all = affine_block(sl(w, wx), Some(sl(w, b)), x, width, n, 4 * H);
         let whs = sl(w, wh);
         let mut out = vec![0f32; n * H];
         let mut h = vec![0f32; H];
@@ -95,10 +95,11 @@ impl Model {
         let mut rec = vec![0f32; 4 * H];
         for step in 0..n {
             let t = if reverse { n - 1 - step } else { step };
-            let mut pre = pre_all[t * 4 * H..(t + 1) * 4 * H].to_vec();
+            // Each word's input sums are read once: its gates are made in their place.
+            let pre = &mut pre_all[t * 4 * H..(t + 1) * 4 * H];
             dots_one(whs, &h, H, &mut rec);
             pre.iter_mut().zip(&rec).for_each(|(p, r)| *p += r);
-            activate(&mut pre);
+            activate(pre);
             for k in 0..H {
                 c[k] = pre[H + k] * c[k] + pre[k] * pre[2 * H + k];
                 h[k] = pre[3 * H + k] * tanh(c[k]);

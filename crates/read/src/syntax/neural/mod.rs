@@ -367,11 +367,7 @@ impl Model {
     }
 
     fn label_input(tr: &Trace, d: usize, h: usize) -> Vec<f32> {
-        let mut z = Vec::with_capacity(3 * B);
-        z.extend_from_slice(&tr.ld[d]);
-        z.extend_from_slice(&tr.lh[h]);
-        z.extend(tr.ld[d].iter().zip(&tr.lh[h]).map(|(a, b)| a * b));
-        z
+        label_features(&tr.ld[d], &tr.lh[h])
     }
 
     fn tag_scores(&self, z: &[f32]) -> Vec<f32> {
@@ -411,16 +407,22 @@ impl Model {
         let labels = (1..n)
             .map(|d| {
                 let (ld, lh) = (&out.ld[d * B..(d + 1) * B], &out.lh[heads[d - 1] * B..][..B]);
-                let mut z = Vec::with_capacity(3 * B);
-                z.extend_from_slice(ld);
-                z.extend_from_slice(lh);
-                z.extend(ld.iter().zip(lh).map(|(a, b)| a * b));
-                argmax(&self.label_scores(&z))
+                argmax(&self.label_scores(&label_features(ld, lh)))
             })
             .collect();
         let tags = (1..n).map(|d| argmax(&self.tag_scores(&out.tg[d * B..(d + 1) * B]))).collect();
         (heads, labels, tags)
     }
+}
+
+/// What the relation classifier reads of a dependent and its head: the dependent's view,
+/// the head's, and their product.
+fn label_features(ld: &[f32], lh: &[f32]) -> Vec<f32> {
+    let mut z = Vec::with_capacity(3 * B);
+    z.extend_from_slice(ld);
+    z.extend_from_slice(lh);
+    z.extend(ld.iter().zip(lh).map(|(a, b)| a * b));
+    z
 }
 
 /// UAS and LAS (the relation without its subtype, as the CoNLL 2018 scorer) over `dev`.
