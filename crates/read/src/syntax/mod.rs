@@ -128,7 +128,7 @@ pub struct Analyzer {
     /// Absent only while training, before the parser's first epoch.
     parser: Option<parse::Parser>,
     /// The BiLSTM parser in place of the perceptron one, where attached.
-    neural: Option<std::sync::Arc<neural::Model>>,
+    neural: Option<std::sync::Arc<neural::Parser>>,
 }
 
 impl Analyzer {
@@ -152,7 +152,7 @@ impl Analyzer {
                 heads
                     .into_iter()
                     .zip(labels)
-                    .map(|(head, l)| parse::Arc { head, deprel: net.labels[l].clone() })
+                    .map(|(head, l)| parse::Arc { head, deprel: net.labels()[l].clone() })
                     .collect()
             }
             (None, Some(parser)) => parser.parse_lower(&lower, &tags),
@@ -200,7 +200,7 @@ impl Analyzer {
 
     /// The same model with the BiLSTM parser in place of the perceptron one.
     pub fn with_neural(mut self, net: neural::Model) -> Analyzer {
-        self.neural = Some(std::sync::Arc::new(net));
+        self.neural = Some(std::sync::Arc::new(neural::Parser::new(net)));
         self
     }
 

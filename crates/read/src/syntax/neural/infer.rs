@@ -7,7 +7,29 @@
 
 use super::lstm::activate;
 use super::math::{dot, sl, tanh};
-use super::{A, B, E, Example, H, Model, NTAGS, ROOT, SUBS, Span, T, UNK};
+use super::{A, E, Example, H, Model, NTAGS, ROOT, SUBS, Span, T, UNK};
+
+/// The products of a weight matrix (named by its span of the model's weights) with vectors:
+/// exactly as training computes them ([`Exact`]), or in 16-bit integers
+/// ([`super::quant::Quantized`]). The rest of the forward pass is the same code for both.
+pub(super) trait Products {
+    /// `y[t][r] = w_r · x_t + b[r]` for each of `n` words `t` (rows of `x`, `w.cols` wide).
+    fn affine(&self, w: Span, b: Option<&[f32]>, x: &[f32], n: usize) -> Vec<f32>;
+    /// `y[r] = w_r · x`: the recurrent product of one word, which cannot wait for the next.
+    fn dots(&self, w: Span, x: &[f32], y: &mut [f32]);
+}
+
+/// The products summed exactly as [`super::math::dot`] sums them: the same bits as training.
+pub(super) struct Exact<'a>(pub(super) &'a [f32]);
+
+impl Products for Exact<'_> {
+    fn affine(&self, w: Span, b: Option<&[f32]>, x: &[f32], n: usize) -> Vec<f32> {
+        affine_block(sl(self.0, w), b, x, w.cols, n, w.rows)
+    }
+    fn dots(&self, w: Span, x: &[f32], y: &mut [f32]) {
+        dots_one(sl(self.0, w), x, w.cols, y)
+    }
+}
 
 /// A sentence's vectors after the network, one matrix (words × width) each.
 pub(super) struct Outputs {
@@ -23,8 +45,14 @@ pub(super) struct Outputs {
 }
 
 impl Model {
-    /// The network's outputs for a sentence (the root first), without dropout.
+    /// The network's outputs for a sentence (the root first), without dropout, with the
+    /// products as training computes them.
     pub(super) fn infer(&self, ex: &Example) -> Outputs {
+        self.infer_with(&Exact(&self.w), ex)
+    }
+
+    /// The same with the products computed by `products`.
+    pub(super) fn infer_with(&self, products: &impl Products, ex: &Example) -> Outputs {
         let mut words = vec![ROOT];
         words.extend(ex.words.iter().map(|w| self.vocab.get(w).copied().unwrap_or(UNK)));
         let mut subs = vec![[0usize; SUBS]];
@@ -47,30 +75,28 @@ impl Model {
             v[E..].copy_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
         }
         let mut cur = x;
-        let mut width = E + T;
         for layer in lay.lstm {
             let mut out = vec![0f32; n * 2 * H];
             for (dir, &weights) in layer.iter().enumerate() {
-                let hs = self.lstm(weights, &cur, width, n, dir == 1);
+                let hs = self.lstm(products, weights, &cur, n, dir == 1);
                 for t in 0..n {
                     out[t * 2 * H + dir * H..t * 2 * H + (dir + 1) * H]
                         .copy_from_slice(&hs[t * H..(t + 1) * H]);
                 }
             }
             cur = out;
-            width = 2 * H;
         }
-        let layer = |wm: Span, bm: Span, out: usize| {
-            let mut y = affine_block(sl(w, wm), Some(sl(w, bm)), &cur, width, n, out);
+        let layer = |wm: Span, bm: Span| {
+            let mut y = products.affine(wm, Some(sl(w, bm)), &cur, n);
             y.iter_mut().for_each(|v| *v = tanh(*v));
             y
         };
-        let ad = layer(lay.w_ad, lay.b_ad, A);
-        let ah = layer(lay.w_ah, lay.b_ah, A);
-        let ld = layer(lay.w_ld, lay.b_ld, B);
-        let lh = layer(lay.w_lh, lay.b_lh, B);
-        let tg = layer(lay.w_tg, lay.b_tg, B);
-        let p = affine_block(sl(w, lay.u), None, &ah, A, n, A);
+        let ad = layer(lay.w_ad, lay.b_ad);
+        let ah = layer(lay.w_ah, lay.b_ah);
+        let ld = layer(lay.w_ld, lay.b_ld);
+        let lh = layer(lay.w_lh, lay.b_lh);
+        let tg = layer(lay.w_tg, lay.b_tg);
+        let p = products.affine(lay.u, None, &ah, n);
         let q = (0..n).map(|t| dot(sl(w, lay.u_bias), &ah[t * A..(t + 1) * A])).collect();
         Outputs { n, ad, ld, lh, tg, p, q }
     }
@@ -79,16 +105,14 @@ impl Model {
     /// `reverse`); returns each word's output, in the sentence's order.
     fn lstm(
         &self,
+        products: &impl Products,
         (wx, wh, b): (Span, Span, Span),
         x: &[f32],
-        width: usize,
         n: usize,
         reverse: bool,
     ) -> Vec<f32> {
-        let w = &self.w;
         // The input products of every word at once; then the recurrent ones, word by word.
-        let mut pre_all = affine_block(sl(w, wx), Some(sl(w, b)), x, width, n, 4 * H);
-        let whs = sl(w, wh);
+        let mut pre_all = products.affine(wx, Some(sl(&self.w, b)), x, n);
         let mut out = vec![0f32; n * H];
         let mut h = vec![0f32; H];
         let mut c = vec![0f32; H];
@@ -97,7 +121,7 @@ impl Model {
             let t = if reverse { n - 1 - step } else { step };
             // Each word's input sums are read once: its gates are made in their place.
             let pre = &mut pre_all[t * 4 * H..(t + 1) * 4 * H];
-            dots_one(whs, &h, H, &mut rec);
+            products.dots(wh, &h, &mut rec);
             pre.iter_mut().zip(&rec).for_each(|(p, r)| *p += r);
             activate(pre);
             for k in 0..H {

@@ -28,6 +28,7 @@ mod io;
 mod learn;
 mod lstm;
 mod math;
+mod quant;
 #[cfg(test)]
 mod tests;
 
@@ -384,8 +385,14 @@ impl Model {
 
     /// Heads (0 the root) and label numbers of one sentence: the best projective tree with
     /// one word on the root (Eisner's algorithm over the heads' log-probabilities).
-    pub fn parse(&self, ex: &Example) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-        let out = self.infer(ex);
+    /// The products computed as training computes them (the parser the analyzer uses is
+    /// [`Parser`], faster, with integer products).
+    pub fn parse(&self, ex: &Example) -> Parse {
+        self.decode(&self.infer(ex))
+    }
+
+    /// The tree, relations and parts of speech the network's outputs give.
+    fn decode(&self, out: &infer::Outputs) -> Parse {
         let n = out.n;
         // score[h][d] as log-probabilities of each word's head.
         let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
@@ -415,6 +422,37 @@ impl Model {
     }
 }
 
+/// A model ready to parse: its products in 16-bit integers ([`quant`]), about twice as fast
+/// as [`Model::parse`] and within a few parses in ten thousand words of it.
+pub struct Parser {
+    model: Model,
+    quantized: quant::Quantized,
+}
+
+impl Parser {
+    /// The parser of a trained model.
+    pub fn new(model: Model) -> Parser {
+        let lay = &model.layout;
+        let mut spans = vec![lay.w_ad, lay.w_ah, lay.w_ld, lay.w_lh, lay.w_tg, lay.u];
+        for layer in lay.lstm {
+            spans.extend(layer.iter().flat_map(|&(wx, wh, _)| [wx, wh]));
+        }
+        let quantized = quant::Quantized::new(&model.w, &spans);
+        Parser { model, quantized }
+    }
+
+    /// Heads (0 the root), label numbers and parts of speech of one sentence, as
+    /// [`Model::parse`] but with the integer products.
+    pub fn parse(&self, ex: &Example) -> Parse {
+        self.model.decode(&self.model.infer_with(&self.quantized, ex))
+    }
+
+    /// Relation names, by number.
+    pub fn labels(&self) -> &[String] {
+        &self.model.labels
+    }
+}
+
 /// What the relation classifier reads of a dependent and its head: the dependent's view,
 /// the head's, and their product.
 fn label_features(ld: &[f32], lh: &[f32]) -> Vec<f32> {
@@ -425,7 +463,7 @@ fn label_features(ld: &[f32], lh: &[f32]) -> Vec<f32> {
     z
 }
 
-/// UAS and LAS (the relation without its subtype, as the CoNLL 2018 scorer) over `dev`.
+/// A sentence's heads (from 1; 0 the root), relation numbers and parts of speech by number.
 pub type Parse = (Vec<usize>, Vec<usize>, Vec<usize>);
 
 /// The name of a part of speech by number.

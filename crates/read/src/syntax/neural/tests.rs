@@ -2,6 +2,7 @@
 //! the same weights on one thread or two, the model file read back.
 
 use super::*;
+use infer::Products;
 use proptest::prelude::*;
 
 /// Three tiny sentences, labelled.
@@ -266,4 +267,78 @@ fn the_activations_exponential_is_within_a_few_units_of_the_last_place() {
     assert_eq!(math::tanh(1e6), 1.0);
     assert_eq!(math::tanh(-1e6), -1.0);
     assert!(math::sigmoid(-1e6) < 1e-30 && math::sigmoid(1e6) == 1.0);
+}
+
+#[test]
+fn the_network_with_integer_products_comes_within_a_part_in_a_hundred_of_the_float_one() {
+    let (train, labels) = tiny();
+    let mut model = Model::new(&train, labels, 11);
+    let mut rng = math::Rng(5);
+    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    let parser = Parser::new(model);
+    let model = &parser.model;
+    for len in [1, 2, 3, 5, 8] {
+        let forms: Vec<String> = (0..len).map(|k| format!("w{k}")).collect();
+        let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let ex = Example::unlabelled(&forms, &vec![Upos::Noun; len]);
+        let (exact, int) = (model.infer(&ex), model.infer_with(&parser.quantized, &ex));
+        for (name, a, b) in
+            [("ad", &exact.ad, &int.ad), ("p", &exact.p, &int.p), ("tg", &exact.tg, &int.tg)]
+        {
+            let largest = a.iter().fold(0f32, |m, v| m.max(v.abs()));
+            let worst = a.iter().zip(b).fold(0f32, |m, (a, b)| m.max((a - b).abs()));
+            assert!(worst <= 1e-2 * largest.max(1.0), "{name}, {len} words: off by {worst}");
+        }
+    }
+}
+
+#[test]
+fn integer_products_are_the_same_with_vector_instructions_or_without() {
+    // Sizes that leave every remainder: rows not a multiple of 4 or 8, columns not of 16.
+    let mut rng = math::Rng(9);
+    for (rows, cols, n) in [(13, 37, 5), (8, 16, 1), (7, 3, 2), (17, 130, 1), (4, 256, 3)] {
+        let w: Vec<f32> = (0..rows * cols).map(|_| rng.unit() * 4.0 - 2.0).collect();
+        let x: Vec<f32> = (0..n * cols).map(|_| rng.unit() * 6.0 - 3.0).collect();
+        let b: Vec<f32> = (0..rows).map(|_| rng.unit()).collect();
+        let span = Span { at: 0, rows, cols };
+        let mut with = quant::Quantized::new(&w, &[span]);
+        let y = with.affine(span, Some(&b), &x, n);
+        with.simd = None;
+        let plain = with.affine(span, Some(&b), &x, n);
+        let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&y), bits(&plain), "{rows}x{cols}, {n} words");
+        // And near the float products: each term is off by at most half a step of its row's
+        // scale (a 4095th of the row's largest) times the input, and half a step of the
+        // input's scale (a 2048th or less) times the weight: on vectors like these, well
+        // under a part in a thousand of the terms' magnitudes.
+        for t in 0..n {
+            let (wr, xt) = (|r: usize| &w[r * cols..(r + 1) * cols], &x[t * cols..(t + 1) * cols]);
+            for r in 0..rows {
+                let exact = math::dot(wr(r), xt) + b[r];
+                let size: f32 = wr(r).iter().zip(xt).map(|(w, x)| (w * x).abs()).sum();
+                let off = (y[t * rows + r] - exact).abs();
+                assert!(off <= 1e-3 * size, "{rows}x{cols} row {r} word {t}: {off} of {size}");
+            }
+        }
+    }
+}
+
+#[test]
+fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_ones() {
+    // Every weight and input at its largest, of one sign: the sum is at its bound.
+    let cols = 512;
+    let span = Span { at: 0, rows: 4, cols };
+    let w = vec![-3.0f32; 4 * cols];
+    let q = quant::Quantized::new(&w, &[span]);
+    let y = q.affine(span, None, &vec![-7.0; cols], 1);
+    y.iter().for_each(|v| assert!((v / (21.0 * cols as f32) - 1.0).abs() < 1e-3, "{v}"));
+    // Not finite: no panic, finite products.
+    let w = [f32::NAN, 1.0, f32::INFINITY, -1.0, 0.5, 0.0, f32::NEG_INFINITY, 2.0];
+    let span = Span { at: 0, rows: 2, cols: 4 };
+    let q = quant::Quantized::new(&w, &[span]);
+    for x in [[f32::NAN, 1.0, 2.0, 3.0], [0.0; 4], [f32::INFINITY, f32::MIN_POSITIVE, -1e30, 1e-40]]
+    {
+        let y = q.affine(span, None, &x, 1);
+        assert!(y.iter().all(|v| v.is_finite()), "{x:?}: {y:?}");
+    }
 }
