@@ -165,9 +165,15 @@ pub fn read_document_within(
     })
 }
 
+/// Sentences the syntax layer takes at once: enough that the BiLSTM parser reads its weights
+/// once for many words, few enough that its working memory stays a few megabytes.
+const SYNTAX_BATCH: usize = 32;
+
 /// Runs the syntax layer over each sentence of the project's own tokens, so that every later
 /// stage sees one tokenisation: a hyphenated name stays one word to the parser too. Sentences
-/// are at most [`tokens::MAX_SENTENCE_TOKENS`] long, so the deadline is looked at often.
+/// are at most [`tokens::MAX_SENTENCE_TOKENS`] long and go to the analyzer
+/// [`SYNTAX_BATCH`] at a time (the BiLSTM parser takes them together), so the deadline is
+/// looked at often and memory stays bounded.
 fn analyse(
     analyzer: &syntax::Analyzer,
     text: &str,
@@ -176,22 +182,24 @@ fn analyse(
     deadline: Deadline,
 ) -> Result<Vec<model::Word>, Overrun> {
     let mut words = Vec::with_capacity(tokens.len());
-    let mut forms: Vec<&str> = Vec::with_capacity(tokens::MAX_SENTENCE_TOKENS);
-    for (index, s) in sentences.iter().enumerate() {
+    for (batch, group) in sentences.chunks(SYNTAX_BATCH).enumerate() {
         deadline.check()?;
-        let sentence = &tokens[s.tokens.clone()];
-        forms.clear();
-        forms.extend(sentence.iter().map(|t| &text[t.span.clone()]));
-        let analyses = analyzer.analyse(&forms);
-        for (t, a) in sentence.iter().zip(analyses) {
-            words.push(model::Word {
-                span: t.span.clone(),
-                sentence: index,
-                upos: a.upos.as_str().to_string(),
-                lemma: a.lemma,
-                head: a.head,
-                deprel: a.deprel,
-            });
+        let forms: Vec<Vec<&str>> = group
+            .iter()
+            .map(|s| tokens[s.tokens.clone()].iter().map(|t| &text[t.span.clone()]).collect())
+            .collect();
+        let forms: Vec<&[&str]> = forms.iter().map(Vec::as_slice).collect();
+        for (k, (s, analyses)) in group.iter().zip(analyzer.analyse_many(&forms)).enumerate() {
+            for (t, a) in tokens[s.tokens.clone()].iter().zip(analyses) {
+                words.push(model::Word {
+                    span: t.span.clone(),
+                    sentence: batch * SYNTAX_BATCH + k,
+                    upos: a.upos.as_str().to_string(),
+                    lemma: a.lemma,
+                    head: a.head,
+                    deprel: a.deprel,
+                });
+            }
         }
     }
     Ok(words)

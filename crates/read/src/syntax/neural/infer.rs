@@ -7,27 +7,29 @@
 
 use super::lstm::activate;
 use super::math::{dot, sl, tanh};
-use super::{A, E, Example, H, Model, NTAGS, ROOT, SUBS, Span, T, UNK};
+use super::{A, B, E, Example, H, Model, NTAGS, ROOT, Span, T, UNK};
 
 /// The products of a weight matrix (named by its span of the model's weights) with vectors:
 /// exactly as training computes them ([`Exact`]), or in 16-bit integers
 /// ([`super::quant::Quantized`]). The rest of the forward pass is the same code for both.
 pub(super) trait Products {
-    /// `y[t][r] = w_r · x_t + b[r]` for each of `n` words `t` (rows of `x`, `w.cols` wide).
-    fn affine(&self, w: Span, b: Option<&[f32]>, x: &[f32], n: usize) -> Vec<f32>;
-    /// `y[r] = w_r · x`: the recurrent product of one word, which cannot wait for the next.
-    fn dots(&self, w: Span, x: &[f32], y: &mut [f32]);
+    /// `y[t][r] = w_r · x_t + b[r]` for each of `n` words `t` (rows of `x`, `w.cols` wide),
+    /// for each matrix `w` and bias `b` of `maps` (all as wide as `x`'s rows).
+    fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>>;
+
+    /// The same for one matrix.
+    fn affine(&self, w: Span, b: Option<&[f32]>, x: &[f32], n: usize) -> Vec<f32> {
+        let mut y = self.affine_many(&[(w, b)], x, n);
+        y.pop().unwrap_or_default()
+    }
 }
 
 /// The products summed exactly as [`super::math::dot`] sums them: the same bits as training.
 pub(super) struct Exact<'a>(pub(super) &'a [f32]);
 
 impl Products for Exact<'_> {
-    fn affine(&self, w: Span, b: Option<&[f32]>, x: &[f32], n: usize) -> Vec<f32> {
-        affine_block(sl(self.0, w), b, x, w.cols, n, w.rows)
-    }
-    fn dots(&self, w: Span, x: &[f32], y: &mut [f32]) {
-        dots_one(sl(self.0, w), x, w.cols, y)
+    fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>> {
+        maps.iter().map(|&(w, b)| affine_block(sl(self.0, w), b, x, w.cols, n, w.rows)).collect()
     }
 }
 
@@ -53,82 +55,118 @@ impl Model {
 
     /// The same with the products computed by `products`.
     pub(super) fn infer_with(&self, products: &impl Products, ex: &Example) -> Outputs {
-        let mut words = vec![ROOT];
-        words.extend(ex.words.iter().map(|w| self.vocab.get(w).copied().unwrap_or(UNK)));
-        let mut subs = vec![[0usize; SUBS]];
-        subs.extend(ex.subs.iter().copied());
-        let mut tags = vec![NTAGS - 1];
-        tags.extend(ex.tags.iter().copied());
+        let mut out = self.infer_batch(products, std::slice::from_ref(ex));
+        out.pop().unwrap_or_else(|| unreachable!("one output a sentence"))
+    }
+
+    /// The outputs of several sentences at once, the same numbers as one at a time: their
+    /// words go through each product together, so that each weight, read from memory once,
+    /// serves every sentence (the recurrent step of all sentences at their `t`-th word).
+    pub(super) fn infer_batch(&self, products: &impl Products, exs: &[Example]) -> Vec<Outputs> {
         let w = &self.w;
         let lay = &self.layout;
-        let n = words.len();
-        let mut x = vec![0f32; n * (E + T)];
-        for t in 0..n {
-            let v = &mut x[t * (E + T)..(t + 1) * (E + T)];
-            v[..E].copy_from_slice(&sl(w, lay.ew)[words[t] * E..(words[t] + 1) * E]);
-            if t > 0 {
-                for &h in &subs[t] {
+        // Every sentence's words, its root first, one after another.
+        let lens: Vec<usize> = exs.iter().map(|ex| ex.words.len() + 1).collect();
+        let starts: Vec<usize> =
+            lens.iter().scan(0, |at, n| Some(std::mem::replace(at, *at + n))).collect();
+        let total: usize = lens.iter().sum();
+        let mut x = vec![0f32; total * (E + T)];
+        for (ex, &start) in exs.iter().zip(&starts) {
+            for t in 0..=ex.words.len() {
+                let (word, tag) = match t.checked_sub(1) {
+                    None => (ROOT, NTAGS - 1),
+                    Some(k) => (self.vocab.get(&ex.words[k]).copied().unwrap_or(UNK), ex.tags[k]),
+                };
+                let v = &mut x[(start + t) * (E + T)..(start + t + 1) * (E + T)];
+                v[..E].copy_from_slice(&sl(w, lay.ew)[word * E..(word + 1) * E]);
+                for &h in t.checked_sub(1).map_or(&[][..], |k| &ex.subs[k][..]) {
                     let row = &sl(w, lay.eh)[h * E..(h + 1) * E];
                     v[..E].iter_mut().zip(row).for_each(|(v, r)| *v += r);
                 }
+                v[E..].copy_from_slice(&sl(w, lay.et)[tag * T..(tag + 1) * T]);
             }
-            v[E..].copy_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
         }
         let mut cur = x;
         for layer in lay.lstm {
-            let mut out = vec![0f32; n * 2 * H];
-            for (dir, &weights) in layer.iter().enumerate() {
-                let hs = self.lstm(products, weights, &cur, n, dir == 1);
-                for t in 0..n {
-                    out[t * 2 * H + dir * H..t * 2 * H + (dir + 1) * H]
-                        .copy_from_slice(&hs[t * H..(t + 1) * H]);
+            let mut out = vec![0f32; total * 2 * H];
+            // The input products of every word at once, both directions from one input.
+            let maps = layer.map(|(wx, _, b)| (wx, Some(sl(w, b))));
+            let inputs = products.affine_many(&maps, &cur, total);
+            for (dir, (pre, &(_, wh, _))) in inputs.into_iter().zip(&layer).enumerate() {
+                let hs = Self::lstm(products, wh, pre, &starts, &lens, dir == 1);
+                for (out, h) in out.chunks_exact_mut(2 * H).zip(hs.chunks_exact(H)) {
+                    out[dir * H..(dir + 1) * H].copy_from_slice(h);
                 }
             }
             cur = out;
         }
-        let layer = |wm: Span, bm: Span| {
-            let mut y = products.affine(wm, Some(sl(w, bm)), &cur, n);
+        let views = [
+            (lay.w_ad, lay.b_ad),
+            (lay.w_ah, lay.b_ah),
+            (lay.w_ld, lay.b_ld),
+            (lay.w_lh, lay.b_lh),
+            (lay.w_tg, lay.b_tg),
+        ];
+        let maps = views.map(|(wm, bm)| (wm, Some(sl(w, bm))));
+        let mut views = products.affine_many(&maps, &cur, total).into_iter().map(|mut y| {
             y.iter_mut().for_each(|v| *v = tanh(*v));
             y
+        });
+        let mut view = || views.next().unwrap_or_default();
+        let (ad, ah, ld, lh, tg) = (view(), view(), view(), view(), view());
+        let p = products.affine(lay.u, None, &ah, total);
+        let q: Vec<f32> = ah.chunks_exact(A).map(|a| dot(sl(w, lay.u_bias), a)).collect();
+        let rows = |v: &[f32], width: usize, s: usize| {
+            v[starts[s] * width..(starts[s] + lens[s]) * width].to_vec()
         };
-        let ad = layer(lay.w_ad, lay.b_ad);
-        let ah = layer(lay.w_ah, lay.b_ah);
-        let ld = layer(lay.w_ld, lay.b_ld);
-        let lh = layer(lay.w_lh, lay.b_lh);
-        let tg = layer(lay.w_tg, lay.b_tg);
-        let p = products.affine(lay.u, None, &ah, n);
-        let q = (0..n).map(|t| dot(sl(w, lay.u_bias), &ah[t * A..(t + 1) * A])).collect();
-        Outputs { n, ad, ld, lh, tg, p, q }
+        (0..exs.len())
+            .map(|s| Outputs {
+                n: lens[s],
+                ad: rows(&ad, A, s),
+                ld: rows(&ld, B, s),
+                lh: rows(&lh, B, s),
+                tg: rows(&tg, B, s),
+                p: rows(&p, A, s),
+                q: rows(&q, 1, s),
+            })
+            .collect()
     }
 
-    /// One direction of an LSTM layer over the sentence (read right to left where
-    /// `reverse`); returns each word's output, in the sentence's order.
+    /// One direction of an LSTM layer over sentences laid one after another (`lens[s]` rows
+    /// from `starts[s]`), each read right to left where `reverse`, from each word's input
+    /// sums `pre_all` (`W x + b`); returns each word's output, in the input's order.
     fn lstm(
-        &self,
         products: &impl Products,
-        (wx, wh, b): (Span, Span, Span),
-        x: &[f32],
-        n: usize,
+        wh: Span,
+        mut pre_all: Vec<f32>,
+        starts: &[usize],
+        lens: &[usize],
         reverse: bool,
     ) -> Vec<f32> {
-        // The input products of every word at once; then the recurrent ones, word by word.
-        let mut pre_all = products.affine(wx, Some(sl(&self.w, b)), x, n);
-        let mut out = vec![0f32; n * H];
-        let mut h = vec![0f32; H];
-        let mut c = vec![0f32; H];
-        let mut rec = vec![0f32; 4 * H];
-        for step in 0..n {
-            let t = if reverse { n - 1 - step } else { step };
-            // Each word's input sums are read once: its gates are made in their place.
-            let pre = &mut pre_all[t * 4 * H..(t + 1) * 4 * H];
-            products.dots(wh, &h, &mut rec);
-            pre.iter_mut().zip(&rec).for_each(|(p, r)| *p += r);
-            activate(pre);
-            for k in 0..H {
-                c[k] = pre[H + k] * c[k] + pre[k] * pre[2 * H + k];
-                h[k] = pre[3 * H + k] * tanh(c[k]);
+        let total: usize = lens.iter().sum();
+        // The recurrent products a step of every sentence still going at a time: the
+        // longest first, so that those going are the first rows of `h`.
+        let mut order: Vec<usize> = (0..lens.len()).collect();
+        order.sort_by_key(|&s| std::cmp::Reverse(lens[s]));
+        let mut out = vec![0f32; total * H];
+        let mut h = vec![0f32; order.len() * H];
+        let mut c = vec![0f32; order.len() * H];
+        for step in 0..order.first().map_or(0, |&s| lens[s]) {
+            let going = order.iter().take_while(|&&s| lens[s] > step).count();
+            let rec = products.affine(wh, None, &h[..going * H], going);
+            for (i, &s) in order[..going].iter().enumerate() {
+                let row = starts[s] + if reverse { lens[s] - 1 - step } else { step };
+                // Each word's input sums are read once: its gates are made in their place.
+                let pre = &mut pre_all[row * 4 * H..(row + 1) * 4 * H];
+                pre.iter_mut().zip(&rec[i * 4 * H..(i + 1) * 4 * H]).for_each(|(p, r)| *p += r);
+                activate(pre);
+                let (h, c) = (&mut h[i * H..(i + 1) * H], &mut c[i * H..(i + 1) * H]);
+                for k in 0..H {
+                    c[k] = pre[H + k] * c[k] + pre[k] * pre[2 * H + k];
+                    h[k] = pre[3 * H + k] * tanh(c[k]);
+                }
+                out[row * H..(row + 1) * H].copy_from_slice(h);
             }
-            out[t * H..(t + 1) * H].copy_from_slice(&h);
         }
         out
     }
@@ -162,27 +200,6 @@ fn block_4x2(w: [&[[f32; 8]]; 4], x: [&[[f32; 8]]; 2]) -> [[f32; 8]; 8] {
         mac(&mut b3, &w[3][j], d1);
     }
     [a0, a1, a2, a3, b0, b1, b2, b3]
-}
-
-/// The partial sums of eight weight rows against one word: eight independent sums keep the
-/// adder busy while each waits for the one before.
-#[inline(always)]
-fn block_8x1(w: [&[[f32; 8]]; 8], x: &[[f32; 8]]) -> [[f32; 8]; 8] {
-    let (mut a0, mut a1, mut a2, mut a3) = ([0f32; 8], [0f32; 8], [0f32; 8], [0f32; 8]);
-    let (mut a4, mut a5, mut a6, mut a7) = ([0f32; 8], [0f32; 8], [0f32; 8], [0f32; 8]);
-    let n = w.iter().map(|r| r.len()).min().unwrap_or(0).min(x.len());
-    for j in 0..n {
-        let d = &x[j];
-        mac(&mut a0, &w[0][j], d);
-        mac(&mut a1, &w[1][j], d);
-        mac(&mut a2, &w[2][j], d);
-        mac(&mut a3, &w[3][j], d);
-        mac(&mut a4, &w[4][j], d);
-        mac(&mut a5, &w[5][j], d);
-        mac(&mut a6, &w[6][j], d);
-        mac(&mut a7, &w[7][j], d);
-    }
-    [a0, a1, a2, a3, a4, a5, a6, a7]
 }
 
 /// The partial sums of one weight row against one word.
@@ -220,7 +237,9 @@ pub(super) fn affine_block(
         for k in whole..cols {
             s += wr[k] * xt[k];
         }
-        s + acc.iter().sum::<f32>() + b.map_or(0.0, |b| b[r])
+        let sum = s + acc.iter().sum::<f32>();
+        // No bias adds nothing (not 0.0, which would turn a -0.0 into 0.0): as `dot`.
+        b.map_or(sum, |b| sum + b[r])
     };
     let mut r = 0;
     while r + 4 <= rows {
@@ -248,33 +267,4 @@ pub(super) fn affine_block(
         }
     }
     y
-}
-
-/// `y[r] = w_r · x` for every weight row, summed as [`super::math::dot`]: the recurrent
-/// product of one word, which cannot wait for the next.
-#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
-fn dots_one(w: &[f32], x: &[f32], cols: usize, y: &mut [f32]) {
-    let whole = cols / 8 * 8;
-    let xs = x[..whole].as_chunks::<8>().0;
-    let row = |r: usize| w[r * cols..r * cols + whole].as_chunks::<8>().0;
-    let finish = |r: usize, acc: &[f32; 8]| {
-        let wr = &w[r * cols..(r + 1) * cols];
-        let mut s = 0.0;
-        for k in whole..cols {
-            s += wr[k] * x[k];
-        }
-        s + acc.iter().sum::<f32>()
-    };
-    let rows = y.len();
-    let mut r = 0;
-    while r + 8 <= rows {
-        let ws = std::array::from_fn(|i| row(r + i));
-        for (i, a) in block_8x1(ws, xs).iter().enumerate() {
-            y[r + i] = finish(r + i, a);
-        }
-        r += 8;
-    }
-    for (r, y) in y.iter_mut().enumerate().skip(r) {
-        *y = finish(r, &block_1x1(row(r), xs));
-    }
 }

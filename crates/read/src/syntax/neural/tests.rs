@@ -342,3 +342,40 @@ fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_
         assert!(y.iter().all(|v| v.is_finite()), "{x:?}: {y:?}");
     }
 }
+
+#[test]
+fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
+    let (train, labels) = tiny();
+    let mut model = Model::new(&train, labels, 11);
+    let mut rng = math::Rng(7);
+    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    // Lengths in no order, equal ones, a one-word sentence: the steps of the longest go on
+    // after the others have stopped.
+    let exs: Vec<Example> = [3, 1, 7, 3, 2, 6]
+        .iter()
+        .map(|&len| {
+            let forms: Vec<String> = (0..len).map(|k| format!("w{}", k * len)).collect();
+            let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+            Example::unlabelled(&forms, &vec![Upos::Verb; len])
+        })
+        .collect();
+    let parser = Parser::new(model);
+    let model = &parser.model;
+    let bits = |o: &infer::Outputs| {
+        [&o.ad, &o.ld, &o.lh, &o.tg, &o.p, &o.q]
+            .map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>())
+    };
+    let together = model.infer_batch(&infer::Exact(&model.w), &exs);
+    let int_together = model.infer_batch(&parser.quantized, &exs);
+    for (k, ex) in exs.iter().enumerate() {
+        assert_eq!(bits(&together[k]), bits(&model.infer(ex)), "sentence {k}, float");
+        assert_eq!(
+            bits(&int_together[k]),
+            bits(&model.infer_with(&parser.quantized, ex)),
+            "sentence {k}, integer"
+        );
+    }
+    let one_by_one: Vec<Parse> = exs.iter().map(|ex| parser.parse(ex)).collect();
+    assert_eq!(parser.parse_batch(&exs), one_by_one);
+    assert!(parser.parse_batch(&[]).is_empty());
+}
