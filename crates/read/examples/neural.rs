@@ -3,6 +3,8 @@
 //! `cargo run --release -p read --example neural -- TRAIN DEV EPOCHS THREADS OUT.conllu`
 //! (the model of the best epoch goes to `OUT.conllu.model`);
 //! `... --example neural -- speed MODEL DEV.conllu`: one thread's speed over DEV's words;
+//! `... --example neural -- speed-batch MODEL DEV.conllu`: the analyzer's way alone (integer
+//! products, 32 sentences at a time), five rounds;
 //! `... --example neural -- eval MODEL DEV.conllu`: a model's figures, with the float products
 //! (as training measures) and with the integer ones (as the analyzer parses);
 //! `... --example neural -- silver MODEL CONLL2003 OUT.conllu`: the sentences of a CoNLL-2003
@@ -12,6 +14,9 @@ use read::syntax::{neural, read_conllu};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args[1] == "speed-batch" {
+        return speed_batch(&args[2], &args[3]);
+    }
     if args[1] == "speed" {
         return speed(&args[2], &args[3]);
     }
@@ -110,6 +115,28 @@ fn speed(model_path: &str, dev: &str) {
             words as f64 / integer,
             words as f64 / batched
         );
+    }
+}
+
+/// The integer parser alone, 32 sentences at a time, five rounds (to profile).
+fn speed_batch(model_path: &str, dev: &str) {
+    let parser =
+        neural::Parser::new(neural::Model::read(&std::fs::read(model_path).unwrap()).unwrap());
+    let dev = read_conllu(&std::fs::read_to_string(dev).unwrap()).unwrap();
+    let analyzer = read::syntax::builtin().unwrap();
+    let words: usize = dev.iter().map(|s| s.words.len()).sum();
+    let examples: Vec<neural::Example> = dev
+        .iter()
+        .map(|s| {
+            let tags: Vec<_> = analyzer.analyse(&s.forms()).into_iter().map(|a| a.upos).collect();
+            neural::Example::unlabelled(&s.forms(), &tags)
+        })
+        .collect();
+    for round in 0..5 {
+        let started = std::time::Instant::now();
+        let parses: usize = examples.chunks(32).map(|c| parser.parse_batch(c).len()).sum();
+        let seconds = started.elapsed().as_secs_f64();
+        println!("round {round}: {parses} sentences, {:.0} words/s", words as f64 / seconds);
     }
 }
 

@@ -6,6 +6,7 @@
 //! give each word its lemma ([`lemma`]), and an arc-hybrid parser with a small beam gives each word its
 //! head and Universal Dependencies relation ([`parse`]).
 
+mod codes;
 mod conllu;
 mod lemma;
 pub mod neural;
@@ -177,13 +178,13 @@ impl Analyzer {
             .iter()
             .zip(tagged)
             .zip(trees)
-            .map(|((words, (lower, tags)), tree)| {
+            .map(|((words, (lower, mut tags)), tree)| {
                 let arcs = match (tree, &self.parser) {
                     (Some(arcs), _) => arcs,
                     (None, Some(parser)) => parser.parse_lower(&lower, &tags),
                     (None, None) => Vec::new(),
                 };
-                self.finish(words, &lower, &tags, arcs)
+                self.finish(words, &lower, &mut tags, arcs)
             })
             .collect()
     }
@@ -193,10 +194,11 @@ impl Analyzer {
         &self,
         words: &[&str],
         lower: &[String],
-        tags: &[Upos],
+        tags: &mut [Upos],
         mut arcs: Vec<parse::Arc>,
     ) -> Vec<Analysis> {
         // The same repairs whichever parser made the tree (none where there is no tree).
+        codes::unclause(words, tags, &mut arcs);
         relative::rehang(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
