@@ -1,9 +1,11 @@
-//! The forward pass for parsing alone: the same arithmetic as training's [`Model::forward`]
-//! (every sum in the same order, so the same bits), laid out for speed. Training keeps, for
-//! the backward pass, every gate of every word in its own vector and computes each product
-//! row by row; parsing keeps nothing it does not read again, holds a layer's vectors in one
-//! matrix, and multiplies a block of weight rows by a block of words at once, so that each
-//! weight read from memory serves several words and each word several rows.
+//! The forward pass for parsing alone: with [`Exact`] products the same arithmetic as
+//! training's [`Model::forward`] (every sum in the same order, so the same bits), laid out
+//! for speed; with [`super::quant::Quantized`] ones the same pass in 16-bit integers.
+//! Training keeps, for the backward pass, every gate of every word in its own vector and
+//! computes each product row by row; parsing keeps nothing it does not read again, holds a
+//! layer's vectors in one matrix, takes several sentences at once (their recurrent steps
+//! together), and multiplies a block of weight rows by a block of words at once, so that
+//! each weight read from memory serves several words and each word several rows.
 
 use super::lstm::activate;
 use super::math::{dot, sl, tanh};

@@ -23,6 +23,16 @@ fn tiny() -> (Vec<Example>, Vec<String>) {
     (train, labels)
 }
 
+/// A model of the tiny sentences with every weight drawn from [-0.5, 0.5): outputs far from
+/// zero and from each other, unlike a trained or a fresh model's.
+fn random_model(seed: u64) -> Model {
+    let (train, labels) = tiny();
+    let mut model = Model::new(&train, labels, 11);
+    let mut rng = math::Rng(seed);
+    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    model
+}
+
 #[test]
 fn training_gives_the_same_weights_on_one_thread_or_two() {
     let (train, labels) = tiny();
@@ -227,11 +237,7 @@ fn a_sentence_too_long_for_the_bilstm_goes_to_the_perceptron_parser() {
 #[test]
 fn parsing_computes_the_network_exactly_as_training_does() {
     // Random weights, sentences of lengths that leave the blocked products' remainders.
-    let (train, labels) = tiny();
-    let model = Model::new(&train, labels, 11);
-    let mut model = model;
-    let mut rng = math::Rng(3);
-    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    let model = random_model(3);
     for len in [1, 2, 3, 5, 8] {
         let forms: Vec<String> = (0..len).map(|k| format!("w{k}")).collect();
         let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
@@ -271,10 +277,7 @@ fn the_activations_exponential_is_within_a_few_units_of_the_last_place() {
 
 #[test]
 fn the_network_with_integer_products_comes_within_a_part_in_a_hundred_of_the_float_one() {
-    let (train, labels) = tiny();
-    let mut model = Model::new(&train, labels, 11);
-    let mut rng = math::Rng(5);
-    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    let model = random_model(5);
     let parser = Parser::new(model);
     let model = &parser.model;
     for len in [1, 2, 3, 5, 8] {
@@ -345,10 +348,7 @@ fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_
 
 #[test]
 fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
-    let (train, labels) = tiny();
-    let mut model = Model::new(&train, labels, 11);
-    let mut rng = math::Rng(7);
-    model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
+    let model = random_model(7);
     // Lengths in no order, equal ones, a one-word sentence: the steps of the longest go on
     // after the others have stopped.
     let exs: Vec<Example> = [3, 1, 7, 3, 2, 6]
