@@ -1,8 +1,8 @@
-//! A code with a digit in it ("IK-3", "F-16", "A320") is a name, never a verb: where the tree
+//! A code with a digit in it ("ZK-9", "F-16", "A320") is a name, never a verb: where the tree
 //! made it head a clause on the noun just before it, it becomes the head of that noun's
-//! phrase, as the treebank writes "the penal colony IK-3" (the noun a `compound` of the code).
+//! phrase, as the treebank writes "the penal colony ZK-9" (the noun a `compound` of the code).
 //!
-//! Why: a parser trained on web text, meeting "the penal colony IK-3 'Polar Wolf'", may tag
+//! Why: a parser trained on web text, meeting "the penal colony ZK-9 'Grey Heron'", may tag
 //! the code a verb and hang it on "colony" as a clause (`acl`) with the quoted name as its
 //! object; every reader of the parse then cuts the body's name at the code. No English verb
 //! form has a digit in it, so the repair is safe: the word is tagged a proper noun and takes
@@ -53,10 +53,10 @@ mod tests {
 
     #[test]
     fn a_code_hung_as_a_clause_on_the_noun_before_it_heads_the_noun_phrase() {
-        // "head of the Arctic colony IK-3 "Polar Wolf" ." as a parser made it: the code a
+        // "head of the northern colony ZK-9 "Grey Heron" ." as a parser made it: the code a
         // verb, a clause of "colony", the quoted name its object.
         let words =
-            ["head", "of", "the", "Arctic", "colony", "IK-3", "\"", "Polar", "Wolf", "\"", "."];
+            ["head", "of", "the", "northern", "colony", "ZK-9", "\"", "Grey", "Heron", "\"", "."];
         use Upos::*;
         let mut tags = vec![Noun, Adp, Det, Adj, Noun, Verb, Punct, Adj, Propn, Punct, Punct];
         let mut tree = arcs(&[
@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn words_without_digits_and_codes_that_are_not_verbs_are_left_alone() {
         use Upos::*;
-        let words = ["officers", "running", "IK-3", "units"];
+        let words = ["officers", "running", "ZK-9", "units"];
         let mut tags = vec![Noun, Verb, Propn, Noun];
         let tree = arcs(&[(0, "root"), (1, "acl"), (4, "compound"), (2, "obj")]);
         let mut repaired = tree.clone();
@@ -104,7 +104,7 @@ mod tests {
         assert_eq!(repaired, tree);
         assert_eq!(tags, [Noun, Verb, Propn, Noun]);
         // A code made a clause of a word not just before it: an apposition, in place.
-        let words = ["colony", "near", "X", "IK-3"];
+        let words = ["colony", "near", "X", "ZK-9"];
         let mut tags = vec![Noun, Adp, Propn, Verb];
         let mut tree = arcs(&[(0, "root"), (3, "case"), (1, "nmod"), (1, "acl")]);
         unclause(&words, &mut tags, &mut tree);
