@@ -121,6 +121,10 @@ pub enum ModelError {
 /// sentences stop at 250 tokens) go to the linear perceptron parser.
 const BILSTM_MAX_WORDS: usize = 512;
 
+/// Sentences the BiLSTM parser takes together at most: its working memory grows with the
+/// words (a few megabytes for 32 sentences of news).
+const BILSTM_BATCH: usize = 32;
+
 /// The tagger, lemmatizer and parser together.
 #[derive(Clone)]
 pub struct Analyzer {
@@ -140,7 +144,8 @@ impl Analyzer {
     }
 
     /// [`Analyzer::analyse`] of several sentences, the same analyses, faster where the BiLSTM
-    /// parser is attached: it takes the sentences together (its weights read once for all).
+    /// parser is attached: it takes the sentences together (its weights read once for all),
+    /// [`BILSTM_BATCH`] at a time, so that its memory stays bounded however many are given.
     pub fn analyse_many(&self, sentences: &[&[&str]]) -> Vec<Vec<Analysis>> {
         // Tagger, parser and lemmatizer all read the lowercase forms: made once.
         let mut tagged: Vec<(Vec<String>, Vec<Upos>)> = sentences
@@ -161,7 +166,8 @@ impl Analyzer {
                 .iter()
                 .map(|&k| neural::Example::unlabelled(sentences[k], &tagged[k].1))
                 .collect();
-            for (&k, (heads, labels, net_tags)) in chosen.iter().zip(net.parse_batch(&examples)) {
+            let parses = examples.chunks(BILSTM_BATCH).flat_map(|batch| net.parse_batch(batch));
+            for (&k, (heads, labels, net_tags)) in chosen.iter().zip(parses) {
                 // The network's own parts of speech (95.62 on EWT dev against the
                 // perceptron's 95.27): the lemmas and the claim rules read them.
                 for (t, n) in tagged[k].1.iter_mut().zip(net_tags) {

@@ -287,3 +287,27 @@ fn a_word_written_in_parts_teaches_no_lemma_rule() {
         assert_eq!(a[0].lemma, name, "{:?}", a[0]);
     }
 }
+
+#[test]
+fn sentences_analysed_together_are_analysed_as_one_at_a_time() {
+    let texts = [
+        "The court sentenced the former minister to ten years .",
+        "",
+        "He was arrested in the capital on Monday , police said .",
+        "Sanctions",
+        "The colony ZK-9 is run by Colonel Tomas Welder .",
+    ];
+    let words: Vec<Vec<&str>> = texts.iter().map(|t| t.split_whitespace().collect()).collect();
+    let sentences: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+    // A BiLSTM parser with untrained weights: any trees, but the same either way.
+    let examples: Vec<neural::Example> =
+        sentences.iter().map(|s| neural::Example::unlabelled(s, &[])).collect();
+    let labels = vec!["root".to_string(), "nsubj".to_string(), "obj".to_string()];
+    let net = builtin().unwrap().with_neural(neural::Model::new(&examples, labels, 3));
+    for analyzer in [&*ANALYZER, &net] {
+        let one_by_one: Vec<Vec<Analysis>> =
+            sentences.iter().map(|s| analyzer.analyse(s)).collect();
+        assert_eq!(analyzer.analyse_many(&sentences), one_by_one);
+    }
+    assert!(ANALYZER.analyse_many(&[]).is_empty());
+}
