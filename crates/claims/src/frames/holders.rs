@@ -275,6 +275,35 @@ pub(super) fn list_before(doc: &Doc<'_>, p: &Parse<'_>, last: usize, comma: usiz
     out
 }
 
+/// The names of a list that opens at word `first` ("A, B and C"), read off the words: a
+/// person's name, then "," or "and" (or ", and") and the next, while there is one; at most
+/// twelve.
+pub(super) fn list_after(doc: &Doc<'_>, p: &Parse<'_>, first: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut w = first;
+    while out.len() < 12 {
+        let Some(m) = (w < p.words.len()).then(|| p.mention_of(doc, w, &[Kind::Per])).flatten()
+        else {
+            break;
+        };
+        if out.contains(&m) {
+            break;
+        }
+        out.push(m);
+        // The word after the name, then the separator.
+        let end = doc.view.mentions[m].span.end;
+        let Some(next) = (w..p.words.len()).find(|&k| p.words[k].span.start >= end) else {
+            break;
+        };
+        w = match p.form(next) {
+            "," if next + 1 < p.words.len() && p.form(next + 1) == "and" => next + 2,
+            "," | "and" => next + 1,
+            _ => break,
+        };
+    }
+    out
+}
+
 /// "X, who at the time was the minister of Y" that the parse did not read as a relative
 /// clause: the name right before the relative pronoun (over a comma) that is the subject.
 pub(super) fn relative_antecedent(doc: &Doc<'_>, p: &Parse<'_>, s: usize) -> Option<usize> {

@@ -309,3 +309,50 @@ fn troops_named_by_their_kind_are_a_body() {
     );
     assert!(find(&c, "Tomasz Wielgosz", "internal troops").is_some(), "{c:?}");
 }
+
+#[test]
+fn a_plural_post_before_a_list_of_names_is_every_name_s_however_the_list_was_parsed() {
+    let text = "The Norvanian government says that Tomasz Wielgosz, the Chief of the Border \
+                Service, and Norvanian security officers Piet Oranje, Marisol Quenby and Anders \
+                Grint are sanctioned.";
+    let holders = |c: &[crate::Claim]| -> Vec<String> {
+        let officers = c.iter().filter(|c| c.field("role") == Some("security officer"));
+        officers.filter_map(|c| c.field("holder").map(str::to_string)).collect()
+    };
+    let rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
+    let built_in = crate::frames::test_support::claims_reparsed(
+        &rules,
+        text,
+        crate::ClaimType::Position,
+        |_| {},
+    );
+    // As another parser read it: the post and the first and last names conjuncts of the
+    // first name of the sentence, the middle name a modifier of the first of the list.
+    let reparsed = crate::frames::test_support::claims_reparsed(
+        &rules,
+        text,
+        crate::ClaimType::Position,
+        |w| {
+            let at = |form: &str| {
+                w.iter().position(|w| &text[w.span.clone()] == form).expect("the word")
+            };
+            let (first, officers, piet, marisol, anders) =
+                (at("Tomasz"), at("officers"), at("Piet"), at("Marisol"), at("Anders"));
+            for (word, head, rel) in [
+                (officers, first, "conj"),
+                (piet, first, "conj"),
+                (marisol, piet, "nmod:desc"),
+                (anders, first, "conj"),
+            ] {
+                w[word].head = head + 1;
+                w[word].deprel = rel.into();
+            }
+        },
+    );
+    for claims in [&built_in, &reparsed] {
+        let found = holders(claims);
+        for name in ["Piet Oranje", "Marisol Quenby", "Anders Grint"] {
+            assert!(found.iter().any(|h| h == name), "{name}: {claims:#?}");
+        }
+    }
+}

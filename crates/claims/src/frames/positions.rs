@@ -11,9 +11,9 @@ use serde::Deserialize;
 
 use super::bodies::{POST_MODIFIERS, bodies};
 use super::holders::{
-    HONORIFICS, appositive_name, closing_parenthesis, comma_owner, comma_owner_at, list_before,
-    misparsed_subject, name_after_body, name_after_other_post, paired_post, parenthesis_owner,
-    relative_antecedent, verb_subjects,
+    HONORIFICS, appositive_name, closing_parenthesis, comma_owner, comma_owner_at, list_after,
+    list_before, misparsed_subject, name_after_body, name_after_other_post, paired_post,
+    parenthesis_owner, relative_antecedent, verb_subjects,
 };
 use super::post_dates::dates;
 use super::{Parse, view_span};

@@ -310,6 +310,19 @@ pub(super) fn holders(
             }
         }
     }
+    // "and security officers A, B and C are sanctioned": a plural post right before a list
+    // of names is every name's, read off the words whatever the parse made of the list (a
+    // parser may hang the later names on the sentence's first one, or one on another).
+    if plural(p, t) && t + 1 < p.words.len() && p.form(t + 1) != "," {
+        let listed = list_after(doc, p, t + 1);
+        if listed.len() >= 2
+            && out.iter().all(|&(o, how, _)| how == How::Title && listed.contains(&o))
+        {
+            for o in listed.into_iter().filter(|&o| own(o)) {
+                out.push((o, How::Title, false));
+            }
+        }
+    }
     if out.is_empty()
         && let Some(m) = fronted_owner(doc, p, post)
     {
