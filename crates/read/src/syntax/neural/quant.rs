@@ -27,7 +27,8 @@ const WEIGHT_MAX: f32 = 4095.0;
 
 /// The largest magnitude of an input after scaling, for rows `cols` long: small enough that
 /// no sum of `cols` products, in any order, can leave an `i32` (`cols × 4095 × max < 2³¹`),
-/// at most 32767.
+/// at most 32767 (and at least 1, which bounds rows up to half a million columns; the
+/// network's are 256 at most).
 fn input_max(cols: usize) -> f32 {
     let bound = (i32::MAX as f64 / (cols.max(1) as f64 * WEIGHT_MAX as f64)).floor();
     bound.clamp(1.0, 32767.0) as f32
@@ -143,21 +144,7 @@ impl Quantized {
             _ => unreachable!("every product's matrix is quantized when the parser is made"),
         }
     }
-}
 
-impl Products for Quantized {
-    fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>> {
-        match self.simd {
-            Some(simd) => simd.vectorize(
-                #[inline(always)]
-                || self.affine_each(Some(simd), maps, x, n),
-            ),
-            None => self.affine_each(None, maps, x, n),
-        }
-    }
-}
-
-impl Quantized {
     /// The products of one input with every matrix of `maps`, the input made integers once.
     /// Inlined into the caller, so that under [`V3::vectorize`] all of it is compiled with
     /// AVX2 (pulp's instructions are functions of their own elsewhere).
@@ -183,6 +170,18 @@ impl Quantized {
             out.push(y);
         }
         out
+    }
+}
+
+impl Products for Quantized {
+    fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>> {
+        match self.simd {
+            Some(simd) => simd.vectorize(
+                #[inline(always)]
+                || self.affine_each(Some(simd), maps, x, n),
+            ),
+            None => self.affine_each(None, maps, x, n),
+        }
     }
 }
 
