@@ -25,13 +25,13 @@ fn read_conllu_file(path: &Path) -> anyhow::Result<Vec<Sentence>> {
 
 /// The gold sentences with the system's tags, lemmas, heads and relations in place of the
 /// gold columns; the columns the system does not fill (XPOS, FEATS, DEPS) become `_`. The
-/// analyzer takes the sentences 32 at a time, as `read` hands them over.
+/// analyzer takes the sentences together, as `read` hands them over.
 fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
-    let mut system = Vec::with_capacity(gold.len());
-    for group in gold.chunks(32) {
-        let forms: Vec<Vec<&str>> = group.iter().map(Sentence::forms).collect();
-        let forms: Vec<&[&str]> = forms.iter().map(Vec::as_slice).collect();
-        for (s, analyses) in group.iter().zip(analyzer.analyse_many(&forms)) {
+    let forms: Vec<Vec<&str>> = gold.iter().map(Sentence::forms).collect();
+    let forms: Vec<&[&str]> = forms.iter().map(Vec::as_slice).collect();
+    gold.iter()
+        .zip(analyzer.analyse_many(&forms))
+        .map(|(s, analyses)| {
             let mut out = s.clone();
             for (w, a) in out.words.iter_mut().zip(analyses) {
                 w.upos = a.upos.as_str().to_string();
@@ -42,10 +42,9 @@ fn analyse_all(analyzer: &Analyzer, gold: &[Sentence]) -> Vec<Sentence> {
                     *column = "_".to_string();
                 }
             }
-            system.push(out);
-        }
-    }
-    system
+            out
+        })
+        .collect()
 }
 
 fn score(

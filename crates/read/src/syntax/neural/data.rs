@@ -107,15 +107,14 @@ pub fn tagged_examples(sentences: &[Sentence], labels: &[String]) -> Vec<Example
 }
 
 /// UAS, LAS (the relation without its subtype, as the CoNLL 2018 scorer) and UPOS over
-/// `dev` of the parses `parse` gives, and the parses; `labels` are the relation names.
+/// `dev` of the parses `parse` gives, and the parses; `names` are the relation names.
 pub fn evaluate(
-    labels: &[String],
+    names: &[String],
     dev: &[Example],
     parse: impl Fn(&Example) -> Parse,
 ) -> (f64, f64, f64, Vec<Parse>) {
     let (mut words, mut uas, mut las, mut upos) = (0usize, 0usize, 0usize, 0usize);
     let mut out = Vec::new();
-    let names = labels;
     for ex in dev {
         let (heads, labels, tags) = parse(ex);
         for k in 0..heads.len() {
