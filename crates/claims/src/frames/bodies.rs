@@ -48,6 +48,14 @@ fn unnamed_body_before(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, first: usize
 /// Posts whose "to" phrase names the state or body they are sent to.
 const ENVOYS: &[&str] = &["ambassador", "envoy", "consul", "emissary", "representative", "attache"];
 
+/// Whether a post is an envoy's: its lemma says so, or the reader's value for its role
+/// mention does ("Special Representative" is read as an envoy).
+fn is_envoy(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> bool {
+    let valued =
+        post.mention.is_some_and(|m| doc.view.mentions[m].value.as_deref() == Some("envoy"));
+    valued || matches!(p.lemma(post.word).as_str(), "envoy" | "emissary")
+}
+
 /// Words that open a post's title ("Deputy Commissioner", "Acting Director").
 pub(super) const POST_MODIFIERS: &[&str] =
     &["deputy", "assistant", "acting", "senior", "chief", "first", "vice", "associate", "interim"];
@@ -106,6 +114,11 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         // "Norvania's ambassador to Varsk": the state an envoy is sent to is the host, not
         // the body of the post (the state that sends them).
         if case.as_deref() == Some("to") && ENVOYS.contains(&p.lemma(t).as_str()) {
+            continue;
+        }
+        // "Special Envoy for Yemen", "Special Representative for Varsk Engagement": an envoy's
+        // "for" phrase is the remit, not the body that sends them.
+        if case.as_deref() == Some("for") && is_envoy(doc, p, post) {
             continue;
         }
         // "the country's top prosecutor": the state the story is about.

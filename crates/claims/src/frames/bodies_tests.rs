@@ -1,6 +1,7 @@
 //! The body of a post named by lowercase words, on invented sentences read by the real reader.
 
-use crate::frames::test_support::{find, positions};
+use crate::ClaimType;
+use crate::frames::test_support::{claims_rewired, find, positions};
 
 #[test]
 fn one_word_of_level_or_field_names_a_lowercase_body() {
@@ -26,4 +27,40 @@ fn a_lowercase_body_placed_by_a_name_is_the_whole_phrase() {
     let claims =
         positions("Marisol Quenby, the former head of the regional police in Lornby, left.");
     assert!(find(&claims, "Quenby", "regional police in Lornby").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn an_envoys_for_phrase_is_the_remit_not_the_body() {
+    // As another parser read it: the name apposed to the envoy, the "for" phrase on the post.
+    let text = "The UN Special Envoy for Norvania, Piet Oranje, said that talks would resume.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[
+            ("Norvania", "Envoy", "nmod"),
+            ("Oranje", "Envoy", "appos"),
+            ("Piet", "Oranje", "compound"),
+        ],
+    );
+    assert!(find(&claims, "Piet Oranje", "UN").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Piet Oranje", "Norvania").is_none(), "{claims:#?}");
+}
+
+#[test]
+fn a_state_post_whose_of_phrase_the_parse_hung_on_the_name_is_the_states() {
+    // As another parser read "Secretary of State Piet Oranje": "of State" a modifier of the
+    // name, the name an "of" phrase of the post.
+    let text =
+        "The penalties follow statements by the Treasury and Secretary of State Piet Oranje.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[
+            ("of", "Piet", "case"),
+            ("State", "Piet", "nmod:desc"),
+            ("Piet", "Secretary", "nmod"),
+            ("Oranje", "Piet", "flat"),
+        ],
+    );
+    assert!(find(&claims, "Piet Oranje", "United States").is_some(), "{claims:#?}");
 }

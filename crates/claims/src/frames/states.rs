@@ -72,6 +72,14 @@ pub(super) fn state_bodies(
                 None => orgs,
             }
         }
+        // "Secretary of State X" where the parse hung "of State" on the name: the words
+        // after the post make the longer post of a state.
+        [] => {
+            if let Some(l) = state_post_of_phrase(p, post.word, &role, is_state_post) {
+                role = l;
+            }
+            orgs
+        }
         _ => orgs,
     };
     // "Senator X": a seat in the state's own chamber.
@@ -135,6 +143,33 @@ pub(super) fn state_bodies(
         return vec![Arg::Text(state.clone())];
     }
     state_here(doc, p).map(Arg::Text).into_iter().collect()
+}
+
+/// The post of a state that `role` and the "of" phrase right after the post's last word `w`
+/// make, read off the words ("secretary" + "of State" → "secretary of state").
+fn state_post_of_phrase(
+    p: &Parse<'_>,
+    w: usize,
+    role: &str,
+    is_state_post: impl Fn(&str) -> bool,
+) -> Option<String> {
+    if p.words.get(w + 1).is_none_or(|_| !p.form(w + 1).eq_ignore_ascii_case("of")) {
+        return None;
+    }
+    let mut phrase = String::new();
+    for k in w + 2..(w + 5).min(p.words.len()) {
+        let f = p.form(k).to_lowercase();
+        if !f.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        phrase.push(' ');
+        phrase.push_str(&f);
+        let longer = format!("{role} of{phrase}");
+        if is_state_post(&longer) {
+            return Some(longer);
+        }
+    }
+    None
 }
 
 /// "the judiciary", "parliament": a state's own body named by one lowercase noun, given the

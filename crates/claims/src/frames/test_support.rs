@@ -39,6 +39,25 @@ pub(crate) fn claims_reparsed(
     extract_with(rules, &input).into_iter().filter(|c| c.kind == kind).collect()
 }
 
+/// [`claims`] of the parse another parser made: each `(word, head, relation)` hangs the word
+/// of that form on the word of the head's form (each form once in `text`).
+pub(crate) fn claims_rewired(
+    text: &str,
+    kind: ClaimType,
+    arcs: &[(&str, &str, &str)],
+) -> Vec<Claim> {
+    claims_reparsed(crate::Rules::english(), text, kind, |w| {
+        let at = |w: &[model::Word], form: &str| {
+            w.iter().position(|w| &text[w.span.clone()] == form).expect("the word is in the text")
+        };
+        for &(word, head, rel) in arcs {
+            let (word, head) = (at(w, word), at(w, head));
+            w[word].head = head + 1;
+            w[word].deprel = rel.into();
+        }
+    })
+}
+
 /// The posts the extractor finds in `text`.
 pub(crate) fn positions(text: &str) -> Vec<Claim> {
     claims(text, ClaimType::Position)

@@ -2,6 +2,7 @@
 //! reasons of arrests, on invented sentences.
 
 use super::tests::{claims, has, of};
+use crate::frames::test_support::claims_rewired;
 use crate::{ClaimType, Modality};
 
 #[test]
@@ -213,6 +214,10 @@ fn a_relative_clause_said_by_an_authority_accuses_its_antecedent() {
             && a.field("accuser") == Some("Treasury Department")),
         "{c:?}"
     );
+    // Another parser makes the relative pronoun the reporting verb's object.
+    let text = "Also named was Edda Lorn, 52, who the Treasury Department said acted as a front man for Piet Oranje, channeling illicit money through real estate.";
+    let c = claims_rewired(text, ClaimType::Allegation, &[("who", "said", "obj")]);
+    assert!(c.iter().any(|a| a.field("accused") == Some("Edda Lorn")), "{c:?}");
     // No crime in the clause: no allegation.
     let c = claims(
         "Also named was Edda Lorn, 52, who the Treasury Department said acted as an adviser to Piet Oranje.",
@@ -281,4 +286,17 @@ fn a_rank_read_as_the_complement_leaves_the_name_accused() {
     let a = of(&c, ClaimType::Allegation);
     assert!(a.iter().any(|a| a.field("accused") == Some("Tomasz Varskrahim")), "{c:?}");
     assert!(a.iter().all(|a| a.field("accused") != Some("Varsk International")), "{c:?}");
+}
+
+#[test]
+fn liable_as_a_perpetrator_for_a_crime_hung_on_the_as_phrase_accuses() {
+    // The parse may hang the crime on the "as" phrase instead of on "liable".
+    let text = "Prosecutors said Mr. Oranje is criminally liable as an indirect co-perpetrator for killings of protesters.";
+    let c = claims_rewired(text, ClaimType::Allegation, &[("killings", "co-perpetrator", "nmod")]);
+    assert!(
+        c.iter()
+            .any(|a| a.field("accused") == Some("Oranje")
+                && a.field("accuser") == Some("Prosecutors")),
+        "{c:?}"
+    );
 }

@@ -36,8 +36,12 @@ pub(super) fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Fou
     }
     let act_word = if matches!(upos, "ADJ" | "VERB") && words.culpable.contains(lemma) {
         // "responsible for", "complicit in"; "linked to" only in the passive ("X was linked
-        // to the killings"): the subject of an active "linked" ties others to it.
+        // to the killings"): the subject of an active "linked" ties others to it. "Liable as
+        // a co-perpetrator for the killings": the parse may hang the crime on the "as" phrase.
+        let as_phrases = s.kids(p, "obl").filter(|&o| s.case(o).as_deref() == Some("as"));
+        let on_as: Vec<usize> = as_phrases.flat_map(|o| s.kids(o, "nmod")).collect();
         s.kids(p, "obl")
+            .chain(on_as)
             .find(|&o| match s.case(o).as_deref() {
                 Some("for" | "in") => true,
                 Some("to") => s.passive(p),
@@ -117,12 +121,14 @@ pub(super) fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Fou
         .or_else(|| s.kid(p, "nsubj:pass").filter(|_| words.culpable.contains(lemma)))
         .or_else(|| {
             // "X, who the Treasury said acted as a front man ...": the relative pronoun the
-            // parser gave the reporting verb, before its speaker, is the clause's subject.
+            // parser gave the reporting verb (as its subject or its object), before its
+            // speaker, is the clause's subject.
             let h = s.head(p).filter(|&h| {
                 matches!(s.rel(p), "ccomp" | "xcomp") && words.reporting.contains(s.lemma(h))
             })?;
             let speaker = super::modality::speaker(s, h)?;
             s.kids(h, "nsubj")
+                .chain(s.kids(h, "obj"))
                 .find(|&a| a < speaker && s.word(a).upos == "PRON" && s.rel(h) == "acl:relcl")
                 .map(|a| s.antecedent(a, h))
         })
