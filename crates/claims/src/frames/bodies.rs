@@ -93,6 +93,26 @@ fn body_after(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> Option<A
     body(doc, p, h)
 }
 
+/// "chief of the General Staff X": the capitalised words of the "of" phrase right after the
+/// post, up to the name that follows them (only words of a name between). Not after a plural
+/// post: "members of X Y" is more likely a body's name cut in two than a title.
+fn of_phrase_before_name(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<Arg> {
+    let form = p.form(t).to_lowercase();
+    if form != *p.lemma(t) && form.ends_with('s') {
+        return None;
+    }
+    let person = super::holders::name_after_body(doc, p, t)?;
+    let start = doc.view.mentions[person].span.start;
+    let k = if p.form(t + 2).eq_ignore_ascii_case("the") { t + 3 } else { t + 2 };
+    let end = (k..p.words.len()).find(|&w| p.words[w].span.start >= start)?;
+    let capitalised = (k..end).all(|w| p.form(w).starts_with(char::is_uppercase));
+    if end == k || !capitalised {
+        return None;
+    }
+    let text = &p.text[p.words[k].span.start..p.words[end - 1].span.end];
+    Some(Arg::Text(text.to_string()))
+}
+
 /// The bodies a post belongs to: "of"/"at"/"for"/"to" phrases and possessors (with their
 /// conjuncts), else the names right before the post ("Iranian Foreign Ministry spokesman").
 pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -> Vec<Arg> {
@@ -174,6 +194,14 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
                 }
             }
         }
+    }
+    // "Varsk's chief of the General Staff X" where the parse hung "of the General Staff" on
+    // the name after it: the "of" phrase right after the post is its body all the same.
+    let has_of_phrase = p.kids(t, "nmod").any(|c| {
+        p.case(c).as_deref() == Some("of") && p.mention_of(doc, c, &[Kind::Per]).is_none()
+    });
+    if !has_of_phrase && let Some(b) = of_phrase_before_name(doc, p, t) {
+        out.push(b);
     }
     if !out.is_empty() {
         return out;

@@ -64,3 +64,22 @@ fn a_state_post_whose_of_phrase_the_parse_hung_on_the_name_is_the_states() {
     );
     assert!(find(&claims, "Piet Oranje", "United States").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_posts_of_phrase_the_parse_hung_on_the_name_after_it_is_its_body() {
+    // As another parser read "chief of the General Staff Piet Oranje": "of" opens the name's
+    // phrase, the body a modifier of the name.
+    let text = "The court issued warrants for Norvania's chief of the General Staff Piet Oranje.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[
+            ("of", "Piet", "case"),
+            ("General", "Staff", "compound"),
+            ("Staff", "Piet", "nmod:desc"),
+            ("Piet", "chief", "nmod"),
+            ("Oranje", "Piet", "flat"),
+        ],
+    );
+    assert!(find(&claims, "Piet Oranje", "General Staff").is_some(), "{claims:#?}");
+}
