@@ -1,7 +1,8 @@
 //! Who holds a post where the parse goes astray or the phrase is unusual, on invented
 //! sentences read by the real reader.
 
-use crate::frames::test_support::{find, positions_in};
+use crate::ClaimType;
+use crate::frames::test_support::{claims_rewired, find, positions_in};
 
 const STORY: &str = "Norvania held elections on Sunday. The Norvanian government resigned.\n\n";
 
@@ -355,4 +356,22 @@ fn a_plural_post_before_a_list_of_names_is_every_name_s_however_the_list_was_par
             assert!(found.iter().any(|h| h == name), "{name}: {claims:#?}");
         }
     }
+}
+
+#[test]
+fn a_second_post_the_parse_made_a_conjunct_of_the_name_is_the_names() {
+    // As another parser read "X, a lawyer and former judge": the judge a conjunct of X.
+    let text = "Piet Oranje, a conservative lawyer and former Supreme Court judge, was chosen to lead the party.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[
+            ("Piet", "chosen", "nsubj:pass"),
+            ("Oranje", "Piet", "flat"),
+            ("lawyer", "Piet", "appos"),
+            ("judge", "Piet", "conj"),
+        ],
+    );
+    let c = find(&claims, "Oranje", "Supreme Court").expect("the judge's post");
+    assert_eq!(c.field("role"), Some("judge"), "{c:#?}");
 }

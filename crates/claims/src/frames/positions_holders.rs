@@ -41,6 +41,16 @@ pub(super) fn holders(
     {
         return holders(doc, p, lex, first, posts);
     }
+    // "X, a lawyer and former judge, ...": the parse may make the second post a conjunct of
+    // the name instead of the apposed first; only "and" or "or" after that apposition.
+    if p.rel(t) == "conj"
+        && let Some(h) = p.head(t).filter(|&h| h < t)
+        && let Some(m) = person(h)
+        && let Some(a) = p.kids(h, "appos").filter(|&a| a < t).last()
+        && only_and_between(p, p.span_without(a, &[]).1 + 1, t)
+    {
+        return vec![(m, How::Appos, false)];
+    }
     // "..., First Vice President and retired general X": the name after the second post,
     // whatever list or apposition the parse made of it.
     if let Some(m) = name_after_other_post(doc, p, t) {
@@ -405,6 +415,13 @@ fn name_on_of_phrase(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
     let rank_only = (comma + 1..first).all(|k| p.mention_of(doc, k, &[Kind::Rank]).is_some());
     let closed = last + 1 >= p.words.len() || matches!(p.form(last + 1), "," | "." | ";");
     (rank_only && closed).then_some(m)
+}
+
+/// Whether the word at `from` is "and" or "or" and the words after it up to the post's head
+/// `t` are the post's own ("and former Constitutional Court judge").
+fn only_and_between(p: &Parse<'_>, from: usize, t: usize) -> bool {
+    let own = |k: usize| p.head(k).is_some_and(|h| from < h && h <= t);
+    from < t && matches!(p.form(from), "and" | "or") && (from + 1..t).all(own)
 }
 
 /// "A, the head of X, and B, a judge of Y": the parse may hang B's apposition on A, the

@@ -388,6 +388,19 @@ impl<'d> Parse<'d> {
                 }
             }
         }
+        // "named MPs A and B" parsed with the names under the title, B a conjunct of A: the
+        // conjuncts of a name under a word are listed with it.
+        if kinds.contains(&Kind::Per) {
+            for w in words.clone() {
+                for c in self.children[w].clone() {
+                    if matches!(self.rel(c), "compound" | "flat") && person(c).is_some() {
+                        let more = self.with_conjuncts(c).into_iter().skip(1);
+                        let more: Vec<usize> = more.filter(|x| !words.contains(x)).collect();
+                        words.extend(more);
+                    }
+                }
+            }
+        }
         for w in words {
             if let Some(m) = self.mention(w, kinds)
                 && !out.contains(&m)

@@ -3,7 +3,7 @@
 
 use super::tests::{claims, claims_in, has, of};
 use crate::ClaimType;
-use crate::frames::test_support::claims_reparsed;
+use crate::frames::test_support::{claims_reparsed, claims_rewired};
 
 /// The sanctions of a text whose issuer is an invented state.
 fn targets(text: &str, names: &[&str], authority: &str) {
@@ -407,5 +407,28 @@ fn a_participle_tagged_as_a_verb_before_a_title_keeps_the_list_going() {
     let targets: Vec<&str> = c.iter().filter_map(|s| s.field("target")).collect();
     for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
         assert!(targets.contains(&name), "{name}: {c:?}");
+    }
+}
+
+#[test]
+fn names_under_a_title_with_their_conjuncts_are_all_targets() {
+    // As another parser read "named MPs A and B": the first name under the title, the
+    // second a conjunct of the first.
+    let text =
+        "The Treasury named MPs Tomasz Wielgosz and Piet Oranje to a terror-related blacklist.";
+    let c = claims_rewired(
+        text,
+        ClaimType::Sanction,
+        &[
+            ("MPs", "named", "obj"),
+            ("Tomasz", "MPs", "compound"),
+            ("Wielgosz", "Tomasz", "flat"),
+            ("and", "Piet", "cc"),
+            ("Piet", "Tomasz", "conj"),
+            ("Oranje", "Piet", "flat"),
+        ],
+    );
+    for name in ["Tomasz Wielgosz", "Piet Oranje"] {
+        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
     }
 }
