@@ -437,6 +437,11 @@ fn body(doc: &Doc<'_>, p: &Parse<'_>, c: usize) -> Option<Arg> {
     }
     let lo = first_capital;
     let mut end = span.end;
+    // "the NGO Alba Nova" with the name's last word taken for an apposition: a name the
+    // phrase ends inside runs to its end.
+    if let Some(m) = p.mention_of(doc, hi, &[Kind::Org, Kind::Misc, Kind::Loc, Kind::Per]) {
+        end = end.max(doc.view.mentions[m].span.end);
+    }
     // A quoted name at the end keeps its closing quote ("colony No. 3 “Grey Heron”").
     let quotes = p.text[p.words[lo].span.start..end].matches(['"', '“', '”']).count();
     if let Some(q) = p.words.get(hi + 1)

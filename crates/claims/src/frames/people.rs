@@ -410,6 +410,20 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
         {
             // The conjuncts hang off the name's head word.
             heads = (w..p.words.len()).take_while(|&k| p.mention[k] == Some(m)).collect();
+            // The later names of "A and B", "A, B and C", read off the words: a parse may
+            // hang them on the kin word instead.
+            let mut k = heads.last().map_or(w, |&last| last + 1);
+            while k + 1 < p.words.len() {
+                let next = match (p.form(k), p.form(k + 1)) {
+                    (",", "and") => k + 2,
+                    ("," | "and", _) => k + 1,
+                    _ => break,
+                };
+                let Some(m) = person(doc, p, next) else { break };
+                let words = (next..p.words.len()).take_while(|&x| person(doc, p, x) == Some(m));
+                heads.extend(words);
+                k = heads.last().map_or(next, |&last| last + 1);
+            }
         }
     }
     // "his iron-fisted father Tomasz Dunaj", "Y's brother-in-law X": the kin word before the

@@ -1,6 +1,6 @@
 //! People frames on invented sentences, read by the real reader.
 
-use crate::frames::test_support::claims;
+use crate::frames::test_support::{claims, claims_rewired};
 use crate::{Claim, ClaimType};
 
 fn has(claims: &[Claim], field: &str, name: &str, key: Option<&str>) -> bool {
@@ -369,4 +369,22 @@ fn undergoing_surgery_is_a_health_statement_even_where_the_verb_is_misread() {
             "{text}: {found:?}"
         );
     }
+}
+
+#[test]
+fn the_names_after_a_plural_kin_word_are_read_off_the_words() {
+    // As another parser read "the Wielgosz brothers, Tomasz and Marek": both names
+    // conjuncts of "brothers".
+    let text = "Norvania announced sanctions on the Wielgosz brothers, Tomasz and Marek, and two state officials over abuses.";
+    let c = claims_rewired(
+        text,
+        ClaimType::Relation,
+        &[("Tomasz", "brothers", "conj"), ("Marek", "brothers", "conj")],
+    );
+    assert!(
+        c.iter().any(|c| c.field("kind") == Some("brother")
+            && c.field("person").is_some_and(|p| p.contains("Tomasz"))
+            && c.field("other").is_some_and(|o| o.contains("Marek"))),
+        "{c:?}"
+    );
 }

@@ -206,6 +206,7 @@ impl Analyzer {
         // The same repairs whichever parser made the tree (none where there is no tree).
         codes::unclause(words, tags, &mut arcs);
         relative::rehang(lower, tags, &mut arcs);
+        relative::antecedent_first(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
         tags.iter()

@@ -119,6 +119,66 @@ pub(super) fn rehang(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
     arcs[clause - 1] = Arc { head: subject, deprel: "acl:relcl".to_string() };
 }
 
+/// Relative pronouns that open a clause.
+const RELATIVE: &[&str] = &["who", "whom", "whose", "which", "that"];
+
+/// Hangs a relative clause that the parse hung on a word after it back on the nominal right
+/// before its relative pronoun: an English relative clause follows what it qualifies (no tree
+/// of EWT's training split has one before its head, nor does any parse of its development
+/// split), but in a list of names each with its clause ("A who was appointed X, B who was
+/// appointed Y") a parser may hang a clause on the next name.
+pub(super) fn antecedent_first(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if n > MAX_WORDS || lower.len() != n || tags.len() != n {
+        return;
+    }
+    for clause in 1..=n {
+        let head = arcs[clause - 1].head;
+        if arcs[clause - 1].deprel != "acl:relcl" || head <= clause {
+            continue;
+        }
+        let Some(pronoun) = (1..clause)
+            .find(|&k| arcs[k - 1].head == clause && RELATIVE.contains(&lower[k - 1].as_str()))
+        else {
+            continue;
+        };
+        // The nominal right before the pronoun (a comma between), up to the head of its name.
+        let mut k = pronoun - 1;
+        while k > 0 && lower[k - 1] == "," {
+            k -= 1;
+        }
+        if k == 0 || !matches!(tags[k - 1], Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num) {
+            continue;
+        }
+        let mut nominal = k;
+        for _ in 0..n {
+            let arc = &arcs[nominal - 1];
+            let name = matches!(arc.deprel.as_str(), "flat" | "compound");
+            if name && arc.head != 0 && arc.head < pronoun {
+                nominal = arc.head;
+            } else {
+                break;
+            }
+        }
+        // Never under the clause itself: the tree stays a tree.
+        let mut at = nominal;
+        let mut inside = false;
+        for _ in 0..=n {
+            if at == clause {
+                inside = true;
+                break;
+            }
+            if at == 0 || at > n {
+                break;
+            }
+            at = arcs[at - 1].head;
+        }
+        if !inside {
+            arcs[clause - 1].head = nominal;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,7 +196,7 @@ mod tests {
         assert_eq!(run(words, tags, parse), before);
     }
 
-    use Upos::{Aux, Noun, Pron, Propn, Punct, Verb};
+    use Upos::{Adv, Aux, Noun, Pron, Propn, Punct, Verb};
 
     const WORDS: [&str; 10] = ["Edda", ",", "who", "ran", "it", ",", "was", "held", "today", "."];
     const TAGS: [Upos; 10] = [Propn, Punct, Pron, Verb, Pron, Punct, Aux, Verb, Noun, Punct];
@@ -218,5 +278,49 @@ mod tests {
             (8, "punct"),
         ];
         assert_unchanged(&WORDS, &TAGS, &parse);
+    }
+
+    fn run_first(words: &[&str], tags: &[Upos], parse: &[(usize, &str)]) -> Vec<(usize, String)> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut arcs: Vec<Arc> =
+            parse.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        antecedent_first(&lower, tags, &mut arcs);
+        arcs.into_iter().map(|a| (a.head, a.deprel)).collect()
+    }
+
+    #[test]
+    fn a_relative_clause_hung_on_a_later_name_goes_to_the_name_before_it() {
+        // "are Edda Lorn who was named, Piet who was not": the first clause hung on "Piet".
+        let words = [
+            "They", "are", "Edda", "Lorn", "who", "was", "named", ",", "Piet", "who", "was", "not",
+            ".",
+        ];
+        let tags = [Pron, Aux, Propn, Propn, Pron, Aux, Verb, Punct, Propn, Pron, Aux, Adv, Punct];
+        let parse = [
+            (3, "nsubj"),
+            (3, "cop"),
+            (0, "root"),
+            (3, "flat"),
+            (7, "nsubj:pass"),
+            (7, "aux:pass"),
+            (9, "acl:relcl"),
+            (9, "punct"),
+            (3, "conj"),
+            (12, "nsubj"),
+            (12, "cop"),
+            (9, "acl:relcl"),
+            (3, "punct"),
+        ];
+        let got = run_first(&words, &tags, &parse);
+        assert_eq!(got[6], (3, "acl:relcl".to_string()));
+        let mut expected: Vec<(usize, String)> =
+            parse.iter().map(|&(h, r)| (h, r.to_string())).collect();
+        expected[6].0 = 3;
+        assert_eq!(got, expected, "nothing else moves");
+        // A clause already on the name before it stays.
+        let mut right = parse;
+        right[6] = (3, "acl:relcl");
+        let before: Vec<(usize, String)> = right.iter().map(|&(h, r)| (h, r.to_string())).collect();
+        assert_eq!(run_first(&words, &tags, &right), before);
     }
 }
