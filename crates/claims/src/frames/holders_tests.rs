@@ -375,3 +375,21 @@ fn a_second_post_the_parse_made_a_conjunct_of_the_name_is_the_names() {
     let c = find(&claims, "Oranje", "Supreme Court").expect("the judge's post");
     assert_eq!(c.field("role"), Some("judge"), "{c:#?}");
 }
+
+#[test]
+fn a_post_after_a_later_name_of_a_list_read_as_appositions_is_that_names() {
+    // As another parser read "A, the chief of X, B, director of Y": B and its post both
+    // apposed to A, B's surname flat on A.
+    let text = "The ministry said that Tomasz Wielgosz, the chief of the Border Service, Piet Oranje, director of the Lornby Institute, are sanctioned.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[
+            ("Piet", "Tomasz", "appos"),
+            ("Oranje", "Tomasz", "flat"),
+            ("director", "Tomasz", "appos"),
+        ],
+    );
+    assert!(find(&claims, "Piet Oranje", "Lornby Institute").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Tomasz Wielgosz", "Lornby Institute").is_none(), "{claims:#?}");
+}

@@ -74,7 +74,7 @@ pub(super) fn holders(
                 && !(p.rel(k) == "cop" && p.head(k) == Some(t))
         })
     };
-    if let Some(h) = p.head(t).map(|h| conjunct_before_apposition(p, h, t))
+    if let Some(h) = p.head(t).map(|h| conjunct_before_apposition(doc, p, h, t))
         && let Some(m) = person(h)
         && (matches!(p.rel(t), "compound" | "appos" | "flat") || p.rel(t) == "nmod" && t < h)
         && own(m)
@@ -425,14 +425,23 @@ fn only_and_between(p: &Parse<'_>, from: usize, t: usize) -> bool {
 }
 
 /// "A, the head of X, and B, a judge of Y": the parse may hang B's apposition on A, the
-/// head of the list; an apposition right after a later conjunct and its comma is that
-/// conjunct's. Gives the word the apposition `t` of `h` belongs to.
-fn conjunct_before_apposition(p: &Parse<'_>, h: usize, t: usize) -> usize {
+/// head of the list; an apposition right after a later conjunct (or a later name apposed to
+/// A) and its comma is that item's. Gives the word the apposition `t` of `h` belongs to.
+fn conjunct_before_apposition(doc: &Doc<'_>, p: &Parse<'_>, h: usize, t: usize) -> usize {
     if p.rel(t) != "appos" || p.head(t) != Some(h) {
         return h;
     }
-    let Some(c) = p.kids(h, "conj").filter(|&c| h < c && c < t).last() else { return h };
-    let end = p.span_without(c, &[]).1;
+    // The later item may be a conjunct of A or, as a parser may read the whole list, another
+    // name in apposition to A ("A, the chief of X, B, director of Y").
+    let named = |c: usize| p.mention_of(doc, c, &[Kind::Per]).is_some();
+    let items = p.kids(h, "conj").chain(p.kids(h, "appos").filter(|&c| named(c)));
+    let Some(c) = items.filter(|&c| h < c && c < t).max() else { return h };
+    // The item's words: its subtree, and its whole name where the parse hung part of the name
+    // elsewhere ("B Surname" with the surname flat on A).
+    let name_end = p.mention_of(doc, c, &[Kind::Per]).map(|m| doc.view.mentions[m].span.end);
+    let in_name = |k: usize| name_end.is_some_and(|e| p.words[k].span.end <= e);
+    let subtree_end = p.span_without(c, &[]).1;
+    let end = (c..t).take_while(|&k| k <= subtree_end || in_name(k)).last().unwrap_or(c);
     let comma = end + 1;
     // Only the apposition's own words (an article, an adjective) between the comma and it.
     let own = |k: usize| p.head(k).is_some_and(|x| x == t || (comma < x && x < t));
