@@ -300,3 +300,27 @@ fn liable_as_a_perpetrator_for_a_crime_hung_on_the_as_phrase_accuses() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_clause_whose_subject_the_parse_gave_the_reporting_verb_accuses_that_subject() {
+    // As another parser read it: the name a second subject of "said", before the clause.
+    let text = "Edda Lorn, a resident of Lornby, conspired for several months in the murder plot with Tomasz Wielgosz, prosecutor Piet Oranje said.";
+    let c = claims_rewired(
+        text,
+        ClaimType::Allegation,
+        &[
+            ("Lorn", "said", "nsubj"),
+            ("conspired", "said", "ccomp"),
+            ("Piet", "said", "nsubj"),
+            ("Oranje", "Piet", "flat"),
+        ],
+    );
+    for name in ["Edda Lorn", "Tomasz Wielgosz"] {
+        assert!(
+            c.iter()
+                .any(|a| a.field("accused") == Some(name)
+                    && a.field("accuser") == Some("Piet Oranje")),
+            "{name}: {c:?}"
+        );
+    }
+}

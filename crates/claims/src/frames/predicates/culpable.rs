@@ -133,6 +133,15 @@ pub(super) fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Fou
                 .map(|a| s.antecedent(a, h))
         })
         .or_else(|| {
+            // "X, a resident of Y, conspired in the plot, prosecutor Z said": the parse may give
+            // the reporting verb both subjects; the one before the clause is the clause's.
+            let h = s
+                .head(p)
+                .filter(|&h| s.rel(p) == "ccomp" && words.reporting.contains(s.lemma(h)))?;
+            let speaker = super::modality::speaker(s, h).filter(|&w| w > p)?;
+            s.kids(h, "nsubj").find(|&a| a < p && a != speaker)
+        })
+        .or_else(|| {
             // "said the officials had incited ...": the parser makes the clause's subject
             // the object of the reporting verb.
             let h = s
