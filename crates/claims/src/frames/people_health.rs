@@ -63,13 +63,20 @@ pub(super) fn health(
             .flatten();
         let Some(m) = parsed.or_else(|| subject_before(doc, p, lex, lo)) else { return };
         let hi = if fit { i + 1 } else { i };
-        out.push(candidate(
-            doc,
-            p,
-            CONDITION,
-            &[m],
-            vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, hi)))],
-        ));
+        // "X and his daughter Y were left critically ill": every conjunct of the subject.
+        let mut people = vec![m];
+        if parsed.is_some() {
+            people.extend(subject_conjuncts(doc, p, m));
+        }
+        for m in people {
+            out.push(candidate(
+                doc,
+                p,
+                CONDITION,
+                &[m],
+                vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, hi)))],
+            ));
+        }
         return;
     }
     // "X has medical problems".
@@ -168,6 +175,27 @@ pub(super) fn health(
             vec![("person", Arg::Mention(m)), ("condition", Arg::Text(words(p, lo, i)))],
         ));
     }
+}
+
+/// The people conjoined to the subject mention `m` ("X and his daughter Y"): each conjunct's
+/// own name, or the name apposed to a conjunct that is a kin or other noun.
+fn subject_conjuncts(doc: &Doc<'_>, p: &Parse<'_>, m: usize) -> Vec<usize> {
+    let Some(w) = (0..p.words.len()).find(|&k| p.mention[k] == Some(m) && p.rel(k) != "flat")
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in p.with_conjuncts(w).into_iter().skip(1) {
+        let named = p.mention_of(doc, c, SUBJECTS).or_else(|| {
+            let kids = p.children[c].iter().copied();
+            kids.filter(|&k| matches!(p.rel(k), "appos" | "flat" | "compound"))
+                .find_map(|k| p.mention_of(doc, k, SUBJECTS))
+        });
+        if let Some(o) = named.filter(|&o| o != m && !out.contains(&o)) {
+            out.push(o);
+        }
+    }
+    out
 }
 
 /// A health candidate whose condition is the verb and the malady's phrase ("underwent heart

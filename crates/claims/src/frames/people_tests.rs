@@ -388,3 +388,23 @@ fn the_names_after_a_plural_kin_word_are_read_off_the_words() {
         "{c:?}"
     );
 }
+
+#[test]
+fn every_conjunct_of_an_unwell_subject_is_unwell() {
+    // As another parser read it (rightly): "daughter" a conjunct of the name, "Edda" apposed
+    // to it.
+    let text = "Piet Oranje and his daughter Edda were left critically ill after the attack.";
+    let c = claims_rewired(
+        text,
+        ClaimType::Health,
+        &[
+            ("Piet", "left", "nsubj:pass"),
+            ("Oranje", "Piet", "flat"),
+            ("daughter", "Piet", "conj"),
+            ("Edda", "daughter", "appos"),
+        ],
+    );
+    for name in ["Piet Oranje", "Edda"] {
+        assert!(has(&c, "person", name, None), "{name}: {c:#?}");
+    }
+}
