@@ -136,7 +136,7 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         if case.as_deref() == Some("to") && ENVOYS.contains(&p.lemma(t).as_str()) {
             continue;
         }
-        // "Special Envoy for Yemen", "Special Representative for Varsk Engagement": an envoy's
+        // "Special Envoy for Norvania", "Special Representative for Varsk Engagement": an envoy's
         // "for" phrase is the remit, not the body that sends them.
         if case.as_deref() == Some("for") && is_envoy(doc, p, post) {
             continue;

@@ -86,13 +86,13 @@ fn a_posts_of_phrase_the_parse_hung_on_the_name_after_it_is_its_body() {
 
 #[test]
 fn a_body_name_the_parse_cut_at_an_apposition_runs_to_the_names_end() {
-    // As another parser read "the Swiss NGO Alba Nova": the name's last word an apposition.
-    let text = "Four of them were represented by Piet Oranje, Director of the Swiss NGO Alba Nova.";
+    // As another parser read "the Dutch NGO Alba Nova": the name's last word an apposition.
+    let text = "Four of them were represented by Piet Oranje, Director of the Dutch NGO Alba Nova.";
     let claims = claims_rewired(
         text,
         ClaimType::Position,
         &[("Alba", "Director", "nmod"), ("Nova", "Alba", "appos"), ("of", "Alba", "case")],
     );
     let c = find(&claims, "Piet Oranje", "Alba").expect("the director's post");
-    assert_eq!(c.field("organization"), Some("Swiss NGO Alba Nova"), "{c:#?}");
+    assert_eq!(c.field("organization"), Some("Dutch NGO Alba Nova"), "{c:#?}");
 }

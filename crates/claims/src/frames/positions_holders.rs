@@ -418,7 +418,7 @@ fn name_on_of_phrase(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<usize> {
 }
 
 /// Whether the word at `from` is "and" or "or" and the words after it up to the post's head
-/// `t` are the post's own ("and former Constitutional Court judge").
+/// `t` are the post's own ("and former Supreme Court judge").
 fn only_and_between(p: &Parse<'_>, from: usize, t: usize) -> bool {
     let own = |k: usize| p.head(k).is_some_and(|h| from < h && h <= t);
     from < t && matches!(p.form(from), "and" | "or") && (from + 1..t).all(own)
