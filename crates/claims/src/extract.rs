@@ -355,7 +355,8 @@ impl<'a> Doc<'a> {
         crate::post_states::one_state_per_post(is_state, &mut claims);
         crate::post_states::home_state_of_bodies(is_state, &mut claims);
         crate::post_states::counterparts(&mut claims);
-        let mut claims = merge::bodiless_appointments(merge::merge_duplicates(claims));
+        let claims = merge::one_reading_of_meetings(merge::merge_duplicates(claims));
+        let mut claims = merge::bodiless_appointments(claims);
         crate::event_dates::fill(&self, &mut claims);
         self.foreign_trials(&mut claims);
         start_from_appointment(&mut claims);

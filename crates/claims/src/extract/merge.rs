@@ -182,3 +182,37 @@ pub(super) fn bodiless_appointments(claims: Vec<Claim>) -> Vec<Claim> {
     }
     claims.into_iter().zip(gone).filter(|(_, g)| !g).map(|(c, _)| c).collect()
 }
+
+/// A meeting one sentence tells both as several people together and as pairs ("X met A, the
+/// minister, and B, the director" read as X, A and B by the verb's frame and as X with A and
+/// X with B by the pattern): one reading only. Two readings always count one of them false;
+/// the pairs keep every pair where each is described apart (as the seeds' gold tells it) and
+/// cost one false claim where the fact is the three together.
+pub(crate) fn one_reading_of_meetings(claims: Vec<Claim>) -> Vec<Claim> {
+    let people = |c: &Claim| -> Vec<String> {
+        c.list("participants").iter().map(|n| name_key(n).join(" ")).collect()
+    };
+    let meetings: Vec<(usize, Vec<String>)> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimType::Meeting)
+        .map(|c| (c.evidence.start, people(c)))
+        .collect();
+    let told_in_pairs = |c: &Claim| {
+        let all = people(c);
+        if all.len() < 3 {
+            return false;
+        }
+        let parts: Vec<&Vec<String>> = meetings
+            .iter()
+            .filter(|(at, p)| *at == c.evidence.start && p.len() < all.len())
+            .filter(|(_, p)| p.iter().all(|n| all.contains(n)))
+            .map(|(_, p)| p)
+            .collect();
+        parts.len() >= 2 && all.iter().all(|n| parts.iter().any(|p| p.contains(n)))
+    };
+    claims.into_iter().filter(|c| c.kind != ClaimType::Meeting || !told_in_pairs(c)).collect()
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;
