@@ -136,6 +136,15 @@ pub(super) fn bodies(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, post: &Post) -
         if case.as_deref() == Some("to") && ENVOYS.contains(&p.lemma(t).as_str()) {
             continue;
         }
+        // "Varsk Court's chief prosecutor in Lornby": a place the post is in, beside a body
+        // the post belongs to, is where it is, not a second body.
+        if case.as_deref() == Some("in")
+            && p.mention_of(doc, c, &[Kind::Loc]).is_some()
+            && p.kids(t, "nmod")
+                .any(|o| p.words[o].deprel == "nmod:poss" || p.case(o).as_deref() == Some("of"))
+        {
+            continue;
+        }
         // "Special Envoy for Norvania", "Special Representative for Varsk Engagement": an envoy's
         // "for" phrase is the remit, not the body that sends them.
         if case.as_deref() == Some("for") && is_envoy(doc, p, post) {

@@ -96,3 +96,12 @@ fn a_body_name_the_parse_cut_at_an_apposition_runs_to_the_names_end() {
     let c = find(&claims, "Piet Oranje", "Alba").expect("the director's post");
     assert_eq!(c.field("organization"), Some("Dutch NGO Alba Nova"), "{c:#?}");
 }
+
+#[test]
+fn a_place_the_post_is_in_beside_its_body_is_no_second_body() {
+    let text =
+        "Piet Oranje, the Tribunal's chief prosecutor in Lornby, said the arrest was a reminder.";
+    let claims = claims_rewired(text, ClaimType::Position, &[("Lornby", "prosecutor", "nmod")]);
+    assert!(find(&claims, "Piet Oranje", "Tribunal").is_some(), "{claims:#?}");
+    assert!(find(&claims, "Piet Oranje", "Lornby").is_none(), "{claims:#?}");
+}
