@@ -180,7 +180,9 @@ pub(super) fn health(
 /// The people conjoined to the subject mention `m` ("X and his daughter Y"): each conjunct's
 /// own name, or the name apposed to a conjunct that is a kin or other noun.
 fn subject_conjuncts(doc: &Doc<'_>, p: &Parse<'_>, m: usize) -> Vec<usize> {
-    let Some(w) = (0..p.words.len()).find(|&k| p.mention[k] == Some(m) && p.rel(k) != "flat")
+    // The name's head: its word whose head lies outside it.
+    let inside = |k: usize| p.mention[k] == Some(m);
+    let Some(w) = (0..p.words.len()).find(|&k| inside(k) && p.head(k).is_none_or(|h| !inside(h)))
     else {
         return Vec::new();
     };

@@ -407,4 +407,18 @@ fn every_conjunct_of_an_unwell_subject_is_unwell() {
     for name in ["Piet Oranje", "Edda"] {
         assert!(has(&c, "person", name, None), "{name}: {c:#?}");
     }
+    // The same with the name's last word its head.
+    let c = claims_rewired(
+        text,
+        ClaimType::Health,
+        &[
+            ("Oranje", "left", "nsubj:pass"),
+            ("Piet", "Oranje", "compound"),
+            ("daughter", "Oranje", "conj"),
+            ("Edda", "daughter", "appos"),
+        ],
+    );
+    for name in ["Piet Oranje", "Edda"] {
+        assert!(has(&c, "person", name, None), "{name}: {c:#?}");
+    }
 }
