@@ -420,8 +420,9 @@ fn kin(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, n: usize, out: &mut Vec<Cand
                     _ => break,
                 };
                 let Some(m) = person(doc, p, next) else { break };
-                let words = (next..p.words.len()).take_while(|&x| person(doc, p, x) == Some(m));
-                heads.extend(words);
+                let name_words =
+                    (next..p.words.len()).take_while(|&x| person(doc, p, x) == Some(m));
+                heads.extend(name_words);
                 k = heads.last().map_or(next, |&last| last + 1);
             }
         }
