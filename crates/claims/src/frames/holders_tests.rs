@@ -393,3 +393,16 @@ fn a_post_after_a_later_name_of_a_list_read_as_appositions_is_that_names() {
     assert!(find(&claims, "Piet Oranje", "Lornby Institute").is_some(), "{claims:#?}");
     assert!(find(&claims, "Tomasz Wielgosz", "Lornby Institute").is_none(), "{claims:#?}");
 }
+
+#[test]
+fn a_post_the_parse_hung_on_the_age_after_a_name_is_the_names() {
+    // As another parser read "X, 57, the director of Y": the post apposed to the age.
+    let text =
+        "The ministry also sanctioned Piet Oranje, 57, the director of the Lornby Institute.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[("57", "sanctioned", "obl:unmarked"), ("director", "57", "appos")],
+    );
+    assert!(find(&claims, "Piet Oranje", "Lornby Institute").is_some(), "{claims:#?}");
+}

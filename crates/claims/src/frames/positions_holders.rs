@@ -89,6 +89,19 @@ pub(super) fn holders(
             out.extend(also_named(h, m).into_iter().map(|o| (o, How::Title, past)));
         }
     }
+    // "X, 57, the minister of Y" with the post hung on the age: the name before the age.
+    if out.is_empty()
+        && p.rel(t) == "appos"
+        && let Some(age) = p.head(t).filter(|&h| h >= 2 && h + 1 < t)
+        && p.words[age].upos == "NUM"
+        && p.form(age - 1) == ","
+        && p.form(age + 1) == ","
+        && (age + 2..t).all(|k| p.head(k).is_some_and(|h| age + 1 < h && h <= t))
+        && let Some(m) = person(age - 2)
+        && own(m)
+    {
+        out.push((m, How::Appos, false));
+    }
     for c in p.kids(t, "appos") {
         if let Some(m) = person(c)
             && !verb_between(t, c)
