@@ -97,8 +97,7 @@ fn body_after(doc: &Doc<'_>, p: &Parse<'_>, lex: &Lexicon, t: usize) -> Option<A
 /// post, up to the name that follows them (only words of a name between). Not after a plural
 /// post: "members of X Y" is more likely a body's name cut in two than a title.
 fn of_phrase_before_name(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<Arg> {
-    let form = p.form(t).to_lowercase();
-    if form != *p.lemma(t) && form.ends_with('s') {
+    if p.plural(t) {
         return None;
     }
     let person = super::holders::name_after_body(doc, p, t)?;

@@ -320,35 +320,18 @@ fn a_plural_post_before_a_list_of_names_is_every_name_s_however_the_list_was_par
         let officers = c.iter().filter(|c| c.field("role") == Some("security officer"));
         officers.filter_map(|c| c.field("holder").map(str::to_string)).collect()
     };
-    let rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
-    let built_in = crate::frames::test_support::claims_reparsed(
-        &rules,
-        text,
-        crate::ClaimType::Position,
-        |_| {},
-    );
+    let built_in = claims_rewired(text, ClaimType::Position, &[]);
     // As another parser read it: the post and the first and last names conjuncts of the
     // first name of the sentence, the middle name a modifier of the first of the list.
-    let reparsed = crate::frames::test_support::claims_reparsed(
-        &rules,
+    let reparsed = claims_rewired(
         text,
-        crate::ClaimType::Position,
-        |w| {
-            let at = |form: &str| {
-                w.iter().position(|w| &text[w.span.clone()] == form).expect("the word")
-            };
-            let (first, officers, piet, marisol, anders) =
-                (at("Tomasz"), at("officers"), at("Piet"), at("Marisol"), at("Anders"));
-            for (word, head, rel) in [
-                (officers, first, "conj"),
-                (piet, first, "conj"),
-                (marisol, piet, "nmod:desc"),
-                (anders, first, "conj"),
-            ] {
-                w[word].head = head + 1;
-                w[word].deprel = rel.into();
-            }
-        },
+        ClaimType::Position,
+        &[
+            ("officers", "Tomasz", "conj"),
+            ("Piet", "Tomasz", "conj"),
+            ("Marisol", "Piet", "nmod:desc"),
+            ("Anders", "Tomasz", "conj"),
+        ],
     );
     for claims in [&built_in, &reparsed] {
         let found = holders(claims);

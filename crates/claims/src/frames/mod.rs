@@ -238,6 +238,12 @@ impl<'a> Parse<'a> {
     }
 
     /// The relation without its subtype ("nmod:poss" → "nmod").
+    /// Whether a word is a plural noun ("ministers"): its form, not its lemma, ends in "s".
+    pub(crate) fn plural(&self, i: usize) -> bool {
+        let form = self.form(i).to_lowercase();
+        form != *self.lemma(i) && form.ends_with('s')
+    }
+
     pub(crate) fn rel(&self, i: usize) -> &str {
         self.words[i].deprel.split(':').next().unwrap_or("")
     }

@@ -60,7 +60,7 @@ pub(super) fn holders(
     // A plural post ("former ministers A and B") names every conjunct of its first holder's
     // word `w`, not only that holder `m`.
     let also_named = |w: usize, m: usize| -> Vec<usize> {
-        if !plural(p, post.word) {
+        if !p.plural(post.word) {
             return Vec::new();
         }
         let others = p.with_conjuncts(w).into_iter().filter_map(&person);
@@ -135,7 +135,7 @@ pub(super) fn holders(
     // plural one, or one apposed to a name before it ("A and B, operatives of X, Y, chief of
     // Z"), the name is the next item of a list.
     if out.is_empty()
-        && !plural(p, post.word)
+        && !p.plural(post.word)
         && matches!(p.rel(t), "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "root")
     {
         out.extend(name_on_of_phrase(doc, p, t).map(|m| (m, How::Appos, false)));
@@ -321,7 +321,7 @@ pub(super) fn holders(
     // Where the list has two names or more, it stands against any apposition the parse made
     // to a name before it ("nuns D and E, activists A, B and C, co-founders of Y", the post
     // hung on D): that name is another item's.
-    if plural(p, t)
+    if p.plural(t)
         && let Some((m, comma)) = comma_owner_at(doc, p, post.first)
         && out.iter().all(|&(_, how, _)| how == How::Appos)
     {
@@ -336,7 +336,7 @@ pub(super) fn holders(
     // "and security officers A, B and C are sanctioned": a plural post right before a list
     // of names is every name's, read off the words whatever the parse made of the list (a
     // parser may hang the later names on the sentence's first one, or one on another).
-    if plural(p, t) && t + 1 < p.words.len() && p.form(t + 1) != "," {
+    if p.plural(t) && t + 1 < p.words.len() && p.form(t + 1) != "," {
         let listed = list_after(doc, p, t + 1);
         if listed.len() >= 2
             && out.iter().all(|&(o, how, _)| how == How::Title && listed.contains(&o))
@@ -387,12 +387,6 @@ fn fronted_owner(doc: &Doc<'_>, p: &Parse<'_>, post: &Post) -> Option<usize> {
     let end = doc.view.mentions[m].span.end;
     let next = (comma + 1..p.words.len()).find(|&k| p.words[k].span.start >= end)?;
     matches!(p.words[next].upos.as_str(), "VERB" | "AUX").then_some(m)
-}
-
-/// Whether a post's head word is a plural ("members", "co-founders").
-fn plural(p: &Parse<'_>, t: usize) -> bool {
-    let form = p.form(t).to_lowercase();
-    form != *p.lemma(t) && form.ends_with('s')
 }
 
 /// The person after a post's "of" phrase that the parse hung on the phrase's head noun
