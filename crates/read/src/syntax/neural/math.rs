@@ -93,14 +93,18 @@ pub(super) fn exp(x: f32) -> f32 {
     let x = x.clamp(-87.0, 88.0);
     // Rounds to the nearest integer by the float addition itself (no rounding call).
     const ROUND: f32 = 12_582_912.0; // 1.5 * 2^23
-    let k = (x * std::f32::consts::LOG2_E + ROUND) - ROUND;
+    let shifted = x * std::f32::consts::LOG2_E + ROUND;
+    let k = shifted - ROUND;
+    // The same integer read off the bits (`shifted` is 1.5 × 2²³ + k, one unit a step):
+    // integer arithmetic that vectorises, where `k as i32` checks for NaN word by word.
+    let k_int = (shifted.to_bits() as i32).wrapping_sub(ROUND.to_bits() as i32);
     // ln 2 in two parts, so that k ln 2 is exact to f32's precision.
     let r = (x - k * 0.693_145_75) - k * 1.428_606_8e-6;
     let p = 1.0
         + r * (1.0
             + r * (0.5
                 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
-    p * f32::from_bits(((k as i32 + 127) as u32) << 23)
+    p * f32::from_bits((k_int.wrapping_add(127) as u32) << 23)
 }
 
 /// The logistic function, by [`exp`].

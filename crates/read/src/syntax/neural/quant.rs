@@ -1,17 +1,23 @@
-//! The network's products in 16-bit integers, for parsing only: each weight row scaled to
-//! ±4095 and rounded once when the model is loaded, each word's vector scaled to its own
+//! The network's products in 8-bit integers, for parsing only: each weight row scaled to
+//! ±127 and rounded once when the model is loaded, each word's vector scaled to its own
 //! largest value when it is multiplied, the sums in 32-bit integers, the scales applied after.
 //!
-//! Why: on x86-64 a 16-bit multiply-add (`vpmaddwd`: sixteen products, added in adjacent
-//! pairs into eight 32-bit sums) does twice the multiplications of a float instruction and
-//! reads half the bytes. The weights are laid out for it eight rows by two columns a
-//! register, and each word's pair of inputs is repeated across one, so that one instruction
-//! adds two columns into eight rows' sums and no sum is ever added across a register.
-//! Integer sums are exact, so a product gives the same bits with AVX2 or without (the
-//! `pulp` crate: safe code, the instruction set chosen at run time). What it costs: each
-//! term is off by half a step of its row's scale and of its word's, which moves a parse
-//! rarely (EWT dev: `models/README.md`). Training and [`super::Model::parse`] keep the
-//! float products; [`super::Parser`] uses these.
+//! Why: a processor with AVX-512 VNNI multiplies four pairs of bytes and adds them into a
+//! 32-bit sum in one instruction (`vpdpbusd`: 32 products a 256-bit register), four times
+//! the products of a float instruction, reading a quarter of the bytes; without it, AVX2's
+//! 16-bit multiply-add (`vpmaddwd`: sixteen products, added in adjacent pairs) makes the same
+//! integers at half that rate. The weights are laid out eight rows a register (two or four
+//! columns of each), and each word's two or four inputs are repeated across one, so that
+//! one instruction adds them into eight rows' sums and no sum is ever added across a
+//! register. Integer sums are exact, so a product gives the same bits with any of the three
+//! kernels ([`Kernel`]). What it costs: each term is off by half a step of its row's scale
+//! and of its word's, which moves a parse rarely (EWT dev: `models/README.md`). Training and
+//! [`super::Model::parse`] keep the float products; [`super::Parser`] uses these.
+//!
+//! The one `unsafe` of the project is here ([`vnni`]): the 8-bit instruction is in no
+//! well-kept safe crate (pulp, used for AVX2, has no VNNI operation), so it is called from
+//! `std::arch`, in a function compiled for the instruction set and called only once the
+//! processor was seen to have it.
 
 use super::Span;
 use super::infer::Products;
@@ -22,43 +28,57 @@ use pulp::{i16x16, i32x8};
 /// Rows a register's eight sums cover.
 const ROWS: usize = 8;
 
-/// The largest magnitude of a weight after scaling (12 bits with the sign).
-const WEIGHT_MAX: f32 = 4095.0;
+/// The largest magnitude of a weight after scaling (8 bits with the sign).
+const WEIGHT_MAX: f32 = 127.0;
 
-/// The largest magnitude of an input after scaling, for rows `cols` long: small enough that
-/// no sum of `cols` products, in any order, can leave an `i32` (`cols × 4095 × max < 2³¹`),
-/// at most 32767 (and at least 1, which bounds rows up to half a million columns; the
-/// network's are 256 at most).
+/// What each input's integer is moved by for the 8-bit multiply-add, which takes inputs
+/// unsigned: the kernel sums `w · (x + 128)`, and the row's `128 Σ w` is taken off after.
+const OFFSET: i32 = 128;
+
+/// The largest magnitude of an input after scaling, for rows `cols` long: 127 (8 bits with
+/// the sign), less only where a sum of `cols` products could leave an `i32` (`cols × 127 ×
+/// max ≥ 2³¹`, past 133,000 columns; the network's are 256 at most), and at least 1.
 fn input_max(cols: usize) -> f32 {
     let bound = (i32::MAX as f64 / (cols.max(1) as f64 * WEIGHT_MAX as f64)).floor();
-    bound.clamp(1.0, 32767.0) as f32
+    bound.clamp(1.0, 127.0) as f32
 }
 
-/// A weight matrix in 16-bit integers, `w[r][c] ≈ q(r, c) × scale[r]`, laid out by blocks
-/// of eight rows: block `b`'s column pair `k` is one register, rows `8b..8b+8` each with
-/// its columns `2k` and `2k + 1` (zeros past the last row or column).
+/// A weight matrix in 8-bit integers, `w[r][c] ≈ q(r, c) × scale[r]`, laid out by blocks of
+/// eight rows twice: for the 16-bit multiply-add (`pair_blocks`: block `b`'s column pair `k`
+/// one register, each of rows `8b..8b+8` with its columns `2k` and `2k + 1`) and for the
+/// 8-bit one (`quad_blocks`: block `b`'s column quad `k` one register, each row with its
+/// columns `4k` to `4k + 3`); zeros past the last row or column.
 struct QMatrix {
     rows: usize,
     cols: usize,
-    /// Column pairs.
     pairs: usize,
-    blocks: Vec<[i16; 2 * ROWS]>,
+    pair_blocks: Vec<[i16; 2 * ROWS]>,
+    quads: usize,
+    quad_blocks: Vec<[i8; 4 * ROWS]>,
+    /// `128 Σ_c q(r, c)`: what the moved inputs add to row `r`'s sum, a block's eight rows
+    /// together (0 past the last row).
+    offset_sum: Vec<[i32; ROWS]>,
     scale: Vec<f32>,
 }
 
 impl QMatrix {
     fn new(w: &[f32], rows: usize, cols: usize) -> QMatrix {
-        let pairs = cols.div_ceil(2);
-        let mut blocks = vec![[0i16; 2 * ROWS]; rows.div_ceil(ROWS) * pairs];
+        let (pairs, quads, blocks) = (cols.div_ceil(2), cols.div_ceil(4), rows.div_ceil(ROWS));
+        let mut pair_blocks = vec![[0i16; 2 * ROWS]; blocks * pairs];
+        let mut quad_blocks = vec![[0i8; 4 * ROWS]; blocks * quads];
+        let mut offset_sum = vec![[0i32; ROWS]; blocks];
         let mut scale = vec![0f32; rows];
         let mut q = vec![0i16; cols];
         for (r, row) in w.chunks_exact(cols.max(1)).take(rows).enumerate() {
             scale[r] = quantize(row, WEIGHT_MAX, &mut q);
             for (c, &v) in q.iter().enumerate() {
-                blocks[r / ROWS * pairs + c / 2][r % ROWS * 2 + c % 2] = v;
+                pair_blocks[r / ROWS * pairs + c / 2][r % ROWS * 2 + c % 2] = v;
+                // Within ±127: `quantize` clamps to `WEIGHT_MAX`.
+                quad_blocks[r / ROWS * quads + c / 4][r % ROWS * 4 + c % 4] = v as i8;
             }
+            offset_sum[r / ROWS][r % ROWS] = OFFSET * q.iter().map(|&v| i32::from(v)).sum::<i32>();
         }
-        QMatrix { rows, cols, pairs, blocks, scale }
+        QMatrix { rows, cols, pairs, pair_blocks, quads, quad_blocks, offset_sum, scale }
     }
 }
 
@@ -94,40 +114,97 @@ fn quantize(v: &[f32], max: f32, q: &mut [i16]) -> f32 {
     largest / max
 }
 
-/// Each word's vector in 16-bit integers with its own scale, two columns an `i32` (the
-/// pair a register repeats): word `t`'s pair `k` is `pairs[t × width + k]`.
+/// Each word's vector in 8-bit integers with its own scale, packed for the kernel that
+/// multiplies it, word `t`'s `k`-th `i32` at `packed[t × width + k]`: two columns as 16-bit
+/// integers (the first in the low half, as `vpmaddwd` pairs them with the weights), or four
+/// as bytes moved by [`OFFSET`] into 1..=255 (the first in the lowest byte, as `vpdpbusd`
+/// pairs them; past the last column 128, which meets a zero weight).
 struct QVectors {
     width: usize,
-    pairs: Vec<i32>,
+    packed: Vec<i32>,
     scale: Vec<f32>,
 }
 
 impl QVectors {
     #[inline(always)]
-    fn new(x: &[f32], cols: usize, n: usize) -> QVectors {
-        let (max, width) = (input_max(cols), cols.div_ceil(2));
-        let mut pairs = vec![0i32; n * width];
+    fn new(x: &[f32], cols: usize, n: usize, kernel: Kernel) -> QVectors {
+        let per = if kernel.bytes() { 4 } else { 2 };
+        let (max, width) = (input_max(cols), cols.div_ceil(per));
+        let mut packed = vec![0i32; n * width];
         let mut scale = vec![0f32; n];
-        let mut q = vec![0i16; 2 * width];
-        for ((x, pairs), scale) in
-            x.chunks_exact(cols.max(1)).zip(pairs.chunks_exact_mut(width.max(1))).zip(&mut scale)
+        let mut q = vec![0i16; per * width];
+        for ((x, packed), scale) in
+            x.chunks_exact(cols.max(1)).zip(packed.chunks_exact_mut(width.max(1))).zip(&mut scale)
         {
             *scale = quantize(x, max, &mut q[..cols]);
-            for (p, two) in pairs.iter_mut().zip(q.chunks_exact(2)) {
-                // The first column in the low half, as `vpmaddwd` pairs them with the weights.
-                *p = i32::from(two[0] as u16) | (i32::from(two[1] as u16) << 16);
+            if per == 4 {
+                let byte = |v: i16| (i32::from(v) + OFFSET) as u32;
+                for (p, four) in packed.iter_mut().zip(q.chunks_exact(4)) {
+                    let b = byte(four[0])
+                        | (byte(four[1]) << 8)
+                        | (byte(four[2]) << 16)
+                        | (byte(four[3]) << 24);
+                    *p = b as i32;
+                }
+            } else {
+                for (p, two) in packed.iter_mut().zip(q.chunks_exact(2)) {
+                    *p = i32::from(two[0] as u16) | (i32::from(two[1] as u16) << 16);
+                }
             }
         }
-        QVectors { width, pairs, scale }
+        QVectors { width, packed, scale }
     }
 }
 
-/// The model's product matrices in 16-bit integers, each under the span of the float
+/// The instructions the products are made with: the same integers, so the same floats,
+/// with each.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Kernel {
+    /// Plain Rust.
+    Plain,
+    /// 16-bit multiply-adds (`vpmaddwd`, AVX2).
+    Avx2(V3),
+    /// 8-bit multiply-adds (`vpdpbusd`, AVX-512 VNNI on 256-bit registers).
+    #[cfg(target_arch = "x86_64")]
+    Vnni(vnni::Vnni),
+}
+
+impl Kernel {
+    /// The fastest the processor has.
+    pub(super) fn best() -> Kernel {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(v) = vnni::Vnni::try_new() {
+            return Kernel::Vnni(v);
+        }
+        V3::try_new().map_or(Kernel::Plain, Kernel::Avx2)
+    }
+
+    /// Every kernel the processor has, the plain one first (for tests).
+    #[cfg(test)]
+    pub(super) fn available() -> Vec<Kernel> {
+        let mut all = vec![Kernel::Plain];
+        all.extend(V3::try_new().map(Kernel::Avx2));
+        #[cfg(target_arch = "x86_64")]
+        all.extend(vnni::Vnni::try_new().map(Kernel::Vnni));
+        all
+    }
+
+    /// Whether inputs are packed four bytes an `i32` (else two 16-bit integers).
+    fn bytes(self) -> bool {
+        match self {
+            Kernel::Plain | Kernel::Avx2(_) => false,
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Vnni(_) => true,
+        }
+    }
+}
+
+/// The model's product matrices in 8-bit integers, each under the span of the float
 /// weights it was made from.
 pub(super) struct Quantized {
     matrices: Vec<(usize, QMatrix)>,
-    /// AVX2 where the processor has it (the same integers either way).
-    pub(super) simd: Option<V3>,
+    /// The instructions (the same integers with any).
+    pub(super) kernel: Kernel,
 }
 
 impl Quantized {
@@ -135,7 +212,7 @@ impl Quantized {
     pub(super) fn new(w: &[f32], spans: &[Span]) -> Quantized {
         let matrices =
             spans.iter().map(|s| (s.at, QMatrix::new(sl(w, *s), s.rows, s.cols))).collect();
-        Quantized { matrices, simd: V3::try_new() }
+        Quantized { matrices, kernel: Kernel::best() }
     }
 
     fn matrix(&self, w: Span) -> &QMatrix {
@@ -151,21 +228,23 @@ impl Quantized {
     #[inline(always)]
     fn affine_each(
         &self,
-        simd: Option<V3>,
+        kernel: Kernel,
         maps: &[(Span, Option<&[f32]>)],
         x: &[f32],
         n: usize,
     ) -> Vec<Vec<f32>> {
         let Some(&(first, _)) = maps.first() else { return Vec::new() };
-        let x = QVectors::new(x, first.cols, n);
+        let x = QVectors::new(x, first.cols, n, kernel);
         let mut out = Vec::with_capacity(maps.len());
         for &(w, b) in maps {
             let m = self.matrix(w);
             debug_assert_eq!(m.cols, first.cols, "one input for every matrix");
             let mut y = vec![0f32; n * m.rows];
-            match simd {
-                Some(simd) => products_avx2(simd, m, &x, b, &mut y),
-                None => products_plain(m, &x, b, &mut y),
+            match kernel {
+                Kernel::Plain => products_plain(m, &x, b, &mut y),
+                Kernel::Avx2(simd) => products_avx2(simd, m, &x, b, &mut y),
+                #[cfg(target_arch = "x86_64")]
+                Kernel::Vnni(v) => vnni::products(v, m, &x, b, &mut y),
             }
             out.push(y);
         }
@@ -175,12 +254,21 @@ impl Quantized {
 
 impl Products for Quantized {
     fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>> {
-        match self.simd {
-            Some(simd) => simd.vectorize(
+        match self.kernel {
+            // Making the inputs integers and scaling the sums compiled with AVX2 too.
+            Kernel::Avx2(simd) => simd.vectorize(
                 #[inline(always)]
-                || self.affine_each(Some(simd), maps, x, n),
+                || self.affine_each(self.kernel, maps, x, n),
             ),
-            None => self.affine_each(None, maps, x, n),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Vnni(_) => match V3::try_new() {
+                Some(simd) => simd.vectorize(
+                    #[inline(always)]
+                    || self.affine_each(self.kernel, maps, x, n),
+                ),
+                None => self.affine_each(self.kernel, maps, x, n),
+            },
+            Kernel::Plain => self.affine_each(self.kernel, maps, x, n),
         }
     }
 }
@@ -226,8 +314,8 @@ fn halves(p: i32) -> [i32; 2] {
 
 /// The products without vector instructions: the same integers, so the same floats.
 fn products_plain(m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
-    for (t, word) in x.pairs.chunks_exact(x.width.max(1)).enumerate().take(x.scale.len()) {
-        for (block, regs) in m.blocks.chunks_exact(m.pairs.max(1)).enumerate() {
+    for (t, word) in x.packed.chunks_exact(x.width.max(1)).enumerate().take(x.scale.len()) {
+        for (block, regs) in m.pair_blocks.chunks_exact(m.pairs.max(1)).enumerate() {
             let mut sums = [0i32; ROWS];
             for (reg, &pair) in regs.iter().zip(word) {
                 let [x0, x1] = halves(pair);
@@ -302,9 +390,110 @@ fn tile<const R: usize, const W: usize>(
     at: usize,
     t: usize,
 ) {
-    let regs = std::array::from_fn(|i| &m.blocks[(at + i) * m.pairs..(at + i + 1) * m.pairs]);
-    let words = std::array::from_fn(|j| &x.pairs[(t + j) * x.width..(t + j + 1) * x.width]);
+    let regs = std::array::from_fn(|i| &m.pair_blocks[(at + i) * m.pairs..(at + i + 1) * m.pairs]);
+    let words = std::array::from_fn(|j| &x.packed[(t + j) * x.width..(t + j + 1) * x.width]);
     for (i, sums) in block::<R, W>(simd, regs, words).iter().enumerate() {
         sums.iter().enumerate().for_each(|(j, s)| put(y, m, x, b, at + i, t + j, *s));
     }
+}
+
+/// The 8-bit kernel: `vpdpbusd` on 256-bit registers (AVX-512 VNNI and VL), called from
+/// `std::arch` (see the module's doc for why).
+#[cfg(target_arch = "x86_64")]
+pub(super) mod vnni {
+    use super::{OFFSET, QMatrix, QVectors, ROWS, put};
+    use std::arch::x86_64::{
+        __m256i, _mm256_dpbusd_epi32, _mm256_set1_epi32, _mm256_setzero_si256, _mm256_sub_epi32,
+    };
+
+    /// Proof that the processor has the instructions: made only by [`Vnni::try_new`].
+    #[derive(Clone, Copy, Debug)]
+    pub(in super::super) struct Vnni(());
+
+    impl Vnni {
+        /// The proof, where the processor has AVX-512 VNNI with its 256-bit forms.
+        pub(in super::super) fn try_new() -> Option<Vnni> {
+            let has = is_x86_feature_detected!("avx512f")
+                && is_x86_feature_detected!("avx512vl")
+                && is_x86_feature_detected!("avx512vnni");
+            has.then_some(Vnni(()))
+        }
+    }
+
+    /// `y[t][r] = w_r · x_t + b[r]` with the 8-bit multiply-add.
+    #[allow(unsafe_code)] // The project's one exception (the module's doc says why).
+    pub(super) fn products(_: Vnni, m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
+        // SAFETY: `products_with` only needs the features its attribute names, and a `Vnni`
+        // exists only where `try_new` saw the processor has them.
+        unsafe { products_with(m, x, b, y) }
+    }
+
+    /// As [`super::products_avx2`]: two blocks of eight rows against four words at a time.
+    #[target_feature(enable = "avx2,avx512f,avx512vl,avx512vnni")]
+    fn products_with(m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
+        let (n, blocks) = (x.scale.len(), m.rows.div_ceil(ROWS));
+        let mut at = 0;
+        while at < blocks {
+            let mut t = 0;
+            if at + 2 <= blocks {
+                while t + 4 <= n {
+                    tile::<2, 4>(m, x, b, y, at, t);
+                    t += 4;
+                }
+                while t < n {
+                    tile::<2, 1>(m, x, b, y, at, t);
+                    t += 1;
+                }
+                at += 2;
+            } else {
+                while t + 4 <= n {
+                    tile::<1, 4>(m, x, b, y, at, t);
+                    t += 4;
+                }
+                while t < n {
+                    tile::<1, 1>(m, x, b, y, at, t);
+                    t += 1;
+                }
+                at += 1;
+            }
+        }
+    }
+
+    /// The products of `R` blocks of rows from block `at` and `W` words from word `t`.
+    #[target_feature(enable = "avx2,avx512f,avx512vl,avx512vnni")]
+    #[inline]
+    fn tile<const R: usize, const W: usize>(
+        m: &QMatrix,
+        x: &QVectors,
+        b: Option<&[f32]>,
+        y: &mut [f32],
+        at: usize,
+        t: usize,
+    ) {
+        let regs: [&[[i8; 4 * ROWS]]; R] =
+            std::array::from_fn(|i| &m.quad_blocks[(at + i) * m.quads..(at + i + 1) * m.quads]);
+        let words: [&[i32]; W] =
+            std::array::from_fn(|j| &x.packed[(t + j) * x.width..(t + j + 1) * x.width]);
+        let steps = regs.iter().map(|r| r.len()).chain(words.iter().map(|w| w.len())).min();
+        let mut acc = [[_mm256_setzero_si256(); W]; R];
+        for k in 0..steps.unwrap_or(0) {
+            let xs: [__m256i; W] = std::array::from_fn(|j| _mm256_set1_epi32(words[j][k]));
+            for (acc, regs) in acc.iter_mut().zip(&regs) {
+                let w: __m256i = pulp::cast(regs[k]);
+                for (acc, x) in acc.iter_mut().zip(&xs) {
+                    *acc = _mm256_dpbusd_epi32(*acc, *x, w);
+                }
+            }
+        }
+        for (i, acc) in acc.iter().enumerate() {
+            // The moved inputs' share taken off: the sums of `w · x`, exact (each within an
+            // `i32`, so the wrapping arithmetic lands on it).
+            let off: __m256i = pulp::cast(m.offset_sum[at + i]);
+            for (j, acc) in acc.iter().enumerate() {
+                put(y, m, x, b, at + i, t + j, pulp::cast(_mm256_sub_epi32(*acc, off)));
+            }
+        }
+    }
+
+    const _: () = assert!(OFFSET == 128, "the kernel's inputs are bytes moved by 128");
 }

@@ -276,7 +276,11 @@ fn the_activations_exponential_is_within_a_few_units_of_the_last_place() {
 }
 
 #[test]
-fn the_network_with_integer_products_comes_within_a_part_in_a_hundred_of_the_float_one() {
+fn the_network_with_integer_products_comes_near_the_float_one() {
+    // Random weights far larger than trained ones (every unit near saturation, each layer
+    // amplifying the last one's rounding): a few parts in a hundred on average, where a
+    // kernel that mixed up rows or columns would be off by the values' own size. What the
+    // rounding does to a trained model's parses is measured on EWT (`models/README.md`).
     let model = random_model(5);
     let parser = Parser::new(model);
     let model = &parser.model;
@@ -290,13 +294,15 @@ fn the_network_with_integer_products_comes_within_a_part_in_a_hundred_of_the_flo
         {
             let largest = a.iter().fold(0f32, |m, v| m.max(v.abs()));
             let worst = a.iter().zip(b).fold(0f32, |m, (a, b)| m.max((a - b).abs()));
-            assert!(worst <= 1e-2 * largest.max(1.0), "{name}, {len} words: off by {worst}");
+            let mean = a.iter().zip(b).map(|(a, b)| (a - b).abs()).sum::<f32>() / a.len() as f32;
+            assert!(mean <= 3e-2 * largest.max(1.0), "{name}, {len} words: off by {mean} a value");
+            assert!(worst <= 0.2 * largest.max(1.0), "{name}, {len} words: off by {worst}");
         }
     }
 }
 
 #[test]
-fn integer_products_are_the_same_with_vector_instructions_or_without() {
+fn integer_products_are_the_same_with_every_kernel_and_near_the_float_ones() {
     // Sizes that leave every remainder: rows not a multiple of 4 or 8, columns not of 16.
     let mut rng = math::Rng(9);
     for (rows, cols, n) in [(13, 37, 5), (8, 16, 1), (7, 3, 2), (17, 130, 1), (4, 256, 3)] {
@@ -304,23 +310,34 @@ fn integer_products_are_the_same_with_vector_instructions_or_without() {
         let x: Vec<f32> = (0..n * cols).map(|_| rng.unit() * 6.0 - 3.0).collect();
         let b: Vec<f32> = (0..rows).map(|_| rng.unit()).collect();
         let span = Span { at: 0, rows, cols };
-        let mut with = quant::Quantized::new(&w, &[span]);
-        let y = with.affine(span, Some(&b), &x, n);
-        with.simd = None;
-        let plain = with.affine(span, Some(&b), &x, n);
+        let mut q = quant::Quantized::new(&w, &[span]);
         let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
-        assert_eq!(bits(&y), bits(&plain), "{rows}x{cols}, {n} words");
-        // And near the float products: each term is off by at most half a step of its row's
-        // scale (a 4095th of the row's largest) times the input, and half a step of the
-        // input's scale (a 2048th or less) times the weight: on vectors like these, well
-        // under a part in a thousand of the terms' magnitudes.
+        q.kernel = quant::Kernel::Plain;
+        let y = q.affine(span, Some(&b), &x, n);
+        for kernel in quant::Kernel::available() {
+            q.kernel = kernel;
+            let with = q.affine(span, Some(&b), &x, n);
+            assert_eq!(bits(&with), bits(&y), "{kernel:?}: {rows}x{cols}, {n} words");
+        }
+        // And near the float products: each weight is off by at most half a step of its
+        // row's scale (the row's largest over 127), each input by half a step of its own.
+        let largest = |v: &[f32]| v.iter().fold(0f32, |m, v| m.max(v.abs()));
         for t in 0..n {
             let (wr, xt) = (|r: usize| &w[r * cols..(r + 1) * cols], &x[t * cols..(t + 1) * cols]);
+            let dx = largest(xt) / 254.0;
             for r in 0..rows {
                 let exact = math::dot(wr(r), xt) + b[r];
-                let size: f32 = wr(r).iter().zip(xt).map(|(w, x)| (w * x).abs()).sum();
+                let dw = largest(wr(r)) / 254.0;
+                let bound: f32 =
+                    wr(r).iter().zip(xt).map(|(w, x)| dw * x.abs() + dx * w.abs() + dw * dx).sum();
                 let off = (y[t * rows + r] - exact).abs();
-                assert!(off <= 1e-3 * size, "{rows}x{cols} row {r} word {t}: {off} of {size}");
+                assert!(
+                    off <= 1.001 * bound + 1e-5,
+                    "{rows}x{cols} row {r} word {t}: {off} > {bound}"
+                );
+                // And a bound that is no bound: well under the terms' magnitudes.
+                let size: f32 = wr(r).iter().zip(xt).map(|(w, x)| (w * x).abs()).sum();
+                assert!(bound < 0.03 * size, "{rows}x{cols} row {r} word {t}: {bound} of {size}");
             }
         }
     }
