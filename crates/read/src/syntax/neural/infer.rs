@@ -8,8 +8,8 @@
 //! each weight read from memory serves several words and each word several rows.
 
 use super::lstm::activate;
-use super::math::{dot, sl, tanh};
-use super::{A, B, E, Example, H, Model, NTAGS, ROOT, Span, T, UNK};
+use super::math::{argmax, dot, log_softmax, sl, tanh};
+use super::{A, B, E, Example, H, Model, NTAGS, Parse, ROOT, Span, T, UNK, eisner, label_features};
 
 /// The products of a weight matrix (named by its span of the model's weights) with vectors:
 /// exactly as training computes them ([`Exact`]), or in 16-bit integers
@@ -132,6 +132,58 @@ impl Model {
                 q: rows(&q, 1, s),
             })
             .collect()
+    }
+
+    /// The trees, relations and parts of speech the network's outputs give: each sentence's
+    /// best projective tree with one word on the root (Eisner's algorithm over the heads'
+    /// log-probabilities), then every word's relation to its head and its part of speech,
+    /// the words of all sentences through each product together.
+    pub(super) fn decode(&self, products: &impl Products, outs: &[Outputs]) -> Vec<Parse> {
+        let (w, lay) = (&self.w, &self.layout);
+        let heads: Vec<Vec<usize>> = outs.iter().map(|out| self.heads(out)).collect();
+        let words: usize = outs.iter().map(|out| out.n - 1).sum();
+        let mut relation_input = Vec::with_capacity(words * 3 * B);
+        let mut tag_input = Vec::with_capacity(words * B);
+        for (out, heads) in outs.iter().zip(&heads) {
+            for (d, &h) in (1..out.n).zip(heads) {
+                relation_input.extend(label_features(
+                    &out.ld[d * B..(d + 1) * B],
+                    &out.lh[h * B..(h + 1) * B],
+                ));
+            }
+            tag_input.extend_from_slice(&out.tg[B..out.n * B]);
+        }
+        let labels = self.labels.len();
+        let relations = products.affine(lay.w_l, Some(sl(w, lay.b_l)), &relation_input, words);
+        let tags = products.affine(lay.w_tag, Some(sl(w, lay.b_tag)), &tag_input, words);
+        let mut relations = relations.chunks_exact(labels.max(1)).map(argmax);
+        let mut tags = tags.chunks_exact(NTAGS - 1).map(argmax);
+        heads
+            .into_iter()
+            .map(|heads| {
+                let n = heads.len();
+                (heads, relations.by_ref().take(n).collect(), tags.by_ref().take(n).collect())
+            })
+            .collect()
+    }
+
+    /// A sentence's heads (0 the root): the scores `ad_d · p_h + q_h` of every pair at once.
+    fn heads(&self, out: &Outputs) -> Vec<usize> {
+        let n = out.n;
+        // `s[d × n + h] = p_h · ad_d`, summed as `dot` sums it.
+        let s = affine_block(&out.p, None, &out.ad, A, n, n);
+        // score[h][d] as log-probabilities of each word's head.
+        let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
+        let mut row = vec![0f32; n];
+        for d in 1..n {
+            for (h, r) in row.iter_mut().enumerate() {
+                *r = if h == d { f32::NEG_INFINITY } else { s[d * n + h] + out.q[h] };
+            }
+            for (score, lp) in score.iter_mut().zip(log_softmax(&row)) {
+                score[d] = lp;
+            }
+        }
+        eisner::eisner(&score)
     }
 
     /// One direction of an LSTM layer over sentences laid one after another (`lens[s]` rows

@@ -38,7 +38,7 @@ pub use learn::{Epoch, train};
 
 use super::{Sentence, Upos};
 use lstm::{LstmTrace, lstm_dir};
-use math::{Rng, affine, argmax, axpy, dot, log_softmax, sl, sl_mut, tanh_layer};
+use math::{Rng, affine, axpy, dot, sl, sl_mut, tanh_layer};
 use std::collections::HashMap;
 
 const E: usize = 100; // word embedding
@@ -389,37 +389,8 @@ impl Model {
     /// The products computed as training computes them (the parser the analyzer uses is
     /// [`Parser`], faster, with integer products).
     pub fn parse(&self, ex: &Example) -> Parse {
-        self.decode(&self.infer(ex))
-    }
-
-    /// The tree, relations and parts of speech the network's outputs give.
-    fn decode(&self, out: &infer::Outputs) -> Parse {
-        let n = out.n;
-        // score[h][d] as log-probabilities of each word's head.
-        let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
-        let mut s = vec![0f32; n];
-        for d in 1..n {
-            let ad = &out.ad[d * A..(d + 1) * A];
-            for (h, s) in s.iter_mut().enumerate() {
-                *s = if h == d {
-                    f32::NEG_INFINITY
-                } else {
-                    dot(ad, &out.p[h * A..(h + 1) * A]) + out.q[h]
-                };
-            }
-            for (row, lp) in score.iter_mut().zip(log_softmax(&s)) {
-                row[d] = lp;
-            }
-        }
-        let heads = eisner::eisner(&score);
-        let labels = (1..n)
-            .map(|d| {
-                let (ld, lh) = (&out.ld[d * B..(d + 1) * B], &out.lh[heads[d - 1] * B..][..B]);
-                argmax(&self.label_scores(&label_features(ld, lh)))
-            })
-            .collect();
-        let tags = (1..n).map(|d| argmax(&self.tag_scores(&out.tg[d * B..(d + 1) * B]))).collect();
-        (heads, labels, tags)
+        let exact = infer::Exact(&self.w);
+        self.decode(&exact, &[self.infer(ex)]).pop().unwrap_or_default()
     }
 }
 
@@ -434,7 +405,8 @@ impl Parser {
     /// The parser of a trained model.
     pub fn new(model: Model) -> Parser {
         let lay = &model.layout;
-        let mut spans = vec![lay.w_ad, lay.w_ah, lay.w_ld, lay.w_lh, lay.w_tg, lay.u];
+        let mut spans =
+            vec![lay.w_ad, lay.w_ah, lay.w_ld, lay.w_lh, lay.w_tg, lay.u, lay.w_l, lay.w_tag];
         for layer in lay.lstm {
             spans.extend(layer.iter().flat_map(|&(wx, wh, _)| [wx, wh]));
         }
@@ -445,14 +417,15 @@ impl Parser {
     /// Heads (0 the root), label numbers and parts of speech of one sentence, as
     /// [`Model::parse`] but with the integer products.
     pub fn parse(&self, ex: &Example) -> Parse {
-        self.model.decode(&self.model.infer_with(&self.quantized, ex))
+        let out = self.model.infer_with(&self.quantized, ex);
+        self.model.decode(&self.quantized, &[out]).pop().unwrap_or_default()
     }
 
     /// The parses of several sentences, the same as one at a time but faster: the network
     /// takes them together (its weights read once for all). Memory grows with the words.
     pub fn parse_batch(&self, exs: &[Example]) -> Vec<Parse> {
         let outputs = self.model.infer_batch(&self.quantized, exs);
-        outputs.iter().map(|out| self.model.decode(out)).collect()
+        self.model.decode(&self.quantized, &outputs)
     }
 
     /// Relation names, by number.
