@@ -54,6 +54,21 @@ fn an_arrest_only_sought_ordered_or_noticed_is_none() {
 }
 
 #[test]
+fn a_killing_only_plotted_or_tried_is_no_death() {
+    for text in [
+        "Prosecutors accused Norvania of sponsoring a plot to assassinate its envoy, Tomasz Wielgosz, in Lornby.",
+        "The report traced the unit's efforts to murder Tomasz Wielgosz in 2020.",
+        "Two officers conspired to kill Tomasz Wielgosz.",
+    ] {
+        let c = claims(text);
+        assert!(of(&c, ClaimType::DeathReport).is_empty(), "{text}: {c:?}");
+    }
+    // The act itself still is one.
+    let c = claims("Two officers killed Tomasz Wielgosz in Lornby in 2020.");
+    assert!(has(&c, ClaimType::DeathReport, "person", "Tomasz Wielgosz"), "{c:?}");
+}
+
+#[test]
 fn a_court_in_an_unknown_place_takes_the_state_the_text_gives_it() {
     let c = claims_in(
         "Tomasz Wielgosz was sentenced to 12 years in prison by a court in Varnholm, Norvania, on Monday.",

@@ -459,8 +459,9 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
         f => f,
     };
     // "police were ordered to arrest X", "sought to detain X", "an attempt to capture X":
-    // an arrest meant or tried is none.
-    if frame.as_ref().is_some_and(|f| f.kind == ClaimType::Arrest)
+    // an arrest meant or tried is none; so is a death ("a plot to assassinate X", "efforts
+    // to murder X").
+    if frame.as_ref().is_some_and(|f| matches!(f.kind, ClaimType::Arrest | ClaimType::DeathReport))
         && matches!(s.rel(p), "xcomp" | "acl")
         && s.kids(p, "mark").any(|m| s.lemma(m) == "to")
         && s.head(p).is_some_and(|h| lex.words.not_done_over.contains(s.lemma(h)))

@@ -1,6 +1,6 @@
 //! The forward pass for parsing alone: with [`Exact`] products the same arithmetic as
 //! training's [`Model::forward`] (every sum in the same order, so the same bits), laid out
-//! for speed; with [`super::quant::Quantized`] ones the same pass in 16-bit integers.
+//! for speed; with [`super::quant::Quantized`] ones the same pass in 8-bit integers.
 //! Training keeps, for the backward pass, every gate of every word in its own vector and
 //! computes each product row by row; parsing keeps nothing it does not read again, holds a
 //! layer's vectors in one matrix, takes several sentences at once (their recurrent steps
@@ -12,7 +12,7 @@ use super::math::{argmax, dot, log_softmax, sl, tanh};
 use super::{A, B, E, Example, H, Model, NTAGS, Parse, ROOT, Span, T, UNK, eisner, label_features};
 
 /// The products of a weight matrix (named by its span of the model's weights) with vectors:
-/// exactly as training computes them ([`Exact`]), or in 16-bit integers
+/// exactly as training computes them ([`Exact`]), or in 8-bit integers
 /// ([`super::quant::Quantized`]). The rest of the forward pass is the same code for both.
 pub(super) trait Products {
     /// `y[t][r] = w_r · x_t + b[r]` for each of `n` words `t` (rows of `x`, `w.cols` wide),

@@ -16,9 +16,10 @@
 //!
 //! Issue 13's measured design, used by the analyzer only when given its model file
 //! ([`super::from_file_bytes`]): on EWT dev it reaches every accuracy target (UPOS 95.62,
-//! UAS 88.65, LAS 85.62 after 24 epochs). It parses with [`Parser`]: the products in 16-bit
-//! integers (`quant`) and several sentences at once ([`Parser::parse_batch`]), about 31,000
-//! to 36,000 words a second on one core against the target's 100,000; the claim rules, tuned
+//! UAS 88.65, LAS 85.62 after 24 epochs). It parses with [`Parser`]: the products in 8-bit
+//! integers (`quant`) and several sentences at once ([`Parser::parse_batch`]), about 60,000
+//! to 65,000 words a second on one core with AVX-512 VNNI (the bench of tokenizer, tagger and
+//! parser 50,500 tokens a second against the target's 100,000); the claim rules, tuned
 //! on the shipped parser's habits, lose F1 on its parses (see `models/README.md`).
 //! `examples/neural.rs` trains and measures it.
 
@@ -394,7 +395,7 @@ impl Model {
     }
 }
 
-/// A model ready to parse: its products in 16-bit integers ([`quant`]), about twice as fast
+/// A model ready to parse: its products in 8-bit integers ([`quant`]), several times as fast
 /// as [`Model::parse`] and within a few parses in ten thousand words of it.
 pub struct Parser {
     model: Model,
