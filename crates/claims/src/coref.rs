@@ -30,7 +30,7 @@ pub struct People {
     /// Each group's gender, where the document tells it (see [`People::build`]).
     pub genders: Vec<Option<Gender>>,
     /// Each group's doubt: the other group it may be, for a person named once, by a title
-    /// and one word (see [`incomplete_name_doubts`]); `None` for a name that stands alone.
+    /// and one word (see `incomplete_name_doubts`); `None` for a name that stands alone.
     pub may_be: Vec<Option<usize>>,
 }
 
@@ -346,7 +346,7 @@ impl People {
     /// The person a pronoun stands for, or none when the document does not settle it.
     ///
     /// Candidates agree in gender with the pronoun (where the document tells a person's
-    /// gender: see [`People::genders`]). In the pronoun's own sentence, the subject named
+    /// gender: see `People::genders`). In the pronoun's own sentence, the subject named
     /// before it, else the first person named before it; else, in the nearest of the three
     /// sentences before that names a candidate, its subject ("US sanctions on him" after a
     /// sentence whose subject is X and whose object is Y mean X), else its only candidate.

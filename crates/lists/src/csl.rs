@@ -4,7 +4,7 @@
 //! start_date, ..., alt_names, citizenships, dates_of_birth, nationalities, places_of_birth,
 //! ..., ids`); one row per listed party; `source` names the sub-list ("Specially Designated
 //! Nationals (SDN) - Treasury Department"), whose bracketed code becomes the authority;
-//! lists within a cell are separated by `;`; each of `ids` is "country, [dates,] number,
+//! lists within a cell are separated by `;`; each of `ids` is "country, \[dates,\] number,
 //! type".
 
 use crate::{

@@ -3,15 +3,15 @@
 //!
 //! # Brief overview
 //!
-//! - [`read`] reads every document not yet read by the current reader (tokens with their part
+//! - [`read()`] reads every document not yet read by the current reader (tokens with their part
 //!   of speech, lemma and dependency, sentences, entities, ranks, roles, nationalities, time
 //!   expressions) and stores them; [`extract`] hands the stored tokens to the claims stage, so
 //!   that the text is tokenized once.
-//! - [`ingest`] walks paths, reads and extracts files in parallel, and writes each file to the
+//! - [`ingest()`] walks paths, reads and extracts files in parallel, and writes each file to the
 //!   [`store::Store`] in its own transaction as soon as it is ready.
 //! - [`IngestOptions`] carries the limits and the user's metadata flags; [`Progress`] lets the
 //!   caller show progress without this crate knowing about terminals.
-//! - [`origins`] signs every new document's main text and groups all documents into origin
+//! - [`origins()`] signs every new document's main text and groups all documents into origin
 //!   clusters (copies, reprints and syndicated stories of one story), which the case counts
 //!   corroboration by.
 //! - [`case`] resolves every current claim into entities and fuses them into assertions and
@@ -180,7 +180,7 @@ pub fn read(store: &mut Store, progress: &dyn Progress) -> Result<ReadReport, Er
     read_with(store, &StageOptions::default(), progress)
 }
 
-/// [`read`] with a time limit per document: a document that panics the reader or overruns
+/// [`read()`] with a time limit per document: a document that panics the reader or overruns
 /// the limit is recorded as failed and skipped by this reader from then on.
 pub fn read_with(
     store: &mut Store,

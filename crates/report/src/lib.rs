@@ -3,7 +3,7 @@
 //!
 //! # Brief overview
 //!
-//! - [`write`] writes every file of the case folder and says which.
+//! - [`write()`] writes every file of the case folder and says which.
 //! - [`tables`]: `claims.jsonl`, `entities.jsonl`, `assertions.jsonl`, `judgements.jsonl`,
 //!   `careers.jsonl`, `careers.csv`, `assertions.csv`.
 //! - [`graphml`]: `network.graphml`, who met whom (and who holds which post), for Gephi,
@@ -80,7 +80,7 @@ pub fn write(dir: &Path, case: &Case) -> Result<Vec<PathBuf>, ReportError> {
     Ok(bodies.iter().map(|(name, _)| dir.join(name)).collect())
 }
 
-/// One file of the case folder by its name (one of [`FILES`]), as [`write`] writes it;
+/// One file of the case folder by its name (one of [`FILES`]), as [`write()`] writes it;
 /// `None` for another name. The workbench serves each export this way.
 pub fn render(case: &Case, name: &str) -> Option<String> {
     Some(match name {
@@ -98,7 +98,7 @@ pub fn render(case: &Case, name: &str) -> Option<String> {
     })
 }
 
-/// The case folder's files, in the order [`write`] writes them.
+/// The case folder's files, in the order [`write()`] writes them.
 pub const FILES: [&str; 10] = [
     "claims.jsonl",
     "entities.jsonl",
@@ -112,7 +112,7 @@ pub const FILES: [&str; 10] = [
     "index.html",
 ];
 
-/// Checks before the long stages that [`write`] will accept `dir` (not a link, not a file,
+/// Checks before the long stages that [`write()`] will accept `dir` (not a link, not a file,
 /// no other files than a case folder's) and can write beside it.
 pub fn check_folder(dir: &Path) -> Result<(), ReportError> {
     folder::check(dir, &FILES).map(|_| ())

@@ -172,7 +172,7 @@ impl Index {
     }
 
     /// Why `entry` was or was not found for `query`, for the evaluation's misses: whether
-    /// blocking reads any of its names ([`Index::candidates`]), and its best name by hand
+    /// blocking reads any of its names (`Index::candidates`), and its best name by hand
     /// aligned with the query whether blocking reads it or not (`None`: no word aligned).
     pub fn diagnose(&self, query: &Query, entry: usize) -> (bool, Option<Match>) {
         let want_person = self.entries.get(entry).is_some_and(|e| e.kind == EntryKind::Person);

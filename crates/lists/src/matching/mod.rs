@@ -89,7 +89,7 @@ pub enum How {
     /// trade (q/g/k, j/g, d/t, s/z...), vowels in the same places ("Qorvan"/"Gorvan").
     Translit,
     /// A close spelling: skeletons one letter apart, or the same but for the first letter;
-    /// worth what [`close_weight`] says.
+    /// worth what `align::close_weight` says.
     Close,
     /// An initial standing for the word.
     Initial,

@@ -54,7 +54,7 @@ pub struct Neighbourhood {
 impl Workbench {
     /// The entity's neighbourhood: up to `limit` neighbours by how many assertions they
     /// share with it, and the links among the nodes kept that the centre's own assertions
-    /// show (at most [`LINKS_READ`] of them); `None` for an unknown entity.
+    /// show (at most `LINKS_READ` of them); `None` for an unknown entity.
     pub fn neighbourhood(
         &mut self,
         id: &str,

@@ -2,9 +2,9 @@
 //!
 //! Trained in this project on the UD English Web Treebank (`dossier train parse`),
 //! deterministically, and compiled into the binary like the entity tagger: a greedy averaged
-//! perceptron tags ([`pos`]), then rules and exceptions learned from the treebank's lemmas
-//! give each word its lemma ([`lemma`]), and an arc-hybrid parser with a small beam gives each word its
-//! head and Universal Dependencies relation ([`parse`]).
+//! perceptron tags (`pos`), then rules and exceptions learned from the treebank's lemmas
+//! give each word its lemma (`lemma`), and an arc-hybrid parser with a small beam gives each word its
+//! head and Universal Dependencies relation (`parse`).
 
 mod codes;
 mod conllu;
@@ -145,7 +145,7 @@ impl Analyzer {
 
     /// [`Analyzer::analyse`] of several sentences, the same analyses, faster where the BiLSTM
     /// parser is attached: it takes the sentences together (its weights read once for all),
-    /// [`BILSTM_BATCH`] at a time, so that its memory stays bounded however many are given.
+    /// `BILSTM_BATCH` at a time, so that its memory stays bounded however many are given.
     pub fn analyse_many(&self, sentences: &[&[&str]]) -> Vec<Vec<Analysis>> {
         // Tagger, parser and lemmatizer all read the lowercase forms: made once.
         let mut tagged: Vec<(Vec<String>, Vec<Upos>)> = sentences

@@ -395,7 +395,7 @@ impl Model {
     }
 }
 
-/// A model ready to parse: its products in 8-bit integers ([`quant`]), several times as fast
+/// A model ready to parse: its products in 8-bit integers (`quant`), several times as fast
 /// as [`Model::parse`] and within a few parses in ten thousand words of it.
 pub struct Parser {
     model: Model,
