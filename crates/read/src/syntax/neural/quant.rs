@@ -76,7 +76,9 @@ impl QMatrix {
                 // Within ±127: `quantize` clamps to `WEIGHT_MAX`.
                 quad_blocks[r / ROWS * quads + c / 4][r % ROWS * 4 + c % 4] = v as i8;
             }
-            offset_sum[r / ROWS][r % ROWS] = OFFSET * q.iter().map(|&v| i32::from(v)).sum::<i32>();
+            // Wrapping, as the kernel's sums: the sum it corrects lands on the exact one.
+            let sum = q.iter().fold(0i32, |s, &v| s.wrapping_add(i32::from(v)));
+            offset_sum[r / ROWS][r % ROWS] = OFFSET.wrapping_mul(sum);
         }
         QMatrix { rows, cols, pairs, pair_blocks, quads, quad_blocks, offset_sum, scale }
     }
