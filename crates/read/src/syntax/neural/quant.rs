@@ -436,31 +436,37 @@ pub(super) mod vnni {
     /// (55,000).
     #[target_feature(enable = "avx2,avx512f,avx512vl,avx512vnni")]
     fn products_with(m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
-        let (n, blocks) = (x.scale.len(), m.rows.div_ceil(ROWS));
+        let blocks = m.rows.div_ceil(ROWS);
         let mut at = 0;
         while at < blocks {
-            let mut t = 0;
             if at + 4 <= blocks {
-                while t + 4 <= n {
-                    tile::<4, 4>(m, x, b, y, at, t);
-                    t += 4;
-                }
-                while t < n {
-                    tile::<4, 1>(m, x, b, y, at, t);
-                    t += 1;
-                }
+                every_word::<4>(m, x, b, y, at);
                 at += 4;
             } else {
-                while t + 4 <= n {
-                    tile::<1, 4>(m, x, b, y, at, t);
-                    t += 4;
-                }
-                while t < n {
-                    tile::<1, 1>(m, x, b, y, at, t);
-                    t += 1;
-                }
+                every_word::<1>(m, x, b, y, at);
                 at += 1;
             }
+        }
+    }
+
+    /// The products of `R` blocks of rows from block `at` with every word, four at a time.
+    #[target_feature(enable = "avx2,avx512f,avx512vl,avx512vnni")]
+    #[inline]
+    fn every_word<const R: usize>(
+        m: &QMatrix,
+        x: &QVectors,
+        b: Option<&[f32]>,
+        y: &mut [f32],
+        at: usize,
+    ) {
+        let (n, mut t) = (x.scale.len(), 0);
+        while t + 4 <= n {
+            tile::<R, 4>(m, x, b, y, at, t);
+            t += 4;
+        }
+        while t < n {
+            tile::<R, 1>(m, x, b, y, at, t);
+            t += 1;
         }
     }
 
