@@ -9,6 +9,7 @@
 mod codes;
 mod conllu;
 mod lemma;
+mod names;
 pub mod neural;
 mod parse;
 mod pos;
@@ -207,6 +208,7 @@ impl Analyzer {
         codes::unclause(words, tags, &mut arcs);
         relative::rehang(lower, tags, &mut arcs);
         relative::antecedent_first(lower, tags, &mut arcs);
+        names::flat_within_name(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
         tags.iter()

@@ -1,0 +1,163 @@
+//! A name's `flat` word hangs inside its own name, never across "and" or "or": where a parse
+//! made the surname of a second name a `flat` of the first ("A B and C D" with D on A), D
+//! goes back to the word right before it, the name it is written in.
+//!
+//! Why: the BiLSTM parser, meeting "Prime Minister A B and Minister of Defense C D" or "by
+//! A B and C D", hung D on A: the second person's name is then cut in two and its surname
+//! read into the first's. In EWT's training split no `flat` arc crosses "and", "or" or
+//! "nor" (two cross "&", inside company names, which the repair leaves alone), so a tree
+//! that has one is wrong. Where the word before D is C, a proper noun, D becomes C's `flat`
+//! (and C, if the parse hung it on D, takes D's place as the conjunct); where it is a common
+//! noun ("and his wife C D" with C on A), the name is that noun's apposition.
+
+use super::Upos;
+use super::parse::Arc;
+
+/// The conjunctions no name's `flat` arc crosses.
+const CONJUNCTIONS: &[&str] = &["and", "or", "nor"];
+
+/// Rehangs each `flat` word whose arc crosses a conjunction (`arcs[i]` is word `i + 1`'s
+/// arc: heads from 1, 0 the root).
+pub(super) fn flat_within_name(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if lower.len() != n || tags.len() != n {
+        return;
+    }
+    for d in 2..=n {
+        let h = arcs[d - 1].head;
+        let flat = arcs[d - 1].deprel == "flat" || arcs[d - 1].deprel.starts_with("flat:");
+        // Only a head before the word, with words between.
+        if !flat || h == 0 || h + 1 >= d {
+            continue;
+        }
+        let crosses = (h + 1..d)
+            .any(|k| tags[k - 1] == Upos::Cconj && CONJUNCTIONS.contains(&lower[k - 1].as_str()));
+        if !crosses {
+            continue;
+        }
+        let before = d - 1;
+        match tags[before - 1] {
+            Upos::Propn if arcs[before - 1].head == d => {
+                // "C D" with C on D and D on A: C is the conjunct, D its surname.
+                arcs[before - 1] = Arc { head: h, deprel: "conj".to_string() };
+                arcs[d - 1].head = before;
+            }
+            Upos::Propn | Upos::Noun if !descends_from(arcs, before, d) => {
+                arcs[d - 1] = if tags[before - 1] == Upos::Propn {
+                    Arc { head: before, deprel: arcs[d - 1].deprel.clone() }
+                } else {
+                    Arc { head: before, deprel: "appos".to_string() }
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether word `w`'s chain of heads reaches `ancestor` (so that hanging `ancestor` on `w`
+/// would make a cycle).
+fn descends_from(arcs: &[Arc], w: usize, ancestor: usize) -> bool {
+    let mut at = w;
+    for _ in 0..=arcs.len() {
+        if at == ancestor {
+            return true;
+        }
+        match arcs.get(at.wrapping_sub(1)) {
+            Some(arc) if at != 0 => at = arc.head,
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(words: &[&str], tags: &[Upos], tree: &[(usize, &str)]) -> Vec<(usize, String)> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut arcs: Vec<Arc> =
+            tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        flat_within_name(&lower, tags, &mut arcs);
+        arcs.into_iter().map(|a| (a.head, a.deprel)).collect()
+    }
+
+    fn owned(tree: &[(usize, &str)]) -> Vec<(usize, String)> {
+        tree.iter().map(|&(h, r)| (h, r.to_string())).collect()
+    }
+
+    use Upos::{Adp, Cconj, Noun, Pron, Propn, Punct, Verb};
+
+    #[test]
+    fn a_surname_hung_across_and_on_the_first_name_goes_back_to_its_own() {
+        // "conceived by Piet Oranje and Edda Lorn ." with "Lorn" a flat of "Piet".
+        let words = ["conceived", "by", "Piet", "Oranje", "and", "Edda", "Lorn", "."];
+        let tags = [Verb, Adp, Propn, Propn, Cconj, Propn, Propn, Punct];
+        let parsed = [
+            (0, "root"),
+            (3, "case"),
+            (1, "obl"),
+            (3, "flat"),
+            (6, "cc"),
+            (3, "conj"),
+            (3, "flat"),
+            (1, "punct"),
+        ];
+        let mut right = owned(&parsed);
+        right[6] = (6, "flat".to_string());
+        assert_eq!(run(&words, &tags, &parsed), right);
+    }
+
+    #[test]
+    fn a_first_name_hung_on_the_stray_surname_becomes_the_conjunct() {
+        // "A B and Minister C D" with C a compound of D, and D a flat of A.
+        let words = ["Piet", "Oranje", "and", "Minister", "Edda", "Lorn", "spoke", "."];
+        let tags = [Propn, Propn, Cconj, Propn, Propn, Propn, Verb, Punct];
+        let parsed = [
+            (7, "nsubj"),
+            (1, "flat"),
+            (4, "cc"),
+            (1, "conj"),
+            (6, "compound"),
+            (1, "flat"),
+            (0, "root"),
+            (7, "punct"),
+        ];
+        let mut right = owned(&parsed);
+        right[4] = (1, "conj".to_string());
+        right[5] = (5, "flat".to_string());
+        assert_eq!(run(&words, &tags, &parsed), right);
+    }
+
+    #[test]
+    fn a_name_after_a_kin_noun_across_and_is_the_nouns_apposition() {
+        // "Varsk and his wife Edda Lorn" with "Edda" a flat of "Varsk".
+        let words = ["Tomasz", "Varsk", "and", "his", "wife", "Edda", "Lorn"];
+        let tags = [Propn, Propn, Cconj, Pron, Noun, Propn, Propn];
+        let parsed = [
+            (0, "root"),
+            (1, "flat"),
+            (5, "cc"),
+            (5, "nmod:poss"),
+            (1, "conj"),
+            (1, "flat"),
+            (6, "flat"),
+        ];
+        let mut right = owned(&parsed);
+        right[5] = (5, "appos".to_string());
+        assert_eq!(run(&words, &tags, &parsed), right);
+    }
+
+    #[test]
+    fn names_within_themselves_and_across_an_ampersand_are_left_alone() {
+        let words = ["Piet", "Oranje", "and", "Edda", "Lorn"];
+        let tags = [Propn, Propn, Cconj, Propn, Propn];
+        let right = [(0, "root"), (1, "flat"), (4, "cc"), (1, "conj"), (4, "flat")];
+        assert_eq!(run(&words, &tags, &right), owned(&right));
+        // "Oranje & Lorn Partners" as the treebank writes a firm: a flat across "&".
+        let words = ["Oranje", "&", "Lorn", "Partners"];
+        let tags = [Propn, Cconj, Propn, Propn];
+        let firm = [(0, "root"), (1, "cc"), (1, "flat"), (1, "flat")];
+        assert_eq!(run(&words, &tags, &firm), owned(&firm));
+    }
+}
