@@ -40,7 +40,8 @@ pub(crate) fn claims_reparsed(
 }
 
 /// [`claims`] of the parse another parser made: each `(word, head, relation)` hangs the word
-/// of that form on the word of the head's form (each form once in `text`).
+/// of that form on the word of the head's form (each form once in `text`, both in one
+/// sentence).
 pub(crate) fn claims_rewired(
     text: &str,
     kind: ClaimType,
@@ -52,7 +53,10 @@ pub(crate) fn claims_rewired(
         };
         for &(word, head, rel) in arcs {
             let (word, head) = (at(w, word), at(w, head));
-            w[word].head = head + 1;
+            assert_eq!(w[word].sentence, w[head].sentence, "a word hangs in its own sentence");
+            // Heads count from 1 within the sentence.
+            let first = w.iter().position(|x| x.sentence == w[head].sentence).unwrap_or(0);
+            w[word].head = head - first + 1;
             w[word].deprel = rel.into();
         }
     })

@@ -324,7 +324,7 @@ fn participle_subject(s: &Parse<'_>, p: usize) -> Option<usize> {
 }
 
 /// Whether a word lies in the phrase of another (its head chain reaches it).
-fn governed_by(s: &Parse<'_>, w: usize, top: usize) -> bool {
+pub(super) fn governed_by(s: &Parse<'_>, w: usize, top: usize) -> bool {
     let mut at = Some(w);
     for _ in 0..s.len {
         match at {

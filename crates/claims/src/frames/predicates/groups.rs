@@ -16,6 +16,9 @@ const WINDOW: usize = 4;
 pub(super) fn members(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Vec<usize> {
     let Some(count) = group_size(lex, s, w) else { return vec![] };
     let doc = s.doc;
+    if let Some(named) = same_event(lex, s, w, count) {
+        return named;
+    }
     let mut out: Vec<usize> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for back in 1..=WINDOW.min(s.sentence) {
@@ -76,6 +79,48 @@ pub(super) fn members(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Vec<usize> {
         Some(n) if n >= 4 && out.len() + 1 >= n => out,
         _ => vec![],
     }
+}
+
+/// "X has sentenced 5 people to death. [Other people named.] The five were sentenced to
+/// death": the same predicate told again of as many people is that counted group, whoever
+/// was named between. `Some` of the people named under the counted group's noun ("5 people,
+/// A, B, ..."), none where they are not as many as the count; `None` where no sentence of
+/// the window tells the group word's predicate of a counted group.
+fn same_event(lex: &Lexicon, s: &Parse<'_>, w: usize, count: Option<usize>) -> Option<Vec<usize>> {
+    let count = count?;
+    let predicate = s.head(w).filter(|&v| s.word(v).upos == "VERB")?;
+    let lemma = s.lemma(predicate);
+    let doc = s.doc;
+    for back in 1..=WINDOW.min(s.sentence) {
+        let prev = Parse::new(doc, s.sentence - back);
+        for k in 0..prev.len {
+            let n = doc.input.text[prev.word(k).span.clone()].to_lowercase();
+            if prev.rel(k) != "nummod" || number(&n) != Some(count) {
+                continue;
+            }
+            let Some(noun) = prev.head(k) else { continue };
+            let same = prev
+                .head(noun)
+                .is_some_and(|v| prev.word(v).upos == "VERB" && prev.lemma(v) == lemma);
+            if prev.word(noun).upos != "NOUN"
+                || prev.mention(noun, PEOPLE).is_some()
+                || !lex.words.group_nouns.contains(prev.lemma(noun))
+                || !same
+            {
+                continue;
+            }
+            let mut named: Vec<usize> = Vec::new();
+            for j in (0..prev.len).filter(|&j| j != noun) {
+                let under = super::allegations::governed_by(&prev, j, noun);
+                match prev.mention(j, PEOPLE) {
+                    Some(m) if under && !named.contains(&m) => named.push(m),
+                    _ => {}
+                }
+            }
+            return Some(if named.len() == count { named } else { Vec::new() });
+        }
+    }
+    None
 }
 
 /// Whether a word is a group that names no one, and how many it counts (`None`: at least

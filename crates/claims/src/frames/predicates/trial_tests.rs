@@ -207,3 +207,20 @@ fn a_plural_relative_clause_on_the_last_of_several_names_is_about_them_all() {
     });
     assert_eq!(defendants(&nearest), names, "{nearest:?}");
 }
+
+#[test]
+fn the_same_sentence_told_again_of_a_counted_group_is_that_group() {
+    use super::tests::has;
+    use crate::frames::test_support::claims_rewired;
+    // "sentenced 5 people ... The five were sentenced": the five are the unnamed five, not
+    // the five people named between, whose names fill the group before the counted group is
+    // reached (a parse that makes "The" the number's determiner, as the BiLSTM's does,
+    // makes "The five" a group word).
+    let text = "Norvania has sentenced 5 people to death for the murder of the journalist Piet Oranje, prosecutor Edda Lorn announced on Monday. A former adviser to Anton Brask, Marisol Quenby was cleared after judges found no evidence against her. Judges also dropped charges against Kasimir Holl, a former intelligence chief, Jonas Pettersby and Tomasz Wielgosz, a consul. The five were sentenced to death for the murder of Oranje.";
+    let c = claims_rewired(text, ClaimType::Verdict, &[("The", "five", "det")]);
+    let sentenced: Vec<&Claim> =
+        c.iter().filter(|c| c.field("outcome") == Some("sentenced")).collect();
+    assert!(sentenced.is_empty(), "{sentenced:?}");
+    // The acquittals the text tells are still found.
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Kasimir Holl"), "{c:?}");
+}
