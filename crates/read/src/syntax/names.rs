@@ -11,7 +11,7 @@
 //! noun ("and his wife C D" with C on A), the name is that noun's apposition.
 
 use super::Upos;
-use super::parse::Arc;
+use super::parse::{Arc, descends_from};
 
 /// The conjunctions no name's `flat` arc crosses.
 const CONJUNCTIONS: &[&str] = &["and", "or", "nor"];
@@ -52,22 +52,6 @@ pub(super) fn flat_within_name(lower: &[String], tags: &[Upos], arcs: &mut [Arc]
             _ => {}
         }
     }
-}
-
-/// Whether word `w`'s chain of heads reaches `ancestor` (so that hanging `ancestor` on `w`
-/// would make a cycle).
-fn descends_from(arcs: &[Arc], w: usize, ancestor: usize) -> bool {
-    let mut at = w;
-    for _ in 0..=arcs.len() {
-        if at == ancestor {
-            return true;
-        }
-        match arcs.get(at.wrapping_sub(1)) {
-            Some(arc) if at != 0 => at = arc.head,
-            _ => return false,
-        }
-    }
-    false
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //! `punct` afterwards. Nothing else moves, so a parse the rule does not fit is left as it was.
 
 use super::Upos;
-use super::parse::Arc;
+use super::parse::{Arc, descends_from};
 
 /// Longer sentences are left as parsed (the checks walk the tree for each candidate).
 const MAX_WORDS: usize = 150;
@@ -161,19 +161,7 @@ pub(super) fn antecedent_first(lower: &[String], tags: &[Upos], arcs: &mut [Arc]
             }
         }
         // Never under the clause itself: the tree stays a tree.
-        let mut at = nominal;
-        let mut inside = false;
-        for _ in 0..=n {
-            if at == clause {
-                inside = true;
-                break;
-            }
-            if at == 0 || at > n {
-                break;
-            }
-            at = arcs[at - 1].head;
-        }
-        if !inside {
+        if !descends_from(arcs, nominal, clause) {
             arcs[clause - 1].head = nominal;
         }
     }

@@ -53,9 +53,7 @@ pub(super) fn members(lex: &Lexicon, s: &Parse<'_>, w: usize) -> Vec<usize> {
                         Some(g) if prev.rel(h) == "compound" && g > h => g,
                         _ => h,
                     };
-                    prev.word(noun).upos == "NOUN"
-                        && prev.mention(noun, PEOPLE).is_none()
-                        && lex.words.group_nouns.contains(prev.lemma(noun))
+                    unnamed_people(lex, &prev, noun)
                 })
                 && number(&n).is_some_and(|n| count.is_none_or(|c| c == n))
         });
@@ -102,11 +100,7 @@ fn same_event(lex: &Lexicon, s: &Parse<'_>, w: usize, count: Option<usize>) -> O
             let same = prev
                 .head(noun)
                 .is_some_and(|v| prev.word(v).upos == "VERB" && prev.lemma(v) == lemma);
-            if prev.word(noun).upos != "NOUN"
-                || prev.mention(noun, PEOPLE).is_some()
-                || !lex.words.group_nouns.contains(prev.lemma(noun))
-                || !same
-            {
+            if !same || !unnamed_people(lex, &prev, noun) {
                 continue;
             }
             let mut named: Vec<usize> = Vec::new();
@@ -121,6 +115,13 @@ fn same_event(lex: &Lexicon, s: &Parse<'_>, w: usize, count: Option<usize>) -> O
         }
     }
     None
+}
+
+/// Whether a counted noun is people named by no name ("two prison officers", "5 people").
+fn unnamed_people(lex: &Lexicon, s: &Parse<'_>, noun: usize) -> bool {
+    s.word(noun).upos == "NOUN"
+        && s.mention(noun, PEOPLE).is_none()
+        && lex.words.group_nouns.contains(s.lemma(noun))
 }
 
 /// Whether a word is a group that names no one, and how many it counts (`None`: at least

@@ -263,13 +263,10 @@ impl Products for Quantized {
                 || self.affine_each(self.kernel, maps, x, n),
             ),
             #[cfg(target_arch = "x86_64")]
-            Kernel::Vnni(_) => match V3::try_new() {
-                Some(simd) => simd.vectorize(
-                    #[inline(always)]
-                    || self.affine_each(self.kernel, maps, x, n),
-                ),
-                None => self.affine_each(self.kernel, maps, x, n),
-            },
+            Kernel::Vnni(v) => v.avx2().vectorize(
+                #[inline(always)]
+                || self.affine_each(self.kernel, maps, x, n),
+            ),
             Kernel::Plain => self.affine_each(self.kernel, maps, x, n),
         }
     }
@@ -403,14 +400,15 @@ fn tile<const R: usize, const W: usize>(
 /// `std::arch` (see the module's doc for why).
 #[cfg(target_arch = "x86_64")]
 pub(super) mod vnni {
-    use super::{OFFSET, QMatrix, QVectors, ROWS, put};
+    use super::{OFFSET, QMatrix, QVectors, ROWS, V3, put};
     use std::arch::x86_64::{
         __m256i, _mm256_dpbusd_epi32, _mm256_set1_epi32, _mm256_setzero_si256, _mm256_sub_epi32,
     };
 
-    /// Proof that the processor has the instructions: made only by [`Vnni::try_new`].
+    /// Proof that the processor has the instructions, and AVX2 for the work around them
+    /// (found once, not at every product): made only by [`Vnni::try_new`].
     #[derive(Clone, Copy, Debug)]
-    pub(in super::super) struct Vnni(());
+    pub(in super::super) struct Vnni(V3);
 
     impl Vnni {
         /// The proof, where the processor has AVX-512 VNNI with its 256-bit forms.
@@ -418,7 +416,12 @@ pub(super) mod vnni {
             let has = is_x86_feature_detected!("avx512f")
                 && is_x86_feature_detected!("avx512vl")
                 && is_x86_feature_detected!("avx512vnni");
-            has.then_some(Vnni(()))
+            V3::try_new().filter(|_| has).map(Vnni)
+        }
+
+        /// AVX2, which every processor with these instructions has.
+        pub(super) fn avx2(self) -> V3 {
+            self.0
         }
     }
 

@@ -191,6 +191,22 @@ pub(super) struct Arc {
     pub(super) deprel: String,
 }
 
+/// Whether word `w`'s chain of heads in `arcs` (words from 1) reaches `ancestor`: hanging
+/// `ancestor` on `w` would then make a cycle. Bounded by the sentence's length.
+pub(super) fn descends_from(arcs: &[Arc], w: usize, ancestor: usize) -> bool {
+    let mut at = w;
+    for _ in 0..=arcs.len() {
+        if at == ancestor {
+            return true;
+        }
+        match arcs.get(at.wrapping_sub(1)) {
+            Some(arc) if at != 0 => at = arc.head,
+            _ => return false,
+        }
+    }
+    false
+}
+
 impl Parser {
     /// Parses one sentence given its words' lowercase forms (all the parser reads of them)
     /// and their parts of speech. Total: any words (none included) give one tree.
