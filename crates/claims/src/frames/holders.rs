@@ -37,8 +37,17 @@ pub(super) fn name_after_body(doc: &Doc<'_>, p: &Parse<'_>, t: usize) -> Option<
     let mut named = false;
     for k in t + 2..(t + 12).min(p.words.len()) {
         if let Some(m) = p.mention_of(doc, k, &[Kind::Per]) {
-            // A person right after "of" is the body ("adviser of X"), not the holder.
-            return named.then_some(m);
+            // A person right after "of" is the body ("adviser of X"), not the holder; so is
+            // one with a post of their own right before ("adviser of the Norvanian President
+            // X"), and a possessor ("member of X's inner circle").
+            let titled = p.mention_of(doc, k - 1, &[Kind::Role]).is_some();
+            let end = (k..p.words.len())
+                .take_while(|&w| p.mention_of(doc, w, &[Kind::Per]) == Some(m))
+                .last()
+                .unwrap_or(k);
+            let possessor =
+                end + 1 < p.words.len() && matches!(p.form(end + 1), "'s" | "’s" | "'" | "’");
+            return (named && !titled && !possessor).then_some(m);
         }
         let f = p.form(k);
         let word = p.mention_of(doc, k, &[Kind::Org, Kind::Loc, Kind::Misc, Kind::Nat]).is_some()

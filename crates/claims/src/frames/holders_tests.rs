@@ -389,3 +389,23 @@ fn a_post_the_parse_hung_on_the_age_after_a_name_is_the_names() {
     );
     assert!(find(&claims, "Piet Oranje", "Lornby Institute").is_some(), "{claims:#?}");
 }
+
+#[test]
+fn a_titled_or_possessive_name_after_a_posts_body_holds_no_such_post() {
+    // "member of [the] President X's inner circle": X is the president, titled by a post of
+    // their own and the circle's possessor, not a member of a body named "President".
+    for sentence in [
+        "Pavel Dunaj, who is considered to be a member of Norvanian President Anton Brask’s inner circle, left on Monday.",
+        "Pavel Dunaj, who is considered to be a member of President Anton Brask’s inner circle, left on Monday.",
+    ] {
+        let claims = posts(sentence);
+        let member = claims.iter().find(|c| {
+            c.field("role") == Some("member")
+                && c.field("holder").is_some_and(|h| h.contains("Brask"))
+        });
+        assert!(member.is_none(), "{sentence}: {claims:#?}");
+    }
+    // A name right after the body's own name is the post's holder.
+    let claims = posts("The chief of the General Staff Tomasz Wielgosz said so.");
+    assert!(find(&claims, "Wielgosz", "General Staff").is_some(), "{claims:#?}");
+}
