@@ -3,6 +3,7 @@
 //! in a place the gazetteer does not know.
 
 use super::tests::{claims, claims_in, has, of};
+use crate::frames::test_support::claims_rewired;
 use crate::{ClaimType, Modality};
 
 #[test]
@@ -302,4 +303,18 @@ fn a_name_apposed_to_the_noun_talks_are_held_with_is_the_one_met() {
     let m = of(&c, ClaimType::Meeting);
     let with = |n: &str| m.iter().any(|m| m.fields["participants"].to_string().contains(n));
     assert!(with("Anselm Vreeke") && with("Kasimir Holl"), "{c:?}");
+}
+
+#[test]
+fn a_killing_ordered_is_a_death_on_either_parse_of_the_order() {
+    let text = "Tomasz Wielgosz, who gave the order to kill Anton Brask in 2020, was arrested.";
+    let c = claims(text);
+    assert!(has(&c, ClaimType::DeathReport, "person", "Anton Brask"), "{c:?}");
+    // As another parser reads it: the killing the order's clause, not the giving's.
+    let c = claims_rewired(text, ClaimType::DeathReport, &[("kill", "order", "acl")]);
+    assert!(has(&c, ClaimType::DeathReport, "person", "Anton Brask"), "{c:?}");
+    // Ordering an arrest is still no arrest.
+    let text = "Tomasz Wielgosz, who gave the order to detain Anton Brask in 2020, was arrested.";
+    let c = claims_rewired(text, ClaimType::Arrest, &[("detain", "order", "acl")]);
+    assert!(!has(&c, ClaimType::Arrest, "person", "Anton Brask"), "{c:?}");
 }

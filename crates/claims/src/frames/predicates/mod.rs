@@ -460,11 +460,18 @@ fn frames_at(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Vec<Found> {
     };
     // "police were ordered to arrest X", "sought to detain X", "an attempt to capture X":
     // an arrest meant or tried is none; so is a death ("a plot to assassinate X", "efforts
-    // to murder X").
-    if frame.as_ref().is_some_and(|f| matches!(f.kind, ClaimType::Arrest | ClaimType::DeathReport))
+    // to murder X"), but not one ordered: "who gave the order to kill X" tells of a killing
+    // done and whose order it was, as "ordered the killing of X" does.
+    let not_done = |k: ClaimType, h: usize| {
+        let l = s.lemma(h);
+        lex.words.not_done_over.contains(l)
+            && !(k == ClaimType::DeathReport && ORDERING.contains(&l.as_str()))
+    };
+    if let Some(f) =
+        frame.as_ref().filter(|f| matches!(f.kind, ClaimType::Arrest | ClaimType::DeathReport))
         && matches!(s.rel(p), "xcomp" | "acl")
         && s.kids(p, "mark").any(|m| s.lemma(m) == "to")
-        && s.head(p).is_some_and(|h| lex.words.not_done_over.contains(s.lemma(h)))
+        && s.head(p).is_some_and(|h| not_done(f.kind, h))
     {
         return vec![];
     }
