@@ -2,7 +2,7 @@
 //! sentences read by the real reader.
 
 use crate::ClaimType;
-use crate::frames::test_support::{claims_rewired, find, positions_in};
+use crate::frames::test_support::{claims_rewired, claims_rewired_in, find, positions_in};
 
 const STORY: &str = "Norvania held elections on Sunday. The Norvanian government resigned.\n\n";
 
@@ -408,4 +408,23 @@ fn a_titled_or_possessive_name_after_a_posts_body_holds_no_such_post() {
     // A name right after the body's own name is the post's holder.
     let claims = posts("The chief of the General Staff Tomasz Wielgosz said so.");
     assert!(find(&claims, "Wielgosz", "General Staff").is_some(), "{claims:#?}");
+}
+
+#[test]
+fn a_plural_post_names_the_relative_whose_kin_noun_is_the_conjunct() {
+    // "co-presidents A and his wife B" as the BiLSTM parses it: "wife" the conjunct of A,
+    // B its apposition.
+    let text = format!(
+        "{STORY}The agency accused the government of co-presidents Anton Brask and his wife Edda Lorn of abuses."
+    );
+    let arcs = [
+        ("Anton", "co-presidents", "appos"),
+        ("Brask", "Anton", "flat"),
+        ("wife", "Anton", "conj"),
+        ("Edda", "wife", "appos"),
+        ("Lorn", "Edda", "flat"),
+    ];
+    let claims = claims_rewired_in(&text, ClaimType::Position, &["Norvania"], &arcs);
+    let wife = claims.iter().find(|c| c.field("holder").is_some_and(|h| h.contains("Edda Lorn")));
+    assert!(wife.is_some_and(|c| c.field("role") == Some("co-president")), "{claims:#?}");
 }

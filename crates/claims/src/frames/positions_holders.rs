@@ -63,7 +63,10 @@ pub(super) fn holders(
         if !p.plural(post.word) {
             return Vec::new();
         }
-        let others = p.with_conjuncts(w).into_iter().filter_map(&person);
+        // "co-presidents A and his wife B", with the kin noun the conjunct and B its
+        // apposition.
+        let named = |c: usize| person(c).or_else(|| appositive_name(doc, p, c));
+        let others = p.with_conjuncts(w).into_iter().filter_map(named);
         others.filter(|&o| o != m && own(o)).collect()
     };
     // The post's own copula is no verb between it and its holder: "X is the Minister of Y"

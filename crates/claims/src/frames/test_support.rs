@@ -47,7 +47,26 @@ pub(crate) fn claims_rewired(
     kind: ClaimType,
     arcs: &[(&str, &str, &str)],
 ) -> Vec<Claim> {
-    claims_reparsed(crate::Rules::english(), text, kind, |w| {
+    claims_rewired_with(crate::Rules::english(), text, kind, arcs)
+}
+
+/// [`claims_rewired`] in a world where some invented places are states too.
+pub(crate) fn claims_rewired_in(
+    text: &str,
+    kind: ClaimType,
+    states: &[&str],
+    arcs: &[(&str, &str, &str)],
+) -> Vec<Claim> {
+    claims_rewired_with(&rules_with_states(states), text, kind, arcs)
+}
+
+fn claims_rewired_with(
+    rules: &crate::Rules,
+    text: &str,
+    kind: ClaimType,
+    arcs: &[(&str, &str, &str)],
+) -> Vec<Claim> {
+    claims_reparsed(rules, text, kind, |w| {
         let at = |w: &[model::Word], form: &str| {
             w.iter().position(|w| &text[w.span.clone()] == form).expect("the word is in the text")
         };
@@ -84,9 +103,14 @@ pub(crate) fn positions_in(text: &str, states: &[&str]) -> Vec<Claim> {
 /// [`claims`] in a world where some invented places are states too (a place that is no
 /// state issues no sanction).
 pub(crate) fn claims_in(text: &str, kind: ClaimType, states: &[&str]) -> Vec<Claim> {
+    claims_with(&rules_with_states(states), text, kind)
+}
+
+/// The English rules with some invented places made states.
+fn rules_with_states(states: &[&str]) -> crate::Rules {
     let mut rules = crate::Rules::parse(include_str!("../../rules/en.toml")).expect("rules");
     for state in states {
         rules.authority.insert(state.to_lowercase(), state.to_string());
     }
-    claims_with(&rules, text, kind)
+    rules
 }
