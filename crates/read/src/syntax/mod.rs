@@ -91,6 +91,21 @@ impl Upos {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// Whether it is a closed class: a list of words that training saw whole (adpositions,
+    /// determiners, pronouns, conjunctions, auxiliaries, particles).
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            Upos::Adp | Upos::Det | Upos::Pron | Upos::Cconj | Upos::Sconj | Upos::Aux | Upos::Part
+        )
+    }
+}
+
+/// The part of speech of a word the BiLSTM tagged `net` and the perceptron `perceptron`:
+/// the network's, but a closed class only for a word training `seen` in it.
+fn network_tag(net: Upos, perceptron: Upos, seen: impl Fn(Upos) -> bool) -> Upos {
+    if !net.is_closed() || seen(net) { net } else { perceptron }
 }
 
 /// What the analyzer says about one word.
@@ -170,9 +185,13 @@ impl Analyzer {
             let parses = examples.chunks(BILSTM_BATCH).flat_map(|batch| net.parse_batch(batch));
             for (&k, (heads, labels, net_tags)) in chosen.iter().zip(parses) {
                 // The network's own parts of speech (95.62 on EWT dev against the
-                // perceptron's 95.27): the lemmas and the claim rules read them.
-                for (t, n) in tagged[k].1.iter_mut().zip(net_tags) {
-                    *t = Upos::ALL.get(n).copied().unwrap_or(Upos::X);
+                // perceptron's 95.27): the lemmas and the claim rules read them. But a
+                // closed class only for a word training saw in it: the network, reading
+                // spelling, took a hyphenated name ("Abd-al-...") for an adposition.
+                let (lower, tags) = &mut tagged[k];
+                for ((t, n), l) in tags.iter_mut().zip(net_tags).zip(lower.iter()) {
+                    let net = Upos::ALL.get(n).copied().unwrap_or(Upos::X);
+                    *t = network_tag(net, *t, |tag| self.tagger.seen_as(l, tag));
                 }
                 let arcs = heads.into_iter().zip(labels);
                 trees[k] = Some(

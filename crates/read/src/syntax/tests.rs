@@ -311,3 +311,15 @@ fn sentences_analysed_together_are_analysed_as_one_at_a_time() {
     }
     assert!(ANALYZER.analyse_many(&[]).is_empty());
 }
+
+#[test]
+fn the_networks_closed_class_holds_only_for_a_word_training_saw_in_it() {
+    let analyzer = builtin().expect("the built-in model loads");
+    let tagger = &analyzer.tagger;
+    let name = |tag| tagger.seen_as("abd-al-lornby", tag);
+    // A hyphenated name the network read as an adposition keeps the perceptron's tag.
+    assert_eq!(network_tag(Upos::Adp, Upos::Propn, name), Upos::Propn);
+    // A preposition is one; an open class is the network's whatever the word.
+    assert_eq!(network_tag(Upos::Adp, Upos::Propn, |tag| tagger.seen_as("of", tag)), Upos::Adp);
+    assert_eq!(network_tag(Upos::Noun, Upos::Verb, name), Upos::Noun);
+}
