@@ -41,7 +41,7 @@ pub(crate) fn claims_reparsed(
 
 /// [`claims`] of the parse another parser made: each `(word, head, relation)` hangs the word
 /// of that form on the word of the head's form (each form once in `text`, both in one
-/// sentence).
+/// sentence); the relation "root" makes the word the root, whatever the head.
 pub(crate) fn claims_rewired(
     text: &str,
     kind: ClaimType,
@@ -71,12 +71,17 @@ fn claims_rewired_with(
             w.iter().position(|w| &text[w.span.clone()] == form).expect("the word is in the text")
         };
         for &(word, head, rel) in arcs {
-            let (word, head) = (at(w, word), at(w, head));
+            let word = at(w, word);
+            w[word].deprel = rel.into();
+            if rel == "root" {
+                w[word].head = 0;
+                continue;
+            }
+            let head = at(w, head);
             assert_eq!(w[word].sentence, w[head].sentence, "a word hangs in its own sentence");
             // Heads count from 1 within the sentence.
             let first = w.iter().position(|x| x.sentence == w[head].sentence).unwrap_or(0);
             w[word].head = head - first + 1;
-            w[word].deprel = rel.into();
         }
     })
 }

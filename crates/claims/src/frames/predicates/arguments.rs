@@ -162,15 +162,17 @@ impl<'d> Parse<'d> {
         matches!(form.to_lowercase().as_str(), "are" | "were" | "have")
     }
 
+    /// A verb's "by" phrase: the passive's agent, whether the parse called it `obl:agent`
+    /// or a plain `obl` with "by".
+    pub(super) fn by_phrase(&self, p: usize) -> Option<usize> {
+        self.kid(p, "obl:agent")
+            .or_else(|| self.kids(p, "obl").find(|&o| self.case(o).as_deref() == Some("by")))
+    }
+
     /// The agent of a verbal predicate: nsubj (active) or obl:agent / "by" (passive),
     /// taken from the first conjunct or the governing verb when the predicate has none.
     pub(super) fn agent(&self, p: usize) -> Option<usize> {
-        let own = if self.passive(p) {
-            self.kid(p, "obl:agent")
-                .or_else(|| self.kids(p, "obl").find(|&o| self.case(o).as_deref() == Some("by")))
-        } else {
-            self.kid(p, "nsubj")
-        };
+        let own = if self.passive(p) { self.by_phrase(p) } else { self.kid(p, "nsubj") };
         if let Some(a) = own {
             return Some(self.antecedent(a, p));
         }

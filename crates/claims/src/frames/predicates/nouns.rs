@@ -398,7 +398,7 @@ pub(super) fn noun_authority(s: &Parse<'_>, n: usize) -> Option<usize> {
         && (matches!(s.rel(n), "obj" | "nsubj:pass")
             || s.case(n).as_deref() == Some("under")
                 && super::LEXICON.words.put_under.contains(s.lemma(g))
-            || s.kid(g, "obl:agent").is_some() && super::LEXICON.words.undergo.contains(s.lemma(g)))
+            || s.by_phrase(g).is_some() && super::LEXICON.words.undergo.contains(s.lemma(g)))
         && !speaks(g)
         && let Some(a) = s.agent(g)
     {

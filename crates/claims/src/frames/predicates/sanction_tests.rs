@@ -298,6 +298,17 @@ fn placed_under_sanctions_or_among_those_hit_with_them_is_a_sanction() {
         assert!(s.iter().any(|s| s.field("target") == Some("Kasimir Holl")), "{text}: {c:?}");
         assert!(s.iter().all(|s| s.field("authority") == Some(authority)), "{text}: {c:?}");
     }
+    // As the BiLSTM parses it: "hit" a clause of the officials, its "by" phrase a plain
+    // oblique.
+    let text = "Kasimir Holl was among the officials hit with sanctions by Canada in 2021.";
+    let arcs = [
+        ("officials", "", "root"),
+        ("Holl", "officials", "nsubj"),
+        ("hit", "officials", "acl"),
+        ("Canada", "hit", "obl"),
+    ];
+    let s = claims_rewired(text, ClaimType::Sanction, &arcs);
+    assert!(s.iter().any(|s| s.field("authority") == Some("Canada")), "{s:?}");
     // "placed sanctions on X": the subject imposes them, it is no target.
     let c = claims("Canada placed sanctions on Kasimir Holl in 2021.");
     assert!(of(&c, ClaimType::Sanction).iter().all(|s| s.field("target") == Some("Kasimir Holl")));
