@@ -260,9 +260,10 @@ enum TrainCommand {
         /// Development data, scored after every epoch.
         #[arg(long)]
         dev: Option<PathBuf>,
-        /// Where to write the model.
-        #[arg(long, short, default_value = "crates/read/models/syntax-en.bin")]
-        output: PathBuf,
+        /// Where to write the model [default: crates/read/models/syntax-en.bin, with
+        /// --bilstm crates/read/models/syntax-bilstm-en.bin].
+        #[arg(long, short)]
+        output: Option<PathBuf>,
         /// Passes of the tagger over the training data.
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().epochs)]
         epochs: usize,
@@ -279,6 +280,14 @@ enum TrainCommand {
         /// Partial parses the parser keeps (1: greedy).
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().beam)]
         beam: usize,
+        /// Train the BiLSTM parser instead (`read::syntax::neural`, its recipe in
+        /// crates/read/models/README.md): 24 passes on two threads (the same weights on
+        /// one), about 40 minutes, the pass with the best dev UAS kept; needs --dev.
+        #[arg(long, conflicts_with_all = ["epochs", "parser_epochs", "folds", "seed", "beam"])]
+        bilstm: bool,
+        /// Passes of the BiLSTM's training over the data (with --bilstm).
+        #[arg(long, requires = "bilstm", default_value_t = read::syntax::neural::Config::default().epochs)]
+        passes: usize,
     },
 }
 
@@ -812,7 +821,22 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             folds,
             seed,
             beam,
+            bilstm,
+            passes,
         }) => {
+            if *bilstm {
+                let Some(dev) = dev else {
+                    anyhow::bail!(
+                        "--bilstm keeps the pass with the best dev UAS: give --dev FILE.conllu"
+                    );
+                };
+                let default = std::path::Path::new("crates/read/models/syntax-bilstm-en.bin");
+                let output = output.as_deref().unwrap_or(default);
+                return parse_cmd::train_bilstm(train, dev, output, *passes);
+            }
+            let output = output
+                .as_deref()
+                .unwrap_or(std::path::Path::new("crates/read/models/syntax-en.bin"));
             let config = read::syntax::TrainConfig {
                 epochs: *epochs,
                 parser_epochs: *parser_epochs,

@@ -23,6 +23,59 @@ fn read_conllu_file(path: &Path) -> anyhow::Result<Vec<Sentence>> {
     Ok(sentences)
 }
 
+/// `dossier train parse --bilstm`: the BiLSTM parser trained on `train` with the default
+/// recipe over `passes` passes, dev scored after every pass, and the pass with the best dev
+/// UAS (the first of equals) written to `output_file`. The same bytes on any run of the
+/// same data and code.
+pub fn train_bilstm(
+    train: &Path,
+    dev: &Path,
+    output_file: &Path,
+    passes: usize,
+) -> anyhow::Result<ExitCode> {
+    use read::syntax::neural;
+    let data = read_conllu_file(train)?;
+    let dev = read_conllu_file(dev)?;
+    let started = Instant::now();
+    let (train_ex, dev_ex, labels) = neural::examples(&data, &dev, 4);
+    eprintln!("taggers for the four folds trained ({:.0} s)", started.elapsed().as_secs_f64());
+    let config = neural::Config { epochs: passes, ..neural::Config::default() };
+    let mut best: Option<(f64, Vec<u8>)> = None;
+    let mut failed = None;
+    neural::train(&train_ex, labels, &config, |e, model| {
+        let (uas, las, upos, _) = neural::evaluate(&model.labels, &dev_ex, |ex| model.parse(ex));
+        eprintln!(
+            "epoch {}: loss {:.4} dev UPOS {upos:.2} UAS {uas:.2} LAS {las:.2} ({:.0} s)",
+            e.epoch,
+            e.loss,
+            started.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|(b, _)| uas > *b) {
+            let mut bytes = Vec::new();
+            match model.write(&mut bytes) {
+                Ok(()) => best = Some((uas, bytes)),
+                Err(e) => failed = Some(e),
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e).context("cannot write the model");
+    }
+    let (uas, bytes) = best.context("no pass was trained: the training data has no sentences")?;
+    if let Some(dir) = output_file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create {}", output::term_path(dir)))?;
+    }
+    std::fs::write(output_file, bytes)
+        .with_context(|| format!("cannot write {}", output::term_path(output_file)))?;
+    eprintln!(
+        "model (dev UAS {uas:.2}) written to {} in {:.0} s",
+        output::term_path(output_file),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The gold sentences with the system's tags, lemmas, heads and relations in place of the
 /// gold columns; the columns the system does not fill (XPOS, FEATS, DEPS) become `_`. The
 /// analyzer takes the sentences together, as `read` hands them over.

@@ -454,6 +454,44 @@ fn eval_parse_agrees_with_the_reference_scorer_and_holds_the_dev_figures() {
 }
 
 #[test]
+fn train_parse_bilstm_is_deterministic_and_needs_dev() {
+    let dir = Dir::new();
+    let data = workspace().join("../shared/data/ud-ewt");
+    let train = std::fs::read_to_string(data.join("en_ewt-ud-train.conllu")).unwrap();
+    let slice: String = train.split("\n\n").take(60).map(|s| format!("{s}\n\n")).collect();
+    dir.write("train.conllu", slice.as_bytes());
+    let dev: String = train.split("\n\n").skip(60).take(20).map(|s| format!("{s}\n\n")).collect();
+    dir.write("dev.conllu", dev.as_bytes());
+    for name in ["a.bin", "b.bin"] {
+        let out = dir.run(&[
+            "train",
+            "parse",
+            "--bilstm",
+            "--train",
+            "train.conllu",
+            "--dev",
+            "dev.conllu",
+            "--passes",
+            "2",
+            "-o",
+            name,
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let (a, b) =
+        (std::fs::read(dir.path("a.bin")).unwrap(), std::fs::read(dir.path("b.bin")).unwrap());
+    assert!(a == b, "two trainings of the BiLSTM differ");
+    // The model it writes is one eval parse reads as a BiLSTM's.
+    let out = dir.run(&["eval", "parse", "dev.conllu", "--model", "a.bin"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Without dev there is no pass to choose: a clear error, nothing written.
+    let out = dir.run(&["train", "parse", "--bilstm", "--train", "train.conllu", "-o", "c.bin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--dev"), "{}", stderr(&out));
+    assert!(!dir.path("c.bin").exists());
+}
+
+#[test]
 fn train_parse_is_deterministic_and_eval_parse_names_a_bad_model() {
     let dir = Dir::new();
     let data = workspace().join("../shared/data/ud-ewt");
