@@ -43,9 +43,99 @@ pub(super) fn unclause(words: &[&str], tags: &mut [Upos], arcs: &mut [Arc]) {
     }
 }
 
+/// A code that heads its noun phrase ("the colony ZK-9") takes the phrase's preposition,
+/// article and modifiers: where a parse left them on the noun before it (its `compound`),
+/// they move to the code, and a code so marked that the parse apposed to a noun is that
+/// noun's `nmod` ("head of the colony ZK-9": the body, not a second name of the head).
+pub(super) fn phrase_on_code(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len().min(tags.len()).min(words.len());
+    for w in 1..n {
+        let code = words[w].chars().any(|c| c.is_ascii_digit())
+            && words[w].chars().any(char::is_alphabetic);
+        // Heads are numbered from 1: the code is word `w + 1`, the word before it `w`.
+        if !code || !matches!(tags[w], Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        // "head of the colony ZK-9" with the noun the head's `nmod` and the code apposed to
+        // the head beside it: the code takes the noun's place, the noun its `compound`.
+        if arcs[w].head == arcs[w - 1].head
+            && arcs[w].deprel == "appos"
+            && matches!(tags[w - 1], Upos::Noun | Upos::Propn)
+        {
+            arcs[w] = arcs[w - 1].clone();
+            arcs[w - 1] = Arc { head: w + 1, deprel: "compound".to_string() };
+        }
+        if arcs[w - 1].head != w + 1 || arcs[w - 1].deprel != "compound" {
+            continue;
+        }
+        let mut marked = false;
+        for arc in arcs[..w - 1].iter_mut().filter(|a| a.head == w) {
+            if matches!(arc.deprel.as_str(), "case" | "det" | "amod") {
+                marked |= arc.deprel == "case";
+                arc.head = w + 1;
+            }
+        }
+        if marked && arcs[w].deprel == "appos" {
+            arcs[w].deprel = "nmod".to_string();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_codes_phrase_left_on_the_noun_before_it_moves_to_the_code() {
+        // "head of the northern colony ZK-9 ." with "of the northern" on "colony", the
+        // code's compound, and the code apposed to "head".
+        use Upos::*;
+        let words = ["head", "of", "the", "northern", "colony", "ZK-9", "."];
+        let tags = [Noun, Adp, Det, Adj, Noun, Propn, Punct];
+        let mut tree = arcs(&[
+            (0, "root"),
+            (5, "case"),
+            (5, "det"),
+            (5, "amod"),
+            (6, "compound"),
+            (1, "appos"),
+            (1, "punct"),
+        ]);
+        phrase_on_code(&words, &tags, &mut tree);
+        let got: Vec<(usize, &str)> = tree.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (0, "root"),
+                (6, "case"),
+                (6, "det"),
+                (6, "amod"),
+                (6, "compound"),
+                (1, "nmod"),
+                (1, "punct"),
+            ]
+        );
+        // The code apposed to the head beside its noun, the noun the head's nmod.
+        let mut tree = arcs(&[
+            (0, "root"),
+            (5, "case"),
+            (5, "det"),
+            (5, "amod"),
+            (1, "nmod"),
+            (1, "appos"),
+            (1, "punct"),
+        ]);
+        phrase_on_code(&words, &tags, &mut tree);
+        let again: Vec<(usize, &str)> = tree.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+        assert_eq!(again, got);
+        // A code whose noun carries nothing of the phrase stays as it was.
+        let words = ["the", "colony", "ZK-9", "said"];
+        let tags = [Det, Noun, Propn, Verb];
+        let tree = arcs(&[(3, "det"), (3, "compound"), (4, "nsubj"), (0, "root")]);
+        let mut same = tree.clone();
+        phrase_on_code(&words, &tags, &mut same);
+        assert_eq!(same, tree);
+    }
 
     fn arcs(tree: &[(usize, &str)]) -> Vec<Arc> {
         tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect()

@@ -225,6 +225,7 @@ impl Analyzer {
     ) -> Vec<Analysis> {
         // The same repairs whichever parser made the tree (none where there is no tree).
         codes::unclause(words, tags, &mut arcs);
+        codes::phrase_on_code(words, tags, &mut arcs);
         relative::rehang(lower, tags, &mut arcs);
         relative::antecedent_first(lower, tags, &mut arcs);
         names::flat_within_name(lower, tags, &mut arcs);
