@@ -54,7 +54,10 @@ pub(super) fn holders(lex: &Lexicon, s: &Parse<'_>, n: usize, kind: ClaimType) -
     let Some(g) = s.head(n) else { return out };
     let gl = s.lemma(g);
     let rel = s.rel(n);
-    let object = matches!(rel, "obj" | "iobj" | "obl" | "nsubj:pass");
+    // "were given sentences" with the noun read as the verb's predicate (`xcomp`, as the
+    // BiLSTM retrained in session 37 does) is its object all the same.
+    let object = matches!(rel, "obj" | "iobj" | "obl" | "nsubj:pass")
+        || rel == "xcomp" && s.word(n).upos == "NOUN";
     let receives = match kind {
         ClaimType::Charge => words.face.contains(gl) || words.receive.contains(gl),
         _ => words.receive.contains(gl),

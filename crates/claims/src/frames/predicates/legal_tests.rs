@@ -318,3 +318,19 @@ fn a_killing_ordered_is_a_death_on_either_parse_of_the_order() {
     let c = claims_rewired(text, ClaimType::Arrest, &[("detain", "order", "acl")]);
     assert!(!has(&c, ClaimType::Arrest, "person", "Anton Brask"), "{c:?}");
 }
+
+#[test]
+fn sentences_given_that_the_parse_made_the_verbs_predicate_are_verdicts() {
+    // As the BiLSTM retrained in session 37 parses it: "sentences" the predicate (xcomp) of
+    // "given", the clause on "couple", the names apposed to it.
+    let text = "The other three defendants on trial include the Norvanian couple Anton B. and Edda L. from Varsk, who were given sentences between 15 to 18 years.";
+    let arcs = [
+        ("Anton", "couple", "appos"),
+        ("Edda", "Anton", "conj"),
+        ("Varsk", "Anton", "nmod"),
+        ("given", "couple", "acl:relcl"),
+        ("sentences", "given", "xcomp"),
+    ];
+    let c = claims_rewired(text, ClaimType::Verdict, &arcs);
+    assert!(has(&c, ClaimType::Verdict, "defendant", "Edda L."), "{c:?}");
+}
