@@ -110,7 +110,8 @@ pub(crate) fn candidates(doc: &Doc<'_>, p: &Parse<'_>) -> Vec<Candidate<'static>
         }
         // "Labor Minister X, appointed in August": the post the name already carries.
         if found.is_empty()
-            && p.words[v].deprel.starts_with("acl")
+            && (p.words[v].deprel.starts_with("acl")
+                || participle_after_name(doc, p, v) == Some(person))
             && let Some(h) = p.head(v)
         {
             let start =
@@ -317,6 +318,9 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     {
         return Some(m);
     }
+    if let Some(m) = participle_after_name(doc, p, v) {
+        return Some(m);
+    }
     // "X was elected and sworn in as ...": the second verb appoints the first one's person.
     if p.rel(v) == "conj"
         && let Some(h) = p.head(v)
@@ -332,6 +336,23 @@ fn appointee(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
     let before =
         if who > 0 && p.form(who - 1) == "," { who.checked_sub(2)? } else { who.checked_sub(1)? };
     p.mention_of(doc, before, &[Kind::Per])
+}
+
+/// "Also designated are Labor Minister X, appointed in August": a bare participle (no
+/// subject, auxiliary or object of its own) right after a name and its comma, that the
+/// parse made a conjunct or an adverbial clause of the verb the name is the subject of, is
+/// said of the name, as a participle on it would be.
+fn participle_after_name(doc: &Doc<'_>, p: &Parse<'_>, v: usize) -> Option<usize> {
+    let clause = matches!(p.rel(v), "conj" | "advcl");
+    let h = p.head(v).filter(|_| clause && v >= 2 && p.form(v - 1) == ",")?;
+    let bare = ["nsubj", "nsubj:pass", "aux", "aux:pass", "obj"]
+        .iter()
+        .all(|r| p.kids(v, r).next().is_none());
+    let m = p.mention_of(doc, v - 2, &[Kind::Per]).filter(|_| bare)?;
+    p.kids(h, "nsubj:pass")
+        .chain(p.kids(h, "nsubj"))
+        .any(|s| p.mention_of(doc, s, &[Kind::Per]) == Some(m))
+        .then_some(m)
 }
 
 /// Who replaces or succeeds: the verb's subject, the name a relative clause hangs on, or

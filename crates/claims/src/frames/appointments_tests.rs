@@ -157,3 +157,19 @@ fn a_rank_taken_for_the_predicate_leaves_the_as_phrase_on_the_name() {
     assert!(c.field("appointed_by").is_some_and(|r| r.contains("Oranje")), "{c:?}");
     assert!(c.field("predecessor").is_some_and(|r| r.contains("Holl")), "{c:?}");
 }
+
+#[test]
+fn a_bare_participle_after_a_name_that_the_parse_hung_on_the_main_verb_is_the_names() {
+    // "Also designated are Minister X, appointed in August; Y, ...": the retrained BiLSTM
+    // made "appointed" a clause of "designated" (advcl), not of the name.
+    let text = "Norvania's cabinet was sanctioned on Monday. Also designated are Labor Minister Edda Lorn, appointed in August; Piet Oranje, a deputy director, and others.";
+    let arcs = [("Edda", "designated", "nsubj:pass"), ("appointed", "designated", "advcl")];
+    let c = crate::frames::test_support::claims_rewired_in(
+        text,
+        ClaimType::Appointment,
+        &["Norvania"],
+        &arcs,
+    );
+    let found = c.iter().find(|c| c.field("person") == Some("Edda Lorn"));
+    assert!(found.is_some_and(|a| a.field("role") == Some("minister")), "{c:?}");
+}
