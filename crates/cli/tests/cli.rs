@@ -453,34 +453,33 @@ fn eval_parse_agrees_with_the_reference_scorer_and_holds_the_dev_figures() {
     assert!(figure("LAS") >= 80.7, "{ours}");
 }
 
+/// Sentences `from..from + count` of EWT train, as a CoNLL-U file's text.
+fn treebank_slice(from: usize, count: usize) -> String {
+    let data = workspace().join("../shared/data/ud-ewt/en_ewt-ud-train.conllu");
+    let train = std::fs::read_to_string(data).unwrap();
+    train.split("\n\n").skip(from).take(count).map(|s| format!("{s}\n\n")).collect()
+}
+
+/// Whether `dossier train parse` with these arguments writes the same bytes twice (to
+/// `a.bin`, which stays, and `b.bin`).
+fn trains_the_same_twice(dir: &Dir, args: &[&str]) -> bool {
+    for name in ["a.bin", "b.bin"] {
+        let mut full = vec!["train", "parse"];
+        full.extend_from_slice(args);
+        full.extend(["-o", name]);
+        let out = dir.run(&full);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    std::fs::read(dir.path("a.bin")).unwrap() == std::fs::read(dir.path("b.bin")).unwrap()
+}
+
 #[test]
 fn train_parse_bilstm_is_deterministic_and_needs_dev() {
     let dir = Dir::new();
-    let data = workspace().join("../shared/data/ud-ewt");
-    let train = std::fs::read_to_string(data.join("en_ewt-ud-train.conllu")).unwrap();
-    let slice: String = train.split("\n\n").take(60).map(|s| format!("{s}\n\n")).collect();
-    dir.write("train.conllu", slice.as_bytes());
-    let dev: String = train.split("\n\n").skip(60).take(20).map(|s| format!("{s}\n\n")).collect();
-    dir.write("dev.conllu", dev.as_bytes());
-    for name in ["a.bin", "b.bin"] {
-        let out = dir.run(&[
-            "train",
-            "parse",
-            "--bilstm",
-            "--train",
-            "train.conllu",
-            "--dev",
-            "dev.conllu",
-            "--passes",
-            "2",
-            "-o",
-            name,
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
-    let (a, b) =
-        (std::fs::read(dir.path("a.bin")).unwrap(), std::fs::read(dir.path("b.bin")).unwrap());
-    assert!(a == b, "two trainings of the BiLSTM differ");
+    dir.write("train.conllu", treebank_slice(0, 60).as_bytes());
+    dir.write("dev.conllu", treebank_slice(60, 20).as_bytes());
+    let args = ["--bilstm", "--train", "train.conllu", "--dev", "dev.conllu", "--passes", "2"];
+    assert!(trains_the_same_twice(&dir, &args), "two trainings of the BiLSTM differ");
     // The model it writes is one eval parse reads as a BiLSTM's.
     let out = dir.run(&["eval", "parse", "dev.conllu", "--model", "a.bin"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -496,29 +495,9 @@ fn train_parse_is_deterministic_and_eval_parse_names_a_bad_model() {
     let dir = Dir::new();
     let data = workspace().join("../shared/data/ud-ewt");
     // A small slice of the treebank trains in seconds; training twice must give the same bytes.
-    let train = std::fs::read_to_string(data.join("en_ewt-ud-train.conllu")).unwrap();
-    let slice: String = train.split("\n\n").take(300).map(|s| format!("{s}\n\n")).collect();
-    dir.write("train.conllu", slice.as_bytes());
-    for name in ["a.bin", "b.bin"] {
-        let out = dir.run(&[
-            "train",
-            "parse",
-            "--train",
-            "train.conllu",
-            "--epochs",
-            "2",
-            "--parser-epochs",
-            "2",
-            "--folds",
-            "2",
-            "-o",
-            name,
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
-    let (a, b) =
-        (std::fs::read(dir.path("a.bin")).unwrap(), std::fs::read(dir.path("b.bin")).unwrap());
-    assert!(a == b, "two trainings with the same seed differ");
+    dir.write("train.conllu", treebank_slice(0, 300).as_bytes());
+    let args = ["--train", "train.conllu", "--epochs", "2", "--parser-epochs", "2", "--folds", "2"];
+    assert!(trains_the_same_twice(&dir, &args), "two trainings with the same seed differ");
     let out = dir.run(&[
         "eval",
         "parse",

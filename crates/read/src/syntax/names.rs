@@ -154,7 +154,6 @@ mod tests {
     #[test]
     fn a_name_hung_as_an_adjective_on_a_noun_before_it_is_its_apposition() {
         // "his wife , Edda Lorn" with "Edda" the wife's amod.
-        let words = ["his", "wife", ",", "Edda", "Lorn"];
         let tags = [Pron, Noun, Punct, Propn, Propn];
         let parsed = [(2, "nmod:poss"), (0, "root"), (4, "punct"), (2, "amod"), (4, "flat")];
         let mut arcs: Vec<Arc> =
