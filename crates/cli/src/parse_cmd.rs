@@ -61,7 +61,7 @@ pub fn train_bilstm(
     if let Some(e) = failed {
         return Err(e).context("cannot write the model");
     }
-    let (uas, bytes) = best.context("no pass was trained: the training data has no sentences")?;
+    let (uas, bytes) = best.context("no pass was trained: --passes 0, or no training sentences")?;
     if let Some(dir) = output_file.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create {}", output::term_path(dir)))?;
