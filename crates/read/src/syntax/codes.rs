@@ -12,14 +12,17 @@
 use super::Upos;
 use super::parse::Arc;
 
+/// A code: letters and at least one digit ("ZK-9", "A320").
+fn is_code(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+}
+
 /// Retags and relabels each word with a digit that the parse made a verb heading a clause
 /// (`arcs[i]` is word `i + 1`'s arc: heads from 1, 0 the root).
 pub(super) fn unclause(words: &[&str], tags: &mut [Upos], arcs: &mut [Arc]) {
     let n = arcs.len().min(tags.len()).min(words.len());
     for w in 0..n {
-        let code = words[w].chars().any(|c| c.is_ascii_digit())
-            && words[w].chars().any(char::is_alphabetic);
-        if !code || !matches!(tags[w], Upos::Verb | Upos::Aux) {
+        if !is_code(words[w]) || !matches!(tags[w], Upos::Verb | Upos::Aux) {
             continue;
         }
         tags[w] = Upos::Propn;
@@ -50,10 +53,8 @@ pub(super) fn unclause(words: &[&str], tags: &mut [Upos], arcs: &mut [Arc]) {
 pub(super) fn phrase_on_code(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
     let n = arcs.len().min(tags.len()).min(words.len());
     for w in 1..n {
-        let code = words[w].chars().any(|c| c.is_ascii_digit())
-            && words[w].chars().any(char::is_alphabetic);
         // Heads are numbered from 1: the code is word `w + 1`, the word before it `w`.
-        if !code || !matches!(tags[w], Upos::Noun | Upos::Propn) {
+        if !is_code(words[w]) || !matches!(tags[w], Upos::Noun | Upos::Propn) {
             continue;
         }
         // "head of the colony ZK-9" with the noun the head's `nmod` and the code apposed to
@@ -102,7 +103,7 @@ mod tests {
             (1, "punct"),
         ]);
         phrase_on_code(&words, &tags, &mut tree);
-        let got: Vec<(usize, &str)> = tree.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+        let got = pairs(&tree);
         assert_eq!(
             got,
             [
@@ -126,7 +127,7 @@ mod tests {
             (1, "punct"),
         ]);
         phrase_on_code(&words, &tags, &mut tree);
-        let again: Vec<(usize, &str)> = tree.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+        let again = pairs(&tree);
         assert_eq!(again, got);
         // A code whose noun carries nothing of the phrase stays as it was.
         let words = ["the", "colony", "ZK-9", "said"];
@@ -135,6 +136,10 @@ mod tests {
         let mut same = tree.clone();
         phrase_on_code(&words, &tags, &mut same);
         assert_eq!(same, tree);
+    }
+
+    fn pairs(tree: &[Arc]) -> Vec<(usize, &str)> {
+        tree.iter().map(|a| (a.head, a.deprel.as_str())).collect()
     }
 
     fn arcs(tree: &[(usize, &str)]) -> Vec<Arc> {
@@ -164,7 +169,7 @@ mod tests {
         ]);
         unclause(&words, &mut tags, &mut tree);
         assert_eq!(tags[5], Propn);
-        let got: Vec<(usize, &str)> = tree.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+        let got = pairs(&tree);
         assert_eq!(
             got,
             [
