@@ -324,3 +324,20 @@ fn a_clause_whose_subject_the_parse_gave_the_reporting_verb_accuses_that_subject
         );
     }
 }
+
+#[test]
+fn a_clause_beside_a_passive_accusation_is_no_accusation_by_its_subject() {
+    // As the BiLSTM parsed it: the second clause a parataxis of "accused", the participle
+    // an adverbial clause of "imposed" (the sanction's reason).
+    let text = "The intelligence chief is accused of torturing civilians; in 2011, the Treasury imposed sanctions on Anton Brask holding him responsible for scores of abuses.";
+    let c = claims_rewired(
+        text,
+        ClaimType::Allegation,
+        &[
+            ("imposed", "accused", "parataxis"),
+            ("Anton", "sanctions", "nmod"),
+            ("holding", "imposed", "advcl"),
+        ],
+    );
+    assert!(c.iter().all(|a| a.field("accused") != Some("Treasury")), "{c:?}");
+}

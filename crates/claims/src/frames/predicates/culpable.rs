@@ -283,10 +283,17 @@ pub(super) fn reporter_of(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<usiz
         .or_else(|| {
             // "who the Treasury said acted as ...": the parser may take the clause said for
             // the reporting verb's xcomp.
+            // A verb of accusing says only its complement, and only in the active voice:
+            // "Y is accused of ...; X imposed sanctions" parses the second clause as the
+            // passive's parataxis, and the one accused there says nothing of X.
             let h = s.head(p)?;
-            (matches!(s.rel(p), "ccomp" | "parataxis" | "xcomp")
-                && (words.reporting.contains(s.lemma(h)) || words.accusing.contains(s.lemma(h))))
-            .then_some(h)
+            let rel = s.rel(p);
+            let reports = matches!(rel, "ccomp" | "parataxis" | "xcomp")
+                && words.reporting.contains(s.lemma(h));
+            let accuses = matches!(rel, "ccomp" | "xcomp")
+                && !s.passive(h)
+                && words.accusing.contains(s.lemma(h));
+            (reports || accuses).then_some(h)
         })
         // "According to Y, X ordered the killings": Y's phrase stands for its verb.
         .or_else(|| s.kids(p, "obl").find(|&o| s.case(o).as_deref() == Some("according")))
