@@ -230,6 +230,7 @@ impl Analyzer {
         relative::antecedent_first(lower, tags, &mut arcs);
         names::flat_within_name(lower, tags, &mut arcs);
         names::name_no_modifier(tags, &mut arcs);
+        names::name_no_second_subject(tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
         tags.iter()

@@ -73,6 +73,31 @@ pub(super) fn name_no_modifier(tags: &[Upos], arcs: &mut [Arc]) {
     }
 }
 
+/// A verb has one subject: where it has two and the later one is a proper noun right after
+/// a common noun conjoined to the first ("X and his daughter Y were left ill" with Y a second
+/// subject of "left", as the BiLSTM parsed it), the name is that noun's apposition. EWT train
+/// has no verb with two subjects where the second follows such a noun.
+pub(super) fn name_no_second_subject(tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if tags.len() != n {
+        return;
+    }
+    let subject = |arc: &Arc| matches!(arc.deprel.as_str(), "nsubj" | "nsubj:pass");
+    for b in 3..=n {
+        let v = arcs[b - 1].head;
+        let noun = b - 1;
+        if tags[b - 1] != Upos::Propn || !subject(&arcs[b - 1]) || tags[noun - 1] != Upos::Noun {
+            continue;
+        }
+        // The first subject of the same verb, with the noun its conjunct.
+        let first = (1..noun).find(|&a| arcs[a - 1].head == v && subject(&arcs[a - 1]));
+        let conjoined = |a: usize| arcs[noun - 1].deprel == "conj" && arcs[noun - 1].head == a;
+        if first.is_some_and(conjoined) && !descends_from(arcs, noun, b) {
+            arcs[b - 1] = Arc { head: noun, deprel: "appos".to_string() };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,7 +114,7 @@ mod tests {
         tree.iter().map(|&(h, r)| (h, r.to_string())).collect()
     }
 
-    use Upos::{Adp, Cconj, Det, Noun, Pron, Propn, Punct, Verb};
+    use Upos::{Adj, Adp, Aux, Cconj, Det, Noun, Pron, Propn, Punct, Verb};
 
     #[test]
     fn a_surname_hung_across_and_on_the_first_name_goes_back_to_its_own() {
@@ -169,6 +194,33 @@ mod tests {
         ];
         name_no_modifier(&tags, &mut arcs);
         assert_eq!(arcs[1].deprel, "amod");
+    }
+
+    #[test]
+    fn a_name_after_a_conjoined_noun_is_its_apposition_not_a_second_subject() {
+        // "Brask and his daughter Edda were left ill" with "Edda" a second subject of "left".
+        let tags = [Propn, Cconj, Pron, Noun, Propn, Aux, Verb, Adj];
+        let parsed = [
+            (7, "nsubj:pass"),
+            (4, "cc"),
+            (4, "nmod:poss"),
+            (1, "conj"),
+            (7, "nsubj:pass"),
+            (7, "aux:pass"),
+            (0, "root"),
+            (7, "xcomp"),
+        ];
+        let mut arcs: Vec<Arc> =
+            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        name_no_second_subject(&tags, &mut arcs);
+        assert_eq!((arcs[4].head, arcs[4].deprel.as_str()), (4, "appos"));
+        // One subject: left alone.
+        let mut arcs: Vec<Arc> =
+            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        arcs[0] = Arc { head: 4, deprel: "compound".into() };
+        let before = arcs.clone();
+        name_no_second_subject(&tags, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]
