@@ -16,6 +16,7 @@ mod pos;
 mod predicate;
 mod punct;
 mod relative;
+mod time_word;
 
 #[cfg(test)]
 mod tests;
@@ -231,6 +232,7 @@ impl Analyzer {
         names::flat_within_name(lower, tags, &mut arcs);
         names::name_no_modifier(tags, &mut arcs);
         names::name_no_second_subject(tags, &mut arcs);
+        time_word::participle_over_time_word(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
         tags.iter()
