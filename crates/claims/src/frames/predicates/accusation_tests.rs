@@ -341,3 +341,27 @@ fn a_clause_beside_a_passive_accusation_is_no_accusation_by_its_subject() {
     );
     assert!(c.iter().all(|a| a.field("accused") != Some("Treasury")), "{c:?}");
 }
+
+#[test]
+fn a_resignation_said_by_a_spokesman_accuses_no_one() {
+    // The crime is another's deed (a judge's order in a fraud case) or the circumstance of
+    // resigning, not the resigning one's. As the BiLSTM parsed them: the resigning a
+    // complement of "said", the judge's clause an adverbial clause of "submitted".
+    let text = "Spokesman Piet Oranje said Anton Brask submitted his resignation at midnight after a judge issued an order to detain him in the customs fraud case.";
+    let arcs = [
+        ("submitted", "said", "ccomp"),
+        ("Anton", "submitted", "nsubj"),
+        ("issued", "submitted", "advcl"),
+        ("judge", "issued", "nsubj"),
+    ];
+    let c = claims_rewired(text, ClaimType::Allegation, &arcs);
+    assert!(c.is_empty(), "{c:?}");
+    let text = "President Anton Brask has resigned in the face of a corruption scandal that has brought his government to the brink, a spokesman said early Thursday.";
+    let arcs =
+        [("said", "said", "root"), ("resigned", "said", "ccomp"), ("spokesman", "said", "nsubj")];
+    let c = claims_rewired(text, ClaimType::Allegation, &arcs);
+    assert!(c.is_empty(), "{c:?}");
+    // A deed of the one who resigned is still theirs.
+    let text = "Spokesman Piet Oranje said Anton Brask ordered the killings before he resigned.";
+    assert!(has(&claims(text), ClaimType::Allegation, "accused", "Anton Brask"));
+}

@@ -79,6 +79,12 @@ pub(super) fn culpable(lex: &Lexicon, s: &Parse<'_>, p: usize) -> Option<Vec<Fou
             .iter()
             .copied()
             .filter(|&c| matches!(s.rel(c), "obj" | "obl" | "xcomp" | "advcl"))
+            // "X resigned after a judge issued an order in the fraud case": a clause with a
+            // subject of its own, named, tells another's deed.
+            .filter(|&c| {
+                let subject = s.kid(c, "nsubj").or_else(|| s.kid(c, "nsubj:pass"));
+                s.rel(c) != "advcl" || subject.is_none_or(|x| s.word(x).upos == "PRON")
+            })
             // "spoke about the killings", "a conference on corruption": a topic, no deed.
             .filter(|&c| {
                 !matches!(
