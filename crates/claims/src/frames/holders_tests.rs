@@ -428,3 +428,28 @@ fn a_plural_post_names_the_relative_whose_kin_noun_is_the_conjunct() {
     let wife = claims.iter().find(|c| c.field("holder").is_some_and(|h| h.contains("Edda Lorn")));
     assert!(wife.is_some_and(|c| c.field("role") == Some("co-president")), "{claims:#?}");
 }
+
+#[test]
+fn a_name_apposed_to_the_body_a_post_is_of_holds_the_post() {
+    // As the BiLSTM parsed it: the name the apposition of the body, not of the post, and
+    // the body hung on the second of two conjoined posts (a surface rule finds the second
+    // post; the first is the frame's).
+    let text = "Also designated today is the Lornby Public Security Bureau (LPSB), as well as the current Director and Workers Party Secretary of the LPSB, Anton Brask, and the former Party Secretary of the LPSB, Piet Oranje.";
+    let claims = claims_rewired(
+        text,
+        ClaimType::Position,
+        &[
+            ("Director", "Bureau", "conj"),
+            ("Secretary", "Director", "conj"),
+            ("LPSB#2", "Secretary", "nmod"),
+            ("Anton", "LPSB#2", "appos"),
+            ("Brask", "Anton", "flat"),
+        ],
+    );
+    assert!(
+        claims.iter().any(
+            |c| c.field("holder") == Some("Anton Brask") && c.field("role") == Some("director")
+        ),
+        "{claims:#?}"
+    );
+}

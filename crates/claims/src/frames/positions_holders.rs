@@ -116,6 +116,29 @@ pub(super) fn holders(
             }
         }
     }
+    // "the Director of the Bureau, X": the parse may appose the name to the body the post
+    // is of; a body has no apposed person, so the name is the post's. Only for a post no
+    // one holds yet: in "A, the Director of B, C, the Head of D" C is the next in a list.
+    // "the Director and Secretary of B, X": the body hangs on the last conjunct.
+    let posts_here = std::iter::once(t).chain(p.kids(t, "conj").filter(|&c| c > t));
+    let of_phrases: Vec<usize> = posts_here
+        .flat_map(|w| p.kids(w, "nmod").filter(|&o| p.case(o).as_deref() == Some("of")))
+        .collect();
+    let unheld = out.is_empty();
+    for o in of_phrases.into_iter().filter(|_| unheld) {
+        if p.mention_of(doc, o, &[Kind::Org]).is_none() {
+            continue;
+        }
+        for c in p.kids(o, "appos").filter(|&c| c > o) {
+            if let Some(m) = person(c)
+                && own(m)
+                && !verb_between(t, c)
+                && !out.iter().any(|&(x, _, _)| x == m)
+            {
+                out.push((m, How::Appos, false));
+            }
+        }
+    }
     // "the Minister of Defence, X, said": the name after the post phrase that the parse
     // read as a conjunct; a comma must close it, or it is a list ("the minister, X and Y").
     for c in p.kids(t, "conj").filter(|&c| c > t) {

@@ -67,8 +67,18 @@ fn claims_rewired_with(
     arcs: &[(&str, &str, &str)],
 ) -> Vec<Claim> {
     claims_reparsed(rules, text, kind, |w| {
+        // "form#2": the form's second occurrence.
         let at = |w: &[model::Word], form: &str| {
-            w.iter().position(|w| &text[w.span.clone()] == form).expect("the word is in the text")
+            let (form, nth) = match form.rsplit_once('#') {
+                Some((f, n)) if !f.is_empty() => (f, n.parse::<usize>().unwrap_or(1)),
+                _ => (form, 1),
+            };
+            w.iter()
+                .enumerate()
+                .filter(|(_, w)| &text[w.span.clone()] == form)
+                .nth(nth - 1)
+                .map(|(i, _)| i)
+                .expect("the word is in the text")
         };
         for &(word, head, rel) in arcs {
             let word = at(w, word);
