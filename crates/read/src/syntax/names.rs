@@ -98,6 +98,41 @@ pub(super) fn name_no_second_subject(tags: &[Upos], arcs: &mut [Arc]) {
     }
 }
 
+/// A name's `flat` word never reaches across a comma and a phrase of common words: in "A B,
+/// the cousin of the President C D" with D hung as B's `flat`, D heads the name after "of",
+/// the nominal of the noun before that preposition. EWT train's `flat` arcs over a comma are
+/// "Surname, First" headers with nothing but the comma between; those stay.
+pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if tags.len() != n {
+        return;
+    }
+    for d in 3..=n {
+        let h = arcs[d - 1].head;
+        let flat = arcs[d - 1].deprel == "flat" || arcs[d - 1].deprel.starts_with("flat:");
+        if tags[d - 1] != Upos::Propn || !flat || h == 0 || h >= d {
+            continue;
+        }
+        let between = h + 1..d;
+        let comma = between.clone().any(|k| tags[k - 1] == Upos::Punct);
+        let common = between.clone().any(|k| matches!(tags[k - 1], Upos::Noun | Upos::Det));
+        // The preposition the name takes, before it.
+        let case = between.rev().find(|&c| {
+            arcs[c - 1].head == d && arcs[c - 1].deprel == "case" && tags[c - 1] == Upos::Adp
+        });
+        let (true, true, Some(case)) = (comma, common, case) else { continue };
+        let noun = (h + 1..case)
+            .rev()
+            .find(|&k| !matches!(tags[k - 1], Upos::Det | Upos::Adj | Upos::Num));
+        if let Some(k) = noun
+            && tags[k - 1] == Upos::Noun
+            && !descends_from(arcs, k, d)
+        {
+            arcs[d - 1] = Arc { head: k, deprel: "nmod".to_string() };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +255,36 @@ mod tests {
         arcs[0] = Arc { head: 4, deprel: "compound".into() };
         let before = arcs.clone();
         name_no_second_subject(&tags, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn a_surname_hung_across_a_comma_and_a_phrase_is_the_nominal_after_of() {
+        // "Brask , the cousin of Piet Oranje ," with "Oranje" a flat of "Brask".
+        let tags = [Propn, Punct, Det, Noun, Adp, Propn, Propn, Punct];
+        let parsed = [
+            (0, "root"),
+            (4, "punct"),
+            (4, "det"),
+            (1, "appos"),
+            (7, "case"),
+            (7, "compound"),
+            (1, "flat"),
+            (1, "punct"),
+        ];
+        let mut arcs: Vec<Arc> =
+            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        flat_not_across_phrase(&tags, &mut arcs);
+        assert_eq!((arcs[6].head, arcs[6].deprel.as_str()), (4, "nmod"));
+        // "Brask , Piet" as a header writes a name: left alone.
+        let tags = [Propn, Punct, Propn];
+        let mut arcs = vec![
+            Arc { head: 0, deprel: "root".into() },
+            Arc { head: 1, deprel: "punct".into() },
+            Arc { head: 1, deprel: "flat".into() },
+        ];
+        let before = arcs.clone();
+        flat_not_across_phrase(&tags, &mut arcs);
         assert_eq!(arcs, before);
     }
 
