@@ -233,6 +233,7 @@ impl Analyzer {
         names::name_no_modifier(tags, &mut arcs);
         names::name_no_second_subject(tags, &mut arcs);
         names::flat_not_across_phrase(tags, &mut arcs);
+        predicate::oblique_on_verb(tags, &mut arcs);
         time_word::participle_over_time_word(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
