@@ -85,6 +85,7 @@ pub(super) fn phrase_on_code(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::parse::arcs_of;
 
     #[test]
     fn a_codes_phrase_left_on_the_noun_before_it_moves_to_the_code() {
@@ -143,7 +144,7 @@ mod tests {
     }
 
     fn arcs(tree: &[(usize, &str)]) -> Vec<Arc> {
-        tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect()
+        arcs_of(tree)
     }
 
     #[test]

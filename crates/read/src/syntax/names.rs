@@ -136,11 +136,11 @@ pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::parse::arcs_of;
 
     fn run(words: &[&str], tags: &[Upos], tree: &[(usize, &str)]) -> Vec<(usize, String)> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let mut arcs: Vec<Arc> =
-            tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(tree);
         flat_within_name(&lower, tags, &mut arcs);
         arcs.into_iter().map(|a| (a.head, a.deprel)).collect()
     }
@@ -216,8 +216,7 @@ mod tests {
         // "his wife , Edda Lorn" with "Edda" the wife's amod.
         let tags = [Pron, Noun, Punct, Propn, Propn];
         let parsed = [(2, "nmod:poss"), (0, "root"), (4, "punct"), (2, "amod"), (4, "flat")];
-        let mut arcs: Vec<Arc> =
-            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(&parsed);
         name_no_modifier(&tags, &mut arcs);
         assert_eq!((arcs[3].head, arcs[3].deprel.as_str()), (2, "appos"));
         // A name before its noun ("the Lornby office") keeps what the parse made of it.
@@ -245,13 +244,11 @@ mod tests {
             (0, "root"),
             (7, "xcomp"),
         ];
-        let mut arcs: Vec<Arc> =
-            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(&parsed);
         name_no_second_subject(&tags, &mut arcs);
         assert_eq!((arcs[4].head, arcs[4].deprel.as_str()), (4, "appos"));
         // One subject: left alone.
-        let mut arcs: Vec<Arc> =
-            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(&parsed);
         arcs[0] = Arc { head: 4, deprel: "compound".into() };
         let before = arcs.clone();
         name_no_second_subject(&tags, &mut arcs);
@@ -272,8 +269,7 @@ mod tests {
             (1, "flat"),
             (1, "punct"),
         ];
-        let mut arcs: Vec<Arc> =
-            parsed.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(&parsed);
         flat_not_across_phrase(&tags, &mut arcs);
         assert_eq!((arcs[6].head, arcs[6].deprel.as_str()), (4, "nmod"));
         // "Brask , Piet" as a header writes a name: left alone.

@@ -73,6 +73,7 @@ pub(super) fn oblique_on_verb(tags: &[Upos], arcs: &mut [Arc]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::parse::arcs_of;
 
     fn retag(words: &[&str], tags: &[Upos], verbs: &[&str]) -> Vec<Upos> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -109,15 +110,13 @@ mod tests {
             (9, "det"),
             (6, "obl"),
         ];
-        let mut arcs: Vec<Arc> =
-            tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(&tree);
         oblique_on_verb(&tags, &mut arcs);
         assert_eq!(arcs[8].head, 2);
         // A nominal predicate with its copula keeps its oblique ("X is minister since May").
         let tags = [Propn, Upos::Aux, Noun, Adp, Propn];
         let tree = [(3, "nsubj"), (3, "cop"), (0, "root"), (5, "case"), (3, "obl")];
-        let mut arcs: Vec<Arc> =
-            tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(&tree);
         oblique_on_verb(&tags, &mut arcs);
         assert_eq!(arcs[4].head, 3);
     }

@@ -170,11 +170,11 @@ pub(super) fn antecedent_first(lower: &[String], tags: &[Upos], arcs: &mut [Arc]
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::parse::arcs_of;
 
     fn run(words: &[&str], tags: &[Upos], parse: &[(usize, &str)]) -> Vec<(usize, String)> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let mut arcs: Vec<Arc> =
-            parse.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(parse);
         rehang(&lower, tags, &mut arcs);
         arcs.into_iter().map(|a| (a.head, a.deprel)).collect()
     }
@@ -270,8 +270,7 @@ mod tests {
 
     fn run_first(words: &[&str], tags: &[Upos], parse: &[(usize, &str)]) -> Vec<(usize, String)> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let mut arcs: Vec<Arc> =
-            parse.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(parse);
         antecedent_first(&lower, tags, &mut arcs);
         arcs.into_iter().map(|a| (a.head, a.deprel)).collect()
     }

@@ -55,12 +55,12 @@ pub(super) fn participle_over_time_word(lower: &[String], tags: &[Upos], arcs: &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::parse::arcs_of;
     use Upos::{Adp, Aux, Cconj, Noun, Num, Propn, Verb};
 
     fn run(words: &[&str], tags: &[Upos], tree: &[(usize, &str)]) -> Vec<(usize, String)> {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let mut arcs: Vec<Arc> =
-            tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect();
+        let mut arcs = arcs_of(tree);
         participle_over_time_word(&lower, tags, &mut arcs);
         arcs.into_iter().map(|a| (a.head, a.deprel)).collect()
     }

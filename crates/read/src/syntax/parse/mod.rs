@@ -191,6 +191,12 @@ pub(super) struct Arc {
     pub(super) deprel: String,
 }
 
+/// A tree written as (head, relation) pairs, as the repairs' tests write them.
+#[cfg(test)]
+pub(super) fn arcs_of(tree: &[(usize, &str)]) -> Vec<Arc> {
+    tree.iter().map(|&(head, rel)| Arc { head, deprel: rel.to_string() }).collect()
+}
+
 /// Whether word `w`'s chain of heads in `arcs` (words from 1) reaches `ancestor`: hanging
 /// `ancestor` on `w` would then make a cycle. Bounded by the sentence's length.
 pub(super) fn descends_from(arcs: &[Arc], w: usize, ancestor: usize) -> bool {
