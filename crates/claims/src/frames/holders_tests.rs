@@ -434,15 +434,15 @@ fn a_name_apposed_to_the_body_a_post_is_of_holds_the_post() {
     // As the BiLSTM parsed it: the name the apposition of the body, not of the post, and
     // the body hung on the second of two conjoined posts (a surface rule finds the second
     // post; the first is the frame's).
-    let text = "Also designated today is the Lornby Public Security Bureau (LPSB), as well as the current Director and Workers Party Secretary of the LPSB, Anton Brask, and the former Party Secretary of the LPSB, Piet Oranje.";
+    let text = "Also designated today is the Lornby Border Guard Bureau (LBGB), as well as the current Director and Workers Party Secretary of the LBGB, Anton Brask, and the former Party Secretary of the LBGB, Piet Oranje.";
     let claims = claims_rewired(
         text,
         ClaimType::Position,
         &[
             ("Director", "Bureau", "conj"),
             ("Secretary", "Director", "conj"),
-            ("LPSB#2", "Secretary", "nmod"),
-            ("Anton", "LPSB#2", "appos"),
+            ("LBGB#2", "Secretary", "nmod"),
+            ("Anton", "LBGB#2", "appos"),
             ("Brask", "Anton", "flat"),
         ],
     );
