@@ -47,13 +47,15 @@ pub(super) fn oblique_on_verb(tags: &[Upos], arcs: &mut [Arc]) {
     if tags.len() != n {
         return;
     }
+    // The words with a copula, found once: a scan for each oblique would be quadratic.
+    let mut copular = vec![false; n + 1];
+    for arc in arcs.iter().filter(|a| a.deprel == "cop") {
+        copular[arc.head.min(n)] = true;
+    }
     for d in 1..=n {
         let h = arcs[d - 1].head;
-        if arcs[d - 1].deprel != "obl" || h == 0 || !matches!(tags[h - 1], Upos::Noun | Upos::Propn)
-        {
-            continue;
-        }
-        if (1..=n).any(|c| arcs[c - 1].head == h && arcs[c - 1].deprel == "cop") {
+        let nominal = h != 0 && matches!(tags[h - 1], Upos::Noun | Upos::Propn);
+        if arcs[d - 1].deprel != "obl" || !nominal || copular[h] {
             continue;
         }
         // Up from the noun to the first verb (a bounded climb: every step goes to a head).
