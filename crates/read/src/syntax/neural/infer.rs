@@ -111,7 +111,7 @@ impl Model {
         ];
         let maps = views.map(|(wm, bm)| (wm, Some(sl(w, bm))));
         let mut views = products.affine_many(&maps, &cur, total).into_iter().map(|mut y| {
-            y.iter_mut().for_each(|v| *v = tanh(*v));
+            tanh_all(&mut y);
             y
         });
         let mut view = || views.next().unwrap_or_default();
@@ -212,18 +212,37 @@ impl Model {
                 let row = starts[s] + if reverse { lens[s] - 1 - step } else { step };
                 // Each word's input sums are read once: its gates are made in their place.
                 let pre = &mut pre_all[row * 4 * H..(row + 1) * 4 * H];
-                pre.iter_mut().zip(&rec[i * 4 * H..(i + 1) * 4 * H]).for_each(|(p, r)| *p += r);
-                activate(pre);
                 let (h, c) = (&mut h[i * H..(i + 1) * H], &mut c[i * H..(i + 1) * H]);
-                for k in 0..H {
-                    c[k] = pre[H + k] * c[k] + pre[k] * pre[2 * H + k];
-                    h[k] = pre[3 * H + k] * tanh(c[k]);
-                }
+                cell_step(pre, &rec[i * 4 * H..(i + 1) * 4 * H], c, h);
                 out[row * H..(row + 1) * H].copy_from_slice(h);
             }
         }
         out
     }
+}
+
+/// One word's step of an LSTM direction: its input sums `pre` plus the recurrent ones `rec`
+/// made gates in place, then the cell `c` and output `h` (the previous word's on entry).
+/// Compiled also for AVX2 (no fused multiply-adds: the same bits on any processor), as
+/// [`activate`]: built for the baseline, these loops ran four floats at a time.
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
+fn cell_step(pre: &mut [f32], rec: &[f32], c: &mut [f32], h: &mut [f32]) {
+    pre.iter_mut().zip(rec).for_each(|(p, r)| *p += r);
+    activate(pre);
+    let (c, h) = (&mut c[..H], &mut h[..H]);
+    let (i, rest) = pre.split_at(H);
+    let (f, rest) = rest.split_at(H);
+    let (g, o) = rest.split_at(H);
+    for k in 0..H {
+        c[k] = f[k] * c[k] + i[k] * g[k];
+        h[k] = o[k] * tanh(c[k]);
+    }
+}
+
+/// `tanh` of every value, compiled also for AVX2 (the same bits on any processor).
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
+fn tanh_all(v: &mut [f32]) {
+    v.iter_mut().for_each(|v| *v = tanh(*v));
 }
 
 /// `acc[k] += w[k] x[k]`: one step of [`super::math::dot`]'s eight partial sums.
