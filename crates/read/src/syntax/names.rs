@@ -101,7 +101,9 @@ pub(super) fn name_no_second_subject(tags: &[Upos], arcs: &mut [Arc]) {
 /// A name's `flat` word never reaches across a comma and a phrase of common words: in "A B,
 /// the cousin of the President C D" with D hung as B's `flat`, D heads the name after "of",
 /// the nominal of the noun before that preposition. EWT train's `flat` arcs over a comma are
-/// "Surname, First" headers with nothing but the comma between; those stay.
+/// "Surname, First" headers with nothing but the comma between; those stay. The function
+/// sees parts of speech, not forms: any punctuation mark between stands for the comma (a
+/// dash or a bracket there cuts the name as well).
 pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
     let n = arcs.len();
     if tags.len() != n {
@@ -114,13 +116,13 @@ pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
             continue;
         }
         let between = h + 1..d;
-        let comma = between.clone().any(|k| tags[k - 1] == Upos::Punct);
+        let mark = between.clone().any(|k| tags[k - 1] == Upos::Punct);
         let common = between.clone().any(|k| matches!(tags[k - 1], Upos::Noun | Upos::Det));
         // The preposition the name takes, before it.
         let case = between.rev().find(|&c| {
             arcs[c - 1].head == d && arcs[c - 1].deprel == "case" && tags[c - 1] == Upos::Adp
         });
-        let (true, true, Some(case)) = (comma, common, case) else { continue };
+        let (true, true, Some(case)) = (mark, common, case) else { continue };
         let noun = (h + 1..case)
             .rev()
             .find(|&k| !matches!(tags[k - 1], Upos::Det | Upos::Adj | Upos::Num));
