@@ -118,9 +118,17 @@ pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
         let between = h + 1..d;
         let mark = between.clone().any(|k| tags[k - 1] == Upos::Punct);
         let common = between.clone().any(|k| matches!(tags[k - 1], Upos::Noun | Upos::Det));
-        // The preposition the name takes, before it.
+        // The preposition the name takes, before it: on the name, or on a word of its
+        // phrase ("of the group Lornby Varsk" with "of" on "Lornby", Varsk's `compound`).
+        let in_phrase = |arcs: &[Arc], w: usize| {
+            w == d
+                || (arcs[w - 1].head == d
+                    && matches!(arcs[w - 1].deprel.as_str(), "compound" | "flat"))
+        };
         let case = between.rev().find(|&c| {
-            arcs[c - 1].head == d && arcs[c - 1].deprel == "case" && tags[c - 1] == Upos::Adp
+            in_phrase(arcs, arcs[c - 1].head)
+                && arcs[c - 1].deprel == "case"
+                && tags[c - 1] == Upos::Adp
         });
         let (true, true, Some(case)) = (mark, common, case) else { continue };
         let noun = (h + 1..case)
@@ -131,6 +139,15 @@ pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
             && !descends_from(arcs, k, d)
         {
             arcs[d - 1] = Arc { head: k, deprel: "nmod".to_string() };
+            // The phrase's preposition and determiner go to its head, as UD hangs them
+            // (a `compound` takes none).
+            let moved: Vec<usize> = (case..d)
+                .filter(|&c| {
+                    let function = matches!(arcs[c - 1].deprel.as_str(), "case" | "det");
+                    function && arcs[c - 1].head != d && in_phrase(arcs, arcs[c - 1].head)
+                })
+                .collect();
+            moved.into_iter().for_each(|c| arcs[c - 1].head = d);
         }
     }
 }
@@ -274,6 +291,23 @@ mod tests {
         let mut arcs = arcs_of(&parsed);
         flat_not_across_phrase(&tags, &mut arcs);
         assert_eq!((arcs[6].head, arcs[6].deprel.as_str()), (4, "nmod"));
+        // "Brask , Director of the group Lornby Varsk" with "Varsk" a flat of "Brask" and
+        // "of" on "Lornby": the preposition on a word of the name's phrase.
+        let tags = [Propn, Punct, Noun, Adp, Det, Noun, Propn, Propn];
+        let parsed = [
+            (0, "root"),
+            (3, "punct"),
+            (1, "appos"),
+            (7, "case"),
+            (7, "det"),
+            (7, "compound"),
+            (8, "compound"),
+            (1, "flat"),
+        ];
+        let mut arcs = arcs_of(&parsed);
+        flat_not_across_phrase(&tags, &mut arcs);
+        assert_eq!((arcs[7].head, arcs[7].deprel.as_str()), (3, "nmod"));
+        assert_eq!((arcs[3].head, arcs[4].head), (8, 8), "'of the' on the phrase's head");
         // "Brask , Piet" as a header writes a name: left alone.
         let tags = [Propn, Punct, Propn];
         let mut arcs = vec![
