@@ -140,14 +140,17 @@ pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
         {
             arcs[d - 1] = Arc { head: k, deprel: "nmod".to_string() };
             // The phrase's preposition and determiner go to its head, as UD hangs them
-            // (a `compound` takes none).
-            let moved: Vec<usize> = (case..d)
-                .filter(|&c| {
-                    let function = matches!(arcs[c - 1].deprel.as_str(), "case" | "det");
-                    function && arcs[c - 1].head != d && in_phrase(arcs, arcs[c - 1].head)
-                })
-                .collect();
-            moved.into_iter().for_each(|c| arcs[c - 1].head = d);
+            // (a `compound` takes none); one at a time, never under its own descendant.
+            for c in case..d {
+                let function = matches!(arcs[c - 1].deprel.as_str(), "case" | "det");
+                if function
+                    && arcs[c - 1].head != d
+                    && in_phrase(arcs, arcs[c - 1].head)
+                    && !descends_from(arcs, d, c)
+                {
+                    arcs[c - 1].head = d;
+                }
+            }
         }
     }
 }
