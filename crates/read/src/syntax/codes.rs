@@ -94,7 +94,7 @@ mod tests {
         use Upos::*;
         let words = ["head", "of", "the", "northern", "colony", "ZK-9", "."];
         let tags = [Noun, Adp, Det, Adj, Noun, Propn, Punct];
-        let mut tree = arcs(&[
+        let mut tree = arcs_of(&[
             (0, "root"),
             (5, "case"),
             (5, "det"),
@@ -118,7 +118,7 @@ mod tests {
             ]
         );
         // The code apposed to the head beside its noun, the noun the head's nmod.
-        let mut tree = arcs(&[
+        let mut tree = arcs_of(&[
             (0, "root"),
             (5, "case"),
             (5, "det"),
@@ -133,7 +133,7 @@ mod tests {
         // A code whose noun carries nothing of the phrase stays as it was.
         let words = ["the", "colony", "ZK-9", "said"];
         let tags = [Det, Noun, Propn, Verb];
-        let tree = arcs(&[(3, "det"), (3, "compound"), (4, "nsubj"), (0, "root")]);
+        let tree = arcs_of(&[(3, "det"), (3, "compound"), (4, "nsubj"), (0, "root")]);
         let mut same = tree.clone();
         phrase_on_code(&words, &tags, &mut same);
         assert_eq!(same, tree);
@@ -141,10 +141,6 @@ mod tests {
 
     fn pairs(tree: &[Arc]) -> Vec<(usize, &str)> {
         tree.iter().map(|a| (a.head, a.deprel.as_str())).collect()
-    }
-
-    fn arcs(tree: &[(usize, &str)]) -> Vec<Arc> {
-        arcs_of(tree)
     }
 
     #[test]
@@ -155,7 +151,7 @@ mod tests {
             ["head", "of", "the", "northern", "colony", "ZK-9", "\"", "Grey", "Heron", "\"", "."];
         use Upos::*;
         let mut tags = vec![Noun, Adp, Det, Adj, Noun, Verb, Punct, Adj, Propn, Punct, Punct];
-        let mut tree = arcs(&[
+        let mut tree = arcs_of(&[
             (0, "root"),
             (5, "case"),
             (5, "det"),
@@ -194,7 +190,7 @@ mod tests {
         use Upos::*;
         let words = ["officers", "running", "ZK-9", "units"];
         let mut tags = vec![Noun, Verb, Propn, Noun];
-        let tree = arcs(&[(0, "root"), (1, "acl"), (4, "compound"), (2, "obj")]);
+        let tree = arcs_of(&[(0, "root"), (1, "acl"), (4, "compound"), (2, "obj")]);
         let mut repaired = tree.clone();
         unclause(&words, &mut tags, &mut repaired);
         assert_eq!(repaired, tree);
@@ -202,7 +198,7 @@ mod tests {
         // A code made a clause of a word not just before it: an apposition, in place.
         let words = ["colony", "near", "X", "ZK-9"];
         let mut tags = vec![Noun, Adp, Propn, Verb];
-        let mut tree = arcs(&[(0, "root"), (3, "case"), (1, "nmod"), (1, "acl")]);
+        let mut tree = arcs_of(&[(0, "root"), (3, "case"), (1, "nmod"), (1, "acl")]);
         unclause(&words, &mut tags, &mut tree);
         assert_eq!((tree[3].head, tree[3].deprel.as_str(), tags[3]), (1, "appos", Propn));
     }

@@ -16,6 +16,11 @@ use super::parse::{Arc, descends_from};
 /// The conjunctions no name's `flat` arc crosses.
 const CONJUNCTIONS: &[&str] = &["and", "or", "nor"];
 
+/// Whether an arc is `flat` or one of its subtypes.
+fn is_flat(arc: &Arc) -> bool {
+    arc.deprel == "flat" || arc.deprel.starts_with("flat:")
+}
+
 /// Rehangs each `flat` word whose arc crosses a conjunction (`arcs[i]` is word `i + 1`'s
 /// arc: heads from 1, 0 the root).
 pub(super) fn flat_within_name(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
@@ -25,7 +30,7 @@ pub(super) fn flat_within_name(lower: &[String], tags: &[Upos], arcs: &mut [Arc]
     }
     for d in 2..=n {
         let h = arcs[d - 1].head;
-        let flat = arcs[d - 1].deprel == "flat" || arcs[d - 1].deprel.starts_with("flat:");
+        let flat = is_flat(&arcs[d - 1]);
         // Only a head before the word, with words between.
         if !flat || h == 0 || h + 1 >= d {
             continue;
@@ -111,7 +116,7 @@ pub(super) fn flat_not_across_phrase(tags: &[Upos], arcs: &mut [Arc]) {
     }
     for d in 3..=n {
         let h = arcs[d - 1].head;
-        let flat = arcs[d - 1].deprel == "flat" || arcs[d - 1].deprel.starts_with("flat:");
+        let flat = is_flat(&arcs[d - 1]);
         if tags[d - 1] != Upos::Propn || !flat || h == 0 || h >= d {
             continue;
         }
@@ -313,11 +318,7 @@ mod tests {
         assert_eq!((arcs[3].head, arcs[4].head), (8, 8), "'of the' on the phrase's head");
         // "Brask , Piet" as a header writes a name: left alone.
         let tags = [Propn, Punct, Propn];
-        let mut arcs = vec![
-            Arc { head: 0, deprel: "root".into() },
-            Arc { head: 1, deprel: "punct".into() },
-            Arc { head: 1, deprel: "flat".into() },
-        ];
+        let mut arcs = arcs_of(&[(0, "root"), (1, "punct"), (1, "flat")]);
         let before = arcs.clone();
         flat_not_across_phrase(&tags, &mut arcs);
         assert_eq!(arcs, before);
