@@ -89,6 +89,22 @@ impl QMatrix {
 /// the scale 0; a value not finite (only from a damaged model or input) saturates or is 0.
 #[inline(always)]
 fn quantize(v: &[f32], max: f32, q: &mut [i16]) -> f32 {
+    match factor(v, max) {
+        Some((inv, scale)) => {
+            q.iter_mut().zip(v).for_each(|(q, x)| *q = to_int(*x, inv, max) as i16);
+            scale
+        }
+        None => {
+            q.iter_mut().for_each(|q| *q = 0);
+            0.0
+        }
+    }
+}
+
+/// The factor that takes `v`'s values to integers within ±`max` and the scale back, or
+/// `None` where `v` has no normal nonzero value (all of it then made 0).
+#[inline(always)]
+fn factor(v: &[f32], max: f32) -> Option<(f32, f32)> {
     // The largest on the bits of the magnitudes, which order as the magnitudes do, in eight
     // lanes: integer maxima the compiler vectorises (float ones it cannot, for their NaNs).
     let finite = |x: f32| {
@@ -104,26 +120,30 @@ fn quantize(v: &[f32], max: f32, q: &mut [i16]) -> f32 {
         }
     }
     let largest = f32::from_bits(lanes.iter().fold(rest, |m, l| m.max(*l)));
-    if !largest.is_normal() {
-        q.iter_mut().for_each(|q| *q = 0);
-        return 0.0;
-    }
-    let inv = max / largest;
-    // Within ±max once clamped (a value not finite: ±max, or 0 for NaN), so the conversion
-    // through i32 is exact and vectorises (one straight to i16 does not).
-    let to_int = |x: f32| (x * inv).clamp(-max, max).round_ties_even() as i32 as i16;
-    q.iter_mut().zip(v).for_each(|(q, x)| *q = to_int(*x));
-    largest / max
+    largest.is_normal().then(|| (max / largest, largest / max))
+}
+
+/// `x × inv` rounded to the nearest integer (ties to even) within ±`max` (at most 2²²), a
+/// value not finite saturating, NaN 0. By the float addition of 1.5 × 2²³, which rounds to
+/// an integer in the default rounding mode and leaves it in the low bits: plain lane
+/// arithmetic, where `round_ties_even() as i32` checks every word for NaN one at a time.
+#[inline(always)]
+fn to_int(x: f32, inv: f32, max: f32) -> i32 {
+    const ROUND: f32 = 12_582_912.0; // 1.5 × 2²³
+    let y = x * inv;
+    let y = if y.is_nan() { 0.0 } else { y.clamp(-max, max) };
+    ((y + ROUND).to_bits() as i32).wrapping_sub(ROUND.to_bits() as i32)
 }
 
 /// Each word's vector in 8-bit integers with its own scale, packed for the kernel that
-/// multiplies it, word `t`'s `k`-th `i32` at `packed[t × width + k]`: two columns as 16-bit
-/// integers (the first in the low half, as `vpmaddwd` pairs them with the weights), or four
-/// as bytes moved by [`OFFSET`] into 1..=255 (the first in the lowest byte, as `vpdpbusd`
-/// pairs them; past the last column 128, which meets a zero weight).
+/// multiplies it, word `t`'s `k`-th group of four bytes at `packed[t × width + k]` (read as
+/// a little-endian `i32`): two columns as 16-bit integers (the first in the low half, as
+/// `vpmaddwd` pairs them with the weights), or four as bytes moved by [`OFFSET`] into
+/// 1..=255 (the first in the lowest byte, as `vpdpbusd` pairs them; past the last column
+/// 128, which meets a zero weight).
 struct QVectors {
     width: usize,
-    packed: Vec<i32>,
+    packed: Vec<[u8; 4]>,
     scale: Vec<f32>,
 }
 
@@ -132,26 +152,25 @@ impl QVectors {
     fn new(x: &[f32], cols: usize, n: usize, kernel: Kernel) -> QVectors {
         let per = if kernel.bytes() { 4 } else { 2 };
         let (max, width) = (input_max(cols), cols.div_ceil(per));
-        let mut packed = vec![0i32; n * width];
+        let mut packed = vec![[0u8; 4]; n * width];
         let mut scale = vec![0f32; n];
-        let mut q = vec![0i16; per * width];
         for ((x, packed), scale) in
             x.chunks_exact(cols.max(1)).zip(packed.chunks_exact_mut(width.max(1))).zip(&mut scale)
         {
-            *scale = quantize(x, max, &mut q[..cols]);
+            let found = factor(x, max);
+            *scale = found.map_or(0.0, |(_, scale)| scale);
+            let int = |x: f32| found.map_or(0, |(inv, _)| to_int(x, inv, max));
             if per == 4 {
-                let byte = |v: i16| (i32::from(v) + OFFSET) as u32;
-                for (p, four) in packed.iter_mut().zip(q.chunks_exact(4)) {
-                    let b = byte(four[0])
-                        | (byte(four[1]) << 8)
-                        | (byte(four[2]) << 16)
-                        | (byte(four[3]) << 24);
-                    *p = b as i32;
-                }
+                let bytes = packed.as_flattened_mut();
+                let (used, past) = bytes.split_at_mut(cols);
+                // Within 1..=255: `to_int` stays within ±127 for these inputs.
+                used.iter_mut().zip(x).for_each(|(b, x)| *b = (int(*x) + OFFSET) as u8);
+                past.iter_mut().for_each(|b| *b = OFFSET as u8);
             } else {
-                for (p, two) in packed.iter_mut().zip(q.chunks_exact(2)) {
-                    *p = i32::from(two[0] as u16) | (i32::from(two[1] as u16) << 16);
-                }
+                let pairs = packed.as_flattened_mut().as_chunks_mut::<2>().0;
+                let (used, past) = pairs.split_at_mut(cols);
+                used.iter_mut().zip(x).for_each(|(p, x)| *p = (int(*x) as i16).to_le_bytes());
+                past.iter_mut().for_each(|p| *p = [0, 0]);
             }
         }
         QVectors { width, packed, scale }
@@ -317,7 +336,7 @@ fn products_plain(m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
         for (block, regs) in m.pair_blocks.chunks_exact(m.pairs.max(1)).enumerate() {
             let mut sums = [0i32; ROWS];
             for (reg, &pair) in regs.iter().zip(word) {
-                let [x0, x1] = halves(pair);
+                let [x0, x1] = halves(i32::from_le_bytes(pair));
                 for (i, s) in sums.iter_mut().enumerate() {
                     *s += i32::from(reg[2 * i]) * x0 + i32::from(reg[2 * i + 1]) * x1;
                 }
@@ -335,12 +354,13 @@ fn products_plain(m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
 fn block<const R: usize, const W: usize>(
     simd: V3,
     regs: [&[[i16; 2 * ROWS]]; R],
-    words: [&[i32]; W],
+    words: [&[[u8; 4]]; W],
 ) -> [[[i32; ROWS]; W]; R] {
     let mut acc = [[simd.splat_i32x8(0); W]; R];
     let steps = regs.iter().map(|r| r.len()).chain(words.iter().map(|w| w.len())).min();
     for k in 0..steps.unwrap_or(0) {
-        let xs: [i16x16; W] = std::array::from_fn(|i| pulp::cast(simd.splat_i32x8(words[i][k])));
+        let xs: [i16x16; W] =
+            std::array::from_fn(|i| pulp::cast(simd.splat_i32x8(i32::from_le_bytes(words[i][k]))));
         for (acc, regs) in acc.iter_mut().zip(&regs) {
             let w: i16x16 = pulp::cast(regs[k]);
             for (acc, x) in acc.iter_mut().zip(&xs) {
@@ -486,12 +506,13 @@ pub(super) mod vnni {
     ) {
         let regs: [&[[i8; 4 * ROWS]]; R] =
             std::array::from_fn(|i| &m.quad_blocks[(at + i) * m.quads..(at + i + 1) * m.quads]);
-        let words: [&[i32]; W] =
+        let words: [&[[u8; 4]]; W] =
             std::array::from_fn(|j| &x.packed[(t + j) * x.width..(t + j + 1) * x.width]);
         let steps = regs.iter().map(|r| r.len()).chain(words.iter().map(|w| w.len())).min();
         let mut acc = [[_mm256_setzero_si256(); W]; R];
         for k in 0..steps.unwrap_or(0) {
-            let xs: [__m256i; W] = std::array::from_fn(|j| _mm256_set1_epi32(words[j][k]));
+            let xs: [__m256i; W] =
+                std::array::from_fn(|j| _mm256_set1_epi32(i32::from_le_bytes(words[j][k])));
             for (acc, regs) in acc.iter_mut().zip(&regs) {
                 let w: __m256i = pulp::cast(regs[k]);
                 for (acc, x) in acc.iter_mut().zip(&xs) {
