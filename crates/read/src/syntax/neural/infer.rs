@@ -229,10 +229,10 @@ impl Model {
 fn cell_step(pre: &mut [f32], rec: &[f32], c: &mut [f32], h: &mut [f32]) {
     pre.iter_mut().zip(rec).for_each(|(p, r)| *p += r);
     activate(pre);
-    let (c, h) = (&mut c[..H], &mut h[..H]);
-    let (i, rest) = pre.split_at(H);
-    let (f, rest) = rest.split_at(H);
-    let (g, o) = rest.split_at(H);
+    let (Some(c), Some(h)) = (c.first_chunk_mut::<H>(), h.first_chunk_mut::<H>()) else {
+        unreachable!("a cell and an output of H values")
+    };
+    let [i, f, g, o, ..] = pre.as_chunks::<H>().0 else { unreachable!("four gates of H values") };
     for k in 0..H {
         c[k] = f[k] * c[k] + i[k] * g[k];
         h[k] = o[k] * tanh(c[k]);
