@@ -19,11 +19,32 @@ pub(super) trait Products {
     /// for each matrix `w` and bias `b` of `maps` (all as wide as `x`'s rows).
     fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>>;
 
+    /// The same for one matrix, in `reuse`'s memory: for products made again and again
+    /// with the same shapes (an LSTM's recurrent steps), which then allocate nothing.
+    fn affine_reusing<'r>(
+        &self,
+        (w, b): (Span, Option<&[f32]>),
+        x: &[f32],
+        n: usize,
+        reuse: &'r mut Reuse,
+    ) -> &'r [f32] {
+        reuse.y = self.affine(w, b, x, n);
+        &reuse.y
+    }
+
     /// The same for one matrix.
     fn affine(&self, w: Span, b: Option<&[f32]>, x: &[f32], n: usize) -> Vec<f32> {
         let mut y = self.affine_many(&[(w, b)], x, n);
         y.pop().unwrap_or_default()
     }
+}
+
+/// The memory of a product kept for the next one: its output, and its input made
+/// integers where the products are ([`super::quant::Quantized`]).
+#[derive(Default)]
+pub(super) struct Reuse {
+    pub(super) inputs: super::quant::QVectors,
+    pub(super) y: Vec<f32>,
 }
 
 /// The products summed exactly as [`super::math::dot`] sums them: the same bits as training.
@@ -205,9 +226,10 @@ impl Model {
         let mut out = vec![0f32; total * H];
         let mut h = vec![0f32; order.len() * H];
         let mut c = vec![0f32; order.len() * H];
+        let mut reuse = Reuse::default();
         for step in 0..order.first().map_or(0, |&s| lens[s]) {
             let going = order.iter().take_while(|&&s| lens[s] > step).count();
-            let rec = products.affine(wh, None, &h[..going * H], going);
+            let rec = products.affine_reusing((wh, None), &h[..going * H], going, &mut reuse);
             for (i, &s) in order[..going].iter().enumerate() {
                 let row = starts[s] + if reverse { lens[s] - 1 - step } else { step };
                 // Each word's input sums are read once: its gates are made in their place.

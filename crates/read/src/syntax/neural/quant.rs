@@ -20,7 +20,7 @@
 //! processor was seen to have it.
 
 use super::Span;
-use super::infer::Products;
+use super::infer::{Products, Reuse};
 use super::math::sl;
 use pulp::x86::V3;
 use pulp::{i16x16, i32x8};
@@ -141,7 +141,8 @@ fn to_int(x: f32, inv: f32, max: f32) -> i32 {
 /// `vpmaddwd` pairs them with the weights), or four as bytes moved by [`OFFSET`] into
 /// 1..=255 (the first in the lowest byte, as `vpdpbusd` pairs them; past the last column
 /// 128, which meets a zero weight).
-struct QVectors {
+#[derive(Default)]
+pub(super) struct QVectors {
     width: usize,
     packed: Vec<[u8; 4]>,
     scale: Vec<f32>,
@@ -150,12 +151,24 @@ struct QVectors {
 impl QVectors {
     #[inline(always)]
     fn new(x: &[f32], cols: usize, n: usize, kernel: Kernel) -> QVectors {
+        let mut vectors = QVectors::default();
+        vectors.fill(x, cols, n, kernel);
+        vectors
+    }
+
+    /// Makes these the `n` vectors of `x`, keeping the memory: every value is written, so
+    /// only what the vectors grow by is cleared first.
+    #[inline(always)]
+    fn fill(&mut self, x: &[f32], cols: usize, n: usize, kernel: Kernel) {
         let per = if kernel.bytes() { 4 } else { 2 };
         let (max, width) = (input_max(cols), cols.div_ceil(per));
-        let mut packed = vec![[0u8; 4]; n * width];
-        let mut scale = vec![0f32; n];
-        for ((x, packed), scale) in
-            x.chunks_exact(cols.max(1)).zip(packed.chunks_exact_mut(width.max(1))).zip(&mut scale)
+        self.width = width;
+        self.packed.resize(n * width, [0u8; 4]);
+        self.scale.resize(n, 0.0);
+        for ((x, packed), scale) in x
+            .chunks_exact(cols.max(1))
+            .zip(self.packed.chunks_exact_mut(width.max(1)))
+            .zip(&mut self.scale)
         {
             let found = factor(x, max);
             *scale = found.map_or(0.0, |(_, scale)| scale);
@@ -173,7 +186,6 @@ impl QVectors {
                 past.iter_mut().for_each(|p| *p = [0, 0]);
             }
         }
-        QVectors { width, packed, scale }
     }
 }
 
@@ -243,6 +255,29 @@ impl Quantized {
         }
     }
 
+    /// `y = w x + b` for the `n` words of `x` in `y`, made integers in `inputs`, both
+    /// buffers kept (see [`Reuse`]).
+    #[inline(always)]
+    fn affine_into(
+        &self,
+        kernel: Kernel,
+        (w, b): (Span, Option<&[f32]>),
+        x: &[f32],
+        n: usize,
+        Reuse { inputs, y }: &mut Reuse,
+    ) {
+        let m = self.matrix(w);
+        inputs.fill(x, m.cols, n, kernel);
+        // Every value is written by the products: growing clears, the rest is overwritten.
+        y.resize(n * m.rows, 0.0);
+        match kernel {
+            Kernel::Plain => products_plain(m, inputs, b, y),
+            Kernel::Avx2(simd) => products_avx2(simd, m, inputs, b, y),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Vnni(v) => vnni::products(v, m, inputs, b, y),
+        }
+    }
+
     /// The products of one input with every matrix of `maps`, the input made integers once.
     /// Inlined into the caller, so that under [`V3::vectorize`] all of it is compiled with
     /// AVX2 (pulp's instructions are functions of their own elsewhere).
@@ -288,6 +323,28 @@ impl Products for Quantized {
             ),
             Kernel::Plain => self.affine_each(self.kernel, maps, x, n),
         }
+    }
+
+    fn affine_reusing<'r>(
+        &self,
+        map: (Span, Option<&[f32]>),
+        x: &[f32],
+        n: usize,
+        reuse: &'r mut Reuse,
+    ) -> &'r [f32] {
+        match self.kernel {
+            Kernel::Avx2(simd) => simd.vectorize(
+                #[inline(always)]
+                || self.affine_into(self.kernel, map, x, n, reuse),
+            ),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Vnni(v) => v.avx2().vectorize(
+                #[inline(always)]
+                || self.affine_into(self.kernel, map, x, n, reuse),
+            ),
+            Kernel::Plain => self.affine_into(self.kernel, map, x, n, reuse),
+        }
+        &reuse.y
     }
 }
 
