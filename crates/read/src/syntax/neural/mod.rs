@@ -18,9 +18,10 @@
 //! ([`super::from_file_bytes`]): on EWT dev it reaches every accuracy target (UPOS 95.62,
 //! UAS 88.65, LAS 85.62 after 24 epochs). It parses with [`Parser`]: the products in 8-bit
 //! integers (`quant`) and several sentences at once ([`Parser::parse_batch`]), about 60,000
-//! to 65,000 words a second on one core with AVX-512 VNNI (the bench of tokenizer, tagger and
-//! parser 50,500 tokens a second against the target's 100,000); the claim rules, tuned
-//! on the shipped parser's habits, lose F1 on its parses (see `models/README.md`).
+//! to 65,000 words a second on one core with AVX-512 VNNI (session 36; the criterion bench of
+//! tokenizer, tagger and parser 58,000 tokens a second in session 40, against the target's
+//! 100,000); the claim rules, tuned on the shipped parser's habits, lose F1 on its parses
+//! (see `models/README.md`).
 //! `examples/neural.rs` trains and measures it.
 
 mod data;
