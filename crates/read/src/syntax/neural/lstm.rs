@@ -49,16 +49,16 @@ pub(super) fn lstm_dir(w: &[f32], (wx, wh, b): (Span, Span, Span), xs: &[Vec<f32
 /// The gates from their sums: input, forget and output squashed by the sigmoid, the
 /// candidate by tanh (vectorised where the processor allows: the same bits either way).
 /// Each gate a whole array of its own: no bounds checks in the loops, so the compiler makes
-/// all of each one vector code (indexed into the slice, part of it ran a word at a time).
+/// all of each one vector code (indexed into the slice, part of it ran a value at a time).
 #[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn activate(pre: &mut [f32]) {
-    let (gates, _) = pre.as_chunks_mut::<H>();
-    if let [i, f, g, o, ..] = gates {
-        i.iter_mut().for_each(|v| *v = sigmoid(*v));
-        f.iter_mut().for_each(|v| *v = sigmoid(*v));
-        g.iter_mut().for_each(|v| *v = tanh(*v));
-        o.iter_mut().for_each(|v| *v = sigmoid(*v));
-    }
+    let [i, f, g, o, ..] = pre.as_chunks_mut::<H>().0 else {
+        unreachable!("four gates of H values")
+    };
+    i.iter_mut().for_each(|v| *v = sigmoid(*v));
+    f.iter_mut().for_each(|v| *v = sigmoid(*v));
+    g.iter_mut().for_each(|v| *v = tanh(*v));
+    o.iter_mut().for_each(|v| *v = sigmoid(*v));
 }
 
 /// Back through one direction: `dh[t]` the loss's gradient at each output; returns the

@@ -126,9 +126,9 @@ fn factor(v: &[f32], max: f32) -> Option<(f32, f32)> {
 /// `x × inv` rounded to the nearest integer (ties to even) within ±`max` (at most 2²²), a
 /// value not finite saturating, NaN 0. By the float addition of 1.5 × 2²³, which rounds to
 /// an integer in the default rounding mode and leaves it in the low bits: plain lane
-/// arithmetic, where `round_ties_even() as i32` checks every word for NaN one at a time.
+/// arithmetic, where `round_ties_even() as i32` checks every value for NaN one at a time.
 #[inline(always)]
-fn to_int(x: f32, inv: f32, max: f32) -> i32 {
+pub(super) fn to_int(x: f32, inv: f32, max: f32) -> i32 {
     const ROUND: f32 = 12_582_912.0; // 1.5 × 2²³
     let y = x * inv;
     let y = if y.is_nan() { 0.0 } else { y.clamp(-max, max) };

@@ -396,3 +396,25 @@ fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
     assert_eq!(parser.parse_batch(&exs), one_by_one);
     assert!(parser.parse_batch(&[]).is_empty());
 }
+
+/// The rounding by a float addition makes the integers `round_ties_even` does, ties and
+/// the values past the bound included, and 0 for NaN: the inputs' integers, and so the
+/// parse, as before it replaced the rounding call.
+#[test]
+fn inputs_round_to_the_nearest_integer_ties_to_even() {
+    let by_call = |x: f32, max: f32| {
+        if x.is_nan() { 0 } else { x.clamp(-max, max).round_ties_even() as i32 }
+    };
+    let mut values: Vec<f32> = (-600..=600).map(|k| k as f32 * 0.25).collect();
+    values.extend([0.5, 1.5, 2.5, -0.5, -2.5, 126.5, -126.5, 127.49, 1e-30, -0.0, 3e38]);
+    values.extend([f32::INFINITY, f32::NEG_INFINITY, f32::NAN, f32::MIN_POSITIVE]);
+    for max in [127.0f32, 2048.0, 1.0] {
+        for &x in &values {
+            assert_eq!(quant::to_int(x, 1.0, max), by_call(x, max), "{x} within ±{max}");
+        }
+    }
+    // A factor between: the product is what is rounded.
+    assert_eq!(quant::to_int(0.3, 5.0, 127.0), 2);
+    assert_eq!(quant::to_int(0.5, 5.0, 127.0), 2);
+    assert_eq!(quant::to_int(0.7, 5.0, 127.0), 4);
+}
