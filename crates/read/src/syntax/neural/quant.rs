@@ -270,17 +270,12 @@ impl Quantized {
         inputs.fill(x, m.cols, n, kernel);
         // Every value is written by the products: growing clears, the rest is overwritten.
         y.resize(n * m.rows, 0.0);
-        match kernel {
-            Kernel::Plain => products_plain(m, inputs, b, y),
-            Kernel::Avx2(simd) => products_avx2(simd, m, inputs, b, y),
-            #[cfg(target_arch = "x86_64")]
-            Kernel::Vnni(v) => vnni::products(v, m, inputs, b, y),
-        }
+        products(kernel, m, inputs, b, y);
     }
 
     /// The products of one input with every matrix of `maps`, the input made integers once.
-    /// Inlined into the caller, so that under [`V3::vectorize`] all of it is compiled with
-    /// AVX2 (pulp's instructions are functions of their own elsewhere).
+    /// Inlined into [`Quantized::with_kernel`]'s work, so that all of it is compiled with
+    /// AVX2 where the kernel has it.
     #[inline(always)]
     fn affine_each(
         &self,
@@ -296,33 +291,49 @@ impl Quantized {
             let m = self.matrix(w);
             debug_assert_eq!(m.cols, first.cols, "one input for every matrix");
             let mut y = vec![0f32; n * m.rows];
-            match kernel {
-                Kernel::Plain => products_plain(m, &x, b, &mut y),
-                Kernel::Avx2(simd) => products_avx2(simd, m, &x, b, &mut y),
-                #[cfg(target_arch = "x86_64")]
-                Kernel::Vnni(v) => vnni::products(v, m, &x, b, &mut y),
-            }
+            products(kernel, m, &x, b, &mut y);
             out.push(y);
         }
         out
+    }
+
+    /// Runs `work` with the kernel, compiled with AVX2 where the kernel has it, so that
+    /// making the inputs integers and scaling the sums, inlined into `work`, are too (pulp's
+    /// instructions are functions of their own elsewhere).
+    #[inline(always)]
+    fn with_kernel<R>(&self, work: impl FnOnce(Kernel) -> R) -> R {
+        match self.kernel {
+            Kernel::Avx2(simd) => simd.vectorize(
+                #[inline(always)]
+                || work(self.kernel),
+            ),
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Vnni(v) => v.avx2().vectorize(
+                #[inline(always)]
+                || work(self.kernel),
+            ),
+            Kernel::Plain => work(self.kernel),
+        }
+    }
+}
+
+/// `y = w x + b` with the kernel's instructions: the same integers with any.
+#[inline(always)]
+fn products(kernel: Kernel, m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
+    match kernel {
+        Kernel::Plain => products_plain(m, x, b, y),
+        Kernel::Avx2(simd) => products_avx2(simd, m, x, b, y),
+        #[cfg(target_arch = "x86_64")]
+        Kernel::Vnni(v) => vnni::products(v, m, x, b, y),
     }
 }
 
 impl Products for Quantized {
     fn affine_many(&self, maps: &[(Span, Option<&[f32]>)], x: &[f32], n: usize) -> Vec<Vec<f32>> {
-        match self.kernel {
-            // Making the inputs integers and scaling the sums compiled with AVX2 too.
-            Kernel::Avx2(simd) => simd.vectorize(
-                #[inline(always)]
-                || self.affine_each(self.kernel, maps, x, n),
-            ),
-            #[cfg(target_arch = "x86_64")]
-            Kernel::Vnni(v) => v.avx2().vectorize(
-                #[inline(always)]
-                || self.affine_each(self.kernel, maps, x, n),
-            ),
-            Kernel::Plain => self.affine_each(self.kernel, maps, x, n),
-        }
+        self.with_kernel(
+            #[inline(always)]
+            |kernel| self.affine_each(kernel, maps, x, n),
+        )
     }
 
     fn affine_reusing<'r>(
@@ -332,18 +343,10 @@ impl Products for Quantized {
         n: usize,
         reuse: &'r mut Reuse,
     ) -> &'r [f32] {
-        match self.kernel {
-            Kernel::Avx2(simd) => simd.vectorize(
-                #[inline(always)]
-                || self.affine_into(self.kernel, map, x, n, reuse),
-            ),
-            #[cfg(target_arch = "x86_64")]
-            Kernel::Vnni(v) => v.avx2().vectorize(
-                #[inline(always)]
-                || self.affine_into(self.kernel, map, x, n, reuse),
-            ),
-            Kernel::Plain => self.affine_into(self.kernel, map, x, n, reuse),
-        }
+        self.with_kernel(
+            #[inline(always)]
+            |kernel| self.affine_into(kernel, map, x, n, reuse),
+        );
         &reuse.y
     }
 }
