@@ -288,7 +288,21 @@ enum TrainCommand {
         /// Passes of the BiLSTM's training over the data (with --bilstm).
         #[arg(long, requires = "bilstm", default_value_t = read::syntax::neural::Config::default().epochs)]
         passes: usize,
+        /// The BiLSTM's sizes (with --bilstm): `tagged` (LSTM 128 reading the perceptron
+        /// tagger's parts of speech, four spellings) or `tagless` (LSTM 96, no tagger at all,
+        /// eight spellings: faster to run).
+        #[arg(long, requires = "bilstm", value_enum, default_value_t = NetworkShape::Tagged)]
+        shape: NetworkShape,
     },
+}
+
+/// The BiLSTM networks `dossier train parse --bilstm` trains.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum NetworkShape {
+    /// LSTM 128 a direction reading the perceptron tagger's parts of speech.
+    Tagged,
+    /// LSTM 96 a direction with no tagger, eight hashed spellings a word.
+    Tagless,
 }
 
 #[derive(Subcommand, Debug)]
@@ -823,6 +837,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             beam,
             bilstm,
             passes,
+            shape,
         }) => {
             if *bilstm {
                 let Some(dev) = dev else {
@@ -832,7 +847,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 };
                 let default = std::path::Path::new("crates/read/models/syntax-bilstm-en.bin");
                 let output = output.as_deref().unwrap_or(default);
-                return parse_cmd::train_bilstm(train, dev, output, *passes);
+                let shape = match shape {
+                    NetworkShape::Tagged => read::syntax::neural::Shape::TAGGED,
+                    NetworkShape::Tagless => read::syntax::neural::Shape::TAGLESS,
+                };
+                return parse_cmd::train_bilstm(train, dev, output, *passes, shape);
             }
             let output = output
                 .as_deref()

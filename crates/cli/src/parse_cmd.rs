@@ -32,14 +32,19 @@ pub fn train_bilstm(
     dev: &Path,
     output_file: &Path,
     passes: usize,
+    shape: read::syntax::neural::Shape,
 ) -> anyhow::Result<ExitCode> {
     use read::syntax::neural;
     let data = read_conllu_file(train)?;
     let dev = read_conllu_file(dev)?;
     let started = Instant::now();
-    let (train_ex, dev_ex, labels) = neural::examples(&data, &dev, 4);
-    eprintln!("taggers for the four folds trained ({:.0} s)", started.elapsed().as_secs_f64());
-    let config = neural::Config { epochs: passes, ..neural::Config::default() };
+    // A network that reads no part of speech needs no taggers of the folds.
+    let folds = if shape.tag_input { 4 } else { 0 };
+    let (train_ex, dev_ex, labels) = neural::examples(&data, &dev, folds);
+    if folds > 0 {
+        eprintln!("taggers for the four folds trained ({:.0} s)", started.elapsed().as_secs_f64());
+    }
+    let config = neural::Config { epochs: passes, shape, ..neural::Config::default() };
     let mut best: Option<(f64, Vec<u8>)> = None;
     let mut failed = None;
     neural::train(&train_ex, labels, &config, |e, model| {

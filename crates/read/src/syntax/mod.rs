@@ -109,6 +109,18 @@ fn network_tag(net: Upos, perceptron: Upos, seen: impl Fn(Upos) -> bool) -> Upos
     if !net.is_closed() || seen(net) { net } else { perceptron }
 }
 
+/// The part of speech of the highest of a word's `scores` (by [`Upos::index`]) that is an
+/// open class or a closed one training `seen` the word in.
+fn best_allowed_tag(scores: &[f32], seen: impl Fn(Upos) -> bool) -> Upos {
+    let allowed = Upos::ALL.iter().zip(scores).filter(|(tag, _)| !tag.is_closed() || seen(**tag));
+    // The first of equal scores, as the network's own choice.
+    let best = allowed.fold(None, |best: Option<(Upos, f32)>, (&tag, &score)| match best {
+        Some((_, b)) if b >= score => best,
+        _ => Some((tag, score)),
+    });
+    best.map_or(Upos::X, |(tag, _)| tag)
+}
+
 /// What the analyzer says about one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Analysis {
@@ -164,35 +176,52 @@ impl Analyzer {
     /// parser is attached: it takes the sentences together (its weights read once for all),
     /// `BILSTM_BATCH` at a time, so that its memory stays bounded however many are given.
     pub fn analyse_many(&self, sentences: &[&[&str]]) -> Vec<Vec<Analysis>> {
+        let by_network = |k: usize| self.neural.is_some() && sentences[k].len() <= BILSTM_MAX_WORDS;
+        // A network that reads no part of speech needs no perceptron tagger for its sentences.
+        let tagless = self.neural.as_ref().is_some_and(|net| !net.shape().tag_input);
+        let seen = |l: &str, t| self.tagger.seen_as(l, t);
         // Tagger, parser and lemmatizer all read the lowercase forms: made once.
         let mut tagged: Vec<(Vec<String>, Vec<Upos>)> = sentences
             .iter()
-            .map(|words| {
+            .enumerate()
+            .map(|(k, words)| {
                 let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                if tagless && by_network(k) {
+                    return (lower, Vec::new());
+                }
                 let mut tags = self.tagger.tag_lower(words, &lower);
-                let seen = |l: &str, t| self.tagger.seen_as(l, t);
                 predicate::verb_for_verbless(words, &lower, &mut tags, seen);
                 (lower, tags)
             })
             .collect();
         let mut trees: Vec<Option<Vec<parse::Arc>>> = vec![None; sentences.len()];
         if let Some(net) = &self.neural {
-            let chosen: Vec<usize> =
-                (0..sentences.len()).filter(|&k| sentences[k].len() <= BILSTM_MAX_WORDS).collect();
+            let chosen: Vec<usize> = (0..sentences.len()).filter(|&k| by_network(k)).collect();
             let examples: Vec<neural::Example> = chosen
                 .iter()
                 .map(|&k| neural::Example::unlabelled(sentences[k], &tagged[k].1))
                 .collect();
-            let parses = examples.chunks(BILSTM_BATCH).flat_map(|batch| net.parse_batch(batch));
-            for (&k, (heads, labels, net_tags)) in chosen.iter().zip(parses) {
+            let parses =
+                examples.chunks(BILSTM_BATCH).flat_map(|batch| net.parse_batch_scored(batch));
+            for (&k, ((heads, labels, net_tags), scores)) in chosen.iter().zip(parses) {
                 // The network's own parts of speech (95.62 on EWT dev against the
                 // perceptron's 95.27): the lemmas and the claim rules read them. But a
                 // closed class only for a word training saw in it: the network, reading
                 // spelling, took a hyphenated name ("Abd-al-...") for an adposition.
                 let (lower, tags) = &mut tagged[k];
-                for ((t, n), l) in tags.iter_mut().zip(net_tags).zip(lower.iter()) {
-                    let net = Upos::ALL.get(n).copied().unwrap_or(Upos::X);
-                    *t = network_tag(net, *t, |tag| self.tagger.seen_as(l, tag));
+                if tagless {
+                    // No perceptron's tag to fall back on: the network's best allowed one.
+                    let words = scores.chunks_exact(Upos::ALL.len());
+                    *tags = words
+                        .zip(lower.iter())
+                        .map(|(scores, l)| best_allowed_tag(scores, |tag| seen(l, tag)))
+                        .collect();
+                    predicate::verb_for_verbless(sentences[k], lower, tags, seen);
+                } else {
+                    for ((t, n), l) in tags.iter_mut().zip(net_tags).zip(lower.iter()) {
+                        let net = Upos::ALL.get(n).copied().unwrap_or(Upos::X);
+                        *t = network_tag(net, *t, |tag| self.tagger.seen_as(l, tag));
+                    }
                 }
                 let arcs = heads.into_iter().zip(labels);
                 trees[k] = Some(

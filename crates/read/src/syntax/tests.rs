@@ -306,7 +306,12 @@ fn sentences_analysed_together_are_analysed_as_one_at_a_time() {
     let examples: Vec<neural::Example> =
         sentences.iter().map(|s| neural::Example::unlabelled(s, &[])).collect();
     let labels = vec!["root".to_string(), "nsubj".to_string(), "obj".to_string()];
-    let net = builtin().unwrap().with_neural(neural::Model::new(&examples, labels, 3));
+    let net = builtin().unwrap().with_neural(neural::Model::new(
+        &examples,
+        labels,
+        3,
+        neural::Shape::TAGGED,
+    ));
     for analyzer in [&*ANALYZER, &net] {
         let one_by_one: Vec<Vec<Analysis>> =
             sentences.iter().map(|s| analyzer.analyse(s)).collect();
@@ -325,4 +330,20 @@ fn the_networks_closed_class_holds_only_for_a_word_training_saw_in_it() {
     // A preposition is one; an open class is the network's whatever the word.
     assert_eq!(network_tag(Upos::Adp, Upos::Propn, |tag| tagger.seen_as("of", tag)), Upos::Adp);
     assert_eq!(network_tag(Upos::Noun, Upos::Verb, name), Upos::Noun);
+}
+
+#[test]
+fn without_the_perceptron_the_networks_best_allowed_tag_stands() {
+    let analyzer = builtin().expect("the built-in model loads");
+    let tagger = &analyzer.tagger;
+    let mut scores = [0f32; 17];
+    scores[Upos::Adp.index()] = 5.0;
+    scores[Upos::Propn.index()] = 3.0;
+    scores[Upos::Noun.index()] = 2.0;
+    // A hyphenated name read as an adposition: the best open class instead.
+    assert_eq!(best_allowed_tag(&scores, |tag| tagger.seen_as("abd-al-lornby", tag)), Upos::Propn);
+    // A word seen as one keeps it.
+    assert_eq!(best_allowed_tag(&scores, |tag| tagger.seen_as("of", tag)), Upos::Adp);
+    // Equal scores: the first, as the network's own choice.
+    assert_eq!(best_allowed_tag(&[1.0; 17], |_| true), Upos::ALL[0]);
 }

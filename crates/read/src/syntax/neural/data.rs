@@ -2,30 +2,41 @@
 
 use super::*;
 
-/// A word's hashed spelling features: its last three and two letters, first two, and shape.
-pub(super) fn spelling(form: &str) -> [usize; SUBS] {
+/// A word's hashed spelling features: its last three and two letters, first two, and shape
+/// (what every network reads), then its last letter and last four, first one and first
+/// three (what a [`Shape`] of eight spellings reads as well). Each is the FNV-1a hash of a
+/// key such as `"s3 ion"`, computed over the key's bytes without writing the key.
+pub(super) fn spelling(form: &str) -> [u64; SPELLINGS] {
     let lower: Vec<char> = normalise(form).chars().collect();
     let n = lower.len();
-    let part = |a: usize, b: usize| lower[a.min(n)..b.min(n)].iter().collect::<String>();
-    let shape: String =
-        form.chars().map(crate::ner::shape_class).fold(String::new(), |mut s, c| {
-            if !s.ends_with(c) || s.chars().rev().take_while(|&x| x == c).count() < 2 {
-                s.push(c);
-            }
-            s
-        });
-    let keys = [
-        format!("s3 {}", part(n.saturating_sub(3), n)),
-        format!("s2 {}", part(n.saturating_sub(2), n)),
-        format!("p2 {}", part(0, 2)),
-        format!("sh {shape}"),
-    ];
-    keys.map(|k| {
-        let mut h: u64 = 0xcbf29ce484222325;
-        for b in k.bytes() {
-            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    let part = |a: usize, b: usize| &lower[a.min(n)..b.min(n)];
+    let mut shape: Vec<char> = Vec::new();
+    for c in form.chars().map(crate::ner::shape_class) {
+        // A run of one class is written at most twice.
+        if shape.len() < 2 || shape[shape.len() - 1] != c || shape[shape.len() - 2] != c {
+            shape.push(c);
         }
-        (h % HASH_ROWS as u64) as usize
+    }
+    let last = |k: usize| part(n.saturating_sub(k), n);
+    let keys: [(&str, &[char]); SPELLINGS] = [
+        ("s3 ", last(3)),
+        ("s2 ", last(2)),
+        ("p2 ", part(0, 2)),
+        ("sh ", &shape),
+        ("s1 ", last(1)),
+        ("s4 ", last(4)),
+        ("p1 ", part(0, 1)),
+        ("p3 ", part(0, 3)),
+    ];
+    keys.map(|(tag, chars)| {
+        let mut h: u64 = 0xcbf29ce484222325;
+        let mut eat = |b: u8| h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        tag.bytes().for_each(&mut eat);
+        let mut buf = [0u8; 4];
+        for c in chars {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
+        h
     })
 }
 
@@ -52,7 +63,8 @@ impl Example {
 }
 
 /// The training and dev sentences as examples: the training sentences tagged by taggers that
-/// did not see them (`folds` folds), the dev ones by the builtin tagger, as the shipped parser.
+/// did not see them (`folds` folds; 0: the gold parts of speech, for a network that does not
+/// read them), the dev ones by the builtin tagger, as the shipped parser.
 pub fn examples(
     train: &[Sentence],
     dev: &[Sentence],
@@ -65,7 +77,11 @@ pub fn examples(
         })
         .collect();
     let defaults = super::super::TrainConfig::default();
-    let tags = super::super::jackknifed_tags(&data, folds, defaults.epochs, defaults.seed, |_| {});
+    let tags = if folds == 0 {
+        data.into_iter().map(|(_, gold)| gold).collect()
+    } else {
+        super::super::jackknifed_tags(&data, folds, defaults.epochs, defaults.seed, |_| {})
+    };
     let mut labels: Vec<String> =
         train.iter().flat_map(|s| s.words.iter().map(|w| w.deprel.clone())).collect();
     labels.sort();

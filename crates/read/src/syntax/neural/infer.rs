@@ -9,7 +9,7 @@
 
 use super::lstm::activate;
 use super::math::{argmax, dot, log_softmax, sl, tanh};
-use super::{A, B, E, Example, H, Model, NTAGS, Parse, ROOT, Span, T, UNK, eisner, label_features};
+use super::{A, B, E, Example, Model, NTAGS, Parse, ROOT, Span, T, UNK, eisner, label_features};
 
 /// The products of a weight matrix (named by its span of the model's weights) with vectors:
 /// exactly as training computes them ([`Exact`]), or in 8-bit integers
@@ -93,32 +93,37 @@ impl Model {
         let starts: Vec<usize> =
             lens.iter().scan(0, |at, n| Some(std::mem::replace(at, *at + n))).collect();
         let total: usize = lens.iter().sum();
-        let mut x = vec![0f32; total * (E + T)];
+        let (h, input) = (lay.shape.hidden, lay.shape.input());
+        let mut x = vec![0f32; total * input];
         for (ex, &start) in exs.iter().zip(&starts) {
             for t in 0..=ex.words.len() {
                 let (word, tag) = match t.checked_sub(1) {
                     None => (ROOT, NTAGS - 1),
                     Some(k) => (self.vocab.get(&ex.words[k]).copied().unwrap_or(UNK), ex.tags[k]),
                 };
-                let v = &mut x[(start + t) * (E + T)..(start + t + 1) * (E + T)];
+                let v = &mut x[(start + t) * input..(start + t + 1) * input];
                 v[..E].copy_from_slice(&sl(w, lay.ew)[word * E..(word + 1) * E]);
-                for &h in t.checked_sub(1).map_or(&[][..], |k| &ex.subs[k][..]) {
-                    let row = &sl(w, lay.eh)[h * E..(h + 1) * E];
-                    v[..E].iter_mut().zip(row).for_each(|(v, r)| *v += r);
+                if let Some(k) = t.checked_sub(1) {
+                    for r in lay.spelling_rows(&ex.subs[k]) {
+                        let row = &sl(w, lay.eh)[r * E..(r + 1) * E];
+                        v[..E].iter_mut().zip(row).for_each(|(v, r)| *v += r);
+                    }
                 }
-                v[E..].copy_from_slice(&sl(w, lay.et)[tag * T..(tag + 1) * T]);
+                if lay.shape.tag_input {
+                    v[E..].copy_from_slice(&sl(w, lay.et)[tag * T..(tag + 1) * T]);
+                }
             }
         }
         let mut cur = x;
         for layer in lay.lstm {
-            let mut out = vec![0f32; total * 2 * H];
+            let mut out = vec![0f32; total * 2 * h];
             // The input products of every word at once, both directions from one input.
             let maps = layer.map(|(wx, _, b)| (wx, Some(sl(w, b))));
             let inputs = products.affine_many(&maps, &cur, total);
             for (dir, (pre, &(_, wh, _))) in inputs.into_iter().zip(&layer).enumerate() {
                 let hs = Self::lstm(products, wh, pre, &starts, &lens, dir == 1);
-                for (out, h) in out.chunks_exact_mut(2 * H).zip(hs.chunks_exact(H)) {
-                    out[dir * H..(dir + 1) * H].copy_from_slice(h);
+                for (out, hs) in out.chunks_exact_mut(2 * h).zip(hs.chunks_exact(h)) {
+                    out[dir * h..(dir + 1) * h].copy_from_slice(hs);
                 }
             }
             cur = out;
@@ -160,6 +165,16 @@ impl Model {
     /// log-probabilities), then every word's relation to its head and its part of speech,
     /// the words of all sentences through each product together.
     pub(super) fn decode(&self, products: &impl Products, outs: &[Outputs]) -> Vec<Parse> {
+        self.decode_scored(products, outs).into_iter().map(|(parse, _)| parse).collect()
+    }
+
+    /// The same, each sentence with its words' part-of-speech scores (`NTAGS - 1` a word,
+    /// in [`Upos::index`] order), for a caller that weighs them against what it knows.
+    pub(super) fn decode_scored(
+        &self,
+        products: &impl Products,
+        outs: &[Outputs],
+    ) -> Vec<(Parse, Vec<f32>)> {
         let (w, lay) = (&self.w, &self.layout);
         let heads: Vec<Vec<usize>> = outs.iter().map(|out| self.heads(out)).collect();
         let words: usize = outs.iter().map(|out| out.n - 1).sum();
@@ -178,12 +193,15 @@ impl Model {
         let relations = products.affine(lay.w_l, Some(sl(w, lay.b_l)), &relation_input, words);
         let tags = products.affine(lay.w_tag, Some(sl(w, lay.b_tag)), &tag_input, words);
         let mut relations = relations.chunks_exact(labels.max(1)).map(argmax);
-        let mut tags = tags.chunks_exact(NTAGS - 1).map(argmax);
+        let mut scores = tags.chunks_exact(NTAGS - 1);
         heads
             .into_iter()
             .map(|heads| {
                 let n = heads.len();
-                (heads, relations.by_ref().take(n).collect(), tags.by_ref().take(n).collect())
+                let relations = relations.by_ref().take(n).collect();
+                let scores: Vec<&[f32]> = scores.by_ref().take(n).collect();
+                let tags = scores.iter().map(|s| argmax(s)).collect();
+                ((heads, relations, tags), scores.concat())
             })
             .collect()
     }
@@ -219,24 +237,26 @@ impl Model {
         reverse: bool,
     ) -> Vec<f32> {
         let total: usize = lens.iter().sum();
+        let hidden = wh.cols;
         // The recurrent products a step of every sentence still going at a time: the
         // longest first, so that those going are the first rows of `h`.
         let mut order: Vec<usize> = (0..lens.len()).collect();
         order.sort_by_key(|&s| std::cmp::Reverse(lens[s]));
-        let mut out = vec![0f32; total * H];
-        let mut h = vec![0f32; order.len() * H];
-        let mut c = vec![0f32; order.len() * H];
+        let mut out = vec![0f32; total * hidden];
+        let mut h = vec![0f32; order.len() * hidden];
+        let mut c = vec![0f32; order.len() * hidden];
         let mut reuse = Reuse::default();
         for step in 0..order.first().map_or(0, |&s| lens[s]) {
             let going = order.iter().take_while(|&&s| lens[s] > step).count();
-            let rec = products.affine_reusing((wh, None), &h[..going * H], going, &mut reuse);
+            let rec = products.affine_reusing((wh, None), &h[..going * hidden], going, &mut reuse);
             for (i, &s) in order[..going].iter().enumerate() {
                 let row = starts[s] + if reverse { lens[s] - 1 - step } else { step };
                 // Each word's input sums are read once: its gates are made in their place.
-                let pre = &mut pre_all[row * 4 * H..(row + 1) * 4 * H];
-                let (h, c) = (&mut h[i * H..(i + 1) * H], &mut c[i * H..(i + 1) * H]);
-                cell_step(pre, &rec[i * 4 * H..(i + 1) * 4 * H], c, h);
-                out[row * H..(row + 1) * H].copy_from_slice(h);
+                let pre = &mut pre_all[row * 4 * hidden..(row + 1) * 4 * hidden];
+                let span = i * hidden..(i + 1) * hidden;
+                let (h, c) = (&mut h[span.clone()], &mut c[span]);
+                cell_step(pre, &rec[i * 4 * hidden..(i + 1) * 4 * hidden], c, h);
+                out[row * hidden..(row + 1) * hidden].copy_from_slice(h);
             }
         }
         out
@@ -251,13 +271,16 @@ impl Model {
 fn cell_step(pre: &mut [f32], rec: &[f32], c: &mut [f32], h: &mut [f32]) {
     pre.iter_mut().zip(rec).for_each(|(p, r)| *p += r);
     activate(pre);
-    let (Some(c), Some(h)) = (c.first_chunk_mut::<H>(), h.first_chunk_mut::<H>()) else {
-        unreachable!("a cell and an output of H values")
-    };
-    let [i, f, g, o, ..] = pre.as_chunks::<H>().0 else { unreachable!("four gates of H values") };
-    for k in 0..H {
-        c[k] = f[k] * c[k] + i[k] * g[k];
-        h[k] = o[k] * tanh(c[k]);
+    let hidden = c.len();
+    let (i, rest) = pre.split_at(hidden);
+    let (f, rest) = rest.split_at(hidden);
+    let (g, o) = rest.split_at(hidden);
+    // Iterators over whole slices, not indices: no bounds checks, so all vector code.
+    for ((((c, h), i), (f, g)), o) in
+        c.iter_mut().zip(h.iter_mut()).zip(i).zip(f.iter().zip(g)).zip(o)
+    {
+        *c = f * *c + i * g;
+        *h = o * tanh(*c);
     }
 }
 

@@ -1,9 +1,14 @@
-//! The model file: words, labels, weights.
+//! The model file: the network's shape, words, labels, weights.
 
-use super::{Layout, Model};
+use super::{Layout, Model, Shape};
 use std::collections::HashMap;
 
+/// A file of the [`Shape::TAGGED`] network, which carries no shape (the first format, kept so
+/// that such a model is still written byte for byte as before).
 const MAGIC: &[u8] = b"dossier-bilstm-parser 1\n";
+/// A file that carries its shape: four `u32` after the header (LSTM width, tag input 0 or 1,
+/// spellings, spelling rows).
+const MAGIC_SHAPED: &[u8] = b"dossier-bilstm-parser 2\n";
 
 struct Cursor<'a> {
     bytes: &'a [u8],
@@ -22,10 +27,20 @@ impl<'a> Cursor<'a> {
 }
 
 impl Model {
-    /// Writes the model: a header, the words by number, the labels, the weights (f32, little
-    /// endian).
+    /// Writes the model: a header (and the shape, unless it is [`Shape::TAGGED`]), the words
+    /// by number, the labels, the weights (f32, little endian).
     pub fn write(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        out.write_all(MAGIC)?;
+        let shape = self.layout.shape;
+        if shape == Shape::TAGGED {
+            out.write_all(MAGIC)?;
+        } else {
+            out.write_all(MAGIC_SHAPED)?;
+            let sizes =
+                [shape.hidden, usize::from(shape.tag_input), shape.spellings, shape.spelling_rows];
+            for v in sizes {
+                out.write_all(&(v as u32).to_le_bytes())?;
+            }
+        }
         let mut words: Vec<(&String, &usize)> = self.vocab.iter().collect();
         words.sort_by_key(|(_, k)| **k);
         let text = |out: &mut dyn std::io::Write, s: &str| -> std::io::Result<()> {
@@ -50,10 +65,21 @@ impl Model {
 
     /// Reads a model written by [`Model::write`]; `None` for anything else.
     pub fn read(bytes: &[u8]) -> Option<Model> {
-        if bytes.get(..MAGIC.len())? != MAGIC {
-            return None;
-        }
+        let head = bytes.get(..MAGIC.len())?;
         let mut cur = Cursor { bytes, at: MAGIC.len() };
+        let shape = if head == MAGIC {
+            Shape::TAGGED
+        } else if head == MAGIC_SHAPED {
+            let mut size = || cur.u32().map(|v| v as usize);
+            let (hidden, tags, spellings, spelling_rows) = (size()?, size()?, size()?, size()?);
+            let shape = Shape { hidden, tag_input: tags == 1, spellings, spelling_rows };
+            if tags > 1 || !shape.is_valid() {
+                return None;
+            }
+            shape
+        } else {
+            return None;
+        };
         let words = cur.u32()? as usize;
         let mut vocab = HashMap::new();
         let mut freq = vec![0, 0];
@@ -69,7 +95,7 @@ impl Model {
             let len = cur.u32()? as usize;
             labels.push(String::from_utf8(cur.take(len)?.to_vec()).ok()?);
         }
-        let layout = Layout::new(freq.len(), labels.len());
+        let layout = Layout::new(freq.len(), labels.len(), shape);
         let n = u64::from_le_bytes(cur.take(8)?.try_into().ok()?) as usize;
         if n != layout.len {
             return None;

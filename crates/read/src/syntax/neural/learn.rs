@@ -63,7 +63,8 @@ impl Model {
             axpy(&mut d_ah[h], d_q[h], sl(w, lay.u_bias));
             axpy(sl_mut(g, lay.u_bias), d_q[h], &tr.ah[h]);
         }
-        let mut d_top = vec![vec![0f32; 2 * H]; n];
+        let h = lay.shape.hidden;
+        let mut d_top = vec![vec![0f32; 2 * h]; n];
         tanh_layer_back(w, g, lay.w_ad, lay.b_ad, &tr.top, &tr.ad, &d_ad, &mut d_top);
         tanh_layer_back(w, g, lay.w_ah, lay.b_ah, &tr.top, &tr.ah, &d_ah, &mut d_top);
         tanh_layer_back(w, g, lay.w_ld, lay.b_ld, &tr.top, &tr.ld, &d_ld, &mut d_top);
@@ -76,8 +77,8 @@ impl Model {
             for t in 0..n {
                 let d: Vec<f32> =
                     d_out[t].iter().zip(&tr.masks[l][t]).map(|(d, m)| d * m).collect();
-                dh_f.push(d[..H].to_vec());
-                dh_b[n - 1 - t] = d[H..].to_vec();
+                dh_f.push(d[..h].to_vec());
+                dh_b[n - 1 - t] = d[h..].to_vec();
             }
             let xs = &tr.layer_in[l];
             let rev: Vec<Vec<f32>> = xs.iter().rev().cloned().collect();
@@ -93,12 +94,14 @@ impl Model {
             let wi = tr.words[t];
             axpy(&mut sl_mut(g, lay.ew)[wi * E..(wi + 1) * E], 1.0, &d[..E]);
             if t > 0 {
-                for &h in &tr.subs[t] {
-                    axpy(&mut sl_mut(g, lay.eh)[h * E..(h + 1) * E], 1.0, &d[..E]);
+                for r in lay.spelling_rows(&tr.subs[t]) {
+                    axpy(&mut sl_mut(g, lay.eh)[r * E..(r + 1) * E], 1.0, &d[..E]);
                 }
             }
-            let ti = tr.tags[t];
-            axpy(&mut sl_mut(g, lay.et)[ti * T..(ti + 1) * T], 1.0, &d[E..]);
+            if lay.shape.tag_input {
+                let ti = tr.tags[t];
+                axpy(&mut sl_mut(g, lay.et)[ti * T..(ti + 1) * T], 1.0, &d[E..]);
+            }
         }
         loss
     }
@@ -125,7 +128,7 @@ pub fn train(
     config: &Config,
     mut report: impl FnMut(Epoch, &Model),
 ) -> Model {
-    let mut model = Model::new(train, labels, config.seed);
+    let mut model = Model::new(train, labels, config.seed, config.shape);
     let len = model.w.len();
     let mut m = vec![0f32; len];
     let mut v = vec![0f32; len];

@@ -1,7 +1,7 @@
 //! One direction of an LSTM layer, forward and back.
 
+use super::Span;
 use super::math::{affine, affine_back, axpy, dot, sigmoid, sl, sl_mut, tanh};
-use super::{H, Span};
 
 /// What a forward pass over one direction keeps for the backward one.
 pub(super) struct LstmTrace {
@@ -19,24 +19,25 @@ pub(super) fn lstm_dir(w: &[f32], (wx, wh, b): (Span, Span, Span), xs: &[Vec<f32
         tc: Vec::with_capacity(n),
         h: Vec::with_capacity(n),
     };
-    let zero = vec![0f32; H];
+    let hidden = wh.cols;
+    let zero = vec![0f32; hidden];
     for (t, x) in xs.iter().enumerate() {
-        let mut pre = vec![0f32; 4 * H];
+        let mut pre = vec![0f32; 4 * hidden];
         affine(sl(w, wx), Some(sl(w, b)), x, &mut pre);
         let h_prev = if t > 0 { &tr.h[t - 1] } else { &zero };
         let whs = sl(w, wh);
         for (r, p) in pre.iter_mut().enumerate() {
-            *p += dot(&whs[r * H..(r + 1) * H], h_prev);
+            *p += dot(&whs[r * hidden..(r + 1) * hidden], h_prev);
         }
         activate(&mut pre);
         let c_prev = if t > 0 { &tr.c[t - 1] } else { &zero };
-        let mut c = vec![0f32; H];
-        let mut tc = vec![0f32; H];
-        let mut h = vec![0f32; H];
-        for k in 0..H {
-            c[k] = pre[H + k] * c_prev[k] + pre[k] * pre[2 * H + k];
+        let mut c = vec![0f32; hidden];
+        let mut tc = vec![0f32; hidden];
+        let mut h = vec![0f32; hidden];
+        for k in 0..hidden {
+            c[k] = pre[hidden + k] * c_prev[k] + pre[k] * pre[2 * hidden + k];
             tc[k] = tanh(c[k]);
-            h[k] = pre[3 * H + k] * tc[k];
+            h[k] = pre[3 * hidden + k] * tc[k];
         }
         tr.gates.push(pre);
         tr.c.push(c);
@@ -52,9 +53,10 @@ pub(super) fn lstm_dir(w: &[f32], (wx, wh, b): (Span, Span, Span), xs: &[Vec<f32
 /// all of each one vector code (indexed into the slice, part of it ran a value at a time).
 #[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn activate(pre: &mut [f32]) {
-    let [i, f, g, o, ..] = pre.as_chunks_mut::<H>().0 else {
-        unreachable!("four gates of H values")
-    };
+    let hidden = pre.len() / 4;
+    let (i, rest) = pre.split_at_mut(hidden);
+    let (f, rest) = rest.split_at_mut(hidden);
+    let (g, o) = rest.split_at_mut(hidden);
     i.iter_mut().for_each(|v| *v = sigmoid(*v));
     f.iter_mut().for_each(|v| *v = sigmoid(*v));
     g.iter_mut().for_each(|v| *v = tanh(*v));
@@ -74,16 +76,17 @@ pub(super) fn lstm_dir_back(
     let n = xs.len();
     let input = xs.first().map_or(0, Vec::len);
     let mut dxs = vec![vec![0f32; input]; n];
-    let mut dh_next = vec![0f32; H];
-    let mut dc_next = vec![0f32; H];
-    let zero = vec![0f32; H];
-    let mut dpre = vec![0f32; 4 * H];
+    let hidden = wh.cols;
+    let mut dh_next = vec![0f32; hidden];
+    let mut dc_next = vec![0f32; hidden];
+    let zero = vec![0f32; hidden];
+    let mut dpre = vec![0f32; 4 * hidden];
     for t in (0..n).rev() {
         let gt = &tr.gates[t];
         let c_prev = if t > 0 { &tr.c[t - 1] } else { &zero };
-        for k in 0..H {
+        for k in 0..hidden {
             let dht = dh[t][k] + dh_next[k];
-            let (i, f, gg, o) = (gt[k], gt[H + k], gt[2 * H + k], gt[3 * H + k]);
+            let (i, f, gg, o) = (gt[k], gt[hidden + k], gt[2 * hidden + k], gt[3 * hidden + k]);
             let tc = tr.tc[t][k];
             let d_o = dht * tc;
             let dc = dht * o * (1.0 - tc * tc) + dc_next[k];
@@ -92,9 +95,9 @@ pub(super) fn lstm_dir_back(
             let df = dc * c_prev[k];
             dc_next[k] = dc * f;
             dpre[k] = di * i * (1.0 - i);
-            dpre[H + k] = df * f * (1.0 - f);
-            dpre[2 * H + k] = dg * (1.0 - gg * gg);
-            dpre[3 * H + k] = d_o * o * (1.0 - o);
+            dpre[hidden + k] = df * f * (1.0 - f);
+            dpre[2 * hidden + k] = dg * (1.0 - gg * gg);
+            dpre[3 * hidden + k] = d_o * o * (1.0 - o);
         }
         axpy(sl_mut(g, b), 1.0, &dpre);
         {

@@ -45,12 +45,50 @@ use std::collections::HashMap;
 
 const E: usize = 100; // word embedding
 const T: usize = 32; // tag embedding
-const H: usize = 128; // LSTM hidden, each direction
 const A: usize = 128; // arc MLP
 const B: usize = 64; // label MLP
 const NTAGS: usize = 18; // 17 UPOS + root
-const SUBS: usize = 4; // hashed spelling features a word
-const HASH_ROWS: usize = 1 << 15;
+/// The most hashed spelling features a word has (a [`Shape`] reads the first few).
+const SPELLINGS: usize = 8;
+
+/// The sizes that differ between networks, written in the model file: an LSTM direction's
+/// width, whether the perceptron tagger's part of speech is an input, how many hashed
+/// spellings a word reads and into how many rows they are hashed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Each LSTM direction's width.
+    pub hidden: usize,
+    /// Whether each word also reads the perceptron tagger's part of speech.
+    pub tag_input: bool,
+    /// Hashed spellings a word reads: 4 (last three and two letters, first two, shape) or 8
+    /// (also the last one and four, the first one and three).
+    pub spellings: usize,
+    /// Rows the spellings are hashed into.
+    pub spelling_rows: usize,
+}
+
+impl Shape {
+    /// The network of sessions 31 to 40 (and every model file without a shape): LSTM 128,
+    /// the tagger's parts of speech, four spellings in 32,768 rows.
+    pub const TAGGED: Shape =
+        Shape { hidden: 128, tag_input: true, spellings: 4, spelling_rows: 1 << 15 };
+    /// A network that needs no perceptron tagger (session 41): LSTM 96, no part of speech
+    /// as input, eight spellings in 65,536 rows.
+    pub const TAGLESS: Shape =
+        Shape { hidden: 96, tag_input: false, spellings: 8, spelling_rows: 1 << 16 };
+
+    /// Whether the code can run a network of this shape.
+    fn is_valid(self) -> bool {
+        (1..=512).contains(&self.hidden)
+            && (1..=SPELLINGS).contains(&self.spellings)
+            && (1..=1 << 24).contains(&self.spelling_rows)
+    }
+
+    /// The width of a word's input to the first LSTM layer.
+    fn input(self) -> usize {
+        if self.tag_input { E + T } else { E }
+    }
+}
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -67,11 +105,21 @@ pub struct Config {
     pub seed: u64,
     /// Threads (1 or 2): the weights are the same either way.
     pub threads: usize,
+    /// The network's sizes.
+    pub shape: Shape,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { epochs: 24, batch: 32, lr: 2e-3, dropout: 0.33, seed: 17, threads: 2 }
+        Config {
+            epochs: 24,
+            batch: 32,
+            lr: 2e-3,
+            dropout: 0.33,
+            seed: 17,
+            threads: 2,
+            shape: Shape::TAGGED,
+        }
     }
 }
 
@@ -105,10 +153,12 @@ struct Layout {
     pub(super) w_tag: Span,
     pub(super) b_tag: Span,
     pub(super) len: usize,
+    pub(super) shape: Shape,
 }
 
 impl Layout {
-    fn new(vocab: usize, labels: usize) -> Layout {
+    fn new(vocab: usize, labels: usize, shape: Shape) -> Layout {
+        let h = shape.hidden;
         let mut at = 0;
         let mut span = |rows: usize, cols: usize| {
             let s = Span { at, rows, cols };
@@ -116,29 +166,29 @@ impl Layout {
             s
         };
         let ew = span(vocab, E);
-        let eh = span(HASH_ROWS, E);
-        let et = span(NTAGS, T);
+        let eh = span(shape.spelling_rows, E);
+        let et = span(if shape.tag_input { NTAGS } else { 0 }, T);
         let zero = Span { at: 0, rows: 0, cols: 0 };
         let mut lstm = [[(zero, zero, zero); 2]; 2];
         for (l, layer) in lstm.iter_mut().enumerate() {
-            let input = if l == 0 { E + T } else { 2 * H };
+            let input = if l == 0 { shape.input() } else { 2 * h };
             for dir in layer.iter_mut() {
-                *dir = (span(4 * H, input), span(4 * H, H), span(1, 4 * H));
+                *dir = (span(4 * h, input), span(4 * h, h), span(1, 4 * h));
             }
         }
-        let w_ad = span(A, 2 * H);
+        let w_ad = span(A, 2 * h);
         let b_ad = span(1, A);
-        let w_ah = span(A, 2 * H);
+        let w_ah = span(A, 2 * h);
         let b_ah = span(1, A);
         let u = span(A, A);
         let u_bias = span(1, A);
-        let w_ld = span(B, 2 * H);
+        let w_ld = span(B, 2 * h);
         let b_ld = span(1, B);
-        let w_lh = span(B, 2 * H);
+        let w_lh = span(B, 2 * h);
         let b_lh = span(1, B);
         let w_l = span(labels, 3 * B);
         let b_l = span(1, labels);
-        let w_tg = span(B, 2 * H);
+        let w_tg = span(B, 2 * h);
         let b_tg = span(1, B);
         let w_tag = span(NTAGS - 1, B);
         let b_tag = span(1, NTAGS - 1);
@@ -164,7 +214,15 @@ impl Layout {
             w_tag,
             b_tag,
             len: at,
+            shape,
         }
+    }
+
+    /// The embedding rows of a word's spellings, as many as the shape reads.
+    fn spelling_rows(&self, subs: &[u64; SPELLINGS]) -> impl Iterator<Item = usize> + use<> {
+        let rows = self.shape.spelling_rows as u64;
+        let subs = *subs;
+        (0..self.shape.spellings).map(move |k| (subs[k] % rows) as usize)
     }
 }
 
@@ -180,15 +238,16 @@ pub struct Example {
     pub heads: Vec<usize>,
     /// Each word's relation, a number into the model's labels.
     pub labels: Vec<usize>,
-    /// Hashed spelling features (suffixes, prefix, shape) of each word.
-    pub subs: Vec<[usize; SUBS]>,
+    /// Hashed spelling features (suffixes, prefixes, shape) of each word, before they are
+    /// cut to a network's rows (a [`Shape`] reads the first few).
+    pub subs: Vec<[u64; SPELLINGS]>,
     /// The gold parts of speech (the tagging head learns them).
     pub gold_tags: Vec<usize>,
 }
 
 struct Trace {
     pub(super) words: Vec<usize>,
-    pub(super) subs: Vec<[usize; SUBS]>,
+    pub(super) subs: Vec<[u64; SPELLINGS]>,
     pub(super) tags: Vec<usize>,
     pub(super) mask_x: Vec<Vec<f32>>,
     pub(super) layer_in: Vec<Vec<Vec<f32>>>, // per layer: its inputs
@@ -219,7 +278,7 @@ const ROOT: usize = 1;
 
 impl Model {
     /// A model with random weights for these sentences' words and these labels.
-    pub fn new(train: &[Example], labels: Vec<String>, seed: u64) -> Model {
+    pub fn new(train: &[Example], labels: Vec<String>, seed: u64, shape: Shape) -> Model {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for ex in train {
             for w in &ex.words {
@@ -234,7 +293,8 @@ impl Model {
             vocab.insert(w.to_string(), k + 2);
             freq.push(c);
         }
-        let layout = Layout::new(freq.len(), labels.len());
+        let layout = Layout::new(freq.len(), labels.len(), shape);
+        let h = shape.hidden;
         let mut w = vec![0f32; layout.len];
         let mut rng = Rng(seed);
         let mut fill = |w: &mut [f32], s: Span, r: f32| {
@@ -248,10 +308,10 @@ impl Model {
         fill(&mut w, layout.et, (3.0 / T as f32).sqrt());
         for layer in layout.lstm {
             for (wx, wh, b) in layer {
-                fill(&mut w, wx, (6.0 / (H + wx.cols) as f32).sqrt());
-                fill(&mut w, wh, (6.0 / (2 * H) as f32).sqrt());
+                fill(&mut w, wx, (6.0 / (h + wx.cols) as f32).sqrt());
+                fill(&mut w, wh, (6.0 / (2 * h) as f32).sqrt());
                 // The forget gate starts open.
-                sl_mut(&mut w, b)[H..2 * H].iter_mut().for_each(|v| *v = 1.0);
+                sl_mut(&mut w, b)[h..2 * h].iter_mut().for_each(|v| *v = 1.0);
             }
         }
         for s in [
@@ -273,8 +333,9 @@ impl Model {
         let w = &self.w;
         let lay = &self.layout;
         let n = ex.words.len() + 1;
+        let (h, input) = (lay.shape.hidden, lay.shape.input());
         let mut words = vec![ROOT];
-        let mut subs = vec![[0usize; SUBS]];
+        let mut subs = vec![[0u64; SPELLINGS]];
         subs.extend(ex.subs.iter().copied());
         let mut tags = vec![NTAGS - 1];
         for (word, &tag) in ex.words.iter().zip(&ex.tags) {
@@ -299,15 +360,17 @@ impl Model {
         let mut x = Vec::with_capacity(n);
         let mut mask_x = Vec::with_capacity(n);
         for t in 0..n {
-            let mut v = Vec::with_capacity(E + T);
+            let mut v = Vec::with_capacity(input);
             v.extend_from_slice(&sl(w, lay.ew)[words[t] * E..(words[t] + 1) * E]);
             if t > 0 {
-                for &h in &subs[t] {
-                    axpy(&mut v[..E], 1.0, &sl(w, lay.eh)[h * E..(h + 1) * E]);
+                for r in lay.spelling_rows(&subs[t]) {
+                    axpy(&mut v[..E], 1.0, &sl(w, lay.eh)[r * E..(r + 1) * E]);
                 }
             }
-            v.extend_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
-            let m = dropout(E + T);
+            if lay.shape.tag_input {
+                v.extend_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
+            }
+            let m = dropout(input);
             v.iter_mut().zip(&m).for_each(|(v, m)| *v *= m);
             x.push(v);
             mask_x.push(m);
@@ -325,7 +388,7 @@ impl Model {
             for t in 0..n {
                 let mut v = fwd.h[t].clone();
                 v.extend_from_slice(&bwd.h[n - 1 - t]);
-                let m = dropout(2 * H);
+                let m = dropout(2 * h);
                 v.iter_mut().zip(&m).for_each(|(v, m)| *v *= m);
                 out.push(v);
                 mask.push(m);
@@ -386,6 +449,11 @@ impl Model {
         y
     }
 
+    /// The network's sizes.
+    pub fn shape(&self) -> Shape {
+        self.layout.shape
+    }
+
     /// Heads (0 the root) and label numbers of one sentence: the best projective tree with
     /// one word on the root (Eisner's algorithm over the heads' log-probabilities).
     /// The products computed as training computes them (the parser the analyzer uses is
@@ -430,9 +498,21 @@ impl Parser {
         self.model.decode(&self.quantized, &outputs)
     }
 
+    /// [`Parser::parse_batch`] with each sentence's part-of-speech scores: `NTAGS - 1` a word
+    /// (by [`Upos::index`]), the parse's tag the highest.
+    pub fn parse_batch_scored(&self, exs: &[Example]) -> Vec<(Parse, Vec<f32>)> {
+        let outputs = self.model.infer_batch(&self.quantized, exs);
+        self.model.decode_scored(&self.quantized, &outputs)
+    }
+
     /// Relation names, by number.
     pub fn labels(&self) -> &[String] {
         &self.model.labels
+    }
+
+    /// The network's sizes.
+    pub fn shape(&self) -> Shape {
+        self.model.shape()
     }
 }
 

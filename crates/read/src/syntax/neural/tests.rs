@@ -26,8 +26,13 @@ fn tiny() -> (Vec<Example>, Vec<String>) {
 /// A model of the tiny sentences with every weight drawn from [-0.5, 0.5): outputs far from
 /// zero and from each other, unlike a trained or a fresh model's.
 fn random_model(seed: u64) -> Model {
+    random_model_of(seed, Shape::TAGGED)
+}
+
+/// The same for a network of another shape.
+fn random_model_of(seed: u64, shape: Shape) -> Model {
     let (train, labels) = tiny();
-    let mut model = Model::new(&train, labels, 11);
+    let mut model = Model::new(&train, labels, 11, shape);
     let mut rng = math::Rng(seed);
     model.w.iter_mut().for_each(|w| *w = rng.unit() - 0.5);
     model
@@ -56,6 +61,46 @@ fn a_model_written_reads_back_the_same_and_a_cut_one_not_at_all() {
     assert_eq!(back.parse(&train[0]), model.parse(&train[0]));
     assert!(Model::read(&bytes[..bytes.len() - 1]).is_none());
     assert!(Model::read(b"not a model").is_none());
+    assert!(bytes.starts_with(b"dossier-bilstm-parser 1\n"), "the first format, as before");
+}
+
+#[test]
+fn a_model_of_another_shape_carries_it_in_its_file() {
+    let (train, labels) = tiny();
+    let config = Config { epochs: 1, batch: 2, shape: Shape::TAGLESS, ..Config::default() };
+    let model = super::train(&train, labels, &config, |_, _| {});
+    let mut bytes = Vec::new();
+    model.write(&mut bytes).unwrap();
+    let back = Model::read(&bytes).unwrap();
+    assert_eq!(back.shape(), Shape::TAGLESS);
+    assert_eq!(back.w, model.w);
+    assert_eq!(back.parse(&train[0]), model.parse(&train[0]));
+    // A shape the code cannot run (an LSTM of width 0) is refused, not run.
+    let at = b"dossier-bilstm-parser 2\n".len();
+    let mut bad = bytes.clone();
+    bad[at..at + 4].copy_from_slice(&0u32.to_le_bytes());
+    assert!(Model::read(&bad).is_none());
+    // Read as the other shape, the weights no longer fit: refused.
+    let mut other = bytes;
+    other[at..at + 4].copy_from_slice(&128u32.to_le_bytes());
+    assert!(Model::read(&other).is_none());
+}
+
+/// The first four spellings are the hashes of the keys the first networks were trained on
+/// ("s3 " and the last three letters, and so on), so that their model files still read
+/// words the same way.
+#[test]
+fn the_first_four_spellings_hash_the_keys_they_always_did() {
+    let fnv = |key: &str| {
+        key.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    };
+    let subs = data::spelling("Über-Straße");
+    assert_eq!(subs[..4], [fnv("s3 aße"), fnv("s2 ße"), fnv("p2 üb"), fnv("sh Xxx-Xxx")]);
+    assert_eq!(subs[4..], [fnv("s1 e"), fnv("s4 raße"), fnv("p1 ü"), fnv("p3 übe")]);
+    let short = data::spelling("I");
+    assert_eq!(short[..4], [fnv("s3 i"), fnv("s2 i"), fnv("p2 i"), fnv("sh X")]);
+    assert_eq!(data::spelling("")[1], fnv("s2 "));
+    assert_eq!(data::spelling("1990s")[3], fnv("sh ddx"));
 }
 
 proptest! {
@@ -64,7 +109,7 @@ proptest! {
     #[test]
     fn parsing_is_total_over_any_words(words in proptest::collection::vec(".{0,12}", 1..12)) {
         let (train, labels) = tiny();
-        let model = Model::new(&train, labels, 5);
+        let model = Model::new(&train, labels, 5, Shape::TAGGED);
         let forms: Vec<&str> = words.iter().map(String::as_str).collect();
         let (heads, labels, tags) = model.parse(&Example::unlabelled(&forms, &[]));
         prop_assert_eq!(heads.len(), forms.len());
@@ -85,16 +130,27 @@ proptest! {
 
 #[test]
 fn gradients_match_finite_differences() {
+    gradients_match_finite_differences_for(Shape::TAGGED);
+    gradients_match_finite_differences_for(Shape::TAGLESS);
+}
+
+fn gradients_match_finite_differences_for(shape: Shape) {
     let ex = Example {
         words: vec!["the".into(), "dog".into(), "barks".into(), "the".into(), "dog".into()],
         tags: vec![5, 7, 15, 5, 7],
         heads: vec![2, 3, 0, 5, 3],
         labels: vec![0, 1, 2, 0, 3],
-        subs: vec![[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [1, 2, 3, 4], [5, 6, 7, 8]],
+        subs: vec![
+            [1, 2, 3, 4, 13, 14, 15, 16],
+            [5, 6, 7, 8, 17, 18, 19, 20],
+            [9, 10, 11, 12, 13, 18, 15, 20],
+            [1, 2, 3, 4, 13, 14, 15, 16],
+            [5, 6, 7, 8, 17, 18, 19, 20],
+        ],
         gold_tags: vec![5, 7, 15, 5, 7],
     };
     let labels = vec!["det".into(), "nsubj".into(), "root".into(), "obj".into()];
-    let mut model = Model::new(&[ex.clone(), ex.clone()], labels, 3);
+    let mut model = Model::new(&[ex.clone(), ex.clone()], labels, 3, shape);
     // Larger weights everywhere so that every path carries gradient.
     let mut rng = Rng(9);
     for v in model.w.iter_mut() {
@@ -124,6 +180,10 @@ fn gradients_match_finite_differences() {
         lay.w_tag,
         lay.b_tag,
     ] {
+        // A network without the tag input has no tag embeddings.
+        if s.rows * s.cols == 0 {
+            continue;
+        }
         for k in 0..3 {
             let i = s.at + (rng.next() as usize % (s.rows * s.cols));
             let _ = k;
@@ -174,9 +234,11 @@ proptest! {
     #[test]
     fn the_analyzer_with_a_bilstm_from_its_file_makes_one_tree(
         words in proptest::collection::vec(".{0,12}", 0..10),
+        tagless in any::<bool>(),
     ) {
         let (train, labels) = tiny();
-        let model = Model::new(&train, labels, 5);
+        let shape = if tagless { Shape::TAGLESS } else { Shape::TAGGED };
+        let model = Model::new(&train, labels, 5, shape);
         let mut bytes = Vec::new();
         model.write(&mut bytes).unwrap();
         let (analyzer, id) = crate::syntax::from_file_bytes(&bytes).unwrap();
@@ -216,7 +278,7 @@ fn a_syntax_model_file_is_the_builtin_one_a_bilstm_or_refused() {
 fn a_sentence_too_long_for_the_bilstm_goes_to_the_perceptron_parser() {
     let (train, labels) = tiny();
     let mut bytes = Vec::new();
-    Model::new(&train, labels, 5).write(&mut bytes).unwrap();
+    Model::new(&train, labels, 5, Shape::TAGGED).write(&mut bytes).unwrap();
     let (analyzer, _) = crate::syntax::from_file_bytes(&bytes).unwrap();
     let words: Vec<&str> = ["The", "court", "heard", "witnesses", ","]
         .into_iter()
@@ -237,8 +299,10 @@ fn a_sentence_too_long_for_the_bilstm_goes_to_the_perceptron_parser() {
 #[test]
 fn parsing_computes_the_network_exactly_as_training_does() {
     // Random weights, sentences of lengths that leave the blocked products' remainders.
-    let model = random_model(3);
-    for len in [1, 2, 3, 5, 8] {
+    for (shape, len) in
+        [1, 2, 3, 5, 8].map(|len| [(Shape::TAGGED, len), (Shape::TAGLESS, len)]).concat()
+    {
+        let model = random_model_of(3, shape);
         let forms: Vec<String> = (0..len).map(|k| format!("w{k}")).collect();
         let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
         let ex = Example::unlabelled(&forms, &vec![Upos::Noun; len]);
@@ -365,7 +429,13 @@ fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_
 
 #[test]
 fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
-    let model = random_model(7);
+    for shape in [Shape::TAGGED, Shape::TAGLESS] {
+        sentences_parsed_together_give_the_same_numbers_for(shape);
+    }
+}
+
+fn sentences_parsed_together_give_the_same_numbers_for(shape: Shape) {
+    let model = random_model_of(7, shape);
     // Lengths in no order, equal ones, a one-word sentence: the steps of the longest go on
     // after the others have stopped.
     let exs: Vec<Example> = [3, 1, 7, 3, 2, 6]
