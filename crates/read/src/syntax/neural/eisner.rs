@@ -82,3 +82,58 @@ fn best_of(
     }
     (best, at)
 }
+
+/// How far a word's best head must score above every other for [`clear_tree`] to take it:
+/// far above the rounding of any sum of a sentence's scores, so that no other tree can tie.
+const CLEAR: f32 = 0.01;
+
+/// The tree of every word's best head, where each word prefers its head clearly (by more
+/// than `CLEAR` over any other) and those heads make a projective tree with one word on the
+/// root: then it is the best of all trees, so Eisner's algorithm would find it too (over
+/// these scores or their log-probabilities, which keep every word's order), and the search
+/// is skipped. `score(d, h)`: dependent `d` (from 1) on head `h`; `None` where the search
+/// is needed.
+pub(super) fn clear_tree(n: usize, score: impl Fn(usize, usize) -> f32) -> Option<Vec<usize>> {
+    if n <= 1 {
+        return Some(Vec::new());
+    }
+    let mut heads = Vec::with_capacity(n.saturating_sub(1));
+    for d in 1..n {
+        let (mut best, mut second, mut at) = (f32::NEG_INFINITY, f32::NEG_INFINITY, 0);
+        for h in 0..n {
+            let v = score(d, h);
+            if v > best {
+                (second, best, at) = (best, v, h);
+            } else if v > second {
+                second = v;
+            }
+        }
+        // Written so that NaN, or two heads at -∞, fail it.
+        if !(best - second > CLEAR) {
+            return None;
+        }
+        heads.push(at);
+    }
+    (heads.iter().filter(|&&h| h == 0).count() == 1 && is_projective_tree(&heads)).then_some(heads)
+}
+
+/// Whether `heads` (word `d` from 1 on `heads[d - 1]`, 0 the root) make one tree whose arcs,
+/// the root's included, never cross.
+fn is_projective_tree(heads: &[usize]) -> bool {
+    let n = heads.len();
+    // Every word reaches the root in at most n steps: no cycle.
+    for d in 1..=n {
+        let mut h = d;
+        let mut steps = 0;
+        while h != 0 {
+            h = heads[h - 1];
+            steps += 1;
+            if steps > n {
+                return false;
+            }
+        }
+    }
+    let arcs: Vec<(usize, usize)> =
+        heads.iter().enumerate().map(|(k, &h)| (h.min(k + 1), h.max(k + 1))).collect();
+    !arcs.iter().any(|&(a, b)| arcs.iter().any(|&(c, d)| a < c && c < b && b < d))
+}

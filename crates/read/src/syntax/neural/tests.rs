@@ -228,6 +228,56 @@ fn eisner_makes_one_tree_with_one_root() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    /// Where every word's best head is clear and they make a projective tree, that tree is
+    /// Eisner's over the log-probabilities (what parsing searched before the shortcut).
+    #[test]
+    fn a_clear_tree_is_the_one_eisner_finds(
+        noise in proptest::collection::vec(0.0f32..1.0, 1..144),
+        picks in proptest::collection::vec(0usize..64, 11),
+        bonus in 0.0f32..6.0,
+    ) {
+        let n = ((noise.len() as f32).sqrt() as usize).max(2);
+        // A bonus for each word on a head of its own: often a tree, sometimes not.
+        let favourite: Vec<usize> = (1..n).map(|d| picks[d - 1] % n).collect();
+        let raw = |d: usize, h: usize| {
+            if h == d {
+                return f32::NEG_INFINITY;
+            }
+            noise[(d * n + h) % noise.len()] + if favourite[d - 1] == h { bonus } else { 0.0 }
+        };
+        let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
+        for d in 1..n {
+            let row: Vec<f32> = (0..n).map(|h| raw(d, h)).collect();
+            for (h, lp) in math::log_softmax(&row).into_iter().enumerate() {
+                score[h][d] = lp;
+            }
+        }
+        if let Some(heads) = eisner::clear_tree(n, raw) {
+            prop_assert_eq!(heads, eisner::eisner(&score));
+        }
+    }
+}
+
+#[test]
+fn a_chain_of_clear_heads_is_taken_and_a_crossing_or_a_cycle_is_not() {
+    let tree = |heads: Vec<usize>| {
+        let n = heads.len() + 1;
+        eisner::clear_tree(n, move |d, h| if heads[d - 1] == h { 1.0 } else { 0.0 })
+    };
+    assert_eq!(tree(vec![0, 1, 2, 3]), Some(vec![0, 1, 2, 3]));
+    assert_eq!(tree(vec![2, 0, 2]), Some(vec![2, 0, 2]));
+    // Arcs 1-3 and 2-4 cross.
+    assert_eq!(tree(vec![3, 4, 0, 3]), None);
+    // Two words on the root, a cycle.
+    assert_eq!(tree(vec![0, 0]), None);
+    assert_eq!(tree(vec![2, 1, 0]), None);
+    // One word: its only head is the root.
+    assert_eq!(tree(vec![0]), Some(vec![0]));
+    assert_eq!(eisner::clear_tree(1, |_, _| 0.0), Some(vec![]));
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
     /// The analyzer with a BiLSTM parser read from its file: any words, none, empty ones
     /// and any Unicode included, get one tree.
