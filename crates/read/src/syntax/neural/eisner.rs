@@ -108,8 +108,8 @@ pub(super) fn clear_tree(n: usize, score: impl Fn(usize, usize) -> f32) -> Optio
                 second = v;
             }
         }
-        // Written so that NaN, or two heads at -∞, fail it.
-        if !(best - second > CLEAR) {
+        // NaN, or two heads at -∞ (a NaN gap), fail it.
+        if (best - second).partial_cmp(&CLEAR) != Some(std::cmp::Ordering::Greater) {
             return None;
         }
         heads.push(at);
