@@ -249,8 +249,8 @@ proptest! {
         let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
         for d in 1..n {
             let row: Vec<f32> = (0..n).map(|h| raw(d, h)).collect();
-            for (h, lp) in math::log_softmax(&row).into_iter().enumerate() {
-                score[h][d] = lp;
+            for (head, lp) in score.iter_mut().zip(math::log_softmax(&row)) {
+                head[d] = lp;
             }
         }
         if let Some(heads) = eisner::clear_tree(n, raw) {
