@@ -9,7 +9,10 @@
 
 use super::lstm::activate;
 use super::math::{argmax, dot, log_softmax, sl, tanh};
-use super::{A, B, E, Example, Model, NTAGS, Parse, ROOT, Span, T, UNK, eisner, label_features};
+use super::{
+    A, B, E, Example, Model, NTAGS, Parse, ROOT, SPELLINGS, Span, T, UNK, eisner, label_features,
+};
+use std::collections::HashMap;
 
 /// The products of a weight matrix (named by its span of the model's weights) with vectors:
 /// exactly as training computes them ([`Exact`]), or in 8-bit integers
@@ -94,20 +97,36 @@ impl Model {
             lens.iter().scan(0, |at, n| Some(std::mem::replace(at, *at + n))).collect();
         let total: usize = lens.iter().sum();
         let (h, input) = (lay.shape.hidden, lay.shape.input());
-        let mut x = vec![0f32; total * input];
-        for (ex, &start) in exs.iter().zip(&starts) {
+        // A word's input depends on its word, spellings and tag alone, and so does each
+        // product of it (an integer input is scaled by its own largest value): the first
+        // layer's input products are made once for each different input of the batch (the
+        // roots, "the", "of", ...) and copied to the others.
+        let mut distinct: HashMap<(usize, usize, [u64; SPELLINGS]), usize> = HashMap::new();
+        let mut input_of = Vec::with_capacity(total);
+        let mut x = Vec::new();
+        for ex in exs {
             for t in 0..=ex.words.len() {
-                let (word, tag) = match t.checked_sub(1) {
-                    None => (ROOT, NTAGS - 1),
-                    Some(k) => (self.vocab.get(&ex.words[k]).copied().unwrap_or(UNK), ex.tags[k]),
-                };
-                let v = &mut x[(start + t) * input..(start + t + 1) * input];
-                v[..E].copy_from_slice(&sl(w, lay.ew)[word * E..(word + 1) * E]);
-                if let Some(k) = t.checked_sub(1) {
-                    for r in lay.spelling_rows(&ex.subs[k]) {
-                        let row = &sl(w, lay.eh)[r * E..(r + 1) * E];
-                        v[..E].iter_mut().zip(row).for_each(|(v, r)| *v += r);
+                let (word, tag, subs) = match t.checked_sub(1) {
+                    None => (ROOT, NTAGS - 1, None),
+                    Some(k) => {
+                        let word = self.vocab.get(&ex.words[k]).copied().unwrap_or(UNK);
+                        let tag = if lay.shape.tag_input { ex.tags[k] } else { 0 };
+                        (word, tag, Some(&ex.subs[k]))
                     }
+                };
+                let key = (word, tag, subs.copied().unwrap_or([0; SPELLINGS]));
+                let next = distinct.len();
+                let at = *distinct.entry(key).or_insert(next);
+                input_of.push(at);
+                if at < next {
+                    continue;
+                }
+                x.resize((at + 1) * input, 0.0);
+                let v = &mut x[at * input..(at + 1) * input];
+                v[..E].copy_from_slice(&sl(w, lay.ew)[word * E..(word + 1) * E]);
+                for r in subs.into_iter().flat_map(|subs| lay.spelling_rows(subs)) {
+                    let row = &sl(w, lay.eh)[r * E..(r + 1) * E];
+                    v[..E].iter_mut().zip(row).for_each(|(v, r)| *v += r);
                 }
                 if lay.shape.tag_input {
                     v[E..].copy_from_slice(&sl(w, lay.et)[tag * T..(tag + 1) * T]);
@@ -115,11 +134,22 @@ impl Model {
             }
         }
         let mut cur = x;
-        for layer in lay.lstm {
+        for (l, layer) in lay.lstm.into_iter().enumerate() {
             let mut out = vec![0f32; total * 2 * h];
             // The input products of every word at once, both directions from one input.
             let maps = layer.map(|(wx, _, b)| (wx, Some(sl(w, b))));
-            let inputs = products.affine_many(&maps, &cur, total);
+            let rows = cur.len() / maps[0].0.cols.max(1);
+            let mut inputs = products.affine_many(&maps, &cur, rows);
+            if l == 0 {
+                let widths = maps.map(|(wx, _)| wx.rows);
+                for (pre, width) in inputs.iter_mut().zip(widths) {
+                    *pre = input_of
+                        .iter()
+                        .flat_map(|&k| &pre[k * width..(k + 1) * width])
+                        .copied()
+                        .collect();
+                }
+            }
             for (dir, (pre, &(_, wh, _))) in inputs.into_iter().zip(&layer).enumerate() {
                 let hs = Self::lstm(products, wh, pre, &starts, &lens, dir == 1);
                 for (out, hs) in out.chunks_exact_mut(2 * h).zip(hs.chunks_exact(h)) {
