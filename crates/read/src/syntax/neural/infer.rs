@@ -143,11 +143,11 @@ impl Model {
             if l == 0 {
                 let widths = maps.map(|(wx, _)| wx.rows);
                 for (pre, width) in inputs.iter_mut().zip(widths) {
-                    *pre = input_of
-                        .iter()
-                        .flat_map(|&k| &pre[k * width..(k + 1) * width])
-                        .copied()
-                        .collect();
+                    let mut spread = Vec::with_capacity(total * width);
+                    for &k in &input_of {
+                        spread.extend_from_slice(&pre[k * width..(k + 1) * width]);
+                    }
+                    *pre = spread;
                 }
             }
             for (dir, (pre, &(_, wh, _))) in inputs.into_iter().zip(&layer).enumerate() {
