@@ -39,7 +39,7 @@ pub fn train_bilstm(
     let dev = read_conllu_file(dev)?;
     let started = Instant::now();
     // A network that reads no part of speech needs no taggers of the folds.
-    let folds = if shape.tag_input { 4 } else { 0 };
+    let folds = if shape.tags == neural::TagInput::Tagger { 4 } else { 0 };
     let (train_ex, dev_ex, labels) = neural::examples(&data, &dev, folds);
     if folds > 0 {
         eprintln!("taggers for the four folds trained ({:.0} s)", started.elapsed().as_secs_f64());

@@ -178,7 +178,8 @@ impl Analyzer {
     pub fn analyse_many(&self, sentences: &[&[&str]]) -> Vec<Vec<Analysis>> {
         let by_network = |k: usize| self.neural.is_some() && sentences[k].len() <= BILSTM_MAX_WORDS;
         // A network that reads no part of speech needs no perceptron tagger for its sentences.
-        let tagless = self.neural.as_ref().is_some_and(|net| !net.shape().tag_input);
+        let tagless =
+            self.neural.as_ref().is_some_and(|net| net.shape().tags != neural::TagInput::Tagger);
         let seen = |l: &str, t| self.tagger.seen_as(l, t);
         // Tagger, parser and lemmatizer all read the lowercase forms: made once.
         let mut tagged: Vec<(Vec<String>, Vec<Upos>)> = sentences

@@ -101,7 +101,7 @@ impl Model {
         // product of it (an integer input is scaled by its own largest value): the first
         // layer's input products are made once for each different input of the batch (the
         // roots, "the", "of", ...) and copied to the others.
-        let mut distinct: HashMap<(usize, usize, [u64; SPELLINGS]), usize> = HashMap::new();
+        let mut distinct: HashMap<(usize, Option<usize>, [u64; SPELLINGS]), usize> = HashMap::new();
         let mut input_of = Vec::with_capacity(total);
         let mut x = Vec::new();
         for ex in exs {
@@ -110,10 +110,11 @@ impl Model {
                     None => (ROOT, NTAGS - 1, None),
                     Some(k) => {
                         let word = self.vocab.get(&ex.words[k]).copied().unwrap_or(UNK);
-                        let tag = if lay.shape.tag_input { ex.tags[k] } else { 0 };
+                        let tag = lay.shape.tag_row(ex.tags[k]).unwrap_or(0);
                         (word, tag, Some(&ex.subs[k]))
                     }
                 };
+                let tag = lay.shape.tag_row(tag);
                 let key = (word, tag, subs.copied().unwrap_or([0; SPELLINGS]));
                 let next = distinct.len();
                 let at = *distinct.entry(key).or_insert(next);
@@ -128,8 +129,8 @@ impl Model {
                     let row = &sl(w, lay.eh)[r * E..(r + 1) * E];
                     v[..E].iter_mut().zip(row).for_each(|(v, r)| *v += r);
                 }
-                if lay.shape.tag_input {
-                    v[E..].copy_from_slice(&sl(w, lay.et)[tag * T..(tag + 1) * T]);
+                if let Some(row) = tag {
+                    v[E..].copy_from_slice(&sl(w, lay.et)[row * T..(row + 1) * T]);
                 }
             }
         }

@@ -1,13 +1,13 @@
 //! The model file: the network's shape, words, labels, weights.
 
-use super::{Layout, Model, Shape};
+use super::{Layout, Model, Shape, TagInput};
 use std::collections::HashMap;
 
 /// A file of the [`Shape::TAGGED`] network, which carries no shape (the first format, kept so
 /// that such a model is still written byte for byte as before).
 const MAGIC: &[u8] = b"dossier-bilstm-parser 1\n";
-/// A file that carries its shape: four `u32` after the header (LSTM width, tag input 0 or 1,
-/// spellings, spelling rows).
+/// A file that carries its shape: four `u32` after the header (LSTM width, tag input: 0 none,
+/// 1 the tagger's, 2 one constant; spellings, spelling rows).
 const MAGIC_SHAPED: &[u8] = b"dossier-bilstm-parser 2\n";
 
 struct Cursor<'a> {
@@ -35,8 +35,12 @@ impl Model {
             out.write_all(MAGIC)?;
         } else {
             out.write_all(MAGIC_SHAPED)?;
-            let sizes =
-                [shape.hidden, usize::from(shape.tag_input), shape.spellings, shape.spelling_rows];
+            let tags = match shape.tags {
+                TagInput::None => 0,
+                TagInput::Tagger => 1,
+                TagInput::Constant => 2,
+            };
+            let sizes = [shape.hidden, tags, shape.spellings, shape.spelling_rows];
             for v in sizes {
                 out.write_all(&(v as u32).to_le_bytes())?;
             }
@@ -72,8 +76,14 @@ impl Model {
         } else if head == MAGIC_SHAPED {
             let mut size = || cur.u32().map(|v| v as usize);
             let (hidden, tags, spellings, spelling_rows) = (size()?, size()?, size()?, size()?);
-            let shape = Shape { hidden, tag_input: tags == 1, spellings, spelling_rows };
-            if tags > 1 || !shape.is_valid() {
+            let tags = match tags {
+                0 => TagInput::None,
+                1 => TagInput::Tagger,
+                2 => TagInput::Constant,
+                _ => return None,
+            };
+            let shape = Shape { hidden, tags, spellings, spelling_rows };
+            if !shape.is_valid() {
                 return None;
             }
             shape

@@ -98,9 +98,8 @@ impl Model {
                     axpy(&mut sl_mut(g, lay.eh)[r * E..(r + 1) * E], 1.0, &d[..E]);
                 }
             }
-            if lay.shape.tag_input {
-                let ti = tr.tags[t];
-                axpy(&mut sl_mut(g, lay.et)[ti * T..(ti + 1) * T], 1.0, &d[E..]);
+            if let Some(row) = lay.shape.tag_row(tr.tags[t]) {
+                axpy(&mut sl_mut(g, lay.et)[row * T..(row + 1) * T], 1.0, &d[E..]);
             }
         }
         loss

@@ -58,8 +58,8 @@ const SPELLINGS: usize = 8;
 pub struct Shape {
     /// Each LSTM direction's width.
     pub hidden: usize,
-    /// Whether each word also reads the perceptron tagger's part of speech.
-    pub tag_input: bool,
+    /// What a word reads besides its word and spellings.
+    pub tags: TagInput,
     /// Hashed spellings a word reads: 4 (last three and two letters, first two, shape) or 8
     /// (also the last one and four, the first one and three).
     pub spellings: usize,
@@ -71,11 +71,11 @@ impl Shape {
     /// The network of sessions 31 to 40 (and every model file without a shape): LSTM 128,
     /// the tagger's parts of speech, four spellings in 32,768 rows.
     pub const TAGGED: Shape =
-        Shape { hidden: 128, tag_input: true, spellings: 4, spelling_rows: 1 << 15 };
-    /// A network that needs no perceptron tagger (session 41): LSTM 96, no part of speech
-    /// as input, eight spellings in 65,536 rows.
+        Shape { hidden: 128, tags: TagInput::Tagger, spellings: 4, spelling_rows: 1 << 15 };
+    /// A network that needs no perceptron tagger (sessions 40 and 41): LSTM 96, one learned
+    /// vector in place of the part of speech, eight spellings in 65,536 rows.
     pub const TAGLESS: Shape =
-        Shape { hidden: 96, tag_input: false, spellings: 8, spelling_rows: 1 << 16 };
+        Shape { hidden: 96, tags: TagInput::Constant, spellings: 8, spelling_rows: 1 << 16 };
 
     /// Whether the code can run a network of this shape.
     fn is_valid(self) -> bool {
@@ -86,8 +86,30 @@ impl Shape {
 
     /// The width of a word's input to the first LSTM layer.
     fn input(self) -> usize {
-        if self.tag_input { E + T } else { E }
+        if self.tags == TagInput::None { E } else { E + T }
     }
+
+    /// The row of the tag embeddings a word of part of speech `tag` reads (`None` where
+    /// there are none).
+    fn tag_row(self, tag: usize) -> Option<usize> {
+        match self.tags {
+            TagInput::None => None,
+            TagInput::Constant => Some(0),
+            TagInput::Tagger => Some(tag),
+        }
+    }
+}
+
+/// What a word reads besides its word and its spellings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagInput {
+    /// Nothing.
+    None,
+    /// One learned vector, the same for every word (and dropped out as the other inputs
+    /// are): the network of session 40 that came nearest the targets without the tagger.
+    Constant,
+    /// The perceptron tagger's part of speech (jackknifed in training).
+    Tagger,
 }
 
 /// Training settings.
@@ -167,7 +189,12 @@ impl Layout {
         };
         let ew = span(vocab, E);
         let eh = span(shape.spelling_rows, E);
-        let et = span(if shape.tag_input { NTAGS } else { 0 }, T);
+        let tag_rows = match shape.tags {
+            TagInput::None => 0,
+            TagInput::Constant => 1,
+            TagInput::Tagger => NTAGS,
+        };
+        let et = span(tag_rows, T);
         let zero = Span { at: 0, rows: 0, cols: 0 };
         let mut lstm = [[(zero, zero, zero); 2]; 2];
         for (l, layer) in lstm.iter_mut().enumerate() {
@@ -367,8 +394,8 @@ impl Model {
                     axpy(&mut v[..E], 1.0, &sl(w, lay.eh)[r * E..(r + 1) * E]);
                 }
             }
-            if lay.shape.tag_input {
-                v.extend_from_slice(&sl(w, lay.et)[tags[t] * T..(tags[t] + 1) * T]);
+            if let Some(row) = lay.shape.tag_row(tags[t]) {
+                v.extend_from_slice(&sl(w, lay.et)[row * T..(row + 1) * T]);
             }
             let m = dropout(input);
             v.iter_mut().zip(&m).for_each(|(v, m)| *v *= m);

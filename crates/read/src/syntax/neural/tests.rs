@@ -132,6 +132,7 @@ proptest! {
 fn gradients_match_finite_differences() {
     gradients_match_finite_differences_for(Shape::TAGGED);
     gradients_match_finite_differences_for(Shape::TAGLESS);
+    gradients_match_finite_differences_for(Shape { tags: TagInput::None, ..Shape::TAGLESS });
 }
 
 fn gradients_match_finite_differences_for(shape: Shape) {
@@ -481,7 +482,8 @@ fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_
 
 #[test]
 fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
-    for shape in [Shape::TAGGED, Shape::TAGLESS] {
+    let no_tags = Shape { tags: TagInput::None, ..Shape::TAGLESS };
+    for shape in [Shape::TAGGED, Shape::TAGLESS, no_tags] {
         sentences_parsed_together_give_the_same_numbers_for(shape);
     }
 }
