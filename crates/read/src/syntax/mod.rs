@@ -109,16 +109,26 @@ fn network_tag(net: Upos, perceptron: Upos, seen: impl Fn(Upos) -> bool) -> Upos
     if !net.is_closed() || seen(net) { net } else { perceptron }
 }
 
-/// The part of speech of the highest of a word's `scores` (by [`Upos::index`]) that is an
-/// open class or a closed one training `seen` the word in.
+/// The part of speech of the highest of a word's `scores` (by [`Upos::index`]; the first of
+/// equal ones) that is an open class or a closed one training `seen` the word in. The
+/// dictionary is asked only about a closed class that outscores every open one.
 fn best_allowed_tag(scores: &[f32], seen: impl Fn(Upos) -> bool) -> Upos {
-    let allowed = Upos::ALL.iter().zip(scores).filter(|(tag, _)| !tag.is_closed() || seen(**tag));
-    // The first of equal scores, as the network's own choice.
-    let best = allowed.fold(None, |best: Option<(Upos, f32)>, (&tag, &score)| match best {
-        Some((_, b)) if b >= score => best,
-        _ => Some((tag, score)),
-    });
-    best.map_or(Upos::X, |(tag, _)| tag)
+    let better = |k: usize, best: Option<usize>| {
+        best.is_none_or(|b| scores[k] > scores[b] || (scores[k] == scores[b] && k < b))
+    };
+    let tags = || Upos::ALL.iter().enumerate().take(scores.len());
+    let mut best = None;
+    for (k, tag) in tags() {
+        if !tag.is_closed() && better(k, best) {
+            best = Some(k);
+        }
+    }
+    for (k, &tag) in tags() {
+        if tag.is_closed() && better(k, best) && seen(tag) {
+            best = Some(k);
+        }
+    }
+    best.map_or(Upos::X, |k| Upos::ALL[k])
 }
 
 /// What the analyzer says about one word.
