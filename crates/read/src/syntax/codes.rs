@@ -58,9 +58,12 @@ pub(super) fn phrase_on_code(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
             continue;
         }
         // "head of the colony ZK-9" with the noun the head's `nmod` and the code apposed to
-        // the head beside it: the code takes the noun's place, the noun its `compound`.
+        // the head beside it, or its second `nmod` (the tagless BiLSTM's): the code takes
+        // the noun's place, the noun its `compound`.
+        let beside =
+            arcs[w].deprel == "appos" || (arcs[w].deprel == "nmod" && arcs[w - 1].deprel == "nmod");
         if arcs[w].head == arcs[w - 1].head
-            && arcs[w].deprel == "appos"
+            && beside
             && matches!(tags[w - 1], Upos::Noun | Upos::Propn)
         {
             arcs[w] = arcs[w - 1].clone();
@@ -130,6 +133,18 @@ mod tests {
         phrase_on_code(&words, &tags, &mut tree);
         let again = pairs(&tree);
         assert_eq!(again, got);
+        // The code made the head's second `nmod` beside its noun (the tagless BiLSTM's).
+        let mut tree = arcs_of(&[
+            (0, "root"),
+            (5, "case"),
+            (5, "det"),
+            (5, "amod"),
+            (1, "nmod"),
+            (1, "nmod"),
+            (1, "punct"),
+        ]);
+        phrase_on_code(&words, &tags, &mut tree);
+        assert_eq!(pairs(&tree), got);
         // A code whose noun carries nothing of the phrase stays as it was.
         let words = ["the", "colony", "ZK-9", "said"];
         let tags = [Det, Noun, Propn, Verb];

@@ -272,6 +272,7 @@ impl Analyzer {
         names::flat_within_name(lower, tags, &mut arcs);
         names::name_no_modifier(tags, &mut arcs);
         names::name_no_second_subject(tags, &mut arcs);
+        names::name_one_subject(tags, &mut arcs);
         names::flat_not_across_phrase(tags, &mut arcs);
         predicate::oblique_on_verb(tags, &mut arcs);
         time_word::participle_over_time_word(lower, tags, &mut arcs);

@@ -103,6 +103,38 @@ pub(super) fn name_no_second_subject(tags: &[Upos], arcs: &mut [Arc]) {
     }
 }
 
+/// A verb has one subject: where a parse gave it two proper nouns with nothing but proper
+/// nouns between ("Colonel A B C is the head of ..." with "Colonel A" and "C" both subjects,
+/// as the tagless BiLSTM parsed it), they are one name: the later one and the words of the
+/// name it took as its own become the first one's `flat`. No verb of EWT train or dev has
+/// two such subjects.
+pub(super) fn name_one_subject(tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if tags.len() != n {
+        return;
+    }
+    let subject = |arc: &Arc| matches!(arc.deprel.as_str(), "nsubj" | "nsubj:pass");
+    for b in 2..=n {
+        let v = arcs[b - 1].head;
+        if tags[b - 1] != Upos::Propn || !subject(&arcs[b - 1]) {
+            continue;
+        }
+        let Some(a) = (1..b).find(|&a| arcs[a - 1].head == v && subject(&arcs[a - 1])) else {
+            continue;
+        };
+        let names_between = (a + 1..b).all(|k| tags[k - 1] == Upos::Propn);
+        if tags[a - 1] != Upos::Propn || !names_between || descends_from(arcs, a, b) {
+            continue;
+        }
+        for k in a + 1..b {
+            if arcs[k - 1].head == b {
+                arcs[k - 1] = Arc { head: a, deprel: "flat".to_string() };
+            }
+        }
+        arcs[b - 1] = Arc { head: a, deprel: "flat".to_string() };
+    }
+}
+
 /// A name's `flat` word never reaches across a comma and a phrase of common words: in "A B,
 /// the cousin of the President C D" with D hung as B's `flat`, D heads the name after "of",
 /// the nominal of the noun before that preposition. EWT train's `flat` arcs over a comma are
@@ -279,6 +311,40 @@ mod tests {
         arcs[0] = Arc { head: 4, deprel: "compound".into() };
         let before = arcs.clone();
         name_no_second_subject(&tags, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn two_proper_noun_subjects_side_by_side_are_one_name() {
+        // "Colonel Anton Halvard Brask is the head of ..." with "Colonel Anton" and "Brask"
+        // both subjects of "head", and "Halvard" Brask's amod.
+        let tags = [Propn, Propn, Propn, Propn, Aux, Det, Noun];
+        let parsed = [
+            (7, "nsubj"),
+            (1, "flat"),
+            (4, "amod"),
+            (7, "nsubj"),
+            (7, "cop"),
+            (7, "det"),
+            (0, "root"),
+        ];
+        let mut arcs = arcs_of(&parsed);
+        name_one_subject(&tags, &mut arcs);
+        let got: Vec<(usize, &str)> = arcs.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+        assert_eq!(got[..4], [(7, "nsubj"), (1, "flat"), (1, "flat"), (1, "flat")]);
+        // A common noun between ("Brask and his daughter Edda"): not one name.
+        let tags = [Propn, Cconj, Pron, Noun, Propn, Aux, Verb];
+        let mut arcs = arcs_of(&[
+            (7, "nsubj:pass"),
+            (4, "cc"),
+            (4, "nmod:poss"),
+            (1, "conj"),
+            (7, "nsubj:pass"),
+            (7, "aux:pass"),
+            (0, "root"),
+        ]);
+        let before = arcs.clone();
+        name_one_subject(&tags, &mut arcs);
         assert_eq!(arcs, before);
     }
 
