@@ -83,19 +83,16 @@ pub(super) fn name_no_modifier(tags: &[Upos], arcs: &mut [Arc]) {
 /// subject of "left", as the BiLSTM parsed it), the name is that noun's apposition. EWT train
 /// has no verb with two subjects where the second follows such a noun.
 pub(super) fn name_no_second_subject(tags: &[Upos], arcs: &mut [Arc]) {
-    let n = arcs.len();
-    if tags.len() != n {
+    if tags.len() != arcs.len() {
         return;
     }
-    let subject = |arc: &Arc| matches!(arc.deprel.as_str(), "nsubj" | "nsubj:pass");
-    for b in 3..=n {
-        let v = arcs[b - 1].head;
+    for b in 3..=arcs.len() {
         let noun = b - 1;
-        if tags[b - 1] != Upos::Propn || !subject(&arcs[b - 1]) || tags[noun - 1] != Upos::Noun {
+        if tags[noun - 1] != Upos::Noun {
             continue;
         }
         // The first subject of the same verb, with the noun its conjunct.
-        let first = (1..noun).find(|&a| arcs[a - 1].head == v && subject(&arcs[a - 1]));
+        let first = earlier_subject_of_name(tags, arcs, b);
         let conjoined = |a: usize| arcs[noun - 1].deprel == "conj" && arcs[noun - 1].head == a;
         if first.is_some_and(conjoined) && !descends_from(arcs, noun, b) {
             arcs[b - 1] = Arc { head: noun, deprel: "appos".to_string() };
@@ -109,17 +106,11 @@ pub(super) fn name_no_second_subject(tags: &[Upos], arcs: &mut [Arc]) {
 /// name it took as its own become the first one's `flat`. No verb of EWT train or dev has
 /// two such subjects.
 pub(super) fn name_one_subject(tags: &[Upos], arcs: &mut [Arc]) {
-    let n = arcs.len();
-    if tags.len() != n {
+    if tags.len() != arcs.len() {
         return;
     }
-    let subject = |arc: &Arc| matches!(arc.deprel.as_str(), "nsubj" | "nsubj:pass");
-    for b in 2..=n {
-        let v = arcs[b - 1].head;
-        if tags[b - 1] != Upos::Propn || !subject(&arcs[b - 1]) {
-            continue;
-        }
-        let Some(a) = (1..b).find(|&a| arcs[a - 1].head == v && subject(&arcs[a - 1])) else {
+    for b in 2..=arcs.len() {
+        let Some(a) = earlier_subject_of_name(tags, arcs, b) else {
             continue;
         };
         let names_between = (a + 1..b).all(|k| tags[k - 1] == Upos::Propn);
@@ -133,6 +124,17 @@ pub(super) fn name_one_subject(tags: &[Upos], arcs: &mut [Arc]) {
         }
         arcs[b - 1] = Arc { head: a, deprel: "flat".to_string() };
     }
+}
+
+/// Where word `b` (from 1) is a proper noun and a subject of a verb that has a subject
+/// before it: the first of those.
+fn earlier_subject_of_name(tags: &[Upos], arcs: &[Arc], b: usize) -> Option<usize> {
+    let subject = |arc: &Arc| matches!(arc.deprel.as_str(), "nsubj" | "nsubj:pass");
+    if tags[b - 1] != Upos::Propn || !subject(&arcs[b - 1]) {
+        return None;
+    }
+    let v = arcs[b - 1].head;
+    (1..b).find(|&a| arcs[a - 1].head == v && subject(&arcs[a - 1]))
 }
 
 /// A name's `flat` word never reaches across a comma and a phrase of common words: in "A B,

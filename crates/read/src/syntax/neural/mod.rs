@@ -8,8 +8,8 @@
 //! first two, shape; or eight: also the last one and four, the first one and three), and,
 //! as the network's [`Shape`] says ([`TagInput`]), the perceptron tagger's part of speech
 //! (jackknifed in training), one learned vector the same for every word, or nothing.
-//! Two BiLSTM layers (128 a direction, or as the shape says) feed four small tanh layers: a dependent's and a head's
-//! view for arcs (128), the same for relations (64), and one for the part of speech (the
+//! Two BiLSTM layers (128 a direction, or as the shape says) feed four small tanh layers: a
+//! dependent's and a head's view for arcs (128), the same for relations (64), and one for the part of speech (the
 //! tagger's guess learned again, from context). Arcs: `s(d, h) = dep_d · U head_h + u ·
 //! head_h`, a softmax over each word's heads in training, Eisner's algorithm (one word on the
 //! root) on the log-probabilities when parsing (skipped where every word's clearly best head
