@@ -120,31 +120,21 @@ mod tests {
                 (1, "punct"),
             ]
         );
-        // The code apposed to the head beside its noun, the noun the head's nmod.
-        let mut tree = arcs_of(&[
-            (0, "root"),
-            (5, "case"),
-            (5, "det"),
-            (5, "amod"),
-            (1, "nmod"),
-            (1, "appos"),
-            (1, "punct"),
-        ]);
-        phrase_on_code(&words, &tags, &mut tree);
-        let again = pairs(&tree);
-        assert_eq!(again, got);
-        // The code made the head's second `nmod` beside its noun (the tagless BiLSTM's).
-        let mut tree = arcs_of(&[
-            (0, "root"),
-            (5, "case"),
-            (5, "det"),
-            (5, "amod"),
-            (1, "nmod"),
-            (1, "nmod"),
-            (1, "punct"),
-        ]);
-        phrase_on_code(&words, &tags, &mut tree);
-        assert_eq!(pairs(&tree), got);
+        // The code apposed to the head beside its noun, the noun the head's nmod, or made
+        // the head's second `nmod` (the tagless BiLSTM's).
+        for beside in ["appos", "nmod"] {
+            let mut tree = arcs_of(&[
+                (0, "root"),
+                (5, "case"),
+                (5, "det"),
+                (5, "amod"),
+                (1, "nmod"),
+                (1, beside),
+                (1, "punct"),
+            ]);
+            phrase_on_code(&words, &tags, &mut tree);
+            assert_eq!(pairs(&tree), got, "{beside}");
+        }
         // A code whose noun carries nothing of the phrase stays as it was.
         let words = ["the", "colony", "ZK-9", "said"];
         let tags = [Det, Noun, Propn, Verb];

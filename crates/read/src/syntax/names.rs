@@ -293,7 +293,20 @@ mod tests {
 
     #[test]
     fn a_name_after_a_conjoined_noun_is_its_apposition_not_a_second_subject() {
-        // "Brask and his daughter Edda were left ill" with "Edda" a second subject of "left".
+        let (tags, parsed) = daughter_left_ill();
+        let mut arcs = arcs_of(&parsed);
+        name_no_second_subject(&tags, &mut arcs);
+        assert_eq!((arcs[4].head, arcs[4].deprel.as_str()), (4, "appos"));
+        // One subject: left alone.
+        let mut arcs = arcs_of(&parsed);
+        arcs[0] = Arc { head: 4, deprel: "compound".into() };
+        let before = arcs.clone();
+        name_no_second_subject(&tags, &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    /// "Brask and his daughter Edda were left ill" with "Edda" a second subject of "left".
+    fn daughter_left_ill() -> ([Upos; 8], [(usize, &'static str); 8]) {
         let tags = [Propn, Cconj, Pron, Noun, Propn, Aux, Verb, Adj];
         let parsed = [
             (7, "nsubj:pass"),
@@ -305,15 +318,7 @@ mod tests {
             (0, "root"),
             (7, "xcomp"),
         ];
-        let mut arcs = arcs_of(&parsed);
-        name_no_second_subject(&tags, &mut arcs);
-        assert_eq!((arcs[4].head, arcs[4].deprel.as_str()), (4, "appos"));
-        // One subject: left alone.
-        let mut arcs = arcs_of(&parsed);
-        arcs[0] = Arc { head: 4, deprel: "compound".into() };
-        let before = arcs.clone();
-        name_no_second_subject(&tags, &mut arcs);
-        assert_eq!(arcs, before);
+        (tags, parsed)
     }
 
     #[test]
@@ -335,16 +340,8 @@ mod tests {
         let got: Vec<(usize, &str)> = arcs.iter().map(|a| (a.head, a.deprel.as_str())).collect();
         assert_eq!(got[..4], [(7, "nsubj"), (1, "flat"), (1, "flat"), (1, "flat")]);
         // A common noun between ("Brask and his daughter Edda"): not one name.
-        let tags = [Propn, Cconj, Pron, Noun, Propn, Aux, Verb];
-        let mut arcs = arcs_of(&[
-            (7, "nsubj:pass"),
-            (4, "cc"),
-            (4, "nmod:poss"),
-            (1, "conj"),
-            (7, "nsubj:pass"),
-            (7, "aux:pass"),
-            (0, "root"),
-        ]);
+        let (tags, parsed) = daughter_left_ill();
+        let mut arcs = arcs_of(&parsed);
         let before = arcs.clone();
         name_one_subject(&tags, &mut arcs);
         assert_eq!(arcs, before);
