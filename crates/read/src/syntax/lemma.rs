@@ -7,7 +7,7 @@
 //! take; a word whose own edit differs from what the rules say is an exception, kept whole
 //! ("went" VERB → "go", "n't" PART → "not").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 use super::{ModelError, Upos};
@@ -129,6 +129,12 @@ pub(super) struct Lemmatizer {
     /// lemma the treebank gives by a finer tag that the next word tells apart ("her" before a
     /// noun is "her", elsewhere "she").
     before: HashMap<(u8, String, u8), Edit>,
+    /// (class, lowercase word ending) → the edit second most word types with it take, where
+    /// two or more do: tried when the rule's lemma is not a known one ("hottest" ADJ: the
+    /// rule cuts "est" to "hott", the second edit of "ttest" cuts "test" to the known "hot").
+    seconds: HashMap<(u8, String), Edit>,
+    /// The lemmas the treebank gives each part of speech (by [`Upos::index`]).
+    known: Vec<BTreeSet<String>>,
     /// The same tables keyed so that a lookup allocates nothing.
     lookup: Lookup,
 }
@@ -140,6 +146,8 @@ struct Lookup {
     rules: Vec<FxMap<String, Edit>>,
     exceptions: Vec<FxMap<String, Edit>>,
     before: Vec<FxMap<String, Edit>>,
+    seconds: Vec<FxMap<String, Edit>>,
+    known: Vec<FxMap<String, ()>>,
 }
 
 /// Classes: each part of speech, and adjectives capitalised inside a sentence.
@@ -168,24 +176,75 @@ impl Lookup {
             rules: by_class(&lemmatizer.rules),
             exceptions: by_class(&lemmatizer.exceptions),
             before,
+            seconds: by_class(&lemmatizer.seconds),
+            known: lemmatizer
+                .known
+                .iter()
+                .map(|lemmas| lemmas.iter().map(|l| (l.clone(), ())).collect())
+                .collect(),
         }
     }
 
-    /// What [`Lemmatizer::lemma`] looks up: the edit for the word before `next`, else its
-    /// exception, else the rule of its longest ending that has one.
-    fn edit(&self, class: u8, lower: &str, next: u8) -> Option<&Edit> {
+    /// The edit the treebank gives this very word: the one for the word before `next`, else
+    /// its exception.
+    fn word_edit(&self, class: u8, lower: &str, next: u8) -> Option<&Edit> {
         let class = usize::from(class);
         if let Some(edit) =
             self.before.get(class * NEXT + usize::from(next)).and_then(|m| m.get(lower))
         {
             return Some(edit);
         }
-        if let Some(edit) = self.exceptions.get(class).and_then(|m| m.get(lower)) {
-            return Some(edit);
-        }
-        let rules = self.rules.get(class)?;
+        self.exceptions.get(class).and_then(|m| m.get(lower))
+    }
+
+    /// The rule of the word's longest ending that has one.
+    fn rule(&self, class: u8, lower: &str) -> Option<&Edit> {
+        let rules = self.rules.get(usize::from(class))?;
         (0..=MAX_SUFFIX).rev().filter_map(|n| ending(lower, n)).find_map(|e| rules.get(e))
     }
+
+    fn is_known(&self, upos: Upos, lemma: &str) -> bool {
+        self.known.get(upos.index()).is_some_and(|k| k.contains_key(lemma))
+    }
+
+    /// The first known lemma that the rules and second edits of the word's endings make,
+    /// longest ending first, each ending's rule before its second edit.
+    fn known_lemma(&self, class: u8, form: &str, lower: &str, upos: Upos) -> Option<String> {
+        let (rules, seconds) =
+            (self.rules.get(usize::from(class))?, self.seconds.get(usize::from(class))?);
+        // The rule in force at each length: an ending without its own rule says what its
+        // shorter ending says.
+        let mut in_force: [Option<&Edit>; MAX_SUFFIX + 1] = [None; MAX_SUFFIX + 1];
+        let mut last = None;
+        for (n, slot) in in_force.iter_mut().enumerate() {
+            let Some(e) = ending(lower, n) else { break };
+            last = rules.get(e).or(last);
+            *slot = last;
+        }
+        (0..=MAX_SUFFIX).rev().filter_map(|n| Some((n, ending(lower, n)?))).find_map(|(n, e)| {
+            in_force[n]
+                .into_iter()
+                .chain(seconds.get(e))
+                .map(|edit| edit.apply_to(form, lower))
+                .find(|lemma| self.is_known(upos, lemma))
+        })
+    }
+}
+
+/// A number written with thousands separators without them ("1,100" → "1100"), as the
+/// treebank writes the lemma of every such number (108 of 108 in EWT train); `None` for any
+/// other word.
+fn ungrouped(form: &str) -> Option<String> {
+    let (whole, fraction) = form.split_once('.').unwrap_or((form, ""));
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = (1..=3).contains(&first.len())
+        && digits(first)
+        && whole.contains(',')
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && (fraction.is_empty() && !form.ends_with('.') || digits(fraction));
+    grouped.then(|| form.replace(',', ""))
 }
 
 /// How often each (form, lemma) pair was seen.
@@ -226,10 +285,23 @@ impl Lemmatizer {
         next: u8,
         first: bool,
     ) -> String {
-        match self.lookup.edit(class(form, upos, first), lower, next) {
-            Some(edit) => edit.apply_to(form, lower),
-            None => form.to_string(),
+        let class = class(form, upos, first);
+        if let Some(edit) = self.lookup.word_edit(class, lower, next) {
+            return edit.apply_to(form, lower);
         }
+        if upos == Upos::Num {
+            if let Some(number) = ungrouped(form) {
+                return number;
+            }
+        }
+        let Some(rule) = self.lookup.rule(class, lower) else { return form.to_string() };
+        let lemma = rule.apply_to(form, lower);
+        // A word the treebank never saw: where its rule makes no lemma the treebank knows for
+        // the part of speech, another edit of its endings that makes one is likelier right.
+        if self.lookup.is_known(upos, &lemma) {
+            return lemma;
+        }
+        self.lookup.known_lemma(class, form, lower, upos).unwrap_or(lemma)
     }
 
     /// Learns rules and exceptions from (form, part of speech, next word's key, lemma, first in
@@ -241,7 +313,9 @@ impl Lemmatizer {
         // that gets most of them right ("I" and "i" both → "I"), then the most frequent.
         let mut seen: BTreeMap<(u8, String), Pairs> = BTreeMap::new();
         let mut seen_before: BTreeMap<(u8, String, u8), Pairs> = BTreeMap::new();
+        let mut known = vec![BTreeSet::new(); Upos::ALL.len()];
         for (form, upos, next, lemma, first) in words {
+            known[upos.index()].insert(lemma.to_string());
             let key = (class(form, upos, first), form.to_lowercase());
             let pair = (form.to_string(), lemma.to_string());
             *seen_before
@@ -288,10 +362,12 @@ impl Lemmatizer {
         };
         let types: Vec<((u8, String), Edit)> =
             seen.iter().map(|(k, pairs)| (k.clone(), best(pairs))).collect();
-        // Rules: for every ending, the edit most word types with it take.
+        // Rules: for every ending, the edit most word types with it take, of the edits that
+        // change no more than that ending (a word's whole replacement, "better" → "good",
+        // is no rule for other words that end in "-er").
         let mut by_ending: BTreeMap<(u8, String), BTreeMap<Edit, u32>> = BTreeMap::new();
         for ((upos, lower), edit) in &types {
-            for n in 0..=MAX_SUFFIX {
+            for n in edit.cut as usize..=MAX_SUFFIX {
                 if let Some(e) = ending(lower, n) {
                     *by_ending
                         .entry((*upos, e.to_string()))
@@ -303,6 +379,19 @@ impl Lemmatizer {
         }
         let full: BTreeMap<(u8, String), Edit> =
             by_ending.iter().map(|(k, counts)| (k.clone(), most(counts))).collect();
+        // The second edit of an ending: the most frequent after the rule's, with its ties
+        // broken the same way.
+        let seconds: HashMap<(u8, String), Edit> = by_ending
+            .into_iter()
+            .filter_map(|(k, counts)| {
+                let rule = full.get(&k)?;
+                let mut rest: Vec<(&Edit, u32)> =
+                    counts.iter().filter(|(e, _)| *e != rule).map(|(e, n)| (e, *n)).collect();
+                rest.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+                let (edit, n) = rest.first()?;
+                (*n >= 2).then(|| (k, (*edit).clone()))
+            })
+            .collect();
         // An ending that says what its shorter ending says adds nothing: the lookup falls
         // through to it.
         let mut rules = HashMap::new();
@@ -318,6 +407,8 @@ impl Lemmatizer {
             rules,
             exceptions: HashMap::new(),
             before: HashMap::new(),
+            seconds,
+            known,
             lookup: Lookup::default(),
         };
         let mut exceptions = HashMap::new();
@@ -359,6 +450,18 @@ impl Lemmatizer {
             write_edit(out, *upos, s, edit)?;
             out.write_all(&[*next])?;
         }
+        let sorted: BTreeMap<&(u8, String), &Edit> = self.seconds.iter().collect();
+        out.write_all(&(sorted.len() as u32).to_le_bytes())?;
+        for ((class, s), edit) in sorted {
+            write_edit(out, *class, s, edit)?;
+        }
+        out.write_all(&(self.known.iter().map(BTreeSet::len).sum::<usize>() as u32).to_le_bytes())?;
+        for (upos, lemmas) in self.known.iter().enumerate() {
+            for lemma in lemmas {
+                out.write_all(&[upos as u8])?;
+                write_str(lemma, out)?;
+            }
+        }
         Ok(())
     }
 
@@ -385,7 +488,19 @@ impl Lemmatizer {
             }
             before.insert((upos, s, next), edit);
         }
-        let mut lemmatizer = Lemmatizer { rules, exceptions, before, lookup: Lookup::default() };
+        let count = input.u32()? as usize;
+        let mut seconds = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let (class, s, edit) = read_edit(input)?;
+            seconds.insert((class, s), edit);
+        }
+        let mut known = vec![BTreeSet::new(); Upos::ALL.len()];
+        for _ in 0..input.u32()? {
+            let upos = usize::from(input.take(1)?[0]);
+            known.get_mut(upos)?.insert(input.str()?.to_string());
+        }
+        let mut lemmatizer =
+            Lemmatizer { rules, exceptions, before, seconds, known, lookup: Lookup::default() };
         lemmatizer.lookup = Lookup::of(&lemmatizer);
         Some(lemmatizer)
     }

@@ -27,7 +27,7 @@ pub use conllu::{ConlluError, Line, Sentence, Word, read_conllu};
 
 use crate::perceptron::Reader;
 
-const MAGIC: &[u8; 8] = b"DSSYN\x00\x04\x00";
+const MAGIC: &[u8; 8] = b"DSSYN\x00\x05\x00";
 
 /// The seventeen Universal Dependencies parts of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -109,6 +109,39 @@ fn the_next_words_tag_picks_the_lemma_where_the_treebank_splits_a_word() {
 }
 
 #[test]
+fn an_unseen_words_lemma_is_a_known_one_where_an_edit_of_its_endings_makes_one() {
+    use super::lemma::{Lemmatizer, next_key};
+    let end = next_key(None);
+    let verb = |form, lemma| (form, Upos::Verb, end, lemma, false);
+    let adj = |form, lemma| (form, Upos::Adj, end, lemma, false);
+    // "-ed" is cut by three word types (the rule), "-d" by two (the ending's second edit).
+    let words = [
+        verb("walked", "walk"),
+        verb("jumped", "jump"),
+        verb("played", "play"),
+        verb("liked", "like"),
+        verb("saved", "save"),
+        verb("time", "time"),
+        adj("quiet", "quiet"),
+        adj("better", "good"),
+        ("1,250", Upos::Num, end, "1250", false),
+    ];
+    let lemmatizer = Lemmatizer::train(words);
+    assert_eq!(lemmatizer.lemma("liked", Upos::Verb, end, false), "like", "seen");
+    assert_eq!(lemmatizer.lemma("opened", Upos::Verb, end, false), "open", "the rule");
+    // The rule makes "tim", which the treebank never gave a verb; the second edit makes the
+    // known "time".
+    assert_eq!(lemmatizer.lemma("timed", Upos::Verb, end, false), "time");
+    // No edit makes a known lemma: the rule's.
+    assert_eq!(lemmatizer.lemma("hoped", Upos::Verb, end, false), "hop");
+    // A word's whole replacement is no rule for other words with its ending.
+    assert_eq!(lemmatizer.lemma("setter", Upos::Adj, end, false), "setter");
+    assert_eq!(lemmatizer.lemma("2,400,017", Upos::Num, end, false), "2400017");
+    assert_eq!(lemmatizer.lemma("12,5", Upos::Num, end, false), "12,5");
+    assert_eq!(lemmatizer.lemma("1,000.5", Upos::Num, end, false), "1000.5");
+}
+
+#[test]
 fn training_names_a_bad_tag() {
     let data = read_conllu("1\tx\tx\tNOPE\t_\t_\t0\troot\t_\t_\n").unwrap();
     let err = train(&data, &TrainConfig::default(), |_, _, _| {}).err().unwrap();
@@ -246,8 +279,10 @@ fn the_builtin_models_analysis_of_the_seeds_is_pinned() {
 /// (`goeswith`): the model's lemma rules changed, its tagger and parser did not. Pinned again
 /// when an oblique hung on a noun without a copula went to the verb above it
 /// (`predicate::oblique_on_verb`, read/24): two seed words ("2018", "visit") moved their heads,
-/// not the model.
-const PINNED: u64 = 0xd649_2d32_072c_327d;
+/// not the model. Pinned again when the lemmatizer's rules came to change no more than their
+/// ending and an unseen word's lemma came to prefer one the treebank knows: its lemma tables
+/// changed, its tagger and parser did not.
+const PINNED: u64 = 0xc40d_4ef7_2bd9_6d18;
 
 /// The news lead "X, 61, who served as ..., was detained ...": the greedy parser makes the
 /// relative clause the root; `relative::rehang` hangs it back on the name, which is the
