@@ -22,8 +22,8 @@
 use super::Span;
 use super::infer::{Products, Reuse};
 use super::math::sl;
+use pulp::i16x16;
 use pulp::x86::V3;
-use pulp::{i16x16, i32x8};
 
 /// Rows a register's eight sums cover.
 const ROWS: usize = 8;
@@ -363,6 +363,8 @@ fn put(
     t: usize,
     sums: [i32; ROWS],
 ) {
+    // Plain loops, no closures: a closure's adaptor (`for_each`, `map`) is a function the
+    // compiler may keep apart, compiled without AVX2 (see `block`).
     let (r0, xs) = (block * ROWS, x.scale[t]);
     let y = &mut y[t * m.rows..(t + 1) * m.rows];
     match (y.get_mut(r0..r0 + ROWS), m.scale.get(r0..r0 + ROWS)) {
@@ -372,13 +374,19 @@ fn put(
                 y[i] = sums[i] as f32 * (scale[i] * xs);
             }
             if let Some(b) = b {
-                y.iter_mut().zip(&b[r0..r0 + ROWS]).for_each(|(y, b)| *y += b);
+                let b = &b[r0..r0 + ROWS];
+                for i in 0..ROWS {
+                    y[i] += b[i];
+                }
             }
         }
         _ => {
-            for (i, sum) in sums.iter().enumerate().take(m.rows.saturating_sub(r0)) {
-                let v = *sum as f32 * (m.scale[r0 + i] * xs);
-                y[r0 + i] = b.map_or(v, |b| v + b[r0 + i]);
+            for i in 0..m.rows.saturating_sub(r0).min(ROWS) {
+                let v = sums[i] as f32 * (m.scale[r0 + i] * xs);
+                y[r0 + i] = match b {
+                    Some(b) => v + b[r0 + i],
+                    None => v,
+                };
             }
         }
     }
@@ -410,26 +418,47 @@ fn products_plain(m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut [f32]) {
 /// block (two columns of its eight rows) against each word's pair of inputs repeated across
 /// a register. Sixteen rows by four words: eight sums in registers, and six loads (two of
 /// weights, four of inputs) for eight multiply-adds.
+///
+/// Plain loops over arrays, no closures: pulp's instructions are inlined only into code
+/// compiled with AVX2, and a closure's adaptor (`array::from_fn`, `for_each`, `map`) is a
+/// function of its own that the compiler may keep apart, compiled without it; each
+/// instruction was then a call (session 42, on a processor without VNNI: three times the
+/// cost of the whole network).
 #[inline(always)]
 fn block<const R: usize, const W: usize>(
     simd: V3,
     regs: [&[[i16; 2 * ROWS]]; R],
     words: [&[[u8; 4]]; W],
 ) -> [[[i32; ROWS]; W]; R] {
-    let mut acc = [[simd.splat_i32x8(0); W]; R];
-    let steps = regs.iter().map(|r| r.len()).chain(words.iter().map(|w| w.len())).min();
-    for k in 0..steps.unwrap_or(0) {
-        let xs: [i16x16; W] =
-            std::array::from_fn(|i| pulp::cast(simd.splat_i32x8(i32::from_le_bytes(words[i][k]))));
-        for (acc, regs) in acc.iter_mut().zip(&regs) {
-            let w: i16x16 = pulp::cast(regs[k]);
-            for (acc, x) in acc.iter_mut().zip(&xs) {
-                *acc = simd
-                    .wrapping_add_i32x8(*acc, simd.multiply_wrapping_add_adjacent_i16x16(w, *x));
+    let zero = simd.splat_i32x8(0);
+    let mut acc = [[zero; W]; R];
+    let mut steps = usize::MAX;
+    for r in &regs {
+        steps = steps.min(r.len());
+    }
+    for w in &words {
+        steps = steps.min(w.len());
+    }
+    let mut xs: [i16x16; W] = [pulp::cast(zero); W];
+    for k in 0..steps {
+        for j in 0..W {
+            xs[j] = pulp::cast(simd.splat_i32x8(i32::from_le_bytes(words[j][k])));
+        }
+        for i in 0..R {
+            let w: i16x16 = pulp::cast(regs[i][k]);
+            for j in 0..W {
+                let products = simd.multiply_wrapping_add_adjacent_i16x16(w, xs[j]);
+                acc[i][j] = simd.wrapping_add_i32x8(acc[i][j], products);
             }
         }
     }
-    acc.map(|acc| acc.map(|a: i32x8| pulp::cast(a)))
+    let mut sums = [[[0i32; ROWS]; W]; R];
+    for i in 0..R {
+        for j in 0..W {
+            sums[i][j] = pulp::cast(acc[i][j]);
+        }
+    }
+    sums
 }
 
 /// The products with AVX2: two blocks of eight rows against four words at a time, the
@@ -445,14 +474,20 @@ fn products_avx2(simd: V3, m: &QMatrix, x: &QVectors, b: Option<&[f32]>, y: &mut
                 tile::<2, 4>(simd, m, x, b, y, at, t);
                 t += 4;
             }
-            (t..n).for_each(|t| tile::<2, 1>(simd, m, x, b, y, at, t));
+            while t < n {
+                tile::<2, 1>(simd, m, x, b, y, at, t);
+                t += 1;
+            }
             at += 2;
         } else {
             while t + 4 <= n {
                 tile::<1, 4>(simd, m, x, b, y, at, t);
                 t += 4;
             }
-            (t..n).for_each(|t| tile::<1, 1>(simd, m, x, b, y, at, t));
+            while t < n {
+                tile::<1, 1>(simd, m, x, b, y, at, t);
+                t += 1;
+            }
             at += 1;
         }
     }
@@ -469,10 +504,19 @@ fn tile<const R: usize, const W: usize>(
     at: usize,
     t: usize,
 ) {
-    let regs = std::array::from_fn(|i| &m.pair_blocks[(at + i) * m.pairs..(at + i + 1) * m.pairs]);
-    let words = std::array::from_fn(|j| &x.packed[(t + j) * x.width..(t + j + 1) * x.width]);
-    for (i, sums) in block::<R, W>(simd, regs, words).iter().enumerate() {
-        sums.iter().enumerate().for_each(|(j, s)| put(y, m, x, b, at + i, t + j, *s));
+    let mut regs: [&[[i16; 2 * ROWS]]; R] = [&[]; R];
+    for (i, regs) in regs.iter_mut().enumerate() {
+        *regs = &m.pair_blocks[(at + i) * m.pairs..(at + i + 1) * m.pairs];
+    }
+    let mut words: [&[[u8; 4]]; W] = [&[]; W];
+    for (j, word) in words.iter_mut().enumerate() {
+        *word = &x.packed[(t + j) * x.width..(t + j + 1) * x.width];
+    }
+    let sums = block::<R, W>(simd, regs, words);
+    for i in 0..R {
+        for j in 0..W {
+            put(y, m, x, b, at + i, t + j, sums[i][j]);
+        }
     }
 }
 
