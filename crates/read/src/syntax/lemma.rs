@@ -289,10 +289,10 @@ impl Lemmatizer {
         if let Some(edit) = self.lookup.word_edit(class, lower, next) {
             return edit.apply_to(form, lower);
         }
-        if upos == Upos::Num {
-            if let Some(number) = ungrouped(form) {
-                return number;
-            }
+        if upos == Upos::Num
+            && let Some(number) = ungrouped(form)
+        {
+            return number;
         }
         let Some(rule) = self.lookup.rule(class, lower) else { return form.to_string() };
         let lemma = rule.apply_to(form, lower);

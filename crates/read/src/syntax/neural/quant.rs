@@ -513,9 +513,9 @@ fn tile<const R: usize, const W: usize>(
         *word = &x.packed[(t + j) * x.width..(t + j + 1) * x.width];
     }
     let sums = block::<R, W>(simd, regs, words);
-    for i in 0..R {
-        for j in 0..W {
-            put(y, m, x, b, at + i, t + j, sums[i][j]);
+    for (i, row) in sums.iter().enumerate() {
+        for (j, word) in row.iter().enumerate() {
+            put(y, m, x, b, at + i, t + j, *word);
         }
     }
 }
