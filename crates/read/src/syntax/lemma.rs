@@ -5,7 +5,11 @@
 //! end, add some ("studies" NOUN: lowercase, cut 3, add "y"; "Americans" PROPN: keep, cut 1).
 //! Rules map a part of speech and the end of a word to the edit most word types with that end
 //! take; a word whose own edit differs from what the rules say is an exception, kept whole
-//! ("went" VERB → "go", "n't" PART → "not").
+//! ("went" VERB → "go", "n't" PART → "not"). A rule changes no more than its ending. For a
+//! word training never saw, whose rule makes a lemma the treebank never gave its part of
+//! speech, the first known lemma that another edit of its endings makes is likelier right
+//! ("hassled": the rule says "hassl", the treebank knows "hassle"); a number grouped by
+//! commas loses them, as the treebank writes every such lemma.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
@@ -130,8 +134,8 @@ pub(super) struct Lemmatizer {
     /// noun is "her", elsewhere "she").
     before: HashMap<(u8, String, u8), Edit>,
     /// (class, lowercase word ending) → the edit second most word types with it take, where
-    /// two or more do: tried when the rule's lemma is not a known one ("hottest" ADJ: the
-    /// rule cuts "est" to "hott", the second edit of "ttest" cuts "test" to the known "hot").
+    /// two or more do: tried when the rule's lemma is not a known one ("closest" ADJ: the
+    /// rule makes "clos"; a second edit, cutting "st", makes the known "close").
     seconds: HashMap<(u8, String), Edit>,
     /// The lemmas the treebank gives each part of speech (by [`Upos::index`]).
     known: Vec<BTreeSet<String>>,
