@@ -112,8 +112,29 @@ impl Browser {
             "binary": "/usr/bin/chromium",
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"]
         }}}});
-        let session =
-            call(driver, "POST", "/session", Some(caps))["sessionId"].as_str().unwrap().to_string();
+        // chromedriver takes connections before it is ready, and has reset the first
+        // session's connection while a just-installed chromium started (CI, session 42):
+        // wait until it says it is ready, then try the session a few times.
+        let ready = || {
+            request(driver, "GET", "/status", None).ok().and_then(|v| v["ready"].as_bool())
+                == Some(true)
+        };
+        while !ready() {
+            assert!(started.elapsed() < Duration::from_secs(30), "chromedriver is not ready");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mut tries = 1;
+        let session = loop {
+            match request(driver, "POST", "/session", Some(caps.clone())) {
+                Ok(value) => break value["sessionId"].as_str().unwrap().to_string(),
+                Err(e) if tries < 3 => {
+                    eprintln!("try {tries}: {e}; trying again");
+                    tries += 1;
+                    std::thread::sleep(Duration::from_secs(2));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        };
         Browser { driver, session, base, process }
     }
 
