@@ -252,6 +252,19 @@ impl Tagger {
         classes: &[&str],
         ahead: Option<&[usize]>,
     ) -> Statics {
+        self.static_features_at(words, lower, shapes, classes, ahead, 0..words.len())
+    }
+
+    /// [`Tagger::static_features_of`] of the words at `positions` only.
+    fn static_features_at(
+        &self,
+        words: &[&str],
+        lower: &[&str],
+        shapes: &[&str],
+        classes: &[&str],
+        ahead: Option<&[usize]>,
+        positions: impl ExactSizeIterator<Item = usize>,
+    ) -> Statics {
         fn at<'a>(v: &[&'a str], i: isize, edge: &'static str) -> &'a str {
             if i < 0 || i as usize >= v.len() { edge } else { v[i as usize] }
         }
@@ -280,10 +293,11 @@ impl Tagger {
             "mixed"
         };
         let mut out = Statics {
-            ids: Vec::with_capacity(words.len() * 48),
-            words: Vec::with_capacity(words.len()),
+            ids: Vec::with_capacity(positions.len() * 48),
+            words: Vec::with_capacity(positions.len()),
         };
-        for (i, w) in words.iter().enumerate() {
+        for i in positions {
+            let w = &words[i];
             let k = i as isize;
             let l = lower[i];
             let from = out.ids.len() as u32;
@@ -457,6 +471,48 @@ impl Tagger {
         let (lower, shapes, classes) = forms.forward();
         let feats = self.static_features_of(words, &lower, &shapes, &classes, Some(&ahead));
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
+    }
+
+    /// The second pass's best tag for each word at `positions` (in order, within the
+    /// sentence), given `context` as every word's tag: the first pass's guesses and the
+    /// tags before the word are read from it instead of the tagger's own passes. A second
+    /// opinion on a few words whose other words another tagger already tagged, at the cost
+    /// of those words' features alone.
+    pub(super) fn second_opinion(
+        &self,
+        words: &[&str],
+        lower: &[String],
+        context: &[Upos],
+        positions: &[usize],
+    ) -> Vec<Upos> {
+        let forms = Forms::of(self, words, lower);
+        let (lower, shapes, classes) = forms.forward();
+        let ahead: Vec<usize> = context.iter().map(|t| t.index()).collect();
+        let at: Vec<usize> =
+            positions.iter().copied().filter(|&i| i < context.len().min(words.len())).collect();
+        let feats = self.static_features_at(
+            words,
+            &lower,
+            &shapes,
+            &classes,
+            Some(&ahead),
+            at.iter().copied(),
+        );
+        let mut ids = Vec::with_capacity(8);
+        feats
+            .iter()
+            .zip(&at)
+            .map(|((statics, s), &i)| {
+                let mut scores = [0.0f32; N];
+                add_rows(&self.forward.index, &self.forward.rows, N, statics, &mut scores);
+                ids.clear();
+                let t1 = if i >= 1 { ahead[i - 1] } else { START };
+                let t2 = if i >= 2 { ahead[i - 2] } else { START };
+                Self::dynamic(s, t1, t2, &mut ids);
+                add_rows(&self.forward.index, &self.forward.rows, N, &ids, &mut scores);
+                Upos::ALL[Self::best(&scores)]
+            })
+            .collect()
     }
 
     pub(super) fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {

@@ -382,3 +382,41 @@ fn without_the_perceptron_the_networks_best_allowed_tag_stands() {
     // Equal scores: the first, as the network's own choice.
     assert_eq!(best_allowed_tag(&[1.0; 17], |_| true), Upos::ALL[0]);
 }
+
+#[test]
+fn the_taggers_second_opinion_stands_only_where_the_network_doubts_its_own() {
+    let analyzer = builtin().expect("the built-in model loads");
+    let tagger = &analyzer.tagger;
+    let mut scores = [0f32; 17];
+    scores[Upos::Noun.index()] = 4.0;
+    scores[Upos::Propn.index()] = 3.9;
+    scores[Upos::Adp.index()] = 3.8;
+    let doubt = tag_probabilities(&scores);
+    assert!((doubt.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    assert!(opinion_stands(&doubt, Upos::Noun, Upos::Propn, |_| true));
+    // Not its own tag again, and a closed class only for a word seen in it.
+    assert!(!opinion_stands(&doubt, Upos::Noun, Upos::Noun, |_| true));
+    assert!(!opinion_stands(&doubt, Upos::Noun, Upos::Adp, |t| tagger.seen_as("lornby", t)));
+    assert!(opinion_stands(&doubt, Upos::Noun, Upos::Adp, |t| tagger.seen_as("of", t)));
+    // A network sure of its tag keeps it.
+    scores[Upos::Noun.index()] = 12.0;
+    let sure = tag_probabilities(&scores);
+    assert!(!opinion_stands(&sure, Upos::Noun, Upos::Propn, |_| true));
+    // Scores that are no numbers change nothing.
+    let broken = tag_probabilities(&[f32::NAN; 17]);
+    assert!(!opinion_stands(&broken, Upos::Noun, Upos::Propn, |_| true));
+}
+
+#[test]
+fn the_taggers_second_opinion_reads_the_other_words_tags_as_given() {
+    let analyzer = builtin().expect("the built-in model loads");
+    let words = ["I", "want", "to", "book", "a", "flight", "."];
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    use Upos::*;
+    let context = [Pron, Verb, Part, Noun, Det, Noun, Punct];
+    // "book" after "to": a verb, whatever the context said of it; a position past the
+    // sentence's end is left out.
+    let opinions = analyzer.tagger.second_opinion(&words, &lower, &context, &[3, 5, 99]);
+    assert_eq!(opinions, [Verb, Noun]);
+    assert!(analyzer.tagger.second_opinion(&[], &[], &[], &[0]).is_empty());
+}
