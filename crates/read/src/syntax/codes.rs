@@ -1,6 +1,7 @@
 //! A code with a digit in it ("ZK-9", "F-16", "A320") is a name, never a verb: where the tree
-//! made it head a clause on the noun just before it, it becomes the head of that noun's
-//! phrase, as the treebank writes "the penal colony ZK-9" (the noun a `compound` of the code).
+//! made it a verb or a clause (`acl`) on the noun just before it, it becomes the head of that
+//! noun's phrase, as the treebank writes "the penal colony ZK-9" (the noun a `compound` of the
+//! code).
 //!
 //! Why: a parser trained on web text, meeting "the penal colony ZK-9 'Grey Heron'", may tag
 //! the code a verb and hang it on "colony" as a clause (`acl`) with the quoted name as its
@@ -17,12 +18,15 @@ fn is_code(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
 }
 
-/// Retags and relabels each word with a digit that the parse made a verb heading a clause
+/// Retags and relabels each word with a digit that the parse made a verb or a clause
 /// (`arcs[i]` is word `i + 1`'s arc: heads from 1, 0 the root).
 pub(super) fn unclause(words: &[&str], tags: &mut [Upos], arcs: &mut [Arc]) {
     let n = arcs.len().min(tags.len()).min(words.len());
     for w in 0..n {
-        if !is_code(words[w]) || !matches!(tags[w], Upos::Verb | Upos::Aux) {
+        // A verb, or any word made a clause (`acl`: the tagless BiLSTM tagged "ZK-9" a noun
+        // and hung it on "colony" so).
+        let verb = matches!(tags[w], Upos::Verb | Upos::Aux);
+        if !is_code(words[w]) || !(verb || arcs[w].deprel.starts_with("acl")) {
             continue;
         }
         tags[w] = Upos::Propn;
@@ -185,6 +189,44 @@ mod tests {
                 (9, "amod"),
                 (6, "appos"),
                 (9, "punct"),
+                (1, "punct"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_tagged_a_noun_but_hung_as_a_clause_heads_the_noun_phrase_too() {
+        // "head of the colony ZK-9 "Grey Heron" ." with the code a noun and a clause of
+        // "colony" (the tagless BiLSTM's), the quoted name already its apposition.
+        let words = ["head", "of", "the", "colony", "ZK-9", "\"", "Grey", "Heron", "\"", "."];
+        use Upos::*;
+        let mut tags = vec![Noun, Adp, Det, Noun, Noun, Punct, Adj, Propn, Punct, Punct];
+        let mut tree = arcs_of(&[
+            (0, "root"),
+            (4, "case"),
+            (4, "det"),
+            (1, "nmod"),
+            (4, "acl"),
+            (8, "punct"),
+            (8, "amod"),
+            (5, "appos"),
+            (8, "punct"),
+            (1, "punct"),
+        ]);
+        unclause(&words, &mut tags, &mut tree);
+        assert_eq!(tags[4], Propn);
+        assert_eq!(
+            pairs(&tree),
+            [
+                (0, "root"),
+                (5, "case"),
+                (5, "det"),
+                (5, "compound"),
+                (1, "nmod"),
+                (8, "punct"),
+                (8, "amod"),
+                (5, "appos"),
+                (8, "punct"),
                 (1, "punct"),
             ]
         );
