@@ -334,6 +334,7 @@ impl Analyzer {
         names::name_one_subject(tags, &mut arcs);
         names::flat_not_across_phrase(tags, &mut arcs);
         predicate::oblique_on_verb(tags, &mut arcs);
+        predicate::mark_opens_its_clause(lower, tags, &mut arcs);
         time_word::participle_over_time_word(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();
