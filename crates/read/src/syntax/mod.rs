@@ -233,6 +233,7 @@ impl Analyzer {
                 }
                 let mut tags = self.tagger.tag_lower(words, &lower);
                 predicate::verb_for_verbless(words, &lower, &mut tags, seen);
+                predicate::participle_after_those(&lower, &mut tags, seen);
                 (lower, tags)
             })
             .collect();
@@ -260,6 +261,7 @@ impl Analyzer {
                         .collect();
                     self.second_opinion(sentences[k], lower, tags, &scores);
                     predicate::verb_for_verbless(sentences[k], lower, tags, seen);
+                    predicate::participle_after_those(lower, tags, seen);
                 } else {
                     for ((t, n), l) in tags.iter_mut().zip(net_tags).zip(lower.iter()) {
                         let net = Upos::ALL.get(n).copied().unwrap_or(Upos::X);
