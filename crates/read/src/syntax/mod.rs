@@ -335,6 +335,7 @@ impl Analyzer {
         names::name_no_second_subject(tags, &mut arcs);
         names::name_one_subject(tags, &mut arcs);
         names::flat_not_across_phrase(tags, &mut arcs);
+        names::body_name_goes_on(words, lower, tags, &mut arcs);
         predicate::oblique_on_verb(tags, &mut arcs);
         predicate::mark_opens_its_clause(lower, tags, &mut arcs);
         time_word::participle_over_time_word(lower, tags, &mut arcs);

@@ -21,6 +21,43 @@ fn is_flat(arc: &Arc) -> bool {
     arc.deprel == "flat" || arc.deprel.starts_with("flat:")
 }
 
+/// A body's name goes on after "of" or "for" with words in capitals ("the Agency for
+/// Information and Security", "the Ministry of Foreign Affairs"): where a parse hung that
+/// phrase on the word the name itself hangs on ("the director of the Agency for
+/// Information ..." with "Information" on "director", the tagless BiLSTM's), it goes back
+/// to the name, the proper noun right before its preposition, which has "the" (a body, not
+/// a person) and hangs on that same word (`arcs[i]` is word `i + 1`'s arc: heads from 1).
+pub(super) fn body_name_goes_on(words: &[&str], lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if words.len() != n || lower.len() != n || tags.len() != n {
+        return;
+    }
+    let capital = |w: usize| words[w - 1].starts_with(char::is_uppercase);
+    for k in 3..=n {
+        let h = arcs[k - 1].head;
+        if arcs[k - 1].deprel != "nmod" || h == 0 || h >= k || !capital(k) {
+            continue;
+        }
+        // The phrase's preposition right before it, the name right before that.
+        let Some(case) =
+            (1..k).rev().find(|&c| arcs[c - 1].head == k && arcs[c - 1].deprel == "case")
+        else {
+            continue;
+        };
+        let j = case - 1;
+        let of_or_for = matches!(lower[case - 1].as_str(), "of" | "for");
+        let body = j > h
+            && tags[j - 1] == Upos::Propn
+            && arcs[j - 1].head == h
+            && (1..j).any(|d| arcs[d - 1].head == j && lower[d - 1] == "the");
+        // Only the nominal's own modifiers between ("of the Foreign Affairs").
+        let whole = (case + 1..k).all(|w| arcs[w - 1].head == k);
+        if of_or_for && whole && body && !descends_from(arcs, j, k) {
+            arcs[k - 1].head = j;
+        }
+    }
+}
+
 /// Rehangs each `flat` word whose arc crosses a conjunction (`arcs[i]` is word `i + 1`'s
 /// arc: heads from 1, 0 the root).
 pub(super) fn flat_within_name(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
@@ -400,5 +437,45 @@ mod tests {
         let tags = [Propn, Cconj, Propn, Propn];
         let firm = [(0, "root"), (1, "cc"), (1, "flat"), (1, "flat")];
         assert_eq!(run(&words, &tags, &firm), owned(&firm));
+    }
+
+    #[test]
+    fn a_bodys_name_goes_on_after_of_or_for_with_capitals() {
+        // "Brask , the director of the Agency for Trade and Security ." with "Trade" hung on
+        // "director".
+        let words = ["Brask", ",", "the", "director", "of", "the", "Agency", "for", "Trade", "and"];
+        let words: Vec<&str> = words.iter().chain(&["Security", "."]).copied().collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let tags = [Propn, Punct, Det, Noun, Adp, Det, Propn, Adp, Propn, Cconj, Propn, Punct];
+        let tree = [
+            (0, "root"),
+            (4, "punct"),
+            (4, "det"),
+            (1, "appos"),
+            (7, "case"),
+            (7, "det"),
+            (4, "nmod"),
+            (9, "case"),
+            (4, "nmod"),
+            (11, "cc"),
+            (9, "conj"),
+            (1, "punct"),
+        ];
+        let mut arcs = arcs_of(&tree);
+        body_name_goes_on(&words, &lower, &tags, &mut arcs);
+        assert_eq!(arcs[8].head, 7);
+        // Without "the" before it the proper noun may be a person's name: left alone.
+        let mut arcs = arcs_of(&tree);
+        arcs[5].head = 4;
+        let before = arcs.clone();
+        body_name_goes_on(&words, &lower, &tags, &mut arcs);
+        assert_eq!(arcs, before);
+        // Another preposition ("to Trade") too.
+        let mut lower = lower;
+        lower[7] = "to".to_string();
+        let mut arcs = arcs_of(&tree);
+        let before = arcs.clone();
+        body_name_goes_on(&words, &lower, &tags, &mut arcs);
+        assert_eq!(arcs, before);
     }
 }
