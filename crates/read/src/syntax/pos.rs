@@ -240,22 +240,11 @@ impl Tagger {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let forms = Forms::of(self, words, &lower);
         let (lower, shapes, classes) = forms.forward();
-        self.static_features_of(words, &lower, &shapes, &classes, ahead)
+        self.static_features_at(words, &lower, &shapes, &classes, ahead, 0..words.len())
     }
 
-    /// [`Tagger::static_features`] given each word's lowercase form, shape and class.
-    fn static_features_of(
-        &self,
-        words: &[&str],
-        lower: &[&str],
-        shapes: &[&str],
-        classes: &[&str],
-        ahead: Option<&[usize]>,
-    ) -> Statics {
-        self.static_features_at(words, lower, shapes, classes, ahead, 0..words.len())
-    }
-
-    /// [`Tagger::static_features_of`] of the words at `positions` only.
+    /// [`Tagger::static_features`] of the words at `positions` only, given each word's
+    /// lowercase form, shape and class.
     fn static_features_at(
         &self,
         words: &[&str],
@@ -465,11 +454,13 @@ impl Tagger {
         let forms = Forms::of(self, words, lower);
         let reversed: Vec<&str> = words.iter().rev().copied().collect();
         let (lower, shapes, classes) = forms.backward();
-        let back = self.static_features_of(&reversed, &lower, &shapes, &classes, None);
+        let back =
+            self.static_features_at(&reversed, &lower, &shapes, &classes, None, 0..words.len());
         let mut ahead = Self::greedy(&self.backward, &back);
         ahead.reverse();
         let (lower, shapes, classes) = forms.forward();
-        let feats = self.static_features_of(words, &lower, &shapes, &classes, Some(&ahead));
+        let feats =
+            self.static_features_at(words, &lower, &shapes, &classes, Some(&ahead), 0..words.len());
         Self::greedy(&self.forward, &feats).into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
