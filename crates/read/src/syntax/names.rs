@@ -21,10 +21,10 @@ fn is_flat(arc: &Arc) -> bool {
     arc.deprel == "flat" || arc.deprel.starts_with("flat:")
 }
 
-/// A body's name goes on after "of" or "for" with words in capitals ("the Agency for
-/// Information and Security", "the Ministry of Foreign Affairs"): where a parse hung that
-/// phrase on the word the name itself hangs on ("the director of the Agency for
-/// Information ..." with "Information" on "director", the tagless BiLSTM's), it goes back
+/// A body's name goes on after "of" or "for" with words in capitals ("the Agency for Trade
+/// and Security", "the Ministry of Fisheries"): where a parse hung that phrase on the word
+/// the name itself hangs on ("the director of the Agency for Trade ..." with "Trade" on
+/// "director", the tagless BiLSTM's), it goes back
 /// to the name, the proper noun right before its preposition, which has "the" (a body, not
 /// a person) and hangs on that same word (`arcs[i]` is word `i + 1`'s arc: heads from 1).
 pub(super) fn body_name_goes_on(words: &[&str], lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
