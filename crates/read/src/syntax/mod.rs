@@ -338,6 +338,7 @@ impl Analyzer {
         names::body_name_goes_on(words, lower, tags, &mut arcs);
         predicate::oblique_on_verb(tags, &mut arcs);
         predicate::mark_opens_its_clause(lower, tags, &mut arcs);
+        predicate::subject_after_dateline(words, tags, &mut arcs);
         time_word::participle_over_time_word(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();

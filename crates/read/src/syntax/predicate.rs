@@ -7,6 +7,11 @@
 //! after the name that opens the sentence, a lowercase form ending in "s" that training saw as
 //! a verb ("heads", "leads", "chairs", "runs"), is the verb. Nothing else is retagged, and
 //! only sentences that end in a full stop and have no verb or auxiliary at all.
+//!
+//! The module's other repairs are about predicates and their arguments too: an oblique goes
+//! on a verb, not a noun (`oblique_on_verb`); a subordinator opens the clause after it
+//! (`mark_opens_its_clause`); "those" + "-ed" is a participle (`participle_after_those`);
+//! the name after a wire story's dateline is the subject (`subject_after_dateline`).
 
 use super::Upos;
 use super::parse::{Arc, descends_from};
@@ -54,6 +59,50 @@ pub(super) fn participle_after_those(
         let l = lower[i].as_str();
         if after_those && tags[i] == Upos::Noun && l.ends_with("ed") && !seen_as(l, Upos::Noun) {
             tags[i] = Upos::Verb;
+        }
+    }
+}
+
+/// A wire story's dateline ("VARSK – Norvania on Tuesday announced ...") names where the
+/// story was filed, not who acted: where a parse hung the name after the dateline's dash
+/// on the dateline word (the tagless BiLSTM made it its apposition, and "announced" a
+/// subjectless clause), and the first verb after that name's own words has no subject,
+/// the name is the verb's subject; where the parse made the dateline the subject, the name
+/// takes its place. A dateline is a word in capitals of three letters or
+/// more and a dash (EWT has no datelines; its capitals before a dash are headings, whose
+/// next word is never hung on them so).
+pub(super) fn subject_after_dateline(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if words.len() != n || tags.len() != n {
+        return;
+    }
+    let capitals = |w: &str| {
+        w.chars().count() >= 3 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    };
+    let dash = |w: &str| matches!(w, "–" | "—" | "-" | "--");
+    for d in 1..n.saturating_sub(1) {
+        // Heads from 1: the dateline is word `d`, its dash `d + 1`, the name `d + 2`.
+        let name = d + 2;
+        if !capitals(words[d - 1]) || !dash(words[d]) || tags[name - 1] != Upos::Propn {
+            continue;
+        }
+        if arcs[name - 1].head != d {
+            continue;
+        }
+        // The dateline made the subject: the name takes its place, the dateline hangs on
+        // the verb as a loose `dep`.
+        let v = arcs[d - 1].head;
+        let verbal = v > name && tags[v - 1] == Upos::Verb && !descends_from(arcs, v, name);
+        if arcs[d - 1].deprel.starts_with("nsubj") && verbal {
+            arcs[name - 1] = arcs[d - 1].clone();
+            arcs[d - 1] = Arc { head: v, deprel: "dep".to_string() };
+            continue;
+        }
+        let verb = (name + 1..=n).find(|&k| !descends_from(arcs, k, name));
+        let Some(v) = verb.filter(|&v| tags[v - 1] == Upos::Verb) else { continue };
+        let subject = arcs.iter().any(|a| a.head == v && a.deprel.starts_with("nsubj"));
+        if !subject && !descends_from(arcs, v, name) {
+            arcs[name - 1] = Arc { head: v, deprel: "nsubj".to_string() };
         }
     }
 }
@@ -241,6 +290,41 @@ mod tests {
         let mut tags = [Det, Noun];
         participle_after_those(&lower, &mut tags, |_, _| false);
         assert_eq!(tags[1], Noun);
+    }
+
+    #[test]
+    fn the_name_after_a_datelines_dash_is_the_subject() {
+        // "VARSK – Norvania on Tuesday announced sanctions ." with "Norvania" the dateline's
+        // apposition and "announced" without a subject, or with the dateline as its subject.
+        use Upos::Adp;
+        let words = ["VARSK", "–", "Norvania", "on", "Tuesday", "announced", "sanctions", "."];
+        let tags = [Propn, Punct, Propn, Adp, Propn, Verb, Noun, Punct];
+        let head = |arcs: &[Arc], w: usize| (arcs[w].head, arcs[w].deprel.clone());
+        let tree = [
+            (6, "obl"),
+            (3, "punct"),
+            (1, "appos"),
+            (5, "case"),
+            (3, "nmod"),
+            (0, "root"),
+            (6, "obj"),
+            (6, "punct"),
+        ];
+        let mut arcs = arcs_of(&tree);
+        subject_after_dateline(&words, &tags, &mut arcs);
+        assert_eq!(head(&arcs, 2), (6, "nsubj".to_string()));
+        let mut tree = tree;
+        tree[0] = (6, "nsubj");
+        let mut arcs = arcs_of(&tree);
+        subject_after_dateline(&words, &tags, &mut arcs);
+        assert_eq!(head(&arcs, 2), (6, "nsubj".to_string()));
+        assert_eq!(head(&arcs, 0), (6, "dep".to_string()));
+        // A word not all in capitals is no dateline: left alone.
+        let words = ["Varsk", "–", "Norvania", "on", "Tuesday", "announced", "sanctions", "."];
+        let mut arcs = arcs_of(&tree);
+        let before = arcs.clone();
+        subject_after_dateline(&words, &tags, &mut arcs);
+        assert_eq!(arcs, before);
     }
 
     #[test]
