@@ -92,7 +92,8 @@ pub(super) fn subject_after_dateline(words: &[&str], tags: &[Upos], arcs: &mut [
         // The dateline made the subject: the name takes its place, the dateline hangs on
         // the verb as a loose `dep`.
         let v = arcs[d - 1].head;
-        let verbal = v > name && tags[v - 1] == Upos::Verb && !descends_from(arcs, v, name);
+        let verbal =
+            v > name && v <= n && tags[v - 1] == Upos::Verb && !descends_from(arcs, v, name);
         if arcs[d - 1].deprel.starts_with("nsubj") && verbal {
             arcs[name - 1] = arcs[d - 1].clone();
             arcs[d - 1] = Arc { head: v, deprel: "dep".to_string() };
