@@ -303,6 +303,8 @@ enum NetworkShape {
     Tagged,
     /// LSTM 96 a direction with no tagger, eight hashed spellings a word.
     Tagless,
+    /// The tagless network with its part-of-speech view on the first LSTM layer.
+    TaglessLowTags,
 }
 
 #[derive(Subcommand, Debug)]
@@ -850,6 +852,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 let shape = match shape {
                     NetworkShape::Tagged => read::syntax::neural::Shape::TAGGED,
                     NetworkShape::Tagless => read::syntax::neural::Shape::TAGLESS,
+                    NetworkShape::TaglessLowTags => read::syntax::neural::Shape::TAGLESS_LOW_TAGS,
                 };
                 return parse_cmd::train_bilstm(train, dev, output, *passes, shape);
             }

@@ -10,7 +10,8 @@
 use super::lstm::activate;
 use super::math::{argmax, dot, log_softmax, sl, tanh};
 use super::{
-    A, B, E, Example, Model, NTAGS, Parse, ROOT, SPELLINGS, Span, T, UNK, eisner, label_features,
+    A, B, E, Example, LAYERS, Model, NTAGS, Parse, ROOT, SPELLINGS, Span, T, UNK, eisner,
+    label_features,
 };
 use std::collections::HashMap;
 
@@ -136,6 +137,8 @@ impl Model {
             }
         }
         let mut cur = x;
+        // The output of the layer the part-of-speech view reads, where it is not the last.
+        let mut tag_in = Vec::new();
         for (l, layer) in lay.lstm.into_iter().enumerate() {
             let mut out = vec![0f32; total * 2 * h];
             // The input products of every word at once, both directions from one input.
@@ -158,17 +161,29 @@ impl Model {
                     out[dir * h..(dir + 1) * h].copy_from_slice(hs);
                 }
             }
+            if l == lay.shape.tag_layer && l + 1 < LAYERS {
+                tag_in = out.clone();
+            }
             cur = out;
         }
-        let views = [
+        let mut views = vec![
             (lay.w_ad, lay.b_ad),
             (lay.w_ah, lay.b_ah),
             (lay.w_ld, lay.b_ld),
             (lay.w_lh, lay.b_lh),
-            (lay.w_tg, lay.b_tg),
         ];
-        let maps = views.map(|(wm, bm)| (wm, Some(sl(w, bm))));
-        let mut views = products.affine_many(&maps, &cur, total).into_iter().map(|mut y| {
+        let tag_view = (lay.w_tg, lay.b_tg);
+        let tag_on_top = tag_in.is_empty();
+        if tag_on_top {
+            views.push(tag_view);
+        }
+        let maps: Vec<_> = views.iter().map(|&(wm, bm)| (wm, Some(sl(w, bm)))).collect();
+        let mut outs = products.affine_many(&maps, &cur, total);
+        if !tag_on_top {
+            let (wm, bm) = tag_view;
+            outs.extend(products.affine_many(&[(wm, Some(sl(w, bm)))], &tag_in, total));
+        }
+        let mut views = outs.into_iter().map(|mut y| {
             tanh_all(&mut y);
             y
         });

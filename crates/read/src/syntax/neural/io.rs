@@ -9,6 +9,10 @@ const MAGIC: &[u8] = b"dossier-bilstm-parser 1\n";
 /// A file that carries its shape: four `u32` after the header (LSTM width, tag input: 0 none,
 /// 1 the tagger's, 2 one constant; spellings, spelling rows).
 const MAGIC_SHAPED: &[u8] = b"dossier-bilstm-parser 2\n";
+/// A file whose part-of-speech view reads a lower layer than the last: the four `u32` of
+/// the second format, then the layer it reads (a network with the view on the last layer is
+/// written in the second format, byte for byte as before).
+const MAGIC_TAG_LAYER: &[u8] = b"dossier-bilstm-parser 3\n";
 
 struct Cursor<'a> {
     bytes: &'a [u8],
@@ -34,7 +38,8 @@ impl Model {
         if shape == Shape::TAGGED {
             out.write_all(MAGIC)?;
         } else {
-            out.write_all(MAGIC_SHAPED)?;
+            let low = shape.tag_layer + 1 < super::LAYERS;
+            out.write_all(if low { MAGIC_TAG_LAYER } else { MAGIC_SHAPED })?;
             let tags = match shape.tags {
                 TagInput::None => 0,
                 TagInput::Tagger => 1,
@@ -43,6 +48,9 @@ impl Model {
             let sizes = [shape.hidden, tags, shape.spellings, shape.spelling_rows];
             for v in sizes {
                 out.write_all(&(v as u32).to_le_bytes())?;
+            }
+            if low {
+                out.write_all(&(shape.tag_layer as u32).to_le_bytes())?;
             }
         }
         let mut words: Vec<(&String, &usize)> = self.vocab.iter().collect();
@@ -73,7 +81,7 @@ impl Model {
         let mut cur = Cursor { bytes, at: MAGIC.len() };
         let shape = if head == MAGIC {
             Shape::TAGGED
-        } else if head == MAGIC_SHAPED {
+        } else if head == MAGIC_SHAPED || head == MAGIC_TAG_LAYER {
             let mut size = || cur.u32().map(|v| v as usize);
             let (hidden, tags, spellings, spelling_rows) = (size()?, size()?, size()?, size()?);
             let tags = match tags {
@@ -82,7 +90,8 @@ impl Model {
                 2 => TagInput::Constant,
                 _ => return None,
             };
-            let shape = Shape { hidden, tags, spellings, spelling_rows };
+            let tag_layer = if head == MAGIC_TAG_LAYER { size()? } else { super::LAYERS - 1 };
+            let shape = Shape { hidden, tags, spellings, spelling_rows, tag_layer };
             if !shape.is_valid() {
                 return None;
             }

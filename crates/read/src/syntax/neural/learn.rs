@@ -69,9 +69,24 @@ impl Model {
         tanh_layer_back(w, g, lay.w_ah, lay.b_ah, &tr.top, &tr.ah, &d_ah, &mut d_top);
         tanh_layer_back(w, g, lay.w_ld, lay.b_ld, &tr.top, &tr.ld, &d_ld, &mut d_top);
         tanh_layer_back(w, g, lay.w_lh, lay.b_lh, &tr.top, &tr.lh, &d_lh, &mut d_top);
-        tanh_layer_back(w, g, lay.w_tg, lay.b_tg, &tr.top, &tr.tg, &d_tg, &mut d_top);
+        // The gradient at the part-of-speech view's input: the top's, or a lower layer's
+        // output, added where the backward pass reaches that layer.
+        let tag_layer = lay.shape.tag_layer;
+        let mut d_tag_in = Vec::new();
+        if tag_layer + 1 < LAYERS {
+            d_tag_in = vec![vec![0f32; 2 * h]; n];
+            let xs = &tr.layer_in[tag_layer + 1];
+            tanh_layer_back(w, g, lay.w_tg, lay.b_tg, xs, &tr.tg, &d_tg, &mut d_tag_in);
+        } else {
+            tanh_layer_back(w, g, lay.w_tg, lay.b_tg, &tr.top, &tr.tg, &d_tg, &mut d_top);
+        }
         let mut d_out = d_top;
         for l in (0..lay.lstm.len()).rev() {
+            if l == tag_layer && l + 1 < LAYERS {
+                for (d, e) in d_out.iter_mut().zip(&d_tag_in) {
+                    axpy(d, 1.0, e);
+                }
+            }
             let mut dh_f = Vec::with_capacity(n);
             let mut dh_b = vec![Vec::new(); n];
             for t in 0..n {

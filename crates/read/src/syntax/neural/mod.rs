@@ -58,6 +58,8 @@ const B: usize = 64; // label MLP
 const NTAGS: usize = 18; // 17 UPOS + root
 /// The most hashed spelling features a word has (a [`Shape`] reads the first few).
 const SPELLINGS: usize = 8;
+/// BiLSTM layers.
+const LAYERS: usize = 2;
 
 /// The sizes that differ between networks, written in the model file: an LSTM direction's
 /// width, whether the perceptron tagger's part of speech is an input, how many hashed
@@ -73,23 +75,40 @@ pub struct Shape {
     pub spellings: usize,
     /// Rows the spellings are hashed into.
     pub spelling_rows: usize,
+    /// The LSTM layer (from 0) whose output the part-of-speech view reads: the last (1), or
+    /// the first (0), so that the words' parts of speech are learned below the layer that
+    /// the arcs and relations read (Søgaard and Goldberg 2016).
+    pub tag_layer: usize,
 }
 
 impl Shape {
     /// The network of sessions 31 to 40 (and every model file without a shape): LSTM 128,
     /// the tagger's parts of speech, four spellings in 32,768 rows.
-    pub const TAGGED: Shape =
-        Shape { hidden: 128, tags: TagInput::Tagger, spellings: 4, spelling_rows: 1 << 15 };
+    pub const TAGGED: Shape = Shape {
+        hidden: 128,
+        tags: TagInput::Tagger,
+        spellings: 4,
+        spelling_rows: 1 << 15,
+        tag_layer: 1,
+    };
     /// A network that needs no perceptron tagger (sessions 40 and 41): LSTM 96, one learned
     /// vector in place of the part of speech, eight spellings in 65,536 rows.
-    pub const TAGLESS: Shape =
-        Shape { hidden: 96, tags: TagInput::Constant, spellings: 8, spelling_rows: 1 << 16 };
+    pub const TAGLESS: Shape = Shape {
+        hidden: 96,
+        tags: TagInput::Constant,
+        spellings: 8,
+        spelling_rows: 1 << 16,
+        tag_layer: 1,
+    };
+    /// [`Shape::TAGLESS`] with the part-of-speech view on the first LSTM layer (session 44).
+    pub const TAGLESS_LOW_TAGS: Shape = Shape { tag_layer: 0, ..Shape::TAGLESS };
 
     /// Whether the code can run a network of this shape.
     fn is_valid(self) -> bool {
         (1..=512).contains(&self.hidden)
             && (1..=SPELLINGS).contains(&self.spellings)
             && (1..=1 << 24).contains(&self.spelling_rows)
+            && self.tag_layer < LAYERS
     }
 
     /// The width of a word's input to the first LSTM layer.
@@ -165,7 +184,7 @@ struct Layout {
     pub(super) ew: Span,
     pub(super) eh: Span,
     pub(super) et: Span,
-    pub(super) lstm: [[(Span, Span, Span); 2]; 2], // layer, direction: Wx, Wh, b
+    pub(super) lstm: [[(Span, Span, Span); 2]; LAYERS], // layer, direction: Wx, Wh, b
     pub(super) w_ad: Span,
     pub(super) b_ad: Span,
     pub(super) w_ah: Span,
@@ -204,7 +223,7 @@ impl Layout {
         };
         let et = span(tag_rows, T);
         let zero = Span { at: 0, rows: 0, cols: 0 };
-        let mut lstm = [[(zero, zero, zero); 2]; 2];
+        let mut lstm = [[(zero, zero, zero); 2]; LAYERS];
         for (l, layer) in lstm.iter_mut().enumerate() {
             let input = if l == 0 { shape.input() } else { 2 * h };
             for dir in layer.iter_mut() {
@@ -437,7 +456,12 @@ impl Model {
         let ah = tanh_layer(w, lay.w_ah, lay.b_ah, &top, A);
         let ld = tanh_layer(w, lay.w_ld, lay.b_ld, &top, B);
         let lh = tanh_layer(w, lay.w_lh, lay.b_lh, &top, B);
-        let tg = tanh_layer(w, lay.w_tg, lay.b_tg, &top, B);
+        let tag_in = if lay.shape.tag_layer + 1 < LAYERS {
+            &layer_in[lay.shape.tag_layer + 1]
+        } else {
+            &top
+        };
+        let tg = tanh_layer(w, lay.w_tg, lay.b_tg, tag_in, B);
         let p: Vec<Vec<f32>> = ah
             .iter()
             .map(|a| {

@@ -86,6 +86,25 @@ fn a_model_of_another_shape_carries_it_in_its_file() {
     assert!(Model::read(&other).is_none());
 }
 
+#[test]
+fn a_model_with_its_tags_on_the_first_layer_carries_that_layer() {
+    let (train, labels) = tiny();
+    let shape = Shape::TAGLESS_LOW_TAGS;
+    let config = Config { epochs: 1, batch: 2, shape, ..Config::default() };
+    let model = super::train(&train, labels, &config, |_, _| {});
+    let mut bytes = Vec::new();
+    model.write(&mut bytes).unwrap();
+    assert!(bytes.starts_with(b"dossier-bilstm-parser 3\n"));
+    let back = Model::read(&bytes).unwrap();
+    assert_eq!(back.shape(), shape);
+    assert_eq!(back.parse(&train[0]), model.parse(&train[0]));
+    // A layer the network does not have is refused.
+    let at = b"dossier-bilstm-parser 3\n".len() + 16;
+    let mut bad = bytes;
+    bad[at..at + 4].copy_from_slice(&2u32.to_le_bytes());
+    assert!(Model::read(&bad).is_none());
+}
+
 /// The first four spellings are the hashes of the keys the first networks were trained on
 /// ("s3 " and the last three letters, and so on), so that their model files still read
 /// words the same way.
@@ -133,6 +152,7 @@ fn gradients_match_finite_differences() {
     gradients_match_finite_differences_for(Shape::TAGGED);
     gradients_match_finite_differences_for(Shape::TAGLESS);
     gradients_match_finite_differences_for(Shape { tags: TagInput::None, ..Shape::TAGLESS });
+    gradients_match_finite_differences_for(Shape::TAGLESS_LOW_TAGS);
 }
 
 fn gradients_match_finite_differences_for(shape: Shape) {
@@ -483,7 +503,7 @@ fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_
 #[test]
 fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
     let no_tags = Shape { tags: TagInput::None, ..Shape::TAGLESS };
-    for shape in [Shape::TAGGED, Shape::TAGLESS, no_tags] {
+    for shape in [Shape::TAGGED, Shape::TAGLESS, no_tags, Shape::TAGLESS_LOW_TAGS] {
         sentences_parsed_together_give_the_same_numbers_for(shape);
     }
 }
