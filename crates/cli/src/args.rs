@@ -268,8 +268,9 @@ pub(crate) enum TrainCommand {
         #[arg(long, requires = "bilstm", default_value_t = read::syntax::neural::Config::default().epochs)]
         passes: usize,
         /// The BiLSTM's sizes (with --bilstm): `tagged` (LSTM 128 reading the perceptron
-        /// tagger's parts of speech, four spellings) or `tagless` (LSTM 96, no tagger at all,
-        /// eight spellings: faster to run).
+        /// tagger's parts of speech, four spellings), `tagless` (LSTM 96, no tagger at all,
+        /// eight spellings: faster to run) or `tagless-low-tags` (the same, its parts of
+        /// speech learned from the first LSTM layer).
         #[arg(long, requires = "bilstm", value_enum, default_value_t = NetworkShape::Tagged)]
         shape: NetworkShape,
     },
