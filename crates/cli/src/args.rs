@@ -253,7 +253,8 @@ pub(crate) enum TrainCommand {
         /// each of this many folds (1: the final tagger's own tags, faster and worse).
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().folds)]
         folds: usize,
-        /// Seed of the order in which sentences are visited.
+        /// Seed of the order in which sentences are visited (with --bilstm also of the
+        /// first weights and the dropout).
         #[arg(long, default_value_t = read::syntax::TrainConfig::default().seed)]
         seed: u64,
         /// Partial parses the parser keeps (1: greedy).
@@ -262,7 +263,7 @@ pub(crate) enum TrainCommand {
         /// Train the BiLSTM parser instead (`read::syntax::neural`, its recipe in
         /// crates/read/models/README.md): 24 passes on two threads (the same weights on
         /// one), about 40 minutes, the pass with the best dev UAS kept; needs --dev.
-        #[arg(long, conflicts_with_all = ["epochs", "parser_epochs", "folds", "seed", "beam"])]
+        #[arg(long, conflicts_with_all = ["epochs", "parser_epochs", "folds", "beam"])]
         bilstm: bool,
         /// Passes of the BiLSTM's training over the data (with --bilstm).
         #[arg(long, requires = "bilstm", default_value_t = read::syntax::neural::Config::default().epochs)]

@@ -326,7 +326,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     NetworkShape::Tagless => read::syntax::neural::Shape::TAGLESS,
                     NetworkShape::TaglessLowTags => read::syntax::neural::Shape::TAGLESS_LOW_TAGS,
                 };
-                return parse_cmd::train_bilstm(train, dev, output, *passes, shape);
+                return parse_cmd::train_bilstm(train, dev, output, *passes, shape, *seed);
             }
             let output = output
                 .as_deref()

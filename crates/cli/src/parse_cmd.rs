@@ -33,6 +33,7 @@ pub fn train_bilstm(
     output_file: &Path,
     passes: usize,
     shape: read::syntax::neural::Shape,
+    seed: u64,
 ) -> anyhow::Result<ExitCode> {
     use read::syntax::neural;
     let data = read_conllu_file(train)?;
@@ -44,7 +45,7 @@ pub fn train_bilstm(
     if folds > 0 {
         eprintln!("taggers for the four folds trained ({:.0} s)", started.elapsed().as_secs_f64());
     }
-    let config = neural::Config { epochs: passes, shape, ..neural::Config::default() };
+    let config = neural::Config { epochs: passes, shape, seed, ..neural::Config::default() };
     let mut best: Option<(f64, Vec<u8>)> = None;
     let mut failed = None;
     neural::train(&train_ex, labels, &config, |e, model| {
