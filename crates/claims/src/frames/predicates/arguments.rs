@@ -328,13 +328,27 @@ impl<'d> Parse<'d> {
         let mut out = Vec::new();
         // "a cross-section of leaders, including X and Y": the members named.
         let mut words = self.with_conjuncts(i);
+        let includes = |c: usize| {
+            (self.rel(c).starts_with("nmod") || self.rel(c) == "orphan")
+                && matches!(self.case(c).as_deref(), Some("include" | "including" | "like"))
+        };
         for w in words.clone() {
+            // "a cross-section of the leadership, including X": the parser may hang the
+            // list on the "of" phrase instead of the word it names the members of.
+            let of_phrases = self.children[w]
+                .iter()
+                .copied()
+                .filter(|&o| self.rel(o) == "nmod" && self.case(o).as_deref() == Some("of"));
+            let listed: Vec<usize> = of_phrases
+                .flat_map(|o| self.children[o].iter().copied().filter(|&c| includes(c)))
+                .collect();
+            for c in listed {
+                words.extend(self.with_conjuncts(c));
+            }
             for c in self.children[w].iter().copied() {
                 // "six others - including the former chief, X -", where the parser may
                 // leave the "including" phrase an orphan.
-                if (self.rel(c).starts_with("nmod") || self.rel(c) == "orphan")
-                    && matches!(self.case(c).as_deref(), Some("include" | "including" | "like"))
-                {
+                if includes(c) {
                     words.extend(self.with_conjuncts(c));
                 }
                 // "met leaders including X", parsed with "including" a participle.

@@ -576,6 +576,8 @@ mod accusation_tests;
 #[cfg(test)]
 mod legal_tests;
 #[cfg(test)]
+mod lists_tests;
+#[cfg(test)]
 mod sanction_tests;
 #[cfg(test)]
 mod sources_tests;
