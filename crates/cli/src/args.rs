@@ -270,8 +270,9 @@ pub(crate) enum TrainCommand {
         passes: usize,
         /// The BiLSTM's sizes (with --bilstm): `tagged` (LSTM 128 reading the perceptron
         /// tagger's parts of speech, four spellings), `tagless` (LSTM 96, no tagger at all,
-        /// eight spellings: faster to run) or `tagless-low-tags` (the same, its parts of
-        /// speech learned from the first LSTM layer).
+        /// eight spellings: faster to run), `tagless-low-tags` (the same, its parts of
+        /// speech learned from the first LSTM layer) or `tagless-wide-relations` (relation
+        /// views of 128).
         #[arg(long, requires = "bilstm", value_enum, default_value_t = NetworkShape::Tagged)]
         shape: NetworkShape,
     },
@@ -286,6 +287,8 @@ pub(crate) enum NetworkShape {
     Tagless,
     /// The tagless network with its part-of-speech view on the first LSTM layer.
     TaglessLowTags,
+    /// The tagless network with relation views of 128 instead of 64.
+    TaglessWideRelations,
 }
 
 #[derive(Subcommand, Debug)]

@@ -325,6 +325,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                     NetworkShape::Tagged => read::syntax::neural::Shape::TAGGED,
                     NetworkShape::Tagless => read::syntax::neural::Shape::TAGLESS,
                     NetworkShape::TaglessLowTags => read::syntax::neural::Shape::TAGLESS_LOW_TAGS,
+                    NetworkShape::TaglessWideRelations => {
+                        read::syntax::neural::Shape::TAGLESS_WIDE_RELATIONS
+                    }
                 };
                 return parse_cmd::train_bilstm(train, dev, output, *passes, shape, *seed);
             }

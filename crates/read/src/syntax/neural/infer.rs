@@ -198,8 +198,8 @@ impl Model {
             .map(|s| Outputs {
                 n: lens[s],
                 ad: rows(&ad, A, s),
-                ld: rows(&ld, B, s),
-                lh: rows(&lh, B, s),
+                ld: rows(&ld, lay.shape.relation_view, s),
+                lh: rows(&lh, lay.shape.relation_view, s),
                 tg: rows(&tg, B, s),
                 p: rows(&p, A, s),
                 q: rows(&q, 1, s),
@@ -225,13 +225,14 @@ impl Model {
         let (w, lay) = (&self.w, &self.layout);
         let heads: Vec<Vec<usize>> = outs.iter().map(|out| self.heads(out)).collect();
         let words: usize = outs.iter().map(|out| out.n - 1).sum();
-        let mut relation_input = Vec::with_capacity(words * 3 * B);
+        let rv = lay.shape.relation_view;
+        let mut relation_input = Vec::with_capacity(words * 3 * rv);
         let mut tag_input = Vec::with_capacity(words * B);
         for (out, heads) in outs.iter().zip(&heads) {
             for (d, &h) in (1..out.n).zip(heads) {
                 relation_input.extend(label_features(
-                    &out.ld[d * B..(d + 1) * B],
-                    &out.lh[h * B..(h + 1) * B],
+                    &out.ld[d * rv..(d + 1) * rv],
+                    &out.lh[h * rv..(h + 1) * rv],
                 ));
             }
             tag_input.extend_from_slice(&out.tg[B..out.n * B]);

@@ -9,10 +9,11 @@ const MAGIC: &[u8] = b"dossier-bilstm-parser 1\n";
 /// A file that carries its shape: four `u32` after the header (LSTM width, tag input: 0 none,
 /// 1 the tagger's, 2 one constant; spellings, spelling rows).
 const MAGIC_SHAPED: &[u8] = b"dossier-bilstm-parser 2\n";
-/// A file whose part-of-speech view reads a lower layer than the last: the four `u32` of
-/// the second format, then the layer it reads (a network with the view on the last layer is
+/// A file of a network with a part-of-speech view on a lower layer than the last or another
+/// width of the relation views: the four `u32` of the second format, then the layer the
+/// part-of-speech view reads and the relation views' width (a network with neither is
 /// written in the second format, byte for byte as before).
-const MAGIC_TAG_LAYER: &[u8] = b"dossier-bilstm-parser 3\n";
+const MAGIC_THIRD: &[u8] = b"dossier-bilstm-parser 3\n";
 
 struct Cursor<'a> {
     bytes: &'a [u8],
@@ -38,8 +39,8 @@ impl Model {
         if shape == Shape::TAGGED {
             out.write_all(MAGIC)?;
         } else {
-            let low = shape.tag_layer + 1 < super::LAYERS;
-            out.write_all(if low { MAGIC_TAG_LAYER } else { MAGIC_SHAPED })?;
+            let third = shape.tag_layer + 1 < super::LAYERS || shape.relation_view != super::B;
+            out.write_all(if third { MAGIC_THIRD } else { MAGIC_SHAPED })?;
             let tags = match shape.tags {
                 TagInput::None => 0,
                 TagInput::Tagger => 1,
@@ -49,8 +50,10 @@ impl Model {
             for v in sizes {
                 out.write_all(&(v as u32).to_le_bytes())?;
             }
-            if low {
-                out.write_all(&(shape.tag_layer as u32).to_le_bytes())?;
+            if third {
+                for v in [shape.tag_layer, shape.relation_view] {
+                    out.write_all(&(v as u32).to_le_bytes())?;
+                }
             }
         }
         let mut words: Vec<(&String, &usize)> = self.vocab.iter().collect();
@@ -81,7 +84,7 @@ impl Model {
         let mut cur = Cursor { bytes, at: MAGIC.len() };
         let shape = if head == MAGIC {
             Shape::TAGGED
-        } else if head == MAGIC_SHAPED || head == MAGIC_TAG_LAYER {
+        } else if head == MAGIC_SHAPED || head == MAGIC_THIRD {
             let mut size = || cur.u32().map(|v| v as usize);
             let (hidden, tags, spellings, spelling_rows) = (size()?, size()?, size()?, size()?);
             let tags = match tags {
@@ -90,8 +93,12 @@ impl Model {
                 2 => TagInput::Constant,
                 _ => return None,
             };
-            let tag_layer = if head == MAGIC_TAG_LAYER { size()? } else { super::LAYERS - 1 };
-            let shape = Shape { hidden, tags, spellings, spelling_rows, tag_layer };
+            let (tag_layer, relation_view) = if head == MAGIC_THIRD {
+                (size()?, size()?)
+            } else {
+                (super::LAYERS - 1, super::B)
+            };
+            let shape = Shape { hidden, tags, spellings, spelling_rows, tag_layer, relation_view };
             if !shape.is_valid() {
                 return None;
             }

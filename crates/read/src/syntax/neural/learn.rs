@@ -18,8 +18,9 @@ impl Model {
         let mut d_ah = vec![vec![0f32; A]; n];
         let mut d_p = vec![vec![0f32; A]; n];
         let mut d_q = vec![0f32; n];
-        let mut d_ld = vec![vec![0f32; B]; n];
-        let mut d_lh = vec![vec![0f32; B]; n];
+        let rv = lay.shape.relation_view;
+        let mut d_ld = vec![vec![0f32; rv]; n];
+        let mut d_lh = vec![vec![0f32; rv]; n];
         let mut d_tg = vec![vec![0f32; B]; n];
         for (d, d_tg) in d_tg.iter_mut().enumerate().skip(1) {
             let (tag_loss, dt) = cross_entropy(&self.tag_scores(&tr.tg[d]), ex.gold_tags[d - 1]);
@@ -44,7 +45,7 @@ impl Model {
             let (label_loss, dl) = cross_entropy(&self.label_scores(&z), ex.labels[d - 1]);
             loss += label_loss;
             axpy(sl_mut(g, lay.b_l), 1.0, &dl);
-            let mut dz = vec![0f32; 3 * B];
+            let mut dz = vec![0f32; 3 * rv];
             affine_back(
                 sl(w, lay.w_l),
                 &mut g[lay.w_l.at..lay.w_l.at + lay.w_l.rows * lay.w_l.cols],
@@ -52,9 +53,9 @@ impl Model {
                 &dl,
                 Some(&mut dz),
             );
-            for k in 0..B {
-                d_ld[d][k] += dz[k] + dz[2 * B + k] * tr.lh[gold][k];
-                d_lh[gold][k] += dz[B + k] + dz[2 * B + k] * tr.ld[d][k];
+            for k in 0..rv {
+                d_ld[d][k] += dz[k] + dz[2 * rv + k] * tr.lh[gold][k];
+                d_lh[gold][k] += dz[rv + k] + dz[2 * rv + k] * tr.ld[d][k];
             }
         }
         for h in 0..n {

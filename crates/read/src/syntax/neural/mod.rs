@@ -79,6 +79,9 @@ pub struct Shape {
     /// the first (0), so that the words' parts of speech are learned below the layer that
     /// the arcs and relations read (Søgaard and Goldberg 2016).
     pub tag_layer: usize,
+    /// The width of the dependent's and the head's views for relations (64 in every network
+    /// before session 44).
+    pub relation_view: usize,
 }
 
 impl Shape {
@@ -90,6 +93,7 @@ impl Shape {
         spellings: 4,
         spelling_rows: 1 << 15,
         tag_layer: 1,
+        relation_view: B,
     };
     /// A network that needs no perceptron tagger (sessions 40 and 41): LSTM 96, one learned
     /// vector in place of the part of speech, eight spellings in 65,536 rows.
@@ -99,9 +103,12 @@ impl Shape {
         spellings: 8,
         spelling_rows: 1 << 16,
         tag_layer: 1,
+        relation_view: B,
     };
     /// [`Shape::TAGLESS`] with the part-of-speech view on the first LSTM layer (session 44).
     pub const TAGLESS_LOW_TAGS: Shape = Shape { tag_layer: 0, ..Shape::TAGLESS };
+    /// [`Shape::TAGLESS`] with relation views twice as wide (session 44).
+    pub const TAGLESS_WIDE_RELATIONS: Shape = Shape { relation_view: 2 * B, ..Shape::TAGLESS };
 
     /// Whether the code can run a network of this shape.
     fn is_valid(self) -> bool {
@@ -109,6 +116,7 @@ impl Shape {
             && (1..=SPELLINGS).contains(&self.spellings)
             && (1..=1 << 24).contains(&self.spelling_rows)
             && self.tag_layer < LAYERS
+            && (1..=512).contains(&self.relation_view)
     }
 
     /// The width of a word's input to the first LSTM layer.
@@ -236,11 +244,12 @@ impl Layout {
         let b_ah = span(1, A);
         let u = span(A, A);
         let u_bias = span(1, A);
-        let w_ld = span(B, 2 * h);
-        let b_ld = span(1, B);
-        let w_lh = span(B, 2 * h);
-        let b_lh = span(1, B);
-        let w_l = span(labels, 3 * B);
+        let rv = shape.relation_view;
+        let w_ld = span(rv, 2 * h);
+        let b_ld = span(1, rv);
+        let w_lh = span(rv, 2 * h);
+        let b_lh = span(1, rv);
+        let w_l = span(labels, 3 * rv);
         let b_l = span(1, labels);
         let w_tg = span(B, 2 * h);
         let b_tg = span(1, B);
@@ -454,8 +463,9 @@ impl Model {
         let top = cur;
         let ad = tanh_layer(w, lay.w_ad, lay.b_ad, &top, A);
         let ah = tanh_layer(w, lay.w_ah, lay.b_ah, &top, A);
-        let ld = tanh_layer(w, lay.w_ld, lay.b_ld, &top, B);
-        let lh = tanh_layer(w, lay.w_lh, lay.b_lh, &top, B);
+        let rv = lay.shape.relation_view;
+        let ld = tanh_layer(w, lay.w_ld, lay.b_ld, &top, rv);
+        let lh = tanh_layer(w, lay.w_lh, lay.b_lh, &top, rv);
         let tag_in = if lay.shape.tag_layer + 1 < LAYERS {
             &layer_in[lay.shape.tag_layer + 1]
         } else {
@@ -578,7 +588,7 @@ impl Parser {
 /// What the relation classifier reads of a dependent and its head: the dependent's view,
 /// the head's, and their product.
 fn label_features(ld: &[f32], lh: &[f32]) -> Vec<f32> {
-    let mut z = Vec::with_capacity(3 * B);
+    let mut z = Vec::with_capacity(3 * ld.len());
     z.extend_from_slice(ld);
     z.extend_from_slice(lh);
     z.extend(ld.iter().zip(lh).map(|(a, b)| a * b));

@@ -100,9 +100,13 @@ fn a_model_with_its_tags_on_the_first_layer_carries_that_layer() {
     assert_eq!(back.parse(&train[0]), model.parse(&train[0]));
     // A layer the network does not have is refused.
     let at = b"dossier-bilstm-parser 3\n".len() + 16;
-    let mut bad = bytes;
+    let mut bad = bytes.clone();
     bad[at..at + 4].copy_from_slice(&2u32.to_le_bytes());
     assert!(Model::read(&bad).is_none());
+    // Read with relation views of another width, the weights no longer fit: refused.
+    let mut other = bytes;
+    other[at + 4..at + 8].copy_from_slice(&96u32.to_le_bytes());
+    assert!(Model::read(&other).is_none());
 }
 
 /// The first four spellings are the hashes of the keys the first networks were trained on
@@ -153,6 +157,7 @@ fn gradients_match_finite_differences() {
     gradients_match_finite_differences_for(Shape::TAGLESS);
     gradients_match_finite_differences_for(Shape { tags: TagInput::None, ..Shape::TAGLESS });
     gradients_match_finite_differences_for(Shape::TAGLESS_LOW_TAGS);
+    gradients_match_finite_differences_for(Shape { relation_view: 12, ..Shape::TAGLESS });
 }
 
 fn gradients_match_finite_differences_for(shape: Shape) {
@@ -503,7 +508,8 @@ fn integer_products_neither_overflow_at_the_largest_values_nor_break_on_damaged_
 #[test]
 fn sentences_parsed_together_give_the_same_numbers_as_one_at_a_time() {
     let no_tags = Shape { tags: TagInput::None, ..Shape::TAGLESS };
-    for shape in [Shape::TAGGED, Shape::TAGLESS, no_tags, Shape::TAGLESS_LOW_TAGS] {
+    let wide = Shape { relation_view: 96, ..Shape::TAGLESS };
+    for shape in [Shape::TAGGED, Shape::TAGLESS, no_tags, Shape::TAGLESS_LOW_TAGS, wide] {
         sentences_parsed_together_give_the_same_numbers_for(shape);
     }
 }
