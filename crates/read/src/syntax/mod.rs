@@ -257,6 +257,7 @@ impl Analyzer {
         predicate::oblique_on_verb(tags, &mut arcs);
         predicate::mark_opens_its_clause(lower, tags, &mut arcs);
         predicate::subject_after_dateline(words, tags, &mut arcs);
+        predicate::aux_on_its_verb(tags, &mut arcs);
         time_word::participle_over_time_word(lower, tags, &mut arcs);
         punct::reattach(words, tags, &mut arcs);
         let mut arcs = arcs.into_iter();

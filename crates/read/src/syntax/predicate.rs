@@ -11,7 +11,8 @@
 //! The module's other repairs are about predicates and their arguments too: an oblique goes
 //! on a verb, not a noun (`oblique_on_verb`); a subordinator opens the clause after it
 //! (`mark_opens_its_clause`); "those" + "-ed" is a participle (`participle_after_those`);
-//! the name after a wire story's dateline is the subject (`subject_after_dateline`).
+//! the name after a wire story's dateline is the subject (`subject_after_dateline`); an
+//! auxiliary has no subject (`aux_on_its_verb`).
 
 use super::Upos;
 use super::parse::{Arc, descends_from};
@@ -183,6 +184,42 @@ pub(super) fn mark_opens_its_clause(lower: &[String], tags: &[Upos], arcs: &mut 
     }
 }
 
+/// An auxiliary has no subject: where a parse gave one its own subject ("\"A has used ...,\"
+/// said B" with "has" on "said" and A on "has": the tagless BiLSTM's), the auxiliary and
+/// that subject go to the verb right after it (with only adverbs or particles between). No
+/// auxiliary of EWT train has a subject; the parses of EWT dev by the shipped parser and
+/// the tagless network have none either (`arcs[i]` is word `i + 1`'s arc: heads from 1, 0
+/// the root).
+pub(super) fn aux_on_its_verb(tags: &[Upos], arcs: &mut [Arc]) {
+    let n = arcs.len();
+    if tags.len() != n {
+        return;
+    }
+    let subject = |rel: &str| matches!(rel, "nsubj" | "nsubj:pass" | "expl");
+    for a in 1..=n {
+        let rel = arcs[a - 1].deprel.as_str();
+        if tags[a - 1] != Upos::Aux || !matches!(rel, "aux" | "aux:pass") {
+            continue;
+        }
+        if !arcs.iter().any(|arc| arc.head == a && subject(&arc.deprel)) {
+            continue;
+        }
+        let verb = (a + 1..=n)
+            .find(|&v| !matches!(tags[v - 1], Upos::Adv | Upos::Part))
+            .filter(|&v| tags[v - 1] == Upos::Verb);
+        let Some(v) = verb else { continue };
+        if arcs[a - 1].head == v || descends_from(arcs, v, a) {
+            continue;
+        }
+        arcs[a - 1].head = v;
+        for arc in arcs.iter_mut() {
+            if arc.head == a && subject(&arc.deprel) {
+                arc.head = v;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +308,37 @@ mod tests {
         let mut arcs = arcs_of(&tree);
         let before = arcs.clone();
         mark_opens_its_clause(&words[..4], &tags[..4], &mut arcs);
+        assert_eq!(arcs, before);
+    }
+
+    #[test]
+    fn an_auxiliary_with_a_subject_goes_to_its_verb_with_it() {
+        // "" Brask has used threats , " said Lorn ." with "has" on "said" and "Brask" on
+        // "has".
+        use Upos::Aux;
+        let tags = [Punct, Propn, Aux, Verb, Noun, Punct, Punct, Verb, Propn, Punct];
+        let tree = [
+            (3, "punct"),
+            (3, "nsubj"),
+            (8, "aux"),
+            (8, "ccomp"),
+            (4, "obj"),
+            (4, "punct"),
+            (4, "punct"),
+            (0, "root"),
+            (8, "nsubj"),
+            (8, "punct"),
+        ];
+        let mut arcs = arcs_of(&tree);
+        aux_on_its_verb(&tags, &mut arcs);
+        assert_eq!((arcs[2].head, arcs[1].head), (4, 4));
+        assert_eq!(arcs[8].head, 8, "the subject of another verb stays");
+        // An auxiliary without a subject is left alone.
+        let mut tree = tree;
+        tree[1] = (4, "nsubj");
+        let mut arcs = arcs_of(&tree);
+        let before = arcs.clone();
+        aux_on_its_verb(&tags, &mut arcs);
         assert_eq!(arcs, before);
     }
 
