@@ -578,6 +578,8 @@ mod legal_tests;
 #[cfg(test)]
 mod lists_tests;
 #[cfg(test)]
+mod meeting_tests;
+#[cfg(test)]
 mod sanction_tests;
 #[cfg(test)]
 mod sources_tests;

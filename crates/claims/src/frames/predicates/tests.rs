@@ -145,36 +145,6 @@ fn a_relative_clause_gives_the_antecedent() {
 }
 
 #[test]
-fn an_unnamed_group_in_a_later_sentence_continues_the_sanctions() {
-    let c = claims_in(
-        "Norvania blacklisted four army officers on Friday. Among those listed are Colonel \
-         Tomasz Wielgosz and Major Orrin Dalewick. Officials did not comment.",
-        &["Norvania"],
-    );
-    for name in ["Tomasz Wielgosz", "Orrin Dalewick"] {
-        let s = of(&c, ClaimType::Sanction);
-        let s = s.iter().find(|s| s.field("target") == Some(name)).expect(name);
-        assert_eq!(s.rule, "frame.sanction.list", "{s:?}");
-        assert_eq!(s.field("authority"), Some("Norvania"), "{s:?}");
-    }
-    // Far from any sanction, the same shape is no sanction.
-    let c = claims("The guests were Tomasz Wielgosz and Orrin Dalewick.");
-    assert!(of(&c, ClaimType::Sanction).is_empty(), "{c:?}");
-}
-
-#[test]
-fn the_items_after_a_colon_are_each_a_target() {
-    let c = claims(
-        "The Northland Council imposed sanctions on three people, as follows:\n\n\
-         • Tomasz Wielgosz (a former governor);\n\n• Marisol Quenby (a judge); and\n\n\
-         • Orrin Dalewick (a police chief).\n\nThe measures take effect at once.",
-    );
-    for name in ["Tomasz Wielgosz", "Marisol Quenby", "Orrin Dalewick"] {
-        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
-    }
-}
-
-#[test]
 fn accusations_in_either_voice_and_an_alleged_act() {
     let c = claims("Human rights groups accused Tomasz Wielgosz of torturing detainees.");
     let a = of(&c, ClaimType::Allegation);
@@ -239,45 +209,6 @@ fn warrants_named_by_their_holder_take_the_documents_issuer() {
 }
 
 #[test]
-fn companions_of_a_visitor_visit_the_same_place() {
-    let c = claims(
-        "Tomasz Wielgosz started a previously unannounced visit to Velmora today for talks \
-         with its king. He was accompanied by trade minister Marisol Quenby and army chief \
-         Orrin Dalewick.",
-    );
-    for name in ["Marisol Quenby", "Orrin Dalewick"] {
-        let v = of(&c, ClaimType::Visit);
-        let v = v.iter().find(|v| v.field("person") == Some(name)).expect(name);
-        assert_eq!(v.field("place"), Some("Velmora"), "{v:?}");
-    }
-    // No visit before: no companions.
-    let c = claims("He was accompanied by the trade minister Marisol Quenby.");
-    assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
-}
-
-/// "visited the holy city of X": the place a place noun names by its "of" phrase.
-#[test]
-fn a_visit_to_the_city_of_x_is_a_visit_to_x() {
-    let c = claims("During the trip, Tomasz Wielgosz also visited the port city of Bergen.");
-    let v = of(&c, ClaimType::Visit);
-    assert!(v.iter().any(|v| v.field("place") == Some("Bergen")), "{c:?}");
-    // A place noun with no place named is no visit.
-    let c = claims("During the trip, Tomasz Wielgosz also visited the old city.");
-    assert!(of(&c, ClaimType::Visit).is_empty(), "{c:?}");
-}
-
-#[test]
-fn talks_with_someone_are_a_meeting_of_the_clauses_subject() {
-    let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks with Marisol Quenby.");
-    let m = of(&c, ClaimType::Meeting);
-    assert_eq!(m.len(), 1, "{c:?}");
-    assert_eq!(m[0].list("participants").len(), 2, "{c:?}");
-    // Talks with no second party named are no meeting.
-    let c = claims("Tomasz Wielgosz flew to Velmora on Monday for talks.");
-    assert!(of(&c, ClaimType::Meeting).is_empty(), "{c:?}");
-}
-
-#[test]
 fn a_court_in_a_city_gives_the_state_not_the_city_as_authority() {
     let text = "Norway tried the case.\n\nA court in Oslo convicted Tomasz Wielgosz of torture on Tuesday.\n";
     let c = claims(text);
@@ -295,15 +226,6 @@ fn capture_execution_and_tours_are_arrests_deaths_and_visits() {
     assert!(has(&c, ClaimType::DeathReport, "person", "Marisol Quenby"), "{c:?}");
     let c = claims("Odalys Brankov toured Norway in June 2018.\n");
     assert!(has(&c, ClaimType::Visit, "person", "Odalys Brankov"), "{c:?}");
-}
-
-#[test]
-fn an_apposed_list_gives_every_name_its_own_claim() {
-    let c = claims(
-        "Prosecutors in Oslo charged two men, Tomasz Wielgosz and Odalys Brankov, with murder.\n",
-    );
-    assert!(has(&c, ClaimType::Charge, "defendant", "Tomasz Wielgosz"), "{c:?}");
-    assert!(has(&c, ClaimType::Charge, "defendant", "Odalys Brankov"), "{c:?}");
 }
 
 #[test]
@@ -402,13 +324,6 @@ fn a_bare_participle_accuses_the_subject_of_its_clause() {
     let c =
         claims("Karel Dunne ruled the province for years and was accused of sponsoring terrorism.");
     assert!(has(&c, ClaimType::Allegation, "accused", "Karel Dunne"), "{c:?}");
-}
-
-#[test]
-fn a_meeting_whose_subject_the_parser_missed() {
-    let c = claims("During his visit to Varnholm, Karel Dunne met President Jules Marrot.");
-    let m = of(&c, ClaimType::Meeting);
-    assert!(m.iter().any(|m| m.list("participants").len() == 2), "{c:?}");
 }
 
 #[test]
@@ -529,67 +444,6 @@ fn a_government_named_by_its_leaders_is_accused_through_them() {
 }
 
 #[test]
-fn a_definite_group_stands_for_the_people_named_just_before() {
-    let c = claims(
-        "The Northland Treasury sanctioned Tomasz Wielgosz, his brother Pawel Wielgosz and Marisol Quenby on Friday. The three are accused of torturing detainees in Varnholm.",
-    );
-    for name in ["Tomasz Wielgosz", "Pawel Wielgosz", "Marisol Quenby"] {
-        assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
-    }
-    // A speaker is not one of the group.
-    let c = claims(
-        "Also designated are Halvard Brenning and Petra Lindgren. \"The regime has continued its campaign of repression,\" said Treasury Secretary Anton Kurlov. The ministry said the two officials had incited violence against protesters.",
-    );
-    assert!(has(&c, ClaimType::Allegation, "accused", "Halvard Brenning"), "{c:?}");
-    assert!(has(&c, ClaimType::Allegation, "accused", "Petra Lindgren"), "{c:?}");
-    assert!(!has(&c, ClaimType::Allegation, "accused", "Anton Kurlov"), "{c:?}");
-    let c = claims(
-        "A court in Varnholm heard the cases of Jonas Pettersby and Gerold Fenn. Both were sentenced to ten years in prison.",
-    );
-    assert!(has(&c, ClaimType::Verdict, "defendant", "Jonas Pettersby"), "{c:?}");
-    assert!(has(&c, ClaimType::Verdict, "defendant", "Gerold Fenn"), "{c:?}");
-}
-
-#[test]
-fn a_group_word_after_a_counted_group_of_unnamed_people_is_them() {
-    // "Both" stands for the two officers just told of, not the two people named before.
-    let c = claims(
-        "President Tomasz Wielgosz dismissed General Piet Oranje and appointed Edda Lorn. Last month, prosecutors opened a case against two prison officers on suspicion of abuse of power. Both were detained.",
-    );
-    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
-    // Named people just before a counted group of others are still found.
-    let c = claims(
-        "Police questioned two officers on Monday. A court in Varnholm heard the cases of Jonas Pettersby and Gerold Fenn. Both were sentenced to ten years in prison.",
-    );
-    assert!(has(&c, ClaimType::Verdict, "defendant", "Gerold Fenn"), "{c:?}");
-}
-
-#[test]
-fn an_indefinite_or_larger_group_is_not_the_people_named_before() {
-    // "Two protesters" are others than those just named; "the five" are more than them.
-    let c = claims(
-        "Police questioned Jonas Pettersby and Gerold Fenn. Two protesters were detained in Varnholm.",
-    );
-    assert!(of(&c, ClaimType::Arrest).is_empty(), "{c:?}");
-    let c = claims(
-        "The ministry sanctioned Jonas Pettersby and Gerold Fenn. The five are accused of torturing detainees.",
-    );
-    assert!(of(&c, ClaimType::Allegation).is_empty(), "{c:?}");
-}
-
-#[test]
-fn a_semicolon_list_goes_on_past_each_description_and_a_misparsed_subject_is_accused() {
-    let c = claims(
-        "Also designated are Labor Minister Jonas Pettersby, appointed in August; Gerold Fenn, deputy director general of the state telecommunications body of the republic since 2023; and Maj. Gen. Ramon Ekdahl, who headed the army's intelligence directorate for more than a decade.\n\n\"The regime has continued its campaign of repression,\" said Treasury Secretary Anton Kurlov.\n\nThe State Department said the three officials had \"incited regional instability through abuses against the people.\"",
-    );
-    for name in ["Jonas Pettersby", "Gerold Fenn", "Ramon Ekdahl"] {
-        assert!(has(&c, ClaimType::Sanction, "target", name), "{name}: {c:?}");
-        assert!(has(&c, ClaimType::Allegation, "accused", name), "{name}: {c:?}");
-    }
-    assert!(!has(&c, ClaimType::Allegation, "accused", "Anton Kurlov"), "{c:?}");
-}
-
-#[test]
 fn a_misparsed_participle_of_accusing_speaks_of_the_person_named_before_it() {
     let c = claims(
         "Tomasz Wielgosz, a wanted fugitive accused of playing a major role in the massacre has been arrested near Varnholm.",
@@ -617,15 +471,6 @@ fn poisoning_and_dying_of_a_cause_are_health() {
 }
 
 #[test]
-fn a_meeting_with_someone_that_a_named_subject_attended() {
-    let c = claims(
-        "Just hours before his detention on Tuesday evening, Tomasz Wielgosz had attended a Defence Ministry meeting with Defence Minister Piet Oranje and other officials.",
-    );
-    let m = of(&c, ClaimType::Meeting);
-    assert!(m.iter().any(|m| m.list("participants").len() >= 2), "{c:?}");
-}
-
-#[test]
 fn who_speaks_of_a_sentence_does_not_give_it() {
     let text = "Norvania's Daily Herald newspaper described Tomasz Wielgosz's sentence as the most severe given to a former minister.";
     let c = claims(text);
@@ -640,72 +485,6 @@ fn charges_faced_at_the_end_of_a_chain_of_conjuncts() {
     );
     assert!(has(&c, ClaimType::Charge, "defendant", "Edda Lorn"), "{c:?}");
     assert!(!has(&c, ClaimType::Charge, "defendant", "Piet Oranje"), "{c:?}");
-}
-
-/// The participants of every meeting in a text, sorted.
-fn meetings(text: &str) -> Vec<Vec<String>> {
-    let c = claims(text);
-    of(&c, ClaimType::Meeting)
-        .iter()
-        .map(|m| {
-            let mut p: Vec<String> = m.list("participants").iter().map(|s| s.to_string()).collect();
-            p.sort();
-            p
-        })
-        .collect()
-}
-
-#[test]
-fn being_seen_or_pictured_with_someone_is_a_meeting() {
-    for text in [
-        "Kasimir Holl is seen with his brother Piet Oranje and the singer Edda Lorn, who visited Varsk recently.",
-        "In a photo released on Wednesday, Tomasz Wielgosz was seen standing along with other Norvanian officials including President Piet Oranje at the palace in Varsk.",
-        "Tomasz Wielgosz was photographed with Edda Lorn at a dinner in Brenning.",
-    ] {
-        let m = meetings(text);
-        assert_eq!(m.len(), 1, "{text}: {m:?}");
-        assert!(m[0].len() >= 2, "{text}: {m:?}");
-    }
-    // Seen as something, or with no one named: no meeting.
-    for text in [
-        "Tomasz Wielgosz is seen as a hardliner in Varsk.",
-        "Tomasz Wielgosz was seen with a rifle near the border.",
-        "Tomasz Wielgosz was seen in Varsk on Monday.",
-    ] {
-        assert!(meetings(text).is_empty(), "{text}");
-    }
-}
-
-#[test]
-fn hosting_or_receiving_a_person_is_a_meeting_and_a_prize_is_not() {
-    let m = meetings("Tomasz Wielgosz hosted Marisol Quenby in Varsk on Monday.");
-    assert_eq!(m, vec![vec!["Marisol Quenby".to_string(), "Tomasz Wielgosz".to_string()]]);
-    let m = meetings("President Piet Oranje received Edda Lorn at the palace on Friday.");
-    assert_eq!(m.len(), 1, "{m:?}");
-    assert!(meetings("Tomasz Wielgosz received the Order of Merit in 2010.").is_empty());
-    assert!(meetings("Tomasz Wielgosz received a 20-year sentence.").is_empty());
-}
-
-#[test]
-fn receiving_a_counterpart_named_in_apposition_is_a_meeting_where_it_happened() {
-    // The tagger reads "Kasimir Brunovian" as the person "Kasimir" and a miscellaneous
-    // "Brunovian" (a nationality's ending); the family name is the person's all the same.
-    let text = "Norvania's interior minister, Tomasz Wielgosz, received his Varskan counterpart, Piet Kasimir Brunovian, in Lornby on Wednesday for talks on border security.\n\nBrunovian later met Edda Lorn.\n";
-    let c = claims(text);
-    let m = of(&c, ClaimType::Meeting);
-    let first = m.iter().find(|m| m.list("participants").contains(&"Tomasz Wielgosz"));
-    let first = first.unwrap_or_else(|| panic!("{c:?}"));
-    assert!(first.list("participants").contains(&"Piet Kasimir Brunovian"), "{m:?}");
-    assert_eq!(first.field("place"), Some("Lornby"), "{m:?}");
-}
-
-#[test]
-fn a_meeting_told_in_a_second_conjunct_with_a_list_of_those_met() {
-    let text = "Born in 1970, Tomasz Wielgosz graduated from the academy in 1992 and has more recently met world leaders including President Piet Oranje of Norvania.";
-    let m = meetings(text);
-    assert_eq!(m.len(), 1, "{m:?}");
-    assert!(m[0].contains(&"Piet Oranje".to_string()), "{m:?}");
-    assert!(m[0].contains(&"Tomasz Wielgosz".to_string()), "{m:?}");
 }
 
 #[test]
@@ -779,26 +558,4 @@ fn a_name_hung_on_the_verb_without_a_preposition_is_its_object() {
             "{authority}: {s:?}"
         );
     }
-}
-
-#[test]
-fn a_name_apposed_to_a_post_after_a_comma_is_met() {
-    for text in [
-        "Piet Oranjeholl met the commander of the guard, Edda Lorn, in Varnholm.",
-        "Piet Oranjeholl held talks with the commander of the guard, Edda Lorn, in Varnholm.",
-    ] {
-        let c = claims(text);
-        let m = of(&c, ClaimType::Meeting);
-        assert!(m.iter().any(|m| m.list("participants").contains(&"Edda Lorn")), "{text}: {c:?}");
-    }
-}
-
-#[test]
-fn the_agency_of_a_dateline_is_no_participant() {
-    let c = claims(
-        "VARNHOLM, Jan 12 (Norvanian News Agency) - Norvania's army chief General Piet Oranjeholl met President Edda Lorn in Varnholm on Thursday.",
-    );
-    let m = of(&c, ClaimType::Meeting);
-    assert!(!m.is_empty(), "{c:?}");
-    assert!(m.iter().all(|m| !m.list("participants").contains(&"Norvanian News Agency")), "{m:?}");
 }
