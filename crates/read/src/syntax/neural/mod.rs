@@ -29,7 +29,8 @@
 //! and since session 42 with AVX2 alone), short of the accuracy targets by 0.05 to 0.2 UPOS
 //! (met since session 43, where the perceptron tagger gives a second opinion on the words
 //! the network doubts: 95.59 with session 42's network) and 0.15 to 0.35 LAS from one
-//! training run to the next.
+//! training run to the next (session 44: the part-of-speech view on the first layer, or
+//! wider relation views, gave no more).
 //! `examples/neural.rs` trains and measures it.
 
 mod data;
