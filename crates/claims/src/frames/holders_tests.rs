@@ -304,6 +304,22 @@ fn an_apposition_after_a_later_conjunct_is_that_conjuncts() {
 }
 
 #[test]
+fn a_later_name_a_parse_hung_on_the_first_apposition_holds_the_apposition_after_it() {
+    let text = "The designations include Tomasz Wielgosz, the party secretary of Varsk, and \
+                Edda Lorn, a former deputy party secretary of the Lornby district.";
+    // As another parser read it: Lorn a conjunct of "Varsk", inside Wielgosz's apposition,
+    // and the second apposition on Wielgosz.
+    let arcs = [
+        ("Lorn", "Varsk", "conj"),
+        ("Edda", "Lorn", "compound"),
+        ("secretary#2", "Tomasz", "appos"),
+    ];
+    let c = claims_rewired(text, ClaimType::Position, &arcs);
+    assert!(find(&c, "Edda Lorn", "Lornby district").is_some(), "{c:?}");
+    assert!(find(&c, "Tomasz Wielgosz", "Lornby district").is_none(), "{c:?}");
+}
+
+#[test]
 fn troops_named_by_their_kind_are_a_body() {
     let c = posts(
         "The Council also sanctioned Colonel Tomasz Wielgosz, deputy commander of the internal troops, who is responsible for the crackdown.",

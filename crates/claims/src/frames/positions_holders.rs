@@ -468,6 +468,14 @@ fn conjunct_before_apposition(doc: &Doc<'_>, p: &Parse<'_>, h: usize, t: usize) 
     // name in apposition to A ("A, the chief of X, B, director of Y").
     let named = |c: usize| p.mention_of(doc, c, &[Kind::Per]).is_some();
     let items = p.kids(h, "conj").chain(p.kids(h, "appos").filter(|&c| named(c)));
+    // Or a person the parse made the conjunct of a word of A's earlier apposition that
+    // names no person ("A, the secretary of X, and B, a former ..." with B on X).
+    let earlier = p.kids(h, "appos").filter(|&a| a < t).map(|a| p.span_without(a, &[]));
+    let nested: Vec<usize> = earlier
+        .flat_map(|(lo, hi)| (lo..=hi).filter(|&w| !named(w)).flat_map(|w| p.kids(w, "conj")))
+        .filter(|&c| named(c))
+        .collect();
+    let items = items.chain(nested);
     let Some(c) = items.filter(|&c| h < c && c < t).max() else { return h };
     // The item's words: its subtree, and its whole name where the parse hung part of the name
     // elsewhere ("B Surname" with the surname flat on A).
