@@ -196,12 +196,16 @@ pub(super) fn aux_on_its_verb(tags: &[Upos], arcs: &mut [Arc]) {
         return;
     }
     let subject = |rel: &str| matches!(rel, "nsubj" | "nsubj:pass" | "expl");
+    // The words with a subject, found once: a scan for each auxiliary would be quadratic.
+    // A move below takes subjects from an auxiliary to a verb only, so no later auxiliary's
+    // entry changes.
+    let mut has_subject = vec![false; n + 1];
+    for arc in arcs.iter().filter(|arc| subject(&arc.deprel)) {
+        has_subject[arc.head.min(n)] = true;
+    }
     for a in 1..=n {
         let rel = arcs[a - 1].deprel.as_str();
-        if tags[a - 1] != Upos::Aux || !matches!(rel, "aux" | "aux:pass") {
-            continue;
-        }
-        if !arcs.iter().any(|arc| arc.head == a && subject(&arc.deprel)) {
+        if tags[a - 1] != Upos::Aux || !matches!(rel, "aux" | "aux:pass") || !has_subject[a] {
             continue;
         }
         let verb = (a + 1..=n)
