@@ -7,8 +7,14 @@
 //! products, 32 sentences at a time), five rounds;
 //! `... --example neural -- eval MODEL DEV.conllu`: a model's figures, with the float products
 //! (as training measures) and with the integer ones (as the analyzer parses);
-//! `... --example neural -- silver MODEL CONLL2003 OUT.conllu`: the sentences of a CoNLL-2003
-//! file (not those in capitals) parsed by the model, as CoNLL-U to train another parser on.
+//! `... --example neural -- silver OUT.conllu CONLL2003 MODEL...`: the sentences of a
+//! CoNLL-2003 file (not those in capitals) parsed by the models as one ([`neural::Ensemble`]),
+//! as CoNLL-U to train another parser on;
+//! `... --example neural -- ensemble DEV.conllu MODEL...`: the models' figures as one;
+//! `... --example neural -- distil TRAIN SILVER DEV OUT.model PASSES MODEL...`: trains a
+//! tagless network (`Shape::TAGLESS`, two threads) on TRAIN and SILVER, each SILVER sentence
+//! with the ensemble of MODELs' probabilities as half its target, and writes the model of the
+//! pass with the best dev UAS to OUT.model.
 
 use read::syntax::{neural, read_conllu};
 
@@ -21,7 +27,13 @@ fn main() {
         return speed(&args[2], &args[3]);
     }
     if args[1] == "silver" {
-        return silver(&args[2], &args[3], &args[4]);
+        return silver(&args[2], &args[3], &args[4..]);
+    }
+    if args[1] == "distil" {
+        return distil(&args[2..]);
+    }
+    if args[1] == "ensemble" {
+        return ensemble_eval(&args[2], &args[3..]);
     }
     if args[1] == "eval" {
         let model = neural::Model::read(&std::fs::read(&args[2]).unwrap()).expect("a model");
@@ -140,8 +152,30 @@ fn speed_batch(model_path: &str, dev: &str) {
     }
 }
 
-fn silver(model: &str, conll: &str, out: &str) {
-    let model = neural::Model::read(&std::fs::read(model).unwrap()).expect("a model");
+/// The networks of `models` as one ([`neural::Ensemble`]).
+fn ensemble(models: &[String]) -> neural::Ensemble {
+    let parsers = models
+        .iter()
+        .map(|m| {
+            neural::Parser::new(neural::Model::read(&std::fs::read(m).unwrap()).expect("a model"))
+        })
+        .collect();
+    neural::Ensemble::new(parsers).expect("networks with the same relation names")
+}
+
+fn ensemble_eval(dev: &str, models: &[String]) {
+    let ensemble = ensemble(models);
+    let dev = read_conllu(&std::fs::read_to_string(dev).unwrap()).unwrap();
+    let dev = neural::tagged_examples(&dev, ensemble.labels());
+    let parses: Vec<neural::Parse> = dev.chunks(32).flat_map(|c| ensemble.parse_batch(c)).collect();
+    let next = std::cell::RefCell::new(parses.into_iter());
+    let (uas, las, upos, _) =
+        neural::evaluate(ensemble.labels(), &dev, |_| next.borrow_mut().next().unwrap_or_default());
+    println!("{} networks: UPOS {upos:.2} UAS {uas:.2} LAS {las:.2}", models.len());
+}
+
+fn silver(out: &str, conll: &str, models: &[String]) {
+    let ensemble = ensemble(models);
     let analyzer = read::syntax::builtin().unwrap();
     let text = std::fs::read_to_string(conll).unwrap();
     let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
@@ -152,31 +186,91 @@ fn silver(model: &str, conll: &str, out: &str) {
             Some(word) => sentences.last_mut().unwrap().push(word),
         }
     }
-    let mut written = String::new();
-    let (mut kept, mut words) = (0, 0);
-    for s in sentences.iter().filter(|s| s.len() >= 3) {
+    // Not headlines and tables: sentences of three words or more, fewer capitals than
+    // small letters.
+    sentences.retain(|s| {
         let upper = s.iter().flat_map(|w| w.chars()).filter(|c| c.is_uppercase()).count();
         let lower = s.iter().flat_map(|w| w.chars()).filter(|c| c.is_lowercase()).count();
-        if upper >= lower {
-            continue;
-        }
-        let analysis = analyzer.analyse(s);
-        let tags: Vec<read::syntax::Upos> = analysis.iter().map(|a| a.upos).collect();
-        let (heads, labels, neural_tags) = model.parse(&neural::Example::unlabelled(s, &tags));
+        s.len() >= 3 && upper < lower
+    });
+    let analyses: Vec<_> = sentences.iter().map(|s| analyzer.analyse(s)).collect();
+    let examples: Vec<neural::Example> = sentences
+        .iter()
+        .zip(&analyses)
+        .map(|(s, a)| {
+            let tags: Vec<read::syntax::Upos> = a.iter().map(|a| a.upos).collect();
+            neural::Example::unlabelled(s, &tags)
+        })
+        .collect();
+    let parses: Vec<neural::Parse> =
+        examples.chunks(32).flat_map(|c| ensemble.parse_batch(c)).collect();
+    let mut written = String::new();
+    let mut words = 0;
+    for ((s, analysis), (heads, labels, tags)) in sentences.iter().zip(&analyses).zip(&parses) {
         for (k, w) in s.iter().enumerate() {
             written.push_str(&format!(
                 "{}\t{w}\t{}\t{}\t_\t_\t{}\t{}\t_\t_\n",
                 k + 1,
                 analysis[k].lemma,
-                neural::upos_name(neural_tags[k]),
+                neural::upos_name(tags[k]),
                 heads[k],
-                model.labels[labels[k]]
+                ensemble.labels()[labels[k]]
             ));
         }
         written.push('\n');
-        kept += 1;
         words += s.len();
     }
     std::fs::write(out, written).unwrap();
-    println!("{kept} sentences, {words} words written to {out}");
+    println!("{} sentences, {words} words written to {out}", sentences.len());
+}
+
+fn distil(args: &[String]) {
+    let [train, silver, dev, out, passes, models @ ..] = args else {
+        panic!("distil TRAIN SILVER DEV OUT.model PASSES MODEL...");
+    };
+    let read = |p: &str| read_conllu(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let (train, silver, dev) = (read(train), read(silver), read(dev));
+    let gold = train.len();
+    let all: Vec<_> = train.into_iter().chain(silver).collect();
+    let (mut train_ex, dev_ex, labels) = neural::examples(&all, &dev, 0);
+    let ensemble = ensemble(models);
+    assert_eq!(ensemble.labels(), &labels[..], "the teachers' relation names");
+    let started = std::time::Instant::now();
+    for chunk in train_ex[gold..].chunks_mut(32) {
+        let taught = ensemble.soft_targets(chunk);
+        for (ex, (parse, soft)) in chunk.iter_mut().zip(taught) {
+            ex.heads = parse.0;
+            ex.labels = parse.1;
+            ex.gold_tags = parse.2;
+            ex.soft = Some(std::sync::Arc::new(soft));
+        }
+    }
+    eprintln!(
+        "{} silver sentences taught in {:.0} s",
+        train_ex.len() - gold,
+        started.elapsed().as_secs_f64()
+    );
+    let config = neural::Config {
+        epochs: passes.parse().unwrap(),
+        threads: 2,
+        shape: neural::Shape::TAGLESS,
+        ..neural::Config::default()
+    };
+    let mut best = 0.0;
+    let started = std::time::Instant::now();
+    neural::train(&train_ex, labels, &config, |e, model| {
+        let (uas, las, upos, _) = neural::evaluate(&model.labels, &dev_ex, |ex| model.parse(ex));
+        println!(
+            "epoch {}: loss {:.4} dev UPOS {upos:.2} UAS {uas:.2} LAS {las:.2} ({:.0} s)",
+            e.epoch,
+            e.loss,
+            started.elapsed().as_secs_f64()
+        );
+        if uas > best {
+            best = uas;
+            let mut bytes = Vec::new();
+            model.write(&mut bytes).unwrap();
+            std::fs::write(out, bytes).unwrap();
+        }
+    });
 }

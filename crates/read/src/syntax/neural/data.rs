@@ -58,6 +58,7 @@ impl Example {
             labels: Vec::new(),
             subs: forms.iter().map(|w| spelling(w)).collect(),
             gold_tags: Vec::new(),
+            soft: None,
         }
     }
 }
@@ -106,6 +107,7 @@ fn gold_example(s: &Sentence, tags: Vec<Upos>, labels: &[String]) -> Example {
             .iter()
             .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X).index())
             .collect(),
+        soft: None,
     }
 }
 

@@ -222,25 +222,9 @@ impl Model {
         products: &impl Products,
         outs: &[Outputs],
     ) -> Vec<(Parse, Vec<f32>)> {
-        let (w, lay) = (&self.w, &self.layout);
         let heads: Vec<Vec<usize>> = outs.iter().map(|out| self.heads(out)).collect();
-        let words: usize = outs.iter().map(|out| out.n - 1).sum();
-        let rv = lay.shape.relation_view;
-        let mut relation_input = Vec::with_capacity(words * 3 * rv);
-        let mut tag_input = Vec::with_capacity(words * B);
-        for (out, heads) in outs.iter().zip(&heads) {
-            for (d, &h) in (1..out.n).zip(heads) {
-                relation_input.extend(label_features(
-                    &out.ld[d * rv..(d + 1) * rv],
-                    &out.lh[h * rv..(h + 1) * rv],
-                ));
-            }
-            tag_input.extend_from_slice(&out.tg[B..out.n * B]);
-        }
-        let labels = self.labels.len();
-        let relations = products.affine(lay.w_l, Some(sl(w, lay.b_l)), &relation_input, words);
-        let tags = products.affine(lay.w_tag, Some(sl(w, lay.b_tag)), &tag_input, words);
-        let mut relations = relations.chunks_exact(labels.max(1)).map(argmax);
+        let (relations, tags) = self.relation_and_tag_scores(products, outs, &heads);
+        let mut relations = relations.chunks_exact(self.labels.len().max(1)).map(argmax);
         let mut scores = tags.chunks_exact(NTAGS - 1);
         heads
             .into_iter()
@@ -254,31 +238,60 @@ impl Model {
             .collect()
     }
 
-    /// A sentence's heads (0 the root): the scores `ad_d · p_h + q_h` of every pair at once.
-    fn heads(&self, out: &Outputs) -> Vec<usize> {
+    /// Every word's relation scores to its head in `heads` and its part-of-speech scores
+    /// (`labels` and `NTAGS - 1` a word, the sentences' words one after another), the words
+    /// of all sentences through each product together.
+    pub(super) fn relation_and_tag_scores(
+        &self,
+        products: &impl Products,
+        outs: &[Outputs],
+        heads: &[Vec<usize>],
+    ) -> (Vec<f32>, Vec<f32>) {
+        let (w, lay) = (&self.w, &self.layout);
+        let words: usize = outs.iter().map(|out| out.n - 1).sum();
+        let rv = lay.shape.relation_view;
+        let mut relation_input = Vec::with_capacity(words * 3 * rv);
+        let mut tag_input = Vec::with_capacity(words * B);
+        for (out, heads) in outs.iter().zip(heads) {
+            for (d, &h) in (1..out.n).zip(heads) {
+                relation_input.extend(label_features(
+                    &out.ld[d * rv..(d + 1) * rv],
+                    &out.lh[h * rv..(h + 1) * rv],
+                ));
+            }
+            tag_input.extend_from_slice(&out.tg[B..out.n * B]);
+        }
+        let relations = products.affine(lay.w_l, Some(sl(w, lay.b_l)), &relation_input, words);
+        let tags = products.affine(lay.w_tag, Some(sl(w, lay.b_tag)), &tag_input, words);
+        (relations, tags)
+    }
+
+    /// A sentence's arc scores `ad_d · p_h + q_h`, every pair at once, as a function of the
+    /// dependent and the head (minus infinity where they are one word).
+    fn pair_scores(out: &Outputs) -> impl Fn(usize, usize) -> f32 + '_ {
         let n = out.n;
         // `s[d × n + h] = p_h · ad_d`, summed as `dot` sums it.
         let s = affine_block(&out.p, None, &out.ad, A, n, n);
-        let raw = |d: usize, h: usize| {
+        move |d: usize, h: usize| {
             if h == d { f32::NEG_INFINITY } else { s[d * n + h] + out.q[h] }
-        };
+        }
+    }
+
+    /// A sentence's heads' log-probabilities, `score[h][d]`: each dependent's softmax over
+    /// its heads (the root's own column minus infinity).
+    pub(super) fn head_log_probs(out: &Outputs) -> Vec<Vec<f32>> {
+        log_probs_of(out.n, Self::pair_scores(out))
+    }
+
+    /// A sentence's heads (0 the root).
+    fn heads(&self, out: &Outputs) -> Vec<usize> {
+        let raw = Self::pair_scores(out);
         // Most sentences (seven in eight of EWT dev): every word's best head clear, the tree
         // they make the best.
-        if let Some(heads) = eisner::clear_tree(n, raw) {
+        if let Some(heads) = eisner::clear_tree(out.n, &raw) {
             return heads;
         }
-        // score[h][d] as log-probabilities of each word's head.
-        let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
-        let mut row = vec![0f32; n];
-        for d in 1..n {
-            for (h, r) in row.iter_mut().enumerate() {
-                *r = raw(d, h);
-            }
-            for (score, lp) in score.iter_mut().zip(log_softmax(&row)) {
-                score[d] = lp;
-            }
-        }
-        eisner::eisner(&score)
+        eisner::eisner(&log_probs_of(out.n, raw))
     }
 
     /// One direction of an LSTM layer over sentences laid one after another (`lens[s]` rows
@@ -317,6 +330,21 @@ impl Model {
         }
         out
     }
+}
+
+/// `score[h][d]`: each dependent's (from 1) softmax over its heads by `raw(d, h)`.
+fn log_probs_of(n: usize, raw: impl Fn(usize, usize) -> f32) -> Vec<Vec<f32>> {
+    let mut score = vec![vec![f32::NEG_INFINITY; n]; n];
+    let mut row = vec![0f32; n];
+    for d in 1..n {
+        for (h, r) in row.iter_mut().enumerate() {
+            *r = raw(d, h);
+        }
+        for (score, lp) in score.iter_mut().zip(log_softmax(&row)) {
+            score[d] = lp;
+        }
+    }
+    score
 }
 
 /// One word's step of an LSTM direction: its input sums `pre` plus the recurrent ones `rec`

@@ -23,7 +23,9 @@ impl Model {
         let mut d_lh = vec![vec![0f32; rv]; n];
         let mut d_tg = vec![vec![0f32; B]; n];
         for (d, d_tg) in d_tg.iter_mut().enumerate().skip(1) {
-            let (tag_loss, dt) = cross_entropy(&self.tag_scores(&tr.tg[d]), ex.gold_tags[d - 1]);
+            let soft = ex.soft.as_ref().map(|s| &s.tags[d - 1][..]);
+            let (tag_loss, dt) =
+                learn_target(&self.tag_scores(&tr.tg[d]), ex.gold_tags[d - 1], soft);
             loss += tag_loss;
             axpy(sl_mut(g, lay.b_tag), 1.0, &dt);
             let gw = sl_mut(g, lay.w_tag);
@@ -31,7 +33,8 @@ impl Model {
         }
         for d in 1..n {
             let gold = ex.heads[d - 1];
-            let (head_loss, d_s) = cross_entropy(&s[d], gold);
+            let (head_loss, d_s) =
+                learn_target(&s[d], gold, ex.soft.as_ref().map(|s| &s.heads[d - 1][..]));
             loss += head_loss;
             for (h, &ds) in d_s.iter().enumerate() {
                 if ds == 0.0 {
@@ -42,7 +45,8 @@ impl Model {
                 d_q[h] += ds;
             }
             let z = Self::label_input(&tr, d, gold);
-            let (label_loss, dl) = cross_entropy(&self.label_scores(&z), ex.labels[d - 1]);
+            let soft = ex.soft.as_ref().map(|s| &s.labels[d - 1][..]);
+            let (label_loss, dl) = learn_target(&self.label_scores(&z), ex.labels[d - 1], soft);
             loss += label_loss;
             axpy(sl_mut(g, lay.b_l), 1.0, &dl);
             let mut dz = vec![0f32; 3 * rv];
@@ -119,6 +123,19 @@ impl Model {
             }
         }
         loss
+    }
+}
+
+/// The share of a teacher's probabilities in the target where an example has them
+/// ([`Example::soft`]), the gold class's the rest.
+const SOFT_SHARE: f32 = 0.5;
+
+/// The loss and gradient of `scores` against `gold`, mixed with a teacher's `soft`
+/// probabilities where there are some.
+fn learn_target(scores: &[f32], gold: usize, soft: Option<&[f32]>) -> (f32, Vec<f32>) {
+    match soft {
+        Some(soft) => cross_entropy_soft(scores, gold, soft, SOFT_SHARE),
+        None => cross_entropy(scores, gold),
     }
 }
 

@@ -178,6 +178,35 @@ pub(super) fn log_softmax(v: &[f32]) -> Vec<f32> {
     v.iter().map(|x| x - z).collect()
 }
 
+/// The cross-entropy of `scores` (a softmax) against a mixture of the `gold` class (its
+/// share `1 - share`) and the distribution `soft` (`share`), and its gradient. `soft` is
+/// taken over the classes whose score is finite (not a word as its own head) and made to sum
+/// to one there; where it gives them nothing, the gold class takes the whole target.
+pub(super) fn cross_entropy_soft(
+    scores: &[f32],
+    gold: usize,
+    soft: &[f32],
+    share: f32,
+) -> (f32, Vec<f32>) {
+    let taught = |k: usize| {
+        let finite = scores[k] != f32::NEG_INFINITY;
+        if finite { soft.get(k).copied().unwrap_or(0.0).max(0.0) } else { 0.0 }
+    };
+    let total: f32 = (0..scores.len()).map(taught).sum();
+    let (share, total) = if total > 0.0 { (share, total) } else { (0.0, 1.0) };
+    let mut grad = softmax(scores);
+    let mut loss = 0.0;
+    for (k, g) in grad.iter_mut().enumerate() {
+        let hard = if k == gold { 1.0 - share } else { 0.0 };
+        let target = share * taught(k) / total + hard;
+        if target > 0.0 {
+            loss -= target * g.max(1e-30).ln();
+        }
+        *g -= target;
+    }
+    (loss, grad)
+}
+
 /// The cross-entropy of `scores` (a softmax) against the `gold` class, and its gradient.
 pub(super) fn cross_entropy(scores: &[f32], gold: usize) -> (f32, Vec<f32>) {
     let mut grad = softmax(scores);

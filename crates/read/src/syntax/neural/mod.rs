@@ -35,6 +35,7 @@
 
 mod data;
 mod eisner;
+mod ensemble;
 mod infer;
 mod io;
 mod learn;
@@ -46,6 +47,7 @@ mod shape;
 mod tests;
 
 pub use data::{evaluate, examples, tagged_examples};
+pub use ensemble::Ensemble;
 pub use learn::{Epoch, train};
 pub use shape::{Shape, TagInput};
 
@@ -223,6 +225,21 @@ pub struct Example {
     pub subs: Vec<[u64; SPELLINGS]>,
     /// The gold parts of speech (the tagging head learns them).
     pub gold_tags: Vec<usize>,
+    /// What a teacher believes of each word ([`Ensemble::soft_targets`]), learned beside
+    /// the heads, relations and parts of speech above; `None`: those alone.
+    pub soft: Option<std::sync::Arc<Soft>>,
+}
+
+/// A teacher's probabilities for each word of a sentence: of each head (0 the root), of
+/// each relation to the head its example gives, and of each part of speech.
+#[derive(Clone, Debug, Default)]
+pub struct Soft {
+    /// Each word's probabilities of its heads (the sentence's words and the root).
+    pub heads: Vec<Vec<f32>>,
+    /// Each word's probabilities of the relations to its head.
+    pub labels: Vec<Vec<f32>>,
+    /// Each word's probabilities of the parts of speech.
+    pub tags: Vec<Vec<f32>>,
 }
 
 struct Trace {

@@ -160,8 +160,28 @@ fn gradients_match_finite_differences() {
     gradients_match_finite_differences_for(Shape { relation_view: 12, ..Shape::TAGLESS });
 }
 
+#[test]
+fn gradients_match_finite_differences_with_a_teachers_probabilities() {
+    gradients_match_finite_differences_with(Shape::TAGLESS, true);
+}
+
 fn gradients_match_finite_differences_for(shape: Shape) {
-    let ex = Example {
+    gradients_match_finite_differences_with(shape, false);
+}
+
+/// Uneven probabilities over `width` classes, each word its own.
+fn teacher(words: usize, width: usize, rng: &mut math::Rng) -> Vec<Vec<f32>> {
+    (0..words)
+        .map(|_| {
+            let raw: Vec<f32> = (0..width).map(|_| rng.unit() + 0.01).collect();
+            let sum: f32 = raw.iter().sum();
+            raw.into_iter().map(|p| p / sum).collect()
+        })
+        .collect()
+}
+
+fn gradients_match_finite_differences_with(shape: Shape, soft: bool) {
+    let mut ex = Example {
         words: vec!["the".into(), "dog".into(), "barks".into(), "the".into(), "dog".into()],
         tags: vec![5, 7, 15, 5, 7],
         heads: vec![2, 3, 0, 5, 3],
@@ -174,11 +194,20 @@ fn gradients_match_finite_differences_for(shape: Shape) {
             [5, 6, 7, 8, 17, 18, 19, 20],
         ],
         gold_tags: vec![5, 7, 15, 5, 7],
+        soft: None,
     };
+    let mut rng = Rng(9);
+    if soft {
+        let n = ex.words.len();
+        ex.soft = Some(std::sync::Arc::new(Soft {
+            heads: teacher(n, n + 1, &mut rng),
+            labels: teacher(n, 4, &mut rng),
+            tags: teacher(n, NTAGS - 1, &mut rng),
+        }));
+    }
     let labels = vec!["det".into(), "nsubj".into(), "root".into(), "obj".into()];
     let mut model = Model::new(&[ex.clone(), ex.clone()], labels, 3, shape);
     // Larger weights everywhere so that every path carries gradient.
-    let mut rng = Rng(9);
     for v in model.w.iter_mut() {
         *v += (rng.unit() - 0.5) * 0.2;
     }
@@ -567,4 +596,40 @@ fn inputs_round_to_the_nearest_integer_ties_to_even() {
     assert_eq!(quant::to_int(0.3, 5.0, 127.0), 2);
     assert_eq!(quant::to_int(0.5, 5.0, 127.0), 2);
     assert_eq!(quant::to_int(0.7, 5.0, 127.0), 4);
+}
+
+/// An ensemble of one network parses as that network does, and what it teaches is a
+/// probability distribution over each word's heads (none on the word itself), relations and
+/// parts of speech; two networks with different relation names make no ensemble.
+#[test]
+fn an_ensemble_of_one_parses_as_its_network_and_teaches_distributions() {
+    let exs: Vec<Example> = [4, 1, 6]
+        .iter()
+        .map(|&len| {
+            let forms: Vec<String> = (0..len).map(|k| format!("w{}", k * len)).collect();
+            let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+            Example::unlabelled(&forms, &vec![Upos::Noun; len])
+        })
+        .collect();
+    let alone = Parser::new(random_model_of(5, Shape::TAGLESS)).parse_batch(&exs);
+    let ensemble = Ensemble::new(vec![Parser::new(random_model_of(5, Shape::TAGLESS))]);
+    let ensemble = ensemble.expect("one network is an ensemble");
+    assert_eq!(ensemble.parse_batch(&exs), alone);
+    let pair = [random_model_of(5, Shape::TAGLESS), random_model_of(6, Shape::TAGLESS)];
+    let pair = Ensemble::new(pair.map(Parser::new).into()).expect("the same relations");
+    for (ex, ((heads, _, _), soft)) in exs.iter().zip(pair.soft_targets(&exs)) {
+        assert_eq!(heads.len(), ex.words.len());
+        for (d, p) in soft.heads.iter().enumerate() {
+            assert_eq!(p.len(), ex.words.len() + 1);
+            assert_eq!(p[d + 1], 0.0, "a word is not its own head");
+        }
+        for p in soft.heads.iter().chain(&soft.labels).chain(&soft.tags) {
+            assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-4, "{p:?}");
+        }
+    }
+    let mut other = random_model_of(6, Shape::TAGLESS);
+    other.labels[0] = "other".into();
+    let parsers = vec![Parser::new(random_model_of(5, Shape::TAGLESS)), Parser::new(other)];
+    assert!(Ensemble::new(parsers).is_none());
+    assert!(Ensemble::new(Vec::new()).is_none());
 }

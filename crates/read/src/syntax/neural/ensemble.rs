@@ -1,0 +1,128 @@
+//! Several networks parsing as one (issue 13's experiments; not used by the analyzer): each
+//! sentence's heads by Eisner's algorithm over the mean of the networks' head
+//! log-probabilities, then each word's relation and part of speech by the mean of their
+//! log-probabilities. What such an ensemble gives on EWT dev bounds what a network taught by
+//! it could learn; its probabilities are what it teaches ([`Ensemble::soft_targets`]).
+//! `examples/neural.rs` measures it (`ensemble`), writes its parses of news text (`silver`)
+//! and trains a network on them (`distil`).
+
+use super::infer::Outputs;
+use super::math::{argmax, log_softmax};
+use super::{Example, NTAGS, Parse, Parser, Soft, eisner};
+
+/// Networks trained on the same relation names, parsing together.
+pub struct Ensemble {
+    parsers: Vec<Parser>,
+}
+
+/// Each network's outputs for each sentence, each sentence's heads, and each network's
+/// relation and part-of-speech log-probabilities of every word (the sentences' words one
+/// after another).
+struct Votes {
+    heads: Vec<Vec<usize>>,
+    head_log_probs: Vec<Vec<Vec<Vec<f32>>>>,
+    relations: Vec<Vec<f32>>,
+    tags: Vec<Vec<f32>>,
+}
+
+impl Ensemble {
+    /// The ensemble of `parsers`: `None` where there are none or their relation names
+    /// differ (a relation's number must mean the same in each).
+    pub fn new(parsers: Vec<Parser>) -> Option<Ensemble> {
+        let first = parsers.first()?;
+        parsers.iter().all(|p| p.labels() == first.labels()).then_some(Ensemble { parsers })
+    }
+
+    /// Relation names, by number.
+    pub fn labels(&self) -> &[String] {
+        self.parsers[0].labels()
+    }
+
+    fn votes(&self, exs: &[Example]) -> Votes {
+        let outputs: Vec<Vec<Outputs>> =
+            self.parsers.iter().map(|p| p.model.infer_batch(&p.quantized, exs)).collect();
+        // head_log_probs[s][network][h][d]
+        let head_log_probs: Vec<Vec<Vec<Vec<f32>>>> = (0..exs.len())
+            .map(|s| outputs.iter().map(|outs| super::Model::head_log_probs(&outs[s])).collect())
+            .collect();
+        let heads = head_log_probs
+            .iter()
+            .map(|each| {
+                let mut mean = each[0].clone();
+                for lp in &each[1..] {
+                    for (m, l) in mean.iter_mut().zip(lp) {
+                        m.iter_mut().zip(l).for_each(|(m, l)| *m += l);
+                    }
+                }
+                eisner::eisner(&mean)
+            })
+            .collect::<Vec<_>>();
+        let labels = self.labels().len().max(1);
+        let (mut relations, mut tags) = (Vec::new(), Vec::new());
+        for (parser, outs) in self.parsers.iter().zip(&outputs) {
+            let (r, t) = parser.model.relation_and_tag_scores(&parser.quantized, outs, &heads);
+            relations.push(r.chunks_exact(labels).flat_map(log_softmax).collect());
+            tags.push(t.chunks_exact(NTAGS - 1).flat_map(log_softmax).collect());
+        }
+        Votes { heads, head_log_probs, relations, tags }
+    }
+
+    /// The parses of several sentences.
+    pub fn parse_batch(&self, exs: &[Example]) -> Vec<Parse> {
+        self.soft_targets(exs).into_iter().map(|(parse, _)| parse).collect()
+    }
+
+    /// The parses of several sentences and the ensemble's probabilities (the mean of its
+    /// networks') of each word's heads, relations to its chosen head and parts of speech.
+    pub fn soft_targets(&self, exs: &[Example]) -> Vec<(Parse, Soft)> {
+        let votes = self.votes(exs);
+        let networks = self.parsers.len() as f32;
+        let mean_of = |each: &[Vec<f32>], at: usize, width: usize| -> Vec<f32> {
+            let mut sum = vec![0f32; width];
+            for lp in each {
+                sum.iter_mut().zip(&lp[at * width..(at + 1) * width]).for_each(|(s, l)| {
+                    *s += l.exp() / networks;
+                });
+            }
+            sum
+        };
+        let labels = self.labels().len().max(1);
+        let mut word = 0;
+        votes
+            .heads
+            .into_iter()
+            .zip(&votes.head_log_probs)
+            .map(|(heads, each)| {
+                let n = heads.len();
+                let mut soft = Soft::default();
+                let (mut relations, mut tags) = (Vec::new(), Vec::new());
+                for d in 1..=n {
+                    let mut p = vec![0f32; n + 1];
+                    for lp in each {
+                        for (h, p) in p.iter_mut().enumerate() {
+                            *p += lp[h][d].exp() / networks;
+                        }
+                    }
+                    soft.heads.push(p);
+                    let r = mean_of(&votes.relations, word, labels);
+                    let t = mean_of(&votes.tags, word, NTAGS - 1);
+                    relations.push(argmax(&mean_log(&votes.relations, word, labels)));
+                    tags.push(argmax(&mean_log(&votes.tags, word, NTAGS - 1)));
+                    soft.labels.push(r);
+                    soft.tags.push(t);
+                    word += 1;
+                }
+                ((heads, relations, tags), soft)
+            })
+            .collect()
+    }
+}
+
+/// The sum of the networks' log-probabilities of word `at`'s classes (`width` of them).
+fn mean_log(each: &[Vec<f32>], at: usize, width: usize) -> Vec<f32> {
+    let mut sum = vec![0f32; width];
+    for lp in each {
+        sum.iter_mut().zip(&lp[at * width..(at + 1) * width]).for_each(|(s, l)| *s += l);
+    }
+    sum
+}
