@@ -12,7 +12,7 @@
 //! as CoNLL-U to train another parser on;
 //! `... --example neural -- ensemble DEV.conllu MODEL...`: the models' figures as one;
 //! `... --example neural -- distil TRAIN SILVER DEV OUT.model PASSES MODEL...`: trains a
-//! tagless network (`Shape::TAGLESS`, two threads) on TRAIN and SILVER, each SILVER sentence
+//! tagless network (`Shape::TAGLESS`, or as wide as `HIDDEN` says; two threads) on TRAIN and SILVER, each SILVER sentence
 //! with the ensemble of MODELs' probabilities as half its target, and writes the model of the
 //! pass with the best dev UAS to OUT.model.
 
@@ -250,10 +250,15 @@ fn distil(args: &[String]) {
         train_ex.len() - gold,
         started.elapsed().as_secs_f64()
     );
+    // The LSTM's width: `HIDDEN` where set (a smaller student), else the tagless shape's.
+    let hidden = std::env::var("HIDDEN")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(neural::Shape::TAGLESS.hidden);
     let config = neural::Config {
         epochs: passes.parse().unwrap(),
         threads: 2,
-        shape: neural::Shape::TAGLESS,
+        shape: neural::Shape { hidden, ..neural::Shape::TAGLESS },
         ..neural::Config::default()
     };
     let mut best = 0.0;
