@@ -1,6 +1,6 @@
 //! Several networks parsing as one (issue 13's experiments; not used by the analyzer): each
-//! sentence's heads by Eisner's algorithm over the mean of the networks' head
-//! log-probabilities, then each word's relation and part of speech by the mean of their
+//! sentence's heads by Eisner's algorithm over the sum of the networks' head
+//! log-probabilities, then each word's relation and part of speech by the sum of their
 //! log-probabilities. What such an ensemble gives on EWT dev bounds what a network taught by
 //! it could learn; its probabilities are what it teaches ([`Ensemble::soft_targets`]).
 //! `examples/neural.rs` measures it (`ensemble`), writes its parses of news text (`silver`)
@@ -15,9 +15,9 @@ pub struct Ensemble {
     parsers: Vec<Parser>,
 }
 
-/// Each network's outputs for each sentence, each sentence's heads, and each network's
-/// relation and part-of-speech log-probabilities of every word (the sentences' words one
-/// after another).
+/// Each sentence's heads, each network's head log-probabilities for each sentence, and each
+/// network's relation and part-of-speech log-probabilities of every word (the sentences'
+/// words one after another).
 struct Votes {
     heads: Vec<Vec<usize>>,
     head_log_probs: Vec<Vec<Vec<Vec<f32>>>>,
@@ -67,7 +67,7 @@ impl Ensemble {
         Votes { heads, head_log_probs, relations, tags }
     }
 
-    /// The parses of several sentences.
+    /// The parses of several sentences (the probabilities made on the way and dropped).
     pub fn parse_batch(&self, exs: &[Example]) -> Vec<Parse> {
         self.soft_targets(exs).into_iter().map(|(parse, _)| parse).collect()
     }
@@ -106,8 +106,8 @@ impl Ensemble {
                     soft.heads.push(p);
                     let r = mean_of(&votes.relations, word, labels);
                     let t = mean_of(&votes.tags, word, NTAGS - 1);
-                    relations.push(argmax(&mean_log(&votes.relations, word, labels)));
-                    tags.push(argmax(&mean_log(&votes.tags, word, NTAGS - 1)));
+                    relations.push(argmax(&summed_log(&votes.relations, word, labels)));
+                    tags.push(argmax(&summed_log(&votes.tags, word, NTAGS - 1)));
                     soft.labels.push(r);
                     soft.tags.push(t);
                     word += 1;
@@ -119,7 +119,7 @@ impl Ensemble {
 }
 
 /// The sum of the networks' log-probabilities of word `at`'s classes (`width` of them).
-fn mean_log(each: &[Vec<f32>], at: usize, width: usize) -> Vec<f32> {
+fn summed_log(each: &[Vec<f32>], at: usize, width: usize) -> Vec<f32> {
     let mut sum = vec![0f32; width];
     for lp in each {
         sum.iter_mut().zip(&lp[at * width..(at + 1) * width]).for_each(|(s, l)| *s += l);
