@@ -12,9 +12,9 @@
 //! as CoNLL-U to train another parser on;
 //! `... --example neural -- ensemble DEV.conllu MODEL...`: the models' figures as one;
 //! `... --example neural -- distil TRAIN SILVER DEV OUT.model PASSES MODEL...`: trains a
-//! tagless network (`Shape::TAGLESS`, or as wide as `HIDDEN` says; two threads) on TRAIN and SILVER, each SILVER sentence
-//! with the ensemble of MODELs' probabilities as half its target, and writes the model of the
-//! pass with the best dev UAS to OUT.model.
+//! tagless network (`Shape::TAGLESS`, or as wide as `HIDDEN` says; two threads) on TRAIN and
+//! SILVER, each SILVER sentence with the ensemble of MODELs' probabilities as half its
+//! target, and writes the model of the pass with the best dev UAS to OUT.model.
 
 use read::syntax::{neural, read_conllu};
 
