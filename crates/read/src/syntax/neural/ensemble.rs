@@ -67,9 +67,9 @@ impl Ensemble {
         Votes { heads, head_log_probs, relations, tags }
     }
 
-    /// The parses of several sentences (the probabilities made on the way and dropped).
+    /// The parses of several sentences.
     pub fn parse_batch(&self, exs: &[Example]) -> Vec<Parse> {
-        self.soft_targets(exs).into_iter().map(|(parse, _)| parse).collect()
+        self.parses(self.votes(exs))
     }
 
     /// The parses of several sentences and the ensemble's probabilities (the mean of its
@@ -77,52 +77,61 @@ impl Ensemble {
     pub fn soft_targets(&self, exs: &[Example]) -> Vec<(Parse, Soft)> {
         let votes = self.votes(exs);
         let networks = self.parsers.len() as f32;
-        let mean_of = |each: &[Vec<f32>], at: usize, width: usize| -> Vec<f32> {
-            let mut sum = vec![0f32; width];
-            for lp in each {
-                sum.iter_mut().zip(&lp[at * width..(at + 1) * width]).for_each(|(s, l)| {
-                    *s += l.exp() / networks;
-                });
-            }
-            sum
-        };
+        let mean = |l: f32| l.exp() / networks;
+        let labels = self.labels().len().max(1);
+        let mut word = 0;
+        let softs: Vec<Soft> = votes
+            .heads
+            .iter()
+            .zip(&votes.head_log_probs)
+            .map(|(heads, each)| {
+                let n = heads.len();
+                let mut soft = Soft::default();
+                for d in 1..=n {
+                    let mut p = vec![0f32; n + 1];
+                    for lp in each {
+                        for (h, p) in p.iter_mut().enumerate() {
+                            *p += mean(lp[h][d]);
+                        }
+                    }
+                    soft.heads.push(p);
+                    soft.labels.push(summed(&votes.relations, word, labels, mean));
+                    soft.tags.push(summed(&votes.tags, word, NTAGS - 1, mean));
+                    word += 1;
+                }
+                soft
+            })
+            .collect();
+        self.parses(votes).into_iter().zip(softs).collect()
+    }
+
+    /// Each sentence's heads, and each word's relation and part of speech with the largest
+    /// sum of the networks' log-probabilities.
+    fn parses(&self, votes: Votes) -> Vec<Parse> {
         let labels = self.labels().len().max(1);
         let mut word = 0;
         votes
             .heads
             .into_iter()
-            .zip(&votes.head_log_probs)
-            .map(|(heads, each)| {
-                let n = heads.len();
-                let mut soft = Soft::default();
+            .map(|heads| {
                 let (mut relations, mut tags) = (Vec::new(), Vec::new());
-                for d in 1..=n {
-                    let mut p = vec![0f32; n + 1];
-                    for lp in each {
-                        for (h, p) in p.iter_mut().enumerate() {
-                            *p += lp[h][d].exp() / networks;
-                        }
-                    }
-                    soft.heads.push(p);
-                    let r = mean_of(&votes.relations, word, labels);
-                    let t = mean_of(&votes.tags, word, NTAGS - 1);
-                    relations.push(argmax(&summed_log(&votes.relations, word, labels)));
-                    tags.push(argmax(&summed_log(&votes.tags, word, NTAGS - 1)));
-                    soft.labels.push(r);
-                    soft.tags.push(t);
+                for _ in &heads {
+                    relations.push(argmax(&summed(&votes.relations, word, labels, |l| l)));
+                    tags.push(argmax(&summed(&votes.tags, word, NTAGS - 1, |l| l)));
                     word += 1;
                 }
-                ((heads, relations, tags), soft)
+                (heads, relations, tags)
             })
             .collect()
     }
 }
 
-/// The sum of the networks' log-probabilities of word `at`'s classes (`width` of them).
-fn summed_log(each: &[Vec<f32>], at: usize, width: usize) -> Vec<f32> {
+/// The sum over the networks of `f` of their log-probabilities of word `at`'s classes
+/// (`width` of them).
+fn summed(each: &[Vec<f32>], at: usize, width: usize, f: impl Fn(f32) -> f32) -> Vec<f32> {
     let mut sum = vec![0f32; width];
     for lp in each {
-        sum.iter_mut().zip(&lp[at * width..(at + 1) * width]).for_each(|(s, l)| *s += l);
+        sum.iter_mut().zip(&lp[at * width..(at + 1) * width]).for_each(|(s, l)| *s += f(*l));
     }
     sum
 }
