@@ -149,8 +149,10 @@ pub(super) fn oblique_on_verb(tags: &[Upos], arcs: &mut [Arc]) {
 /// to the first verb after it that hangs on that same word, which becomes the word's
 /// complement (`ccomp` after "that" or "whether", `advcl` after any other), and the subjects
 /// the parse gave the word between the two become the verb's (`nsubj:pass` where it has a
-/// passive auxiliary). EWT train has one `mark` after its head in 204,000 words, EWT
-/// dev none (`arcs[i]` is word `i + 1`'s arc: heads from 1, 0 the root).
+/// passive auxiliary). Where the parse already made that verb the word's complement
+/// (`ccomp` or `advcl`: the taught network's habit), only the mark and the subjects move.
+/// EWT train has one `mark` after its head in 204,000 words, EWT dev none (`arcs[i]` is
+/// word `i + 1`'s arc: heads from 1, 0 the root).
 pub(super) fn mark_opens_its_clause(lower: &[String], tags: &[Upos], arcs: &mut [Arc]) {
     let n = arcs.len();
     if tags.len() != n || lower.len() != n {
@@ -164,14 +166,19 @@ pub(super) fn mark_opens_its_clause(lower: &[String], tags: &[Upos], arcs: &mut 
         let clause = (m + 1..=n).find(|&v| {
             arcs[v - 1].head == h
                 && tags[v - 1] == Upos::Verb
-                && matches!(arcs[v - 1].deprel.as_str(), "conj" | "parataxis" | "dep")
+                && matches!(
+                    arcs[v - 1].deprel.as_str(),
+                    "conj" | "parataxis" | "dep" | "ccomp" | "advcl"
+                )
         });
         let Some(v) = clause else { continue };
         if descends_from(arcs, v, m) {
             continue;
         }
-        let complement = matches!(lower[m - 1].as_str(), "that" | "whether");
-        arcs[v - 1].deprel = if complement { "ccomp" } else { "advcl" }.to_string();
+        if !matches!(arcs[v - 1].deprel.as_str(), "ccomp" | "advcl") {
+            let complement = matches!(lower[m - 1].as_str(), "that" | "whether");
+            arcs[v - 1].deprel = if complement { "ccomp" } else { "advcl" }.to_string();
+        }
         arcs[m - 1].head = v;
         let passive = arcs.iter().any(|a| a.head == v && a.deprel == "aux:pass");
         for j in m + 1..v {
@@ -307,6 +314,19 @@ mod tests {
         assert_eq!(got[2], (12, "mark"));
         assert_eq!(got[3], (12, "nsubj:pass"));
         assert_eq!(got[11], (2, "ccomp"));
+        // The same where the parse made the verb the complement already: the mark and the
+        // subject move, the relation stays.
+        for relation in ["ccomp", "advcl"] {
+            let mut tree = tree;
+            tree[11] = (2, relation);
+            let mut arcs = arcs_of(&tree);
+            mark_opens_its_clause(&words, &tags, &mut arcs);
+            let got: Vec<(usize, &str)> =
+                arcs.iter().map(|a| (a.head, a.deprel.as_str())).collect();
+            assert_eq!(got[2], (12, "mark"));
+            assert_eq!(got[3], (12, "nsubj:pass"));
+            assert_eq!(got[11], (2, relation));
+        }
         // A mark before its clause is left alone.
         let tree = [(2, "nsubj"), (0, "root"), (12, "mark"), (12, "nsubj:pass")];
         let mut arcs = arcs_of(&tree);
