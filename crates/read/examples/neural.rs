@@ -9,12 +9,15 @@
 //! (as training measures) and with the integer ones (as the analyzer parses);
 //! `... --example neural -- silver OUT.conllu CONLL2003 MODEL...`: the sentences of a
 //! CoNLL-2003 file (not those in capitals) parsed by the models as one ([`neural::Ensemble`]),
-//! as CoNLL-U to train another parser on;
+//! as CoNLL-U to train another parser on; where CONLL2003 is a folder, the text of the
+//! TimeML files in its subfolders (TempEval-3's training data), split into sentences and
+//! words by [`timeml_words`];
 //! `... --example neural -- ensemble DEV.conllu MODEL...`: the models' figures as one;
 //! `... --example neural -- distil TRAIN SILVER DEV OUT.model PASSES MODEL...`: trains a
 //! tagless network (`Shape::TAGLESS`, or as wide as `HIDDEN` says; two threads) on TRAIN and
 //! SILVER, each SILVER sentence with the ensemble of MODELs' probabilities as half its
-//! target, and writes the model of the pass with the best dev UAS to OUT.model.
+//! target, and writes the model of the pass with the best dev UAS to OUT.model (and of
+//! the best dev LAS to OUT.model.las).
 
 use read::syntax::{neural, read_conllu};
 
@@ -177,7 +180,11 @@ fn ensemble_eval(dev: &str, models: &[String]) {
 fn silver(out: &str, conll: &str, models: &[String]) {
     let ensemble = ensemble(models);
     let analyzer = read::syntax::builtin().unwrap();
-    let text = std::fs::read_to_string(conll).unwrap();
+    let text = if std::path::Path::new(conll).is_dir() {
+        timeml_words(conll)
+    } else {
+        std::fs::read_to_string(conll).unwrap()
+    };
     let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
     for line in text.lines() {
         match line.split(' ').next() {
@@ -224,6 +231,83 @@ fn silver(out: &str, conll: &str, models: &[String]) {
     println!("{} sentences, {words} words written to {out}", sentences.len());
 }
 
+/// The text inside `<TEXT>` of every `*.tml` file in the subfolders of `dir` (by path),
+/// one word a line and a blank line after each sentence, as a CoNLL-2003 file's first
+/// column: tags dropped, `&amp;` read, a paragraph's lines joined, sentences split after
+/// ".", "!" or "?" where a capital (or a quote or bracket and a capital) follows, and words
+/// split from punctuation and from "n't", "'s", "'re", "'ve", "'ll", "'d" and "'m", as the
+/// treebank writes them.
+fn timeml_words(dir: &str) -> String {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flat_map(|sub| std::fs::read_dir(sub.unwrap().path()).into_iter().flatten())
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tml"))
+        .collect();
+    paths.sort();
+    let tag = regex::Regex::new(r"<[^>]+>").unwrap();
+    let paragraph = regex::Regex::new(r"\n\s*\n").unwrap();
+    let mut sentences = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (Some(start), Some(end)) = (text.find("<TEXT>"), text.rfind("</TEXT>")) else {
+            continue;
+        };
+        let body = tag.replace_all(&text[start + "<TEXT>".len()..end], "").replace("&amp;", "&");
+        for para in paragraph.split(&body) {
+            let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+            for sentence in sentence_spans(&para) {
+                let words = treebank_words(sentence);
+                if !words.is_empty() {
+                    sentences.push(words.join("\n"));
+                }
+            }
+        }
+    }
+    sentences.join("\n\n") + "\n\n"
+}
+
+/// `para` cut after ".", "!" or "?" and the spaces after it, where a capital comes next
+/// (or a quote or opening bracket, then a capital).
+fn sentence_spans(para: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?')
+            || !chars.get(k + 1).is_some_and(|(_, c)| c.is_whitespace())
+        {
+            continue;
+        }
+        let next = chars[k + 1..].iter().position(|(_, c)| !c.is_whitespace()).map(|p| k + 1 + p);
+        let Some(next) = next else { continue };
+        let capital = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_ascii_uppercase());
+        let opens = matches!(chars[next].1, '"' | '(');
+        if capital(next) || (opens && capital(next + 1)) {
+            spans.push(&para[from..chars[k].0 + c.len_utf8()]);
+            from = chars[next].0;
+        }
+    }
+    spans.push(&para[from..]);
+    spans
+}
+
+/// A sentence's words, split as the treebank splits them (see [`timeml_words`]).
+fn treebank_words(sentence: &str) -> Vec<String> {
+    let sentence = sentence.replace("``", "\"").replace("''", "\"");
+    let punct = regex::Regex::new(r#"([,;:?!()\[\]{}"])"#).unwrap();
+    let negation = regex::Regex::new(r"(\w)(n't)\b").unwrap();
+    let clitic = regex::Regex::new(r"(?i)(\w)('s|'re|'ve|'ll|'d|'m)\b").unwrap();
+    let full_stop = regex::Regex::new(r"\.\s*$").unwrap();
+    let ellipsis = regex::Regex::new(r"(\S)(\.\.\.)").unwrap();
+    let s = punct.replace_all(&sentence, " $1 ");
+    let s = negation.replace_all(&s, "$1 $2");
+    let s = clitic.replace_all(&s, "$1 $2");
+    let s = full_stop.replace_all(&s, " .");
+    let s = ellipsis.replace_all(&s, "$1 $2");
+    s.split_whitespace().map(str::to_string).collect()
+}
+
 fn distil(args: &[String]) {
     let [train, silver, dev, out, passes, models @ ..] = args else {
         panic!("distil TRAIN SILVER DEV OUT.model PASSES MODEL...");
@@ -261,7 +345,7 @@ fn distil(args: &[String]) {
         shape: neural::Shape { hidden, ..neural::Shape::TAGLESS },
         ..neural::Config::default()
     };
-    let mut best = 0.0;
+    let (mut best, mut best_las) = (0.0, 0.0);
     let started = std::time::Instant::now();
     neural::train(&train_ex, labels, &config, |e, model| {
         let (uas, las, upos, _) = neural::evaluate(&model.labels, &dev_ex, |ex| model.parse(ex));
@@ -271,11 +355,16 @@ fn distil(args: &[String]) {
             e.loss,
             started.elapsed().as_secs_f64()
         );
+        let mut bytes = Vec::new();
+        model.write(&mut bytes).unwrap();
         if uas > best {
             best = uas;
-            let mut bytes = Vec::new();
-            model.write(&mut bytes).unwrap();
-            std::fs::write(out, bytes).unwrap();
+            std::fs::write(out, &bytes).unwrap();
+        }
+        // The best pass by LAS too, beside it, for comparison.
+        if las > best_las {
+            best_las = las;
+            std::fs::write(format!("{out}.las"), &bytes).unwrap();
         }
     });
 }
