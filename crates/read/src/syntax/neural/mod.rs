@@ -34,7 +34,9 @@
 //! `examples/neural.rs` trains and measures it. [`Ensemble`] (session 45) parses with
 //! several networks as one, and teaches a network its probabilities ([`Example::soft`]):
 //! four networks give EWT dev LAS 86.02, and the network they taught through their parses of
-//! news text gained parts of speech, not LAS (`models/README.md`).
+//! news text gained parts of speech, not LAS (`models/README.md`); taught through 1.76 times
+//! that text (session 46), a tagless network reaches every accuracy target through the
+//! analyzer (UPOS 95.72, LEMMA 97.29, UAS 88.61, LAS 85.72), at the LSTM 96's cost.
 
 mod data;
 mod eisner;
