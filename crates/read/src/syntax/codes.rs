@@ -53,12 +53,20 @@ pub(super) fn unclause(words: &[&str], tags: &mut [Upos], arcs: &mut [Arc]) {
 /// A code that heads its noun phrase ("the colony ZK-9") takes the phrase's preposition,
 /// article and modifiers: where a parse left them on the noun before it (its `compound`),
 /// they move to the code, and a code so marked that the parse apposed to a noun is that
-/// noun's `nmod` ("head of the colony ZK-9": the body, not a second name of the head).
+/// noun's `nmod` ("head of the colony ZK-9": the body, not a second name of the head). A
+/// code tagged a number counts where a noun comes right before it (the taught network tags
+/// "ZK-9" so after "colony").
 pub(super) fn phrase_on_code(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
     let n = arcs.len().min(tags.len()).min(words.len());
     for w in 1..n {
         // Heads are numbered from 1: the code is word `w + 1`, the word before it `w`.
-        if !is_code(words[w]) || !matches!(tags[w], Upos::Noun | Upos::Propn) {
+        let after_noun = matches!(tags[w - 1], Upos::Noun | Upos::Propn);
+        let nominal = match tags[w] {
+            Upos::Noun | Upos::Propn => true,
+            Upos::Num => after_noun,
+            _ => false,
+        };
+        if !is_code(words[w]) || !nominal {
             continue;
         }
         // "head of the colony ZK-9" with the noun the head's `nmod` and the code apposed to
@@ -66,10 +74,7 @@ pub(super) fn phrase_on_code(words: &[&str], tags: &[Upos], arcs: &mut [Arc]) {
         // the noun's place, the noun its `compound`.
         let beside =
             arcs[w].deprel == "appos" || (arcs[w].deprel == "nmod" && arcs[w - 1].deprel == "nmod");
-        if arcs[w].head == arcs[w - 1].head
-            && beside
-            && matches!(tags[w - 1], Upos::Noun | Upos::Propn)
-        {
+        if arcs[w].head == arcs[w - 1].head && beside && after_noun {
             arcs[w] = arcs[w - 1].clone();
             arcs[w - 1] = Arc { head: w + 1, deprel: "compound".to_string() };
         }
@@ -139,6 +144,27 @@ mod tests {
             phrase_on_code(&words, &tags, &mut tree);
             assert_eq!(pairs(&tree), got, "{beside}");
         }
+        // The same with the code tagged a number after its noun (the taught network's).
+        let mut number_tags = tags;
+        number_tags[5] = Num;
+        let mut tree = arcs_of(&[
+            (0, "root"),
+            (5, "case"),
+            (5, "det"),
+            (5, "amod"),
+            (6, "compound"),
+            (1, "nmod"),
+            (1, "punct"),
+        ]);
+        phrase_on_code(&words, &number_tags, &mut tree);
+        assert_eq!(pairs(&tree), got);
+        // A number with a letter not after a noun ("of the 1990s") is no code's phrase.
+        let words = ["head", "of", "the", "1990s", "."];
+        let tags = [Noun, Adp, Det, Num, Punct];
+        let tree = arcs_of(&[(0, "root"), (4, "case"), (4, "det"), (1, "nmod"), (1, "punct")]);
+        let mut same = tree.clone();
+        phrase_on_code(&words, &tags, &mut same);
+        assert_eq!(same, tree);
         // A code whose noun carries nothing of the phrase stays as it was.
         let words = ["the", "colony", "ZK-9", "said"];
         let tags = [Det, Noun, Propn, Verb];
