@@ -36,7 +36,8 @@
 //! four networks give EWT dev LAS 86.02, and the network they taught through their parses of
 //! news text gained parts of speech, not LAS (`models/README.md`); taught through 1.76 times
 //! that text (session 46), a tagless network reaches every accuracy target through the
-//! analyzer (UPOS 95.72, LEMMA 97.29, UAS 88.61, LAS 85.72), at the LSTM 96's cost.
+//! analyzer (UPOS 95.72, LEMMA 97.29, UAS 88.61, LAS 85.72), at the LSTM 96's cost, with
+//! claims dev 0.802 against the shipped parser's 0.812.
 
 mod data;
 mod eisner;
