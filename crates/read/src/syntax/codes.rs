@@ -106,7 +106,7 @@ mod tests {
         use Upos::*;
         let words = ["head", "of", "the", "northern", "colony", "ZK-9", "."];
         let tags = [Noun, Adp, Det, Adj, Noun, Propn, Punct];
-        let mut tree = arcs_of(&[
+        let apposed = [
             (0, "root"),
             (5, "case"),
             (5, "det"),
@@ -114,7 +114,8 @@ mod tests {
             (6, "compound"),
             (1, "appos"),
             (1, "punct"),
-        ]);
+        ];
+        let mut tree = arcs_of(&apposed);
         phrase_on_code(&words, &tags, &mut tree);
         let got = pairs(&tree);
         assert_eq!(
@@ -147,15 +148,7 @@ mod tests {
         // The same with the code tagged a number after its noun (the taught network's).
         let mut number_tags = tags;
         number_tags[5] = Num;
-        let mut tree = arcs_of(&[
-            (0, "root"),
-            (5, "case"),
-            (5, "det"),
-            (5, "amod"),
-            (6, "compound"),
-            (1, "nmod"),
-            (1, "punct"),
-        ]);
+        let mut tree = arcs_of(&apposed);
         phrase_on_code(&words, &number_tags, &mut tree);
         assert_eq!(pairs(&tree), got);
         // A number with a letter not after a noun ("of the 1990s") is no code's phrase.
