@@ -294,17 +294,24 @@ fn sentence_spans(para: &str) -> Vec<&str> {
 
 /// A sentence's words, split as the treebank splits them (see [`timeml_words`]).
 fn treebank_words(sentence: &str) -> Vec<String> {
-    let sentence = sentence.replace("``", "\"").replace("''", "\"");
-    let punct = regex::Regex::new(r#"([,;:?!()\[\]{}"])"#).unwrap();
-    let negation = regex::Regex::new(r"(\w)(n't)\b").unwrap();
-    let clitic = regex::Regex::new(r"(?i)(\w)('s|'re|'ve|'ll|'d|'m)\b").unwrap();
-    let full_stop = regex::Regex::new(r"\.\s*$").unwrap();
-    let ellipsis = regex::Regex::new(r"(\S)(\.\.\.)").unwrap();
-    let s = punct.replace_all(&sentence, " $1 ");
-    let s = negation.replace_all(&s, "$1 $2");
-    let s = clitic.replace_all(&s, "$1 $2");
-    let s = full_stop.replace_all(&s, " .");
-    let s = ellipsis.replace_all(&s, "$1 $2");
+    use std::sync::LazyLock;
+    // (pattern, replacement), applied in turn; compiled once.
+    static SPLITS: LazyLock<Vec<(regex::Regex, &str)>> = LazyLock::new(|| {
+        [
+            (r#"([,;:?!()\[\]{}"])"#, " $1 "),
+            (r"(\w)(n't)\b", "$1 $2"),
+            (r"(?i)(\w)('s|'re|'ve|'ll|'d|'m)\b", "$1 $2"),
+            (r"\.\s*$", " ."),
+            (r"(\S)(\.\.\.)", "$1 $2"),
+        ]
+        .into_iter()
+        .map(|(pattern, to)| (regex::Regex::new(pattern).unwrap(), to))
+        .collect()
+    });
+    let mut s = sentence.replace("``", "\"").replace("''", "\"");
+    for (pattern, to) in SPLITS.iter() {
+        s = pattern.replace_all(&s, *to).into_owned();
+    }
     s.split_whitespace().map(str::to_string).collect()
 }
 
