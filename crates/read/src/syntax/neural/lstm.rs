@@ -11,6 +11,7 @@ pub(super) struct LstmTrace {
     pub(super) h: Vec<Vec<f32>>,
 }
 
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn lstm_dir(w: &[f32], (wx, wh, b): (Span, Span, Span), xs: &[Vec<f32>]) -> LstmTrace {
     let n = xs.len();
     let mut tr = LstmTrace {
@@ -65,6 +66,7 @@ pub(super) fn activate(pre: &mut [f32]) {
 
 /// Back through one direction: `dh[t]` the loss's gradient at each output; returns the
 /// gradient at each input, adds the weights' to `g`.
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn lstm_dir_back(
     w: &[f32],
     g: &mut [f32],

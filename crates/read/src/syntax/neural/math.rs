@@ -52,6 +52,7 @@ pub(super) fn axpy(y: &mut [f32], a: f32, x: &[f32]) {
 }
 
 /// y = W x + b (W rows×cols).
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn affine(w: &[f32], b: Option<&[f32]>, x: &[f32], y: &mut [f32]) {
     let cols = x.len();
     for (r, y) in y.iter_mut().enumerate() {
@@ -60,6 +61,7 @@ pub(super) fn affine(w: &[f32], b: Option<&[f32]>, x: &[f32], y: &mut [f32]) {
 }
 
 /// dW += dy ⊗ x; dx += Wᵀ dy.
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn affine_back(
     w: &[f32],
     dw: &mut [f32],
@@ -119,6 +121,7 @@ pub(super) fn tanh(x: f32) -> f32 {
     1.0 - 2.0 / (exp(2.0 * x) + 1.0)
 }
 
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn tanh_layer(
     w: &[f32],
     wm: Span,
@@ -137,6 +140,7 @@ pub(super) fn tanh_layer(
 }
 
 #[allow(clippy::too_many_arguments)]
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn tanh_layer_back(
     w: &[f32],
     g: &mut [f32],
