@@ -163,6 +163,21 @@ fn adam_step(a: Adam, w: &mut [f32], m: &mut [f32], v: &mut [f32], g: &[f32]) {
     }
 }
 
+/// Runs `first` and `second` at once where `threads` allows, one after the other otherwise:
+/// for the two halves of work that treats each weight alone (a step of Adam, adding up the
+/// threads' gradients), which gives the same bits either way.
+fn both(threads: usize, first: impl FnOnce() + Send, second: impl FnOnce() + Send) {
+    if threads >= 2 {
+        std::thread::scope(|scope| {
+            scope.spawn(second);
+            first();
+        });
+    } else {
+        first();
+        second();
+    }
+}
+
 /// How many parts a batch is cut into (the most threads training uses).
 const PARTS: usize = 2;
 
@@ -239,7 +254,10 @@ pub fn train(
             words += batch.iter().map(|&k| train[k].words.len()).sum::<usize>();
             let (first, rest) = grads.split_at_mut(1);
             for other in rest.iter().take(used - 1) {
-                axpy(&mut first[0], 1.0, other);
+                let mid = other.len() / 2;
+                let (g0, g1) = first[0].split_at_mut(mid);
+                let (o0, o1) = other.split_at(mid);
+                both(config.threads, || axpy(g0, 1.0, o0), || axpy(g1, 1.0, o1));
             }
             let g = &mut first[0];
             let norm = g.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -250,7 +268,17 @@ pub fn train(
             let decay =
                 if (epoch as f32) <= half { 1.0 } else { 1.0 - 0.9 * (epoch as f32 - half) / half };
             let lr = decay * config.lr * (1.0 - b2.powi(step)).sqrt() / (1.0 - b1.powi(step));
-            adam_step(Adam { b1, b2, eps, lr, scale }, &mut model.w, &mut m, &mut v, g);
+            let adam = Adam { b1, b2, eps, lr, scale };
+            let mid = g.len() / 2;
+            let (w0, w1) = model.w.split_at_mut(mid);
+            let (m0, m1) = m.split_at_mut(mid);
+            let (v0, v1) = v.split_at_mut(mid);
+            let (g0, g1) = g.split_at(mid);
+            both(
+                config.threads,
+                || adam_step(adam, w0, m0, v0, g0),
+                || adam_step(adam, w1, m1, v1, g1),
+            );
         }
         let speed = words as f32 / started.elapsed().as_secs_f32();
         report(
