@@ -262,7 +262,8 @@ pub(crate) enum TrainCommand {
         beam: usize,
         /// Train the BiLSTM parser instead (`read::syntax::neural`, its recipe in
         /// crates/read/models/README.md): 24 passes on two threads (the same weights on
-        /// one), about 40 minutes, the pass with the best dev UAS kept; needs --dev.
+        /// one; about 40 s a pass over EWT train for the tagless shape on two cores), the
+        /// pass with the best dev UAS kept; needs --dev.
         #[arg(long, conflicts_with_all = ["epochs", "parser_epochs", "folds", "beam"])]
         bilstm: bool,
         /// Passes of the BiLSTM's training over the data (with --bilstm).
