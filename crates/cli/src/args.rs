@@ -348,16 +348,8 @@ pub(crate) enum EvalCommand {
     /// Claims against gold claims (JSON Lines), scored as shared/tools/score_claims.py does:
     /// per-type P/R/F1, overall, and date, role, modality and attributed_to accuracy.
     Claims {
-        /// The gold claims.
-        #[arg(long)]
-        gold: PathBuf,
-        /// System claims to score instead of the store's (JSON Lines).
-        #[arg(long, conflicts_with = "corpus")]
-        system: Option<PathBuf>,
-        /// Score the claims of this folder instead of the store's: it is ingested (with its
-        /// dossier-meta.csv), read and extracted into a temporary store, left untouched.
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<PathBuf>,
+        #[command(flatten)]
+        scored: ScoredClaims,
         /// Only these documents (comma-separated names).
         #[arg(long)]
         docs: Option<String>,
@@ -405,15 +397,8 @@ pub(crate) enum EvalCommand {
     /// description: of the gold claims of that kind, how many the system gives to the right
     /// person, to a wrong one, or not at all.
     Attribution {
-        /// The gold claims.
-        #[arg(long)]
-        gold: PathBuf,
-        /// System claims to score instead of the store's (JSON Lines).
-        #[arg(long, conflicts_with = "corpus")]
-        system: Option<PathBuf>,
-        /// Build a temporary store from this folder and score its claims.
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<PathBuf>,
+        #[command(flatten)]
+        scored: ScoredClaims,
         /// List every item with what the system said.
         #[arg(long)]
         verbose: bool,
@@ -540,4 +525,19 @@ impl Cli {
     pub(crate) fn db(&self) -> PathBuf {
         self.db.clone().unwrap_or_else(|| PathBuf::from("dossier.db"))
     }
+}
+
+/// The claims `eval claims` and `eval attribution` score, and the gold they score them on.
+#[derive(Args, Debug)]
+pub(crate) struct ScoredClaims {
+    /// The gold claims.
+    #[arg(long)]
+    pub(crate) gold: PathBuf,
+    /// System claims to score instead of the store's (JSON Lines).
+    #[arg(long, conflicts_with = "corpus")]
+    pub(crate) system: Option<PathBuf>,
+    /// Score the claims of this folder instead of the store's: it is ingested (with its
+    /// dossier-meta.csv), read and extracted into a temporary store, left untouched.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) corpus: Option<PathBuf>,
 }

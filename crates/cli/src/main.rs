@@ -23,7 +23,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use args::{
-    Cli, Command, EvalCommand, ExportCommand, IngestArgs, ListsCommand, NetworkShape, TrainCommand,
+    Cli, Command, EvalCommand, ExportCommand, IngestArgs, ListsCommand, NetworkShape, ScoredClaims,
+    TrainCommand,
 };
 use clap::Parser;
 use model::Field;
@@ -289,7 +290,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Train(TrainCommand::Ner { train, dev, output, epochs, seed }) => {
             ner_cmd::train_ner(train, dev.as_deref(), output, *epochs, *seed)
         }
-        Command::Eval(EvalCommand::Attribution { gold, system, corpus, verbose }) => {
+        Command::Eval(EvalCommand::Attribution { scored, verbose }) => {
+            let ScoredClaims { gold, system, corpus } = scored;
             let source =
                 claims_cmd::System::from_flags(system.as_deref(), corpus.as_deref(), cli.db());
             claims_cmd::eval_attribution(&source, gold, *verbose)
@@ -360,15 +362,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Export(ExportCommand::Claims { output }) => {
             claims_cmd::export_claims(&open_store(cli)?, output.as_deref())
         }
-        Command::Eval(EvalCommand::Claims {
-            gold,
-            system,
-            corpus,
-            docs,
-            verbose,
-            by_rule,
-            syntax_model,
-        }) => {
+        Command::Eval(EvalCommand::Claims { scored, docs, verbose, by_rule, syntax_model }) => {
+            let ScoredClaims { gold, system, corpus } = scored;
             let source =
                 claims_cmd::System::from_flags(system.as_deref(), corpus.as_deref(), cli.db())
                     .with_syntax_model(syntax_model.as_deref());
