@@ -8,10 +8,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use read::syntax::neural;
 
 fn neural_train(c: &mut Criterion) {
-    let path =
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("{path} is missing: the training bench measures nothing");
+    let path = test_utils::workspace().join("../shared/data/ud-ewt/en_ewt-ud-dev.conllu");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("{} is missing: the training bench measures nothing", path.display());
         return;
     };
     let sentences = read::syntax::read_conllu(&text).expect("the treebank reads");

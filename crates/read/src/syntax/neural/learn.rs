@@ -168,10 +168,7 @@ fn adam_step(a: Adam, w: &mut [f32], m: &mut [f32], v: &mut [f32], g: &[f32]) {
 /// threads' gradients), which gives the same bits either way.
 fn both(threads: usize, first: impl FnOnce() + Send, second: impl FnOnce() + Send) {
     if threads >= 2 {
-        std::thread::scope(|scope| {
-            scope.spawn(second);
-            first();
-        });
+        rayon::join(first, second);
     } else {
         first();
         second();
