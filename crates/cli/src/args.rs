@@ -276,6 +276,34 @@ pub(crate) enum TrainCommand {
         /// views of 128).
         #[arg(long, requires = "bilstm", value_enum, default_value_t = NetworkShape::Tagged)]
         shape: NetworkShape,
+        /// Each LSTM direction's width, in place of the shape's (with --bilstm; 1 to 512).
+        #[arg(long, requires = "bilstm", value_parser = clap::value_parser!(u16).range(1..=512))]
+        hidden: Option<u16>,
+        /// Sentences parsed by --teachers (`dossier train silver`), trained on beside
+        /// --train, each with the teachers' parse and their probabilities as its target
+        /// (with --bilstm).
+        #[arg(long, requires_all = ["bilstm", "teachers"])]
+        silver: Option<PathBuf>,
+        /// The BiLSTM models that parsed --silver, in the same order.
+        #[arg(long, num_args = 1.., requires = "silver")]
+        teachers: Vec<PathBuf>,
+    },
+    /// Unlabelled text parsed by several BiLSTM models as one, written as CoNLL-U to teach
+    /// a network with (`dossier train parse --bilstm --silver OUT --teachers ...`). Reads
+    /// CoNLL-2003 files (the first column) and folders of TimeML files (`*.tml` at any
+    /// depth, the text inside `<TEXT>`); keeps sentences of running text only (three words
+    /// or more, fewer capitals than small letters).
+    Silver {
+        /// The BiLSTM models (`dossier train parse --bilstm`), trained on the same
+        /// relation names.
+        #[arg(long, num_args = 1.., required = true)]
+        teachers: Vec<PathBuf>,
+        /// CoNLL-2003 files and folders of TimeML files, read in this order.
+        #[arg(long, num_args = 1.., required = true)]
+        text: Vec<PathBuf>,
+        /// Where to write the parses (CoNLL-U).
+        #[arg(long, short)]
+        output: PathBuf,
     },
 }
 

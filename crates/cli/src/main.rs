@@ -302,6 +302,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(EvalCommand::Parse { file, model, output }) => {
             parse_cmd::eval_parse(file, model.as_deref(), output.as_deref())
         }
+        Command::Train(TrainCommand::Silver { teachers, text, output }) => {
+            parse_cmd::train_silver(teachers, text, output)
+        }
         Command::Train(TrainCommand::Parse {
             train,
             dev,
@@ -314,6 +317,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             bilstm,
             passes,
             shape,
+            hidden,
+            silver,
+            teachers,
         }) => {
             if *bilstm {
                 let Some(dev) = dev else {
@@ -331,7 +337,13 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                         read::syntax::neural::Shape::TAGLESS_WIDE_RELATIONS
                     }
                 };
-                return parse_cmd::train_bilstm(train, dev, output, *passes, shape, *seed);
+                let shape = read::syntax::neural::Shape {
+                    hidden: hidden.map_or(shape.hidden, usize::from),
+                    ..shape
+                };
+                let teaching = silver.as_deref().map(|silver| (silver, teachers.as_slice()));
+                let recipe = parse_cmd::Recipe { passes: *passes, shape, seed: *seed, teaching };
+                return parse_cmd::train_bilstm(train, dev, output, &recipe);
             }
             let output = output
                 .as_deref()

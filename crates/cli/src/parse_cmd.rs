@@ -1,7 +1,7 @@
 //! `dossier train parse` and `dossier eval parse`: the syntax model against CoNLL-U files.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -23,27 +23,159 @@ fn read_conllu_file(path: &Path) -> anyhow::Result<Vec<Sentence>> {
     Ok(sentences)
 }
 
-/// `dossier train parse --bilstm`: the BiLSTM parser trained on `train` with the default
-/// recipe over `passes` passes, dev scored after every pass, and the pass with the best dev
-/// UAS (the first of equals) written to `output_file`. The same bytes on any run of the
-/// same data and code.
+/// How `dossier train parse --bilstm` trains: passes, the network's sizes, the seed, and
+/// the sentences some teachers parsed with the paths of those teachers (`None`: the
+/// treebank alone).
+pub struct Recipe<'a> {
+    pub passes: usize,
+    pub shape: read::syntax::neural::Shape,
+    pub seed: u64,
+    pub teaching: Option<(&'a Path, &'a [PathBuf])>,
+}
+
+/// The networks of the model files `paths` as one, each named where it does not read.
+fn read_ensemble(paths: &[PathBuf]) -> anyhow::Result<read::syntax::neural::Ensemble> {
+    use read::syntax::neural;
+    let mut parsers = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read {}", output::term_path(path)))?;
+        let model = neural::Model::read(&bytes).with_context(|| {
+            format!(
+                "{} is not a BiLSTM model: give files written by `dossier train parse --bilstm`",
+                output::term_path(path)
+            )
+        })?;
+        parsers.push(neural::Parser::new(model));
+    }
+    neural::Ensemble::new(parsers).context(
+        "the teachers were trained on different relation names: train them on one treebank",
+    )
+}
+
+/// `dossier train silver`: the running-text sentences of `inputs` (CoNLL-2003 files, or
+/// folders of TimeML files) parsed by the `teachers` as one, written to `output_file` as
+/// CoNLL-U. An input that cannot be read is named and skipped (exit 1); none read, exit 2.
+pub fn train_silver(
+    teachers: &[PathBuf],
+    inputs: &[PathBuf],
+    output_file: &Path,
+) -> anyhow::Result<ExitCode> {
+    use read::syntax::neural::silver;
+    let ensemble = read_ensemble(teachers)?;
+    let analyzer = read::syntax::builtin().context("the builtin syntax model does not read")?;
+    let started = Instant::now();
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    let mut failed = 0;
+    for input in inputs {
+        match silver_text(input) {
+            Ok(read) => {
+                let kept: Vec<Vec<String>> =
+                    read.into_iter().filter(|s| silver::is_running_text(s)).collect();
+                eprintln!("{}: {} sentences of running text", output::term_path(input), kept.len());
+                sentences.extend(kept);
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}; skipped");
+                failed += 1;
+            }
+        }
+    }
+    if failed == inputs.len() {
+        eprintln!("error: no text could be read: give CoNLL-2003 files or folders of TimeML files");
+        return Ok(ExitCode::from(2));
+    }
+    let conllu = silver::silver_conllu(&ensemble, &analyzer, &sentences);
+    std::fs::write(output_file, conllu)
+        .with_context(|| format!("cannot write {}", output::term_path(output_file)))?;
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!(
+        "{} sentences, {words} words parsed by {} networks, written to {} in {:.0} s",
+        sentences.len(),
+        teachers.len(),
+        output::term_path(output_file),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The sentences of one input of `dossier train silver`: a CoNLL-2003 file, or every
+/// `*.tml` file under a folder, in the order of their paths.
+fn silver_text(input: &Path) -> anyhow::Result<Vec<Vec<String>>> {
+    use read::syntax::neural::silver;
+    let name = output::term_path(input);
+    if !input.is_dir() {
+        let text = std::fs::read_to_string(input).with_context(|| format!("cannot read {name}"))?;
+        let sentences = silver::conll2003_sentences(&text);
+        return Ok(sentences.iter().map(|s| s.iter().map(|w| w.to_string()).collect()).collect());
+    }
+    let mut paths = Vec::new();
+    let mut folders = vec![input.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .with_context(|| format!("cannot list {}", output::term_path(&folder)))?;
+        for entry in entries {
+            let path = entry.with_context(|| format!("cannot list {name}"))?.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "tml") {
+                paths.push(path);
+            }
+        }
+    }
+    anyhow::ensure!(!paths.is_empty(), "{name} holds no TimeML files (*.tml)");
+    paths.sort();
+    let mut sentences = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", output::term_path(&path)))?;
+        sentences.extend(silver::timeml_sentences(&text));
+    }
+    Ok(sentences)
+}
+
+/// `dossier train parse --bilstm`: the BiLSTM parser trained on `train` (and, where the
+/// recipe has teachers, on their silver sentences with their probabilities) over the
+/// recipe's passes, dev scored after every pass, and the pass with the best dev UAS (the
+/// first of equals) written to `output_file`. The same bytes on any run of the same data
+/// and code.
 pub fn train_bilstm(
     train: &Path,
     dev: &Path,
     output_file: &Path,
-    passes: usize,
-    shape: read::syntax::neural::Shape,
-    seed: u64,
+    recipe: &Recipe,
 ) -> anyhow::Result<ExitCode> {
     use read::syntax::neural;
-    let data = read_conllu_file(train)?;
+    let Recipe { passes, shape, seed, teaching } = *recipe;
+    let mut data = read_conllu_file(train)?;
+    let gold = data.len();
+    let ensemble = match teaching {
+        Some((silver, teachers)) => {
+            data.extend(read_conllu_file(silver)?);
+            Some(read_ensemble(teachers)?)
+        }
+        None => None,
+    };
     let dev = read_conllu_file(dev)?;
     let started = Instant::now();
     // A network that reads no part of speech needs no taggers of the folds.
     let folds = if shape.tags == neural::TagInput::Tagger { 4 } else { 0 };
-    let (train_ex, dev_ex, labels) = neural::examples(&data, &dev, folds);
+    let (mut train_ex, dev_ex, labels) = neural::examples(&data, &dev, folds);
     if folds > 0 {
         eprintln!("taggers for the four folds trained ({:.0} s)", started.elapsed().as_secs_f64());
+    }
+    if let Some(ensemble) = &ensemble {
+        anyhow::ensure!(
+            ensemble.labels() == labels,
+            "the teachers' relation names differ from those of --train and --silver: train the \
+             teachers on the same treebank"
+        );
+        ensemble.teach(&mut train_ex[gold..]);
+        eprintln!(
+            "{} silver sentences taught ({:.0} s)",
+            train_ex.len() - gold,
+            started.elapsed().as_secs_f64()
+        );
     }
     let config = neural::Config { epochs: passes, shape, seed, ..neural::Config::default() };
     let mut best: Option<(f64, Vec<u8>)> = None;

@@ -491,6 +491,76 @@ fn train_parse_bilstm_is_deterministic_and_needs_dev() {
 }
 
 #[test]
+fn train_silver_teaches_a_network_the_same_way_twice() {
+    let dir = Dir::new();
+    dir.write("train.conllu", treebank_slice(0, 60).as_bytes());
+    dir.write("dev.conllu", treebank_slice(60, 20).as_bytes());
+    // Two small teachers, differing by their seeds.
+    let net = ["--bilstm", "--shape", "tagless", "--hidden", "8", "--passes", "1"];
+    for (seed, name) in [("1", "t1.bin"), ("2", "t2.bin")] {
+        let mut args = vec!["train", "parse", "--train", "train.conllu", "--dev", "dev.conllu"];
+        args.extend(net);
+        args.extend(["--seed", seed, "-o", name]);
+        let out = dir.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    // A CoNLL-2003 file (a headline and two sentences) and a folder of TimeML files.
+    dir.write(
+        "news.conll",
+        b"-DOCSTART- -X- O O\n\nMARKETS NNS O\nCLOSE VB O\nLOWER RB O\n\nThe DT O\n\
+          council NN O\nmet VBD O\ntoday NN O\n. . O\n\nShares NNS O\nfell VBD O\n\
+          sharply RB O\n. . O\n",
+    );
+    dir.write(
+        "tml/a/one.tml",
+        b"<TimeML><TEXT>The court <EVENT>ruled</EVENT> on Monday. It adjourned.</TEXT></TimeML>",
+    );
+    let silver =
+        ["train", "silver", "--teachers", "t1.bin", "t2.bin", "--text", "news.conll", "tml"];
+    let mut written = Vec::new();
+    for name in ["s1.conllu", "s2.conllu"] {
+        let mut args = silver.to_vec();
+        args.extend(["-o", name]);
+        let out = dir.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        written.push(std::fs::read_to_string(dir.path(name)).unwrap());
+    }
+    assert_eq!(written[0], written[1], "two silver runs differ");
+    let words: Vec<&str> = written[0]
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        words,
+        ["The", "council", "met", "today", ".", "Shares", "fell", "sharply", ".", "The"]
+            .into_iter()
+            .chain(["court", "ruled", "on", "Monday", ".", "It", "adjourned", "."])
+            .collect::<Vec<_>>()
+    );
+    // A network taught by the two on those sentences: the same bytes each time.
+    let mut args = vec!["--train", "train.conllu", "--dev", "dev.conllu"];
+    args.extend(net);
+    args.extend(["--silver", "s1.conllu", "--teachers", "t1.bin", "t2.bin"]);
+    assert!(trains_the_same_twice(&dir, &args), "two taught trainings differ");
+    // A missing input is named and skipped (exit 1); no input at all read, exit 2; a
+    // teacher that is no model, a clear error.
+    let mut args = silver.to_vec();
+    args.extend(["missing.conll", "-o", "s3.conllu"]);
+    let out = dir.run(&args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("missing.conll"), "{}", stderr(&out));
+    let args =
+        ["train", "silver", "--teachers", "t1.bin", "--text", "missing.conll", "-o", "s4.conllu"];
+    assert_eq!(dir.run(&args).status.code(), Some(2));
+    let args =
+        ["train", "silver", "--teachers", "dev.conllu", "--text", "news.conll", "-o", "s5.conllu"];
+    let out = dir.run(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("dev.conllu is not a BiLSTM model"), "{}", stderr(&out));
+}
+
+#[test]
 fn train_parse_is_deterministic_and_eval_parse_names_a_bad_model() {
     let dir = Dir::new();
     let data = workspace().join("../shared/data/ud-ewt");

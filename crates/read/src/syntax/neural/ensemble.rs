@@ -3,12 +3,14 @@
 //! log-probabilities, then each word's relation and part of speech by the sum of their
 //! log-probabilities. What such an ensemble gives on EWT dev bounds what a network taught by
 //! it could learn; its probabilities are what it teaches ([`Ensemble::soft_targets`]).
-//! `examples/neural.rs` measures it (`ensemble`), writes its parses of news text (`silver`)
-//! and trains a network on them (`distil`).
+//! `examples/neural.rs` measures it (`ensemble`); `dossier train silver` writes its parses
+//! of news text ([`super::silver`]) and `dossier train parse --bilstm --silver` teaches a
+//! network with them ([`Ensemble::teach`]).
 
 use super::infer::Outputs;
 use super::math::{argmax, log_softmax};
 use super::{Example, NTAGS, Parse, Parser, Soft, eisner};
+use rayon::prelude::*;
 
 /// Networks trained on the same relation names, parsing together.
 pub struct Ensemble {
@@ -103,6 +105,22 @@ impl Ensemble {
             })
             .collect();
         self.parses(votes).into_iter().zip(softs).collect()
+    }
+
+    /// Gives each example the ensemble's parse as its tree and parts of speech, and the
+    /// ensemble's probabilities as the other half of its target ([`Example::soft`]): a
+    /// taught network's silver sentences. Batches of 32 on the threads; the same on one
+    /// thread or many.
+    pub fn teach(&self, exs: &mut [Example]) {
+        exs.par_chunks_mut(32).for_each(|chunk| {
+            let taught = self.soft_targets(chunk);
+            for (ex, ((heads, labels, tags), soft)) in chunk.iter_mut().zip(taught) {
+                ex.heads = heads;
+                ex.labels = labels;
+                ex.gold_tags = tags;
+                ex.soft = Some(std::sync::Arc::new(soft));
+            }
+        });
     }
 
     /// Each sentence's heads, and each word's relation and part of speech with the largest

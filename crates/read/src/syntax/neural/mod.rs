@@ -49,6 +49,7 @@ mod lstm;
 mod math;
 mod quant;
 mod shape;
+pub mod silver;
 #[cfg(test)]
 mod tests;
 
