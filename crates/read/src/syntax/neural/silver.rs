@@ -182,14 +182,14 @@ mod tests {
     fn timeml_text_splits_into_treebank_sentences() {
         let tml = "<TimeML><DCT>x</DCT><TEXT>The minister <EVENT eid=\"e1\">didn't</EVENT> \
                    resign, officials said.\nHe &amp; his deputy stayed.\n\n\"Nothing changed.\" \
-                   (Reuters)</TEXT></TimeML>";
+                   (wire)</TEXT></TimeML>";
         assert_eq!(
             timeml_sentences(tml),
             vec![
                 vec!["The", "minister", "did", "n't", "resign", ",", "officials", "said", "."],
                 vec!["He", "&", "his", "deputy", "stayed", "."],
                 // No split after the full stop that a quote follows (the recipe's reader).
-                vec!["\"", "Nothing", "changed.", "\"", "(", "Reuters", ")"],
+                vec!["\"", "Nothing", "changed.", "\"", "(", "wire", ")"],
             ]
         );
         assert!(timeml_sentences("</TEXT> no text <TEXT>").is_empty());
