@@ -48,3 +48,18 @@ impl Dir {
         self.command().args(args).output().unwrap()
     }
 }
+
+/// What a reference scorer in shared/tools prints for these arguments.
+pub fn reference(script: &str, args: &[&std::path::Path]) -> String {
+    let out = Command::new("python3")
+        .arg(test_utils::workspace().join("../shared/tools").join(script))
+        .args(args)
+        .output()
+        .expect("python3 runs the reference scorer");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A command's standard error, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
