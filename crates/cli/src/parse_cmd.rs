@@ -99,37 +99,23 @@ pub fn train_silver(
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The sentences of one input of `dossier train silver`: a CoNLL-2003 file, or every
-/// `*.tml` file under a folder, in the order of their paths.
+/// The sentences of one input of `dossier train silver`: a CoNLL-2003 file's words, or
+/// the sentences of every TimeML file under a folder, in the order of their paths (a file
+/// with no `<TEXT>` gives none).
 fn silver_text(input: &Path) -> anyhow::Result<Vec<Vec<String>>> {
-    use read::syntax::neural::silver;
-    let name = output::term_path(input);
+    let read = |path: &Path| {
+        std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", output::term_path(path)))
+    };
     if !input.is_dir() {
-        let text = std::fs::read_to_string(input).with_context(|| format!("cannot read {name}"))?;
-        let sentences = silver::conll2003_sentences(&text);
-        return Ok(sentences.iter().map(|s| s.iter().map(|w| w.to_string()).collect()).collect());
+        let sentences = read::ner::read_conll(&read(input)?);
+        return Ok(sentences.into_iter().map(|s| s.words).collect());
     }
-    let mut paths = Vec::new();
-    let mut folders = vec![input.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = std::fs::read_dir(&folder)
-            .with_context(|| format!("cannot list {}", output::term_path(&folder)))?;
-        for entry in entries {
-            let path = entry.with_context(|| format!("cannot list {name}"))?.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "tml") {
-                paths.push(path);
-            }
-        }
-    }
-    anyhow::ensure!(!paths.is_empty(), "{name} holds no TimeML files (*.tml)");
-    paths.sort();
     let mut sentences = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", output::term_path(&path)))?;
-        sentences.extend(silver::timeml_sentences(&text));
+    for path in crate::timex_cmd::tml_files(input)? {
+        if let Ok(doc) = eval::timeml::Document::parse(&read(&path)?) {
+            sentences.extend(read::syntax::neural::silver::timeml_sentences(&doc.text));
+        }
     }
     Ok(sentences)
 }

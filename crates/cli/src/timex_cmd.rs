@@ -9,7 +9,8 @@ use anyhow::Context;
 
 use crate::output;
 
-fn tml_files(dir: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+/// The `*.tml` files under `dir`, at any depth, in the order of their paths.
+pub(crate) fn tml_files(dir: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {

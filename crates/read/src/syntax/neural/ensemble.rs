@@ -69,6 +69,10 @@ impl Ensemble {
         Votes { heads, head_log_probs, relations, tags }
     }
 
+    /// Sentences taken together where the ensemble parses or teaches many (its networks'
+    /// batch).
+    pub const BATCH: usize = 32;
+
     /// The parses of several sentences.
     pub fn parse_batch(&self, exs: &[Example]) -> Vec<Parse> {
         self.parses(self.votes(exs))
@@ -109,10 +113,10 @@ impl Ensemble {
 
     /// Gives each example the ensemble's parse as its tree and parts of speech, and the
     /// ensemble's probabilities as the other half of its target ([`Example::soft`]): a
-    /// taught network's silver sentences. Batches of 32 on the threads; the same on one
-    /// thread or many.
+    /// taught network's silver sentences. [`Ensemble::BATCH`] at a time on the threads;
+    /// the same on one thread or many.
     pub fn teach(&self, exs: &mut [Example]) {
-        exs.par_chunks_mut(32).for_each(|chunk| {
+        exs.par_chunks_mut(Self::BATCH).for_each(|chunk| {
             let taught = self.soft_targets(chunk);
             for (ex, ((heads, labels, tags), soft)) in chunk.iter_mut().zip(taught) {
                 ex.heads = heads;

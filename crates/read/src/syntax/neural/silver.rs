@@ -4,7 +4,7 @@
 //! (`dossier train silver`, then `dossier train parse --bilstm --silver`). Pure functions
 //! over text: the caller reads the files.
 //!
-//! Two sources are read: CoNLL-2003 files (a word a line, a blank line between sentences)
+//! Two sources are read: CoNLL-2003 files (their words, as `ner::read_conll` reads them)
 //! and TimeML files (the text inside `<TEXT>`, split here into sentences and into words as
 //! the treebank writes them). Only running text is kept ([`is_running_text`]): headlines
 //! and tables parse unlike the treebank's sentences.
@@ -14,44 +14,16 @@ use crate::syntax::{Analyzer, Upos};
 use rayon::prelude::*;
 use std::sync::LazyLock;
 
-/// Sentences an ensemble parses at once (its networks' batch).
-const BATCH: usize = 32;
-
-/// The sentences of a CoNLL-2003 file: each line's first word (split at a space), a blank
-/// line between sentences, `-DOCSTART-` lines skipped; empty sentences dropped.
-pub fn conll2003_sentences(text: &str) -> Vec<Vec<&str>> {
-    let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
-    for line in text.lines() {
-        match line.split(' ').next() {
-            Some("-DOCSTART-") => {}
-            Some("") | None => sentences.push(Vec::new()),
-            Some(word) => sentences.last_mut().expect("never empty").push(word),
-        }
-    }
-    sentences.retain(|s| !s.is_empty());
-    sentences
-}
-
-/// The sentences of a TimeML file's `<TEXT>` (none where it has none): tags dropped,
-/// `&amp;` read, a paragraph's lines joined, sentences split after ".", "!" or "?" where a
-/// capital (or a quote or bracket and a capital) follows, and words split from
-/// punctuation and from "n't", "'s", "'re", "'ve", "'ll", "'d" and "'m", as the treebank
-/// writes them.
-pub fn timeml_sentences(tml: &str) -> Vec<Vec<String>> {
-    static TAG: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"<[^>]+>").expect("a valid pattern"));
+/// The sentences of a TimeML file's text (the plain text inside `<TEXT>`, as
+/// `eval::timeml::Document` reads it): a paragraph's lines joined, sentences split after
+/// ".", "!" or "?" where a capital (or a quote or bracket and a capital) follows, and
+/// words split from punctuation and from "n't", "'s", "'re", "'ve", "'ll", "'d" and "'m",
+/// as the treebank writes them.
+pub fn timeml_sentences(text: &str) -> Vec<Vec<String>> {
     static PARAGRAPH: LazyLock<regex::Regex> =
         LazyLock::new(|| regex::Regex::new(r"\n\s*\n").expect("a valid pattern"));
-    const OPEN: &str = "<TEXT>";
-    let (Some(start), Some(end)) = (tml.find(OPEN), tml.rfind("</TEXT>")) else {
-        return Vec::new();
-    };
-    let Some(inside) = tml.get(start + OPEN.len()..end) else {
-        return Vec::new();
-    };
-    let body = TAG.replace_all(inside, "").replace("&amp;", "&");
     let mut sentences = Vec::new();
-    for paragraph in PARAGRAPH.split(&body) {
+    for paragraph in PARAGRAPH.split(text) {
         let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         for sentence in sentence_spans(&paragraph) {
             let words = treebank_words(sentence);
@@ -81,7 +53,7 @@ pub fn silver_conllu<S: AsRef<str> + Sync>(
     sentences: &[Vec<S>],
 ) -> String {
     let parsed: Vec<(Vec<String>, Parse)> = sentences
-        .par_chunks(BATCH)
+        .par_chunks(Ensemble::BATCH)
         .flat_map_iter(|chunk| {
             let forms: Vec<Vec<&str>> =
                 chunk.iter().map(|s| s.iter().map(AsRef::as_ref).collect()).collect();
@@ -173,18 +145,11 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn conll2003_sentences_skip_document_lines_and_keep_first_columns() {
-        let text = "-DOCSTART- -X- -X- O\n\nThe DT B-NP O\nboard NN I-NP O\n\n\nmet VBD B-VP O\n";
-        assert_eq!(conll2003_sentences(text), vec![vec!["The", "board"], vec!["met"]]);
-    }
-
-    #[test]
     fn timeml_text_splits_into_treebank_sentences() {
-        let tml = "<TimeML><DCT>x</DCT><TEXT>The minister <EVENT eid=\"e1\">didn't</EVENT> \
-                   resign, officials said.\nHe &amp; his deputy stayed.\n\n\"Nothing changed.\" \
-                   (wire)</TEXT></TimeML>";
+        let text = "The minister didn't resign, officials said.\nHe & his deputy stayed.\n\n\
+                    \"Nothing changed.\" (wire)";
         assert_eq!(
-            timeml_sentences(tml),
+            timeml_sentences(text),
             vec![
                 vec!["The", "minister", "did", "n't", "resign", ",", "officials", "said", "."],
                 vec!["He", "&", "his", "deputy", "stayed", "."],
@@ -192,8 +157,7 @@ mod tests {
                 vec!["\"", "Nothing", "changed.", "\"", "(", "wire", ")"],
             ]
         );
-        assert!(timeml_sentences("</TEXT> no text <TEXT>").is_empty());
-        assert!(timeml_sentences("no markup at all").is_empty());
+        assert!(timeml_sentences(" \n ").is_empty());
     }
 
     #[test]
@@ -205,8 +169,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_readers_are_total_over_any_text(text in "\\PC*(<TEXT>\\PC*</TEXT>)?\\PC*") {
-            let _ = conll2003_sentences(&text);
+        fn the_reader_is_total_over_any_text(text in "\\PC*") {
             for sentence in timeml_sentences(&text) {
                 prop_assert!(sentence.iter().all(|w| !w.is_empty() && !w.contains(char::is_whitespace)));
             }
